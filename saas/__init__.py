@@ -1,0 +1,117 @@
+"""Lotse: the web application. ``create_app()`` builds it from the environment."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+from flask import Flask, request, session
+from flask_login import current_user
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from saas.config import flask_config, load_settings
+from saas.extensions import babel, csrf, db, limiter, migrate
+
+# One feature = one package with blueprint.py (and optionally cli.py). Listed here in one place.
+FEATURES = ["core", "auth"]
+OPTIONAL_FEATURES: list[str] = []
+
+
+def create_app(config_override: dict[str, Any] | None = None) -> Flask:
+    settings = load_settings()
+    app = Flask(__name__, instance_path=str(settings.instance), instance_relative_config=False)
+    app.config.update(flask_config(settings))
+    if config_override:
+        celery_override = config_override.pop("CELERY", None)
+        app.config.update(config_override)
+        if celery_override:
+            app.config["CELERY"] = {**app.config["CELERY"], **celery_override}
+    settings.instance.mkdir(parents=True, exist_ok=True)
+    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    _init_extensions(app)
+    _register_features(app)
+    return app
+
+
+def _select_locale() -> str:
+    lang = session.get("lang")
+    if lang in ("de", "en"):
+        return lang
+    if current_user and getattr(current_user, "locale", None) in ("de", "en"):
+        return current_user.locale
+    return "de"  # German first; English only when chosen
+
+
+def _init_extensions(app: Flask) -> None:
+    from saas.auth import login as auth_login
+    from saas.core import aftercommit
+    from saas.core.celery import celery_init_app
+    from saas.core.formatting import register_filters
+    from tenants import resolve, scoping
+
+    db.init_app(app)
+    resolve.init_app(app)  # first before_request: fresh g, office bound before anything else runs
+    migrate.init_app(app, db, directory=str(_migrations_dir()), render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=_select_locale, default_translation_directories="translations")
+    limiter.init_app(app)
+    auth_login.init_app(app)
+    register_filters(app)
+    celery_init_app(app)
+    _install_session_hooks(scoping, aftercommit)
+
+
+_hooks_installed = False
+
+
+def _install_session_hooks(scoping: Any, aftercommit: Any) -> None:
+    global _hooks_installed
+    if _hooks_installed:
+        return
+    from sqlalchemy.orm import Session
+
+    scoping.install(Session)
+    aftercommit.install()
+    _hooks_installed = True
+
+
+def _migrations_dir() -> Any:
+    from saas.config import REPO_ROOT
+
+    return REPO_ROOT / "migrations"
+
+
+def _register_features(app: Flask) -> None:
+    import workers.mail  # noqa: F401 - registers the mail task with the Celery app
+
+    for name in FEATURES + OPTIONAL_FEATURES:
+        blueprint_module = importlib.import_module(f"saas.{name}.blueprint")
+        app.register_blueprint(blueprint_module.bp)
+        try:
+            cli_module = importlib.import_module(f"saas.{name}.cli")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"saas.{name}.cli":
+                raise
+        else:
+            cli_module.register(app)
+        try:
+            importlib.import_module(f"workers.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"workers.{name}":
+                raise
+    from saas.core import errors
+
+    errors.init_app(app)
+
+    @app.after_request
+    def _no_store_for_staff(response):  # type: ignore[no-untyped-def]
+        if current_user.is_authenticated and "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = "no-store"
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        _ = request
+        return response

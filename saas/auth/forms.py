@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+
+from saas.auth.passwords import password_problem
+
+
+def _strong(form: FlaskForm, field: PasswordField) -> None:
+    problem = password_problem(field.data or "")
+    if problem:
+        raise ValidationError(problem)
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("E-Mail-Adresse"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Passwort"), validators=[DataRequired(), Length(max=256)])
+
+
+class ResetRequestForm(FlaskForm):
+    email = EmailField(_l("E-Mail-Adresse"), validators=[DataRequired(), Email(), Length(max=254)])
+
+
+class NewPasswordForm(FlaskForm):
+    password = PasswordField(_l("Neues Passwort"), validators=[DataRequired(), _strong])
+    confirm = PasswordField(
+        _l("Neues Passwort wiederholen"),
+        validators=[DataRequired(), EqualTo("password", message=_l("Die Passwörter stimmen nicht überein."))],
+    )
+
+
+class ChangePasswordForm(NewPasswordForm):
+    current = PasswordField(_l("Bisheriges Passwort"), validators=[DataRequired()])
+
+
+class LogoutForm(FlaskForm):
+    pass
+
+
+class NameForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[Length(max=200)])

@@ -1,0 +1,133 @@
+"""Writes about people: create users, set passwords, memberships. Flush, never commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from flask import current_app, render_template
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy import func, select
+
+from saas.auth.models import AnalystAccess, Membership, Role, User
+from saas.auth.passwords import hash_password, password_problem
+from saas.core.mail import build_message, queue_message
+from saas.extensions import db
+from tenants.models import Association, Tenant
+from tenants.scoping import cross_tenant, tenant_context
+
+
+class UserError(ValueError):
+    pass
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_user(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
+
+
+def create_user(email: str, password: str, *, name: str = "", is_operator: bool = False) -> User:
+    email = normalise_email(email)
+    if "@" not in email or len(email) > 254:
+        raise UserError(f"invalid e-mail address: {email!r}")
+    problem = password_problem(password)
+    if problem:
+        raise UserError(problem)
+    if find_user(email) is not None:
+        raise UserError(f"a user with this e-mail exists already: {email}")
+    user = User(email=email, name=name, password_hash=hash_password(password), is_operator=is_operator)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def set_membership(user: User, tenant: Tenant, role: Role) -> Membership:
+    with tenant_context(tenant.id):
+        membership = db.session.scalar(select(Membership).where(Membership.user_id == user.id))
+        if membership is None:
+            membership = Membership(user=user, tenant_id=tenant.id, role=role)
+            db.session.add(membership)
+        else:
+            membership.role = role
+        db.session.flush()
+    return membership
+
+
+def grant_analyst(user: User, association: Association) -> AnalystAccess:
+    seat = db.session.scalar(
+        select(AnalystAccess).where(AnalystAccess.user_id == user.id, AnalystAccess.association_id == association.id)
+    )
+    if seat is None:
+        seat = AnalystAccess(user=user, association=association)
+        db.session.add(seat)
+        db.session.flush()
+    return seat
+
+
+def set_password(user: User, password: str) -> None:
+    problem = password_problem(password)
+    if problem:
+        raise UserError(problem)
+    user.password_hash = hash_password(password)
+    user.session_version += 1  # every other session of this person ends
+
+
+def destinations(user: User) -> tuple[list[Membership], list[AnalystAccess]]:
+    """All offices and associations a person may enter — a cross-office read by nature."""
+    with cross_tenant("login: list a person's own offices"):
+        memberships = list(
+            db.session.scalars(select(Membership).where(Membership.user_id == user.id).join(Membership.tenant))
+        )
+        for m in memberships:
+            _ = m.tenant.name
+    seats = list(db.session.scalars(select(AnalystAccess).where(AnalystAccess.user_id == user.id)))
+    return memberships, seats
+
+
+# --- password reset: a signed token that expires and works once ------------------------------------
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="lotse-password-reset")
+
+
+def _fingerprint(user: User) -> str:
+    # The token is bound to the current password hash: once used (password changed), it is void.
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:20]
+
+
+def reset_token(user: User) -> str:
+    return _serializer().dumps({"u": user.id, "f": _fingerprint(user)})
+
+
+def user_for_reset_token(token: str) -> User | None:
+    try:
+        data = _serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
+    except (SignatureExpired, BadSignature):
+        return None
+    if not isinstance(data, dict):
+        return None
+    user = db.session.get(User, data.get("u"))
+    if user is None or not user.active or data.get("f") != _fingerprint(user):
+        return None
+    return user
+
+
+def send_password_reset(user: User) -> None:
+    link = f"{current_app.config['BASE_URL']}/passwort-zuruecksetzen/{reset_token(user)}"
+    minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
+    context = {"user": user, "link": link, "minutes": minutes}
+    msg = build_message(
+        to=user.email,
+        subject="Lotse: Passwort zurücksetzen",
+        text=render_template("auth/mail_reset.txt", **context),
+        html=render_template("auth/mail_reset.html", **context),
+    )
+    queue_message(msg)
+
+
+def record_login(user: User) -> None:
+    user.last_login_at = dt.datetime.now(dt.UTC)

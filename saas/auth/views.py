@@ -1,0 +1,137 @@
+"""Login, logout, account, password change and reset. Views are the only place that commits."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from saas.auth import operations as ops
+from saas.auth.forms import ChangePasswordForm, LoginForm, LogoutForm, NewPasswordForm, ResetRequestForm
+from saas.auth.passwords import needs_rehash, verify_password
+from saas.extensions import db, limiter
+
+log = logging.getLogger(__name__)
+
+
+def _safe_next(target: str | None) -> str | None:
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+def _login_email_key() -> str:
+    return "login:" + ops.normalise_email(request.form.get("email", ""))[:254]
+
+
+def _failed(response) -> bool:  # type: ignore[no-untyped-def]
+    return response.status_code != 302
+
+
+@limiter.limit("10 per minute; 100 per hour", methods=["POST"], deduct_when=_failed)
+@limiter.limit("5 per minute; 30 per hour", methods=["POST"], key_func=_login_email_key, deduct_when=_failed)
+def login():  # type: ignore[no-untyped-def]
+    form = LoginForm()
+    if current_user.is_authenticated and request.method == "GET":
+        return redirect(url_for("auth.account"))
+    if form.validate_on_submit():
+        user = ops.find_user(form.email.data)
+        if user is not None and user.active and verify_password(user.password_hash, form.password.data):
+            if needs_rehash(user.password_hash):
+                user.password_hash = ops.hash_password(form.password.data)
+            ops.record_login(user)
+            db.session.commit()
+            next_url = _safe_next(request.args.get("next"))
+            session.clear()  # a new session at login: nothing from before survives
+            login_user(user)
+            log.info("login succeeded user_id=%s", user.id)
+            return redirect(next_url or _home_for(user))
+        verify_password(None, form.password.data or "")  # same time for unknown e-mails
+        log.info("login failed")
+        form.password.errors.append(_("E-Mail-Adresse oder Passwort ist falsch."))
+    return render_template("auth/login.html", form=form)
+
+
+def _home_for(user) -> str:  # type: ignore[no-untyped-def]
+    memberships, seats = ops.destinations(user)
+    if len(memberships) == 1 and not seats and not user.is_operator:
+        return url_for("core.dashboard", slug=memberships[0].tenant.slug)
+    if len(seats) == 1 and not memberships and not user.is_operator:
+        return f"/verband/{seats[0].association.slug}/"
+    return url_for("auth.account")
+
+
+def logout():  # type: ignore[no-untyped-def]
+    form = LogoutForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if current_user.is_authenticated:
+        current_user.session_version += 1  # a copied cookie is refused from now on
+        db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_("Sie sind abgemeldet."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@login_required
+def account():  # type: ignore[no-untyped-def]
+    memberships, seats = ops.destinations(current_user)
+    return render_template("auth/account.html", memberships=memberships, seats=seats)
+
+
+@login_required
+def change_password():  # type: ignore[no-untyped-def]
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        if not verify_password(current_user.password_hash, form.current.data):
+            form.current.errors.append(_("Das bisherige Passwort ist falsch."))
+        else:
+            ops.set_password(current_user, form.password.data)
+            db.session.commit()
+            login_user(current_user)  # keep this session, end all others
+            flash(_("Ihr Passwort wurde geändert."), "success")
+            return redirect(url_for("auth.account"))
+    return render_template("auth/change_password.html", form=form)
+
+
+@limiter.limit("5 per minute; 20 per hour", methods=["POST"])
+def reset_request():  # type: ignore[no-untyped-def]
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        user = ops.find_user(form.email.data)
+        if user is not None and user.active:
+            ops.send_password_reset(user)
+            db.session.commit()
+        # Same answer whether or not the address is known.
+        return render_template("auth/reset_sent.html")
+    return render_template("auth/reset_request.html", form=form)
+
+
+def reset_password(token: str):  # type: ignore[no-untyped-def]
+    user = ops.user_for_reset_token(token)
+    if user is None:
+        return render_template("auth/reset_invalid.html"), 400
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        ops.set_password(user, form.password.data)
+        db.session.commit()
+        flash(_("Ihr neues Passwort ist gespeichert. Bitte melden Sie sich an."), "success")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/reset_password.html", form=form)
+
+
+def set_language(lang: str):  # type: ignore[no-untyped-def]
+    if lang not in current_app.config["LANGUAGES"]:
+        abort(404)
+    form = LogoutForm()  # an empty form: only the CSRF token
+    if not form.validate_on_submit():
+        abort(400)
+    session["lang"] = lang
+    return redirect(_safe_next(request.form.get("next")) or "/")

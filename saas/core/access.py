@@ -1,0 +1,104 @@
+"""Who may open what: office staff pages, association pages, operator pages.
+
+A user of another office gets 404, exactly like a missing page; a visitor who is not logged in is
+sent to the login page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import abort, g, redirect, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from saas.auth.models import AnalystAccess, Membership, Role
+from saas.extensions import db
+from tenants.models import Association
+from tenants.scoping import current_tenant_id
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def current_membership() -> Membership | None:
+    """The logged-in user's membership in the office bound to this request, or None."""
+    cache = request.environ.setdefault("lotse.membership", {})  # per request, never per app context
+    key = (current_tenant_id(), current_user.get_id() if current_user.is_authenticated else None)
+    if key not in cache:
+        membership = None
+        if key[0] is not None and key[1] is not None:
+            membership = db.session.scalar(select(Membership).where(Membership.user_id == current_user.id))
+        cache[key] = membership
+    return cache[key]
+
+
+def current_role() -> Role | None:
+    membership = current_membership()
+    return membership.role if membership else None
+
+
+def can(needed: Role) -> bool:
+    role = current_role()
+    return role is not None and role.allows(needed)
+
+
+def _login_redirect() -> Any:
+    return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
+
+
+def office_required(min_role: Role = Role.readonly) -> Callable[[F], F]:
+    """Staff pages of an office: login needed; a member of another office gets 404; too low a role 403."""
+
+    def decorator(view: F) -> F:
+        @wraps(view)
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            if not current_user.is_authenticated:
+                return _login_redirect()
+            membership = current_membership()
+            if membership is None:
+                abort(404)
+            if not membership.role.allows(min_role):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped  # type: ignore[return-value]
+
+    return decorator
+
+
+def analyst_required(view: F) -> F:
+    """Association pages ``/verband/<assoc_slug>/…``: only that association's analysts, others 404."""
+
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        if not current_user.is_authenticated:
+            return _login_redirect()
+        slug = kwargs.get("assoc_slug")
+        association = db.session.scalar(select(Association).where(Association.slug == slug))
+        if association is None:
+            abort(404)
+        seat = db.session.scalar(
+            select(AnalystAccess).where(
+                AnalystAccess.user_id == current_user.id, AnalystAccess.association_id == association.id
+            )
+        )
+        if seat is None:
+            abort(404)
+        g.association = association
+        return view(*args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]
+
+
+def operator_required(view: F) -> F:
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        if not current_user.is_authenticated:
+            return _login_redirect()
+        if not current_user.is_operator:
+            abort(404)
+        return view(*args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]

@@ -1,0 +1,151 @@
+"""Demo data: the four real offices from ``shared/seeds`` with their published contact data.
+
+Features add their own demo data with :func:`register_seeder`; every seeder must be idempotent
+(``lotse demo seed`` twice changes nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import select
+
+from saas.auth import operations as auth_ops
+from saas.auth.models import Role
+from saas.extensions import db
+from tenants import operations as tenant_ops
+from tenants.models import Association, Tenant
+
+DEMO_PASSWORD = "lotse-demo-2026"  # noqa: S105 - documented demo password (README), demo data only
+
+OFFICES = [
+    {
+        "slug": "dortmund",
+        "name": "Selbsthilfe-Kontaktstelle Dortmund",
+        "legal_body": "PariSozial Dortmund gGmbH",
+        "street": "Ostenhellweg 42-48 (Eingang Moritzgasse)",
+        "postcode": "44135",
+        "city": "Dortmund",
+        "phone": "0231 52 90 97",
+        "email": "selbsthilfe-dortmund@paritaet-nrw.org",
+        "website": "https://www.selbsthilfe-dortmund.de",
+        "about": "Die älteste Selbsthilfe-Kontaktstelle in NRW: Lotse durch die Selbsthilfe-Landschaft seit 1983.",
+        "population": 595000,
+        "staff_fte": 4,
+        "sites": [{"name": "Dortmund", "hours": "Mo, Mi, Fr 09.00 – 13.00; Mo, Mi, Do 14.00 – 16.30"}],
+    },
+    {
+        "slug": "hamm",
+        "name": "Selbsthilfe-Kontaktstelle Hamm",
+        "city": "Hamm",
+        "about": "Die Selbsthilfe-Kontaktstelle Hamm: Drehscheibe im Gesundheits- und Sozialbereich.",
+        "population": 180000,
+        "staff_fte": 2,
+        "sites": [{"name": "Hamm", "hours": ""}],
+    },
+    {
+        "slug": "kreis-unna",
+        "name": "K.I.S.S. Kreis Unna – Kontakt- und InformationsStelle für Selbsthilfegruppen",
+        "legal_body": "Kreis Unna",
+        "city": "Unna",
+        "email": "selbsthilfe@kreis-unna.de",
+        "website": "https://www.kreis-unna.de/selbsthilfe",
+        "phone": "0 23 03 / 27 28 29",
+        "about": "Die K.I.S.S. im Kreis Unna berät an drei Standorten: Unna, Lünen und Schwerte.",
+        "population": 395000,
+        "staff_fte": 4.5,
+        "sites": [
+            {"name": "Unna", "city": "Unna", "phone": "0 23 03 / 27 28 29", "hours": ""},
+            {"name": "Lünen", "city": "Lünen", "phone": "0 23 06 / 100 610", "hours": ""},
+            {"name": "Schwerte", "city": "Schwerte", "phone": "0 23 04 / 240 70 22", "hours": ""},
+        ],
+    },
+    {
+        "slug": "dithmarschen",
+        "name": "DRK Zentrale Kontaktstelle für Selbsthilfe Dithmarschen",
+        "legal_body": "DRK-Kreisverband Dithmarschen e. V.",
+        "city": "Dithmarschen",
+        "about": "Seit 1994 im Hause des DRK-Kreisverbandes: Drehscheibe für viele Menschen und ihre Anliegen.",
+        "population": 133000,
+        "staff_fte": 1.5,
+        "sites": [{"name": "Dithmarschen", "hours": ""}],
+    },
+]
+
+ASSOCIATIONS = [
+    ("paritaet-nrw", "Der Paritätische NRW", ["dortmund", "hamm"]),
+    ("lak-nrw", "Landesarbeitskreis der Selbsthilfe-Kontaktstellen NRW", ["dortmund", "hamm", "kreis-unna"]),
+    ("ak-sh", "Arbeitskreis Schleswig-Holsteinischer Selbsthilfe-Kontaktstellen", ["dithmarschen"]),
+]
+
+# (e-mail, name, office slug or None, role)
+USERS = [
+    ("operator@demo.lotse.de", "Plattform-Betrieb", None, "operator"),
+    *[
+        (f"{role}.{office['slug']}@demo.lotse.de", f"{label} {office['slug'].title()}", office["slug"], role)
+        for office in OFFICES
+        for role, label in (("admin", "Leitung"), ("staff", "Fachkraft"), ("readonly", "Lesezugriff"))
+    ],
+    *[(f"analyst.{slug}@demo.lotse.de", f"Analyse {slug}", slug, "analyst") for slug, _, _ in ASSOCIATIONS],
+]
+
+Seeder = Callable[[dict[str, Tenant]], bool]
+_SEEDERS: list[tuple[int, Seeder]] = []
+
+
+def register_seeder(order: int) -> Callable[[Seeder], Seeder]:
+    """Register ``fn(tenants_by_slug) -> bool`` (True if it created something)."""
+
+    def decorator(fn: Seeder) -> Seeder:
+        if all(existing is not fn for _, existing in _SEEDERS):
+            _SEEDERS.append((order, fn))
+            _SEEDERS.sort(key=lambda pair: pair[0])
+        return fn
+
+    return decorator
+
+
+def _seed_offices() -> tuple[dict[str, Tenant], bool]:
+    created = False
+    tenants: dict[str, Tenant] = {}
+    for spec in OFFICES:
+        spec = dict(spec)
+        sites = spec.pop("sites")
+        tenant = db.session.scalar(select(Tenant).where(Tenant.slug == spec["slug"]))
+        if tenant is None:
+            tenant = tenant_ops.create_tenant(**spec)
+            for site_spec in sites:
+                site_spec = dict(site_spec)
+                hours = site_spec.pop("hours")
+                site = tenant_ops.add_site(tenant, **site_spec)
+                if hours:
+                    tenant_ops.set_hours(site, tenant_ops.parse_hours(hours))
+            created = True
+        tenants[tenant.slug] = tenant
+    for slug, name, members in ASSOCIATIONS:
+        association = db.session.scalar(select(Association).where(Association.slug == slug))
+        if association is None:
+            association = tenant_ops.create_association(slug, name)
+            for member in members:
+                tenant_ops.add_member(association, tenants[member])
+            created = True
+    for email, name, scope, role in USERS:
+        if auth_ops.find_user(email) is not None:
+            continue
+        user = auth_ops.create_user(email, DEMO_PASSWORD, name=name, is_operator=role == "operator")
+        if role == "analyst":
+            association = db.session.scalar(select(Association).where(Association.slug == scope))
+            auth_ops.grant_analyst(user, association)  # type: ignore[arg-type]
+        elif scope:
+            auth_ops.set_membership(user, tenants[scope], Role(role))
+        created = True
+    db.session.flush()
+    return tenants, created
+
+
+def seed_all() -> bool:
+    tenants, created = _seed_offices()
+    for _, seeder in _SEEDERS:
+        created = seeder(tenants) or created
+        db.session.flush()
+    return created

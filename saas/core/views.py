@@ -1,0 +1,32 @@
+"""Public entry pages and the office dashboard."""
+
+from __future__ import annotations
+
+from flask import g, render_template
+from sqlalchemy import select, text
+
+from saas.core.access import current_membership, office_required
+from saas.extensions import db
+from tenants.models import Site, Tenant
+
+
+def index():  # type: ignore[no-untyped-def]
+    tenants = db.session.scalars(select(Tenant).order_by(Tenant.name)).all()
+    return render_template("core/index.html", tenants=tenants)
+
+
+def health():  # type: ignore[no-untyped-def]
+    db.session.execute(text("SELECT 1"))
+    return {"status": "ok"}
+
+
+def office_home(slug: str):  # type: ignore[no-untyped-def]
+    sites = db.session.scalars(select(Site).order_by(Site.position, Site.id)).all()
+    return render_template("core/office_home.html", office=g.tenant, sites=sites)
+
+
+@office_required()
+def dashboard(slug: str):  # type: ignore[no-untyped-def]
+    from saas.core.dashboard import dashboard_cards
+
+    return render_template("core/dashboard.html", membership=current_membership(), cards=dashboard_cards())

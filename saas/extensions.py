@@ -1,0 +1,45 @@
+"""Flask extensions, created unbound and initialised in create_app()."""
+
+from __future__ import annotations
+
+from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
+from flask_migrate import Migrate
+from flask_sqlalchemy import SQLAlchemy
+from flask_wtf import CSRFProtect
+from sqlalchemy import MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _session_scope() -> int:
+    """One session per request (or per app context outside requests).
+
+    Flask reuses an already pushed app context for requests (tests, CLI), so scoping by app context
+    alone would share one session, and its identity map, between requests.
+    """
+    from flask.globals import _cv_app, _cv_request
+
+    ctx = _cv_request.get(None) or _cv_app.get(None)
+    return id(ctx)
+
+
+db = SQLAlchemy(model_class=Base, session_options={"scopefunc": _session_scope})
+migrate = Migrate()
+login_manager = LoginManager()
+csrf = CSRFProtect()
+babel = Babel()
+limiter = Limiter(key_func=get_remote_address, default_limits=[])

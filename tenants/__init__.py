@@ -1,0 +1,1 @@
+"""Offices (tenants), their sites, umbrella associations, and the scoping that keeps offices apart."""

@@ -1,0 +1,294 @@
+"""Test fixtures: a fresh database per run (SQLite file, or PostgreSQL when TEST_DATABASE_URL is set),
+tables emptied after each test, personas in two offices, a CSRF-aware client, a real Celery worker
+and a real headless Chromium.
+
+Tables are emptied rather than rolled back per test: real worker processes and the browser's live
+server must see committed rows, and one mechanism for all tests keeps them honest.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# --- environment: decided once, before any app is created, shared with worker subprocesses ---------
+_INSTANCE = Path(tempfile.mkdtemp(prefix="lotse-test-"))
+os.environ["LOTSE_INSTANCE"] = str(_INSTANCE)
+os.environ["LOTSE_ENV"] = "testing"
+os.environ["MAIL_URL"] = f"file://{_INSTANCE / 'outbox'}"
+os.environ["BASE_URL"] = "http://lotse.test"
+os.environ.pop("SECRET_KEY", None)
+os.environ.setdefault("LOTSE_VISIBILITY_TIMEOUT", "20")
+
+_PG_ADMIN_URL = os.environ.get("TEST_DATABASE_URL")
+_DB_NAME = f"lotse_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+
+
+def _create_database() -> str:
+    if not _PG_ADMIN_URL:
+        return f"sqlite:///{_INSTANCE / 'test.db'}"
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(_PG_ADMIN_URL)
+    try:
+        with psycopg.connect(
+            host=url.host, port=url.port or 5432, user=url.username, password=url.password,
+            dbname=url.database or "postgres", autocommit=True, connect_timeout=5,
+        ) as conn:
+            conn.execute(f'CREATE DATABASE "{_DB_NAME}"')
+    except psycopg.OperationalError as exc:  # CI must fail, not skip, when PostgreSQL is missing
+        raise RuntimeError(f"TEST_DATABASE_URL is set but PostgreSQL is unreachable: {exc}") from exc
+    return url.set(drivername="postgresql+psycopg", database=_DB_NAME).render_as_string(hide_password=False)
+
+
+def _drop_database() -> None:
+    if not _PG_ADMIN_URL:
+        return
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(_PG_ADMIN_URL)
+    with psycopg.connect(
+        host=url.host, port=url.port or 5432, user=url.username, password=url.password,
+        dbname=url.database or "postgres", autocommit=True,
+    ) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{_DB_NAME}" WITH (FORCE)')
+
+
+os.environ["DATABASE_URL"] = _create_database()
+if os.environ.get("TEST_REDIS_URL"):
+    os.environ["REDIS_URL"] = os.environ["TEST_REDIS_URL"]
+    import redis as _redis
+
+    try:
+        _redis.Redis.from_url(os.environ["REDIS_URL"], socket_connect_timeout=3).flushdb()
+    except _redis.exceptions.ConnectionError as exc:
+        raise RuntimeError(f"TEST_REDIS_URL is set but Redis is unreachable: {exc}") from exc
+else:
+    os.environ.pop("REDIS_URL", None)
+os.environ.pop("CELERY_BROKER_URL", None)
+
+from flask.testing import FlaskClient  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+
+from saas import create_app  # noqa: E402
+from saas.extensions import db as _db  # noqa: E402
+from tests import factories  # noqa: E402
+
+IS_POSTGRES = bool(_PG_ADMIN_URL)
+TEST_CONFIG = {
+    "TESTING": True,
+    "RATELIMIT_ENABLED": False,
+    "SERVER_NAME": None,
+    "CELERY": {"task_always_eager": True, "task_eager_propagates": True},
+}
+
+
+class LotseClient(FlaskClient):
+    """A test client that knows the CSRF token of its session and can log in."""
+
+    def csrf_token(self) -> str:
+        response = self.get("/")
+        match = re.search(r'name="csrf_token" value="([^"]+)"', response.get_data(as_text=True))
+        assert match, "no CSRF token on the start page"
+        return match.group(1)
+
+    def post_form(self, url: str, data: dict | None = None, **kwargs):  # type: ignore[no-untyped-def]
+        data = dict(data or {})
+        data.setdefault("csrf_token", self.csrf_token())
+        return self.post(url, data=data, **kwargs)
+
+    def login(self, user_or_email, password: str = factories.PASSWORD):  # type: ignore[no-untyped-def]
+        email = getattr(user_or_email, "email", user_or_email)
+        response = self.post_form("/login", {"email": email, "password": password})
+        assert response.status_code == 302, f"login failed for {email}: {response.status_code}"
+        return response
+
+    def logout(self):  # type: ignore[no-untyped-def]
+        return self.post_form("/logout")
+
+
+@pytest.fixture(scope="session")
+def app():  # type: ignore[no-untyped-def]
+    application = create_app(dict(TEST_CONFIG))
+    application.test_client_class = LotseClient
+    with application.app_context():
+        _db.create_all()
+    yield application
+    with application.app_context():
+        _db.session.remove()
+        _db.engine.dispose()
+    _drop_database()
+    shutil.rmtree(_INSTANCE, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _clean_tables(request, app):  # type: ignore[no-untyped-def]
+    """Each test starts with empty tables and an empty outbox."""
+    yield
+    with app.app_context():
+        _db.session.rollback()
+        _db.session.remove()
+        tables = [t.name for t in reversed(_db.metadata.sorted_tables)]
+        with _db.engine.begin() as conn:
+            if IS_POSTGRES:
+                conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+            else:
+                for table in tables:
+                    conn.execute(text(f'DELETE FROM "{table}"'))
+    shutil.rmtree(_INSTANCE / "outbox", ignore_errors=True)
+    from saas.extensions import limiter
+
+    if limiter.enabled:
+        limiter.reset()
+
+
+@pytest.fixture
+def db(app):  # type: ignore[no-untyped-def]
+    """The database inside an app context (no office bound)."""
+    with app.app_context():
+        yield _db
+        _db.session.rollback()
+
+
+@pytest.fixture
+def client(app) -> LotseClient:  # type: ignore[no-untyped-def]
+    return app.test_client()
+
+
+@pytest.fixture
+def make_client(app):  # type: ignore[no-untyped-def]
+    """A new, independent browser session (another person)."""
+    return lambda: app.test_client()
+
+
+# --- factories and personas ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def make_tenant(db):  # type: ignore[no-untyped-def]
+    return factories.make_tenant
+
+
+@pytest.fixture
+def make_user(db):  # type: ignore[no-untyped-def]
+    return factories.make_user
+
+
+@pytest.fixture
+def world(db):  # type: ignore[no-untyped-def]
+    """Two offices with people: Dortmund (admin, staff, readonly) and Hamm (admin, staff), an association
+    analyst of "paritaet-nrw" (both offices are members), and a platform operator."""
+    return factories.make_world()
+
+
+@pytest.fixture
+def outbox() -> factories.Outbox:
+    return factories.Outbox(_INSTANCE / "outbox")
+
+
+# --- a real Celery worker ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def celery_worker(app):  # type: ignore[no-untyped-def]
+    """A real ``celery -A workers worker`` process on the configured broker (filesystem or Redis).
+
+    The test app is switched out of eager mode while the worker runs, so ``.delay()`` goes through
+    the broker to the other process.
+    """
+    celery_app = app.extensions["celery"]
+    celery_app.conf.task_always_eager = False
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    log = _INSTANCE / f"worker-{uuid.uuid4().hex[:6]}.log"
+    with open(log, "wb") as fh:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "workers", "worker", "--loglevel=INFO", "--concurrency=1",
+             "--pool=prefork", "--without-gossip", "--without-mingle", "--without-heartbeat",
+             f"--hostname=test-{uuid.uuid4().hex[:6]}@%h"],
+            cwd=str(Path(__file__).resolve().parents[1]), env=env, stdout=fh, stderr=subprocess.STDOUT,
+        )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if b"ready" in log.read_bytes():
+            break
+        if proc.poll() is not None:
+            raise RuntimeError("worker died at start:\n" + log.read_text(errors="replace"))
+        time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError("worker did not start:\n" + log.read_text(errors="replace"))
+    worker = factories.WorkerProcess(proc, log)
+    yield worker
+    worker.stop()
+    celery_app.conf.task_always_eager = True
+
+
+# --- a real browser --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def live_server(app):  # type: ignore[no-untyped-def]
+    """The real app served over HTTP on loopback, for the browser."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not Path(executable).exists():
+        raise RuntimeError(f"Chromium not found at {executable}: install Debian's chromium (see .ci/run)")
+    with sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server):  # type: ignore[no-untyped-def]
+    context = browser.new_context(base_url=live_server, locale="de-DE", java_script_enabled=True)
+    pg = context.new_page()
+    pg.set_default_timeout(10_000)
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def page_nojs(browser, live_server):  # type: ignore[no-untyped-def]
+    """A browser page with JavaScript switched off: public pages must work without it."""
+    context = browser.new_context(base_url=live_server, locale="de-DE", java_script_enabled=False)
+    pg = context.new_page()
+    pg.set_default_timeout(10_000)
+    yield pg
+    context.close()
+
+
+def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
+    for item in items:
+        if "page" in getattr(item, "fixturenames", ()) or "page_nojs" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
