@@ -103,7 +103,10 @@ def _register_features(app: Flask) -> None:
             if exc.name != f"workers.{name}":
                 raise
     from saas.core import errors
+    from saas.core.locks import TaskLock  # noqa: F401 - table for periodic-task locks
+    from saas.core.schedule import BEAT_SCHEDULE
 
+    app.extensions["celery"].conf.beat_schedule = dict(BEAT_SCHEDULE)
     errors.init_app(app)
 
     @app.after_request
