@@ -20,3 +20,7 @@ def main() -> None:
 def fail(message: str) -> None:
     """Exit non-zero with a one-line reason (CONTRACTS.md: every command)."""
     raise click.ClickException(message)
+
+
+if __name__ == "__main__":
+    main()
