@@ -1,0 +1,307 @@
+"""The office's directory (Beratungsdatei): topics, groups, their lifecycle history and inquiries.
+
+Other features reference these models: the contact log counts referrals (``GroupInquiry.forwarded_at``),
+events and rooms point at ``groups.id``. ``TOPIC_AREAS`` is the one list of topic-area codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from saas.extensions import db
+from tenants.models import Site, utcnow
+from tenants.scoping import TenantScoped
+
+# Topic areas (Themenbereiche): code → German label, in the order the annual report prints them.
+TOPIC_AREAS: dict[str, str] = {
+    "addiction": "Sucht",
+    "chronic_illness": "Chronische Erkrankungen",
+    "mental_health": "Psychische Erkrankungen und Belastungen",
+    "disability": "Behinderungen",
+    "social": "Soziale Selbsthilfe",
+}
+
+GROUP_STATUSES: dict[str, str] = {
+    "founding": "im Aufbau",
+    "active": "aktiv",
+    "paused": "pausiert",
+    "dissolved": "aufgelöst",
+    "abandoned": "Aufbau abgebrochen",
+}
+# Which status may follow which (the lifecycle of issue #3). Staff may also correct a mistaken status
+# back to a live state; the history keeps every step.
+STATUS_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "founding": ("active", "abandoned", "paused"),
+    "active": ("paused", "dissolved"),
+    "paused": ("active", "dissolved"),
+    "dissolved": ("active",),
+    "abandoned": ("founding",),
+}
+PUBLIC_STATUSES = ("founding", "active")  # what citizens are offered
+
+VISIBILITIES: dict[str, str] = {"public": "öffentlich", "protected": "geschützt (nur über die Kontaktstelle)"}
+
+AUDIENCES: dict[str, str] = {
+    "affected": "Betroffene",
+    "relatives": "Angehörige",
+    "parents": "Eltern",
+    "both": "Betroffene und Angehörige",
+}
+
+RHYTHMS: dict[str, str] = {
+    "weekly": "wöchentlich",
+    "biweekly": "alle 2 Wochen",
+    "monthly": "monatlich",
+    "irregular": "unregelmäßig",
+}
+MEETING_MODES: dict[str, str] = {"in_person": "vor Ort", "online": "online", "hybrid": "hybrid"}
+
+INQUIRY_STATES: dict[str, str] = {"open": "offen", "forwarded": "weitergeleitet", "closed": "abgeschlossen"}
+
+
+group_topics = Table(
+    "group_topics",
+    db.metadata,
+    Column("group_id", ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True),
+    Column("topic_id", ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Topic(TenantScoped, db.Model):
+    """A topic of the office's list (Thema), with synonyms and search words (Stichworte)."""
+
+    __tablename__ = "topics"
+    __table_args__ = (UniqueConstraint("tenant_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    topic_area: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    # Comma-separated words people type for this topic: "Alkohol, Trinken" → Alkoholabhängigkeit.
+    search_words: Mapped[str] = mapped_column(Text, default="")
+    # The seed's asterisk: "… und / oder Angehörige- bzw. Elterngruppe".
+    relatives: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    groups: Mapped[list[Group]] = relationship(secondary=group_topics, back_populates="topics", viewonly=True)
+
+    @property
+    def synonyms(self) -> list[str]:
+        return [w.strip() for w in self.search_words.split(",") if w.strip()]
+
+    @property
+    def area_label(self) -> str:
+        return TOPIC_AREAS.get(self.topic_area or "", "")
+
+    def __repr__(self) -> str:
+        return f"<Topic {self.id}>"
+
+
+class Group(TenantScoped, db.Model):
+    """A self-help group of the office's directory."""
+
+    __tablename__ = "groups"
+    __table_args__ = (
+        CheckConstraint("status IN ('founding','active','paused','dissolved','abandoned')", name="status_known"),
+        CheckConstraint("visibility IN ('public','protected')", name="visibility_known"),
+        CheckConstraint(
+            "topic_area IN ('addiction','chronic_illness','mental_health','disability','social')", name="area_known"
+        ),
+        Index("ix_groups_tenant_status", "tenant_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    topic_area: Mapped[str] = mapped_column(String(30))
+    audience: Mapped[str] = mapped_column(String(20), default="affected")
+    age_focus: Mapped[str] = mapped_column(String(100), default="")  # e.g. "Junge Selbsthilfe 18–35"
+    languages: Mapped[str] = mapped_column(String(200), default="Deutsch")
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id", ondelete="SET NULL"), nullable=True, index=True)
+
+    # Meeting rhythm as structured data; ``meets_note`` keeps what people wrote (CSV import, extras).
+    rhythm: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    weekday: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 0 = Monday
+    nth_weekday: Mapped[int | None] = mapped_column(Integer, nullable=True)  # monthly: 1..4, 5 = last
+    time_start: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    time_end: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    meeting_mode: Mapped[str] = mapped_column(String(20), default="in_person")
+    meets_note: Mapped[str] = mapped_column(String(300), default="")
+
+    welcomes_new_members: Mapped[bool] = mapped_column(Boolean, default=True)
+    visibility: Mapped[str] = mapped_column(String(20), default="public")
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    status_since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")  # staff only
+
+    # Yearly confirmation by the contact person.
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    confirmation_sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    correction_request: Mapped[str] = mapped_column(Text, default="")
+
+    # Folded (lower case, umlauts folded) search documents, kept by operations.refresh_search();
+    # never holds contact data or meeting places.
+    search_name: Mapped[str] = mapped_column(Text, default="")
+    search_topics: Mapped[str] = mapped_column(Text, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    site: Mapped[Site | None] = relationship()
+    topics: Mapped[list[Topic]] = relationship(secondary=group_topics, order_by="Topic.name")
+    contacts: Mapped[list[GroupContactPerson]] = relationship(
+        back_populates="group",
+        order_by="GroupContactPerson.position, GroupContactPerson.id",
+        cascade="all, delete-orphan",
+    )
+    history: Mapped[list[GroupStatusChange]] = relationship(
+        back_populates="group",
+        order_by="GroupStatusChange.changed_on.desc(), GroupStatusChange.id.desc()",
+        cascade="all, delete-orphan",
+    )
+
+    @property
+    def is_protected(self) -> bool:
+        return self.visibility == "protected"
+
+    @property
+    def is_public_listed(self) -> bool:
+        return self.status in PUBLIC_STATUSES
+
+    @property
+    def area_label(self) -> str:
+        return TOPIC_AREAS.get(self.topic_area, self.topic_area)
+
+    @property
+    def status_label(self) -> str:
+        return GROUP_STATUSES.get(self.status, self.status)
+
+    @property
+    def audience_label(self) -> str:
+        return AUDIENCES.get(self.audience, self.audience)
+
+    def __repr__(self) -> str:
+        return f"<Group {self.id}>"
+
+
+class GroupContactPerson(TenantScoped, db.Model):
+    """A contact person of a group. Personal data: shown publicly only with a recorded consent."""
+
+    __tablename__ = "group_contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    public_consent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    group: Mapped[Group] = relationship(back_populates="contacts")
+
+    @property
+    def may_be_published(self) -> bool:
+        return self.public_consent_at is not None
+
+
+class GroupStatusChange(TenantScoped, db.Model):
+    """One step of a group's lifecycle: from → to on a date, by whom. The annual figures come from here."""
+
+    __tablename__ = "group_status_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20), nullable=True)  # None: entry created
+    to_status: Mapped[str] = mapped_column(String(20))
+    changed_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    note: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    group: Mapped[Group] = relationship(back_populates="history")
+
+    @property
+    def to_label(self) -> str:
+        return GROUP_STATUSES.get(self.to_status, self.to_status)
+
+    @property
+    def from_label(self) -> str:
+        return GROUP_STATUSES.get(self.from_status or "", "")
+
+
+class GroupInquiry(TenantScoped, db.Model):
+    """A citizen's request to be put in touch with a (protected) group. Deleted 90 days after closing.
+
+    A forward to the group's contact person is a referral (Vermittlung): ``forwarded_at`` and
+    ``forwarded_group_id`` are what the contact log counts.
+    """
+
+    __tablename__ = "group_inquiries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("groups.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))  # name or pseudonym
+    reach: Mapped[str] = mapped_column(String(300))  # how to reach me
+    message: Mapped[str] = mapped_column(Text, default="")
+    consent_text: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20), default="open")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    forwarded_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    forwarded_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("groups.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    forwarded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, index=True)
+
+    group: Mapped[Group | None] = relationship(foreign_keys=[group_id])
+    forwarded_group: Mapped[Group | None] = relationship(foreign_keys=[forwarded_group_id])
+
+    @property
+    def state_label(self) -> str:
+        return INQUIRY_STATES.get(self.state, self.state)
+
+
+class SearchWord(TenantScoped, db.Model):
+    """A word of the office's public search documents: the vocabulary for typo correction."""
+
+    __tablename__ = "directory_search_words"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "word"),
+        Index("ix_directory_search_words_len", "tenant_id", "length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    word: Mapped[str] = mapped_column(String(80))
+    length: Mapped[int] = mapped_column(Integer)
+
+
+class GroupsImport(TenantScoped, db.Model):
+    """A groups CSV file that was imported (its fingerprint), so a re-import is refused."""
+
+    __tablename__ = "groups_imports"
+    __table_args__ = (UniqueConstraint("tenant_id", "fingerprint"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
