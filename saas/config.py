@@ -105,7 +105,9 @@ def flask_config(settings: Settings) -> dict:
     elif settings.broker_url.startswith("redis"):
         # A task whose worker died is redelivered only after the visibility timeout; keep it short
         # enough for crash recovery and longer than any task runs (see workers/README in code).
-        celery["broker_transport_options"] = {"visibility_timeout": int(os.environ.get("LOTSE_VISIBILITY_TIMEOUT", 300))}
+        celery["broker_transport_options"] = {
+            "visibility_timeout": int(os.environ.get("LOTSE_VISIBILITY_TIMEOUT", 300))
+        }
     engine_options: dict = {"pool_pre_ping": True}
     if settings.database_url.startswith("sqlite"):
         engine_options = {"connect_args": {"timeout": 30}}

@@ -14,8 +14,21 @@ from tenants.scoping import tenant_context
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 # URL prefixes the app uses itself; an office may not take them as its slug.
 RESERVED_SLUGS = {
-    "login", "logout", "konto", "api", "verband", "static", "healthz", "passwort-vergessen",
-    "passwort-zuruecksetzen", "sprache", "admin", "plattform", "widget", "n", "abmelden",
+    "login",
+    "logout",
+    "konto",
+    "api",
+    "verband",
+    "static",
+    "healthz",
+    "passwort-vergessen",
+    "passwort-zuruecksetzen",
+    "sprache",
+    "admin",
+    "plattform",
+    "widget",
+    "n",
+    "abmelden",
 }
 
 
@@ -60,7 +73,10 @@ def parse_hours(spec: str) -> list[tuple[int, dt.time, dt.time]]:
         part = part.strip().removesuffix("Uhr").strip()
         if not part:
             continue
-        m = re.match(r"^(?P<days>[A-Za-z,\s–-]+?)\s+(?P<a>\d{1,2})[.:](?P<am>\d{2})\s*[–-]\s*(?P<b>\d{1,2})[.:](?P<bm>\d{2})$", part)
+        m = re.match(
+            r"^(?P<days>[A-Za-z,\s–-]+?)\s+(?P<a>\d{1,2})[.:](?P<am>\d{2})\s*[–-]\s*(?P<b>\d{1,2})[.:](?P<bm>\d{2})$",
+            part,
+        )
         if not m:
             raise TenantError(f"cannot read office hours {part!r} (expected e.g. 'Mo, Mi 09.00 – 13.00')")
         opens, closes = dt.time(int(m["a"]), int(m["am"])), dt.time(int(m["b"]), int(m["bm"]))
@@ -85,7 +101,9 @@ def set_hours(site: Site, slots: list[tuple[int, dt.time, dt.time]]) -> None:
     with tenant_context(site.tenant_id):
         db.session.execute(delete(OfficeHoursSlot).where(OfficeHoursSlot.site_id == site.id))
         for weekday, opens, closes in slots:
-            db.session.add(OfficeHoursSlot(tenant_id=site.tenant_id, site_id=site.id, weekday=weekday, opens=opens, closes=closes))
+            db.session.add(
+                OfficeHoursSlot(tenant_id=site.tenant_id, site_id=site.id, weekday=weekday, opens=opens, closes=closes)
+            )
         db.session.flush()
         db.session.expire(site, ["hours"])
 

@@ -15,10 +15,15 @@ def assert_accessible(page, context: str = "") -> None:  # type: ignore[no-untyp
     if results.violations_count:
         details = "\n".join(
             f"- {v['id']} ({v.get('impact')}): {v['help']} — "
-            + "; ".join(n.get("target", [""])[0] if isinstance(n.get("target"), list) else str(n.get("target")) for n in v["nodes"][:5])
+            + "; ".join(
+                n.get("target", [""])[0] if isinstance(n.get("target"), list) else str(n.get("target"))
+                for n in v["nodes"][:5]
+            )
             for v in results.response["violations"]
         )
-        raise AssertionError(f"axe-core found {results.violations_count} violation(s) on {page.url} {context}\n{details}")
+        raise AssertionError(
+            f"axe-core found {results.violations_count} violation(s) on {page.url} {context}\n{details}"
+        )
 
 
 def login(page, email: str, password: str = PASSWORD) -> None:  # type: ignore[no-untyped-def]

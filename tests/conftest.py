@@ -16,7 +16,6 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,8 +42,13 @@ def _create_database() -> str:
     url = make_url(_PG_ADMIN_URL)
     try:
         with psycopg.connect(
-            host=url.host, port=url.port or 5432, user=url.username, password=url.password,
-            dbname=url.database or "postgres", autocommit=True, connect_timeout=5,
+            host=url.host,
+            port=url.port or 5432,
+            user=url.username,
+            password=url.password,
+            dbname=url.database or "postgres",
+            autocommit=True,
+            connect_timeout=5,
         ) as conn:
             conn.execute(f'CREATE DATABASE "{_DB_NAME}"')
     except psycopg.OperationalError as exc:  # CI must fail, not skip, when PostgreSQL is missing
@@ -60,8 +64,12 @@ def _drop_database() -> None:
 
     url = make_url(_PG_ADMIN_URL)
     with psycopg.connect(
-        host=url.host, port=url.port or 5432, user=url.username, password=url.password,
-        dbname=url.database or "postgres", autocommit=True,
+        host=url.host,
+        port=url.port or 5432,
+        user=url.username,
+        password=url.password,
+        dbname=url.database or "postgres",
+        autocommit=True,
     ) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{_DB_NAME}" WITH (FORCE)')
 
@@ -214,10 +222,25 @@ def celery_worker(app):  # type: ignore[no-untyped-def]
     log = _INSTANCE / f"worker-{uuid.uuid4().hex[:6]}.log"
     with open(log, "wb") as fh:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "workers", "worker", "--loglevel=INFO", "--concurrency=1",
-             "--pool=prefork", "--without-gossip", "--without-mingle", "--without-heartbeat",
-             f"--hostname=test-{uuid.uuid4().hex[:6]}@%h"],
-            cwd=str(Path(__file__).resolve().parents[1]), env=env, stdout=fh, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "workers",
+                "worker",
+                "--loglevel=INFO",
+                "--concurrency=1",
+                "--pool=prefork",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                f"--hostname=test-{uuid.uuid4().hex[:6]}@%h",
+            ],
+            cwd=str(Path(__file__).resolve().parents[1]),
+            env=env,
+            stdout=fh,
+            stderr=subprocess.STDOUT,
         )
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -262,8 +285,15 @@ def browser():  # type: ignore[no-untyped-def]
     with sync_playwright() as p:
         instance = p.chromium.launch(
             executable_path=executable,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield instance
         instance.close()

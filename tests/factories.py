@@ -18,7 +18,7 @@ from saas.extensions import db
 from tenants import operations as tenant_ops
 from tenants.models import Association, Tenant
 
-PASSWORD = "correct horse battery staple"  # noqa: S105 - test persona password
+PASSWORD = "correct horse battery staple"
 
 
 @functools.cache
@@ -26,8 +26,14 @@ def _password_hash() -> str:
     return hash_password(PASSWORD)  # computed once: argon2 is deliberately slow
 
 
-def make_tenant(slug: str = "dortmund", name: str | None = None, *, sites: tuple[str, ...] = ("Hauptstelle",),
-                hours: str = "Mo, Mi, Fr 09.00 – 13.00; Mo, Mi, Do 14.00 – 16.30", **fields: object) -> Tenant:
+def make_tenant(
+    slug: str = "dortmund",
+    name: str | None = None,
+    *,
+    sites: tuple[str, ...] = ("Hauptstelle",),
+    hours: str = "Mo, Mi, Fr 09.00 – 13.00; Mo, Mi, Do 14.00 – 16.30",
+    **fields: object,
+) -> Tenant:
     tenant = tenant_ops.create_tenant(slug, name or f"Selbsthilfe-Kontaktstelle {slug.title()}", **fields)
     for i, site_name in enumerate(sites):
         site = tenant_ops.add_site(tenant, site_name)
@@ -37,10 +43,21 @@ def make_tenant(slug: str = "dortmund", name: str | None = None, *, sites: tuple
     return tenant
 
 
-def make_user(email_address: str, *, tenant: Tenant | None = None, role: str | Role = Role.staff,
-              analyst_of: Association | None = None, operator: bool = False, name: str = "") -> User:
-    user = User(email=email_address.lower(), name=name or email_address.split("@")[0], password_hash=_password_hash(),
-                is_operator=operator)
+def make_user(
+    email_address: str,
+    *,
+    tenant: Tenant | None = None,
+    role: str | Role = Role.staff,
+    analyst_of: Association | None = None,
+    operator: bool = False,
+    name: str = "",
+) -> User:
+    user = User(
+        email=email_address.lower(),
+        name=name or email_address.split("@")[0],
+        password_hash=_password_hash(),
+        is_operator=operator,
+    )
     db.session.add(user)
     db.session.flush()
     if tenant is not None:
@@ -72,10 +89,21 @@ class World:
 
 
 def make_world() -> World:
-    dortmund = make_tenant("dortmund", "Selbsthilfe-Kontaktstelle Dortmund", city="Dortmund", street="Ostenhellweg 42-48",
-                           postcode="44135", phone="0231 52 90 97")
-    hamm = make_tenant("hamm", "Selbsthilfe-Kontaktstelle Hamm", city="Hamm", sites=("Hamm", "Hamm-Heessen"),
-                       hours="Di, Do 10.00 – 12.00")
+    dortmund = make_tenant(
+        "dortmund",
+        "Selbsthilfe-Kontaktstelle Dortmund",
+        city="Dortmund",
+        street="Ostenhellweg 42-48",
+        postcode="44135",
+        phone="0231 52 90 97",
+    )
+    hamm = make_tenant(
+        "hamm",
+        "Selbsthilfe-Kontaktstelle Hamm",
+        city="Hamm",
+        sites=("Hamm", "Hamm-Heessen"),
+        hours="Di, Do 10.00 – 12.00",
+    )
     association = tenant_ops.create_association("paritaet-nrw", "Der Paritätische NRW")
     tenant_ops.add_member(association, dortmund)
     tenant_ops.add_member(association, hamm)

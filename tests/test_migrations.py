@@ -29,8 +29,14 @@ def empty_database(tmp_path):  # type: ignore[no-untyped-def]
 
     url = make_url(admin)
     name = f"lotse_migr_{uuid.uuid4().hex[:8]}"
-    params = dict(host=url.host, port=url.port or 5432, user=url.username, password=url.password,
-                  dbname=url.database or "postgres", autocommit=True)
+    params = dict(
+        host=url.host,
+        port=url.port or 5432,
+        user=url.username,
+        password=url.password,
+        dbname=url.database or "postgres",
+        autocommit=True,
+    )
     with psycopg.connect(**params) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     yield url.set(drivername="postgresql+psycopg", database=name).render_as_string(hide_password=False)
@@ -40,8 +46,9 @@ def empty_database(tmp_path):  # type: ignore[no-untyped-def]
 
 def _lotse(args: list[str], database_url: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "DATABASE_URL": database_url}
-    return subprocess.run([sys.executable, "-m", "saas.cli", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "saas.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_upgrade_from_empty_to_head_matches_the_models(app, empty_database):

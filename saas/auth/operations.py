@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 
 from flask import current_app, render_template
+from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
@@ -88,10 +89,21 @@ def destinations(user: User) -> tuple[list[Membership], list[AnalystAccess]]:
 
 
 # --- password reset: a signed token that expires and works once ------------------------------------
+# The same mechanism serves invitations (an office admin adds a person who has no account yet): only
+# the salt and the maximum age differ, so a reset token can never pass as a longer-lived invitation.
+
+INVITATION_MAX_AGE = 7 * 24 * 3600
+_SALTS = {"reset": "lotse-password-reset", "invite": "lotse-invitation"}
 
 
-def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="lotse-password-reset")
+def _serializer(purpose: str = "reset") -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_SALTS[purpose])
+
+
+def _max_age(purpose: str) -> int:
+    if purpose == "invite":
+        return int(current_app.config.get("INVITATION_MAX_AGE", INVITATION_MAX_AGE))
+    return int(current_app.config["PASSWORD_RESET_MAX_AGE"])
 
 
 def _fingerprint(user: User) -> str:
@@ -99,30 +111,44 @@ def _fingerprint(user: User) -> str:
     return hashlib.sha256(user.password_hash.encode()).hexdigest()[:20]
 
 
-def reset_token(user: User) -> str:
-    return _serializer().dumps({"u": user.id, "f": _fingerprint(user)})
+def reset_token(user: User, purpose: str = "reset") -> str:
+    return _serializer(purpose).dumps({"u": user.id, "f": _fingerprint(user)})
+
+
+def reset_link(user: User, purpose: str = "reset") -> str:
+    return f"{current_app.config['BASE_URL']}/passwort-zuruecksetzen/{reset_token(user, purpose)}"
+
+
+def read_reset_token(token: str) -> tuple[User, str] | None:
+    """The person a reset or invitation token belongs to, and the token's purpose; None if void."""
+    for purpose in _SALTS:
+        try:
+            data = _serializer(purpose).loads(token, max_age=_max_age(purpose))
+        except SignatureExpired:
+            return None
+        except BadSignature:
+            continue
+        if not isinstance(data, dict):
+            return None
+        user = db.session.get(User, data.get("u"))
+        if user is None or not user.active or data.get("f") != _fingerprint(user):
+            return None
+        return user, purpose
+    return None
 
 
 def user_for_reset_token(token: str) -> User | None:
-    try:
-        data = _serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
-    except (SignatureExpired, BadSignature):
-        return None
-    if not isinstance(data, dict):
-        return None
-    user = db.session.get(User, data.get("u"))
-    if user is None or not user.active or data.get("f") != _fingerprint(user):
-        return None
-    return user
+    found = read_reset_token(token)
+    return found[0] if found else None
 
 
 def send_password_reset(user: User) -> None:
-    link = f"{current_app.config['BASE_URL']}/passwort-zuruecksetzen/{reset_token(user)}"
+    link = reset_link(user)
     minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
     context = {"user": user, "link": link, "minutes": minutes}
     msg = build_message(
         to=user.email,
-        subject="Lotse: Passwort zurücksetzen",
+        subject=_("Lotse: Passwort zurücksetzen"),
         text=render_template("auth/mail_reset.txt", **context),
         html=render_template("auth/mail_reset.html", **context),
     )

@@ -115,16 +115,18 @@ def reset_request():  # type: ignore[no-untyped-def]
 
 
 def reset_password(token: str):  # type: ignore[no-untyped-def]
-    user = ops.user_for_reset_token(token)
-    if user is None:
+    """Set a new password from a reset link, or a first password from an invitation link."""
+    found = ops.read_reset_token(token)
+    if found is None:
         return render_template("auth/reset_invalid.html"), 400
+    user, purpose = found
     form = NewPasswordForm()
     if form.validate_on_submit():
         ops.set_password(user, form.password.data)
         db.session.commit()
         flash(_("Ihr neues Passwort ist gespeichert. Bitte melden Sie sich an."), "success")
         return redirect(url_for("auth.login"))
-    return render_template("auth/reset_password.html", form=form)
+    return render_template("auth/reset_password.html", form=form, invitation=purpose == "invite", user=user)
 
 
 def set_language(lang: str):  # type: ignore[no-untyped-def]

@@ -37,7 +37,8 @@ def acquire(name: str, ttl_seconds: int = 3600) -> str | None:
     expires = _now() + dt.timedelta(seconds=ttl_seconds)
     with db.engine.begin() as conn:
         taken = conn.execute(
-            update(TaskLock).where(TaskLock.name == name, TaskLock.expires_at < _now())
+            update(TaskLock)
+            .where(TaskLock.name == name, TaskLock.expires_at < _now())
             .values(holder=holder, expires_at=expires)
         ).rowcount
         if taken:

@@ -14,8 +14,14 @@ from collections.abc import Callable
 SectionFn = Callable[[int, int], dict]
 
 DEFAULT_SECTIONS: dict[str, dict] = {
-    "groups": {"active_at_year_end": 0, "founded": 0, "founding_at_year_end": 0, "founding_abandoned": 0,
-               "dissolved": 0, "topics": 0},
+    "groups": {
+        "active_at_year_end": 0,
+        "founded": 0,
+        "founding_at_year_end": 0,
+        "founding_abandoned": 0,
+        "dissolved": 0,
+        "topics": 0,
+    },
     "newsletter": {"subscribers_at_year_end": 0, "issues_sent": 0},
     "events": {"held": 0, "cancelled": 0, "registrations": 0, "by_kind": {}},
     "rooms": {"groups_using_rooms": 0, "hours_booked": 0},

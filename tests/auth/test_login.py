@@ -25,7 +25,9 @@ def test_wrong_password_is_refused_with_a_clear_message(client, world):
 
 def test_login_without_csrf_token_is_rejected(client, world):
     """Is a login form without CSRF token refused?"""
-    response = client.post("/login", data={"email": world.dortmund_staff.email, "password": "correct horse battery staple"})
+    response = client.post(
+        "/login", data={"email": world.dortmund_staff.email, "password": "correct horse battery staple"}
+    )
     assert response.status_code == 400
     assert client.get("/dortmund/intern/").status_code == 302
 
@@ -90,8 +92,10 @@ def test_password_is_hashed_with_argon2id(world):
 
 def test_open_redirect_is_refused(client, world):
     """Does ?next= to another host fall back to the user's home?"""
-    response = client.post_form("/login?next=//evil.example/x", {"email": world.dortmund_staff.email,
-                                                                 "password": "correct horse battery staple"})
+    response = client.post_form(
+        "/login?next=//evil.example/x",
+        {"email": world.dortmund_staff.email, "password": "correct horse battery staple"},
+    )
     assert response.headers["Location"].endswith("/dortmund/intern/")
 
 

@@ -83,7 +83,9 @@ def test_every_office_table_has_an_indexed_tenant_id(app):
         if "tenant_id" in table.c:
             column = table.c.tenant_id
             assert not column.nullable, table.name
-            assert any(list(ix.columns) == [column] or list(ix.columns)[0] is column for ix in table.indexes), table.name
+            assert any(list(ix.columns) == [column] or next(iter(ix.columns)) is column for ix in table.indexes), (
+                table.name
+            )
             checked += 1
     assert checked >= 4
 
