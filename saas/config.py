@@ -94,12 +94,13 @@ def flask_config(settings: Settings) -> dict:
         "beat_schedule_filename": str(settings.instance / "celerybeat-schedule"),
     }
     if settings.broker_url.startswith("filesystem://"):
-        for sub in ("in", "processed"):
+        for sub in ("in", "processed", "control"):
             (broker_folder / sub).mkdir(parents=True, exist_ok=True)
         celery["broker_transport_options"] = {
             "data_folder_in": str(broker_folder / "in"),
             "data_folder_out": str(broker_folder / "in"),
             "processed_folder": str(broker_folder / "processed"),
+            "control_folder": str(broker_folder / "control"),
             "store_processed": False,
         }
     elif settings.broker_url.startswith("redis"):
