@@ -143,7 +143,9 @@ def app():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(autouse=True)
 def _clean_tables(request, app):  # type: ignore[no-untyped-def]
-    """Each test starts with empty tables and an empty outbox."""
+    """Each test starts with empty tables and an empty outbox (and the test app's Celery as default,
+    in case a test built another app)."""
+    app.extensions["celery"].set_default()
     yield
     with app.app_context():
         _db.session.rollback()
@@ -301,11 +303,18 @@ def browser():  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def page(browser, live_server):  # type: ignore[no-untyped-def]
+    """A browser page; the test fails if the page broke the Content-Security-Policy (e.g. an inline script)."""
     context = browser.new_context(base_url=live_server, locale="de-DE", java_script_enabled=True)
     pg = context.new_page()
     pg.set_default_timeout(10_000)
+    violations: list[str] = []
+    pg.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
     yield pg
     context.close()
+    assert not violations, (
+        "Content-Security-Policy violated (no inline <script> or on*= handlers; put JS in saas/static/js/): "
+        + " | ".join(violations[:3])
+    )
 
 
 @pytest.fixture

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -27,10 +30,26 @@ def needs_rehash(password_hash: str) -> bool:
     return _hasher.check_needs_rehash(password_hash)
 
 
+COMMON_PASSWORDS_FILE = Path(__file__).with_name("data") / "common-passwords.txt"
+
+
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    lines = COMMON_PASSWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def password_problem(password: str) -> str | None:
-    """Why a new password is not acceptable, or None. Length only, no composition rules (ASVS)."""
+    """Why a new password is not acceptable, or None.
+
+    OWASP ASVS 5.0: at least 12 characters, no composition rules, no forced rotation, and a check
+    against a list of common passwords shipped with the project.
+    """
     if len(password) < MIN_LENGTH:
         return f"Das Passwort muss mindestens {MIN_LENGTH} Zeichen lang sein."
     if len(password) > 256:
         return "Das Passwort darf höchstens 256 Zeichen lang sein."
+    folded = password.strip().lower()
+    if folded in common_passwords() or len(set(folded)) <= 2:
+        return "Dieses Passwort ist zu verbreitet und leicht zu erraten. Bitte wählen Sie ein anderes."
     return None
