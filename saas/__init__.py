@@ -6,7 +6,7 @@ import importlib
 import logging
 from typing import Any
 
-from flask import Flask, request, session
+from flask import Flask, session
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -102,19 +102,11 @@ def _register_features(app: Flask) -> None:
         except ModuleNotFoundError as exc:
             if exc.name != f"workers.{name}":
                 raise
-    from saas.core import errors
+    from saas.core import errors, security
     from saas.core.locks import TaskLock  # noqa: F401 - table for periodic-task locks
     from saas.core.schedule import BEAT_SCHEDULE
 
     app.extensions["celery"].conf.beat_schedule = dict(BEAT_SCHEDULE)
     errors.init_app(app)
 
-    @app.after_request
-    def _no_store_for_staff(response):  # type: ignore[no-untyped-def]
-        if current_user.is_authenticated and "Cache-Control" not in response.headers:
-            response.headers["Cache-Control"] = "no-store"
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
-        _ = request
-        return response
+    security.init_app(app)
