@@ -87,6 +87,10 @@ else:
     os.environ.pop("REDIS_URL", None)
 os.environ.pop("CELERY_BROKER_URL", None)
 
+import email_validator  # noqa: E402
+
+email_validator.TEST_ENVIRONMENT = True  # personas use the reserved .test domain; forms validate with Email()
+
 from flask.testing import FlaskClient  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 

@@ -1,0 +1,1 @@
+"""Office administration: the office's people and roles, its profile, sites and office hours."""

@@ -1,0 +1,169 @@
+"""Writes of the office administration. Flush, never commit (the views commit).
+
+People: add a person by e-mail (creating the account and sending an invitation when there is none),
+change a role, remove from the office — never leaving the office without an admin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+from flask import current_app, render_template
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from saas.auth import operations as auth_ops
+from saas.auth.models import Membership, Role, User
+from saas.core.mail import build_message, queue_message
+from saas.extensions import db
+from tenants import operations as tenant_ops
+from tenants.models import Site, Tenant
+
+
+class AdminError(ValueError):
+    """A change the office administration refuses, with a message for the admin."""
+
+
+def office_memberships() -> list[Membership]:
+    """The bound office's people, by name and e-mail."""
+    return list(
+        db.session.scalars(
+            select(Membership)
+            .join(Membership.user)
+            .options(joinedload(Membership.user))
+            .order_by(User.name, User.email)
+        )
+    )
+
+
+def admin_count() -> int:
+    return db.session.scalar(select(func.count(Membership.id)).where(Membership.role == Role.admin)) or 0
+
+
+def add_person(tenant: Tenant, email: str, role: Role, *, name: str = "") -> tuple[Membership, bool]:
+    """Give a person a role in the office. Returns the membership and whether an account was created.
+
+    A new account gets an unusable random password and an invitation mail with a set-password link
+    (the password-reset token mechanism, with its own salt and a longer life). An existing account is
+    told by mail that it now has access to the office.
+    """
+    email = auth_ops.normalise_email(email)
+    user = auth_ops.find_user(email)
+    created = user is None
+    if user is None:
+        user = auth_ops.create_user(email, secrets.token_urlsafe(32), name=name.strip())
+    elif db.session.scalar(select(Membership).where(Membership.user_id == user.id)) is not None:
+        raise AdminError(_("%(email)s gehört bereits zu dieser Kontaktstelle.", email=email))
+    membership = auth_ops.set_membership(user, tenant, role)
+    _send_welcome(user, tenant, role, invitation=created)
+    return membership, created
+
+
+def _send_welcome(user: User, tenant: Tenant, role: Role, *, invitation: bool) -> None:
+    max_age = int(current_app.config.get("INVITATION_MAX_AGE", auth_ops.INVITATION_MAX_AGE))
+    context: dict[str, Any] = {
+        "user": user,
+        "tenant": tenant,
+        "role": role,
+        "invitation": invitation,
+        "link": auth_ops.reset_link(user, "invite") if invitation else f"{current_app.config['BASE_URL']}/login",
+        "days": max(1, max_age // 86400),
+    }
+    subject = (
+        _("Einladung zu Lotse: %(office)s", office=tenant.name)
+        if invitation
+        else _("Lotse: Zugang zu %(office)s", office=tenant.name)
+    )
+    queue_message(
+        build_message(
+            to=user.email,
+            subject=subject,
+            text=render_template("admin/mail_welcome.txt", **context),
+            html=render_template("admin/mail_welcome.html", **context),
+        )
+    )
+
+
+def _keeps_an_admin(membership: Membership, new_role: Role | None) -> None:
+    if membership.role == Role.admin and new_role != Role.admin and admin_count() <= 1:
+        raise AdminError(
+            _("Die Kontaktstelle braucht mindestens eine Leitung (Admin). Ernennen Sie zuerst eine weitere Person.")
+        )
+
+
+def change_role(membership: Membership, role: Role) -> None:
+    _keeps_an_admin(membership, role)
+    membership.role = role
+    db.session.flush()
+
+
+def remove_person(membership: Membership) -> None:
+    """End a person's access to this office (the account and its other offices stay)."""
+    _keeps_an_admin(membership, None)
+    db.session.delete(membership)
+    db.session.flush()
+
+
+PROFILE_FIELDS = (
+    "name",
+    "legal_body",
+    "street",
+    "postcode",
+    "city",
+    "phone",
+    "email",
+    "website",
+    "about",
+    "population",
+    "staff_fte",
+)
+SITE_FIELDS = ("name", "street", "postcode", "city", "phone", "email")
+
+
+def _clean(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def update_profile(tenant: Tenant, data: dict[str, Any]) -> None:
+    for key in PROFILE_FIELDS:
+        value = _clean(data.get(key))
+        if key in ("population", "staff_fte"):
+            setattr(tenant, key, value)
+        else:
+            setattr(tenant, key, value or "")
+    db.session.flush()
+
+
+def _name_taken(name: str, except_id: int | None = None) -> bool:
+    query = select(Site.id).where(func.lower(Site.name) == name.strip().lower())
+    if except_id is not None:
+        query = query.where(Site.id != except_id)
+    return db.session.scalar(query) is not None
+
+
+def create_site(tenant: Tenant, data: dict[str, Any]) -> Site:
+    name = _clean(data["name"])
+    if _name_taken(name):
+        raise AdminError(_("Einen Standort mit diesem Namen gibt es schon."))
+    fields = {key: _clean(data.get(key)) or "" for key in SITE_FIELDS if key != "name"}
+    return tenant_ops.add_site(tenant, name, **fields)
+
+
+def update_site(site: Site, data: dict[str, Any]) -> None:
+    if _name_taken(_clean(data["name"]), except_id=site.id):
+        raise AdminError(_("Einen Standort mit diesem Namen gibt es schon."))
+    for key in SITE_FIELDS:
+        setattr(site, key, _clean(data.get(key)) or "")
+    db.session.flush()
+
+
+def delete_site(site: Site) -> None:
+    db.session.delete(site)  # its office hours go with it (cascade)
+    db.session.flush()
+
+
+def set_site_hours(site: Site, slots: list[tuple[int, dt.time, dt.time]]) -> None:
+    tenant_ops.set_hours(site, slots)

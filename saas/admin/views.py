@@ -1,0 +1,235 @@
+"""Office administration pages (role admin only): people, profile, sites and office hours.
+
+Load → check access → act → commit. Staff and read-only members get 403; other offices 404.
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from saas.admin import operations as ops
+from saas.admin.access import membership_or_404, site_or_404
+from saas.admin.forms import (
+    EMPTY_ROWS,
+    MAX_ROWS,
+    ROLE_CHOICES,
+    AddMemberForm,
+    ConfirmForm,
+    HoursForm,
+    ProfileForm,
+    RoleForm,
+    SiteForm,
+)
+from saas.auth.models import Role
+from saas.core.access import office_required
+from saas.extensions import db
+from tenants.models import Site
+
+admin_only = office_required(min_role=Role.admin)
+
+
+@admin_only
+def index(slug: str):  # type: ignore[no-untyped-def]
+    sites = db.session.scalars(select(Site).order_by(Site.position, Site.id)).all()
+    return render_template(
+        "admin/index.html", office=g.tenant, people=len(ops.office_memberships()), admins=ops.admin_count(), sites=sites
+    )
+
+
+# --- people -----------------------------------------------------------------------------------------
+
+
+@admin_only
+def people(slug: str):  # type: ignore[no-untyped-def]
+    form = AddMemberForm()
+    if form.validate_on_submit():
+        try:
+            membership, created = ops.add_person(
+                g.tenant, form.email.data, Role(form.role.data), name=form.name.data or ""
+            )
+        except ops.AdminError as exc:
+            form.email.errors.append(str(exc))
+        else:
+            db.session.commit()
+            if created:
+                flash(
+                    _("%(email)s wurde eingeladen. Die Einladung ist unterwegs.", email=membership.user.email),
+                    "success",
+                )
+            else:
+                flash(_("%(email)s hat jetzt Zugang zur Kontaktstelle.", email=membership.user.email), "success")
+            return redirect(url_for("admin.people"))
+    status = 400 if form.errors else 200
+    return (
+        render_template(
+            "admin/people.html",
+            form=form,
+            memberships=ops.office_memberships(),
+            roles=ROLE_CHOICES,
+            token_form=ConfirmForm(),
+        ),
+        status,
+    )
+
+
+@admin_only
+def change_role(slug: str, membership_id: int):  # type: ignore[no-untyped-def]
+    membership = membership_or_404(membership_id)
+    form = RoleForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        ops.change_role(membership, Role(form.role.data))
+    except ops.AdminError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("admin.people"))
+    db.session.commit()
+    flash(
+        _("Die Rolle von %(who)s ist jetzt: %(role)s.", who=_who(membership), role=_(membership.role.label)), "success"
+    )
+    if membership.user_id == current_user.id and membership.role != Role.admin:
+        return redirect(url_for("core.dashboard"))  # no longer an admin here
+    return redirect(url_for("admin.people"))
+
+
+@admin_only
+def remove_person(slug: str, membership_id: int):  # type: ignore[no-untyped-def]
+    membership = membership_or_404(membership_id)
+    form = ConfirmForm()
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        myself = membership.user_id == current_user.id
+        who = _who(membership)
+        try:
+            ops.remove_person(membership)
+        except ops.AdminError as exc:
+            db.session.rollback()
+            flash(str(exc), "error")
+            return redirect(url_for("admin.people"))
+        db.session.commit()
+        flash(_("%(who)s hat keinen Zugang mehr zur Kontaktstelle.", who=who), "success")
+        return redirect(url_for("auth.account") if myself else url_for("admin.people"))
+    return render_template("admin/remove_person.html", membership=membership, form=form)
+
+
+def _who(membership) -> str:  # type: ignore[no-untyped-def]
+    return membership.user.name or membership.user.email
+
+
+# --- profile ----------------------------------------------------------------------------------------
+
+
+@admin_only
+def profile(slug: str):  # type: ignore[no-untyped-def]
+    form = ProfileForm(obj=g.tenant)
+    if form.validate_on_submit():
+        ops.update_profile(g.tenant, form.data)
+        db.session.commit()
+        flash(_("Das Profil der Kontaktstelle ist gespeichert."), "success")
+        return redirect(url_for("admin.profile"))
+    return render_template("admin/profile.html", form=form), 400 if form.errors else 200
+
+
+# --- sites and office hours -------------------------------------------------------------------------
+
+
+@admin_only
+def sites(slug: str):  # type: ignore[no-untyped-def]
+    rows = db.session.scalars(select(Site).order_by(Site.position, Site.id)).all()
+    return render_template("admin/sites.html", sites=rows)
+
+
+@admin_only
+def new_site(slug: str):  # type: ignore[no-untyped-def]
+    form = SiteForm()
+    if form.validate_on_submit():
+        try:
+            site = ops.create_site(g.tenant, form.data)
+        except ops.AdminError as exc:
+            form.name.errors.append(str(exc))
+        else:
+            db.session.commit()
+            flash(
+                _("Der Standort %(name)s ist angelegt. Tragen Sie jetzt die Sprechzeiten ein.", name=site.name),
+                "success",
+            )
+            return redirect(url_for("admin.site_hours", site_id=site.id))
+    return render_template("admin/site_form.html", form=form, site=None), 400 if form.errors else 200
+
+
+@admin_only
+def edit_site(slug: str, site_id: int):  # type: ignore[no-untyped-def]
+    site = site_or_404(site_id)
+    form = SiteForm(obj=site)
+    if form.validate_on_submit():
+        try:
+            ops.update_site(site, form.data)
+        except ops.AdminError as exc:
+            db.session.rollback()
+            form.name.errors.append(str(exc))
+        else:
+            db.session.commit()
+            flash(_("Der Standort %(name)s ist gespeichert.", name=site.name), "success")
+            return redirect(url_for("admin.sites"))
+    return render_template("admin/site_form.html", form=form, site=site), 400 if form.errors else 200
+
+
+@admin_only
+def delete_site(slug: str, site_id: int):  # type: ignore[no-untyped-def]
+    site = site_or_404(site_id)
+    form = ConfirmForm()
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        name = site.name
+        try:
+            ops.delete_site(site)
+            db.session.commit()
+        except IntegrityError:
+            # Another feature's rows (contacts, groups, rooms) still point at this site.
+            db.session.rollback()
+            flash(_("Der Standort %(name)s wird noch verwendet und kann nicht gelöscht werden.", name=name), "error")
+            return redirect(url_for("admin.sites"))
+        flash(_("Der Standort %(name)s ist gelöscht.", name=name), "success")
+        return redirect(url_for("admin.sites"))
+    return render_template("admin/delete_site.html", site=site, form=form)
+
+
+@admin_only
+def site_hours(slug: str, site_id: int):  # type: ignore[no-untyped-def]
+    site = site_or_404(site_id)
+    if request.method == "POST":
+        form = HoursForm()
+        if "add_rows" in request.form:  # "more rows" without JavaScript: redisplay, nothing stored
+            for _i in range(min(EMPTY_ROWS, MAX_ROWS - len(form.slots))):
+                form.slots.append_entry()
+            return render_template("admin/site_hours.html", form=form, site=site, row_errors=[])
+        if form.validate_on_submit():
+            ops.set_site_hours(site, form.slot_values())
+            db.session.commit()
+            flash(_("Die Sprechzeiten von %(name)s sind gespeichert.", name=site.name), "success")
+            return redirect(url_for("admin.sites"))
+        errors = getattr(form, "row_errors", None) or [
+            ("", msg) for msgs in form.errors.values() for msg in _flat(msgs)
+        ]
+        return render_template("admin/site_hours.html", form=form, site=site, row_errors=errors), 400
+    form = HoursForm(
+        data={"slots": [{"weekday": str(s.weekday), "opens": s.opens, "closes": s.closes} for s in site.hours]}
+    )
+    for _i in range(EMPTY_ROWS):
+        form.slots.append_entry()
+    return render_template("admin/site_hours.html", form=form, site=site, row_errors=[])
+
+
+def _flat(messages) -> list[str]:  # type: ignore[no-untyped-def]
+    if isinstance(messages, str):
+        return [messages]
+    if isinstance(messages, dict):
+        return [m for v in messages.values() for m in _flat(v)]
+    return [m for v in messages for m in _flat(v)]

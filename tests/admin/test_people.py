@@ -1,0 +1,149 @@
+"""Office admins manage the office's people: invite, add, change roles, remove — never the last admin."""
+
+import re
+
+from sqlalchemy import select
+
+from saas.auth.models import Membership, Role, User
+from tenants.scoping import tenant_context
+
+PEOPLE = "/dortmund/intern/verwaltung/personen"
+
+
+def _membership(db, tenant, user_id):
+    db.session.expire_all()
+    with tenant_context(tenant.id):
+        return db.session.scalar(select(Membership).where(Membership.user_id == user_id))
+
+
+def _link(outbox_message, outbox):
+    match = re.search(r"http://lotse\.test(/passwort-zuruecksetzen/\S+)", outbox.text(outbox_message))
+    assert match, outbox.text(outbox_message)
+    return match.group(1)
+
+
+def test_inviting_a_new_person_creates_the_account_and_mails_a_set_password_link(
+    client, db, world, outbox, make_client
+):
+    """Does adding an unknown e-mail create the account with the chosen role and mail an invitation whose
+    link sets the password once, after which the person can log in to Dortmund?"""
+    client.login(world.dortmund_admin)
+    response = client.post_form(PEOPLE, {"email": "Neu@Example.org", "name": "Nora Neu", "role": "staff"})
+    assert response.status_code == 302
+    user = db.session.scalar(select(User).where(User.email == "neu@example.org"))
+    assert user is not None and user.name == "Nora Neu"
+    assert _membership(db, world.dortmund, user.id).role == Role.staff
+    (mail,) = outbox.to("neu@example.org")
+    assert "Einladung" in mail["Subject"] and "Selbsthilfe-Kontaktstelle Dortmund" in mail["Subject"]
+    link = _link(mail, outbox)
+
+    newcomer = make_client()
+    page = newcomer.get(link)
+    assert page.status_code == 200 and "Willkommen bei Lotse" in page.get_data(as_text=True)
+    saved = newcomer.post_form(link, {"password": "ein sehr langes passwort", "confirm": "ein sehr langes passwort"})
+    assert saved.status_code == 302
+    assert newcomer.get(link).status_code == 400  # works once
+    newcomer.login("neu@example.org", "ein sehr langes passwort")
+    assert newcomer.get("/dortmund/intern/").status_code == 200
+    assert newcomer.get("/hamm/intern/").status_code == 404
+
+
+def test_invitation_link_expires(app, client, db, world, outbox, make_client, monkeypatch):
+    """Is an invitation link refused once its maximum age has passed?"""
+    client.login(world.dortmund_admin)
+    client.post_form(PEOPLE, {"email": "spaet@example.org", "role": "readonly"})
+    link = _link(outbox.to("spaet@example.org")[0], outbox)
+    monkeypatch.setitem(app.config, "INVITATION_MAX_AGE", -1)
+    assert make_client().get(link).status_code == 400
+
+
+def test_adding_an_existing_account_gives_access_without_a_new_password(client, db, world, outbox):
+    """Does adding Hamm's staff member to Dortmund add a membership, keep their password and only notify them?"""
+    client.login(world.dortmund_admin)
+    before = db.session.get(User, world.hamm_staff.id).password_hash
+    response = client.post_form(PEOPLE, {"email": world.hamm_staff.email, "role": "readonly"})
+    assert response.status_code == 302
+    assert _membership(db, world.dortmund, world.hamm_staff.id).role == Role.readonly
+    assert _membership(db, world.hamm, world.hamm_staff.id).role == Role.staff  # Hamm untouched
+    assert db.session.get(User, world.hamm_staff.id).password_hash == before
+    (mail,) = outbox.to(world.hamm_staff.email)
+    assert "passwort-zuruecksetzen" not in outbox.text(mail)
+    assert "Zugang" in mail["Subject"]
+
+
+def test_adding_a_member_twice_is_refused(client, db, world, outbox):
+    """Is adding someone who is already a member refused with a message, nothing changed or mailed?"""
+    client.login(world.dortmund_admin)
+    response = client.post_form(PEOPLE, {"email": world.dortmund_readonly.email, "role": "admin"})
+    assert response.status_code == 400
+    assert "gehört bereits zu dieser Kontaktstelle" in response.get_data(as_text=True)
+    assert _membership(db, world.dortmund, world.dortmund_readonly.id).role == Role.readonly
+    assert outbox.messages() == []
+
+
+def test_bad_input_stores_nothing(client, db, world, outbox):
+    """Are an invalid e-mail and a forged role refused, with no account created?"""
+    client.login(world.dortmund_admin)
+    users_before = len(db.session.scalars(select(User)).all())
+    bad_mail = client.post_form(PEOPLE, {"email": "keine-adresse", "role": "staff"})
+    assert bad_mail.status_code == 400 and "error-summary" in bad_mail.get_data(as_text=True)
+    forged = client.post_form(PEOPLE, {"email": "x@example.org", "role": "operator"})
+    assert forged.status_code == 400
+    assert len(db.session.scalars(select(User)).all()) == users_before
+    assert outbox.messages() == []
+
+
+def test_admin_changes_a_role(client, db, world):
+    """Can the admin make a staff member read-only, and is a forged role refused?"""
+    client.login(world.dortmund_admin)
+    m = _membership(db, world.dortmund, world.dortmund_staff.id)
+    assert client.post_form(f"{PEOPLE}/{m.id}/rolle", {"role": "readonly"}).status_code == 302
+    assert _membership(db, world.dortmund, world.dortmund_staff.id).role == Role.readonly
+    assert client.post_form(f"{PEOPLE}/{m.id}/rolle", {"role": "owner"}).status_code == 400
+    assert _membership(db, world.dortmund, world.dortmund_staff.id).role == Role.readonly
+
+
+def test_last_admin_cannot_demote_or_remove_themself(client, db, world):
+    """Is the only admin stopped from demoting or removing themself, with a clear message?"""
+    client.login(world.dortmund_admin)
+    m = _membership(db, world.dortmund, world.dortmund_admin.id)
+    response = client.post_form(f"{PEOPLE}/{m.id}/rolle", {"role": "staff"}, follow_redirects=True)
+    assert "mindestens eine Leitung" in response.get_data(as_text=True)
+    response = client.post_form(f"{PEOPLE}/{m.id}/entfernen", follow_redirects=True)
+    assert "mindestens eine Leitung" in response.get_data(as_text=True)
+    assert _membership(db, world.dortmund, world.dortmund_admin.id).role == Role.admin
+
+
+def test_admin_can_step_down_when_another_admin_exists(client, db, world):
+    """With a second admin, may the first demote themself (and then lose the administration)?"""
+    client.login(world.dortmund_admin)
+    staff = _membership(db, world.dortmund, world.dortmund_staff.id)
+    client.post_form(f"{PEOPLE}/{staff.id}/rolle", {"role": "admin"})
+    me = _membership(db, world.dortmund, world.dortmund_admin.id)
+    response = client.post_form(f"{PEOPLE}/{me.id}/rolle", {"role": "staff"})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/dortmund/intern/")
+    assert _membership(db, world.dortmund, world.dortmund_admin.id).role == Role.staff
+    assert client.get(PEOPLE).status_code == 403
+
+
+def test_removing_a_person_ends_their_access_to_this_office_only(client, db, world, make_client):
+    """Does removing a person (after the confirmation page) end their access here, keeping the account?"""
+    staff_client = make_client()
+    staff_client.login(world.dortmund_staff)
+    client.login(world.dortmund_admin)
+    m = _membership(db, world.dortmund, world.dortmund_staff.id)
+    confirm = client.get(f"{PEOPLE}/{m.id}/entfernen")
+    assert confirm.status_code == 200 and world.dortmund_staff.email in confirm.get_data(as_text=True)
+    assert client.post_form(f"{PEOPLE}/{m.id}/entfernen").status_code == 302
+    assert _membership(db, world.dortmund, world.dortmund_staff.id) is None
+    assert db.session.get(User, world.dortmund_staff.id) is not None
+    assert staff_client.get("/dortmund/intern/").status_code == 404
+
+
+def test_people_list_shows_only_this_office(client, world):
+    """Does the list show Dortmund's people and none of Hamm's?"""
+    client.login(world.dortmund_admin)
+    body = client.get(PEOPLE).get_data(as_text=True)
+    for user in (world.dortmund_admin, world.dortmund_staff, world.dortmund_readonly):
+        assert user.email in body
+    assert world.hamm_admin.email not in body and world.hamm_staff.email not in body
