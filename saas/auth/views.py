@@ -9,6 +9,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from saas.audit.operations import record_auth
 from saas.auth import operations as ops
 from saas.auth.forms import ChangePasswordForm, LoginForm, LogoutForm, NewPasswordForm, ResetRequestForm
 from saas.auth.passwords import needs_rehash, verify_password
@@ -46,13 +47,17 @@ def login():  # type: ignore[no-untyped-def]
             if needs_rehash(user.password_hash):
                 user.password_hash = ops.hash_password(form.password.data)
             ops.record_login(user)
+            record_auth("login", user_id=user.id)
             db.session.commit()
             next_url = _safe_next(request.args.get("next"))
             session.clear()  # a new session at login: nothing from before survives
             login_user(user)
             log.info("login succeeded user_id=%s", user.id)
             return redirect(next_url or _home_for(user))
-        verify_password(None, form.password.data or "")  # same time for unknown e-mails
+        if user is None:
+            verify_password(None, form.password.data or "")  # same time for unknown e-mails
+        record_auth("login_failed", user_id=user.id if user else None, subject="" if user else form.email.data)
+        db.session.commit()
         log.info("login failed")
         form.password.errors.append(_("E-Mail-Adresse oder Passwort ist falsch."))
     return render_template("auth/login.html", form=form)
@@ -73,6 +78,7 @@ def logout():  # type: ignore[no-untyped-def]
         abort(400)
     if current_user.is_authenticated:
         current_user.session_version += 1  # a copied cookie is refused from now on
+        record_auth("logout", user_id=current_user.id)
         db.session.commit()
     logout_user()
     session.clear()
@@ -94,6 +100,7 @@ def change_password():  # type: ignore[no-untyped-def]
             form.current.errors.append(_("Das bisherige Passwort ist falsch."))
         else:
             ops.set_password(current_user, form.password.data)
+            record_auth("password_change", user_id=current_user.id)
             db.session.commit()
             login_user(current_user)  # keep this session, end all others
             flash(_("Ihr Passwort wurde geändert."), "success")
@@ -123,6 +130,7 @@ def reset_password(token: str):  # type: ignore[no-untyped-def]
     form = NewPasswordForm()
     if form.validate_on_submit():
         ops.set_password(user, form.password.data)
+        record_auth("password_reset", user_id=user.id)
         db.session.commit()
         flash(_("Ihr neues Passwort ist gespeichert. Bitte melden Sie sich an."), "success")
         return redirect(url_for("auth.login"))

@@ -1,0 +1,1 @@
+"""Audit log: who did what, when — append-only, and never personal data of citizens."""
