@@ -137,4 +137,5 @@ def flask_config(settings: Settings) -> dict:
         "LANGUAGES": ["de", "en"],
         "PASSWORD_RESET_MAX_AGE": 3600,
         "TASKS_EAGER": False,
+        "MFA_ENFORCED": True,
     }

@@ -102,6 +102,8 @@ IS_POSTGRES = bool(_PG_ADMIN_URL)
 TEST_CONFIG = {
     "TESTING": True,
     "RATELIMIT_ENABLED": False,
+    # Personas log in with a password only; tests/auth/test_mfa.py switches enforcement on.
+    "MFA_ENFORCED": False,
     "SERVER_NAME": None,
     "CELERY": {"task_always_eager": True, "task_eager_propagates": True},
 }
@@ -111,7 +113,7 @@ class LotseClient(FlaskClient):
     """A test client that knows the CSRF token of its session and can log in."""
 
     def csrf_token(self) -> str:
-        response = self.get("/")
+        response = self.get("/", follow_redirects=True)
         match = re.search(r'name="csrf_token" value="([^"]+)"', response.get_data(as_text=True))
         assert match, "no CSRF token on the start page"
         return match.group(1)

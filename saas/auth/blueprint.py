@@ -1,6 +1,6 @@
 from flask import Blueprint
 
-from saas.auth import views
+from saas.auth import mfa_views, views
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 
@@ -11,3 +11,17 @@ bp.add_url_rule("/konto/passwort", "change_password", views.change_password, met
 bp.add_url_rule("/passwort-vergessen", "reset_request", views.reset_request, methods=["GET", "POST"])
 bp.add_url_rule("/passwort-zuruecksetzen/<token>", "reset_password", views.reset_password, methods=["GET", "POST"])
 bp.add_url_rule("/sprache/<lang>", "set_language", views.set_language, methods=["POST"])
+bp.add_url_rule("/login/zweiter-faktor", "mfa_verify", mfa_views.verify, methods=["GET", "POST"])
+bp.add_url_rule("/konto/zwei-faktor", "mfa_settings", mfa_views.settings)
+bp.add_url_rule("/konto/zwei-faktor/einrichten", "mfa_enable", mfa_views.enable, methods=["POST"])
+bp.add_url_rule("/konto/zwei-faktor/ausschalten", "mfa_disable", mfa_views.disable, methods=["POST"])
+bp.add_url_rule("/konto/zwei-faktor/neue-codes", "mfa_new_codes", mfa_views.new_codes, methods=["POST"])
+
+
+@bp.before_app_request
+def _require_second_factor():  # type: ignore[no-untyped-def]
+    from flask import current_app
+
+    if current_app.config.get("MFA_ENFORCED", True):
+        return mfa_views.enforce_enrolment()
+    return None

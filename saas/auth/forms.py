@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from saas.auth.passwords import password_problem
@@ -41,3 +41,17 @@ class LogoutForm(FlaskForm):
 
 class NameForm(FlaskForm):
     name = StringField(_l("Name"), validators=[Length(max=200)])
+
+
+class SecondFactorForm(FlaskForm):
+    code = StringField(_l("Code aus der App oder Wiederherstellungscode"), validators=[DataRequired(), Length(max=20)])
+    remember = BooleanField(_l("Auf diesem Gerät 30 Tage nicht erneut fragen"))
+
+
+class EnableMfaForm(FlaskForm):
+    code = StringField(_l("Sechsstelliger Code aus der App"), validators=[DataRequired(), Length(max=10)])
+
+
+class DisableMfaForm(FlaskForm):
+    password = PasswordField(_l("Passwort"), validators=[DataRequired(), Length(max=256)])
+    code = StringField(_l("Code aus der App oder Wiederherstellungscode"), validators=[DataRequired(), Length(max=20)])

@@ -41,6 +41,12 @@ class User(db.Model):
     # Bumped at logout and password change: a session cookie carrying an older value is rejected.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
     locale: Mapped[str | None] = mapped_column(String(5), nullable=True)
+    # Two-factor authentication (TOTP, RFC 6238). mfa_version is bumped on every change, which voids
+    # remembered devices.
+    totp_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    mfa_enabled_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    mfa_version: Mapped[int] = mapped_column(Integer, default=1)
+    totp_last_step: Mapped[int | None] = mapped_column(Integer, nullable=True)  # no code works twice
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 

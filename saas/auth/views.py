@@ -10,8 +10,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from saas.audit.operations import record_auth
+from saas.auth import mfa
 from saas.auth import operations as ops
 from saas.auth.forms import ChangePasswordForm, LoginForm, LogoutForm, NewPasswordForm, ResetRequestForm
+from saas.auth.mfa_views import start_second_factor
 from saas.auth.passwords import needs_rehash, verify_password
 from saas.extensions import db, limiter
 
@@ -47,13 +49,16 @@ def login():  # type: ignore[no-untyped-def]
             if needs_rehash(user.password_hash):
                 user.password_hash = ops.hash_password(form.password.data)
             ops.record_login(user)
+            next_url = _safe_next(request.args.get("next"))
+            if mfa.mfa_enabled(user) and not mfa.device_remembered(user, request.cookies.get(mfa.REMEMBER_COOKIE)):
+                db.session.commit()
+                return start_second_factor(user, next_url)
             record_auth("login", user_id=user.id)
             db.session.commit()
-            next_url = _safe_next(request.args.get("next"))
             session.clear()  # a new session at login: nothing from before survives
             login_user(user)
             log.info("login succeeded user_id=%s", user.id)
-            return redirect(next_url or _home_for(user))
+            return redirect(next_url or home_for(user))
         if user is None:
             verify_password(None, form.password.data or "")  # same time for unknown e-mails
         record_auth("login_failed", user_id=user.id if user else None, subject="" if user else form.email.data)
@@ -63,7 +68,7 @@ def login():  # type: ignore[no-untyped-def]
     return render_template("auth/login.html", form=form)
 
 
-def _home_for(user) -> str:  # type: ignore[no-untyped-def]
+def home_for(user) -> str:  # type: ignore[no-untyped-def]
     memberships, seats = ops.destinations(user)
     if len(memberships) == 1 and not seats and not user.is_operator:
         return url_for("core.dashboard", slug=memberships[0].tenant.slug)
@@ -102,7 +107,7 @@ def change_password():  # type: ignore[no-untyped-def]
             ops.set_password(current_user, form.password.data)
             record_auth("password_change", user_id=current_user.id)
             db.session.commit()
-            login_user(current_user)  # keep this session, end all others
+            login_user(current_user._get_current_object())  # keep this session, end all others
             flash(_("Ihr Passwort wurde geändert."), "success")
             return redirect(url_for("auth.account"))
     return render_template("auth/change_password.html", form=form)
