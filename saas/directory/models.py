@@ -305,3 +305,6 @@ class GroupsImport(TenantScoped, db.Model):
     fingerprint: Mapped[str] = mapped_column(String(64))
     rows: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+from saas.directory import ddl as _ddl  # noqa: E402, F401 - attaches the search DDL to the groups table

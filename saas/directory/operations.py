@@ -1,0 +1,337 @@
+"""Writes to the directory: groups, topics, lifecycle, inquiries, confirmations. Flush, never commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask import current_app
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlalchemy import delete, func, select
+
+from saas.auth.models import User
+from saas.directory.models import (
+    STATUS_TRANSITIONS,
+    TOPIC_AREAS,
+    Group,
+    GroupContactPerson,
+    GroupInquiry,
+    GroupStatusChange,
+    SearchWord,
+    Topic,
+)
+from saas.directory.search import document
+from saas.extensions import db
+from tenants.models import utcnow
+from tenants.scoping import current_tenant_id
+
+CONFIRM_MAX_AGE = 60 * 24 * 3600  # a confirmation link stays valid for 60 days
+_AUDIENCE_WORDS = {
+    "relatives": "Angehörige Angehörigengruppe",
+    "parents": "Eltern Elterngruppe Angehörige",
+    "both": "Betroffene Angehörige",
+    "affected": "Betroffene",
+}
+GROUP_FIELDS = (
+    "name", "description", "topic_area", "audience", "age_focus", "languages", "site_id", "rhythm", "weekday",
+    "nth_weekday", "time_start", "time_end", "place", "meeting_mode", "meets_note", "welcomes_new_members",
+    "visibility", "notes",
+)  # fmt: skip
+
+
+class StatusChangeError(ValueError):
+    """A lifecycle step that is not allowed (e.g. dissolved → founding)."""
+
+
+# --- search documents --------------------------------------------------------------------------------
+
+
+def refresh_search(group: Group) -> None:
+    """Rebuild the group's folded search documents. Never includes contact data or meeting places."""
+    topic_parts = [t.name + " " + t.search_words for t in group.topics]
+    group.search_name = document(group.name)
+    group.search_topics = document(*topic_parts)
+    group.search_text = document(
+        group.name,
+        group.description,
+        *topic_parts,
+        TOPIC_AREAS.get(group.topic_area, ""),
+        _AUDIENCE_WORDS.get(group.audience, ""),
+        group.age_focus,
+        group.languages,
+    )
+
+
+def refresh_vocabulary() -> int:
+    """Bring the bound office's typo-correction vocabulary in line with its groups. Returns its size."""
+    wanted: set[str] = set()
+    for text in db.session.scalars(select(Group.search_text)):
+        wanted.update(w for w in (text or "").split() if 4 <= len(w) <= 80 and not w.isdigit())
+    existing = set(db.session.scalars(select(SearchWord.word)))
+    gone = existing - wanted
+    if gone:
+        db.session.execute(
+            delete(SearchWord).where(SearchWord.word.in_(gone)).execution_options(synchronize_session=False)
+        )
+    for word in sorted(wanted - existing):
+        db.session.add(SearchWord(word=word, length=len(word)))
+    db.session.flush()
+    return len(wanted)
+
+
+# --- topics ------------------------------------------------------------------------------------------
+
+
+def find_topic(name: str) -> Topic | None:
+    return db.session.scalar(select(Topic).where(func.lower(Topic.name) == name.strip().lower()))
+
+
+def save_topic(topic: Topic | None, *, name: str, topic_area: str | None, search_words: str, relatives: bool) -> Topic:
+    if topic is None:
+        topic = Topic()
+        db.session.add(topic)
+    topic.name = name.strip()
+    topic.topic_area = topic_area or None
+    topic.search_words = ", ".join(w.strip() for w in search_words.replace(";", ",").split(",") if w.strip())
+    topic.relatives = relatives
+    db.session.flush()
+    for group in topic.groups:
+        refresh_search(group)
+    db.session.flush()
+    refresh_vocabulary()
+    return topic
+
+
+def delete_topic(topic: Topic) -> None:
+    """Only a topic without groups may be deleted (the groups would lose it silently)."""
+    if topic.groups:
+        raise ValueError("topic in use")
+    db.session.delete(topic)
+    db.session.flush()
+
+
+def topics_by_names(names: list[str], *, topic_area: str | None = None) -> list[Topic]:
+    """The office's topics with these names; unknown names are created (CSV import)."""
+    found: list[Topic] = []
+    for name in names:
+        name = name.strip()
+        if not name:
+            continue
+        topic = find_topic(name)
+        if topic is None:
+            topic = Topic(name=name[:120], topic_area=topic_area, search_words="", relatives=False)
+            db.session.add(topic)
+            db.session.flush()
+        if topic not in found:
+            found.append(topic)
+    return found
+
+
+# --- groups and their lifecycle ----------------------------------------------------------------------
+
+
+def _apply(group: Group, data: dict[str, Any]) -> None:
+    for key in GROUP_FIELDS:
+        if key in data:
+            setattr(group, key, data[key])
+    if "topics" in data:
+        group.topics = list(data["topics"])
+    if "contacts" in data:
+        _set_contacts(group, data["contacts"])
+
+
+def _set_contacts(group: Group, contacts: list[dict[str, Any]]) -> None:
+    kept = []
+    for position, spec in enumerate(c for c in contacts if any((c.get("name"), c.get("phone"), c.get("email")))):
+        person = group.contacts[position] if position < len(group.contacts) else GroupContactPerson()
+        person.name = spec.get("name", "") or ""
+        person.phone = spec.get("phone", "") or ""
+        person.email = (spec.get("email", "") or "").lower()
+        consent = bool(spec.get("public_consent"))
+        if consent and person.public_consent_at is None:
+            person.public_consent_at = utcnow()
+        elif not consent:
+            person.public_consent_at = None
+        person.position = position
+        kept.append(person)
+    group.contacts = kept
+
+
+def create_group(
+    data: dict[str, Any],
+    *,
+    acting_user: User | None,
+    status: str = "active",
+    since: dt.date | None = None,
+    vocabulary: bool = True,
+) -> Group:
+    """A new directory entry; its history starts with the given status. ``vocabulary=False`` for bulk
+    loads that call :func:`refresh_vocabulary` once at the end."""
+    group = Group(status=status, status_since=since or dt.date.today())
+    _apply(group, data)
+    db.session.add(group)
+    group.history.append(
+        GroupStatusChange(from_status=None, to_status=status, changed_on=group.status_since, user_id=_uid(acting_user))
+    )
+    refresh_search(group)
+    db.session.flush()
+    if vocabulary:
+        refresh_vocabulary()
+    return group
+
+
+def update_group(group: Group, data: dict[str, Any], *, acting_user: User | None) -> Group:
+    _apply(group, data)
+    refresh_search(group)
+    db.session.flush()
+    refresh_vocabulary()
+    return group
+
+
+def change_status(
+    group: Group, new_status: str, *, acting_user: User | None, on: dt.date | None = None, note: str = ""
+) -> GroupStatusChange:
+    """One lifecycle step, stored with its date and acting user."""
+    if new_status == group.status or new_status not in STATUS_TRANSITIONS.get(group.status, ()):
+        raise StatusChangeError(f"{group.status} → {new_status}")
+    on = on or dt.date.today()
+    last = max((h.changed_on for h in group.history), default=None)
+    if last is not None and on < last:
+        raise StatusChangeError("date before the last change")
+    change = GroupStatusChange(
+        from_status=group.status, to_status=new_status, changed_on=on, user_id=_uid(acting_user), note=note[:300]
+    )
+    group.history.append(change)
+    group.status = new_status
+    group.status_since = on
+    db.session.flush()
+    return change
+
+
+def delete_group(group: Group) -> None:
+    db.session.delete(group)
+    db.session.flush()
+    refresh_vocabulary()
+
+
+def _uid(user: User | None) -> int | None:
+    return getattr(user, "id", None)
+
+
+# --- inquiries (protected groups) ----------------------------------------------------------------------
+
+
+def create_inquiry(group: Group, *, name: str, reach: str, message: str, consent_text: str) -> GroupInquiry:
+    from saas.core.aftercommit import enqueue
+    from workers.directory import notify_inquiry
+
+    inquiry = GroupInquiry(group_id=group.id, name=name, reach=reach, message=message, consent_text=consent_text)
+    db.session.add(inquiry)
+    db.session.flush()
+    enqueue(notify_inquiry, current_tenant_id(), inquiry.id)
+    return inquiry
+
+
+def forward_inquiry(inquiry: GroupInquiry, *, acting_user: User | None, send_mail: bool = True) -> None:
+    """Pass the inquiry to the group's contact person: that is a referral (Vermittlung) to the group."""
+    from saas.core.mail import build_message, queue_message
+
+    group = inquiry.group
+    if group is None:
+        raise ValueError("the group no longer exists")
+    recipients = [c.email for c in group.contacts if c.email]
+    if send_mail:
+        if not recipients:
+            raise ValueError("no contact e-mail")
+        tenant_name = _tenant_name()
+        body = (
+            f"Guten Tag,\n\nüber die {tenant_name} möchte jemand Kontakt zu Ihrer Gruppe „{group.name}“ aufnehmen.\n\n"
+            f"Name oder Pseudonym: {inquiry.name}\nSo erreichen Sie die Person: {inquiry.reach}\n\n"
+            f"Nachricht:\n{inquiry.message}\n\n"
+            "Die Person hat eingewilligt, dass wir ihre Angaben an die Gruppe weitergeben. "
+            "Bitte melden Sie sich bei ihr und behandeln Sie die Angaben vertraulich.\n\n"
+            f"Mit freundlichen Grüßen\n{tenant_name}\n"
+        )
+        for address in recipients:
+            queue_message(build_message(to=address, subject=f"Kontaktanfrage für {group.name}", text=body))
+    now = utcnow()
+    inquiry.state = "forwarded"
+    inquiry.forwarded_at = now
+    inquiry.forwarded_group_id = group.id
+    inquiry.forwarded_by_id = _uid(acting_user)
+    db.session.flush()
+
+
+def close_inquiry(inquiry: GroupInquiry) -> None:
+    inquiry.state = "closed"
+    inquiry.closed_at = utcnow()
+    db.session.flush()
+
+
+def purge_closed_inquiries(now: dt.datetime | None = None, days: int = 90) -> int:
+    """Delete the bound office's inquiries closed more than ``days`` days ago."""
+    cutoff = (now or utcnow()) - dt.timedelta(days=days)
+    old = db.session.scalars(select(GroupInquiry).where(GroupInquiry.closed_at < cutoff)).all()
+    for inquiry in old:
+        db.session.delete(inquiry)
+    db.session.flush()
+    return len(old)
+
+
+def _tenant_name() -> str:
+    from tenants.models import Tenant
+
+    tenant = db.session.get(Tenant, current_tenant_id())
+    return tenant.name if tenant else "Selbsthilfe-Kontaktstelle"
+
+
+# --- yearly confirmation ---------------------------------------------------------------------------------
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="lotse-group-confirmation")
+
+
+def confirmation_token(group: Group) -> str:
+    return _serializer().dumps({"t": group.tenant_id, "g": group.id})
+
+
+def read_confirmation_token(token: str, tenant_id: int) -> int | None:
+    """The group id the token was made for, or None (forged, expired or another office's)."""
+    try:
+        data = _serializer().loads(token, max_age=CONFIRM_MAX_AGE)
+    except BadSignature:
+        return None
+    if not isinstance(data, dict) or data.get("t") != tenant_id or not isinstance(data.get("g"), int):
+        return None
+    return data["g"]
+
+
+def send_confirmation_request(group: Group, tenant_slug: str) -> bool:
+    """Mail the group's contact person(s) a signed link to confirm or correct the entry."""
+    from saas.core.mail import build_message, queue_message
+
+    recipients = [c.email for c in group.contacts if c.email]
+    if not recipients:
+        return False
+    # Built by hand: workers have no request to build URLs from (route: public.confirm_entry).
+    link = f"{current_app.config['BASE_URL']}/{tenant_slug}/gruppen/bestaetigen/{confirmation_token(group)}"
+    tenant_name = _tenant_name()
+    body = (
+        f"Guten Tag,\n\ndie {tenant_name} führt Ihre Gruppe „{group.name}“ in ihrer Beratungsdatei.\n"
+        "Einmal im Jahr bitten wir Sie zu prüfen, ob die Angaben noch stimmen. Bitte bestätigen oder "
+        f"korrigieren Sie den Eintrag hier:\n\n{link}\n\nDer Link ist 60 Tage gültig.\n\n"
+        f"Vielen Dank!\n{tenant_name}\n"
+    )
+    for address in recipients:
+        queue_message(build_message(to=address, subject=f"Bitte bestätigen: Eintrag „{group.name}“", text=body))
+    group.confirmation_sent_at = utcnow()
+    db.session.flush()
+    return True
+
+
+def confirm_group(group: Group, correction: str = "") -> None:
+    group.confirmed_at = utcnow()
+    if correction.strip():
+        group.correction_request = correction.strip()[:5000]
+    db.session.flush()

@@ -1,0 +1,363 @@
+"""Staff pages of the directory (``/<slug>/intern/…``): load → check access → act → commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Response, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from saas.auth.models import Role
+from saas.core.access import can, office_required
+from saas.directory import operations as ops
+from saas.directory import queries
+from saas.directory.access import access_group, access_inquiry, access_topic
+from saas.directory.forms import ActionForm, GroupForm, ImportForm, StatusForm, TopicForm
+from saas.directory.groups_csv import ImportRejected, export_groups, import_groups
+from saas.directory.models import (
+    GROUP_STATUSES,
+    STATUS_TRANSITIONS,
+    TOPIC_AREAS,
+    VISIBILITIES,
+    Group,
+    GroupInquiry,
+    Topic,
+)
+from saas.directory.rhythm import format_rhythm
+from saas.extensions import db
+from tenants.models import Site
+
+PER_PAGE = 25
+
+
+def _int_arg(name: str) -> int | None:
+    value = request.args.get(name, "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def _page() -> int:
+    return max(1, min(_int_arg("page") or 1, 10_000))
+
+
+def _sites() -> list[Site]:
+    return list(db.session.scalars(select(Site).order_by(Site.position, Site.id)))
+
+
+def _topics() -> list[Topic]:
+    return list(db.session.scalars(select(Topic).order_by(func.lower(Topic.name))))
+
+
+# --- groups ------------------------------------------------------------------------------------------
+
+
+@office_required()
+def group_list(slug: str):  # type: ignore[no-untyped-def]
+    f = queries.GroupFilter(
+        q=request.args.get("q", "")[:100],
+        status=request.args.get("status", "") if request.args.get("status") in GROUP_STATUSES else "",
+        topic_area=request.args.get("topic_area", "") if request.args.get("topic_area") in TOPIC_AREAS else "",
+        topic_id=_int_arg("topic"),
+        site_id=_int_arg("site"),
+        visibility=request.args.get("visibility", "") if request.args.get("visibility") in VISIBILITIES else "",
+        welcome=request.args.get("welcome", "") if request.args.get("welcome") in ("yes", "no") else "",
+        stale=request.args.get("stale") == "1",
+        sort=request.args.get("sort", "name") if request.args.get("sort") in queries.SORTS else "name",
+    )
+    stmt = queries.staff_group_query(f)
+    total = queries.count(stmt)
+    page = _page()
+    groups = db.session.scalars(stmt.offset((page - 1) * PER_PAGE).limit(PER_PAGE)).all()
+    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template(
+        "directory/staff_list.html",
+        groups=groups,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PER_PAGE)),
+        filt=f,
+        args=args,
+        sites=_sites(),
+        topics=_topics(),
+        statuses=GROUP_STATUSES,
+        areas=TOPIC_AREAS,
+        visibilities=VISIBILITIES,
+        sorts={
+            "name": _("Name A–Z"),
+            "-name": _("Name Z–A"),
+            "status": _("Status"),
+            "updated": _("zuletzt geändert"),
+            "confirmed": _("am längsten unbestätigt"),
+        },
+        is_stale=queries.is_stale,
+        can_edit=can(Role.staff),
+        open_inquiries=queries.open_inquiries_count() if can(Role.staff) else 0,
+    )
+
+
+def _group_form(group: Group | None = None) -> GroupForm:
+    form = GroupForm()
+    form.topics.choices = [(t.id, t.name) for t in _topics()]
+    form.site_id.choices = [(0, "—"), *[(s.id, s.name) for s in _sites()]]
+    if group is not None and request.method == "GET":
+        form.fill_from(group)
+    return form
+
+
+def _selected_topics(form: GroupForm) -> list[Topic]:
+    wanted = set(form.topics.data or [])
+    return [t for t in _topics() if t.id in wanted]
+
+
+def _valid_site(form: GroupForm) -> bool:
+    if form.site_id.data and form.site_id.data not in {s.id for s in _sites()}:
+        form.site_id.errors = [*form.site_id.errors, _("Unbekannter Standort.")]
+        return False
+    return True
+
+
+@office_required(Role.staff)
+def group_new(slug: str):  # type: ignore[no-untyped-def]
+    form = _group_form()
+    if form.validate_on_submit() and _valid_site(form):
+        group = ops.create_group(
+            form.group_data(_selected_topics(form)),
+            acting_user=current_user,
+            status=form.status.data,
+            since=form.since.data,
+        )
+        db.session.commit()
+        flash(_("Die Gruppe wurde angelegt."), "success")
+        return redirect(url_for("directory.group_detail", group_id=group.id))
+    return render_template("directory/staff_form.html", form=form, group=None), 400 if form.errors else 200
+
+
+@office_required()
+def group_detail(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+    group = access_group(group_id)
+    status_form = StatusForm(formdata=None, changed_on=dt.date.today())
+    status_form.status.choices = [(s, GROUP_STATUSES[s]) for s in STATUS_TRANSITIONS.get(group.status, ())]
+    return render_template(
+        "directory/staff_detail.html",
+        group=group,
+        rhythm=format_rhythm(group.rhythm, group.weekday, group.nth_weekday, group.time_start, group.time_end),
+        status_form=status_form,
+        action_form=ActionForm(),
+        stale=queries.is_stale(group),
+        can_edit=can(Role.staff),
+        inquiries=db.session.scalars(
+            select(GroupInquiry).where(GroupInquiry.group_id == group.id).order_by(GroupInquiry.created_at.desc())
+        ).all()
+        if can(Role.staff)
+        else [],
+    )
+
+
+@office_required(Role.staff)
+def group_edit(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+    group = access_group(group_id)
+    form = _group_form(group)
+    del form.status, form.since  # the lifecycle changes through the status form only
+    if form.validate_on_submit() and _valid_site(form):
+        ops.update_group(group, form.group_data(_selected_topics(form)), acting_user=current_user)
+        db.session.commit()
+        flash(_("Die Änderungen wurden gespeichert."), "success")
+        return redirect(url_for("directory.group_detail", group_id=group.id))
+    return render_template("directory/staff_form.html", form=form, group=group), 400 if form.errors else 200
+
+
+@office_required(Role.staff)
+def group_status(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+    group = access_group(group_id)
+    form = StatusForm()
+    form.status.choices = [(s, GROUP_STATUSES[s]) for s in STATUS_TRANSITIONS.get(group.status, ())]
+    if not form.validate_on_submit():
+        flash(_("Bitte einen erlaubten Status und ein Datum angeben."), "error")
+        return redirect(url_for("directory.group_detail", group_id=group.id)), 303
+    if form.changed_on.data > dt.date.today():
+        flash(_("Das Datum darf nicht in der Zukunft liegen."), "error")
+        return redirect(url_for("directory.group_detail", group_id=group.id)), 303
+    try:
+        ops.change_status(
+            group, form.status.data, acting_user=current_user, on=form.changed_on.data, note=form.note.data or ""
+        )
+    except ops.StatusChangeError:
+        db.session.rollback()
+        flash(_("Dieser Statuswechsel ist nicht möglich (Datum vor der letzten Änderung?)."), "error")
+        return redirect(url_for("directory.group_detail", group_id=group_id)), 303
+    db.session.commit()
+    flash(_("Der Status wurde geändert."), "success")
+    return redirect(url_for("directory.group_detail", group_id=group.id)), 303
+
+
+@office_required(Role.staff)
+def group_delete(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+    group = access_group(group_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    ops.delete_group(group)
+    db.session.commit()
+    flash(_("Der Eintrag wurde gelöscht."), "success")
+    return redirect(url_for("directory.group_list")), 303
+
+
+@office_required(Role.staff)
+def group_send_confirmation(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+    group = access_group(group_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    if ops.send_confirmation_request(group, g.tenant.slug):
+        db.session.commit()
+        flash(_("Die Bitte um Bestätigung wurde verschickt."), "success")
+    else:
+        flash(_("Für diese Gruppe ist keine E-Mail-Adresse einer Ansprechperson hinterlegt."), "error")
+    return redirect(url_for("directory.group_detail", group_id=group.id)), 303
+
+
+@office_required(Role.staff)
+def group_correction_done(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+    group = access_group(group_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    group.correction_request = ""
+    db.session.commit()
+    return redirect(url_for("directory.group_detail", group_id=group.id)), 303
+
+
+@office_required()
+def group_export(slug: str):  # type: ignore[no-untyped-def]
+    body = export_groups()
+    filename = f"gruppen-{g.tenant.slug}-{dt.date.today().isoformat()}.csv"
+    return Response(
+        body,
+        mimetype="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@office_required(Role.staff)
+def group_import(slug: str):  # type: ignore[no-untyped-def]
+    form = ImportForm()
+    errors: list[str] = []
+    if form.validate_on_submit():
+        data = form.file.data.read(current_app.config.get("MAX_CONTENT_LENGTH") or 20 * 1024 * 1024 + 1)
+        try:
+            count = import_groups(data, acting_user=current_user, force=bool(form.force.data))
+        except ImportRejected as exc:
+            db.session.rollback()
+            errors = exc.errors
+        else:
+            db.session.commit()
+            flash(_("%(count)s Gruppen wurden importiert.", count=count), "success")
+            return redirect(url_for("directory.group_list")), 303
+    status = 400 if errors or form.errors else 200
+    return render_template(
+        "directory/staff_import.html", form=form, errors=errors[:200], more=len(errors) - 200
+    ), status
+
+
+@office_required(Role.admin)
+def widget(slug: str):  # type: ignore[no-untyped-def]
+    base = current_app.config["BASE_URL"]
+    return render_template(
+        "directory/staff_widget.html",
+        embed_url=base + url_for("directory.embed", slug=slug),
+        search_url=base + url_for("directory.public_search", slug=slug),
+        api_url=base + url_for("api.groups", slug=slug),
+    )
+
+
+# --- topics ------------------------------------------------------------------------------------------
+
+
+@office_required()
+def topic_list(slug: str):  # type: ignore[no-untyped-def]
+    counts = dict(
+        db.session.execute(
+            select(Topic.id, func.count(Group.id)).join(Topic.groups, isouter=True).group_by(Topic.id)
+        ).all()
+    )
+    return render_template(
+        "directory/staff_topics.html", topics=_topics(), counts=counts, can_edit=can(Role.staff), form=ActionForm()
+    )
+
+
+@office_required(Role.staff)
+def topic_edit(slug: str, topic_id: int | None = None):  # type: ignore[no-untyped-def]
+    topic = access_topic(topic_id) if topic_id is not None else None
+    form = TopicForm(obj=topic)
+    if form.validate_on_submit():
+        existing = ops.find_topic(form.name.data)
+        if existing is not None and existing is not topic:
+            form.name.errors = [*form.name.errors, _("Dieses Thema gibt es schon.")]
+        else:
+            ops.save_topic(
+                topic,
+                name=form.name.data,
+                topic_area=form.topic_area.data,
+                search_words=form.search_words.data or "",
+                relatives=bool(form.relatives.data),
+            )
+            db.session.commit()
+            flash(_("Das Thema wurde gespeichert."), "success")
+            return redirect(url_for("directory.topic_list")), 303
+    return render_template("directory/staff_topic_form.html", form=form, topic=topic), 400 if form.errors else 200
+
+
+@office_required(Role.staff)
+def topic_delete(slug: str, topic_id: int):  # type: ignore[no-untyped-def]
+    topic = access_topic(topic_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        ops.delete_topic(topic)
+    except ValueError:
+        flash(_("Das Thema ist noch Gruppen zugeordnet und kann nicht gelöscht werden."), "error")
+        return redirect(url_for("directory.topic_list")), 303
+    db.session.commit()
+    flash(_("Das Thema wurde gelöscht."), "success")
+    return redirect(url_for("directory.topic_list")), 303
+
+
+# --- inquiries ---------------------------------------------------------------------------------------
+
+
+@office_required(Role.staff)
+def inquiry_list(slug: str):  # type: ignore[no-untyped-def]
+    state = request.args.get("state", "open")
+    stmt = select(GroupInquiry).options(selectinload(GroupInquiry.group)).order_by(GroupInquiry.created_at.desc())
+    if state in ("open", "forwarded", "closed"):
+        stmt = stmt.where(GroupInquiry.state == state)
+    return render_template("directory/staff_inquiries.html", inquiries=db.session.scalars(stmt).all(), state=state)
+
+
+@office_required(Role.staff)
+def inquiry_detail(slug: str, inquiry_id: int):  # type: ignore[no-untyped-def]
+    inquiry = access_inquiry(inquiry_id)
+    return render_template("directory/staff_inquiry.html", inquiry=inquiry, form=ActionForm())
+
+
+@office_required(Role.staff)
+def inquiry_action(slug: str, inquiry_id: int, action: str):  # type: ignore[no-untyped-def]
+    inquiry = access_inquiry(inquiry_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    if action in ("forward", "referred"):
+        if inquiry.state != "open":
+            flash(_("Diese Anfrage ist nicht mehr offen."), "error")
+            return redirect(url_for("directory.inquiry_detail", inquiry_id=inquiry.id)), 303
+        try:
+            ops.forward_inquiry(inquiry, acting_user=current_user, send_mail=action == "forward")
+        except ValueError:
+            flash(_("Weiterleiten nicht möglich: keine E-Mail-Adresse der Ansprechperson hinterlegt."), "error")
+            return redirect(url_for("directory.inquiry_detail", inquiry_id=inquiry.id)), 303
+        flash(_("Die Anfrage wurde an die Gruppe vermittelt."), "success")
+    elif action == "close":
+        ops.close_inquiry(inquiry)
+        flash(_("Die Anfrage wurde abgeschlossen; sie wird nach 90 Tagen gelöscht."), "success")
+    else:
+        abort(404)
+    db.session.commit()
+    return redirect(url_for("directory.inquiry_detail", inquiry_id=inquiry.id)), 303

@@ -1,0 +1,52 @@
+"""Creating directory rows for tests, as the office they belong to."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from saas.directory import operations as ops
+from saas.directory.models import Group, Topic
+from saas.extensions import db
+from tenants.models import Tenant
+from tenants.scoping import tenant_context
+
+
+def make_topic(tenant: Tenant, name: str, search_words: str = "", area: str = "mental_health") -> Topic:
+    with tenant_context(tenant.id):
+        topic = ops.save_topic(None, name=name, topic_area=area, search_words=search_words, relatives=False)
+        db.session.commit()
+        return topic
+
+
+def make_group(
+    tenant: Tenant,
+    name: str,
+    topics: list[str] | None = None,
+    *,
+    status: str = "active",
+    since: dt.date | None = None,
+    **fields: object,
+) -> Group:
+    """A group of ``tenant``; topics are looked up (or created) by name."""
+    with tenant_context(tenant.id):
+        topic_objs = ops.topics_by_names(topics or ["Allgemein"], topic_area=str(fields.get("topic_area", "social")))
+        data = {"name": name, "topics": topic_objs, "topic_area": "social", **fields}
+        group = ops.create_group(data, acting_user=None, status=status, since=since)
+        db.session.commit()
+        return group
+
+
+def protected_group(tenant: Tenant) -> Group:
+    return make_group(
+        tenant,
+        "Geschützte Gruppe Sucht",
+        ["Alkoholabhängigkeit"],
+        topic_area="addiction",
+        visibility="protected",
+        place="Kellerraum Geheimweg 7",
+        rhythm="weekly",
+        weekday=2,
+        time_start=dt.time(19, 30),
+        description="Wir treffen uns vertraulich.",
+        contacts=[{"name": "Petra Verborgen", "phone": "0231 999888", "email": "petra@example.org", "public_consent": True}],
+    )
