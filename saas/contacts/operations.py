@@ -1,0 +1,307 @@
+"""Writes of the contact log: record, correct, delete, and the daily counts kept in step with them.
+
+Every change to a contact goes through :func:`apply_deltas`, one upsert of the (day, site, figure)
+counters the contact contributes to, in the same transaction. Flush, never commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from saas.contacts.models import (
+    CHANNELS,
+    CONCERNS,
+    KINDS,
+    REFERRALS_MAX,
+    TOPIC_AREAS,
+    TOPIC_TEXT_MAX,
+    Contact,
+    ContactDailyCount,
+    ContactReferral,
+)
+from saas.directory.models import Group, Topic
+from saas.extensions import db
+from tenants.models import Site, utcnow
+from tenants.scoping import current_tenant_id
+
+BERLIN = ZoneInfo("Europe/Berlin")
+CountKey = tuple[dt.date, int, str, str]  # (day, site id or 0, dim, key)
+
+
+class ContactError(ValueError):
+    """A contact cannot be stored as given (unknown code, foreign site, …)."""
+
+
+class LockedYear(ContactError):
+    """The contact's year is closed: only the current and the previous year can be changed."""
+
+
+def today() -> dt.date:
+    return dt.datetime.now(BERLIN).date()
+
+
+def editable_years(on: dt.date | None = None) -> tuple[int, int]:
+    year = (on or today()).year
+    return year - 1, year
+
+
+def is_editable(day: dt.date, on: dt.date | None = None) -> bool:
+    first, last = editable_years(on)
+    return first <= day.year <= last
+
+
+def ensure_editable(day: dt.date, on: dt.date | None = None) -> None:
+    if not is_editable(day, on):
+        first, last = editable_years(on)
+        raise LockedYear(f"Das Jahr {day.year} ist abgeschlossen: nur {first} und {last} können geändert werden.")
+
+
+@dataclass
+class ContactData:
+    """What a contact consists of; validated against the bound office by :func:`validate`."""
+
+    day: dt.date
+    kind: str
+    channel: str
+    topic_area: str
+    concern: str = "other"
+    site_id: int | None = None
+    topic_id: int | None = None
+    topic_label: str = ""
+    topic_unmatched: bool = False
+    referrals_to_professionals: int = 0
+    group_ids: list[int] = field(default_factory=list)
+    referrals_to_groups: int | None = None  # None: the number of linked groups
+
+
+def validate(data: ContactData) -> ContactData:
+    """Check codes and references against the bound office; fill the topic label. Raises ContactError."""
+    for value, codes, what in (
+        (data.kind, KINDS, "Kontaktart"),
+        (data.channel, CHANNELS, "Weg"),
+        (data.topic_area, TOPIC_AREAS, "Themenbereich"),
+        (data.concern, CONCERNS, "Anliegen"),
+    ):
+        if value not in codes:
+            raise ContactError(f"unbekannt: {what} {value!r}")
+    if data.day > today():
+        raise ContactError("Das Datum liegt in der Zukunft.")
+    if data.site_id is not None and db.session.scalar(select(Site.id).where(Site.id == data.site_id)) is None:
+        raise ContactError("unbekannter Standort")
+    if data.topic_id is not None:
+        topic = db.session.scalar(select(Topic).where(Topic.id == data.topic_id))
+        if topic is None:
+            raise ContactError("unbekanntes Thema")
+        data.topic_label = topic.name[:TOPIC_TEXT_MAX]
+        data.topic_unmatched = False
+    if len(data.topic_label) > TOPIC_TEXT_MAX:
+        raise ContactError(f"Thema länger als {TOPIC_TEXT_MAX} Zeichen")
+    data.group_ids = sorted(set(data.group_ids))
+    if data.group_ids:
+        found = set(db.session.scalars(select(Group.id).where(Group.id.in_(data.group_ids))))
+        if found != set(data.group_ids):
+            raise ContactError("unbekannte Gruppe")
+    if data.referrals_to_groups is None:
+        data.referrals_to_groups = len(data.group_ids)
+    for number in (data.referrals_to_groups, data.referrals_to_professionals):
+        if not 0 <= number <= REFERRALS_MAX:
+            raise ContactError(f"Anzahl der Vermittlungen muss zwischen 0 und {REFERRALS_MAX} liegen")
+    if data.referrals_to_groups < len(data.group_ids):
+        raise ContactError("weniger Vermittlungen als ausgewählte Gruppen")
+    return data
+
+
+def contribution(
+    day: dt.date,
+    site_id: int | None,
+    kind: str,
+    channel: str,
+    topic_area: str,
+    concern: str,
+    topic_label: str,
+    topic_unmatched: bool,
+    referrals_to_groups: int,
+    referrals_to_professionals: int,
+) -> Counter[CountKey]:
+    """The counters one contact adds to. The single definition used by writes, rebuild and tests."""
+    site = site_id or 0
+    counts: Counter[CountKey] = Counter()
+    counts[(day, site, "total", "")] += 1
+    counts[(day, site, "kind", kind)] += 1
+    counts[(day, site, "channel", channel)] += 1
+    counts[(day, site, "kind_area", f"{kind}:{topic_area}")] += 1
+    counts[(day, site, "concern", concern)] += 1
+    if topic_label:
+        counts[(day, site, "topic_free" if topic_unmatched else "topic", topic_label)] += 1
+    if referrals_to_groups:
+        counts[(day, site, "ref", "to_groups")] += referrals_to_groups
+    if referrals_to_professionals:
+        counts[(day, site, "ref", "to_professionals")] += referrals_to_professionals
+    return counts
+
+
+def contact_contribution(contact: Contact) -> Counter[CountKey]:
+    return contribution(
+        contact.day,
+        contact.site_id,
+        contact.kind,
+        contact.channel,
+        contact.topic_area,
+        contact.concern,
+        contact.topic_label,
+        contact.topic_unmatched,
+        contact.referrals_to_groups,
+        contact.referrals_to_professionals,
+    )
+
+
+def _upsert(dialect: str):  # type: ignore[no-untyped-def]
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+def apply_deltas(tenant_id: int, deltas: Counter[CountKey], *, chunk: int = 500) -> None:
+    """Add the deltas to the daily counters (insert or increment), then drop counters that reached 0."""
+    rows = [
+        {"tenant_id": tenant_id, "day": day, "site": site, "dim": dim, "key": key, "count": n}
+        for (day, site, dim, key), n in deltas.items()
+        if n
+    ]
+    if not rows:
+        return
+    insert = _upsert(db.session.get_bind().dialect.name)
+    for start in range(0, len(rows), chunk):
+        stmt = insert(ContactDailyCount).values(rows[start : start + chunk])
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["tenant_id", "day", "site", "dim", "key"],
+            set_={"count": ContactDailyCount.count + stmt.excluded["count"]},
+        )
+        db.session.execute(stmt)
+    lowered = sorted({row["day"] for row in rows if row["count"] < 0})
+    if lowered:
+        db.session.execute(
+            delete(ContactDailyCount)
+            .where(ContactDailyCount.day.in_(lowered), ContactDailyCount.count == 0)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _bound_tenant() -> int:
+    tenant_id = current_tenant_id()
+    if tenant_id is None:
+        raise ContactError("no office bound")
+    return tenant_id
+
+
+def _set_referrals(contact: Contact, group_ids: Sequence[int]) -> None:
+    contact.referrals = [
+        ContactReferral(group_id=gid, day=contact.day, tenant_id=contact.tenant_id) for gid in group_ids
+    ]
+
+
+def record_contact(data: ContactData, *, on: dt.date | None = None) -> Contact:
+    """Store one contact from the quick entry (its year must be open) and count it."""
+    validate(data)
+    ensure_editable(data.day, on)
+    tenant_id = _bound_tenant()
+    contact = Contact(
+        tenant_id=tenant_id,
+        day=data.day,
+        kind=data.kind,
+        channel=data.channel,
+        topic_area=data.topic_area,
+        concern=data.concern,
+        site_id=data.site_id,
+        topic_id=data.topic_id,
+        topic_label=data.topic_label,
+        topic_unmatched=data.topic_unmatched,
+        referrals_to_groups=data.referrals_to_groups or 0,
+        referrals_to_professionals=data.referrals_to_professionals,
+    )
+    _set_referrals(contact, data.group_ids)
+    db.session.add(contact)
+    db.session.flush()
+    apply_deltas(tenant_id, contact_contribution(contact))
+    return contact
+
+
+def update_contact(contact: Contact, data: ContactData, *, on: dt.date | None = None) -> Contact:
+    """Correct a contact: both its old and its new year must be open."""
+    ensure_editable(contact.day, on)
+    validate(data)
+    ensure_editable(data.day, on)
+    deltas = Counter({key: -n for key, n in contact_contribution(contact).items()})
+    for name in ("day", "kind", "channel", "topic_area", "concern", "site_id", "topic_id", "topic_label"):
+        setattr(contact, name, getattr(data, name))
+    contact.topic_unmatched = data.topic_unmatched
+    contact.referrals_to_groups = data.referrals_to_groups or 0
+    contact.referrals_to_professionals = data.referrals_to_professionals
+    contact.updated_at = utcnow()
+    _set_referrals(contact, data.group_ids)
+    db.session.flush()
+    deltas.update(contact_contribution(contact))
+    apply_deltas(contact.tenant_id, deltas)
+    return contact
+
+
+def delete_contact(contact: Contact, *, on: dt.date | None = None) -> None:
+    ensure_editable(contact.day, on)
+    deltas = Counter({key: -n for key, n in contact_contribution(contact).items()})
+    tenant_id = contact.tenant_id
+    db.session.delete(contact)
+    db.session.flush()
+    apply_deltas(tenant_id, deltas)
+
+
+def contact_data(contact: Contact) -> ContactData:
+    return ContactData(
+        day=contact.day,
+        kind=contact.kind,
+        channel=contact.channel,
+        topic_area=contact.topic_area,
+        concern=contact.concern,
+        site_id=contact.site_id,
+        topic_id=contact.topic_id,
+        topic_label=contact.topic_label,
+        topic_unmatched=contact.topic_unmatched,
+        referrals_to_professionals=contact.referrals_to_professionals,
+        group_ids=[r.group_id for r in contact.referrals if r.group_id is not None],
+        referrals_to_groups=contact.referrals_to_groups,
+    )
+
+
+def recount(tenant_id: int) -> int:
+    """Rebuild the office's daily counters from the raw rows (repair tool); returns the number of counters."""
+    db.session.execute(delete(ContactDailyCount).execution_options(synchronize_session=False))
+    totals: Counter[CountKey] = Counter()
+    for row in db.session.execute(select(*_CONTRIBUTION_COLUMNS)).yield_per(5000):
+        totals.update(contribution(*row))
+    apply_deltas(tenant_id, totals, chunk=1000)
+    return len(totals)
+
+
+_CONTRIBUTION_COLUMNS = (
+    Contact.day,
+    Contact.site_id,
+    Contact.kind,
+    Contact.channel,
+    Contact.topic_area,
+    Contact.concern,
+    Contact.topic_label,
+    Contact.topic_unmatched,
+    Contact.referrals_to_groups,
+    Contact.referrals_to_professionals,
+)
+
+
+def counts_from_rows(rows: Iterable[Sequence]) -> Counter[CountKey]:
+    totals: Counter[CountKey] = Counter()
+    for row in rows:
+        totals.update(contribution(*row))
+    return totals

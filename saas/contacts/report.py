@@ -1,0 +1,223 @@
+"""The annual report (Jahresbericht): the JSON of CONTRACTS.md *Annual report JSON*, and its HTML,
+CSV and PDF forms. Everything here runs with the office bound.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from flask import render_template
+from sqlalchemy import select
+
+from saas.contacts.models import CHANNELS, CITIZEN_KINDS, CONCERNS, KINDS, TOPIC_AREAS, ReportChapter
+from saas.contacts.queries import Figures, change_pct, figures, group_lifecycle, share_pct, yearly_totals
+from saas.core.charts import Chart, Series, bar_chart, line_chart, percentage_bar
+from saas.core.formatting import format_percent
+from saas.core.reports import annual_section, section_keys
+from saas.directory.models import Group, Topic, group_topics
+from saas.extensions import db
+from tenants.models import Site, Tenant
+
+SECTIONS = ("groups", "newsletter", "events", "rooms")
+LIVE_GROUP_STATUSES = ("founding", "active", "paused")
+TREND_YEARS = 5
+
+
+def year_figures(year: int) -> Figures:
+    return figures(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def contacts_section(current: Figures, previous: Figures) -> dict[str, Any]:
+    total = current.total
+    by_kind = current.by_kind
+    by_channel = current.by_channel
+    citizen_areas = current.citizen_area
+    citizen_base = sum(by_kind[k] for k in CITIZEN_KINDS)
+    previous_kind = previous.by_kind
+    change = {"total": change_pct(total, previous.total)}
+    change.update({kind: change_pct(by_kind[kind], previous_kind[kind]) for kind in KINDS})
+    return {
+        "total": total,
+        "by_kind": by_kind,
+        "by_channel": by_channel,
+        "by_channel_pct": {code: share_pct(n, total) for code, n in by_channel.items()},
+        "citizen_topic_area_pct": {area: share_pct(n, citizen_base) for area, n in citizen_areas.items()},
+        "by_concern": current.by_concern,
+        "referrals": current.referrals,
+        "previous_year_total": previous.total,
+        "change_pct": change,
+        # added keys (CONTRACTS.md: keys may be added)
+        "by_topic_area": current.by_area(),
+        "citizen_topic_area": citizen_areas,
+        "previous_year_by_kind": previous_kind,
+    }
+
+
+def annual_report(tenant: Tenant, year: int) -> dict[str, Any]:
+    """The annual report as CONTRACTS.md *Annual report JSON* (plus added keys)."""
+    report: dict[str, Any] = {
+        "tenant": tenant.slug,
+        "year": year,
+        "contacts": contacts_section(year_figures(year), year_figures(year - 1)),
+    }
+    for key in dict.fromkeys([*SECTIONS, *section_keys()]):
+        report[key] = annual_section(key, tenant.id, year)
+    return report
+
+
+# --- CSV -------------------------------------------------------------------------------------------
+
+
+def _flatten(prefix: str, value: Any, out: list[tuple[str, str, str]], section: str) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _flatten(f"{prefix}.{key}" if prefix else str(key), inner, out, section)
+        return
+    out.append((section, prefix, "" if value is None else str(value)))
+
+
+def report_csv(report: dict[str, Any]) -> str:
+    """One figure per row: ``section,figure,value`` (nested keys dotted; null as an empty cell)."""
+    rows: list[tuple[str, str, str]] = [("report", "tenant", report["tenant"]), ("report", "year", str(report["year"]))]
+    for section, value in report.items():
+        if isinstance(value, dict):
+            _flatten("", value, rows, section)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["section", "figure", "value"])
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+# --- what the HTML page and the PDF show ------------------------------------------------------------
+
+
+@dataclass
+class ReportView:
+    tenant: Tenant
+    year: int
+    data: dict[str, Any]
+    chapters_intro: list[ReportChapter]
+    chapters_closing: list[ReportChapter]
+    topics_az: list[tuple[str, list[str]]]
+    sites: list[Site]
+    lifecycle: dict[str, int]
+    charts: dict[str, Chart]
+    trend: dict[int, int]
+
+    @property
+    def contacts(self) -> dict[str, Any]:
+        return self.data["contacts"]
+
+    def change_text(self, key: str) -> str:
+        value = self.contacts["change_pct"].get(key)
+        return format_percent(value, 1, signed=True) if value is not None else "–"
+
+
+def chapters(year: int) -> list[ReportChapter]:
+    return list(
+        db.session.scalars(
+            select(ReportChapter).where(ReportChapter.year == year).order_by(ReportChapter.position, ReportChapter.id)
+        )
+    )
+
+
+def topics_az() -> list[tuple[str, list[str]]]:
+    """Topics of the office's live groups, grouped by initial (the report's A–Z list)."""
+    names = db.session.scalars(
+        select(Topic.name)
+        .join(group_topics, group_topics.c.topic_id == Topic.id)
+        .join(Group, Group.id == group_topics.c.group_id)
+        .where(Group.status.in_(LIVE_GROUP_STATUSES))
+        .distinct()
+    ).all()
+    ordered = sorted(set(names), key=lambda n: n.casefold().replace("ä", "a").replace("ö", "o").replace("ü", "u"))
+    return [(letter, list(items)) for letter, items in groupby(ordered, key=lambda n: _initial(n))]
+
+
+def _initial(name: str) -> str:
+    first = name[:1].upper()
+    return {"Ä": "A", "Ö": "O", "Ü": "U"}.get(first, first)
+
+
+def report_charts(year: int, contacts: dict[str, Any], trend: dict[int, int]) -> dict[str, Chart]:
+    kinds = [k for k in KINDS if contacts["by_kind"][k] or contacts["previous_year_by_kind"][k]]
+    pct = lambda v: format_percent(v)  # noqa: E731
+    return {
+        "kinds": bar_chart(
+            f"Kontakte nach Art {year} und {year - 1}",
+            [KINDS[k] for k in kinds],
+            [
+                Series(str(year), [contacts["by_kind"][k] for k in kinds]),
+                Series(str(year - 1), [contacts["previous_year_by_kind"][k] for k in kinds]),
+            ],
+            first_header="Kontaktart",
+        ),
+        "channels": percentage_bar(
+            f"Art der Kontaktaufnahme {year}",
+            [(CHANNELS[c], contacts["by_channel_pct"][c]) for c in CHANNELS],
+            value_format=pct,
+        ),
+        "areas": bar_chart(
+            f"Anfragen von Bürger*innen nach Themenbereich {year}",
+            [TOPIC_AREAS[a] for a in TOPIC_AREAS],
+            [Series("Anteil", [contacts["citizen_topic_area_pct"][a] for a in TOPIC_AREAS])],
+            unit="%",
+            first_header="Themenbereich",
+        ),
+        "trend": line_chart(
+            f"Kontakte insgesamt {min(trend)}–{max(trend)}",
+            [str(y) for y in trend],
+            [Series("Kontakte", list(trend.values()))],
+            first_header="Jahr",
+        ),
+    }
+
+
+def report_view(tenant: Tenant, year: int) -> ReportView:
+    data = annual_report(tenant, year)
+    trend = yearly_totals(year - TREND_YEARS + 1, year)
+    while len(trend) > 2 and next(iter(trend.values())) == 0:  # start the trend where the data starts
+        trend.pop(next(iter(trend)))
+    all_chapters = chapters(year)
+    return ReportView(
+        tenant=tenant,
+        year=year,
+        data=data,
+        chapters_intro=[c for c in all_chapters if c.placement == "intro"],
+        chapters_closing=[c for c in all_chapters if c.placement == "closing"],
+        topics_az=topics_az(),
+        sites=list(db.session.scalars(select(Site).order_by(Site.position, Site.id))),
+        lifecycle=group_lifecycle(dt.date(year, 1, 1), dt.date(year, 12, 31)),
+        charts=report_charts(year, data["contacts"], trend),
+        trend=trend,
+    )
+
+
+def paragraphs(body: str) -> list[tuple[str, list[str]]]:
+    """A chapter's text as blocks: ("p", [text]) or ("ul", [items]) for lines starting with "- "."""
+    blocks: list[tuple[str, list[str]]] = []
+    for chunk in body.replace("\r\n", "\n").split("\n\n"):
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if all(line.startswith(("- ", "* ")) for line in lines):
+            blocks.append(("ul", [line[2:].strip() for line in lines]))
+        else:
+            blocks.append(("p", [" ".join(lines)]))
+    return blocks
+
+
+def render_html_document(tenant: Tenant, year: int) -> str:
+    """A standalone HTML file of the report (``lotse report annual --format html``)."""
+    return render_template(
+        "contacts/report_document.html", view=report_view(tenant, year), paragraphs=paragraphs, labels=LABELS
+    )
+
+
+LABELS = {"kinds": KINDS, "channels": CHANNELS, "areas": TOPIC_AREAS, "concerns": CONCERNS}

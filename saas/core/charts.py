@@ -1,0 +1,369 @@
+"""Server-rendered, accessible SVG charts: bars, stacked/percentage bars, lines (trends).
+
+The same chart works in the browser (with or without JavaScript), in the PDF (fpdf2 draws SVG) and
+in print. Each chart carries ``<title>``/``<desc>`` (``role="img"``, ``aria-labelledby``) and a data
+table alternative, so the figures are never only in the picture.
+
+Usage (any feature)::
+
+    chart = bar_chart("Kontakte nach Art", ["Bürger*innen", "Gruppen"],
+                      [Series("2023", [1078, 641]), Series("2022", [954, 843])])
+    {{ chart }}                 # in a template: <figure> with the SVG and the table
+    chart.svg(font="helvetica")  # for fpdf2: pdf.image(io.BytesIO(chart.svg(...).encode()), w=…)
+
+Values are formatted the German way (``2.214``, ``47 %``) unless ``value_format`` says otherwise.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from html import escape
+
+from markupsafe import Markup
+
+from saas.core.formatting import format_number, format_percent
+
+# Fill colours with at least 3:1 contrast against white (WCAG 1.4.11); text is always dark ink.
+PALETTE = ("#0b5394", "#b45309", "#2f6b1f", "#7b2d6b", "#4a4a4a", "#a4161a", "#1c6e7a", "#6b5b00")
+INK = "#1a1a1a"
+GRID = "#8a8a8a"
+_ids = itertools.count(1)
+
+
+@dataclass
+class Series:
+    name: str
+    values: Sequence[float | int | None]
+
+
+def _default_format(unit: str) -> Callable[[float | int | None], str]:
+    if unit == "%":
+        return lambda v: format_percent(v)
+    return lambda v: format_number(v)
+
+
+def _text(
+    x: float,
+    y: float,
+    content: str,
+    *,
+    anchor: str = "start",
+    size: float = 12,
+    weight: str = "normal",
+    fill: str = INK,
+) -> str:
+    bold = ' font-weight="bold"' if weight == "bold" else ""
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"{bold}>'
+        f"{escape(content)}</text>"
+    )
+
+
+def _approx_width(text: str, size: float) -> float:
+    return len(text) * size * 0.56
+
+
+@dataclass
+class Chart:
+    kind: str  # "bar" | "stacked" | "line"
+    title: str
+    categories: list[str]
+    series: list[Series]
+    desc: str = ""
+    unit: str = ""
+    percent: bool = False  # stacked: each category's bar is 100 %
+    value_format: Callable[[float | int | None], str] | None = None
+    table_headers: tuple[str, ...] = field(default_factory=tuple)
+    uid: int = field(default_factory=lambda: next(_ids))
+
+    # --- text alternatives ------------------------------------------------------------------------
+    def fmt(self, value: float | int | None) -> str:
+        return (self.value_format or _default_format(self.unit))(value)
+
+    def description(self) -> str:
+        if self.desc:
+            return self.desc
+        parts = []
+        for i, category in enumerate(self.categories):
+            values = ", ".join(
+                f"{s.name} {self.fmt(s.values[i])}" if len(self.series) > 1 else self.fmt(s.values[i])
+                for s in self.series
+            )
+            parts.append(f"{category}: {values}")
+        return "; ".join(parts) + "."
+
+    def table(self) -> Markup:
+        if self.kind == "stacked" and len(self.categories) == 1:  # one bar: a row per part reads better
+            rows = "".join(
+                f'<tr><th scope="row">{escape(s.name)}</th><td class="num">{escape(self.fmt(s.values[0]))}</td></tr>'
+                for s in self.series
+            )
+            head = escape(self.table_headers[0]) if self.table_headers else ""
+            value_head = escape(self.categories[0] or "Wert")
+            return Markup(  # noqa: S704 - every value is escaped above
+                f'<table class="chart-data"><caption>{escape(self.title)}</caption>'
+                f'<thead><tr><th scope="col">{head}</th><th scope="col" class="num">{value_head}'
+                f"</th></tr></thead><tbody>{rows}</tbody></table>"
+            )
+        head_first = self.table_headers[0] if self.table_headers else ""
+        heads = "".join(f'<th scope="col" class="num">{escape(s.name)}</th>' for s in self.series)
+        body = []
+        for i, category in enumerate(self.categories):
+            cells = "".join(f'<td class="num">{escape(self.fmt(s.values[i]))}</td>' for s in self.series)
+            body.append(f'<tr><th scope="row">{escape(category)}</th>{cells}</tr>')
+        return Markup(  # noqa: S704 - every value is escaped above
+            f'<table class="chart-data"><caption>{escape(self.title)}</caption>'
+            f'<thead><tr><th scope="col">{escape(head_first)}</th>{heads}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>"
+        )
+
+    def __html__(self) -> str:
+        return str(
+            Markup(
+                '<figure class="chart">{svg}<figcaption>{title}</figcaption>'
+                '<details class="chart-table"><summary>{summary}</summary>{table}</details></figure>'
+            ).format(svg=self.svg(), title=self.title, summary="Daten als Tabelle", table=self.table())
+        )
+
+    # --- drawing ----------------------------------------------------------------------------------
+    def svg(
+        self, *, font: str = "system-ui, sans-serif", width: int = 640, text_filter: Callable[[str], str] | None = None
+    ) -> Markup:
+        if self.kind == "line":
+            body, height = self._line(width)
+        elif self.kind == "stacked":
+            body, height = self._stacked(width)
+        else:
+            body, height = self._bars(width)
+        title_id, desc_id = f"chart-{self.uid}-title", f"chart-{self.uid}-desc"
+        svg = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" aria-labelledby="{title_id} {desc_id}" font-family="{escape(font)}">'
+            f'<title id="{title_id}">{escape(self.title)}</title>'
+            f'<desc id="{desc_id}">{escape(self.description())}</desc>'
+            f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>{body}</svg>'
+        )
+        if text_filter is not None:
+            svg = text_filter(svg)
+        return Markup(svg)  # noqa: S704 - drawn from escaped text only
+
+    def _legend(self, y: float, width: int, names: Sequence[str]) -> tuple[str, float]:
+        if len(names) <= 1:
+            return "", y
+        out, x = [], 8.0
+        for i, name in enumerate(names):
+            needed = 18 + _approx_width(name, 12) + 16
+            if x + needed > width:
+                x, y = 8.0, y + 20
+            out.append(
+                f'<rect x="{x:.1f}" y="{y - 10:.1f}" width="12" height="12" fill="{PALETTE[i % len(PALETTE)]}"/>'
+            )
+            out.append(_text(x + 18, y, name))
+            x += needed
+        return "".join(out), y + 22
+
+    def _bars(self, width: int) -> tuple[str, int]:
+        legend, top = self._legend(18, width, [s.name for s in self.series])
+        top = max(top, 8)
+        label_w = min(max((_approx_width(c, 12) for c in self.categories), default=40) + 12, width * 0.42)
+        value_w = 70
+        plot_w = width - label_w - value_w - 8
+        maximum = max((v or 0 for s in self.series for v in s.values), default=0) or 1
+        bar_h, gap = 16, 12
+        out = [legend]
+        y = top
+        for i, category in enumerate(self.categories):
+            block = len(self.series) * bar_h
+            out.append(_text(label_w - 8, y + block / 2 + 4, category, anchor="end"))
+            for j, s in enumerate(self.series):
+                value = s.values[i] or 0
+                w = max(plot_w * value / maximum, 0.0)
+                out.append(
+                    f'<rect x="{label_w:.1f}" y="{y + j * bar_h:.1f}" width="{w:.1f}" height="{bar_h - 2}" '
+                    f'fill="{PALETTE[j % len(PALETTE)]}"/>'
+                )
+                out.append(_text(label_w + w + 4, y + j * bar_h + bar_h - 5, self.fmt(s.values[i]), size=11))
+            y += block + gap
+        out.append(
+            f'<line x1="{label_w:.1f}" y1="{top - 4:.1f}" x2="{label_w:.1f}" y2="{y - gap + 2:.1f}" '
+            f'stroke="{INK}" stroke-width="1"/>'
+        )
+        return "".join(out), int(y + 4)
+
+    def _stacked(self, width: int) -> tuple[str, int]:
+        legend, top = self._legend(18, width, [s.name for s in self.series])
+        label_w = min(max((_approx_width(c, 12) for c in self.categories), default=0) + 12, width * 0.3)
+        if len(self.categories) == 1 and not self.categories[0]:
+            label_w = 8
+        plot_w = width - label_w - 8
+        bar_h, gap = 28, 14
+        totals = [sum((s.values[i] or 0) for s in self.series) for i in range(len(self.categories))]
+        maximum = 100 if self.percent else (max(totals, default=0) or 1)
+        out = [legend]
+        y = top
+        for i, category in enumerate(self.categories):
+            if category:
+                out.append(_text(label_w - 8, y + bar_h / 2 + 4, category, anchor="end"))
+            x = label_w
+            for j, s in enumerate(self.series):
+                value = s.values[i] or 0
+                share = (value / totals[i] * 100 if totals[i] else 0) if self.percent else value
+                w = plot_w * share / maximum
+                color = PALETTE[j % len(PALETTE)]
+                out.append(
+                    f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{bar_h}" fill="{color}" '
+                    f'stroke="#ffffff" stroke-width="1"/>'
+                )
+                label = self.fmt(value)
+                if w > _approx_width(label, 11) + 6:
+                    out.append(
+                        _text(
+                            x + w / 2, y + bar_h / 2 + 4, label, anchor="middle", size=11, fill="#ffffff", weight="bold"
+                        )
+                    )
+                x += w
+            y += bar_h + gap
+        return "".join(out), int(y + 2)
+
+    def _line(self, width: int) -> tuple[str, int]:
+        legend, top = self._legend(18, width, [s.name for s in self.series])
+        height = int(top + 220)
+        left, right, bottom = 56.0, 16.0, height - 28.0
+        plot_top = top + 8
+        values = [v for s in self.series for v in s.values if v is not None]
+        maximum = max(values, default=0)
+        step = _nice_step(maximum)
+        y_max = step * max(math.ceil(maximum / step), 1) if step else 1
+        out = [legend]
+        n = len(self.categories)
+        for k in range(0, round(y_max / step) + 1 if step else 2):
+            tick = k * step
+            y = bottom - (bottom - plot_top) * tick / y_max
+            out.append(
+                f'<line x1="{left:.1f}" y1="{y:.1f}" x2="{width - right:.1f}" y2="{y:.1f}" stroke="{GRID}" '
+                f'stroke-width="0.5"/>'
+            )
+            out.append(_text(left - 6, y + 4, self.fmt(tick), anchor="end", size=11))
+
+        def px(i: int) -> float:
+            return left + (width - left - right) * (i + 0.5) / max(n, 1)
+
+        for i, category in enumerate(self.categories):
+            out.append(_text(px(i), height - 8, category, anchor="middle", size=11))
+        for j, s in enumerate(self.series):
+            color = PALETTE[j % len(PALETTE)]
+            points = [
+                (px(i), bottom - (bottom - plot_top) * (v / y_max)) for i, v in enumerate(s.values) if v is not None
+            ]
+            if len(points) > 1:
+                path = " ".join(f"{'M' if k == 0 else 'L'}{x:.1f},{y:.1f}" for k, (x, y) in enumerate(points))
+                out.append(f'<path d="{path}" fill="none" stroke="{color}" stroke-width="2.5"/>')
+            for (x, y), v in zip(points, [v for v in s.values if v is not None], strict=True):
+                out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{color}"/>')
+                if len(self.series) == 1 or n <= 12:
+                    out.append(_text(x, y - 8, self.fmt(v), anchor="middle", size=10))
+        out.append(
+            f'<line x1="{left:.1f}" y1="{bottom:.1f}" x2="{width - right:.1f}" y2="{bottom:.1f}" '
+            f'stroke="{INK}" stroke-width="1"/>'
+        )
+        return "".join(out), height
+
+
+def _nice_step(maximum: float) -> float:
+    if maximum <= 0:
+        return 1
+    raw = maximum / 4
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+def bar_chart(
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    *,
+    desc: str = "",
+    unit: str = "",
+    value_format: Callable[[float | int | None], str] | None = None,
+    first_header: str = "",
+) -> Chart:
+    """Horizontal bars, one group per category and one bar per series (e.g. this year and last)."""
+    return Chart(
+        "bar",
+        title,
+        list(categories),
+        list(series),
+        desc=desc,
+        unit=unit,
+        value_format=value_format,
+        table_headers=(first_header,),
+    )
+
+
+def stacked_bar_chart(
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    *,
+    percent: bool = False,
+    desc: str = "",
+    unit: str = "",
+    first_header: str = "",
+    value_format: Callable[[float | int | None], str] | None = None,
+) -> Chart:
+    """One bar per category made of the series' segments; ``percent=True`` draws every bar as 100 %."""
+    return Chart(
+        "stacked",
+        title,
+        list(categories),
+        list(series),
+        desc=desc,
+        unit=unit,
+        percent=percent,
+        value_format=value_format,
+        table_headers=(first_header,),
+    )
+
+
+def percentage_bar(
+    title: str,
+    parts: Sequence[tuple[str, float | int]],
+    *,
+    desc: str = "",
+    value_format: Callable[[float | int | None], str] | None = None,
+) -> Chart:
+    """A single 100 % bar split into its parts (shares of channels, topic areas…)."""
+    series = [Series(name, [value]) for name, value in parts]
+    chart = Chart(
+        "stacked", title, [""], series, desc=desc, percent=True, value_format=value_format, table_headers=("",)
+    )
+    return chart
+
+
+def line_chart(
+    title: str,
+    x_labels: Sequence[str],
+    series: Sequence[Series],
+    *,
+    desc: str = "",
+    unit: str = "",
+    value_format: Callable[[float | int | None], str] | None = None,
+    first_header: str = "",
+) -> Chart:
+    """A trend: one line per series over the x labels (months, years)."""
+    return Chart(
+        "line",
+        title,
+        list(x_labels),
+        list(series),
+        desc=desc,
+        unit=unit,
+        value_format=value_format,
+        table_headers=(first_header,),
+    )
