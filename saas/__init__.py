@@ -75,6 +75,9 @@ def _install_session_hooks(scoping: Any, aftercommit: Any) -> None:
 
     scoping.install(Session)
     aftercommit.install()
+    from tenants import rls
+
+    rls.install_session_hooks()
     _hooks_installed = True
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Mapped, ORMExecuteState, Session, declared_attr, mapp
 
 _current_tenant: contextvars.ContextVar[int | None] = contextvars.ContextVar("lotse_tenant", default=None)
 _cross_tenant: contextvars.ContextVar[str | None] = contextvars.ContextVar("lotse_cross_tenant", default=None)
+_cross_user: contextvars.ContextVar[int | None] = contextvars.ContextVar("lotse_cross_user", default=None)
 
 
 class TenantNotBound(RuntimeError):
@@ -47,6 +48,11 @@ def in_cross_tenant_block() -> bool:
     return _cross_tenant.get() is not None
 
 
+def cross_tenant_user() -> int | None:
+    """The person whose own rows a cross-office block reads (login), or None (aggregation)."""
+    return _cross_user.get() if in_cross_tenant_block() else None
+
+
 def bind_tenant(tenant_id: int | None) -> contextvars.Token:
     return _current_tenant.set(tenant_id)
 
@@ -69,20 +75,24 @@ def tenant_context(tenant_id: int) -> Iterator[None]:
 
 
 @contextmanager
-def cross_tenant(reason: str) -> Iterator[None]:
+def cross_tenant(reason: str, *, user_id: int | None = None) -> Iterator[None]:
     """The explicit, named block in which queries may read across offices.
 
     Inside it no tenant criterion is added. Use it only where a cross-office read is the point:
-    resolving a login's memberships, operator commands, the association aggregation.
+    a person's own memberships (``user_id`` given: on PostgreSQL RLS then shows only that person's
+    memberships), operator commands, the association aggregation (no ``user_id``: on PostgreSQL the
+    block runs as the ``lotse_aggregator`` role).
     """
     if not reason:
         raise ValueError("cross_tenant() needs a reason")
     token = _cross_tenant.set(reason)
+    user_token = _cross_user.set(user_id)
     tenant_token = _current_tenant.set(None)
     try:
         yield
     finally:
         _current_tenant.reset(tenant_token)
+        _cross_user.reset(user_token)
         _cross_tenant.reset(token)
 
 

@@ -74,7 +74,18 @@ def _drop_database() -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{_DB_NAME}" WITH (FORCE)')
 
 
-os.environ["DATABASE_URL"] = _create_database()
+_OWNER_URL = _create_database()  # the schema owner (migrations, cleanup)
+# On PostgreSQL the app connects as the restricted role lotse_app, so Row-Level Security is in force in
+# every test exactly as in production (TEST_RLS=0 runs as the owner instead, for debugging).
+USE_RLS = bool(_PG_ADMIN_URL) and os.environ.get("TEST_RLS", "1") != "0"
+if USE_RLS:
+    from sqlalchemy.engine import make_url as _make_url
+
+    os.environ["DATABASE_URL"] = (
+        _make_url(_OWNER_URL).set(username="lotse_app", password="lotse-app-test").render_as_string(hide_password=False)
+    )
+else:
+    os.environ["DATABASE_URL"] = _OWNER_URL
 if os.environ.get("TEST_REDIS_URL"):
     os.environ["REDIS_URL"] = os.environ["TEST_REDIS_URL"]
     import redis as _redis
@@ -133,16 +144,37 @@ class LotseClient(FlaskClient):
         return self.post_form("/logout")
 
 
+_owner_engine = None
+
+
+def owner_engine():  # type: ignore[no-untyped-def]
+    """An engine connected as the schema owner (not subject to RLS): schema set-up and cleanup."""
+    global _owner_engine
+    if _owner_engine is None:
+        from sqlalchemy import create_engine
+
+        _owner_engine = create_engine(_OWNER_URL, poolclass=__import__("sqlalchemy.pool").pool.NullPool)
+    return _owner_engine
+
+
 @pytest.fixture(scope="session")
 def app():  # type: ignore[no-untyped-def]
     application = create_app(dict(TEST_CONFIG))
     application.test_client_class = LotseClient
     with application.app_context():
-        _db.create_all()
+        owner = owner_engine()
+        _db.metadata.create_all(owner)
+        if USE_RLS:
+            from tenants import rls
+
+            with owner.begin() as conn:
+                rls.create_roles(conn, app_password="lotse-app-test")
+                rls.install(conn)
     yield application
     with application.app_context():
         _db.session.remove()
         _db.engine.dispose()
+    owner_engine().dispose()
     _drop_database()
     shutil.rmtree(_INSTANCE, ignore_errors=True)
 
@@ -157,7 +189,7 @@ def _clean_tables(request, app):  # type: ignore[no-untyped-def]
         _db.session.rollback()
         _db.session.remove()
         tables = [t.name for t in reversed(_db.metadata.sorted_tables)]
-        with _db.engine.begin() as conn:
+        with owner_engine().begin() as conn:
             if IS_POSTGRES:
                 conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
             else:

@@ -39,7 +39,7 @@ class RecoveryCode(db.Model):
 
 
 def _memberships(user: User) -> list[Membership]:
-    with cross_tenant("mfa: a person's own roles"):
+    with cross_tenant("mfa: a person's own roles", user_id=user.id):
         return list(db.session.scalars(select(Membership).where(Membership.user_id == user.id).join(Membership.tenant)))
 
 

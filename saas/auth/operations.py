@@ -78,7 +78,7 @@ def set_password(user: User, password: str) -> None:
 
 def destinations(user: User) -> tuple[list[Membership], list[AnalystAccess]]:
     """All offices and associations a person may enter — a cross-office read by nature."""
-    with cross_tenant("login: list a person's own offices"):
+    with cross_tenant("login: list a person's own offices", user_id=user.id):
         memberships = list(
             db.session.scalars(select(Membership).where(Membership.user_id == user.id).join(Membership.tenant))
         )
