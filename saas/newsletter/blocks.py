@@ -1,0 +1,149 @@
+"""Blocks generated from the office's own data for an issue: new groups, groups looking for members,
+groups in founding, upcoming events. The directory and events features are optional: without them the
+blocks are simply not offered.
+
+Only what the public Wegweiser shows goes into a newsletter: group names and topics, never contact data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import select
+
+from saas.extensions import db
+from tenants.models import Tenant
+
+NEW_GROUP_DAYS = 90
+MAX_ITEMS = 15
+
+
+def _model(module: str, name: str) -> Any | None:
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _group_model() -> Any | None:
+    return _model("saas.directory.models", "Group")
+
+
+def _event_model() -> Any | None:
+    return _model("saas.events.models", "Event")
+
+
+def _public_groups() -> Any:
+    group = _group_model()
+    stmt = select(group).order_by(group.name)
+    if hasattr(group, "visibility"):
+        stmt = stmt.where(group.visibility == "public")
+    return group, stmt
+
+
+def _group_line(group: Any) -> str:
+    topics = ", ".join(t.name for t in getattr(group, "topics", [])[:3])
+    return f"- **{_md(group.name)}**" + (f" – {_md(topics)}" if topics else "")
+
+
+def _md(text: str) -> str:
+    """Escape Markdown control characters in names taken from the database."""
+    out = str(text)
+    for ch in "\\`*_[]<>#":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _wegweiser(tenant: Tenant) -> str:
+    return f"{current_app.config['BASE_URL'].rstrip('/')}/{tenant.slug}/gruppen"
+
+
+def new_groups(tenant: Tenant) -> str:
+    group, stmt = _public_groups()
+    since = dt.datetime.now(dt.UTC) - dt.timedelta(days=NEW_GROUP_DAYS)
+    stmt = stmt.where(group.created_at >= since, group.status.in_(("active", "founding")))
+    rows = db.session.scalars(stmt.limit(MAX_ITEMS)).all()
+    if not rows:
+        return ""
+    lines = "\n".join(_group_line(g) for g in rows)
+    return f"## Neue Gruppen\n\n{lines}\n\nMehr im [Wegweiser]({_wegweiser(tenant)}).\n"
+
+
+def looking_for_members(tenant: Tenant) -> str:
+    group, stmt = _public_groups()
+    stmt = stmt.where(group.status == "active")
+    if hasattr(group, "welcomes_new_members"):
+        stmt = stmt.where(group.welcomes_new_members.is_(True))
+    rows = db.session.scalars(stmt.limit(MAX_ITEMS)).all()
+    if not rows:
+        return ""
+    lines = "\n".join(_group_line(g) for g in rows)
+    return (
+        "## Diese Gruppen freuen sich über neue Mitglieder\n\n"
+        f"{lines}\n\nKontakt über die Kontaktstelle oder den [Wegweiser]({_wegweiser(tenant)}).\n"
+    )
+
+
+def founding(tenant: Tenant) -> str:
+    group, stmt = _public_groups()
+    rows = db.session.scalars(stmt.where(group.status == "founding").limit(MAX_ITEMS)).all()
+    if not rows:
+        return ""
+    lines = "\n".join(_group_line(g) for g in rows)
+    return (
+        "## Gruppen im Aufbau\n\nFür diese Gruppen werden Mitstreiterinnen und Mitstreiter gesucht:\n\n"
+        f"{lines}\n\nMelden Sie sich gern bei uns.\n"
+    )
+
+
+def upcoming_events(tenant: Tenant) -> str:
+    event = _event_model()
+    today = dt.date.today()
+    stmt = select(event).where(event.start_date >= today).order_by(event.start_date, event.start_time)
+    if hasattr(event, "status"):
+        stmt = stmt.where(event.status == "published")
+    if hasattr(event, "audience"):
+        stmt = stmt.where(event.audience == "public")
+    rows = db.session.scalars(stmt.limit(MAX_ITEMS)).all()
+    if not rows:
+        return ""
+    lines = []
+    for ev in rows:
+        when = f"{ev.start_date:%d.%m.%Y}"
+        if getattr(ev, "start_time", None):
+            when += f", {ev.start_time:%H.%M} Uhr"
+        lines.append(f"- {when}: **{_md(ev.title)}**")
+    link = f"{current_app.config['BASE_URL'].rstrip('/')}/{tenant.slug}/veranstaltungen"
+    return "## Veranstaltungen\n\n" + "\n".join(lines) + f"\n\nAlle Termine und Anmeldung: [Veranstaltungen]({link})\n"
+
+
+@dataclass(frozen=True)
+class Block:
+    key: str
+    label: str
+    needs: Callable[[], Any | None]
+    render: Callable[[Tenant], str]
+
+
+BLOCKS = [
+    Block("new_groups", "Neue Gruppen (letzte 90 Tage)", _group_model, new_groups),
+    Block("looking", "Gruppen, die neue Mitglieder suchen", _group_model, looking_for_members),
+    Block("founding", "Gruppen im Aufbau", _group_model, founding),
+    Block("events", "Kommende Veranstaltungen", _event_model, upcoming_events),
+]
+
+
+def available_blocks() -> list[Block]:
+    """Blocks whose data source exists in this installation."""
+    return [b for b in BLOCKS if b.needs() is not None]
+
+
+def render_blocks(tenant: Tenant, keys: list[str]) -> str:
+    """Markdown of the chosen blocks (office bound), in the fixed order of BLOCKS."""
+    parts = [b.render(tenant) for b in available_blocks() if b.key in keys]
+    return "\n".join(p for p in parts if p)

@@ -1,0 +1,247 @@
+"""Markdown → sanitized HTML and plain text, and the raw multipart mail for one recipient.
+
+The body is rendered once per issue; what differs per recipient (To, Message-ID, unsubscribe link) is
+filled into a prepared frame, so a worker spends microseconds, not milliseconds, per mail.
+"""
+
+from __future__ import annotations
+
+import binascii
+import hashlib
+import hmac
+import html as html_lib
+import re
+import textwrap
+from dataclasses import dataclass
+from email.header import Header
+from email.utils import formataddr, parseaddr
+from html.parser import HTMLParser
+from urllib.parse import quote
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "br",
+    "hr",
+    "a",
+    "img",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "blockquote",
+    "code",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"}}
+UNSUBSCRIBE_PLACEHOLDER = "@@LOTSE_UNSUBSCRIBE_URL@@"
+
+
+def markdown_to_html(source: str) -> str:
+    """Staff Markdown (headings, links, images, lists) as HTML that cannot carry scripts or styles."""
+    raw = markdown.markdown(source or "", extensions=["sane_lists"], output_format="html")
+    return nh3.clean(
+        raw,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+class _TextWriter(HTMLParser):
+    """Plain text from the sanitized HTML: headings underlined, links as ``text (url)``, lists with ``-``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.line: list[str] = []
+        self.href: list[str | None] = []
+        self.list_depth = 0
+        self.heading: str | None = None
+        self.pre = False
+
+    def _flush(self, blank: bool = True) -> None:
+        text = "".join(self.line)
+        text = text if self.pre else re.sub(r"\s+", " ", text).strip()
+        self.line = []
+        if text:
+            if self.heading:
+                underline = "=" if self.heading in ("h1", "h2") else "-"
+                self.out.extend([text, underline * min(len(text), 72)])
+            elif self.pre:
+                self.out.append(text)
+            else:
+                indent = "  " * max(self.list_depth - 1, 0)
+                first = indent + ("- " if self.list_depth and text else "")
+                self.out.extend(
+                    textwrap.wrap(
+                        text,
+                        72,
+                        initial_indent=first,
+                        subsequent_indent=" " * len(first),
+                        break_long_words=False,
+                        break_on_hyphens=False,
+                    )
+                )
+        if blank and self.out and self.out[-1] != "":
+            self.out.append("")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag in ("p", "h1", "h2", "h3", "h4", "blockquote", "table", "tr"):
+            self._flush()
+            if tag.startswith("h"):
+                self.heading = tag
+        elif tag in ("ul", "ol"):
+            self._flush(blank=self.list_depth == 0)
+            self.list_depth += 1
+        elif tag == "li" or tag == "br":
+            self._flush(blank=False)
+        elif tag == "hr":
+            self._flush()
+            self.out.extend(["-" * 40, ""])
+        elif tag == "pre":
+            self._flush()
+            self.pre = True
+        elif tag == "a":
+            self.href.append(attributes.get("href"))
+        elif tag == "img":
+            alt = attributes.get("alt") or "Bild"
+            self.line.append(f"[{alt}]")
+        elif tag in ("td", "th"):
+            self.line.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("p", "h1", "h2", "h3", "h4", "blockquote", "table", "tr"):
+            self._flush(blank=tag != "tr")
+            self.heading = None
+        elif tag in ("ul", "ol"):
+            self._flush(blank=False)
+            self.list_depth = max(self.list_depth - 1, 0)
+            if self.list_depth == 0 and self.out and self.out[-1] != "":
+                self.out.append("")
+        elif tag == "li":
+            self._flush(blank=False)
+        elif tag == "pre":
+            self._flush()
+            self.pre = False
+        elif tag == "a":
+            href = self.href.pop() if self.href else None
+            if href and not href.startswith("mailto:"):
+                self.line.append(f" ({href})")
+
+    def handle_data(self, data: str) -> None:
+        self.line.append(data)
+
+    def text(self) -> str:
+        self._flush()
+        return "\n".join(self.out).strip() + "\n"
+
+
+def html_to_text(body_html: str) -> str:
+    writer = _TextWriter()
+    writer.feed(body_html)
+    writer.close()
+    return writer.text()
+
+
+def render_body(source: str) -> tuple[str, str]:
+    """(html, text) of a Markdown body."""
+    body_html = markdown_to_html(source)
+    return body_html, html_to_text(body_html)
+
+
+# --- the raw mail ----------------------------------------------------------------------------------
+
+
+def _qp(text: str) -> bytes:
+    data = text.replace("\r\n", "\n").encode("utf-8")
+    return binascii.b2a_qp(data, quotetabs=False, istext=True, header=False).replace(b"\n", b"\r\n")
+
+
+def _header(value: str) -> str:
+    try:
+        value.encode("ascii")
+        return value
+    except UnicodeEncodeError:
+        return Header(value, "utf-8").encode(linesep="\r\n")
+
+
+@dataclass
+class MailFrame:
+    """A mail prepared up to the recipient: headers and both bodies with a placeholder for the link."""
+
+    sender: str  # "Office name <address>"
+    subject: str
+    date: str  # RFC 5322 date: fixed per issue, so every copy of a mail is identical
+    html: str  # full HTML document containing UNSUBSCRIBE_PLACEHOLDER
+    text: str  # full text containing UNSUBSCRIBE_PLACEHOLDER
+    list_id: str
+    reply_to: str = ""
+    key: str = ""  # secret for deterministic Message-IDs and boundaries
+
+    def __post_init__(self) -> None:
+        name, address = parseaddr(self.sender)
+        self.envelope_from = address
+        self.domain = address.rpartition("@")[2] or "lotse.local"
+        self._from = formataddr((name, address), charset="utf-8")
+        self._subject = _header(self.subject)
+        self._reply_to = formataddr(("", self.reply_to)) if self.reply_to else ""
+
+    def message_id(self, *parts: object) -> str:
+        """Deterministic per (what, who): the same mail always carries the same Message-ID."""
+        ident = ".".join(str(p) for p in parts)
+        digest = hmac.new(self.key.encode(), ident.encode(), hashlib.sha256).hexdigest()[:16]
+        return f"<{ident}.{digest}@{self.domain}>"
+
+    def build(self, *, to: str, message_id: str, unsubscribe_url: str, unsubscribe_mailto: str) -> bytes:
+        boundary = "=_lotse_" + hashlib.sha256(message_id.encode()).hexdigest()[:24]
+        headers = [
+            f"From: {self._from}",
+            f"To: {to}",
+            f"Subject: {self._subject}",
+            f"Date: {self.date}",
+            f"Message-ID: {message_id}",
+            "MIME-Version: 1.0",
+            "Content-Language: de",
+            f"List-Id: {self.list_id}",
+            f"List-Unsubscribe: <{unsubscribe_url}>, <{unsubscribe_mailto}>",
+            "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+        ]
+        if self._reply_to:
+            headers.append(f"Reply-To: {self._reply_to}")
+        headers.append(f'Content-Type: multipart/alternative; boundary="{boundary}"')
+        text = _qp(self.text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url))
+        html = _qp(self.html.replace(UNSUBSCRIBE_PLACEHOLDER, html_lib.escape(unsubscribe_url)))
+        part_head = "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+        return b"".join(
+            [
+                "\r\n".join(headers).encode("ascii"),
+                b"\r\n\r\nDies ist eine MIME-Nachricht.\r\n",
+                f"--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\n{part_head}".encode(),
+                text,
+                f"\r\n--{boundary}\r\nContent-Type: text/html; charset=utf-8\r\n{part_head}".encode(),
+                html,
+                f"\r\n--{boundary}--\r\n".encode(),
+            ]
+        )
+
+
+def mailto(address: str, subject: str) -> str:
+    return f"mailto:{address}?subject={quote(subject)}"
