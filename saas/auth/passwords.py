@@ -7,6 +7,7 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from flask_babel import gettext as _  # works outside requests too (untranslated there)
 
 _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 # Verifying against this keeps the time of a login for an unknown e-mail like a known one.
@@ -46,10 +47,10 @@ def password_problem(password: str) -> str | None:
     against a list of common passwords shipped with the project.
     """
     if len(password) < MIN_LENGTH:
-        return f"Das Passwort muss mindestens {MIN_LENGTH} Zeichen lang sein."
+        return _("Das Passwort muss mindestens %(n)s Zeichen lang sein.", n=MIN_LENGTH)
     if len(password) > 256:
-        return "Das Passwort darf höchstens 256 Zeichen lang sein."
+        return _("Das Passwort darf höchstens %(n)s Zeichen lang sein.", n=256)
     folded = password.strip().lower()
     if folded in common_passwords() or len(set(folded)) <= 2:
-        return "Dieses Passwort ist zu verbreitet und leicht zu erraten. Bitte wählen Sie ein anderes."
+        return _("Dieses Passwort ist zu verbreitet und leicht zu erraten. Bitte wählen Sie ein anderes.")
     return None

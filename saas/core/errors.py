@@ -6,6 +6,11 @@ from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
 
 
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "extract, translate later"
+    """Mark a message for extraction; error.html translates it when the page is rendered."""
+    return message
+
+
 def _wants_json() -> bool:
     return request.path.startswith("/api/")
 
@@ -19,36 +24,36 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(400)
     def bad_request(e):  # type: ignore[no-untyped-def]
-        return page(400, "Ungültige Anfrage", "Die Anfrage konnte nicht verarbeitet werden.")
+        return page(400, N_("Ungültige Anfrage"), N_("Die Anfrage konnte nicht verarbeitet werden."))
 
     @app.errorhandler(CSRFError)
     def csrf_error(e):  # type: ignore[no-untyped-def]
         return page(
             400,
-            "Formular abgelaufen",
-            "Das Formular ist abgelaufen oder ungültig. Bitte laden Sie die Seite neu und versuchen Sie es erneut.",
+            N_("Formular abgelaufen"),
+            N_("Das Formular ist abgelaufen oder ungültig. Bitte laden Sie die Seite neu und versuchen Sie es erneut."),
         )
 
     @app.errorhandler(403)
     def forbidden(e):  # type: ignore[no-untyped-def]
-        return page(403, "Keine Berechtigung", "Für diese Aktion fehlen Ihnen die Rechte.")
+        return page(403, N_("Keine Berechtigung"), N_("Für diese Aktion fehlen Ihnen die Rechte."))
 
     @app.errorhandler(404)
     def not_found(e):  # type: ignore[no-untyped-def]
-        return page(404, "Seite nicht gefunden", "Diese Seite gibt es nicht.")
+        return page(404, N_("Seite nicht gefunden"), N_("Diese Seite gibt es nicht."))
 
     @app.errorhandler(405)
     def not_allowed(e):  # type: ignore[no-untyped-def]
-        return page(405, "Nicht erlaubt", "Diese Aktion ist hier nicht möglich.")
+        return page(405, N_("Nicht erlaubt"), N_("Diese Aktion ist hier nicht möglich."))
 
     @app.errorhandler(413)
     def too_large(e):  # type: ignore[no-untyped-def]
-        return page(413, "Zu groß", "Die gesendeten Daten sind zu groß.")
+        return page(413, N_("Zu groß"), N_("Die gesendeten Daten sind zu groß."))
 
     @app.errorhandler(429)
     def too_many(e):  # type: ignore[no-untyped-def]
-        return page(429, "Zu viele Versuche", "Bitte warten Sie einen Moment und versuchen Sie es dann erneut.")
+        return page(429, N_("Zu viele Versuche"), N_("Bitte warten Sie einen Moment und versuchen Sie es dann erneut."))
 
     @app.errorhandler(500)
     def server_error(e):  # type: ignore[no-untyped-def]
-        return page(500, "Fehler", "Es ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.")
+        return page(500, N_("Fehler"), N_("Es ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut."))
