@@ -6,7 +6,7 @@ from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "extract, translate later"
+def N_(message: str) -> str:  # the gettext convention: "extract now, translate when shown"
     """Mark a message for extraction; error.html translates it when the page is rendered."""
     return message
 
