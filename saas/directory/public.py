@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import abort, g, make_response, redirect, render_template, request, url_for
+from flask import abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from saas.core.security import allow_framing
 from saas.directory import operations as ops
 from saas.directory import queries
 from saas.directory.access import access_group
@@ -46,12 +47,10 @@ def public_search(slug: str):  # type: ignore[no-untyped-def]
     return render_template("directory/public_search.html", **_search())
 
 
+@allow_framing  # the only directory page other sites may frame (core.security sets frame-ancestors *)
 def embed(slug: str):  # type: ignore[no-untyped-def]
     """The search for embedding in an office's own website (iframe)."""
-    response = make_response(render_template("directory/embed.html", **_search(per_page=10)))
-    # Framing is allowed for this route only; browsers honour frame-ancestors over X-Frame-Options.
-    response.headers["Content-Security-Policy"] = "frame-ancestors *"
-    return response
+    return render_template("directory/embed.html", **_search(per_page=10))
 
 
 def rhythm_text(group: Group) -> str:

@@ -48,5 +48,7 @@ def protected_group(tenant: Tenant) -> Group:
         weekday=2,
         time_start=dt.time(19, 30),
         description="Wir treffen uns vertraulich.",
-        contacts=[{"name": "Petra Verborgen", "phone": "0231 999888", "email": "petra@example.org", "public_consent": True}],
+        contacts=[
+            {"name": "Petra Verborgen", "phone": "0231 999888", "email": "petra@example.org", "public_consent": True}
+        ],
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from saas.directory.search import query_words, search_ids, within_one_edit
 from saas.directory.queries import public_groups_by_ids
+from saas.directory.search import query_words, search_ids, within_one_edit
 from tenants.scoping import tenant_context
 from tests.directory.helpers import make_group, make_topic
 
@@ -69,10 +69,11 @@ def test_one_wrong_letter_is_tolerated(directory, typo: str) -> None:
 
 def test_only_active_and_founding_groups_are_offered(directory) -> None:
     """Are paused, dissolved and abandoned groups hidden from citizens, founding groups shown?"""
+    from sqlalchemy import select
+
     from saas.directory import operations as ops
     from saas.directory.access import Group
     from saas.extensions import db
-    from sqlalchemy import select
 
     with tenant_context(directory.dortmund.id):
         group = db.session.scalar(select(Group).where(Group.name == "Angst aufgelöst"))
