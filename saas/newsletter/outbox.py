@@ -16,7 +16,7 @@ import time
 from collections import defaultdict
 
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import case, select, update
 
 from saas.core.aftercommit import after_commit
 from saas.extensions import db
@@ -50,27 +50,39 @@ def redispatch_seconds() -> float:
 
 
 def dispatch(tenant_id: int, job_ids: list[int]) -> None:
-    """Ring the broker for committed jobs, then note it. Never raises: the sweeper retries what failed."""
+    """Ring the broker for committed jobs, then note it. Never raises: the sweeper retries what failed.
+
+    The note is conditional on the job's claim count being unchanged: a worker may have claimed, run and
+    released the job before we get here (an eager run always does), and its state must win.
+    """
     from workers.newsletter import run_job
 
+    table = SendJob.__table__
     for job_id in job_ids:
+        with tenant_context(tenant_id), db.engine.begin() as conn:
+            claims = conn.execute(
+                select(table.c.claims).where(table.c.id == job_id, table.c.tenant_id == tenant_id)
+            ).scalar()
+        if claims is None:
+            continue
         try:
             run_job.apply_async(args=(job_id, tenant_id))
-        except Exception:  # broker down: the job row stays pending/queued and the sweeper rings again
+        except Exception:  # broker down: the job row stays as it is and the sweeper rings again
             log.exception("newsletter: could not queue job %s", job_id)
             continue
-        stamp = time.time()
         with tenant_context(tenant_id), db.engine.begin() as conn:
-            table = SendJob.__table__
             conn.execute(
                 update(table)
-                .where(table.c.id == job_id, table.c.tenant_id == tenant_id, table.c.state == JobState.pending.value)
-                .values(state=JobState.queued.value, dispatched_at=stamp)
-            )
-            conn.execute(
-                update(table)
-                .where(table.c.id == job_id, table.c.tenant_id == tenant_id, table.c.state != JobState.done.value)
-                .values(dispatched_at=stamp)
+                .where(
+                    table.c.id == job_id,
+                    table.c.tenant_id == tenant_id,
+                    table.c.claims == claims,
+                    table.c.state != JobState.done.value,
+                )
+                .values(
+                    state=case((table.c.state == JobState.pending.value, JobState.queued.value), else_=table.c.state),
+                    dispatched_at=time.time(),
+                )
             )
 
 

@@ -32,7 +32,7 @@ from sqlalchemy import case, func, insert, select, text, update
 
 from saas.core.mail import TemporaryMailError, smtp_connection
 from saas.extensions import db
-from saas.newsletter import bounces, mails
+from saas.newsletter import bounces, mails, outbox
 from saas.newsletter import operations as ops
 from saas.newsletter.blocks import render_blocks
 from saas.newsletter.models import (
@@ -47,7 +47,7 @@ from saas.newsletter.models import (
     Subscriber,
     SubscriberStatus,
 )
-from saas.newsletter.outbox import dispatch, inflight_batches, lease_seconds, next_batches, setting, window
+from saas.newsletter.outbox import inflight_batches, lease_seconds, next_batches, setting, window
 from saas.newsletter.render import render_body
 from tenants.models import Tenant
 
@@ -278,7 +278,7 @@ def plan(job: SendJob) -> str:
         issue.finished_at = ops.now()
     job.state = JobState.done
     db.session.commit()
-    dispatch(tenant.id, [j.id for j in jobs[: window()]])
+    outbox.dispatch(tenant.id, [j.id for j in jobs[: window()]])
     return f"planned {len(recipients)}"
 
 
@@ -475,7 +475,7 @@ def after_job(tenant_id: int, issue_id: int) -> None:
     ids = next_batches(issue_id, window() - inflight_batches(issue_id))
     db.session.commit()
     if ids:
-        dispatch(tenant_id, ids)
+        outbox.dispatch(tenant_id, ids)
 
 
 def _give_up(job: SendJob, reason: str) -> None:

@@ -8,25 +8,43 @@ import secrets
 
 from saas.extensions import db
 from saas.newsletter import operations as ops
-from saas.newsletter.models import ConsentSource, Subscriber, SubscriberStatus, Suppression, SuppressionReason, email_hash
+from saas.newsletter.models import (
+    ConsentSource,
+    Subscriber,
+    SubscriberStatus,
+    Suppression,
+    SuppressionReason,
+    email_hash,
+)
 from tenants.models import Tenant
 from tenants.scoping import tenant_context
 
 
-def add_subscribers(tenant: Tenant, count: int, status: SubscriberStatus = SubscriberStatus.confirmed,
-                    prefix: str = "leser") -> list[str]:
+def add_subscribers(
+    tenant: Tenant, count: int, status: SubscriberStatus = SubscriberStatus.confirmed, prefix: str = "leser"
+) -> list[str]:
     """Create ``count`` subscribers directly (committed); returns their addresses."""
     addresses = [f"{prefix}{n:05d}@example.org" for n in range(count)]
     with tenant_context(tenant.id):
         text = ops.consent_text("Testeinwilligung")
         at = dt.datetime.now(dt.UTC) - dt.timedelta(days=3)
-        db.session.add_all([
-            Subscriber(tenant_id=tenant.id, email=a, name="", status=status, token=secrets.token_urlsafe(24),
-                       source=ConsentSource.import_, consent_text_id=text.id, consented_at=at,
-                       confirmed_at=at if status != SubscriberStatus.pending else None,
-                       disabled_reason="Unzustellbar" if status == SubscriberStatus.disabled else "")
-            for a in addresses
-        ])
+        db.session.add_all(
+            [
+                Subscriber(
+                    tenant_id=tenant.id,
+                    email=a,
+                    name="",
+                    status=status,
+                    token=secrets.token_urlsafe(24),
+                    source=ConsentSource.import_,
+                    consent_text_id=text.id,
+                    consented_at=at,
+                    confirmed_at=at if status != SubscriberStatus.pending else None,
+                    disabled_reason="Unzustellbar" if status == SubscriberStatus.disabled else "",
+                )
+                for a in addresses
+            ]
+        )
         db.session.commit()
     return addresses
 

@@ -94,7 +94,9 @@ def test_form_without_consent_or_csrf_stores_nothing(client, world):
     """Is a sign-up without the consent tick, or without CSRF token, refused with nothing stored?"""
     client.get("/dortmund/newsletter")
     no_consent = client.post_form("/dortmund/newsletter", {"email": "x@example.org"})
-    assert no_consent.status_code == 200 and "Bitte bestätigen Sie die Einwilligung" in no_consent.get_data(as_text=True)
+    assert no_consent.status_code == 200 and "Bitte bestätigen Sie die Einwilligung" in no_consent.get_data(
+        as_text=True
+    )
     forged = client.post("/dortmund/newsletter", data={"email": "y@example.org", "consent": "y"})
     assert forged.status_code == 400
     bad = client.post_form("/dortmund/newsletter", {"email": "kein-at-zeichen", "consent": "y"})
@@ -117,7 +119,7 @@ def test_one_click_unsubscribe_keeps_only_a_hash(client, world, make_client, out
     s = _subscriber(world.dortmund, "gehe00000@example.org")
     url = f"/dortmund/newsletter/abmelden/{s.token}"
     page = make_client().get(url).get_data(as_text=True)
-    assert "Newsletter abbestellen" in page and "<form method=\"post\"" in page
+    assert "Newsletter abbestellen" in page and '<form method="post"' in page
     response = app.test_client().post(url, data={"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200 and "abgemeldet" in response.get_data(as_text=True)
     assert _subscriber(world.dortmund, "gehe00000@example.org") is None
@@ -159,8 +161,13 @@ def test_unconfirmed_signups_are_deleted_after_seven_days(db, world):
     add_subscribers(world.hamm, 1, SubscriberStatus.pending, prefix="hammalt")
     old = dt.datetime.now(dt.UTC) - dt.timedelta(days=8)
     with db.engine.begin() as conn:
-        conn.execute(text("UPDATE newsletter_subscribers SET created_at = :old WHERE email LIKE 'alt%' "
-                          "OR email LIKE 'treu%' OR email LIKE 'hammalt%'"), {"old": old})
+        conn.execute(
+            text(
+                "UPDATE newsletter_subscribers SET created_at = :old WHERE email LIKE 'alt%' "
+                "OR email LIKE 'treu%' OR email LIKE 'hammalt%'"
+            ),
+            {"old": old},
+        )
     assert cleanup_unconfirmed.delay().get() == 3
     with tenant_context(world.dortmund.id):
         left = sorted(db.session.scalars(select(Subscriber.email)))
