@@ -15,13 +15,20 @@ from tenants.operations import parse_hours
 from tenants.scoping import tenant_context
 
 
+def detached(obj):  # type: ignore[no-untyped-def]
+    """A loaded copy that never refreshes: tests read its columns outside any office (and under RLS)."""
+    db.session.refresh(obj)
+    db.session.expunge(obj)
+    return obj
+
+
 def make_room(tenant, name: str = "Gruppenraum 1", hours: str = "Mo – Sa 09.00 – 22.00", capacity: int = 12) -> Room:  # type: ignore[no-untyped-def]
     with tenant_context(tenant.id):
         site = db.session.scalars(select(Site).order_by(Site.position)).first()
         room = room_ops.create_room(site, name=name, capacity=capacity, wheelchair_accessible=True)
         room_ops.set_opening_hours(room, parse_hours(hours) if hours else [])
         db.session.commit()
-        return room
+        return detached(room)
 
 
 def make_group(tenant, name: str = "Selbsthilfegruppe Angst", **fields) -> Group:  # type: ignore[no-untyped-def]
@@ -29,7 +36,7 @@ def make_group(tenant, name: str = "Selbsthilfegruppe Angst", **fields) -> Group
         group = Group(name=name, topic_area=fields.pop("topic_area", "mental_health"), **fields)
         db.session.add(group)
         db.session.commit()
-        return group
+        return detached(group)
 
 
 def book(tenant, room: Room, group: Group | None = None, **kwargs):  # type: ignore[no-untyped-def]
@@ -37,7 +44,7 @@ def book(tenant, room: Room, group: Group | None = None, **kwargs):  # type: ign
         room = db.session.get(Room, room.id)
         booking = room_ops.create_booking(room, group_id=group.id if group else None, **kwargs)
         db.session.commit()
-        return booking
+        return detached(booking)
 
 
 def tuesday(year: int, month: int, nth: int = 1) -> dt.date:

@@ -1,0 +1,138 @@
+"""Staff pages for events: create and publish, participants list (see, edit, CSV, print), attendance,
+and the 404 wall: every staff URL of an event answers 404 to another office."""
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from saas.core.recurrence import today_local
+from saas.events.models import Event, EventStatus, Registration
+from saas.extensions import db
+from saas.rooms.models import Booking
+from tenants.scoping import tenant_context
+from tests.events.helpers import make_event, register
+from tests.rooms.helpers import make_room
+
+
+def _form(day: dt.date, **extra) -> dict:  # type: ignore[no-untyped-def]
+    return {
+        "kind": "seminar", "title": "Hürden im Kopf", "description": "Interkulturelle Öffnung", "speakers": "",
+        "start_date": day.isoformat(), "start_time": "10:00", "end_time": "15:00", "place_kind": "address",
+        "room_id": "0", "address": "Ostenhellweg 42", "online_url": "", "capacity": "12", "min_participants": "6",
+        "decision_date": (day - dt.timedelta(days=7)).isoformat(), "registration_deadline": "",
+        "registration_required": "y", "audience": "members", "cost_note": "", **extra,
+    }  # fmt: skip
+
+
+def test_staff_create_publish_and_see_it_public(world, client):
+    client.login(world.dortmund_staff)
+    day = today_local() + dt.timedelta(days=21)
+    response = client.post_form("/dortmund/intern/veranstaltungen/neu", _form(day))
+    assert response.status_code == 302
+    with tenant_context(world.dortmund.id):
+        event = db.session.scalars(select(Event)).one()
+    assert event.status == EventStatus.draft
+    assert client.get(f"/dortmund/veranstaltungen/{event.id}").status_code == 404
+    assert client.post_form(f"/dortmund/intern/veranstaltungen/{event.id}/veroeffentlichen").status_code == 302
+    public = client.get("/dortmund/veranstaltungen").get_data(as_text=True)
+    assert "Hürden im Kopf" in public
+    assert "Hürden im Kopf" not in client.get("/hamm/veranstaltungen").get_data(as_text=True)
+
+
+def test_bad_event_form_is_refused_with_a_reason(world, client):
+    client.login(world.dortmund_staff)
+    day = today_local() + dt.timedelta(days=21)
+    cases = [
+        _form(day, decision_date=""),  # minimum without a decision date
+        _form(day, decision_date=(day + dt.timedelta(days=1)).isoformat()),
+        _form(day, end_time="09:00"),
+        _form(day, place_kind="room"),  # no room chosen
+        _form(day, place_kind="online"),  # no link
+        _form(day, start_date="31.02.2026"),
+    ]
+    for data in cases:
+        assert client.post_form("/dortmund/intern/veranstaltungen/neu", data).status_code == 422, data
+    with tenant_context(world.dortmund.id):
+        assert db.session.scalars(select(Event)).all() == []
+
+
+def test_event_in_a_room_books_it_and_a_clash_is_named(world, client):
+    room = make_room(world.dortmund)
+    client.login(world.dortmund_staff)
+    day = today_local() + dt.timedelta(days=21)
+    data = _form(day, place_kind="room", room_id=str(room.id), address="")
+    assert client.post_form("/dortmund/intern/veranstaltungen/neu", data).status_code in (302, 422)
+    with tenant_context(world.dortmund.id):
+        bookings = db.session.scalars(select(Booking)).all()
+    if day.weekday() == 6:  # the room is closed on Sundays
+        assert bookings == []
+        return
+    assert len(bookings) == 1 and bookings[0].kind == "event"
+    clash = client.post_form("/dortmund/intern/veranstaltungen/neu", {**data, "title": "Zweites"})
+    assert clash.status_code == 422 and day.strftime("%d.%m.%Y") in clash.get_data(as_text=True)
+
+
+def test_participants_list_csv_print_and_attendance(world, client):
+    event = make_event(world.dortmund, days_ahead=5, capacity=10, min_participants=None, decision_date=None)
+    regs = register(world.dortmund, event.id, 3)
+    with tenant_context(world.dortmund.id):
+        db.session.get(Registration, regs[0].id).name = '=HYPERLINK("http://evil")'
+        db.session.commit()
+    client.login(world.dortmund_staff)
+    base = f"/dortmund/intern/veranstaltungen/{event.id}"
+    assert "person1@example.org" in client.get(f"{base}/teilnehmende").get_data(as_text=True)
+    csv_text = client.get(f"{base}/teilnehmende.csv").get_data(as_text=True)
+    assert "person2@example.org" in csv_text and "'=HYPERLINK" in csv_text
+    assert "Person 1" in client.get(f"{base}/teilnehmende/druck").get_data(as_text=True)
+    edit = client.post_form(f"{base}/teilnehmende/{regs[1].id}/bearbeiten",
+                            {"name": "Person Eins", "email": "eins@example.org", "persons": "2", "group_id": "0",
+                             "accessibility_needs": ""})  # fmt: skip
+    assert edit.status_code == 302
+    assert client.get(f"{base}/anwesenheit").status_code == 200  # before the event: not yet possible
+    with tenant_context(world.dortmund.id):
+        db.session.get(Event, event.id).start_date = today_local() - dt.timedelta(days=1)
+        db.session.commit()
+    bad = client.post_form(f"{base}/anwesenheit", {f"attended-{regs[0].id}": "abc"})
+    assert bad.status_code == 422
+    ok = client.post_form(f"{base}/anwesenheit", {f"attended-{regs[0].id}": "1", f"attended-{regs[1].id}": "2"})
+    assert ok.status_code == 302
+    with tenant_context(world.dortmund.id):
+        db.session.expire_all()
+        assert [db.session.get(Registration, r.id).attended_persons for r in regs] == [1, 2, None]
+
+
+def test_readonly_can_look_but_not_change(world, client):
+    event = make_event(world.dortmund)
+    client.login(world.dortmund_readonly)
+    assert client.get(f"/dortmund/intern/veranstaltungen/{event.id}").status_code == 200
+    assert client.get("/dortmund/intern/veranstaltungen/neu").status_code == 403
+    assert (
+        client.post_form(f"/dortmund/intern/veranstaltungen/{event.id}/absagen", {"reason": "staff"}).status_code == 403
+    )
+
+
+def test_every_event_staff_url_answers_404_to_another_office(world, client):
+    """Does a Hamm admin get 404 on every Dortmund event URL, exactly like for a missing id?"""
+    event = make_event(world.dortmund)
+    (reg,) = register(world.dortmund, event.id, 1)
+    base = f"/dortmund/intern/veranstaltungen/{event.id}"
+    gets = ["/dortmund/intern/veranstaltungen/", "/dortmund/intern/veranstaltungen/neu",
+            "/dortmund/intern/veranstaltungen/einstellungen", base, f"{base}/bearbeiten", f"{base}/teilnehmende",
+            f"{base}/teilnehmende.csv", f"{base}/teilnehmende/druck", f"{base}/teilnehmende/neu",
+            f"{base}/teilnehmende/{reg.id}/bearbeiten", f"{base}/anwesenheit"]  # fmt: skip
+    posts = [f"{base}/veroeffentlichen", f"{base}/zurueckziehen", f"{base}/stattfinden", f"{base}/absagen",
+             f"{base}/teilnehmende/{reg.id}/stornieren"]  # fmt: skip
+    client.login(world.hamm_admin)
+    for url in gets:
+        assert client.get(url).status_code == 404, url
+    for url in posts:
+        assert client.post_form(url, {"reason": "staff"}).status_code == 404, url
+    # Hamm's own URLs with Dortmund's ids: 404 like a missing id
+    for url in [f"/hamm/intern/veranstaltungen/{event.id}", f"/hamm/intern/veranstaltungen/{event.id}/teilnehmende",
+                f"/hamm/intern/veranstaltungen/{event.id}/teilnehmende/{reg.id}/bearbeiten"]:  # fmt: skip
+        assert client.get(url).status_code == 404, url
+    missing = client.get("/hamm/intern/veranstaltungen/999999")
+    foreign = client.get(f"/hamm/intern/veranstaltungen/{event.id}")
+    assert missing.get_data().replace(b"999999", str(event.id).encode()) == foreign.get_data()
+    with tenant_context(world.dortmund.id):
+        assert db.session.get(Event, event.id).status == EventStatus.published
