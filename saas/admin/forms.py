@@ -23,6 +23,7 @@ from wtforms import (
 )
 from wtforms.fields.numeric import DecimalField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
+from wtforms.widgets import TextInput
 
 ROLE_CHOICES = [
     ("admin", _l("Leitung (Admin)")),
@@ -65,7 +66,16 @@ def _web_address(form: FlaskForm, field: StringField) -> None:
 
 
 class GermanDecimalField(DecimalField):
-    """A decimal number written the German way (``2,5``); also accepts ``2.5``."""
+    """A decimal number written the German way (``2,5``); also accepts ``2.5``.
+
+    A text input (inputmode decimal), not ``type=number``: browsers disagree on a comma in number inputs.
+    """
+
+    widget = TextInput()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("render_kw", {"inputmode": "decimal"})
+        super().__init__(*args, **kwargs)
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         if not valuelist or not str(valuelist[0]).strip():
