@@ -1,0 +1,214 @@
+"""The isolation matrix: every route of the app (read from the URL map, so a new route is covered
+automatically) × every kind of office-owned object × a user of another office, an association analyst
+and an anonymous visitor. Each must get 404 (or the login page), see nothing of the foreign object, and
+change nothing; and a foreign id must answer exactly like a missing one.
+
+The demo data of all four offices is the source of objects of every kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+import pytest
+from sqlalchemy import inspect, select, text
+from werkzeug.routing import Rule
+
+from saas.core.demo import DEMO_PASSWORD, seed_all
+from saas.extensions import db
+from tenants.models import Tenant
+from tenants.scoping import TenantScoped, cross_tenant
+from tests.conftest import owner_engine
+
+MISSING_ID = 987654321
+SKIP_ENDPOINTS = {"static"}
+
+
+def _plural(stem: str) -> str:
+    return stem[:-1] + "ies" if stem.endswith("y") else stem + "s"
+
+
+def _models_by_table() -> dict[str, type]:
+    return {
+        mapper.class_.__tablename__: mapper.class_
+        for mapper in db.Model.registry.mappers
+        if issubclass(mapper.class_, TenantScoped)
+    }
+
+
+def model_for_param(name: str) -> type | None:
+    """``group_id`` → the model of table ``groups`` (or ``*_groups``), ``inquiry_id`` → ``*_inquiries``."""
+    stem = name.removesuffix("_id")
+    tables = _models_by_table()
+    plural = _plural(stem)
+    if plural in tables:
+        return tables[plural]
+    candidates = sorted(t for t in tables if t.endswith("_" + plural))
+    return tables[candidates[0]] if candidates else None
+
+
+@dataclass
+class Sample:
+    """One existing object of a kind in the victim office, and what must never leak from it."""
+
+    obj_id: int
+    secrets: list[str] = field(default_factory=list)
+
+
+def _secrets(obj: object) -> list[str]:
+    values = []
+    for attr in inspect(obj).mapper.column_attrs:
+        value = getattr(obj, attr.key)
+        if isinstance(value, str) and len(value) >= 8 and not value.isdigit() and "@" not in value[:1]:
+            values.append(value)
+    return values
+
+
+def _samples(tenant_id: int) -> dict[str, Sample]:
+    samples: dict[str, Sample] = {}
+    with cross_tenant("test: pick the victim office's objects"):
+        for table, model in _models_by_table().items():
+            obj = db.session.scalars(
+                select(model).where(model.tenant_id == tenant_id).order_by(model.id).limit(1)
+            ).first()
+            if obj is not None:
+                samples[table] = Sample(obj.id, _secrets(obj))
+    db.session.commit()
+    return samples
+
+
+def _fill(rule: Rule, slug: str, samples: dict[str, Sample], *, missing: bool = False) -> tuple[str, list[str]] | None:
+    values: dict[str, object] = {}
+    secrets: list[str] = []
+    for name in rule.arguments:
+        converter = rule._converters[name]
+        kind = type(converter).__name__
+        if name == "slug":
+            values[name] = slug
+        elif name == "assoc_slug":
+            values[name] = "paritaet-nrw"
+        elif kind == "IntegerConverter" and name == "year":
+            values[name] = dt.date.today().year - 1
+        elif kind == "IntegerConverter":
+            model = model_for_param(name)
+            sample = samples.get(model.__tablename__) if model is not None else None
+            if missing or sample is None:
+                values[name] = MISSING_ID
+            else:
+                values[name] = sample.obj_id
+                secrets.extend(sample.secrets)
+        elif kind == "AnyConverter":
+            values[name] = sorted(converter.items)[0]
+        elif name in ("day", "date"):
+            values[name] = dt.date.today().isoformat()
+        else:
+            values[name] = "x" * 20  # tokens and free strings
+    try:
+        path = rule.build(values, append_unknown=False)[1]
+    except Exception:
+        return None
+    return path, secrets
+
+
+def _fingerprint() -> str:
+    """A hash over every row of every table: any write by a foreign request changes it."""
+    digest = hashlib.sha256()
+    with owner_engine().connect() as conn:
+        for table in sorted(db.metadata.tables):
+            if table in ("auth_events", "task_locks"):  # logins of the personas themselves
+                continue
+            rows = conn.execute(text(f'SELECT * FROM "{table}"')).all()
+            digest.update(table.encode())
+            for row in sorted(repr(tuple(r)) for r in rows):
+                digest.update(row.encode())
+    return digest.hexdigest()
+
+
+def _login(client, email: str) -> None:  # type: ignore[no-untyped-def]
+    response = client.post_form("/login", {"email": email, "password": DEMO_PASSWORD})
+    assert response.status_code == 302, email
+
+
+def _office_rules(app) -> list[Rule]:  # type: ignore[no-untyped-def]
+    return [r for r in app.url_map.iter_rules() if r.endpoint not in SKIP_ENDPOINTS and "slug" in r.arguments]
+
+
+@pytest.mark.slow
+def test_isolation_matrix(app, db, make_client):
+    seed_all()
+    db.session.commit()
+    with cross_tenant("test: offices"):
+        dortmund = db.session.scalar(select(Tenant).where(Tenant.slug == "dortmund"))
+    samples = _samples(dortmund.id)
+    assert {"groups", "sites", "memberships"} <= set(samples), sorted(samples)
+
+    personas = {"hamm staff": make_client(), "analyst": make_client(), "anonymous": make_client()}
+    _login(personas["hamm staff"], "staff.hamm@demo.lotse.de")
+    # Hamm's admin may do everything in Hamm: a refusal can only come from the id being foreign.
+    hamm_admin = make_client()
+    _login(hamm_admin, "admin.hamm@demo.lotse.de")
+    admin_token = hamm_admin.csrf_token()
+    _login(personas["analyst"], "analyst.paritaet-nrw@demo.lotse.de")
+    tokens = {name: client.csrf_token() for name, client in personas.items()}
+    before = _fingerprint()
+
+    failures: list[str] = []
+    checked = 0
+    for rule in _office_rules(app):
+        staff_only = "/intern/" in rule.rule or rule.rule.startswith("/verband/")
+        built = _fill(rule, "dortmund", samples)
+        if built is None:
+            failures.append(f"cannot build {rule.rule}")
+            continue
+        path, secrets = built
+        for name, client in personas.items():
+            for method in sorted(rule.methods & {"GET", "POST"}):
+                if not staff_only:
+                    continue  # public pages are covered by the foreign-id checks below
+                if method == "GET":
+                    response = client.get(path)
+                else:
+                    response = client.post(path, data={"csrf_token": tokens[name]})
+                checked += 1
+                body = response.get_data(as_text=True)
+                if name == "anonymous":
+                    ok = response.status_code == 404 or (
+                        response.status_code == 302 and "/login" in response.headers.get("Location", "")
+                    )
+                else:
+                    ok = response.status_code == 404
+                if not ok:
+                    failures.append(f"{name} {method} {path} → {response.status_code}")
+                leaked = [s for s in secrets if s in body]
+                if leaked:
+                    failures.append(f"{name} {method} {path} leaks {leaked[:2]}")
+
+        # A foreign id in one's own office answers exactly like a missing id.
+        if any(rule._converters[a].__class__.__name__ == "IntegerConverter" and a != "year" for a in rule.arguments):
+            own = _fill(rule, "hamm", samples)
+            missing = _fill(rule, "hamm", samples, missing=True)
+            if own and missing and own[0] != missing[0]:
+                for method in sorted(rule.methods & {"GET", "POST"}):
+                    send = (
+                        hamm_admin.get
+                        if method == "GET"
+                        else (lambda p: hamm_admin.post(p, data={"csrf_token": admin_token}))
+                    )
+                    foreign_resp, missing_resp = send(own[0]), send(missing[0])
+                    checked += 2
+                    if foreign_resp.status_code != 404 or missing_resp.status_code != 404:
+                        failures.append(
+                            f"foreign id {method} {own[0]} → {foreign_resp.status_code}, missing → "
+                            f"{missing_resp.status_code}"
+                        )
+                        continue
+                    a = foreign_resp.get_data(as_text=True).replace(own[0], "PATH")
+                    b = missing_resp.get_data(as_text=True).replace(missing[0], "PATH")
+                    if a != b:
+                        failures.append(f"foreign id answers differently from a missing id: {method} {own[0]}")
+
+    assert _fingerprint() == before, "a request of another office, an analyst or a visitor changed stored data"
+    assert checked > 200, checked
+    assert not failures, "\n".join(failures)
