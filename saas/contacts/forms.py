@@ -33,7 +33,8 @@ class ContactForm(FlaskForm):
     kind = RadioField(_l("Wer meldet sich?"), choices=_choices(KINDS), validators=[InputRequired()])
     channel = RadioField(_l("Weg"), choices=_choices(CHANNELS), validators=[InputRequired()])
     topic = SelectField(_l("Thema"), coerce=int, default=0)
-    topic_area = RadioField(_l("Themenbereich"), choices=_choices(TOPIC_AREAS), validators=[Optional()])
+    # Optional when the chosen topic has an area (checked in validate_topic_area).
+    topic_area = RadioField(_l("Themenbereich"), choices=_choices(TOPIC_AREAS), validate_choice=False)
     concern = RadioField(_l("Anliegen"), choices=_choices(CONCERNS), default="other", validators=[InputRequired()])
     site = SelectField(_l("Standort"), coerce=int, default=0)
     day = DateField(_l("Datum"), validators=[InputRequired()])
@@ -51,10 +52,12 @@ class ContactForm(FlaskForm):
         self._topic_areas = topic_areas or {}
 
     def validate_topic_area(self, field: RadioField) -> None:
-        if not field.data or field.data == "None":
+        if field.data in (None, "", "None"):
             field.data = self._topic_areas.get(self.topic.data or 0) or None
             if not field.data:
                 raise ValidationError(_l("Bitte einen Themenbereich wählen (oder ein Thema mit Themenbereich)."))
+        elif field.data not in TOPIC_AREAS:
+            raise ValidationError(_l("Kein gültiger Themenbereich."))
 
     def validate_day(self, field: DateField) -> None:
         if field.data and field.data > dt.date.today() + dt.timedelta(days=1):

@@ -200,9 +200,19 @@ def _bound_tenant() -> int:
 
 
 def _set_referrals(contact: Contact, group_ids: Sequence[int]) -> None:
-    contact.referrals = [
-        ContactReferral(group_id=gid, day=contact.day, tenant_id=contact.tenant_id) for gid in group_ids
+    # Keep the rows of groups still referred to (the unit of work inserts before it deletes, and a
+    # contact refers to a group at most once), drop the others, add the new ones.
+    wanted = set(group_ids)
+    kept = [r for r in contact.referrals if r.group_id in wanted]
+    for referral in kept:
+        referral.day = contact.day
+    have = {r.group_id for r in kept}
+    added = [
+        ContactReferral(group_id=gid, day=contact.day, tenant_id=contact.tenant_id)
+        for gid in group_ids
+        if gid not in have
     ]
+    contact.referrals = kept + added
 
 
 def record_contact(data: ContactData, *, on: dt.date | None = None) -> Contact:

@@ -77,7 +77,7 @@ def _contact_form(contact: Contact | None = None, **kwargs) -> tuple[ContactForm
     form = ContactForm(topic_areas={t.id: t.topic_area for t in topics}, **kwargs)
     form.topic.choices = [(0, _("– kein Thema –"))] + [(t.id, t.name) for t in topics]
     sites = _sites()
-    form.site.choices = ([(0, _("– ohne Standort –"))] if len(sites) != 1 else []) + [(s.id, s.name) for s in sites]
+    form.site.choices = [(0, _("– ohne Standort –"))] + [(s.id, s.name) for s in sites]
     groups = _groups()
     known = {g.id for g in groups}
     if contact is not None:  # a correction may keep a referral to a group that has ended since

@@ -40,17 +40,19 @@ def _rows_for_year(year: int, spec: dict) -> list[dict]:
     rows = []
     for i, kind in enumerate(kinds):
         area = next(citizen_areas) if kind in ("citizen", "relative") else "addiction"
-        rows.append({
-            "date": next(days).isoformat(),
-            "contact_kind": kind,
-            "channel": channels[i],
-            "topic_area": area,
-            "topic": "",
-            "concern": concerns[i],
-            "referrals_to_groups": str(to_groups[i]) if i % 2 else ("" if not to_groups[i] else "1"),
-            "referrals_to_professionals": str(to_prof[i]),
-            "site": "Hauptstelle" if i % 3 == 0 else "",
-        })
+        rows.append(
+            {
+                "date": next(days).isoformat(),
+                "contact_kind": kind,
+                "channel": channels[i],
+                "topic_area": area,
+                "topic": "",
+                "concern": concerns[i],
+                "referrals_to_groups": str(to_groups[i]) if i % 2 else ("" if not to_groups[i] else "1"),
+                "referrals_to_professionals": str(to_prof[i]),
+                "site": "Hauptstelle" if i % 3 == 0 else "",
+            }
+        )
     return rows
 
 
@@ -74,8 +76,9 @@ def make_topics(tenant) -> dict[str, Topic]:  # type: ignore[no-untyped-def]
     with tenant_context(tenant.id):
         topics = {
             "Depression": Topic(tenant_id=tenant.id, name="Depression", topic_area="mental_health"),
-            "Alkoholabhängigkeit": Topic(tenant_id=tenant.id, name="Alkoholabhängigkeit", topic_area="addiction",
-                                         search_words="Alkohol, Trinken"),
+            "Alkoholabhängigkeit": Topic(
+                tenant_id=tenant.id, name="Alkoholabhängigkeit", topic_area="addiction", search_words="Alkohol, Trinken"
+            ),
             "Diabetes": Topic(tenant_id=tenant.id, name="Diabetes", topic_area="chronic_illness"),
         }
         db.session.add_all(topics.values())

@@ -54,7 +54,11 @@ def test_report_json_of_a_generated_file_has_every_known_figure(app, world, tmp_
     assert c["by_channel"] == CURRENT["channels"]
     assert c["by_channel_pct"] == {"phone": 48, "written": 43, "in_person": 10}  # 47.5 → 48, 42.5 → 43
     assert c["citizen_topic_area_pct"] == {
-        "mental_health": 47, "chronic_illness": 24, "addiction": 13, "social": 17, "disability": 1,
+        "mental_health": 47,
+        "chronic_illness": 24,
+        "addiction": 13,
+        "social": 17,
+        "disability": 1,
     }  # of the 200 citizen + relative contacts; groups' and professionals' "addiction" left out
     assert c["by_concern"] == {**CURRENT["concerns"], "other": 360 - 257}
     assert c["referrals"] == {"to_groups": 123, "to_professionals": 45}
@@ -79,8 +83,11 @@ def test_import_matches_topics_and_flags_free_text(app, world):
         db.session.commit()
         rows = db.session.scalars(select(Contact).order_by(Contact.id)).all()
     assert result.unmatched_topics == {"Kochgruppe": 1}
-    assert (rows[0].topic_id, rows[0].topic_label, rows[0].topic_unmatched) == (topics["Depression"].id, "Depression",
-                                                                                False)
+    assert (rows[0].topic_id, rows[0].topic_label, rows[0].topic_unmatched) == (
+        topics["Depression"].id,
+        "Depression",
+        False,
+    )
     assert rows[1].topic_id == topics["Alkoholabhängigkeit"].id
     assert (rows[2].topic_id, rows[2].topic_label, rows[2].topic_unmatched) == (None, "Kochgruppe", True)
 
@@ -147,10 +154,17 @@ def test_every_bad_row_is_reported(world):
     [
         (b"", "the file is empty"),
         (b"date,contact_kind,channel,topic_area\n", "no contacts"),
-        ("date,contact_kind,channel,topic_area,topic\n2022-01-03,citizen,phone,social,Trauer für Ältere\n"
-         .encode("latin-1"), "not UTF-8"),
+        (
+            "date,contact_kind,channel,topic_area,topic\n2022-01-03,citizen,phone,social,Trauer für Ältere\n".encode(
+                "latin-1"
+            ),
+            "not UTF-8",
+        ),
         (b"date,contact_kind,channel\n2022-01-03,citizen,phone\n", "missing column(s): topic_area"),
-        (b"date,contact_kind,channel,topic_area,name\n2022-01-03,citizen,phone,social,Max\n", "unknown column(s): name"),
+        (
+            b"date,contact_kind,channel,topic_area,name\n2022-01-03,citizen,phone,social,Max\n",
+            "unknown column(s): name",
+        ),
         (b"date,contact_kind,channel,topic_area\n2022-01-03,citizen,phone\n", "line 2: expected 4 fields, found 3"),
     ],
 )
@@ -166,8 +180,23 @@ def test_unreadable_files_store_nothing(app, world, tmp_path, data, message):
 def test_a_50_mb_file_is_refused(app, world, tmp_path):
     """Is a 50 MB file refused with a clear reason, nothing stored?"""
     row = b"2022-01-03,citizen,phone,social,,information,0,0,\n"
-    data = b",".join(c.encode() for c in ["date", "contact_kind", "channel", "topic_area", "topic", "concern",
-                                            "referrals_to_groups", "referrals_to_professionals", "site"]) + b"\n"
+    data = (
+        b",".join(
+            c.encode()
+            for c in [
+                "date",
+                "contact_kind",
+                "channel",
+                "topic_area",
+                "topic",
+                "concern",
+                "referrals_to_groups",
+                "referrals_to_professionals",
+                "site",
+            ]
+        )
+        + b"\n"
+    )
     data += row * (50 * 1024 * 1024 // len(row) + 1)
     assert len(data) > 50 * 1024 * 1024
     result = _cli(app, "contacts", "import", "--tenant", "dortmund", str(_write(tmp_path, data)))
@@ -193,8 +222,10 @@ def test_export_reimports_to_the_same_figures(app, world, make_tenant):
         db.session.commit()
         exported = export_contacts()
         only_2022 = export_contacts(YEAR)
-    assert exported.splitlines()[0] == "date,contact_kind,channel,topic_area,topic,concern,referrals_to_groups," \
-                                       "referrals_to_professionals,site"
+    assert (
+        exported.splitlines()[0] == "date,contact_kind,channel,topic_area,topic,concern,referrals_to_groups,"
+        "referrals_to_professionals,site"
+    )
     assert len(exported.splitlines()) == 681 and len(only_2022.splitlines()) == 361
     other = make_tenant("bochum", sites=("Hauptstelle",))
     with tenant_context(other.id):
