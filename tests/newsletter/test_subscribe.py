@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import select, text
+from sqlalchemy import select, update
 
 from saas.extensions import db
 from saas.newsletter import operations as ops
@@ -160,14 +160,11 @@ def test_unconfirmed_signups_are_deleted_after_seven_days(db, world):
     add_subscribers(world.dortmund, 1, SubscriberStatus.confirmed, prefix="treu")
     add_subscribers(world.hamm, 1, SubscriberStatus.pending, prefix="hammalt")
     old = dt.datetime.now(dt.UTC) - dt.timedelta(days=8)
-    with db.engine.begin() as conn:
-        conn.execute(
-            text(
-                "UPDATE newsletter_subscribers SET created_at = :old WHERE email LIKE 'alt%' "
-                "OR email LIKE 'treu%' OR email LIKE 'hammalt%'"
-            ),
-            {"old": old},
-        )
+    for tenant, prefixes in ((world.dortmund, ("alt", "treu")), (world.hamm, ("hammalt",))):
+        with tenant_context(tenant.id):
+            for prefix in prefixes:
+                db.session.execute(update(Subscriber).where(Subscriber.email.like(f"{prefix}%")).values(created_at=old))
+            db.session.commit()
     assert cleanup_unconfirmed.delay().get() == 3
     with tenant_context(world.dortmund.id):
         left = sorted(db.session.scalars(select(Subscriber.email)))
