@@ -11,6 +11,7 @@ Runs on the configured broker: Redis when TEST_REDIS_URL is set (CI), else the e
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -106,10 +107,8 @@ class Worker:
 
     def kill_all(self) -> None:
         """SIGKILL the whole worker (parent and pool), as when its container or machine dies."""
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.proc.wait(timeout=10)
 
     def stop(self) -> None:
