@@ -48,7 +48,7 @@ def add_person(tenant: Tenant, email: str, role: Role, *, name: str = "") -> tup
 
     A new account gets an unusable random password and an invitation mail with a set-password link
     (the password-reset token mechanism, with its own salt and a longer life). An existing account is
-    told by mail that it now has access to the office.
+    told by mail that it now has access to the office; if it never logged in, it gets the link again.
     """
     email = auth_ops.normalise_email(email)
     user = auth_ops.find_user(email)
@@ -58,7 +58,8 @@ def add_person(tenant: Tenant, email: str, role: Role, *, name: str = "") -> tup
     elif db.session.scalar(select(Membership).where(Membership.user_id == user.id)) is not None:
         raise AdminError(_("%(email)s gehört bereits zu dieser Kontaktstelle.", email=email))
     membership = auth_ops.set_membership(user, tenant, role)
-    _send_welcome(user, tenant, role, invitation=created)
+    # An account that never logged in (e.g. an earlier invitation that lapsed) gets a set-password link again.
+    _send_welcome(user, tenant, role, invitation=created or user.last_login_at is None)
     return membership, created
 
 

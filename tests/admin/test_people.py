@@ -57,8 +57,10 @@ def test_invitation_link_expires(app, client, db, world, outbox, make_client, mo
     assert make_client().get(link).status_code == 400
 
 
-def test_adding_an_existing_account_gives_access_without_a_new_password(client, db, world, outbox):
-    """Does adding Hamm's staff member to Dortmund add a membership, keep their password and only notify them?"""
+def test_adding_an_existing_account_gives_access_without_a_new_password(client, db, world, outbox, make_client):
+    """Does adding Hamm's staff member (who has logged in before) to Dortmund add a membership, keep their
+    password and only notify them?"""
+    make_client().login(world.hamm_staff)
     client.login(world.dortmund_admin)
     before = db.session.get(User, world.hamm_staff.id).password_hash
     response = client.post_form(PEOPLE, {"email": world.hamm_staff.email, "role": "readonly"})
@@ -147,3 +149,22 @@ def test_people_list_shows_only_this_office(client, world):
     for user in (world.dortmund_admin, world.dortmund_staff, world.dortmund_readonly):
         assert user.email in body
     assert world.hamm_admin.email not in body and world.hamm_staff.email not in body
+
+
+def test_re_adding_a_person_who_never_logged_in_sends_a_new_invitation(client, db, world, outbox, make_client):
+    """If an invited person was removed before setting a password, does adding them again mail a fresh link?"""
+    client.login(world.dortmund_admin)
+    client.post_form(PEOPLE, {"email": "zoegerlich@example.org", "role": "staff"})
+    user = db.session.scalar(select(User).where(User.email == "zoegerlich@example.org"))
+    m = _membership(db, world.dortmund, user.id)
+    client.post_form(f"{PEOPLE}/{m.id}/entfernen")
+    client.post_form(PEOPLE, {"email": "zoegerlich@example.org", "role": "readonly"})
+    mails = outbox.to("zoegerlich@example.org")
+    assert len(mails) == 2
+    link = _link(mails[1], outbox)
+    newcomer = make_client()
+    assert (
+        newcomer.post_form(link, {"password": "endlich ein passwort", "confirm": "endlich ein passwort"}).status_code
+        == 302
+    )
+    newcomer.login("zoegerlich@example.org", "endlich ein passwort")
