@@ -11,11 +11,19 @@ from tenants.models import Tenant
 from tenants.scoping import tenant_context
 
 
+def _detached(obj):  # type: ignore[no-untyped-def]
+    """Load the row's columns and detach it: later commits in the test's session cannot expire it, and
+    reading ``obj.id`` outside the office's context needs no query (PostgreSQL RLS would hide the row)."""
+    db.session.refresh(obj)
+    db.session.expunge(obj)
+    return obj
+
+
 def make_topic(tenant: Tenant, name: str, search_words: str = "", area: str = "mental_health") -> Topic:
     with tenant_context(tenant.id):
         topic = ops.save_topic(None, name=name, topic_area=area, search_words=search_words, relatives=False)
         db.session.commit()
-        return topic
+        return _detached(topic)
 
 
 def make_group(
@@ -33,7 +41,7 @@ def make_group(
         data = {"name": name, "topics": topic_objs, "topic_area": "social", **fields}
         group = ops.create_group(data, acting_user=None, status=status, since=since)
         db.session.commit()
-        return group
+        return _detached(group)
 
 
 def protected_group(tenant: Tenant) -> Group:

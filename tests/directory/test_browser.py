@@ -20,7 +20,8 @@ def _seed(world):  # type: ignore[no-untyped-def]
         time_start=dt.time(19, 0),
         contacts=[{"name": "Eva", "email": "eva@example.org"}],
     )
-    return group, protected_group(world.dortmund)
+    # Plain ids: the ORM objects belong to the test's session, which the live server's requests may expire.
+    return group.id, protected_group(world.dortmund).id
 
 
 def test_public_pages(page, world) -> None:
@@ -33,7 +34,7 @@ def test_public_pages(page, world) -> None:
     page.get_by_role("link", name="Selbsthilfe bei Angst").click()
     assert page.get_by_role("heading", name="Selbsthilfe bei Angst").is_visible()
     assert_accessible(page, "group")
-    page.goto(f"/dortmund/gruppen/{protected.id}")
+    page.goto(f"/dortmund/gruppen/{protected}")
     assert page.get_by_text("Kontakt über die Kontaktstelle").first.is_visible()
     page.get_by_label("Name oder Pseudonym").fill("Kim")
     page.get_by_label("So erreichen wir Sie (Telefon oder E-Mail)").fill("kim@example.net")
@@ -65,7 +66,12 @@ def test_confirmation_page(page, world, app) -> None:
 
     group, _ = _seed(world)
     with app.test_request_context():
-        token = confirmation_token(group)
+        from saas.directory.models import Group
+        from saas.extensions import db
+        from tenants.scoping import tenant_context
+
+        with tenant_context(world.dortmund.id):
+            token = confirmation_token(db.session.get(Group, group))
     page.goto(f"/dortmund/gruppen/bestaetigen/{token}")
     assert_accessible(page, "confirm")
     page.get_by_role("button", name="Angaben bestätigen").click()
@@ -114,7 +120,7 @@ def test_staff_inquiry_forward(page, world) -> None:
 
     _, protected = _seed(world)
     with tenant_context(world.dortmund.id):
-        inquiry = GroupInquiry(group_id=protected.id, name="Kim", reach="kim@example.net", consent_text="ja")
+        inquiry = GroupInquiry(group_id=protected, name="Kim", reach="kim@example.net", consent_text="ja")
         db.session.add(inquiry)
         db.session.commit()
         inquiry_id = inquiry.id

@@ -20,6 +20,8 @@ def _inquiry(tenant, group) -> GroupInquiry:  # type: ignore[no-untyped-def]
         )
         db.session.add(inquiry)
         db.session.commit()
+        db.session.refresh(inquiry)
+        db.session.expunge(inquiry)
         return inquiry
 
 
@@ -164,6 +166,7 @@ def test_topics_can_be_managed(client, world) -> None:
     with tenant_context(world.dortmund.id):
         topic = db.session.scalar(select(Topic))
         assert topic.synonyms == ["Ohrgeräusche", "Pfeifen"]
+        db.session.expunge(topic)
     make_group(world.dortmund, "Ohrenklingeln", ["Tinnitus"])
     assert client.post_form(f"/dortmund/intern/themen/{topic.id}/loeschen").status_code == 303
     with tenant_context(world.dortmund.id):
