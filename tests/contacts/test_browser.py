@@ -1,0 +1,153 @@
+"""The contact log's pages in a real browser: main paths, keyboard entry, and axe-core on every page."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+
+from saas.contacts import operations as ops
+from saas.contacts.importer import import_contacts
+from saas.contacts.models import Contact, ReportChapter
+from saas.extensions import db
+from tenants.scoping import tenant_context
+from tests.browser import assert_accessible, login
+from tests.contacts.helpers import YEAR, known_rows, make_topics, to_csv
+
+
+def _contacts(tenant) -> int:  # type: ignore[no-untyped-def]
+    with tenant_context(tenant.id):
+        return db.session.scalar(select(func.count(Contact.id)))
+
+
+def test_quick_entry_by_keyboard_with_type_ahead(page, world):
+    """Can staff log two contacts in a row with the type-ahead and "save and next", accessibly?"""
+    make_topics(world.dortmund)
+    login(page, world.dortmund_staff.email)
+    page.goto("/dortmund/intern/kontakte/neu")
+    assert_accessible(page, "quick entry")
+    page.get_by_label("Bürger*innen").check()
+    page.get_by_label("Telefonisch").check()
+    page.get_by_label("Thema suchen").fill("depr")
+    assert page.locator("#topic").input_value() != "0"
+    assert page.get_by_label("Psychische Erkrankungen und Belastungen").is_checked()  # area from the topic
+    page.get_by_label("Sucht eine Gruppe").check()
+    page.get_by_role("button", name="Speichern und nächster Kontakt").click()
+    page.wait_for_load_state()
+    assert "Kontakt gespeichert." in page.content()
+    assert page.get_by_label("Telefonisch").is_checked()  # the channel stays for the next call
+    page.get_by_label("Selbsthilfegruppen").check()
+    page.get_by_label("Soziale Selbsthilfe").check()
+    page.get_by_label("Gruppenunterstützung").check()
+    page.get_by_role("button", name="Speichern und nächster Kontakt").click()
+    page.wait_for_load_state()
+    assert _contacts(world.dortmund) == 2
+    page.goto("/dortmund/intern/kontakte/")
+    assert_accessible(page, "contact log")
+    page.get_by_role("link", name="Korrigieren").first.click()
+    page.wait_for_load_state()
+    assert_accessible(page, "correction")
+    page.get_by_role("button", name="Diesen Kontakt löschen").click()
+    page.wait_for_load_state()
+    assert _contacts(world.dortmund) == 1
+
+
+def test_quick_entry_works_without_javascript(page_nojs, world):
+    """Does the form work without JavaScript (plain select for the topic)?"""
+    make_topics(world.dortmund)
+    page = page_nojs
+    login(page, world.dortmund_staff.email)
+    page.goto("/dortmund/intern/kontakte/neu")
+    page.get_by_label("Angehörige").check()
+    page.get_by_label("Persönlich").check()
+    page.locator("#topic").select_option(label="Diabetes")
+    page.get_by_label("Chronische Erkrankungen").check()
+    page.get_by_role("button", name="Speichern", exact=True).click()
+    page.wait_for_load_state()
+    assert "Kontakt gespeichert." in page.content()
+    assert _contacts(world.dortmund) == 1
+
+
+def test_import_page_shows_errors(page, world, tmp_path):
+    """Does the import page list bad rows and then import a good file?"""
+    login(page, world.dortmund_staff.email)
+    page.goto("/dortmund/intern/kontakte/import")
+    assert_accessible(page, "import")
+    rows = known_rows()[:3]
+    rows[1]["channel"] = "fax"
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(to_csv(rows))
+    page.get_by_label("CSV-Datei (UTF-8)").set_input_files(str(bad))
+    page.get_by_role("button", name="Importieren").click()
+    page.wait_for_load_state()
+    assert "line 3: unknown channel 'fax'" in page.content()
+    assert_accessible(page, "import errors")
+    good = tmp_path / "good.csv"
+    good.write_bytes(to_csv(known_rows()[:3]))
+    page.get_by_label("CSV-Datei (UTF-8)").set_input_files(str(good))
+    page.get_by_role("button", name="Importieren").click()
+    page.wait_for_load_state()
+    assert "3 Kontakte importiert." in page.content()
+
+
+def test_statistics_page(page, world):
+    """Does the statistics page show tables and charts for a chosen period, accessibly?"""
+    with tenant_context(world.dortmund.id):
+        import_contacts(to_csv(known_rows()))
+        db.session.commit()
+    login(page, world.dortmund_readonly.email)
+    page.goto("/dortmund/intern/statistik")
+    assert_accessible(page, "statistics (default)")
+    page.get_by_label("Jahr", exact=True).fill(str(YEAR))
+    page.get_by_role("button", name="Anzeigen").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name=f"Statistik: {YEAR}").is_visible()
+    assert page.locator("svg[role=img]").count() >= 4
+    assert "+12,5\u00a0%" in page.locator("main").inner_text()
+    assert_accessible(page, "statistics 2022")
+
+
+def test_report_chapters_and_pdf(page, world):
+    """Can staff write a chapter, see it in the report, and get the PDF offered when it is ready?"""
+    with tenant_context(world.dortmund.id):
+        import_contacts(to_csv(known_rows()))
+        db.session.commit()
+    login(page, world.dortmund_staff.email)
+    page.goto(f"/dortmund/intern/jahresbericht/{YEAR}/texte")
+    assert_accessible(page, "chapters (empty)")
+    page.get_by_role("button", name="Kapitel anlegen").click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name=re.compile("Bearbeiten.*Ausblick")).click()
+    page.wait_for_load_state()
+    assert_accessible(page, "chapter edit")
+    page.get_by_label("Text").fill("Im nächsten Jahr feiern wir 40 Jahre Kontaktstelle.")
+    page.get_by_role("button", name="Kapitel speichern").click()
+    page.wait_for_load_state()
+    assert_accessible(page, "chapters")
+    with tenant_context(world.dortmund.id):
+        assert db.session.scalar(select(func.count(ReportChapter.id))) == 7
+    page.goto(f"/dortmund/intern/jahresbericht/{YEAR}")
+    assert "Im nächsten Jahr feiern wir 40 Jahre Kontaktstelle." in page.content()
+    assert_accessible(page, "report")
+    page.get_by_role("button", name="PDF erstellen").click()
+    page.wait_for_load_state()
+    download_link = page.get_by_role("link", name="PDF herunterladen")
+    download_link.wait_for(state="visible")
+    assert_accessible(page, "pdf status")
+    with page.expect_download() as info:
+        download_link.click()
+    assert info.value.suggested_filename == f"jahresbericht-dortmund-{YEAR}.pdf"
+
+
+def test_correction_of_this_year_is_offered_and_old_years_are_not(page, world):
+    """Does the log offer corrections for open years only?"""
+    with tenant_context(world.dortmund.id):
+        ops.record_contact(ops.ContactData(day=ops.today(), kind="citizen", channel="phone", topic_area="social"))
+        import_contacts(to_csv(known_rows()[:2]))
+        db.session.commit()
+    login(page, world.dortmund_staff.email)
+    page.goto(f"/dortmund/intern/kontakte/?year={YEAR}")
+    assert page.get_by_role("link", name="Korrigieren").count() == 0
+    assert "abgeschlossen" in page.content()
+    page.goto("/dortmund/intern/kontakte/")
+    assert page.get_by_role("link", name="Korrigieren").count() == 1
