@@ -1,0 +1,77 @@
+"""CSV and XLSX exports of an association's year: every figure of every member office, and the total.
+
+Cells are exactly the published report's: a hidden count is the marker string (``<5``), never a
+number; a family an office does not share is an empty cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from saas.association.queries import FIGURES, figure_value
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_text(text: str) -> str:
+    """A spreadsheet must not read an office name as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def table(payload: dict) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows: office, slug, then one column per figure; the association total last."""
+    header = ["Kontaktstelle", "Kürzel", *[f.label for f in FIGURES]]
+    rows: list[list[Any]] = []
+    for office in payload["offices"]:
+        values = [figure_value(office, f) for f in FIGURES]
+        rows.append([_safe_text(office["name"]), office["tenant"], *["" if v is None else v for v in values]])
+    total = [figure_value(payload["total"], f) for f in FIGURES]
+    rows.append(["Verband insgesamt", "", *["" if v is None else v for v in total]])
+    return header, rows
+
+
+def to_csv(payload: dict) -> bytes:
+    header, rows = table(payload)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def to_xlsx(payload: dict, stand: dt.datetime | None) -> bytes:
+    header, rows = table(payload)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"Vergleich {payload['year']}"
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append(row)
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "C2"
+    notes = wb.create_sheet("Hinweise")
+    notes.append(["Verband", payload.get("name", payload["association"])])
+    notes.append(["Jahr", payload["year"]])
+    notes.append(
+        [
+            "Schwelle",
+            f"Werte unter {payload['threshold']} und Werte, aus denen sie sich errechnen ließen, "
+            f"erscheinen als „<{payload['threshold']}“.",
+        ]
+    )
+    if stand is not None:
+        from saas.core.formatting import format_datetime_de
+
+        notes.append(["Stand", format_datetime_de(stand)])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,31 @@
+"""Forms: an office's consent per association, the dashboard's choices, the "aggregate now" button."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectMultipleField, widgets
+
+FAMILY_LABELS = {
+    "contacts": "Kontakte (Anzahl nach Art, Weg, Themenbereich, Anliegen; Vermittlungen)",
+    "groups": "Gruppen (aktive Gruppen, Gründungen, Auflösungen, Themen)",
+    "events": "Veranstaltungen (durchgeführt, abgesagt, Anmeldungen)",
+    "newsletter": "Newsletter (Abonnements, Ausgaben)",
+}
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+class ShareForm(FlaskForm):
+    families = MultiCheckboxField(
+        _l("Diese Kennzahlen teilen"),
+        choices=[(key, _l(label)) for key, label in FAMILY_LABELS.items()],  # type: ignore[arg-type]
+        validate_choice=True,
+    )
+
+
+class AggregateNowForm(FlaskForm):
+    """Only the CSRF token."""

@@ -1,0 +1,173 @@
+"""Aggregate tables for umbrella associations, and the bookkeeping that keeps them correct.
+
+Only the aggregation task (``workers/association.py``) writes these tables; the association pages read
+nothing else. Rows here are published figures about an office, not the office's own records, so they
+carry ``office_id`` (not the tenancy guard's ``tenant_id``): an analyst reads them with no office bound.
+The one office-owned table is :class:`DirtyDay`, the change marker the office's own writes leave.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from saas.extensions import db
+from tenants.models import FIGURE_FAMILIES, utcnow
+from tenants.scoping import TenantScoped
+
+__all__ = [
+    "FIGURE_FAMILIES",
+    "AggregateCount",
+    "AggregationRun",
+    "AssociationOffice",
+    "AssociationReport",
+    "DirtyDay",
+    "Period",
+    "PeriodState",
+    "RunStatus",
+]
+
+
+class PeriodState(enum.StrEnum):
+    started = "STARTED"
+    done = "DONE"
+
+
+class RunStatus(enum.StrEnum):
+    queued = "queued"
+    running = "running"
+    done = "done"
+    skipped = "skipped"  # another run held the lock
+    failed = "failed"
+
+
+class DirtyDay(TenantScoped, db.Model):
+    """A day whose source data (contacts, groups, …) changed since the last aggregation.
+
+    Written in the same transaction as the change (see :mod:`saas.association.changes`), consumed by
+    the aggregation only when the period it belongs to is DONE — a crash leaves it in place.
+    """
+
+    __tablename__ = "association_dirty_days"
+    __table_args__ = (Index("ix_association_dirty_days_tenant_family", "tenant_id", "family"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family: Mapped[str] = mapped_column(String(20))
+    day: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Period(db.Model):
+    """One office's figures of one family for one calendar year: STARTED while being rebuilt, then DONE.
+
+    A period found STARTED by a later run was interrupted and is rebuilt from scratch (Zulip
+    ``analytics/lib/counts.py``: FillState).
+    """
+
+    __tablename__ = "association_periods"
+    __table_args__ = (
+        UniqueConstraint("office_id", "family", "year"),
+        CheckConstraint("state IN ('STARTED', 'DONE')", name="state_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    family: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(10))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("association_runs.id", ondelete="SET NULL"), nullable=True)
+
+
+class AggregateCount(db.Model):
+    """A count of one office, family, period (month or year) and dimension value.
+
+    E.g. (Dortmund, contacts, year, 2023-01-01, kind, citizen) = 1078. Upserted under the unique key,
+    so a rerun replaces and never adds.
+    """
+
+    __tablename__ = "association_aggregates"
+    __table_args__ = (
+        UniqueConstraint("office_id", "family", "granularity", "period_start", "dimension", "value"),
+        CheckConstraint("granularity IN ('month', 'year')", name="granularity_known"),
+        Index("ix_association_aggregates_period", "granularity", "period_start", "family"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    family: Mapped[str] = mapped_column(String(20))
+    granularity: Mapped[str] = mapped_column(String(5))
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    dimension: Mapped[str] = mapped_column(String(40))
+    value: Mapped[str] = mapped_column(String(60), default="")
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class AssociationOffice(db.Model):
+    """What an association may know about a member office, as of the last aggregation run.
+
+    Name and slug always (membership is not secret); the shared families, catchment population,
+    staff posts and number of sites only while the office shares at least one family.
+    """
+
+    __tablename__ = "association_offices"
+    __table_args__ = (UniqueConstraint("association_id", "office_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    association_id: Mapped[int] = mapped_column(ForeignKey("associations.id", ondelete="CASCADE"), index=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    slug: Mapped[str] = mapped_column(String(63))
+    name: Mapped[str] = mapped_column(String(200))
+    families: Mapped[list] = mapped_column(JSON, default=list)
+    population: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    staff_fte: Mapped[float | None] = mapped_column(Numeric(5, 2), nullable=True)
+    sites: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AssociationReport(db.Model):
+    """The suppressed report of one association and year, ready to serve (CONTRACTS.md shape)."""
+
+    __tablename__ = "association_reports"
+    __table_args__ = (UniqueConstraint("association_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    association_id: Mapped[int] = mapped_column(ForeignKey("associations.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    threshold: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[dict] = mapped_column(JSON)
+    computed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AggregationRun(db.Model):
+    """One run of the aggregation (nightly, on demand, CLI): when, what it did, how it ended."""
+
+    __tablename__ = "association_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    association_id: Mapped[int | None] = mapped_column(
+        ForeignKey("associations.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    trigger: Mapped[str] = mapped_column(String(20), default="nightly")
+    status: Mapped[str] = mapped_column(String(10), default=RunStatus.queued.value)
+    requested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    periods: Mapped[int] = mapped_column(Integer, default=0)
+    message: Mapped[str] = mapped_column(Text, default="")

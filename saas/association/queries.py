@@ -1,0 +1,219 @@
+"""Reads for the association pages, exports and CLI — from the aggregate tables only.
+
+An analyst's request never binds an office and never reads an office's rows: the stored, suppressed
+reports (:class:`AssociationReport`), the members' view (:class:`AssociationOffice`) and the run log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from saas.association.models import AggregationRun, AssociationReport, RunStatus
+from saas.association.suppression import marker
+from saas.contacts.queries import change_pct, share_pct
+from saas.extensions import db
+from tenants.models import Association
+
+__all__ = ["FIGURES", "change_pct", "share_pct"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str  # "contacts.by_kind.citizen"
+    label: str  # German msgid
+    family: str
+
+    @property
+    def path(self) -> list[str]:
+        return self.key.split(".")
+
+
+def _figures() -> list[Figure]:
+    from saas.contacts.models import CHANNELS, CONCERNS, KINDS
+    from saas.directory.models import TOPIC_AREAS
+
+    out = [Figure("contacts.total", "Kontakte insgesamt", "contacts")]
+    out += [Figure(f"contacts.by_kind.{k}", f"Kontakte: {label}", "contacts") for k, label in KINDS.items()]
+    out += [Figure(f"contacts.by_channel.{k}", f"Weg: {label}", "contacts") for k, label in CHANNELS.items()]
+    out += [
+        Figure(f"contacts.by_topic_area.{k}", f"Themenbereich: {label}", "contacts") for k, label in TOPIC_AREAS.items()
+    ]
+    out += [Figure(f"contacts.by_concern.{k}", f"Anliegen: {label}", "contacts") for k, label in CONCERNS.items()]
+    out += [
+        Figure("contacts.referrals.to_groups", "Vermittlungen in Gruppen", "contacts"),
+        Figure("contacts.referrals.to_professionals", "Verweise an Fachstellen", "contacts"),
+        Figure("groups.active_at_year_end", "Aktive Gruppen am Jahresende", "groups"),
+        Figure("groups.founded", "Gruppengründungen", "groups"),
+        Figure("groups.founding_at_year_end", "Gruppen im Aufbau am Jahresende", "groups"),
+        Figure("groups.founding_abandoned", "Abgebrochene Gründungen", "groups"),
+        Figure("groups.dissolved", "Aufgelöste Gruppen", "groups"),
+        Figure("groups.topics", "Themen der Gruppen", "groups"),
+        Figure("events.held", "Veranstaltungen durchgeführt", "events"),
+        Figure("events.cancelled", "Veranstaltungen abgesagt", "events"),
+        Figure("events.registrations", "Anmeldungen zu Veranstaltungen", "events"),
+        Figure("newsletter.subscribers_at_year_end", "Newsletter-Abonnements am Jahresende", "newsletter"),
+        Figure("newsletter.issues_sent", "Newsletter-Ausgaben", "newsletter"),
+    ]
+    return out
+
+
+FIGURES: list[Figure] = _figures()
+FIGURE_BY_KEY = {f.key: f for f in FIGURES}
+BASES = {"absolut": "Absolut", "einwohner": "je 100.000 Einwohner*innen", "stelle": "je Vollzeitstelle"}
+
+
+def figure_value(section: dict | None, figure: Figure) -> Any:
+    """The figure in an office entry or total (a number or the marker); None when not shared."""
+    node: Any = section
+    for part in figure.path:
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+# --- stored reports ------------------------------------------------------------------------------------
+
+
+def report_years(association_id: int) -> list[int]:
+    return sorted(
+        db.session.scalars(select(AssociationReport.year).where(AssociationReport.association_id == association_id)),
+        reverse=True,
+    )
+
+
+def get_report(association: Association, year: int) -> dict | None:
+    """The year's report. Built afresh from the aggregates if the threshold changed since it was stored."""
+    row = db.session.scalar(
+        select(AssociationReport).where(
+            AssociationReport.association_id == association.id, AssociationReport.year == year
+        )
+    )
+    threshold = association.suppression_threshold or 5
+    if row is not None and row.threshold == threshold:
+        return row.payload
+    from saas.association.publish import build_report, members_of
+
+    members = members_of(association.id)
+    if row is None and not members:
+        return None
+    return build_report(association, year, threshold, members)
+
+
+def all_reports(association: Association) -> dict[int, dict]:
+    threshold = association.suppression_threshold or 5
+    rows = db.session.scalars(select(AssociationReport).where(AssociationReport.association_id == association.id))
+    out = {}
+    for row in rows:
+        out[row.year] = row.payload if row.threshold == threshold else get_report(association, row.year)
+    return out
+
+
+def freshness(association_id: int) -> dt.datetime | None:
+    """When the figures were last brought up to date ("Stand")."""
+    return db.session.scalar(
+        select(AggregationRun.finished_at)
+        .where(
+            AggregationRun.status == RunStatus.done.value,
+            or_(AggregationRun.association_id == association_id, AggregationRun.association_id.is_(None)),
+        )
+        .order_by(AggregationRun.finished_at.desc())
+        .limit(1)
+    )
+
+
+def pending_run(association_id: int) -> AggregationRun | None:
+    """A run asked for in the last hour that has not finished."""
+    since = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
+    return db.session.scalar(
+        select(AggregationRun)
+        .where(
+            AggregationRun.status.in_([RunStatus.queued.value, RunStatus.running.value]),
+            AggregationRun.requested_at >= since,
+            or_(AggregationRun.association_id == association_id, AggregationRun.association_id.is_(None)),
+        )
+        .order_by(AggregationRun.id.desc())
+        .limit(1)
+    )
+
+
+# --- the comparison table --------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    slug: str
+    name: str
+    value: Any  # int | marker | None (not shared)
+    normalised: Any  # float | marker | None
+    change: Any  # float | marker | None
+
+
+def _normalise(value: Any, basis: str, population: Any, staff_fte: Any, mark: str) -> Any:
+    if basis == "absolut" or value is None:
+        return value
+    if value == mark or not isinstance(value, int):
+        return mark
+    if basis == "einwohner":
+        return round(value * 100_000 / population, 1) if population else None
+    return round(value / float(staff_fte), 1) if staff_fte else None
+
+
+def _change(current: Any, previous: Any, mark: str) -> Any:
+    if current is None or previous is None:
+        return None
+    if isinstance(current, int) and isinstance(previous, int):
+        return change_pct(current, previous)
+    return mark
+
+
+def comparison(
+    payload: dict, previous: dict | None, figure: Figure, basis: str, sort: str, descending: bool
+) -> tuple[list[Row], Row]:
+    """Offices side by side for one figure, and the association total. Hidden cells sort last, together."""
+    mark = marker(payload["threshold"])
+    prev_by_slug = {o["tenant"]: o for o in (previous or {}).get("offices", [])}
+    rows = []
+    population_sum, fte_sum, complete = 0, 0.0, True
+    for office in payload["offices"]:
+        value = figure_value(office, figure)
+        if value is not None:
+            population_sum += office.get("population") or 0
+            fte_sum += float(office.get("staff_fte") or 0)
+            complete = complete and bool(office.get("population")) and bool(office.get("staff_fte"))
+        prev_value = figure_value(prev_by_slug.get(office["tenant"]), figure) if previous else None
+        rows.append(
+            Row(
+                office["tenant"],
+                office["name"],
+                value,
+                _normalise(value, basis, office.get("population"), office.get("staff_fte"), mark),
+                _change(value, prev_value, mark),
+            )
+        )
+    total_value = figure_value(payload["total"], figure)
+    prev_total = figure_value(previous["total"], figure) if previous else None
+    total = Row(
+        "",
+        "Verband insgesamt",
+        total_value,
+        _normalise(total_value, basis, population_sum if complete else None, fte_sum if complete else None, mark),
+        _change(total_value, prev_total, mark),
+    )
+
+    def key(row: Row) -> tuple:
+        if sort == "name":
+            return (0, row.name.casefold())
+        shown = row.normalised if basis != "absolut" else row.value
+        if isinstance(shown, int | float) and not isinstance(shown, bool):
+            return (0, -shown if descending else shown, row.name.casefold())
+        return (1 if shown == mark else 2, 0, row.name.casefold())  # hidden, then not shared: always last
+
+    rows.sort(key=key)
+    if sort == "name" and descending:
+        rows.reverse()
+    return rows, total

@@ -1,0 +1,103 @@
+"""What the aggregation reads from one office (the office bound, never across offices).
+
+Contacts are counted from the raw rows, a month at a time (a GROUP BY over the office's days); the
+year-level families (groups, events, newsletter) come from the same annual-report sections the
+office's own report uses, so the association sees exactly the office's published figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import func, select
+
+from saas.extensions import db
+
+# (dimension, value) → count
+Counts = Counter[tuple[str, str]]
+
+
+def _contact_model() -> Any:
+    from saas.contacts.models import Contact
+
+    return Contact
+
+
+def contacts_by_month(start: dt.date, end: dt.date) -> dict[dt.date, Counts]:
+    """Counts per month (keyed by its first day) of the bound office's contacts in [start, end]."""
+    contact = _contact_model()
+    stmt = (
+        select(
+            contact.day,
+            contact.kind,
+            contact.channel,
+            contact.concern,
+            contact.topic_area,
+            func.count(),
+            func.coalesce(func.sum(contact.referrals_to_groups), 0),
+            func.coalesce(func.sum(contact.referrals_to_professionals), 0),
+        )
+        .where(contact.day >= start, contact.day <= end)
+        .group_by(contact.day, contact.kind, contact.channel, contact.concern, contact.topic_area)
+    )
+    months: dict[dt.date, Counts] = {}
+    for day, kind, channel, concern, area, n, to_groups, to_prof in db.session.execute(stmt):
+        counts = months.setdefault(day.replace(day=1), Counter())
+        n = int(n)
+        counts[("total", "")] += n
+        counts[("kind", kind)] += n
+        counts[("channel", channel)] += n
+        counts[("concern", concern)] += n
+        counts[("kind_area", f"{kind}:{area}")] += n
+        counts[("referrals", "to_groups")] += int(to_groups)
+        counts[("referrals", "to_professionals")] += int(to_prof)
+    return months
+
+
+def contact_years() -> list[int]:
+    """The years in which the bound office has contacts (a backfill's extent)."""
+    contact = _contact_model()
+    first, last = db.session.execute(select(func.min(contact.day), func.max(contact.day))).one()
+    if first is None:
+        return []
+    return list(range(first.year, last.year + 1))
+
+
+def first_year(family: str) -> int | None:
+    """The first year with data of a year-level family in the bound office (None: no data or no feature)."""
+    try:
+        if family == "groups":
+            from saas.directory.models import GroupStatusChange
+
+            columns: tuple[Any, ...] = (GroupStatusChange.changed_on,)
+        elif family == "events":
+            from saas.events.models import Event
+
+            columns = (Event.start_date,)
+        elif family == "newsletter":
+            from saas.newsletter.models import Subscriber
+
+            columns = (Subscriber.created_at, Subscriber.consented_at)
+        else:
+            raise ValueError(family)
+    except ImportError:
+        return None
+    years = [value.year for value in (db.session.scalar(select(func.min(c))) for c in columns) if value is not None]
+    return min(years) if years else None
+
+
+def section_counts(family: str, tenant_id: int, year: int) -> Counts:
+    """A year-level family from the office's annual-report section, as (dimension, value) counts."""
+    from saas.core.reports import annual_section
+
+    counts: Counts = Counter()
+    for key, value in annual_section(family, tenant_id, year).items():
+        if isinstance(value, dict):
+            for sub, n in value.items():
+                if isinstance(n, int) and not isinstance(n, bool):
+                    counts[(key, str(sub))] = n
+        elif isinstance(value, int) and not isinstance(value, bool):
+            counts[("figure", key)] = value
+    return counts

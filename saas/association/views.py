@@ -1,0 +1,230 @@
+"""Association pages (analysts, ``/verband/<assoc_slug>/…``) and the office's consent page.
+
+Analyst views read only the aggregate tables (see :mod:`saas.association.queries`); they never bind
+an office. The consent page is an office page like any other: its admin only, 404 for everyone else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+
+from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from saas.association import access, export, queries
+from saas.association.forms import FAMILY_LABELS, AggregateNowForm, ShareForm
+from saas.association.operations import create_run
+from saas.association.suppression import marker
+from saas.auth.models import Role
+from saas.core import charts
+from saas.core.access import analyst_required, office_required
+from saas.core.formatting import format_number, format_percent
+from saas.extensions import db
+from tenants import operations as tenant_ops
+
+log = logging.getLogger(__name__)
+
+
+def dispatch_aggregation(association_id: int, trigger: str) -> int:
+    """Ask the workers for a run now (call after the commit that made it necessary); returns the run id."""
+    from workers.association import aggregate
+
+    run = create_run(association_id, trigger)
+    db.session.commit()
+    try:
+        aggregate.apply_async(kwargs={"association_id": association_id, "run_id": run.id, "trigger": trigger})
+    except Exception:  # the nightly run still covers it
+        log.exception("could not queue the association aggregation run_id=%s", run.id)
+    return run.id
+
+
+# --- the office's consent ------------------------------------------------------------------------------
+
+
+@office_required(min_role=Role.admin)
+def consent(slug: str):  # type: ignore[no-untyped-def]
+    entries = []
+    for member, association in access.memberships_of_bound_office():
+        form = ShareForm(prefix=f"a{association.id}", formdata=None, families=list(member.shared_families or []))
+        entries.append((member, association, form))
+    return render_template("association/consent.html", entries=entries, family_labels=FAMILY_LABELS)
+
+
+@office_required(min_role=Role.admin)
+def consent_save(slug: str, association_id: int):  # type: ignore[no-untyped-def]
+    member = access.membership_for_update(association_id)
+    form = ShareForm(prefix=f"a{association_id}")
+    if not form.validate_on_submit():
+        flash(_("Die Auswahl konnte nicht gespeichert werden. Bitte versuchen Sie es erneut."), "error")
+        return redirect(url_for("association.consent"))
+    before = set(member.shared_families or [])
+    tenant_ops.set_shared_families(member, form.families.data or [])
+    db.session.commit()
+    if set(member.shared_families) != before:
+        # Takes effect for the association with the next run, which we ask for right away.
+        dispatch_aggregation(association_id, "consent")
+    flash(_("Ihre Freigabe für %(name)s ist gespeichert.", name=member.association.name), "success")
+    return redirect(url_for("association.consent"))
+
+
+# --- analysts --------------------------------------------------------------------------------------------
+
+
+def _year_arg(years: list[int]) -> int | None:
+    raw = request.args.get("jahr", "")
+    if raw:
+        if not raw.isdigit() or int(raw) not in years:
+            abort(404)
+        return int(raw)
+    if not years:
+        return None
+    last_complete = dt.date.today().year - 1
+    return last_complete if last_complete in years else years[0]
+
+
+def _fmt(mark: str, digits: int = 0):  # type: ignore[no-untyped-def]
+    def fmt(value):  # type: ignore[no-untyped-def]
+        if value is None:
+            return mark  # in these charts a missing value is always a hidden one
+        return format_number(value, digits)
+
+    return fmt
+
+
+def _charts(payload: dict, reports: dict[int, dict], rows: list[queries.Row], figure: queries.Figure, basis: str):  # type: ignore[no-untyped-def]
+    mark = marker(payload["threshold"])
+    shared = [r for r in rows if r.value is not None]
+    values = [(r.normalised if basis != "absolut" else r.value) for r in shared]
+    digits = 0 if basis == "absolut" else 1
+    label = _(figure.label) + ("" if basis == "absolut" else f" ({_(queries.BASES[basis])})")
+    bars = charts.bar_chart(
+        f"{label} {payload['year']}",
+        [r.name for r in shared],
+        [charts.Series(str(payload["year"]), [v if isinstance(v, int | float) else None for v in values])],
+        value_format=_fmt(mark, digits),
+        first_header=_("Kontaktstelle"),
+    )
+    years = sorted(reports)
+    trend_values = [queries.figure_value(reports[y]["total"], figure) for y in years]
+    trend = charts.line_chart(
+        _("%(figure)s: Verband insgesamt", figure=_(figure.label)),
+        [str(y) for y in years],
+        [charts.Series(_("Verband insgesamt"), [v if isinstance(v, int) else None for v in trend_values])],
+        value_format=_fmt(mark),
+        first_header=_("Jahr"),
+    )
+    areas = (payload["total"].get("contacts") or {}).get("citizen_topic_area") or {}
+    shares = None
+    if areas and all(isinstance(v, int) for v in areas.values()) and sum(areas.values()):
+        from saas.directory.models import TOPIC_AREAS
+
+        shares = charts.percentage_bar(
+            _("Anfragen von Bürger*innen und Angehörigen nach Themenbereich %(year)s", year=payload["year"]),
+            [(_(TOPIC_AREAS[a]), n) for a, n in areas.items()],
+            value_format=lambda v: format_number(v),
+        )
+    return bars, trend, shares
+
+
+@analyst_required
+def dashboard(assoc_slug: str):  # type: ignore[no-untyped-def]
+    association = g.association
+    years = queries.report_years(association.id)
+    year = _year_arg(years)
+    figure = queries.FIGURE_BY_KEY.get(request.args.get("kennzahl", "contacts.total")) or abort(404)
+    basis = request.args.get("bezug", "absolut")
+    sort = request.args.get("sortierung", "wert")
+    direction = request.args.get("richtung", "ab")
+    if basis not in queries.BASES or sort not in ("wert", "name") or direction not in ("auf", "ab"):
+        abort(404)
+    context = {
+        "association": association,
+        "years": years,
+        "year": year,
+        "figure": figure,
+        "figures": queries.FIGURES,
+        "basis": basis,
+        "bases": queries.BASES,
+        "sort": sort,
+        "direction": direction,
+        "stand": queries.freshness(association.id),
+        "pending": queries.pending_run(association.id),
+        "now_form": AggregateNowForm(),
+        "threshold": association.suppression_threshold or 5,
+    }
+    if year is None:
+        return render_template("association/dashboard.html", payload=None, **context)
+    reports = queries.all_reports(association)
+    payload = reports.get(year) or queries.get_report(association, year)
+    rows, total = queries.comparison(payload, reports.get(year - 1), figure, basis, sort, direction == "ab")
+    bars, trend, shares = _charts(payload, reports, rows, figure, basis)
+    return render_template(
+        "association/dashboard.html",
+        payload=payload,
+        rows=rows,
+        total=total,
+        bars=bars,
+        trend=trend,
+        shares=shares,
+        mark=marker(payload["threshold"]),
+        fmt_pct=format_percent,
+        **context,
+    )
+
+
+def _payload_for_export(association):  # type: ignore[no-untyped-def]
+    years = queries.report_years(association.id)
+    year = _year_arg(years)
+    if year is None:
+        abort(404)
+    payload = queries.get_report(association, year)
+    if payload is None:
+        abort(404)
+    return payload
+
+
+@analyst_required
+def export_csv(assoc_slug: str):  # type: ignore[no-untyped-def]
+    payload = _payload_for_export(g.association)
+    name = f"{g.association.slug}-{payload['year']}.csv"
+    return Response(
+        export.to_csv(payload),
+        mimetype="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@analyst_required
+def export_xlsx(assoc_slug: str):  # type: ignore[no-untyped-def]
+    payload = _payload_for_export(g.association)
+    name = f"{g.association.slug}-{payload['year']}.xlsx"
+    return Response(
+        export.to_xlsx(payload, queries.freshness(g.association.id)),
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@analyst_required
+def report_json(assoc_slug: str):  # type: ignore[no-untyped-def]
+    payload = _payload_for_export(g.association)
+    return Response(json.dumps(payload, ensure_ascii=False), mimetype="application/json")
+
+
+@analyst_required
+def aggregate_now(assoc_slug: str):  # type: ignore[no-untyped-def]
+    form = AggregateNowForm()
+    if not form.validate_on_submit():
+        abort(400)
+    association = g.association
+    if queries.pending_run(association.id) is not None:
+        flash(_("Eine Aktualisierung läuft bereits."), "info")
+    else:
+        dispatch_aggregation(association.id, "on-demand")
+        flash(
+            _("Die Aktualisierung ist angestoßen. Die Zahlen sind in wenigen Minuten auf dem neuesten Stand."),
+            "success",
+        )
+    return redirect(url_for("association.dashboard", assoc_slug=association.slug, **request.args))

@@ -1,0 +1,77 @@
+"""The association aggregation task: nightly (beat) and on demand (dashboard button, CLI).
+
+The only place in the code that reads across offices for associations: ``read_plan()`` runs inside
+``cross_tenant("association aggregation")``. Everything after it works one office at a time, with
+that office bound (see :mod:`saas.association.operations`).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from celery import shared_task
+
+from saas.association import operations as ops
+from saas.association.models import AggregationRun, RunStatus
+from saas.core import locks
+from saas.core.schedule import crontab, register_periodic
+from saas.extensions import db
+from tenants.scoping import cross_tenant
+
+log = logging.getLogger(__name__)
+TASK_NAME = "lotse.association.aggregate"
+
+register_periodic("association-aggregate-nightly", TASK_NAME, crontab(minute=30, hour=2), kwargs={"trigger": "nightly"})
+
+
+class Busy(Exception):
+    """Another aggregation holds the lock."""
+
+
+def run(
+    association_id: int | None = None, run_id: int | None = None, trigger: str = "nightly", wait_seconds: float = 0
+) -> AggregationRun:
+    """One aggregation under the lock. Waits up to ``wait_seconds`` for a running one to finish."""
+    deadline = time.monotonic() + wait_seconds
+    holder = locks.acquire(ops.LOCK_NAME, ops.LOCK_TTL_SECONDS)
+    while holder is None and time.monotonic() < deadline:
+        time.sleep(1)
+        holder = locks.acquire(ops.LOCK_NAME, ops.LOCK_TTL_SECONDS)
+    if holder is None:
+        if trigger == "nightly":
+            skipped = ops.start_run(run_id, association_id, trigger)
+            ops.end_run(skipped, RunStatus.skipped, "another aggregation is running")
+        raise Busy()  # a requested run stays queued and is retried
+    try:
+        agg_run = ops.start_run(run_id, association_id, trigger)
+        try:
+            with cross_tenant("association aggregation"):
+                plan = ops.read_plan(association_id)
+            ops.apply_plan(plan, agg_run, renew_lock=lambda: ops.renew_lock(holder))
+        except BaseException as exc:
+            db.session.rollback()
+            agg_run = db.session.get(AggregationRun, agg_run.id) or agg_run
+            ops.end_run(agg_run, RunStatus.failed, type(exc).__name__)
+            raise
+        ops.end_run(agg_run, RunStatus.done, f"{agg_run.periods} periods")
+        log.info("association aggregation done run_id=%s periods=%s", agg_run.id, agg_run.periods)
+        return agg_run
+    finally:
+        locks.release(ops.LOCK_NAME, holder)
+
+
+@shared_task(name=TASK_NAME, bind=True, acks_late=True, max_retries=20)
+def aggregate(
+    self,
+    association_id: int | None = None,
+    run_id: int | None = None,  # type: ignore[no-untyped-def]
+    trigger: str = "nightly",
+) -> int | None:
+    try:
+        return run(association_id, run_id, trigger).id
+    except Busy:
+        if trigger == "nightly":
+            return None  # the running one covers it
+        # Asked for by a person: the run stays queued and is tried again shortly.
+        raise self.retry(countdown=15, kwargs={"association_id": association_id, "run_id": run_id, "trigger": trigger})
