@@ -44,3 +44,12 @@ def test_hsts_in_production(monkeypatch):
         response = production.process_response(response)
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
     assert production.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_nul_bytes_are_refused_with_a_clear_message(client, world):
+    """Is a NUL byte in a form or a query refused with 400 and a clear message (PostgreSQL cannot store it)?"""
+    response = client.get("/dortmund/?q=a%00b")
+    assert response.status_code == 400
+    assert "unzulässiges Steuerzeichen" in response.get_data(as_text=True)
+    response = client.post_form("/login", {"email": "x\x00@example.org", "password": "p"})
+    assert response.status_code == 400

@@ -24,6 +24,10 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(400)
     def bad_request(e):  # type: ignore[no-untyped-def]
+        from saas.core.security import NUL_MESSAGE
+
+        if getattr(e, "description", None) == NUL_MESSAGE:
+            return page(400, N_("Ungültige Anfrage"), NUL_MESSAGE)
         return page(400, N_("Ungültige Anfrage"), N_("Die Anfrage konnte nicht verarbeitet werden."))
 
     @app.errorhandler(CSRFError)

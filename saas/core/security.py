@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, abort, current_app, request
 from flask_login import current_user
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -39,7 +39,25 @@ def _framing_allowed() -> bool:
     return bool(getattr(view, "allow_framing", False))
 
 
+NUL_MESSAGE = "Die Eingabe enthält ein unzulässiges Steuerzeichen (NUL). Bitte prüfen Sie Ihre Eingabe."
+
+
+def _has_nul() -> bool:
+    return any("\x00" in v for v in request.args.values()) or (
+        request.method in ("POST", "PUT", "PATCH")
+        and request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data")
+        and any("\x00" in k or "\x00" in v for k, v in request.form.items(multi=True))
+    )
+
+
 def init_app(app: Flask) -> None:
+    @app.before_request
+    def _reject_nul_bytes() -> None:
+        # No text column anywhere can store NUL (PostgreSQL refuses it): refuse it at the door with a
+        # clear message instead of failing deep inside a write.
+        if _has_nul():
+            abort(400, description=NUL_MESSAGE)
+
     @app.after_request
     def _security_headers(response: Response) -> Response:
         framable = _framing_allowed()
