@@ -34,7 +34,8 @@ CONCERNS = ["seeking_group", "founding_group", "information", "group_support", "
 COUNT_SQL = """
 INSERT INTO contact_daily_counts (tenant_id, day, site, dim, key, count)
 SELECT tenant_id, day, site, dim, key, SUM(n) FROM (
-  SELECT tenant_id, day, COALESCE(site_id, 0) AS site, 'total' AS dim, '' AS key, 1 AS n FROM contacts WHERE tenant_id = :t
+  SELECT tenant_id, day, COALESCE(site_id, 0) AS site, 'total' AS dim, '' AS key, 1 AS n
+    FROM contacts WHERE tenant_id = :t
   UNION ALL SELECT tenant_id, day, COALESCE(site_id, 0), 'kind', kind, 1 FROM contacts WHERE tenant_id = :t
   UNION ALL SELECT tenant_id, day, COALESCE(site_id, 0), 'channel', channel, 1 FROM contacts WHERE tenant_id = :t
   UNION ALL SELECT tenant_id, day, COALESCE(site_id, 0), 'kind_area', kind || ':' || topic_area, 1
