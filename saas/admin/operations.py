@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
+from saas.audit import operations as audit
 from saas.auth import operations as auth_ops
 from saas.auth.models import Membership, Role, User
 from saas.core.mail import build_message, queue_message
@@ -58,6 +59,7 @@ def add_person(tenant: Tenant, email: str, role: Role, *, name: str = "") -> tup
     elif db.session.scalar(select(Membership).where(Membership.user_id == user.id)) is not None:
         raise AdminError(_("%(email)s gehört bereits zu dieser Kontaktstelle.", email=email))
     membership = auth_ops.set_membership(user, tenant, role)
+    audit.record("user.add", "membership", membership.id, f"Rolle {role.value}")
     # An account that never logged in (e.g. an earlier invitation that lapsed) gets a set-password link again.
     _send_welcome(user, tenant, role, invitation=created or user.last_login_at is None)
     return membership, created
@@ -97,13 +99,16 @@ def _keeps_an_admin(membership: Membership, new_role: Role | None) -> None:
 
 def change_role(membership: Membership, role: Role) -> None:
     _keeps_an_admin(membership, role)
+    old = membership.role
     membership.role = role
     db.session.flush()
+    audit.record("user.role", "membership", membership.id, f"{Role(old).value} → {role.value}")
 
 
 def remove_person(membership: Membership) -> None:
     """End a person's access to this office (the account and its other offices stay)."""
     _keeps_an_admin(membership, None)
+    audit.record("user.remove", "membership", membership.id, f"Benutzer #{membership.user_id}")
     db.session.delete(membership)
     db.session.flush()
 
@@ -136,6 +141,7 @@ def update_profile(tenant: Tenant, data: dict[str, Any]) -> None:
         else:
             setattr(tenant, key, value or "")
     db.session.flush()
+    audit.record("office.update", "tenant", tenant.id, "Profil")
 
 
 def _name_taken(name: str, except_id: int | None = None) -> bool:

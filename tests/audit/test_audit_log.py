@@ -70,3 +70,20 @@ def test_logins_and_failed_logins_are_logged_without_the_address(client, world):
     ]
     dump = " ".join(str(r) for r in db.session.execute(text("SELECT * FROM auth_events")).all())
     assert "stranger" not in dump
+
+
+def test_role_changes_and_profile_edits_are_audited(client, world):
+    """Does changing a person's role in the admin UI leave an audit entry with old and new role?"""
+    from saas.auth.models import Membership
+
+    client.login(world.dortmund_admin)
+    with tenant_context(world.dortmund.id):
+        membership = db.session.scalar(select(Membership).where(Membership.user_id == world.dortmund_staff.id))
+        membership_id = membership.id
+    db.session.commit()
+    client.post_form(f"/dortmund/intern/verwaltung/personen/{membership_id}/rolle", {"role": "readonly"})
+    with tenant_context(world.dortmund.id):
+        events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "user.role")).all()
+        assert [(e.object_id, e.summary, e.actor_user_id) for e in events] == [
+            (membership_id, "staff → readonly", world.dortmund_admin.id)
+        ]
