@@ -1,7 +1,8 @@
 """Database-specific DDL for the directory search (see ``search.py``).
 
 PostgreSQL: the ``pg_trgm`` extension, a trigram GIN index on ``groups.search_text`` (substring and
-compound matching) and a GIN index on its ``german`` tsvector (stemmed prefix queries).
+compound matching) and a stored generated ``search_tsv`` column (``german`` tsvector of the document)
+with a GIN index (stemmed prefix queries).
 SQLite: an FTS5 table with the ``trigram`` tokenizer over ``groups.search_text`` (external content,
 kept in step by triggers, so deleting groups — also a test's ``DELETE FROM groups`` — empties it).
 
@@ -21,8 +22,10 @@ from saas.directory.models import Group
 POSTGRES_DDL = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX IF NOT EXISTS ix_groups_search_trgm ON groups USING gin (search_text gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS ix_groups_search_fts ON groups "
-    "USING gin (to_tsvector('german'::regconfig, search_text))",
+    # A stored tsvector (not in the ORM model: PostgreSQL keeps it), so queries never re-parse documents.
+    "ALTER TABLE groups ADD COLUMN IF NOT EXISTS search_tsv tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('german'::regconfig, search_text)) STORED",
+    "CREATE INDEX IF NOT EXISTS ix_groups_search_fts ON groups USING gin (search_tsv)",
 ]
 
 SQLITE_DDL = [

@@ -268,9 +268,12 @@ def close_inquiry(inquiry: GroupInquiry) -> None:
     db.session.flush()
 
 
-def purge_closed_inquiries(now: dt.datetime | None = None, days: int = 90) -> int:
-    """Delete the bound office's inquiries closed more than ``days`` days ago."""
-    cutoff = (now or utcnow()) - dt.timedelta(days=days)
+def purge_closed_inquiries(now: dt.datetime | None = None, days: int | None = None) -> int:
+    """Delete the bound office's inquiries closed more than ``days`` days ago (default: the office's
+    retention setting, 90 days unless changed)."""
+    from saas.privacy.retention import retention_days
+
+    cutoff = (now or utcnow()) - dt.timedelta(days=days if days is not None else retention_days("inquiries_closed"))
     old = db.session.scalars(select(GroupInquiry).where(GroupInquiry.closed_at < cutoff)).all()
     for inquiry in old:
         db.session.delete(inquiry)

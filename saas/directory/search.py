@@ -73,6 +73,7 @@ _SUFFIXES = ("innen", "ern", "en", "er", "es", "e", "n", "s")
 MAX_QUERY_WORDS = 8
 MAX_QUERY_CHARS = 200
 _GERMAN = literal_column("'german'::regconfig")
+_TSV = literal_column("groups.search_tsv")
 
 
 def fold(value: str) -> str:
@@ -167,10 +168,8 @@ def _term_match(term: Term, dialect: str) -> ColumnElement:
     else:
         conditions.extend(_like(Group.search_text, a) for a in fts_alts)
         if dialect == "postgresql" and not term.corrected:
-            # The same expression as the GIN index in ddl.py, so the planner can use it.
-            conditions.append(
-                func.to_tsvector(_GERMAN, Group.search_text).op("@@")(func.to_tsquery(_GERMAN, f"{term.word}:*"))
-            )
+            # groups.search_tsv is the stored german tsvector from ddl.py (GIN-indexed).
+            conditions.append(_TSV.op("@@")(func.to_tsquery(_GERMAN, f"{term.word}:*")))
     conditions.extend(_like(Group.search_text, a) for a in short_alts)
     return or_(*conditions)
 
