@@ -1,0 +1,84 @@
+"""The aggregation in a real Celery worker process (Redis when TEST_REDIS_URL is set, else the filesystem
+broker): correct, idempotent, recovers from a crash, and follows a withdrawn consent."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from sqlalchemy import func, select, update
+
+from saas.association import operations as ops
+from saas.association import queries
+from saas.association.models import AggregateCount, AggregationRun, Period
+from saas.association.views import dispatch_aggregation
+from saas.extensions import db
+from tests.association.conftest import add_contacts, random_contacts, share
+from tests.association.test_aggregation import assert_matches_raw
+from workers import association as worker
+
+
+def run_in_worker(association_id: int | None, celery_worker, timeout: float = 90) -> AggregationRun:
+    run_id = dispatch_aggregation(association_id, "test")
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        db.session.expire_all()
+        run = db.session.get(AggregationRun, run_id)
+        if run.status in ("done", "failed"):
+            assert run.status == "done", celery_worker.output()
+            return run
+        time.sleep(0.3)
+    raise AssertionError("the worker did not finish:\n" + celery_worker.output()[-3000:])
+
+
+class SimulatedCrash(Exception):
+    pass
+
+
+def test_real_worker_aggregates_correctly_recovers_and_follows_consent(three_offices, celery_worker, monkeypatch):
+    """Three offices with known contacts, aggregated by a worker: equal to raw recounts; twice; after a crash;
+    after Hamm withdraws its consent."""
+    w = three_offices
+    offices = (w.dortmund, w.hamm, w.unna)
+    first = run_in_worker(None, celery_worker)
+    assert first.periods == 6
+    assert_matches_raw(offices)
+    totals = db.session.execute(select(func.count(AggregateCount.id), func.sum(AggregateCount.count))).one()
+
+    second = run_in_worker(w.association.id, celery_worker)
+    assert second.periods == 0
+    assert db.session.execute(select(func.count(AggregateCount.id), func.sum(AggregateCount.count))).one() == totals
+
+    # A run dies half-way (after some months of a period were committed); the worker's next run repairs it.
+    add_contacts(w.hamm.id, random_contacts(42, 25, (2023,)))
+    db.session.execute(update(Period).where(Period.office_id == w.hamm.id, Period.year == 2023).values(state="STARTED"))
+    db.session.commit()
+    calls = {"n": 0}
+
+    def crash(stage: str) -> None:
+        calls["n"] += stage == "month"
+        if calls["n"] == 4:
+            raise SimulatedCrash()
+
+    monkeypatch.setattr(ops, "checkpoint", crash)
+    with pytest.raises(SimulatedCrash):
+        worker.run(trigger="test")
+    monkeypatch.undo()
+    db.session.expire_all()
+    assert (
+        db.session.scalar(select(Period.state).where(Period.office_id == w.hamm.id, Period.year == 2023)) == "STARTED"
+    )
+    third = run_in_worker(None, celery_worker)
+    assert third.periods >= 1
+    assert_matches_raw(offices)
+
+    # Hamm withdraws everything: gone from the stored aggregates and from the association's report.
+    share(w.hamm, w.association, [])
+    run_in_worker(None, celery_worker)
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count(AggregateCount.id)).where(AggregateCount.office_id == w.hamm.id)) == 0
+    payload = queries.get_report(w.association, 2023)
+    hamm = next(o for o in payload["offices"] if o["tenant"] == "hamm")
+    assert set(hamm) == {"tenant", "name"}
+    assert payload["total"]["contacts"]["offices"] == 2
+    assert_matches_raw((w.dortmund, w.unna))
