@@ -101,7 +101,9 @@ def grant(connection: Connection) -> None:
     existing = set(inspect(connection).get_table_names())
     for table in APPEND_ONLY_TABLES:
         if table in existing:
-            connection.execute(text(f'REVOKE UPDATE, DELETE, TRUNCATE ON "{table}" FROM {APP_ROLE}, {AGGREGATOR_ROLE}'))
+            # Append-only for the app; only the maintenance role (retention jobs) may delete old entries.
+            connection.execute(text(f'REVOKE UPDATE, DELETE, TRUNCATE ON "{table}" FROM {APP_ROLE}'))
+            connection.execute(text(f'REVOKE UPDATE, TRUNCATE ON "{table}" FROM {AGGREGATOR_ROLE}'))
 
 
 # --- per-transaction settings -----------------------------------------------------------------------

@@ -16,7 +16,6 @@ from saas.core.mail import build_message, queue_message
 from saas.core.recurrence import today_local
 from saas.events.models import CancelReason, Event, EventStatus, Registration, RegistrationStatus
 from saas.events.operations import (
-    PURGE_AFTER_DAYS,
     REMINDER_DAYS,
     auto_cancel,
     cancel_event,
@@ -132,9 +131,12 @@ def expire_offers(tenant: Tenant, now: dt.datetime | None = None) -> int:
 
 
 def purge_personal_data(tenant: Tenant, today: dt.date | None = None) -> int:
-    """30 days after an event, blank every participant's personal data; the rows stay as counts."""
+    """After an event (30 days unless the office set otherwise), blank every participant's personal data;
+    the rows stay as counts."""
+    from saas.privacy.retention import retention_days
+
     today = today or today_local()
-    cutoff = today - dt.timedelta(days=PURGE_AFTER_DAYS)
+    cutoff = today - dt.timedelta(days=retention_days("event_participants", tenant))
     events = db.session.scalars(
         select(Event).where(Event.start_date <= cutoff, Event.personal_data_deleted_at.is_(None))
     ).all()

@@ -269,8 +269,10 @@ def disable(subscriber: Subscriber, reason: str) -> None:
 
 
 def cleanup_unconfirmed(at: dt.datetime | None = None) -> int:
-    """Delete sign-ups not confirmed within 7 days (office bound)."""
-    cutoff = (at or now()) - dt.timedelta(days=UNCONFIRMED_DAYS)
+    """Delete sign-ups not confirmed in time (7 days unless the office set otherwise; office bound)."""
+    from saas.privacy.retention import retention_days
+
+    cutoff = (at or now()) - dt.timedelta(days=retention_days("newsletter_unconfirmed"))
     result = db.session.execute(
         delete(Subscriber).where(Subscriber.status == SubscriberStatus.pending, Subscriber.created_at < cutoff)
     )

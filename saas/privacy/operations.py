@@ -1,0 +1,197 @@
+"""Find everything an office stores about one person, export it as one file, and erase it.
+
+The kinds of personal data: newsletter subscribers, senders of inquiries to protected groups, event
+participants and groups' contact persons. Erasure keeps only what the law requires: a newsletter
+suppression hash (so the address is never mailed again) and anonymous counts (event participants).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from saas.audit import operations as audit
+from saas.directory.models import Group, GroupContactPerson, GroupInquiry
+from saas.events.models import Event, Registration
+from saas.extensions import db
+from saas.newsletter import operations as newsletter_ops
+from saas.newsletter.models import Delivery, Subscriber
+from tenants.models import Tenant, utcnow
+
+KIND_LABELS = {
+    "subscriber": "Newsletter-Abonnement",
+    "inquiry": "Anfrage an eine Gruppe",
+    "registration": "Anmeldung zu einer Veranstaltung",
+    "group_contact": "Ansprechperson einer Gruppe",
+}
+
+
+@dataclass
+class Finding:
+    kind: str
+    object_id: int
+    summary: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+
+def _norm(value: str) -> str:
+    return value.strip().lower()
+
+
+def find_person(email: str = "", name: str = "") -> list[Finding]:
+    """Everything the bound office stores about the person with this e-mail address and/or name."""
+    email, name = _norm(email), _norm(name)
+    if not email and not name:
+        return []
+    findings: list[Finding] = []
+
+    conditions = []
+    if email:
+        conditions.append(func.lower(Subscriber.email) == email)
+    if name:
+        conditions.append(func.lower(Subscriber.name) == name)
+    for sub in db.session.scalars(select(Subscriber).where(or_(*conditions))):
+        deliveries = db.session.scalar(select(func.count()).where(Delivery.subscriber_id == sub.id)) or 0
+        findings.append(
+            Finding(
+                "subscriber",
+                sub.id,
+                sub.email or "",
+                {
+                    "email": sub.email,
+                    "name": sub.name,
+                    "status": str(sub.status),
+                    "source": str(sub.source),
+                    "consented_at": _iso(sub.consented_at),
+                    "confirmed_at": _iso(sub.confirmed_at),
+                    "consent_text": sub.consent_text.body if sub.consent_text else None,
+                    "created_at": _iso(sub.created_at),
+                    "newsletters_received": deliveries,
+                },
+            )
+        )
+
+    conditions = []
+    if email:
+        conditions.append(func.lower(GroupInquiry.reach).contains(email))
+    if name:
+        conditions.append(func.lower(GroupInquiry.name) == name)
+    for inq in db.session.scalars(select(GroupInquiry).where(or_(*conditions))):
+        group = db.session.get(Group, inq.group_id) if inq.group_id else None
+        findings.append(
+            Finding(
+                "inquiry",
+                inq.id,
+                group.name if group else "",
+                {
+                    "name": inq.name,
+                    "reach": inq.reach,
+                    "message": inq.message,
+                    "group": group.name if group else None,
+                    "created_at": _iso(inq.created_at),
+                    "forwarded_at": _iso(inq.forwarded_at),
+                    "state": inq.state,
+                },
+            )
+        )
+
+    conditions = []
+    if email:
+        conditions.append(func.lower(Registration.email) == email)
+    if name:
+        conditions.append(func.lower(Registration.name) == name)
+    for reg in db.session.scalars(select(Registration).where(or_(*conditions))):
+        event = db.session.get(Event, reg.event_id)
+        findings.append(
+            Finding(
+                "registration",
+                reg.id,
+                event.title if event else "",
+                {
+                    "name": reg.name,
+                    "email": reg.email,
+                    "accessibility_needs": reg.accessibility_needs,
+                    "persons": reg.persons,
+                    "status": str(reg.status),
+                    "event": event.title if event else None,
+                    "event_date": _iso(event.start_date) if event else None,
+                    "created_at": _iso(reg.created_at),
+                },
+            )
+        )
+
+    conditions = []
+    if email:
+        conditions.append(func.lower(GroupContactPerson.email) == email)
+    if name:
+        conditions.append(func.lower(GroupContactPerson.name) == name)
+    for person in db.session.scalars(select(GroupContactPerson).where(or_(*conditions))):
+        group = db.session.get(Group, person.group_id)
+        findings.append(
+            Finding(
+                "group_contact",
+                person.id,
+                group.name if group else "",
+                {
+                    "name": person.name,
+                    "phone": person.phone,
+                    "email": person.email,
+                    "group": group.name if group else None,
+                    "public_consent": bool(getattr(person, "public_consent", False)),
+                },
+            )
+        )
+    return findings
+
+
+def export_person(tenant: Tenant, email: str = "", name: str = "") -> tuple[str, int]:
+    """Art. 15: one JSON document with everything found. Returns the document and the number of records."""
+    findings = find_person(email, name)
+    document = {
+        "office": tenant.name,
+        "created_at": utcnow().isoformat(),
+        "request": {"email": email.strip() or None, "name": name.strip() or None},
+        "records": [{"kind": f.kind, "label": f.label, **f.data} for f in findings],
+    }
+    audit.record("person.export", "person", None, f"{len(findings)} Datensätze")
+    return json.dumps(document, ensure_ascii=False, indent=2), len(findings)
+
+
+def erase_person(email: str = "", name: str = "", *, keep_suppression: bool = True) -> int:
+    """Art. 17: erase everything found. The newsletter address stays blocked as a hash if asked to."""
+    findings = find_person(email, name)
+    for finding in findings:
+        if finding.kind == "subscriber":
+            sub = db.session.get(Subscriber, finding.object_id)
+            if sub is not None and sub.email:
+                newsletter_ops.erase(sub.email, keep_suppression=keep_suppression)
+        elif finding.kind == "inquiry":
+            inquiry = db.session.get(GroupInquiry, finding.object_id)
+            if inquiry is not None:
+                db.session.delete(inquiry)
+        elif finding.kind == "registration":
+            reg = db.session.get(Registration, finding.object_id)
+            if reg is not None:  # the count of the event stays, the person goes
+                reg.name, reg.email, reg.accessibility_needs = "", "", ""
+                reg.anonymized_at = utcnow()
+        elif finding.kind == "group_contact":
+            person = db.session.get(GroupContactPerson, finding.object_id)
+            if person is not None:
+                db.session.delete(person)
+    if email and not any(f.kind == "subscriber" for f in findings) and not keep_suppression:
+        newsletter_ops.erase(email, keep_suppression=False)  # only a suppression entry may be left
+    db.session.flush()
+    audit.record("person.erase", "person", None, f"{len(findings)} Datensätze")
+    return len(findings)
