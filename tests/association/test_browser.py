@@ -1,0 +1,72 @@
+"""The association pages in a real browser: the analyst compares offices and exports; the admin consents.
+axe-core on every page."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from saas.extensions import db
+from tenants.models import AssociationMember
+from tenants.scoping import tenant_context
+from tests.browser import assert_accessible, login
+from workers import association as worker
+
+
+def test_analyst_compares_dortmund_and_hamm_with_charts_and_exports(page, three_offices):
+    """The Paritätische analyst logs in, picks 2023 and a figure, sorts, sees charts, downloads the table."""
+    worker.run(trigger="test")
+    login(page, three_offices.analyst.email)
+    assert "/verband/paritaet-nrw/" in page.url  # the analyst's landing page
+    assert_accessible(page, "dashboard")
+    page.get_by_label("Jahr").select_option("2023")
+    page.get_by_label("Kennzahl").select_option("contacts.by_channel.written")
+    page.get_by_label("Bezug").select_option("einwohner")
+    page.get_by_role("button", name="Anzeigen").click()
+    page.wait_for_load_state()
+    assert "kennzahl=contacts.by_channel.written" in page.url
+    table = page.locator("table.comparison")
+    assert table.locator("tbody tr").count() == 3
+    assert "Verband insgesamt" in table.inner_text()
+    assert page.locator("figure.chart svg").count() >= 2
+    assert_accessible(page, "dashboard with a figure per inhabitants")
+    page.locator("table.comparison thead th").first.get_by_role("link").click()
+    page.wait_for_load_state()
+    names = table.locator("tbody th").all_inner_texts()
+    assert names == sorted(names, key=str.casefold)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tabelle als Excel (XLSX) (2023)").click()
+    assert download.value.suggested_filename == "paritaet-nrw-2023.xlsx"
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tabelle als CSV (2023)").click()
+    assert download.value.suggested_filename == "paritaet-nrw-2023.csv"
+    page.get_by_role("button", name="Jetzt aktualisieren").click()
+    page.wait_for_load_state()
+    assert "Aktualisierung ist angestoßen" in page.content()
+    assert_accessible(page, "after aggregate now")
+
+
+def test_admin_chooses_what_the_office_shares(page, world):
+    """The Dortmund admin ticks contacts and groups for the Paritätische and saves."""
+    login(page, world.dortmund_admin.email)
+    page.goto("/dortmund/intern/verbaende")
+    assert_accessible(page, "consent page")
+    page.get_by_label("Kontakte (Anzahl nach Art").check()
+    page.get_by_label("Gruppen (aktive Gruppen").check()
+    page.get_by_role("button", name="Freigabe speichern").click()
+    page.wait_for_load_state()
+    assert "ist gespeichert" in page.content()
+    assert_accessible(page, "consent page after saving")
+    with tenant_context(world.dortmund.id):
+        db.session.expire_all()
+        assert db.session.scalar(select(AssociationMember)).shared_families == ["contacts", "groups"]
+
+
+def test_dashboard_works_without_javascript(page_nojs, three_offices):
+    """Every choice is a plain form or link: the dashboard needs no JavaScript."""
+    worker.run(trigger="test")
+    login(page_nojs, three_offices.analyst.email)
+    page_nojs.goto("/verband/paritaet-nrw/?jahr=2022")
+    page_nojs.get_by_label("Kennzahl").select_option("contacts.total")
+    page_nojs.get_by_role("button", name="Anzeigen").click()
+    page_nojs.wait_for_load_state()
+    assert "jahr=2022" in page_nojs.url and page_nojs.locator("table.comparison tbody tr").count() == 3
