@@ -255,11 +255,35 @@ def forward_inquiry(inquiry: GroupInquiry, *, acting_user: User | None, send_mai
         for address in recipients:
             queue_message(build_message(to=address, subject=f"Kontaktanfrage für {group.name}", text=body))
     now = utcnow()
+    if inquiry.forwarded_at is None:
+        _count_as_referral(group)
     inquiry.state = "forwarded"
     inquiry.forwarded_at = now
     inquiry.forwarded_group_id = group.id
     inquiry.forwarded_by_id = _uid(acting_user)
     db.session.flush()
+
+
+def _count_as_referral(group: Group) -> None:
+    """A forwarded inquiry is a written contact of a citizen looking for a group, referred to this group.
+
+    It is counted in the contact log (anonymously: no name, no message), so the annual report's
+    referrals and "referrals to group X" include it, and it stays counted after the inquiry is deleted.
+    """
+    from saas.contacts.operations import ContactData, record_contact, today
+
+    topic = group.topics[0] if group.topics else None
+    record_contact(
+        ContactData(
+            day=today(),
+            kind="citizen",
+            channel="written",
+            topic_area=group.topic_area,
+            concern="seeking_group",
+            topic_id=topic.id if topic else None,
+            group_ids=[group.id],
+        )
+    )
 
 
 def close_inquiry(inquiry: GroupInquiry) -> None:

@@ -196,6 +196,19 @@ def test_forward_inquiry_counts_as_referral(client, world, outbox) -> None:
         now = dt.datetime.now(dt.UTC)
         assert referrals_in(now - dt.timedelta(days=1), now + dt.timedelta(days=1)) == 1
 
+    # The forward is counted in the contact log (anonymously) and so in the annual report's referrals,
+    # once, however often the inquiry is marked afterwards.
+    client.post_form(f"/dortmund/intern/anfragen/{inquiry.id}/referred")
+    from saas.contacts.models import Contact, ContactReferral
+    from saas.contacts.report import annual_report
+
+    with tenant_context(world.dortmund.id):
+        contacts = db.session.scalars(select(Contact)).all()
+        assert [(c.kind, c.channel, c.concern) for c in contacts] == [("citizen", "written", "seeking_group")]
+        assert db.session.scalars(select(ContactReferral.group_id)).all() == [group.id]
+        report = annual_report(world.dortmund, dt.date.today().year)
+        assert report["contacts"]["referrals"]["to_groups"] == 1
+
 
 def test_csv_import_and_export_in_the_browser_form(client, world) -> None:
     """Does the staff import store all rows, refuse a bad file whole, and the export give them back?"""
