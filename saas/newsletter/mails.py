@@ -90,6 +90,22 @@ def issue_message(
     )
 
 
+def issue_builder(frame_: MailFrame, tenant: Tenant, issue_id: int):  # type: ignore[no-untyped-def]
+    """``build(subscriber_id, email, token) -> bytes`` with everything per issue worked out once (hot path)."""
+    base = f"{base_url()}/{tenant.slug}/newsletter/abmelden/"
+    address = current_app.config.get("NEWSLETTER_MAILTO") or parseaddr(current_app.config["MAIL_FROM"])[1]
+
+    def build(subscriber_id: int, email: str, token: str) -> bytes:
+        return frame_.build(
+            to=email,
+            message_id=frame_.message_id("nl", tenant.id, issue_id, subscriber_id),
+            unsubscribe_url=base + token,
+            unsubscribe_mailto=mailto(address, f"abmelden {token}"),
+        )
+
+    return build
+
+
 def _queue(raw: bytes) -> None:
     from workers.mail import send_email
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from flask import current_app
-from sqlalchemy import case, func, insert, select, text, update
+from sqlalchemy import and_, case, func, insert, or_, select, text, update
 
 from saas.core.mail import TemporaryMailError, smtp_connection
 from saas.extensions import db
@@ -327,29 +327,40 @@ class Batch:
         )
 
     def step(self, sent_id: int | None, delivery_id: int, subscriber_id: int) -> bool:
-        """Commit the previous mail as sent and claim the next; False if its subscriber left meanwhile."""
+        """Commit the previous mail as sent and claim the next; False if its subscriber left meanwhile.
+
+        One statement and one commit per mail (Core, with the office named explicitly): this is the hot path.
+        """
         self._begin()
         self._renew_if_due()
-        if sent_id is not None:
-            self._mark_sent(sent_id)
-        confirmed = select(Subscriber.id).where(
-            Subscriber.id == subscriber_id, Subscriber.status == SubscriberStatus.confirmed
+        t, s = Delivery.__table__, Subscriber.__table__
+        confirmed = select(s.c.id).where(
+            s.c.id == subscriber_id, s.c.tenant_id == self.tenant_id, s.c.status == SubscriberStatus.confirmed.value
         )
-        claimed = db.session.execute(
-            update(Delivery)
-            .where(Delivery.id == delivery_id, Delivery.status.in_(OPEN), Delivery.subscriber_id.in_(confirmed))
-            .values(status=DeliveryStatus.sending, attempts=Delivery.attempts + 1)
-            .execution_options(synchronize_session=False)
-        ).rowcount
+        claim_it = and_(
+            t.c.id == delivery_id, t.c.status.in_([o.value for o in OPEN]), t.c.subscriber_id.in_(confirmed)
+        )
+        is_claim = t.c.id == delivery_id
+        stmt = (
+            update(t)
+            .where(t.c.tenant_id == self.tenant_id, or_(claim_it, t.c.id == sent_id) if sent_id else claim_it)
+            .values(
+                status=case((is_claim, DeliveryStatus.sending.value), else_=DeliveryStatus.sent.value),
+                attempts=case((is_claim, t.c.attempts + 1), else_=t.c.attempts),
+                sent_at=case((is_claim, t.c.sent_at), else_=ops.now()),
+            )
+            .returning(t.c.id)
+        )
+        conn = db.session.connection()
+        claimed = delivery_id in set(conn.execute(stmt).scalars())
         if not claimed:
-            db.session.execute(
-                update(Delivery)
-                .where(Delivery.id == delivery_id, Delivery.status.in_(OPEN))
-                .values(status=DeliveryStatus.skipped, error="Abonnement beendet oder gesperrt")
-                .execution_options(synchronize_session=False)
+            conn.execute(
+                update(t)
+                .where(t.c.tenant_id == self.tenant_id, t.c.id == delivery_id, t.c.status.in_([o.value for o in OPEN]))
+                .values(status=DeliveryStatus.skipped.value, error="Abonnement beendet oder gesperrt")
             )
         db.session.commit()
-        return bool(claimed)
+        return claimed
 
     def settle(
         self, sent_id: int | None, delivery_id: int | None = None, status: DeliveryStatus | None = None, error: str = ""
@@ -376,6 +387,7 @@ class Batch:
         settings = ops.get_settings(tenant)
         db.session.commit()
         frame = mails.issue_frame(tenant, issue)
+        build = mails.issue_builder(frame, tenant, self.issue_id)
         rows = db.session.execute(
             select(Delivery.id, Delivery.subscriber_id, Delivery.attempts, Subscriber.email, Subscriber.token)
             .join(Subscriber, Subscriber.id == Delivery.subscriber_id)
@@ -392,7 +404,7 @@ class Batch:
                     sent_id = None
                     continue
                 sent_id = None
-                raw = mails.issue_message(frame, tenant, self.issue_id, subscriber_id, email or "", token)
+                raw = build(subscriber_id, email or "", token)
                 gate.wait()
                 try:
                     transport.send(frame.envelope_from, email or "", raw)
