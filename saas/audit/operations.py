@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from flask import current_app, has_request_context
 from flask_login import current_user
@@ -25,6 +27,7 @@ ACTION_LABELS = {
     "contact.import": "Kontakte importiert",
     "contact.export": "Kontakte exportiert",
     "subscriber.create": "Abonnent*in angelegt",
+    "subscriber.delete": "Abonnent*in entfernt",
     "subscriber.update": "Abonnent*in geändert",
     "subscriber.import": "Abonnent*innen importiert",
     "subscriber.export": "Abonnent*innen exportiert",
@@ -57,6 +60,18 @@ def record(
     )
     db.session.add(ev)
     return ev
+
+
+@contextmanager
+def suppressed() -> Iterator[None]:
+    """Bulk writes (imports, demo data) record one summary event instead of one per row."""
+    info = db.session().info
+    previous = info.get("lotse_audit_off", False)
+    info["lotse_audit_off"] = True
+    try:
+        yield
+    finally:
+        info["lotse_audit_off"] = previous
 
 
 def subject_hash(value: str) -> str:

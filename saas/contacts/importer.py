@@ -121,7 +121,21 @@ def _day(value: str, problems: list[str], newest: dt.date) -> dt.date | None:
 def import_contacts(
     data: bytes, *, filename: str = "", force: bool = False, user_id: int | None = None, on: dt.date | None = None
 ) -> ImportResult:
-    """Import a contacts CSV into the bound office. Raises ImportRefused (nothing stored)."""
+    """Import a contacts CSV into the bound office. Raises ImportRefused (nothing stored).
+
+    The audit log gets one entry for the import, not one per contact."""
+    from saas.audit import operations as audit
+
+    with audit.suppressed():
+        result = _import_contacts(data, filename=filename, force=force, user_id=user_id, on=on)
+        db.session.flush()
+    audit.record("contact.import", "contact_import", result.import_id, f"{result.rows} Kontakte", actor_user_id=user_id)
+    return result
+
+
+def _import_contacts(
+    data: bytes, *, filename: str = "", force: bool = False, user_id: int | None = None, on: dt.date | None = None
+) -> ImportResult:
     tenant_id = current_tenant_id()
     assert tenant_id is not None, "import_contacts needs a bound office"
     digest = fingerprint(data)

@@ -280,8 +280,12 @@ def import_view(slug: str):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def export(slug: str):  # type: ignore[no-untyped-def]
+    from saas.audit.operations import record
+
     year = request.args.get("year", type=int)
     body = export_contacts(year)
+    record("contact.export", "contact", None, f"Jahr {year}" if year else "alle Jahre")
+    db.session.commit()
     name = f"kontakte-{g.tenant.slug}{'-' + str(year) if year else ''}.csv"
     return Response(
         body, mimetype="text/csv; charset=utf-8", headers={"Content-Disposition": f'attachment; filename="{name}"'}

@@ -144,8 +144,11 @@ def _seed_offices() -> tuple[dict[str, Tenant], bool]:
 
 
 def seed_all() -> bool:
-    tenants, created = _seed_offices()
-    for _, seeder in _SEEDERS:
-        created = seeder(tenants) or created
-        db.session.flush()
+    from saas.audit.operations import suppressed
+
+    with suppressed():  # demo data is not an office's work: no audit entries for it
+        tenants, created = _seed_offices()
+        for _, seeder in _SEEDERS:
+            created = seeder(tenants) or created
+            db.session.flush()
     return created

@@ -78,7 +78,21 @@ def _check(line: int, row: dict[str, str], sites: dict[str, int], errors: RowErr
 
 
 def import_groups(data: bytes, *, acting_user: User | None, force: bool = False) -> int:
-    """Import the file into the bound office. Raises ImportRejected (nothing stored) or returns the count."""
+    """Import the file into the bound office. Raises ImportRejected (nothing stored) or returns the count.
+
+    The audit log gets one entry for the import, not one per group."""
+    from saas.audit import operations as audit
+
+    with audit.suppressed():
+        count = _import_groups(data, acting_user=acting_user, force=force)
+        db.session.flush()
+    audit.record(
+        "group.import", "groups_import", None, f"{count} Gruppen", actor_user_id=acting_user.id if acting_user else None
+    )
+    return count
+
+
+def _import_groups(data: bytes, *, acting_user: User | None, force: bool = False) -> int:
     try:
         rows = list(read_rows(data, required=REQUIRED, known=set(COLUMNS)))
     except CSVError as exc:

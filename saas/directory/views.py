@@ -228,7 +228,11 @@ def group_correction_done(slug: str, group_id: int):  # type: ignore[no-untyped-
 
 @office_required()
 def group_export(slug: str):  # type: ignore[no-untyped-def]
-    body = export_groups()
+    from saas.audit.operations import record
+
+    body = export_groups()  # holds contact persons' data: who exported it is logged
+    record("group.export", "group", None, "CSV")
+    db.session.commit()
     filename = f"gruppen-{g.tenant.slug}-{dt.date.today().isoformat()}.csv"
     return Response(
         body,

@@ -87,3 +87,48 @@ def test_role_changes_and_profile_edits_are_audited(client, world):
         assert [(e.object_id, e.summary, e.actor_user_id) for e in events] == [
             (membership_id, "staff → readonly", world.dortmund_admin.id)
         ]
+
+
+def test_writes_to_groups_and_contacts_are_audited_automatically(client, world):
+    """Does creating, changing and deleting a group or contact leave audit entries — whatever the code path —
+    naming changed fields but not their values?"""
+    from saas.contacts.operations import ContactData, delete_contact, record_contact
+    from saas.contacts.operations import today as contacts_today
+    from tests.directory.helpers import make_group
+
+    group = make_group(world.dortmund, "Angst und Panik", ["Angst"])
+    with tenant_context(world.dortmund.id):
+        g = db.session.merge(group)
+        g.description = "Vertraulich: Frau K. aus der Nordstadt"
+        contact = record_contact(
+            ContactData(day=contacts_today(), kind="citizen", channel="phone", topic_area="mental_health")
+        )
+        db.session.commit()
+        delete_contact(contact)
+        db.session.commit()
+        rows = db.session.execute(select(AuditEvent.action, AuditEvent.summary).order_by(AuditEvent.id)).all()
+    actions = [a for a, _ in rows]
+    assert actions[:1] == ["group.create"] and "group.update" in actions
+    assert "contact.create" in actions and actions[-1] == "contact.delete"
+    update = next(s for a, s in rows if a == "group.update")
+    assert "description" in update and "Nordstadt" not in update
+
+
+def test_imports_are_one_entry_and_exports_are_logged(client, world):
+    """Is a CSV import one audit entry (not one per row), and is an export logged?"""
+    import io
+
+    client.login(world.dortmund_staff)
+    data = (
+        b"date,contact_kind,channel,topic_area\n2025-03-01,citizen,phone,addiction\n2025-03-02,group,written,social\n"
+    )
+    response = client.post_form(
+        "/dortmund/intern/kontakte/import", {"file": (io.BytesIO(data), "k.csv")}, content_type="multipart/form-data"
+    )
+    assert response.status_code in (200, 302, 303)
+    client.get("/dortmund/intern/kontakte/export.csv")
+    client.get("/dortmund/intern/gruppen/export.csv")
+    with tenant_context(world.dortmund.id):
+        actions = db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    assert actions.count("contact.import") == 1 and "contact.create" not in actions
+    assert "contact.export" in actions and "group.export" in actions
