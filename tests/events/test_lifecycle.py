@@ -148,8 +148,8 @@ def test_annual_report_counts_held_and_cancelled_by_kind_and_reason_without_any_
             (dt.date(year, 11, 9), "seminar", "cancelled", "staff"),
             (dt.date(year, 12, 1), "fortbildung", "draft", None),
         ]:
-            event = ops.create_event({"kind": kind, "title": f"{kind} {day}", "start_date": day,
-                                      "start_time": dt.time(18), "place_kind": "address", "address": "Dortmund"})  # fmt: skip
+            data = {"kind": kind, "title": f"{kind} {day}", "start_date": day, "start_time": dt.time(18)}
+            event = ops.create_event({**data, "place_kind": "address", "address": "Dortmund"})
             event.status, event.cancel_reason = status, reason
             event.published_at = None if status == "draft" else dt.datetime(year, 1, 1, tzinfo=dt.UTC)
             if status == "published":

@@ -1,0 +1,47 @@
+"""`lotse demo seed`: rooms with the groups' recurring bookings and a year of events; idempotent."""
+
+from sqlalchemy import func, select
+
+from saas.core.recurrence import today_local
+from saas.core.reports import annual_section
+from saas.events.models import Event, EventStatus, Registration
+from saas.rooms.models import Booking, Room
+from tenants.models import Tenant
+from tenants.scoping import tenant_context
+
+
+def test_demo_seed_gives_dortmund_three_rooms_34_groups_and_a_year_of_events(app, db, client):
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["demo", "seed"])
+    assert first.exit_code == 0, first.output
+    dortmund_id = db.session.scalar(select(Tenant.id).where(Tenant.slug == "dortmund"))
+    year = today_local().year
+    with tenant_context(dortmund_id):
+        rooms = db.session.scalars(select(Room)).all()
+        assert len(rooms) == 3
+        groups = db.session.scalar(select(func.count(func.distinct(Booking.group_id))))
+        assert groups == 34
+        events = db.session.scalars(select(Event)).all()
+        statuses = {e.status for e in events}
+        assert statuses == {EventStatus.published, EventStatus.cancelled}
+        assert any(e.cancel_reason == "too_few" for e in events)
+        assert any(e.start_date > today_local() for e in events)
+        old = [e for e in events if e.personal_data_deleted_at]
+        assert old and all(
+            r.name == ""
+            for r in db.session.scalars(select(Registration).where(Registration.event_id.in_([e.id for e in old])))
+        )
+        rooms_section = annual_section("rooms", dortmund_id, year)
+        held_or_cancelled = sum(
+            annual_section("events", dortmund_id, y)["held"] + annual_section("events", dortmund_id, y)["cancelled"]
+            for y in (year - 1, year)
+        )
+    assert rooms_section["groups_using_rooms"] == 34 and rooms_section["hours_booked"] > 0
+    assert held_or_cancelled == sum(1 for e in events if e.start_date < today_local())
+    counts = (len(rooms), len(events))
+    second = runner.invoke(args=["demo", "seed"])
+    assert second.exit_code == 0, second.output
+    with tenant_context(dortmund_id):
+        assert (len(db.session.scalars(select(Room)).all()), len(db.session.scalars(select(Event)).all())) == counts
+    assert client.get("/dortmund/veranstaltungen").status_code == 200
+    assert client.get("/dortmund/veranstaltungen.ics").status_code == 200
