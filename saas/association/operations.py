@@ -284,13 +284,16 @@ def rebuild_period(
         checkpoint("started")
         year_start = dt.date(year, 1, 1)
         if family == CONTACTS:
-            wanted = sorted(months) if months is not None else [dt.date(year, m, 1) for m in range(1, 13)]
-            for month in wanted:
-                end = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-                counts = sources.contacts_by_month(month, end).get(month, Counter())
-                replace_counts(office_id, family, "month", month, counts)
-                db.session.commit()
-                checkpoint("month")
+            if months is None:  # the whole year in one grouped scan
+                wanted = [dt.date(year, m, 1) for m in range(1, 13)]
+                by_month = sources.contacts_by_month(year_start, dt.date(year, 12, 31))
+            else:
+                wanted, by_month = sorted(months), {}
+                for month in wanted:
+                    by_month.update(sources.contacts_by_month(month, _month_end(month)))
+            replace_counts_many(office_id, family, "month", {m: by_month.get(m, Counter()) for m in wanted})
+            db.session.commit()
+            checkpoint("month")
             replace_counts(office_id, family, "year", year_start, _sum_months(office_id, year))
         else:
             replace_counts(office_id, family, "year", year_start, sources.section_counts(family, office_id, year))
@@ -314,47 +317,65 @@ def _sum_months(office_id: int, year: int) -> Counter[tuple[str, str]]:
     return Counter({(dim, value): int(n) for dim, value, n in rows if n})
 
 
+def _month_end(month: dt.date) -> dt.date:
+    return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
 def replace_counts(
     office_id: int, family: str, granularity: str, period_start: dt.date, counts: Counter[tuple[str, str]]
 ) -> None:
-    """Make the stored counts of one period equal ``counts``: upsert each, delete the ones that vanished."""
-    key = (
-        AggregateCount.office_id == office_id,
-        AggregateCount.family == family,
-        AggregateCount.granularity == granularity,
-        AggregateCount.period_start == period_start,
-    )
-    existing = dict(
-        ((dim, value), rid)
-        for rid, dim, value in db.session.execute(
-            select(AggregateCount.id, AggregateCount.dimension, AggregateCount.value).where(*key)
+    """Make the stored counts of one period equal ``counts``."""
+    replace_counts_many(office_id, family, granularity, {period_start: counts})
+
+
+def replace_counts_many(
+    office_id: int, family: str, granularity: str, periods: dict[dt.date, Counter[tuple[str, str]]]
+) -> None:
+    """Make the stored counts of these periods equal the given ones: upsert each count under the unique key
+    (a rerun replaces, never adds) and delete the ones that vanished. Core statements: this is the hot path."""
+    if not periods:
+        return
+    conn = db.session.connection()
+    existing = {
+        (start, dim, value): rid
+        for rid, start, dim, value in conn.execute(
+            select(
+                AggregateCount.id, AggregateCount.period_start, AggregateCount.dimension, AggregateCount.value
+            ).where(
+                AggregateCount.office_id == office_id,
+                AggregateCount.family == family,
+                AggregateCount.granularity == granularity,
+                AggregateCount.period_start.in_(sorted(periods)),
+            )
         )
-    )
+    }
     rows = [
         {
             "office_id": office_id,
             "family": family,
             "granularity": granularity,
-            "period_start": period_start,
+            "period_start": start,
             "dimension": dim,
             "value": value,
             "count": int(n),
         }
+        for start, counts in sorted(periods.items())
         for (dim, value), n in sorted(counts.items())
         if n
     ]
     if rows:
-        insert = postgresql.insert if db.session.get_bind().dialect.name == "postgresql" else sqlite.insert
-        for start in range(0, len(rows), 500):
-            stmt = insert(AggregateCount).values(rows[start : start + 500])
-            stmt = stmt.on_conflict_do_update(
-                index_elements=["office_id", "family", "granularity", "period_start", "dimension", "value"],
-                set_={"count": stmt.excluded["count"]},
-            )
-            db.session.execute(stmt)
-    vanished = [rid for k, rid in existing.items() if not counts.get(k)]
-    if vanished:
-        db.session.execute(delete(AggregateCount).where(AggregateCount.id.in_(vanished)))
+        insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        stmt = insert(AggregateCount.__table__)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["office_id", "family", "granularity", "period_start", "dimension", "value"],
+            set_={"count": stmt.excluded["count"]},
+        )
+        conn.execute(stmt, rows)  # one cached statement, executemany
+    vanished = [rid for (start, dim, value), rid in existing.items() if not periods[start].get((dim, value))]
+    for chunk in range(0, len(vanished), 500):
+        conn.execute(
+            delete(AggregateCount.__table__).where(AggregateCount.__table__.c.id.in_(vanished[chunk : chunk + 500]))
+        )
 
 
 def renew_lock(holder: str) -> None:

@@ -57,7 +57,7 @@ def test_real_worker_aggregates_correctly_recovers_and_follows_consent(three_off
 
     def crash(stage: str) -> None:
         calls["n"] += stage == "month"
-        if calls["n"] == 4:
+        if calls["n"] == 1:
             raise SimulatedCrash()
 
     monkeypatch.setattr(ops, "checkpoint", crash)

@@ -1,0 +1,280 @@
+"""Benchmark: the association aggregation and dashboard with many offices and years of contacts.
+
+The issue's size is 400 offices × 10 years × 3,000 contacts a year on PostgreSQL:
+
+    DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/lotse_bench \\
+        .venv/bin/python bench/association_aggregate.py --offices 400 --years 10 --per-year 3000
+
+It prints the time of the full first aggregation, of the nightly incremental run after one day of new
+contacts in every office, and of rendering an association's dashboard; then the incremental run again
+with 10, 5 and 1 years of history kept (older years deleted in between), to show that its cost follows
+the changed data, not the stored history. Goals: incremental ≤ 5 s, dashboard ≤ 300 ms.
+
+The default size is small (6 offices × 2 years × 1,000) and runs on a temporary SQLite file unless
+DATABASE_URL is set. Offices are grouped into associations of ``--per-association`` (the Paritätische
+NRW carries 38); every office shares every figure family. The benchmark's offices (``bench-…``) and
+associations (``bench-assoc-…``) are replaced on each run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+KINDS = ["citizen", "relative", "group", "professional"]
+CHANNELS = ["phone", "written", "in_person"]
+AREAS = ["addiction", "chronic_illness", "mental_health", "disability", "social"]
+CONCERNS = ["seeking_group", "founding_group", "information", "group_support", "networking", "other"]
+PASSWORD = "bench-analyst-password-2026"
+
+PG_FILL = """
+INSERT INTO contacts (tenant_id, day, kind, channel, topic_area, topic_label, topic_unmatched, concern,
+                      referrals_to_groups, referrals_to_professionals, created_at)
+SELECT :t, make_date(:y, 1, 1) + floor(random() * :days)::int,
+       (ARRAY['citizen','relative','group','professional'])[1 + floor(random() * 4)::int],
+       (ARRAY['phone','written','in_person'])[1 + floor(random() * 3)::int],
+       (ARRAY['addiction','chronic_illness','mental_health','disability','social'])[1 + floor(random() * 5)::int],
+       '', false,
+       (ARRAY['seeking_group','founding_group','information','group_support','networking','other'])
+         [1 + floor(random() * 6)::int],
+       floor(random() * 2)::int, floor(random() * 1.1)::int, now()
+FROM generate_series(1, :n)
+"""
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--offices", type=int, default=6, help="offices (issue: 400)")
+    parser.add_argument("--years", type=int, default=2, help="years of contacts per office (issue: 10)")
+    parser.add_argument("--per-year", type=int, default=1000, help="contacts per office and year (issue: 3000)")
+    parser.add_argument("--per-association", type=int, default=38, help="member offices per association")
+    parser.add_argument("--renders", type=int, default=15, help="dashboard renders to time")
+    parser.add_argument("--keep", action="store_true", help="keep the generated offices")
+    return parser.parse_args()
+
+
+def _timed(fn):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def main() -> None:
+    args = parse_args()
+    if not os.environ.get("DATABASE_URL"):
+        folder = Path(tempfile.mkdtemp(prefix="lotse-bench-"))
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.db'}"
+        os.environ.setdefault("LOTSE_INSTANCE", str(folder))
+    from saas import create_app
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "RATELIMIT_ENABLED": False,
+            "WTF_CSRF_ENABLED": False,
+            "MFA_ENFORCED": False,
+            "CELERY": {"task_always_eager": True},
+        }
+    )
+    with app.app_context():
+        from saas.extensions import db
+
+        db.create_all()
+        run_benchmark(app, db, args)
+
+
+def _cleanup(db) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import delete, select
+
+    from saas.association.models import AggregateCount, AggregationRun, DirtyDay, Period
+    from saas.auth.models import User
+    from saas.contacts.models import Contact, ContactDailyCount
+    from tenants.models import Association, Tenant
+    from tenants.scoping import cross_tenant
+
+    with cross_tenant("bench: remove the previous benchmark data"):
+        ids = list(db.session.scalars(select(Tenant.id).where(Tenant.slug.like("bench-%"))))
+        for table in (Contact, ContactDailyCount, DirtyDay):
+            db.session.execute(
+                delete(table).where(table.tenant_id.in_(ids)).execution_options(synchronize_session=False)
+            )
+        db.session.execute(delete(AggregateCount).where(AggregateCount.office_id.in_(ids)))
+        db.session.execute(delete(Period).where(Period.office_id.in_(ids)))
+        db.session.execute(delete(AggregationRun))
+        db.session.execute(delete(Tenant).where(Tenant.id.in_(ids)))
+        db.session.execute(delete(Association).where(Association.slug.like("bench-assoc-%")))
+        db.session.execute(delete(User).where(User.email.like("bench-analyst%")))
+    db.session.commit()
+
+
+def _fill(db, tenant_id: int, years: list[int], per_year: int, today: dt.date, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import insert, text
+
+    from saas.contacts.models import Contact
+
+    pg = db.engine.dialect.name == "postgresql"
+    for year in years:
+        days = (min(dt.date(year, 12, 31), today - dt.timedelta(days=1)) - dt.date(year, 1, 1)).days + 1
+        n = per_year * days // 365 if year == today.year else per_year
+        if pg:
+            db.session.execute(text(PG_FILL), {"t": tenant_id, "y": year, "days": days, "n": n})
+            continue
+        rows = [
+            {
+                "tenant_id": tenant_id,
+                "day": dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(days)),
+                "kind": rng.choice(KINDS),
+                "channel": rng.choice(CHANNELS),
+                "topic_area": rng.choice(AREAS),
+                "concern": rng.choice(CONCERNS),
+                "topic_label": "",
+                "topic_unmatched": False,
+                "referrals_to_groups": rng.randint(0, 1),
+                "referrals_to_professionals": rng.randint(0, 1),
+            }
+            for _ in range(n)
+        ]
+        # Core insert (not the ORM): a bulk load of history leaves no change markers, like a restore.
+        db.session.execute(insert(Contact.__table__), rows)
+
+
+def _new_day(db, tenant_ids: list[int], today: dt.date, per_day: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+    """One day of new contacts in every office, written through the ORM like the contact log does."""
+    from sqlalchemy import insert
+
+    from saas.contacts.models import Contact
+    from tenants.scoping import tenant_context
+
+    for tid in tenant_ids:
+        with tenant_context(tid):
+            db.session.execute(
+                insert(Contact),
+                [
+                    {
+                        "tenant_id": tid,
+                        "day": today,
+                        "kind": rng.choice(KINDS),
+                        "channel": rng.choice(CHANNELS),
+                        "topic_area": rng.choice(AREAS),
+                        "concern": rng.choice(CONCERNS),
+                    }
+                    for _ in range(per_day)
+                ],
+            )
+    db.session.commit()
+
+
+def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import delete, func, select, text
+
+    from saas.association.models import AggregateCount, Period
+    from saas.association.operations import today as berlin_today
+    from saas.auth.models import AnalystAccess, User
+    from saas.auth.passwords import hash_password
+    from saas.contacts.models import Contact
+    from tenants import operations as tenant_ops
+    from tenants.models import FIGURE_FAMILIES, AssociationMember
+    from tenants.scoping import cross_tenant, tenant_context
+    from workers import association as worker
+
+    rng = random.Random(2026)
+    _cleanup(db)
+    today = berlin_today()
+    years = list(range(today.year - args.years + 1, today.year + 1))
+    print(
+        f"database: {db.engine.dialect.name}; {args.offices} offices × {args.years} years × {args.per_year} "
+        f"contacts; associations of {args.per_association}"
+    )
+    t0 = time.perf_counter()
+    tenant_ids, associations = [], []
+    for i in range(args.offices):
+        if i % args.per_association == 0:
+            associations.append(
+                tenant_ops.create_association(f"bench-assoc-{len(associations)}", f"Bench-Verband {len(associations)}")
+            )
+        tenant = tenant_ops.create_tenant(
+            f"bench-{i:04d}",
+            f"Bench-Kontaktstelle {i:04d}",
+            population=rng.randint(80_000, 600_000),
+            staff_fte=rng.choice([1.5, 2, 3, 4]),
+        )
+        tenant_ops.add_site(tenant, "Hauptstelle")
+        member = tenant_ops.add_member(associations[-1], tenant)
+        with tenant_context(tenant.id):
+            tenant_ops.set_shared_families(member, list(FIGURE_FAMILIES))
+            db.session.flush()
+        _fill(db, tenant.id, years, args.per_year, today, rng)
+        tenant_ids.append(tenant.id)
+        if i % 20 == 19:
+            db.session.commit()
+    analyst = User(email="bench-analyst@lotse.test", name="Bench", password_hash=hash_password(PASSWORD))
+    db.session.add(analyst)
+    db.session.flush()
+    db.session.add(AnalystAccess(user_id=analyst.id, association_id=associations[0].id))
+    db.session.commit()
+    if db.engine.dialect.name == "postgresql":
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
+    with cross_tenant("bench: count"):
+        total = db.session.scalar(select(func.count(Contact.id)).where(Contact.tenant_id.in_(tenant_ids)))
+    print(f"generated {total:,} contacts in {time.perf_counter() - t0:.1f} s")
+
+    full, run = _timed(lambda: worker.run(trigger="bench"))
+    print(f"full first aggregation:            {full:8.2f} s  ({run.periods} periods)")
+    per_day = max(1, args.per_year // 250)
+
+    def incremental(label: str) -> float:
+        _new_day(db, tenant_ids, today, per_day, rng)
+        seconds, run = _timed(lambda: worker.run(trigger="bench"))
+        print(f"{label:34s} {seconds:8.2f} s  ({run.periods} periods, {per_day} new contacts per office)")
+        return seconds
+
+    incremental("incremental run after one day:")
+
+    client = app.test_client()
+    response = client.post("/login", data={"email": analyst.email, "password": PASSWORD})
+    assert response.status_code == 302, response.status_code
+    url = f"/verband/{associations[0].slug}/?jahr={today.year - 1 if args.years > 1 else today.year}"
+    first = client.get(url)
+    assert first.status_code == 200, (first.status_code, first.get_data(as_text=True)[:2000])
+    renders = []
+    for _ in range(args.renders):
+        seconds, response = _timed(lambda: client.get(url))
+        assert response.status_code == 200
+        renders.append(seconds)
+    print(
+        f"dashboard render (median of {args.renders}):   {statistics.median(renders) * 1000:8.1f} ms "
+        f"(max {max(renders) * 1000:.1f} ms)"
+    )
+
+    print("incremental run by stored history:")
+    for keep in sorted({h for h in (10, 5, 1) if h <= args.years} | {args.years}, reverse=True):
+        first_kept = today.year - keep + 1
+        with cross_tenant("bench: trim the history"):
+            db.session.execute(
+                delete(Contact).where(Contact.tenant_id.in_(tenant_ids), Contact.day < dt.date(first_kept, 1, 1))
+            )
+            db.session.execute(
+                delete(AggregateCount).where(
+                    AggregateCount.office_id.in_(tenant_ids), AggregateCount.period_start < dt.date(first_kept, 1, 1)
+                )
+            )
+            db.session.execute(delete(Period).where(Period.office_id.in_(tenant_ids), Period.year < first_kept))
+        db.session.commit()
+        incremental(f"  with {keep:2d} year(s) of history:")
+    if not args.keep:
+        _cleanup(db)
+    _ = AssociationMember
+
+
+if __name__ == "__main__":
+    main()
