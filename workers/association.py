@@ -1,8 +1,9 @@
 """The association aggregation task: nightly (beat) and on demand (dashboard button, CLI).
 
-The only place in the code that reads across offices for associations: ``read_plan()`` runs inside
-``cross_tenant("association aggregation")``. Everything after it works one office at a time, with
-that office bound (see :mod:`saas.association.operations`).
+The only place in the code that reads across offices for associations: ``read_plan()`` and the
+grouped contact counts run inside ``cross_tenant("association aggregation")``, opened here and
+nowhere else. Everything else works one office at a time, with that office bound (see
+:mod:`saas.association.operations`).
 """
 
 from __future__ import annotations
@@ -48,7 +49,12 @@ def run(
         try:
             with cross_tenant("association aggregation"):
                 plan = ops.read_plan(association_id)
-            ops.apply_plan(plan, agg_run, renew_lock=lambda: ops.renew_lock(holder))
+            ops.apply_plan(
+                plan,
+                agg_run,
+                cross_office=lambda: cross_tenant("association aggregation"),
+                renew_lock=lambda: ops.renew_lock(holder),
+            )
         except BaseException as exc:
             db.session.rollback()
             agg_run = db.session.get(AggregationRun, agg_run.id) or agg_run

@@ -4,12 +4,15 @@ Shape of a run (called by ``workers/association.py``, which owns the one cross-o
 
 1. ``read_plan()`` — inside ``cross_tenant("association aggregation")``: who is a member of which
    association and shares what, the offices' normalisation figures, change markers, period states.
-2. ``apply_plan()`` — per office with that office bound (never across offices):
+2. ``apply_plan()``:
    - withdrawn consent: the office's stored figures of that family are deleted;
    - a family shared for the first time is backfilled over all its years;
    - otherwise only the periods (office, family, year) with change markers, or left STARTED by a
      crashed run, are rebuilt: mark STARTED (committed), recompute from the source, upsert under the
-     unique key and delete what vanished, then mark DONE and consume the markers in one commit;
+     unique key and delete what vanished, then mark DONE and consume the markers in one commit.
+     Contacts are counted for many offices in a few grouped statements, inside the worker's
+     cross-office block (handed in as ``cross_office``); the year-level families come from each
+     office's own annual-report section, with that office bound;
    - the association's view of its members (:class:`AssociationOffice`) is refreshed;
    - the suppressed reports of the affected (association, year) pairs are rebuilt.
 
@@ -22,7 +25,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -51,6 +55,8 @@ LOCK_TTL_SECONDS = 600  # renewed after every period; a crashed holder frees it 
 CONTACTS = "contacts"
 PROPAGATING = {"groups", "newsletter"}  # year-end states: a change on day d moves every later year-end too
 TIME_DRIVEN = {"events"}  # "held" changes as days pass: the current year is refreshed on every run
+COVERED = 0  # the "year" of a DONE period that records a finished backfill (even of no data at all)
+CONTACT_BATCH = 500  # contact periods rebuilt together, a few grouped statements each
 
 
 def today() -> dt.date:
@@ -167,15 +173,36 @@ def read_plan(association_id: int | None = None) -> Plan:
 # --- applying the plan (one office at a time) --------------------------------------------------------
 
 
-def apply_plan(plan: Plan, run: AggregationRun, renew_lock: callable = lambda: None) -> None:  # type: ignore[valid-type]
+def apply_plan(
+    plan: Plan,
+    run: AggregationRun,
+    cross_office: Callable[[], AbstractContextManager],
+    renew_lock: Callable[[], None] = lambda: None,
+) -> None:
+    """Rebuild what changed, then publish. ``cross_office`` is the worker's cross-office block: the
+    contacts of many offices are counted in a few grouped statements inside it."""
     _withdraw(plan)
     _drop_unwanted_markers(plan)
+    contact_items: list[tuple[int, int, set[dt.date] | None, list[int]]] = []
     for office_id, family in sorted(plan.wanted):
-        for year, months, marker_ids in _work(plan, office_id, family):
-            rebuild_period(run.id, office_id, family, year, months, marker_ids)
-            plan.touched[office_id].add((family, year))
-            plan.periods_done += 1
-            renew_lock()
+        items = _work(plan, office_id, family)
+        if family == CONTACTS:
+            contact_items.extend((office_id, *item) for item in items)
+        else:
+            for year, months, marker_ids in items:
+                rebuild_period(run.id, office_id, family, year, months, marker_ids)
+                plan.touched[office_id].add((family, year))
+                plan.periods_done += 1
+                renew_lock()
+        if not plan.periods.get((office_id, family)):
+            _mark_covered(run.id, office_id, family)  # backfilled: later runs look at changes only
+    for chunk in range(0, len(contact_items), CONTACT_BATCH):
+        batch = contact_items[chunk : chunk + CONTACT_BATCH]
+        rebuild_contact_periods(run.id, batch, cross_office)
+        for office_id, year, _, _ in batch:
+            plan.touched[office_id].add((CONTACTS, year))
+        plan.periods_done += len(batch)
+        renew_lock()
     run.periods = plan.periods_done
     db.session.commit()
     from saas.association import publish
@@ -183,6 +210,11 @@ def apply_plan(plan: Plan, run: AggregationRun, renew_lock: callable = lambda: N
     for association_id in plan.association_ids:
         publish.refresh_association(plan, association_id)
         renew_lock()
+
+
+def _mark_covered(run_id: int | None, office_id: int, family: str) -> None:
+    _mark(run_id, office_id, family, COVERED, PeriodState.done)
+    db.session.commit()
 
 
 def _withdraw(plan: Plan) -> None:
@@ -219,7 +251,8 @@ def _delete_markers(ids: list[int]) -> None:
 def _work(plan: Plan, office_id: int, family: str) -> Iterable[tuple[int, set[dt.date] | None, list[int]]]:
     """(year, months to recount or None for all, markers consumed) for one office and family."""
     now = today()
-    states = plan.periods.get((office_id, family), {})
+    recorded = plan.periods.get((office_id, family), {})
+    states = {y: state for y, state in recorded.items() if y != COVERED}
     found = plan.markers.get((office_id, family), [])
     by_year: dict[int, list[int]] = defaultdict(list)
     months: dict[int, set[dt.date]] = defaultdict(set)
@@ -234,12 +267,12 @@ def _work(plan: Plan, office_id: int, family: str) -> Iterable[tuple[int, set[dt
         months[day.year].add(day.replace(day=1))
     if future:
         by_year[now.year].extend(future)
-    if not states:  # first time this family is shared: every year with data
+    if not recorded:  # first time this family is shared: every year with data
         years = set(_backfill_years(office_id, family, now)) | set(by_year)
         return [(y, None, by_year.get(y, [])) for y in sorted(years)]
     years = set(by_year)
     years |= {y for y, state in states.items() if state == PeriodState.started.value}
-    if family in TIME_DRIVEN:
+    if family in TIME_DRIVEN and states:
         years |= {now.year} | ({now.year - 1} if now.month == 1 else set())
     work = []
     for year in sorted(years):
@@ -277,44 +310,107 @@ def _mark(run_id: int | None, office_id: int, family: str, year: int, state: Per
 def rebuild_period(
     run_id: int | None, office_id: int, family: str, year: int, months: set[dt.date] | None, marker_ids: list[int]
 ) -> None:
-    """Recompute one (office, family, year) from the office's data. ``months=None``: the whole year."""
+    """Recompute one (office, year) of a year-level family (groups, events, newsletter), the office bound."""
+    if family == CONTACTS:
+        raise ValueError("contacts periods are rebuilt in batches: rebuild_contact_periods()")
     with tenant_context(office_id):
         _mark(run_id, office_id, family, year, PeriodState.started)
         db.session.commit()
         checkpoint("started")
-        year_start = dt.date(year, 1, 1)
-        if family == CONTACTS:
-            if months is None:  # the whole year in one grouped scan
-                wanted = [dt.date(year, m, 1) for m in range(1, 13)]
-                by_month = sources.contacts_by_month(year_start, dt.date(year, 12, 31))
-            else:
-                wanted, by_month = sorted(months), {}
-                for month in wanted:
-                    by_month.update(sources.contacts_by_month(month, _month_end(month)))
-            replace_counts_many(office_id, family, "month", {m: by_month.get(m, Counter()) for m in wanted})
-            db.session.commit()
-            checkpoint("month")
-            replace_counts(office_id, family, "year", year_start, _sum_months(office_id, year))
-        else:
-            replace_counts(office_id, family, "year", year_start, sources.section_counts(family, office_id, year))
+        counts = sources.section_counts(family, office_id, year)
+        replace_counts(office_id, family, "year", dt.date(year, 1, 1), counts)
         _mark(run_id, office_id, family, year, PeriodState.done)
         _delete_markers(marker_ids)
         db.session.commit()
 
 
-def _sum_months(office_id: int, year: int) -> Counter[tuple[str, str]]:
-    rows = db.session.execute(
-        select(AggregateCount.dimension, AggregateCount.value, func.sum(AggregateCount.count))
-        .where(
-            AggregateCount.office_id == office_id,
+def _mark_many(run_id: int | None, family: str, pairs: list[tuple[int, int]], state: PeriodState) -> None:
+    """Set the state of many (office, year) periods of a family in a few statements."""
+    now = utcnow()
+    existing: dict[tuple[int, int], Period] = {}
+    office_ids = sorted({o for o, _ in pairs})
+    for chunk in range(0, len(office_ids), 500):
+        for period in db.session.scalars(
+            select(Period).where(Period.family == family, Period.office_id.in_(office_ids[chunk : chunk + 500]))
+        ):
+            existing[(period.office_id, period.year)] = period
+    for office_id, year in pairs:
+        period = existing.get((office_id, year))
+        if period is None:
+            period = Period(office_id=office_id, family=family, year=year)
+            db.session.add(period)
+            existing[(office_id, year)] = period
+        period.state, period.run_id = state.value, run_id
+        if state is PeriodState.started:
+            period.started_at, period.finished_at = now, None
+        else:
+            period.finished_at = now
+    db.session.flush()
+
+
+def rebuild_contact_periods(
+    run_id: int | None,
+    items: list[tuple[int, int, set[dt.date] | None, list[int]]],
+    cross_office: Callable[[], AbstractContextManager],
+) -> None:
+    """Rebuild many (office, contacts, year) periods at once: STARTED, months, years, DONE.
+
+    ``items``: (office, year, months to recount or None for all twelve, markers consumed). Counting
+    reads several offices' contacts in one grouped statement, so it runs inside ``cross_office``.
+    """
+    _mark_many(run_id, CONTACTS, [(office_id, year) for office_id, year, _, _ in items], PeriodState.started)
+    db.session.commit()
+    checkpoint("started")
+    wanted: dict[tuple[int, dt.date], Counter[tuple[str, str]]] = {}
+    by_range: dict[tuple[dt.date, dt.date], set[int]] = defaultdict(set)
+    for office_id, year, months, _ in items:
+        months_of_year = sorted(months) if months is not None else [dt.date(year, m, 1) for m in range(1, 13)]
+        for month in months_of_year:
+            wanted[(office_id, month)] = Counter()
+        if months_of_year:
+            by_range[(months_of_year[0], _month_end(months_of_year[-1]))].add(office_id)
+    with cross_office():
+        for (start, end), office_ids in sorted(by_range.items()):
+            for key, counts in sources.contacts_by_office_month(sorted(office_ids), start, end).items():
+                if key in wanted:
+                    wanted[key] = counts
+    replace_counts_bulk(CONTACTS, "month", wanted)
+    db.session.commit()
+    checkpoint("month")
+    years = {(office_id, year) for office_id, year, _, _ in items}
+    replace_counts_bulk(CONTACTS, "year", _sum_months_bulk(years))
+    _mark_many(run_id, CONTACTS, [(office_id, year) for office_id, year, _, _ in items], PeriodState.done)
+    with cross_office():
+        _delete_markers(sorted({mid for *_, ids in items for mid in ids}))
+    db.session.commit()
+
+
+def _sum_months_bulk(pairs: set[tuple[int, int]]) -> dict[tuple[int, dt.date], Counter[tuple[str, str]]]:
+    out: dict[tuple[int, dt.date], Counter[tuple[str, str]]] = {(o, dt.date(y, 1, 1)): Counter() for o, y in pairs}
+    if not pairs:
+        return out
+    first, last = min(y for _, y in pairs), max(y for _, y in pairs)
+    office_ids = sorted({o for o, _ in pairs})
+    rows = db.session.connection().execute(
+        select(
+            AggregateCount.office_id,
+            AggregateCount.period_start,
+            AggregateCount.dimension,
+            AggregateCount.value,
+            AggregateCount.count,
+        ).where(
             AggregateCount.family == CONTACTS,
             AggregateCount.granularity == "month",
-            AggregateCount.period_start >= dt.date(year, 1, 1),
-            AggregateCount.period_start <= dt.date(year, 12, 1),
+            AggregateCount.office_id.in_(office_ids),
+            AggregateCount.period_start >= dt.date(first, 1, 1),
+            AggregateCount.period_start <= dt.date(last, 12, 1),
         )
-        .group_by(AggregateCount.dimension, AggregateCount.value)
     )
-    return Counter({(dim, value): int(n) for dim, value, n in rows if n})
+    for office_id, start, dim, value, n in rows:
+        key = (office_id, dt.date(start.year, 1, 1))
+        if key in out:
+            out[key][(dim, value)] += int(n)
+    return out
 
 
 def _month_end(month: dt.date) -> dt.date:
@@ -331,27 +427,36 @@ def replace_counts(
 def replace_counts_many(
     office_id: int, family: str, granularity: str, periods: dict[dt.date, Counter[tuple[str, str]]]
 ) -> None:
-    """Make the stored counts of these periods equal the given ones: upsert each count under the unique key
-    (a rerun replaces, never adds) and delete the ones that vanished. Core statements: this is the hot path."""
+    replace_counts_bulk(family, granularity, {(office_id, start): counts for start, counts in periods.items()})
+
+
+def replace_counts_bulk(
+    family: str, granularity: str, periods: dict[tuple[int, dt.date], Counter[tuple[str, str]]]
+) -> None:
+    """Make the stored counts of these (office, period start) pairs equal the given ones: upsert each count
+    under the unique key (a rerun replaces, never adds) and delete the ones that vanished."""
     if not periods:
         return
     conn = db.session.connection()
-    existing = {
-        (start, dim, value): rid
-        for rid, start, dim, value in conn.execute(
-            select(
-                AggregateCount.id, AggregateCount.period_start, AggregateCount.dimension, AggregateCount.value
-            ).where(
-                AggregateCount.office_id == office_id,
-                AggregateCount.family == family,
-                AggregateCount.granularity == granularity,
-                AggregateCount.period_start.in_(sorted(periods)),
+    table = AggregateCount.__table__
+    office_ids = sorted({o for o, _ in periods})
+    starts = sorted({s for _, s in periods})
+    existing = {}
+    for chunk in range(0, len(office_ids), 500):
+        for rid, oid, start, dim, value in conn.execute(
+            select(table.c.id, table.c.office_id, table.c.period_start, table.c.dimension, table.c.value).where(
+                table.c.family == family,
+                table.c.granularity == granularity,
+                table.c.office_id.in_(office_ids[chunk : chunk + 500]),
+                table.c.period_start >= starts[0],
+                table.c.period_start <= starts[-1],
             )
-        )
-    }
+        ):
+            if (oid, start) in periods:
+                existing[(oid, start, dim, value)] = rid
     rows = [
         {
-            "office_id": office_id,
+            "office_id": oid,
             "family": family,
             "granularity": granularity,
             "period_start": start,
@@ -359,23 +464,24 @@ def replace_counts_many(
             "value": value,
             "count": int(n),
         }
-        for start, counts in sorted(periods.items())
+        for (oid, start), counts in sorted(periods.items())
         for (dim, value), n in sorted(counts.items())
         if n
     ]
     if rows:
         insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-        stmt = insert(AggregateCount.__table__)
+        stmt = insert(table)
         stmt = stmt.on_conflict_do_update(
             index_elements=["office_id", "family", "granularity", "period_start", "dimension", "value"],
             set_={"count": stmt.excluded["count"]},
         )
-        conn.execute(stmt, rows)  # one cached statement, executemany
-    vanished = [rid for (start, dim, value), rid in existing.items() if not periods[start].get((dim, value))]
+        for chunk in range(0, len(rows), 5000):
+            conn.execute(stmt, rows[chunk : chunk + 5000])  # one cached statement, executemany
+    vanished = [
+        rid for (oid, start, dim, value), rid in existing.items() if not periods[(oid, start)].get((dim, value))
+    ]
     for chunk in range(0, len(vanished), 500):
-        conn.execute(
-            delete(AggregateCount.__table__).where(AggregateCount.__table__.c.id.in_(vanished[chunk : chunk + 500]))
-        )
+        conn.execute(delete(table).where(table.c.id.in_(vanished[chunk : chunk + 500])))
 
 
 def renew_lock(holder: str) -> None:

@@ -25,35 +25,50 @@ def _contact_model() -> Any:
     return Contact
 
 
-def contacts_by_month(start: dt.date, end: dt.date) -> dict[dt.date, Counts]:
-    """Counts per month (keyed by its first day) of the bound office's contacts in [start, end]."""
+def contacts_by_office_month(office_ids: list[int], start: dt.date, end: dt.date) -> dict[tuple[int, dt.date], Counts]:
+    """Counts per (office, first day of month) of these offices' contacts in [start, end].
+
+    A handful of grouped statements whatever the number of offices; reads several offices at once, so
+    the caller runs it inside the aggregation's cross-office block.
+    """
     contact = _contact_model()
-    stmt = (
+    year, month = func.extract("year", contact.day), func.extract("month", contact.day)
+    where = (contact.tenant_id.in_(office_ids), contact.day >= start, contact.day <= end)
+    out: dict[tuple[int, dt.date], Counts] = {}
+
+    def bucket(tid: int, y: object, m: object) -> Counts:
+        return out.setdefault((tid, dt.date(int(y), int(m), 1)), Counter())  # type: ignore[call-overload]
+
+    totals = (
         select(
-            contact.day,
-            contact.kind,
-            contact.channel,
-            contact.concern,
-            contact.topic_area,
+            contact.tenant_id,
+            year,
+            month,
             func.count(),
             func.coalesce(func.sum(contact.referrals_to_groups), 0),
             func.coalesce(func.sum(contact.referrals_to_professionals), 0),
         )
-        .where(contact.day >= start, contact.day <= end)
-        .group_by(contact.day, contact.kind, contact.channel, contact.concern, contact.topic_area)
+        .where(*where)
+        .group_by(contact.tenant_id, year, month)
     )
-    months: dict[dt.date, Counts] = {}
-    for day, kind, channel, concern, area, n, to_groups, to_prof in db.session.execute(stmt):
-        counts = months.setdefault(day.replace(day=1), Counter())
-        n = int(n)
-        counts[("total", "")] += n
-        counts[("kind", kind)] += n
-        counts[("channel", channel)] += n
-        counts[("concern", concern)] += n
-        counts[("kind_area", f"{kind}:{area}")] += n
+    for tid, y, m, n, to_groups, to_prof in db.session.execute(totals):
+        counts = bucket(tid, y, m)
+        counts[("total", "")] += int(n)
         counts[("referrals", "to_groups")] += int(to_groups)
         counts[("referrals", "to_professionals")] += int(to_prof)
-    return months
+    for dim, column in (("kind", contact.kind), ("channel", contact.channel), ("concern", contact.concern)):
+        stmt = select(contact.tenant_id, year, month, column, func.count()).where(*where)
+        for tid, y, m, value, n in db.session.execute(stmt.group_by(contact.tenant_id, year, month, column)):
+            bucket(tid, y, m)[(dim, value)] += int(n)
+    stmt = select(contact.tenant_id, year, month, contact.kind, contact.topic_area, func.count()).where(*where)
+    for tid, y, m, kind, area, n in db.session.execute(
+        stmt.group_by(contact.tenant_id, year, month, contact.kind, contact.topic_area)
+    ):
+        bucket(tid, y, m)[("kind_area", f"{kind}:{area}")] += int(n)
+    for counts in out.values():
+        for key in [k for k, n in counts.items() if not n]:
+            del counts[key]
+    return out
 
 
 def contact_years() -> list[int]:
