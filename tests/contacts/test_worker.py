@@ -28,6 +28,8 @@ def test_pdf_rendered_by_the_worker(client, world, celery_worker):
             break
         time.sleep(0.3)
     assert status["state"] == "done", celery_worker.output()
-    assert states[0] in ("queued", "running")
+    # The worker may finish before the first poll; every state seen is one of the pipeline's.
+    assert set(states) <= {"queued", "running", "done"}, states
+    assert "lotse.contacts.render_annual_pdf" in celery_worker.output()  # done by the worker process
     pdf = client.get(status["download"])
     assert pdf.data.startswith(b"%PDF")
