@@ -96,7 +96,7 @@ class RegistrationForm(FlaskForm):
         ),
         validators=[DataRequired(message=_l("Ohne Ihr Einverständnis können wir Sie nicht anmelden."))],
     )
-    website = StringField(_l("Bitte leer lassen"), validators=[Optional(), Length(max=0)])  # honeypot
+    website = StringField(_l("Bitte leer lassen"), validators=[Optional(), Length(max=200)])  # honeypot
 
 
 class StaffRegistrationForm(FlaskForm):

@@ -233,14 +233,14 @@ def update_event(event: Event, data: dict) -> Event:
     _check_dates(data)
     if event.status == EventStatus.cancelled:
         raise EventError("Eine abgesagte Veranstaltung kann nicht mehr geändert werden.")
+    locked = lock_event(event.id)  # places may change: count them under the row lock
+    assert locked is event
     for key in EVENT_FIELDS:
         if key in data:
             setattr(event, key, data[key])
-    if event.capacity is not None:
-        event_locked = lock_event(event.id)
-        assert event_locked is event
-        if held_persons(event.id) < event.capacity:
-            move_up(event)
+    db.session.flush()
+    if event.capacity is not None and held_persons(event.id) < event.capacity:
+        move_up(event)
     _sync_booking(event)
     db.session.flush()
     return event
@@ -340,11 +340,15 @@ def register(
     if event.capacity is not None and persons > event.capacity:
         raise RegistrationError(f"Die Veranstaltung hat nur {event.capacity} Plätze.")
     email = email.strip().lower()
-    duplicate = db.session.scalar(
-        select(Registration).where(
-            Registration.event_id == event.id, Registration.email == email, Registration.status.in_(ACTIVE)
+    if not email and source == "web":
+        raise RegistrationError("Bitte geben Sie Ihre E-Mail-Adresse an.")
+    duplicate = None
+    if email:  # staff may enter people without an address; those are never "the same person"
+        duplicate = db.session.scalar(
+            select(Registration).where(
+                Registration.event_id == event.id, Registration.email == email, Registration.status.in_(ACTIVE)
+            )
         )
-    )
     if duplicate is not None:
         # Do not reveal to the form who is registered: resend the person's own mail instead.
         send_registration_mail(duplicate, "already", "Ihre Anmeldung")

@@ -175,3 +175,17 @@ def test_staff_can_correct_a_registration_within_capacity(world):
         db.session.commit()
         assert ops.held_persons(event.id) == 3
     assert _status(world.dortmund, second.id) == RegistrationStatus.confirmed
+
+
+def test_staff_enter_people_without_e_mail_and_a_bot_filling_the_honeypot_stores_nothing(world, client):
+    event = make_event(world.dortmund, capacity=5, min_participants=None, decision_date=None)
+    with tenant_context(world.dortmund.id):
+        for name in ("Telefonische Anmeldung 1", "Telefonische Anmeldung 2"):
+            ops.register(event.id, name=name, email="", persons=1, source="staff")
+        db.session.commit()
+        assert ops.held_persons(event.id) == 2
+    bot = {"name": "Bot", "email": "bot@example.org", "persons": "1", "group_id": "0", "consent": "y",
+           "website": "http://spam.example"}  # fmt: skip
+    assert client.post_form(f"/dortmund/veranstaltungen/{event.id}", bot).status_code == 302
+    with tenant_context(world.dortmund.id):
+        assert db.session.scalar(select(db.func.count(Registration.id))) == 2

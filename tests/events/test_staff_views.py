@@ -11,6 +11,7 @@ from saas.extensions import db
 from saas.rooms.models import Booking
 from tenants.scoping import tenant_context
 from tests.events.helpers import make_event, register
+from tests.factories import Outbox
 from tests.rooms.helpers import make_room
 
 
@@ -136,3 +137,30 @@ def test_every_event_staff_url_answers_404_to_another_office(world, client):
     assert missing.get_data().replace(b"999999", str(event.id).encode()) == foreign.get_data()
     with tenant_context(world.dortmund.id):
         assert db.session.get(Event, event.id).status == EventStatus.published
+
+
+def test_edit_moves_the_room_booking_and_more_places_go_to_the_waitlist(world, client, outbox):
+    """Editing an event in a room moves its booking; raising the capacity offers places to people waiting."""
+    room = make_room(world.dortmund)
+    day = today_local() + dt.timedelta(days=(1 - today_local().weekday()) % 7 + 14)  # a Tuesday in 2–3 weeks
+    event = make_event(world.dortmund, capacity=1, min_participants=None, decision_date=None, start_date=day,
+                       place_kind="room", room_id=room.id, address="", registration_deadline=None)  # fmt: skip
+    _first, waiting = register(world.dortmund, event.id, 2)
+    client.login(world.dortmund_staff)
+    form = _form(day, place_kind="room", room_id=str(room.id), address="", capacity="2", min_participants="",
+                 decision_date="", start_time="18:00", end_time="20:00")  # fmt: skip
+    assert client.get(f"/dortmund/intern/veranstaltungen/{event.id}/bearbeiten").status_code == 200
+    assert client.post_form(f"/dortmund/intern/veranstaltungen/{event.id}/bearbeiten", form).status_code == 302
+    with tenant_context(world.dortmund.id):
+        (booking,) = db.session.scalars(select(Booking)).all()
+        assert (booking.start_time, booking.end_time, booking.title) == (dt.time(18), dt.time(20), "Hürden im Kopf")
+        assert db.session.get(Registration, waiting.id).status == "offered"
+    assert "Platz ist frei" in str(outbox.to("person1@example.org")[-1]["Subject"])
+    cancel = client.post_form(f"/dortmund/intern/veranstaltungen/{event.id}/absagen",
+                              {"reason": "staff", "note": "Die Referentin ist erkrankt."})  # fmt: skip
+    assert cancel.status_code == 302
+    with tenant_context(world.dortmund.id):
+        db.session.expire_all()
+        assert db.session.get(Booking, booking.id).status == "cancelled"  # the room is free again
+    told = outbox.to("person0@example.org")[-1]
+    assert "Abgesagt" in str(told["Subject"]) and "Die Referentin ist erkrankt." in Outbox.text(told)
