@@ -49,7 +49,9 @@ def create_roles(connection: Connection, app_password: str | None = None) -> Non
                 f"CREATE ROLE {role} {attrs}; END IF; END $$"
             )
         )
-    # The app may become the aggregator only by SET ROLE inside the aggregation block.
+    # The app may become the aggregator only by SET ROLE inside the aggregation block; NOINHERIT so that
+    # it never holds the aggregator's privileges (e.g. deleting old audit entries) by mere membership.
+    connection.execute(text(f"ALTER ROLE {APP_ROLE} NOINHERIT"))
     connection.execute(text(f"GRANT {AGGREGATOR_ROLE} TO {APP_ROLE}"))
     if app_password:
         # DDL takes no bind parameters; a doubled quote is the SQL-standard escape in a string literal.

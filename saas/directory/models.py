@@ -27,7 +27,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from saas.extensions import db
 from tenants.models import Site, utcnow
-from tenants.scoping import TenantScoped
+from tenants.scoping import TenantNotBound, TenantScoped, current_tenant_id
 
 # Topic areas (Themenbereiche): code → German label, in the order the annual report prints them.
 TOPIC_AREAS: dict[str, str] = {
@@ -76,11 +76,23 @@ MEETING_MODES: dict[str, str] = {"in_person": "vor Ort", "online": "online", "hy
 INQUIRY_STATES: dict[str, str] = {"open": "offen", "forwarded": "weitergeleitet", "closed": "abgeschlossen"}
 
 
+def _bound_office() -> int:
+    """Rows of the link table belong to the office that writes them (relationship inserts fill this)."""
+    tenant_id = current_tenant_id()
+    if tenant_id is None:
+        raise TenantNotBound("group_topics written without a bound office")
+    return tenant_id
+
+
 group_topics = Table(
     "group_topics",
     db.metadata,
     Column("group_id", ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True),
     Column("topic_id", ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True),
+    # Office-owned like every row that says which group has which topic: Row-Level Security applies.
+    Column(
+        "tenant_id", ForeignKey("tenants.id", ondelete="CASCADE"), nullable=False, index=True, default=_bound_office
+    ),
 )
 
 

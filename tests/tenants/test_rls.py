@@ -21,9 +21,9 @@ pytestmark = [
 def test_app_role_is_restricted():
     """Does the app connect as a role that is neither superuser, nor owner, nor able to bypass RLS?"""
     row = db.session.execute(
-        text("SELECT current_user, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")
+        text("SELECT current_user, rolsuper, rolbypassrls, rolinherit FROM pg_roles WHERE rolname = current_user")
     ).one()
-    assert row == ("lotse_app", False, False)
+    assert row == ("lotse_app", False, False, False)  # NOINHERIT: the aggregator's rights only by SET ROLE
     owners = db.session.scalars(text("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'")).all()
     assert "lotse_app" not in owners
 
@@ -45,7 +45,9 @@ def test_no_office_bound_returns_nothing(world):
 
 def test_pooled_connection_carries_no_office(world):
     """After a transaction as Dortmund, does the next transaction on the same pooled connection see nothing?"""
-    engine = db.engine
+    from sqlalchemy import create_engine
+
+    engine = create_engine(db.engine.url, pool_size=1, max_overflow=0)  # one connection: surely the same one
     with engine.connect() as conn:
         with tenant_context(world.dortmund.id):
             assert conn.execute(text("SELECT count(*) FROM sites")).scalar() == 1
@@ -56,6 +58,7 @@ def test_pooled_connection_carries_no_office(world):
         assert conn.execute(text("SELECT pg_backend_pid()")).scalar() == pid  # the same pooled connection
         assert conn.execute(text("SELECT coalesce(current_setting('app.tenant_id', true), '')")).scalar() == ""
         assert conn.execute(text("SELECT count(*) FROM sites")).scalar() == 0
+    engine.dispose()
 
 
 def test_writes_for_another_office_are_refused(world):
@@ -115,3 +118,15 @@ def test_audit_log_cannot_be_changed_by_the_app_role(world):
         with pytest.raises(ProgrammingError):
             db.session.execute(text("DELETE FROM audit_events"))
         db.session.rollback()
+
+
+def test_group_topic_links_are_office_rows(world):
+    """Is the group↔topic link table office-owned too (tenant_id filled on write, RLS in force)?"""
+    from tests.directory.helpers import make_group
+
+    make_group(world.dortmund, "Angst", ["Angst"])
+    make_group(world.hamm, "Sucht", ["Sucht"])
+    with tenant_context(world.hamm.id):
+        rows = db.session.execute(text("SELECT tenant_id FROM group_topics")).scalars().all()
+    db.session.commit()
+    assert rows == [world.hamm.id]
