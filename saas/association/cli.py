@@ -47,7 +47,8 @@ def share(association_slug: str, tenant_slug: str, families: str) -> None:
             db.session.rollback()
             fail(str(exc))
         db.session.commit()
-    click.echo(f"{tenant_slug} shares with {association_slug}: {', '.join(member.shared_families) or 'nothing'}")
+        shared = list(member.shared_families)  # read back while the office is bound
+    click.echo(f"{tenant_slug} shares with {association_slug}: {', '.join(shared) or 'nothing'}")
 
 
 def _worker_running() -> bool:

@@ -15,8 +15,8 @@ then hides further cells until no hidden cell can be worked out from the publish
    each is known. Such lines get one more hidden cell.
 
 Each round hides, for every exposed cell, a published cell of a line in which it is the only unknown —
-preferring one that pairs up another lonely unknown at the same time (the corner of a rectangle), then
-the smallest (the least information lost) — and repeats until nothing is exposed. It always ends: in the worst case
+the smallest, where a cell that pairs up another lonely unknown at the same time (the corner of a
+rectangle) counts as half its size — and repeats until nothing is exposed. It always ends: in the worst case
 everything is hidden.
 """
 
@@ -168,7 +168,8 @@ def _best(
     hidden: set[Cell],
     prefer_positive: bool,
 ) -> Cell | None:
-    """The cell to hide next: one that also pairs up another lonely unknown if possible, else the smallest."""
+    """The cell to hide next: the least information lost, a cell pairing up several lonely unknowns counting
+    for several."""
     pool = set(candidates)
     if prefer_positive and any(system.values[c] > 0 for c in pool):
         pool = {c for c in pool if system.values[c] > 0}
@@ -176,8 +177,9 @@ def _best(
         return None
 
     def score(c: Cell) -> tuple:
+        # Information lost per lonely unknown protected: a cell that pairs up two lines counts half.
         pairs = sum(1 for eq in index.get(c, ()) if _unknowns(eq, hidden) == 1)
-        return (-pairs, system.values[c], _sort_key(c))
+        return (system.values[c] / (1 + pairs), _sort_key(c))
 
     return min(pool, key=score)
 

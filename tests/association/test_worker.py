@@ -35,7 +35,7 @@ class SimulatedCrash(Exception):
     pass
 
 
-def test_real_worker_aggregates_correctly_recovers_and_follows_consent(three_offices, celery_worker, monkeypatch):
+def test_real_worker_aggregates_correctly_recovers_and_follows_consent(three_offices, celery_worker, monkeypatch, app):
     """Three offices with known contacts, aggregated by a worker: equal to raw recounts; twice; after a crash;
     after Hamm withdraws its consent."""
     w = three_offices
@@ -81,4 +81,10 @@ def test_real_worker_aggregates_correctly_recovers_and_follows_consent(three_off
     hamm = next(o for o in payload["offices"] if o["tenant"] == "hamm")
     assert set(hamm) == {"tenant", "name"}
     assert payload["total"]["contacts"]["offices"] == 2
+    assert_matches_raw((w.dortmund, w.unna))
+
+    # The CLI hands the run to the running worker and waits for it.
+    add_contacts(w.unna.id, random_contacts(7, 10, (2023,)))
+    result = app.test_cli_runner().invoke(args=["association", "aggregate", "--association", "paritaet-nrw"])
+    assert result.exit_code == 0 and "by a worker" in result.output, result.output
     assert_matches_raw((w.dortmund, w.unna))
