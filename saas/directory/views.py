@@ -189,6 +189,12 @@ def group_status(slug: str, group_id: int):  # type: ignore[no-untyped-def]
         return redirect(url_for("directory.group_detail", group_id=group_id)), 303
     db.session.commit()
     flash(_("Der Status wurde geändert."), "success")
+    if form.status.data in ("dissolved", "abandoned"):
+        from saas.rooms.operations import future_bookings_for_group
+
+        if future_bookings_for_group(group.id):
+            # A group that has ended keeps no rooms: the next step confirms ending its future bookings.
+            return redirect(url_for("rooms.group_end_bookings", group_id=group.id)), 303
     return redirect(url_for("directory.group_detail", group_id=group.id)), 303
 
 
