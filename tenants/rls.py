@@ -51,8 +51,9 @@ def create_roles(connection: Connection, app_password: str | None = None) -> Non
         )
     # The app may become the aggregator only by SET ROLE inside the aggregation block; NOINHERIT so that
     # it never holds the aggregator's privileges (e.g. deleting old audit entries) by mere membership.
-    connection.execute(text(f"ALTER ROLE {APP_ROLE} NOINHERIT"))
-    connection.execute(text(f"GRANT {AGGREGATOR_ROLE} TO {APP_ROLE}"))
+    if connection.execute(text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")).scalar():
+        connection.execute(text(f"ALTER ROLE {APP_ROLE} NOINHERIT"))
+        connection.execute(text(f"GRANT {AGGREGATOR_ROLE} TO {APP_ROLE}"))
     if app_password:
         # DDL takes no bind parameters; a doubled quote is the SQL-standard escape in a string literal.
         literal = "'" + app_password.replace("'", "''") + "'"

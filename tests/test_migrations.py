@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from saas.extensions import db
@@ -58,7 +58,11 @@ def test_upgrade_from_empty_to_head_matches_the_models(app, empty_database):
     engine = create_engine(empty_database)
     try:
         with engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True, "render_as_batch": True})
+            from saas.core.schema import include_object
+
+            context = MigrationContext.configure(
+                conn, opts={"compare_type": True, "render_as_batch": True, "include_object": include_object}
+            )
             diff = compare_metadata(context, db.metadata)
     finally:
         engine.dispose()
@@ -75,3 +79,25 @@ def test_demo_seed_is_idempotent(app, empty_database):
     listing = _lotse(["tenants", "list"], empty_database).stdout
     for slug in ("dortmund", "hamm", "kreis-unna", "dithmarschen"):
         assert slug in listing
+
+
+def test_migrated_postgres_has_row_level_security_on_every_office_table(app, empty_database):
+    """After `lotse db upgrade` on PostgreSQL, does every table with a tenant_id have its RLS policy?"""
+    if not empty_database.startswith("postgresql"):
+        pytest.skip("Row-Level Security exists on PostgreSQL only (CI runs it there)")
+    assert _lotse(["db", "upgrade"], empty_database).returncode == 0
+    engine = create_engine(empty_database)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT c.table_name, t.relforcerowsecurity, EXISTS (SELECT 1 FROM pg_policies p "
+                    "WHERE p.tablename = c.table_name AND p.policyname = 'lotse_tenant') "
+                    "FROM information_schema.columns c JOIN pg_class t ON t.relname = c.table_name "
+                    "WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND t.relkind = 'r'"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    assert len(rows) > 30
+    assert [name for name, forced, policy in rows if not (forced and policy)] == []
