@@ -50,6 +50,8 @@ class Tenant(db.Model):
     staff_fte: Mapped[float | None] = mapped_column(Numeric(5, 2), nullable=True)  # full-time staff posts
     settings: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Bumped with every change that public directory pages show; cached pages of an older version are stale.
+    directory_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     sites: Mapped[list[Site]] = relationship(
         back_populates="tenant", order_by="Site.position, Site.id", cascade="all, delete-orphan"

@@ -124,9 +124,10 @@ class LotseClient(FlaskClient):
     """A test client that knows the CSRF token of its session and can log in."""
 
     def csrf_token(self) -> str:
-        response = self.get("/", follow_redirects=True)
-        match = re.search(r'name="csrf_token" value="([^"]+)"', response.get_data(as_text=True))
-        assert match, "no CSRF token on the start page"
+        # The login form carries a token for visitors; logged-in users are redirected to a page that does.
+        response = self.get("/login", follow_redirects=True)
+        match = re.search(r'name="csrf_token"[^>]*\svalue="([^"]+)"', response.get_data(as_text=True))
+        assert match, "no CSRF token on the login page"
         return match.group(1)
 
     def post_form(self, url: str, data: dict | None = None, **kwargs):  # type: ignore[no-untyped-def]
@@ -196,6 +197,9 @@ def _clean_tables(request, app):  # type: ignore[no-untyped-def]
                 for table in tables:
                     conn.execute(text(f'DELETE FROM "{table}"'))
     shutil.rmtree(_INSTANCE / "outbox", ignore_errors=True)
+    from saas.directory import cache
+
+    cache.clear()
     from saas.extensions import limiter
 
     if limiter.enabled:

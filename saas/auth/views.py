@@ -145,8 +145,10 @@ def reset_password(token: str):  # type: ignore[no-untyped-def]
 def set_language(lang: str):  # type: ignore[no-untyped-def]
     if lang not in current_app.config["LANGUAGES"]:
         abort(404)
-    form = LogoutForm()  # an empty form: only the CSRF token
-    if not form.validate_on_submit():
-        abort(400)
+    if request.method == "POST":  # the form of logged-in pages carries a CSRF token
+        form = LogoutForm()  # an empty form: only the CSRF token
+        if not form.validate_on_submit():
+            abort(400)
+    # A visitor's link (GET) only sets a display preference; nothing else changes.
     session["lang"] = lang
-    return redirect(_safe_next(request.form.get("next")) or "/")
+    return redirect(_safe_next(request.values.get("next")) or "/")

@@ -44,7 +44,9 @@ def _search(per_page: int = PER_PAGE) -> dict:
 
 
 def public_search(slug: str):  # type: ignore[no-untyped-def]
-    return render_template("directory/public_search.html", **_search())
+    from saas.directory.cache import cached_page
+
+    return cached_page(g.tenant, lambda: render_template("directory/public_search.html", **_search()))
 
 
 @allow_framing  # the only directory page other sites may frame (core.security sets frame-ancestors *)

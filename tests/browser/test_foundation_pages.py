@@ -58,15 +58,20 @@ def test_public_office_home_is_accessible(page, world):
 
 
 def test_language_switch_in_the_browser(page, world):
-    """Does the language button switch the login page to English and back?"""
+    """Does the language link (a link for visitors: no cookie before they choose) switch the login page to
+    English and back, and is it a form button once logged in?"""
     page.goto("/login")
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     page.wait_for_load_state()
     expect(page.get_by_role("heading", level=1, name="Sign in")).to_be_visible()
     assert_accessible(page, "English login")
-    page.get_by_role("button", name="Deutsch").click()
+    page.get_by_role("link", name="Deutsch").click()
     page.wait_for_load_state()
     expect(page.get_by_role("heading", level=1, name="Anmelden")).to_be_visible()
+    login(page, world.dortmund_staff.email)
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", level=1, name="Overview")).to_be_visible()
 
 
 def test_account_and_password_change_pages(page, world):
