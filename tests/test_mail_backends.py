@@ -133,3 +133,19 @@ def test_smtp_errors_are_classified(app, answer, error):
     finally:
         controller.stop()
     assert sink.messages == []
+
+
+def test_smtp_errors_never_carry_the_recipients_address(app):
+    """An SMTP refusal quoting the address becomes an error text without it (logs, delivery rows)."""
+    from saas.core.mail import redact_addresses
+
+    sink = Sink(refuse="550 5.1.1 <erika.muster@example.org>: Recipient address rejected")
+    controller = Controller(sink, hostname="127.0.0.1", port=(port := free_port()))
+    controller.start()
+    try:
+        with app.app_context(), pytest.raises(PermanentMailError) as caught:
+            deliver(_message(), f"smtp://127.0.0.1:{port}")
+    finally:
+        controller.stop()
+    assert "erika.muster" not in str(caught.value) and "<Adresse>" in str(caught.value)
+    assert redact_addresses("to a.b+c@mail.example.org now") == "to <Adresse> now"

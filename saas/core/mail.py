@@ -6,6 +6,7 @@ and ``smtps://…`` send for real. Delivery happens in the worker (``workers.mai
 
 from __future__ import annotations
 
+import re
 import smtplib
 import ssl
 import time
@@ -51,6 +52,14 @@ def queue_message(msg: EmailMessage) -> None:
     from workers.mail import send_email
 
     enqueue(send_email, msg.as_string())
+
+
+_ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def redact_addresses(text: str) -> str:
+    """SMTP answers and bounce reports often quote the recipient; logs and stored errors must not."""
+    return _ADDRESS.sub("<Adresse>", text)
 
 
 class PermanentMailError(Exception):
@@ -108,13 +117,13 @@ def send_via(smtp: smtplib.SMTP, msg: EmailMessage) -> None:
     except smtplib.SMTPRecipientsRefused as exc:
         codes = [code for code, _ in exc.recipients.values()]
         if all(500 <= c < 600 for c in codes):
-            raise PermanentMailError(str(exc.recipients)) from exc
-        raise TemporaryMailError(str(exc.recipients)) from exc
+            raise PermanentMailError(redact_addresses(str(exc.recipients))) from exc
+        raise TemporaryMailError(redact_addresses(str(exc.recipients))) from exc
     except smtplib.SMTPResponseException as exc:
         if 500 <= exc.smtp_code < 600:
-            raise PermanentMailError(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
-        raise TemporaryMailError(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
+            raise PermanentMailError(redact_addresses(f"{exc.smtp_code} {exc.smtp_error!r}")) from exc
+        raise TemporaryMailError(redact_addresses(f"{exc.smtp_code} {exc.smtp_error!r}")) from exc
     except (OSError, smtplib.SMTPException) as exc:
-        raise TemporaryMailError(str(exc)) from exc
+        raise TemporaryMailError(redact_addresses(str(exc))) from exc
     if refused:
-        raise PermanentMailError(str(refused))
+        raise PermanentMailError(redact_addresses(str(refused)))

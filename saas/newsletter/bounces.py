@@ -19,6 +19,7 @@ from email.message import EmailMessage, Message
 from flask import current_app
 from sqlalchemy import func, select
 
+from saas.core.mail import redact_addresses
 from saas.extensions import db
 from saas.newsletter import operations as ops
 from saas.newsletter.models import Bounce, BounceKind, Subscriber, SubscriberStatus
@@ -110,7 +111,7 @@ def parse_dsn(raw: bytes) -> list[RecipientReport]:
                     recipient=_address(str(recipient)),
                     action=str(block.get("Action", "")).strip().lower(),
                     status=status_match.group(1) if status_match else "",
-                    diagnostic=" ".join(str(block.get("Diagnostic-Code", "")).split())[:300],
+                    diagnostic=redact_addresses(" ".join(str(block.get("Diagnostic-Code", "")).split()))[:300],
                     message_id=message_id,
                 )
             )
@@ -185,7 +186,7 @@ def record_smtp_refusal(subscriber_id: int, code: int, message: str, issue_id: i
             subscriber_id=subscriber.id,
             kind=BounceKind.hard,
             status_code=str(code),
-            diagnostic=message[:300],
+            diagnostic=redact_addresses(message)[:300],
             issue_id=issue_id,
         )
     )

@@ -137,7 +137,10 @@ class SmtpTransport:
 
 
 def _text(value: bytes | str) -> str:
-    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+    """An SMTP answer as text, without the recipient's address (it ends up in logs and delivery rows)."""
+    from saas.core.mail import redact_addresses
+
+    return redact_addresses(value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value))
 
 
 def open_transport() -> FileTransport | SmtpTransport:
