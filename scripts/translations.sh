@@ -14,6 +14,8 @@ trap 'rm -f "$POT"' EXIT
 "$PYBABEL" extract -F babel.cfg -o "$POT" --sort-by-file --add-location=file \
   --project=Lotse --copyright-holder="Lotse" --msgid-bugs-address="" \
   -k _l -k lazy_gettext -k N_ -k add_staff_nav:2 -k add_public_nav:2 .
+# Enum labels and label tables reach the page through _(variable): pybabel cannot see them.
+.venv/bin/python scripts/ui_labels.py "$POT"
 
 PO=saas/translations/en/LC_MESSAGES/messages.po
 if [ -f "$PO" ]; then

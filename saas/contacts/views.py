@@ -400,7 +400,7 @@ def _statistics_context(period, previous, cur, prev, site) -> dict:  # type: ign
     if len(month_keys) > 1:
         charts["trend"] = line_chart(
             _("Kontakte je Monat"),
-            [f"{queries.MONTHS[m - 1][:3]} {str(y)[2:]}" for y, m in month_keys],
+            [f"{_(queries.MONTHS[m - 1])[:3]} {str(y)[2:]}" for y, m in month_keys],
             [Series(_("Kontakte"), [months.get(k, 0) for k in month_keys])],
         )
     return {

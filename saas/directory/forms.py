@@ -26,7 +26,7 @@ CONTACT_SLOTS = 2
 
 
 def _choices(mapping: dict[str, str], empty: str | None = None) -> list[tuple[str, str]]:
-    items = list(mapping.items())
+    items = [(code, _l(label)) for code, label in mapping.items()]
     return [("", empty), *items] if empty is not None else items
 
 
@@ -42,10 +42,10 @@ class GroupForm(FlaskForm):
     languages = StringField(_l("Sprachen"), default="Deutsch", validators=[Optional(), Length(max=200)])
     site_id = SelectField(_l("Standort"), coerce=int, choices=[])
     rhythm = SelectField(_l("Rhythmus"), choices=_choices(RHYTHMS, "—"), validators=[Optional()])
-    weekday = SelectField(_l("Wochentag"), choices=[("", "—"), *[(str(i), d) for i, d in enumerate(WEEKDAYS_LONG)]])
+    weekday = SelectField(_l("Wochentag"), choices=[("", "—"), *[(str(i), _l(d)) for i, d in enumerate(WEEKDAYS_LONG)]])
     nth_weekday = SelectField(
         _l("Woche im Monat (bei monatlich)"),
-        choices=[("", "—"), ("1", "1."), ("2", "2."), ("3", "3."), ("4", "4."), ("5", "letzte")],
+        choices=[("", "—"), ("1", _l("1.")), ("2", _l("2.")), ("3", _l("3.")), ("4", _l("4.")), ("5", _l("letzte"))],
     )
     time_start = TimeField(_l("Beginn"), validators=[Optional()])
     time_end = TimeField(_l("Ende"), validators=[Optional()])
@@ -63,7 +63,7 @@ class GroupForm(FlaskForm):
     contact2_email = EmailField(_l("Ansprechperson 2: E-Mail"), validators=[Optional(), Email(), Length(max=254)])
     contact2_consent = BooleanField(_l("Ansprechperson 2 hat der Veröffentlichung ihrer Kontaktdaten zugestimmt"))
     notes = TextAreaField(_l("Notizen für das Team (nicht öffentlich)"), validators=[Optional(), Length(max=5000)])
-    status = SelectField(_l("Status bei Aufnahme"), choices=[("active", "aktiv"), ("founding", "im Aufbau")])
+    status = SelectField(_l("Status bei Aufnahme"), choices=[("active", _l("aktiv")), ("founding", _l("im Aufbau"))])
     since = DateField(_l("Seit (Datum)"), validators=[Optional()])
 
     def validate_time_end(self, field: TimeField) -> None:

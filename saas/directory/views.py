@@ -138,7 +138,7 @@ def group_new(slug: str):  # type: ignore[no-untyped-def]
 def group_detail(slug: str, group_id: int):  # type: ignore[no-untyped-def]
     group = access_group(group_id)
     status_form = StatusForm(formdata=None, changed_on=dt.date.today())
-    status_form.status.choices = [(s, GROUP_STATUSES[s]) for s in STATUS_TRANSITIONS.get(group.status, ())]
+    status_form.status.choices = [(s, _(GROUP_STATUSES[s])) for s in STATUS_TRANSITIONS.get(group.status, ())]
     return render_template(
         "directory/staff_detail.html",
         group=group,
@@ -172,7 +172,7 @@ def group_edit(slug: str, group_id: int):  # type: ignore[no-untyped-def]
 def group_status(slug: str, group_id: int):  # type: ignore[no-untyped-def]
     group = access_group(group_id)
     form = StatusForm()
-    form.status.choices = [(s, GROUP_STATUSES[s]) for s in STATUS_TRANSITIONS.get(group.status, ())]
+    form.status.choices = [(s, _(GROUP_STATUSES[s])) for s in STATUS_TRANSITIONS.get(group.status, ())]
     if not form.validate_on_submit():
         flash(_("Bitte einen erlaubten Status und ein Datum angeben."), "error")
         return redirect(url_for("directory.group_detail", group_id=group.id)), 303

@@ -4,6 +4,7 @@ from flask import Blueprint
 
 from saas.auth.models import Role
 from saas.core.dashboard import register_card
+from saas.core.errors import N_
 from saas.core.nav import add_public_nav, add_staff_nav
 from saas.core.reports import register_annual_section
 from saas.events import demo as _demo  # noqa: F401 - registers the demo seeder
@@ -67,7 +68,7 @@ def _decisions_card():  # type: ignore[no-untyped-def]
     if not pending:
         return None
     return Card(
-        title="Veranstaltungen: Entscheidung nötig",
+        title=N_("Veranstaltungen: Entscheidung nötig"),
         value=str(len(pending)),
         endpoint="events.staff_list",
         note=", ".join(e.title for e in pending[:3]),

@@ -23,7 +23,7 @@ from saas.events.operations import MAX_PERSONS
 
 
 def _label_choices(enum_cls: type) -> list[tuple[str, str]]:
-    return [(member.value, member.label) for member in enum_cls]  # type: ignore[attr-defined]
+    return [(member.value, _l(member.label)) for member in enum_cls]  # type: ignore[attr-defined]
 
 
 class EventForm(FlaskForm):

@@ -4,6 +4,7 @@ from flask import Blueprint
 
 from saas.auth.models import Role
 from saas.core.dashboard import Card, register_card
+from saas.core.errors import N_
 from saas.core.nav import add_public_nav, add_staff_nav
 from saas.core.reports import register_annual_section
 from saas.newsletter import demo, queries, staff_views, views
@@ -50,7 +51,7 @@ register_annual_section("newsletter", queries.annual_section)
 @register_card
 def _subscribers_card() -> Card | None:
     return Card(
-        "Newsletter-Abonnements",
+        N_("Newsletter-Abonnements"),
         f"{queries.confirmed_count():,}".replace(",", "."),
         "newsletter.index",
         "bestätigte Abonnentinnen und Abonnenten",

@@ -47,7 +47,7 @@ def retention_form_class(rules):  # type: ignore[no-untyped-def]
             RetentionForm,
             rule.key,
             IntegerField(
-                rule.label,
+                _l(rule.label),
                 validators=[DataRequired(), NumberRange(rule.min_days, rule.max_days)],
             ),
         )

@@ -41,7 +41,7 @@ class RoomForm(FlaskForm):
     active = BooleanField(_l("Raum wird vergeben"), default=True)
 
 
-PATTERN_CHOICES = [(p.value, p.label) for p in Pattern]
+PATTERN_CHOICES = [(p.value, _l(p.label)) for p in Pattern]
 NTH_CHOICES = [
     (0, _l("wie der erste Termin")),
     (1, _l("1.")),
