@@ -184,7 +184,11 @@ def app():  # type: ignore[no-untyped-def]
 def _clean_tables(request, app):  # type: ignore[no-untyped-def]
     """Each test starts with empty tables and an empty outbox (and the test app's Celery as default,
     in case a test built another app)."""
+    # Every create_app() builds a Celery app that makes itself the thread's current app (and default);
+    # a test that built another app must not leave shared tasks pointing at it.
     app.extensions["celery"].set_default()
+    app.extensions["celery"].set_current()
+    app.extensions["celery"].conf.task_always_eager = True
     yield
     with app.app_context():
         _db.session.rollback()
