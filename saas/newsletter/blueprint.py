@@ -54,7 +54,7 @@ def _subscribers_card() -> Card | None:
         N_("Newsletter-Abonnements"),
         f"{queries.confirmed_count():,}".replace(",", "."),
         "newsletter.index",
-        "bestätigte Abonnentinnen und Abonnenten",
+        N_("bestätigte Abonnentinnen und Abonnenten"),
     )
 
 
