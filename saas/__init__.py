@@ -14,7 +14,20 @@ from saas.config import flask_config, load_settings
 from saas.extensions import babel, csrf, db, limiter, migrate
 
 # One feature = one package with blueprint.py (and optionally cli.py). Listed here in one place.
-FEATURES = ["core", "auth", "admin", "audit", "directory", "api", "events", "rooms", "contacts", "newsletter", "association", "privacy"]
+FEATURES = [
+    "core",
+    "auth",
+    "admin",
+    "audit",
+    "directory",
+    "api",
+    "events",
+    "rooms",
+    "contacts",
+    "newsletter",
+    "association",
+    "privacy",
+]
 OPTIONAL_FEATURES: list[str] = []
 
 

@@ -43,7 +43,9 @@ def test_compose_config_validates_when_a_client_exists():
     env = {**os.environ, **ENV}
     if shutil.which("docker-compose"):
         cmd = ["docker-compose", "config", "--quiet"]
-    elif shutil.which("docker") and subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0:  # noqa: E501
+    elif (
+        shutil.which("docker") and subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0
+    ):  # noqa: E501
         cmd = ["docker", "compose", "config", "--quiet"]
     else:
         # .ci/run installs Debian's docker-compose, so CI always validates; elsewhere the structural
