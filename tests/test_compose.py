@@ -45,7 +45,7 @@ def test_compose_config_validates_when_a_client_exists():
         cmd = ["docker-compose", "config", "--quiet"]
     elif (
         shutil.which("docker") and subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0
-    ):  # noqa: E501
+    ):
         cmd = ["docker", "compose", "config", "--quiet"]
     else:
         # .ci/run installs Debian's docker-compose, so CI always validates; elsewhere the structural
