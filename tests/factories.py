@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 import functools
+import re
 import signal
 import subprocess
 import time
@@ -169,3 +170,16 @@ class WorkerProcess:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+
+
+_CSRF_VALUE = re.compile(r'(name="csrf_token"[^>]*value=")[^"]*(")')
+_FLASHES = re.compile(r'<div class="flashes".*?</div>', re.S)
+
+
+def comparable_page(body: bytes | str, path: str = "") -> str:
+    """A page's HTML for comparing two answers: without the CSRF token (it carries a timestamp), pending
+    flash messages (left by earlier requests of the session) and the requested path (echoed in forms)."""
+    text = body.decode() if isinstance(body, bytes) else body
+    if path:
+        text = text.replace(path, "PATH")
+    return _CSRF_VALUE.sub(r"\1\2", _FLASHES.sub("", text))

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from saas.auth.models import Membership
 from tenants.models import Site
 from tenants.scoping import tenant_context
+from tests.factories import comparable_page
 
 
 def _ids(db, world):
@@ -88,7 +89,7 @@ def test_foreign_ids_answer_like_missing_ids(client, db, world):
     ]:
         a, b = client.get(foreign), client.get(missing)
         assert a.status_code == b.status_code == 404
-        assert a.get_data().replace(foreign.encode(), b"X") == b.get_data().replace(missing.encode(), b"X")
+        assert comparable_page(a.get_data(), foreign) == comparable_page(b.get_data(), missing)
     for url in (
         f"{base}/personen/{membership_id}/rolle",
         f"{base}/personen/{membership_id}/entfernen",
