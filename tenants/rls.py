@@ -145,7 +145,9 @@ def install_session_hooks() -> None:
     def _after_begin(session: Session, transaction: Any, connection: Connection) -> None:
         if connection.dialect.name != "postgresql":
             return
-        connection.info.pop(_STATE_KEY, None)
+        # A new transaction starts with no transaction-local settings and no SET LOCAL ROLE: that is the
+        # state "nothing bound", so only a bound office (or block) costs a round trip here.
+        connection.info[_STATE_KEY] = ("", "", False)
         _apply(connection.connection.cursor(), connection.info, _switches_roles(connection))
 
     @event.listens_for(Engine, "before_cursor_execute")
