@@ -102,3 +102,23 @@ def operator_required(view: F) -> F:
         return view(*args, **kwargs)
 
     return wrapped  # type: ignore[return-value]
+
+
+T = TypeVar("T")
+
+
+def office_row_or_404(model: type[T], object_id: int) -> T:
+    """The one way to fetch an office-owned row by id: the bound office's, else 404.
+
+    A foreign id answers exactly like a missing one. The tenancy guard filters the query already; the
+    explicit ``tenant_id`` condition keeps that true even if the guard were bypassed.
+    """
+    tenant_id = current_tenant_id()
+    if tenant_id is None:
+        abort(404)
+    obj = db.session.scalar(
+        select(model).where(model.id == object_id, model.tenant_id == tenant_id)  # type: ignore[attr-defined]
+    )
+    if obj is None:
+        abort(404)
+    return obj

@@ -6,31 +6,17 @@ A foreign id answers exactly like a missing one (the tenancy guard filters the q
 
 from __future__ import annotations
 
-from flask import abort
-from sqlalchemy import select
-
+from saas.core.access import office_row_or_404
 from saas.directory.models import Group, GroupInquiry, Topic
-from saas.extensions import db
-from tenants.scoping import current_tenant_id
-
-
-def _get(model: type, object_id: int):  # type: ignore[no-untyped-def]
-    tenant_id = current_tenant_id()
-    if tenant_id is None:
-        abort(404)
-    obj = db.session.scalar(select(model).where(model.id == object_id, model.tenant_id == tenant_id))
-    if obj is None:
-        abort(404)
-    return obj
 
 
 def access_group(group_id: int) -> Group:
-    return _get(Group, group_id)
+    return office_row_or_404(Group, group_id)
 
 
 def access_topic(topic_id: int) -> Topic:
-    return _get(Topic, topic_id)
+    return office_row_or_404(Topic, topic_id)
 
 
 def access_inquiry(inquiry_id: int) -> GroupInquiry:
-    return _get(GroupInquiry, inquiry_id)
+    return office_row_or_404(GroupInquiry, inquiry_id)
