@@ -96,7 +96,7 @@ class Period(db.Model):
 
 
 class AggregateCount(db.Model):
-    """A count of one office, family, period (month or year) and dimension value.
+    """A count of one office, family, period (day, month or year) and dimension value.
 
     E.g. (Dortmund, contacts, year, 2023-01-01, kind, citizen) = 1078. Upserted under the unique key,
     so a rerun replaces and never adds.
@@ -105,7 +105,7 @@ class AggregateCount(db.Model):
     __tablename__ = "association_aggregates"
     __table_args__ = (
         UniqueConstraint("office_id", "family", "granularity", "period_start", "dimension", "value"),
-        CheckConstraint("granularity IN ('month', 'year')", name="granularity_known"),
+        CheckConstraint("granularity IN ('day', 'month', 'year')", name="granularity_known"),
         Index("ix_association_aggregates_period", "granularity", "period_start", "family"),
     )
 

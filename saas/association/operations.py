@@ -189,8 +189,8 @@ def apply_plan(
         if family == CONTACTS:
             contact_items.extend((office_id, *item) for item in items)
         else:
-            for year, months, marker_ids in items:
-                rebuild_period(run.id, office_id, family, year, months, marker_ids)
+            for year, days, marker_ids in items:
+                rebuild_period(run.id, office_id, family, year, days, marker_ids)
                 plan.touched[office_id].add((family, year))
                 plan.periods_done += 1
                 renew_lock()
@@ -249,13 +249,13 @@ def _delete_markers(ids: list[int]) -> None:
 
 
 def _work(plan: Plan, office_id: int, family: str) -> Iterable[tuple[int, set[dt.date] | None, list[int]]]:
-    """(year, months to recount or None for all, markers consumed) for one office and family."""
+    """(year, days to recount or None for the whole year, markers consumed) for one office and family."""
     now = today()
     recorded = plan.periods.get((office_id, family), {})
     states = {y: state for y, state in recorded.items() if y != COVERED}
     found = plan.markers.get((office_id, family), [])
     by_year: dict[int, list[int]] = defaultdict(list)
-    months: dict[int, set[dt.date]] = defaultdict(set)
+    days: dict[int, set[dt.date]] = defaultdict(set)
     future: list[int] = []
     for mid, day in found:
         if day.year > now.year:  # e.g. next year's event: counted once its year has come
@@ -264,7 +264,7 @@ def _work(plan: Plan, office_id: int, family: str) -> Iterable[tuple[int, set[dt
         last = now.year if family in PROPAGATING else day.year
         for year in range(day.year, last + 1):
             by_year[year].append(mid)
-        months[day.year].add(day.replace(day=1))
+        days[day.year].add(day)
     if future:
         by_year[now.year].extend(future)
     if not recorded:  # first time this family is shared: every year with data
@@ -277,7 +277,7 @@ def _work(plan: Plan, office_id: int, family: str) -> Iterable[tuple[int, set[dt
     work = []
     for year in sorted(years):
         full = states.get(year) != PeriodState.done.value or family != CONTACTS
-        work.append((year, None if full else months.get(year, set()), by_year.get(year, [])))
+        work.append((year, None if full else days.get(year, set()), by_year.get(year, [])))
     return work
 
 
@@ -308,9 +308,13 @@ def _mark(run_id: int | None, office_id: int, family: str, year: int, state: Per
 
 
 def rebuild_period(
-    run_id: int | None, office_id: int, family: str, year: int, months: set[dt.date] | None, marker_ids: list[int]
+    run_id: int | None, office_id: int, family: str, year: int, days: set[dt.date] | None, marker_ids: list[int]
 ) -> None:
-    """Recompute one (office, year) of a year-level family (groups, events, newsletter), the office bound."""
+    """Recompute one (office, year) of a year-level family (groups, events, newsletter), the office bound.
+
+    These figures are year-end states and yearly sums from the office's annual report: the whole year is
+    recomputed whichever ``days`` changed.
+    """
     if family == CONTACTS:
         raise ValueError("contacts periods are rebuilt in batches: rebuild_contact_periods()")
     with tenant_context(office_id):
@@ -353,64 +357,132 @@ def rebuild_contact_periods(
     items: list[tuple[int, int, set[dt.date] | None, list[int]]],
     cross_office: Callable[[], AbstractContextManager],
 ) -> None:
-    """Rebuild many (office, contacts, year) periods at once: STARTED, months, years, DONE.
+    """Rebuild many (office, contacts, year) periods at once: STARTED, days, months, years, DONE.
 
-    ``items``: (office, year, months to recount or None for all twelve, markers consumed). Counting
-    reads several offices' contacts in one grouped statement, so it runs inside ``cross_office``.
+    ``items``: (office, year, days to recount or None for the whole year, markers consumed).
+
+    - days: the changed days (or all days of the year) are counted from the raw contacts by grouped
+      INSERT … SELECT statements inside the database, in the worker's cross-office block;
+    - months: every month that holds a recounted day is summed anew from its stored days;
+    - years: summed anew from their twelve months.
+
+    Each level replaces its rows (delete, then insert, in one transaction), so a rerun replaces and never
+    adds; a crash between the levels leaves the period STARTED and the next run redoes all of it.
+    The work grows with the changed days, not with the stored history.
     """
-    _mark_many(run_id, CONTACTS, [(office_id, year) for office_id, year, _, _ in items], PeriodState.started)
+    pairs = [(office_id, year) for office_id, year, _, _ in items]
+    _mark_many(run_id, CONTACTS, pairs, PeriodState.started)
     db.session.commit()
     checkpoint("started")
-    wanted: dict[tuple[int, dt.date], Counter[tuple[str, str]]] = {}
-    by_range: dict[tuple[dt.date, dt.date], set[int]] = defaultdict(set)
-    for office_id, year, months, _ in items:
-        months_of_year = sorted(months) if months is not None else [dt.date(year, m, 1) for m in range(1, 13)]
-        for month in months_of_year:
-            wanted[(office_id, month)] = Counter()
-        if months_of_year:
-            by_range[(months_of_year[0], _month_end(months_of_year[-1]))].add(office_id)
+
+    day_scopes: dict[tuple[tuple[dt.date, dt.date], ...], set[int]] = defaultdict(set)
+    month_scopes: dict[tuple[tuple[dt.date, dt.date], ...], set[int]] = defaultdict(set)
+    year_scopes: dict[tuple[tuple[dt.date, dt.date], ...], set[int]] = defaultdict(set)
+    for office_id, year, days, _ in items:
+        if days is None:
+            day_spans = ((dt.date(year, 1, 1), dt.date(year, 12, 31)),)
+            month_spans = ((dt.date(year, 1, 1), dt.date(year, 12, 1)),)
+        else:
+            day_spans = _spans(sorted(days), dt.timedelta(days=1))
+            month_spans = tuple((m, m) for m in sorted({d.replace(day=1) for d in days}))
+        day_scopes[day_spans].add(office_id)
+        month_scopes[month_spans].add(office_id)
+        year_scopes[((dt.date(year, 1, 1), dt.date(year, 1, 1)),)].add(office_id)
+
+    conn = db.session.connection()
     with cross_office():
-        for (start, end), office_ids in sorted(by_range.items()):
-            for key, counts in sources.contacts_by_office_month(sorted(office_ids), start, end).items():
-                if key in wanted:
-                    wanted[key] = counts
-    replace_counts_bulk(CONTACTS, "month", wanted)
+        for spans, office_ids in day_scopes.items():
+            ids = sorted(office_ids)
+            _delete_counts(conn, "day", ids, spans)
+            for statement in sources.contact_day_inserts(ids, lambda column, spans=spans: _within(column, spans)):
+                conn.execute(statement)
+    db.session.commit()
+    checkpoint("day")
+    conn = db.session.connection()
+    for spans, office_ids in month_scopes.items():
+        _roll_up(conn, "month", sorted(office_ids), spans)
     db.session.commit()
     checkpoint("month")
-    years = {(office_id, year) for office_id, year, _, _ in items}
-    replace_counts_bulk(CONTACTS, "year", _sum_months_bulk(years))
-    _mark_many(run_id, CONTACTS, [(office_id, year) for office_id, year, _, _ in items], PeriodState.done)
+    conn = db.session.connection()
+    for spans, office_ids in year_scopes.items():
+        _roll_up(conn, "year", sorted(office_ids), spans)
+    _mark_many(run_id, CONTACTS, pairs, PeriodState.done)
     with cross_office():
         _delete_markers(sorted({mid for *_, ids in items for mid in ids}))
     db.session.commit()
 
 
-def _sum_months_bulk(pairs: set[tuple[int, int]]) -> dict[tuple[int, dt.date], Counter[tuple[str, str]]]:
-    out: dict[tuple[int, dt.date], Counter[tuple[str, str]]] = {(o, dt.date(y, 1, 1)): Counter() for o, y in pairs}
-    if not pairs:
-        return out
-    first, last = min(y for _, y in pairs), max(y for _, y in pairs)
-    office_ids = sorted({o for o, _ in pairs})
-    rows = db.session.connection().execute(
-        select(
-            AggregateCount.office_id,
-            AggregateCount.period_start,
-            AggregateCount.dimension,
-            AggregateCount.value,
-            AggregateCount.count,
-        ).where(
-            AggregateCount.family == CONTACTS,
-            AggregateCount.granularity == "month",
-            AggregateCount.office_id.in_(office_ids),
-            AggregateCount.period_start >= dt.date(first, 1, 1),
-            AggregateCount.period_start <= dt.date(last, 12, 1),
+def _spans(values: list[dt.date], step: dt.timedelta) -> tuple[tuple[dt.date, dt.date], ...]:
+    """Sorted days as runs of consecutive days: [1, 2, 3, 7] → ((1, 3), (7, 7))."""
+    out: list[tuple[dt.date, dt.date]] = []
+    for value in values:
+        if out and value - out[-1][1] == step:
+            out[-1] = (out[-1][0], value)
+        else:
+            out.append((value, value))
+    return tuple(out)
+
+
+def _within(column, spans) -> object:  # type: ignore[no-untyped-def]
+    from sqlalchemy import or_
+
+    return or_(*(column.between(start, end) for start, end in spans))
+
+
+def _delete_counts(conn, granularity: str, office_ids: list[int], spans) -> None:  # type: ignore[no-untyped-def]
+    table = AggregateCount.__table__
+    for chunk in range(0, len(office_ids), 500):
+        conn.execute(
+            delete(table).where(
+                table.c.family == CONTACTS,
+                table.c.granularity == granularity,
+                table.c.office_id.in_(office_ids[chunk : chunk + 500]),
+                _within(table.c.period_start, spans),
+            )
         )
-    )
-    for office_id, start, dim, value, n in rows:
-        key = (office_id, dt.date(start.year, 1, 1))
-        if key in out:
-            out[key][(dim, value)] += int(n)
-    return out
+
+
+def _period_start(conn, granularity: str, column):  # type: ignore[no-untyped-def]
+    """The first day of the month or year of a date column, on PostgreSQL and SQLite."""
+    from sqlalchemy import Date, cast
+
+    if conn.dialect.name == "postgresql":
+        return cast(func.date_trunc(granularity, column), Date)
+    return func.date(column, f"start of {granularity}")
+
+
+def _roll_up(conn, target: str, office_ids: list[int], spans) -> None:  # type: ignore[no-untyped-def]
+    """Replace the month (or year) rows starting in ``spans`` by the sums of their days (or months)."""
+    from sqlalchemy import literal
+
+    table = AggregateCount.__table__
+    if target == "month":
+        source, source_spans = "day", [(start, _month_end(end)) for start, end in spans]
+    else:
+        source, source_spans = "month", [(start, end.replace(month=12)) for start, end in spans]
+    _delete_counts(conn, target, office_ids, spans)
+    start = _period_start(conn, target, table.c.period_start)
+    for chunk in range(0, len(office_ids), 500):
+        select_ = (
+            select(
+                table.c.office_id,
+                literal(CONTACTS),
+                literal(target),
+                start,
+                table.c.dimension,
+                table.c.value,
+                func.sum(table.c.count),
+            )
+            .where(
+                table.c.family == CONTACTS,
+                table.c.granularity == source,
+                table.c.office_id.in_(office_ids[chunk : chunk + 500]),
+                _within(table.c.period_start, source_spans),
+            )
+            .group_by(table.c.office_id, start, table.c.dimension, table.c.value)
+        )
+        columns = ["office_id", "family", "granularity", "period_start", "dimension", "value", "count"]
+        conn.execute(table.insert().from_select(columns, select_))
 
 
 def _month_end(month: dt.date) -> dt.date:

@@ -1,13 +1,12 @@
 """What the aggregation reads from one office (the office bound, never across offices).
 
-Contacts are counted from the raw rows, a month at a time (a GROUP BY over the office's days); the
+Contacts are counted from the raw rows per day (grouped statements run inside the database); the
 year-level families (groups, events, newsletter) come from the same annual-report sections the
 office's own report uses, so the association sees exactly the office's published figures.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from typing import Any
 
@@ -25,50 +24,55 @@ def _contact_model() -> Any:
     return Contact
 
 
-def contacts_by_office_month(office_ids: list[int], start: dt.date, end: dt.date) -> dict[tuple[int, dt.date], Counts]:
-    """Counts per (office, first day of month) of these offices' contacts in [start, end].
+def contact_day_inserts(office_ids: list[int], day_filter: Any) -> list[Any]:
+    """INSERT … SELECT statements that store per (office, day) the counts of these offices' contacts.
 
-    A handful of grouped statements whatever the number of offices; reads several offices at once, so
-    the caller runs it inside the aggregation's cross-office block.
+    One grouped statement per dimension, computed inside the database: nothing of the raw rows travels
+    to the worker. ``day_filter(column)`` restricts the days (a range or a list). Reads several offices
+    at once, so the caller runs the statements inside the aggregation's cross-office block. Only
+    non-zero counts are written (a day with no contacts has no rows).
     """
+    from sqlalchemy import literal
+
+    from saas.association.models import AggregateCount
+
     contact = _contact_model()
-    year, month = func.extract("year", contact.day), func.extract("month", contact.day)
-    where = (contact.tenant_id.in_(office_ids), contact.day >= start, contact.day <= end)
-    out: dict[tuple[int, dt.date], Counts] = {}
+    where = (contact.tenant_id.in_(office_ids), day_filter(contact.day))
+    target = AggregateCount.__table__
+    columns = ["office_id", "family", "granularity", "period_start", "dimension", "value", "count"]
 
-    def bucket(tid: int, y: object, m: object) -> Counts:
-        return out.setdefault((tid, dt.date(int(y), int(m), 1)), Counter())  # type: ignore[call-overload]
-
-    totals = (
-        select(
-            contact.tenant_id,
-            year,
-            month,
-            func.count(),
-            func.coalesce(func.sum(contact.referrals_to_groups), 0),
-            func.coalesce(func.sum(contact.referrals_to_professionals), 0),
+    def statement(dimension: str, value: Any, count: Any, *extra_group: Any) -> Any:
+        select_ = (
+            select(
+                contact.tenant_id,
+                literal("contacts"),
+                literal("day"),
+                contact.day,
+                literal(dimension),
+                value,
+                count,
+            )
+            .where(*where)
+            .group_by(contact.tenant_id, contact.day, *extra_group)
         )
-        .where(*where)
-        .group_by(contact.tenant_id, year, month)
-    )
-    for tid, y, m, n, to_groups, to_prof in db.session.execute(totals):
-        counts = bucket(tid, y, m)
-        counts[("total", "")] += int(n)
-        counts[("referrals", "to_groups")] += int(to_groups)
-        counts[("referrals", "to_professionals")] += int(to_prof)
-    for dim, column in (("kind", contact.kind), ("channel", contact.channel), ("concern", contact.concern)):
-        stmt = select(contact.tenant_id, year, month, column, func.count()).where(*where)
-        for tid, y, m, value, n in db.session.execute(stmt.group_by(contact.tenant_id, year, month, column)):
-            bucket(tid, y, m)[(dim, value)] += int(n)
-    stmt = select(contact.tenant_id, year, month, contact.kind, contact.topic_area, func.count()).where(*where)
-    for tid, y, m, kind, area, n in db.session.execute(
-        stmt.group_by(contact.tenant_id, year, month, contact.kind, contact.topic_area)
-    ):
-        bucket(tid, y, m)[("kind_area", f"{kind}:{area}")] += int(n)
-    for counts in out.values():
-        for key in [k for k, n in counts.items() if not n]:
-            del counts[key]
-    return out
+        if extra_group == ():
+            select_ = select_.having(count > 0)
+        return target.insert().from_select(columns, select_)
+
+    statements = [
+        statement("total", literal(""), func.count()),
+        statement("referrals", literal("to_groups"), func.coalesce(func.sum(contact.referrals_to_groups), 0)),
+        statement(
+            "referrals",
+            literal("to_professionals"),
+            func.coalesce(func.sum(contact.referrals_to_professionals), 0),
+        ),
+    ]
+    for dimension, column in (("kind", contact.kind), ("channel", contact.channel), ("concern", contact.concern)):
+        statements.append(statement(dimension, column, func.count(), column))
+    area = contact.kind + literal(":") + contact.topic_area
+    statements.append(statement("kind_area", area, func.count(), contact.kind, contact.topic_area))
+    return statements
 
 
 def contact_years() -> list[int]:

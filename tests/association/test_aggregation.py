@@ -40,13 +40,19 @@ def stored(office_id: int, granularity: str, start: dt.date) -> Counter:
 
 
 def raw_month(tenant_id: int, month: dt.date) -> Counter:
+    return +sum((c for day, c in raw_days(tenant_id, month.year).items() if day.replace(day=1) == month), Counter())
+
+
+def raw_days(tenant_id: int, year: int) -> dict[dt.date, Counter]:
+    """The contacts of one office and year recounted from the raw rows, per day."""
     from saas.contacts.models import Contact
 
-    counts: Counter = Counter()
+    out: dict[dt.date, Counter] = {}
     with tenant_context(tenant_id):
         for c in db.session.scalars(select(Contact)):
-            if c.day.replace(day=1) != month:
+            if c.day.year != year:
                 continue
+            counts = out.setdefault(c.day, Counter())
             for key, n in (
                 (("total", ""), 1),
                 (("kind", c.kind), 1),
@@ -57,14 +63,29 @@ def raw_month(tenant_id: int, month: dt.date) -> Counter:
                 (("referrals", "to_professionals"), c.referrals_to_professionals),
             ):
                 counts[key] += n
-    return +counts
+    return {day: +counts for day, counts in out.items()}
+
+
+def stored_days(office_id: int, year: int) -> dict[dt.date, Counter]:
+    out: dict[dt.date, Counter] = {}
+    for day, d, v, n in db.session.execute(
+        select(AggregateCount.period_start, AggregateCount.dimension, AggregateCount.value, AggregateCount.count).where(
+            AggregateCount.office_id == office_id,
+            AggregateCount.family == "contacts",
+            AggregateCount.granularity == "day",
+            AggregateCount.period_start.between(dt.date(year, 1, 1), dt.date(year, 12, 31)),
+        )
+    ):
+        out.setdefault(day, Counter())[(d, v)] = n
+    return out
 
 
 def assert_matches_raw(offices, years=(2022, 2023)) -> None:
-    """Every year and month aggregate of every office equals the figures recounted from raw contacts."""
+    """Every year, month and day aggregate of every office equals the figures recounted from raw contacts."""
     db.session.expire_all()
     for tenant in offices:
         for year in years:
+            assert stored_days(tenant.id, year) == raw_days(tenant.id, year), (tenant.slug, year)
             assert stored(tenant.id, "year", dt.date(year, 1, 1)) == raw_counts(tenant.id, year), (tenant.slug, year)
             for month in range(1, 13):
                 start = dt.date(year, month, 1)
@@ -90,6 +111,15 @@ def test_only_changed_periods_are_rebuilt(three_offices):
     """After one new contact, is only that office's year rebuilt — and correctly?"""
     w = three_offices
     first = worker.run(trigger="test")
+    day_rows = {
+        (day, dim, value): rid
+        for rid, day, dim, value in db.session.execute(
+            select(
+                AggregateCount.id, AggregateCount.period_start, AggregateCount.dimension, AggregateCount.value
+            ).where(AggregateCount.office_id == w.hamm.id, AggregateCount.granularity == "day")
+        )
+    }
+    assert day_rows
     add_contacts(
         w.hamm.id,
         [
@@ -108,6 +138,17 @@ def test_only_changed_periods_are_rebuilt(three_offices):
     assert periods[(w.hamm.id, 2023)] == second.id
     assert all(run_id == first.id for key, run_id in periods.items() if key != (w.hamm.id, 2023))
     assert_matches_raw((w.dortmund, w.hamm, w.unna))
+    # Only the changed day was recounted: every other day's rows are the very rows of the first run.
+    after = {
+        (day, dim, value): rid
+        for rid, day, dim, value in db.session.execute(
+            select(
+                AggregateCount.id, AggregateCount.period_start, AggregateCount.dimension, AggregateCount.value
+            ).where(AggregateCount.office_id == w.hamm.id, AggregateCount.granularity == "day")
+        )
+    }
+    changed = {key for key in set(after) | set(day_rows) if after.get(key) != day_rows.get(key)}
+    assert changed and {day for day, _, _ in changed} == {dt.date(2023, 3, 14)}
 
 
 def test_changes_and_deletions_of_contacts_are_followed(three_offices):
@@ -160,8 +201,8 @@ def test_a_run_killed_between_started_and_done_is_redone_cleanly(three_offices, 
         update(AggregateCount)
         .where(
             AggregateCount.office_id == w.dortmund.id,
-            AggregateCount.granularity == "month",
-            AggregateCount.period_start == dt.date(2023, 1, 1),
+            AggregateCount.granularity.in_(("day", "month")),
+            AggregateCount.period_start.between(dt.date(2023, 1, 1), dt.date(2023, 1, 31)),
         )
         .values(count=AggregateCount.count * 2)
     )
