@@ -230,6 +230,16 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
 
     full, run = _timed(lambda: worker.run(trigger="bench"))
     print(f"full first aggregation:            {full:8.2f} s  ({run.periods} periods)")
+    stored = dict(
+        db.session.execute(
+            select(AggregateCount.granularity, func.count(AggregateCount.id))
+            .where(AggregateCount.office_id.in_(tenant_ids))
+            .group_by(AggregateCount.granularity)
+        ).all()
+    )
+    print(
+        "stored aggregate rows:             " + ", ".join(f"{g} {stored.get(g, 0):,}" for g in ("day", "month", "year"))
+    )
     per_day = max(1, args.per_year // 250)
 
     def incremental(label: str) -> float:

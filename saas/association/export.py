@@ -61,6 +61,9 @@ def to_xlsx(payload: dict, stand: dt.datetime | None) -> bytes:
     notes = wb.create_sheet("Hinweise")
     notes.append(["Verband", payload.get("name", payload["association"])])
     notes.append(["Jahr", payload["year"]])
+    if payload.get("period"):
+        start, end = (dt.date.fromisoformat(payload["period"][k]) for k in ("from", "to"))
+        notes.append(["Zeitraum", f"{start:%d.%m.%Y} bis {end:%d.%m.%Y} (nur Kontakte; Vorjahr: dieselben Tage)"])
     notes.append(
         [
             "Schwelle",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from saas.association import report
 from saas.association.models import AggregateCount, AssociationOffice, AssociationReport
@@ -121,6 +121,104 @@ def load_facts(members: list[report.Member], year: int) -> report.Facts:
         if family in shared[oid]:
             facts[oid].setdefault(family, Counter())[(dim, value)] = int(n)
     return facts
+
+
+def load_day_facts(members: list[report.Member], start: dt.date, end: dt.date) -> report.Facts:
+    """Contact facts summed over the stored days ``start``…``end`` of the offices sharing contacts."""
+    shared = sorted(m.office_id for m in members if "contacts" in m.families)
+    facts: report.Facts = defaultdict(dict)
+    if not shared:
+        return facts
+    rows = db.session.execute(
+        select(
+            AggregateCount.office_id,
+            AggregateCount.dimension,
+            AggregateCount.value,
+            func.sum(AggregateCount.count),
+        )
+        .where(
+            AggregateCount.family == "contacts",
+            AggregateCount.granularity == "day",
+            AggregateCount.office_id.in_(shared),
+            AggregateCount.period_start.between(start, end),
+        )
+        .group_by(AggregateCount.office_id, AggregateCount.dimension, AggregateCount.value)
+    )
+    for oid, dim, value, n in rows:
+        facts[oid].setdefault("contacts", Counter())[(dim, value)] = int(n)
+    return facts
+
+
+def same_day_in(year: int, day: dt.date) -> dt.date:
+    """``day``'s day and month in ``year`` (29 February becomes the 28th in a common year)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return dt.date(year, 2, 28)
+
+
+def _complement_small(
+    association: Association, members: list[report.Member], facts: report.Facts, year: int, end: dt.date
+) -> set[tuple]:
+    """Cells of the period 1 January…``end`` whose rest of the year would be a small count.
+
+    The year's own report publishes the whole year; a reader who subtracts the period from it gets the
+    rest of the year, so a period cell is hidden when that difference is below the threshold. Days after
+    today hold no contacts yet (the difference is a structural zero, not a disclosure) and are skipped.
+    """
+    from saas.association.operations import today
+
+    if end >= min(dt.date(year, 12, 31), today()):
+        return set()
+    row = db.session.scalar(
+        select(AssociationReport).where(
+            AssociationReport.association_id == association.id, AssociationReport.year == year
+        )
+    )
+    if row is None:
+        return set()
+    threshold = association.suppression_threshold or 5
+    published = report.published_contact_cells(row.payload, members)
+    hide = set()
+    for cell, value in report.contact_cell_values(members, facts).items():
+        whole = published.get(cell)
+        if isinstance(whole, int) and whole - value < threshold:
+            hide.add(cell)
+    return hide
+
+
+def build_period_report(association: Association, year: int, until: dt.date, members: list[report.Member]) -> dict:
+    """Contacts from 1 January to ``until``'s day and month, in ``year`` and in the year before (from the
+    stored days), suppressed like the year's report and against it."""
+    threshold = association.suppression_threshold or 5
+    members = [
+        report.Member(
+            m.office_id,
+            m.slug,
+            m.name,
+            ("contacts",) if "contacts" in m.families else (),
+            m.population,
+            m.staff_fte,
+            m.sites,
+        )
+        for m in members
+    ]
+    end, previous_end = same_day_in(year, until), same_day_in(year - 1, until)
+    facts = load_day_facts(members, dt.date(year, 1, 1), end)
+    previous = load_day_facts(members, dt.date(year - 1, 1, 1), previous_end)
+    payload = report.build(
+        association.slug,
+        association.name,
+        year,
+        threshold,
+        members,
+        facts,
+        previous,
+        hide=_complement_small(association, members, facts, year, end),
+        hide_previous=_complement_small(association, members, previous, year - 1, previous_end),
+    )
+    payload["period"] = {"from": dt.date(year, 1, 1).isoformat(), "to": end.isoformat()}
+    return payload
 
 
 def build_report(association: Association, year: int, threshold: int, members: list[report.Member]) -> dict:

@@ -64,6 +64,7 @@ def _figures() -> list[Figure]:
 FIGURES: list[Figure] = _figures()
 FIGURE_BY_KEY = {f.key: f for f in FIGURES}
 BASES = {"absolut": "Absolut", "einwohner": "je 100.000 Einwohner*innen", "stelle": "je Vollzeitstelle"}
+PERIODS = ("jahr", "bisher")  # the whole year, or 1 January to today's day (contacts only, from the stored days)
 
 
 def figure_value(section: dict | None, figure: Figure) -> Any:
@@ -102,6 +103,16 @@ def get_report(association: Association, year: int) -> dict | None:
     if row is None and not members:
         return None
     return build_report(association, year, threshold, members)
+
+
+def period_report(association: Association, year: int, until: dt.date) -> dict | None:
+    """Contacts from 1 January to ``until``'s day in ``year``, next to the same days of the year before."""
+    from saas.association.publish import build_period_report, members_of
+
+    members = members_of(association.id)
+    if not members:
+        return None
+    return build_period_report(association, year, until, members)
 
 
 def all_reports(association: Association) -> dict[int, dict]:

@@ -10,6 +10,7 @@ derived figure (percentages, year-over-year changes) is published only when all 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,7 +130,36 @@ class Published:
         return self.values.get((office_id, family, name))
 
 
-def publish_cells(members: list[Member], facts: Facts, threshold: int) -> Published:
+def contact_cell_values(members: list[Member], facts: Facts) -> dict[tuple, int]:
+    """The contact cells of the offices sharing contacts and of their total, before suppression."""
+    out: dict[tuple, int] = {}
+    offices = [m.office_id for m in members if "contacts" in m.families]
+    for oid in offices:
+        for name, value in _contact_cells(facts.get(oid, {}).get("contacts", Counter())).items():
+            out[(oid, "contacts", name)] = value
+            out[(TOTAL, "contacts", name)] = out.get((TOTAL, "contacts", name), 0) + value
+    return out
+
+
+def published_contact_cells(payload: dict, members: list[Member]) -> dict[tuple, int | str]:
+    """The contact cells as a stored report publishes them (a number or the marker), by cell key."""
+    office_ids = {m.slug: m.office_id for m in members}
+    sections = [(office_ids.get(o["tenant"]), o.get("contacts")) for o in payload.get("offices", [])]
+    sections.append((TOTAL, (payload.get("total") or {}).get("contacts")))
+    out: dict[tuple, int | str] = {}
+    for oid, section in sections:
+        if oid is None or not isinstance(section, dict):
+            continue
+        for name in _contact_cells(Counter()):
+            node: Any = section
+            for part in name.split("."):
+                node = node.get(part) if isinstance(node, dict) else None
+            if isinstance(node, int | str) and not isinstance(node, bool):
+                out[(oid, "contacts", name)] = node
+    return out
+
+
+def publish_cells(members: list[Member], facts: Facts, threshold: int, also_hide: Iterable[tuple] = ()) -> Published:
     event_kinds = _event_kinds(facts)
     system = CellSystem()
     sharing: dict[str, list[int]] = {}
@@ -155,7 +185,7 @@ def publish_cells(members: list[Member], facts: Facts, threshold: int) -> Publis
         total_cells = {n: system.values[(TOTAL, family, n)] for n in names if (TOTAL, family, n) in system.values}
         for total, parts in _row_lines(family, total_cells, event_kinds, office=False):
             system.relate_sums(_names(TOTAL, family, total), [(TOTAL, family, p) for p in parts])
-    hidden = suppress(system, threshold)
+    hidden = suppress(system, threshold, also_hide)
     mark = marker(threshold)
     values = {cell: (mark if cell in hidden else value) for cell, value in system.values.items()}
     return Published(values, sharing)
@@ -231,11 +261,14 @@ def build(
     members: list[Member],
     facts: Facts,
     previous_facts: Facts,
+    hide: Iterable[tuple] = (),
+    hide_previous: Iterable[tuple] = (),
 ) -> dict[str, Any]:
-    """The report payload: offices (sorted by name) and the association total, every small count hidden."""
+    """The report payload: offices (sorted by name) and the association total, every small count hidden
+    (and the cells in ``hide``/``hide_previous``, with what protects them)."""
     mark = marker(threshold)
-    cur = publish_cells(members, facts, threshold)
-    prev_all = publish_cells(members, previous_facts, threshold)
+    cur = publish_cells(members, facts, threshold, hide)
+    prev_all = publish_cells(members, previous_facts, threshold, hide_previous)
 
     def prev_for(office_id: int) -> Published | None:
         ids = [m.office_id for m in members if "contacts" in m.families] if office_id == TOTAL else [office_id]

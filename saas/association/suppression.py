@@ -184,11 +184,12 @@ def _best(
     return min(pool, key=score)
 
 
-def suppress(system: CellSystem, threshold: int) -> set[Cell]:
-    """The set of cells to hide: every cell below ``threshold`` plus what protects them."""
+def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = ()) -> set[Cell]:
+    """The set of cells to hide: every cell below ``threshold`` (and every cell in ``also``, hidden for
+    a reason outside this system) plus what protects them."""
     if threshold < 1:
         raise ValueError("threshold must be at least 1")
-    hidden = {c for c, v in system.values.items() if v < threshold}
+    hidden = {c for c, v in system.values.items() if v < threshold} | (set(also) & set(system.values))
     index = _index(system)
     while True:
         exposed = exactly_recoverable(system.equations, hidden)

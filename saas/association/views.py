@@ -11,11 +11,13 @@ import json
 import logging
 
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import format_date
 from flask_babel import gettext as _
 
 from saas.association import access, export, queries
 from saas.association.forms import FAMILY_LABELS, AggregateNowForm, ShareForm
 from saas.association.operations import create_run
+from saas.association.operations import today as aggregation_today
 from saas.association.suppression import marker
 from saas.auth.models import Role
 from saas.core import charts
@@ -93,14 +95,31 @@ def _fmt(mark: str, digits: int = 0):  # type: ignore[no-untyped-def]
     return fmt
 
 
+def _period_label(until: dt.date) -> str:
+    return _("1. Januar bis %(day)s", day=format_date(until, "d. MMMM"))
+
+
+def _period_arg(figure: queries.Figure | None = None) -> str:
+    """``zeitraum``: the whole year, or 1 January to today's day (contacts only: other figures are year-end
+    states and yearly sums, shown for the whole year)."""
+    period = request.args.get("zeitraum", "jahr")
+    if period not in queries.PERIODS:
+        abort(404)
+    if figure is not None and figure.family != "contacts":
+        return "jahr"
+    return period
+
+
 def _charts(payload: dict, reports: dict[int, dict], rows: list[queries.Row], figure: queries.Figure, basis: str):  # type: ignore[no-untyped-def]
     mark = marker(payload["threshold"])
     shared = [r for r in rows if r.value is not None]
     values = [(r.normalised if basis != "absolut" else r.value) for r in shared]
     digits = 0 if basis == "absolut" else 1
     label = _(figure.label) + ("" if basis == "absolut" else f" ({_(queries.BASES[basis])})")
+    period = payload.get("period")
+    when = f"{payload['year']}, {_period_label(dt.date.fromisoformat(period['to']))}" if period else payload["year"]
     bars = charts.bar_chart(
-        f"{label} {payload['year']}",
+        f"{label} {when}",
         [r.name for r in shared],
         [charts.Series(str(payload["year"]), [v if isinstance(v, int | float) else None for v in values])],
         value_format=_fmt(mark, digits),
@@ -108,8 +127,11 @@ def _charts(payload: dict, reports: dict[int, dict], rows: list[queries.Row], fi
     )
     years = sorted(reports)
     trend_values = [queries.figure_value(reports[y]["total"], figure) for y in years]
+    trend_title = _("%(figure)s: Verband insgesamt", figure=_(figure.label))
+    if period:
+        trend_title += f", {_period_label(dt.date.fromisoformat(period['to']))}"
     trend = charts.line_chart(
-        _("%(figure)s: Verband insgesamt", figure=_(figure.label)),
+        trend_title,
         [str(y) for y in years],
         [charts.Series(_("Verband insgesamt"), [v if isinstance(v, int) else None for v in trend_values])],
         value_format=_fmt(mark),
@@ -134,6 +156,9 @@ def dashboard(assoc_slug: str):  # type: ignore[no-untyped-def]
     years = queries.report_years(association.id)
     year = _year_arg(years)
     figure = queries.FIGURE_BY_KEY.get(request.args.get("kennzahl", "contacts.total")) or abort(404)
+    asked_period = _period_arg()
+    period = _period_arg(figure)
+    until = aggregation_today()
     basis = request.args.get("bezug", "absolut")
     sort = request.args.get("sortierung", "wert")
     direction = request.args.get("richtung", "ab")
@@ -153,12 +178,24 @@ def dashboard(assoc_slug: str):  # type: ignore[no-untyped-def]
         "pending": queries.pending_run(association.id),
         "now_form": AggregateNowForm(),
         "threshold": association.suppression_threshold or 5,
+        "period": period,
+        "period_fallback": asked_period != period,
+        "period_label": _period_label(until),
     }
     if year is None:
         return render_template("association/dashboard.html", payload=None, **context)
-    reports = queries.all_reports(association)
-    payload = reports.get(year) or queries.get_report(association, year)
-    rows, total = queries.comparison(payload, reports.get(year - 1), figure, basis, sort, direction == "ab")
+    if period == "bisher":
+        # From the stored days: this year's 1 January to today's day, next to the same days a year before.
+        payload = queries.period_report(association, year, until)
+        previous = queries.period_report(association, year - 1, until) if year - 1 in years else None
+        reports = {y: p for y, p in ((year - 1, previous), (year, payload)) if p is not None}
+    else:
+        reports = queries.all_reports(association)
+        payload = reports.get(year) or queries.get_report(association, year)
+        previous = reports.get(year - 1)
+    if payload is None:
+        abort(404)
+    rows, total = queries.comparison(payload, previous, figure, basis, sort, direction == "ab")
     bars, trend, shares = _charts(payload, reports, rows, figure, basis)
     return render_template(
         "association/dashboard.html",
@@ -179,16 +216,25 @@ def _payload_for_export(association):  # type: ignore[no-untyped-def]
     year = _year_arg(years)
     if year is None:
         abort(404)
-    payload = queries.get_report(association, year)
+    if _period_arg() == "bisher":
+        payload = queries.period_report(association, year, aggregation_today())
+    else:
+        payload = queries.get_report(association, year)
     if payload is None:
         abort(404)
     return payload
 
 
+def _export_name(association, payload: dict, extension: str) -> str:  # type: ignore[no-untyped-def]
+    period = payload.get("period")
+    until = f"-bis-{period['to'][5:]}" if period else ""
+    return f"{association.slug}-{payload['year']}{until}.{extension}"
+
+
 @analyst_required
 def export_csv(assoc_slug: str):  # type: ignore[no-untyped-def]
     payload = _payload_for_export(g.association)
-    name = f"{g.association.slug}-{payload['year']}.csv"
+    name = _export_name(g.association, payload, "csv")
     return Response(
         export.to_csv(payload),
         mimetype="text/csv; charset=utf-8",
@@ -199,7 +245,7 @@ def export_csv(assoc_slug: str):  # type: ignore[no-untyped-def]
 @analyst_required
 def export_xlsx(assoc_slug: str):  # type: ignore[no-untyped-def]
     payload = _payload_for_export(g.association)
-    name = f"{g.association.slug}-{payload['year']}.xlsx"
+    name = _export_name(g.association, payload, "xlsx")
     return Response(
         export.to_xlsx(payload, queries.freshness(g.association.id)),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -39,6 +39,16 @@ def test_analyst_compares_dortmund_and_hamm_with_charts_and_exports(page, three_
     with page.expect_download() as download:
         page.get_by_role("link", name="Tabelle als CSV (2023)").click()
     assert download.value.suggested_filename == "paritaet-nrw-2023.csv"
+    # 1 January to today's day, next to the same days of the year before (contacts, from the stored days).
+    page.get_by_label("Kennzahl").select_option("contacts.total")
+    page.get_by_label("Zeitraum").select_option("bisher")
+    page.get_by_role("button", name="Anzeigen").click()
+    page.wait_for_load_state()
+    assert "zeitraum=bisher" in page.url
+    assert "1. Januar bis" in page.locator("h2").first.inner_text()
+    assert table.locator("tbody tr").count() == 3
+    assert "Vorjahreszeitraum" in table.inner_text()
+    assert_accessible(page, "dashboard for 1 January to today")
     page.get_by_role("button", name="Jetzt aktualisieren").click()
     page.wait_for_load_state()
     assert "Aktualisierung ist angestoßen" in page.content()
