@@ -124,11 +124,22 @@ def load_facts(members: list[report.Member], year: int) -> report.Facts:
 
 
 def load_day_facts(members: list[report.Member], start: dt.date, end: dt.date) -> report.Facts:
-    """Contact facts summed over the stored days ``start``…``end`` of the offices sharing contacts."""
+    """Contact facts of the days ``start``…``end`` (``start`` the first of a month) of the offices sharing
+    contacts: whole months from the stored months, the days of a month begun from the stored days."""
+    from sqlalchemy import and_, or_
+
     shared = sorted(m.office_id for m in members if "contacts" in m.families)
     facts: report.Facts = defaultdict(dict)
     if not shared:
         return facts
+    next_day = end + dt.timedelta(days=1)
+    partial = end.replace(day=1) if next_day.day != 1 else next_day  # first day not covered by whole months
+    spans = []
+    if partial > start:
+        months = (AggregateCount.period_start >= start, AggregateCount.period_start < partial)
+        spans.append(and_(AggregateCount.granularity == "month", *months))
+    if partial <= end:
+        spans.append(and_(AggregateCount.granularity == "day", AggregateCount.period_start.between(partial, end)))
     rows = db.session.execute(
         select(
             AggregateCount.office_id,
@@ -136,12 +147,7 @@ def load_day_facts(members: list[report.Member], start: dt.date, end: dt.date) -
             AggregateCount.value,
             func.sum(AggregateCount.count),
         )
-        .where(
-            AggregateCount.family == "contacts",
-            AggregateCount.granularity == "day",
-            AggregateCount.office_id.in_(shared),
-            AggregateCount.period_start.between(start, end),
-        )
+        .where(AggregateCount.family == "contacts", AggregateCount.office_id.in_(shared), or_(*spans))
         .group_by(AggregateCount.office_id, AggregateCount.dimension, AggregateCount.value)
     )
     for oid, dim, value, n in rows:
@@ -187,9 +193,11 @@ def _complement_small(
     return hide
 
 
-def build_period_report(association: Association, year: int, until: dt.date, members: list[report.Member]) -> dict:
-    """Contacts from 1 January to ``until``'s day and month, in ``year`` and in the year before (from the
-    stored days), suppressed like the year's report and against it."""
+def build_period_report(
+    association: Association, year: int, until: dt.date, members: list[report.Member], compare: bool = True
+) -> dict:
+    """Contacts from 1 January to ``until``'s day and month, in ``year`` and (``compare``) in the year before
+    (from the stored days), suppressed like the year's report and against it."""
     threshold = association.suppression_threshold or 5
     members = [
         report.Member(
@@ -205,7 +213,7 @@ def build_period_report(association: Association, year: int, until: dt.date, mem
     ]
     end, previous_end = same_day_in(year, until), same_day_in(year - 1, until)
     facts = load_day_facts(members, dt.date(year, 1, 1), end)
-    previous = load_day_facts(members, dt.date(year - 1, 1, 1), previous_end)
+    previous = load_day_facts(members, dt.date(year - 1, 1, 1), previous_end) if compare else None
     payload = report.build(
         association.slug,
         association.name,
@@ -215,7 +223,7 @@ def build_period_report(association: Association, year: int, until: dt.date, mem
         facts,
         previous,
         hide=_complement_small(association, members, facts, year, end),
-        hide_previous=_complement_small(association, members, previous, year - 1, previous_end),
+        hide_previous=_complement_small(association, members, previous, year - 1, previous_end) if compare else (),
     )
     payload["period"] = {"from": dt.date(year, 1, 1).isoformat(), "to": end.isoformat()}
     return payload

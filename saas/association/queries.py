@@ -6,7 +6,9 @@ reports (:class:`AssociationReport`), the members' view (:class:`AssociationOffi
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,14 +107,30 @@ def get_report(association: Association, year: int) -> dict | None:
     return build_report(association, year, threshold, members)
 
 
-def period_report(association: Association, year: int, until: dt.date) -> dict | None:
-    """Contacts from 1 January to ``until``'s day in ``year``, next to the same days of the year before."""
+_PERIOD_CACHE: OrderedDict[tuple, dict] = OrderedDict()
+_PERIOD_CACHE_SIZE = 64
+
+
+def period_report(association: Association, year: int, until: dt.date, compare: bool = True) -> dict | None:
+    """Contacts from 1 January to ``until``'s day in ``year``, next to the same days of the year before.
+
+    Computed from the stored days on request, and kept (per process) until the next aggregation run or a
+    change of the threshold: the figures cannot change in between.
+    """
     from saas.association.publish import build_period_report, members_of
 
+    key = (association.id, year, until, compare, association.suppression_threshold, freshness(association.id))
+    if key in _PERIOD_CACHE:
+        _PERIOD_CACHE.move_to_end(key)
+        return copy.deepcopy(_PERIOD_CACHE[key])
     members = members_of(association.id)
     if not members:
         return None
-    return build_period_report(association, year, until, members)
+    payload = build_period_report(association, year, until, members, compare)
+    _PERIOD_CACHE[key] = copy.deepcopy(payload)
+    while len(_PERIOD_CACHE) > _PERIOD_CACHE_SIZE:
+        _PERIOD_CACHE.popitem(last=False)
+    return payload
 
 
 def all_reports(association: Association) -> dict[int, dict]:

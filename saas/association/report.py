@@ -260,17 +260,20 @@ def build(
     threshold: int,
     members: list[Member],
     facts: Facts,
-    previous_facts: Facts,
+    previous_facts: Facts | None,
     hide: Iterable[tuple] = (),
     hide_previous: Iterable[tuple] = (),
 ) -> dict[str, Any]:
     """The report payload: offices (sorted by name) and the association total, every small count hidden
-    (and the cells in ``hide``/``hide_previous``, with what protects them)."""
+    (and the cells in ``hide``/``hide_previous``, with what protects them). ``previous_facts`` None: no
+    comparison with the year before (changes are null)."""
     mark = marker(threshold)
     cur = publish_cells(members, facts, threshold, hide)
-    prev_all = publish_cells(members, previous_facts, threshold, hide_previous)
+    prev_all = publish_cells(members, previous_facts, threshold, hide_previous) if previous_facts else None
 
     def prev_for(office_id: int) -> Published | None:
+        if previous_facts is None:
+            return None
         ids = [m.office_id for m in members if "contacts" in m.families] if office_id == TOTAL else [office_id]
         return prev_all if any(previous_facts.get(i, {}).get("contacts") for i in ids) else None
 

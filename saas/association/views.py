@@ -187,7 +187,7 @@ def dashboard(assoc_slug: str):  # type: ignore[no-untyped-def]
     if period == "bisher":
         # From the stored days: this year's 1 January to today's day, next to the same days a year before.
         payload = queries.period_report(association, year, until)
-        previous = queries.period_report(association, year - 1, until) if year - 1 in years else None
+        previous = queries.period_report(association, year - 1, until, compare=False) if year - 1 in years else None
         reports = {y: p for y, p in ((year - 1, previous), (year, payload)) if p is not None}
     else:
         reports = queries.all_reports(association)
