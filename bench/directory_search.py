@@ -5,7 +5,8 @@ list of seed 001, with their synonyms), then measures on SQLite and/or PostgreSQ
 ``search_ids`` (p50/p95/p99 over mixed queries: topics, synonyms, prefixes, compounds, typos,
 multi-word) for one office and for all offices, and — with ``--http`` — requests per second of
 ``GET /<slug>/gruppen?q=…`` through the real app under gunicorn (2 workers) next to a bare Flask
-endpoint that returns a constant on the same server in the same run.
+endpoint that returns a constant on the same server in the same run (same clients, both warmed up,
+alternating rounds; medians).
 
     python bench/directory_search.py                                  # small: 5,000 groups / 20 offices, SQLite
     python bench/directory_search.py --groups 100000 --offices 400 --db both \
@@ -19,6 +20,7 @@ import http.client
 import os
 import random
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -98,7 +100,8 @@ def _pg_drop(admin_url: str, name: str) -> None:
 
 def make_app(database_url: str):  # type: ignore[no-untyped-def]
     os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("LOTSE_INSTANCE", tempfile.mkdtemp(prefix="lotse-bench-"))
+    if "LOTSE_INSTANCE" not in os.environ:  # main() sets one for the run; gunicorn's workers inherit it
+        os.environ["LOTSE_INSTANCE"] = tempfile.mkdtemp(prefix="lotse-bench-")
     os.environ.pop("REDIS_URL", None)
     from saas import create_app
 
@@ -232,19 +235,22 @@ def measure_search(app, tenants: list[tuple[int, str]], queries: list[str]) -> d
     return results
 
 
-def _load(port: int, paths: list[str], seconds: float, concurrency: int) -> float:
+def _load(port: int, paths: list[str], seconds: float, concurrency: int, passes: int = 0) -> float:
+    """Requests per second of ``concurrency`` clients cycling through ``paths`` for ``seconds`` (and, if
+    ``passes`` is given, until each path was requested that many times)."""
     count = [0] * concurrency
     stop = time.perf_counter() + seconds
+    per_client = -(-passes * len(paths) // concurrency)
 
     def worker(i: int) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         n = 0
-        while time.perf_counter() < stop:
-            conn.request("GET", paths[(i + n) % len(paths)])
+        while time.perf_counter() < stop or n < per_client:
+            conn.request("GET", paths[(i + n * concurrency) % len(paths)])
             response = conn.getresponse()
             response.read()
             if response.status != 200:
-                raise RuntimeError(f"HTTP {response.status} for {paths[(i + n) % len(paths)]}")
+                raise RuntimeError(f"HTTP {response.status} for {paths[(i + n * concurrency) % len(paths)]}")
             n += 1
         count[i] = n
         conn.close()
@@ -259,9 +265,14 @@ def _load(port: int, paths: list[str], seconds: float, concurrency: int) -> floa
 
 
 def measure_http(
-    database_url: str, slug: str, queries: list[str], seconds: float, concurrency: int
-) -> tuple[float, float]:
-    """(search rps, constant rps) through gunicorn with 2 workers, in the same run."""
+    database_url: str, slug: str, queries: list[str], seconds: float, concurrency: int, rounds: int
+) -> tuple[list[float], list[float]]:
+    """Per round (search rps, constant rps) through one gunicorn with 2 workers.
+
+    Fair by construction: both endpoints are served by the same server process pair, loaded by the same
+    number of clients, both warmed up first, and measured in alternating rounds, so a change in the
+    machine's background load during the run affects both alike.
+    """
     import socket
     from urllib.parse import quote
 
@@ -296,12 +307,17 @@ def measure_http(
             except OSError:
                 time.sleep(0.3)
         search_paths = [f"/{slug}/gruppen?q={quote(q)}" for q in queries[:200]]
-        # Warm-up: every query of the mix a few times, so each gunicorn worker has rendered it once; the
-        # figure is the steady state of a Wegweiser whose popular searches repeat (pages are cached per
-        # office and query and renewed by any change to the directory, see saas/directory/cache.py).
-        _load(port, search_paths, 4.0, concurrency)
-        search_rps = _load(port, search_paths, seconds, concurrency)
-        const_rps = _load(port, ["/bench/const"], seconds, concurrency)
+        const_paths = ["/bench/const"]
+        # Warm-up: every query of the mix ten times (so each gunicorn worker has almost surely rendered it),
+        # the constant endpoint likewise. The figure is the steady state of a Wegweiser whose popular
+        # searches repeat (pages are cached per office and query and renewed by any change to the
+        # directory, see saas/directory/cache.py); each request still reads the office's current version.
+        _load(port, search_paths, 3.0, concurrency, passes=10)
+        _load(port, const_paths, 1.0, concurrency)
+        search_rps, const_rps = [], []
+        for _ in range(rounds):
+            search_rps.append(_load(port, search_paths, seconds, concurrency))
+            const_rps.append(_load(port, const_paths, seconds, concurrency))
         return search_rps, const_rps
     finally:
         proc.terminate()
@@ -327,10 +343,16 @@ def run(kind: str, url: str, args: argparse.Namespace) -> None:
             f"p99 {percentile(values, 99):6.2f} ms   mean {statistics.fmean(values):6.2f} ms   (n={len(values)})"
         )
     if args.http:
-        search_rps, const_rps = measure_http(url, tenants[0][1], queries, args.http_seconds, args.concurrency)
+        search_rps, const_rps = measure_http(
+            url, tenants[0][1], queries, args.http_seconds, args.concurrency, args.http_rounds
+        )
+        ratios = sorted(s / c for s, c in zip(search_rps, const_rps, strict=True))
         print(
-            f"  HTTP gunicorn -w 2: GET /{tenants[0][1]}/gruppen?q=… {search_rps:8.1f} req/s   "
-            f"constant endpoint {const_rps:8.1f} req/s   ratio {search_rps / const_rps:.2f}"
+            f"  HTTP gunicorn -w 2, {args.concurrency} clients, median of {args.http_rounds} alternating rounds: "
+            f"GET /{tenants[0][1]}/gruppen?q=… {statistics.median(search_rps):8.1f} req/s   "
+            f"constant endpoint {statistics.median(const_rps):8.1f} req/s   "
+            f"ratio {statistics.median(search_rps) / statistics.median(const_rps):.2f} "
+            f"(per round {ratios[0]:.2f}–{ratios[-1]:.2f})"
         )
 
 
@@ -344,10 +366,22 @@ def main() -> None:
         "--pg-url", default=os.environ.get("BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
     )
     parser.add_argument("--http", action="store_true", help="also measure req/s through gunicorn (2 workers)")
-    parser.add_argument("--http-seconds", type=float, default=5.0)
+    parser.add_argument("--http-seconds", type=float, default=3.0, help="seconds per endpoint and round")
+    parser.add_argument("--http-rounds", type=int, default=5, help="alternating rounds (search, constant)")
     parser.add_argument("--concurrency", type=int, default=4)
     args = parser.parse_args()
 
+    # SIGTERM runs the finally blocks too: the bench databases and folders never outlive the run.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    instance = tempfile.mkdtemp(prefix="lotse-bench-")
+    os.environ["LOTSE_INSTANCE"] = instance
+    try:
+        _run_all(args)
+    finally:
+        shutil.rmtree(instance, ignore_errors=True)
+
+
+def _run_all(args: argparse.Namespace) -> None:
     if args.db in ("sqlite", "both"):
         folder = Path(tempfile.mkdtemp(prefix="lotse-bench-sqlite-"))
         try:

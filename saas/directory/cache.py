@@ -5,6 +5,10 @@ search page (no login, no session, no pending message) is cached per office, lan
 keyed by the office's ``directory_version``. Every write that a public page can show — groups, topics,
 contact persons, search words, the office profile, sites, office hours — bumps that version in the same
 transaction (one UPDATE of the tenants row), so all gunicorn workers stop using older pages at once.
+
+The version is read afresh for every request (tenants.resolve: one autocommit statement, no session),
+never remembered in a process: another worker, a Celery task or a CLI import may have committed a
+change a moment ago, and only the database knows.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from sqlalchemy import event, update
 from sqlalchemy.orm import Session
 
 from tenants.models import OfficeHoursSlot, Site, Tenant
+from tenants.resolve import OfficeKey
 
 MAX_PAGES = 4096
 _pages: OrderedDict[tuple, tuple[bytes, int, str]] = OrderedDict()
@@ -58,12 +63,12 @@ def _cacheable() -> bool:
     )
 
 
-def cached_page(tenant: Tenant, render: Any) -> Response:
+def cached_page(office: OfficeKey, render: Any) -> Response:
     """The rendered page for this request, from the cache when the office's directory is unchanged."""
     if not _cacheable():
         return render()
     # created_at makes the key unique to this office even if an id were ever reused (SQLite).
-    key = (tenant.id, tenant.created_at, tenant.directory_version, str(get_locale() or "de"), request.full_path)
+    key = (office.id, office.created_at, office.directory_version, str(get_locale() or "de"), request.full_path)
     with _lock:
         hit = _pages.get(key)
         if hit is not None:

@@ -14,6 +14,7 @@ from saas.directory.models import TOPIC_AREAS, Group
 from saas.directory.rhythm import format_rhythm
 from saas.directory.search import search_ids
 from saas.extensions import db
+from tenants.resolve import by_office_key, office_key
 
 PER_PAGE = 20
 
@@ -43,10 +44,11 @@ def _search(per_page: int = PER_PAGE) -> dict:
     }
 
 
+@by_office_key  # a cache hit needs no office row, no session and no transaction (tenants.resolve)
 def public_search(slug: str):  # type: ignore[no-untyped-def]
     from saas.directory.cache import cached_page
 
-    return cached_page(g.tenant, lambda: render_template("directory/public_search.html", **_search()))
+    return cached_page(office_key(), lambda: render_template("directory/public_search.html", **_search()))
 
 
 @allow_framing  # the only directory page other sites may frame (core.security sets frame-ancestors *)

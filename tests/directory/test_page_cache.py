@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+from sqlalchemy import event, text, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import Pool
+
+from saas.directory.models import Group
 from saas.extensions import db
+from tenants.models import Tenant
 from tenants.scoping import tenant_context
+from tests.conftest import IS_POSTGRES, owner_engine
 from tests.directory.helpers import make_group
 
 
@@ -50,3 +58,88 @@ def test_hamm_and_english_pages_are_separate_entries(client, world):
     client.get("/sprache/en?next=/dortmund/gruppen?q=angst")
     english = client.get("/dortmund/gruppen?q=angst").get_data(as_text=True)
     assert 'lang="en"' in english
+
+
+class _DatabaseUse:
+    """Pool checkouts (all pools, and the session engine's own) and the statements SQLAlchemy sends."""
+
+    def __init__(self) -> None:
+        self.checkouts = 0
+        self.session_checkouts = 0
+        self.statements: list[str] = []
+
+    def _checkout(self, *args: object) -> None:
+        self.checkouts += 1
+
+    def _session_checkout(self, *args: object) -> None:
+        self.session_checkouts += 1
+
+    def _execute(self, conn, cursor, statement, params, context, many) -> None:  # type: ignore[no-untyped-def]
+        self.statements.append(statement)
+
+    def __enter__(self) -> _DatabaseUse:
+        event.listen(Pool, "checkout", self._checkout)
+        event.listen(db.engine.pool, "checkout", self._session_checkout)
+        event.listen(Engine, "before_cursor_execute", self._execute)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        event.remove(Pool, "checkout", self._checkout)
+        event.remove(db.engine.pool, "checkout", self._session_checkout)
+        event.remove(Engine, "before_cursor_execute", self._execute)
+
+
+def test_a_cache_hit_takes_one_lookup_and_no_session(client, world):
+    """Does a repeated visitor search cost one connection checkout for the office lookup only: no session
+    connection (no pre-ping, BEGIN, RLS settings or ROLLBACK) and no statement through SQLAlchemy?"""
+    make_group(world.dortmund, "Selbsthilfe bei Angst", ["Angst"])
+    first = client.get("/dortmund/gruppen?q=angst").get_data(as_text=True)
+    with _DatabaseUse() as use:
+        second = client.get("/dortmund/gruppen?q=angst").get_data(as_text=True)
+    assert second == first and "Selbsthilfe bei Angst" in second
+    assert (use.checkouts, use.session_checkouts, use.statements) == (1, 0, [])
+
+
+def test_a_change_committed_by_another_process_shows_at_once(client, world):
+    """Is a cached page replaced as soon as another process (a second gunicorn worker, a Celery task, a CLI
+    import) commits a change? Its write reaches this process only through the database: no hook runs
+    here, so a copy of the office's version kept in this process would serve the old page."""
+    group = make_group(world.dortmund, "Selbsthilfe bei Angst", ["Angst"])
+    assert "Selbsthilfe bei Angst" in client.get("/dortmund/gruppen?q=angst").get_data(as_text=True)
+    # What another process's flush writes (saas.directory.cache bumps the version in the same transaction),
+    # on a connection of its own.
+    with owner_engine().begin() as conn:
+        conn.execute(update(Group).where(Group.id == group.id).values(name="Mut statt Angst"))
+        conn.execute(
+            update(Tenant).where(Tenant.id == world.dortmund.id).values(directory_version=Tenant.directory_version + 1)
+        )
+    page = client.get("/dortmund/gruppen?q=angst").get_data(as_text=True)
+    assert "Mut statt Angst" in page and "Selbsthilfe bei Angst" not in page
+
+
+def test_unknown_office_search_answers_404_and_staff_still_see_the_search(client, world):
+    """Does the search of an office that does not exist answer 404, and does a logged-in person (never
+    served from the cache) get the page rendered with the office's details?"""
+    assert client.get("/gibt-es-nicht/gruppen?q=angst").status_code == 404
+    make_group(world.dortmund, "Selbsthilfe bei Angst", ["Angst"])
+    client.login(world.dortmund_staff.email)
+    page = client.get("/dortmund/gruppen?q=angst").get_data(as_text=True)
+    assert "Selbsthilfe bei Angst" in page and world.dortmund.name in page
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not IS_POSTGRES, reason="a dropped server connection is a PostgreSQL matter")
+def test_office_lookup_survives_dropped_connections(client, world):
+    """After PostgreSQL dropped the app's idle pooled connections (restart, failover), does the next search
+    still answer, although the office lookup's pool does not ping before each use?"""
+    make_group(world.dortmund, "Selbsthilfe bei Angst", ["Angst"])
+    first = client.get("/dortmund/gruppen?q=angst").get_data(as_text=True)
+    with owner_engine().begin() as conn:
+        dropped = conn.execute(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'"
+            )
+        ).scalar()
+    assert dropped >= 1
+    assert client.get("/dortmund/gruppen?q=angst").get_data(as_text=True) == first
