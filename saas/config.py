@@ -120,6 +120,10 @@ def flask_config(settings: Settings) -> dict:
         "REDIS_URL": settings.redis_url,
         "MAIL_URL": settings.mail_url,
         "MAIL_FROM": os.environ.get("MAIL_FROM", "Lotse <noreply@lotse.local>"),
+        # Where the List-Unsubscribe mailto points (default: MAIL_FROM's address), and the IMAP mailbox that
+        # receives bounces and those mails (read every few minutes by the worker; see saas.newsletter.mailbox).
+        "NEWSLETTER_MAILTO": os.environ.get("NEWSLETTER_MAILTO") or None,
+        "BOUNCE_MAILBOX_URL": os.environ.get("BOUNCE_MAILBOX_URL") or None,
         "BASE_URL": settings.base_url,
         "PREFERRED_URL_SCHEME": urlsplit(settings.base_url).scheme or "http",
         "CELERY": celery,

@@ -36,9 +36,11 @@ So the broker is treated as a doorbell, not as the record. The record is the dat
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from celery import shared_task
+from sqlalchemy import delete
 
 from saas.core.locks import task_lock
 from saas.core.schedule import crontab, register_periodic
@@ -87,8 +89,33 @@ def cleanup_unconfirmed() -> int:
             with tenant_context(tenant_id):
                 deleted += cleanup()
                 db.session.commit()
+        from saas.newsletter.models import InboundMail
+        from saas.newsletter.operations import now
+
+        # Fingerprints of bounce mails only guard against a crash between commit and deletion: 90 days is ample.
+        db.session.execute(delete(InboundMail).where(InboundMail.processed_at < now() - dt.timedelta(days=90)))
+        db.session.commit()
     log.info("newsletter cleanup: %s unconfirmed sign-ups deleted", deleted)
     return deleted
+
+
+@shared_task(name="lotse.newsletter.poll_mailbox", ignore_result=True)
+def poll_mailbox() -> int:
+    """Read the bounce mailbox (if ``BOUNCE_MAILBOX_URL`` is set); returns the mails acted on."""
+    from flask import current_app
+
+    from saas.newsletter.mailbox import MailboxError, poll
+
+    if not current_app.config.get("BOUNCE_MAILBOX_URL"):
+        return 0
+    with task_lock("newsletter-mailbox", ttl_seconds=600) as got:
+        if not got:
+            return 0
+        try:
+            return poll().processed
+        except MailboxError as exc:
+            log.warning("bounce mailbox not read: %s", exc)  # the next poll tries again
+            return 0
 
 
 def _sweep_interval() -> float:
@@ -99,3 +126,4 @@ def _sweep_interval() -> float:
 
 register_periodic("newsletter-sweep", "lotse.newsletter.sweep", _sweep_interval())
 register_periodic("newsletter-cleanup", "lotse.newsletter.cleanup", crontab(minute=15, hour=3))
+register_periodic("newsletter-mailbox", "lotse.newsletter.poll_mailbox", crontab(minute="*/5"))

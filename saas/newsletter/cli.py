@@ -150,5 +150,18 @@ def inbound(slug: str, file) -> None:  # type: ignore[no-untyped-def]
     )
 
 
+@newsletter_cli.command("poll-mailbox")
+@click.option("--url", default=None, help="imaps://user:password@host/INBOX (default: BOUNCE_MAILBOX_URL)")
+def poll_mailbox(url: str | None) -> None:
+    """Read the bounce mailbox once: bounce reports and unsubscribe mails of every office."""
+    from saas.newsletter.mailbox import MailboxError, poll
+
+    try:
+        result = poll(url)
+    except MailboxError as exc:
+        fail(str(exc))
+    click.echo(result.summary())
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(newsletter_cli)

@@ -287,3 +287,18 @@ class Bounce(TenantScoped, db.Model):
     diagnostic: Mapped[str] = mapped_column(String(300), default="")
     issue_id: Mapped[int | None] = mapped_column(ForeignKey("newsletter_issues.id", ondelete="SET NULL"), nullable=True)
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class InboundMail(db.Model):
+    """A mail taken from the bounce mailbox and acted on, by fingerprint (SHA-256 of its bytes).
+
+    Stored in the same transaction as the mail's effects, so a mail left in the mailbox by a crash before
+    its deletion is recognised and not counted twice (saas.newsletter.mailbox). Platform-wide: the mail
+    may concern several offices; it holds no personal data. Kept 90 days.
+    """
+
+    __tablename__ = "newsletter_inbound_mails"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    processed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
