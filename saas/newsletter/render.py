@@ -207,7 +207,7 @@ class MailFrame:
     def message_id(self, *parts: object) -> str:
         """Deterministic per (what, who): the same mail always carries the same Message-ID."""
         ident = ".".join(str(p) for p in parts)
-        digest = hmac.new(self.key.encode(), ident.encode(), hashlib.sha256).hexdigest()[:16]
+        digest = hmac.digest(self.key.encode(), ident.encode(), "sha256").hex()[:16]
         return f"<{ident}.{digest}@{self.domain}>"
 
     def build(self, *, to: str, message_id: str, unsubscribe_url: str, unsubscribe_mailto: str) -> bytes:
