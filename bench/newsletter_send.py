@@ -9,7 +9,7 @@ machine slows either), and the peak memory of the worker.
     .venv/bin/python bench/newsletter_send.py --subscribers 50000   # the issue's size
     DATABASE_URL=postgresql+psycopg://… REDIS_URL=redis://… .venv/bin/python bench/newsletter_send.py
 
-The worker setup measured by default is one ``celery -A workers worker --pool=threads --concurrency=4``:
+The worker setup measured by default is one ``celery -A workers worker --pool=threads --concurrency=8``:
 one process whose threads overlap their waits for the database and the SMTP server, while PostgreSQL and
 the SMTP server use the other core. Memory is counted per process, never per thread (threads share their
 process's pages), and a worker's whole process tree is the sum of its processes' PSS, each pid once
@@ -132,7 +132,7 @@ def main() -> None:
     parser.add_argument("--subscribers", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=1, help="worker processes (celery -A workers worker)")
     parser.add_argument("--pool", default="threads", choices=["threads", "prefork", "solo"])
-    parser.add_argument("--concurrency", type=int, default=4, help="threads (or pool processes) per worker")
+    parser.add_argument("--concurrency", type=int, default=8, help="threads (or pool processes) per worker")
     parser.add_argument("--max-memory-per-child", type=int, default=0, help="KiB (prefork only)")
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--window", type=int, default=8, help="batches of the issue in flight at once")

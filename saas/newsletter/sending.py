@@ -173,10 +173,25 @@ def _sendmail_one(smtp: smtplib.SMTP, sender: str, recipient: str, raw: bytes) -
     if code not in (250, 251):
         _abandon(smtp, code)
         raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
-    code, reply = smtp.data(raw)
+    code, reply = _data(smtp, raw)
     if code != 250:
         _abandon(smtp, code)
         raise smtplib.SMTPDataError(code, reply)
+
+
+def _data(smtp: smtplib.SMTP, raw: bytes) -> tuple[int, bytes]:
+    """``smtp.data(raw)``, dot-stuffing with ``bytes.replace`` instead of smtplib's regular expression."""
+    smtp.putcmd("data")
+    code, reply = smtp.getreply()
+    if code != 354:
+        raise smtplib.SMTPDataError(code, reply)
+    stuffed = raw.replace(b"\n.", b"\n..")
+    if stuffed.startswith(b"."):
+        stuffed = b"." + stuffed
+    if not stuffed.endswith(b"\r\n"):
+        stuffed += b"\r\n"
+    smtp.send(stuffed + b".\r\n")
+    return smtp.getreply()
 
 
 def _abandon(smtp: smtplib.SMTP, code: int) -> None:

@@ -123,6 +123,22 @@ def test_message_ids_are_deterministic(app, db, world, outbox):
     assert email.message_from_bytes(one, policy=email.policy.default)["Message-ID"] == sent["Message-ID"]
 
 
+def test_prepared_frame_encodes_exactly_like_the_whole_body():
+    """The frame encodes the lines without the unsubscribe link once per issue and only the link's lines
+    per recipient: are the bytes the same as encoding the whole body per recipient, for any body?"""
+    import random
+
+    from saas.newsletter.render import UNSUBSCRIBE_PLACEHOLDER, _qp, _qp_fill, _qp_parts
+
+    rng = random.Random(7)
+    pieces = ["a", " ", "\t", ".", "=", "ä", "€", "\n", "\r\n", "\r", "x" * 80, "  \n", UNSUBSCRIBE_PLACEHOLDER]
+    links = ["https://lotse.example.org/dortmund/newsletter/abmelden/" + "T" * n for n in (0, 20, 90)] + [""]
+    for _ in range(3000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for link in links:
+            assert _qp_fill(_qp_parts(body), link) == _qp(body.replace(UNSUBSCRIBE_PLACEHOLDER, link)), body
+
+
 def test_retried_batch_skips_sent_and_resends_only_the_mail_in_doubt(app, db, world, outbox):
     """After a worker died mid-batch (lease lapsed), does the retry skip 'sent' rows, resend the one
     'sending' row (same Message-ID) and send the 'pending' rest?"""
