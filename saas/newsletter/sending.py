@@ -508,7 +508,7 @@ class PsycopgLedger(Ledger):
     SQLAlchemy statements as in :class:`Ledger`, compiled once.
     """
 
-    _compiled: dict[int, tuple[str, object]] = {}
+    _compiled: dict[tuple[int, object], tuple[str, object]] = {}
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -521,10 +521,11 @@ class PsycopgLedger(Ledger):
         rls.bind_session(self.cursor)
 
     def _execute(self, statement, params: dict[str, object]):  # type: ignore[no-untyped-def]
-        found = self._compiled.get(id(statement))
+        key = (id(statement), self.conn.dialect.server_version_info)
+        found = self._compiled.get(key)
         if found is None:
             compiled = statement.compile(dialect=self.conn.dialect)
-            found = self._compiled[id(statement)] = (str(compiled), compiled)
+            found = self._compiled[key] = (str(compiled), compiled)
         sql, compiled = found
         self.cursor.execute(sql, compiled.construct_params(params))  # type: ignore[attr-defined]
         return self.cursor
