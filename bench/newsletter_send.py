@@ -2,11 +2,18 @@
 
 Prints mails per second through the workers (ledger, rate gate off, real Celery), next to a plain
 ``smtplib`` loop that sends the same prepared messages into the same sink over one connection, measured in
-the same run, and the peak memory (RSS) of the worker processes.
+the same run (before and after the workers; the faster run is the reference, since other load on the
+machine slows either), and the peak memory of the worker.
 
     .venv/bin/python bench/newsletter_send.py                       # small: 2,000 subscribers
     .venv/bin/python bench/newsletter_send.py --subscribers 50000   # the issue's size
     DATABASE_URL=postgresql+psycopg://… REDIS_URL=redis://… .venv/bin/python bench/newsletter_send.py
+
+The worker setup measured by default is one ``celery -A workers worker --pool=threads --concurrency=8``:
+one process whose threads overlap their waits for the database and the SMTP server, while PostgreSQL and
+the SMTP server use the other core. Memory is counted per process, never per thread (threads share their
+process's pages), and a worker's whole process tree is the sum of its processes' PSS, each pid once
+(``--pool prefork`` children share their parent's pages after fork; summing their RSS counts those twice).
 
 Goal (issue 7): ≥ 50 % of the plain loop's rate with the ledger; worker memory that does not grow with
 the number of subscribers (≤ 200 MB at 50,000).
@@ -57,38 +64,76 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def rss_kb(pid: int) -> int:
+def memory_kb(pid: int) -> tuple[int, int, int]:
+    """(RSS, PSS, threads) of one process; KiB.
+
+    Threads share their process's address space: a thread pool is one RSS, never one per thread. PSS
+    (proportional set size, /proc/PID/smaps_rollup) divides every page among the processes that map it, so
+    the PSS of a prefork worker's parent and children add up without counting the pages a child still
+    shares with its parent after fork once per child, as the sum of their RSS does.
+    """
+    rss = pss = threads = 0
     try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1])
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1])
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
+            if line.startswith("Threads:"):
+                threads = int(line.split()[1])
+    except (OSError, ValueError):
         pass
-    return 0
+    return rss, pss, threads
 
 
 def process_tree(root: int) -> list[int]:
+    """The process and all its descendants, each pid once."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
     pids, frontier = [root], [root]
     while frontier:
-        parent = frontier.pop()
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == parent:
-                pid = int(stat.parent.name)
-                pids.append(pid)
-                frontier.append(pid)
+        for pid in children.get(frontier.pop(), []):
+            pids.append(pid)
+            frontier.append(pid)
     return pids
+
+
+class MemoryPeak:
+    """Peak memory of the worker(s): per process, and for each worker's whole process tree."""
+
+    def __init__(self) -> None:
+        self.process_rss = 0  # the largest single process
+        self.tree_pss = 0  # the whole worker: PSS of every process of its tree, each counted once
+        self.tree_rss = 0  # the same as a sum of RSS (double-counts pages shared after fork)
+        self.processes = 0
+        self.threads = 0
+
+    def sample(self, trees: list[list[int]]) -> None:
+        for pids in trees:
+            figures = [memory_kb(pid) for pid in pids]
+            figures = [f for f in figures if f[0]]
+            if not figures:
+                continue
+            self.process_rss = max(self.process_rss, max(f[0] for f in figures))
+            self.tree_pss = max(self.tree_pss, sum(f[1] for f in figures))
+            self.tree_rss = max(self.tree_rss, sum(f[0] for f in figures))
+            self.processes = max(self.processes, len(figures))
+            self.threads = max(self.threads, sum(f[2] for f in figures))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--subscribers", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=1, help="worker processes (celery -A workers worker)")
-    parser.add_argument("--concurrency", type=int, default=2, help="pool processes per worker")
-    parser.add_argument("--pool", default="prefork", choices=["prefork", "solo", "threads"])
+    parser.add_argument("--pool", default="threads", choices=["threads", "prefork", "solo"])
+    parser.add_argument("--concurrency", type=int, default=8, help="threads (or pool processes) per worker")
+    parser.add_argument("--max-memory-per-child", type=int, default=0, help="KiB (prefork only)")
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--window", type=int, default=8, help="batches of the issue in flight at once")
     parser.add_argument("--timeout", type=float, default=3600)
@@ -185,25 +230,26 @@ def run(args: argparse.Namespace, handler: CountingHandler, instance: Path, work
             ]
             db.session.rollback()
         size = sum(len(raw) for _, raw in prepared) / max(len(prepared), 1)
-        handler.reset()
         sender = frame.envelope_from
-        started = time.perf_counter()
-        with smtplib.SMTP("127.0.0.1", int(os.environ["MAIL_URL"].rsplit(":", 1)[1])) as smtp:
-            for email, raw in prepared:
-                smtp.sendmail(sender, [email], raw)
-        plain_seconds = time.perf_counter() - started
-        plain_rate = n / plain_seconds
-        del prepared
+        port = int(os.environ["MAIL_URL"].rsplit(":", 1)[1])
+        load_before = os.getloadavg()[0]
+        plain_before = plain_loop(handler, port, sender, prepared)
         print(
             f"subscribers: {n:,}; message size ≈ {size / 1024:.1f} KiB; database {db.engine.dialect.name}; "
             f"broker {app.config['CELERY']['broker_url'].split(':')[0]}"
         )
-        print(
-            f"plain smtplib loop (one connection, prepared messages): {plain_rate:,.0f} mails/s ({plain_seconds:.1f} s)"
-        )
 
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         logs = []
+        command = [
+            "celery",
+            "-A",
+            "workers",
+            "worker",
+            f"--pool={args.pool}",
+            f"--concurrency={args.concurrency}",
+            *([f"--max-memory-per-child={args.max_memory_per_child}"] if args.max_memory_per_child else []),
+        ]
         for k in range(args.workers):
             log = instance / f"worker-{k}.log"
             logs.append(log)
@@ -212,13 +258,8 @@ def run(args: argparse.Namespace, handler: CountingHandler, instance: Path, work
                     [
                         sys.executable,
                         "-m",
-                        "celery",
-                        "-A",
-                        "workers",
-                        "worker",
+                        *command,
                         "--loglevel=WARNING",
-                        f"--concurrency={args.concurrency}",
-                        "--pool=prefork",
                         "--without-gossip",
                         "--without-mingle",
                         "--without-heartbeat",
@@ -236,10 +277,11 @@ def run(args: argparse.Namespace, handler: CountingHandler, instance: Path, work
         while time.time() < deadline and not all(len(process_tree(p.pid)) > pool_size for p in workers):
             time.sleep(0.5)
         time.sleep(3)  # pool processes import the app
-        idle_peak = max(rss_kb(pid) for p in workers for pid in process_tree(p.pid))
+        idle = MemoryPeak()
+        idle.sample([process_tree(p.pid) for p in workers])
 
         handler.reset()
-        peak_process = peak_total = 0
+        peak = MemoryPeak()
         app.extensions["celery"].conf.task_always_eager = False
         with tenant_context(tenant.id):
             issue = db.session.get(Issue, issue.id)
@@ -248,14 +290,14 @@ def run(args: argparse.Namespace, handler: CountingHandler, instance: Path, work
             db.session.commit()
             queued = time.perf_counter()
             deadline = time.time() + args.timeout
-            last_check = 0.0
+            last_check = last_scan = 0.0
             status = IssueStatus.queued
-            pids = {p.pid: process_tree(p.pid) for p in workers}  # once: scanning /proc is costly
+            trees: list[list[int]] = []
             while time.time() < deadline:
-                for tree_pids in pids.values():
-                    tree = [rss_kb(pid) for pid in tree_pids]
-                    peak_process = max(peak_process, max(tree, default=0))
-                    peak_total = max(peak_total, sum(tree))
+                if time.time() - last_scan > 5:  # scanning /proc is costly; prefork may replace children
+                    trees = [process_tree(p.pid) for p in workers]
+                    last_scan = time.time()
+                peak.sample(trees)
                 if time.time() - last_check > 1:
                     db.session.rollback()
                     status = db.session.scalar(select(Issue.status).where(Issue.id == issue.id))
@@ -269,16 +311,40 @@ def run(args: argparse.Namespace, handler: CountingHandler, instance: Path, work
             sys.exit(1)
         sending = (handler.last or finished) - (handler.first or queued)
         worker_rate = handler.count / sending if sending > 0 else 0.0
+        plain_after = plain_loop(handler, port, sender, prepared)
+        plain_rate = max(plain_before, plain_after)
+        load_after = os.getloadavg()[0]
+
         print(
-            f"through the workers ({args.workers} × concurrency {args.concurrency}, ledger, one commit per mail): "
-            f"{worker_rate:,.0f} mails/s ({handler.count:,} mails in {sending:.1f} s; queue → done "
-            f"{finished - queued:.1f} s)"
+            f"plain smtplib loop (one connection, prepared messages): {plain_rate:,.0f} mails/s "
+            f"(the faster of two runs: {plain_before:,.0f} before, {plain_after:,.0f} after the workers)"
+        )
+        print(
+            f"worker setup measured: {args.workers} × `{' '.join(command)}` = {peak.processes} process(es), "
+            f"{peak.threads} threads in all"
+        )
+        print(
+            f"through the workers (ledger: one statement and one commit per mail): {worker_rate:,.0f} mails/s "
+            f"({handler.count:,} mails in {sending:.1f} s; queue → done {finished - queued:.1f} s)"
         )
         print(f"ratio to the plain loop: {worker_rate / plain_rate:.0%} (goal ≥ 50 %)")
         print(
-            f"peak worker memory: {peak_process / 1024:.0f} MB per process (idle {idle_peak / 1024:.0f} MB), "
-            f"{peak_total / 1024:.0f} MB for the whole worker (goal ≤ 200 MB at 50,000)"
+            f"peak worker memory: {peak.tree_pss / 1024:.0f} MB PSS for the whole worker ({peak.processes} "
+            f"process(es), each counted once; idle {idle.tree_pss / 1024:.0f} MB); largest process "
+            f"{peak.process_rss / 1024:.0f} MB RSS (idle {idle.process_rss / 1024:.0f} MB); sum of RSS "
+            f"{peak.tree_rss / 1024:.0f} MB (goal ≤ 200 MB at 50,000)"
         )
+        print(f"load average (1 min) before / after: {load_before:.2f} / {load_after:.2f} on {os.cpu_count()} CPUs")
+
+
+def plain_loop(handler: CountingHandler, port: int, sender: str, prepared: list[tuple[str, bytes]]) -> float:
+    """Mails per second of a plain smtplib loop over one connection, as the sink counted them."""
+    handler.reset()
+    started = time.perf_counter()
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        for email, raw in prepared:
+            smtp.sendmail(sender, [email], raw)
+    return len(prepared) / (time.perf_counter() - started)
 
 
 if __name__ == "__main__":

@@ -138,6 +138,27 @@ def _switches_roles(conn: Connection) -> bool:
     return conn.engine.url.username == APP_ROLE
 
 
+def bind_session(dbapi_cursor: Any) -> None:
+    """Bind the current office for the whole database session of a connection used past SQLAlchemy.
+
+    For a connection that one piece of work holds alone and drives through the DBAPI in autocommit mode
+    (the newsletter ledger: one statement per mail), where a per-transaction setting would cost a round
+    trip per statement. The caller must :func:`unbind_session` before the connection goes back to the
+    pool — or discard it — so that a pooled connection still never carries an office. Never for the
+    aggregator's cross-office block.
+    """
+    tenant, user, aggregator = _wanted()
+    if aggregator or not tenant:
+        raise RuntimeError("bind_session needs one bound office")
+    dbapi_cursor.execute(
+        "SELECT set_config('app.tenant_id', %s, false), set_config('app.user_id', %s, false)", (tenant, user)
+    )
+
+
+def unbind_session(dbapi_cursor: Any) -> None:
+    dbapi_cursor.execute("SELECT set_config('app.tenant_id', '', false), set_config('app.user_id', '', false)")
+
+
 def install_session_hooks() -> None:
     """Keep ``app.tenant_id``/``app.user_id`` (and the aggregator role) in step with the bound office."""
 

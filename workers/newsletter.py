@@ -6,7 +6,8 @@ Why nothing is lost, and why a kill costs at most one duplicate
 ``acks_late=True``: the broker message is acknowledged only after the task returned, so a worker that
 dies mid-batch leaves the message unacknowledged. ``task_reject_on_worker_lost=True``: when the pool
 *child* dies (SIGKILL, OOM) while its parent lives, the parent rejects the message with requeue, and it
-is redelivered at once. When the whole worker dies (process group killed, machine gone) nobody rejects:
+is redelivered at once. When the whole worker dies (process group killed, machine gone) nobody rejects —
+and with ``--pool=threads`` (one process, the setup bench/newsletter_send.py measures) every kill is that:
 
 * on Redis the message sits in the ``unacked`` hash and is restored to the queue only once the
   ``visibility_timeout`` has passed (``LOTSE_VISIBILITY_TIMEOUT``, 300 s in production, 20 s in tests);

@@ -1,21 +1,27 @@
 """Sending an issue: the plan (recipients → ledger rows → batch jobs) and one batch (ledger → SMTP).
 
-The ledger discipline, per mail (one commit each):
+The ledger discipline, per mail (one statement, one commit each):
 
-1. claim: ``status='sending', attempts+1`` — only while the subscriber is still confirmed, and in the same
-   commit as step 3 of the previous mail and the job's lease renewal;
+1. claim: ``status='sending', attempts+1`` — only while the subscriber is still confirmed (else the row
+   becomes ``skipped``), in the same statement and commit as step 3 of the previous mail;
 2. hand the mail to SMTP (deterministic Message-ID: every copy is the same mail);
 3. ``status='sent'`` — committed together with the next claim (or alone after the last mail).
 
+Rows are claimed one at a time, never a batch ahead: a row is 'sending' only while its mail is in hand.
 A worker killed after step 2 and before the commit of step 3 leaves exactly one row in ``sending``: the
 retried batch sends it again (a duplicate with the same Message-ID) — SMTP cannot tell us whether the 250
 arrived before the kill, and losing the mail is worse than a second copy. Everything before it is ``sent``
 (skipped on retry), everything after it ``pending`` (never handed over). So a kill costs at most one
 duplicate, and no subscriber is lost.
 
+What makes it fast is not fewer commits but cheaper ones: the message is rendered once per batch and only
+the recipient's parts are filled in; the step is a single prepared statement on a connection the batch
+holds (on PostgreSQL in autocommit mode: one round trip per mail, see :class:`PsycopgLedger`); the
+subscriber check uses the primary key; one SMTP connection serves the whole batch.
+
 The job lease fences concurrent runs of one batch (a redelivered message while the first holder still
-works, or a stalled holder waking up): a holder renews the lease before it sends once a third of it has
-passed, and stops the moment the renewal finds another holder.
+works, or a stalled holder waking up): a holder renews the lease (its own commit, before the next claim)
+once a third of it has passed, and stops the moment the renewal finds another holder.
 """
 
 from __future__ import annotations
@@ -24,11 +30,14 @@ import logging
 import smtplib
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from flask import current_app
-from sqlalchemy import and_, case, func, insert, or_, select, text, update
+from sqlalchemy import and_, bindparam, case, func, insert, or_, select, update
+from sqlalchemy.engine import Connection
 
 from saas.core.mail import TemporaryMailError, smtp_connection
 from saas.extensions import db
@@ -49,6 +58,7 @@ from saas.newsletter.models import (
 )
 from saas.newsletter.outbox import inflight_batches, lease_seconds, next_batches, setting, window
 from saas.newsletter.render import render_body
+from tenants import rls
 from tenants.models import Tenant
 
 log = logging.getLogger(__name__)
@@ -114,7 +124,10 @@ class SmtpTransport:
         if self.smtp is None:
             self.smtp = self._connect()
         try:
-            self.smtp.sendmail(sender, [recipient], raw)
+            if _plain_address(sender) and _plain_address(recipient):
+                _sendmail_one(self.smtp, sender, recipient, raw)
+            else:
+                self.smtp.sendmail(sender, [recipient], raw)
         except smtplib.SMTPRecipientsRefused as exc:
             code, message = next(iter(exc.recipients.values()))
             raise RecipientProblem(code, _text(message), 500 <= code < 600, at_rcpt=True) from exc
@@ -134,6 +147,59 @@ class SmtpTransport:
             except (OSError, smtplib.SMTPException):
                 self.smtp.close()
             self.smtp = None
+
+
+_NOT_PLAIN = frozenset("<>()[]\\,;:\"' \t\r\n")
+
+
+def _plain_address(address: str) -> bool:
+    """An ASCII address that smtplib's ``quoteaddr`` would pass unchanged, as ``<address>``."""
+    return address.isascii() and "@" in address and _NOT_PLAIN.isdisjoint(address)
+
+
+def _sendmail_one(smtp: smtplib.SMTP, sender: str, recipient: str, raw: bytes) -> None:
+    """``smtp.sendmail(sender, [recipient], raw)`` for plain addresses: the same commands, replies and
+    exceptions, without parsing both addresses as RFC 5322 headers for every mail (a seventh of a worker's
+    time per mail went there)."""
+    smtp.ehlo_or_helo_if_needed()
+    size = f" size={len(raw)}" if smtp.does_esmtp and smtp.has_extn("size") else ""
+    smtp.putcmd("mail", f"FROM:<{sender}>{size}")
+    code, reply = smtp.getreply()
+    if code != 250:
+        _abandon(smtp, code)
+        raise smtplib.SMTPSenderRefused(code, reply, sender)
+    smtp.putcmd("rcpt", f"TO:<{recipient}>")
+    code, reply = smtp.getreply()
+    if code not in (250, 251):
+        _abandon(smtp, code)
+        raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
+    code, reply = _data(smtp, raw)
+    if code != 250:
+        _abandon(smtp, code)
+        raise smtplib.SMTPDataError(code, reply)
+
+
+def _data(smtp: smtplib.SMTP, raw: bytes) -> tuple[int, bytes]:
+    """``smtp.data(raw)``, dot-stuffing with ``bytes.replace`` instead of smtplib's regular expression."""
+    smtp.putcmd("data")
+    code, reply = smtp.getreply()
+    if code != 354:
+        raise smtplib.SMTPDataError(code, reply)
+    stuffed = raw.replace(b"\n.", b"\n..")
+    if stuffed.startswith(b"."):
+        stuffed = b"." + stuffed
+    if not stuffed.endswith(b"\r\n"):
+        stuffed += b"\r\n"
+    smtp.send(stuffed + b".\r\n")
+    return smtp.getreply()
+
+
+def _abandon(smtp: smtplib.SMTP, code: int) -> None:
+    if code == 421:  # the server is closing the connection
+        smtp.close()
+        return
+    with suppress(smtplib.SMTPServerDisconnected):
+        smtp.rset()
 
 
 def _text(value: bytes | str) -> str:
@@ -249,43 +315,231 @@ def plan(job: SendJob) -> str:
     issue.html, issue.text = render_body(body)
     issue.started_at = ops.now()
     issue.status = IssueStatus.sending
-    recipients = list(
-        db.session.scalars(
-            select(Subscriber.id).where(Subscriber.status == SubscriberStatus.confirmed).order_by(Subscriber.id)
-        )
-    )
+    # The recipients are streamed batch by batch (a server-side cursor on PostgreSQL), so planning an
+    # issue for 50,000 subscribers holds no more in memory than planning one for 500.
     size = batch_size()
-    jobs = [
-        SendJob(tenant_id=tenant.id, issue_id=issue.id, kind=JobKind.batch, state=JobState.pending)
-        for _ in range(0, len(recipients), size)
-    ]
-    db.session.add_all(jobs)
-    db.session.flush()
-    rows = [
-        {
-            "tenant_id": tenant.id,
-            "issue_id": issue.id,
-            "subscriber_id": sid,
-            "job_id": jobs[i // size].id,
-            "status": DeliveryStatus.pending,
-            "attempts": 0,
-            "error": "",
-        }
-        for i, sid in enumerate(recipients)
-    ]
-    for start in range(0, len(rows), 5000):
-        db.session.execute(insert(Delivery), rows[start : start + 5000])
-    issue.recipients = len(recipients)
-    if not recipients:
+    recipients = db.session.execute(
+        select(Subscriber.id)
+        .where(Subscriber.status == SubscriberStatus.confirmed)
+        .order_by(Subscriber.id)
+        .execution_options(yield_per=size)
+    )
+    job_ids: list[int] = []
+    planned = 0
+    for chunk in recipients.partitions():
+        batch = SendJob(tenant_id=tenant.id, issue_id=issue.id, kind=JobKind.batch, state=JobState.pending)
+        db.session.add(batch)
+        db.session.flush()
+        db.session.execute(
+            insert(Delivery),
+            [
+                {
+                    "tenant_id": tenant.id,
+                    "issue_id": issue.id,
+                    "subscriber_id": sid,
+                    "job_id": batch.id,
+                    "status": DeliveryStatus.pending,
+                    "attempts": 0,
+                    "error": "",
+                }
+                for (sid,) in chunk
+            ],
+        )
+        job_ids.append(batch.id)
+        planned += len(chunk)
+    issue.recipients = planned
+    if not planned:
         issue.status = IssueStatus.sent
         issue.finished_at = ops.now()
     job.state = JobState.done
     db.session.commit()
-    outbox.dispatch(tenant.id, [j.id for j in jobs[: window()]])
-    return f"planned {len(recipients)}"
+    outbox.dispatch(tenant.id, job_ids[: window()])
+    return f"planned {planned}"
 
 
 # --- one batch -------------------------------------------------------------------------------------
+
+
+def _step_statements():  # type: ignore[no-untyped-def]
+    """The hot path's one statement: mark the previous mail sent and claim the next (or skip it).
+
+    ``:delivery`` is claimed ('sending', attempts + 1) only while it is open and its subscriber is still
+    confirmed, and marked 'skipped' when the subscriber left or was disabled meanwhile; ``:sent`` (the
+    previous mail, or NULL) becomes 'sent'. Returns the claimed row with its new status.
+
+    Every row must be found by primary key, whatever the planner knows: psycopg prepares the statement,
+    PostgreSQL plans it once for all parameters, and the ledger rows are fresh, without statistics. Written
+    as ``subscriber_id IN (SELECT id … AND status = 'confirmed')``, or with both deliveries in one
+    ``WHERE id IN (:delivery, :sent)``, the (tenant_id[, status]) indexes looked as cheap, and each mail
+    walked all of the office's subscribers or deliveries: the more subscribers, the slower every mail.
+    Hence the subscriber's status by primary key, compared outside the subquery, and on PostgreSQL the
+    previous mail in a data-modifying CTE, so that each UPDATE has exactly one ``id = …``.
+    """
+    t, s = Delivery.__table__, Subscriber.__table__
+    tenant, delivery, sent = bindparam("tenant"), bindparam("delivery"), bindparam("sent")
+    now = bindparam("now", type_=t.c.sent_at.type)
+    subscriber_status = (
+        select(s.c.status).where(s.c.id == bindparam("subscriber"), s.c.tenant_id == tenant)
+    ).scalar_subquery()
+    still_subscribed = subscriber_status == SubscriberStatus.confirmed.value
+    is_open = or_(*(t.c.status == o.value for o in OPEN))
+    left = "Abonnement beendet oder gesperrt"
+
+    previous = (
+        update(t)
+        .where(t.c.id == sent, t.c.tenant_id == tenant)
+        .values(status=DeliveryStatus.sent.value, sent_at=now, error="")
+        .returning(t.c.id)
+        .cte("previous")
+    )
+    postgres = (
+        update(t)
+        .where(t.c.id == delivery, t.c.tenant_id == tenant, is_open)
+        .values(
+            status=case((still_subscribed, DeliveryStatus.sending.value), else_=DeliveryStatus.skipped.value),
+            attempts=case((still_subscribed, t.c.attempts + 1), else_=t.c.attempts),
+            error=case((still_subscribed, t.c.error), else_=left),
+        )
+        .returning(t.c.id, t.c.status)
+        .add_cte(previous)
+    )
+
+    # Elsewhere (SQLite: no UPDATE in WITH) both rows in one UPDATE; SQLite looks up each id of the list.
+    is_claim = t.c.id == delivery
+    claim_ok = and_(is_claim, still_subscribed)
+    anywhere = (
+        update(t)
+        .where(t.c.id.in_([delivery, sent]), t.c.tenant_id == tenant, or_(t.c.id == sent, is_open))
+        .values(
+            status=case(
+                (claim_ok, DeliveryStatus.sending.value),
+                (is_claim, DeliveryStatus.skipped.value),
+                else_=DeliveryStatus.sent.value,
+            ),
+            attempts=case((claim_ok, t.c.attempts + 1), else_=t.c.attempts),
+            sent_at=case((is_claim, t.c.sent_at), else_=now),
+            error=case((claim_ok, t.c.error), (is_claim, left), else_=""),
+        )
+        .returning(t.c.id, t.c.status)
+    )
+    return anywhere, postgres
+
+
+_STEP, _STEP_POSTGRES = _step_statements()
+
+
+def _ledger_statements():  # type: ignore[no-untyped-def]
+    """The batch's other ledger statements, with bind parameters only (compiled once per dialect)."""
+    t, j = Delivery.__table__, SendJob.__table__
+    renew = (
+        update(j)
+        .where(
+            j.c.id == bindparam("job"),
+            j.c.tenant_id == bindparam("tenant"),
+            j.c.holder == bindparam("holder"),
+            j.c.state == JobState.running.value,
+        )
+        .values(lease_until=bindparam("until"))
+    )
+    mark_sent = (
+        update(t)
+        .where(t.c.tenant_id == bindparam("tenant"), t.c.id == bindparam("sent"))
+        .values(status=DeliveryStatus.sent.value, sent_at=bindparam("now"), error="")
+    )
+    conclude = (
+        update(t)
+        .where(
+            t.c.tenant_id == bindparam("tenant"),
+            t.c.id == bindparam("delivery"),
+            t.c.status == DeliveryStatus.sending.value,
+        )
+        .values(status=bindparam("status"), error=bindparam("error"))
+    )
+    return renew, mark_sent, conclude
+
+
+_RENEW, _MARK_SENT, _CONCLUDE = _ledger_statements()
+
+
+class Ledger:
+    """The batch's ledger statements on a connection of its own, each committed at once (one transaction
+    per call): no ORM session and no pool checkout per mail. SQLAlchemy Core; used for SQLite and any
+    driver without a faster way.
+
+    On PostgreSQL the ledger's commits do not wait for the WAL flush (``synchronous_commit`` off for this
+    connection only, reset before it goes back to the pool): losing a ledger commit in a *database* crash
+    can only cause a resend (a row falls back to 'pending' or stays 'sending'), never a loss; a killed
+    *worker* loses nothing either way, since the database has the commit.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.postgres = conn.dialect.name == "postgresql"
+        if self.postgres:
+            conn.exec_driver_sql("SET synchronous_commit TO OFF")
+            conn.commit()
+
+    def step(self, params: dict[str, object]) -> list[tuple[int, str]]:
+        statement = _STEP_POSTGRES if self.postgres else _STEP
+        rows = [(row_id, status) for row_id, status in self.conn.execute(statement, params)]
+        self.conn.commit()
+        return rows
+
+    def execute(self, statement, params: dict[str, object]) -> int:  # type: ignore[no-untyped-def]
+        count = self.conn.execute(statement, params).rowcount
+        self.conn.commit()
+        return count
+
+    def close(self) -> None:
+        self.conn.rollback()
+        if self.postgres:
+            self.conn.exec_driver_sql("RESET synchronous_commit")
+            self.conn.commit()
+
+
+class PsycopgLedger(Ledger):
+    """PostgreSQL through psycopg: each ledger statement is its own transaction (autocommit), so a mail's
+    step is one statement in one round trip — no BEGIN, no COMMIT, no per-transaction binding of the
+    office, each of which would be a round trip of its own.
+
+    The connection is held by this batch alone, so the office (row-level security) and
+    ``synchronous_commit`` are set for its session once, and cleared before it goes back to the pool; if
+    clearing fails, the connection is discarded instead (``Batch._ledger``). The statements are the same
+    SQLAlchemy statements as in :class:`Ledger`, compiled once.
+    """
+
+    _compiled: dict[tuple[int, object], tuple[str, object]] = {}
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.postgres = True
+        conn.commit()  # autocommit can only be switched outside a transaction
+        self.raw = conn.connection.driver_connection
+        self.raw.autocommit = True
+        self.cursor = self.raw.cursor()
+        self.cursor.execute("SET synchronous_commit TO OFF")
+        rls.bind_session(self.cursor)
+
+    def _execute(self, statement, params: dict[str, object]):  # type: ignore[no-untyped-def]
+        key = (id(statement), self.conn.dialect.server_version_info)
+        found = self._compiled.get(key)
+        if found is None:
+            compiled = statement.compile(dialect=self.conn.dialect)
+            found = self._compiled[key] = (str(compiled), compiled)
+        sql, compiled = found
+        self.cursor.execute(sql, compiled.construct_params(params))  # type: ignore[attr-defined]
+        return self.cursor
+
+    def step(self, params: dict[str, object]) -> list[tuple[int, str]]:
+        return [(row_id, status) for row_id, status in self._execute(_STEP_POSTGRES, params).fetchall()]
+
+    def execute(self, statement, params: dict[str, object]) -> int:  # type: ignore[no-untyped-def]
+        return self._execute(statement, params).rowcount
+
+    def close(self) -> None:
+        rls.unbind_session(self.cursor)
+        self.cursor.execute("RESET synchronous_commit")
+        self.raw.autocommit = False
 
 
 class Batch:
@@ -296,90 +550,71 @@ class Batch:
         self.holder = holder
         self.lease = lease_seconds()
         self.renewed = time.time()
-        self.postgres = db.engine.dialect.name == "postgresql"
+        self.ledger: Ledger | None = None  # the ledger's own connection, held for the batch
+
+    @contextmanager
+    def _ledger(self) -> Iterator[Ledger]:
+        conn = db.engine.connect()
+        try:
+            fast = conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg"
+            self.ledger = PsycopgLedger(conn) if fast else Ledger(conn)
+            yield self.ledger
+        finally:
+            ledger, self.ledger = self.ledger, None
+            try:
+                if ledger is None:
+                    raise RuntimeError("ledger not set up")
+                ledger.close()
+            except Exception:  # not given back to the pool half reset: discarded
+                conn.invalidate()
+            conn.close()
 
     # -- ledger steps (each one commit) --
 
-    def _begin(self) -> None:
-        if self.postgres:
-            # Losing a ledger commit in a *database* crash can only cause a resend (never a loss); the
-            # worker being killed loses nothing either way. So the per-mail commit need not wait for fsync.
-            db.session.execute(text("SET LOCAL synchronous_commit TO OFF"))
-
-    def _renew_if_due(self) -> None:
+    def _renew_if_due(self, ledger: Ledger) -> None:
         at = time.time()
         if at - self.renewed < self.lease / 3:
             return
-        result = db.session.execute(
-            update(SendJob)
-            .where(SendJob.id == self.job_id, SendJob.holder == self.holder, SendJob.state == JobState.running)
-            .values(lease_until=at + self.lease)
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount != 1:
-            db.session.rollback()
+        params = {"job": self.job_id, "tenant": self.tenant_id, "holder": self.holder, "until": at + self.lease}
+        if ledger.execute(_RENEW, params) != 1:
             raise LeaseLost(self.job_id)
         self.renewed = at
-
-    def _mark_sent(self, delivery_id: int) -> None:
-        db.session.execute(
-            update(Delivery)
-            .where(Delivery.id == delivery_id)
-            .values(status=DeliveryStatus.sent, sent_at=ops.now(), error="")
-            .execution_options(synchronize_session=False)
-        )
 
     def step(self, sent_id: int | None, delivery_id: int, subscriber_id: int) -> bool:
         """Commit the previous mail as sent and claim the next; False if its subscriber left meanwhile.
 
-        One statement and one commit per mail (Core, with the office named explicitly): this is the hot path.
+        One statement and one commit per mail, on the batch's own connection: this is the hot path. Every
+        third of the lease, the lease is renewed first (its own commit); a lost lease stops the batch
+        before anything more is claimed.
         """
-        self._begin()
-        self._renew_if_due()
-        t, s = Delivery.__table__, Subscriber.__table__
-        confirmed = select(s.c.id).where(
-            s.c.id == subscriber_id, s.c.tenant_id == self.tenant_id, s.c.status == SubscriberStatus.confirmed.value
+        ledger = self.ledger
+        assert ledger is not None
+        self._renew_if_due(ledger)
+        rows = ledger.step(
+            {
+                "tenant": self.tenant_id,
+                "delivery": delivery_id,
+                "subscriber": subscriber_id,
+                "sent": sent_id,
+                "now": ops.now(),
+            }
         )
-        claim_it = and_(
-            t.c.id == delivery_id, t.c.status.in_([o.value for o in OPEN]), t.c.subscriber_id.in_(confirmed)
-        )
-        is_claim = t.c.id == delivery_id
-        stmt = (
-            update(t)
-            .where(t.c.tenant_id == self.tenant_id, or_(claim_it, t.c.id == sent_id) if sent_id else claim_it)
-            .values(
-                status=case((is_claim, DeliveryStatus.sending.value), else_=DeliveryStatus.sent.value),
-                attempts=case((is_claim, t.c.attempts + 1), else_=t.c.attempts),
-                sent_at=case((is_claim, t.c.sent_at), else_=ops.now()),
-            )
-            .returning(t.c.id)
-        )
-        conn = db.session.connection()
-        claimed = delivery_id in set(conn.execute(stmt).scalars())
-        if not claimed:
-            conn.execute(
-                update(t)
-                .where(t.c.tenant_id == self.tenant_id, t.c.id == delivery_id, t.c.status.in_([o.value for o in OPEN]))
-                .values(status=DeliveryStatus.skipped.value, error="Abonnement beendet oder gesperrt")
-            )
-        db.session.commit()
-        return claimed
+        return any(row_id == delivery_id and status == DeliveryStatus.sending for row_id, status in rows)
 
     def settle(
         self, sent_id: int | None, delivery_id: int | None = None, status: DeliveryStatus | None = None, error: str = ""
     ) -> None:
-        self._begin()
-        self._renew_if_due()
+        """Mark the previous mail sent, and/or conclude the claimed one as failed or deferred."""
+        ledger = self.ledger
+        assert ledger is not None
+        self._renew_if_due(ledger)
         if sent_id is not None:
-            self._mark_sent(sent_id)
+            ledger.execute(_MARK_SENT, {"tenant": self.tenant_id, "sent": sent_id, "now": ops.now()})
         if delivery_id is not None and status is not None:
-            db.session.execute(
-                update(Delivery)
-                .where(Delivery.id == delivery_id, Delivery.status == DeliveryStatus.sending)
-                .values(status=status, error=error[:500])
-                .execution_options(synchronize_session=False)
+            ledger.execute(
+                _CONCLUDE,
+                {"tenant": self.tenant_id, "delivery": delivery_id, "status": status.value, "error": error[:500]},
             )
-        db.session.commit()
 
     # -- the loop --
 
@@ -388,7 +623,6 @@ class Batch:
         tenant = db.session.get(Tenant, self.tenant_id)
         assert issue is not None and tenant is not None
         settings = ops.get_settings(tenant)
-        db.session.commit()
         frame = mails.issue_frame(tenant, issue)
         build = mails.issue_builder(frame, tenant, self.issue_id)
         rows = db.session.execute(
@@ -397,33 +631,38 @@ class Batch:
             .where(Delivery.job_id == self.job_id, Delivery.status.in_(OPEN))
             .order_by(Delivery.id)
         ).all()
-        db.session.commit()
         gate = RateGate(self.tenant_id, float(settings.rate_per_second or 0))
+        db.session.commit()
         transport = open_transport()
         sent_id: int | None = None
+        error: str | None = None
         try:
-            for delivery_id, subscriber_id, attempts, email, token in rows:
-                if not self.step(sent_id, delivery_id, subscriber_id):
-                    sent_id = None
-                    continue
-                sent_id = None
-                raw = build(subscriber_id, email or "", token)
-                gate.wait()
+            with self._ledger():
                 try:
-                    transport.send(frame.envelope_from, email or "", raw)
-                except RecipientProblem as exc:
-                    self._refused(delivery_id, subscriber_id, attempts + 1, exc)
-                    continue
-                sent_id = delivery_id
-            self.settle(sent_id)
-        except ConnectionProblem as exc:
-            # The mail in hand stays 'sending' (outcome unknown) and is retried with the batch.
-            self.settle(sent_id)
-            return self._retry_later(str(exc))
+                    for delivery_id, subscriber_id, attempts, email, token in rows:
+                        if not self.step(sent_id, delivery_id, subscriber_id):
+                            sent_id = None
+                            continue
+                        sent_id = None
+                        raw = build(subscriber_id, email or "", token)
+                        gate.wait()
+                        try:
+                            transport.send(frame.envelope_from, email or "", raw)
+                        except RecipientProblem as exc:
+                            self._refused(delivery_id, subscriber_id, attempts + 1, exc)
+                            continue
+                        sent_id = delivery_id
+                    self.settle(sent_id)
+                except ConnectionProblem as exc:
+                    # The mail in hand stays 'sending' (outcome unknown) and is retried with the batch.
+                    self.settle(sent_id)
+                    error = str(exc)
         except LeaseLost:
             return "lease lost"
         finally:
             transport.close()
+        if error is not None:
+            return self._retry_later(error)
         return self._finish()
 
     def _refused(self, delivery_id: int, subscriber_id: int, attempts: int, exc: RecipientProblem) -> None:

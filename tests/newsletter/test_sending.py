@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import email
 import email.policy
+import secrets
 import time
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from saas.extensions import db
 from saas.newsletter import issue_operations as issue_ops
@@ -15,6 +16,7 @@ from saas.newsletter import operations as ops
 from saas.newsletter import outbox as nl_outbox
 from saas.newsletter import sending
 from saas.newsletter.models import (
+    ConsentSource,
     Delivery,
     DeliveryStatus,
     Issue,
@@ -22,6 +24,7 @@ from saas.newsletter.models import (
     JobKind,
     JobState,
     SendJob,
+    Subscriber,
     SubscriberStatus,
 )
 from tenants.scoping import tenant_context
@@ -118,6 +121,22 @@ def test_message_ids_are_deterministic(app, db, world, outbox):
     assert one == two
     sent = outbox.messages()[0]
     assert email.message_from_bytes(one, policy=email.policy.default)["Message-ID"] == sent["Message-ID"]
+
+
+def test_prepared_frame_encodes_exactly_like_the_whole_body():
+    """The frame encodes the lines without the unsubscribe link once per issue and only the link's lines
+    per recipient: are the bytes the same as encoding the whole body per recipient, for any body?"""
+    import random
+
+    from saas.newsletter.render import UNSUBSCRIBE_PLACEHOLDER, _qp, _qp_fill, _qp_parts
+
+    rng = random.Random(7)
+    pieces = ["a", " ", "\t", ".", "=", "ä", "€", "\n", "\r\n", "\r", "x" * 80, "  \n", UNSUBSCRIBE_PLACEHOLDER]
+    links = ["https://lotse.example.org/dortmund/newsletter/abmelden/" + "T" * n for n in (0, 20, 90)] + [""]
+    for _ in range(3000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for link in links:
+            assert _qp_fill(_qp_parts(body), link) == _qp(body.replace(UNSUBSCRIBE_PLACEHOLDER, link)), body
 
 
 def test_retried_batch_skips_sent_and_resends_only_the_mail_in_doubt(app, db, world, outbox):
@@ -319,3 +338,84 @@ def test_generated_blocks_render_without_failing(app, db, world, outbox, blocks)
     issue_id = _issue(world.dortmund, blocks=blocks)
     _send(world.dortmund, issue_id)
     assert _state(world.dortmund, issue_id)[0] == IssueStatus.sent
+
+
+def _postgres_only(db) -> None:
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+
+
+def test_ledger_connection_goes_back_to_the_pool_without_office_or_settings(app, db, world):
+    """The ledger binds the office and turns synchronous_commit off for its connection's whole session
+    (one round trip per mail): is that undone before the connection is pooled again?"""
+    _postgres_only(db)
+    with tenant_context(world.dortmund.id):
+        batch = sending.Batch(SendJob(id=0, issue_id=0, tenant_id=world.dortmund.id), "test")
+        with batch._ledger() as ledger:
+            assert isinstance(ledger, sending.PsycopgLedger)
+            raw = ledger.conn.connection.driver_connection
+            during = raw.execute("SELECT current_setting('app.tenant_id', true), current_setting('synchronous_commit')")
+            assert during.fetchone() == (str(world.dortmund.id), "off")
+    assert not raw.closed and not raw.autocommit  # given back to the pool as it was taken
+    after = raw.execute(
+        "SELECT coalesce(current_setting('app.tenant_id', true), ''), current_setting('app.user_id', true) IS NULL "
+        "OR current_setting('app.user_id', true) = '', current_setting('synchronous_commit') = "
+        "(SELECT reset_val FROM pg_settings WHERE name = 'synchronous_commit')"
+    ).fetchone()
+    raw.rollback()
+    assert after == ("", True, True)
+
+
+def test_step_uses_primary_keys_in_the_generic_plan(app, db, world):
+    """psycopg prepares the hot statement, and PostgreSQL then plans it once for all parameters: does that
+    plan find the delivery and the subscriber by primary key, instead of walking all of the office's rows
+    once per mail (so that each mail cost more, the more subscribers an office has)?"""
+    import re
+
+    _postgres_only(db)
+    # Enough rows that the planner (without statistics: the tables are fresh) can tell the indexes apart.
+    with tenant_context(world.dortmund.id):
+        db.session.execute(
+            insert(Subscriber),
+            [
+                {
+                    "tenant_id": world.dortmund.id,
+                    "email": f"viele{i:05d}@example.org",
+                    "token": secrets.token_urlsafe(24),
+                    "status": SubscriberStatus.confirmed,
+                    "source": ConsentSource.import_,
+                }
+                for i in range(5000)
+            ],
+        )
+        db.session.commit()
+    issue_id = _issue(world.dortmund)
+    original = nl_outbox.dispatch
+    nl_outbox.dispatch = lambda tenant_id, ids: None
+    try:
+        _send(world.dortmund, issue_id)
+        with tenant_context(world.dortmund.id):
+            plan_job = db.session.scalar(select(SendJob).where(SendJob.kind == JobKind.plan))
+            assert sending.run(plan_job.id) == "planned 5000"
+    finally:
+        nl_outbox.dispatch = original
+    compiled = sending._STEP_POSTGRES.compile(dialect=db.engine.dialect)
+    names: list[str] = []
+
+    def positional(match: re.Match[str]) -> str:
+        if match[1] not in names:
+            names.append(match[1])
+        return f"${names.index(match[1]) + 1}"
+
+    sql = re.sub(r"%\((\w+)\)s", positional, str(compiled))
+    values = compiled.construct_params(
+        {"tenant": world.dortmund.id, "delivery": 1, "subscriber": 1, "sent": 2, "now": None}
+    )
+    args = ", ".join("NULL" if values[n] is None else repr(values[n]).replace('"', "'") for n in names)
+    with tenant_context(world.dortmund.id), db.engine.connect() as conn:
+        conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_generic_plan")
+        conn.exec_driver_sql(f"PREPARE lotse_step_plan AS {sql}")
+        plan = "\n".join(row[0] for row in conn.exec_driver_sql(f"EXPLAIN EXECUTE lotse_step_plan({args})"))
+        conn.rollback()
+    assert "pk_newsletter_deliveries" in plan and "pk_newsletter_subscribers" in plan, plan
+    assert "ix_newsletter_subscribers_tenant" not in plan and "ix_newsletter_deliveries_tenant" not in plan, plan
