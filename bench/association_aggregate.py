@@ -254,29 +254,28 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
     response = client.post("/login", data={"email": analyst.email, "password": PASSWORD})
     assert response.status_code == 302, response.status_code
     url = f"/verband/{associations[0].slug}/?jahr={today.year - 1 if args.years > 1 else today.year}"
-    first = client.get(url)
-    assert first.status_code == 200, (first.status_code, first.get_data(as_text=True)[:2000])
-    renders = []
-    for _ in range(args.renders):
-        seconds, response = _timed(lambda: client.get(url))
-        assert response.status_code == 200
-        renders.append(seconds)
+
+    def renders(page: str) -> tuple[float, list[float]]:
+        """The first render, then ``args.renders`` more (seconds)."""
+        first, response = _timed(lambda: client.get(page))
+        assert response.status_code == 200, (response.status_code, response.get_data(as_text=True)[:2000])
+        times = []
+        for _ in range(args.renders):
+            seconds, response = _timed(lambda: client.get(page))
+            assert response.status_code == 200
+            times.append(seconds)
+        return first, times
+
+    _, times = renders(url)
     print(
-        f"dashboard render (median of {args.renders}):   {statistics.median(renders) * 1000:8.1f} ms "
-        f"(max {max(renders) * 1000:.1f} ms)"
+        f"dashboard render (median of {args.renders}):   {statistics.median(times) * 1000:8.1f} ms "
+        f"(max {max(times) * 1000:.1f} ms)"
     )
     # 1 January to today, next to the same days a year before: summed from the stored days on request.
-    period_url = f"/verband/{associations[0].slug}/?jahr={today.year}&zeitraum=bisher"
-    computed, response = _timed(lambda: client.get(period_url))
-    assert response.status_code == 200
-    renders = []
-    for _ in range(args.renders):
-        seconds, response = _timed(lambda: client.get(period_url))
-        assert response.status_code == 200
-        renders.append(seconds)
+    computed, times = renders(f"/verband/{associations[0].slug}/?jahr={today.year}&zeitraum=bisher")
     print(
         f"dashboard, 1 January to today:      {computed * 1000:8.1f} ms computed from the stored days, then "
-        f"{statistics.median(renders) * 1000:.1f} ms (median of {args.renders}, kept until the next run)"
+        f"{statistics.median(times) * 1000:.1f} ms (median of {args.renders}, kept until the next run)"
     )
 
     print("incremental run by stored history:")

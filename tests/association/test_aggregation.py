@@ -107,18 +107,23 @@ def test_aggregates_equal_raw_recount_and_a_rerun_changes_nothing(three_offices)
     assert {p.state for p in db.session.scalars(select(Period))} == {"DONE"}
 
 
-def test_only_changed_periods_are_rebuilt(three_offices):
-    """After one new contact, is only that office's year rebuilt — and correctly?"""
-    w = three_offices
-    first = worker.run(trigger="test")
-    day_rows = {
+def day_row_ids(office_id: int) -> dict[tuple, int]:
+    """The stored day rows of an office: (day, dimension, value) -> row id (a recount makes new rows)."""
+    return {
         (day, dim, value): rid
         for rid, day, dim, value in db.session.execute(
             select(
                 AggregateCount.id, AggregateCount.period_start, AggregateCount.dimension, AggregateCount.value
-            ).where(AggregateCount.office_id == w.hamm.id, AggregateCount.granularity == "day")
+            ).where(AggregateCount.office_id == office_id, AggregateCount.granularity == "day")
         )
     }
+
+
+def test_only_changed_periods_are_rebuilt(three_offices):
+    """After one new contact, is only that office's year rebuilt — and correctly?"""
+    w = three_offices
+    first = worker.run(trigger="test")
+    day_rows = day_row_ids(w.hamm.id)
     assert day_rows
     add_contacts(
         w.hamm.id,
@@ -139,14 +144,7 @@ def test_only_changed_periods_are_rebuilt(three_offices):
     assert all(run_id == first.id for key, run_id in periods.items() if key != (w.hamm.id, 2023))
     assert_matches_raw((w.dortmund, w.hamm, w.unna))
     # Only the changed day was recounted: every other day's rows are the very rows of the first run.
-    after = {
-        (day, dim, value): rid
-        for rid, day, dim, value in db.session.execute(
-            select(
-                AggregateCount.id, AggregateCount.period_start, AggregateCount.dimension, AggregateCount.value
-            ).where(AggregateCount.office_id == w.hamm.id, AggregateCount.granularity == "day")
-        )
-    }
+    after = day_row_ids(w.hamm.id)
     changed = {key for key in set(after) | set(day_rows) if after.get(key) != day_rows.get(key)}
     assert changed and {day for day, _, _ in changed} == {dt.date(2023, 3, 14)}
 
