@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from playwright.sync_api import expect
+
 from tests.browser import assert_accessible, login
 from tests.directory.helpers import make_group, make_topic, protected_group
 
@@ -32,22 +34,22 @@ def test_public_pages(page, world) -> None:
     page.get_by_label("Thema oder Stichwort").fill("panik")
     page.get_by_role("button", name="Suchen").click()
     page.get_by_role("link", name="Selbsthilfe bei Angst").click()
-    assert page.get_by_role("heading", name="Selbsthilfe bei Angst").is_visible()
+    expect(page.get_by_role("heading", name="Selbsthilfe bei Angst")).to_be_visible()
     assert_accessible(page, "group")
     page.goto(f"/dortmund/gruppen/{protected}")
-    assert page.get_by_text("Kontakt über die Kontaktstelle").first.is_visible()
+    expect(page.get_by_text("Kontakt über die Kontaktstelle").first).to_be_visible()
     page.get_by_label("Name oder Pseudonym").fill("Kim")
     page.get_by_label("So erreichen wir Sie (Telefon oder E-Mail)").fill("kim@example.net")
     page.locator("#consent").check()
     assert_accessible(page, "inquiry form")
     page.get_by_role("button", name="Anfrage senden").click()
-    assert page.get_by_role("heading", name="Vielen Dank für Ihre Anfrage").is_visible()
+    expect(page.get_by_role("heading", name="Vielen Dank für Ihre Anfrage")).to_be_visible()
     assert_accessible(page, "thanks")
     page.goto("/dortmund/themen")
-    assert page.get_by_role("link", name="Angsterkrankungen").is_visible()
+    expect(page.get_by_role("link", name="Angsterkrankungen")).to_be_visible()
     assert_accessible(page, "A–Z")
     page.goto("/dortmund/gruppen/einbetten?q=angst")
-    assert page.get_by_role("link", name="Selbsthilfe bei Angst").is_visible()
+    expect(page.get_by_role("link", name="Selbsthilfe bei Angst")).to_be_visible()
     assert_accessible(page, "embed")
 
 
@@ -57,7 +59,7 @@ def test_public_search_without_javascript(page_nojs, world) -> None:
     page_nojs.goto("/dortmund/gruppen")
     page_nojs.get_by_label("Thema oder Stichwort").fill("angst")
     page_nojs.get_by_role("button", name="Suchen").click()
-    assert page_nojs.get_by_role("link", name="Selbsthilfe bei Angst").is_visible()
+    expect(page_nojs.get_by_role("link", name="Selbsthilfe bei Angst")).to_be_visible()
 
 
 def test_confirmation_page(page, world, app) -> None:
@@ -75,7 +77,7 @@ def test_confirmation_page(page, world, app) -> None:
     page.goto(f"/dortmund/gruppen/bestaetigen/{token}")
     assert_accessible(page, "confirm")
     page.get_by_role("button", name="Angaben bestätigen").click()
-    assert page.get_by_role("heading", name="Vielen Dank!").is_visible()
+    expect(page.get_by_role("heading", name="Vielen Dank!")).to_be_visible()
     assert_accessible(page, "confirmed")
 
 
@@ -87,18 +89,18 @@ def test_staff_pages(page, world) -> None:
     assert_accessible(page, "list")
     page.get_by_label("Status", exact=True).select_option("active")
     page.get_by_role("button", name="Filtern").click()
-    assert page.get_by_role("link", name="Selbsthilfe bei Angst").is_visible()
+    expect(page.get_by_role("link", name="Selbsthilfe bei Angst")).to_be_visible()
     page.get_by_role("link", name="Neue Gruppe").click()
     assert_accessible(page, "new form")
     page.get_by_label("Name der Gruppe").fill("Neue Angstgruppe")
     page.get_by_label("Themen", exact=True).select_option(label="Angsterkrankungen")
     page.get_by_label("Themenbereich").select_option("mental_health")
     page.get_by_role("button", name="Speichern").click()
-    assert page.get_by_role("heading", name="Neue Angstgruppe").is_visible()
+    expect(page.get_by_role("heading", name="Neue Angstgruppe")).to_be_visible()
     assert_accessible(page, "detail")
     page.get_by_label("Neuer Status").select_option("paused")
     page.get_by_role("button", name="Status ändern").click()
-    assert page.get_by_text("Der Status wurde geändert.").is_visible()
+    expect(page.get_by_text("Der Status wurde geändert.")).to_be_visible()
     page.get_by_role("link", name="Bearbeiten").click()
     assert_accessible(page, "edit form")
     for url, name in (
@@ -129,4 +131,4 @@ def test_staff_inquiry_forward(page, world) -> None:
     page.locator(f"a[href='/dortmund/intern/anfragen/{inquiry_id}']").click()
     assert_accessible(page, "inquiry")
     page.get_by_role("button", name="An die Ansprechperson weiterleiten").click()
-    assert page.get_by_text("Die Anfrage wurde an die Gruppe vermittelt.").is_visible()
+    expect(page.get_by_text("Die Anfrage wurde an die Gruppe vermittelt.")).to_be_visible()
