@@ -15,7 +15,7 @@ Exactly once: the mail's fingerprint (SHA-256 of its bytes) is stored in the sam
 effects; only after that commit is the mail deleted from the mailbox. A crash in between leaves the mail
 there, and the next poll finds its fingerprint and only deletes it: a bounce is never counted twice.
 Mails that are neither bounce reports nor unsubscribe requests (out-of-office replies, spam) are left in
-the mailbox, marked read, for a person to look at.
+the mailbox, marked read, for a person to look at; reports about no known subscriber are deleted.
 """
 
 from __future__ import annotations
@@ -117,9 +117,10 @@ def _quoted(folder: str) -> str:
     return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def offices_of(raw: bytes) -> set[int]:
-    """The offices a mail concerns: by the newsletter's signed Message-ID, the unsubscribe token in the
-    subject, or (a report without the original headers) the offices where the bounced address subscribes."""
+def offices_of(raw: bytes) -> tuple[str, set[int]]:
+    """What a mail is (``dsn``, ``unsubscribe`` or ``other``) and the offices it concerns: by the newsletter's
+    signed Message-ID, the unsubscribe token in the subject, or (a report without the original headers)
+    the offices where the bounced address subscribes."""
     reports = parse_dsn(raw)
     if reports:
         found = set()
@@ -135,39 +136,41 @@ def offices_of(raw: bytes) -> set[int]:
                 found.update(
                     db.session.scalars(select(Subscriber.tenant_id).where(Subscriber.email.in_(unmatched))).all()
                 )
-        return found
+        return "dsn", found
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     match = UNSUBSCRIBE_RE.search(str(msg.get("Subject", "")))
     if match:
         with cross_tenant("bounce mailbox: office of an unsubscribe token"):
             tenant_id = db.session.scalar(select(Subscriber.tenant_id).where(Subscriber.token == match.group(1)))
-        return {tenant_id} if tenant_id is not None else set()
-    return set()
+        return "unsubscribe", {tenant_id} if tenant_id is not None else set()
+    return "other", set()
 
 
 def process(raw: bytes, result: PollResult) -> bool:
-    """Act on one mail in one transaction; True if it may be deleted from the mailbox."""
+    """Act on one mail in one transaction; True if it may be deleted from the mailbox.
+
+    A bounce report or unsubscribe mail that concerns no subscriber any more (an erased person, an address
+    already unsubscribed) is done with too: it is deleted, not kept with the address in it.
+    """
     fingerprint = hashlib.sha256(raw).hexdigest()
     if db.session.scalar(select(InboundMail.id).where(InboundMail.fingerprint == fingerprint)) is not None:
         result.duplicates += 1
         return True
-    acted = False
-    for tenant_id in sorted(offices_of(raw)):
+    kind, offices = offices_of(raw)
+    if kind == "other":
+        db.session.rollback()
+        result.ignored += 1
+        return False
+    for tenant_id in sorted(offices):
         tenant = db.session.get(Tenant, tenant_id)
         if tenant is None:
             continue
         with tenant_context(tenant_id):
             outcome = handle_inbound(tenant, raw)
             db.session.flush()
-        if outcome.kind in ("dsn", "unsubscribe"):
-            acted = True
-            result.offices.add(tenant_id)
-            result.disabled += outcome.disabled
-            result.unsubscribed += int(outcome.unsubscribed)
-    if not acted:
-        db.session.rollback()
-        result.ignored += 1
-        return False
+        result.offices.add(tenant_id)
+        result.disabled += outcome.disabled
+        result.unsubscribed += int(outcome.unsubscribed)
     db.session.add(InboundMail(fingerprint=fingerprint))
     db.session.commit()
     result.processed += 1

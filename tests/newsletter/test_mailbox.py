@@ -199,11 +199,12 @@ def test_mailbox_reader_routes_acts_once_and_leaves_other_mail(app, world, imap_
         dsn(hamm[0], "4.2.2", "452 4.2.2 Mailbox full", stamp="soft"),
         plain(f"abmelden {token}"),
         plain("Abwesenheitsnotiz: Re: Rundbrief"),
+        dsn("geloescht@example.org", "5.1.1", "550 5.1.1 User unknown", stamp="erased"),  # nobody: just deleted
     )
 
     result = app.test_cli_runner().invoke(args=["newsletter", "poll-mailbox", "--url", imap_url])
     assert result.exit_code == 0, result.output
-    assert "processed 3" in result.output and "disabled 1" in result.output and "unsubscribed 1" in result.output
+    assert "processed 4" in result.output and "disabled 1" in result.output and "unsubscribed 1" in result.output
 
     db.session.rollback()
     with tenant_context(world.dortmund.id):
