@@ -493,13 +493,7 @@ def replace_counts(
     office_id: int, family: str, granularity: str, period_start: dt.date, counts: Counter[tuple[str, str]]
 ) -> None:
     """Make the stored counts of one period equal ``counts``."""
-    replace_counts_many(office_id, family, granularity, {period_start: counts})
-
-
-def replace_counts_many(
-    office_id: int, family: str, granularity: str, periods: dict[dt.date, Counter[tuple[str, str]]]
-) -> None:
-    replace_counts_bulk(family, granularity, {(office_id, start): counts for start, counts in periods.items()})
+    replace_counts_bulk(family, granularity, {(office_id, period_start): counts})
 
 
 def replace_counts_bulk(

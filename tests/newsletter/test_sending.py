@@ -6,6 +6,7 @@ import email
 import email.policy
 import secrets
 import time
+from unittest import mock
 
 import pytest
 from sqlalchemy import insert, select, update
@@ -32,6 +33,11 @@ from tests.factories import Outbox
 from tests.newsletter.helpers import add_subscribers, add_unsubscribed, path_of
 
 BODY = "## Neues aus der Selbsthilfe\n\nEin [Link](https://example.org/info) und ein Bild:\n\n![Gruppe](https://example.org/b.jpg)\n"
+
+
+def silent_broker():  # type: ignore[no-untyped-def]
+    """Jobs are committed but the broker rings nobody: the test plays the worker (or the dead one)."""
+    return mock.patch.object(nl_outbox, "dispatch", lambda tenant_id, ids: None)
 
 
 def _issue(tenant, subject="Newsletter März", body=BODY, blocks=None) -> int:
@@ -144,9 +150,7 @@ def test_retried_batch_skips_sent_and_resends_only_the_mail_in_doubt(app, db, wo
     'sending' row (same Message-ID) and send the 'pending' rest?"""
     add_subscribers(world.dortmund, 6)
     issue_id = _issue(world.dortmund)
-    original = nl_outbox.dispatch
-    nl_outbox.dispatch = lambda tenant_id, ids: None  # the broker rings nobody: we play the dead worker
-    try:
+    with silent_broker():  # the broker rings nobody: we play the dead worker
         _send(world.dortmund, issue_id)
         with tenant_context(world.dortmund.id):
             plan = db.session.scalar(select(SendJob).where(SendJob.kind == JobKind.plan))
@@ -159,8 +163,6 @@ def test_retried_batch_skips_sent_and_resends_only_the_mail_in_doubt(app, db, wo
             job.state, job.holder, job.lease_until = JobState.running, "dead-worker", time.time() - 1
             db.session.commit()
             ids = [d.id for d in deliveries]
-    finally:
-        nl_outbox.dispatch = original
     assert nl_outbox.sweep() == 1  # beat finds the lapsed lease and rings again
     status, counts = _state(world.dortmund, issue_id)
     assert status == IssueStatus.sent and counts == {"sent": 6}
@@ -174,12 +176,8 @@ def test_job_committed_but_never_rung_is_sent_by_the_sweeper(app, db, world, out
     """If the process dies right after the commit (the broker never rung), does the beat sweep send it?"""
     add_subscribers(world.dortmund, 3)
     issue_id = _issue(world.dortmund)
-    original = nl_outbox.dispatch
-    nl_outbox.dispatch = lambda tenant_id, ids: None
-    try:
+    with silent_broker():
         _send(world.dortmund, issue_id)
-    finally:
-        nl_outbox.dispatch = original
     assert _state(world.dortmund, issue_id)[0] == IssueStatus.queued and outbox.messages() == []
     with tenant_context(world.dortmund.id):
         assert db.session.scalar(select(SendJob.state)) == JobState.pending
@@ -206,9 +204,7 @@ def test_a_message_for_a_leased_job_does_nothing(app, db, world, outbox):
     """Does a second message for a batch that a live worker holds (Redis redelivery) send nothing?"""
     add_subscribers(world.dortmund, 2)
     issue_id = _issue(world.dortmund)
-    original = nl_outbox.dispatch
-    nl_outbox.dispatch = lambda tenant_id, ids: None
-    try:
+    with silent_broker():
         _send(world.dortmund, issue_id)
         with tenant_context(world.dortmund.id):
             plan = db.session.scalar(select(SendJob).where(SendJob.kind == JobKind.plan))
@@ -217,8 +213,6 @@ def test_a_message_for_a_leased_job_does_nothing(app, db, world, outbox):
             job.state, job.holder, job.lease_until = JobState.running, "alive", time.time() + 60
             db.session.commit()
             assert sending.run(job.id) == "not claimed"
-    finally:
-        nl_outbox.dispatch = original
     assert outbox.messages() == []
 
 
@@ -390,15 +384,11 @@ def test_step_uses_primary_keys_in_the_generic_plan(app, db, world):
         )
         db.session.commit()
     issue_id = _issue(world.dortmund)
-    original = nl_outbox.dispatch
-    nl_outbox.dispatch = lambda tenant_id, ids: None
-    try:
+    with silent_broker():
         _send(world.dortmund, issue_id)
         with tenant_context(world.dortmund.id):
             plan_job = db.session.scalar(select(SendJob).where(SendJob.kind == JobKind.plan))
             assert sending.run(plan_job.id) == "planned 5000"
-    finally:
-        nl_outbox.dispatch = original
     compiled = sending._STEP_POSTGRES.compile(dialect=db.engine.dialect)
     names: list[str] = []
 
