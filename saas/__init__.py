@@ -27,6 +27,7 @@ FEATURES = [
     "newsletter",
     "association",
     "privacy",
+    "grouparea",
 ]
 OPTIONAL_FEATURES: list[str] = []
 

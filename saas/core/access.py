@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import abort, g, redirect, request, url_for
+from flask import abort, g, redirect, request, session, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -45,6 +45,10 @@ def can(needed: Role) -> bool:
 
 
 def _login_redirect() -> Any:
+    # A group's contact person (signed in by link, saas.grouparea) is no staff member: staff pages
+    # answer them 404 like a missing page, not a login form.
+    if session.get("group_area"):
+        abort(404)
     return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
 
 

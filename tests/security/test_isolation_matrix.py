@@ -1,6 +1,7 @@
 """The isolation matrix: every route of the app (read from the URL map, so a new route is covered
-automatically) × every kind of office-owned object × a user of another office, an association analyst
-and an anonymous visitor. Each must get 404 (or the login page), see nothing of the foreign object, and
+automatically) × every kind of office-owned object × a user of another office, an association analyst,
+an anonymous visitor and a group's contact person signed in by link (saas.grouparea) — of another office,
+and of the office itself for its staff pages. Each must get 404 (or the login page), see nothing of the foreign object, and
 change nothing; and a foreign id must answer exactly like a missing one.
 
 The demo data of all four offices is the source of objects of every kind.
@@ -132,21 +133,51 @@ def _login(client, email: str) -> None:  # type: ignore[no-untyped-def]
     assert response.status_code == 302, email
 
 
+def _sign_in_group(client, outbox, slug: str, address: str) -> None:  # type: ignore[no-untyped-def]
+    """A group's contact person signs in through the mailed link (the group persona)."""
+    import re
+
+    client.post_form(f"/{slug}/gruppenbereich", {"email": address})
+    mails = outbox.to(address)
+    assert mails, address
+    link = re.search(r"/[\w-]+/gruppenbereich/anmelden/\S+", outbox.text(mails[-1]))
+    assert link, "no sign-in link"
+    assert client.get(link.group(0), follow_redirects=True).status_code == 200
+
+
+# Pages of the group area that anyone may open: the sign-in form, the mailed link, leaving the area.
+GROUP_AREA_PUBLIC = {"grouparea.sign_in", "grouparea.redeem", "grouparea.sign_out"}
+
+
 def _office_rules(app) -> list[Rule]:  # type: ignore[no-untyped-def]
     return [r for r in app.url_map.iter_rules() if r.endpoint not in SKIP_ENDPOINTS and "slug" in r.arguments]
 
 
 @pytest.mark.slow
-def test_isolation_matrix(app, db, make_client):
+def test_isolation_matrix(app, db, make_client, outbox):
     seed_all()
     db.session.commit()
+    from saas.grouparea.demo import DEMO_GROUP_EMAIL
+    from tests.directory.helpers import make_group
+
+    with cross_tenant("test: offices"):
+        hamm = db.session.scalar(select(Tenant).where(Tenant.slug == "hamm"))
+    make_group(hamm, "Gesprächskreis Hamm", contacts=[{"name": "H.", "email": "gruppe@hamm.test"}])
     with cross_tenant("test: offices"):
         dortmund = db.session.scalar(select(Tenant).where(Tenant.slug == "dortmund"))
     samples = _samples(dortmund.id)
     assert {"groups", "sites", "memberships"} <= set(samples), sorted(samples)
 
-    personas = {"hamm staff": make_client(), "analyst": make_client(), "anonymous": make_client()}
+    personas = {
+        "hamm staff": make_client(),
+        "analyst": make_client(),
+        "anonymous": make_client(),
+        "hamm group": make_client(),  # a group of another office, signed in by link
+        "dortmund group": make_client(),  # a group of the office itself: staff pages only
+    }
     _login(personas["hamm staff"], "staff.hamm@demo.lotse.de")
+    _sign_in_group(personas["hamm group"], outbox, "hamm", "gruppe@hamm.test")
+    _sign_in_group(personas["dortmund group"], outbox, "dortmund", DEMO_GROUP_EMAIL)
     # Hamm's admin may do everything in Hamm: a refusal can only come from the id being foreign.
     hamm_admin = make_client()
     _login(hamm_admin, "admin.hamm@demo.lotse.de")
@@ -158,7 +189,8 @@ def test_isolation_matrix(app, db, make_client):
     failures: list[str] = []
     checked = 0
     for rule in _office_rules(app):
-        staff_only = "/intern/" in rule.rule or rule.rule.startswith("/verband/")
+        group_area = "/gruppenbereich" in rule.rule and rule.endpoint not in GROUP_AREA_PUBLIC
+        staff_only = "/intern/" in rule.rule or rule.rule.startswith("/verband/") or group_area
         built = _fill(rule, "dortmund", samples)
         if built is None:
             failures.append(f"cannot build {rule.rule}")
@@ -168,6 +200,8 @@ def test_isolation_matrix(app, db, make_client):
             for method in sorted(rule.methods & {"GET", "POST"}):
                 if not staff_only:
                     continue  # public pages are covered by the foreign-id checks below
+                if name == "dortmund group" and group_area:
+                    continue  # its own area: the group's pages, tested in tests/grouparea
                 if method == "GET":
                     response = client.get(path)
                 else:
@@ -175,8 +209,10 @@ def test_isolation_matrix(app, db, make_client):
                 checked += 1
                 body = response.get_data(as_text=True)
                 if name == "anonymous":
+                    location = response.headers.get("Location", "")
                     ok = response.status_code == 404 or (
-                        response.status_code == 302 and "/login" in response.headers.get("Location", "")
+                        response.status_code == 302
+                        and ("/login" in location or (group_area and location.endswith("/dortmund/gruppenbereich")))
                     )
                 else:
                     ok = response.status_code == 404

@@ -1,0 +1,164 @@
+"""Funding of groups: streams per group and year, deadlines the office sets, reminders before them.
+
+Reminders go 28 and 7 days before each deadline (the application; for granted funding also the proof
+of spending) to the group's contact addresses. A ``FundingReminder`` row under a unique key is written
+before the mail is queued, so a rerun or a second scheduler sends nothing twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from saas.extensions import db
+from saas.grouparea.models import FUNDING_STREAMS, FundingDeadline, FundingReminder, GroupFunding
+
+LEAD_DAYS = (28, 7)
+
+
+def save_funding(group_id: int, data: dict[str, Any]) -> GroupFunding:
+    """Create or update the group's row for (year, stream)."""
+    if data["stream"] not in FUNDING_STREAMS:
+        raise ValueError("Unbekannte Förderart.")
+    row = db.session.scalar(
+        select(GroupFunding).where(
+            GroupFunding.group_id == group_id, GroupFunding.year == data["year"], GroupFunding.stream == data["stream"]
+        )
+    )
+    if row is None:
+        row = GroupFunding(group_id=group_id, year=data["year"], stream=data["stream"])
+        db.session.add(row)
+    for key in ("status", "amount_applied", "amount_granted", "proof_submitted"):
+        if key in data:
+            setattr(row, key, data[key])
+    if row.proof_submitted:
+        row.status = "proof_submitted"
+    db.session.flush()
+    return row
+
+
+def set_deadline(*, year: int, stream: str, kind: str, due_on: dt.date) -> FundingDeadline:
+    if stream not in FUNDING_STREAMS or kind not in ("application", "proof"):
+        raise ValueError("Unbekannte Förderart oder Frist.")
+    row = db.session.scalar(
+        select(FundingDeadline).where(
+            FundingDeadline.year == year, FundingDeadline.stream == stream, FundingDeadline.kind == kind
+        )
+    )
+    if row is None:
+        row = FundingDeadline(year=year, stream=stream, kind=kind, due_on=due_on)
+        db.session.add(row)
+    row.due_on = due_on
+    db.session.flush()
+    return row
+
+
+def deadlines(year: int) -> list[FundingDeadline]:
+    return list(
+        db.session.scalars(select(FundingDeadline).where(FundingDeadline.year == year).order_by(FundingDeadline.due_on))
+    )
+
+
+def fundings_of_group(group_id: int) -> list[GroupFunding]:
+    return list(
+        db.session.scalars(
+            select(GroupFunding)
+            .where(GroupFunding.group_id == group_id)
+            .order_by(GroupFunding.year.desc(), GroupFunding.stream)
+        )
+    )
+
+
+def _needs(funding: GroupFunding, kind: str) -> bool:
+    """Does this deadline still concern the group? An application only while not yet applied for; a proof
+    only for granted funding whose proof is missing."""
+    if kind == "application":
+        return funding.status == "planned"
+    return funding.status == "granted" and not funding.proof_submitted
+
+
+def due_reminders(today: dt.date) -> list[tuple[GroupFunding, FundingDeadline, int]]:
+    """(funding, deadline, lead days) whose reminder is due today and not yet sent (bound office)."""
+    result = []
+    for lead in LEAD_DAYS:
+        day = today + dt.timedelta(days=lead)
+        for deadline in db.session.scalars(select(FundingDeadline).where(FundingDeadline.due_on == day)):
+            fundings = db.session.scalars(
+                select(GroupFunding).where(GroupFunding.year == deadline.year, GroupFunding.stream == deadline.stream)
+            )
+            for funding in fundings:
+                if not _needs(funding, deadline.kind):
+                    continue
+                sent = db.session.scalar(
+                    select(FundingReminder.id).where(
+                        FundingReminder.funding_id == funding.id,
+                        FundingReminder.deadline_id == deadline.id,
+                        FundingReminder.lead_days == lead,
+                    )
+                )
+                if sent is None:
+                    result.append((funding, deadline, lead))
+    return result
+
+
+def send_due_reminders(tenant: Any, today: dt.date) -> int:
+    """Queue today's reminders of the bound office; returns how many groups were reminded."""
+    from saas.grouparea.mails import contact_addresses, send_funding_reminder
+    from saas.grouparea.operations import mail_locale
+
+    count = 0
+    for funding, deadline, lead in due_reminders(today):
+        db.session.add(FundingReminder(funding_id=funding.id, deadline_id=deadline.id, lead_days=lead))
+        db.session.flush()
+        recipients = contact_addresses(funding.group)
+        if recipients:
+            send_funding_reminder(
+                tenant,
+                funding.group,
+                recipients,
+                mail_locale(funding.group_id),
+                stream_label=FUNDING_STREAMS[funding.stream],
+                kind=deadline.kind,
+                due_on=deadline.due_on,
+                days_left=lead,
+            )
+            count += 1
+    return count
+
+
+@dataclass
+class YearOverview:
+    year: int
+    rows: list[GroupFunding]
+    groups_funded: int
+    applied: Decimal
+    granted: Decimal
+    by_stream: dict[str, dict[str, Decimal | int]]
+    missing_proofs: list[GroupFunding]
+
+
+def year_overview(year: int) -> YearOverview:
+    rows = list(db.session.scalars(select(GroupFunding).where(GroupFunding.year == year).order_by(GroupFunding.stream)))
+    rows.sort(key=lambda r: (r.group.name.lower(), r.stream))
+    granted_rows = [r for r in rows if r.status in ("granted", "proof_submitted")]
+    by_stream: dict[str, dict[str, Decimal | int]] = {}
+    for code in FUNDING_STREAMS:
+        mine = [r for r in rows if r.stream == code]
+        by_stream[code] = {
+            "groups": len({r.group_id for r in mine if r.status in ("granted", "proof_submitted")}),
+            "applied": sum((Decimal(r.amount_applied or 0) for r in mine), Decimal(0)),
+            "granted": sum((Decimal(r.amount_granted or 0) for r in mine), Decimal(0)),
+        }
+    return YearOverview(
+        year=year,
+        rows=rows,
+        groups_funded=len({r.group_id for r in granted_rows}),
+        applied=sum((Decimal(r.amount_applied or 0) for r in rows), Decimal(0)),
+        granted=sum((Decimal(r.amount_granted or 0) for r in rows), Decimal(0)),
+        by_stream=by_stream,
+        missing_proofs=[r for r in rows if r.status == "granted" and not r.proof_submitted],
+    )

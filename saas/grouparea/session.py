@@ -1,0 +1,205 @@
+"""Signing in as a group: a one-time link mailed to the group's contact address, then a short session.
+
+- The token is 32 random bytes; only its SHA-256 is stored. It works once (an atomic UPDATE … WHERE
+  ``used_at IS NULL`` redeems it) and for :data:`LINK_MINUTES` minutes.
+- Opening the link shows a button: the token is redeemed by a POST, so mail scanners that prefetch
+  links neither use it up nor sign anybody in. The access logs mask the token (:class:`MaskTokenFilter`).
+- The session lives in the signed session cookie as ``{tenant, group, until}``: no password, no
+  ``User`` row, at most :data:`SESSION_HOURS` hours. A group user is no staff member: every staff page
+  answers them 404 (``saas.core.access``), and the area of another office too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+import secrets
+import time
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import abort, g, redirect, session, url_for
+from flask_login import current_user, logout_user
+from sqlalchemy import func, select, update
+
+from saas.directory.models import Group, GroupContactPerson
+from saas.extensions import db
+from saas.grouparea.models import GroupSignInToken
+from tenants.models import utcnow
+from tenants.scoping import current_tenant_id
+
+SESSION_KEY = "group_area"
+LINK_MINUTES = 30
+SESSION_HOURS = 4
+LINKS_PER_GROUP_PER_HOUR = 3  # more requests for one group within an hour send nothing (same answer)
+SIGNED_OUT_STATUSES = ("dissolved", "abandoned")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def groups_for_address(email: str) -> list[Group]:
+    """The bound office's groups whose contact address is ``email`` (any case); ended groups excluded."""
+    address = email.strip().lower()
+    if not address or "@" not in address:
+        return []
+    return list(
+        db.session.scalars(
+            select(Group)
+            .join(GroupContactPerson, GroupContactPerson.group_id == Group.id)
+            .where(func.lower(GroupContactPerson.email) == address, Group.status.not_in(SIGNED_OUT_STATUSES))
+            .order_by(Group.name)
+            .distinct()
+        )
+    )
+
+
+def issue_token(group: Group, *, now: dt.datetime | None = None) -> str | None:
+    """A new sign-in token for the group, or None when the group asked too often this hour."""
+    now = now or utcnow()
+    recent = db.session.scalar(
+        select(func.count(GroupSignInToken.id)).where(
+            GroupSignInToken.group_id == group.id, GroupSignInToken.created_at > now - dt.timedelta(hours=1)
+        )
+    )
+    if recent >= LINKS_PER_GROUP_PER_HOUR:
+        return None
+    token = secrets.token_urlsafe(32)
+    db.session.add(
+        GroupSignInToken(
+            group_id=group.id,
+            token_hash=_hash(token),
+            created_at=now,
+            expires_at=now + dt.timedelta(minutes=LINK_MINUTES),
+        )
+    )
+    db.session.flush()
+    return token
+
+
+def token_group(token: str, *, now: dt.datetime | None = None) -> Group | None:
+    """The group an unused, unexpired token of the bound office is for (without using it up)."""
+    if not token or len(token) > 100:
+        return None
+    row = db.session.scalar(select(GroupSignInToken).where(GroupSignInToken.token_hash == _hash(token)))
+    if row is None or row.used_at is not None or _aware(row.expires_at) <= (now or utcnow()):
+        return None
+    return row.group
+
+
+def redeem_token(token: str, *, now: dt.datetime | None = None) -> Group | None:
+    """Use the token up (exactly once, even for two requests at the same moment) and return its group."""
+    now = now or utcnow()
+    group = token_group(token, now=now)
+    if group is None:
+        return None
+    used = db.session.execute(
+        update(GroupSignInToken)
+        .where(GroupSignInToken.token_hash == _hash(token), GroupSignInToken.used_at.is_(None))
+        .values(used_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if used.rowcount != 1:
+        return None
+    return group
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)  # SQLite returns naive UTC
+
+
+def purge_tokens(now: dt.datetime | None = None) -> int:
+    """Delete tokens that are used or expired for a day: nothing needs them any more."""
+    cutoff = (now or utcnow()) - dt.timedelta(days=1)
+    rows = db.session.scalars(select(GroupSignInToken).where(GroupSignInToken.expires_at < cutoff)).all()
+    for row in rows:
+        db.session.delete(row)
+    db.session.flush()
+    return len(rows)
+
+
+# --- the session ---------------------------------------------------------------------------------------
+
+
+def start_session(group: Group) -> None:
+    """Sign the browser in as the group (and out of anything else): a fresh session, limited in time."""
+    if current_user.is_authenticated:
+        logout_user()
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    session[SESSION_KEY] = {"t": group.tenant_id, "g": group.id, "until": int(time.time()) + SESSION_HOURS * 3600}
+    session.permanent = False
+
+
+def end_session() -> None:
+    session.pop(SESSION_KEY, None)
+
+
+def session_data() -> dict | None:
+    """The group session of this browser if it is still valid (any office), else None."""
+    data = session.get(SESSION_KEY)
+    if not isinstance(data, dict) or not isinstance(data.get("until"), int) or data["until"] < time.time():
+        return None
+    return data
+
+
+def signed_in_group() -> Group | None:
+    """The group signed in for the office of this request, or None."""
+    data = session_data()
+    if data is None or data.get("t") != current_tenant_id():
+        return None
+    group = db.session.get(Group, data.get("g"))
+    if group is None or group.status in SIGNED_OUT_STATUSES:
+        return None
+    return group
+
+
+def group_required(view: F) -> F:
+    """Pages of the group area: the signed-in group of this office. Anyone else signed in (a group of
+    another office, a staff user) gets 404; a visitor is sent to the sign-in form."""
+
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        group = signed_in_group()
+        if group is None:
+            if session_data() is not None or current_user.is_authenticated:
+                abort(404)
+            end_session()
+            return redirect(url_for("grouparea.sign_in"))
+        g.group = group
+        return view(*args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]
+
+
+class MaskTokenFilter(logging.Filter):
+    """Access logs (werkzeug, gunicorn) must not keep a usable sign-in link."""
+
+    _token = re.compile(r"(/gruppenbereich/anmelden/)[A-Za-z0-9_\-]+")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        mask = self._mask
+        if isinstance(record.args, dict):  # gunicorn's access log passes its atoms as a mapping
+            record.args = {k: mask(v) for k, v in record.args.items()}
+        elif isinstance(record.args, tuple):
+            record.args = tuple(mask(a) for a in record.args)
+        record.msg = mask(record.msg)
+        return True
+
+    def _mask(self, value: Any) -> Any:
+        return self._token.sub(r"\1…", value) if isinstance(value, str) else value
+
+
+def install_log_filter() -> None:
+    for name in ("werkzeug", "gunicorn.access"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, MaskTokenFilter) for f in logger.filters):
+            logger.addFilter(MaskTokenFilter())

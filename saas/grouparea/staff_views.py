@@ -1,0 +1,115 @@
+"""Staff side of the group area: what groups proposed, side by side, approved or declined in one place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, flash, g, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from saas.auth.models import Role
+from saas.core.access import office_required, office_row_or_404
+from saas.directory.public import rhythm_text
+from saas.extensions import db
+from saas.grouparea import operations as ops
+from saas.grouparea.forms import DecisionForm
+from saas.grouparea.mails import contact_addresses, send_decision
+from saas.grouparea.models import GroupChangeProposal, GroupEventSubmission, GroupNewsItem, GroupRoomRequest
+from saas.grouparea.presentation import show_value
+
+KINDS: dict[str, tuple[type, str]] = {
+    "aenderungen": (GroupChangeProposal, "Änderung des Eintrags"),
+    "veranstaltungen": (GroupEventSubmission, "Veranstaltung"),
+    "beitraege": (GroupNewsItem, "Newsletter-Beitrag"),
+    "raeume": (GroupRoomRequest, "Raumanfrage"),
+}
+
+
+@office_required(Role.readonly)
+def inbox(slug: str):  # type: ignore[no-untyped-def]
+    return render_template(
+        "grouparea/staff_inbox.html",
+        proposals=ops.pending(GroupChangeProposal),
+        events=ops.pending(GroupEventSubmission),
+        news=ops.pending(GroupNewsItem),
+        rooms=ops.pending(GroupRoomRequest),
+        picked=ops.news_for_next_issue(),
+        form=DecisionForm(),
+    )
+
+
+@office_required(Role.readonly)
+def proposal(slug: str, proposal_id: int):  # type: ignore[no-untyped-def]
+    item = office_row_or_404(GroupChangeProposal, proposal_id)
+    current = ops.entry_values(item.group)
+    rows = [
+        {
+            "label": ops.FIELD_LABELS[field],
+            "old": show_value(field, change["old"]),
+            "new": show_value(field, change["new"]),
+            "moved": current[field] != change["old"],  # the entry changed since the group proposed
+        }
+        for field, change in item.changes.items()
+    ]
+    return render_template(
+        "grouparea/staff_proposal.html", item=item, rows=rows, rhythm=rhythm_text(item.group), form=DecisionForm()
+    )
+
+
+def _decide(kind: str, item_id: int, action: str) -> Any:
+    model, label = KINDS[kind]
+    item = office_row_or_404(model, item_id)
+    form = DecisionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    note = form.note.data or ""
+    approve = action == "freigeben"
+    try:
+        if not approve:
+            ops.reject(item, acting_user=current_user, note=note)
+        elif model is GroupChangeProposal:
+            ops.approve_changes(item, acting_user=current_user, note=note)
+        elif model is GroupEventSubmission:
+            ops.approve_event(item, acting_user=current_user, note=note)
+        elif model is GroupNewsItem:
+            ops.pick_news(item, acting_user=current_user, note=note)
+        else:
+            ops.approve_room(item, acting_user=current_user, note=note)
+    except (ops.GroupAreaError, ValueError) as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("grouparea.staff_inbox"), 303)
+    group = item.group
+    send_decision(
+        g.tenant,
+        group,
+        contact_addresses(group),
+        ops.mail_locale(group.id),
+        what=label,
+        approved=approve,
+        note=note,
+    )
+    db.session.commit()
+    flash(_("Freigegeben.") if approve else _("Abgelehnt."), "success")
+    return redirect(url_for("grouparea.staff_inbox"), 303)
+
+
+@office_required(Role.staff)
+def decide_proposal(slug: str, proposal_id: int, action: str):  # type: ignore[no-untyped-def]
+    return _decide("aenderungen", proposal_id, action)
+
+
+@office_required(Role.staff)
+def decide_event(slug: str, submission_id: int, action: str):  # type: ignore[no-untyped-def]
+    return _decide("veranstaltungen", submission_id, action)
+
+
+@office_required(Role.staff)
+def decide_news(slug: str, item_id: int, action: str):  # type: ignore[no-untyped-def]
+    return _decide("beitraege", item_id, action)
+
+
+@office_required(Role.staff)
+def decide_room(slug: str, request_id: int, action: str):  # type: ignore[no-untyped-def]
+    return _decide("raeume", request_id, action)
