@@ -1,8 +1,8 @@
 """The isolation matrix: every route of the app (read from the URL map, so a new route is covered
 automatically) × every kind of office-owned object × a user of another office, an association analyst,
 an anonymous visitor and a group's contact person signed in by link (saas.grouparea) — of another office,
-and of the office itself for its staff pages. Each must get 404 (or the login page), see nothing of the foreign object, and
-change nothing; and a foreign id must answer exactly like a missing one.
+and of the office itself for its staff pages. Each must get 404 (or the login page), see nothing of the
+foreign object, and change nothing; and a foreign id must answer exactly like a missing one.
 
 The demo data of all four offices is the source of objects of every kind.
 """
