@@ -68,9 +68,7 @@ def test_rejected_changes_stay_away(world, db, client, make_client, outbox):
     staff = make_client()
     staff.login(world.dortmund_staff)
     proposal_id = _proposal_id(db, world.dortmund)
-    staff.post_form(
-        f"/dortmund/intern/gruppenbereich/aenderungen/{proposal_id}/ablehnen", {"note": "Bitte anrufen"}
-    )
+    staff.post_form(f"/dortmund/intern/gruppenbereich/aenderungen/{proposal_id}/ablehnen", {"note": "Bitte anrufen"})
     with tenant_context(world.dortmund.id):
         assert db.session.get(Group, group.id).place == "Gemeindehaus Huckarde"
     assert any("Bitte anrufen" in outbox.text(m) for m in outbox.to(ADDRESS))
