@@ -230,7 +230,7 @@ def request_room(group: Group, data: dict[str, Any], *, terms_text: str) -> Grou
         room_id=room.id,
         pattern=data["pattern"],
         start_date=data["start_date"],
-        until_date=data.get("until_date") if data["pattern"] != "once" else None,
+        until_date=_until(data),
         start_time=data["start_time"],
         end_time=data["end_time"],
         note=(data.get("note") or "").strip()[:500],
@@ -240,6 +240,13 @@ def request_room(group: Group, data: dict[str, Any], *, terms_text: str) -> Grou
     db.session.add(request)
     db.session.flush()
     return request
+
+
+def _until(data: dict[str, Any]) -> dt.date | None:
+    """A recurring request without a last date runs for a year (bookings are renewed yearly)."""
+    if data["pattern"] == "once":
+        return None
+    return data.get("until_date") or data["start_date"] + dt.timedelta(days=364)
 
 
 def approve_room(request: GroupRoomRequest, *, acting_user: Any, note: str = "") -> None:

@@ -190,7 +190,7 @@ def request_room(slug: str):  # type: ignore[no-untyped-def]
         data = {k: getattr(form, k).data for k in ("room_id", "pattern", "start_date", "until_date", "start_time")}
         data.update(end_time=form.end_time.data, note=form.note.data)
         try:
-            ops.request_room(g.group, data, terms_text=_(ROOM_TERMS))
+            ops.request_room(g.group, data, terms_text=str(ROOM_TERMS))
         except ops.GroupAreaError as exc:
             db.session.rollback()
             form.start_date.errors = [*form.start_date.errors, _(str(exc))]
@@ -209,7 +209,7 @@ def request_room(slug: str):  # type: ignore[no-untyped-def]
                 room=room,
                 rooms=room_list,
                 slots=free_slots(room, today, today + dt.timedelta(days=27), own_group_id=g.group.id),
-                terms=_(ROOM_TERMS),
+                terms=str(ROOM_TERMS),
             ),
             status,
         )
