@@ -65,6 +65,14 @@ TABLES: tuple[tuple[str, str, Callable[..., Iterable[str]]], ...] = (
     ("saas.privacy.retention", "RULES", _attrs("label", "after")),
     ("saas.privacy.retention", "KEPT_WHILE_NEEDED", _pairs),
     ("saas.newsletter.blocks", "BLOCKS", _attrs("label")),
+    ("saas.grouparea.models", "STATES", _values),
+    ("saas.grouparea.models", "FUNDING_STREAMS", _values),
+    ("saas.grouparea.models", "FUNDING_STATUSES", _values),
+    ("saas.grouparea.models", "DEADLINE_KINDS", _values),
+    ("saas.grouparea.operations", "FIELD_LABELS", _values),
+    ("saas.grouparea.staff_views", "KINDS", lambda kinds: [label for _model, label in kinds.values()]),
+    ("saas.grouparea.forms", "ROOM_PATTERNS", _values),
+    ("saas.grouparea.presentation", "NTH", _values),
 )
 PACKAGES = ("saas", "tenants")
 

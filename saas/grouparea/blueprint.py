@@ -6,6 +6,7 @@ from flask import Blueprint
 from sqlalchemy import func, select
 
 from saas.core.dashboard import Card, register_card
+from saas.core.errors import N_
 from saas.core.nav import add_staff_nav
 from saas.extensions import db, limiter
 from saas.grouparea import demo as _demo  # noqa: F401 - registers the demo seeder
@@ -77,7 +78,7 @@ def _pending_card() -> Card | None:
     total = 0
     for model in (GroupChangeProposal, GroupEventSubmission, GroupNewsItem, GroupRoomRequest):
         total += db.session.scalar(select(func.count(model.id)).where(model.state == "pending")) or 0
-    return Card("Von Gruppen: wartet auf Freigabe", str(total), "grouparea.staff_inbox")
+    return Card(N_("Von Gruppen: wartet auf Freigabe"), str(total), "grouparea.staff_inbox")
 
 
 install_log_filter()

@@ -80,7 +80,9 @@ class RoomRequestForm(FlaskForm):
     room_id = SelectField(_l("Raum"), coerce=int, choices=[])
     pattern = SelectField(_l("Wie oft"), choices=_choices(ROOM_PATTERNS))
     start_date = DateField(_l("Erster Termin"), validators=[DataRequired()])
-    until_date = DateField(_l("Letzter Termin (bei regelmäßiger Nutzung; ohne Angabe ein Jahr)"), validators=[Optional()])
+    until_date = DateField(
+        _l("Letzter Termin (bei regelmäßiger Nutzung; ohne Angabe ein Jahr)"), validators=[Optional()]
+    )
     start_time = TimeField(_l("Beginn"), validators=[DataRequired()])
     end_time = TimeField(_l("Ende"), validators=[DataRequired()])
     note = StringField(_l("Hinweis an die Kontaktstelle"), validators=[Optional(), Length(max=500)])

@@ -59,6 +59,7 @@ def send_decision(
     """Tell the group that staff approved or declined what it proposed (``what``: already translated)."""
     with force_locale(locale):
         verdict = _("wurde freigegeben") if approved else _("wurde nicht übernommen")
+        what = _(what)
         lines = [_("Guten Tag,"), "", f"{what} ({group.name}) {verdict}."]
         if note:
             lines += ["", _("Hinweis der Kontaktstelle:") + " " + note]

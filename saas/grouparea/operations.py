@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from saas.core.errors import N_
 from saas.directory import operations as directory_ops
 from saas.directory.models import MEETING_MODES, RHYTHMS, Group, GroupStatusChange
 from saas.extensions import db
@@ -82,13 +83,13 @@ def propose_changes(group: Group, wanted: dict[str, Any]) -> GroupChangeProposal
     for field in PROPOSABLE:
         new = to_text(field, wanted.get(field))
         if field == "rhythm" and new not in (None, *RHYTHMS):
-            raise GroupAreaError("Unbekannter Rhythmus.")
+            raise GroupAreaError(N_("Unbekannter Rhythmus."))
         if field == "meeting_mode" and new not in (None, *MEETING_MODES):
-            raise GroupAreaError("Unbekannte Form der Treffen.")
+            raise GroupAreaError(N_("Unbekannte Form der Treffen."))
         if new != current[field]:
             changes[field] = {"old": current[field], "new": new}
     if not changes:
-        raise GroupAreaError("Sie haben nichts geändert.")
+        raise GroupAreaError(N_("Sie haben nichts geändert."))
     proposal = GroupChangeProposal(group_id=group.id, changes_json=json.dumps(changes, ensure_ascii=False))
     db.session.add(proposal)
     db.session.flush()
@@ -97,7 +98,7 @@ def propose_changes(group: Group, wanted: dict[str, Any]) -> GroupChangeProposal
 
 def _decide(item: Any, state: str, acting_user: Any, note: str) -> None:
     if item.state != "pending":
-        raise GroupAreaError("Darüber ist schon entschieden.")
+        raise GroupAreaError(N_("Darüber ist schon entschieden."))
     item.state = state
     item.decided_at = utcnow()
     item.decided_by_id = getattr(acting_user, "id", None)
@@ -156,7 +157,7 @@ def recent(model: type, group_id: int, limit: int = 10) -> list[Any]:
 
 def submit_event(group: Group, data: dict[str, Any]) -> GroupEventSubmission:
     if data["start_date"] < dt.date.today():
-        raise GroupAreaError("Die Veranstaltung liegt in der Vergangenheit.")
+        raise GroupAreaError(N_("Die Veranstaltung liegt in der Vergangenheit."))
     submission = GroupEventSubmission(group_id=group.id, **data)
     db.session.add(submission)
     db.session.flush()
@@ -224,7 +225,7 @@ def request_room(group: Group, data: dict[str, Any], *, terms_text: str) -> Grou
 
     room = access_room(data["room_id"])
     if data["start_date"] < dt.date.today():
-        raise GroupAreaError("Der erste Termin liegt in der Vergangenheit.")
+        raise GroupAreaError(N_("Der erste Termin liegt in der Vergangenheit."))
     request = GroupRoomRequest(
         group_id=group.id,
         room_id=room.id,
@@ -281,7 +282,7 @@ def mail_locale(group_id: int) -> str:
 
 def set_mail_locale(group: Group, locale: str) -> None:
     if locale not in ("de", "en"):
-        raise GroupAreaError("Unbekannte Sprache.")
+        raise GroupAreaError(N_("Unbekannte Sprache."))
     profile = db.session.scalar(select(GroupAreaProfile).where(GroupAreaProfile.group_id == group.id))
     if profile is None:
         profile = GroupAreaProfile(group_id=group.id)

@@ -13,7 +13,7 @@ from saas.core.access import office_required, office_row_or_404
 from saas.directory.public import rhythm_text
 from saas.extensions import db
 from saas.grouparea import operations as ops
-from saas.grouparea.forms import DecisionForm
+from saas.grouparea.forms import ROOM_PATTERNS, DecisionForm
 from saas.grouparea.mails import contact_addresses, send_decision
 from saas.grouparea.models import GroupChangeProposal, GroupEventSubmission, GroupNewsItem, GroupRoomRequest
 from saas.grouparea.presentation import show_value
@@ -35,6 +35,7 @@ def inbox(slug: str):  # type: ignore[no-untyped-def]
         news=ops.pending(GroupNewsItem),
         rooms=ops.pending(GroupRoomRequest),
         picked=ops.news_for_next_issue(),
+        patterns=ROOM_PATTERNS,
         form=DecisionForm(),
     )
 
@@ -78,7 +79,7 @@ def _decide(kind: str, item_id: int, action: str) -> Any:
             ops.approve_room(item, acting_user=current_user, note=note)
     except (ops.GroupAreaError, ValueError) as exc:
         db.session.rollback()
-        flash(str(exc), "error")
+        flash(_(str(exc)), "error")
         return redirect(url_for("grouparea.staff_inbox"), 303)
     group = item.group
     send_decision(
@@ -86,7 +87,7 @@ def _decide(kind: str, item_id: int, action: str) -> Any:
         group,
         contact_addresses(group),
         ops.mail_locale(group.id),
-        what=label,
+        what=label,  # translated in the group's language by send_decision
         approved=approve,
         note=note,
     )

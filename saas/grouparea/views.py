@@ -12,6 +12,7 @@ from flask import abort, flash, g, make_response, redirect, render_template, req
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from saas.directory.models import MEETING_MODES
 from saas.directory.public import rhythm_text
 from saas.extensions import db
 from saas.grouparea import operations as ops
@@ -89,6 +90,7 @@ def home(slug: str):  # type: ignore[no-untyped-def]
             news=ops.recent(GroupNewsItem, group.id),
             room_requests=ops.recent(GroupRoomRequest, group.id),
             language_form=LanguageForm(locale=ops.mail_locale(group.id)),
+            modes=MEETING_MODES,
         )
     )
 

