@@ -22,6 +22,15 @@ from saas.grouparea.models import FUNDING_STATUSES, FUNDING_STREAMS
 from tenants.models import WEEKDAYS_LONG
 
 
+class EuroField(DecimalField):
+    """An amount as Germans write it: "1.250,50" or "950" (a point alone is read as the decimal point)."""
+
+    def process_formdata(self, valuelist: list) -> None:
+        if valuelist and isinstance(valuelist[0], str) and "," in valuelist[0]:
+            valuelist = [valuelist[0].replace(".", "").replace(",", ".").strip()]
+        super().process_formdata(valuelist)
+
+
 class SignInForm(FlaskForm):
     email = EmailField(_l("E-Mail-Adresse Ihrer Gruppe"), validators=[DataRequired(), Email(), Length(max=254)])
 
@@ -104,10 +113,10 @@ class FundingForm(FlaskForm):
     year = SelectField(_l("Jahr"), coerce=int, choices=[])
     stream = SelectField(_l("Förderart"), choices=_choices(FUNDING_STREAMS))
     status = SelectField(_l("Stand"), choices=_choices(FUNDING_STATUSES))
-    amount_applied = DecimalField(
+    amount_applied = EuroField(
         _l("Beantragter Betrag (Euro)"), places=2, validators=[Optional(), NumberRange(min=0, max=10_000_000)]
     )
-    amount_granted = DecimalField(
+    amount_granted = EuroField(
         _l("Bewilligter Betrag (Euro)"), places=2, validators=[Optional(), NumberRange(min=0, max=10_000_000)]
     )
     proof_submitted = BooleanField(_l("Verwendungsnachweis eingereicht"))

@@ -29,6 +29,7 @@ from saas.grouparea.mails import send_sign_in_links
 from saas.grouparea.models import GroupChangeProposal, GroupEventSubmission, GroupNewsItem, GroupRoomRequest
 from saas.grouparea.rooms import ROOM_TERMS, free_slots
 from saas.grouparea.session import group_required
+from tenants.models import WEEKDAYS_LONG
 
 
 def _private(response):  # type: ignore[no-untyped-def]
@@ -212,6 +213,7 @@ def request_room(slug: str):  # type: ignore[no-untyped-def]
                 rooms=room_list,
                 slots=free_slots(room, today, today + dt.timedelta(days=27), own_group_id=g.group.id),
                 terms=str(ROOM_TERMS),
+                weekdays=WEEKDAYS_LONG,
             ),
             status,
         )
