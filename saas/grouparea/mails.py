@@ -83,7 +83,7 @@ def send_funding_reminder(
     with force_locale(locale):
         what = _("Antrag") if kind == "application" else _("Verwendungsnachweis")
         date = due_on.strftime("%d.%m.%Y")
-        subject = _("Erinnerung: %(what)s %(stream)s bis %(date)s", what=what, stream=_(stream_label), date=date)
+        subject = _("Erinnerung: %(what)s für „%(stream)s“ bis %(date)s", what=what, stream=_(stream_label), date=date)
         lines = [
             _("Guten Tag,"),
             "",
