@@ -217,6 +217,13 @@ def news_for_next_issue() -> list[GroupNewsItem]:
     )
 
 
+def claim_news(issue_id: int) -> None:
+    """The newsletter issue that carries the picked items is being sent: they are used up."""
+    for item in news_for_next_issue():
+        item.issue_id = issue_id
+    db.session.flush()
+
+
 # --- rooms ------------------------------------------------------------------------------------------------
 
 

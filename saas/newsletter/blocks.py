@@ -122,12 +122,35 @@ def upcoming_events(tenant: Tenant) -> str:
     return "## Veranstaltungen\n\n" + "\n".join(lines) + f"\n\nAlle Termine und Anmeldung: [Veranstaltungen]({link})\n"
 
 
+def _group_news_model() -> Any | None:
+    return _model("saas.grouparea.models", "GroupNewsItem")
+
+
+def group_news(tenant: Tenant) -> str:
+    """Items the groups sent in and staff picked for the next issue (saas.grouparea)."""
+    from saas.grouparea.operations import news_for_next_issue
+
+    items = news_for_next_issue()
+    if not items:
+        return ""
+    parts = [f"### {_md(item.title)}\n\n{_md(item.body)}\n\n*{_md(item.group.name)}*" for item in items]
+    return "## Aus den Gruppen\n\n" + "\n\n".join(parts) + "\n"
+
+
+def _claim_group_news(issue_id: int) -> None:
+    from saas.grouparea.operations import claim_news
+
+    claim_news(issue_id)
+
+
 @dataclass(frozen=True)
 class Block:
     key: str
     label: str
     needs: Callable[[], Any | None]
     render: Callable[[Tenant], str]
+    # Called when an issue with this block is sent: marks what went out so the next issue does not repeat it.
+    claim: Callable[[int], None] | None = None
 
 
 BLOCKS = [
@@ -135,12 +158,20 @@ BLOCKS = [
     Block("looking", "Gruppen, die neue Mitglieder suchen", _group_model, looking_for_members),
     Block("founding", "Gruppen im Aufbau", _group_model, founding),
     Block("events", "Kommende Veranstaltungen", _event_model, upcoming_events),
+    Block("group_news", "Beiträge aus den Gruppen", _group_news_model, group_news, claim=_claim_group_news),
 ]
 
 
 def available_blocks() -> list[Block]:
     """Blocks whose data source exists in this installation."""
     return [b for b in BLOCKS if b.needs() is not None]
+
+
+def claim_blocks(issue_id: int, keys: list[str]) -> None:
+    """The issue is being sent with these blocks: let each mark what it used."""
+    for block in available_blocks():
+        if block.key in keys and block.claim is not None:
+            block.claim(issue_id)
 
 
 def render_blocks(tenant: Tenant, keys: list[str]) -> str:

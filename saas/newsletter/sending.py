@@ -43,7 +43,7 @@ from saas.core.mail import TemporaryMailError, smtp_connection
 from saas.extensions import db
 from saas.newsletter import bounces, mails, outbox
 from saas.newsletter import operations as ops
-from saas.newsletter.blocks import render_blocks
+from saas.newsletter.blocks import claim_blocks, render_blocks
 from saas.newsletter.models import (
     Delivery,
     DeliveryStatus,
@@ -313,6 +313,7 @@ def plan(job: SendJob) -> str:
     if extra:
         body = f"{body}\n\n{extra}"
     issue.html, issue.text = render_body(body)
+    claim_blocks(issue.id, list(issue.blocks or []))
     issue.started_at = ops.now()
     issue.status = IssueStatus.sending
     # The recipients are streamed batch by batch (a server-side cursor on PostgreSQL), so planning an

@@ -128,3 +128,31 @@ def test_room_every_second_thursday_free_slots_and_conflicts(world, db, client, 
         assert db.session.get(GroupRoomRequest, ids[1]).state == "pending"
     page = client.get("/dortmund/gruppenbereich/raum").get_data(as_text=True)
     assert "(Ihre Gruppe)" in page
+
+
+def test_picked_items_go_into_the_next_issue_once(world, db, client, make_client, outbox):
+    """Does a picked item appear in the next newsletter issue's block "Aus den Gruppen", and is it used up
+    once that issue is sent?"""
+    from saas.grouparea.operations import news_for_next_issue
+    from saas.newsletter import issue_operations as issue_ops
+    from tenants.models import Tenant
+
+    huckarde(world.dortmund)
+    sign_in(client, outbox)
+    client.post_form(
+        "/dortmund/gruppenbereich/newsletter", {"title": "Wir suchen Verstärkung", "body": "Neue sind willkommen."}
+    )
+    staff = make_client()
+    staff.login(world.dortmund_staff)
+    staff.post_form(f"/dortmund/intern/gruppenbereich/beitraege/{_one(db, world.dortmund, GroupNewsItem)}/freigeben")
+    with tenant_context(world.dortmund.id):
+        tenant = db.session.get(Tenant, world.dortmund.id)
+        issue = issue_ops.create_issue(tenant, "Newsletter Dezember", "Hallo!", ["group_news"])
+        html, _text = issue_ops.preview(tenant, issue)
+        assert "Aus den Gruppen" in html and "Wir suchen Verstärkung" in html
+        issue_ops.queue_issue(tenant, issue)
+        db.session.commit()
+    with tenant_context(world.dortmund.id):
+        item = db.session.get(GroupNewsItem, _one(db, world.dortmund, GroupNewsItem))
+        assert item.issue_id is not None
+        assert news_for_next_issue() == []
