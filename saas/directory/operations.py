@@ -348,6 +348,9 @@ def send_confirmation_request(group: Group, tenant_slug: str) -> bool:
         f"Guten Tag,\n\ndie {tenant_name} führt Ihre Gruppe „{group.name}“ in ihrer Beratungsdatei.\n"
         "Einmal im Jahr bitten wir Sie zu prüfen, ob die Angaben noch stimmen. Bitte bestätigen oder "
         f"korrigieren Sie den Eintrag hier:\n\n{link}\n\nDer Link ist 60 Tage gültig.\n\n"
+        "Im Gruppenbereich bestätigen Sie den Eintrag mit einem Klick und schlagen Änderungen vor, melden "
+        "Veranstaltungen und Räume an und behalten Ihre Förderung im Blick (Anmeldung mit dieser Adresse):\n"
+        f"{current_app.config['BASE_URL']}/{tenant_slug}/gruppenbereich\n\n"
         f"Vielen Dank!\n{tenant_name}\n"
     )
     for address in recipients:

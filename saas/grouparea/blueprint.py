@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from saas.core.dashboard import Card, register_card
 from saas.core.errors import N_
-from saas.core.nav import add_staff_nav
+from saas.core.nav import add_public_nav, add_staff_nav
 from saas.extensions import db, limiter
 from saas.grouparea import demo as _demo  # noqa: F401 - registers the demo seeder
 from saas.grouparea import funding_views, staff_views, views
@@ -65,6 +65,7 @@ bp.add_url_rule(
 bp.add_url_rule("/<slug>/intern/foerderung/", "funding_overview", funding_views.overview, methods=["GET"])
 bp.add_url_rule("/<slug>/intern/foerderung/fristen", "funding_deadline", funding_views.add_deadline, methods=["POST"])
 
+add_public_nav("grouparea.sign_in", "Für Gruppen", order=90)
 add_staff_nav("grouparea.staff_inbox", "Von Gruppen", order=13)
 add_staff_nav("grouparea.funding_overview", "Förderung", order=14)
 
