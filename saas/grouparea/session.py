@@ -60,7 +60,7 @@ def groups_for_address(email: str) -> list[Group]:
     )
 
 
-def issue_token(group: Group, *, now: dt.datetime | None = None) -> str | None:
+def issue_token(group: Group, email: str = "", *, now: dt.datetime | None = None) -> str | None:
     """A new sign-in token for the group, or None when the group asked too often this hour."""
     now = now or utcnow()
     recent = db.session.scalar(
@@ -75,6 +75,7 @@ def issue_token(group: Group, *, now: dt.datetime | None = None) -> str | None:
         GroupSignInToken(
             group_id=group.id,
             token_hash=_hash(token),
+            email=email.strip().lower(),
             created_at=now,
             expires_at=now + dt.timedelta(minutes=LINK_MINUTES),
         )
@@ -93,12 +94,13 @@ def token_group(token: str, *, now: dt.datetime | None = None) -> Group | None:
     return row.group
 
 
-def redeem_token(token: str, *, now: dt.datetime | None = None) -> Group | None:
-    """Use the token up (exactly once, even for two requests at the same moment) and return its group."""
+def redeem_token(token: str, *, now: dt.datetime | None = None) -> tuple[Group, str] | None:
+    """Use the token up (exactly once, even for two requests at the same moment): its group and address."""
     now = now or utcnow()
     group = token_group(token, now=now)
     if group is None:
         return None
+    email = db.session.scalar(select(GroupSignInToken.email).where(GroupSignInToken.token_hash == _hash(token)))
     used = db.session.execute(
         update(GroupSignInToken)
         .where(GroupSignInToken.token_hash == _hash(token), GroupSignInToken.used_at.is_(None))
@@ -107,7 +109,7 @@ def redeem_token(token: str, *, now: dt.datetime | None = None) -> Group | None:
     )
     if used.rowcount != 1:
         return None
-    return group
+    return group, email or ""
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -127,7 +129,7 @@ def purge_tokens(now: dt.datetime | None = None) -> int:
 # --- the session ---------------------------------------------------------------------------------------
 
 
-def start_session(group: Group) -> None:
+def start_session(group: Group, email: str) -> None:
     """Sign the browser in as the group (and out of anything else): a fresh session, limited in time."""
     if current_user.is_authenticated:
         logout_user()
@@ -135,7 +137,12 @@ def start_session(group: Group) -> None:
     session.clear()
     if lang:
         session["lang"] = lang
-    session[SESSION_KEY] = {"t": group.tenant_id, "g": group.id, "until": int(time.time()) + SESSION_HOURS * 3600}
+    session[SESSION_KEY] = {
+        "t": group.tenant_id,
+        "g": group.id,
+        "a": _hash(email.lower()),  # which contact address signed in (hashed: the cookie is only signed)
+        "until": int(time.time()) + SESSION_HOURS * 3600,
+    }
     session.permanent = False
 
 
@@ -159,20 +166,23 @@ def signed_in_group() -> Group | None:
     group = db.session.get(Group, data.get("g"))
     if group is None or group.status in SIGNED_OUT_STATUSES:
         return None
+    if all(_hash(c.email.lower()) != data.get("a") for c in group.contacts if c.email):
+        return None  # staff removed or changed the address that signed in
     return group
 
 
 def group_required(view: F) -> F:
     """Pages of the group area: the signed-in group of this office. Anyone else signed in (a group of
-    another office, a staff user) gets 404; a visitor is sent to the sign-in form."""
+    another office, a staff user) gets 404; a visitor or an ended session is sent to the sign-in form."""
 
     @wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
         group = signed_in_group()
         if group is None:
-            if session_data() is not None or current_user.is_authenticated:
+            data = session_data()
+            if (data is not None and data.get("t") != current_tenant_id()) or current_user.is_authenticated:
                 abort(404)
-            end_session()
+            end_session()  # expired, or the group or its address changed: sign in again
             return redirect(url_for("grouparea.sign_in"))
         g.group = group
         return view(*args, **kwargs)

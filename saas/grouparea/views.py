@@ -51,7 +51,7 @@ def sign_in(slug: str):  # type: ignore[no-untyped-def]
         address = form.email.data.strip().lower()
         links = []
         for group in group_session.groups_for_address(address):
-            token = group_session.issue_token(group)
+            token = group_session.issue_token(group, address)
             if token is not None:
                 links.append((group, token))
         if links:
@@ -63,12 +63,12 @@ def sign_in(slug: str):  # type: ignore[no-untyped-def]
 
 def redeem(slug: str, token: str):  # type: ignore[no-untyped-def]
     """The mailed link: used up at once, signs the browser in and opens the group's area."""
-    group = group_session.redeem_token(token)
-    if group is None:
+    redeemed = group_session.redeem_token(token)
+    if redeemed is None:
         db.session.rollback()
         return _private((render_template("grouparea/link_invalid.html"), 400))
     db.session.commit()
-    group_session.start_session(group)
+    group_session.start_session(*redeemed)
     return _private(redirect(url_for("grouparea.home"), 303))
 
 

@@ -104,3 +104,22 @@ def test_access_logs_mask_the_token():
     record.args = {"r": f"GET /x/gruppenbereich/anmelden/{token}"}
     MaskTokenFilter().filter(record)
     assert token not in record.getMessage()
+
+
+def test_the_session_ends_when_staff_remove_the_address(world, db, client, outbox):
+    """When staff change the group's contact address, is the person signed in with the old one out?"""
+    from saas.directory import operations as directory_ops
+    from saas.directory.models import Group
+    from tenants.scoping import tenant_context
+
+    group = huckarde(world.dortmund)
+    sign_in(client, outbox)
+    assert client.get("/dortmund/gruppenbereich/start").status_code == 200
+    with tenant_context(world.dortmund.id):
+        live = db.session.get(Group, group.id)
+        directory_ops.update_group(
+            live, {"contacts": [{"name": "Neu", "email": "neu@huckarde.test"}]}, acting_user=None
+        )
+        db.session.commit()
+    response = client.get("/dortmund/gruppenbereich/start")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/dortmund/gruppenbereich")
