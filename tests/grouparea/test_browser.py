@@ -131,6 +131,11 @@ def test_funding_entered_overview_and_reminder(page, browser, live_server, world
     page.get_by_label("Bewilligter Betrag (Euro)").fill("800")
     page.get_by_role("button", name="Speichern").click()
     expect(page.get_by_role("cell", name="800,00 €")).to_be_visible()
+    page.get_by_role("link", name="English").click()
+    expect(page.get_by_role("heading", name="Your group's funding")).to_be_visible()
+    _look(page, "group-funding-en")
+    page.get_by_role("link", name="Deutsch").click()
+    expect(page.get_by_role("heading", name="Förderung Ihrer Gruppe")).to_be_visible()
 
     year = dt.date.today().year
     due = dt.date.today() + dt.timedelta(days=28)
