@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from saas.core.dashboard import Card, register_card
 from saas.core.errors import N_
@@ -76,10 +76,18 @@ def _pending_card() -> Card | None:
 
     if current_membership() is None:
         return None
-    total = 0
+    waiting = []
     for model in (GroupChangeProposal, GroupEventSubmission, GroupNewsItem, GroupRoomRequest):
-        total += db.session.scalar(select(func.count(model.id)).where(model.state == "pending")) or 0
-    return Card(N_("Von Gruppen: wartet auf Freigabe"), str(total), "grouparea.staff_inbox")
+        waiting += db.session.scalars(select(model).where(model.state == "pending")).all()
+    if not waiting:
+        return None
+    names = sorted({item.group.name for item in waiting})
+    return Card(
+        N_("Von Gruppen: wartet auf Freigabe"),
+        str(len(waiting)),
+        "grouparea.staff_inbox",
+        note=", ".join(names[:3]) + (" …" if len(names) > 3 else ""),
+    )
 
 
 install_log_filter()
