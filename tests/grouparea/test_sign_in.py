@@ -123,3 +123,24 @@ def test_the_session_ends_when_staff_remove_the_address(world, db, client, outbo
         db.session.commit()
     response = client.get("/dortmund/gruppenbereich/start")
     assert response.status_code == 302 and response.headers["Location"].endswith("/dortmund/gruppenbereich")
+
+
+def test_used_and_old_links_are_deleted_after_a_day(world, db, client, outbox):
+    """Does the nightly purge delete sign-in rows (and the address they keep) a day after they expired?"""
+    import datetime as dt
+
+    from sqlalchemy import func, select
+
+    from saas.grouparea.models import GroupSignInToken
+    from tenants.scoping import tenant_context
+    from workers.grouparea import purge_tokens
+
+    huckarde(world.dortmund)
+    client.post_form("/dortmund/gruppenbereich", {"email": ADDRESS})
+    with tenant_context(world.dortmund.id):
+        row = db.session.scalar(select(GroupSignInToken))
+        row.expires_at = row.expires_at - dt.timedelta(days=2)
+        db.session.commit()
+    purge_tokens()
+    with tenant_context(world.dortmund.id):
+        assert db.session.scalar(select(func.count(GroupSignInToken.id))) == 0
