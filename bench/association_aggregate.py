@@ -176,6 +176,7 @@ def _new_day(db, tenant_ids: list[int], today: dt.date, per_day: int, rng: rando
 def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import delete, func, select, text
 
+    from saas.association import aggregation as worker
     from saas.association.models import AggregateCount, Period
     from saas.association.operations import today as berlin_today
     from saas.auth.models import AnalystAccess, User
@@ -184,7 +185,6 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
     from tenants import operations as tenant_ops
     from tenants.models import FIGURE_FAMILIES, AssociationMember
     from tenants.scoping import cross_tenant, tenant_context
-    from workers import association as worker
 
     rng = random.Random(2026)
     _cleanup(db)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, NoReturn
+
 import click
 from flask.cli import FlaskGroup
+
+if TYPE_CHECKING:
+    from tenants.models import Tenant
 
 
 def _create_app():  # type: ignore[no-untyped-def]
@@ -17,9 +22,22 @@ def main() -> None:
     """Lotse – Plattform für Selbsthilfe-Kontaktstellen."""
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """Exit non-zero with a one-line reason (CONTRACTS.md: every command)."""
     raise click.ClickException(message)
+
+
+def tenant_or_fail(slug: str) -> Tenant:
+    """The office with this slug, or exit with "unknown office: <slug>"."""
+    from sqlalchemy import select
+
+    from saas.extensions import db
+    from tenants.models import Tenant
+
+    tenant = db.session.scalar(select(Tenant).where(Tenant.slug == slug))
+    if tenant is None:
+        fail(f"unknown office: {slug}")
+    return tenant
 
 
 if __name__ == "__main__":

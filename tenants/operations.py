@@ -7,6 +7,7 @@ import re
 
 from sqlalchemy import delete, select
 
+from saas.core.errors import DomainError
 from saas.extensions import db
 from tenants.models import FIGURE_FAMILIES, Association, AssociationMember, OfficeHoursSlot, Site, Tenant, utcnow
 from tenants.scoping import tenant_context
@@ -32,7 +33,7 @@ RESERVED_SLUGS = {
 }
 
 
-class TenantError(ValueError):
+class TenantError(DomainError):
     pass
 
 

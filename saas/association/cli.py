@@ -64,15 +64,16 @@ def _worker_running() -> bool:
 @click.option("--timeout", default=1800, show_default=True, help="seconds to wait for a worker's run")
 def aggregate(association_slug: str | None, timeout: int) -> None:
     """Run the cross-office aggregation now: through a worker when one runs, else in this process."""
+    from saas.association import aggregation
     from saas.association.models import AggregationRun, RunStatus
     from saas.association.operations import create_run
-    from workers import association as worker
+    from saas.core.tasks import send
 
     association_id = _association(association_slug).id if association_slug else None
     if _worker_running() and not current_app.extensions["celery"].conf.task_always_eager:
         run = create_run(association_id, "cli")
         db.session.commit()
-        worker.aggregate.apply_async(kwargs={"association_id": association_id, "run_id": run.id, "trigger": "cli"})
+        send(aggregation.TASK_NAME, association_id=association_id, run_id=run.id, trigger="cli")
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             db.session.expire_all()
@@ -87,8 +88,8 @@ def aggregate(association_slug: str | None, timeout: int) -> None:
         click.echo(f"aggregation done by a worker: {current.periods} periods (run {run.id})")
         return
     try:
-        done = worker.run(association_id, None, "cli", wait_seconds=timeout)
-    except worker.Busy:
+        done = aggregation.run(association_id, None, "cli", wait_seconds=timeout)
+    except aggregation.Busy:
         fail("another aggregation is running; try again later")
     click.echo(f"aggregation done in-process: {done.periods} periods (run {done.id})")
 

@@ -28,7 +28,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -44,12 +43,13 @@ from saas.association.models import (
     PeriodState,
     RunStatus,
 )
+from saas.core import timeutil
+from saas.core.timeutil import today  # noqa: F401 - re-exported for callers of ops.today()
 from saas.extensions import db
 from tenants.models import FIGURE_FAMILIES, Association, AssociationMember, Site, Tenant, utcnow
 from tenants.scoping import in_cross_tenant_block, tenant_context
 
 log = logging.getLogger(__name__)
-BERLIN = ZoneInfo("Europe/Berlin")
 LOCK_NAME = "association-aggregate"
 LOCK_TTL_SECONDS = 600  # renewed after every period; a crashed holder frees it within ten minutes
 CONTACTS = "contacts"
@@ -57,10 +57,6 @@ PROPAGATING = {"groups", "newsletter"}  # year-end states: a change on day d mov
 TIME_DRIVEN = {"events"}  # "held" changes as days pass: the current year is refreshed on every run
 COVERED = 0  # the "year" of a DONE period that records a finished backfill (even of no data at all)
 CONTACT_BATCH = 500  # contact periods rebuilt together, a few grouped statements each
-
-
-def today() -> dt.date:
-    return dt.datetime.now(BERLIN).date()
 
 
 def checkpoint(stage: str) -> None:
@@ -250,7 +246,7 @@ def _delete_markers(ids: list[int]) -> None:
 
 def _work(plan: Plan, office_id: int, family: str) -> Iterable[tuple[int, set[dt.date] | None, list[int]]]:
     """(year, days to recount or None for the whole year, markers consumed) for one office and family."""
-    now = today()
+    now = timeutil.today()
     recorded = plan.periods.get((office_id, family), {})
     states = {y: state for y, state in recorded.items() if y != COVERED}
     found = plan.markers.get((office_id, family), [])

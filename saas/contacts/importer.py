@@ -27,6 +27,7 @@ from saas.contacts.models import (
     ContactImport,
 )
 from saas.contacts.operations import CountKey, apply_deltas, contribution, today
+from saas.core import csvio
 from saas.core.csvio import MAX_CSV_BYTES, CSVError, RowErrors, fingerprint, read_rows
 from saas.core.formatting import format_date
 from saas.directory.models import Topic
@@ -53,12 +54,11 @@ _NUMBER = re.compile(r"^[+-]?\d+$")
 _FORMULA_START = ("=", "+", "-", "@")  # spreadsheet formula injection when the file is opened again
 
 
-class ImportRefused(Exception):
-    """Nothing was stored; ``errors`` are the reasons (``line N: reason`` for rows)."""
+class ImportRefused(csvio.ImportRefused):
+    """The contact import stored nothing; ``errors`` are the reasons (``line N: reason`` for rows)."""
 
     def __init__(self, errors: list[str]) -> None:
-        super().__init__("; ".join(errors[:3]))
-        self.errors = errors
+        super().__init__(errors, "; ".join(errors[:3]))
 
 
 @dataclass

@@ -38,10 +38,11 @@ from saas.contacts.models import (
 )
 from saas.contacts.report import LABELS, annual_report, paragraphs, report_csv, report_view
 from saas.core.access import can, office_required
-from saas.core.aftercommit import enqueue
 from saas.core.charts import Series, bar_chart, line_chart
+from saas.core.errors import perform
 from saas.core.formatting import format_percent
-from saas.directory.models import Group, Topic
+from saas.core.paging import page_number
+from saas.directory.models import LIVE_STATUSES, Group, Topic
 from saas.extensions import db
 from tenants.models import Site, utcnow
 
@@ -67,9 +68,7 @@ def _topics() -> list[Topic]:
 
 
 def _groups() -> list[Group]:
-    return list(
-        db.session.scalars(select(Group).where(Group.status.in_(("founding", "active", "paused"))).order_by(Group.name))
-    )
+    return list(db.session.scalars(select(Group).where(Group.status.in_(LIVE_STATUSES)).order_by(Group.name)))
 
 
 def _contact_form(contact: Contact | None = None, **kwargs) -> tuple[ContactForm, list[Topic]]:  # type: ignore[no-untyped-def]
@@ -115,16 +114,13 @@ def quick_entry(slug: str):  # type: ignore[no-untyped-def]
         if request.args.get("channel") in CHANNELS:
             form.channel.data = request.args["channel"]
     if form.validate_on_submit():
-        try:
-            contact = ops.record_contact(_data_from(form))
-        except ops.ContactError as exc:
-            db.session.rollback()
-            form.day.errors = [*form.day.errors, str(exc)] if isinstance(exc, ops.LockedYear) else form.day.errors
-            if not isinstance(exc, ops.LockedYear):
-                form.kind.errors = [str(exc)]
-        else:
-            db.session.commit()
-            flash(_("Kontakt gespeichert."), "success")
+        done = perform(
+            lambda: ops.record_contact(_data_from(form)),
+            success=_("Kontakt gespeichert."),
+            field=lambda exc: form.day if isinstance(exc, ops.LockedYear) else form.kind,
+        )
+        if done.value is not None:
+            contact = done.value
             if form.save.data:
                 return redirect(url_for("contacts.log", year=contact.day.year))
             return redirect(
@@ -167,14 +163,7 @@ def edit(slug: str, contact_id: int):  # type: ignore[no-untyped-def]
             data.topic_label, data.topic_unmatched = contact.topic_label, True
         extra = contact.referrals_to_groups - len([r for r in contact.referrals if r.group_id])
         data.referrals_to_groups = len(set(data.group_ids)) + max(extra, 0)  # imported counts without group links
-        try:
-            ops.update_contact(contact, data)
-        except ops.ContactError as exc:
-            db.session.rollback()
-            form.day.errors = [str(exc)]
-        else:
-            db.session.commit()
-            flash(_("Kontakt korrigiert."), "success")
+        if perform(lambda: ops.update_contact(contact, data), success=_("Kontakt korrigiert."), field=form.day):
             return redirect(url_for("contacts.log", year=contact.day.year))
     status = 400 if request.method == "POST" else 200
     return render_template(
@@ -209,7 +198,7 @@ def log(slug: str):  # type: ignore[no-untyped-def]
     year = request.args.get("year", type=int) or ops.today().year
     if not 1980 <= year <= 2100:
         abort(404)
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_number()
     where = (Contact.day >= dt.date(year, 1, 1), Contact.day <= dt.date(year, 12, 31))
     total = db.session.scalar(select(func.count(Contact.id)).where(*where)) or 0
     contacts = db.session.scalars(
@@ -483,12 +472,7 @@ def render_start(slug: str, year: int):  # type: ignore[no-untyped-def]
     _check_year(year)
     if not RenderForm().validate_on_submit():
         abort(400)
-    from workers.contacts import render_annual_pdf
-
-    render = ReportRender(tenant_id=g.tenant.id, year=year)
-    db.session.add(render)
-    db.session.flush()
-    enqueue(render_annual_pdf, render.id, g.tenant.id)
+    render = ops.start_report_render(g.tenant.id, year)
     db.session.commit()
     return redirect(url_for("contacts.render_status_page", year=year, render_id=render.id))
 

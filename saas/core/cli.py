@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from saas.auth import operations as auth_ops
 from saas.auth.models import Role
-from saas.cli import fail
+from saas.cli import fail, tenant_or_fail
 from saas.extensions import db
 from tenants import operations as tenant_ops
 from tenants.models import Association, Tenant
@@ -20,13 +20,6 @@ tenants_cli = AppGroup("tenants", help="Kontaktstellen (offices)")
 users_cli = AppGroup("users", help="Benutzer (users)")
 associations_cli = AppGroup("associations", help="Verbände (umbrella associations)")
 demo_cli = AppGroup("demo", help="Demo-Daten")
-
-
-def _tenant(slug: str) -> Tenant:
-    tenant = db.session.scalar(select(Tenant).where(Tenant.slug == slug))
-    if tenant is None:
-        fail(f"unknown office: {slug}")
-    return tenant  # type: ignore[return-value]
 
 
 def _association(slug: str) -> Association:
@@ -70,7 +63,7 @@ def users_create(email: str, tenant_slug: str | None, association_slug: str | No
         fail("--role analyst needs --association SLUG")
     if role in ("admin", "staff", "readonly") and not tenant_slug:
         fail(f"--role {role} needs --tenant SLUG")
-    tenant = _tenant(tenant_slug) if tenant_slug else None
+    tenant = tenant_or_fail(tenant_slug) if tenant_slug else None
     association = _association(association_slug) if association_slug else None
     user = auth_ops.find_user(email)
     if user is None:
@@ -109,7 +102,7 @@ def associations_create(slug: str, name: str) -> None:
 @click.argument("tenant_slug")
 def associations_add_member(slug: str, tenant_slug: str) -> None:
     """Make an office a member of an association (it shares nothing until its admin decides)."""
-    tenant_ops.add_member(_association(slug), _tenant(tenant_slug))
+    tenant_ops.add_member(_association(slug), tenant_or_fail(tenant_slug))
     db.session.commit()
     click.echo(f"{tenant_slug} is a member of {slug}")
 

@@ -15,7 +15,8 @@ from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import delete, select
 
-from saas.core.csvio import CSVError, RowErrors, read_rows
+from saas.core.csvio import CSVError, ImportRefused, RowErrors, read_rows
+from saas.core.errors import DomainError
 from saas.extensions import db
 from saas.newsletter import mails
 from saas.newsletter.models import (
@@ -50,7 +51,7 @@ DEFAULT_WELCOME_BODY = (
 )
 
 
-class NewsletterError(ValueError):
+class NewsletterError(DomainError):
     """A request that cannot be carried out; the message is German and shown to the user."""
 
 
@@ -279,15 +280,24 @@ def cleanup_unconfirmed(at: dt.datetime | None = None) -> int:
     return result.rowcount or 0
 
 
+def purge_inbound_fingerprints() -> None:
+    """Forget processed bounce mails after 90 days (platform-wide; they only guard against a crash between
+    commit and deletion)."""
+    from saas.newsletter.models import InboundMail
+
+    db.session.execute(delete(InboundMail).where(InboundMail.processed_at < now() - dt.timedelta(days=90)))
+
+
 # --- import / export -------------------------------------------------------------------------------
 
 IMPORT_COLUMNS = {"email", "name", "consented_at", "consent_text"}
 
 
-class ImportRowsError(NewsletterError):
+class ImportRowsError(NewsletterError, ImportRefused):
+    """The subscriber import stored nothing; ``errors`` lists every reason."""
+
     def __init__(self, errors: list[str]) -> None:
-        super().__init__("; ".join(errors[:20]))
-        self.errors = errors
+        ImportRefused.__init__(self, errors)
 
 
 @dataclass
