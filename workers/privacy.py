@@ -25,6 +25,6 @@ def purge_auth_events(now_iso: str | None = None) -> int:
         if not got:
             return 0
         with cross_tenant("retention: purge old login events"):
-            deleted = db.session.execute(delete(AuthEvent).where(AuthEvent.created_at < cutoff)).rowcount
+            deleted = db.session.execute(delete(AuthEvent).where(AuthEvent.created_at < cutoff)).rowcount  # type: ignore[attr-defined]
             db.session.commit()
     return deleted or 0

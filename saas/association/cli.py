@@ -23,7 +23,7 @@ def _association(slug: str) -> Association:
     association = db.session.scalar(select(Association).where(Association.slug == slug))
     if association is None:
         fail(f"unknown association: {slug}")
-    return association  # type: ignore[return-value]
+    return association
 
 
 @association_cli.command("share")
@@ -37,12 +37,12 @@ def share(association_slug: str, tenant_slug: str, families: str) -> None:
     if tenant is None:
         fail(f"unknown office: {tenant_slug}")
     chosen = [f.strip() for f in families.split(",") if f.strip()]
-    with tenant_context(tenant.id):  # type: ignore[union-attr]
+    with tenant_context(tenant.id):
         member = db.session.scalar(select(AssociationMember).where(AssociationMember.association_id == association.id))
         if member is None:
             fail(f"{tenant_slug} is not a member of {association_slug}")
         try:
-            tenant_ops.set_shared_families(member, chosen)  # type: ignore[arg-type]
+            tenant_ops.set_shared_families(member, chosen)
         except tenant_ops.TenantError as exc:
             db.session.rollback()
             fail(str(exc))

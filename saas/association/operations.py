@@ -335,7 +335,7 @@ def _mark_many(run_id: int | None, family: str, pairs: list[tuple[int, int]], st
         ):
             existing[(period.office_id, period.year)] = period
     for office_id, year in pairs:
-        period = existing.get((office_id, year))
+        period = existing.get((office_id, year))  # type: ignore[assignment]
         if period is None:
             period = Period(office_id=office_id, family=family, year=year)
             db.session.add(period)
@@ -379,8 +379,8 @@ def rebuild_contact_periods(
             day_spans = ((dt.date(year, 1, 1), dt.date(year, 12, 31)),)
             month_spans = ((dt.date(year, 1, 1), dt.date(year, 12, 1)),)
         else:
-            day_spans = _spans(sorted(days), dt.timedelta(days=1))
-            month_spans = tuple((m, m) for m in sorted({d.replace(day=1) for d in days}))
+            day_spans = _spans(sorted(days), dt.timedelta(days=1))  # type: ignore[assignment]
+            month_spans = tuple((m, m) for m in sorted({d.replace(day=1) for d in days}))  # type: ignore[assignment]
         day_scopes[day_spans].add(office_id)
         month_scopes[month_spans].add(office_id)
         year_scopes[((dt.date(year, 1, 1), dt.date(year, 1, 1)),)].add(office_id)
@@ -433,7 +433,7 @@ def _delete_counts(conn, granularity: str, office_ids: list[int], spans) -> None
                 table.c.family == CONTACTS,
                 table.c.granularity == granularity,
                 table.c.office_id.in_(office_ids[chunk : chunk + 500]),
-                _within(table.c.period_start, spans),
+                _within(table.c.period_start, spans),  # type: ignore[arg-type]
             )
         )
 
@@ -473,7 +473,7 @@ def _roll_up(conn, target: str, office_ids: list[int], spans) -> None:  # type: 
                 table.c.family == CONTACTS,
                 table.c.granularity == source,
                 table.c.office_id.in_(office_ids[chunk : chunk + 500]),
-                _within(table.c.period_start, source_spans),
+                _within(table.c.period_start, source_spans),  # type: ignore[arg-type]
             )
             .group_by(table.c.office_id, start, table.c.dimension, table.c.value)
         )

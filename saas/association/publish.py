@@ -229,7 +229,7 @@ def build_period_report(
         facts,
         previous,
         hide=_complement_small(association, members, facts, year, end),
-        hide_previous=_complement_small(association, members, previous, year - 1, previous_end) if compare else (),
+        hide_previous=_complement_small(association, members, previous, year - 1, previous_end) if compare else (),  # type: ignore[arg-type]
     )
     payload["period"] = {"from": dt.date(year, 1, 1).isoformat(), "to": end.isoformat()}
     return payload

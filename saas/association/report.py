@@ -189,7 +189,7 @@ def publish_cells(members: list[Member], facts: Facts, threshold: int, also_hide
     hidden = suppress(system, threshold, also_hide)
     mark = marker(threshold)
     values = {cell: (mark if cell in hidden else value) for cell, value in system.values.items()}
-    return Published(values, sharing)
+    return Published(values, sharing)  # type: ignore[arg-type]
 
 
 def _pct(part: int | str | None, base: int | str | None, mark: str) -> int | str:

@@ -272,4 +272,4 @@ def aggregate_now(assoc_slug: str):  # type: ignore[no-untyped-def]
             _("Die Aktualisierung ist angestoßen. Die Zahlen sind in wenigen Minuten auf dem neuesten Stand."),
             "success",
         )
-    return redirect(url_for("association.dashboard", assoc_slug=association.slug, **request.args))
+    return redirect(url_for("association.dashboard", assoc_slug=association.slug, **request.args))  # type: ignore[arg-type]

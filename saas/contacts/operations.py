@@ -11,10 +11,9 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from saas.contacts.models import (
@@ -27,16 +26,17 @@ from saas.contacts.models import (
     Contact,
     ContactDailyCount,
     ContactReferral,
+    ReportChapter,
     ReportRender,
 )
 from saas.core.errors import DomainError
+from saas.core.timeutil import today
 from saas.directory.models import Group, Topic
 from saas.extensions import db
 from tenants.models import Site, Tenant, utcnow
 from tenants.scoping import current_tenant_id
 
 log = logging.getLogger(__name__)
-BERLIN = ZoneInfo("Europe/Berlin")
 CountKey = tuple[dt.date, int, str, str]  # (day, site id or 0, dim, key)
 
 
@@ -46,10 +46,6 @@ class ContactError(DomainError):
 
 class LockedYear(ContactError):
     """The contact's year is closed: only the current and the previous year can be changed."""
-
-
-def today() -> dt.date:
-    return dt.datetime.now(BERLIN).date()
 
 
 def editable_years(on: dt.date | None = None) -> tuple[int, int]:
@@ -195,7 +191,7 @@ def apply_deltas(tenant_id: int, deltas: Counter[CountKey], *, chunk: int = 500)
             set_={"count": ContactDailyCount.count + stmt.excluded["count"]},
         )
         db.session.execute(stmt)
-    lowered = sorted({row["day"] for row in rows if row["count"] < 0})
+    lowered = sorted({row["day"] for row in rows if row["count"] < 0})  # type: ignore[operator, type-var]
     if lowered:
         db.session.execute(
             delete(ContactDailyCount)
@@ -303,7 +299,7 @@ def recount(tenant_id: int) -> int:
     db.session.execute(delete(ContactDailyCount).execution_options(synchronize_session=False))
     totals: Counter[CountKey] = Counter()
     for row in db.session.execute(select(*_CONTRIBUTION_COLUMNS)).yield_per(5000):
-        totals.update(contribution(*row))
+        totals.update(contribution(*row))  # type: ignore[call-arg]
     apply_deltas(tenant_id, totals, chunk=1000)
     return len(totals)
 
@@ -379,3 +375,40 @@ def render_report_pdf(render_id: int, tenant_id: int, *, commit: Callable[[], No
     render.pdf, render.state, render.progress, render.finished_at = pdf, "done", 100, utcnow()
     commit()
     return "done"
+
+
+# --- the annual report's own chapters ------------------------------------------------------------------
+
+
+def add_chapter(tenant_id: int, year: int, *, title: str, placement: str, position: int, body: str) -> ReportChapter:
+    chapter = ReportChapter(
+        tenant_id=tenant_id, year=year, title=title.strip(), placement=placement, position=position, body=body
+    )
+    db.session.add(chapter)
+    db.session.flush()
+    return chapter
+
+
+def update_chapter(chapter: ReportChapter, *, title: str, placement: str, position: int, body: str) -> None:
+    chapter.title, chapter.placement, chapter.position, chapter.body = title.strip(), placement, position, body
+    chapter.updated_at = utcnow()
+    db.session.flush()
+
+
+def delete_chapter(chapter: ReportChapter) -> None:
+    db.session.delete(chapter)
+    db.session.flush()
+
+
+def start_chapters(tenant_id: int, year: int, default: Sequence[tuple[str, int, str]]) -> bool:
+    """This year's chapters: last year's headings (empty texts), or ``default``. False if the year has some."""
+    if db.session.scalar(select(func.count(ReportChapter.id)).where(ReportChapter.year == year)):
+        return False
+    last = db.session.scalars(select(ReportChapter).where(ReportChapter.year == year - 1)).all()
+    specs = [(c.placement, c.position, c.title) for c in last] or list(default)
+    for placement, position, title in specs:
+        db.session.add(
+            ReportChapter(tenant_id=tenant_id, year=year, placement=placement, position=position, title=title, body="")
+        )
+    db.session.flush()
+    return True

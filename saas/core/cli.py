@@ -26,7 +26,7 @@ def _association(slug: str) -> Association:
     association = db.session.scalar(select(Association).where(Association.slug == slug))
     if association is None:
         fail(f"unknown association: {slug}")
-    return association  # type: ignore[return-value]
+    return association
 
 
 @tenants_cli.command("create")

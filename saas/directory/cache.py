@@ -43,7 +43,7 @@ def _bump_directory_version(session: Session, flush_context: Any) -> None:
     offices: set[int] = set()
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, watched) and getattr(obj, "tenant_id", None):
-            offices.add(obj.tenant_id)
+            offices.add(obj.tenant_id)  # type: ignore[attr-defined]
         elif isinstance(obj, Tenant) and obj.id and session.is_modified(obj):
             offices.add(obj.id)
     if offices:

@@ -86,7 +86,7 @@ def send(slug: str, issue_id: int, wait: bool, timeout: float) -> None:
         if issue is None:
             fail(f"unknown issue: {issue_id}")
         try:
-            issue_ops.queue_issue(tenant, issue)  # type: ignore[arg-type]
+            issue_ops.queue_issue(tenant, issue)
         except ops.NewsletterError as exc:
             db.session.rollback()
             fail(str(exc))

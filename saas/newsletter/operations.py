@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 
 from saas.core.csvio import CSVError, ImportRefused, RowErrors, read_rows
 from saas.core.errors import DomainError
+from saas.core.timeutil import now
 from saas.extensions import db
 from saas.newsletter import mails
 from saas.newsletter.models import (
@@ -53,10 +54,6 @@ DEFAULT_WELCOME_BODY = (
 
 class NewsletterError(DomainError):
     """A request that cannot be carried out; the message is German and shown to the user."""
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 def normalise_email(raw: str) -> str:
@@ -255,7 +252,7 @@ def erase(raw_email: str, *, keep_suppression: bool) -> ErasureResult:
             suppress(email, SuppressionReason.erased)
     else:
         removed = bool(
-            db.session.execute(delete(Suppression).where(Suppression.email_hash == email_hash(email))).rowcount
+            db.session.execute(delete(Suppression).where(Suppression.email_hash == email_hash(email))).rowcount  # type: ignore[attr-defined]
         )
     return ErasureResult(erased, removed)
 
@@ -277,7 +274,7 @@ def cleanup_unconfirmed(at: dt.datetime | None = None) -> int:
     result = db.session.execute(
         delete(Subscriber).where(Subscriber.status == SubscriberStatus.pending, Subscriber.created_at < cutoff)
     )
-    return result.rowcount or 0
+    return result.rowcount or 0  # type: ignore[attr-defined]
 
 
 def purge_inbound_fingerprints() -> None:

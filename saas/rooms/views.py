@@ -353,7 +353,7 @@ def booking_cancel_date(slug: str, booking_id: int) -> Response:
         )
     else:
         flash(_("Bitte ein gültiges Datum angeben."), "error")
-    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))
+    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))  # type: ignore[return-value]
 
 
 @office_required(Role.staff)
@@ -368,7 +368,7 @@ def booking_restore_date(slug: str, booking_id: int, day: str) -> Response:
     ops.restore_date(booking, parsed)
     db.session.commit()
     flash(_("Der Termin findet wieder statt."), "success")
-    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))
+    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))  # type: ignore[return-value]
 
 
 @office_required(Role.staff)
@@ -379,7 +379,7 @@ def booking_end(slug: str, booking_id: int) -> Response:
     ops.end_booking(booking, reason=_("beendet von %(n)s", n=current_user.name or current_user.email))
     db.session.commit()
     flash(_("Die Buchung ist beendet; künftige Termine sind frei."), "success")
-    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))
+    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))  # type: ignore[return-value]
 
 
 @office_required(Role.staff)
@@ -430,4 +430,4 @@ def closure_delete(slug: str, closure_id: int) -> Response:
     db.session.delete(closure)
     db.session.commit()
     flash(_("Schließzeit gelöscht."), "success")
-    return redirect(url_for("rooms.closures"))
+    return redirect(url_for("rooms.closures"))  # type: ignore[return-value]
