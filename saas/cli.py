@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 from flask.cli import FlaskGroup
 
 if TYPE_CHECKING:
-    from tenants.models import Tenant
+    from tenants.models import Association, Tenant
+
+T = TypeVar("T")
 
 
 def _create_app():  # type: ignore[no-untyped-def]
@@ -25,6 +28,34 @@ def main() -> None:
 def fail(message: str) -> NoReturn:
     """Exit non-zero with a one-line reason (CONTRACTS.md: every command)."""
     raise click.ClickException(message)
+
+
+def commit_or_fail(action: Callable[[], T]) -> T:
+    """A command's write (the CLI's ``perform``): commit when it returns; on a ``DomainError`` roll back and
+    exit with its message."""
+    from saas.core.errors import DomainError
+    from saas.extensions import db
+
+    try:
+        value = action()
+    except DomainError as exc:
+        db.session.rollback()
+        fail(str(exc))
+    db.session.commit()
+    return value
+
+
+def association_or_fail(slug: str) -> Association:
+    """The association with this slug, or exit with "unknown association: <slug>"."""
+    from sqlalchemy import select
+
+    from saas.extensions import db
+    from tenants.models import Association
+
+    association = db.session.scalar(select(Association).where(Association.slug == slug))
+    if association is None:
+        fail(f"unknown association: {slug}")
+    return association
 
 
 def tenant_or_fail(slug: str) -> Tenant:

@@ -10,20 +10,13 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from saas.cli import fail
+from saas.cli import association_or_fail, commit_or_fail, fail
 from saas.extensions import db
 from tenants import operations as tenant_ops
-from tenants.models import Association, AssociationMember, Tenant
+from tenants.models import AssociationMember, Tenant
 from tenants.scoping import tenant_context
 
 association_cli = AppGroup("association", help="Verbandsstatistik (association statistics)")
-
-
-def _association(slug: str) -> Association:
-    association = db.session.scalar(select(Association).where(Association.slug == slug))
-    if association is None:
-        fail(f"unknown association: {slug}")
-    return association
 
 
 @association_cli.command("share")
@@ -32,7 +25,7 @@ def _association(slug: str) -> Association:
 @click.option("--families", required=True, help="comma-separated: contacts,groups,events,newsletter ('' = nothing)")
 def share(association_slug: str, tenant_slug: str, families: str) -> None:
     """Set what an office shares with an association (as its admin would on the Verbände page)."""
-    association = _association(association_slug)
+    association = association_or_fail(association_slug)
     tenant = db.session.scalar(select(Tenant).where(Tenant.slug == tenant_slug))
     if tenant is None:
         fail(f"unknown office: {tenant_slug}")
@@ -41,12 +34,7 @@ def share(association_slug: str, tenant_slug: str, families: str) -> None:
         member = db.session.scalar(select(AssociationMember).where(AssociationMember.association_id == association.id))
         if member is None:
             fail(f"{tenant_slug} is not a member of {association_slug}")
-        try:
-            tenant_ops.set_shared_families(member, chosen)
-        except tenant_ops.TenantError as exc:
-            db.session.rollback()
-            fail(str(exc))
-        db.session.commit()
+        commit_or_fail(lambda: tenant_ops.set_shared_families(member, chosen))
         shared = list(member.shared_families)  # read back while the office is bound
     click.echo(f"{tenant_slug} shares with {association_slug}: {', '.join(shared) or 'nothing'}")
 
@@ -69,7 +57,7 @@ def aggregate(association_slug: str | None, timeout: int) -> None:
     from saas.association.operations import create_run
     from saas.core.tasks import send
 
-    association_id = _association(association_slug).id if association_slug else None
+    association_id = association_or_fail(association_slug).id if association_slug else None
     if _worker_running() and not current_app.extensions["celery"].conf.task_always_eager:
         run = create_run(association_id, "cli")
         db.session.commit()
@@ -102,7 +90,7 @@ def report(association_slug: str, year: int, fmt: str) -> None:
     """Print the association's report of a year (small counts as "<5")."""
     from saas.association import queries
 
-    association = _association(association_slug)
+    association = association_or_fail(association_slug)
     payload = queries.get_report(association, year)
     if payload is None:
         fail(f"no figures for {association_slug}: no member office shares anything yet")
@@ -114,7 +102,7 @@ def report(association_slug: str, year: int, fmt: str) -> None:
 @click.argument("value", type=click.IntRange(2, 100))
 def threshold(association_slug: str, value: int) -> None:
     """Set the suppression threshold of an association (default 5); reports follow at once."""
-    association = _association(association_slug)
+    association = association_or_fail(association_slug)
     association.suppression_threshold = value
     db.session.commit()
     click.echo(f"{association_slug}: counts below {value} are hidden")

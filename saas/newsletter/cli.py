@@ -11,7 +11,7 @@ from flask import Flask
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from saas.cli import fail, tenant_or_fail
+from saas.cli import commit_or_fail, fail, tenant_or_fail
 from saas.extensions import db
 from saas.newsletter import (
     demo,  # noqa: F401 - registers the demo seeder
@@ -64,12 +64,7 @@ def create(slug: str, subject: str, body_file: Path, blocks: tuple[str, ...]) ->
     except UnicodeDecodeError:
         fail("the body file is not UTF-8")
     with tenant_context(tenant.id):
-        try:
-            issue = issue_ops.create_issue(tenant, subject, body, list(blocks))
-        except ops.NewsletterError as exc:
-            db.session.rollback()
-            fail(str(exc))
-        db.session.commit()
+        issue = commit_or_fail(lambda: issue_ops.create_issue(tenant, subject, body, list(blocks)))
         click.echo(issue.id)
 
 
@@ -85,12 +80,7 @@ def send(slug: str, issue_id: int, wait: bool, timeout: float) -> None:
         issue = db.session.scalar(select(Issue).where(Issue.id == issue_id))
         if issue is None:
             fail(f"unknown issue: {issue_id}")
-        try:
-            issue_ops.queue_issue(tenant, issue)
-        except ops.NewsletterError as exc:
-            db.session.rollback()
-            fail(str(exc))
-        db.session.commit()
+        commit_or_fail(lambda: issue_ops.queue_issue(tenant, issue))
         click.echo(f"issue {issue_id} queued for {queries.confirmed_count()} confirmed subscribers")
         if not wait:
             return
