@@ -44,7 +44,6 @@ from saas.association.models import (
     RunStatus,
 )
 from saas.core import timeutil
-from saas.core.timeutil import today  # noqa: F401 - re-exported for callers of ops.today()
 from saas.extensions import db
 from tenants.models import FIGURE_FAMILIES, Association, AssociationMember, Site, Tenant, utcnow
 from tenants.scoping import in_cross_tenant_block, tenant_context
