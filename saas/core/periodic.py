@@ -107,6 +107,9 @@ def schedule() -> dict[str, dict[str, Any]]:
         ("newsletter-cleanup", "lotse.newsletter.cleanup", crontab(minute=15, hour=3), {}),
         ("newsletter-mailbox", "lotse.newsletter.poll_mailbox", crontab(minute="*/5"), {}),
         ("privacy-purge-auth-events", "lotse.privacy.purge_auth_events", crontab(minute=50, hour=3), {}),
+        # Funding reminders in the morning, office time (beat runs in Europe/Berlin): mails arrive in the working day.
+        ("grouparea-funding-reminders", "lotse.grouparea.funding_reminders", crontab(minute=10, hour=7), {}),
+        ("grouparea-purge-tokens", "lotse.grouparea.purge_tokens", crontab(minute=55, hour=3), {}),
         (
             "association-aggregate-nightly",
             "lotse.association.aggregate",

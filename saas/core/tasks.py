@@ -28,6 +28,7 @@ TASK_MODULES = (
     "workers.newsletter",
     "workers.association",
     "workers.privacy",
+    "workers.grouparea",
 )
 
 

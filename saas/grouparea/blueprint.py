@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint
 from sqlalchemy import select
 
@@ -12,7 +14,6 @@ from saas.extensions import db, limiter
 from saas.grouparea import demo as _demo  # noqa: F401 - registers the demo seeder
 from saas.grouparea import funding_views, staff_views, views
 from saas.grouparea.models import GroupChangeProposal, GroupEventSubmission, GroupNewsItem, GroupRoomRequest
-from saas.grouparea.session import install_log_filter
 
 bp = Blueprint("grouparea", __name__, template_folder="templates")
 
@@ -76,7 +77,7 @@ def _pending_card() -> Card | None:
 
     if current_membership() is None:
         return None
-    waiting = []
+    waiting: list[Any] = []
     for model in (GroupChangeProposal, GroupEventSubmission, GroupNewsItem, GroupRoomRequest):
         waiting += db.session.scalars(select(model).where(model.state == "pending")).all()
     if not waiting:
@@ -88,6 +89,3 @@ def _pending_card() -> Card | None:
         "grouparea.staff_inbox",
         note=", ".join(names[:3]) + (" …" if len(names) > 3 else ""),
     )
-
-
-install_log_filter()

@@ -12,18 +12,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
+from saas.core.errors import DomainError
 from saas.extensions import db
 from saas.grouparea.models import FUNDING_STREAMS, FundingDeadline, FundingReminder, GroupFunding
 
 LEAD_DAYS = (28, 7)
 
 
+class FundingError(DomainError):
+    """A funding entry or deadline that cannot be stored as asked."""
+
+
 def save_funding(group_id: int, data: dict[str, Any]) -> GroupFunding:
     """Create or update the group's row for (year, stream)."""
     if data["stream"] not in FUNDING_STREAMS:
-        raise ValueError("Unbekannte Förderart.")
+        raise FundingError(_("Unbekannte Förderart."))
     row = db.session.scalar(
         select(GroupFunding).where(
             GroupFunding.group_id == group_id, GroupFunding.year == data["year"], GroupFunding.stream == data["stream"]
@@ -43,7 +49,7 @@ def save_funding(group_id: int, data: dict[str, Any]) -> GroupFunding:
 
 def set_deadline(*, year: int, stream: str, kind: str, due_on: dt.date) -> FundingDeadline:
     if stream not in FUNDING_STREAMS or kind not in ("application", "proof"):
-        raise ValueError("Unbekannte Förderart oder Frist.")
+        raise FundingError(_("Unbekannte Förderart oder Frist."))
     row = db.session.scalar(
         select(FundingDeadline).where(
             FundingDeadline.year == year, FundingDeadline.stream == stream, FundingDeadline.kind == kind

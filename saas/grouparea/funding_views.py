@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from saas.auth.models import Role
 from saas.core.access import office_required
-from saas.extensions import db
+from saas.core.errors import perform
 from saas.grouparea import funding
 from saas.grouparea.forms import DeadlineForm, FundingForm
 from saas.grouparea.models import DEADLINE_KINDS, FUNDING_STREAMS
@@ -36,20 +36,16 @@ def group_funding(slug: str):  # type: ignore[no-untyped-def]
     if request.method == "GET":
         form.year.data = dt.date.today().year
     if form.validate_on_submit():
-        funding.save_funding(
-            g.group.id,
-            {
-                "year": form.year.data,
-                "stream": form.stream.data,
-                "status": form.status.data,
-                "amount_applied": form.amount_applied.data,
-                "amount_granted": form.amount_granted.data,
-                "proof_submitted": form.proof_submitted.data,
-            },
-        )
-        db.session.commit()
-        flash(_("Gespeichert."), "success")
-        return redirect(url_for("grouparea.funding"), 303)
+        data = {
+            "year": form.year.data,
+            "stream": form.stream.data,
+            "status": form.status.data,
+            "amount_applied": form.amount_applied.data,
+            "amount_granted": form.amount_granted.data,
+            "proof_submitted": form.proof_submitted.data,
+        }
+        if perform(lambda: funding.save_funding(g.group.id, data), success=_("Gespeichert.")):
+            return redirect(url_for("grouparea.funding"), 303)
     year = dt.date.today().year
     return (
         render_template(
@@ -86,7 +82,8 @@ def add_deadline(slug: str):  # type: ignore[no-untyped-def]
     form = DeadlineForm()
     if not form.validate_on_submit():
         abort(400)
-    funding.set_deadline(year=year, stream=form.stream.data, kind=form.kind.data, due_on=form.due_on.data)
-    db.session.commit()
-    flash(_("Frist gespeichert."), "success")
+    perform(
+        lambda: funding.set_deadline(year=year, stream=form.stream.data, kind=form.kind.data, due_on=form.due_on.data),
+        success=_("Frist gespeichert."),
+    )
     return redirect(url_for("grouparea.funding_overview", jahr=year), 303)

@@ -6,9 +6,10 @@ import datetime as dt
 import json
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
-from saas.core.errors import N_
+from saas.core.errors import DomainError
 from saas.directory import operations as directory_ops
 from saas.directory.models import MEETING_MODES, RHYTHMS, Group, GroupStatusChange
 from saas.extensions import db
@@ -39,8 +40,8 @@ FIELD_LABELS = {
 }
 
 
-class GroupAreaError(ValueError):
-    """A request that cannot be done as asked; the message is German and shown to the person."""
+class GroupAreaError(DomainError):
+    """A request of a group (or a decision of staff) that cannot be done as asked; nothing is stored."""
 
 
 # --- values as stored in a proposal (plain JSON) and back ----------------------------------------------
@@ -83,13 +84,13 @@ def propose_changes(group: Group, wanted: dict[str, Any]) -> GroupChangeProposal
     for field in PROPOSABLE:
         new = to_text(field, wanted.get(field))
         if field == "rhythm" and new not in (None, *RHYTHMS):
-            raise GroupAreaError(N_("Unbekannter Rhythmus."))
+            raise GroupAreaError(_("Unbekannter Rhythmus."))
         if field == "meeting_mode" and new not in (None, *MEETING_MODES):
-            raise GroupAreaError(N_("Unbekannte Form der Treffen."))
+            raise GroupAreaError(_("Unbekannte Form der Treffen."))
         if new != current[field]:
             changes[field] = {"old": current[field], "new": new}
     if not changes:
-        raise GroupAreaError(N_("Sie haben nichts geändert."))
+        raise GroupAreaError(_("Sie haben nichts geändert."))
     proposal = GroupChangeProposal(group_id=group.id, changes_json=json.dumps(changes, ensure_ascii=False))
     db.session.add(proposal)
     db.session.flush()
@@ -98,7 +99,7 @@ def propose_changes(group: Group, wanted: dict[str, Any]) -> GroupChangeProposal
 
 def _decide(item: Any, state: str, acting_user: Any, note: str) -> None:
     if item.state != "pending":
-        raise GroupAreaError(N_("Darüber ist schon entschieden."))
+        raise GroupAreaError(_("Darüber ist schon entschieden."))
     item.state = state
     item.decided_at = utcnow()
     item.decided_by_id = getattr(acting_user, "id", None)
@@ -135,7 +136,7 @@ def confirm_entry(group: Group) -> None:
 
 
 def pending(model: type, group_id: int | None = None) -> list[Any]:
-    query = select(model).where(model.state == "pending").order_by(model.submitted_at, model.id)  # type: ignore[attr-defined]
+    query: Any = select(model).where(model.state == "pending").order_by(model.submitted_at, model.id)  # type: ignore[attr-defined]
     if group_id is not None:
         query = query.where(model.group_id == group_id)  # type: ignore[attr-defined]
     return list(db.session.scalars(query))
@@ -157,7 +158,7 @@ def recent(model: type, group_id: int, limit: int = 10) -> list[Any]:
 
 def submit_event(group: Group, data: dict[str, Any]) -> GroupEventSubmission:
     if data["start_date"] < dt.date.today():
-        raise GroupAreaError(N_("Die Veranstaltung liegt in der Vergangenheit."))
+        raise GroupAreaError(_("Die Veranstaltung liegt in der Vergangenheit."))
     submission = GroupEventSubmission(group_id=group.id, **data)
     db.session.add(submission)
     db.session.flush()
@@ -170,26 +171,23 @@ def approve_event(submission: GroupEventSubmission, *, acting_user: Any, note: s
     from saas.events.models import Audience, EventKind, PlaceKind
 
     _decide(submission, "approved", acting_user, note)
-    try:
-        event = event_ops.create_event(
-            {
-                "kind": EventKind.other,
-                "title": submission.title,
-                "description": submission.description
-                + (f"\n\nEine Veranstaltung der Gruppe „{submission.group.name}“." if submission.group else ""),
-                "start_date": submission.start_date,
-                "start_time": submission.start_time,
-                "end_time": submission.end_time,
-                "place_kind": PlaceKind.address,
-                "address": submission.address,
-                "registration_required": False,
-                "audience": Audience.public,
-            },
-            acting_user=acting_user,
-        )
-        event_ops.publish_event(event)
-    except event_ops.EventError as exc:
-        raise GroupAreaError(str(exc)) from exc
+    event = event_ops.create_event(
+        {
+            "kind": EventKind.other,
+            "title": submission.title,
+            "description": submission.description
+            + (f"\n\nEine Veranstaltung der Gruppe „{submission.group.name}“." if submission.group else ""),
+            "start_date": submission.start_date,
+            "start_time": submission.start_time,
+            "end_time": submission.end_time,
+            "place_kind": PlaceKind.address,
+            "address": submission.address,
+            "registration_required": False,
+            "audience": Audience.public,
+        },
+        acting_user=acting_user,
+    )
+    event_ops.publish_event(event)  # an EventError (a DomainError) refuses the approval as it is
     submission.event_id = event.id
     db.session.flush()
 
@@ -228,11 +226,11 @@ def claim_news(issue_id: int) -> None:
 
 
 def request_room(group: Group, data: dict[str, Any], *, terms_text: str) -> GroupRoomRequest:
-    from saas.rooms.access import access_room
+    from saas.rooms.access import room_or_404
 
-    room = access_room(data["room_id"])
+    room = room_or_404(data["room_id"])
     if data["start_date"] < dt.date.today():
-        raise GroupAreaError(N_("Der erste Termin liegt in der Vergangenheit."))
+        raise GroupAreaError(_("Der erste Termin liegt in der Vergangenheit."))
     request = GroupRoomRequest(
         group_id=group.id,
         room_id=room.id,
@@ -260,10 +258,10 @@ def _until(data: dict[str, Any]) -> dt.date | None:
 def approve_room(request: GroupRoomRequest, *, acting_user: Any, note: str = "") -> None:
     """Book the room for the group; a clash with another booking is refused exactly as for staff."""
     from saas.rooms import operations as room_ops
-    from saas.rooms.access import access_room
+    from saas.rooms.access import room_or_404
 
     _decide(request, "approved", acting_user, note)
-    room = access_room(request.room_id)
+    room = room_or_404(request.room_id)
     booking = room_ops.create_booking(
         room,
         pattern=request.pattern,
@@ -289,7 +287,7 @@ def mail_locale(group_id: int) -> str:
 
 def set_mail_locale(group: Group, locale: str) -> None:
     if locale not in ("de", "en"):
-        raise GroupAreaError(N_("Unbekannte Sprache."))
+        raise GroupAreaError(_("Unbekannte Sprache."))
     profile = db.session.scalar(select(GroupAreaProfile).where(GroupAreaProfile.group_id == group.id))
     if profile is None:
         profile = GroupAreaProfile(group_id=group.id)

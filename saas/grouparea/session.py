@@ -68,7 +68,7 @@ def issue_token(group: Group, email: str = "", *, now: dt.datetime | None = None
             GroupSignInToken.group_id == group.id, GroupSignInToken.created_at > now - dt.timedelta(hours=1)
         )
     )
-    if recent >= LINKS_PER_GROUP_PER_HOUR:
+    if (recent or 0) >= LINKS_PER_GROUP_PER_HOUR:
         return None
     token = secrets.token_urlsafe(32)
     db.session.add(
@@ -107,7 +107,7 @@ def redeem_token(token: str, *, now: dt.datetime | None = None) -> tuple[Group, 
         .values(used_at=now)
         .execution_options(synchronize_session=False)
     )
-    if used.rowcount != 1:
+    if used.rowcount != 1:  # type: ignore[attr-defined]
         return None
     return group, email or ""
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, g, redirect, render_template, url_for
+from flask import abort, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from saas.auth.models import Role
 from saas.core.access import office_required, office_row_or_404
+from saas.core.errors import perform
 from saas.directory.public import rhythm_text
-from saas.extensions import db
 from saas.grouparea import operations as ops
 from saas.grouparea.forms import ROOM_PATTERNS, DecisionForm
 from saas.grouparea.mails import contact_addresses, send_decision
@@ -60,13 +60,14 @@ def proposal(slug: str, proposal_id: int):  # type: ignore[no-untyped-def]
 
 def _decide(kind: str, item_id: int, action: str) -> Any:
     model, label = KINDS[kind]
-    item = office_row_or_404(model, item_id)
+    item: Any = office_row_or_404(model, item_id)
     form = DecisionForm()
     if not form.validate_on_submit():
         abort(400)
     note = form.note.data or ""
     approve = action == "freigeben"
-    try:
+
+    def act() -> None:
         if not approve:
             ops.reject(item, acting_user=current_user, note=note)
         elif model is GroupChangeProposal:
@@ -76,23 +77,12 @@ def _decide(kind: str, item_id: int, action: str) -> Any:
         elif model is GroupNewsItem:
             ops.pick_news(item, acting_user=current_user, note=note)
         else:
-            ops.approve_room(item, acting_user=current_user, note=note)
-    except (ops.GroupAreaError, ValueError) as exc:
-        db.session.rollback()
-        flash(_(str(exc)), "error")
-        return redirect(url_for("grouparea.staff_inbox"), 303)
-    group = item.group
-    send_decision(
-        g.tenant,
-        group,
-        contact_addresses(group),
-        ops.mail_locale(group.id),
-        what=label,  # translated in the group's language by send_decision
-        approved=approve,
-        note=note,
-    )
-    db.session.commit()
-    flash(_("Freigegeben.") if approve else _("Abgelehnt."), "success")
+            ops.approve_room(item, acting_user=current_user, note=note)  # a clash is refused (BookingConflict)
+        group = item.group
+        send_decision(g.tenant, group, contact_addresses(group), ops.mail_locale(group.id), what=label,
+                      approved=approve, note=note)  # fmt: skip
+
+    perform(act, success=_("Freigegeben.") if approve else _("Abgelehnt."))
     return redirect(url_for("grouparea.staff_inbox"), 303)
 
 

@@ -12,6 +12,7 @@ from flask import abort, flash, g, make_response, redirect, render_template, req
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from saas.core.errors import perform
 from saas.directory.models import MEETING_MODES
 from saas.directory.public import rhythm_text
 from saas.extensions import db
@@ -98,9 +99,9 @@ def home(slug: str):  # type: ignore[no-untyped-def]
 
 @group_required
 def confirm(slug: str):  # type: ignore[no-untyped-def]
-    ops.confirm_entry(g.group)
-    db.session.commit()
-    flash(_("Danke! Die Angaben Ihrer Gruppe sind für dieses Jahr bestätigt."), "success")
+    perform(
+        lambda: ops.confirm_entry(g.group), success=_("Danke! Die Angaben Ihrer Gruppe sind für dieses Jahr bestätigt.")
+    )
     return redirect(url_for("grouparea.home"), 303)
 
 
@@ -109,9 +110,7 @@ def language(slug: str):  # type: ignore[no-untyped-def]
     form = LanguageForm()
     if not form.validate_on_submit():
         abort(400)
-    ops.set_mail_locale(g.group, form.locale.data)
-    db.session.commit()
-    flash(_("Gespeichert."), "success")
+    perform(lambda: ops.set_mail_locale(g.group, form.locale.data), success=_("Gespeichert."))
     return redirect(url_for("grouparea.home"), 303)
 
 
@@ -121,14 +120,11 @@ def propose(slug: str):  # type: ignore[no-untyped-def]
     form = EntryChangeForm(obj=None if request.method == "POST" else _EntryDefaults(group))
     if form.validate_on_submit():
         wanted = {field: getattr(form, field).data for field in ops.PROPOSABLE}
-        try:
-            ops.propose_changes(group, wanted)
-        except ops.GroupAreaError as exc:
-            db.session.rollback()
-            flash(_(str(exc)), "error")
-        else:
-            db.session.commit()
-            flash(_("Danke! Die Kontaktstelle prüft Ihre Änderungen und schaltet sie frei."), "success")
+        done = perform(
+            lambda: ops.propose_changes(group, wanted),
+            success=_("Danke! Die Kontaktstelle prüft Ihre Änderungen und schaltet sie frei."),
+        )
+        if done:
             return redirect(url_for("grouparea.home"), 303)
     status = 400 if request.method == "POST" else 200
     return _private((render_template("grouparea/propose.html", group=group, form=form), status))
@@ -151,14 +147,12 @@ def submit_event(slug: str):  # type: ignore[no-untyped-def]
     if form.validate_on_submit():
         data = {k: getattr(form, k).data for k in ("title", "start_date", "start_time", "end_time", "address")}
         data["description"] = form.description.data or ""
-        try:
-            ops.submit_event(g.group, data)
-        except ops.GroupAreaError as exc:
-            db.session.rollback()
-            form.start_date.errors = [*form.start_date.errors, _(str(exc))]
-        else:
-            db.session.commit()
-            flash(_("Danke! Die Kontaktstelle prüft Ihre Veranstaltung und veröffentlicht sie."), "success")
+        done = perform(
+            lambda: ops.submit_event(g.group, data),
+            success=_("Danke! Die Kontaktstelle prüft Ihre Veranstaltung und veröffentlicht sie."),
+            field=form.start_date,
+        )
+        if done:
             return redirect(url_for("grouparea.home"), 303)
     status = 400 if request.method == "POST" else 200
     return _private((render_template("grouparea/event.html", group=g.group, form=form), status))
@@ -168,9 +162,10 @@ def submit_event(slug: str):  # type: ignore[no-untyped-def]
 def submit_news(slug: str):  # type: ignore[no-untyped-def]
     form = NewsItemForm()
     if form.validate_on_submit():
-        ops.submit_news(g.group, title=form.title.data, body=form.body.data)
-        db.session.commit()
-        flash(_("Danke! Die Kontaktstelle nimmt Ihren Beitrag in einen der nächsten Newsletter auf."), "success")
+        perform(
+            lambda: ops.submit_news(g.group, title=form.title.data, body=form.body.data),
+            success=_("Danke! Die Kontaktstelle nimmt Ihren Beitrag in einen der nächsten Newsletter auf."),
+        )
         return redirect(url_for("grouparea.home"), 303)
     status = 400 if request.method == "POST" else 200
     return _private((render_template("grouparea/news.html", group=g.group, form=form), status))
@@ -192,14 +187,12 @@ def request_room(slug: str):  # type: ignore[no-untyped-def]
     if form.validate_on_submit():
         data = {k: getattr(form, k).data for k in ("room_id", "pattern", "start_date", "until_date", "start_time")}
         data.update(end_time=form.end_time.data, note=form.note.data)
-        try:
-            ops.request_room(g.group, data, terms_text=str(ROOM_TERMS))
-        except ops.GroupAreaError as exc:
-            db.session.rollback()
-            form.start_date.errors = [*form.start_date.errors, _(str(exc))]
-        else:
-            db.session.commit()
-            flash(_("Danke! Die Kontaktstelle prüft Ihre Raumanfrage."), "success")
+        done = perform(
+            lambda: ops.request_room(g.group, data, terms_text=str(ROOM_TERMS)),
+            success=_("Danke! Die Kontaktstelle prüft Ihre Raumanfrage."),
+            field=form.start_date,
+        )
+        if done:
             return redirect(url_for("grouparea.home"), 303)
     status = 400 if request.method == "POST" else 200
     today = dt.date.today()
