@@ -27,6 +27,8 @@ FEATURES = [
     "newsletter",
     "association",
     "privacy",
+    "legal",
+    "seo",
 ]
 OPTIONAL_FEATURES: list[str] = []
 

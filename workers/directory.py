@@ -30,7 +30,7 @@ def notify_inquiry(tenant_id: int, inquiry_id: int) -> bool:
     from flask import current_app
 
     from saas.auth.models import Membership, Role
-    from saas.core.mail import build_message, queue_message
+    from saas.core.mail import office_message, queue_message
     from saas.directory.models import GroupInquiry
 
     with tenant_context(tenant_id):
@@ -50,7 +50,7 @@ def notify_inquiry(tenant_id: int, inquiry_id: int) -> bool:
             f"Im internen Bereich ansehen und weiterleiten:\n{link}\n"
         )
         for address in recipients:
-            queue_message(build_message(to=address, subject="Neue Anfrage im Wegweiser", text=body))
+            queue_message(office_message(tenant, to=address, subject="Neue Anfrage im Wegweiser", text=body))
         db.session.commit()
     return True
 

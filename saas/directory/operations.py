@@ -234,7 +234,7 @@ def create_inquiry(group: Group, *, name: str, reach: str, message: str, consent
 
 def forward_inquiry(inquiry: GroupInquiry, *, acting_user: User | None, send_mail: bool = True) -> None:
     """Pass the inquiry to the group's contact person: that is a referral (Vermittlung) to the group."""
-    from saas.core.mail import build_message, queue_message
+    from saas.core.mail import office_message, queue_message
 
     group = inquiry.group
     if group is None:
@@ -243,7 +243,8 @@ def forward_inquiry(inquiry: GroupInquiry, *, acting_user: User | None, send_mai
     if send_mail:
         if not recipients:
             raise ValueError("no contact e-mail")
-        tenant_name = _tenant_name()
+        tenant = _tenant()
+        tenant_name = tenant.name if tenant else "Selbsthilfe-Kontaktstelle"
         body = (
             f"Guten Tag,\n\nüber die {tenant_name} möchte jemand Kontakt zu Ihrer Gruppe „{group.name}“ aufnehmen.\n\n"
             f"Name oder Pseudonym: {inquiry.name}\nSo erreichen Sie die Person: {inquiry.reach}\n\n"
@@ -253,7 +254,7 @@ def forward_inquiry(inquiry: GroupInquiry, *, acting_user: User | None, send_mai
             f"Mit freundlichen Grüßen\n{tenant_name}\n"
         )
         for address in recipients:
-            queue_message(build_message(to=address, subject=f"Kontaktanfrage für {group.name}", text=body))
+            queue_message(office_message(tenant, to=address, subject=f"Kontaktanfrage für {group.name}", text=body))
     now = utcnow()
     if inquiry.forwarded_at is None:
         _count_as_referral(group)
@@ -305,11 +306,10 @@ def purge_closed_inquiries(now: dt.datetime | None = None, days: int | None = No
     return len(old)
 
 
-def _tenant_name() -> str:
+def _tenant():  # type: ignore[no-untyped-def]
     from tenants.models import Tenant
 
-    tenant = db.session.get(Tenant, current_tenant_id())
-    return tenant.name if tenant else "Selbsthilfe-Kontaktstelle"
+    return db.session.get(Tenant, current_tenant_id())
 
 
 # --- yearly confirmation ---------------------------------------------------------------------------------
@@ -336,14 +336,15 @@ def read_confirmation_token(token: str, tenant_id: int) -> int | None:
 
 def send_confirmation_request(group: Group, tenant_slug: str) -> bool:
     """Mail the group's contact person(s) a signed link to confirm or correct the entry."""
-    from saas.core.mail import build_message, queue_message
+    from saas.core.mail import office_message, queue_message
 
     recipients = [c.email for c in group.contacts if c.email]
     if not recipients:
         return False
     # Built by hand: workers have no request to build URLs from (route: public.confirm_entry).
     link = f"{current_app.config['BASE_URL']}/{tenant_slug}/gruppen/bestaetigen/{confirmation_token(group)}"
-    tenant_name = _tenant_name()
+    tenant = _tenant()
+    tenant_name = tenant.name if tenant else "Selbsthilfe-Kontaktstelle"
     body = (
         f"Guten Tag,\n\ndie {tenant_name} führt Ihre Gruppe „{group.name}“ in ihrer Beratungsdatei.\n"
         "Einmal im Jahr bitten wir Sie zu prüfen, ob die Angaben noch stimmen. Bitte bestätigen oder "
@@ -351,7 +352,9 @@ def send_confirmation_request(group: Group, tenant_slug: str) -> bool:
         f"Vielen Dank!\n{tenant_name}\n"
     )
     for address in recipients:
-        queue_message(build_message(to=address, subject=f"Bitte bestätigen: Eintrag „{group.name}“", text=body))
+        queue_message(
+            office_message(tenant, to=address, subject=f"Bitte bestätigen: Eintrag „{group.name}“", text=body)
+        )
     group.confirmation_sent_at = utcnow()
     db.session.flush()
     return True
