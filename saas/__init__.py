@@ -6,7 +6,7 @@ import importlib
 import logging
 from typing import Any
 
-from flask import Flask, session
+from flask import Flask, has_request_context, session
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -52,6 +52,8 @@ def create_app(config_override: dict[str, Any] | None = None) -> Flask:
 
 
 def _select_locale() -> str:
+    if not has_request_context():
+        return "de"  # mails built by workers and CLI commands: German, the platform's first language
     lang = session.get("lang")
     if lang in ("de", "en"):
         return lang
