@@ -68,7 +68,7 @@ def main(root: Path) -> None:
     document = {
         "@context": context,
         "properties": {name: sorted(own[name]) for name in sorted(bases)},  # own only: a type inherits the rest
-        "supertypes": {name: base for name, base in sorted(bases.items()) if base},
+        "supertypes": {name: base for name, base in sorted(bases.items()) if base in bases},  # Thing has none
         "enumerations": {name: sorted(values) for name, values in sorted(members.items())},
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
