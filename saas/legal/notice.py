@@ -46,7 +46,13 @@ def office_usage() -> Usage:
 
 
 def _days(n: int) -> str:
+    """Dative, after "nach": "nach 7 Tagen"."""
     return "einem Tag" if n == 1 else f"{n} Tagen"
+
+
+def _period(n: int) -> str:
+    """Accusative, before "nach": "30 Tage nach der Veranstaltung"."""
+    return "einen Tag" if n == 1 else f"{n} Tage"
 
 
 def sections(tenant: Tenant, legal: OfficeLegal | None, usage: Usage | None = None) -> list[dict]:
@@ -87,7 +93,7 @@ def sections(tenant: Tenant, legal: OfficeLegal | None, usage: Usage | None = No
             "Kontakt zur Gruppe herzustellen (Art. 6 Abs. 1 lit. a DSGVO, Ihre Einwilligung; bei Angaben zur "
             "Gesundheit Art. 9 Abs. 2 lit. a DSGVO). Die Anfrage wird an die Ansprechperson der Gruppe "
             "weitergeleitet.",
-            f"Die Angaben werden {_days(retention_days('inquiries_closed', tenant))} nach Abschluss der Anfrage "
+            f"Die Angaben werden {_period(retention_days('inquiries_closed', tenant))} nach Abschluss der Anfrage "
             "gelöscht.",
         )
     if usage.events:
@@ -96,7 +102,7 @@ def sections(tenant: Tenant, legal: OfficeLegal | None, usage: Usage | None = No
             "Für die Anmeldung zu einer Veranstaltung verarbeiten wir Ihren Namen, Ihre E-Mail-Adresse und, wenn "
             "Sie es angeben, Ihren Bedarf an Barrierefreiheit (Art. 6 Abs. 1 lit. b DSGVO; für Angaben zur "
             "Gesundheit Art. 9 Abs. 2 lit. a DSGVO). Sie erhalten eine Bestätigung per E-Mail.",
-            f"Ihre Angaben werden {_days(retention_days('event_participants', tenant))} nach der Veranstaltung "
+            f"Ihre Angaben werden {_period(retention_days('event_participants', tenant))} nach der Veranstaltung "
             "gelöscht; für die Statistik zählen wir nur, wie viele Personen teilgenommen haben.",
         )
     if usage.newsletter:

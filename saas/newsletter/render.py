@@ -218,11 +218,12 @@ def _header(value: str) -> str:
 
 
 def _address_header(name: str, address: Address) -> str:
-    """An address header's value, encoded by the ``email`` package's header registry: assigning it to an
-    ``EmailMessage`` refuses CR/LF, folding applies RFC 2047 to a non-ASCII display name."""
+    """The whole header line (folded, without the final CRLF), encoded by the ``email`` package's header
+    registry: assigning it to an ``EmailMessage`` refuses CR/LF, folding applies RFC 2047 to a non-ASCII
+    display name and may break the line right after the colon."""
     msg = EmailMessage(policy=SMTP)
     msg[name] = address
-    return SMTP.fold(name, msg[name]).removeprefix(f"{name}: ").rstrip("\r\n")
+    return SMTP.fold(name, msg[name]).removesuffix("\r\n")
 
 
 @dataclass
@@ -256,7 +257,7 @@ class MailFrame:
     def build(self, *, to: str, message_id: str, unsubscribe_url: str, unsubscribe_mailto: str) -> bytes:
         boundary = "=_lotse_" + hashlib.sha256(message_id.encode()).hexdigest()[:24]
         headers = [
-            f"From: {self._from}",
+            self._from,
             f"To: {to}",
             f"Subject: {self._subject}",
             f"Date: {self.date}",
@@ -268,7 +269,7 @@ class MailFrame:
             "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
         ]
         if self._reply_to:
-            headers.append(f"Reply-To: {self._reply_to}")
+            headers.append(self._reply_to)
         headers.append(f'Content-Type: multipart/alternative; boundary="{boundary}"')
         text = _qp_fill(self._text_parts, unsubscribe_url)
         html = _qp_fill(self._html_parts, html_lib.escape(unsubscribe_url))

@@ -30,7 +30,9 @@ def office(world):  # type: ignore[no-untyped-def]
 def assert_office_layout(msg: EmailMessage) -> None:
     sender = msg["From"].addresses[0]
     assert sender.display_name == OFFICE
-    assert msg["Reply-To"].addresses[0].addr_spec == OFFICE_MAIL
+    (reply_to,) = msg["Reply-To"].addresses
+    assert reply_to.addr_spec == OFFICE_MAIL and reply_to.display_name == OFFICE
+    assert len(msg.get_all("From")) == len(msg.get_all("Reply-To")) == 1
     assert msg.is_multipart() and msg.get_content_type() == "multipart/alternative"
     text = msg.get_body(preferencelist=("plain",)).get_content()
     html = msg.get_body(preferencelist=("html",)).get_content()

@@ -97,7 +97,7 @@ def test_changing_a_retention_period_changes_the_notice_and_keeps_the_old_versio
 
     make_event(world.dortmund, title="Gesamttreffen")
     complete_impressum(world.dortmund)
-    assert "30 Tagen nach der Veranstaltung" in _notice(client)
+    assert "30 Tage nach der Veranstaltung" in _notice(client)
 
     client.login(world.dortmund_admin)
     response = client.post_form(
@@ -108,7 +108,7 @@ def test_changing_a_retention_period_changes_the_notice_and_keeps_the_old_versio
     client.logout()
 
     current = _notice(client)
-    assert "14 Tagen nach der Veranstaltung" in current and "30 Tagen nach der Veranstaltung" not in current
+    assert "14 Tage nach der Veranstaltung" in current and "30 Tage nach der Veranstaltung" not in current
     with tenant_context(world.dortmund.id):
         versions = db.session.scalars(select(PrivacyNoticeVersion).order_by(PrivacyNoticeVersion.id)).all()
         assert len(versions) == 2
@@ -118,7 +118,7 @@ def test_changing_a_retention_period_changes_the_notice_and_keeps_the_old_versio
     assert old_link in current  # listed under "Frühere Fassungen" with its date
     assert re.search(r"Fassung vom \d{2}\.\d{2}\.\d{4}, \d{2}\.\d{2} Uhr", current)
     old = client.get(old_link).get_data(as_text=True)
-    assert "30 Tagen nach der Veranstaltung" in old and "14 Tagen" not in old
+    assert "30 Tage nach der Veranstaltung" in old and "14 Tage " not in old
 
 
 def test_notice_names_only_what_the_office_uses_and_the_admins_addition(client, world):
