@@ -24,6 +24,7 @@ PUBLIC_PAGES = [
     "/dortmund/datenschutz",
     "/dortmund/barrierefreiheit",
     "/dortmund/leichte-sprache",
+    "/dortmund/gruppen/einbetten",  # the widget in the office's own website
 ]
 LEGAL_LINKS = {
     "Impressum": "/dortmund/impressum",
