@@ -36,6 +36,9 @@ def update_legal(tenant: Tenant, values: dict[str, Any]) -> OfficeLegal:
         if key in OfficeLegal.__table__.columns and key not in ("id", "tenant_id", "updated_at"):
             setattr(legal, key, value.strip() if isinstance(value, str) else value)
     db.session.flush()
+    from saas.audit.operations import record
+
+    record("office.update", "tenant", tenant.id, "Rechtliches: " + ", ".join(sorted(values))[:280])
     record_privacy_notice(tenant)
     return legal
 
