@@ -43,4 +43,10 @@ def _legal_status() -> dict:
             g.office_legal = legal_of(tenant)
         return g.office_legal
 
-    return {"office_legal": office_legal}
+    def may_edit_legal() -> bool:
+        from saas.core.access import current_membership
+
+        membership = current_membership()
+        return membership is not None and membership.role.allows(Role.admin)
+
+    return {"office_legal": office_legal, "may_edit_legal": may_edit_legal}

@@ -80,6 +80,16 @@ def test_visitors_see_no_staff_notice_and_an_incomplete_impressum_says_so(client
     assert "wird gerade vervollständigt" in client.get("/dortmund/impressum").get_data(as_text=True)
 
 
+def test_staff_see_the_notice_and_only_admins_the_link_to_the_form(client, world):
+    client.login(world.dortmund_staff)
+    page = client.get("/dortmund/gruppen").get_data(as_text=True)
+    assert "Impressum dieser Kontaktstelle ist unvollständig" in page
+    assert "/dortmund/intern/rechtliches/impressum" not in page
+    client.logout()
+    client.login(world.dortmund_admin)
+    assert "/dortmund/intern/rechtliches/impressum" in client.get("/dortmund/gruppen").get_data(as_text=True)
+
+
 @pytest.mark.parametrize(("who", "status"), [("dortmund_staff", 403), ("hamm_admin", 404)])
 def test_only_the_offices_admins_edit_the_legal_pages(client, world, who, status):
     client.login(getattr(world, who))
