@@ -104,6 +104,12 @@ def event(ev: Any, tenant: Any) -> dict:
     if online:
         # The access link goes to registered people only: the public location is the event page.
         location: dict[str, Any] = {"@type": "VirtualLocation", "url": url}
+    elif ev.place_kind == PlaceKind.room and ev.room is not None:
+        site = ev.room.site
+        address = _address(site.street, site.postcode, site.city) or _address(
+            tenant.street, tenant.postcode, tenant.city
+        )
+        location = _clean({"@type": "Place", "name": ev.place_line, "address": address})
     else:
         location = _clean({"@type": "Place", "name": ev.place_line, "address": ev.address or None})
     return _clean(

@@ -176,3 +176,26 @@ def test_robots_and_sitemap_name_only_live_offices(client, world):
     for path in ("/dortmund/", "/dortmund/impressum", "/dortmund/datenschutz", f"/dortmund/gruppen/{group.id}"):
         assert f"http://lotse.test{path}" in locs
     assert not [loc for loc in locs if "/intern/" in loc or "/hamm/" in loc]
+
+
+@pytest.mark.slow  # seeds all four demo offices
+def test_json_ld_of_every_demo_office_is_schema_org(client, db):
+    """With the demo data of all four offices (rooms, online events, protected groups): does every JSON-LD
+    block on the home page, the events page and the group pages expand cleanly?"""
+    import re
+
+    from saas.core.demo import seed_all
+
+    seed_all()
+    db.session.commit()
+    for slug in ("dortmund", "hamm", "kreis-unna", "dithmarschen"):
+        checked = 0
+        for data in blocks(client, f"/{slug}/") + blocks(client, f"/{slug}/veranstaltungen"):
+            validate(data)
+            checked += 1
+        search = client.get(f"/{slug}/gruppen").get_data(as_text=True)
+        for group_id in sorted(set(re.findall(rf'href="/{slug}/gruppen/(\d+)"', search)))[:5]:
+            for data in blocks(client, f"/{slug}/gruppen/{group_id}"):
+                validate(data)
+                checked += 1
+        assert checked >= 2, slug
