@@ -6,9 +6,12 @@ token and so a session cookie, like every other public form.
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
 
 from saas.auth.models import Role
 from saas.core.access import office_required, office_row_or_404
@@ -80,7 +83,7 @@ def leichte_sprache(slug: str):  # type: ignore[no-untyped-def]
 
 # --- office admin ---------------------------------------------------------------------------------------
 
-SECTIONS = {
+SECTIONS: dict[str, tuple[type[FlaskForm], Any]] = {
     "impressum": (forms.ImpressumForm, _l("Impressum")),
     "datenschutz": (forms.PrivacyForm, _l("Datenschutzerklärung")),
     "barrierefreiheit": (forms.AccessibilityForm, _l("Erklärung zur Barrierefreiheit")),
@@ -102,7 +105,7 @@ def admin_edit(slug: str, section: str):  # type: ignore[no-untyped-def]
     form_class, title = SECTIONS[section]
     legal = _legal()
     form = form_class(obj=legal)
-    if section == "leichte-sprache" and not form.is_submitted() and not form.easy_language.data:
+    if isinstance(form, forms.EasyLanguageForm) and not form.is_submitted() and not form.easy_language.data:
         form.easy_language.data = texts.easy_language_text(g.tenant, "")  # start from the default text
     if form.validate_on_submit():
         values = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}

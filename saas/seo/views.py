@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 
 from flask import Response, current_app, g, send_from_directory, url_for
@@ -25,8 +26,7 @@ def _static_icons() -> str:
 
 
 def favicon() -> Response:
-    response = send_from_directory(_static_icons(), "favicon.ico", mimetype="image/vnd.microsoft.icon", max_age=86400)
-    return response
+    return send_from_directory(_static_icons(), "favicon.ico", mimetype="image/vnd.microsoft.icon", max_age=86400)
 
 
 def manifest() -> Response:
@@ -36,9 +36,7 @@ def manifest() -> Response:
         {"src": url_for("static", filename="icons/lotse.svg"), "sizes": "any", "type": "image/svg+xml"},
     ]
     body = {"name": "Lotse", "short_name": "Lotse", "lang": "de", "icons": icons, "display": "browser"}
-    response = current_app.json.response(body)
-    response.mimetype = "application/manifest+json"
-    return response
+    return Response(json.dumps(body), mimetype="application/manifest+json")
 
 
 def robots() -> Response:
@@ -73,7 +71,7 @@ def sitemap(slug: str) -> Response:
     from saas.newsletter.archive import sent_issues
 
     tenant = g.tenant
-    fixed = [
+    fixed: list[tuple[str, dict]] = [
         ("core.office_home", {}),
         ("directory.public_search", {}),
         ("directory.topics_az", {}),
