@@ -23,6 +23,7 @@ FEATURES = [
     "api",
     "events",
     "rooms",
+    "founding",
     "contacts",
     "newsletter",
     "association",

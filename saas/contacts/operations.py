@@ -18,7 +18,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from saas.contacts.models import (
     CHANNELS,
     CONCERNS,
+    DURATION_MAX,
     KINDS,
+    MEDIA,
     REFERRALS_MAX,
     TOPIC_AREAS,
     TOPIC_TEXT_MAX,
@@ -79,6 +81,10 @@ class ContactData:
     referrals_to_professionals: int = 0
     group_ids: list[int] = field(default_factory=list)
     referrals_to_groups: int | None = None  # None: the number of linked groups
+    medium: str | None = None  # written contacts only: email, letter, form
+    duration_minutes: int | None = None
+    founding_process_id: int | None = None
+    supported_group_id: int | None = None
 
 
 def validate(data: ContactData) -> ContactData:
@@ -93,6 +99,14 @@ def validate(data: ContactData) -> ContactData:
             raise ContactError(f"unbekannt: {what} {value!r}")
     if data.day > today():
         raise ContactError("Das Datum liegt in der Zukunft.")
+    if data.medium is not None:
+        if data.medium not in MEDIA:
+            raise ContactError(f"unbekannt: Medium {data.medium!r}")
+        if data.channel != "written":
+            raise ContactError("Ein Medium (E-Mail, Brief, Formular) gibt es nur bei schriftlichen Kontakten.")
+    if data.duration_minutes is not None and not 0 <= data.duration_minutes <= DURATION_MAX:
+        raise ContactError(f"Die Dauer muss zwischen 0 und {DURATION_MAX} Minuten liegen.")
+    _validate_effort_links(data)
     if data.site_id is not None and db.session.scalar(select(Site.id).where(Site.id == data.site_id)) is None:
         raise ContactError("unbekannter Standort")
     if data.topic_id is not None:
@@ -118,6 +132,19 @@ def validate(data: ContactData) -> ContactData:
     return data
 
 
+def _validate_effort_links(data: ContactData) -> None:
+    from saas.founding.models import FoundingProcess
+
+    if data.founding_process_id is not None and (
+        db.session.scalar(select(FoundingProcess.id).where(FoundingProcess.id == data.founding_process_id)) is None
+    ):
+        raise ContactError("unbekannter Gründungsprozess")
+    if data.supported_group_id is not None and (
+        db.session.scalar(select(Group.id).where(Group.id == data.supported_group_id)) is None
+    ):
+        raise ContactError("unbekannte Gruppe")
+
+
 def contribution(
     day: dt.date,
     site_id: int | None,
@@ -129,8 +156,14 @@ def contribution(
     topic_unmatched: bool,
     referrals_to_groups: int,
     referrals_to_professionals: int,
+    medium: str | None = None,
+    duration_minutes: int | None = None,
 ) -> Counter[CountKey]:
-    """The counters one contact adds to. The single definition used by writes, rebuild and tests."""
+    """The counters one contact adds to. The single definition used by writes, rebuild and tests.
+
+    ``medium`` counts only known media of written contacts (the report derives "unknown" as the rest of
+    ``written``, so contacts stored before media existed need no backfill); ``minutes`` sums durations
+    per concern and ``duration`` counts the contacts that carry one."""
     site = site_id or 0
     counts: Counter[CountKey] = Counter()
     counts[(day, site, "total", "")] += 1
@@ -144,6 +177,12 @@ def contribution(
         counts[(day, site, "ref", "to_groups")] += referrals_to_groups
     if referrals_to_professionals:
         counts[(day, site, "ref", "to_professionals")] += referrals_to_professionals
+    if medium and channel == "written":
+        counts[(day, site, "medium", medium)] += 1
+    if duration_minutes is not None:
+        counts[(day, site, "duration", "")] += 1
+        if duration_minutes:
+            counts[(day, site, "minutes", concern)] += duration_minutes
     return counts
 
 
@@ -159,6 +198,8 @@ def contact_contribution(contact: Contact) -> Counter[CountKey]:
         contact.topic_unmatched,
         contact.referrals_to_groups,
         contact.referrals_to_professionals,
+        contact.medium,
+        contact.duration_minutes,
     )
 
 
@@ -233,6 +274,10 @@ def record_contact(data: ContactData, *, on: dt.date | None = None) -> Contact:
         topic_unmatched=data.topic_unmatched,
         referrals_to_groups=data.referrals_to_groups or 0,
         referrals_to_professionals=data.referrals_to_professionals,
+        medium=data.medium,
+        duration_minutes=data.duration_minutes,
+        founding_process_id=data.founding_process_id,
+        supported_group_id=data.supported_group_id,
     )
     _set_referrals(contact, data.group_ids)
     db.session.add(contact)
@@ -247,7 +292,20 @@ def update_contact(contact: Contact, data: ContactData, *, on: dt.date | None = 
     validate(data)
     ensure_editable(data.day, on)
     deltas = Counter({key: -n for key, n in contact_contribution(contact).items()})
-    for name in ("day", "kind", "channel", "topic_area", "concern", "site_id", "topic_id", "topic_label"):
+    for name in (
+        "day",
+        "kind",
+        "channel",
+        "topic_area",
+        "concern",
+        "site_id",
+        "topic_id",
+        "topic_label",
+        "medium",
+        "duration_minutes",
+        "founding_process_id",
+        "supported_group_id",
+    ):
         setattr(contact, name, getattr(data, name))
     contact.topic_unmatched = data.topic_unmatched
     contact.referrals_to_groups = data.referrals_to_groups or 0
@@ -283,6 +341,10 @@ def contact_data(contact: Contact) -> ContactData:
         referrals_to_professionals=contact.referrals_to_professionals,
         group_ids=[r.group_id for r in contact.referrals if r.group_id is not None],
         referrals_to_groups=contact.referrals_to_groups,
+        medium=contact.medium,
+        duration_minutes=contact.duration_minutes,
+        founding_process_id=contact.founding_process_id,
+        supported_group_id=contact.supported_group_id,
     )
 
 
@@ -307,6 +369,8 @@ _CONTRIBUTION_COLUMNS = (
     Contact.topic_unmatched,
     Contact.referrals_to_groups,
     Contact.referrals_to_professionals,
+    Contact.medium,
+    Contact.duration_minutes,
 )
 
 

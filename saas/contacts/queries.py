@@ -19,6 +19,7 @@ from saas.contacts.models import (
     CITIZEN_KINDS,
     CONCERNS,
     KINDS,
+    MEDIA,
     TOPIC_AREAS,
     ContactDailyCount,
     ContactReferral,
@@ -144,6 +145,20 @@ class Figures:
     @property
     def by_concern(self) -> dict[str, int]:
         return self.by("concern", CONCERNS)
+
+    @property
+    def written_by_medium(self) -> dict[str, int]:
+        """Written contacts by medium; "unknown" is the rest of ``written`` (no medium given)."""
+        known = self.by("medium", MEDIA)
+        return {**known, "unknown": max(self.get("channel", "written") - sum(known.values()), 0)}
+
+    @property
+    def minutes_by_concern(self) -> dict[str, int]:
+        return self.by("minutes", CONCERNS)
+
+    @property
+    def with_duration(self) -> int:
+        return self.get("duration")
 
     def by_area(self, kinds: tuple[str, ...] = tuple(KINDS)) -> dict[str, int]:
         return {area: sum(self.get("kind_area", f"{kind}:{area}") for kind in kinds) for area in TOPIC_AREAS}

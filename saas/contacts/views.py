@@ -23,6 +23,7 @@ from saas.contacts.forms import (
     ImportForm,
     RenderForm,
     StatisticsForm,
+    duration_choices,
 )
 from saas.contacts.importer import ImportRefused, export_contacts, import_contacts
 from saas.contacts.models import (
@@ -85,7 +86,28 @@ def _contact_form(contact: Contact | None = None, **kwargs) -> tuple[ContactForm
         if extra:
             groups += list(db.session.scalars(select(Group).where(Group.id.in_(extra))))
     form.groups.choices = [(g.id, g.name) for g in groups]
+    form.supported_group.choices = [(0, _("– keine –"))] + [(g.id, g.name) for g in groups]
+    form.duration.choices = duration_choices()
+    if contact is not None and contact.duration_minutes is not None:
+        if contact.duration_minutes not in {c[0] for c in form.duration.choices}:  # an imported odd duration
+            form.duration.choices.append((contact.duration_minutes, f"{contact.duration_minutes} Min."))
+        if contact.supported_group_id and contact.supported_group_id not in known:
+            form.supported_group.choices.append((contact.supported_group_id, _("(Gruppe beendet)")))
+    form.founding_process.choices = [(0, _("– keiner –"))] + [(p.id, p.title) for p in _processes(contact)]
     return form, topics
+
+
+def _processes(contact: Contact | None):  # type: ignore[no-untyped-def]
+    from saas.founding.models import FoundingProcess
+
+    keep = contact.founding_process_id if contact is not None else None
+    return list(
+        db.session.scalars(
+            select(FoundingProcess)
+            .where((FoundingProcess.state == "open") | (FoundingProcess.id == keep))
+            .order_by(FoundingProcess.topic_name)
+        )
+    )
 
 
 def _data_from(form: ContactForm) -> ops.ContactData:
@@ -99,6 +121,11 @@ def _data_from(form: ContactForm) -> ops.ContactData:
         topic_id=form.topic.data or None,
         referrals_to_professionals=form.referrals_to_professionals.data or 0,
         group_ids=list(form.groups.data or []),
+        # A medium belongs to written contacts only: a choice left over after switching the channel is dropped.
+        medium=(form.medium.data or None) if form.channel.data == "written" else None,
+        duration_minutes=form.duration.data if (form.duration.data or 0) >= 0 else None,
+        founding_process_id=form.founding_process.data or None,
+        supported_group_id=form.supported_group.data or None,
     )
 
 
@@ -161,6 +188,10 @@ def edit(slug: str, contact_id: int):  # type: ignore[no-untyped-def]
         form.topic.data, form.site.data = data.topic_id or 0, data.site_id or 0
         form.groups.data = data.group_ids
         form.referrals_to_professionals.data = data.referrals_to_professionals
+        form.medium.data = data.medium or ""
+        form.duration.data = data.duration_minutes if data.duration_minutes is not None else -1
+        form.founding_process.data = data.founding_process_id or 0
+        form.supported_group.data = data.supported_group_id or 0
     if form.validate_on_submit():
         data = _data_from(form)
         if contact.topic_unmatched and not data.topic_id:  # keep an imported free-text topic unless replaced

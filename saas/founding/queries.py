@@ -1,0 +1,154 @@
+"""Reads of founding support and effort: who waits for which group, and the annual report's figures.
+
+The report's ``founding`` and ``support`` sections are ADDED keys (CONTRACTS.md: keys may be added);
+``groups`` keeps its meaning (the directory's life cycle), and ``founding`` counts the processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from saas.extensions import db
+from saas.founding.models import (
+    CASE_KINDS,
+    WAITING_STATES,
+    FoundingInterest,
+    FoundingMilestone,
+    FoundingProcess,
+    SupportCase,
+    SupportSession,
+)
+from tenants.models import Site
+
+
+@dataclass
+class Waiting:
+    topic_name: str
+    site: str
+    count: int
+    processes: int
+    reached: bool
+
+
+def waiting_by_topic(threshold: int) -> list[Waiting]:
+    """Per topic and site: people waiting in open processes, most first."""
+    sites = {s.id: s.name for s in db.session.scalars(select(Site))}
+    stmt = (
+        select(FoundingProcess.topic_name, FoundingProcess.site_id, FoundingProcess.id, func.count(FoundingInterest.id))
+        .outerjoin(
+            FoundingInterest,
+            (FoundingInterest.process_id == FoundingProcess.id) & FoundingInterest.state.in_(WAITING_STATES),
+        )
+        .where(FoundingProcess.state == "open")
+        .group_by(FoundingProcess.topic_name, FoundingProcess.site_id, FoundingProcess.id)
+    )
+    rows: dict[tuple[str, int | None], list[Any]] = {}
+    for topic, site_id, _pid, n in db.session.execute(stmt):
+        entry = rows.setdefault((topic.casefold(), site_id), [topic, sites.get(site_id, ""), 0, 0])
+        entry[2] += int(n)
+        entry[3] += 1
+    result = [Waiting(t, s, n, p, n >= threshold) for t, s, n, p in rows.values()]
+    return sorted(result, key=lambda w: (-w.count, w.topic_name.casefold(), w.site))
+
+
+def _year(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _milestones_in(kind: str, start: dt.date, end: dt.date) -> int:
+    return int(
+        db.session.scalar(
+            select(func.count(FoundingMilestone.id)).where(
+                FoundingMilestone.kind == kind, FoundingMilestone.on >= start, FoundingMilestone.on <= end
+            )
+        )
+        or 0
+    )
+
+
+def founding_section(tenant_id: int, year: int) -> dict[str, Any]:
+    """The annual report's ``founding`` section, counted from the processes (office bound)."""
+    from saas.contacts.models import Contact
+
+    start, end = _year(year)
+    started = int(
+        db.session.scalar(
+            select(func.count(FoundingProcess.id)).where(
+                FoundingProcess.started_on >= start, FoundingProcess.started_on <= end
+            )
+        )
+        or 0
+    )
+    open_at_end = int(
+        db.session.scalar(
+            select(func.count(FoundingProcess.id)).where(
+                FoundingProcess.started_on <= end,
+                (FoundingProcess.closed_on.is_(None)) | (FoundingProcess.closed_on > end),
+            )
+        )
+        or 0
+    )
+    consultations, minutes = db.session.execute(
+        select(func.count(Contact.id), func.coalesce(func.sum(Contact.duration_minutes), 0)).where(
+            Contact.founding_process_id.is_not(None), Contact.day >= start, Contact.day <= end
+        )
+    ).one()
+    interested = int(
+        db.session.scalar(
+            select(func.coalesce(func.sum(FoundingProcess.interested_count), 0)).where(
+                FoundingProcess.started_on >= start, FoundingProcess.started_on <= end
+            )
+        )
+        or 0
+    )
+    return {
+        "processes_started": started,
+        "processes_open_at_year_end": open_at_end,
+        "consultations": int(consultations),
+        "consultation_minutes": int(minutes or 0),
+        "interested": interested,
+        "first_talks": _milestones_in("first_talk", start, end),
+        "press_notices": _milestones_in("press_notice", start, end),
+        "first_meetings": _milestones_in("first_meeting", start, end),
+        "founded": _milestones_in("founded", start, end),
+        "abandoned": _milestones_in("abandoned", start, end),
+    }
+
+
+def support_section(tenant_id: int, year: int) -> dict[str, Any]:
+    """The annual report's ``support`` section: cases with sessions in the year, sessions, minutes."""
+    from saas.contacts.report import hours
+
+    start, end = _year(year)
+    stmt = (
+        select(SupportCase.kind, func.count(func.distinct(SupportCase.id)), func.count(SupportSession.id))
+        .join(SupportSession, SupportSession.case_id == SupportCase.id)
+        .where(SupportSession.day >= start, SupportSession.day <= end)
+        .group_by(SupportCase.kind)
+    )
+    minutes_stmt = (
+        select(SupportCase.kind, func.coalesce(func.sum(SupportSession.minutes), 0))
+        .join(SupportSession, SupportSession.case_id == SupportCase.id)
+        .where(SupportSession.day >= start, SupportSession.day <= end)
+        .group_by(SupportCase.kind)
+    )
+    cases = dict.fromkeys(CASE_KINDS, 0)
+    sessions = dict.fromkeys(CASE_KINDS, 0)
+    minutes = dict.fromkeys(CASE_KINDS, 0)
+    for kind, n_cases, n_sessions in db.session.execute(stmt):
+        cases[kind], sessions[kind] = int(n_cases), int(n_sessions)
+    for kind, n in db.session.execute(minutes_stmt):
+        minutes[kind] = int(n)
+    return {
+        "cases_by_kind": cases,
+        "sessions_by_kind": sessions,
+        "minutes_by_kind": minutes,
+        "hours_by_kind": {k: hours(m) for k, m in minutes.items()},
+        "cases": sum(cases.values()),
+        "sessions": sum(sessions.values()),
+        "minutes": sum(minutes.values()),
+    }
