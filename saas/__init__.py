@@ -25,6 +25,7 @@ FEATURES = [
     "rooms",
     "founding",
     "contacts",
+    "funders",
     "newsletter",
     "association",
     "privacy",

@@ -151,4 +151,5 @@ def support_section(tenant_id: int, year: int) -> dict[str, Any]:
         "cases": sum(cases.values()),
         "sessions": sum(sessions.values()),
         "minutes": sum(minutes.values()),
+        "hours": hours(sum(minutes.values())),
     }
