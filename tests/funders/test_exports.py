@@ -52,8 +52,9 @@ def _seed(tenant) -> None:  # type: ignore[no-untyped-def]
                 Group(tenant_id=tenant.id, name="SHG Angst", topic_area="mental_health"),
             ]
         )  # fmt: skip
+        body = "Gruppengründungen.\n\n- Einsamkeit\n- Long Covid"
         db.session.add(ReportChapter(tenant_id=tenant.id, year=YEAR, placement="intro", position=10,
-                                     title="Arbeitsschwerpunkte", body="Gruppengründungen.\n\n- Einsamkeit\n- Long Covid"))  # fmt: skip
+                                     title="Arbeitsschwerpunkte", body=body))  # fmt: skip
         db.session.add(ReportChapter(tenant_id=tenant.id, year=YEAR, placement="closing", position=10,
                                      title="Ausblick", body="Mehr Junge Selbsthilfe."))  # fmt: skip
         process = founding.create_process(topic_name="Long Covid", started_on=dt.date(YEAR, 3, 1))
