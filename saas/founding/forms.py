@@ -56,7 +56,7 @@ class InquiryInterestForm(FlaskForm):
 
 class MilestoneForm(FlaskForm):
     kind = SelectField(_l("Schritt"), choices=[(k, _l(MILESTONES[k])) for k in SIMPLE_MILESTONES])
-    on = DateField(_l("Datum"), validators=[InputRequired()])
+    step_on = DateField(_l("Datum des Schritts"), validators=[InputRequired()])
     note = StringField(_l("Vermerk (ohne Personendaten)"), validators=[Length(max=300)])
     submit = SubmitField(_l("Schritt eintragen"))
 
@@ -74,13 +74,13 @@ class InvitationsForm(FlaskForm):
 
 
 class FoundedForm(FlaskForm):
-    on = DateField(_l("Gegründet am"), validators=[InputRequired()])
+    founded_on = DateField(_l("Gegründet am"), validators=[InputRequired()])
     submit = SubmitField(_l("Gruppe ist gegründet"))
 
 
 class AbandonForm(FlaskForm):
     reason = StringField(_l("Grund"), validators=[DataRequired(), Length(max=300)])
-    on = DateField(_l("Datum"), validators=[InputRequired()])
+    abandoned_on = DateField(_l("Abgebrochen am"), validators=[InputRequired()])
     submit = SubmitField(_l("Aufbau abbrechen"))
 
 

@@ -132,9 +132,13 @@ def _detail(process: FoundingProcess, status: int = 200, **given: Any):  # type:
         **given,
     }
     today = ops.today()
-    for name in ("milestone_form", "founded_form", "abandon_form"):
-        if forms[name].on.data is None:
-            forms[name].on.data = today
+    for name, field in (
+        ("milestone_form", "step_on"),
+        ("founded_form", "founded_on"),
+        ("abandon_form", "abandoned_on"),
+    ):
+        if getattr(forms[name], field).data is None:
+            getattr(forms[name], field).data = today
     rooms = db.session.scalars(select(Room).where(Room.active.is_(True)).order_by(Room.position, Room.id)).all()
     forms["meeting_form"].room.choices = [(r.id, f"{r.name} ({r.site.name})") for r in rooms]
     inquiries = db.session.scalars(
@@ -237,7 +241,7 @@ def milestone_add(slug: str, process_id: int):  # type: ignore[no-untyped-def]
         "milestone_form",
         form,
         lambda p: ops.record_milestone(
-            p, form.kind.data, on=form.on.data, note=form.note.data or "", user=current_user
+            p, form.kind.data, on=form.step_on.data, note=form.note.data or "", user=current_user
         ),
         _("Schritt eingetragen."),
     )
@@ -283,7 +287,7 @@ def founded(slug: str, process_id: int):  # type: ignore[no-untyped-def]
         process_id,
         "founded_form",
         form,
-        lambda p: ops.found_group(p, on=form.on.data, user=current_user),
+        lambda p: ops.found_group(p, on=form.founded_on.data, user=current_user),
         _("Die Gruppe ist gegründet und steht als aktiv in der Beratungsdatei."),
     )
 
@@ -295,7 +299,7 @@ def abandon(slug: str, process_id: int):  # type: ignore[no-untyped-def]
         process_id,
         "abandon_form",
         form,
-        lambda p: ops.abandon(p, reason=form.reason.data, on=form.on.data, user=current_user),
+        lambda p: ops.abandon(p, reason=form.reason.data, on=form.abandoned_on.data, user=current_user),
         _("Der Aufbau ist als abgebrochen vermerkt."),
     )
 

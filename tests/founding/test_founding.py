@@ -60,7 +60,7 @@ def test_from_three_callers_to_a_founded_group_meeting_in_raum_2(client, world, 
     base = f"/dortmund/intern/gruendungen/{pid}"
     for kind, days in (("first_talk", 20), ("press_notice", 10)):
         on = (today - dt.timedelta(days=days)).isoformat()
-        assert client.post_form(f"{base}/schritt", {"kind": kind, "on": on, "note": ""}).status_code == 302
+        assert client.post_form(f"{base}/schritt", {"kind": kind, "step_on": on, "note": ""}).status_code == 302
     with tenant_context(world.dortmund.id):
         from saas.rooms.models import Room
 
@@ -76,7 +76,7 @@ def test_from_three_callers_to_a_founded_group_meeting_in_raum_2(client, world, 
     assert sorted(m["To"] for m in mails) == ["herr.m@example.org", "l.pseudonym@example.org"]
     assert "Raum 2" in outbox.text(mails[0]) and meeting.strftime("%d.%m.%Y") in outbox.text(mails[0])
     founded_on = today.isoformat()
-    assert client.post_form(f"{base}/gegruendet", {"on": founded_on}).status_code == 302
+    assert client.post_form(f"{base}/gegruendet", {"founded_on": founded_on}).status_code == 302
 
     with tenant_context(world.dortmund.id):
         process = db.session.get(FoundingProcess, pid)
@@ -138,8 +138,10 @@ def test_abandoned_with_a_reason_and_the_purge_after_retention(client, world):
     client.post_form(f"{base}/erstes-treffen", {"room": str(room_id), "day": day.isoformat(), "start": "18:00",
                                                 "end": "19:30"})  # fmt: skip
     today = contact_ops.today().isoformat()
-    assert client.post_form(f"{base}/abgebrochen", {"reason": "", "on": today}).status_code == 400
-    response = client.post_form(f"{base}/abgebrochen", {"reason": "Niemand kam zum ersten Treffen", "on": today})
+    assert client.post_form(f"{base}/abgebrochen", {"reason": "", "abandoned_on": today}).status_code == 400
+    response = client.post_form(
+        f"{base}/abgebrochen", {"reason": "Niemand kam zum ersten Treffen", "abandoned_on": today}
+    )
     assert response.status_code == 302
     with tenant_context(world.dortmund.id):
         process = db.session.get(FoundingProcess, pid)
@@ -152,7 +154,7 @@ def test_abandoned_with_a_reason_and_the_purge_after_retention(client, world):
         assert db.session.scalar(select(func.count(FoundingInterest.id))) == 0
         report = annual_report(world.dortmund, contact_ops.today().year)
     assert report["founding"]["abandoned"] == 1 and report["founding"]["interested"] == 1
-    assert client.post_form(f"{base}/gegruendet", {"on": today}, follow_redirects=True).status_code == 400
+    assert client.post_form(f"{base}/gegruendet", {"founded_on": today}, follow_redirects=True).status_code == 400
 
 
 def test_purge_job_runs_for_every_office(app, world):
