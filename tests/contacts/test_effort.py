@@ -163,10 +163,11 @@ def test_a_contact_with_a_duration_stays_anonymous(world):
         )  # fmt: skip
         db.session.commit()
         stored = {c.key: getattr(contact, c.key) for c in inspect(Contact).columns}
+        process_id = process.id
     texts = {k: v for k, v in stored.items() if isinstance(v, str)}
     assert texts == {"kind": "citizen", "channel": "written", "topic_area": "chronic_illness",
                      "concern": "founding_group", "medium": "email", "topic_label": ""}  # fmt: skip
-    assert stored["duration_minutes"] == 35 and stored["founding_process_id"] == process.id
+    assert stored["duration_minutes"] == 35 and stored["founding_process_id"] == process_id
 
 
 def test_medium_only_for_written_contacts_in_operations(world):
