@@ -27,6 +27,7 @@ KIND_LABELS = {
     "inquiry": "Anfrage an eine Gruppe",
     "registration": "Anmeldung zu einer Veranstaltung",
     "group_contact": "Ansprechperson einer Gruppe",
+    "founding_interest": "Interesse an einer Gruppengründung",
 }
 
 
@@ -153,7 +154,38 @@ def find_person(email: str = "", name: str = "") -> list[Finding]:
                 },
             )
         )
+    findings.extend(_founding_interests(email, name))
     return findings
+
+
+def _founding_interests(email: str, name: str) -> list[Finding]:
+    from saas.founding.models import FoundingInterest
+
+    conditions = []
+    if email:
+        conditions.append(func.lower(FoundingInterest.reach).contains(email))
+    if name:
+        conditions.append(func.lower(FoundingInterest.name) == name)
+    found = []
+    for interest in db.session.scalars(select(FoundingInterest).where(or_(*conditions))):
+        process = interest.process
+        found.append(
+            Finding(
+                "founding_interest",
+                interest.id,
+                process.title,
+                {
+                    "name": interest.name,
+                    "reach": interest.reach,
+                    "consent_text": interest.consent_text,
+                    "consented_at": _iso(interest.consented_at),
+                    "planned_group": process.title,
+                    "state": interest.state,
+                    "created_at": _iso(interest.created_at),
+                },
+            )
+        )
+    return found
 
 
 def export_person(tenant: Tenant, email: str = "", name: str = "") -> tuple[str, int]:
@@ -190,6 +222,12 @@ def erase_person(email: str = "", name: str = "", *, keep_suppression: bool = Tr
             person = db.session.get(GroupContactPerson, finding.object_id)
             if person is not None:
                 db.session.delete(person)
+        elif finding.kind == "founding_interest":
+            from saas.founding.models import FoundingInterest
+
+            interest = db.session.get(FoundingInterest, finding.object_id)
+            if interest is not None:  # the process keeps its count (interested_count), the person goes
+                db.session.delete(interest)
     if email and not any(f.kind == "subscriber" for f in findings) and not keep_suppression:
         newsletter_ops.erase(email, keep_suppression=False)  # only a suppression entry may be left
     db.session.flush()

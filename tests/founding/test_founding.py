@@ -239,3 +239,20 @@ def test_contacts_linked_to_a_process_count_as_its_consultations(world):
         db.session.commit()
         fo = annual_report(world.dortmund, today.year)["founding"]
     assert fo["consultations"] == 3 and fo["consultation_minutes"] == 55 and fo["processes_started"] == 1
+
+
+def test_person_rights_find_export_and_erase_an_interested_person(world):
+    """Does a person's data request find their place on a founding interest list, and does erasure delete
+    it while the process keeps its count?"""
+    from saas.privacy import operations as privacy
+
+    with tenant_context(world.dortmund.id):
+        process = ops.create_process(topic_name="Long Covid")
+        ops.add_interest(process, name="Maria Muster", reach="maria@example.org", consent_text="ja")
+        db.session.commit()
+        found = privacy.find_person(email="Maria@example.org")
+        assert [(f.kind, f.data["planned_group"]) for f in found] == [("founding_interest", process.title)]
+        assert privacy.erase_person(name="maria muster") == 1
+        db.session.commit()
+        assert db.session.scalar(select(func.count(FoundingInterest.id))) == 0
+        assert db.session.get(FoundingProcess, process.id).interested_count == 1
