@@ -189,7 +189,24 @@ def _threshold_notice(process: FoundingProcess) -> str | None:
         return None
     process.threshold_reached_at = utcnow()
     db.session.flush()
-    return threshold_text(process.topic_name, process.site, count)
+    text = threshold_text(process.topic_name, process.site, count)
+    _mail_office(text)
+    return text
+
+
+def _mail_office(notice: str) -> None:
+    """Tell the office by e-mail too (after the commit): the person adding the interest may not be the one
+    who runs founding support. No personal data in the mail, only the count and the topic."""
+    from saas.core.mail import build_message, queue_message
+
+    tenant = _tenant()
+    if not tenant.email:
+        return
+    body = (
+        f"Guten Tag,\n\nfür eine neue Selbsthilfegruppe ist die Schwelle erreicht: {notice}.\n"
+        "Die Liste steht in Lotse unter „Gründungen“.\n\nLotse\n"
+    )
+    queue_message(build_message(to=tenant.email, subject=f"Gründungsbegleitung: {notice}", text=body))
 
 
 def withdraw_interest(interest: FoundingInterest) -> None:

@@ -143,7 +143,16 @@ def support_section(tenant_id: int, year: int) -> dict[str, Any]:
         cases[kind], sessions[kind] = int(n_cases), int(n_sessions)
     for kind, n in db.session.execute(minutes_stmt):
         minutes[kind] = int(n)
+    from saas.contacts.models import Contact
+
+    contacts, contact_minutes = db.session.execute(
+        select(func.count(Contact.id), func.coalesce(func.sum(Contact.duration_minutes), 0)).where(
+            Contact.supported_group_id.is_not(None), Contact.day >= start, Contact.day <= end
+        )
+    ).one()
     return {
+        "contacts": int(contacts),
+        "contact_minutes": int(contact_minutes or 0),
         "cases_by_kind": cases,
         "sessions_by_kind": sessions,
         "minutes_by_kind": minutes,

@@ -140,6 +140,11 @@ SUPPORT: tuple[Figure, ...] = (
     ),
     _f("support.sessions", "Termine der Begleitungen", "Termine dieser Begleitungen im Berichtsjahr."),
     _f(
+        "support.contacts",
+        "Kontakte zur Begleitung von Gruppen",
+        "Kontakte des Berichtsjahres, die der Begleitung einer Gruppe zugeordnet sind (ohne die Termine oben).",
+    ),
+    _f(
         "support.hours",
         "Stunden der Begleitungen",
         "Summe der Dauer dieser Termine (mit Vor- und Nachbereitung), in Stunden.",

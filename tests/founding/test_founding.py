@@ -106,9 +106,13 @@ def test_from_three_callers_to_a_founded_group_meeting_in_raum_2(client, world, 
     assert "Gruppe gegründet" in page and "Raum 2" in page
 
 
-def test_waiting_list_reaches_the_threshold_once(client, world):
+def test_waiting_list_reaches_the_threshold_once(client, world, outbox):
     """With the office's threshold at 3, does the third interested person for Long Covid bring the notice
-    "3 Interessierte für Long Covid", once, and does the overview show who waits per topic?"""
+    "3 Interessierte für Long Covid", once (on the page and by mail to the office, without names), and does
+    the overview show who waits per topic?"""
+    with tenant_context(world.dortmund.id):
+        db.session.merge(world.dortmund).email = "kontakt@dortmund.test"
+        db.session.commit()
     client.login(world.dortmund_admin)
     assert client.post_form("/dortmund/intern/gruendungen/schwelle", {"threshold": "3"}).status_code == 302
     pid = _new_process(client, "Long Covid")
@@ -117,6 +121,9 @@ def test_waiting_list_reaches_the_threshold_once(client, world):
     third = _add(client, pid, "Person 3", "0231 3").get_data(as_text=True)
     assert "Schwelle erreicht: 3 Interessierte für Long Covid." in third
     assert "Schwelle erreicht" not in _add(client, pid, "Person 4", "0231 4").get_data(as_text=True)
+    mails = outbox.wait_for(1)
+    assert [m["To"] for m in mails] == ["kontakt@dortmund.test"]
+    assert "3 Interessierte für Long Covid" in mails[0]["Subject"] and "Person" not in outbox.text(mails[0])
     overview = _main(client.get("/dortmund/intern/gruendungen/"))
     assert "Long Covid" in overview and "Schwelle erreicht: 4 Interessierte für Long Covid" in overview
     assert client.post_form("/dortmund/intern/gruendungen/schwelle", {"threshold": "1"}).status_code == 400
