@@ -141,6 +141,9 @@ def quick_entry(slug: str):  # type: ignore[no-untyped-def]
             form.site.data = request.args.get("site", type=int)
         if request.args.get("channel") in CHANNELS:
             form.channel.data = request.args["channel"]
+        process = request.args.get("prozess", type=int)
+        if process in {c[0] for c in form.founding_process.choices} and process:
+            form.founding_process.data, form.concern.data = process, "founding_group"  # a contact of this founding
     if form.validate_on_submit():
         try:
             contact = ops.record_contact(_data_from(form))

@@ -107,7 +107,7 @@ def to_docx(doc: Document) -> bytes:
             table = out.add_table(rows=1, cols=2)
             table.style = "Light List Accent 1"
             head = table.rows[0].cells
-            head[0].text, head[1].text = "Kennzahl", "Anzahl"
+            head[0].text, head[1].text = "Kennzahl", "Wert"
             for label, text, number in block.rows:
                 cells = table.add_row().cells
                 cells[0].text = label
@@ -150,11 +150,18 @@ def to_pdf(doc: Document) -> bytes:
         elif isinstance(block, Bullets):
             pdf.bullets(block.items)
         elif isinstance(block, FigureTable):
-            sup = "⁾" if pdf.unicode else ")"
+            mark = _superscript if pdf.unicode else (lambda n: f"[{n}]")
             pdf.table_rows(
-                [block.caption, "Anzahl"],
-                [[f"{label} {number}{sup}", text] for label, text, number in block.rows],
+                [block.caption, "Wert"],
+                [[f"{label}{mark(number)}", text] for label, text, number in block.rows],
                 [130, 40],
             )
-            pdf.para("\n".join(f"{number}{sup} {definition}" for number, definition in block.notes), 7)
+            pdf.para("\n".join(f"{mark(number)} {definition}" for number, definition in block.notes), 7)
     return bytes(pdf.output())
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _superscript(number: int) -> str:
+    return str(number).translate(_SUPERSCRIPT)

@@ -263,3 +263,16 @@ def test_person_rights_find_export_and_erase_an_interested_person(world):
         db.session.commit()
         assert db.session.scalar(select(func.count(FoundingInterest.id))) == 0
         assert db.session.get(FoundingProcess, process.id).interested_count == 1
+
+
+def test_quick_entry_from_a_process_links_the_contact(client, world):
+    """Does "Kontakt zu diesem Prozess erfassen" open the quick entry with the process and the concern chosen?"""
+    with tenant_context(world.dortmund.id):
+        pid = ops.create_process(topic_name="Long Covid").id
+        db.session.commit()
+    client.login(world.dortmund_staff)
+    page = _main(client.get(f"/dortmund/intern/gruendungen/{pid}"))
+    assert f"/dortmund/intern/kontakte/neu?prozess={pid}" in page
+    form = client.get(f"/dortmund/intern/kontakte/neu?prozess={pid}").get_data(as_text=True)
+    assert re.search(rf'<option selected value="{pid}">|<option value="{pid}" selected', form)
+    assert re.search(r'value="founding_group"[^>]*checked|checked[^>]*value="founding_group"', form)

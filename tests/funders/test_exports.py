@@ -88,7 +88,7 @@ def _check_docx(data: bytes, report: dict, expected_headings: list[str]) -> int:
             notes[int(runs[0].text)] = runs[1].text.strip()
     checked = 0
     for table in doc.tables:
-        assert [c.text for c in table.rows[0].cells] == ["Kennzahl", "Anzahl"]
+        assert [c.text for c in table.rows[0].cells] == ["Kennzahl", "Wert"]
         for row in table.rows[1:]:
             label_cell, value_cell = row.cells
             runs = label_cell.paragraphs[0].runs
