@@ -89,5 +89,8 @@ def test_conflict_case_and_funders_page(page, world):
     _shot(page, "funders")
     page.goto("/dortmund/intern/kontakte/neu")
     expect(page.get_by_label("Dauer", exact=True)).to_be_visible()
+    expect(page.locator("#medium")).to_be_hidden()  # only for written contacts
+    page.get_by_label("Schriftlich / E-Mail").check()
+    expect(page.get_by_label("Brief")).to_be_visible()
     assert_accessible(page, "quick entry with effort")
     _shot(page, "quick-entry")
