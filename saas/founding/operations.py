@@ -9,8 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
+from saas.core.errors import DomainError
+from saas.core.timeutil import today
 from saas.directory import operations as directory
 from saas.directory.models import Group, GroupInquiry
 from saas.extensions import db
@@ -36,7 +39,7 @@ TOPIC_MAX = 120
 THRESHOLD_RANGE = (2, 100)
 
 
-class FoundingError(ValueError):
+class FoundingError(DomainError):
     """A step that cannot be taken as asked (German message for the page)."""
 
 
@@ -50,12 +53,6 @@ def _tenant() -> Tenant:
     return tenant
 
 
-def today() -> dt.date:
-    from saas.contacts.operations import today as berlin_today
-
-    return berlin_today()
-
-
 # --- the office's threshold ---------------------------------------------------------------------------
 
 
@@ -66,7 +63,9 @@ def threshold(tenant: Tenant | None = None) -> int:
 
 def set_threshold(tenant: Tenant, value: int) -> None:
     if not THRESHOLD_RANGE[0] <= value <= THRESHOLD_RANGE[1]:
-        raise FoundingError(f"Die Schwelle muss zwischen {THRESHOLD_RANGE[0]} und {THRESHOLD_RANGE[1]} liegen.")
+        raise FoundingError(
+            _("Die Schwelle muss zwischen %(a)s und %(b)s liegen.", a=THRESHOLD_RANGE[0], b=THRESHOLD_RANGE[1])
+        )
     settings = dict(tenant.settings or {})
     settings["founding"] = {**(settings.get("founding") or {}), "threshold": value}
     tenant.settings = settings
@@ -85,12 +84,12 @@ def create_process(
     if topic_id is not None:
         topic = db.session.scalar(select(Topic).where(Topic.id == topic_id))
         if topic is None:
-            raise FoundingError("unbekanntes Thema")
+            raise FoundingError(_("unbekanntes Thema"))
         topic_name = topic.name
     if not topic_name or len(topic_name) > TOPIC_MAX:
-        raise FoundingError(f"Bitte ein Thema angeben (höchstens {TOPIC_MAX} Zeichen).")
+        raise FoundingError(_("Bitte ein Thema angeben (höchstens %(n)s Zeichen).", n=TOPIC_MAX))
     if site_id is not None and db.session.scalar(select(Site.id).where(Site.id == site_id)) is None:
-        raise FoundingError("unbekannter Standort")
+        raise FoundingError(_("unbekannter Standort"))
     process = FoundingProcess(
         tenant_id=current_tenant_id(),
         topic_name=topic_name,
@@ -105,16 +104,16 @@ def create_process(
 
 def _ensure_open(process: FoundingProcess) -> None:
     if process.state != "open":
-        raise FoundingError("Dieser Gründungsprozess ist abgeschlossen.")
+        raise FoundingError(_("Dieser Gründungsprozess ist abgeschlossen."))
 
 
 def _milestone(process: FoundingProcess, kind: str, on: dt.date, note: str = "", user: Any = None) -> FoundingMilestone:
     if kind not in MILESTONES:
-        raise FoundingError(f"unbekannter Schritt {kind!r}")
+        raise FoundingError(_("Unbekannter Schritt: %(k)s", k=kind))
     if on > today():
-        raise FoundingError("Das Datum liegt in der Zukunft.")
+        raise FoundingError(_("Das Datum liegt in der Zukunft."))
     if on < process.started_on:
-        raise FoundingError("Das Datum liegt vor dem Beginn des Prozesses.")
+        raise FoundingError(_("Das Datum liegt vor dem Beginn des Prozesses."))
     milestone = FoundingMilestone(
         tenant_id=process.tenant_id, kind=kind, on=on, note=" ".join(note.split())[:300], user_id=_uid(user)
     )
@@ -129,7 +128,7 @@ def record_milestone(
     """First talk or press notice (the other steps have their own operation)."""
     _ensure_open(process)
     if kind not in SIMPLE_MILESTONES:
-        raise FoundingError(f"unbekannter Schritt {kind!r}")
+        raise FoundingError(_("Unbekannter Schritt: %(k)s", k=kind))
     return _milestone(process, kind, on, note, user)
 
 
@@ -144,13 +143,13 @@ def add_interest(
     _ensure_open(process)
     name, reach, consent_text = " ".join(name.split()), " ".join(reach.split()), consent_text.strip()
     if not name or len(name) > 200:
-        raise FoundingError("Bitte einen Namen oder ein Pseudonym angeben (höchstens 200 Zeichen).")
+        raise FoundingError(_("Bitte einen Namen oder ein Pseudonym angeben (höchstens 200 Zeichen)."))
     if not reach or len(reach) > 300:
-        raise FoundingError("Bitte angeben, wie die Person erreichbar ist (höchstens 300 Zeichen).")
+        raise FoundingError(_("Bitte angeben, wie die Person erreichbar ist (höchstens 300 Zeichen)."))
     if not consent_text:
-        raise FoundingError("Ohne Einwilligung darf die Person nicht eingetragen werden.")
+        raise FoundingError(_("Ohne Einwilligung darf die Person nicht eingetragen werden."))
     if source not in INTEREST_SOURCES:
-        raise FoundingError(f"unbekannte Herkunft {source!r}")
+        raise FoundingError(_("Unbekannte Herkunft: %(s)s", s=source))
     interest = FoundingInterest(
         tenant_id=process.tenant_id, name=name, reach=reach, consent_text=consent_text[:2000], source=source
     )
@@ -272,14 +271,14 @@ def book_first_meeting(
 
     _ensure_open(process)
     if process.first_booking is not None:
-        raise FoundingError("Das erste Treffen ist schon gebucht.")
+        raise FoundingError(_("Das erste Treffen ist schon gebucht."))
     group = _ensure_group(process, user)
     try:
         booking = rooms.create_booking(
             room, pattern="once", start_date=day, start_time=start, end_time=end, group_id=group.id, acting_user=user
         )
     except rooms.BookingError as exc:
-        raise FoundingError(str(exc)) from exc
+        raise FoundingError(exc.message) from exc
     process.first_booking = booking
     _milestone(process, "first_meeting", booked_on or today(), f"{room.name}, {day:%d.%m.%Y} {start:%H:%M}", user)
     return booking
@@ -293,7 +292,7 @@ def send_invitations(process: FoundingProcess, *, user: Any = None, on: dt.date 
     _ensure_open(process)
     booking = process.first_booking
     if booking is None:
-        raise FoundingError("Bitte zuerst das erste Treffen in einem Raum buchen.")
+        raise FoundingError(_("Bitte zuerst das erste Treffen in einem Raum buchen."))
     tenant = _tenant()
     room = booking.room
     where = ", ".join(x for x in (room.name, room.site.name if room.site else "", tenant.address_line or "") if x)
@@ -337,7 +336,7 @@ def found_group(process: FoundingProcess, *, on: dt.date | None = None, user: An
         try:
             directory.change_status(group, "active", acting_user=user, on=on, note="gegründet")
         except directory.StatusChangeError as exc:
-            raise FoundingError(f"Der Status der Gruppe passt nicht: {exc}") from exc
+            raise FoundingError(_("Der Status der Gruppe passt nicht: %(e)s", e=exc)) from exc
     if group.name.endswith(" (im Aufbau)"):
         group.name = group.name.removesuffix(" (im Aufbau)")
         directory.refresh_search(group)
@@ -351,14 +350,14 @@ def abandon(process: FoundingProcess, *, reason: str, on: dt.date | None = None,
     _ensure_open(process)
     reason = " ".join(reason.split())
     if not reason:
-        raise FoundingError("Bitte einen Grund angeben.")
+        raise FoundingError(_("Bitte einen Grund angeben."))
     on = on or today()
     group = process.group
     if group is not None and group.status == "founding":
         try:
             directory.change_status(group, "abandoned", acting_user=user, on=on, note=reason)
         except directory.StatusChangeError as exc:
-            raise FoundingError(f"Der Status der Gruppe passt nicht: {exc}") from exc
+            raise FoundingError(_("Der Status der Gruppe passt nicht: %(e)s", e=exc)) from exc
     process.abandoned_reason = reason[:300]
     _milestone(process, "abandoned", on, reason, user)
     _close(process, "abandoned", on)
@@ -370,9 +369,9 @@ def abandon(process: FoundingProcess, *, reason: str, on: dt.date | None = None,
 
 def open_case(*, group_id: int | None, kind: str, opened_on: dt.date | None = None) -> SupportCase:
     if kind not in CASE_KINDS:
-        raise FoundingError(f"unbekannte Art {kind!r}")
+        raise FoundingError(_("Unbekannte Art: %(k)s", k=kind))
     if group_id is not None and db.session.scalar(select(Group.id).where(Group.id == group_id)) is None:
-        raise FoundingError("unbekannte Gruppe")
+        raise FoundingError(_("unbekannte Gruppe"))
     case = SupportCase(tenant_id=current_tenant_id(), group_id=group_id, kind=kind, opened_on=opened_on or today())
     db.session.add(case)
     db.session.flush()
@@ -381,11 +380,11 @@ def open_case(*, group_id: int | None, kind: str, opened_on: dt.date | None = No
 
 def add_session(case: SupportCase, *, day: dt.date, minutes: int) -> SupportSession:
     if not 0 < minutes <= SESSION_MINUTES_MAX:
-        raise FoundingError(f"Die Dauer muss zwischen 1 und {SESSION_MINUTES_MAX} Minuten liegen.")
+        raise FoundingError(_("Die Dauer muss zwischen 1 und %(n)s Minuten liegen.", n=SESSION_MINUTES_MAX))
     if day > today():
-        raise FoundingError("Das Datum liegt in der Zukunft.")
+        raise FoundingError(_("Das Datum liegt in der Zukunft."))
     if day < case.opened_on:
-        raise FoundingError("Das Datum liegt vor dem Beginn der Begleitung.")
+        raise FoundingError(_("Das Datum liegt vor dem Beginn der Begleitung."))
     session = SupportSession(tenant_id=case.tenant_id, day=day, minutes=minutes)
     case.sessions.append(session)
     db.session.flush()

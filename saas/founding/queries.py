@@ -48,7 +48,7 @@ def waiting_by_topic(threshold: int) -> list[Waiting]:
     )
     rows: dict[tuple[str, int | None], list[Any]] = {}
     for topic, site_id, _pid, n in db.session.execute(stmt):
-        entry = rows.setdefault((topic.casefold(), site_id), [topic, sites.get(site_id, ""), 0, 0])
+        entry = rows.setdefault((topic.casefold(), site_id), [topic, sites.get(site_id, "") if site_id else "", 0, 0])
         entry[2] += int(n)
         entry[3] += 1
     result = [Waiting(t, s, n, p, n >= threshold) for t, s, n, p in rows.values()]

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from saas.auth.models import Role
 from saas.core.access import can, office_required
+from saas.core.errors import perform
 from saas.directory.models import Group, GroupInquiry
 from saas.extensions import db
 from saas.founding import forms as f
@@ -43,23 +44,12 @@ def _sites() -> list[Site]:
     return list(db.session.scalars(select(Site).order_by(Site.position, Site.id)))
 
 
-def _run(action: Callable[[], Any], success: str) -> bool:
-    """Run one operation: commit and flash on success; roll back and flash the reason on a FoundingError."""
-    try:
-        action()
-    except ops.FoundingError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-        return False
-    db.session.commit()
-    flash(success, "success")
-    return True
-
-
 # --- overview ---------------------------------------------------------------------------------------------
 
 
-def _overview(form: f.ProcessForm | None = None, threshold_form: f.ThresholdForm | None = None, status: int = 200):
+def _overview(  # type: ignore[no-untyped-def]
+    form: f.ProcessForm | None = None, threshold_form: f.ThresholdForm | None = None, status: int = 200
+):
     form = form or f.ProcessForm()
     form.site.choices = [(0, _("– ohne Standort –"))] + [(s.id, s.name) for s in _sites()]
     if form.started_on.data is None:
@@ -94,13 +84,14 @@ def process_new(slug: str):  # type: ignore[no-untyped-def]
     if not form.validate_on_submit():
         return _overview(form=form, status=400)
     created: list[FoundingProcess] = []
-    ok = _run(
+    ok = perform(
         lambda: created.append(
             ops.create_process(
                 topic_name=form.topic_name.data, site_id=form.site.data or None, started_on=form.started_on.data
             )
         ),
-        _("Gründungsprozess angelegt."),
+        success=_("Gründungsprozess angelegt."),
+        field=form.topic_name,
     )
     if not ok:
         return _overview(form=form, status=400)
@@ -112,7 +103,7 @@ def threshold_save(slug: str):  # type: ignore[no-untyped-def]
     form = f.ThresholdForm()
     if not form.validate_on_submit():
         return _overview(threshold_form=form, status=400)
-    _run(lambda: ops.set_threshold(g.tenant, form.threshold.data), _("Schwelle gespeichert."))
+    perform(lambda: ops.set_threshold(g.tenant, form.threshold.data), success=_("Schwelle gespeichert."))
     return redirect(url_for("founding.overview"))
 
 
@@ -176,7 +167,7 @@ def _step(process_id: int, form_name: str, form: Any, action: Callable[[Founding
     process = process_or_404(process_id)
     if not form.validate_on_submit():
         return _detail(process, 400, **{form_name: form})
-    if not _run(lambda: action(process), success):
+    if not perform(lambda: action(process), success=success):
         db.session.expire_all()
         return _detail(process_or_404(process_id), 400, **{form_name: form})
     return redirect(url_for("founding.process_detail", process_id=process_id))
@@ -206,14 +197,14 @@ def interest_add(slug: str, process_id: int):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def interest_from_inquiry(slug: str, process_id: int):  # type: ignore[no-untyped-def]
-    from saas.directory.access import access_inquiry
+    from saas.directory.access import inquiry_or_404
 
     form = f.InquiryInterestForm()
     form.inquiry.choices = [(form.inquiry.data or 0, "")]
     notices: list[str] = []
 
     def act(process: FoundingProcess) -> None:
-        _interest, notice = ops.interest_from_inquiry(process, access_inquiry(form.inquiry.data))
+        _interest, notice = ops.interest_from_inquiry(process, inquiry_or_404(form.inquiry.data))
         if notice:
             notices.append(notice)
 
@@ -229,7 +220,7 @@ def interest_withdraw(slug: str, process_id: int, interest_id: int):  # type: ig
     interest = interest_or_404(process, interest_id)
     if not f.WithdrawForm().validate_on_submit():
         abort(400)
-    _run(lambda: ops.withdraw_interest(interest), _("Als zurückgezogen vermerkt."))
+    perform(lambda: ops.withdraw_interest(interest), success=_("Als zurückgezogen vermerkt."))
     return redirect(url_for("founding.process_detail", process_id=process.id))
 
 
@@ -249,7 +240,7 @@ def milestone_add(slug: str, process_id: int):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def first_meeting(slug: str, process_id: int):  # type: ignore[no-untyped-def]
-    from saas.rooms.access import access_room
+    from saas.rooms.access import room_or_404
 
     form = f.FirstMeetingForm()
     form.room.choices = [(form.room.data or 0, "")]
@@ -258,7 +249,7 @@ def first_meeting(slug: str, process_id: int):  # type: ignore[no-untyped-def]
         "meeting_form",
         form,
         lambda p: ops.book_first_meeting(
-            p, access_room(form.room.data), day=form.day.data, start=form.start.data, end=form.end.data,
+            p, room_or_404(form.room.data), day=form.day.data, start=form.start.data, end=form.end.data,
             user=current_user,
         ),
         _("Raum für das erste Treffen gebucht; die Gruppe steht als „im Aufbau“ in der Beratungsdatei."),
@@ -333,17 +324,17 @@ def cases(slug: str):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def case_new(slug: str):  # type: ignore[no-untyped-def]
-    from saas.directory.access import access_group
+    from saas.directory.access import group_or_404
 
     form = f.CaseForm()
     form.group.choices = [(form.group.data or 0, "")]
     if not form.validate_on_submit():
         return _cases_page(form, 400)
     created: list[SupportCase] = []
-    group = access_group(form.group.data)
-    if not _run(
+    group = group_or_404(form.group.data)
+    if not perform(
         lambda: created.append(ops.open_case(group_id=group.id, kind=form.kind.data, opened_on=form.opened_on.data)),
-        _("Begleitung angelegt."),
+        success=_("Begleitung angelegt."),
     ):
         return _cases_page(form, 400)
     return redirect(url_for("founding.case_detail", case_id=created[0].id))
@@ -374,7 +365,9 @@ def session_add(slug: str, case_id: int):  # type: ignore[no-untyped-def]
     form = f.SessionForm()
     if not form.validate_on_submit():
         return _case_page(case, form, 400)
-    if not _run(lambda: ops.add_session(case, day=form.day.data, minutes=form.minutes.data), _("Termin eingetragen.")):
+    if not perform(
+        lambda: ops.add_session(case, day=form.day.data, minutes=form.minutes.data), success=_("Termin eingetragen.")
+    ):
         return _case_page(case_or_404(case_id), form, 400)
     return redirect(url_for("founding.case_detail", case_id=case_id))
 
@@ -384,5 +377,5 @@ def case_close(slug: str, case_id: int):  # type: ignore[no-untyped-def]
     case = case_or_404(case_id)
     if not f.CloseCaseForm().validate_on_submit():
         abort(400)
-    _run(lambda: ops.close_case(case), _("Begleitung abgeschlossen."))
+    perform(lambda: ops.close_case(case), success=_("Begleitung abgeschlossen."))
     return redirect(url_for("founding.case_detail", case_id=case_id))

@@ -7,19 +7,9 @@ from pathlib import Path
 
 import click
 from flask import Flask
-from sqlalchemy import select
 
-from saas.extensions import db
-from tenants.models import Tenant
-from tenants.scoping import cross_tenant, tenant_context
-
-
-def _tenant(slug: str) -> Tenant:
-    with cross_tenant("cli: resolve the office by slug"):
-        tenant = db.session.scalar(select(Tenant).where(Tenant.slug == slug))
-    if tenant is None:
-        raise click.ClickException(f"unknown office: {slug}")
-    return tenant
+from saas.cli import tenant_or_fail
+from tenants.scoping import tenant_context
 
 
 def _write(body: bytes, output: Path | None) -> None:
@@ -41,7 +31,7 @@ def sachbericht_command(tenant_slug: str, year: int, fmt: str, output: Path | No
     from saas.funders.document import to_docx, to_pdf
     from saas.funders.reports import sachbericht
 
-    tenant = _tenant(tenant_slug)
+    tenant = tenant_or_fail(tenant_slug)
     with tenant_context(tenant.id):
         doc = sachbericht(tenant, year)
         _write(to_pdf(doc) if fmt == "pdf" else to_docx(doc), output)
@@ -55,7 +45,7 @@ def nakos_command(tenant_slug: str, year: int, output: Path) -> None:
     """The NAKOS-survey sheet (XLSX)."""
     from saas.funders.reports import office_nakos
 
-    tenant = _tenant(tenant_slug)
+    tenant = tenant_or_fail(tenant_slug)
     with tenant_context(tenant.id):
         _write(office_nakos(tenant, year), output)
 

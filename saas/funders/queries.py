@@ -54,4 +54,4 @@ def newsletter_issues_of(year: int) -> list[tuple[dt.date, str]]:
         .where(Issue.status == IssueStatus.sent, Issue.finished_at >= start, Issue.finished_at < end)
         .order_by(Issue.finished_at)
     ).all()
-    return [(finished.date(), subject) for finished, subject in rows]
+    return [(finished.date(), subject) for finished, subject in rows if finished is not None]

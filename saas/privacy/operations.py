@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ from saas.audit import operations as audit
 from saas.directory.models import Group, GroupContactPerson, GroupInquiry
 from saas.events.models import Event, Registration
 from saas.extensions import db
+from saas.founding.models import FoundingInterest
 from saas.newsletter import operations as newsletter_ops
 from saas.newsletter.models import Delivery, Subscriber
 from tenants.models import Tenant, utcnow
@@ -51,141 +53,137 @@ def _norm(value: str) -> str:
     return value.strip().lower()
 
 
+def _matching(model: Any, email_match: Any, name_column: Any, email: str, name: str) -> list[Any]:
+    """Rows of ``model`` whose e-mail matches (``email_match(email)``) or whose name equals ``name``."""
+    conditions = []
+    if email:
+        conditions.append(email_match(email))
+    if name:
+        conditions.append(func.lower(name_column) == name)
+    return list(db.session.scalars(select(model).where(or_(*conditions))))
+
+
+def _subscriber(sub: Subscriber) -> Finding:
+    deliveries = db.session.scalar(select(func.count()).where(Delivery.subscriber_id == sub.id)) or 0
+    return Finding(
+        "subscriber",
+        sub.id,
+        sub.email or "",
+        {
+            "email": sub.email,
+            "name": sub.name,
+            "status": str(sub.status),
+            "source": str(sub.source),
+            "consented_at": _iso(sub.consented_at),
+            "confirmed_at": _iso(sub.confirmed_at),
+            "consent_text": sub.consent_text.body if sub.consent_text else None,
+            "created_at": _iso(sub.created_at),
+            "newsletters_received": deliveries,
+        },
+    )
+
+
+def _inquiry(inq: GroupInquiry) -> Finding:
+    group = db.session.get(Group, inq.group_id) if inq.group_id else None
+    return Finding(
+        "inquiry",
+        inq.id,
+        group.name if group else "",
+        {
+            "name": inq.name,
+            "reach": inq.reach,
+            "message": inq.message,
+            "group": group.name if group else None,
+            "created_at": _iso(inq.created_at),
+            "forwarded_at": _iso(inq.forwarded_at),
+            "state": inq.state,
+        },
+    )
+
+
+def _registration(reg: Registration) -> Finding:
+    event = db.session.get(Event, reg.event_id)
+    return Finding(
+        "registration",
+        reg.id,
+        event.title if event else "",
+        {
+            "name": reg.name,
+            "email": reg.email,
+            "accessibility_needs": reg.accessibility_needs,
+            "persons": reg.persons,
+            "status": str(reg.status),
+            "event": event.title if event else None,
+            "event_date": _iso(event.start_date) if event else None,
+            "created_at": _iso(reg.created_at),
+        },
+    )
+
+
+def _group_contact(person: GroupContactPerson) -> Finding:
+    group = db.session.get(Group, person.group_id)
+    return Finding(
+        "group_contact",
+        person.id,
+        group.name if group else "",
+        {
+            "name": person.name,
+            "phone": person.phone,
+            "email": person.email,
+            "group": group.name if group else None,
+            "public_consent": bool(getattr(person, "public_consent", False)),
+        },
+    )
+
+
+# Where personal data lives: (model, how its e-mail matches, its name column, the finding it makes).
+def _founding_interest(interest: FoundingInterest) -> Finding:
+    process = interest.process
+    return Finding(
+        "founding_interest",
+        interest.id,
+        process.title,
+        {
+            "name": interest.name,
+            "reach": interest.reach,
+            "consent_text": interest.consent_text,
+            "consented_at": _iso(interest.consented_at),
+            "planned_group": process.title,
+            "state": interest.state,
+            "created_at": _iso(interest.created_at),
+        },
+    )
+
+
+_SOURCES: tuple[tuple[Any, Callable[[str], Any], Any, Callable[[Any], Finding]], ...] = (
+    (Subscriber, lambda email: func.lower(Subscriber.email) == email, Subscriber.name, _subscriber),
+    (GroupInquiry, lambda email: func.lower(GroupInquiry.reach).contains(email), GroupInquiry.name, _inquiry),
+    (Registration, lambda email: func.lower(Registration.email) == email, Registration.name, _registration),
+    (
+        GroupContactPerson,
+        lambda email: func.lower(GroupContactPerson.email) == email,
+        GroupContactPerson.name,
+        _group_contact,
+    ),
+    (
+        FoundingInterest,
+        lambda email: func.lower(FoundingInterest.reach).contains(email),
+        FoundingInterest.name,
+        _founding_interest,
+    ),
+)
+
+
 def find_person(email: str = "", name: str = "") -> list[Finding]:
     """Everything the bound office stores about the person with this e-mail address and/or name."""
     email, name = _norm(email), _norm(name)
     if not email and not name:
         return []
-    findings: list[Finding] = []
-
-    conditions = []
-    if email:
-        conditions.append(func.lower(Subscriber.email) == email)
-    if name:
-        conditions.append(func.lower(Subscriber.name) == name)
-    for sub in db.session.scalars(select(Subscriber).where(or_(*conditions))):
-        deliveries = db.session.scalar(select(func.count()).where(Delivery.subscriber_id == sub.id)) or 0
-        findings.append(
-            Finding(
-                "subscriber",
-                sub.id,
-                sub.email or "",
-                {
-                    "email": sub.email,
-                    "name": sub.name,
-                    "status": str(sub.status),
-                    "source": str(sub.source),
-                    "consented_at": _iso(sub.consented_at),
-                    "confirmed_at": _iso(sub.confirmed_at),
-                    "consent_text": sub.consent_text.body if sub.consent_text else None,
-                    "created_at": _iso(sub.created_at),
-                    "newsletters_received": deliveries,
-                },
-            )
-        )
-
-    conditions = []
-    if email:
-        conditions.append(func.lower(GroupInquiry.reach).contains(email))
-    if name:
-        conditions.append(func.lower(GroupInquiry.name) == name)
-    for inq in db.session.scalars(select(GroupInquiry).where(or_(*conditions))):
-        group = db.session.get(Group, inq.group_id) if inq.group_id else None
-        findings.append(
-            Finding(
-                "inquiry",
-                inq.id,
-                group.name if group else "",
-                {
-                    "name": inq.name,
-                    "reach": inq.reach,
-                    "message": inq.message,
-                    "group": group.name if group else None,
-                    "created_at": _iso(inq.created_at),
-                    "forwarded_at": _iso(inq.forwarded_at),
-                    "state": inq.state,
-                },
-            )
-        )
-
-    conditions = []
-    if email:
-        conditions.append(func.lower(Registration.email) == email)
-    if name:
-        conditions.append(func.lower(Registration.name) == name)
-    for reg in db.session.scalars(select(Registration).where(or_(*conditions))):
-        event = db.session.get(Event, reg.event_id)
-        findings.append(
-            Finding(
-                "registration",
-                reg.id,
-                event.title if event else "",
-                {
-                    "name": reg.name,
-                    "email": reg.email,
-                    "accessibility_needs": reg.accessibility_needs,
-                    "persons": reg.persons,
-                    "status": str(reg.status),
-                    "event": event.title if event else None,
-                    "event_date": _iso(event.start_date) if event else None,
-                    "created_at": _iso(reg.created_at),
-                },
-            )
-        )
-
-    conditions = []
-    if email:
-        conditions.append(func.lower(GroupContactPerson.email) == email)
-    if name:
-        conditions.append(func.lower(GroupContactPerson.name) == name)
-    for person in db.session.scalars(select(GroupContactPerson).where(or_(*conditions))):
-        group = db.session.get(Group, person.group_id)
-        findings.append(
-            Finding(
-                "group_contact",
-                person.id,
-                group.name if group else "",
-                {
-                    "name": person.name,
-                    "phone": person.phone,
-                    "email": person.email,
-                    "group": group.name if group else None,
-                    "public_consent": bool(getattr(person, "public_consent", False)),
-                },
-            )
-        )
-    findings.extend(_founding_interests(email, name))
-    return findings
-
-
-def _founding_interests(email: str, name: str) -> list[Finding]:
-    from saas.founding.models import FoundingInterest
-
-    conditions = []
-    if email:
-        conditions.append(func.lower(FoundingInterest.reach).contains(email))
-    if name:
-        conditions.append(func.lower(FoundingInterest.name) == name)
-    found = []
-    for interest in db.session.scalars(select(FoundingInterest).where(or_(*conditions))):
-        process = interest.process
-        found.append(
-            Finding(
-                "founding_interest",
-                interest.id,
-                process.title,
-                {
-                    "name": interest.name,
-                    "reach": interest.reach,
-                    "consent_text": interest.consent_text,
-                    "consented_at": _iso(interest.consented_at),
-                    "planned_group": process.title,
-                    "state": interest.state,
-                    "created_at": _iso(interest.created_at),
-                },
-            )
-        )
-    return found
+    return [
+        finding(row)
+        for model, email_match, name_column, finding in _SOURCES
+        for row in _matching(model, email_match, name_column, email, name)
+    ]
 
 
 def export_person(tenant: Tenant, email: str = "", name: str = "") -> tuple[str, int]:
@@ -223,8 +221,6 @@ def erase_person(email: str = "", name: str = "", *, keep_suppression: bool = Tr
             if person is not None:
                 db.session.delete(person)
         elif finding.kind == "founding_interest":
-            from saas.founding.models import FoundingInterest
-
             interest = db.session.get(FoundingInterest, finding.object_id)
             if interest is not None:  # the process keeps its count (interested_count), the person goes
                 db.session.delete(interest)
