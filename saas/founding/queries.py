@@ -162,3 +162,68 @@ def support_section(tenant_id: int, year: int) -> dict[str, Any]:
         "minutes": sum(minutes.values()),
         "hours": hours(sum(minutes.values())),
     }
+
+
+# --- what the staff pages list ------------------------------------------------------------------------------
+
+
+def sites() -> list[Site]:
+    return list(db.session.scalars(select(Site).order_by(Site.position, Site.id)))
+
+
+def processes() -> list[FoundingProcess]:
+    """All processes, open ones first, newest first."""
+    return list(
+        db.session.scalars(
+            select(FoundingProcess).order_by(FoundingProcess.state != "open", FoundingProcess.started_on.desc())
+        )
+    )
+
+
+def active_rooms() -> list[Any]:
+    from saas.rooms.models import Room
+
+    return list(db.session.scalars(select(Room).where(Room.active.is_(True)).order_by(Room.position, Room.id)))
+
+
+def open_inquiries(limit: int = 50) -> list[Any]:
+    """Inquiries to groups not yet closed: people who may be taken onto an interest list."""
+    from saas.directory.models import GroupInquiry
+
+    return list(
+        db.session.scalars(
+            select(GroupInquiry)
+            .where(GroupInquiry.state != "closed")
+            .order_by(GroupInquiry.created_at.desc())
+            .limit(limit)
+        )
+    )
+
+
+def linked_contacts(process_id: int) -> tuple[int, int]:
+    """(contacts, minutes) linked to the process."""
+    from saas.contacts.models import Contact
+
+    n, minutes = db.session.execute(
+        select(func.count(Contact.id), func.coalesce(func.sum(Contact.duration_minutes), 0)).where(
+            Contact.founding_process_id == process_id
+        )
+    ).one()
+    return int(n), int(minutes or 0)
+
+
+def live_groups() -> list[Any]:
+    from saas.directory.models import Group
+
+    return list(
+        db.session.scalars(select(Group).where(Group.status.in_(("founding", "active", "paused"))).order_by(Group.name))
+    )
+
+
+def cases() -> list[SupportCase]:
+    """Support cases, open ones first, newest first."""
+    return list(
+        db.session.scalars(
+            select(SupportCase).order_by(SupportCase.closed_on.is_not(None), SupportCase.opened_on.desc())
+        )
+    )

@@ -8,12 +8,10 @@ from typing import Any
 from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
 
 from saas.auth.models import Role
 from saas.core.access import can, office_required
 from saas.core.errors import perform
-from saas.directory.models import Group, GroupInquiry
 from saas.extensions import db
 from saas.founding import forms as f
 from saas.founding import operations as ops
@@ -28,7 +26,6 @@ from saas.founding.models import (
     FoundingProcess,
     SupportCase,
 )
-from saas.rooms.models import Room
 from tenants.models import Site
 
 LABELS = {
@@ -41,7 +38,7 @@ LABELS = {
 
 
 def _sites() -> list[Site]:
-    return list(db.session.scalars(select(Site).order_by(Site.position, Site.id)))
+    return queries.sites()
 
 
 # --- overview ---------------------------------------------------------------------------------------------
@@ -56,9 +53,7 @@ def _overview(  # type: ignore[no-untyped-def]
         form.started_on.data = ops.today()
     limit = ops.threshold(g.tenant)
     threshold_form = threshold_form or f.ThresholdForm(data={"threshold": limit})
-    processes = db.session.scalars(
-        select(FoundingProcess).order_by(FoundingProcess.state != "open", FoundingProcess.started_on.desc())
-    ).all()
+    processes = queries.processes()
     return render_template(
         "founding/overview.html",
         form=form,
@@ -130,32 +125,20 @@ def _detail(process: FoundingProcess, status: int = 200, **given: Any):  # type:
     ):
         if getattr(forms[name], field).data is None:
             getattr(forms[name], field).data = today
-    rooms = db.session.scalars(select(Room).where(Room.active.is_(True)).order_by(Room.position, Room.id)).all()
+    rooms = queries.active_rooms()
     forms["meeting_form"].room.choices = [(r.id, f"{r.name} ({r.site.name})") for r in rooms]
-    inquiries = db.session.scalars(
-        select(GroupInquiry).where(GroupInquiry.state != "closed").order_by(GroupInquiry.created_at.desc()).limit(50)
-    ).all()
+    inquiries = queries.open_inquiries()
     forms["inquiry_form"].inquiry.choices = [(i.id, f"{i.name} ({i.created_at:%d.%m.%Y})") for i in inquiries]
-    contacts = db.session.execute(
-        select(func.count(), func.coalesce(func.sum(_contact().duration_minutes), 0)).where(
-            _contact().founding_process_id == process.id
-        )
-    ).one()
+    linked_contacts, linked_minutes = queries.linked_contacts(process.id)
     return render_template(
         "founding/process.html",
         process=process,
         labels=LABELS,
         can_staff=can(Role.staff),
-        linked_contacts=contacts[0],
-        linked_minutes=int(contacts[1] or 0),
+        linked_contacts=linked_contacts,
+        linked_minutes=linked_minutes,
         **forms,
     ), status
-
-
-def _contact():  # type: ignore[no-untyped-def]
-    from saas.contacts.models import Contact
-
-    return Contact
 
 
 @office_required()
@@ -298,20 +281,12 @@ def abandon(slug: str, process_id: int):  # type: ignore[no-untyped-def]
 # --- support cases ------------------------------------------------------------------------------------------
 
 
-def _groups() -> list[Group]:
-    return list(
-        db.session.scalars(select(Group).where(Group.status.in_(("founding", "active", "paused"))).order_by(Group.name))
-    )
-
-
 def _cases_page(form: f.CaseForm | None = None, status: int = 200):  # type: ignore[no-untyped-def]
     form = form or f.CaseForm()
-    form.group.choices = [(gr.id, gr.name) for gr in _groups()]
+    form.group.choices = [(gr.id, gr.name) for gr in queries.live_groups()]
     if form.opened_on.data is None:
         form.opened_on.data = ops.today()
-    cases = db.session.scalars(
-        select(SupportCase).order_by(SupportCase.closed_on.is_not(None), SupportCase.opened_on.desc())
-    ).all()
+    cases = queries.cases()
     return render_template(
         "founding/cases.html", form=form, cases=cases, labels=LABELS, can_staff=can(Role.staff)
     ), status
