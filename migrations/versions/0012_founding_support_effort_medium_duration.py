@@ -1,7 +1,7 @@
 """founding support (processes, interests, milestones), effort cases; contacts get medium and duration
 
 Revision ID: 0012
-Revises: 0006
+Revises: 0009
 Create Date: 2026-12-01 00:03:27.395084
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0012'
-down_revision = '0006'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
