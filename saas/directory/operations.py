@@ -20,17 +20,18 @@ from saas.directory.models import (
     SearchWord,
     Topic,
 )
-from saas.directory.search import document
+from saas.directory.search import document, vocabulary_words
 from saas.extensions import db
 from tenants.models import utcnow
 from tenants.scoping import current_tenant_id
 
 CONFIRM_MAX_AGE = 60 * 24 * 3600  # a confirmation link stays valid for 60 days
+# Words for the audience in the topics document ("Betroffene" is left out: nearly every group is for them).
 _AUDIENCE_WORDS = {
-    "relatives": "Angehörige Angehörigengruppe",
-    "parents": "Eltern Elterngruppe Angehörige",
-    "both": "Betroffene Angehörige",
-    "affected": "Betroffene",
+    "relatives": "Angehörige",
+    "parents": "Eltern Angehörige",
+    "both": "Angehörige",
+    "affected": "",
 }
 GROUP_FIELDS = (
     "name", "description", "topic_area", "audience", "age_focus", "languages", "site_id", "rhythm", "weekday",
@@ -48,25 +49,24 @@ class StatusChangeError(ValueError):
 
 def refresh_search(group: Group) -> None:
     """Rebuild the group's folded search documents. Never includes contact data or meeting places."""
-    topic_parts = [t.name + " " + t.search_words for t in group.topics]
-    group.search_name = document(group.name)
-    group.search_topics = document(*topic_parts)
-    group.search_text = document(
-        group.name,
-        group.description,
-        *topic_parts,
+    # Each topic name and each synonym is its own phrase, so abbreviations come from whole phrases.
+    phrases = [p for t in group.topics for p in (t.name, *t.synonyms)]
+    about = [
         TOPIC_AREAS.get(group.topic_area, ""),
         _AUDIENCE_WORDS.get(group.audience, ""),
         group.age_focus,
         group.languages,
-    )
+    ]
+    group.search_name = document(group.name)
+    group.search_topics = document(*phrases, acronyms=True) + document(*about).lstrip()
+    group.search_text = group.search_name + group.search_topics.lstrip() + document(group.description).lstrip()
 
 
 def refresh_vocabulary() -> int:
     """Bring the bound office's typo-correction vocabulary in line with its groups. Returns its size."""
     wanted: set[str] = set()
     for text in db.session.scalars(select(Group.search_text)):
-        wanted.update(w for w in (text or "").split() if 4 <= len(w) <= 80 and not w.isdigit())
+        wanted |= vocabulary_words(text or "")
     existing = set(db.session.scalars(select(SearchWord.word)))
     gone = existing - wanted
     if gone:
