@@ -11,7 +11,7 @@
 - **Synonyms** — OpenThesaurus (LGPL-2.1+), shipped as ``data/openthesaurus_de.txt.gz`` (built from
   Debian's mythes-de by ``scripts/build_thesaurus.py``): "Zucker" → Diabetes, "Selbstmord" → Suizid.
 - **Abbreviations** — the initials of a topic's words or compound parts: "Multiple Sklerose" → MS,
-  "Aufmerksamkeitsdefizit-/Hyperaktivitätsstörung" → ADHS, "chronisch-entzündliche Darmerkrankung" → CED.
+  "Posttraumatische Belastungsstörung" → PTBS, "chronisch-entzündliche Darmerkrankung" → CED.
 - **Typos** — optimal-string-alignment distance (rapidfuzz) against the office's own vocabulary.
 
 All resources load lazily, once per process (about 1.5 s, 40 MB).
@@ -38,7 +38,7 @@ _DERIVATIONS = ("ismus", "ion", "iv")
 # Word endings that are never the head of a compound ("Vertraulich|keit", "Betroffen|heit").
 _NOT_A_HEAD = frozenset(["keit", "heit", "ung", "ungen", "lich", "isch", "schaft", "ling", "tum", "nis", "ige", "igen"])
 PART_PENALTY = 0.6
-MIN_PART_ZIPF = 2.5  # a compound part must be at least this common (Zipf scale: 3 = once per million words)
+MIN_PART_ZIPF = 2.0  # a compound part must be at least this common (Zipf scale: 3 = once per million words)
 _stemmer_local = threading.local()
 _load_lock = threading.Lock()
 _zipf: dict[str, float] | None = None
@@ -148,7 +148,7 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
             continue
         for modifier in _linking_variants(left):
             z = zipf(modifier)
-            if z < MIN_PART_ZIPF or (len(modifier) < 4 and (_inner or z < 3.5)):
+            if z < MIN_PART_ZIPF or (len(modifier) < 4 and (_inner or z < 3.5 or len(head) > 1)):
                 continue
             parts = (modifier, *head)
             if len(parts) > 3:
@@ -231,14 +231,14 @@ def _stem_index() -> dict[str, dict[str, list[int]]]:
 def acronyms(phrase: str) -> set[str]:
     """Abbreviations a phrase can be known by: initials of its words and of its compound parts.
 
-    "Multiple Sklerose" → {"ms"}; "Aufmerksamkeitsdefizit-/Hyperaktivitätsstörung" → {"ah", "adhs"}.
+    "Multiple Sklerose" → {"ms"}; "Posttraumatische Belastungsstörung" → {"pb", "ptbs"}.
     """
     words = [w for w in raw_words(phrase) if w.isalpha()]
     found: set[str] = set()
     if 2 <= len(words) <= 5:
         found.add("".join(w[0] for w in words))
     parts = [p for w in words for p in split_compound(w)]
-    if 2 <= len(parts) <= 5 and len(parts) > len(words):
+    if 3 <= len(parts) <= 5 and len(parts) > len(words):  # "Magersucht" is no "MS"
         found.add("".join(p[0] for p in parts))
     return {_plain(a.translate(_UMLAUT)) for a in found}
 

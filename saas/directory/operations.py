@@ -20,7 +20,7 @@ from saas.directory.models import (
     SearchWord,
     Topic,
 )
-from saas.directory.search import document, vocabulary_words
+from saas.directory.search import document, topics_document, vocabulary_words
 from saas.extensions import db
 from tenants.models import utcnow
 from tenants.scoping import current_tenant_id
@@ -58,7 +58,7 @@ def refresh_search(group: Group) -> None:
         group.languages,
     ]
     group.search_name = document(group.name)
-    group.search_topics = document(*phrases, acronyms=True) + document(*about).lstrip()
+    group.search_topics = topics_document(phrases, about)
     group.search_text = group.search_name + group.search_topics.lstrip() + document(group.description).lstrip()
 
 

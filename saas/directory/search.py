@@ -17,9 +17,9 @@ corrections against the office's vocabulary (0.6). Rules that keep the results p
 - A typo correction fires only for a word that matches nothing at all ("Parkison" → Parkinson).
 - A word that matches nothing and cannot be corrected is ignored when it is a common German word
   ("Rauchen *aufhören*"); a rare one (a condition no group has) leaves the result empty.
-- Every remaining term must match (AND). A match in the name counts most, then in the topics
-  (``STRONG``), then in the description (``WEAK``). If any group matches all terms in name or topics,
-  groups matching only through their description are left out; else those are the result.
+- Every remaining term must match (AND). A match in the name counts most, then in the topics, then in
+  the description. If any group matches all terms in name or topics, a group that matches only through
+  its description is listed after them, and only with the very words typed (no synonym, no typo fix).
 - Ties are broken by name.
 """
 
@@ -49,6 +49,8 @@ EXACT, COMPOUND, SYNONYM, TYPO = 1.0, 0.9, 0.75, 0.6
 NAME, TOPICS, TEXT = 1.0, 0.85, 0.35
 PART_OF = 0.8  # a match on a compound's part ("Verlust|ängste" for "Angst") counts less than a whole word
 PART = "~"  # prefix of a compound part's key in documents
+ABOUT = " | "  # in search_topics: topics before it, area / audience / age / languages after it
+GENERIC_ZIPF = 4.0  # a compound's head this common ("-störung", "-gruppe") may be dropped as a fallback
 COMMON_WORD_ZIPF = 4.0  # unknown words at least this common are filler ("aufhören", "Dortmund")
 
 
@@ -71,16 +73,24 @@ def document(*parts: str, acronyms: bool = False) -> str:
     tokens: list[str] = []
     for part in parts:
         for word in language.raw_words(part or ""):
-            tokens += word_tokens(word)
+            if language.surface(word) not in STOPWORDS:
+                tokens += word_tokens(word)
         if acronyms:
-            tokens += [language.norm(a) for a in sorted(language.acronyms(part or ""))]
+            for phrase in (part or "").split(","):  # "Missbrauch, sexueller" is no "MS"
+                tokens += [language.norm(a) for a in sorted(language.acronyms(phrase))]
     unique = [t for t in dict.fromkeys(tokens) if t and t != "="]
     return " " + " ".join(unique) + " "
 
 
 def vocabulary_words(doc: str) -> set[str]:
     """The tokens of a document that go into the office's vocabulary (known words, typo targets)."""
-    return {t for t in doc.split() if 2 <= len(t) <= 80 and not t.lstrip("=").isdigit()}
+    return {t for t in doc.split() if 2 <= len(t) <= 80 and not t.lstrip("=").isdigit() and t != ABOUT.strip()}
+
+
+def topics_document(phrases: list[str], about: list[str]) -> str:
+    """``search_topics``: the topics and the office's synonyms, then after ``ABOUT`` the topic area,
+    audience, age focus and languages (which only the very words typed may match)."""
+    return document(*phrases, acronyms=True) + ABOUT.lstrip() + document(*about).lstrip()
 
 
 # --- query terms ------------------------------------------------------------------------------------------
@@ -100,6 +110,7 @@ class Term:
     word: str
     alternatives: list[Alternative] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)  # typo corrections shown to the person
+    exact_known: bool = False  # the word itself is in the vocabulary
 
     @property
     def tokens(self) -> set[str]:
@@ -129,6 +140,12 @@ def _term(word: str) -> Term:
             keys = tuple(dict.fromkeys(language.norm(p) for p in parts))[:3]
             if keys != (key,):
                 term.alternatives += _whole_or_part(keys, COMPOUND if len(keys) > 1 else EXACT, "compound")
+            if len(parts) > 1:
+                # "Angststörung" where groups say "Angsterkrankungen": the specific part alone, as a fallback.
+                # The head (last part) names the kind of thing; dropped only when it is a common word.
+                specific = tuple(dict.fromkeys(language.norm(p) for p in parts[:-1]))
+                if language.zipf(parts[-1]) >= GENERIC_ZIPF and specific != keys:
+                    term.alternatives += _whole_or_part(specific, SYNONYM, "fallback")
         for synonym in language.synonyms(word):
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
     return term
@@ -171,6 +188,14 @@ def _corrections(word: str, tenant_ids: list[int] | None) -> list[str]:
     return sorted(best[min(best)])[:6]
 
 
+def add_corrections(term: Term, tenant_ids: list[int] | None) -> bool:
+    fixes = _corrections(term.word, tenant_ids)
+    if fixes:
+        term.alternatives += [Alternative((f,), TYPO, "typo") for f in fixes]
+        term.corrected = [f[1:] for f in fixes]
+    return bool(fixes)
+
+
 def build_terms(q: str, tenant_ids: list[int] | None) -> tuple[list[Term], list[str]]:
     """Terms of a query and the words that were ignored. Only words the offices know stay."""
     terms = [_term(w) for w in query_words(q)]
@@ -178,12 +203,10 @@ def build_terms(q: str, tenant_ids: list[int] | None) -> tuple[list[Term], list[
     kept: list[Term] = []
     ignored: list[str] = []
     for term in terms:
+        term.exact_known = language.norm(term.word) in known
         term.alternatives = [a for a in term.alternatives if all(t in known for t in a.tokens)]
         if not term.alternatives:
-            fixes = _corrections(term.word, tenant_ids)
-            if fixes:
-                term.alternatives = [Alternative((f,), TYPO, "typo") for f in fixes]
-                term.corrected = [f[1:] for f in fixes]
+            add_corrections(term, tenant_ids)
         if term.alternatives:
             kept.append(term)
         elif language.zipf(term.word) >= COMMON_WORD_ZIPF:
@@ -215,18 +238,27 @@ class Candidate:
 
 
 def _score_term(term: Term, c: Candidate, kinds: set[str]) -> tuple[float, bool]:
-    """Best weight of a term in a group and whether it matched in name or topics (0 = no match)."""
+    """Best weight of a term in a group and whether it matched in name or topics (0 = no match).
+
+    Synonyms, fallbacks and typo corrections match names and topics only, never the description or the
+    area, audience and age words after ``ABOUT`` (an office's "Belastungen" is no answer to "Stalking").
+    """
+    topics, _sep, about = c.search_topics.partition(ABOUT)
+    topics += " "
+    about = " " + about
     best, strong = 0.0, False
     for alt in term.alternatives:
         if alt.kind not in kinds:
             continue
+        literal = alt.kind in ("exact", "compound")
         for doc, place, is_strong in (
             (c.search_name, NAME, True),
-            (c.search_topics, TOPICS, True),
-            (c.search_name + c.search_topics, TOPICS, True),
-            (c.search_text, TEXT, False),
+            (topics, TOPICS, True),
+            (c.search_name + topics, TOPICS, True),
+            (c.search_name + topics + about if literal else "", TOPICS, True),
+            (c.search_text if literal else "", TEXT, False),
         ):
-            if _has(doc, alt.tokens):
+            if doc and _has(doc, alt.tokens):
                 score = alt.weight * place
                 if score > best:
                     best, strong = score, is_strong
@@ -236,7 +268,7 @@ def _score_term(term: Term, c: Candidate, kinds: set[str]) -> tuple[float, bool]
 
 def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     """The groups a query finds, best first (see the module's rules)."""
-    all_kinds = {"exact", "compound", "synonym", "typo"}
+    all_kinds = {"exact", "compound", "synonym", "fallback", "typo"}
     kinds_of: dict[int, set[str]] = {}
     for i, term in enumerate(terms):
         own = {"exact", "compound"}
@@ -247,17 +279,26 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
             kinds_of[i] = all_kinds
     strong_hits: list[tuple[float, Candidate]] = []
     weak_hits: list[tuple[float, Candidate]] = []
+    literal_weak: list[tuple[float, Candidate]] = []
     for c in candidates:
-        total, all_strong = 0.0, True
+        total, all_strong, literal = 0.0, True, True
         for i, term in enumerate(terms):
             score, strong = _score_term(term, c, kinds_of[i])
             if not score:
                 break
             total += score
             all_strong = all_strong and strong
+            if not strong:
+                literal = literal and _score_term(term, c, {"exact", "compound"})[0] > 0
         else:
-            (strong_hits if all_strong else weak_hits).append((total, c))
-    hits = strong_hits or weak_hits
+            if all_strong:
+                strong_hits.append((total, c))
+            else:
+                weak_hits.append((total, c))
+                if literal:
+                    literal_weak.append((total, c))
+    # With matches in names or topics, a description counts only with the very words typed.
+    hits = strong_hits + literal_weak if strong_hits else weak_hits
     hits.sort(key=lambda h: (-h[0], h[1].name.lower(), h[1].id))
     return [c for _score, c in hits]
 
@@ -283,6 +324,18 @@ def _base_filters(
     if topic_area:
         filters.append(Group.topic_area == topic_area)
     return filters
+
+
+def _find(terms: list[Term], where: list) -> list[Candidate]:
+    from saas.directory.models import Group
+
+    conditions = [or_(*(_like_all(Group.search_text, a.tokens) for a in t.alternatives)) for t in terms]
+    rows = db.session.execute(
+        select(Group.id, Group.name, Group.search_name, Group.search_topics, Group.search_text).where(
+            *where, *conditions
+        )
+    ).all()
+    return rank(terms, [Candidate(*row) for row in rows])
 
 
 def search_ids(
@@ -313,11 +366,11 @@ def search_ids(
         return SearchResult(list(ids), total, {}, ignored)
     if any(not t.alternatives for t in terms):
         return SearchResult([], 0, {}, ignored)
-    for term in terms:
-        where.append(or_(*(_like_all(Group.search_text, a.tokens) for a in term.alternatives)))
-    rows = db.session.execute(
-        select(Group.id, Group.name, Group.search_name, Group.search_topics, Group.search_text).where(*where)
-    ).all()
-    ranked = rank(terms, [Candidate(*row) for row in rows])
+    ranked = _find(terms, where)
+    if not ranked:
+        # Parts of a mistyped word may each be known ("Schlagen|fall"): now try corrections.
+        retry = [t for t in terms if not t.exact_known and not t.corrected]
+        if [add_corrections(t, offices) for t in retry].count(True):
+            ranked = _find(terms, where)
     corrected = {t.word: t.corrected for t in terms if t.corrected}
     return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)

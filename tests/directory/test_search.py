@@ -174,7 +174,7 @@ def test_fuzzy_never_fires_when_the_word_matches(realistic) -> None:
 
 
 def test_name_and_topic_before_description(realistic) -> None:
-    """Are groups that match in name or topic listed, and description-only matches left out then?"""
+    """Are groups that match in name or topic listed before a group that has the word only in its description?"""
     make_group(
         realistic.dortmund,
         "Offener Treff",
@@ -182,7 +182,8 @@ def test_name_and_topic_before_description(realistic) -> None:
         topic_area="social",
         description="Auch für Menschen mit Diabetes.",
     )
-    assert names(realistic, "Diabetes") == ["Diabetiker Treff"]
+    assert names(realistic, "Diabetes") == ["Diabetiker Treff", "Offener Treff"]
+    assert names(realistic, "Zucker") == ["Diabetiker Treff"]  # a synonym never reaches a description
     assert names(realistic, "Kindes") == ["Verwaiste Eltern"]  # only in a description: still found
 
 
