@@ -47,19 +47,36 @@ class StatusChangeError(ValueError):
 # --- search documents --------------------------------------------------------------------------------
 
 
-def refresh_search(group: Group) -> None:
-    """Rebuild the group's folded search documents. Never includes contact data or meeting places."""
+def search_documents(
+    *,
+    name: str,
+    description: str,
+    topic_area: str,
+    audience: str,
+    age_focus: str,
+    languages: str,
+    topics: list[tuple[str, list[str]]],
+) -> tuple[str, str, str]:
+    """``(search_name, search_topics, search_text)`` of a group (see ``search.py``)."""
     # Each topic name and each synonym is its own phrase, so abbreviations come from whole phrases.
-    phrases = [p for t in group.topics for p in (t.name, *t.synonyms)]
-    about = [
-        TOPIC_AREAS.get(group.topic_area, ""),
-        _AUDIENCE_WORDS.get(group.audience, ""),
-        group.age_focus,
-        group.languages,
-    ]
-    group.search_name = document(group.name)
-    group.search_topics = topics_document(phrases, about)
-    group.search_text = group.search_name + group.search_topics.lstrip() + document(group.description).lstrip()
+    phrases = [p for topic, synonyms in topics for p in (topic, *synonyms)]
+    about = [TOPIC_AREAS.get(topic_area, ""), _AUDIENCE_WORDS.get(audience, ""), age_focus, languages]
+    name_doc = document(name)
+    topics_doc = topics_document(phrases, about)
+    return name_doc, topics_doc, name_doc + topics_doc.lstrip() + document(description).lstrip()
+
+
+def refresh_search(group: Group) -> None:
+    """Rebuild the group's search documents. Never includes contact data or meeting places."""
+    group.search_name, group.search_topics, group.search_text = search_documents(
+        name=group.name,
+        description=group.description,
+        topic_area=group.topic_area,
+        audience=group.audience,
+        age_focus=group.age_focus,
+        languages=group.languages,
+        topics=[(t.name, t.synonyms) for t in group.topics],
+    )
 
 
 def refresh_vocabulary() -> int:
