@@ -25,6 +25,13 @@ bp.add_url_rule(
     methods=["POST"],
 )
 bp.add_url_rule("/<slug>/gruppen/<int:group_id>/danke", "inquiry_thanks", public.inquiry_thanks)
+bp.add_url_rule(
+    "/<slug>/gruppen/mitmachen",
+    "interest",
+    limiter.limit("10 per hour", methods=["POST"])(public.interest),
+    methods=["GET", "POST"],
+)
+bp.add_url_rule("/<slug>/gruppen/mitmachen/danke", "interest_thanks", public.interest_thanks)
 bp.add_url_rule("/<slug>/themen", "topics_az", public.topics_az)
 bp.add_url_rule("/<slug>/gruppen/bestaetigen/<token>", "confirm_entry", public.confirm_entry, methods=["GET", "POST"])
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from saas.auth.models import User
 from saas.directory.models import (
@@ -16,7 +17,9 @@ from saas.directory.models import (
     Group,
     GroupContactPerson,
     GroupInquiry,
+    GroupInterest,
     GroupStatusChange,
+    SearchMiss,
     SearchWord,
     Topic,
 )
@@ -36,7 +39,7 @@ _AUDIENCE_WORDS = {
 GROUP_FIELDS = (
     "name", "description", "topic_area", "audience", "age_focus", "languages", "site_id", "rhythm", "weekday",
     "nth_weekday", "time_start", "time_end", "place", "meeting_mode", "meets_note", "welcomes_new_members",
-    "visibility", "notes",
+    "visibility", "notes", "step_free", "young",
 )  # fmt: skip
 
 
@@ -379,3 +382,55 @@ def confirm_group(group: Group, correction: str = "") -> None:
     if correction.strip():
         group.correction_request = correction.strip()[:5000]
     db.session.flush()
+
+
+# --- demand: founding interest and searches that found nothing ------------------------------------------
+
+MISS_VISIBLE_FROM = 3  # staff see a term only once it was searched this often
+
+
+def create_interest(*, topic: str, email: str, phone: str, consent_text: str) -> GroupInterest:
+    interest = GroupInterest(topic=topic[:200], email=email[:254], phone=phone[:50], consent_text=consent_text)
+    db.session.add(interest)
+    db.session.flush()
+    return interest
+
+
+def miss_term(q: str) -> str:
+    """The stored form of a search term: lower case, single spaces, at most 100 characters."""
+    return " ".join(q.lower().split())[:100]
+
+
+def count_search_miss(q: str) -> None:
+    """Count a search that found nothing (its own short transaction: the page view itself writes nothing).
+
+    Only the term and a count are kept: no address, cookie, time of day or person.
+    """
+    term = miss_term(q)
+    if not term:
+        return
+    today = dt.date.today()
+    try:
+        updated = db.session.execute(
+            update(SearchMiss)
+            .where(SearchMiss.term == term)
+            .values(count=SearchMiss.count + 1, last_on=today)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if not updated:
+            db.session.add(SearchMiss(term=term, count=1, last_on=today))
+        db.session.commit()
+    except IntegrityError:  # another request counted the same new term at the same moment
+        db.session.rollback()
+        count_search_miss(q)
+
+
+def demand_terms() -> list[SearchMiss]:
+    """Terms that found nothing at least ``MISS_VISIBLE_FROM`` times, most searched first."""
+    return list(
+        db.session.scalars(
+            select(SearchMiss)
+            .where(SearchMiss.count >= MISS_VISIBLE_FROM)
+            .order_by(SearchMiss.count.desc(), SearchMiss.term)
+        )
+    )
