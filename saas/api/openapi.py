@@ -102,7 +102,7 @@ def document(base_url: str) -> dict[str, Any]:
                             "name": "q",
                             "in": "query",
                             "schema": {"type": "string", "maxLength": 200},
-                            "description": "Search text; results are ordered by relevance (topics, synonyms, compounds, abbreviations, typos)",
+                            "description": "Search text; results ordered by relevance (synonyms, compounds, typos)",
                         },
                         {"name": "topic_area", "in": "query", "schema": {"type": "string", "enum": list(TOPIC_AREAS)}},
                         {
