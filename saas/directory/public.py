@@ -204,3 +204,30 @@ def confirm_entry(slug: str, token: str):  # type: ignore[no-untyped-def]
     return render_template(
         "directory/public_confirm.html", group=group, form=form, rhythm=rhythm_text(group), title=_("Eintrag prüfen")
     )
+
+
+def regional_search(assoc_slug: str):  # type: ignore[no-untyped-def]
+    """``/verband/<slug>/gruppen``: the public groups of the association's participating offices."""
+    from saas.directory import regional
+
+    association = regional.association_by_slug(assoc_slug)
+    if association is None:
+        abort(404)
+    offices = regional.participating_offices(association.id)
+    q = request.args.get("q", "")[:200]
+    filters = finder.parse(request.args, strict=False)
+    searched = bool(q or filters.active)
+    results = regional.search_offices(q, offices, filters) if searched and offices else []
+    return render_template(
+        "directory/regional_search.html",
+        association=association,
+        offices=offices,
+        q=q,
+        filters=filters,
+        results=results,
+        searched=searched,
+        total=sum(r.total for r in results),
+        weekdays=finder.weekday_options(),
+        languages=finder.language_options(),
+        areas={},
+    )
