@@ -181,9 +181,13 @@ class InterestForm(FlaskForm):
         validators=[DataRequired(_l("Ohne Ihre Einwilligung können wir Ihre Angaben nicht speichern."))],
     )
 
-    def validate_phone(self, field: Any) -> None:
-        if not (self.email.data or "").strip() and not (field.data or "").strip():
-            raise ValidationError(_l("Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an."))
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        if not (self.email.data or "").strip() and not (self.phone.data or "").strip():
+            # Optional() ends the field's own chain when it is empty, so this is checked here.
+            self.email.errors = [*self.email.errors, _l("Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an.")]
+            return False
+        return valid
 
 
 class ConfirmForm(FlaskForm):
