@@ -185,7 +185,10 @@ class InterestForm(FlaskForm):
         valid = super().validate(extra_validators)
         if not (self.email.data or "").strip() and not (self.phone.data or "").strip():
             # Optional() ends the field's own chain when it is empty, so this is checked here.
-            self.email.errors = [*self.email.errors, _l("Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an.")]
+            self.email.errors = [
+                *self.email.errors,
+                _l("Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an."),
+            ]
             return False
         return valid
 

@@ -25,9 +25,7 @@ def _opt_in(tenant, on: bool = True) -> None:  # type: ignore[no-untyped-def]
 def finder_world(world):  # type: ignore[no-untyped-def]
     d = world.dortmund
     make_topic(d, "Trauer", area="social")
-    make_group(
-        d, "Trauer am Abend", ["Trauer"], rhythm="weekly", weekday=1, time_start=dt.time(19, 0), step_free=True
-    )
+    make_group(d, "Trauer am Abend", ["Trauer"], rhythm="weekly", weekday=1, time_start=dt.time(19, 0), step_free=True)
     make_group(d, "Trauer am Vormittag", ["Trauer"], rhythm="weekly", weekday=3, time_start=dt.time(10, 0))
     make_group(
         d,

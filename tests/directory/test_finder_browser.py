@@ -80,10 +80,9 @@ def _results(page):  # type: ignore[no-untyped-def]
         ("stufenlos erreichbar", ("check", None), "Trauer am Abend", "Trauer online"),
     ],
 )
-def test_each_filter_on_a_phone(page_nojs, world, label, choose, visible, hidden) -> None:
-    """Does each filter narrow the results at 360 px without JavaScript, accessibly?"""
+def test_each_filter_on_a_phone(page, world, label, choose, visible, hidden) -> None:
+    """Does each filter narrow the results at 360 px, accessibly?"""
     _seed(world)
-    page = page_nojs
     page.set_viewport_size(PHONE)
     page.goto("/dortmund/gruppen?q=Trauer")
     page.locator("summary", has_text="Filter").click()
@@ -100,7 +99,20 @@ def test_each_filter_on_a_phone(page_nojs, world, label, choose, visible, hidden
         shot(page, "finder-filtered")
 
 
-def test_site_filter_with_two_sites(page_nojs, world) -> None:
+def test_filters_without_javascript(page_nojs, world) -> None:
+    """Do the filters work with JavaScript switched off (plain GET form, <details>)?"""
+    _seed(world)
+    page_nojs.set_viewport_size(PHONE)
+    page_nojs.goto("/dortmund/gruppen?q=Trauer")
+    page_nojs.locator("summary", has_text="Filter").click()
+    page_nojs.get_by_label("Tageszeit").select_option("evening")
+    page_nojs.get_by_label("stufenlos erreichbar").check()
+    page_nojs.get_by_role("button", name="Filter anwenden").click()
+    expect(_results(page_nojs).get_by_role("link", name="Trauer am Abend")).to_be_visible()
+    expect(_results(page_nojs).get_by_role("link", name="Trauer online")).to_have_count(0)
+
+
+def test_site_filter_with_two_sites(page, world) -> None:
     """With more than one site, can a person narrow the results to one site?"""
     from tenants.models import Site
 
@@ -112,7 +124,6 @@ def test_site_filter_with_two_sites(page_nojs, world) -> None:
         north_id, south_id = north.id, south.id
     make_group(world.dortmund, "Trauer Nord", ["Trauer"], site_id=north_id)
     make_group(world.dortmund, "Trauer Süd", ["Trauer"], site_id=south_id)
-    page = page_nojs
     page.set_viewport_size(PHONE)
     page.goto("/dortmund/gruppen?q=Trauer")
     page.locator("summary", has_text="Filter").click()
@@ -201,7 +212,8 @@ def test_staff_demand_neighbours_and_opt_in(page, world) -> None:
     shot(page, "demand")
     page.goto("/dortmund/intern/verbaende")
     assert_accessible(page, "associations")
-    page.get_by_role("button", name="Teilnahme speichern").first.click()  # checkbox was on: now off
+    page.get_by_label("Unsere öffentlichen Gruppen im regionalen Wegweiser des Verbands zeigen").first.uncheck()
+    page.get_by_role("button", name="Teilnahme speichern").first.click()
     expect(page.get_by_text("erscheinen nicht mehr im regionalen Wegweiser")).to_be_visible()
     shot(page, "associations")
     page.goto("/dortmund/intern/gruppen/neu")
