@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, g, jsonify, request
 
 from saas.api import openapi, schemas
+from saas.core.paging import page_number
 from saas.directory import finder, queries
 from saas.directory.models import TOPIC_AREAS
 from saas.directory.search import search_ids
@@ -33,10 +34,7 @@ def groups(slug: str):  # type: ignore[no-untyped-def]
     area = request.args.get("topic_area", "")
     if area and area not in TOPIC_AREAS:
         abort(400)
-    page_arg = request.args.get("page", "1")
-    if not page_arg.isdigit() or not 1 <= int(page_arg) <= 100_000:
-        abort(400)
-    page = int(page_arg)
+    page = page_number(strict=True)
     try:
         filters = finder.parse(request.args, strict=True)
     except finder.FilterError:

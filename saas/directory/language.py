@@ -133,7 +133,8 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
     word = word.lower()
     if len(word) < 6 or not word.isalpha():
         return (word,)
-    best_score, best = zipf(word), (word,)
+    best: tuple[str, ...] = (word,)
+    best_score = zipf(word)
     for i in range(3, len(word) - 3):
         left, right = word[:i], word[i:]
         if right in _NOT_A_HEAD or len(right) < 4:
