@@ -326,10 +326,14 @@ def _base_filters(
     return filters
 
 
-def _find(terms: list[Term], where: list) -> list[Candidate]:
+def _find(terms: list[Term], where: list, *, few_offices: bool) -> list[Candidate]:
     from saas.directory.models import Group
 
-    conditions = [or_(*(_like_all(Group.search_text, a.tokens) for a in t.alternatives)) for t in terms]
+    # One office has a few hundred groups: its (tenant_id, status) index and a filter over them beat the
+    # trigram index over all offices, which PostgreSQL would otherwise pick for the many LIKE alternatives.
+    # ``search_text || ''`` is the same text without an index; across all offices the trigram index serves.
+    column = (Group.search_text + "") if few_offices else Group.search_text
+    conditions = [or_(*(_like_all(column, a.tokens) for a in t.alternatives)) for t in terms]
     rows = db.session.execute(
         select(Group.id, Group.name, Group.search_name, Group.search_topics, Group.search_text).where(
             *where, *conditions
@@ -366,11 +370,12 @@ def search_ids(
         return SearchResult(list(ids), total, {}, ignored)
     if any(not t.alternatives for t in terms):
         return SearchResult([], 0, {}, ignored)
-    ranked = _find(terms, where)
+    few = offices is not None and len(offices) <= 5
+    ranked = _find(terms, where, few_offices=few)
     if not ranked:
         # Parts of a mistyped word may each be known ("Schlagen|fall"): now try corrections.
         retry = [t for t in terms if not t.exact_known and not t.corrected]
         if [add_corrections(t, offices) for t in retry].count(True):
-            ranked = _find(terms, where)
+            ranked = _find(terms, where, few_offices=few)
     corrected = {t.word: t.corrected for t in terms if t.corrected}
     return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)
