@@ -7,6 +7,7 @@ from itertools import groupby
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     DateTime,
     ForeignKey,
@@ -165,6 +166,8 @@ class AssociationMember(TenantScoped, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     association_id: Mapped[int] = mapped_column(ForeignKey("associations.id", ondelete="CASCADE"), index=True)
     shared_families: Mapped[list] = mapped_column(JSON, default=list)
+    # The office's public groups appear in the association's regional finder (/verband/<slug>/gruppen).
+    regional_finder: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     consent_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
     association: Mapped[Association] = relationship()

@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 
 from saas.association import access, export, queries
 from saas.association.aggregation import TASK_NAME
-from saas.association.forms import FAMILY_LABELS, AggregateNowForm, ShareForm
+from saas.association.forms import FAMILY_LABELS, AggregateNowForm, RegionalFinderForm, ShareForm
 from saas.association.operations import create_run
 from saas.association.suppression import marker
 from saas.auth.models import Role
@@ -49,7 +49,10 @@ def consent(slug: str):  # type: ignore[no-untyped-def]
     entries = []
     for member, association in access.memberships_of_bound_office():
         form = ShareForm(prefix=f"a{association.id}", formdata=None, families=list(member.shared_families or []))
-        entries.append((member, association, form))
+        finder_form = RegionalFinderForm(
+            prefix=f"r{association.id}", formdata=None, regional_finder=bool(member.regional_finder)
+        )
+        entries.append((member, association, form, finder_form))
     return render_template("association/consent.html", entries=entries, family_labels=FAMILY_LABELS)
 
 
@@ -67,6 +70,32 @@ def consent_save(slug: str, association_id: int):  # type: ignore[no-untyped-def
         # Takes effect for the association with the next run, which we ask for right away.
         dispatch_aggregation(association_id, "consent")
     flash(_("Ihre Freigabe für %(name)s ist gespeichert.", name=member.association.name), "success")
+    return redirect(url_for("association.consent"))
+
+
+@office_required(min_role=Role.admin)
+def finder_save(slug: str, association_id: int):  # type: ignore[no-untyped-def]
+    """Take part in the association's regional finder (public groups only) — or stop."""
+    member = access.membership_for_update(association_id)
+    form = RegionalFinderForm(prefix=f"r{association_id}")
+    if not form.validate_on_submit():
+        flash(_("Die Auswahl konnte nicht gespeichert werden. Bitte versuchen Sie es erneut."), "error")
+        return redirect(url_for("association.consent"))
+    member.regional_finder = bool(form.regional_finder.data)
+    db.session.commit()
+    if member.regional_finder:
+        flash(
+            _(
+                "Ihre öffentlichen Gruppen erscheinen im regionalen Wegweiser von %(name)s.",
+                name=member.association.name,
+            ),
+            "success",
+        )
+    else:
+        flash(
+            _("Ihre Gruppen erscheinen nicht mehr im regionalen Wegweiser von %(name)s.", name=member.association.name),
+            "success",
+        )
     return redirect(url_for("association.consent"))
 
 

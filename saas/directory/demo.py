@@ -135,6 +135,11 @@ def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site]
     handle = contact.lower().replace(" ", ".").replace("ü", "ue").replace("ö", "oe").replace("ä", "ae")
     rhythm = rng.choice(["weekly", "weekly", "biweekly", "monthly", "monthly", "irregular"])
     start = dt.time(rng.choice([10, 14, 16, 17, 18, 18, 19, 19, 19]), rng.choice([0, 0, 30]))
+    young = rng.random() < 0.08
+    in_office = rng.random() < 0.3  # meets in the office's rooms: step-free access comes from the room
+    mode = rng.choice(["in_person"] * 7 + ["online", "hybrid", "hybrid"])
+    languages = rng.choice(["Deutsch"] * 40 + ["Deutsch, Türkisch"] * 3 + ["Deutsch, Englisch"] * 3
+                           + ["Deutsch, Arabisch", "Deutsch, Russisch", "Deutsch, Ukrainisch"])  # fmt: skip
     return {
         "name": _name(rng, topic, place, used),
         "description": f"Wir sind eine Gruppe von Menschen, die sich zum Thema {topic.name} austauschen, "
@@ -142,16 +147,22 @@ def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site]
         "topics": [topic],
         "topic_area": topic.topic_area or "social",
         "audience": audience,
-        "age_focus": "Junge Selbsthilfe 18–35" if rng.random() < 0.08 else "",
-        "languages": "Deutsch, Türkisch" if rng.random() < 0.05 else "Deutsch",
+        "age_focus": "Junge Selbsthilfe 18–35" if young else "",
+        "young": young,
+        "languages": languages,
         "site_id": rng.choice(sites).id if sites else None,
         "rhythm": rhythm,
         "weekday": None if rhythm == "irregular" else rng.randint(0, 5),
         "nth_weekday": rng.randint(1, 4) if rhythm == "monthly" else None,
         "time_start": None if rhythm == "irregular" else start,
         "time_end": None if rhythm == "irregular" else dt.time(min(start.hour + 2, 23), start.minute),
-        "place": f"Raum {rng.randint(1, 3)}, Kontaktstelle" if rng.random() < 0.3 else f"Gemeindezentrum {place}",
-        "meeting_mode": rng.choice(["in_person"] * 8 + ["online", "hybrid"]),
+        "place": ""
+        if mode == "online"
+        else f"Raum {rng.randint(1, 3)}, Kontaktstelle"
+        if in_office
+        else rng.choice([f"Gemeindezentrum {place}", f"Begegnungsstätte {place}", f"Bürgerhaus {place}"]),
+        "meeting_mode": mode,
+        "step_free": None if in_office or mode == "online" else rng.choice([True, True, True, False, None]),
         "welcomes_new_members": rng.random() < 0.85,
         "visibility": "protected" if rng.random() < 0.12 else "public",
         "contacts": [

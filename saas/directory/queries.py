@@ -128,8 +128,12 @@ def is_stale(group: Group, now: dt.datetime | None = None) -> bool:
 def staff_group_query(f: GroupFilter) -> Select:
     stmt = select(Group).options(selectinload(Group.topics), selectinload(Group.site))
     if f.q:
-        like = f"%{f.q.strip().lower()}%"
-        stmt = stmt.where(or_(func.lower(Group.name).like(like), Group.search_text.like(like)))
+        from saas.directory.language import surface
+
+        spelled = surface(f.q.strip()).replace("%", "").replace("_", "")
+        stmt = stmt.where(
+            or_(func.lower(Group.name).like(f"%{f.q.strip().lower()}%"), Group.search_text.like(f"% ={spelled}%"))
+        )
     if f.status:
         stmt = stmt.where(Group.status == f.status)
     if f.topic_area:
