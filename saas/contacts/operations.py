@@ -176,13 +176,16 @@ def apply_deltas(tenant_id: int, deltas: Counter[CountKey], *, chunk: int = 500)
     if not rows:
         return
     insert = _upsert(db.session.get_bind().dialect.name)
+    table = ContactDailyCount.__table__
+    stmt = insert(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["tenant_id", "day", "site", "dim", "key"],
+        set_={"count": table.c.count + stmt.excluded["count"]},
+    )
+    connection = db.session.connection()
     for start in range(0, len(rows), chunk):
-        stmt = insert(ContactDailyCount).values(rows[start : start + chunk])
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["tenant_id", "day", "site", "dim", "key"],
-            set_={"count": ContactDailyCount.count + stmt.excluded["count"]},
-        )
-        db.session.execute(stmt)
+        # one compiled statement, many parameter sets (a multi-VALUES statement compiles per chunk: slow)
+        connection.execute(stmt, rows[start : start + chunk])
     lowered = sorted({row["day"] for row in rows if row["count"] < 0})
     if lowered:
         db.session.execute(

@@ -64,9 +64,15 @@ def annual_report(tenant: Tenant, year: int) -> dict[str, Any]:
         "tenant": tenant.slug,
         "year": year,
         "contacts": contacts_section(year_figures(year), year_figures(year - 1)),
+        # added key: the office's sites (Kreis Unna publishes "drei Standorte")
+        "sites": list(db.session.scalars(select(Site.name).order_by(Site.position, Site.id))),
     }
     for key in dict.fromkeys([*SECTIONS, *section_keys()]):
         report[key] = annual_section(key, tenant.id, year)
+    areas = report["groups"].get("active_by_topic_area")
+    if isinstance(areas, dict):  # added key: shares of the active groups by topic area (seed 001: 34 % Sucht …)
+        base = sum(areas.values())
+        report["groups"]["active_by_topic_area_pct"] = {a: share_pct(n, base) for a, n in areas.items()}
     return report
 
 
