@@ -321,11 +321,14 @@ def _period(form: StatisticsForm) -> queries.Period | None:
 def statistics(slug: str):  # type: ignore[no-untyped-def]
     form = StatisticsForm(formdata=request.args if request.args else None)
     form.month.choices = [(i + 1, _(name)) for i, name in enumerate(queries.MONTHS)]
+    form.year.choices = [(y, str(y)) for y in queries.years_with_data(ops.today().year)]
     sites = _sites()
     form.site.choices = [(0, _("alle Standorte"))] + [(s.id, s.name) for s in sites]
     valid = form.validate() if request.args else True
     if form.year.data is None and valid:
         form.year.data = ops.today().year
+    if valid and form.year.data not in dict(form.year.choices):
+        form.year.choices.append((form.year.data, str(form.year.data)))
     period = _period(form) if valid else None
     if period is None:
         return render_template("contacts/statistics.html", form=form, period=None, periods=PERIODS), 400
@@ -452,7 +455,7 @@ def report(slug: str, year: int):  # type: ignore[no-untyped-def]
         labels=LABELS,
         render_form=RenderForm(),
         renders=renders,
-        years=range(ops.today().year, 1999, -1),
+        years=queries.years_with_data(year),
         can_staff=can(Role.staff),
     )
 

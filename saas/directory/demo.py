@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from saas.core.demo import demo_today, demo_years, register_seeder
 from saas.directory import operations as ops
-from saas.directory.models import Group, Topic
+from saas.directory.models import Group, GroupInquiry, Topic
 from saas.extensions import db
 from tenants.models import Site, Tenant
 from tenants.scoping import tenant_context
@@ -339,6 +339,59 @@ def seed_groups(tenant: Tenant, today: dt.date | None = None) -> int:
     return touched
 
 
+INQUIRY_CONSENT = (
+    "Ich bin einverstanden, dass die Kontaktstelle meine Angaben an die Ansprechperson der Gruppe "
+    "weitergibt, damit sie mich erreichen kann."
+)
+_MESSAGES = [
+    "Ich würde gern einmal unverbindlich vorbeikommen. Wann trifft sich die Gruppe?",
+    "Meine Frau ist betroffen, ich suche Austausch als Angehöriger.",
+    "Gibt es noch Platz in der Gruppe? Ich bin abends gut erreichbar.",
+    "",
+]
+
+
+def seed_inquiries(tenant: Tenant, today: dt.date) -> bool:
+    """Inquiries to protected groups over the last 120 days: older ones forwarded or closed, the last
+    ones open (the start page shows their age). A day that already has inquiries is left alone."""
+    groups = list(
+        db.session.scalars(
+            select(Group).where(Group.visibility == "protected", Group.status.in_(("active", "founding")))
+        )
+    )
+    if not groups:
+        return False
+    have = {_naive(at).date() for at in db.session.scalars(select(GroupInquiry.created_at))}
+    created = False
+    for back in range(120, -1, -1):
+        day = today - dt.timedelta(days=back)
+        rng = random.Random(f"lotse-demo-inquiries-{tenant.slug}-{day.isoformat()}")
+        n = rng.choice([0, 0, 1, 1, 2]) if day.weekday() < 6 else 0
+        if not n or day in have:
+            continue
+        for _ in range(n):
+            group = rng.choice(groups)
+            at = dt.datetime.combine(day, dt.time(rng.randint(7, 21), rng.randint(0, 59)), tzinfo=dt.UTC)
+            first, last = rng.choice(_FIRST), rng.choice(_LAST)
+            inquiry = GroupInquiry(
+                group_id=group.id, name=f"{first} {last[0]}.", reach=f"{first.lower()}@example.org",
+                message=rng.choice(_MESSAGES), consent_text=INQUIRY_CONSENT, created_at=at,
+            )  # fmt: skip
+            if back > 9:
+                inquiry.state = "forwarded" if rng.random() < 0.85 else "closed"
+                inquiry.forwarded_at = at + dt.timedelta(days=rng.randint(1, 4))
+                inquiry.forwarded_group_id = group.id if inquiry.state == "forwarded" else None
+                inquiry.closed_at = inquiry.forwarded_at
+            db.session.add(inquiry)
+            created = True
+    db.session.flush()
+    return created
+
+
+def _naive(at: dt.datetime) -> dt.datetime:
+    return at.astimezone(dt.UTC).replace(tzinfo=None) if at.tzinfo else at
+
+
 _NOTES = {"abandoned": "zu wenige Interessierte", "dissolved": "Gruppe hat sich aufgelöst"}
 
 
@@ -354,5 +407,6 @@ def seed_directory(tenants_by_slug: dict[str, Tenant]) -> bool:
                 seed_topics()
                 created = True
             created = bool(seed_groups(tenant)) or created
+            created = seed_inquiries(tenant, demo_today()) or created
             db.session.flush()
     return created
