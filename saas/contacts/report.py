@@ -227,3 +227,52 @@ def render_html_document(tenant: Tenant, year: int) -> str:
 
 
 LABELS = {"kinds": KINDS, "channels": CHANNELS, "areas": TOPIC_AREAS, "concerns": CONCERNS}
+
+
+# --- default drafts of the text chapters --------------------------------------------------------------
+
+
+def draft_chapter(title: str, data: dict[str, Any], tenant: Tenant) -> str:
+    """A first draft of a text chapter, written from the year's figures (staff rewrite it)."""
+    from saas.core.formatting import format_number as n
+
+    year = data["year"]
+    c, groups = data["contacts"], data["groups"]
+    events, rooms, newsletter = data["events"], data["rooms"], data["newsletter"]
+    key = title.casefold()
+    if "arbeitsschwerpunkt" in key:
+        return (
+            f"Im Jahr {year} berieten die Mitarbeiterinnen und Mitarbeiter in {n(c['total'])} Kontakten. "
+            f"{n(c['by_concern']['seeking_group'])} Menschen suchten eine Selbsthilfegruppe; es gab "
+            f"{n(c['referrals']['to_groups'])} Vermittlungen an Selbsthilfegruppen und "
+            f"{n(c['referrals']['to_professionals'])} an professionelle Beratung.\n\n"
+            f"Die Gründung neuer Gruppen blieb ein Schwerpunkt: {n(c['by_concern']['founding_group'])} "
+            f"Erstberatungen zur Gruppengründung, {n(groups['founded'])} gegründete Gruppen, "
+            f"{n(groups['founding_at_year_end'])} Gruppen im Aufbau am Jahresende."
+        )
+    if "veranstaltung" in key:
+        text = f"Im Jahr {year} fanden {n(events['held'])} Veranstaltungen statt"
+        if events.get("registrations"):
+            text += f" mit {n(events['registrations'])} Anmeldungen"
+        text += "."
+        if events.get("cancelled"):
+            text += f" {n(events['cancelled'])} geplante Veranstaltungen mussten abgesagt werden."
+        return text
+    if "öffentlichkeit" in key:
+        return (
+            f"Der Newsletter erschien {n(newsletter['issues_sent'])}-mal. Ende Dezember {year} erreichte er "
+            f"{n(newsletter['subscribers_at_year_end'])} Abonnent*innen."
+        )
+    if "rahmenbedingung" in key:
+        return (
+            f"{n(rooms['groups_using_rooms'])} Selbsthilfegruppen nutzten im Jahr {year} regelmäßig die Räume "
+            f"der Kontaktstelle ({n(rooms['hours_booked'])} gebuchte Stunden).\n\n"
+            "[Personelle Situation: bitte ergänzen]"
+        )
+    if "ausblick" in key:
+        return (
+            f"Ende {year} befanden sich {n(groups['founding_at_year_end'])} Selbsthilfegruppen in der "
+            f"Gründungsphase. Sobald sich genügend Interessierte gemeldet haben, können sie im Jahr {year + 1} "
+            "ihre Arbeit aufnehmen.\n\n[Vorhaben für das kommende Jahr: bitte ergänzen]"
+        )
+    return f"[{title}: bitte ergänzen – {tenant.name}, {year}]"

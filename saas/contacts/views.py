@@ -36,7 +36,7 @@ from saas.contacts.models import (
     ReportChapter,
     ReportRender,
 )
-from saas.contacts.report import LABELS, annual_report, paragraphs, report_csv, report_view
+from saas.contacts.report import LABELS, annual_report, draft_chapter, paragraphs, report_csv, report_view
 from saas.core.access import can, office_required
 from saas.core.aftercommit import enqueue
 from saas.core.charts import Series, bar_chart, line_chart
@@ -580,7 +580,7 @@ def chapters(slug: str, year: int):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def chapters_template(slug: str, year: int):  # type: ignore[no-untyped-def]
-    """Create this year's chapters: last year's headings (empty texts), or the usual chapters of a report."""
+    """Create this year's chapters (last year's headings or the usual ones), each with a draft from the figures."""
     _check_year(year)
     if not CopyChaptersForm().validate_on_submit():
         abort(400)
@@ -589,10 +589,12 @@ def chapters_template(slug: str, year: int):  # type: ignore[no-untyped-def]
         return redirect(url_for("contacts.chapters", year=year))
     last = db.session.scalars(select(ReportChapter).where(ReportChapter.year == year - 1)).all()
     specs = [(c.placement, c.position, c.title) for c in last] or DEFAULT_CHAPTERS
+    data = annual_report(g.tenant, year)
     for placement, position, title in specs:
+        body = draft_chapter(title, data, g.tenant)  # a first draft from the year's figures
         db.session.add(
             ReportChapter(
-                tenant_id=g.tenant.id, year=year, placement=placement, position=position, title=title, body=""
+                tenant_id=g.tenant.id, year=year, placement=placement, position=position, title=title, body=body
             )
         )
     db.session.commit()
