@@ -7,7 +7,6 @@ import datetime as dt
 
 from flask import url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
@@ -29,7 +28,9 @@ def _age(since: dt.datetime, now: dt.datetime) -> str:
     days = (now - since).days
     if days <= 0:
         return _("heute")
-    return ngettext("seit %(num)s Tag", "seit %(num)s Tagen", days)
+    if days == 1:
+        return _("seit gestern")
+    return _("seit %(days)s Tagen", days=days)
 
 
 @register_panel(20)
@@ -103,7 +104,7 @@ def founding_panel() -> Panel:
         Item(
             g.name,
             url_for("directory.group_detail", group_id=g.id),
-            ngettext("im Aufbau seit %(num)s Tag", "im Aufbau seit %(num)s Tagen", (today - g.status_since).days)
+            _("im Aufbau seit %(days)s Tagen", days=(today - g.status_since).days)
             if g.status_since
             else "",
         )
