@@ -270,3 +270,51 @@ def seed_contacts(tenants: dict[str, Tenant]) -> bool:
         if slug in tenants:
             created = seed_office(tenants[slug], trend_years(slug, years, today), today) or created
     return created
+
+
+LOGO_COLOURS = {
+    "dortmund": (11, 83, 148),
+    "hamm": (0, 122, 94),
+    "kreis-unna": (178, 34, 52),
+    "dithmarschen": (200, 16, 46),
+}
+
+
+def demo_logo(tenant: Tenant) -> bytes:
+    """A plain word mark for a demo office (the real logos are the offices' own): a coloured square with
+    the initial and the office's short name, drawn with Pillow."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    colour = LOGO_COLOURS.get(tenant.slug, (11, 83, 148))
+    image = Image.new("RGBA", (760, 200), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((0, 0, 200, 200), radius=36, fill=colour)
+    try:
+        big = ImageFont.truetype("DejaVuSans-Bold.ttf", 130)
+        small = ImageFont.truetype("DejaVuSans-Bold.ttf", 46)
+        plain = ImageFont.truetype("DejaVuSans.ttf", 34)
+    except OSError:
+        big = small = plain = ImageFont.load_default()
+    draw.text((100, 100), tenant.slug[0].upper(), font=big, fill="white", anchor="mm")
+    draw.text((230, 60), "Selbsthilfe", font=small, fill=colour)
+    draw.text((230, 125), (tenant.city or tenant.slug.title())[:24], font=plain, fill=(60, 60, 60))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+@register_seeder(15)
+def seed_logos(tenants: dict[str, Tenant]) -> bool:
+    """Each demo office has a logo (its admin can replace it under Verwaltung → Logo)."""
+    from saas.admin.operations import set_logo
+    from tenants.models import OfficeLogo
+
+    created = False
+    for tenant in tenants.values():
+        with tenant_context(tenant.id):
+            if db.session.scalar(select(OfficeLogo.id)) is None:
+                set_logo(tenant.id, demo_logo(tenant))
+                created = True
+    return created

@@ -7,6 +7,7 @@ PDF core font Helvetica, with the few characters it lacks replaced by their near
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -160,12 +161,7 @@ def render_pdf(view: ReportView, progress: Progress | None = None) -> bytes:
     step = progress or (lambda _p: None)
     tenant, year = view.tenant, view.year
     pdf = ReportPDF(f"Jahresbericht {year} – {tenant.name}")
-    pdf.add_page()
-    pdf.ln(50)
-    pdf.heading(f"Jahresbericht {year}", 0)
-    pdf.para(tenant.name, 14)
-    if tenant.legal_body:
-        pdf.para(f"Träger: {tenant.legal_body}")
+    _cover(pdf, view)
 
     number = 1
     pdf.add_page()
@@ -227,6 +223,26 @@ def render_pdf(view: ReportView, progress: Progress | None = None) -> bytes:
                 pdf.cell(col_w - 2, 4.8, _fit(pdf, pdf.t(text), col_w - 3), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     step(90)
     return bytes(pdf.output())
+
+
+def _cover(pdf: ReportPDF, view: ReportView) -> None:
+    """The cover: the office's logo (if uploaded), title and year, the office, its address."""
+    tenant, year = view.tenant, view.year
+    pdf.add_page()
+    if view.logo:
+        with contextlib.suppress(Exception):  # a broken image must not cost the whole report
+            pdf.image(io.BytesIO(view.logo), x=pdf.l_margin, y=25, h=28, keep_aspect_ratio=True, w=80)
+    pdf.set_y(95)
+    pdf.set_draw_color(7, 55, 99)
+    pdf.set_line_width(0.8)
+    pdf.line(pdf.l_margin, 90, pdf.w - pdf.r_margin, 90)
+    pdf.heading(f"Jahresbericht {year}", 0)
+    pdf.para(tenant.name, 14)
+    if tenant.legal_body:
+        pdf.para(f"Träger: {tenant.legal_body}")
+    pdf.set_y(pdf.h - 60)
+    lines = [tenant.address_line, tenant.phone and f"Tel.: {tenant.phone}", tenant.email, tenant.website]
+    pdf.para("\n".join(line for line in lines if line), 9)
 
 
 def _fit(pdf: ReportPDF, text: str, width: float) -> str:

@@ -21,7 +21,7 @@ from saas.core.formatting import format_percent
 from saas.core.reports import annual_section, section_keys
 from saas.directory.models import Group, Topic, group_topics
 from saas.extensions import db
-from tenants.models import Site, Tenant
+from tenants.models import OfficeLogo, Site, Tenant
 
 SECTIONS = ("groups", "newsletter", "events", "rooms")
 LIVE_GROUP_STATUSES = ("founding", "active", "paused")
@@ -115,6 +115,7 @@ class ReportView:
     lifecycle: dict[str, int]
     charts: dict[str, Chart]
     trend: dict[int, int]
+    logo: bytes | None = None  # the office's logo (PNG), for the cover
 
     @property
     def contacts(self) -> dict[str, Any]:
@@ -202,6 +203,7 @@ def report_view(tenant: Tenant, year: int) -> ReportView:
         lifecycle=group_lifecycle(dt.date(year, 1, 1), dt.date(year, 12, 31)),
         charts=report_charts(year, data["contacts"], trend),
         trend=trend,
+        logo=db.session.scalar(select(OfficeLogo.data)),
     )
 
 

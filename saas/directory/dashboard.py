@@ -104,9 +104,7 @@ def founding_panel() -> Panel:
         Item(
             g.name,
             url_for("directory.group_detail", group_id=g.id),
-            _("im Aufbau seit %(days)s Tagen", days=(today - g.status_since).days)
-            if g.status_since
-            else "",
+            _("im Aufbau seit %(days)s Tagen", days=(today - g.status_since).days) if g.status_since else "",
         )
         for g in groups
     ]
