@@ -35,7 +35,12 @@ class ContactForm(FlaskForm):
     topic = SelectField(_l("Thema"), coerce=int, default=0)
     # Optional when the chosen topic has an area (checked in validate_topic_area).
     topic_area = RadioField(_l("Themenbereich"), choices=_choices(TOPIC_AREAS), validate_choice=False)
-    concern = RadioField(_l("Anliegen"), choices=_choices(CONCERNS), default="other", validators=[InputRequired()])
+    # no preset: a preselected "Sonstiges" would skew the statistics; staff choose every time
+    concern = RadioField(
+        _l("Anliegen"),
+        choices=_choices(CONCERNS),
+        validators=[InputRequired(_l("Bitte das Anliegen wählen."))],
+    )
     site = SelectField(_l("Standort"), coerce=int, default=0)
     day = DateField(_l("Datum"), validators=[InputRequired()])
     groups = SelectMultipleField(_l("Vermittelt an Gruppe(n)"), coerce=int, default=[])
