@@ -168,8 +168,8 @@ def _naive(at: dt.datetime) -> dt.datetime:
 def _body(month: int, year: int, slug: str) -> str:
     return (
         f"## Liebe Leserinnen und Leser,\n\nhier ist die Ausgabe {MONTH_NAMES[month - 1]} {year} mit Neuem aus "
-        "der Selbsthilfe, den nächsten Terminen und Gruppen, die sich gerade gründen.\n\n"
-        "## Termine\n\nAlle Veranstaltungen finden Sie auf unserer Website."
+        "der Selbsthilfe: Gruppen, die neu dazugekommen sind, und die nächsten Termine der Kontaktstelle.\n\n"
+        "Sie möchten selbst eine Gruppe gründen? Sprechen Sie uns an – wir begleiten Sie gern."
     )
 
 
