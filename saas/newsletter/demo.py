@@ -174,11 +174,12 @@ def _body(month: int, year: int, slug: str) -> str:
 
 
 def seed_issues(tenant: Tenant, now: dt.datetime) -> bool:
-    """Six issues a year up to now (sent), the next one scheduled and the one after as a draft."""
+    """Six issues a year up to now (sent), the next one scheduled and the one after as a draft. On a later
+    day the same issues move on: a draft becomes the scheduled issue, a scheduled one that is due is sent."""
     years = demo_years(tenant.slug, now.date())
-    have = set(db.session.scalars(select(Issue.subject)))
+    issues = {i.subject.removesuffix(DRAFT_SUFFIX): i for i in db.session.scalars(select(Issue))}
     confirmed = sorted((_naive(j), _naive(left) if left else None) for j, left in subscriber_plan(tenant.slug, years))
-    created = False
+    changed = False
     upcoming = 0
     for year in [*years, years[-1] + 1]:
         for month in ISSUE_MONTHS:
@@ -188,27 +189,35 @@ def seed_issues(tenant: Tenant, now: dt.datetime) -> bool:
                 upcoming += 1
                 if upcoming > 2:
                     break
-            if subject in have:
+            want = IssueStatus.sent if at <= now else IssueStatus.scheduled if upcoming == 1 else IssueStatus.draft
+            issue = issues.get(subject)
+            if issue is None:
+                body = _body(month, year, tenant.slug)
+                issue = Issue(tenant_id=tenant.id, subject=subject, body_md=body, blocks=["new_groups", "events"])
+                issue.status = IssueStatus.draft
+                issue.created_at = min(now, at - dt.timedelta(days=40))
+                db.session.add(issue)
+            elif issue.status == want or issue.status not in (IssueStatus.draft, IssueStatus.scheduled):
+                continue  # as planned, or already moved on (sent by the workers)
+            elif _STEP[issue.status] > _STEP[want]:
                 continue
-            body = _body(month, year, tenant.slug)
-            issue = Issue(tenant_id=tenant.id, subject=subject, body_md=body, blocks=["new_groups", "events"])
-            if at <= now:
-                html, text = render_body(body)
+            if want == IssueStatus.sent:
+                html, text = render_body(issue.body_md)
                 naive = _naive(at)
-                issue.status = IssueStatus.sent
+                issue.status, issue.scheduled_at = IssueStatus.sent, None
                 issue.started_at, issue.finished_at = at, at + dt.timedelta(seconds=25)
                 issue.recipients = sum(1 for j, left in confirmed if j <= naive and (left is None or left > naive))
-                issue.html, issue.text, issue.created_at = html, text, at - dt.timedelta(days=10)
-            elif upcoming == 1:
+                issue.html, issue.text = html, text
+            elif want == IssueStatus.scheduled:
                 issue.status, issue.scheduled_at = IssueStatus.scheduled, at
-            else:
-                issue.subject = f"{subject} (Entwurf)"
-                if issue.subject in have:
-                    continue
-            db.session.add(issue)
-            created = True
+            issue.subject = subject + (DRAFT_SUFFIX if want == IssueStatus.draft else "")
+            changed = True
     db.session.flush()
-    return created
+    return changed
+
+
+DRAFT_SUFFIX = " (Entwurf)"
+_STEP = {IssueStatus.draft: 0, IssueStatus.scheduled: 1, IssueStatus.sent: 2}
 
 
 @register_seeder(60)

@@ -12,7 +12,7 @@ from saas.contacts.models import Contact
 from saas.core.demo import seed_all, seeding_on
 from saas.directory.models import GroupStatusChange
 from saas.events.models import Event
-from saas.newsletter.models import Issue
+from saas.newsletter.models import Issue, IssueStatus
 from saas.rooms.models import Booking
 from tenants.models import Tenant
 from tenants.scoping import tenant_context
@@ -114,6 +114,11 @@ def test_every_published_figure_comes_out_of_the_annual_report(app, db):
     after = state()
     assert after[0] > TODAY and after[1] > before[1] and after[3] >= before[3] and after[4] > before[4]
     assert after[5] > before[5]  # the new year's room bookings
+    with tenant_context(dortmund_id):
+        status = dict(db.session.execute(select(Issue.subject, Issue.status)).tuples().all())
+    assert status["Newsletter Dezember 2026"] == IssueStatus.sent  # was scheduled, is due: sent
+    assert status["Newsletter Februar 2027"] == IssueStatus.scheduled  # was the draft, is next
+    assert status["Newsletter April 2027 (Entwurf)"] == IssueStatus.draft
     # the published year is untouched by the extension
     again = _report(app, "dortmund", 2023)
     assert again["contacts"] == do["contacts"] and again["groups"] == do["groups"]
