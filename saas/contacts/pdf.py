@@ -199,10 +199,10 @@ def render_pdf(view: ReportView, progress: Progress | None = None) -> bytes:
         pdf.set_font(pdf.family, "", 9)
         col_w = (pdf.w - pdf.l_margin - pdf.r_margin) / 3
         pdf.set_auto_page_break(True, 20)
-        lines: list[tuple[str, bool]] = []
+        lines: list[tuple[str, bool]] = []  # type: ignore[no-redef]
         for letter, names in view.topics_az:
-            lines.append((letter, True))
-            lines.extend((name, False) for name in names)
+            lines.append((letter, True))  # type: ignore[arg-type]
+            lines.extend((name, False) for name in names)  # type: ignore[misc]
         per_col = 48
         # flow into three columns a page; a letter never ends a column (it moves on with its first topic)
         columns: list[list[tuple[str, bool]]] = [[]]

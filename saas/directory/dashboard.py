@@ -14,8 +14,8 @@ from saas.auth.models import Role
 from saas.core.access import can
 from saas.core.dashboard import Item, Panel, register_panel
 from saas.core.formatting import format_number
-from saas.directory.models import Group, GroupInquiry
-from saas.directory.queries import EXISTING_STATUSES, stale_cutoff
+from saas.directory.models import LIVE_STATUSES, Group, GroupInquiry
+from saas.directory.queries import stale_cutoff
 from saas.extensions import db
 from tenants.models import utcnow
 
@@ -69,7 +69,7 @@ def inquiries_panel() -> Panel | None:
 @register_panel(50)
 def confirmations_panel() -> Panel:
     cutoff = stale_cutoff()
-    due = (Group.status.in_(EXISTING_STATUSES), func.coalesce(Group.confirmed_at, Group.created_at) < cutoff)
+    due = (Group.status.in_(LIVE_STATUSES), func.coalesce(Group.confirmed_at, Group.created_at) < cutoff)
     total = db.session.scalar(select(func.count(Group.id)).where(*due)) or 0
     groups = db.session.scalars(
         select(Group).where(*due).order_by(func.coalesce(Group.confirmed_at, Group.created_at)).limit(LIMIT)
