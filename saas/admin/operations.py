@@ -183,7 +183,7 @@ LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_MAX_PX = 800
 
 
-class LogoError(ValueError):
+class LogoError(DomainError):
     """The upload is not a usable image (the message is shown to the admin)."""
 
 
@@ -203,14 +203,14 @@ def set_logo(tenant_id: int, upload: bytes) -> OfficeLogo:
             if image.width * image.height > 40_000_000:
                 raise LogoError(_("Das Bild ist zu groß."))
             image.load()
-            image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
-            image.thumbnail((LOGO_MAX_PX, LOGO_MAX_PX))
+            clean = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+            clean.thumbnail((LOGO_MAX_PX, LOGO_MAX_PX))
             out = io.BytesIO()
-            image.save(out, format="PNG", optimize=True)
+            clean.save(out, format="PNG", optimize=True)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise LogoError(_("Bitte ein Bild im Format PNG oder JPEG hochladen.")) from exc
     logo = db.session.scalar(select(OfficeLogo)) or OfficeLogo(tenant_id=tenant_id)
-    logo.data, logo.width, logo.height = out.getvalue(), image.width, image.height
+    logo.data, logo.width, logo.height = out.getvalue(), clean.width, clean.height
     db.session.add(logo)
     db.session.flush()
     return logo

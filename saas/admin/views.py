@@ -135,23 +135,20 @@ def profile(slug: str):  # type: ignore[no-untyped-def]
 def logo(slug: str):  # type: ignore[no-untyped-def]
     form = LogoForm()
     remove = ConfirmForm(prefix="remove")
-    if request.method == "POST":
-        if request.form.get("action") == "remove":
-            if not remove.validate_on_submit():
-                abort(400)
-            if ops.remove_logo():
-                db.session.commit()
-                flash(_("Das Logo ist entfernt."), "success")
+    if request.method == "POST" and request.form.get("action") == "remove":
+        if not remove.validate_on_submit():
+            abort(400)
+        perform(ops.remove_logo, success=_("Das Logo ist entfernt."))
+        return redirect(url_for("admin.logo"))
+    if form.validate_on_submit():
+        upload = form.logo.data.read(ops.LOGO_MAX_BYTES + 1)
+        done = perform(
+            lambda: ops.set_logo(g.tenant.id, upload),
+            success=_("Das Logo ist gespeichert; es erscheint auf dem Deckblatt des Jahresberichts."),
+            field=form.logo,
+        )
+        if done:
             return redirect(url_for("admin.logo"))
-        if form.validate_on_submit():
-            try:
-                ops.set_logo(g.tenant.id, form.logo.data.read(ops.LOGO_MAX_BYTES + 1))
-            except ops.LogoError as exc:
-                form.logo.errors = [*form.logo.errors, str(exc)]
-            else:
-                db.session.commit()
-                flash(_("Das Logo ist gespeichert; es erscheint auf dem Deckblatt des Jahresberichts."), "success")
-                return redirect(url_for("admin.logo"))
     current = db.session.scalar(select(OfficeLogo))
     status = 400 if form.errors else 200
     return render_template("admin/logo.html", form=form, remove=remove, current=current), status

@@ -291,6 +291,9 @@ def demo_logo(tenant: Tenant) -> bytes:
     image = Image.new("RGBA", (760, 200), (255, 255, 255, 0))
     draw = ImageDraw.Draw(image)
     draw.rounded_rectangle((0, 0, 200, 200), radius=36, fill=colour)
+    big: ImageFont.FreeTypeFont | ImageFont.ImageFont
+    small: ImageFont.FreeTypeFont | ImageFont.ImageFont
+    plain: ImageFont.FreeTypeFont | ImageFont.ImageFont
     try:
         big = ImageFont.truetype("DejaVuSans-Bold.ttf", 130)
         small = ImageFont.truetype("DejaVuSans-Bold.ttf", 46)

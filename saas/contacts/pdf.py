@@ -199,14 +199,14 @@ def render_pdf(view: ReportView, progress: Progress | None = None) -> bytes:
         pdf.set_font(pdf.family, "", 9)
         col_w = (pdf.w - pdf.l_margin - pdf.r_margin) / 3
         pdf.set_auto_page_break(True, 20)
-        lines: list[tuple[str, bool]] = []  # type: ignore[no-redef]
+        az_lines: list[tuple[str, bool]] = []
         for letter, names in view.topics_az:
-            lines.append((letter, True))  # type: ignore[arg-type]
-            lines.extend((name, False) for name in names)  # type: ignore[misc]
+            az_lines.append((letter, True))
+            az_lines.extend((name, False) for name in names)
         per_col = 48
         # flow into three columns a page; a letter never ends a column (it moves on with its first topic)
         columns: list[list[tuple[str, bool]]] = [[]]
-        for text, is_letter in lines:
+        for text, is_letter in az_lines:
             if len(columns[-1]) >= per_col or (is_letter and len(columns[-1]) >= per_col - 1):
                 columns.append([])
             columns[-1].append((text, is_letter))

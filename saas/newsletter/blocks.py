@@ -83,7 +83,7 @@ def admitted_since(since: dt.date) -> list[Any]:
     what counts."""
     group = _group_model()
     change = _model("saas.directory.models", "GroupStatusChange")
-    if change is None:
+    if group is None or change is None:
         return []
     admitted = (
         select(change.group_id)
