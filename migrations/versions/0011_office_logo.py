@@ -1,7 +1,7 @@
 """office logo for the annual report's cover
 
 Revision ID: 0011
-Revises: 0006
+Revises: 0012
 Create Date: 2026-12-01 00:30:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0011'
-down_revision = '0006'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
