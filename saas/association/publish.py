@@ -12,7 +12,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from saas.association import report
 from saas.association.models import AggregateCount, AssociationOffice, AssociationReport
@@ -168,11 +168,11 @@ def month_end(year: int, month: int) -> dt.date:
 @dataclass
 class YearTables:
     """The published tables of one year: the whole year (None while it is not over) and the year-to-date
-    tables to the end of each month 1 … ``last_month``, all suppressed together."""
+    tables to the end of each quarter that is over (``ends``: 3, 6, 9), all suppressed together."""
 
     year: int
     tables: dict
-    last_month: int
+    ends: list
     hidden: list
 
 
@@ -182,13 +182,12 @@ def year_tables(association: Association, year: int, members: list[report.Member
     hidden in what was published before for this year stay hidden (downloads of different days never
     combine two suppression patterns)."""
     threshold = association.suppression_threshold or 5
-    lc_year, lc_month = last_complete_month(now)
-    if year > lc_year:
+    shape = expected_shape(year, now)
+    if shape is None:
         return None
-    complete = year < now.year
-    last_month = 11 if complete else lc_month
+    complete, ends = shape["complete"], shape["ends"]
     facts = load_facts(members, year) if complete else None
-    months = load_month_facts(members, year) if last_month else {}
+    months = load_month_facts(members, year) if ends else {}
     row = db.session.scalar(
         select(AssociationReport).where(
             AssociationReport.association_id == association.id, AssociationReport.year == year
@@ -197,9 +196,9 @@ def year_tables(association: Association, year: int, members: list[report.Member
     before = []
     if row is not None and row.threshold == threshold and row.periods:
         before = [_key(k) for k in row.periods.get("hidden", [])]
-    tables, result = report.publish_tables(members, facts, threshold, months, last_month, also=before)
+    tables, result = report.publish_tables(members, facts, threshold, months, ends, also=before)
     hidden = sorted(([_plain(t) for t in k] for k in result.hidden), key=repr)
-    return YearTables(year, tables, last_month, hidden)
+    return YearTables(year, tables, ends, hidden)
 
 
 def _plain(part):  # type: ignore[no-untyped-def]
@@ -217,7 +216,15 @@ def payloads(
     ``periods`` column (year-to-date payloads and the hidden cells)."""
     threshold = association.suppression_threshold or 5
     contact_members = [
-        report.Member(m.office_id, m.slug, m.name, ("contacts",) if "contacts" in m.families else (), m.population, m.staff_fte, m.sites)
+        report.Member(
+            m.office_id,
+            m.slug,
+            m.name,
+            ("contacts",) if "contacts" in m.families else (),
+            m.population,
+            m.staff_fte,
+            m.sites,
+        )
         for m in members
     ]
 
@@ -225,7 +232,7 @@ def payloads(
         return prev.tables.get(key) if prev is not None else None
 
     ytd = {}
-    for month in range(1, cur.last_month + 1):
+    for month in cur.ends:
         key = ("C", month)
         if key not in cur.tables:
             continue
@@ -236,37 +243,51 @@ def payloads(
         ytd[str(month)] = payload
     if report.YEAR in cur.tables:
         main = report.build(
-            association.slug, association.name, cur.year, threshold, members, cur.tables[report.YEAR], prev_table(report.YEAR)
+            association.slug,
+            association.name,
+            cur.year,
+            threshold,
+            members,
+            cur.tables[report.YEAR],
+            prev_table(report.YEAR),
         )
     elif ytd:
-        main = ytd[str(cur.last_month)]
+        main = ytd[str(cur.ends[-1])]
     else:
         main = report.build(
             association.slug, association.name, cur.year, threshold, contact_members, report.Published({}, {}), None
         )
-    meta = {"complete": report.YEAR in cur.tables, "last_month": cur.last_month}
+    meta = {"complete": report.YEAR in cur.tables, "ends": cur.ends}
     return main, {"hidden": cur.hidden, "ytd": ytd, **meta}
 
 
 def expected_shape(year: int, now: dt.date) -> dict | None:
-    """What a year's stored tables cover today: complete or not, year-to-date to which month."""
-    lc_year, lc_month = last_complete_month(now)
-    if year > lc_year:
+    """What a year's stored tables cover today: the whole year (once it is over) and the year-to-date
+    tables to the end of each quarter that is over; None: nothing of the year is over yet."""
+    if year < now.year:
+        return {"complete": True, "ends": list(report.QUARTER_ENDS)}
+    if year > now.year:
         return None
-    complete = year < now.year
-    return {"complete": complete, "last_month": 11 if complete else lc_month}
+    _lc_year, lc_month = last_complete_month(now)
+    ends = [e for e in report.QUARTER_ENDS if e <= lc_month] if _lc_year == year else []
+    return {"complete": False, "ends": ends} if ends else None
 
 
-def build_report(association: Association, year: int, threshold: int, members: list[report.Member]) -> dict | None:
-    """The year's report as it would be stored now (not stored)."""
+def build_payloads(association: Association, year: int, members: list[report.Member]) -> tuple[dict, dict] | None:
+    """The year's payload and periods as they would be stored now (not stored)."""
     from saas.association.operations import today
 
     now = today()
     cur = year_tables(association, year, members, now)
     if cur is None:
         return None
-    prev = year_tables(association, year - 1, members, now)
-    return payloads(association, members, cur, prev)[0]
+    return payloads(association, members, cur, year_tables(association, year - 1, members, now))
+
+
+def build_report(association: Association, year: int, threshold: int, members: list[report.Member]) -> dict | None:
+    """The year's report as it would be stored now (not stored)."""
+    built = build_payloads(association, year, members)
+    return built[0] if built is not None else None
 
 
 def refresh_association(plan, association_id: int) -> list[int]:  # type: ignore[no-untyped-def]

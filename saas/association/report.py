@@ -9,6 +9,7 @@ derived figure (percentages, year-over-year changes) is published only when all 
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -176,53 +177,66 @@ def _add_table(
             cell = (table, TOTAL, family, name)
             system.add(cell, sum(per_office[oid][name] for oid in offices), fixed=(family, name) in FIXED_NAMES)
             system.relate(cell, [(table, oid, family, name) for oid in offices])
-        total_cells = {n: system.values[(table, TOTAL, family, n)] for n in names if (table, TOTAL, family, n) in system.values}
+        total_cells = {
+            n: system.values[(table, TOTAL, family, n)] for n in names if (table, TOTAL, family, n) in system.values
+        }
         for total, parts in _row_lines(family, total_cells, event_kinds, office=False):
             system.relate_sums(_names(table, TOTAL, family, total), [(table, TOTAL, family, p) for p in parts])
     return sharing
+
+
+QUARTER_ENDS = (3, 6, 9)  # the year-to-date periods of a year: to the end of March, June, September
 
 
 def build_system(
     members: list[Member],
     facts: Facts | None,
     months: dict[int, Facts] | None = None,
-    last_month: int = 0,
+    ends: Iterable[int] = (),
 ) -> tuple[CellSystem, dict[Any, dict[str, list[int]]]]:
     """The cells of one year as a reader can get them: the year's table (``facts``, None for a year not yet
-    complete) and the year-to-date contact tables to the end of months 1 … ``last_month`` (from ``months``:
+    complete) and the year-to-date contact tables to the end of each month in ``ends`` (from ``months``:
     month → facts of that month alone), linked across time:
 
-    - year-to-date to month M = year-to-date to M−1 + month M (month M is an implicit cell: a reader forms it
-      by subtracting two downloads),
-    - the year = year-to-date to ``last_month`` + the months after it (implicit too).
+    - a year-to-date = the one before + the months in between (an implicit cell: a reader forms it by
+      subtracting two downloads),
+    - the year = the last year-to-date + the months after it (implicit too).
     """
+    ends = sorted(set(ends))
     event_kinds = _event_kinds(facts or {})
     system = CellSystem()
     sharing: dict[Any, dict[str, list[int]]] = {}
     if facts is not None:
         sharing[YEAR] = _add_table(system, YEAR, members, facts, FAMILIES, event_kinds, fixed_totals=True)
-    if not months or last_month < 1:
+    if not months or not ends:
         return system, sharing
     contact_members = [m for m in members if "contacts" in m.families]
     if not contact_members:
         return system, sharing
     running: Facts = {}
-    for month in range(1, last_month + 1):
+    for month in range(1, ends[-1] + 1):
         for oid, families in (months.get(month) or {}).items():
             running.setdefault(oid, {}).setdefault("contacts", Counter()).update(families.get("contacts", Counter()))
-        table = ("C", month)
-        # A year-to-date total is not the year's report: it may be hidden to protect a month.
-        sharing[table] = _add_table(system, table, contact_members, running, ("contacts",), event_kinds, fixed_totals=False)
-    keys = [(o, f, n) for (t, o, f, n) in list(system.values) if t == ("C", 1)]
+        if month in ends:
+            table = ("C", month)
+            # A year-to-date total is not the year's report: it may be hidden to protect a step between two.
+            sharing[table] = _add_table(
+                system, table, contact_members, running, ("contacts",), event_kinds, fixed_totals=False
+            )
+    keys = [(o, f, n) for (t, o, f, n) in list(system.values) if t == ("C", ends[0])]
     for oid, family, name in keys:
-        for month in range(2, last_month + 1):
-            cur, prev = (("C", month), oid, family, name), (("C", month - 1), oid, family, name)
-            step = system.add((("T", month), oid, family, name), system.values[cur] - system.values[prev], implicit=True)
+        for before, month in itertools.pairwise(ends):
+            cur, prev = (("C", month), oid, family, name), (("C", before), oid, family, name)
+            step = system.add(
+                (("T", month), oid, family, name), system.values[cur] - system.values[prev], implicit=True
+            )
             system.relate(cur, [prev, step])
         year_cell = (YEAR, oid, family, name)
         if year_cell in system.values:
-            last = (("C", last_month), oid, family, name)
-            rest = system.add((("T", "rest"), oid, family, name), system.values[year_cell] - system.values[last], implicit=True)
+            last = (("C", ends[-1]), oid, family, name)
+            rest = system.add(
+                (("T", "rest"), oid, family, name), system.values[year_cell] - system.values[last], implicit=True
+            )
             system.relate(year_cell, [last, rest])
     return system, sharing
 
@@ -235,12 +249,12 @@ def publish_tables(
     facts: Facts | None,
     threshold: int,
     months: dict[int, Facts] | None = None,
-    last_month: int = 0,
+    ends: Iterable[int] = (),
     also: Iterable[tuple] = (),
 ) -> tuple[dict[Any, Published], Suppression]:
     """Suppress the year and its year-to-date tables together; the published cells of each table
     (``also``: cells to hide as ``"."`` whatever their value, e.g. hidden in an earlier publication)."""
-    system, sharing = build_system(members, facts, months, last_month)
+    system, sharing = build_system(members, facts, months, ends)
     result = suppress(system, threshold, also)
     tables: dict[Any, Published] = {t: Published({}, s) for t, s in sharing.items()}
     for (table, oid, family, name), value in system.values.items():
@@ -386,9 +400,9 @@ def build(
 
 
 LEGEND = {
-    "<": "Wert von 1 bis {top} (kleine Zahl, zum Schutz der Ratsuchenden nicht veröffentlicht)",
-    ".": "Wert geheim gehalten, damit sich keine kleine Zahl errechnen lässt (beliebige Größe)",
-    "0": "Null: keine Kontakte",
+    "<": "kleine Zahl (1 bis {top}), zum Schutz der Ratsuchenden nicht veröffentlicht",
+    ".": "geheim gehalten, damit sich keine kleine Zahl errechnen lässt; der Wert kann beliebig groß sein",
+    "0": "null: nichts gezählt",
 }
 
 

@@ -48,7 +48,7 @@ SECONDARY = "."  # Destatis: "geheim zu halten"
 PRIMARY, COMPLEMENT, IMPLICIT, PUBLISHED = "primary", "secondary", "implicit", "published"
 AUDIT_LIMIT = 20_000  # hidden cells above which suppress() relies on the line conditions alone
 MILP_SECONDS = 20.0
-REPAIRS = 4  # complements added for one cell the audit still finds exposed before it is reported
+REPAIRS = 3  # single complements tried for a cell the audit still finds exposed, before whole lines
 
 
 def marker(threshold: int) -> str:
@@ -204,6 +204,17 @@ def _line_conditions(
                     conditions.append((coefs, float(need_up)))
                 if need_open:
                     conditions.append(({c: 1.0 for c in (*same_cand, *other_cand)}, 1.0))
+    # A complement alone in a line would be worked out exactly (and then its partner): a cell chosen in a
+    # line with nothing hidden yet needs a second one there (this is what makes rectangles).
+    for eq in system.equations:
+        members = eq.members
+        if any(c in kinds for c in members):
+            continue
+        cand = [c for c in members if c not in system.fixed]
+        for c in cand:
+            coefs = {o: 1.0 for o in cand if o != c}
+            coefs[c] = -1.0
+            conditions.append((coefs, 0.0))
     return conditions, hopeless
 
 
@@ -222,7 +233,7 @@ def _choose(system: CellSystem, conditions: list[tuple[dict[Cell, float], float]
         for c, v in coefs.items():
             rows.append(r)
             cols.append(index[c])
-            data.append(min(v, rhs))  # a cell never counts for more than the line needs
+            data.append(min(v, rhs) if rhs > 0 else v)  # a cell never counts for more than the line needs
         lower.append(rhs)
     matrix = csr_array((data, (rows, cols)), shape=(len(conditions), len(columns)))
     cost = np.array([_weight(system.values[c]) for c in columns])
@@ -237,6 +248,8 @@ def _choose(system: CellSystem, conditions: list[tuple[dict[Cell, float], float]
         return {columns[i] for i, x in enumerate(result.x) if x > 0.5}
     chosen: set[Cell] = set()  # pragma: no cover - HiGHS found no solution in time
     for coefs, rhs in conditions:
+        if rhs <= 0:
+            continue
         got = sum(min(v, rhs) for c, v in coefs.items() if c in chosen)
         for c in sorted(coefs, key=lambda c: (_weight(system.values[c]), repr(c))):
             if got >= rhs:
@@ -294,6 +307,12 @@ def intervals(
     for cells, eqs in _components(equations, set(kinds)):
         wanted = [c for c in cells if c in check]
         if not wanted:
+            continue
+        if len(cells) == 1 and eqs:  # one unknown in an equation: it is that equation's remainder
+            (c,) = cells
+            coef = eqs[0].coefficients()[c]
+            value = -sum(k * published[o] for o, k in eqs[0].coefficients().items() if o != c) / coef
+            out[c] = (value, value)
             continue
         index = {c: i for i, c in enumerate(cells)}
         rows, cols, data, rhs = [], [], [], []
@@ -387,11 +406,12 @@ def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exac
     changed: set[Cell] | None = None  # hidden cells added since the last exact audit (None: audit all)
     exposed: list[Cell] = []
     tries: dict[Cell, int] = defaultdict(int)  # repairs made for a cell that stayed exposed
-    for _round in range(30):
+    inherent: set[Cell] = set()  # exposed whatever is hidden (see _inherent)
+    for _round in range(60):
         kinds = result.kinds()
         sensitive = set(_sensitive(system, kinds, threshold))
         conditions, hopeless = _line_conditions(system, kinds, threshold, sensitive)
-        result.unprotected = set(hopeless)
+        result.unprotected = set(hopeless) | inherent
         if conditions:
             chosen = _choose(system, conditions)
             if chosen:
@@ -401,11 +421,9 @@ def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exac
                 continue
         if exact is False or (exact is None and len(kinds) > AUDIT_LIMIT):
             return result
-        check = sensitive
-        if changed is not None:  # only where something changed: the rest was audited already
-            touched = changed | set(exposed)
-            check = {c for cells, _ in _components(system.equations, set(kinds)) if touched & set(cells) for c in cells}
-            check &= sensitive
+        # Hiding more only widens intervals: a cell once protected stays protected, so after the first
+        # audit only the cells still exposed are looked at again.
+        check = sensitive if changed is None else sensitive & set(exposed)
         published = {c: v for c, v in vals.items() if c not in kinds}
         found = intervals(published, kinds, system.equations, threshold, check)
         tops = {c: hi for c, (lo, hi) in found.items()}
@@ -415,21 +433,20 @@ def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exac
             if c not in hopeless and not _protected(kinds[c], (lo, hi), threshold)
         ]
         if exposed and not tries:  # the first exposure: what no complement at all could protect
-            exposed = [c for c in exposed if c not in _inherent(system, kinds, threshold, exposed, result)]
-        given_up = {c for c in exposed if tries[c] >= REPAIRS}
-        result.unprotected |= given_up
-        exposed = [c for c in exposed if c not in given_up]
+            inherent = _inherent(system, kinds, threshold, exposed, result)
+        exposed = [c for c in exposed if c not in inherent]
         if not exposed:
             return result
         for c in exposed:
             tries[c] += 1
-        added = _repair(system, kinds, {c: tops[c] for c in exposed}, threshold)
+        added = _repair(system, kinds, {c: tops[c] for c in exposed}, threshold, tries)
         if not added:
             result.unprotected |= set(exposed)
             return result
         result.secondary |= added
         changed = set(added)
-    return result  # pragma: no cover - thirty rounds never needed in practice
+    result.unprotected |= set(exposed)  # pragma: no cover - sixty rounds never needed in practice
+    return result  # pragma: no cover
 
 
 def _inherent(
@@ -447,11 +464,12 @@ def _inherent(
 
 
 def _repair(
-    system: CellSystem, kinds: Mapping[Cell, str], exposed: dict[Cell, float], threshold: int
+    system: CellSystem, kinds: Mapping[Cell, str], exposed: dict[Cell, float], threshold: int, tries: Mapping[Cell, int]
 ) -> set[Cell]:
-    """One more complement for each exposed cell (``exposed``: cell → the top of its interval): in its
-    lines, the cheapest hideable cell large enough to give it room up to threshold−1; else in the lines of
-    the hidden cells it is linked to."""
+    """More complements for each exposed cell (``exposed``: cell → the top of its interval). First tries: in
+    its lines (else in the lines of the hidden cells it is linked to), the cheapest hideable cell large
+    enough to give it room up to threshold−1. After :data:`REPAIRS` tries: every hideable cell of those
+    lines, which ends in the whole linked block hidden at worst (then only inherent exposure is left)."""
     by_cell: dict[Cell, list[Equation]] = defaultdict(list)
     for eq in system.equations:
         for c in eq.members:
@@ -466,15 +484,13 @@ def _repair(
                 for c in frontier
                 for eq in by_cell[c]
                 for m in eq.members
-                if m not in kinds and m not in system.fixed
+                if m not in kinds and m not in system.fixed and m not in added
             }
-            if pool - added:
-                pick = min(pool, key=lambda c: (system.values[c] < need, _weight(system.values[c]), repr(c)))
-                if pick not in added:
-                    added.add(pick)
-                    break
-                pool -= added
-                added.add(min(pool, key=lambda c: (system.values[c] < need, _weight(system.values[c]), repr(c))))
+            if pool:
+                if tries[cell] > REPAIRS:
+                    added |= pool
+                else:
+                    added.add(min(pool, key=lambda c: (system.values[c] < need, _weight(system.values[c]), repr(c))))
                 break
             nxt = []
             for c in frontier:
