@@ -412,7 +412,6 @@ def _highs():  # type: ignore[no-untyped-def]
         _HIGHS_QUIET = True
     h.setOptionValue("output_flag", False)
     return h
-    return out
 
 
 def _extreme(objective, position: int, matrix, rhs, lb, ub) -> float:  # type: ignore[no-untyped-def]
