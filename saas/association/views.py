@@ -104,7 +104,7 @@ def _year_arg(years: list[int]) -> int | None:
 def _fmt(mark: str, digits: int = 0):  # type: ignore[no-untyped-def]
     def fmt(value):  # type: ignore[no-untyped-def]
         if value is None:
-            return mark  # in these charts a missing value is always a hidden one
+            return "–"  # hidden, not shared or not computable: the table behind the chart says which
         return format_number(value, digits)
 
     return fmt

@@ -94,6 +94,8 @@ def test_demo_dashboard_opens_on_the_last_complete_year_and_charts_lead_to_table
     from saas.contacts.demo import OFFICES, seed_office
     from tests.association.conftest import share
 
+    world.dortmund.population, world.dortmund.staff_fte = 595000, 4
+    world.hamm.population, world.hamm.staff_fte = 180000, 2
     for tenant in (world.dortmund, world.hamm):
         seed_office(tenant, OFFICES[tenant.slug])
         db.session.commit()
