@@ -197,15 +197,15 @@ def _signs(db) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import delete, func, select, text
 
+    from saas.association import aggregation as worker
     from saas.association.models import AggregateCount, Period
-    from saas.association.operations import today as berlin_today
     from saas.auth.models import AnalystAccess, User
     from saas.auth.passwords import hash_password
     from saas.contacts.models import Contact
+    from saas.core.timeutil import today as berlin_today
     from tenants import operations as tenant_ops
     from tenants.models import FIGURE_FAMILIES, AssociationMember
     from tenants.scoping import cross_tenant, tenant_context
-    from workers import association as worker
 
     rng = random.Random(2026)
     _cleanup(db)

@@ -16,6 +16,7 @@ from sqlalchemy import delete, select
 
 from saas.association import report
 from saas.association.models import AggregateCount, AssociationOffice, AssociationReport
+from saas.core import timeutil
 from saas.extensions import db
 from tenants.models import Association, utcnow
 
@@ -275,9 +276,7 @@ def expected_shape(year: int, now: dt.date) -> dict | None:
 
 def build_payloads(association: Association, year: int, members: list[report.Member]) -> tuple[dict, dict] | None:
     """The year's payload and periods as they would be stored now (not stored)."""
-    from saas.association.operations import today
-
-    now = today()
+    now = timeutil.today()
     cur = year_tables(association, year, members, now)
     if cur is None:
         return None
@@ -292,15 +291,13 @@ def build_report(association: Association, year: int, threshold: int, members: l
 
 def refresh_association(plan, association_id: int) -> list[int]:  # type: ignore[no-untyped-def]
     """Refresh the members' view and the reports that changed; returns the years rebuilt."""
-    from saas.association.operations import today
-
     association = db.session.get(Association, association_id)
     if association is None:
         return []
     threshold = plan.thresholds[association_id]
     changed = refresh_snapshot(plan, association_id)
     members = members_of(association_id)
-    available = available_years(members, today().year)
+    available = available_years(members, timeutil.today().year)
     stored = dict(
         db.session.execute(
             select(AssociationReport.year, AssociationReport.threshold).where(
@@ -308,7 +305,7 @@ def refresh_association(plan, association_id: int) -> list[int]:  # type: ignore
             )
         ).all()
     )
-    now = today()
+    now = timeutil.today()
     available = {y for y in available if expected_shape(y, now) is not None}
     if changed or any(t != threshold for t in stored.values()):
         years = set(available)

@@ -16,15 +16,16 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 
 from saas.association import access, export, queries
+from saas.association.aggregation import TASK_NAME
 from saas.association.forms import FAMILY_LABELS, AggregateNowForm, ShareForm
 from saas.association.operations import create_run
-from saas.association.operations import today as aggregation_today
 from saas.association.report import legend as report_legend
 from saas.association.suppression import marker
 from saas.auth.models import Role
-from saas.core import charts
+from saas.core import charts, timeutil
 from saas.core.access import analyst_required, office_required
 from saas.core.formatting import format_number, format_percent
+from saas.core.tasks import send
 from saas.extensions import db
 from tenants import operations as tenant_ops
 
@@ -33,12 +34,10 @@ log = logging.getLogger(__name__)
 
 def dispatch_aggregation(association_id: int, trigger: str) -> int:
     """Ask the workers for a run now (call after the commit that made it necessary); returns the run id."""
-    from workers.association import aggregate
-
     run = create_run(association_id, trigger)
     db.session.commit()
     try:
-        aggregate.apply_async(kwargs={"association_id": association_id, "run_id": run.id, "trigger": trigger})
+        send(TASK_NAME, association_id=association_id, run_id=run.id, trigger=trigger)
     except Exception:  # the nightly run still covers it
         log.exception("could not queue the association aggregation run_id=%s", run.id)
     return run.id
@@ -97,7 +96,7 @@ def _year_arg(years: list[int]) -> int | None:
         return int(raw)
     if not years:
         return None
-    complete = [y for y in years if y < aggregation_today().year]
+    complete = [y for y in years if y < timeutil.today().year]
     return max(complete) if complete else max(years)
 
 
@@ -138,7 +137,7 @@ def _total_shown(report: dict, figure: queries.Figure, basis: str) -> Any:
 
 def _charts(
     payload: dict, reports: dict[int, dict], rows: list[queries.Row], figure: queries.Figure, basis: str, until: dt.date
-):  # type: ignore[no-untyped-def]
+) -> tuple[Any, Any, list[int], Any]:
     mark = marker(payload["threshold"])
     shared = [r for r in rows if r.value is not None]
     values = [(r.normalised if basis != "absolut" else r.value) for r in shared]
@@ -191,7 +190,7 @@ def dashboard(assoc_slug: str):  # type: ignore[no-untyped-def]
     figure = queries.FIGURE_BY_KEY.get(request.args.get("kennzahl", "contacts.total")) or abort(404)
     asked_period = _period_arg()
     period = _period_arg(figure)
-    until = aggregation_today()
+    until = timeutil.today()
     basis = request.args.get("bezug", "absolut")
     sort = request.args.get("sortierung", "wert")
     direction = request.args.get("richtung", "ab")
@@ -254,7 +253,7 @@ def _payload_for_export(association):  # type: ignore[no-untyped-def]
     if year is None:
         abort(404)
     if _period_arg() == "bisher":
-        payload = queries.period_report(association, year, aggregation_today())
+        payload = queries.period_report(association, year, timeutil.today())
     else:
         payload = queries.get_report(association, year)
     if payload is None:
@@ -311,4 +310,4 @@ def aggregate_now(assoc_slug: str):  # type: ignore[no-untyped-def]
             _("Die Aktualisierung ist angestoßen. Die Zahlen sind in wenigen Minuten auf dem neuesten Stand."),
             "success",
         )
-    return redirect(url_for("association.dashboard", assoc_slug=association.slug, **request.args))
+    return redirect(url_for("association.dashboard", assoc_slug=association.slug, **request.args))  # type: ignore[arg-type]

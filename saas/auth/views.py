@@ -58,7 +58,7 @@ def login():  # type: ignore[no-untyped-def]
             session.clear()  # a new session at login: nothing from before survives
             login_user(user)
             log.info("login succeeded user_id=%s", user.id)
-            return redirect(next_url or home_for(user))
+            return redirect(next_url or ops.home_for(user))
         if user is None:
             verify_password(None, form.password.data or "")  # same time for unknown e-mails
         record_auth("login_failed", user_id=user.id if user else None, subject="" if user else form.email.data)
@@ -66,15 +66,6 @@ def login():  # type: ignore[no-untyped-def]
         log.info("login failed")
         form.password.errors.append(_("E-Mail-Adresse oder Passwort ist falsch."))
     return render_template("auth/login.html", form=form)
-
-
-def home_for(user) -> str:  # type: ignore[no-untyped-def]
-    memberships, seats = ops.destinations(user)
-    if len(memberships) == 1 and not seats and not user.is_operator:
-        return url_for("core.dashboard", slug=memberships[0].tenant.slug)
-    if len(seats) == 1 and not memberships and not user.is_operator:
-        return f"/verband/{seats[0].association.slug}/"
-    return url_for("auth.account")
 
 
 def logout():  # type: ignore[no-untyped-def]

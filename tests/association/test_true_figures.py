@@ -8,14 +8,13 @@ from collections import Counter
 
 from sqlalchemy import select
 
-from saas.association import publish, queries, report
+from saas.association import aggregation, publish, queries, report
 from saas.association.audit import audit_downloads
 from saas.association.models import AssociationReport
 from saas.contacts.demo import OFFICES, seed_office
 from saas.extensions import db
 from tenants.scoping import tenant_context
 from tests.association.conftest import add_contacts, random_contacts, share
-from workers import association as worker
 
 
 def _annual(app, slug: str, year: int) -> dict:
@@ -33,7 +32,7 @@ def test_demo_paritaet_publishes_dortmund_and_hamm_as_their_own_annual_reports(w
         seed_office(tenant, OFFICES[tenant.slug])
         db.session.commit()
         share(tenant, world.association, ["contacts"])
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     client.login(world.analyst)
     html = client.get("/verband/paritaet-nrw/").get_data(as_text=True)
     year = 2024  # the demo's last complete year with data
@@ -83,13 +82,13 @@ def test_known_counts_every_download_of_a_year_is_true_and_passes_the_audit(thre
     """Offices with known contacts (Unna small, Hamm withdrawing consent for contacts): every number of the
     year and of its year-to-date reports equals the raw rows, every "<5" is a count 1…4, every "." is not
     small, and the audit over all of them together finds no small count that can be worked out."""
-    from saas.association import operations
+    from saas.core import timeutil
 
-    monkeypatch.setattr(operations, "today", lambda: dt.date(2024, 11, 15))
+    monkeypatch.setattr(timeutil, "today", lambda: dt.date(2024, 11, 15))
     world = three_offices
     share(world.hamm, world.association, ["groups"])  # withdraws contacts
     add_contacts(world.unna.id, random_contacts(9, 6, (2023,)))
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     members = publish.members_of(world.association.id)
     row = db.session.scalar(
         select(AssociationReport).where(
@@ -123,13 +122,10 @@ def test_known_counts_every_download_of_a_year_is_true_and_passes_the_audit(thre
 
 def test_year_to_date_ends_with_the_last_complete_quarter(three_offices, client, monkeypatch):
     """On 15 November the year to date is 1 January to 30 September, the same for every day of the quarter."""
-    from saas.association import operations, views
+    from saas.core import timeutil
 
-    for module in (operations, views):
-        monkeypatch.setattr(
-            module, "today" if module is operations else "aggregation_today", lambda: dt.date(2023, 11, 15)
-        )
-    worker.run(trigger="test")
+    monkeypatch.setattr(timeutil, "today", lambda: dt.date(2023, 11, 15))
+    aggregation.run(trigger="test")
     client.login(three_offices.analyst)
     payload = json.loads(
         client.get("/verband/paritaet-nrw/bericht.json?jahr=2023&zeitraum=bisher").get_data(as_text=True)

@@ -10,17 +10,16 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from saas.association import queries
+from saas.association import aggregation, queries
 from saas.extensions import db
 from tenants.models import AssociationMember
 from tenants.scoping import tenant_context
 from tests.factories import make_user
-from workers import association as worker
 
 
 @pytest.fixture
 def aggregated(three_offices):
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     return three_offices
 
 
