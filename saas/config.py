@@ -125,6 +125,10 @@ def flask_config(settings: Settings) -> dict:
         "NEWSLETTER_MAILTO": os.environ.get("NEWSLETTER_MAILTO") or None,
         "BOUNCE_MAILBOX_URL": os.environ.get("BOUNCE_MAILBOX_URL") or None,
         "BASE_URL": settings.base_url,
+        # What the privacy notices say about the installation (saas.legal.notice): who hosts it, and after how
+        # many days the web server's access logs are deleted (set it to match the log rotation).
+        "HOSTING_PROVIDER": os.environ.get("HOSTING_PROVIDER") or None,
+        "ACCESS_LOG_DAYS": int(os.environ.get("ACCESS_LOG_DAYS") or 7),
         "PREFERRED_URL_SCHEME": urlsplit(settings.base_url).scheme or "http",
         "CELERY": celery,
         "RATELIMIT_STORAGE_URI": settings.redis_url or "memory://",

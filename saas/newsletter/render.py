@@ -14,7 +14,9 @@ import re
 import textwrap
 from dataclasses import dataclass
 from email.header import Header
-from email.utils import formataddr, parseaddr
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
 from html.parser import HTMLParser
 from urllib.parse import quote
 
@@ -215,26 +217,34 @@ def _header(value: str) -> str:
         return Header(value, "utf-8").encode(linesep="\r\n")
 
 
+def _address_header(name: str, address: Address) -> str:
+    """The whole header line (folded, without the final CRLF), encoded by the ``email`` package's header
+    registry: assigning it to an ``EmailMessage`` refuses CR/LF, folding applies RFC 2047 to a non-ASCII
+    display name and may break the line right after the colon."""
+    msg = EmailMessage(policy=SMTP)
+    msg[name] = address
+    return SMTP.fold(name, msg[name]).removesuffix("\r\n")
+
+
 @dataclass
 class MailFrame:
     """A mail prepared up to the recipient: headers and both bodies with a placeholder for the link."""
 
-    sender: str  # "Office name <address>"
+    sender: Address  # the office's name with the platform's address
     subject: str
     date: str  # RFC 5322 date: fixed per issue, so every copy of a mail is identical
     html: str  # full HTML document containing UNSUBSCRIBE_PLACEHOLDER
     text: str  # full text containing UNSUBSCRIBE_PLACEHOLDER
     list_id: str
-    reply_to: str = ""
+    reply_to: Address | None = None
     key: str = ""  # secret for deterministic Message-IDs and boundaries
 
     def __post_init__(self) -> None:
-        name, address = parseaddr(self.sender)
-        self.envelope_from = address
-        self.domain = address.rpartition("@")[2] or "lotse.local"
-        self._from = formataddr((name, address), charset="utf-8")
+        self.envelope_from = self.sender.addr_spec
+        self.domain = self.sender.domain or "lotse.local"
+        self._from = _address_header("From", self.sender)
         self._subject = _header(self.subject)
-        self._reply_to = formataddr(("", self.reply_to)) if self.reply_to else ""
+        self._reply_to = _address_header("Reply-To", self.reply_to) if self.reply_to else ""
         self._text_parts = _qp_parts(self.text)
         self._html_parts = _qp_parts(self.html)
 
@@ -247,7 +257,7 @@ class MailFrame:
     def build(self, *, to: str, message_id: str, unsubscribe_url: str, unsubscribe_mailto: str) -> bytes:
         boundary = "=_lotse_" + hashlib.sha256(message_id.encode()).hexdigest()[:24]
         headers = [
-            f"From: {self._from}",
+            self._from,
             f"To: {to}",
             f"Subject: {self._subject}",
             f"Date: {self.date}",
@@ -259,7 +269,7 @@ class MailFrame:
             "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
         ]
         if self._reply_to:
-            headers.append(f"Reply-To: {self._reply_to}")
+            headers.append(self._reply_to)
         headers.append(f'Content-Type: multipart/alternative; boundary="{boundary}"')
         text = _qp_fill(self._text_parts, unsubscribe_url)
         html = _qp_fill(self._html_parts, html_lib.escape(unsubscribe_url))
