@@ -1,7 +1,7 @@
 """association reports: the year-to-date tables suppressed together with their year
 
 Revision ID: 0007
-Revises: 0012
+Revises: 0011
 Create Date: 2026-12-01 00:30:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "0007"
-down_revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
