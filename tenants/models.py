@@ -12,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     Numeric,
     String,
     Text,
@@ -172,3 +173,17 @@ class AssociationMember(TenantScoped, db.Model):
 
     association: Mapped[Association] = relationship()
     tenant: Mapped[Tenant] = relationship()
+
+
+class OfficeLogo(TenantScoped, db.Model):
+    """The office's logo (uploaded by its admin), drawn on the annual report's cover. Stored as a PNG
+    of at most 800 px, checked and re-encoded on upload (never served as the uploaded bytes)."""
+
+    __tablename__ = "office_logos"
+    __table_args__ = (UniqueConstraint("tenant_id", name="uq_office_logos_tenant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)

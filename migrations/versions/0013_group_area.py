@@ -1,7 +1,7 @@
 """group area: sign-in links, proposals, event and newsletter submissions, room requests, funding
 
 Revision ID: 0013
-Revises: 0008
+Revises: 0007
 Create Date: 2026-12-01 00:03:25.933689
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0013'
-down_revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

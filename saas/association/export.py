@@ -1,7 +1,8 @@
 """CSV and XLSX exports of an association's year: every figure of every member office, and the total.
 
-Cells are exactly the published report's: a hidden count is the marker string (``<5``), never a
-number; a family an office does not share is an empty cell.
+Cells are exactly the published report's: a small count is ``<5``, a cell hidden to protect one is
+``.`` (never a number); a family an office does not share is an empty cell. Both files say what each
+sign means (CSV: rows after the table; XLSX: the "Hinweise" sheet).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from saas.association.queries import FIGURES, figure_value
+from saas.association.report import legend
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -42,6 +44,10 @@ def to_csv(payload: dict) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
+    writer.writerow([])
+    writer.writerow(["Zeichen", "Bedeutung"])
+    for sign, meaning in legend(payload["threshold"]):
+        writer.writerow([sign, meaning])
     return out.getvalue().encode("utf-8")
 
 
@@ -63,14 +69,11 @@ def to_xlsx(payload: dict, stand: dt.datetime | None) -> bytes:
     notes.append(["Jahr", payload["year"]])
     if payload.get("period"):
         start, end = (dt.date.fromisoformat(payload["period"][k]) for k in ("from", "to"))
-        notes.append(["Zeitraum", f"{start:%d.%m.%Y} bis {end:%d.%m.%Y} (nur Kontakte; Vorjahr: dieselben Tage)"])
-    notes.append(
-        [
-            "Schwelle",
-            f"Werte unter {payload['threshold']} und Werte, aus denen sie sich errechnen ließen, "
-            f"erscheinen als „<{payload['threshold']}“.",
-        ]
-    )
+        notes.append(["Zeitraum", f"{start:%d.%m.%Y} bis {end:%d.%m.%Y} (nur Kontakte; Vorjahr: dieselben Monate)"])
+    notes.append(["Schwelle", f"Zahlen von 1 bis {payload['threshold'] - 1} werden nicht veröffentlicht."])
+    notes.append(["Zeichen", "Bedeutung"])
+    for sign, meaning in legend(payload["threshold"]):
+        notes.append([sign, meaning])
     if stand is not None:
         from saas.core.formatting import format_datetime_de
 

@@ -7,6 +7,7 @@ from flask import Blueprint
 from saas.auth.models import Role
 from saas.core.nav import add_public_nav, add_staff_nav
 from saas.core.reports import register_annual_section
+from saas.directory import dashboard as _dashboard  # noqa: F401 - registers the start page panel
 from saas.directory import demo as _demo  # noqa: F401 - registers the demo seeder
 from saas.directory import public, views
 from saas.directory.queries import annual_groups_section
