@@ -8,9 +8,9 @@ from typing import Any
 
 from flask import Flask, session
 from flask_login import current_user
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from saas.config import flask_config, load_settings
+from saas.core import proxies
 from saas.extensions import babel, csrf, db, limiter, migrate
 
 # One feature = one package with blueprint.py (and optionally cli.py). Listed here in one place.
@@ -41,7 +41,8 @@ def create_app(config_override: dict[str, Any] | None = None) -> Flask:
         if celery_override:
             app.config["CELERY"] = {**app.config["CELERY"], **celery_override}
     settings.instance.mkdir(parents=True, exist_ok=True)
-    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
+    # X-Forwarded-* only from proxies named in TRUSTED_PROXIES (a count or networks); none by default.
+    app.wsgi_app = proxies.wrap(app.wsgi_app, app.config.get("TRUSTED_PROXIES"))  # type: ignore[method-assign]
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     _init_extensions(app)
@@ -91,6 +92,9 @@ def _install_session_hooks(scoping: Any, aftercommit: Any) -> None:
     from tenants import rls
 
     rls.install_session_hooks()
+    from saas.core import headers
+
+    headers.install_model_checks()  # no CR/LF in any column that ends up in a mail header
     _hooks_installed = True
 
 

@@ -54,3 +54,21 @@ def test_compose_config_validates_when_a_client_exists():
         return
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_only_the_reverse_proxy_is_published():
+    """Is gunicorn reachable only through the reverse proxy, which alone publishes ports?"""
+    services = _compose()["services"]
+    published = {name for name, service in services.items() if service.get("ports")}
+    assert published == {"proxy"}
+    assert services["proxy"]["image"].startswith("caddy")
+    caddyfile = (ROOT / "docker/caddy/Caddyfile").read_text()
+    assert "reverse_proxy web:8000" in caddyfile and "trusted_proxies" not in caddyfile
+
+
+def test_forwarded_headers_are_trusted_for_exactly_one_hop():
+    """Does gunicorn stop believing X-Forwarded-* from anyone, and the app believe exactly the proxy's hop?"""
+    services = _compose()["services"]
+    assert "--forwarded-allow-ips" not in services["web"]["command"]
+    assert "*" not in services["web"]["command"]
+    assert services["web"]["environment"]["TRUSTED_PROXIES"] == "1"
