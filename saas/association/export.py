@@ -6,7 +6,6 @@ number; a family an office does not share is an empty cell.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from typing import Any
@@ -15,13 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from saas.association.queries import FIGURES, figure_value
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe_text(text: str) -> str:
-    """A spreadsheet must not read an office name as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+from saas.core.csvio import write_csv, xlsx_row
 
 
 def table(payload: dict) -> tuple[list[str], list[list[Any]]]:
@@ -30,7 +23,7 @@ def table(payload: dict) -> tuple[list[str], list[list[Any]]]:
     rows: list[list[Any]] = []
     for office in payload["offices"]:
         values = [figure_value(office, f) for f in FIGURES]
-        rows.append([_safe_text(office["name"]), office["tenant"], *["" if v is None else v for v in values]])
+        rows.append([office["name"], office["tenant"], *["" if v is None else v for v in values]])
     total = [figure_value(payload["total"], f) for f in FIGURES]
     rows.append(["Verband insgesamt", "", *["" if v is None else v for v in total]])
     return header, rows
@@ -38,11 +31,7 @@ def table(payload: dict) -> tuple[list[str], list[list[Any]]]:
 
 def to_csv(payload: dict) -> bytes:
     header, rows = table(payload)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
+    return write_csv(header, rows, lineterminator="\r\n").encode("utf-8")
 
 
 def to_xlsx(payload: dict, stand: dt.datetime | None) -> bytes:
@@ -50,16 +39,16 @@ def to_xlsx(payload: dict, stand: dt.datetime | None) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = f"Vergleich {payload['year']}"
-    ws.append(header)
+    ws.append(xlsx_row(header))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append(row)
+        ws.append(xlsx_row(row))
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "C2"
     notes = wb.create_sheet("Hinweise")
-    notes.append(["Verband", payload.get("name", payload["association"])])
+    notes.append(xlsx_row(["Verband", payload.get("name", payload["association"])]))
     notes.append(["Jahr", payload["year"]])
     if payload.get("period"):
         start, end = (dt.date.fromisoformat(payload["period"][k]) for k in ("from", "to"))
