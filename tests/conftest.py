@@ -84,6 +84,12 @@ if USE_RLS:
     os.environ["DATABASE_URL"] = (
         _make_url(_OWNER_URL).set(username="lotse_app", password="lotse-app-test").render_as_string(hide_password=False)
     )
+    # The association aggregation's cross-office block: its own connection and credentials (docs/security.md).
+    os.environ["AGGREGATOR_DATABASE_URL"] = (
+        _make_url(_OWNER_URL)
+        .set(username="lotse_stats", password="lotse-stats-test")
+        .render_as_string(hide_password=False)
+    )
 else:
     os.environ["DATABASE_URL"] = _OWNER_URL
 if os.environ.get("TEST_REDIS_URL"):
@@ -97,6 +103,8 @@ if os.environ.get("TEST_REDIS_URL"):
 else:
     os.environ.pop("REDIS_URL", None)
 os.environ.pop("CELERY_BROKER_URL", None)
+if not USE_RLS:
+    os.environ.pop("AGGREGATOR_DATABASE_URL", None)
 
 import email_validator  # noqa: E402
 
@@ -169,7 +177,7 @@ def app():  # type: ignore[no-untyped-def]
             from tenants import rls
 
             with owner.begin() as conn:
-                rls.create_roles(conn, app_password="lotse-app-test")
+                rls.create_roles(conn, app_password="lotse-app-test", stats_password="lotse-stats-test")
                 rls.install(conn)
     yield application
     with application.app_context():

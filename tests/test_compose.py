@@ -11,7 +11,13 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = {"SECRET_KEY": "s", "POSTGRES_PASSWORD": "p", "LOTSE_OWNER_PASSWORD": "o", "LOTSE_APP_PASSWORD": "a"}
+ENV = {
+    "SECRET_KEY": "s",
+    "POSTGRES_PASSWORD": "p",
+    "LOTSE_OWNER_PASSWORD": "o",
+    "LOTSE_APP_PASSWORD": "a",
+    "LOTSE_STATS_PASSWORD": "t",
+}
 
 
 def _compose() -> dict:
@@ -72,3 +78,13 @@ def test_forwarded_headers_are_trusted_for_exactly_one_hop():
     assert "--forwarded-allow-ips" not in services["web"]["command"]
     assert "*" not in services["web"]["command"]
     assert services["web"]["environment"]["TRUSTED_PROXIES"] == "1"
+
+
+def test_only_the_worker_has_the_aggregation_login():
+    """Is the cross-office connection (lotse_stats) given to the worker alone, never to web or beat?"""
+    services = _compose()["services"]
+    assert "lotse_stats:" in services["worker"]["environment"]["AGGREGATOR_DATABASE_URL"]
+    for name in ("web", "beat", "migrate"):
+        assert "AGGREGATOR_DATABASE_URL" not in services[name].get("environment", {}), name
+    init = (ROOT / "docker/postgres/10-lotse-roles.sh").read_text()
+    assert "GRANT lotse_aggregator TO lotse_app" not in init and "lotse_stats" in init
