@@ -10,7 +10,7 @@ from flask import Flask, session
 from flask_login import current_user
 
 from saas.config import flask_config, load_settings
-from saas.core import proxies
+from saas.core import inputs, proxies
 from saas.extensions import babel, csrf, db, limiter, migrate
 
 # One feature = one package with blueprint.py (and optionally cli.py). Listed here in one place.
@@ -45,6 +45,7 @@ def create_app(config_override: dict[str, Any] | None = None) -> Flask:
     app.wsgi_app = proxies.wrap(app.wsgi_app, app.config.get("TRUSTED_PROXIES"))  # type: ignore[method-assign]
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
+    inputs.init_app(app)  # bounded <int:…>, args and dates: before any blueprint adds its rules
     _init_extensions(app)
     _register_features(app)
     return app

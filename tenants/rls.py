@@ -138,7 +138,7 @@ def grant(connection: Connection) -> None:
                 "CREATE OR REPLACE FUNCTION lotse_purge_auth_events(cutoff timestamptz) RETURNS bigint "
                 "LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$ "
                 "WITH gone AS (DELETE FROM auth_events WHERE created_at < LEAST(cutoff, now() - "
-                f"interval '{PURGE_MINIMUM_DAYS} days') RETURNING 1) SELECT count(*) FROM gone $$"
+                "interval '30 days') RETURNING 1) SELECT count(*) FROM gone $$"  # PURGE_MINIMUM_DAYS
             )
         )
         connection.execute(text("REVOKE ALL ON FUNCTION lotse_purge_auth_events(timestamptz) FROM PUBLIC"))

@@ -35,10 +35,7 @@ def index(slug: str):  # type: ignore[no-untyped-def]
 def subscribers(slug: str):  # type: ignore[no-untyped-def]
     q = request.args.get("q", "")[:100]
     status = request.args.get("status", "")
-    try:
-        page = max(int(request.args.get("page", 1)), 1)
-    except ValueError:
-        page = 1
+    page = max(request.args.get("page", 1, type=int), 1)
     rows, total = queries.search_subscribers(q, status, page)
     return render_template(
         "newsletter/staff/subscribers.html",
