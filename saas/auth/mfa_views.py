@@ -13,6 +13,7 @@ from saas.auth import mfa
 from saas.auth.forms import DisableMfaForm, EnableMfaForm, SecondFactorForm
 from saas.auth.models import User
 from saas.auth.passwords import verify_password
+from saas.core.limitkeys import client_address, keyed
 from saas.extensions import db, limiter
 
 PENDING_MAX_AGE = 300  # seconds between password and code
@@ -37,7 +38,7 @@ def _pending_user() -> User | None:
 
 def _pending_key() -> str:
     pending = session.get("mfa_pending") or {}
-    return f"mfa:{pending.get('u', request.remote_addr)}"
+    return keyed("mfa", str(pending.get("u", "")), "" if pending.get("u") else client_address())
 
 
 @limiter.limit("5 per minute; 20 per hour", key_func=_pending_key, methods=["POST"])

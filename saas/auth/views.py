@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from saas.audit.operations import record_auth
-from saas.auth import mfa
+from saas.auth import mfa, throttle
 from saas.auth import operations as ops
 from saas.auth.forms import ChangePasswordForm, LoginForm, LogoutForm, NewPasswordForm, ResetRequestForm
 from saas.auth.mfa_views import start_second_factor
@@ -29,23 +29,33 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
-def _login_email_key() -> str:
-    return "login:" + ops.normalise_email(request.form.get("email", ""))[:254]
-
-
 def _failed(response) -> bool:  # type: ignore[no-untyped-def]
     return response.status_code != 302
 
 
-@limiter.limit("10 per minute; 100 per hour", methods=["POST"], deduct_when=_failed)
-@limiter.limit("5 per minute; 30 per hour", methods=["POST"], key_func=_login_email_key, deduct_when=_failed)
+# Three limits on failed logins, so that throttling protects an account without becoming a weapon against it
+# (issue 17, point 8): one client guessing one account is stopped quickly (per pair); a client spraying one
+# password over many accounts meets a ceiling per address; an account guessed from many addresses is slowed
+# with growing delays (10 per 10 minutes, 20 per hour, 50 per day) — but only for clients that never logged
+# in to it: the person's own browser (a "known client" cookie from an earlier login) is never held back.
+@limiter.limit("10 per minute; 100 per hour", methods=["POST"], key_func=throttle.address_key, deduct_when=_failed)
+@limiter.limit("5 per minute; 30 per hour", methods=["POST"], key_func=throttle.pair_key, deduct_when=_failed)
+@limiter.limit(
+    "10 per 10 minutes; 20 per hour; 50 per day",
+    methods=["POST"],
+    key_func=throttle.account_key,
+    deduct_when=_failed,
+    exempt_when=throttle.known_client,
+)
 def login():  # type: ignore[no-untyped-def]
     form = LoginForm()
     if current_user.is_authenticated and request.method == "GET":
         return redirect(url_for("auth.account"))
     if form.validate_on_submit():
         user = ops.find_user(form.email.data)
-        if user is not None and user.active and verify_password(user.password_hash, form.password.data):
+        # Always one hash verification, for unknown and inactive accounts too: the answer's time tells nothing.
+        password_ok = verify_password(user.password_hash if user is not None else None, form.password.data or "")
+        if user is not None and user.active and password_ok:
             if needs_rehash(user.password_hash):
                 user.password_hash = ops.hash_password(form.password.data)
             ops.record_login(user)
@@ -58,9 +68,7 @@ def login():  # type: ignore[no-untyped-def]
             session.clear()  # a new session at login: nothing from before survives
             login_user(user)
             log.info("login succeeded user_id=%s", user.id)
-            return redirect(next_url or home_for(user))
-        if user is None:
-            verify_password(None, form.password.data or "")  # same time for unknown e-mails
+            return throttle.remember_client(redirect(next_url or home_for(user)), form.email.data)
         record_auth("login_failed", user_id=user.id if user else None, subject="" if user else form.email.data)
         db.session.commit()
         log.info("login failed")
