@@ -6,6 +6,7 @@ import logging
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -18,6 +19,7 @@ from saas.auth.passwords import needs_rehash, verify_password
 from saas.extensions import db, limiter
 
 log = logging.getLogger(__name__)
+RESET_TASK = "lotse.auth.password_reset"  # workers/auth.py, queued by name
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -125,11 +127,10 @@ def change_password():  # type: ignore[no-untyped-def]
 def reset_request():  # type: ignore[no-untyped-def]
     form = ResetRequestForm()
     if form.validate_on_submit():
-        user = ops.find_user(form.email.data)
-        if user is not None and user.active:
-            ops.send_password_reset(user)
-            db.session.commit()
-        # Same answer whether or not the address is known.
+        # Same answer, same work, whether or not the address is known: nothing is looked up here; the only
+        # work is queueing one task, and the worker finds the person and sends the link after the answer.
+        email, locale = ops.normalise_email(form.email.data), str(get_locale() or "de")
+        current_app.extensions["celery"].tasks[RESET_TASK].apply_async(args=[email, locale])
         return render_template("auth/reset_sent.html")
     return render_template("auth/reset_request.html", form=form)
 

@@ -81,3 +81,32 @@ def test_limit_keys_hold_no_email_or_address(limited_client, world):  # noqa: F8
     assert keys, "no limiter keys found"
     for key in keys:
         assert "@" not in key and "192.0.2.77" not in key and "dortmund.test" not in key, key
+
+
+def test_password_reset_request_does_the_same_work_for_known_and_unknown(client, world, app, monkeypatch):
+    """Does the reset request look nobody up in the web request, answer identically, and leave the lookup
+    and the mail to the worker (so its time says nothing about the address)?"""
+    from sqlalchemy import event
+
+    from workers.auth import password_reset
+
+    queued: list = []
+    monkeypatch.setattr(password_reset, "apply_async", lambda args=(), **kw: queued.append(tuple(args)))
+    statements: list[str] = []
+
+    def listen(conn, cursor, statement, *rest):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    bodies = []
+    token = client.csrf_token()
+    known = world.dortmund_staff.email
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        for email in (known, "niemand@example.org"):
+            response = client.post("/passwort-vergessen", data={"email": email, "csrf_token": token})
+            bodies.append((response.status_code, response.get_data(as_text=True)))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)
+    assert bodies[0] == bodies[1] and bodies[0][0] == 200
+    assert not [s for s in statements if "users" in s.lower()], statements
+    assert queued == [(known, "de"), ("niemand@example.org", "de")]
