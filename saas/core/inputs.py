@@ -37,6 +37,14 @@ class IntegerConverter(routing.IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
+class UnicodeConverter(routing.UnicodeConverter):
+    """A path segment never holds NUL (no text column can store it; PostgreSQL refuses it in a query)."""
+
+    def __init__(self, map: Any, minlength: int = 1, maxlength: int | None = None, length: int | None = None) -> None:
+        super().__init__(map, minlength, maxlength, length)
+        self.regex = self.regex.replace("[^/]", "[^/\\x00]")
+
+
 class BoundedArgs(ImmutableMultiDict):
     """``get(name, type=int)`` answers 400 for a number no column can hold."""
 
@@ -80,6 +88,7 @@ def init_app(app: Flask) -> None:
     the office is resolved and ``g`` is fresh)."""
     app.request_class = LotseRequest
     app.url_map.converters["int"] = IntegerConverter
+    app.url_map.converters["default"] = app.url_map.converters["string"] = UnicodeConverter
 
 
 def out_of_range_description() -> str | None:
