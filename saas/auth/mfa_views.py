@@ -91,8 +91,8 @@ def settings():  # type: ignore[no-untyped-def]
     enable_form, disable_form = EnableMfaForm(), DisableMfaForm()
     secret = uri = qr = None
     if not enabled:
-        secret = session.get("mfa_enrol_secret") or mfa.new_secret()
-        session["mfa_enrol_secret"] = secret
+        secret = mfa.open_enrol_secret(current_user, session.get("mfa_enrol")) or mfa.new_secret()
+        session["mfa_enrol"] = mfa.seal_enrol_secret(current_user, secret)  # encrypted: the cookie is readable
         uri = mfa.provisioning_uri(current_user, secret)
         qr = mfa.qr_svg_data_uri(uri)
     return render_template(
@@ -111,7 +111,7 @@ def settings():  # type: ignore[no-untyped-def]
 @login_required
 def enable():  # type: ignore[no-untyped-def]
     form = EnableMfaForm()
-    secret = session.get("mfa_enrol_secret")
+    secret = mfa.open_enrol_secret(current_user, session.get("mfa_enrol"))
     if not form.validate_on_submit() or not secret:
         abort(400)
     codes = mfa.enable(current_user, secret, form.code.data)
@@ -122,7 +122,7 @@ def enable():  # type: ignore[no-untyped-def]
         return redirect(url_for("auth.mfa_settings"))
     record_auth("mfa_enable", user_id=current_user.id)
     db.session.commit()
-    session.pop("mfa_enrol_secret", None)
+    session.pop("mfa_enrol", None)
     return render_template("auth/mfa_codes.html", codes=codes)
 
 

@@ -144,6 +144,7 @@ def reset_password(token: str):  # type: ignore[no-untyped-def]
     form = NewPasswordForm()
     if form.validate_on_submit():
         ops.set_password(user, form.password.data)
+        user.mfa_version += 1  # a reset forgets every remembered device (an attacker's too)
         record_auth("password_reset", user_id=user.id)
         db.session.commit()
         flash(_("Ihr neues Passwort ist gespeichert. Bitte melden Sie sich an."), "success")
