@@ -48,7 +48,7 @@ def people(slug: str):  # type: ignore[no-untyped-def]
     form = AddMemberForm()
     if form.validate_on_submit():
         try:
-            membership, created = ops.add_person(
+            membership, _created = ops.add_person(
                 g.tenant, form.email.data, Role(form.role.data), name=form.name.data or ""
             )
         except ops.AdminError as exc:
