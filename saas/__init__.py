@@ -10,7 +10,7 @@ from flask import Flask, session
 from flask_login import current_user
 
 from saas.config import flask_config, load_settings
-from saas.core import inputs, proxies
+from saas.core import inputs, logfilter, proxies
 from saas.extensions import babel, csrf, db, limiter, migrate
 
 # One feature = one package with blueprint.py (and optionally cli.py). Listed here in one place.
@@ -44,6 +44,7 @@ def create_app(config_override: dict[str, Any] | None = None) -> Flask:
     # X-Forwarded-* only from proxies named in TRUSTED_PROXIES (a count or networks); none by default.
     app.wsgi_app = proxies.wrap(app.wsgi_app, app.config.get("TRUSTED_PROXIES"))  # type: ignore[method-assign]
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logfilter.install()  # no e-mail addresses or link tokens in any log line
 
     inputs.init_app(app)  # bounded <int:…>, args and dates: before any blueprint adds its rules
     _init_extensions(app)
