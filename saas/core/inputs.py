@@ -24,7 +24,7 @@ from werkzeug.exceptions import BadRequest
 
 MAX_ID = 2**31 - 1  # PostgreSQL integer; every id column is one
 FIRST_YEAR, LAST_YEAR = 1900, 2199
-_DATE_LIKE = re.compile(r"(\d{1,9})-\d{1,2}(?:-\d{1,2})?")
+_DATE_LIKE = re.compile(r"(\d{4,9})-\d{2}(?:-\d{2})?")
 _YEAR_ARGS = ("year", "jahr")
 
 
@@ -66,7 +66,7 @@ def year_in_range(year: int) -> bool:
 def _query_out_of_range() -> bool:
     for key, value in request.args.items(multi=True):
         value = value.strip()
-        if key in _YEAR_ARGS and value.isdigit() and not year_in_range(int(value)):
+        if key in _YEAR_ARGS and value.isascii() and value.isdigit() and not year_in_range(int(value[:12])):
             return True
         match = _DATE_LIKE.fullmatch(value)
         if match and not year_in_range(int(match.group(1))):

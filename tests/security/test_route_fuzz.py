@@ -116,3 +116,18 @@ def _variants_simple(rule, good: str, samples) -> list[str]:  # type: ignore[no-
             continue
         urls.extend(built.replace(marker, quote(value, safe="")) for value in values)
     return urls
+
+
+def test_query_bounds_answer_400_and_leave_ordinary_values_alone(client, world):
+    """Is a date or year beyond 1900–2199 or a page number beyond 2^31 a clear 400, while a search for
+    "1-2" or a normal month still works?"""
+    client.login(world.dortmund_staff)
+    rooms = "/dortmund/intern/raeume/"
+    assert client.get(rooms + "?datum=9999-12-31").status_code == 400
+    assert client.get(rooms + "?monat=0001-01").status_code == 400
+    assert client.get("/dortmund/intern/kontakte/export.csv?year=99999").status_code == 400
+    assert client.get("/dortmund/intern/kontakte/?page=99999999999999999999").status_code == 400
+    assert client.get("/dortmund/intern/gruppen/?q=1-2").status_code == 200
+    assert client.get(rooms + "?monat=2026-03").status_code == 200
+    assert client.get("/dortmund/intern/gruppen/99999999999999999999").status_code == 404
+    assert client.get("/dortmund%00/").status_code in (400, 404)
