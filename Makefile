@@ -30,9 +30,11 @@ demo: install
 test: install-dev
 	$(BIN)/python -m pytest
 
+## lint: ruff (lint + format) and mypy on saas/, tenants/, workers/ (configured in pyproject.toml)
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: install-dev
 	$(BIN)/ruff format .

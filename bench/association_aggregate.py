@@ -176,15 +176,15 @@ def _new_day(db, tenant_ids: list[int], today: dt.date, per_day: int, rng: rando
 def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import delete, func, select, text
 
+    from saas.association import aggregation as worker
     from saas.association.models import AggregateCount, Period
-    from saas.association.operations import today as berlin_today
     from saas.auth.models import AnalystAccess, User
     from saas.auth.passwords import hash_password
     from saas.contacts.models import Contact
+    from saas.core.timeutil import today as berlin_today
     from tenants import operations as tenant_ops
     from tenants.models import FIGURE_FAMILIES, AssociationMember
     from tenants.scoping import cross_tenant, tenant_context
-    from workers import association as worker
 
     rng = random.Random(2026)
     _cleanup(db)

@@ -135,7 +135,7 @@ def generate(app, groups: int, offices: int, seed: int = 7) -> list[tuple[int, s
             insert(Tenant),
             [{"slug": f"office-{i:03d}", "name": f"Kontaktstelle {i}", "settings": {}} for i in range(offices)],
         )
-        tenant_ids = [t.id for t in db.session.query(Tenant).execution_options(skip_tenant_guard=True).all()]
+        tenant_ids = [t.id for t in db.session.query(Tenant).all()]  # offices are not tenant-scoped
         topic_id = 0
         group_id = 0
         for tenant_id in tenant_ids:

@@ -6,14 +6,14 @@ import importlib
 import logging
 from typing import Any
 
-from flask import Flask, session
+from flask import Flask, has_request_context, session
 from flask_login import current_user
 
 from saas.config import flask_config, load_settings
 from saas.core import inputs, logfilter, proxies
 from saas.extensions import babel, csrf, db, limiter, migrate
 
-# One feature = one package with blueprint.py (and optionally cli.py). Listed here in one place.
+# One feature = one package whose ``__init__.py`` maps it and has ``init_app(app)``; called in this order.
 FEATURES = [
     "core",
     "auth",
@@ -28,7 +28,6 @@ FEATURES = [
     "association",
     "privacy",
 ]
-OPTIONAL_FEATURES: list[str] = []
 
 
 def create_app(config_override: dict[str, Any] | None = None) -> Flask:
@@ -53,6 +52,8 @@ def create_app(config_override: dict[str, Any] | None = None) -> Flask:
 
 
 def _select_locale() -> str:
+    if not has_request_context():  # a task or the CLI: German, the office's language
+        return "de"
     lang = session.get("lang")
     if lang in ("de", "en"):
         return lang
@@ -63,10 +64,9 @@ def _select_locale() -> str:
 
 def _init_extensions(app: Flask) -> None:
     from saas.auth import login as auth_login
-    from saas.core import aftercommit
     from saas.core.celery import celery_init_app
     from saas.core.formatting import register_filters
-    from tenants import resolve, scoping
+    from tenants import resolve
 
     db.init_app(app)
     resolve.init_app(app)  # first before_request: fresh g, office bound before anything else runs
@@ -77,27 +77,22 @@ def _init_extensions(app: Flask) -> None:
     auth_login.init_app(app)
     register_filters(app)
     celery_init_app(app)
-    _install_session_hooks(scoping, aftercommit)
+    _install_session_hooks()
 
 
-_hooks_installed = False
-
-
-def _install_session_hooks(scoping: Any, aftercommit: Any) -> None:
-    global _hooks_installed
-    if _hooks_installed:
-        return
+def _install_session_hooks() -> None:
+    """The global SQLAlchemy listeners of the platform; features add theirs in their ``init_app``."""
     from sqlalchemy.orm import Session
 
-    scoping.install(Session)
-    aftercommit.install()
-    from tenants import rls
+    from saas.core import aftercommit
+    from tenants import rls, scoping
 
-    rls.install_session_hooks()
+    scoping.install(Session)  # the tenancy guard
+    rls.install_session_hooks()  # PostgreSQL row-level security follows the bound office
+    aftercommit.install()  # mails and tasks after commit
     from saas.core import headers
 
     headers.install_model_checks()  # no CR/LF in any column that ends up in a mail header
-    _hooks_installed = True
 
 
 def _migrations_dir() -> Any:
@@ -107,28 +102,16 @@ def _migrations_dir() -> Any:
 
 
 def _register_features(app: Flask) -> None:
-    import workers.mail  # noqa: F401 - registers the mail task with the Celery app
-
-    for name in FEATURES + OPTIONAL_FEATURES:
-        blueprint_module = importlib.import_module(f"saas.{name}.blueprint")
-        app.register_blueprint(blueprint_module.bp)
-        try:
-            cli_module = importlib.import_module(f"saas.{name}.cli")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"saas.{name}.cli":
-                raise
-        else:
-            cli_module.register(app)
-        try:
-            importlib.import_module(f"workers.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"workers.{name}":
-                raise
+    for name in FEATURES:
+        importlib.import_module(f"saas.{name}").init_app(app)
     from saas.core import errors, security
     from saas.core.locks import TaskLock  # noqa: F401 - table for periodic-task locks
-    from saas.core.schedule import BEAT_SCHEDULE
+    from saas.core.periodic import schedule
+    from saas.core.tasks import TASK_MODULES
 
-    app.extensions["celery"].conf.beat_schedule = dict(BEAT_SCHEDULE)
+    celery_app = app.extensions["celery"]
+    celery_app.conf.beat_schedule = schedule()
+    celery_app.conf.imports = TASK_MODULES  # by name: a worker imports them at start, saas/ never does
     errors.init_app(app)
 
     security.init_app(app)

@@ -7,6 +7,7 @@ import re
 
 from sqlalchemy import delete, select
 
+from saas.core.errors import DomainError
 from saas.extensions import db
 from tenants.models import FIGURE_FAMILIES, Association, AssociationMember, OfficeHoursSlot, Site, Tenant, utcnow
 from tenants.scoping import tenant_context
@@ -32,7 +33,7 @@ RESERVED_SLUGS = {
 }
 
 
-class TenantError(ValueError):
+class TenantError(DomainError):
     pass
 
 
@@ -68,7 +69,7 @@ def add_site(tenant: Tenant, name: str, **fields: object) -> Site:
 def parse_hours(spec: str) -> list[tuple[int, dt.time, dt.time]]:
     """Parse ``Mo, Mi, Fr 09.00 – 13.00`` lines (one range per line or ';'-separated) into slots."""
     days = {"mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6}
-    slots = []
+    slots = []  # type: ignore[var-annotated]
     for part in re.split(r"[;\n]", spec):
         part = part.strip().removesuffix("Uhr").strip()
         if not part:

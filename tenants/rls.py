@@ -25,10 +25,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event, inspect, text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
+from saas.core.listeners import listen
 from tenants import scoping
 
 APP_ROLE = "lotse_app"
@@ -196,29 +197,33 @@ def unbind_session(dbapi_cursor: Any) -> None:
     dbapi_cursor.execute("SELECT set_config('app.tenant_id', '', false), set_config('app.user_id', '', false)")
 
 
+def _after_begin(session: Session, transaction: Any, connection: Connection) -> None:
+    if connection.dialect.name != "postgresql":
+        return
+    # A new transaction starts with no transaction-local settings and no SET LOCAL ROLE: that is the
+    # state "nothing bound", so only a bound office (or block) costs a round trip here.
+    connection.info[_STATE_KEY] = ("", "", False)
+    _apply(connection.connection.cursor(), connection.info)
+
+
+def _before_execute(conn: Connection, cursor: Any, statement: str, params: Any, context: Any, many: bool) -> None:
+    if conn.dialect.name != "postgresql" or statement.startswith("SELECT set_config('app.tenant_id'"):
+        return
+    if conn.in_transaction():
+        _apply(cursor, conn.info)
+
+
+def _forget_on_commit(conn: Connection) -> None:
+    conn.info.pop(_STATE_KEY, None)
+
+
+def _forget_on_rollback(conn: Connection) -> None:
+    conn.info.pop(_STATE_KEY, None)
+
+
 def install_session_hooks() -> None:
     """Keep ``app.tenant_id``/``app.user_id`` (and the aggregator role) in step with the bound office."""
-
-    @event.listens_for(Session, "after_begin")
-    def _after_begin(session: Session, transaction: Any, connection: Connection) -> None:
-        if connection.dialect.name != "postgresql":
-            return
-        # A new transaction starts with no transaction-local settings and no SET LOCAL ROLE: that is the
-        # state "nothing bound", so only a bound office (or block) costs a round trip here.
-        connection.info[_STATE_KEY] = ("", "", False)
-        _apply(connection.connection.cursor(), connection.info)
-
-    @event.listens_for(Engine, "before_cursor_execute")
-    def _before_execute(conn: Connection, cursor: Any, statement: str, params: Any, context: Any, many: bool) -> None:
-        if conn.dialect.name != "postgresql" or statement.startswith("SELECT set_config('app.tenant_id'"):
-            return
-        if conn.in_transaction():
-            _apply(cursor, conn.info)
-
-    @event.listens_for(Engine, "commit")
-    def _forget_on_commit(conn: Connection) -> None:
-        conn.info.pop(_STATE_KEY, None)
-
-    @event.listens_for(Engine, "rollback")
-    def _forget_on_rollback(conn: Connection) -> None:
-        conn.info.pop(_STATE_KEY, None)
+    listen(Session, "after_begin", _after_begin)
+    listen(Engine, "before_cursor_execute", _before_execute)
+    listen(Engine, "commit", _forget_on_commit)
+    listen(Engine, "rollback", _forget_on_rollback)

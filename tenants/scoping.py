@@ -16,8 +16,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import ForeignKey, event
+from sqlalchemy import ForeignKey
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, declared_attr, mapped_column, with_loader_criteria
+
+from saas.core.listeners import listen
 
 _current_tenant: contextvars.ContextVar[int | None] = contextvars.ContextVar("lotse_tenant", default=None)
 _cross_tenant: contextvars.ContextVar[str | None] = contextvars.ContextVar("lotse_cross_tenant", default=None)
@@ -100,48 +102,47 @@ def _scoped_mappers(state: ORMExecuteState) -> bool:
     return any(issubclass(m.class_, TenantScoped) for m in state.all_mappers)
 
 
+def _add_tenant_criteria(state: ORMExecuteState) -> None:
+    if state.is_column_load:
+        return
+    if not (state.is_select or state.is_update or state.is_delete):
+        return
+    if in_cross_tenant_block():
+        return
+    tenant_id = _current_tenant.get()
+    if tenant_id is None:
+        # Nothing bound: refused like any other query, lazy relationship loads included.
+        if _scoped_mappers(state):
+            raise TenantNotBound("tenant-scoped query without a bound office (use tenant_context or cross_tenant)")
+        return
+    state.statement = state.statement.options(
+        with_loader_criteria(
+            TenantScoped,
+            lambda cls: cls.tenant_id == tenant_id,
+            include_aliases=True,
+            track_closure_variables=True,
+        )
+    )
+
+
+def _stamp_and_check(session: Session, flush_context: Any, instances: Any) -> None:
+    if in_cross_tenant_block():
+        return
+    tenant_id = _current_tenant.get()
+    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+        if not isinstance(obj, TenantScoped):
+            continue
+        if obj.tenant_id is None:
+            if tenant_id is None:
+                raise TenantNotBound(f"new {type(obj).__name__} without a bound office")
+            obj.tenant_id = tenant_id
+        elif tenant_id is not None and obj.tenant_id != tenant_id:
+            raise TenantMismatch(f"{type(obj).__name__} belongs to another office than the bound one")
+        elif tenant_id is None:
+            raise TenantNotBound(f"write to {type(obj).__name__} without a bound office")
+
+
 def install(session_class: type[Session] | Any) -> None:
     """Attach the guard to a Session class (Flask-SQLAlchemy's session)."""
-
-    @event.listens_for(session_class, "do_orm_execute")
-    def _add_tenant_criteria(state: ORMExecuteState) -> None:
-        if state.is_column_load or state.execution_options.get("skip_tenant_guard"):
-            return
-        if not (state.is_select or state.is_update or state.is_delete):
-            return
-        if in_cross_tenant_block():
-            return
-        tenant_id = _current_tenant.get()
-        if tenant_id is None:
-            if state.is_relationship_load:
-                # Relationship loads from rows fetched in a bound block carry their criteria; a lazy
-                # load with nothing bound is refused like any other query.
-                pass
-            if _scoped_mappers(state):
-                raise TenantNotBound("tenant-scoped query without a bound office (use tenant_context or cross_tenant)")
-            return
-        state.statement = state.statement.options(
-            with_loader_criteria(
-                TenantScoped,
-                lambda cls: cls.tenant_id == tenant_id,
-                include_aliases=True,
-                track_closure_variables=True,
-            )
-        )
-
-    @event.listens_for(session_class, "before_flush")
-    def _stamp_and_check(session: Session, flush_context: Any, instances: Any) -> None:
-        if in_cross_tenant_block():
-            return
-        tenant_id = _current_tenant.get()
-        for obj in list(session.new) + list(session.dirty) + list(session.deleted):
-            if not isinstance(obj, TenantScoped):
-                continue
-            if obj.tenant_id is None:
-                if tenant_id is None:
-                    raise TenantNotBound(f"new {type(obj).__name__} without a bound office")
-                obj.tenant_id = tenant_id
-            elif tenant_id is not None and obj.tenant_id != tenant_id:
-                raise TenantMismatch(f"{type(obj).__name__} belongs to another office than the bound one")
-            elif tenant_id is None:
-                raise TenantNotBound(f"write to {type(obj).__name__} without a bound office")
+    listen(session_class, "do_orm_execute", _add_tenant_criteria)
+    listen(session_class, "before_flush", _stamp_and_check)

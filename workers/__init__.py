@@ -1,7 +1,9 @@
 """Celery workers: ``celery -A workers worker`` / ``celery -A workers beat``.
 
-The Celery app is built lazily from the Flask app (same configuration as the web app), so that
-feature code can import task modules here without creating an app at import time.
+The Celery app is built lazily from the Flask app (same configuration as the web app). Each module here
+holds a feature's tasks: bind the office, call one function of the feature (docs/architecture.md).
+``saas/`` never imports this package: it queues tasks by name (``saas.core.tasks``), and the worker
+imports the modules listed in ``saas.core.tasks.TASK_MODULES`` at start.
 """
 
 from __future__ import annotations

@@ -37,14 +37,12 @@ So the broker is treated as a doorbell, not as the record. The record is the dat
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from celery import shared_task
-from sqlalchemy import delete
 
 from saas.core.locks import task_lock
-from saas.core.schedule import crontab, register_periodic
+from saas.core.periodic import each_office
 from saas.extensions import db
 from tenants.scoping import tenant_context
 
@@ -76,25 +74,14 @@ def sweep() -> int:
 
 @shared_task(name="lotse.newsletter.cleanup", ignore_result=True)
 def cleanup_unconfirmed() -> int:
-    """Delete sign-ups not confirmed within 7 days, office by office."""
-    from sqlalchemy import select
+    """Delete sign-ups not confirmed within 7 days, office by office; then old bounce fingerprints."""
+    from saas.newsletter import operations as ops
 
-    from saas.newsletter.operations import cleanup_unconfirmed as cleanup
-    from tenants.models import Tenant
-
-    deleted = 0
     with task_lock("newsletter-cleanup") as got:
         if not got:
             return 0
-        for tenant_id in list(db.session.scalars(select(Tenant.id))):
-            with tenant_context(tenant_id):
-                deleted += cleanup()
-                db.session.commit()
-        from saas.newsletter.models import InboundMail
-        from saas.newsletter.operations import now
-
-        # Fingerprints of bounce mails only guard against a crash between commit and deletion: 90 days is ample.
-        db.session.execute(delete(InboundMail).where(InboundMail.processed_at < now() - dt.timedelta(days=90)))
+        deleted = each_office(None, lambda _tenant: ops.cleanup_unconfirmed()).total()
+        ops.purge_inbound_fingerprints()
         db.session.commit()
     log.info("newsletter cleanup: %s unconfirmed sign-ups deleted", deleted)
     return deleted
@@ -117,14 +104,3 @@ def poll_mailbox() -> int:
         except MailboxError as exc:
             log.warning("bounce mailbox not read: %s", exc)  # the next poll tries again
             return 0
-
-
-def _sweep_interval() -> float:
-    import os
-
-    return float(os.environ.get("LOTSE_NEWSLETTER_SWEEP_SECONDS", "10"))
-
-
-register_periodic("newsletter-sweep", "lotse.newsletter.sweep", _sweep_interval())
-register_periodic("newsletter-cleanup", "lotse.newsletter.cleanup", crontab(minute=15, hour=3))
-register_periodic("newsletter-mailbox", "lotse.newsletter.poll_mailbox", crontab(minute="*/5"))

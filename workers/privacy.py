@@ -10,7 +10,6 @@ from sqlalchemy import delete, text
 
 from saas.audit.models import AuthEvent
 from saas.core.locks import task_lock
-from saas.core.schedule import crontab, register_periodic
 from saas.extensions import db
 from saas.privacy.retention import RULES_BY_KEY
 from tenants import rls
@@ -33,9 +32,6 @@ def purge_auth_events(now_iso: str | None = None) -> int:
             db.session.commit()
             return int(deleted or 0)
         with cross_tenant("retention: purge old login events"):
-            deleted = db.session.execute(delete(AuthEvent).where(AuthEvent.created_at < cutoff)).rowcount
+            deleted = db.session.execute(delete(AuthEvent).where(AuthEvent.created_at < cutoff)).rowcount  # type: ignore[attr-defined]
             db.session.commit()
     return deleted or 0
-
-
-register_periodic("privacy-purge-auth-events", "lotse.privacy.purge_auth_events", crontab(minute=50, hour=3))

@@ -18,13 +18,14 @@ from sqlalchemy.orm import joinedload
 from saas.audit import operations as audit
 from saas.auth import operations as auth_ops
 from saas.auth.models import Membership, Role, User
+from saas.core.errors import DomainError
 from saas.core.mail import build_message, queue_message
 from saas.extensions import db
 from tenants import operations as tenant_ops
 from tenants.models import Site, Tenant
 
 
-class AdminError(ValueError):
+class AdminError(DomainError):
     """A change the office administration refuses, with a message for the admin."""
 
 

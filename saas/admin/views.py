@@ -26,6 +26,7 @@ from saas.admin.forms import (
 )
 from saas.auth.models import Role
 from saas.core.access import office_required
+from saas.core.errors import perform
 from saas.extensions import db
 from tenants.models import Site
 
@@ -47,14 +48,12 @@ def index(slug: str):  # type: ignore[no-untyped-def]
 def people(slug: str):  # type: ignore[no-untyped-def]
     form = AddMemberForm()
     if form.validate_on_submit():
-        try:
-            membership, _created = ops.add_person(
-                g.tenant, form.email.data, Role(form.role.data), name=form.name.data or ""
-            )
-        except ops.AdminError as exc:
-            form.email.errors.append(str(exc))
-        else:
-            db.session.commit()
+        done = perform(
+            lambda: ops.add_person(g.tenant, form.email.data, Role(form.role.data), name=form.name.data or ""),
+            field=form.email,
+        )
+        if done.value is not None:
+            membership, _created = done.value
             # The same words whether or not the address already had an account elsewhere (no enumeration).
             flash(_("%(email)s wurde eingeladen. Die Einladung ist unterwegs.", email=membership.user.email), "success")
             return redirect(url_for("admin.people"))
@@ -77,13 +76,8 @@ def change_role(slug: str, membership_id: int):  # type: ignore[no-untyped-def]
     form = RoleForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        ops.change_role(membership, Role(form.role.data))
-    except ops.AdminError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
+    if not perform(lambda: ops.change_role(membership, Role(form.role.data))):
         return redirect(url_for("admin.people"))
-    db.session.commit()
     flash(
         _("Die Rolle von %(who)s ist jetzt: %(role)s.", who=_who(membership), role=_(membership.role.label)), "success"
     )
@@ -101,14 +95,11 @@ def remove_person(slug: str, membership_id: int):  # type: ignore[no-untyped-def
             abort(400)
         myself = membership.user_id == current_user.id
         who = _who(membership)
-        try:
-            ops.remove_person(membership)
-        except ops.AdminError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
+        if not perform(
+            lambda: ops.remove_person(membership),
+            success=_("%(who)s hat keinen Zugang mehr zur Kontaktstelle.", who=who),
+        ):
             return redirect(url_for("admin.people"))
-        db.session.commit()
-        flash(_("%(who)s hat keinen Zugang mehr zur Kontaktstelle.", who=who), "success")
         return redirect(url_for("auth.account") if myself else url_for("admin.people"))
     return render_template("admin/remove_person.html", membership=membership, form=form)
 
@@ -144,12 +135,9 @@ def sites(slug: str):  # type: ignore[no-untyped-def]
 def new_site(slug: str):  # type: ignore[no-untyped-def]
     form = SiteForm()
     if form.validate_on_submit():
-        try:
-            site = ops.create_site(g.tenant, form.data)
-        except ops.AdminError as exc:
-            form.name.errors.append(str(exc))
-        else:
-            db.session.commit()
+        done = perform(lambda: ops.create_site(g.tenant, form.data), field=form.name)
+        if done.value is not None:
+            site = done.value
             flash(
                 _("Der Standort %(name)s ist angelegt. Tragen Sie jetzt die Sprechzeiten ein.", name=site.name),
                 "success",
@@ -162,16 +150,9 @@ def new_site(slug: str):  # type: ignore[no-untyped-def]
 def edit_site(slug: str, site_id: int):  # type: ignore[no-untyped-def]
     site = site_or_404(site_id)
     form = SiteForm(obj=site)
-    if form.validate_on_submit():
-        try:
-            ops.update_site(site, form.data)
-        except ops.AdminError as exc:
-            db.session.rollback()
-            form.name.errors.append(str(exc))
-        else:
-            db.session.commit()
-            flash(_("Der Standort %(name)s ist gespeichert.", name=site.name), "success")
-            return redirect(url_for("admin.sites"))
+    if form.validate_on_submit() and perform(lambda: ops.update_site(site, form.data), field=form.name):
+        flash(_("Der Standort %(name)s ist gespeichert.", name=site.name), "success")
+        return redirect(url_for("admin.sites"))
     return render_template("admin/site_form.html", form=form, site=site), 400 if form.errors else 200
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, g, jsonify, request
 
 from saas.api import openapi, schemas
+from saas.core.paging import page_number
 from saas.directory import queries
 from saas.directory.models import TOPIC_AREAS
 from saas.directory.search import search_ids
@@ -33,10 +34,7 @@ def groups(slug: str):  # type: ignore[no-untyped-def]
     area = request.args.get("topic_area", "")
     if area and area not in TOPIC_AREAS:
         abort(400)
-    page_arg = request.args.get("page", "1")
-    if not page_arg.isdigit() or not 1 <= int(page_arg) <= 100_000:
-        abort(400)
-    page = int(page_arg)
+    page = page_number(strict=True)
     result = search_ids(q, tenant_id=g.tenant.id, topic_area=area or None, offset=(page - 1) * PER_PAGE, limit=PER_PAGE)
     items = [schemas.public_group(group, slug) for group in queries.public_groups_by_ids(result.ids)]
     return jsonify({"items": items, "total": result.total, "page": page, "per_page": PER_PAGE})

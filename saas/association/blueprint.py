@@ -1,6 +1,6 @@
 from flask import Blueprint
 
-from saas.association import changes, views
+from saas.association import views
 from saas.auth.models import Role
 from saas.core.nav import add_staff_nav
 
@@ -19,7 +19,5 @@ bp.add_url_rule("/verband/<assoc_slug>/aktualisieren", "aggregate_now", views.ag
 
 add_staff_nav("association.consent", "Verbände", min_role=Role.admin, order=90)
 
-changes.install()
-changes.register_default_sources()
 
 from saas.association import demo  # noqa: E402, F401 - registers the demo seeder

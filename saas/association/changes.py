@@ -17,10 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from saas.association.models import DirtyDay
+from saas.core.listeners import listen
 from tenants.models import FIGURE_FAMILIES, utcnow
 from tenants.scoping import TenantNotBound, current_tenant_id
 
@@ -98,48 +99,40 @@ def _collect(session: Session) -> dict[tuple[int, str], set[dt.date]]:
     return found
 
 
-_installed = False
+def _mark_flushed(session: Session, flush_context: Any, instances: Any) -> None:
+    if not _SOURCES:
+        return
+    for (tenant_id, family), days in _collect(session).items():
+        for day in sorted(days):
+            session.add(DirtyDay(tenant_id=tenant_id, family=family, day=day, created_at=utcnow()))
+
+
+def _mark_bulk_insert(state: ORMExecuteState) -> None:
+    if not state.is_insert or not _SOURCES or state.execution_options.get("association_marking"):
+        return
+    mapper = state.bind_mapper
+    source = _SOURCES.get(mapper.class_) if mapper is not None else None
+    if source is None:
+        return
+    params = state.parameters
+    rows = params if isinstance(params, list) else [params] if isinstance(params, dict) else []
+    found: dict[int, set[dt.date]] = {}
+    for row in rows:
+        tenant_id = row.get("tenant_id") or current_tenant_id()
+        day = (_as_date(row.get(source.date_attr)) if source.date_attr else None) or dt.date.today()
+        if tenant_id:
+            found.setdefault(tenant_id, set()).add(day)
+    for tenant_id, days in found.items():
+        state.session.execute(
+            insert(DirtyDay).execution_options(association_marking=True),
+            [{"tenant_id": tenant_id, "family": source.family, "day": d, "created_at": utcnow()} for d in sorted(days)],
+        )
 
 
 def install() -> None:
-    """Attach the watchers to every Session (once)."""
-    global _installed
-    if _installed:
-        return
-    _installed = True
-
-    @event.listens_for(Session, "before_flush")
-    def _mark_flushed(session: Session, flush_context: Any, instances: Any) -> None:
-        if not _SOURCES:
-            return
-        for (tenant_id, family), days in _collect(session).items():
-            for day in sorted(days):
-                session.add(DirtyDay(tenant_id=tenant_id, family=family, day=day, created_at=utcnow()))
-
-    @event.listens_for(Session, "do_orm_execute")
-    def _mark_bulk_insert(state: ORMExecuteState) -> None:
-        if not state.is_insert or not _SOURCES or state.execution_options.get("association_marking"):
-            return
-        mapper = state.bind_mapper
-        source = _SOURCES.get(mapper.class_) if mapper is not None else None
-        if source is None:
-            return
-        params = state.parameters
-        rows = params if isinstance(params, list) else [params] if isinstance(params, dict) else []
-        found: dict[int, set[dt.date]] = {}
-        for row in rows:
-            tenant_id = row.get("tenant_id") or current_tenant_id()
-            day = (_as_date(row.get(source.date_attr)) if source.date_attr else None) or dt.date.today()
-            if tenant_id:
-                found.setdefault(tenant_id, set()).add(day)
-        for tenant_id, days in found.items():
-            state.session.execute(
-                insert(DirtyDay).execution_options(association_marking=True),
-                [
-                    {"tenant_id": tenant_id, "family": source.family, "day": d, "created_at": utcnow()}
-                    for d in sorted(days)
-                ],
-            )
+    """Attach the watchers to every Session."""
+    listen(Session, "before_flush", _mark_flushed)
+    listen(Session, "do_orm_execute", _mark_bulk_insert)
 
 
 def register_default_sources() -> None:

@@ -23,12 +23,8 @@ def seed_association_sharing(tenants: dict[str, Tenant]) -> bool:
                     created = True
             db.session.flush()
     if created:
-        from saas.core.aftercommit import after_commit
+        from saas.association.aggregation import TASK_NAME
+        from saas.core.tasks import queue
 
-        def _queue() -> None:
-            from workers.association import aggregate
-
-            aggregate.apply_async(kwargs={"trigger": "demo"})
-
-        after_commit(_queue)
+        queue(TASK_NAME, trigger="demo")
     return created

@@ -22,7 +22,7 @@ class MultiCheckboxField(SelectMultipleField):
 class ShareForm(FlaskForm):
     families = MultiCheckboxField(
         _l("Diese Kennzahlen teilen"),
-        choices=[(key, _l(label)) for key, label in FAMILY_LABELS.items()],  # type: ignore[arg-type]
+        choices=[(key, _l(label)) for key, label in FAMILY_LABELS.items()],
         validate_choice=True,
     )
 

@@ -28,7 +28,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -44,12 +43,12 @@ from saas.association.models import (
     PeriodState,
     RunStatus,
 )
+from saas.core import timeutil
 from saas.extensions import db
 from tenants.models import FIGURE_FAMILIES, Association, AssociationMember, Site, Tenant, utcnow
 from tenants.scoping import in_cross_tenant_block, tenant_context
 
 log = logging.getLogger(__name__)
-BERLIN = ZoneInfo("Europe/Berlin")
 LOCK_NAME = "association-aggregate"
 LOCK_TTL_SECONDS = 600  # renewed after every period; a crashed holder frees it within ten minutes
 CONTACTS = "contacts"
@@ -57,10 +56,6 @@ PROPAGATING = {"groups", "newsletter"}  # year-end states: a change on day d mov
 TIME_DRIVEN = {"events"}  # "held" changes as days pass: the current year is refreshed on every run
 COVERED = 0  # the "year" of a DONE period that records a finished backfill (even of no data at all)
 CONTACT_BATCH = 500  # contact periods rebuilt together, a few grouped statements each
-
-
-def today() -> dt.date:
-    return dt.datetime.now(BERLIN).date()
 
 
 def checkpoint(stage: str) -> None:
@@ -250,7 +245,7 @@ def _delete_markers(ids: list[int]) -> None:
 
 def _work(plan: Plan, office_id: int, family: str) -> Iterable[tuple[int, set[dt.date] | None, list[int]]]:
     """(year, days to recount or None for the whole year, markers consumed) for one office and family."""
-    now = today()
+    now = timeutil.today()
     recorded = plan.periods.get((office_id, family), {})
     states = {y: state for y, state in recorded.items() if y != COVERED}
     found = plan.markers.get((office_id, family), [])
@@ -339,7 +334,7 @@ def _mark_many(run_id: int | None, family: str, pairs: list[tuple[int, int]], st
         ):
             existing[(period.office_id, period.year)] = period
     for office_id, year in pairs:
-        period = existing.get((office_id, year))
+        period = existing.get((office_id, year))  # type: ignore[assignment]
         if period is None:
             period = Period(office_id=office_id, family=family, year=year)
             db.session.add(period)
@@ -383,8 +378,8 @@ def rebuild_contact_periods(
             day_spans = ((dt.date(year, 1, 1), dt.date(year, 12, 31)),)
             month_spans = ((dt.date(year, 1, 1), dt.date(year, 12, 1)),)
         else:
-            day_spans = _spans(sorted(days), dt.timedelta(days=1))
-            month_spans = tuple((m, m) for m in sorted({d.replace(day=1) for d in days}))
+            day_spans = _spans(sorted(days), dt.timedelta(days=1))  # type: ignore[assignment]
+            month_spans = tuple((m, m) for m in sorted({d.replace(day=1) for d in days}))  # type: ignore[assignment]
         day_scopes[day_spans].add(office_id)
         month_scopes[month_spans].add(office_id)
         year_scopes[((dt.date(year, 1, 1), dt.date(year, 1, 1)),)].add(office_id)
@@ -437,7 +432,7 @@ def _delete_counts(conn, granularity: str, office_ids: list[int], spans) -> None
                 table.c.family == CONTACTS,
                 table.c.granularity == granularity,
                 table.c.office_id.in_(office_ids[chunk : chunk + 500]),
-                _within(table.c.period_start, spans),
+                _within(table.c.period_start, spans),  # type: ignore[arg-type]
             )
         )
 
@@ -477,7 +472,7 @@ def _roll_up(conn, target: str, office_ids: list[int], spans) -> None:  # type: 
                 table.c.family == CONTACTS,
                 table.c.granularity == source,
                 table.c.office_id.in_(office_ids[chunk : chunk + 500]),
-                _within(table.c.period_start, source_spans),
+                _within(table.c.period_start, source_spans),  # type: ignore[arg-type]
             )
             .group_by(table.c.office_id, start, table.c.dimension, table.c.value)
         )

@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select
 
 from saas.association import report
 from saas.association.models import AggregateCount, AssociationOffice, AssociationReport
+from saas.core import timeutil
 from saas.extensions import db
 from tenants.models import Association, utcnow
 
@@ -179,9 +180,7 @@ def _complement_small(
     rest of the year, so a period cell is hidden when that difference is below the threshold. Days after
     today hold no contacts yet (the difference is a structural zero, not a disclosure) and are skipped.
     """
-    from saas.association.operations import today
-
-    if end >= min(dt.date(year, 12, 31), today()):
+    if end >= min(dt.date(year, 12, 31), timeutil.today()):
         return set()
     row = db.session.scalar(
         select(AssociationReport).where(
@@ -230,7 +229,7 @@ def build_period_report(
         facts,
         previous,
         hide=_complement_small(association, members, facts, year, end),
-        hide_previous=_complement_small(association, members, previous, year - 1, previous_end) if compare else (),
+        hide_previous=_complement_small(association, members, previous, year - 1, previous_end) if compare else (),  # type: ignore[arg-type]
     )
     payload["period"] = {"from": dt.date(year, 1, 1).isoformat(), "to": end.isoformat()}
     return payload
@@ -250,15 +249,13 @@ def build_report(association: Association, year: int, threshold: int, members: l
 
 def refresh_association(plan, association_id: int) -> list[int]:  # type: ignore[no-untyped-def]
     """Refresh the members' view and the reports that changed; returns the years rebuilt."""
-    from saas.association.operations import today
-
     association = db.session.get(Association, association_id)
     if association is None:
         return []
     threshold = plan.thresholds[association_id]
     changed = refresh_snapshot(plan, association_id)
     members = members_of(association_id)
-    available = available_years(members, today().year)
+    available = available_years(members, timeutil.today().year)
     stored = dict(
         db.session.execute(
             select(AssociationReport.year, AssociationReport.threshold).where(

@@ -139,7 +139,7 @@ def all_reports(association: Association) -> dict[int, dict]:
     out = {}
     for row in rows:
         out[row.year] = row.payload if row.threshold == threshold else get_report(association, row.year)
-    return out
+    return out  # type: ignore[return-value]
 
 
 def freshness(association_id: int) -> dt.datetime | None:

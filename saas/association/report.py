@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from saas.association.suppression import CellSystem, marker, suppress
+from saas.contacts.queries import change_pct, share_pct
 
 KINDS = ("citizen", "relative", "group", "professional")
 CITIZEN_KINDS = ("citizen", "relative")
@@ -188,11 +189,10 @@ def publish_cells(members: list[Member], facts: Facts, threshold: int, also_hide
     hidden = suppress(system, threshold, also_hide)
     mark = marker(threshold)
     values = {cell: (mark if cell in hidden else value) for cell, value in system.values.items()}
-    return Published(values, sharing)
+    return Published(values, sharing)  # type: ignore[arg-type]
 
 
 def _pct(part: int | str | None, base: int | str | None, mark: str) -> int | str:
-    from saas.association.queries import share_pct
 
     if isinstance(part, int) and isinstance(base, int):
         return share_pct(part, base)
@@ -200,7 +200,6 @@ def _pct(part: int | str | None, base: int | str | None, mark: str) -> int | str
 
 
 def _change(current: int | str | None, previous: int | str | None, mark: str) -> float | str | None:
-    from saas.association.queries import change_pct
 
     if isinstance(current, int) and isinstance(previous, int):
         return change_pct(current, previous)

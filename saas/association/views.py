@@ -15,14 +15,15 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 
 from saas.association import access, export, queries
+from saas.association.aggregation import TASK_NAME
 from saas.association.forms import FAMILY_LABELS, AggregateNowForm, ShareForm
 from saas.association.operations import create_run
-from saas.association.operations import today as aggregation_today
 from saas.association.suppression import marker
 from saas.auth.models import Role
-from saas.core import charts
+from saas.core import charts, timeutil
 from saas.core.access import analyst_required, office_required
 from saas.core.formatting import format_number, format_percent
+from saas.core.tasks import send
 from saas.extensions import db
 from tenants import operations as tenant_ops
 
@@ -31,12 +32,10 @@ log = logging.getLogger(__name__)
 
 def dispatch_aggregation(association_id: int, trigger: str) -> int:
     """Ask the workers for a run now (call after the commit that made it necessary); returns the run id."""
-    from workers.association import aggregate
-
     run = create_run(association_id, trigger)
     db.session.commit()
     try:
-        aggregate.apply_async(kwargs={"association_id": association_id, "run_id": run.id, "trigger": trigger})
+        send(TASK_NAME, association_id=association_id, run_id=run.id, trigger=trigger)
     except Exception:  # the nightly run still covers it
         log.exception("could not queue the association aggregation run_id=%s", run.id)
     return run.id
@@ -158,7 +157,7 @@ def dashboard(assoc_slug: str):  # type: ignore[no-untyped-def]
     figure = queries.FIGURE_BY_KEY.get(request.args.get("kennzahl", "contacts.total")) or abort(404)
     asked_period = _period_arg()
     period = _period_arg(figure)
-    until = aggregation_today()
+    until = timeutil.today()
     basis = request.args.get("bezug", "absolut")
     sort = request.args.get("sortierung", "wert")
     direction = request.args.get("richtung", "ab")
@@ -217,7 +216,7 @@ def _payload_for_export(association):  # type: ignore[no-untyped-def]
     if year is None:
         abort(404)
     if _period_arg() == "bisher":
-        payload = queries.period_report(association, year, aggregation_today())
+        payload = queries.period_report(association, year, timeutil.today())
     else:
         payload = queries.get_report(association, year)
     if payload is None:
@@ -273,4 +272,4 @@ def aggregate_now(assoc_slug: str):  # type: ignore[no-untyped-def]
             _("Die Aktualisierung ist angestoßen. Die Zahlen sind in wenigen Minuten auf dem neuesten Stand."),
             "success",
         )
-    return redirect(url_for("association.dashboard", assoc_slug=association.slug, **request.args))
+    return redirect(url_for("association.dashboard", assoc_slug=association.slug, **request.args))  # type: ignore[arg-type]

@@ -1,6 +1,6 @@
 from flask import Blueprint
 
-from saas.audit import hooks, views
+from saas.audit import views
 from saas.auth.models import Role
 from saas.core.nav import add_staff_nav
 
@@ -8,5 +8,3 @@ bp = Blueprint("audit", __name__, template_folder="templates")
 bp.add_url_rule("/<slug>/intern/protokoll", "log", views.log)
 
 add_staff_nav("audit.log", "Protokoll", min_role=Role.admin, order=90)
-
-hooks.install()  # module code runs once per process, however many apps are created

@@ -11,8 +11,10 @@ from typing import Any
 
 from flask import has_request_context
 from flask_login import current_user
-from sqlalchemy import event, inspect
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
+
+from saas.core.listeners import listen
 
 # table → (object type, German label of the kind)
 AUDITED_TABLES = {
@@ -39,46 +41,51 @@ def _changed_fields(obj: Any) -> list[str]:
     )
 
 
-def install() -> None:
-    @event.listens_for(Session, "after_flush")
-    def _collect(session: Session, flush_context: Any) -> None:
-        if session.info.get("lotse_audit_off"):
-            return
-        pending = session.info.setdefault(_PENDING, [])
-        for action, objects in (("create", session.new), ("update", session.dirty), ("delete", session.deleted)):
-            for obj in objects:
-                kind = AUDITED_TABLES.get(getattr(obj, "__tablename__", ""))
-                if kind is None:
+def _collect(session: Session, flush_context: Any) -> None:
+    if session.info.get("lotse_audit_off"):
+        return
+    pending = session.info.setdefault(_PENDING, [])
+    for action, objects in (("create", session.new), ("update", session.dirty), ("delete", session.deleted)):
+        for obj in objects:
+            kind = AUDITED_TABLES.get(getattr(obj, "__tablename__", ""))
+            if kind is None:
+                continue
+            if action == "update":
+                fields = _changed_fields(obj)
+                if not fields:
                     continue
-                if action == "update":
-                    fields = _changed_fields(obj)
-                    if not fields:
-                        continue
-                    summary = "Felder: " + ", ".join(fields)
-                else:
-                    summary = ""
-                pending.append((obj.tenant_id, f"{kind}.{action}", kind, obj.id, summary[:300]))
+                summary = "Felder: " + ", ".join(fields)
+            else:
+                summary = ""
+            pending.append((obj.tenant_id, f"{kind}.{action}", kind, obj.id, summary[:300]))
 
-    @event.listens_for(Session, "after_flush_postexec")
-    def _write(session: Session, flush_context: Any) -> None:
-        pending = session.info.pop(_PENDING, None)
-        if not pending:
-            return
-        from saas.audit.models import AuditEvent
 
-        actor = _actor()
-        for tenant_id, action, kind, object_id, summary in pending:
-            session.add(
-                AuditEvent(
-                    tenant_id=tenant_id,
-                    action=action,
-                    object_type=kind,
-                    object_id=object_id,
-                    summary=summary,
-                    actor_user_id=actor,
-                )
+def _write(session: Session, flush_context: Any) -> None:
+    pending = session.info.pop(_PENDING, None)
+    if not pending:
+        return
+    from saas.audit.models import AuditEvent
+
+    actor = _actor()
+    for tenant_id, action, kind, object_id, summary in pending:
+        session.add(
+            AuditEvent(
+                tenant_id=tenant_id,
+                action=action,
+                object_type=kind,
+                object_id=object_id,
+                summary=summary,
+                actor_user_id=actor,
             )
+        )
 
-    @event.listens_for(Session, "after_rollback")
-    def _drop(session: Session) -> None:
-        session.info.pop(_PENDING, None)
+
+def _drop(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+
+
+def install() -> None:
+    """Record audited changes with every flush."""
+    listen(Session, "after_flush", _collect)
+    listen(Session, "after_flush_postexec", _write)
+    listen(Session, "after_rollback", _drop)

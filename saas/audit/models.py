@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, event
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from saas.extensions import db
@@ -48,8 +48,14 @@ class AppendOnlyError(RuntimeError):
     pass
 
 
-@event.listens_for(Session, "before_flush")
 def _append_only(session: Session, flush_context: object, instances: object) -> None:
     for obj in list(session.dirty) + list(session.deleted):
         if isinstance(obj, (AuditEvent, AuthEvent)) and (obj in session.deleted or session.is_modified(obj)):
             raise AppendOnlyError("the audit log is append-only")
+
+
+def install() -> None:
+    """Refuse updates and deletes of audit rows in every Session."""
+    from saas.core.listeners import listen
+
+    listen(Session, "before_flush", _append_only)

@@ -11,6 +11,7 @@ from saas.audit.models import AuditEvent, AuthEvent
 from saas.audit.operations import ACTION_LABELS
 from saas.auth.models import Membership, Role, User
 from saas.core.access import office_required
+from saas.core.paging import page_number
 from saas.extensions import db
 
 PER_PAGE = 50
@@ -28,7 +29,7 @@ def log(slug: str):  # type: ignore[no-untyped-def]
     action = request.args.get("action", "")
     actor = request.args.get("person", type=int)
     since, until = _date(request.args.get("von")), _date(request.args.get("bis"))
-    page = max(request.args.get("seite", 1, type=int), 1)
+    page = page_number("seite")
     members = {m.user_id: m.user for m in db.session.scalars(select(Membership).join(Membership.user))}
 
     stmt = select(AuditEvent)

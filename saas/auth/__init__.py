@@ -1,0 +1,19 @@
+"""Login, logout, password reset, two-factor login, accounts and roles.
+
+Map
+- routes: ``blueprint.py`` → ``views.py`` (login, reset, account), ``mfa_views.py`` (two-factor)
+- writes: ``operations.py`` (create_user, set_membership, set_password, send_password_reset, home_for)
+- two factors: ``mfa.py``; password hashing: ``passwords.py``; the user loader: ``login.py``
+- tasks, listeners: none
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    """Register this feature with the app (called once per app by ``saas.create_app``)."""
+    from saas.auth import blueprint
+
+    app.register_blueprint(blueprint.bp)

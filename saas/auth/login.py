@@ -14,10 +14,10 @@ def _get_id(self: User) -> str:
 
 
 # Flask-Login's interface on the model, kept here so the model stays plain data.
-User.get_id = _get_id  # type: ignore[attr-defined]
-User.is_authenticated = property(lambda self: True)  # type: ignore[attr-defined]
-User.is_anonymous = property(lambda self: False)  # type: ignore[attr-defined]
-User.is_active = property(lambda self: bool(self.active))  # type: ignore[attr-defined]
+User.get_id = _get_id
+User.is_authenticated = property(lambda self: True)
+User.is_anonymous = property(lambda self: False)
+User.is_active = property(lambda self: bool(self.active))
 
 
 class Anonymous(AnonymousUserMixin):

@@ -10,6 +10,7 @@ from flask_login import current_user, login_required, login_user
 
 from saas.audit.operations import record_auth
 from saas.auth import mfa
+from saas.auth import operations as ops
 from saas.auth.forms import DisableMfaForm, EnableMfaForm, SecondFactorForm
 from saas.auth.models import User
 from saas.auth.passwords import verify_password
@@ -58,9 +59,7 @@ def verify():  # type: ignore[no-untyped-def]
             db.session.commit()
             session.clear()
             login_user(user)
-            from saas.auth.views import home_for
-
-            response = redirect(next_url or home_for(user))
+            response = redirect(next_url or ops.home_for(user))
             if can_remember and form.remember.data:
                 response.set_cookie(
                     mfa.REMEMBER_COOKIE,

@@ -5,20 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from flask import current_app, render_template
+from flask import current_app, render_template, url_for
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
 from saas.auth.models import AnalystAccess, Membership, Role, User
 from saas.auth.passwords import hash_password, password_problem
+from saas.core.errors import DomainError
 from saas.core.mail import build_message, queue_message
 from saas.extensions import db
 from tenants.models import Association, Tenant
 from tenants.scoping import cross_tenant, tenant_context
 
 
-class UserError(ValueError):
+class UserError(DomainError):
     pass
 
 
@@ -157,3 +158,26 @@ def send_password_reset(user: User) -> None:
 
 def record_login(user: User) -> None:
     user.last_login_at = dt.datetime.now(dt.UTC)
+
+
+def home_for(user: User) -> str:
+    """Where a user lands after login: the one office's dashboard, the one association, or the account page."""
+    memberships, seats = destinations(user)
+    if len(memberships) == 1 and not seats and not user.is_operator:
+        return url_for("core.dashboard", slug=memberships[0].tenant.slug)
+    if len(seats) == 1 and not memberships and not user.is_operator:
+        return f"/verband/{seats[0].association.slug}/"
+    return url_for("auth.account")
+
+
+def send_reset_if_known(email: str, locale: str = "de") -> bool:
+    """The worker's half of a reset request: look the person up and mail the link (nothing for an unknown or
+    deactivated address). The web request only queued this, so its answer and time say nothing."""
+    from flask_babel import force_locale
+
+    user = find_user(email)
+    if user is None or not user.active:
+        return False
+    with force_locale(locale if locale in ("de", "en") else "de"):
+        send_password_reset(user)
+    return True

@@ -16,6 +16,7 @@ from saas.auth import operations as ops
 from saas.auth.forms import ChangePasswordForm, LoginForm, LogoutForm, NewPasswordForm, ResetRequestForm
 from saas.auth.mfa_views import start_second_factor
 from saas.auth.passwords import needs_rehash, verify_password
+from saas.core import tasks
 from saas.extensions import db, limiter
 
 log = logging.getLogger(__name__)
@@ -70,21 +71,12 @@ def login():  # type: ignore[no-untyped-def]
             session.clear()  # a new session at login: nothing from before survives
             login_user(user)
             log.info("login succeeded user_id=%s", user.id)
-            return throttle.remember_client(redirect(next_url or home_for(user)), form.email.data)
+            return throttle.remember_client(redirect(next_url or ops.home_for(user)), form.email.data)
         record_auth("login_failed", user_id=user.id if user else None, subject="" if user else form.email.data)
         db.session.commit()
         log.info("login failed")
         form.password.errors.append(_("E-Mail-Adresse oder Passwort ist falsch."))
     return render_template("auth/login.html", form=form)
-
-
-def home_for(user) -> str:  # type: ignore[no-untyped-def]
-    memberships, seats = ops.destinations(user)
-    if len(memberships) == 1 and not seats and not user.is_operator:
-        return url_for("core.dashboard", slug=memberships[0].tenant.slug)
-    if len(seats) == 1 and not memberships and not user.is_operator:
-        return f"/verband/{seats[0].association.slug}/"
-    return url_for("auth.account")
 
 
 def logout():  # type: ignore[no-untyped-def]
@@ -130,7 +122,7 @@ def reset_request():  # type: ignore[no-untyped-def]
         # Same answer, same work, whether or not the address is known: nothing is looked up here; the only
         # work is queueing one task, and the worker finds the person and sends the link after the answer.
         email, locale = ops.normalise_email(form.email.data), str(get_locale() or "de")
-        current_app.extensions["celery"].tasks[RESET_TASK].apply_async(args=[email, locale])
+        tasks.send(RESET_TASK, email, locale)
         return render_template("auth/reset_sent.html")
     return render_template("auth/reset_request.html", form=form)
 

@@ -9,22 +9,13 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
-from sqlalchemy import select
 
-from saas.cli import fail
+from saas.cli import fail, tenant_or_fail
 from saas.extensions import db
-from tenants.models import Tenant
 from tenants.scoping import tenant_context
 
 contacts_cli = AppGroup("contacts", help="Kontakte (contact log)")
 report_cli = AppGroup("report", help="Berichte (reports)")
-
-
-def _tenant(slug: str) -> Tenant:
-    tenant = db.session.scalar(select(Tenant).where(Tenant.slug == slug))
-    if tenant is None:
-        fail(f"unknown office: {slug}")
-    return tenant  # type: ignore[return-value]
 
 
 @contacts_cli.command("import")
@@ -35,7 +26,7 @@ def contacts_import(tenant_slug: str, force: bool, file: Path) -> None:
     """Import a contacts CSV: all or nothing, every bad row reported as 'line N: reason'."""
     from saas.contacts.importer import MAX_IMPORT_BYTES, ImportRefused, import_contacts
 
-    tenant = _tenant(tenant_slug)
+    tenant = tenant_or_fail(tenant_slug)
     if not file.exists():
         fail(f"no such file: {file}")
     if file.stat().st_size > MAX_IMPORT_BYTES:
@@ -68,7 +59,7 @@ def contacts_export(tenant_slug: str, year: int | None, output: Path | None) -> 
     """Export contacts as CSV (the import's columns); to stdout without --output."""
     from saas.contacts.importer import export_contacts
 
-    tenant = _tenant(tenant_slug)
+    tenant = tenant_or_fail(tenant_slug)
     with tenant_context(tenant.id):
         body = export_contacts(year)
     if output:
@@ -83,7 +74,7 @@ def contacts_recount(tenant_slug: str) -> None:
     """Rebuild the office's daily counts from the contacts (repair; normally never needed)."""
     from saas.contacts.operations import recount
 
-    tenant = _tenant(tenant_slug)
+    tenant = tenant_or_fail(tenant_slug)
     with tenant_context(tenant.id):
         n = recount(tenant.id)
         db.session.commit()
@@ -101,7 +92,7 @@ def report_annual(tenant_slug: str, year: int, fmt: str, output: Path | None) ->
 
     if not 1980 <= year <= 2100:
         fail(f"invalid year: {year}")
-    tenant = _tenant(tenant_slug)
+    tenant = tenant_or_fail(tenant_slug)
     with tenant_context(tenant.id):
         if fmt == "json":
             body: str | bytes = json.dumps(annual_report(tenant, year), ensure_ascii=False, indent=2) + "\n"

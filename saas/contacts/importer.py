@@ -25,6 +25,7 @@ from saas.contacts.models import (
     ContactImport,
 )
 from saas.contacts.operations import CountKey, apply_deltas, contribution, today
+from saas.core import csvio
 from saas.core.csvio import MAX_CSV_BYTES, CSVError, RowErrors, fingerprint, read_rows, write_csv
 from saas.core.formatting import format_date
 from saas.directory.models import Topic
@@ -51,12 +52,11 @@ _NUMBER = re.compile(r"^[+-]?\d+$")
 _FORMULA_START = ("=", "+", "-", "@")  # spreadsheet formula injection when the file is opened again
 
 
-class ImportRefused(Exception):
-    """Nothing was stored; ``errors`` are the reasons (``line N: reason`` for rows)."""
+class ImportRefused(csvio.ImportRefused):
+    """The contact import stored nothing; ``errors`` are the reasons (``line N: reason`` for rows)."""
 
     def __init__(self, errors: list[str]) -> None:
-        super().__init__("; ".join(errors[:3]))
-        self.errors = errors
+        super().__init__(errors, "; ".join(errors[:3]))
 
 
 @dataclass
@@ -137,82 +137,8 @@ def _import_contacts(
     tenant_id = current_tenant_id()
     assert tenant_id is not None, "import_contacts needs a bound office"
     digest = fingerprint(data)
-    earlier = db.session.scalars(
-        select(ContactImport).where(ContactImport.fingerprint == digest).order_by(ContactImport.id)
-    ).first()
-    if earlier is not None and not force:
-        raise ImportRefused(
-            [
-                f"this file was already imported on {format_date(earlier.created_at)} ({earlier.rows} rows); "
-                "nothing stored (use --force to import it again)"
-            ]
-        )
-    all_sites = db.session.scalars(select(Site).order_by(Site.position, Site.id)).all()
-    sites = {site.name.strip().casefold(): site.id for site in all_sites}
-    site_names = ", ".join(site.name for site in all_sites) or "none"
-    topics = _topic_index()
-    newest = on or today()
-    errors = RowErrors()
-    rows: list[dict] = []
-    unmatched: Counter[str] = Counter()
-    try:
-        for line, row in read_rows(data, required=REQUIRED, known=set(COLUMNS), max_bytes=MAX_IMPORT_BYTES):
-            if "__error__" in row:
-                errors.add(line, row["__error__"])
-                continue
-            problems: list[str] = []
-            day = _day(row.get("date", ""), problems, newest)
-            kind = _code(row.get("contact_kind", ""), KINDS, "contact_kind", problems)
-            channel = _code(row.get("channel", ""), CHANNELS, "channel", problems)
-            area = _code(row.get("topic_area", ""), TOPIC_AREAS, "topic_area", problems)
-            concern = _code(row.get("concern", "") or "other", CONCERNS, "concern", problems)
-            to_groups = _count(row.get("referrals_to_groups", ""), "referrals_to_groups", problems)
-            to_prof = _count(row.get("referrals_to_professionals", ""), "referrals_to_professionals", problems)
-            site_name = row.get("site", "")
-            site_id = None
-            if site_name:
-                site_id = sites.get(site_name.casefold())
-                if site_id is None:
-                    problems.append(f"unknown site {site_name[:50]!r} (sites: {site_names})")
-            topic_text = " ".join(row.get("topic", "").split())
-            topic_id, label, flagged = None, "", False
-            if len(topic_text) > TOPIC_TEXT_MAX:
-                problems.append(f"topic longer than {TOPIC_TEXT_MAX} characters")
-            elif topic_text.startswith(_FORMULA_START):
-                problems.append("topic must not start with = + - @")
-            elif topic_text:
-                match = topics.get(topic_text.casefold())
-                if match:
-                    topic_id, label = match[0], match[1][:TOPIC_TEXT_MAX]
-                else:
-                    label, flagged = topic_text, True
-            if problems:
-                errors.add(line, "; ".join(problems))
-                continue
-            if flagged:
-                unmatched[label] += 1
-            rows.append(
-                {
-                    "tenant_id": tenant_id,
-                    "day": day,
-                    "kind": kind,
-                    "channel": channel,
-                    "topic_area": area,
-                    "concern": concern,
-                    "site_id": site_id,
-                    "topic_id": topic_id,
-                    "topic_label": label,
-                    "topic_unmatched": flagged,
-                    "referrals_to_groups": to_groups,
-                    "referrals_to_professionals": to_prof,
-                }
-            )
-    except CSVError as exc:
-        raise ImportRefused([str(exc)]) from exc
-    if errors:
-        raise ImportRefused(errors.errors)
-    if not rows:
-        raise ImportRefused(["the file has a header but no contacts"])
+    earlier = _earlier_import(digest, force)
+    rows, unmatched = _read_contacts(data, tenant_id, _Lookups.load(), on or today())
     record = ContactImport(
         tenant_id=tenant_id,
         fingerprint=digest,
@@ -223,29 +149,132 @@ def _import_contacts(
     )
     db.session.add(record)
     db.session.flush()
-    deltas: Counter[CountKey] = Counter()
-    for row in rows:
-        row["import_id"] = record.id
-        deltas.update(
-            contribution(
-                row["day"],
-                row["site_id"],
-                row["kind"],
-                row["channel"],
-                row["topic_area"],
-                row["concern"],
-                row["topic_label"],
-                row["topic_unmatched"],
-                row["referrals_to_groups"],
-                row["referrals_to_professionals"],
-            )
-        )
-    for start in range(0, len(rows), 5000):
-        db.session.execute(insert(Contact), rows[start : start + 5000])
-    apply_deltas(tenant_id, deltas, chunk=1000)
+    _store(tenant_id, record.id, rows)
     return ImportResult(
         rows=len(rows), import_id=record.id, unmatched_topics=unmatched, years=sorted({r["day"].year for r in rows})
     )
+
+
+def _earlier_import(digest: str, force: bool) -> ContactImport | None:
+    """The earlier import of the same file; refused unless ``force``."""
+    earlier = db.session.scalars(
+        select(ContactImport).where(ContactImport.fingerprint == digest).order_by(ContactImport.id)
+    ).first()
+    if earlier is not None and not force:
+        raise ImportRefused(
+            [
+                f"this file was already imported on {format_date(earlier.created_at)} ({earlier.rows} rows); "
+                "nothing stored (use --force to import it again)"
+            ]
+        )
+    return earlier
+
+
+@dataclass
+class _Lookups:
+    """The office's sites and topics, read once per import."""
+
+    sites: dict[str, int]
+    site_names: str
+    topics: dict[str, tuple[int, str]]
+
+    @classmethod
+    def load(cls) -> _Lookups:
+        all_sites = db.session.scalars(select(Site).order_by(Site.position, Site.id)).all()
+        return cls(
+            sites={site.name.strip().casefold(): site.id for site in all_sites},
+            site_names=", ".join(site.name for site in all_sites) or "none",
+            topics=_topic_index(),
+        )
+
+
+def _read_contacts(data: bytes, tenant_id: int, lookups: _Lookups, newest: dt.date) -> tuple[list[dict], Counter[str]]:
+    """Every row as insert values; any bad row refuses the whole file (all reasons listed)."""
+    errors = RowErrors()
+    rows: list[dict] = []
+    unmatched: Counter[str] = Counter()
+    try:
+        for line, row in read_rows(data, required=REQUIRED, known=set(COLUMNS), max_bytes=MAX_IMPORT_BYTES):
+            if "__error__" in row:
+                errors.add(line, row["__error__"])
+                continue
+            problems: list[str] = []
+            values = _row_values(row, lookups, newest, problems)
+            if problems:
+                errors.add(line, "; ".join(problems))
+                continue
+            if values["topic_unmatched"]:
+                unmatched[values["topic_label"]] += 1
+            rows.append({"tenant_id": tenant_id, **values})
+    except CSVError as exc:
+        raise ImportRefused([str(exc)]) from exc
+    if errors:
+        raise ImportRefused(errors.errors)
+    if not rows:
+        raise ImportRefused(["the file has a header but no contacts"])
+    return rows, unmatched
+
+
+def _row_values(row: dict[str, str], lookups: _Lookups, newest: dt.date, problems: list[str]) -> dict:
+    """One CSV row as contact values; what is wrong with it goes to ``problems`` (in column order)."""
+    values = {
+        "day": _day(row.get("date", ""), problems, newest),
+        "kind": _code(row.get("contact_kind", ""), KINDS, "contact_kind", problems),
+        "channel": _code(row.get("channel", ""), CHANNELS, "channel", problems),
+        "topic_area": _code(row.get("topic_area", ""), TOPIC_AREAS, "topic_area", problems),
+        "concern": _code(row.get("concern", "") or "other", CONCERNS, "concern", problems),
+        "referrals_to_groups": _count(row.get("referrals_to_groups", ""), "referrals_to_groups", problems),
+        "referrals_to_professionals": _count(
+            row.get("referrals_to_professionals", ""), "referrals_to_professionals", problems
+        ),
+    }
+    site_name = row.get("site", "")
+    site_id = None
+    if site_name:
+        site_id = lookups.sites.get(site_name.casefold())
+        if site_id is None:
+            problems.append(f"unknown site {site_name[:50]!r} (sites: {lookups.site_names})")
+    topic_id, label, flagged = _topic(" ".join(row.get("topic", "").split()), lookups.topics, problems)
+    return {**values, "site_id": site_id, "topic_id": topic_id, "topic_label": label, "topic_unmatched": flagged}
+
+
+def _topic(text: str, topics: dict[str, tuple[int, str]], problems: list[str]) -> tuple[int | None, str, bool]:
+    """(topic id, label, unmatched): a known topic by name, else the free text flagged as unmatched."""
+    if len(text) > TOPIC_TEXT_MAX:
+        problems.append(f"topic longer than {TOPIC_TEXT_MAX} characters")
+    elif text.startswith(_FORMULA_START):
+        problems.append("topic must not start with = + - @")
+    elif text:
+        match = topics.get(text.casefold())
+        if match:
+            return match[0], match[1][:TOPIC_TEXT_MAX], False
+        return None, text, True
+    return None, "", False
+
+
+def _store(tenant_id: int, import_id: int, rows: list[dict]) -> None:
+    """Insert the rows in chunks and add their contributions to the daily counters."""
+    deltas: Counter[CountKey] = Counter()
+    for row in rows:
+        row["import_id"] = import_id
+        deltas.update(contribution(*(row[column] for column in _CONTRIBUTION_KEYS)))
+    for start in range(0, len(rows), 5000):
+        db.session.execute(insert(Contact), rows[start : start + 5000])
+    apply_deltas(tenant_id, deltas, chunk=1000)
+
+
+_CONTRIBUTION_KEYS = (
+    "day",
+    "site_id",
+    "kind",
+    "channel",
+    "topic_area",
+    "concern",
+    "topic_label",
+    "topic_unmatched",
+    "referrals_to_groups",
+    "referrals_to_professionals",
+)
 
 
 def export_contacts(year: int | None = None) -> str:

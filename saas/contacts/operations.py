@@ -7,12 +7,13 @@ counters the contact contributes to, in the same transaction. Flush, never commi
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
+from flask_babel import gettext as _
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from saas.contacts.models import (
@@ -25,26 +26,26 @@ from saas.contacts.models import (
     Contact,
     ContactDailyCount,
     ContactReferral,
+    ReportChapter,
+    ReportRender,
 )
+from saas.core.errors import DomainError
+from saas.core.timeutil import today
 from saas.directory.models import Group, Topic
 from saas.extensions import db
-from tenants.models import Site, utcnow
+from tenants.models import Site, Tenant, utcnow
 from tenants.scoping import current_tenant_id
 
-BERLIN = ZoneInfo("Europe/Berlin")
+log = logging.getLogger(__name__)
 CountKey = tuple[dt.date, int, str, str]  # (day, site id or 0, dim, key)
 
 
-class ContactError(ValueError):
+class ContactError(DomainError):
     """A contact cannot be stored as given (unknown code, foreign site, …)."""
 
 
 class LockedYear(ContactError):
     """The contact's year is closed: only the current and the previous year can be changed."""
-
-
-def today() -> dt.date:
-    return dt.datetime.now(BERLIN).date()
 
 
 def editable_years(on: dt.date | None = None) -> tuple[int, int]:
@@ -60,7 +61,14 @@ def is_editable(day: dt.date, on: dt.date | None = None) -> bool:
 def ensure_editable(day: dt.date, on: dt.date | None = None) -> None:
     if not is_editable(day, on):
         first, last = editable_years(on)
-        raise LockedYear(f"Das Jahr {day.year} ist abgeschlossen: nur {first} und {last} können geändert werden.")
+        raise LockedYear(
+            _(
+                "Das Jahr %(year)s ist abgeschlossen: nur %(first)s und %(last)s können geändert werden.",
+                year=day.year,
+                first=first,
+                last=last,
+            )
+        )
 
 
 @dataclass
@@ -92,29 +100,29 @@ def validate(data: ContactData) -> ContactData:
         if value not in codes:
             raise ContactError(f"unbekannt: {what} {value!r}")
     if data.day > today():
-        raise ContactError("Das Datum liegt in der Zukunft.")
+        raise ContactError(_("Das Datum liegt in der Zukunft."))
     if data.site_id is not None and db.session.scalar(select(Site.id).where(Site.id == data.site_id)) is None:
-        raise ContactError("unbekannter Standort")
+        raise ContactError(_("unbekannter Standort"))
     if data.topic_id is not None:
         topic = db.session.scalar(select(Topic).where(Topic.id == data.topic_id))
         if topic is None:
-            raise ContactError("unbekanntes Thema")
+            raise ContactError(_("unbekanntes Thema"))
         data.topic_label = topic.name[:TOPIC_TEXT_MAX]
         data.topic_unmatched = False
     if len(data.topic_label) > TOPIC_TEXT_MAX:
-        raise ContactError(f"Thema länger als {TOPIC_TEXT_MAX} Zeichen")
+        raise ContactError(_("Thema länger als %(n)s Zeichen", n=TOPIC_TEXT_MAX))
     data.group_ids = sorted(set(data.group_ids))
     if data.group_ids:
         found = set(db.session.scalars(select(Group.id).where(Group.id.in_(data.group_ids))))
         if found != set(data.group_ids):
-            raise ContactError("unbekannte Gruppe")
+            raise ContactError(_("unbekannte Gruppe"))
     if data.referrals_to_groups is None:
         data.referrals_to_groups = len(data.group_ids)
     for number in (data.referrals_to_groups, data.referrals_to_professionals):
         if not 0 <= number <= REFERRALS_MAX:
-            raise ContactError(f"Anzahl der Vermittlungen muss zwischen 0 und {REFERRALS_MAX} liegen")
+            raise ContactError(_("Anzahl der Vermittlungen muss zwischen 0 und %(n)s liegen", n=REFERRALS_MAX))
     if data.referrals_to_groups < len(data.group_ids):
-        raise ContactError("weniger Vermittlungen als ausgewählte Gruppen")
+        raise ContactError(_("weniger Vermittlungen als ausgewählte Gruppen"))
     return data
 
 
@@ -183,7 +191,7 @@ def apply_deltas(tenant_id: int, deltas: Counter[CountKey], *, chunk: int = 500)
             set_={"count": ContactDailyCount.count + stmt.excluded["count"]},
         )
         db.session.execute(stmt)
-    lowered = sorted({row["day"] for row in rows if row["count"] < 0})
+    lowered = sorted({row["day"] for row in rows if row["count"] < 0})  # type: ignore[operator, type-var]
     if lowered:
         db.session.execute(
             delete(ContactDailyCount)
@@ -291,7 +299,7 @@ def recount(tenant_id: int) -> int:
     db.session.execute(delete(ContactDailyCount).execution_options(synchronize_session=False))
     totals: Counter[CountKey] = Counter()
     for row in db.session.execute(select(*_CONTRIBUTION_COLUMNS)).yield_per(5000):
-        totals.update(contribution(*row))
+        totals.update(contribution(*row))  # type: ignore[call-arg]
     apply_deltas(tenant_id, totals, chunk=1000)
     return len(totals)
 
@@ -315,3 +323,92 @@ def counts_from_rows(rows: Iterable[Sequence]) -> Counter[CountKey]:
     for row in rows:
         totals.update(contribution(*row))
     return totals
+
+
+# --- the annual report's PDF (rendered by the worker; the page polls state and progress) -----------------
+
+RENDER_TASK = "lotse.contacts.render_annual_pdf"  # workers/contacts.py
+
+
+def start_report_render(tenant_id: int, year: int) -> ReportRender:
+    """A queued render of the year's PDF; the worker starts once the caller commits."""
+    from saas.core.tasks import queue
+
+    render = ReportRender(tenant_id=tenant_id, year=year)
+    db.session.add(render)
+    db.session.flush()
+    queue(RENDER_TASK, render.id, tenant_id)
+    return render
+
+
+def render_report_pdf(render_id: int, tenant_id: int, *, commit: Callable[[], None]) -> str:
+    """Render the PDF of one ReportRender (office bound): queued → running (progress) → done | failed.
+
+    ``commit`` is the task's commit: the page polls the progress, so each step is committed as it happens.
+    Idempotent: a finished render is left as it is. Returns "skipped", "failed" or "done".
+    """
+    from saas.contacts.pdf import render_pdf
+    from saas.contacts.report import report_view
+
+    render = db.session.scalar(select(ReportRender).where(ReportRender.id == render_id))
+    if render is None or render.state == "done":
+        return "skipped"
+    tenant = db.session.get(Tenant, tenant_id)
+    render.state, render.progress, render.error = "running", 5, ""
+    commit()
+
+    def progress(percent: int) -> None:
+        render.progress = percent
+        commit()
+
+    try:
+        view = report_view(tenant, render.year)  # type: ignore[arg-type]
+        progress(15)
+        pdf = render_pdf(view, progress)
+    except Exception:
+        db.session.rollback()
+        log.exception("annual report PDF %s failed", render_id)
+        render.state, render.error = "failed", "Das PDF konnte nicht erstellt werden."
+        render.finished_at = utcnow()
+        commit()
+        return "failed"
+    render.pdf, render.state, render.progress, render.finished_at = pdf, "done", 100, utcnow()
+    commit()
+    return "done"
+
+
+# --- the annual report's own chapters ------------------------------------------------------------------
+
+
+def add_chapter(tenant_id: int, year: int, *, title: str, placement: str, position: int, body: str) -> ReportChapter:
+    chapter = ReportChapter(
+        tenant_id=tenant_id, year=year, title=title.strip(), placement=placement, position=position, body=body
+    )
+    db.session.add(chapter)
+    db.session.flush()
+    return chapter
+
+
+def update_chapter(chapter: ReportChapter, *, title: str, placement: str, position: int, body: str) -> None:
+    chapter.title, chapter.placement, chapter.position, chapter.body = title.strip(), placement, position, body
+    chapter.updated_at = utcnow()
+    db.session.flush()
+
+
+def delete_chapter(chapter: ReportChapter) -> None:
+    db.session.delete(chapter)
+    db.session.flush()
+
+
+def start_chapters(tenant_id: int, year: int, default: Sequence[tuple[str, int, str]]) -> bool:
+    """This year's chapters: last year's headings (empty texts), or ``default``. False if the year has some."""
+    if db.session.scalar(select(func.count(ReportChapter.id)).where(ReportChapter.year == year)):
+        return False
+    last = db.session.scalars(select(ReportChapter).where(ReportChapter.year == year - 1)).all()
+    specs = [(c.placement, c.position, c.title) for c in last] or list(default)
+    for placement, position, title in specs:
+        db.session.add(
+            ReportChapter(tenant_id=tenant_id, year=year, placement=placement, position=position, title=title, body="")
+        )
+    db.session.flush()
+    return True

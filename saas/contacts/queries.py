@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
@@ -20,11 +21,16 @@ from saas.contacts.models import (
     CONCERNS,
     KINDS,
     TOPIC_AREAS,
+    Contact,
     ContactDailyCount,
+    ContactImport,
     ContactReferral,
+    ReportChapter,
+    ReportRender,
 )
-from saas.directory.models import Group, GroupStatusChange
+from saas.directory.models import LIVE_STATUSES, Group, GroupStatusChange, Topic
 from saas.extensions import db
+from tenants.models import Site
 
 MONTHS = [
     "Januar",
@@ -249,3 +255,67 @@ def group_lifecycle(start: dt.date, end: dt.date) -> dict[str, int]:
         if from_status is None:
             result["added"] += n
     return result
+
+
+# --- reads of the staff pages (office bound) ------------------------------------------------------------
+
+
+def sites() -> list[Site]:
+    return list(db.session.scalars(select(Site).order_by(Site.position, Site.id)))
+
+
+def topics() -> list[Topic]:
+    return list(db.session.scalars(select(Topic).order_by(func.lower(Topic.name))))
+
+
+def live_groups(also: Iterable[int] = ()) -> list[Group]:
+    """The groups a contact may be referred to (by name), plus ``also`` (ended groups it already names)."""
+    groups = list(db.session.scalars(select(Group).where(Group.status.in_(LIVE_STATUSES)).order_by(Group.name)))
+    known = {group.id for group in groups}
+    extra = [group_id for group_id in also if group_id not in known]
+    if extra:
+        groups += list(db.session.scalars(select(Group).where(Group.id.in_(extra))))
+    return groups
+
+
+def log_page(year: int, page: int, page_size: int) -> tuple[list[Contact], int]:
+    """One page of the year's contact log, newest first, and the year's number of contacts."""
+    where = (Contact.day >= dt.date(year, 1, 1), Contact.day <= dt.date(year, 12, 31))
+    total = db.session.scalar(select(func.count(Contact.id)).where(*where)) or 0
+    contacts = db.session.scalars(
+        select(Contact)
+        .where(*where)
+        .order_by(Contact.day.desc(), Contact.id.desc())
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    ).all()
+    return list(contacts), total
+
+
+def years_with_data() -> set[int]:
+    first, last = db.session.execute(select(func.min(Contact.day), func.max(Contact.day))).one()
+    if first is None:
+        return set()
+    return set(range(first.year, last.year + 1))
+
+
+def recent_imports(limit: int = 5) -> list[ContactImport]:
+    return list(db.session.scalars(select(ContactImport).order_by(ContactImport.id.desc()).limit(limit)))
+
+
+def recent_renders(year: int, limit: int = 3) -> list[ReportRender]:
+    return list(
+        db.session.scalars(
+            select(ReportRender).where(ReportRender.year == year).order_by(ReportRender.id.desc()).limit(limit)
+        )
+    )
+
+
+def chapters(year: int) -> list[ReportChapter]:
+    return list(
+        db.session.scalars(
+            select(ReportChapter)
+            .where(ReportChapter.year == year)
+            .order_by(ReportChapter.placement.desc(), ReportChapter.position, ReportChapter.id)
+        )
+    )

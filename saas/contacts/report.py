@@ -18,12 +18,11 @@ from saas.core.charts import Chart, Series, bar_chart, line_chart, percentage_ba
 from saas.core.csvio import write_csv
 from saas.core.formatting import format_percent
 from saas.core.reports import annual_section, section_keys
-from saas.directory.models import Group, Topic, group_topics
+from saas.directory.models import LIVE_STATUSES, Group, Topic, group_topics
 from saas.extensions import db
 from tenants.models import Site, Tenant
 
 SECTIONS = ("groups", "newsletter", "events", "rooms")
-LIVE_GROUP_STATUSES = ("founding", "active", "paused")
 TREND_YEARS = 5
 
 
@@ -128,7 +127,7 @@ def topics_az() -> list[tuple[str, list[str]]]:
         select(Topic.name)
         .join(group_topics, group_topics.c.topic_id == Topic.id)
         .join(Group, Group.id == group_topics.c.group_id)
-        .where(Group.status.in_(LIVE_GROUP_STATUSES))
+        .where(Group.status.in_(LIVE_STATUSES))
         .distinct()
     ).all()
     ordered = sorted(set(names), key=lambda n: n.casefold().replace("ä", "a").replace("ö", "o").replace("ü", "u"))

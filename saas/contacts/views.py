@@ -8,7 +8,6 @@ import json
 from flask import Response, abort, flash, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
 
 from saas.auth.models import Role
 from saas.contacts import operations as ops
@@ -32,18 +31,16 @@ from saas.contacts.models import (
     PLACEMENTS,
     TOPIC_AREAS,
     Contact,
-    ContactImport,
-    ReportChapter,
     ReportRender,
 )
 from saas.contacts.report import LABELS, annual_report, paragraphs, report_csv, report_view
 from saas.core.access import can, office_required
-from saas.core.aftercommit import enqueue
 from saas.core.charts import Series, bar_chart, line_chart
+from saas.core.errors import perform
 from saas.core.formatting import format_percent
-from saas.directory.models import Group, Topic
+from saas.core.paging import page_number
+from saas.directory.models import Topic
 from saas.extensions import db
-from tenants.models import Site, utcnow
 
 PAGE_SIZE = 50
 MAX_RANGE_DAYS = 3700
@@ -58,32 +55,15 @@ DEFAULT_CHAPTERS = [
 ]
 
 
-def _sites() -> list[Site]:
-    return list(db.session.scalars(select(Site).order_by(Site.position, Site.id)))
-
-
-def _topics() -> list[Topic]:
-    return list(db.session.scalars(select(Topic).order_by(func.lower(Topic.name))))
-
-
-def _groups() -> list[Group]:
-    return list(
-        db.session.scalars(select(Group).where(Group.status.in_(("founding", "active", "paused"))).order_by(Group.name))
-    )
-
-
 def _contact_form(contact: Contact | None = None, **kwargs) -> tuple[ContactForm, list[Topic]]:  # type: ignore[no-untyped-def]
-    topics = _topics()
+    topics = queries.topics()
     form = ContactForm(topic_areas={t.id: t.topic_area for t in topics}, **kwargs)
     form.topic.choices = [(0, _("– kein Thema –"))] + [(t.id, t.name) for t in topics]
-    sites = _sites()
+    sites = queries.sites()
     form.site.choices = [(0, _("– ohne Standort –"))] + [(s.id, s.name) for s in sites]
-    groups = _groups()
-    known = {g.id for g in groups}
-    if contact is not None:  # a correction may keep a referral to a group that has ended since
-        extra = [r.group_id for r in contact.referrals if r.group_id and r.group_id not in known]
-        if extra:
-            groups += list(db.session.scalars(select(Group).where(Group.id.in_(extra))))
+    # A correction may keep a referral to a group that has ended since.
+    named = [r.group_id for r in contact.referrals if r.group_id] if contact is not None else []
+    groups = queries.live_groups(also=named)
     form.groups.choices = [(g.id, g.name) for g in groups]
     return form, topics
 
@@ -115,16 +95,13 @@ def quick_entry(slug: str):  # type: ignore[no-untyped-def]
         if request.args.get("channel") in CHANNELS:
             form.channel.data = request.args["channel"]
     if form.validate_on_submit():
-        try:
-            contact = ops.record_contact(_data_from(form))
-        except ops.ContactError as exc:
-            db.session.rollback()
-            form.day.errors = [*form.day.errors, str(exc)] if isinstance(exc, ops.LockedYear) else form.day.errors
-            if not isinstance(exc, ops.LockedYear):
-                form.kind.errors = [str(exc)]
-        else:
-            db.session.commit()
-            flash(_("Kontakt gespeichert."), "success")
+        done = perform(
+            lambda: ops.record_contact(_data_from(form)),
+            success=_("Kontakt gespeichert."),
+            field=lambda exc: form.day if isinstance(exc, ops.LockedYear) else form.kind,
+        )
+        if done.value is not None:
+            contact = done.value
             if form.save.data:
                 return redirect(url_for("contacts.log", year=contact.day.year))
             return redirect(
@@ -167,14 +144,7 @@ def edit(slug: str, contact_id: int):  # type: ignore[no-untyped-def]
             data.topic_label, data.topic_unmatched = contact.topic_label, True
         extra = contact.referrals_to_groups - len([r for r in contact.referrals if r.group_id])
         data.referrals_to_groups = len(set(data.group_ids)) + max(extra, 0)  # imported counts without group links
-        try:
-            ops.update_contact(contact, data)
-        except ops.ContactError as exc:
-            db.session.rollback()
-            form.day.errors = [str(exc)]
-        else:
-            db.session.commit()
-            flash(_("Kontakt korrigiert."), "success")
+        if perform(lambda: ops.update_contact(contact, data), success=_("Kontakt korrigiert."), field=form.day):
             return redirect(url_for("contacts.log", year=contact.day.year))
     status = 400 if request.method == "POST" else 200
     return render_template(
@@ -209,19 +179,11 @@ def log(slug: str):  # type: ignore[no-untyped-def]
     year = request.args.get("year", type=int) or ops.today().year
     if not 1980 <= year <= 2100:
         abort(404)
-    page = max(request.args.get("page", 1, type=int), 1)
-    where = (Contact.day >= dt.date(year, 1, 1), Contact.day <= dt.date(year, 12, 31))
-    total = db.session.scalar(select(func.count(Contact.id)).where(*where)) or 0
-    contacts = db.session.scalars(
-        select(Contact)
-        .where(*where)
-        .order_by(Contact.day.desc(), Contact.id.desc())
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE)
-    ).all()
-    years = sorted({y for y in ops.editable_years()} | {year} | _years_with_data(), reverse=True)
-    sites = {s.id: s.name for s in _sites()}
-    imports = db.session.scalars(select(ContactImport).order_by(ContactImport.id.desc()).limit(5)).all()
+    page = page_number()
+    contacts, total = queries.log_page(year, page, PAGE_SIZE)
+    years = sorted({y for y in ops.editable_years()} | {year} | queries.years_with_data(), reverse=True)
+    sites = {s.id: s.name for s in queries.sites()}
+    imports = queries.recent_imports()
     return render_template(
         "contacts/log.html",
         contacts=contacts,
@@ -236,13 +198,6 @@ def log(slug: str):  # type: ignore[no-untyped-def]
         can_staff=can(Role.staff),
         imports=imports,
     )
-
-
-def _years_with_data() -> set[int]:
-    first, last = db.session.execute(select(func.min(Contact.day), func.max(Contact.day))).one()
-    if first is None:
-        return set()
-    return set(range(first.year, last.year + 1))
 
 
 @office_required(Role.staff)
@@ -323,7 +278,7 @@ def _period(form: StatisticsForm) -> queries.Period | None:
 def statistics(slug: str):  # type: ignore[no-untyped-def]
     form = StatisticsForm(formdata=request.args if request.args else None)
     form.month.choices = [(i + 1, _(name)) for i, name in enumerate(queries.MONTHS)]
-    sites = _sites()
+    sites = queries.sites()
     form.site.choices = [(0, _("alle Standorte"))] + [(s.id, s.name) for s in sites]
     valid = form.validate() if request.args else True
     if form.year.data is None and valid:
@@ -418,7 +373,7 @@ def _statistics_context(period, previous, cur, prev, site) -> dict:  # type: ign
 
 
 def _month_keys(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
-    keys, y, m = [], start.year, start.month
+    keys, y, m = [], start.year, start.month  # type: ignore[var-annotated]
     while (y, m) <= (end.year, end.month) and len(keys) < 132:
         keys.append((y, m))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -444,9 +399,7 @@ def report_index(slug: str):  # type: ignore[no-untyped-def]
 def report(slug: str, year: int):  # type: ignore[no-untyped-def]
     _check_year(year)
     view = report_view(g.tenant, year)
-    renders = db.session.scalars(
-        select(ReportRender).where(ReportRender.year == year).order_by(ReportRender.id.desc()).limit(3)
-    ).all()
+    renders = queries.recent_renders(year)
     return render_template(
         "contacts/report.html",
         view=view,
@@ -485,12 +438,7 @@ def render_start(slug: str, year: int):  # type: ignore[no-untyped-def]
     _check_year(year)
     if not RenderForm().validate_on_submit():
         abort(400)
-    from workers.contacts import render_annual_pdf
-
-    render = ReportRender(tenant_id=g.tenant.id, year=year)
-    db.session.add(render)
-    db.session.flush()
-    enqueue(render_annual_pdf, render.id, g.tenant.id)
+    render = ops.start_report_render(g.tenant.id, year)
     db.session.commit()
     return redirect(url_for("contacts.render_status_page", year=year, render_id=render.id))
 
@@ -547,24 +495,18 @@ def chapters(slug: str, year: int):  # type: ignore[no-untyped-def]
     _check_year(year)
     form = ChapterForm()
     if form.validate_on_submit():
-        db.session.add(
-            ReportChapter(
-                tenant_id=g.tenant.id,
-                year=year,
-                title=form.title.data.strip(),
-                placement=form.placement.data,
-                position=form.position.data,
-                body=form.body.data or "",
-            )
+        ops.add_chapter(
+            g.tenant.id,
+            year,
+            title=form.title.data,
+            placement=form.placement.data,
+            position=form.position.data,
+            body=form.body.data or "",
         )
         db.session.commit()
         flash(_("Kapitel angelegt."), "success")
         return redirect(url_for("contacts.chapters", year=year))
-    items = db.session.scalars(
-        select(ReportChapter)
-        .where(ReportChapter.year == year)
-        .order_by(ReportChapter.placement.desc(), ReportChapter.position, ReportChapter.id)
-    ).all()
+    items = queries.chapters(year)
     status = 400 if request.method == "POST" else 200
     return render_template(
         "contacts/chapters.html",
@@ -583,17 +525,9 @@ def chapters_template(slug: str, year: int):  # type: ignore[no-untyped-def]
     _check_year(year)
     if not CopyChaptersForm().validate_on_submit():
         abort(400)
-    if db.session.scalar(select(func.count(ReportChapter.id)).where(ReportChapter.year == year)):
+    if not ops.start_chapters(g.tenant.id, year, DEFAULT_CHAPTERS):
         flash(_("Für dieses Jahr gibt es schon Kapitel."), "warning")
         return redirect(url_for("contacts.chapters", year=year))
-    last = db.session.scalars(select(ReportChapter).where(ReportChapter.year == year - 1)).all()
-    specs = [(c.placement, c.position, c.title) for c in last] or DEFAULT_CHAPTERS
-    for placement, position, title in specs:
-        db.session.add(
-            ReportChapter(
-                tenant_id=g.tenant.id, year=year, placement=placement, position=position, title=title, body=""
-            )
-        )
     db.session.commit()
     flash(_("Kapitel angelegt."), "success")
     return redirect(url_for("contacts.chapters", year=year))
@@ -604,10 +538,13 @@ def chapter_edit(slug: str, year: int, chapter_id: int):  # type: ignore[no-unty
     chapter = chapter_or_404(chapter_id, year)
     form = ChapterForm(obj=chapter)
     if form.validate_on_submit():
-        chapter.title = form.title.data.strip()
-        chapter.placement, chapter.position = form.placement.data, form.position.data
-        chapter.body = form.body.data or ""
-        chapter.updated_at = utcnow()
+        ops.update_chapter(
+            chapter,
+            title=form.title.data,
+            placement=form.placement.data,
+            position=form.position.data,
+            body=form.body.data or "",
+        )
         db.session.commit()
         flash(_("Kapitel gespeichert."), "success")
         return redirect(url_for("contacts.chapters", year=year))
@@ -620,7 +557,7 @@ def chapter_delete(slug: str, year: int, chapter_id: int):  # type: ignore[no-un
     chapter = chapter_or_404(chapter_id, year)
     if not DeleteForm().validate_on_submit():
         abort(400)
-    db.session.delete(chapter)
+    ops.delete_chapter(chapter)
     db.session.commit()
     flash(_("Kapitel gelöscht."), "success")
     return redirect(url_for("contacts.chapters", year=year))

@@ -117,7 +117,7 @@ def office_row_or_404(model: type[T], object_id: int) -> T:
     if tenant_id is None:
         abort(404)
     obj = db.session.scalar(
-        select(model).where(model.id == object_id, model.tenant_id == tenant_id)  # type: ignore[attr-defined]
+        select(model).where(model.id == object_id, model.tenant_id == tenant_id)  # type: ignore[arg-type, attr-defined]
     )
     if obj is None:
         abort(404)

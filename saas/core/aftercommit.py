@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from saas.core.listeners import listen
 from saas.extensions import db
 
 _KEY = "lotse_after_commit"
@@ -21,18 +21,17 @@ def after_commit(fn: Callable[[], Any]) -> None:
     db.session().info.setdefault(_KEY, []).append(fn)
 
 
-def enqueue(task: Any, *args: Any, **kwargs: Any) -> None:
-    """``task.apply_async(args, kwargs)`` after commit. Tasks take ids and plain values only."""
-    after_commit(lambda: task.apply_async(args=args, kwargs=kwargs))
+def _run(session: Session) -> None:
+    pending = session.info.pop(_KEY, [])
+    for fn in pending:
+        fn()
+
+
+def _drop(session: Session) -> None:
+    session.info.pop(_KEY, None)
 
 
 def install() -> None:
-    @event.listens_for(Session, "after_commit")
-    def _run(session: Session) -> None:
-        pending = session.info.pop(_KEY, [])
-        for fn in pending:
-            fn()
-
-    @event.listens_for(Session, "after_rollback")
-    def _drop(session: Session) -> None:
-        session.info.pop(_KEY, None)
+    """Run the queued side effects after commit; drop them on rollback."""
+    listen(Session, "after_commit", _run)
+    listen(Session, "after_rollback", _drop)

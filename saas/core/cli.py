@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from saas.auth import operations as auth_ops
 from saas.auth.models import Role
-from saas.cli import fail
+from saas.cli import association_or_fail, commit_or_fail, fail, tenant_or_fail
 from saas.extensions import db
 from tenants import operations as tenant_ops
-from tenants.models import Association, Tenant
+from tenants.models import Tenant
 
 tenants_cli = AppGroup("tenants", help="Kontaktstellen (offices)")
 users_cli = AppGroup("users", help="Benutzer (users)")
@@ -22,32 +22,17 @@ associations_cli = AppGroup("associations", help="Verbände (umbrella associatio
 demo_cli = AppGroup("demo", help="Demo-Daten")
 
 
-def _tenant(slug: str) -> Tenant:
-    tenant = db.session.scalar(select(Tenant).where(Tenant.slug == slug))
-    if tenant is None:
-        fail(f"unknown office: {slug}")
-    return tenant  # type: ignore[return-value]
-
-
-def _association(slug: str) -> Association:
-    association = db.session.scalar(select(Association).where(Association.slug == slug))
-    if association is None:
-        fail(f"unknown association: {slug}")
-    return association  # type: ignore[return-value]
-
-
 @tenants_cli.command("create")
 @click.argument("slug")
 @click.option("--name", required=True)
 def tenants_create(slug: str, name: str) -> None:
     """Create an office."""
-    try:
+
+    def create() -> None:
         tenant = tenant_ops.create_tenant(slug, name)
         tenant_ops.add_site(tenant, name="Hauptstelle")
-    except tenant_ops.TenantError as exc:
-        db.session.rollback()
-        fail(str(exc))
-    db.session.commit()
+
+    commit_or_fail(create)
     click.echo(f"created office {slug}")
 
 
@@ -70,8 +55,8 @@ def users_create(email: str, tenant_slug: str | None, association_slug: str | No
         fail("--role analyst needs --association SLUG")
     if role in ("admin", "staff", "readonly") and not tenant_slug:
         fail(f"--role {role} needs --tenant SLUG")
-    tenant = _tenant(tenant_slug) if tenant_slug else None
-    association = _association(association_slug) if association_slug else None
+    tenant = tenant_or_fail(tenant_slug) if tenant_slug else None
+    association = association_or_fail(association_slug) if association_slug else None
     user = auth_ops.find_user(email)
     if user is None:
         password = sys.stdin.readline().rstrip("\r\n")
@@ -95,12 +80,7 @@ def users_create(email: str, tenant_slug: str | None, association_slug: str | No
 @click.option("--name", required=True)
 def associations_create(slug: str, name: str) -> None:
     """Create an umbrella association."""
-    try:
-        tenant_ops.create_association(slug, name)
-    except tenant_ops.TenantError as exc:
-        db.session.rollback()
-        fail(str(exc))
-    db.session.commit()
+    commit_or_fail(lambda: tenant_ops.create_association(slug, name))
     click.echo(f"created association {slug}")
 
 
@@ -109,7 +89,7 @@ def associations_create(slug: str, name: str) -> None:
 @click.argument("tenant_slug")
 def associations_add_member(slug: str, tenant_slug: str) -> None:
     """Make an office a member of an association (it shares nothing until its admin decides)."""
-    tenant_ops.add_member(_association(slug), _tenant(tenant_slug))
+    tenant_ops.add_member(association_or_fail(slug), tenant_or_fail(tenant_slug))
     db.session.commit()
     click.echo(f"{tenant_slug} is a member of {slug}")
 

@@ -11,12 +11,23 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from saas.core.errors import DomainError
+
 MAX_CSV_BYTES = 20 * 1024 * 1024
 MAX_CSV_ROWS = 200_000
 
 
 class CSVError(ValueError):
     """The file as a whole cannot be read (encoding, size, header). Nothing is stored."""
+
+
+class ImportRefused(DomainError):
+    """The base of every import's refusal: nothing was stored; ``errors`` lists every reason
+    (``line N: reason`` for rows), which the import page shows as a list."""
+
+    def __init__(self, errors: list[str], message: str | None = None) -> None:
+        super().__init__(message if message is not None else "; ".join(errors[:20]))
+        self.errors = errors
 
 
 @dataclass

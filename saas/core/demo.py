@@ -82,7 +82,7 @@ ASSOCIATIONS = [
 USERS = [
     ("operator@demo.lotse.de", "Plattform-Betrieb", None, "operator"),
     *[
-        (f"{role}.{office['slug']}@demo.lotse.de", f"{label} {office['slug'].title()}", office["slug"], role)
+        (f"{role}.{office['slug']}@demo.lotse.de", f"{label} {office['slug'].title()}", office["slug"], role)  # type: ignore[attr-defined]
         for office in OFFICES
         for role, label in (("admin", "Leitung"), ("staff", "Fachkraft"), ("readonly", "Lesezugriff"))
     ],
@@ -113,8 +113,8 @@ def _seed_offices() -> tuple[dict[str, Tenant], bool]:
         sites = spec.pop("sites")
         tenant = db.session.scalar(select(Tenant).where(Tenant.slug == spec["slug"]))
         if tenant is None:
-            tenant = tenant_ops.create_tenant(**spec)
-            for site_spec in sites:
+            tenant = tenant_ops.create_tenant(**spec)  # type: ignore[arg-type]
+            for site_spec in sites:  # type: ignore[attr-defined]
                 site_spec = dict(site_spec)
                 hours = site_spec.pop("hours")
                 site = tenant_ops.add_site(tenant, **site_spec)
@@ -137,7 +137,7 @@ def _seed_offices() -> tuple[dict[str, Tenant], bool]:
             association = db.session.scalar(select(Association).where(Association.slug == scope))
             auth_ops.grant_analyst(user, association)  # type: ignore[arg-type]
         elif scope:
-            auth_ops.set_membership(user, tenants[scope], Role(role))
+            auth_ops.set_membership(user, tenants[scope], Role(role))  # type: ignore[index]
         created = True
     db.session.flush()
     return tenants, created

@@ -1,9 +1,82 @@
-"""Error pages. A 404 looks the same whether the object is missing or belongs to another office."""
+"""Domain errors, the one way a view runs its write, and the error pages.
+
+- ``DomainError``: an operation refuses a write for a reason the user should read ("Das Ende muss nach
+  dem Beginn liegen."). Operations raise subclasses with a ``_()``/``_l()`` message; nothing is stored.
+- ``perform(action, ...)``: a view's write (Indico ``RH.process``): commit when the action returns; on a
+  ``DomainError`` roll back and show the message as a form error or flash. Anything else propagates (500).
+- ``init_app``: error pages. A 404 looks the same whether the object is missing or belongs to another office.
+"""
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from flask import Flask, flash, render_template, request
 from flask_wtf.csrf import CSRFError
+
+T = TypeVar("T")
+
+
+class DomainError(ValueError):
+    """A write refused by a rule of the domain; ``message`` is shown to the user as it is.
+
+    Subclass it per feature (``EventError``, ``BookingError``) and raise with a translated message:
+    ``raise EventError(_("Das Ende muss nach dem Beginn liegen."))``. A ``ValueError`` so callers that
+    validate input with ``except ValueError`` keep working.
+    """
+
+    def __init__(self, message: Any = "", *args: Any) -> None:
+        super().__init__(message, *args)
+
+    @property
+    def message(self) -> str:
+        """What the page shows (a subclass may show less than ``str()``, e.g. when the page lists details)."""
+        return str(self.args[0]) if self.args else ""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """What ``perform`` did: truthy when the action succeeded and was committed."""
+
+    value: T | None = None
+    error: DomainError | None = None
+
+    def __bool__(self) -> bool:
+        return self.error is None
+
+
+def perform(
+    action: Callable[[], T],
+    *,
+    success: str | None = None,
+    field: Any = None,
+) -> Outcome[T]:
+    """Run one write of a view: commit on success, roll back and show the message on ``DomainError``.
+
+    ``success`` is flashed after the commit. The refusal goes to ``field.errors`` when a form field is given
+    (anything with an ``errors`` list, or a function choosing one from the error), else it is flashed.
+    """
+    from saas.extensions import db
+
+    try:
+        value = action()
+    except DomainError as exc:
+        db.session.rollback()
+        target = field if field is None or hasattr(field, "errors") else field(exc)
+        if target is not None:
+            target.errors = [*target.errors, exc.message]
+        else:
+            flash(exc.message, "error")
+        return Outcome(error=exc)
+    db.session.commit()
+    if success:
+        flash(success, "success")
+    return Outcome(value=value)
 
 
 def N_(message: str) -> str:  # the gettext convention: "extract now, translate when shown"

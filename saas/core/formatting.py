@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
-from zoneinfo import ZoneInfo
 
 from babel.numbers import format_decimal
 from flask_babel import get_locale
 
-BERLIN = ZoneInfo("Europe/Berlin")
+from saas.core.timeutil import OFFICE_TZ
+
+BERLIN = OFFICE_TZ
 MINUS = "\u2212"
 
 

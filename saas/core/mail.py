@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from flask import current_app
 
-from saas.core.aftercommit import enqueue
+from saas.core.tasks import queue
 
 
 def build_message(
@@ -47,11 +47,12 @@ def build_message(
     return msg
 
 
+SEND_TASK = "lotse.mail.send"  # workers/mail.py
+
+
 def queue_message(msg: EmailMessage) -> None:
     """Hand the message to the worker after the current transaction commits."""
-    from workers.mail import send_email
-
-    enqueue(send_email, msg.as_string())
+    queue(SEND_TASK, msg.as_string())
 
 
 _ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
@@ -75,7 +76,7 @@ def deliver(msg: EmailMessage | bytes | str, mail_url: str | None = None) -> Non
     if isinstance(msg, (bytes, str)):
         from email import message_from_bytes, message_from_string, policy
 
-        msg = (message_from_string if isinstance(msg, str) else message_from_bytes)(msg, policy=policy.default)
+        msg = (message_from_string if isinstance(msg, str) else message_from_bytes)(msg, policy=policy.default)  # type: ignore[arg-type]
     url = urlsplit(mail_url or current_app.config["MAIL_URL"])
     if url.scheme == "file":
         folder = Path(unquote(url.netloc + url.path))

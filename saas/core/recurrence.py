@@ -146,7 +146,7 @@ class Recurrence:
         nth = self.nth or nth_of(self.start)
         year, month = lo.year, lo.month
         while (year, month) <= (hi.year, hi.month):
-            day = nth_weekday(year, month, self.weekday, nth)
+            day = nth_weekday(year, month, self.weekday, nth)  # type: ignore[assignment]
             if day is not None and lo <= day <= hi:
                 yield day
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)

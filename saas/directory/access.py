@@ -10,13 +10,13 @@ from saas.core.access import office_row_or_404
 from saas.directory.models import Group, GroupInquiry, Topic
 
 
-def access_group(group_id: int) -> Group:
+def group_or_404(group_id: int) -> Group:
     return office_row_or_404(Group, group_id)
 
 
-def access_topic(topic_id: int) -> Topic:
+def topic_or_404(topic_id: int) -> Topic:
     return office_row_or_404(Topic, topic_id)
 
 
-def access_inquiry(inquiry_id: int) -> GroupInquiry:
+def inquiry_or_404(inquiry_id: int) -> GroupInquiry:
     return office_row_or_404(GroupInquiry, inquiry_id)

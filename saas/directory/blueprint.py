@@ -74,8 +74,3 @@ add_staff_nav("directory.topic_list", "Themen", order=11)
 add_staff_nav("directory.inquiry_list", "Anfragen", min_role=Role.staff, order=12)
 
 register_annual_section("groups", annual_groups_section)
-
-
-from saas.directory import cache as _cache  # noqa: E402
-
-_cache.install()  # module code runs once per process

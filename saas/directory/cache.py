@@ -20,9 +20,10 @@ from typing import Any
 from flask import Response, request, session
 from flask_babel import get_locale
 from flask_login import current_user
-from sqlalchemy import event, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from saas.core.listeners import listen
 from tenants.models import OfficeHoursSlot, Site, Tenant
 from tenants.resolve import OfficeKey
 
@@ -37,21 +38,24 @@ def _watched() -> tuple[type, ...]:
     return (Group, Topic, GroupContactPerson, GroupStatusChange, SearchWord, Site, OfficeHoursSlot)
 
 
+def _bump_directory_version(session: Session, flush_context: Any) -> None:
+    watched = _watched()
+    offices: set[int] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, watched) and getattr(obj, "tenant_id", None):
+            offices.add(obj.tenant_id)  # type: ignore[attr-defined]
+        elif isinstance(obj, Tenant) and obj.id and session.is_modified(obj):
+            offices.add(obj.id)
+    if offices:
+        # Core UPDATE on the flush's connection: part of the same transaction, no ORM re-flush.
+        session.connection().execute(
+            update(Tenant).where(Tenant.id.in_(offices)).values(directory_version=Tenant.directory_version + 1)
+        )
+
+
 def install() -> None:
-    @event.listens_for(Session, "after_flush")
-    def _bump_directory_version(session: Session, flush_context: Any) -> None:
-        watched = _watched()
-        offices: set[int] = set()
-        for obj in (*session.new, *session.dirty, *session.deleted):
-            if isinstance(obj, watched) and getattr(obj, "tenant_id", None):
-                offices.add(obj.tenant_id)
-            elif isinstance(obj, Tenant) and obj.id and session.is_modified(obj):
-                offices.add(obj.id)
-        if offices:
-            # Core UPDATE on the flush's connection: part of the same transaction, no ORM re-flush.
-            session.connection().execute(
-                update(Tenant).where(Tenant.id.in_(offices)).values(directory_version=Tenant.directory_version + 1)
-            )
+    """Bump an office's directory version when its directory data changes."""
+    listen(Session, "after_flush", _bump_directory_version)
 
 
 def _cacheable() -> bool:

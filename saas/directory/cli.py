@@ -8,23 +8,14 @@ from pathlib import Path
 import click
 from flask import Flask
 from flask.cli import AppGroup
-from sqlalchemy import select
 
-from saas.cli import fail
+from saas.cli import fail, tenant_or_fail
 from saas.directory import demo as _demo  # noqa: F401 - registers the demo seeder for `lotse demo seed`
 from saas.directory.groups_csv import ImportRejected, export_groups, import_groups
 from saas.extensions import db
-from tenants.models import Tenant
 from tenants.scoping import tenant_context
 
 groups_cli = AppGroup("groups", help="Gruppen der Beratungsdatei (directory)")
-
-
-def _tenant(slug: str) -> Tenant:
-    tenant = db.session.scalar(select(Tenant).where(Tenant.slug == slug))
-    if tenant is None:
-        fail(f"unknown office: {slug}")
-    return tenant  # type: ignore[return-value]
 
 
 @groups_cli.command("import")
@@ -33,7 +24,7 @@ def _tenant(slug: str) -> Tenant:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def import_command(slug: str, force: bool, file: Path) -> None:
     """Import groups from a UTF-8 CSV file; nothing is stored if any row is invalid."""
-    tenant = _tenant(slug)
+    tenant = tenant_or_fail(slug)
     if not file.exists():
         fail(f"file not found: {file}")
     with tenant_context(tenant.id):
@@ -57,7 +48,7 @@ def import_command(slug: str, force: bool, file: Path) -> None:
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="file to write (default: stdout)")
 def export_command(slug: str, output: Path | None) -> None:
     """Export the office's groups as CSV (UTF-8, the import's columns)."""
-    tenant = _tenant(slug)
+    tenant = tenant_or_fail(slug)
     with tenant_context(tenant.id):
         text = export_groups()
     if output:

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
-
-from saas.directory.models import Group
 
 POSTGRES_DDL = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
@@ -55,8 +53,6 @@ def rebuild_sqlite_index(connection: Connection) -> None:
         connection.execute(text("INSERT INTO groups_fts(groups_fts) VALUES ('rebuild')"))
 
 
-def _after_create(target: Any, connection: Connection, **kw: Any) -> None:
+def after_create(target: Any, connection: Connection, **kw: Any) -> None:
+    """The groups table's ``after_create`` hook (attached in models.py)."""
     install_ddl(connection)
-
-
-event.listen(Group.__table__, "after_create", _after_create)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from saas.auth.models import User
-from saas.core.csvio import CSVError, RowErrors, fingerprint, read_rows, write_csv
+from saas.core.csvio import CSVError, ImportRefused, RowErrors, fingerprint, read_rows, write_csv
 from saas.directory import operations as ops
 from saas.directory.models import GROUP_STATUSES, TOPIC_AREAS, VISIBILITIES, Group, GroupsImport
 from saas.directory.rhythm import format_rhythm, parse_meets
@@ -24,12 +24,11 @@ REQUIRED = {"name", "topics", "topic_area"}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-class ImportRejected(ValueError):
-    """Nothing was stored; ``errors`` lists every reason (``line N: reason``)."""
+class ImportRejected(ImportRefused):
+    """The group import stored nothing; ``errors`` lists every reason (``line N: reason``)."""
 
     def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
+        super().__init__(errors, "\n".join(errors))
 
 
 @dataclass

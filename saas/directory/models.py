@@ -22,9 +22,11 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from saas.directory import ddl
 from saas.extensions import db
 from tenants.models import Site, utcnow
 from tenants.scoping import TenantNotBound, TenantScoped, current_tenant_id
@@ -55,6 +57,7 @@ STATUS_TRANSITIONS: dict[str, tuple[str, ...]] = {
     "abandoned": ("founding",),
 }
 PUBLIC_STATUSES = ("founding", "active")  # what citizens are offered
+LIVE_STATUSES = ("founding", "active", "paused")  # the group exists (counted, bookable, linkable)
 
 VISIBILITIES: dict[str, str] = {"public": "öffentlich", "protected": "geschützt (nur über die Kontaktstelle)"}
 
@@ -319,4 +322,5 @@ class GroupsImport(TenantScoped, db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-from saas.directory import ddl as _ddl  # noqa: E402, F401 - attaches the search DDL to the groups table
+# create_all() (tests, demo) builds the search DDL with the table; migrations call ddl.install_ddl themselves.
+event.listen(Group.__table__, "after_create", ddl.after_create)

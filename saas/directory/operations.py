@@ -6,10 +6,13 @@ import datetime as dt
 from typing import Any
 
 from flask import current_app
+from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 
 from saas.auth.models import User
+from saas.core.errors import DomainError
+from saas.core.urls import external_url_for
 from saas.directory.models import (
     STATUS_TRANSITIONS,
     TOPIC_AREAS,
@@ -22,7 +25,7 @@ from saas.directory.models import (
 )
 from saas.directory.search import document
 from saas.extensions import db
-from tenants.models import utcnow
+from tenants.models import Tenant, utcnow
 from tenants.scoping import current_tenant_id
 
 CONFIRM_MAX_AGE = 60 * 24 * 3600  # a confirmation link stays valid for 60 days
@@ -39,8 +42,12 @@ GROUP_FIELDS = (
 )  # fmt: skip
 
 
-class StatusChangeError(ValueError):
-    """A lifecycle step that is not allowed (e.g. dissolved → founding)."""
+class StatusChangeError(DomainError):
+    """A lifecycle step that is not allowed (e.g. dissolved → founding); ``str()`` names the step for logs."""
+
+    @property
+    def message(self) -> str:
+        return _("Dieser Statuswechsel ist nicht möglich (Datum vor der letzten Änderung?).")
 
 
 # --- search documents --------------------------------------------------------------------------------
@@ -222,14 +229,42 @@ def _uid(user: User | None) -> int | None:
 
 
 def create_inquiry(group: Group, *, name: str, reach: str, message: str, consent_text: str) -> GroupInquiry:
-    from saas.core.aftercommit import enqueue
-    from workers.directory import notify_inquiry
+    from saas.core.tasks import queue
 
     inquiry = GroupInquiry(group_id=group.id, name=name, reach=reach, message=message, consent_text=consent_text)
     db.session.add(inquiry)
     db.session.flush()
-    enqueue(notify_inquiry, current_tenant_id(), inquiry.id)
+    queue(NOTIFY_INQUIRY_TASK, current_tenant_id(), inquiry.id)
     return inquiry
+
+
+NOTIFY_INQUIRY_TASK = "lotse.directory.notify_inquiry"  # workers/directory.py
+
+
+def notify_inquiry(tenant: Tenant, inquiry_id: int) -> bool:
+    """Tell the office (bound) that a new inquiry is waiting; no personal data in the mail: it links to the inbox.
+
+    The office's address, else its admins. False when the inquiry is gone or no longer open. Flushes only.
+    """
+    from saas.auth.models import Membership, Role
+    from saas.core.mail import build_message, queue_message
+
+    inquiry = db.session.get(GroupInquiry, inquiry_id)
+    if inquiry is None or inquiry.tenant_id != tenant.id or inquiry.state != "open":
+        return False
+    recipients = [tenant.email] if tenant.email else []
+    if not recipients:
+        members = db.session.scalars(select(Membership).where(Membership.role == Role.admin))
+        recipients = [m.user.email for m in members]
+    link = external_url_for("directory.inquiry_detail", slug=tenant.slug, inquiry_id=inquiry.id)
+    group_name = inquiry.group.name if inquiry.group else "eine Gruppe"
+    body = (
+        f"Über den Wegweiser ist eine neue Kontaktanfrage zu „{group_name}“ eingegangen.\n\n"
+        f"Im internen Bereich ansehen und weiterleiten:\n{link}\n"
+    )
+    for address in recipients:
+        queue_message(build_message(to=address, subject="Neue Anfrage im Wegweiser", text=body))
+    return True
 
 
 def forward_inquiry(inquiry: GroupInquiry, *, acting_user: User | None, send_mail: bool = True) -> None:
@@ -334,6 +369,22 @@ def read_confirmation_token(token: str, tenant_id: int) -> int | None:
     return data["g"]
 
 
+CONFIRM_EVERY = dt.timedelta(days=365)
+
+
+def send_due_confirmations(tenant: Tenant, now: dt.datetime) -> int:
+    """The yearly check (office bound): ask every active group not confirmed or asked within a year."""
+    due = now - CONFIRM_EVERY
+    groups = db.session.scalars(
+        select(Group).where(
+            Group.status == "active",
+            or_(Group.confirmation_sent_at.is_(None), Group.confirmation_sent_at < due),
+            or_(Group.confirmed_at.is_(None), Group.confirmed_at < due),
+        )
+    ).all()
+    return sum(1 for group in groups if send_confirmation_request(group, tenant.slug))
+
+
 def send_confirmation_request(group: Group, tenant_slug: str) -> bool:
     """Mail the group's contact person(s) a signed link to confirm or correct the entry."""
     from saas.core.mail import build_message, queue_message
@@ -341,8 +392,7 @@ def send_confirmation_request(group: Group, tenant_slug: str) -> bool:
     recipients = [c.email for c in group.contacts if c.email]
     if not recipients:
         return False
-    # Built by hand: workers have no request to build URLs from (route: public.confirm_entry).
-    link = f"{current_app.config['BASE_URL']}/{tenant_slug}/gruppen/bestaetigen/{confirmation_token(group)}"
+    link = external_url_for("directory.confirm_entry", slug=tenant_slug, token=confirmation_token(group))
     tenant_name = _tenant_name()
     body = (
         f"Guten Tag,\n\ndie {tenant_name} führt Ihre Gruppe „{group.name}“ in ihrer Beratungsdatei.\n"

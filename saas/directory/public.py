@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from saas.core.paging import page_number
 from saas.core.security import allow_framing
 from saas.directory import operations as ops
 from saas.directory import queries
-from saas.directory.access import access_group
+from saas.directory.access import group_or_404
 from saas.directory.forms import ConfirmForm, InquiryForm
 from saas.directory.models import TOPIC_AREAS, Group
 from saas.directory.rhythm import format_rhythm
@@ -23,9 +24,7 @@ def search_args() -> tuple[str, str, int]:
     q = request.args.get("q", "")[:200]
     area = request.args.get("topic_area", "")
     area = area if area in TOPIC_AREAS else ""
-    page_arg = request.args.get("page", "1")
-    page = int(page_arg) if page_arg.isdigit() and len(page_arg) < 6 else 1
-    return q, area, max(1, page)
+    return q, area, page_number()
 
 
 def _search(per_page: int = PER_PAGE) -> dict:
@@ -117,7 +116,7 @@ def confirm_entry(slug: str, token: str):  # type: ignore[no-untyped-def]
     group_id = ops.read_confirmation_token(token, g.tenant.id)
     if group_id is None:
         abort(404)
-    group = access_group(group_id)
+    group = group_or_404(group_id)
     form = ConfirmForm()
     if form.validate_on_submit():
         ops.confirm_group(group, form.correction.data or "")

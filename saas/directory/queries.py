@@ -9,12 +9,19 @@ from dataclasses import dataclass
 from sqlalchemy import Select, asc, desc, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from saas.directory.models import PUBLIC_STATUSES, Group, GroupInquiry, GroupStatusChange, Topic, group_topics
+from saas.directory.models import (
+    LIVE_STATUSES,
+    PUBLIC_STATUSES,
+    Group,
+    GroupInquiry,
+    GroupStatusChange,
+    Topic,
+    group_topics,
+)
 from saas.extensions import db
 from tenants.models import utcnow
 
 STALE_AFTER = dt.timedelta(days=456)  # 15 months without confirmation
-EXISTING_STATUSES = ("founding", "active", "paused")
 
 
 def status_at(changes: list[tuple[dt.date, int, str]], day: dt.date) -> str | None:
@@ -56,7 +63,7 @@ def group_figures(year: int) -> dict[str, int]:
             elif to_status == "dissolved":
                 dissolved += 1
     at_end = {group_id: status_at(changes, end) for group_id, changes in history.items()}
-    existing = [gid for gid, status in at_end.items() if status in EXISTING_STATUSES]
+    existing = [gid for gid, status in at_end.items() if status in LIVE_STATUSES]
     topics = 0
     if existing:
         topic_rows = db.session.execute(
@@ -110,7 +117,7 @@ def stale_cutoff(now: dt.datetime | None = None) -> dt.datetime:
 
 def is_stale(group: Group, now: dt.datetime | None = None) -> bool:
     """Unconfirmed for 15 months (counted from the last confirmation or, if never, from creation)."""
-    if group.status not in EXISTING_STATUSES:
+    if group.status not in LIVE_STATUSES:
         return False
     since = group.confirmed_at or group.created_at
     if since.tzinfo is None:
@@ -137,7 +144,7 @@ def staff_group_query(f: GroupFilter) -> Select:
         stmt = stmt.where(Group.welcomes_new_members.is_(f.welcome == "yes"))
     if f.stale:
         stmt = stmt.where(
-            Group.status.in_(EXISTING_STATUSES),
+            Group.status.in_(LIVE_STATUSES),
             func.coalesce(Group.confirmed_at, Group.created_at) < stale_cutoff(),
         )
     return stmt.order_by(*SORTS.get(f.sort, SORTS["name"]), Group.id)

@@ -72,8 +72,8 @@ STOPWORDS = frozenset(
 _SUFFIXES = ("innen", "ern", "en", "er", "es", "e", "n", "s")
 MAX_QUERY_WORDS = 8
 MAX_QUERY_CHARS = 200
-_GERMAN = literal_column("'german'::regconfig")
-_TSV = literal_column("groups.search_tsv")
+_GERMAN = literal_column("'german'::regconfig")  # type: ignore[var-annotated]
+_TSV = literal_column("groups.search_tsv")  # type: ignore[var-annotated]
 
 
 def fold(value: str) -> str:
@@ -166,11 +166,11 @@ def _term_match(term: Term, dialect: str) -> ColumnElement:
         match = text("groups_fts MATCH :m").bindparams(bindparam("m", expr, unique=True))
         conditions.append(Group.id.in_(select(literal_column("rowid")).select_from(text("groups_fts")).where(match)))
     else:
-        conditions.extend(_like(Group.search_text, a) for a in fts_alts)
+        conditions.extend(_like(Group.search_text, a) for a in fts_alts)  # type: ignore[arg-type]
         if dialect == "postgresql" and not term.corrected:
             # groups.search_tsv is the stored german tsvector from ddl.py (GIN-indexed).
             conditions.append(_TSV.op("@@")(func.to_tsquery(_GERMAN, f"{term.word}:*")))
-    conditions.extend(_like(Group.search_text, a) for a in short_alts)
+    conditions.extend(_like(Group.search_text, a) for a in short_alts)  # type: ignore[arg-type]
     return or_(*conditions)
 
 
@@ -185,10 +185,10 @@ def _score(terms: list[Term]) -> ColumnElement:
             best.append(
                 case(
                     (Group.search_name.like(f"% {alt} %"), 10 * weight),
-                    (_like(Group.search_name, alt, word_start=True), 8 * weight),
-                    (_like(Group.search_name, alt), 6 * weight),
-                    (_like(Group.search_topics, alt, word_start=True), 4 * weight),
-                    (_like(Group.search_topics, alt), 3 * weight),
+                    (_like(Group.search_name, alt, word_start=True), 8 * weight),  # type: ignore[arg-type]
+                    (_like(Group.search_name, alt), 6 * weight),  # type: ignore[arg-type]
+                    (_like(Group.search_topics, alt, word_start=True), 4 * weight),  # type: ignore[arg-type]
+                    (_like(Group.search_topics, alt), 3 * weight),  # type: ignore[arg-type]
                     else_=weight,
                 )
             )

@@ -12,9 +12,10 @@ from sqlalchemy.orm import selectinload
 
 from saas.auth.models import Role
 from saas.core.access import can, office_required
+from saas.core.errors import perform
 from saas.directory import operations as ops
 from saas.directory import queries
-from saas.directory.access import access_group, access_inquiry, access_topic
+from saas.directory.access import group_or_404, inquiry_or_404, topic_or_404
 from saas.directory.forms import ActionForm, GroupForm, ImportForm, StatusForm, TopicForm
 from saas.directory.groups_csv import ImportRejected, export_groups, import_groups
 from saas.directory.models import (
@@ -136,7 +137,7 @@ def group_new(slug: str):  # type: ignore[no-untyped-def]
 
 @office_required()
 def group_detail(slug: str, group_id: int):  # type: ignore[no-untyped-def]
-    group = access_group(group_id)
+    group = group_or_404(group_id)
     status_form = StatusForm(formdata=None, changed_on=dt.date.today())
     status_form.status.choices = [(s, _(GROUP_STATUSES[s])) for s in STATUS_TRANSITIONS.get(group.status, ())]
     return render_template(
@@ -157,7 +158,7 @@ def group_detail(slug: str, group_id: int):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def group_edit(slug: str, group_id: int):  # type: ignore[no-untyped-def]
-    group = access_group(group_id)
+    group = group_or_404(group_id)
     form = _group_form(group)
     del form.status, form.since  # the lifecycle changes through the status form only
     if form.validate_on_submit() and _valid_site(form):
@@ -170,7 +171,7 @@ def group_edit(slug: str, group_id: int):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def group_status(slug: str, group_id: int):  # type: ignore[no-untyped-def]
-    group = access_group(group_id)
+    group = group_or_404(group_id)
     form = StatusForm()
     form.status.choices = [(s, _(GROUP_STATUSES[s])) for s in STATUS_TRANSITIONS.get(group.status, ())]
     if not form.validate_on_submit():
@@ -179,16 +180,14 @@ def group_status(slug: str, group_id: int):  # type: ignore[no-untyped-def]
     if form.changed_on.data > dt.date.today():
         flash(_("Das Datum darf nicht in der Zukunft liegen."), "error")
         return redirect(url_for("directory.group_detail", group_id=group.id)), 303
-    try:
-        ops.change_status(
+    done = perform(
+        lambda: ops.change_status(
             group, form.status.data, acting_user=current_user, on=form.changed_on.data, note=form.note.data or ""
-        )
-    except ops.StatusChangeError:
-        db.session.rollback()
-        flash(_("Dieser Statuswechsel ist nicht möglich (Datum vor der letzten Änderung?)."), "error")
+        ),
+        success=_("Der Status wurde geändert."),
+    )
+    if not done:
         return redirect(url_for("directory.group_detail", group_id=group_id)), 303
-    db.session.commit()
-    flash(_("Der Status wurde geändert."), "success")
     if form.status.data in ("dissolved", "abandoned"):
         from saas.rooms.operations import future_bookings_for_group
 
@@ -200,7 +199,7 @@ def group_status(slug: str, group_id: int):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def group_delete(slug: str, group_id: int):  # type: ignore[no-untyped-def]
-    group = access_group(group_id)
+    group = group_or_404(group_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     ops.delete_group(group)
@@ -211,7 +210,7 @@ def group_delete(slug: str, group_id: int):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def group_send_confirmation(slug: str, group_id: int):  # type: ignore[no-untyped-def]
-    group = access_group(group_id)
+    group = group_or_404(group_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     if ops.send_confirmation_request(group, g.tenant.slug):
@@ -224,7 +223,7 @@ def group_send_confirmation(slug: str, group_id: int):  # type: ignore[no-untype
 
 @office_required(Role.staff)
 def group_correction_done(slug: str, group_id: int):  # type: ignore[no-untyped-def]
-    group = access_group(group_id)
+    group = group_or_404(group_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     group.correction_request = ""
@@ -296,7 +295,7 @@ def topic_list(slug: str):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def topic_edit(slug: str, topic_id: int | None = None):  # type: ignore[no-untyped-def]
-    topic = access_topic(topic_id) if topic_id is not None else None
+    topic = topic_or_404(topic_id) if topic_id is not None else None
     form = TopicForm(obj=topic)
     if form.validate_on_submit():
         existing = ops.find_topic(form.name.data)
@@ -318,7 +317,7 @@ def topic_edit(slug: str, topic_id: int | None = None):  # type: ignore[no-untyp
 
 @office_required(Role.staff)
 def topic_delete(slug: str, topic_id: int):  # type: ignore[no-untyped-def]
-    topic = access_topic(topic_id)
+    topic = topic_or_404(topic_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
@@ -345,13 +344,13 @@ def inquiry_list(slug: str):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def inquiry_detail(slug: str, inquiry_id: int):  # type: ignore[no-untyped-def]
-    inquiry = access_inquiry(inquiry_id)
+    inquiry = inquiry_or_404(inquiry_id)
     return render_template("directory/staff_inquiry.html", inquiry=inquiry, form=ActionForm())
 
 
 @office_required(Role.staff)
 def inquiry_action(slug: str, inquiry_id: int, action: str):  # type: ignore[no-untyped-def]
-    inquiry = access_inquiry(inquiry_id)
+    inquiry = inquiry_or_404(inquiry_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     if action in ("forward", "referred"):

@@ -8,11 +8,11 @@ from saas.core.access import office_row_or_404
 from saas.events.models import Event, EventStatus, Registration
 
 
-def access_event(event_id: int) -> Event:
+def event_or_404(event_id: int) -> Event:
     return office_row_or_404(Event, event_id)
 
 
-def access_public_event(event_id: int) -> Event:
+def public_event_or_404(event_id: int) -> Event:
     """A published (or published, then cancelled) event; drafts answer 404 like a missing id."""
     event = office_row_or_404(Event, event_id)
     if event.published_at is None or event.status == EventStatus.draft:
@@ -20,7 +20,7 @@ def access_public_event(event_id: int) -> Event:
     return event
 
 
-def access_registration(event: Event, registration_id: int) -> Registration:
+def registration_or_404(event: Event, registration_id: int) -> Registration:
     registration = office_row_or_404(Registration, registration_id)
     if registration.event_id != event.id:
         abort(404)

@@ -13,9 +13,11 @@ import secrets
 from typing import Any
 
 from flask import current_app, render_template
+from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, select
 
+from saas.core.errors import DomainError
 from saas.core.mail import build_message, queue_message
 from saas.core.recurrence import Pattern, now_local, today_local
 from saas.events.models import (
@@ -41,11 +43,11 @@ MAX_PERSONS = 10
 SETTING_AUTO_CANCEL = "events_auto_cancel"
 
 
-class EventError(ValueError):
+class EventError(DomainError):
     """The change is not possible (bad dates, room taken, …). Nothing is stored."""
 
 
-class RegistrationError(ValueError):
+class RegistrationError(DomainError):
     """A registration cannot be taken (closed, too many persons, …). Nothing is stored."""
 
 
@@ -166,21 +168,21 @@ def send_registration_mail(registration: Registration, template: str, subject: s
 
 def _check_dates(data: dict) -> None:
     if data.get("end_time") and data["end_time"] <= data["start_time"]:
-        raise EventError("Das Ende muss nach dem Beginn liegen.")
+        raise EventError(_("Das Ende muss nach dem Beginn liegen."))
     if data.get("decision_date") and data["decision_date"] > data["start_date"]:
-        raise EventError("Der Entscheidungstag muss vor der Veranstaltung liegen.")
+        raise EventError(_("Der Entscheidungstag muss vor der Veranstaltung liegen."))
     if data.get("registration_deadline") and data["registration_deadline"] > data["start_date"]:
-        raise EventError("Der Anmeldeschluss muss vor der Veranstaltung liegen.")
+        raise EventError(_("Der Anmeldeschluss muss vor der Veranstaltung liegen."))
     if data.get("min_participants") and not data.get("decision_date"):
-        raise EventError("Zur Mindestteilnehmerzahl gehört ein Entscheidungstag.")
+        raise EventError(_("Zur Mindestteilnehmerzahl gehört ein Entscheidungstag."))
     if data.get("min_participants") and data.get("capacity") and data["min_participants"] > data["capacity"]:
-        raise EventError("Die Mindestzahl ist größer als die Zahl der Plätze.")
+        raise EventError(_("Die Mindestzahl ist größer als die Zahl der Plätze."))
     if data.get("place_kind") == PlaceKind.room and not data.get("room_id"):
-        raise EventError("Bitte wählen Sie den Raum.")
+        raise EventError(_("Bitte wählen Sie den Raum."))
     if data.get("place_kind") == PlaceKind.online and not data.get("online_url"):
-        raise EventError("Für eine Online-Veranstaltung braucht es den Zugangslink.")
+        raise EventError(_("Für eine Online-Veranstaltung braucht es den Zugangslink."))
     if data.get("place_kind") == PlaceKind.address and not data.get("address"):
-        raise EventError("Bitte geben Sie die Adresse an.")
+        raise EventError(_("Bitte geben Sie die Adresse an."))
 
 
 EVENT_FIELDS = (
@@ -200,7 +202,7 @@ def _sync_booking(event: Event) -> None:
         return
     room = db.session.get(Room, event.room_id)
     if room is None:
-        raise EventError("Diesen Raum gibt es nicht.")
+        raise EventError(_("Diesen Raum gibt es nicht."))
     end = event.end_time or (dt.datetime.combine(event.start_date, event.start_time) + dt.timedelta(hours=2)).time()
     try:
         if booking is None or booking.status != BookingStatus.active:
@@ -232,7 +234,7 @@ def create_event(data: dict, *, acting_user: Any = None) -> Event:
 def update_event(event: Event, data: dict) -> Event:
     _check_dates(data)
     if event.status == EventStatus.cancelled:
-        raise EventError("Eine abgesagte Veranstaltung kann nicht mehr geändert werden.")
+        raise EventError(_("Eine abgesagte Veranstaltung kann nicht mehr geändert werden."))
     locked = lock_event(event.id)  # places may change: count them under the row lock
     assert locked is event
     for key in EVENT_FIELDS:
@@ -248,9 +250,9 @@ def update_event(event: Event, data: dict) -> Event:
 
 def publish_event(event: Event) -> None:
     if event.status != EventStatus.draft:
-        raise EventError("Nur ein Entwurf kann veröffentlicht werden.")
+        raise EventError(_("Nur ein Entwurf kann veröffentlicht werden."))
     if event.start_date < today_local(event.tz):
-        raise EventError("Die Veranstaltung liegt in der Vergangenheit.")
+        raise EventError(_("Die Veranstaltung liegt in der Vergangenheit."))
     event.status = EventStatus.published
     event.published_at = utcnow()
     db.session.flush()
@@ -259,12 +261,12 @@ def publish_event(event: Event) -> None:
 def unpublish_event(event: Event) -> None:
     """Back to draft: only while nobody has registered (people must not lose their place silently)."""
     if event.status != EventStatus.published:
-        raise EventError("Die Veranstaltung ist nicht veröffentlicht.")
+        raise EventError(_("Die Veranstaltung ist nicht veröffentlicht."))
     active = db.session.scalar(
         select(func.count(Registration.id)).where(Registration.event_id == event.id, Registration.status.in_(ACTIVE))
     )
     if active:
-        raise EventError("Es gibt schon Anmeldungen: bitte sagen Sie die Veranstaltung stattdessen ab.")
+        raise EventError(_("Es gibt schon Anmeldungen: bitte sagen Sie die Veranstaltung stattdessen ab."))
     event.status = EventStatus.draft
     event.published_at = None
     db.session.flush()
@@ -296,7 +298,7 @@ def cancel_event(event: Event, *, reason: CancelReason, note: str = "", acting_u
 def keep_event(event: Event) -> None:
     """Staff decided: the event takes place although the minimum was not reached."""
     if event.status != EventStatus.published:
-        raise EventError("Die Veranstaltung ist nicht veröffentlicht.")
+        raise EventError(_("Die Veranstaltung ist nicht veröffentlicht."))
     event.decision_pending = False
     event.kept_despite_minimum = True
     event.decision_checked_at = event.decision_checked_at or utcnow()
@@ -332,16 +334,16 @@ def register(
     """
     event = lock_event(event_id)
     if event is None or event.status != EventStatus.published:
-        raise RegistrationError("Für diese Veranstaltung ist keine Anmeldung möglich.")
+        raise RegistrationError(_("Für diese Veranstaltung ist keine Anmeldung möglich."))
     if source == "web" and not registration_open(event):
-        raise RegistrationError("Die Anmeldung für diese Veranstaltung ist geschlossen.")
+        raise RegistrationError(_("Die Anmeldung für diese Veranstaltung ist geschlossen."))
     if not 1 <= persons <= MAX_PERSONS:
-        raise RegistrationError(f"Bitte zwischen 1 und {MAX_PERSONS} Personen angeben.")
+        raise RegistrationError(_("Bitte zwischen 1 und %(n)s Personen angeben.", n=MAX_PERSONS))
     if event.capacity is not None and persons > event.capacity:
-        raise RegistrationError(f"Die Veranstaltung hat nur {event.capacity} Plätze.")
+        raise RegistrationError(_("Die Veranstaltung hat nur %(n)s Plätze.", n=event.capacity))
     email = email.strip().lower()
     if not email and source == "web":
-        raise RegistrationError("Bitte geben Sie Ihre E-Mail-Adresse an.")
+        raise RegistrationError(_("Bitte geben Sie Ihre E-Mail-Adresse an."))
     duplicate = None
     if email:  # staff may enter people without an address; those are never "the same person"
         duplicate = db.session.scalar(
@@ -430,9 +432,9 @@ def accept_offer(registration: Registration, now: dt.datetime | None = None) -> 
     assert event is not None
     db.session.refresh(registration)
     if registration.status != RegistrationStatus.offered:
-        raise RegistrationError("Für diese Anmeldung liegt kein Platzangebot vor.")
+        raise RegistrationError(_("Für diese Anmeldung liegt kein Platzangebot vor."))
     if registration.offered_until is None or _aware(registration.offered_until) <= now:
-        raise RegistrationError("Die Frist für dieses Angebot ist abgelaufen.")
+        raise RegistrationError(_("Die Frist für dieses Angebot ist abgelaufen."))
     registration.status = RegistrationStatus.confirmed
     registration.offered_until = None
     db.session.flush()
@@ -449,11 +451,11 @@ def update_registration(registration: Registration, *, name: str, email: str, pe
     event = lock_event(registration.event_id)
     assert event is not None
     if not 1 <= persons <= MAX_PERSONS:
-        raise RegistrationError(f"Bitte zwischen 1 und {MAX_PERSONS} Personen angeben.")
+        raise RegistrationError(_("Bitte zwischen 1 und %(n)s Personen angeben.", n=MAX_PERSONS))
     if registration.status in HOLDING and event.capacity is not None:
         free = event.capacity - held_persons(event.id) + registration.persons
         if persons > free:
-            raise RegistrationError(f"Es sind nur noch {free} Plätze frei.")
+            raise RegistrationError(_("Es sind nur noch %(n)s Plätze frei.", n=free))
     shrinking = registration.status in HOLDING and persons < registration.persons
     registration.name, registration.email = name.strip()[:200], email.strip().lower()
     registration.persons, registration.group_id = persons, group_id
@@ -466,16 +468,16 @@ def update_registration(registration: Registration, *, name: str, email: str, pe
 def record_attendance(event: Event, attended: dict[int, int | None]) -> None:
     """Staff note after the event how many came per registration (None = not recorded)."""
     if event.status != EventStatus.published:
-        raise EventError("Anwesenheit gibt es nur für stattfindende Veranstaltungen.")
+        raise EventError(_("Anwesenheit gibt es nur für stattfindende Veranstaltungen."))
     if event.starts_at > now_local(event.tz):
-        raise EventError("Die Anwesenheit wird nach Beginn der Veranstaltung erfasst.")
+        raise EventError(_("Die Anwesenheit wird nach Beginn der Veranstaltung erfasst."))
     by_id = {r.id: r for r in event.registrations}
     for registration_id, persons in attended.items():
         registration = by_id.get(registration_id)
         if registration is None or registration.status != RegistrationStatus.confirmed:
             continue
         if persons is not None and not 0 <= persons <= MAX_PERSONS:
-            raise EventError(f"Ungültige Zahl für Anmeldung {registration_id}.")
+            raise EventError(_("Ungültige Zahl für Anmeldung %(id)s.", id=registration_id))
         registration.attended_persons = persons
     event.attendance_recorded_at = utcnow()
     db.session.flush()

@@ -5,6 +5,8 @@ Load → check access → act → commit. Public pages work without JavaScript.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from flask import Response, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -12,9 +14,10 @@ from flask_login import current_user
 from saas.auth.models import Role
 from saas.core.access import can, office_required
 from saas.core.csvio import write_csv
+from saas.core.errors import perform
 from saas.events import ics, queries
 from saas.events import operations as ops
-from saas.events.access import access_event, access_public_event, access_registration
+from saas.events.access import event_or_404, public_event_or_404, registration_or_404
 from saas.events.forms import (
     ActionForm,
     CancelEventForm,
@@ -24,7 +27,7 @@ from saas.events.forms import (
     StaffRegistrationForm,
 )
 from saas.events.models import CancelReason, EventStatus, RegistrationStatus
-from saas.extensions import db, limiter
+from saas.extensions import limiter
 from saas.rooms.queries import rooms as room_list
 
 # --- public -------------------------------------------------------------------------------------------
@@ -43,7 +46,7 @@ def public_feed(slug: str) -> Response:
 
 
 def public_event_ics(slug: str, event_id: int) -> Response:
-    event = access_public_event(event_id)
+    event = public_event_or_404(event_id)
     body = ics.calendar_bytes([event], g.tenant, current_app.config["BASE_URL"], event.title)
     return Response(
         body,
@@ -54,7 +57,7 @@ def public_event_ics(slug: str, event_id: int) -> Response:
 
 @limiter.limit("20/minute", methods=["POST"])
 def public_detail(slug: str, event_id: int):  # type: ignore[no-untyped-def]
-    event = access_public_event(event_id)
+    event = public_event_or_404(event_id)
     form = RegistrationForm()
     form.group_id.choices = queries.group_choices()
     open_ = ops.registration_open(event)
@@ -65,20 +68,18 @@ def public_detail(slug: str, event_id: int):  # type: ignore[no-untyped-def]
         if form.validate_on_submit():
             if form.website.data:  # the honeypot: a bot filled the hidden field
                 return redirect(url_for("events.public_thanks", event_id=event.id))
-            try:
-                ops.register(
+            done = perform(
+                lambda: ops.register(
                     event.id,
                     name=form.name.data,
                     email=form.email.data,
                     persons=form.persons.data,
                     group_id=form.group_id.data or None,
                     accessibility_needs=form.accessibility_needs.data or "",
-                )
-            except ops.RegistrationError as exc:
-                db.session.rollback()
-                form.persons.errors = [*form.persons.errors, str(exc)]
-            else:
-                db.session.commit()
+                ),
+                field=form.persons,
+            )
+            if done:
                 return redirect(url_for("events.public_thanks", event_id=event.id))
     counts = queries.counts_for([event.id])[event.id]
     status = 422 if request.method == "POST" else 200
@@ -86,7 +87,7 @@ def public_detail(slug: str, event_id: int):  # type: ignore[no-untyped-def]
 
 
 def public_thanks(slug: str, event_id: int):  # type: ignore[no-untyped-def]
-    event = access_public_event(event_id)
+    event = public_event_or_404(event_id)
     return render_template("events/public_thanks.html", event=event)
 
 
@@ -98,21 +99,15 @@ def manage_registration(slug: str, token: str):  # type: ignore[no-untyped-def]
     form = ActionForm()
     if request.method == "POST" and form.validate_on_submit():
         action = request.form.get("action")
-        try:
-            if action == "accept":
-                ops.accept_offer(registration)
-                message = _("Sie haben den Platz angenommen. Eine Bestätigung ist unterwegs.")
-            elif action == "cancel":
-                ops.cancel_registration(registration)
-                message = _("Sie sind abgemeldet.")
-            else:
-                abort(400)
-        except ops.RegistrationError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
+        if action == "accept":
+            perform(
+                lambda: ops.accept_offer(registration),
+                success=_("Sie haben den Platz angenommen. Eine Bestätigung ist unterwegs."),
+            )
+        elif action == "cancel":
+            perform(lambda: ops.cancel_registration(registration), success=_("Sie sind abgemeldet."))
         else:
-            db.session.commit()
-            flash(message, "success")
+            abort(400)
         return redirect(url_for("events.manage_registration", token=token))
     return render_template("events/manage.html", registration=registration, event=registration.event, form=form)
 
@@ -145,21 +140,19 @@ def staff_new(slug: str):  # type: ignore[no-untyped-def]
     form = EventForm()
     form.room_id.choices = _room_choices()
     if form.validate_on_submit():
-        try:
-            event = ops.create_event(form.data_for_operations(), acting_user=current_user)
-        except ops.EventError as exc:
-            db.session.rollback()
-            form.start_date.errors = [*form.start_date.errors, str(exc)]
-        else:
-            db.session.commit()
-            flash(_("Die Veranstaltung ist als Entwurf gespeichert."), "success")
-            return redirect(url_for("events.staff_detail", event_id=event.id))
+        done = perform(
+            lambda: ops.create_event(form.data_for_operations(), acting_user=current_user),
+            success=_("Die Veranstaltung ist als Entwurf gespeichert."),
+            field=form.start_date,
+        )
+        if done.value is not None:
+            return redirect(url_for("events.staff_detail", event_id=done.value.id))
     return render_template("events/staff_form.html", form=form, event=None), 422 if form.errors else 200
 
 
 @office_required(Role.staff)
 def staff_edit(slug: str, event_id: int):  # type: ignore[no-untyped-def]
-    event = access_event(event_id)
+    event = event_or_404(event_id)
     if event.status == EventStatus.cancelled:
         abort(404)
     form = EventForm(obj=event)
@@ -167,22 +160,17 @@ def staff_edit(slug: str, event_id: int):  # type: ignore[no-untyped-def]
     if request.method == "GET":
         form.kind.data, form.place_kind.data, form.audience.data = event.kind, event.place_kind, event.audience
         form.room_id.data = event.room_id or 0
-    if form.validate_on_submit():
-        try:
-            ops.update_event(event, form.data_for_operations())
-        except ops.EventError as exc:
-            db.session.rollback()
-            form.start_date.errors = [*form.start_date.errors, str(exc)]
-        else:
-            db.session.commit()
-            flash(_("Gespeichert."), "success")
-            return redirect(url_for("events.staff_detail", event_id=event.id))
+    saved = _("Gespeichert.")
+    if form.validate_on_submit() and perform(
+        lambda: ops.update_event(event, form.data_for_operations()), success=saved, field=form.start_date
+    ):
+        return redirect(url_for("events.staff_detail", event_id=event.id))
     return render_template("events/staff_form.html", form=form, event=event), 422 if form.errors else 200
 
 
 @office_required()
 def staff_detail(slug: str, event_id: int):  # type: ignore[no-untyped-def]
-    event = access_event(event_id)
+    event = event_or_404(event_id)
     counts = queries.counts_for([event.id])[event.id]
     return render_template(
         "events/staff_detail.html",
@@ -196,19 +184,14 @@ def staff_detail(slug: str, event_id: int):  # type: ignore[no-untyped-def]
 
 
 def _act(event_id: int, action) -> Response:  # type: ignore[no-untyped-def]
-    event = access_event(event_id)
+    event = event_or_404(event_id)
     form = ActionForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        message = action(event)
-    except ops.EventError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
-        db.session.commit()
-        flash(message, "success")
-    return redirect(url_for("events.staff_detail", event_id=event.id))
+    done = perform(lambda: action(event))
+    if done:
+        flash(done.value, "success")  # type: ignore[arg-type]
+    return redirect(url_for("events.staff_detail", event_id=event.id))  # type: ignore[return-value]
 
 
 @office_required(Role.staff)
@@ -240,21 +223,25 @@ def staff_keep(slug: str, event_id: int) -> Response:
 
 @office_required(Role.staff)
 def staff_cancel(slug: str, event_id: int) -> Response:
-    event = access_event(event_id)
+    event = event_or_404(event_id)
     form = CancelEventForm()
     if not form.validate_on_submit():
         abort(400)
-    told = ops.cancel_event(
-        event, reason=CancelReason(form.reason.data), note=form.note.data or "", acting_user=current_user
+    done = perform(
+        lambda: ops.cancel_event(
+            event, reason=CancelReason(form.reason.data), note=form.note.data or "", acting_user=current_user
+        )
     )
-    db.session.commit()
-    flash(_("Die Veranstaltung ist abgesagt; %(n)s Personen werden per E-Mail informiert.", n=told), "success")
-    return redirect(url_for("events.staff_detail", event_id=event.id))
+    if done:
+        flash(
+            _("Die Veranstaltung ist abgesagt; %(n)s Personen werden per E-Mail informiert.", n=done.value), "success"
+        )
+    return redirect(url_for("events.staff_detail", event_id=event.id))  # type: ignore[return-value]
 
 
 @office_required()
 def participants(slug: str, event_id: int):  # type: ignore[no-untyped-def]
-    event = access_event(event_id)
+    event = event_or_404(event_id)
     regs = queries.participants(event)
     counts = queries.counts_for([event.id])[event.id]
     return render_template(
@@ -264,14 +251,14 @@ def participants(slug: str, event_id: int):  # type: ignore[no-untyped-def]
 
 @office_required()
 def participants_print(slug: str, event_id: int):  # type: ignore[no-untyped-def]
-    event = access_event(event_id)
+    event = event_or_404(event_id)
     regs = [r for r in queries.participants(event) if r.status == RegistrationStatus.confirmed]
     return render_template("events/participants_print.html", event=event, regs=regs)
 
 
 @office_required()
 def participants_csv(slug: str, event_id: int) -> Response:
-    event = access_event(event_id)
+    event = event_or_404(event_id)
     rows = (
         [
             RegistrationStatus(r.status).label,
@@ -299,23 +286,19 @@ def participants_csv(slug: str, event_id: int) -> Response:
 
 @office_required(Role.staff)
 def participant_new(slug: str, event_id: int):  # type: ignore[no-untyped-def]
-    event = access_event(event_id)
+    event = event_or_404(event_id)
     form = StaffRegistrationForm()
     form.group_id.choices = queries.group_choices()
-    if form.validate_on_submit():
-        try:
-            ops.register(
-                event.id, name=form.name.data, email=form.email.data or "", persons=form.persons.data,
-                group_id=form.group_id.data or None, accessibility_needs=form.accessibility_needs.data or "",
-                source="staff",
-            )  # fmt: skip
-        except ops.RegistrationError as exc:
-            db.session.rollback()
-            form.persons.errors = [*form.persons.errors, str(exc)]
-        else:
-            db.session.commit()
-            flash(_("Anmeldung eingetragen."), "success")
-            return redirect(url_for("events.participants", event_id=event.id))
+    if form.validate_on_submit() and perform(
+        lambda: ops.register(
+            event.id, name=form.name.data, email=form.email.data or "", persons=form.persons.data,
+            group_id=form.group_id.data or None, accessibility_needs=form.accessibility_needs.data or "",
+            source="staff",
+        ),
+        success=_("Anmeldung eingetragen."),
+        field=form.persons,
+    ):  # fmt: skip
+        return redirect(url_for("events.participants", event_id=event.id))
     return render_template(
         "events/participant_form.html", event=event, form=form, reg=None
     ), 422 if form.errors else 200
@@ -323,45 +306,39 @@ def participant_new(slug: str, event_id: int):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def participant_edit(slug: str, event_id: int, registration_id: int):  # type: ignore[no-untyped-def]
-    event = access_event(event_id)
-    reg = access_registration(event, registration_id)
+    event = event_or_404(event_id)
+    reg = registration_or_404(event, registration_id)
     if reg.anonymized_at is not None:
         abort(404)
     form = StaffRegistrationForm(obj=reg)
     form.group_id.choices = queries.group_choices()
     if request.method == "GET":
         form.group_id.data = reg.group_id or 0
-    if form.validate_on_submit():
-        try:
-            ops.update_registration(
-                reg, name=form.name.data, email=form.email.data or "", persons=form.persons.data,
-                group_id=form.group_id.data or None, accessibility_needs=form.accessibility_needs.data or "",
-            )  # fmt: skip
-        except ops.RegistrationError as exc:
-            db.session.rollback()
-            form.persons.errors = [*form.persons.errors, str(exc)]
-        else:
-            db.session.commit()
-            flash(_("Gespeichert."), "success")
-            return redirect(url_for("events.participants", event_id=event.id))
+    if form.validate_on_submit() and perform(
+        lambda: ops.update_registration(
+            reg, name=form.name.data, email=form.email.data or "", persons=form.persons.data,
+            group_id=form.group_id.data or None, accessibility_needs=form.accessibility_needs.data or "",
+        ),
+        success=_("Gespeichert."),
+        field=form.persons,
+    ):  # fmt: skip
+        return redirect(url_for("events.participants", event_id=event.id))
     return render_template("events/participant_form.html", event=event, form=form, reg=reg), 422 if form.errors else 200
 
 
 @office_required(Role.staff)
 def participant_cancel(slug: str, event_id: int, registration_id: int) -> Response:
-    event = access_event(event_id)
-    reg = access_registration(event, registration_id)
+    event = event_or_404(event_id)
+    reg = registration_or_404(event, registration_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    ops.cancel_registration(reg, by_staff=True)
-    db.session.commit()
-    flash(_("Die Anmeldung ist storniert."), "success")
-    return redirect(url_for("events.participants", event_id=event.id))
+    perform(lambda: ops.cancel_registration(reg, by_staff=True), success=_("Die Anmeldung ist storniert."))
+    return redirect(url_for("events.participants", event_id=event.id))  # type: ignore[return-value]
 
 
 @office_required(Role.staff)
 def attendance(slug: str, event_id: int):  # type: ignore[no-untyped-def]
-    event = access_event(event_id)
+    event = event_or_404(event_id)
     regs = [r for r in queries.participants(event) if r.status == RegistrationStatus.confirmed]
     form = ActionForm()
     errors: list[str] = []
@@ -376,15 +353,12 @@ def attendance(slug: str, event_id: int):  # type: ignore[no-untyped-def]
             else:
                 errors.append(_("Bitte eine Zahl von 0 bis 10 eingeben (Anmeldung %(n)s).", n=r.id))
         if not errors:
-            try:
-                ops.record_attendance(event, values)
-            except ops.EventError as exc:
-                db.session.rollback()
-                errors.append(str(exc))
-            else:
-                db.session.commit()
-                flash(_("Anwesenheit gespeichert."), "success")
+            shown = SimpleNamespace(errors=errors)  # the page lists refusals above the table
+            if perform(
+                lambda: ops.record_attendance(event, values), success=_("Anwesenheit gespeichert."), field=shown
+            ):
                 return redirect(url_for("events.staff_detail", event_id=event.id))
+            errors = shown.errors
     held = queries.is_held(event)
     status = 422 if errors else 200
     return render_template(
@@ -398,8 +372,6 @@ def settings(slug: str):  # type: ignore[no-untyped-def]
     if request.method == "GET":
         form.auto_cancel.data = "auto" if ops.auto_cancel(g.tenant) else "ask"
     if form.validate_on_submit():
-        ops.set_auto_cancel(g.tenant, form.auto_cancel.data == "auto")
-        db.session.commit()
-        flash(_("Gespeichert."), "success")
+        perform(lambda: ops.set_auto_cancel(g.tenant, form.auto_cancel.data == "auto"), success=_("Gespeichert."))
         return redirect(url_for("events.staff_list"))
     return render_template("events/settings.html", form=form)

@@ -40,9 +40,9 @@ def _event_model() -> Any | None:
 
 def _public_groups() -> Any:
     group = _group_model()
-    stmt = select(group).order_by(group.name)
+    stmt = select(group).order_by(group.name)  # type: ignore[arg-type, union-attr]
     if hasattr(group, "visibility"):
-        stmt = stmt.where(group.visibility == "public")
+        stmt = stmt.where(group.visibility == "public")  # type: ignore[union-attr]
     return group, stmt
 
 
@@ -104,11 +104,11 @@ def founding(tenant: Tenant) -> str:
 def upcoming_events(tenant: Tenant) -> str:
     event = _event_model()
     today = dt.date.today()
-    stmt = select(event).where(event.start_date >= today).order_by(event.start_date, event.start_time)
+    stmt = select(event).where(event.start_date >= today).order_by(event.start_date, event.start_time)  # type: ignore[arg-type, union-attr]
     if hasattr(event, "status"):
-        stmt = stmt.where(event.status == "published")
+        stmt = stmt.where(event.status == "published")  # type: ignore[union-attr]
     if hasattr(event, "audience"):
-        stmt = stmt.where(event.audience == "public")
+        stmt = stmt.where(event.audience == "public")  # type: ignore[union-attr]
     rows = db.session.scalars(stmt.limit(MAX_ITEMS)).all()
     if not rows:
         return ""

@@ -83,7 +83,7 @@ def _original_message_id(msg: Message) -> str:
             if isinstance(inner, Message) and inner.get("Message-ID"):
                 return str(inner["Message-ID"]).strip()
         if ctype == "text/rfc822-headers":
-            headers = email.message_from_string(part.get_payload(decode=True).decode("utf-8", "replace"))
+            headers = email.message_from_string(part.get_payload(decode=True).decode("utf-8", "replace"))  # type: ignore[union-attr]
             if headers.get("Message-ID"):
                 return str(headers["Message-ID"]).strip()
     return ""
@@ -102,16 +102,16 @@ def parse_dsn(raw: bytes) -> list[RecipientReport]:
             text = blocks if isinstance(blocks, str) else ""
             blocks = [email.message_from_string(b.strip() + "\n") for b in re.split(r"\r?\n\r?\n", text) if b.strip()]
         for block in blocks[1:] if len(blocks) > 1 else blocks:
-            recipient = block.get("Final-Recipient") or block.get("Original-Recipient")
+            recipient = block.get("Final-Recipient") or block.get("Original-Recipient")  # type: ignore[union-attr]
             if not recipient:
                 continue
-            status_match = STATUS_RE.search(str(block.get("Status", "")))
+            status_match = STATUS_RE.search(str(block.get("Status", "")))  # type: ignore[union-attr]
             reports.append(
                 RecipientReport(
                     recipient=_address(str(recipient)),
-                    action=str(block.get("Action", "")).strip().lower(),
+                    action=str(block.get("Action", "")).strip().lower(),  # type: ignore[union-attr]
                     status=status_match.group(1) if status_match else "",
-                    diagnostic=redact_addresses(" ".join(str(block.get("Diagnostic-Code", "")).split()))[:300],
+                    diagnostic=redact_addresses(" ".join(str(block.get("Diagnostic-Code", "")).split()))[:300],  # type: ignore[union-attr]
                     message_id=message_id,
                 )
             )
@@ -217,7 +217,7 @@ def handle_inbound(tenant: Tenant, raw: bytes) -> InboundResult:
             result.soft += outcome.kind == "soft"
             result.disabled += outcome.disabled
         return result
-    msg: EmailMessage = email.message_from_bytes(raw, policy=email.policy.default)  # type: ignore[assignment]
+    msg: EmailMessage = email.message_from_bytes(raw, policy=email.policy.default)
     match = UNSUBSCRIBE_RE.search(str(msg.get("Subject", "")))
     if match:
         subscriber = db.session.scalar(select(Subscriber).where(Subscriber.token == match.group(1)))

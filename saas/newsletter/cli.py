@@ -11,7 +11,7 @@ from flask import Flask
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from saas.cli import fail
+from saas.cli import commit_or_fail, fail, tenant_or_fail
 from saas.extensions import db
 from saas.newsletter import (
     demo,  # noqa: F401 - registers the demo seeder
@@ -20,7 +20,6 @@ from saas.newsletter import (
 from saas.newsletter import issue_operations as issue_ops
 from saas.newsletter import operations as ops
 from saas.newsletter.models import Issue, IssueStatus
-from tenants.models import Tenant
 from tenants.scoping import tenant_context
 
 newsletter_cli = AppGroup("newsletter", help="Newsletter: Abonnements und Ausgaben")
@@ -28,19 +27,12 @@ subscribers_cli = AppGroup("subscribers", help="Abonnentinnen und Abonnenten")
 newsletter_cli.add_command(subscribers_cli)
 
 
-def _tenant(slug: str) -> Tenant:
-    tenant = db.session.scalar(select(Tenant).where(Tenant.slug == slug))
-    if tenant is None:
-        fail(f"unknown office: {slug}")
-    return tenant  # type: ignore[return-value]
-
-
 @subscribers_cli.command("import")
 @click.option("--tenant", "slug", required=True)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def subscribers_import(slug: str, file: Path) -> None:
     """Import email,name,consented_at,consent_text; rows without consent get the double-opt-in mail."""
-    tenant = _tenant(slug)
+    tenant = tenant_or_fail(slug)
     with tenant_context(tenant.id):
         try:
             result = ops.import_subscribers(tenant, file.read_bytes())
@@ -66,18 +58,13 @@ def subscribers_import(slug: str, file: Path) -> None:
 @click.option("--block", "blocks", multiple=True, help="generated block: new_groups, looking, founding, events")
 def create(slug: str, subject: str, body_file: Path, blocks: tuple[str, ...]) -> None:
     """Create a draft issue from a Markdown file; prints the new issue's id."""
-    tenant = _tenant(slug)
+    tenant = tenant_or_fail(slug)
     try:
         body = body_file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         fail("the body file is not UTF-8")
     with tenant_context(tenant.id):
-        try:
-            issue = issue_ops.create_issue(tenant, subject, body, list(blocks))
-        except ops.NewsletterError as exc:
-            db.session.rollback()
-            fail(str(exc))
-        db.session.commit()
+        issue = commit_or_fail(lambda: issue_ops.create_issue(tenant, subject, body, list(blocks)))
         click.echo(issue.id)
 
 
@@ -88,17 +75,12 @@ def create(slug: str, subject: str, body_file: Path, blocks: tuple[str, ...]) ->
 @click.option("--timeout", type=float, default=0, help="with --wait: give up after this many seconds (0: never)")
 def send(slug: str, issue_id: int, wait: bool, timeout: float) -> None:
     """Queue an issue for the workers."""
-    tenant = _tenant(slug)
+    tenant = tenant_or_fail(slug)
     with tenant_context(tenant.id):
         issue = db.session.scalar(select(Issue).where(Issue.id == issue_id))
         if issue is None:
             fail(f"unknown issue: {issue_id}")
-        try:
-            issue_ops.queue_issue(tenant, issue)  # type: ignore[arg-type]
-        except ops.NewsletterError as exc:
-            db.session.rollback()
-            fail(str(exc))
-        db.session.commit()
+        commit_or_fail(lambda: issue_ops.queue_issue(tenant, issue))
         click.echo(f"issue {issue_id} queued for {queries.confirmed_count()} confirmed subscribers")
         if not wait:
             return
@@ -138,7 +120,7 @@ def inbound(slug: str, file) -> None:  # type: ignore[no-untyped-def]
     """Process one mail (bounce report or unsubscribe request) from a mailbox reader or MTA pipe."""
     from saas.newsletter.bounces import handle_inbound
 
-    tenant = _tenant(slug)
+    tenant = tenant_or_fail(slug)
     raw = file.read(2 * 1024 * 1024 + 1)
     if len(raw) > 2 * 1024 * 1024:
         fail("message too large")

@@ -11,7 +11,8 @@ from email.utils import format_datetime, parseaddr
 
 from flask import current_app, render_template
 
-from saas.core.aftercommit import enqueue
+from saas.core.mail import SEND_TASK
+from saas.core.tasks import queue
 from saas.newsletter.models import Issue, NewsletterSettings, Subscriber
 from saas.newsletter.render import UNSUBSCRIBE_PLACEHOLDER, MailFrame, mailto, render_body
 from tenants.models import Tenant
@@ -119,9 +120,7 @@ def issue_builder(frame_: MailFrame, tenant: Tenant, issue_id: int):  # type: ig
 
 
 def _queue(raw: bytes) -> None:
-    from workers.mail import send_email
-
-    enqueue(send_email, raw.decode("ascii"))
+    queue(SEND_TASK, raw.decode("ascii"))
 
 
 def _single(

@@ -15,7 +15,9 @@ from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import delete, select
 
-from saas.core.csvio import CSVError, RowErrors, read_rows
+from saas.core.csvio import CSVError, ImportRefused, RowErrors, read_rows
+from saas.core.errors import DomainError
+from saas.core.timeutil import now
 from saas.extensions import db
 from saas.newsletter import mails
 from saas.newsletter.models import (
@@ -50,12 +52,8 @@ DEFAULT_WELCOME_BODY = (
 )
 
 
-class NewsletterError(ValueError):
+class NewsletterError(DomainError):
     """A request that cannot be carried out; the message is German and shown to the user."""
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 def normalise_email(raw: str) -> str:
@@ -254,7 +252,7 @@ def erase(raw_email: str, *, keep_suppression: bool) -> ErasureResult:
             suppress(email, SuppressionReason.erased)
     else:
         removed = bool(
-            db.session.execute(delete(Suppression).where(Suppression.email_hash == email_hash(email))).rowcount
+            db.session.execute(delete(Suppression).where(Suppression.email_hash == email_hash(email))).rowcount  # type: ignore[attr-defined]
         )
     return ErasureResult(erased, removed)
 
@@ -276,7 +274,15 @@ def cleanup_unconfirmed(at: dt.datetime | None = None) -> int:
     result = db.session.execute(
         delete(Subscriber).where(Subscriber.status == SubscriberStatus.pending, Subscriber.created_at < cutoff)
     )
-    return result.rowcount or 0
+    return result.rowcount or 0  # type: ignore[attr-defined]
+
+
+def purge_inbound_fingerprints() -> None:
+    """Forget processed bounce mails after 90 days (platform-wide; they only guard against a crash between
+    commit and deletion)."""
+    from saas.newsletter.models import InboundMail
+
+    db.session.execute(delete(InboundMail).where(InboundMail.processed_at < now() - dt.timedelta(days=90)))
 
 
 # --- import / export -------------------------------------------------------------------------------
@@ -284,10 +290,11 @@ def cleanup_unconfirmed(at: dt.datetime | None = None) -> int:
 IMPORT_COLUMNS = {"email", "name", "consented_at", "consent_text"}
 
 
-class ImportRowsError(NewsletterError):
+class ImportRowsError(NewsletterError, ImportRefused):
+    """The subscriber import stored nothing; ``errors`` lists every reason."""
+
     def __init__(self, errors: list[str]) -> None:
-        super().__init__("; ".join(errors[:20]))
-        self.errors = errors
+        ImportRefused.__init__(self, errors)
 
 
 @dataclass

@@ -19,6 +19,7 @@ from flask import current_app
 from sqlalchemy import case, select, update
 
 from saas.core.aftercommit import after_commit
+from saas.core.tasks import send as send_task
 from saas.extensions import db
 from saas.newsletter.models import JobKind, JobState, SendJob
 from tenants.models import Tenant
@@ -55,8 +56,6 @@ def dispatch(tenant_id: int, job_ids: list[int]) -> None:
     The note is conditional on the job's claim count being unchanged: a worker may have claimed, run and
     released the job before we get here (an eager run always does), and its state must win.
     """
-    from workers.newsletter import run_job
-
     table = SendJob.__table__
     for job_id in job_ids:
         with tenant_context(tenant_id), db.engine.begin() as conn:
@@ -66,7 +65,7 @@ def dispatch(tenant_id: int, job_ids: list[int]) -> None:
         if claims is None:
             continue
         try:
-            run_job.apply_async(args=(job_id, tenant_id))
+            send_task("lotse.newsletter.run_job", job_id, tenant_id)
         except Exception:  # broker down: the job row stays as it is and the sweeper rings again
             log.exception("newsletter: could not queue job %s", job_id)
             continue
@@ -125,18 +124,20 @@ def due_jobs(jobs: list[SendJob], at: float) -> list[int]:
 
 def sweep(at: float | None = None) -> int:
     """Ring for every job that needs it, office by office (never a cross-office query). Returns the count."""
-    at = time.time() if at is None else at
-    tenant_ids = list(db.session.scalars(select(Tenant.id).order_by(Tenant.id)))
-    total = 0
-    for tenant_id in tenant_ids:
-        with tenant_context(tenant_id):
-            jobs = list(db.session.scalars(select(SendJob).where(SendJob.state != JobState.done)))
-            ids = due_jobs(jobs, at)
-            db.session.rollback()
+    from saas.core.periodic import each_office
+
+    moment = time.time() if at is None else at
+
+    def ring(tenant: Tenant) -> int:
+        jobs = list(db.session.scalars(select(SendJob).where(SendJob.state != JobState.done)))
+        ids = due_jobs(jobs, moment)
+        db.session.rollback()
         if ids:
-            dispatch(tenant_id, ids)
-            total += len(ids)
-    return total
+            dispatch(tenant.id, ids)
+        return len(ids)
+
+    # The task holds the "newsletter-sweep" lock; nothing to commit here (dispatch notes on its own).
+    return each_office(None, ring, commit=False).total()
 
 
 def next_batches(issue_id: int, free_slots: int) -> list[int]:

@@ -277,7 +277,7 @@ def claim(job_id: int) -> tuple[SendJob, str] | None:
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
-    if result.rowcount != 1:
+    if result.rowcount != 1:  # type: ignore[attr-defined]
         return None
     job = db.session.get(SendJob, job_id)
     return (job, holder) if job is not None else None
@@ -515,8 +515,8 @@ class PsycopgLedger(Ledger):
         self.postgres = True
         conn.commit()  # autocommit can only be switched outside a transaction
         self.raw = conn.connection.driver_connection
-        self.raw.autocommit = True
-        self.cursor = self.raw.cursor()
+        self.raw.autocommit = True  # type: ignore[union-attr]
+        self.cursor = self.raw.cursor()  # type: ignore[union-attr]
         self.cursor.execute("SET synchronous_commit TO OFF")
         rls.bind_session(self.cursor)
 
@@ -539,7 +539,7 @@ class PsycopgLedger(Ledger):
     def close(self) -> None:
         rls.unbind_session(self.cursor)
         self.cursor.execute("RESET synchronous_commit")
-        self.raw.autocommit = False
+        self.raw.autocommit = False  # type: ignore[union-attr]
 
 
 class Batch:
@@ -684,7 +684,7 @@ class Batch:
             .values(state=state, holder=None, lease_until=None, **values)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return result.rowcount == 1  # type: ignore[attr-defined]
 
     def _retry_later(self, error: str) -> str:
         job = db.session.get(SendJob, self.job_id)

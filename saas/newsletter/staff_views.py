@@ -13,7 +13,9 @@ from sqlalchemy import select
 from saas.auth.models import Role
 from saas.core.access import can, office_required
 from saas.core.csvio import MAX_CSV_BYTES, write_csv
+from saas.core.errors import perform
 from saas.core.formatting import BERLIN
+from saas.core.paging import page_number
 from saas.extensions import db
 from saas.newsletter import issue_operations as issue_ops
 from saas.newsletter import operations as ops
@@ -35,7 +37,7 @@ def index(slug: str):  # type: ignore[no-untyped-def]
 def subscribers(slug: str):  # type: ignore[no-untyped-def]
     q = request.args.get("q", "")[:100]
     status = request.args.get("status", "")
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_number()
     rows, total = queries.search_subscribers(q, status, page)
     return render_template(
         "newsletter/staff/subscribers.html",
@@ -237,14 +239,7 @@ def issue_test(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
 def issue_send(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
     issue, ok = _action(issue_id)
     if ok:
-        try:
-            issue_ops.queue_issue(g.tenant, issue)
-        except ops.NewsletterError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            db.session.commit()
-            flash(_("Der Versand wurde gestartet."), "success")
+        perform(lambda: issue_ops.queue_issue(g.tenant, issue), success=_("Der Versand wurde gestartet."))
     return redirect(url_for("newsletter.issue_detail", slug=slug, issue_id=issue_id))
 
 
@@ -254,14 +249,7 @@ def issue_schedule(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
     form = ScheduleForm()
     if form.validate_on_submit():
         at = form.at.data.replace(tzinfo=BERLIN).astimezone(dt.UTC)
-        try:
-            issue_ops.queue_issue(g.tenant, issue, at)
-        except ops.NewsletterError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            db.session.commit()
-            flash(_("Der Versand ist geplant."), "success")
+        perform(lambda: issue_ops.queue_issue(g.tenant, issue, at), success=_("Der Versand ist geplant."))
     else:
         flash(_("Bitte geben Sie Datum und Uhrzeit an."), "error")
     return redirect(url_for("newsletter.issue_detail", slug=slug, issue_id=issue.id))
@@ -271,14 +259,10 @@ def issue_schedule(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
 def issue_unschedule(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
     issue, ok = _action(issue_id)
     if ok:
-        try:
-            issue_ops.cancel_schedule(issue)
-        except ops.NewsletterError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            db.session.commit()
-            flash(_("Die Planung wurde aufgehoben; die Ausgabe ist wieder ein Entwurf."), "success")
+        perform(
+            lambda: issue_ops.cancel_schedule(issue),
+            success=_("Die Planung wurde aufgehoben; die Ausgabe ist wieder ein Entwurf."),
+        )
     return redirect(url_for("newsletter.issue_detail", slug=slug, issue_id=issue_id))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,110 +51,113 @@ def _norm(value: str) -> str:
     return value.strip().lower()
 
 
+def _matching(model: Any, email_match: Any, name_column: Any, email: str, name: str) -> list[Any]:
+    """Rows of ``model`` whose e-mail matches (``email_match(email)``) or whose name equals ``name``."""
+    conditions = []
+    if email:
+        conditions.append(email_match(email))
+    if name:
+        conditions.append(func.lower(name_column) == name)
+    return list(db.session.scalars(select(model).where(or_(*conditions))))
+
+
+def _subscriber(sub: Subscriber) -> Finding:
+    deliveries = db.session.scalar(select(func.count()).where(Delivery.subscriber_id == sub.id)) or 0
+    return Finding(
+        "subscriber",
+        sub.id,
+        sub.email or "",
+        {
+            "email": sub.email,
+            "name": sub.name,
+            "status": str(sub.status),
+            "source": str(sub.source),
+            "consented_at": _iso(sub.consented_at),
+            "confirmed_at": _iso(sub.confirmed_at),
+            "consent_text": sub.consent_text.body if sub.consent_text else None,
+            "created_at": _iso(sub.created_at),
+            "newsletters_received": deliveries,
+        },
+    )
+
+
+def _inquiry(inq: GroupInquiry) -> Finding:
+    group = db.session.get(Group, inq.group_id) if inq.group_id else None
+    return Finding(
+        "inquiry",
+        inq.id,
+        group.name if group else "",
+        {
+            "name": inq.name,
+            "reach": inq.reach,
+            "message": inq.message,
+            "group": group.name if group else None,
+            "created_at": _iso(inq.created_at),
+            "forwarded_at": _iso(inq.forwarded_at),
+            "state": inq.state,
+        },
+    )
+
+
+def _registration(reg: Registration) -> Finding:
+    event = db.session.get(Event, reg.event_id)
+    return Finding(
+        "registration",
+        reg.id,
+        event.title if event else "",
+        {
+            "name": reg.name,
+            "email": reg.email,
+            "accessibility_needs": reg.accessibility_needs,
+            "persons": reg.persons,
+            "status": str(reg.status),
+            "event": event.title if event else None,
+            "event_date": _iso(event.start_date) if event else None,
+            "created_at": _iso(reg.created_at),
+        },
+    )
+
+
+def _group_contact(person: GroupContactPerson) -> Finding:
+    group = db.session.get(Group, person.group_id)
+    return Finding(
+        "group_contact",
+        person.id,
+        group.name if group else "",
+        {
+            "name": person.name,
+            "phone": person.phone,
+            "email": person.email,
+            "group": group.name if group else None,
+            "public_consent": bool(getattr(person, "public_consent", False)),
+        },
+    )
+
+
+# Where personal data lives: (model, how its e-mail matches, its name column, the finding it makes).
+_SOURCES: tuple[tuple[Any, Callable[[str], Any], Any, Callable[[Any], Finding]], ...] = (
+    (Subscriber, lambda email: func.lower(Subscriber.email) == email, Subscriber.name, _subscriber),
+    (GroupInquiry, lambda email: func.lower(GroupInquiry.reach).contains(email), GroupInquiry.name, _inquiry),
+    (Registration, lambda email: func.lower(Registration.email) == email, Registration.name, _registration),
+    (
+        GroupContactPerson,
+        lambda email: func.lower(GroupContactPerson.email) == email,
+        GroupContactPerson.name,
+        _group_contact,
+    ),
+)
+
+
 def find_person(email: str = "", name: str = "") -> list[Finding]:
     """Everything the bound office stores about the person with this e-mail address and/or name."""
     email, name = _norm(email), _norm(name)
     if not email and not name:
         return []
-    findings: list[Finding] = []
-
-    conditions = []
-    if email:
-        conditions.append(func.lower(Subscriber.email) == email)
-    if name:
-        conditions.append(func.lower(Subscriber.name) == name)
-    for sub in db.session.scalars(select(Subscriber).where(or_(*conditions))):
-        deliveries = db.session.scalar(select(func.count()).where(Delivery.subscriber_id == sub.id)) or 0
-        findings.append(
-            Finding(
-                "subscriber",
-                sub.id,
-                sub.email or "",
-                {
-                    "email": sub.email,
-                    "name": sub.name,
-                    "status": str(sub.status),
-                    "source": str(sub.source),
-                    "consented_at": _iso(sub.consented_at),
-                    "confirmed_at": _iso(sub.confirmed_at),
-                    "consent_text": sub.consent_text.body if sub.consent_text else None,
-                    "created_at": _iso(sub.created_at),
-                    "newsletters_received": deliveries,
-                },
-            )
-        )
-
-    conditions = []
-    if email:
-        conditions.append(func.lower(GroupInquiry.reach).contains(email))
-    if name:
-        conditions.append(func.lower(GroupInquiry.name) == name)
-    for inq in db.session.scalars(select(GroupInquiry).where(or_(*conditions))):
-        group = db.session.get(Group, inq.group_id) if inq.group_id else None
-        findings.append(
-            Finding(
-                "inquiry",
-                inq.id,
-                group.name if group else "",
-                {
-                    "name": inq.name,
-                    "reach": inq.reach,
-                    "message": inq.message,
-                    "group": group.name if group else None,
-                    "created_at": _iso(inq.created_at),
-                    "forwarded_at": _iso(inq.forwarded_at),
-                    "state": inq.state,
-                },
-            )
-        )
-
-    conditions = []
-    if email:
-        conditions.append(func.lower(Registration.email) == email)
-    if name:
-        conditions.append(func.lower(Registration.name) == name)
-    for reg in db.session.scalars(select(Registration).where(or_(*conditions))):
-        event = db.session.get(Event, reg.event_id)
-        findings.append(
-            Finding(
-                "registration",
-                reg.id,
-                event.title if event else "",
-                {
-                    "name": reg.name,
-                    "email": reg.email,
-                    "accessibility_needs": reg.accessibility_needs,
-                    "persons": reg.persons,
-                    "status": str(reg.status),
-                    "event": event.title if event else None,
-                    "event_date": _iso(event.start_date) if event else None,
-                    "created_at": _iso(reg.created_at),
-                },
-            )
-        )
-
-    conditions = []
-    if email:
-        conditions.append(func.lower(GroupContactPerson.email) == email)
-    if name:
-        conditions.append(func.lower(GroupContactPerson.name) == name)
-    for person in db.session.scalars(select(GroupContactPerson).where(or_(*conditions))):
-        group = db.session.get(Group, person.group_id)
-        findings.append(
-            Finding(
-                "group_contact",
-                person.id,
-                group.name if group else "",
-                {
-                    "name": person.name,
-                    "phone": person.phone,
-                    "email": person.email,
-                    "group": group.name if group else None,
-                    "public_consent": bool(getattr(person, "public_consent", False)),
-                },
-            )
-        )
-    return findings
+    return [
+        finding(row)
+        for model, email_match, name_column, finding in _SOURCES
+        for row in _matching(model, email_match, name_column, email, name)
+    ]
 
 
 def export_person(tenant: Tenant, email: str = "", name: str = "") -> tuple[str, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from saas.core.errors import DomainError
 from saas.extensions import db
 from tenants.models import Tenant
 from tenants.scoping import current_tenant_id
@@ -71,7 +72,7 @@ KEPT_WHILE_NEEDED = (
 )
 
 
-class RetentionError(ValueError):
+class RetentionError(DomainError):
     pass
 
 

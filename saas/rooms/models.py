@@ -61,7 +61,7 @@ class Room(TenantScoped, db.Model):
 
     @property
     def opening_lines(self) -> list[str]:
-        return format_office_hours(self.opening)  # type: ignore[arg-type]
+        return format_office_hours(self.opening)
 
     @property
     def label(self) -> str:

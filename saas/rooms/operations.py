@@ -10,8 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import delete, or_, select
 
+from saas.core.errors import DomainError
 from saas.core.recurrence import Pattern, Recurrence, daterange, nth_of, overlaps, today_local
 from saas.extensions import db
 from saas.rooms.models import Booking, BookingException, BookingKind, BookingStatus, Closure, Room, RoomOpening
@@ -20,7 +22,7 @@ from tenants.models import Site
 MAX_SPAN_DAYS = 3 * 366  # a recurring booking runs for at most three years, then is renewed
 
 
-class BookingError(ValueError):
+class BookingError(DomainError):
     """The booking cannot be stored as asked (bad dates, closed room, …). Nothing is stored."""
 
 
@@ -40,8 +42,20 @@ class BookingConflict(BookingError):
     def __init__(self, conflicts: list[Conflict]) -> None:
         self.conflicts = conflicts
         shown = "; ".join(c.describe() for c in conflicts[:12])
-        more = f" und {len(conflicts) - 12} weitere" if len(conflicts) > 12 else ""
-        super().__init__(f"Der Raum ist an {len(conflicts)} Termin(en) schon belegt: {shown}{more}.")
+        more = _(" und %(n)s weitere", n=len(conflicts) - 12) if len(conflicts) > 12 else ""
+        super().__init__(
+            _(
+                "Der Raum ist an %(n)s Termin(en) schon belegt: %(shown)s%(more)s.",
+                n=len(conflicts),
+                shown=shown,
+                more=more,
+            )
+        )
+
+    @property
+    def message(self) -> str:
+        """The form shows the count; the page lists the conflicting dates next to it."""
+        return _("Der Raum ist an %(n)s Terminen schon belegt (siehe Liste).", n=len(self.conflicts))
 
     @property
     def dates(self) -> list[dt.date]:
@@ -53,10 +67,12 @@ class BookingConflict(BookingError):
 
 def create_room(site: Site, *, name: str, capacity: int = 0, **fields: Any) -> Room:
     if not name.strip():
-        raise BookingError("Der Raum braucht einen Namen.")
+        raise BookingError(_("Der Raum braucht einen Namen."))
     existing = db.session.scalar(select(Room).where(Room.site_id == site.id, Room.name == name.strip()))
     if existing is not None:
-        raise BookingError(f"Am Standort {site.name} gibt es schon einen Raum „{name.strip()}“.")
+        raise BookingError(
+            _("Am Standort %(site)s gibt es schon einen Raum „%(room)s“.", site=site.name, room=name.strip())
+        )
     position = len(db.session.scalars(select(Room.id).where(Room.site_id == site.id)).all())
     room = Room(site_id=site.id, name=name.strip(), capacity=capacity, position=position, **fields)
     room.site = site
@@ -81,7 +97,7 @@ def set_opening_hours(room: Room, slots: list[tuple[int, dt.time, dt.time]]) -> 
 
 def add_closure(*, first_day: dt.date, last_day: dt.date, label: str, site_id: int | None = None) -> Closure:
     if last_day < first_day:
-        raise BookingError("Das Ende der Schließzeit liegt vor ihrem Anfang.")
+        raise BookingError(_("Das Ende der Schließzeit liegt vor ihrem Anfang."))
     closure = Closure(first_day=first_day, last_day=last_day, label=label.strip() or "geschlossen", site_id=site_id)
     db.session.add(closure)
     db.session.flush()
@@ -110,21 +126,24 @@ def _validate(
     room: Room, pattern: Pattern, start_date: dt.date, until_date: dt.date | None, start: dt.time, end: dt.time
 ) -> dt.date | None:
     if end <= start:
-        raise BookingError("Das Ende muss nach dem Beginn liegen.")
+        raise BookingError(_("Das Ende muss nach dem Beginn liegen."))
     if pattern == Pattern.once:
         return None
     if until_date is None:
-        raise BookingError("Eine regelmäßige Buchung braucht ein Enddatum („bis“).")
+        raise BookingError(_("Eine regelmäßige Buchung braucht ein Enddatum („bis“)."))
     if until_date < start_date:
-        raise BookingError("Das Enddatum liegt vor dem ersten Termin.")
+        raise BookingError(_("Das Enddatum liegt vor dem ersten Termin."))
     if (until_date - start_date).days > MAX_SPAN_DAYS:
-        raise BookingError("Eine regelmäßige Buchung läuft höchstens drei Jahre; bitte danach verlängern.")
+        raise BookingError(_("Eine regelmäßige Buchung läuft höchstens drei Jahre; bitte danach verlängern."))
     if not room.opening:
         return until_date
     weekday = start_date.weekday()
     if not any(s.weekday == weekday and s.opens <= start and end <= s.closes for s in room.opening):
         raise BookingError(
-            f"Der Raum ist zu dieser Zeit nicht geöffnet (Öffnungszeiten: {'; '.join(room.opening_lines)})."
+            _(
+                "Der Raum ist zu dieser Zeit nicht geöffnet (Öffnungszeiten: %(hours)s).",
+                hours="; ".join(room.opening_lines),
+            )
         )
     return until_date
 
@@ -134,7 +153,10 @@ def _check_open_once(room: Room, day: dt.date, start: dt.time, end: dt.time) -> 
         s.weekday == day.weekday() and s.opens <= start and end <= s.closes for s in room.opening
     ):
         raise BookingError(
-            f"Der Raum ist zu dieser Zeit nicht geöffnet (Öffnungszeiten: {'; '.join(room.opening_lines)})."
+            _(
+                "Der Raum ist zu dieser Zeit nicht geöffnet (Öffnungszeiten: %(hours)s).",
+                hours="; ".join(room.opening_lines),
+            )
         )
 
 
@@ -193,9 +215,9 @@ def create_booking(
     pattern = Pattern(pattern)
     kind = BookingKind(kind)
     if kind == BookingKind.group and group_id is None:
-        raise BookingError("Bitte wählen Sie die Gruppe.")
+        raise BookingError(_("Bitte wählen Sie die Gruppe."))
     if kind != BookingKind.group and not title.strip():
-        raise BookingError("Bitte geben Sie an, wofür der Raum gebucht wird.")
+        raise BookingError(_("Bitte geben Sie an, wofür der Raum gebucht wird."))
     until_date = _validate(room, pattern, start_date, until_date, start_time, end_time)
     if pattern == Pattern.once:
         _check_open_once(room, start_date, start_time, end_time)
@@ -261,7 +283,7 @@ def reschedule_booking(
 def cancel_date(booking: Booking, day: dt.date, note: str = "") -> BookingException:
     """One date of a recurring booking does not take place (the room is free then)."""
     if day not in set(booking.recurrence().dates(day, day)):
-        raise BookingError(f"Am {day:%d.%m.%Y} findet diese Buchung nicht statt.")
+        raise BookingError(_("Am %(day)s findet diese Buchung nicht statt.", day=f"{day:%d.%m.%Y}"))
     exception = BookingException(booking_id=booking.id, day=day, note=note.strip()[:200])
     booking.exceptions.append(exception)
     db.session.flush()

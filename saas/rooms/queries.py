@@ -146,7 +146,7 @@ def annual_figures(tenant_id: int, year: int) -> dict:
     hours_by_room: dict[int, float] = defaultdict(float)
     for o in occ:
         hours_by_room[o.room.id] += o.hours
-    per_room, per_site = [], {}
+    per_room, per_site = [], {}  # type: ignore[var-annotated]
     for room in room_list:
         booked = hours_by_room.get(room.id, 0.0)
         open_h = open_hours(room, first, last)

@@ -12,12 +12,13 @@ from sqlalchemy import select
 
 from saas.auth.models import Role
 from saas.core.access import can, office_required
+from saas.core.errors import perform
 from saas.core.recurrence import Pattern, month_bounds, today_local, week_start
-from saas.directory.models import Group
+from saas.directory.models import LIVE_STATUSES, Group
 from saas.extensions import db
 from saas.rooms import operations as ops
 from saas.rooms import queries
-from saas.rooms.access import access_booking, access_closure, access_group, access_room, access_site
+from saas.rooms.access import booking_or_404, closure_or_404, group_or_404, room_or_404, site_or_404
 from saas.rooms.forms import ActionForm, BookingForm, CancelDateForm, ClosureForm, RoomForm
 from saas.rooms.models import Booking, BookingKind, BookingStatus, Closure
 from tenants.models import Site
@@ -54,7 +55,7 @@ def _group_choices(include: int | None = None) -> list[tuple[int, str]]:
     rows = db.session.execute(select(Group.id, Group.name, Group.status).order_by(Group.name)).all()
     choices = [(0, _("– Gruppe wählen –"))]
     for gid, name, status in rows:
-        if status in ("founding", "active", "paused") or gid == include:
+        if status in LIVE_STATUSES or gid == include:
             choices.append((gid, name))
     return choices
 
@@ -94,8 +95,9 @@ def room_new(slug: str):  # type: ignore[no-untyped-def]
     form = RoomForm()
     _room_form_choices(form)
     if form.validate_on_submit():
-        site = access_site(form.site_id.data)
-        try:
+        site = site_or_404(form.site_id.data)
+
+        def create() -> None:
             room = ops.create_room(
                 site, name=form.name.data, capacity=form.capacity.data or 0,
                 wheelchair_accessible=form.wheelchair_accessible.data,
@@ -103,25 +105,21 @@ def room_new(slug: str):  # type: ignore[no-untyped-def]
                 active=form.active.data,
             )  # fmt: skip
             ops.set_opening_hours(room, parse_hours(form.opening.data or ""))
-        except ops.BookingError as exc:
-            db.session.rollback()
-            form.name.errors = [*form.name.errors, str(exc)]
-        else:
-            db.session.commit()
-            flash(_("Der Raum ist angelegt."), "success")
+
+        if perform(create, success=_("Der Raum ist angelegt."), field=form.name):
             return redirect(url_for("rooms.overview"))
     return render_template("rooms/room_form.html", form=form, room=None), 422 if form.errors else 200
 
 
 @office_required(Role.admin)
 def room_edit(slug: str, room_id: int):  # type: ignore[no-untyped-def]
-    room = access_room(room_id)
+    room = room_or_404(room_id)
     form = RoomForm(obj=room)
     _room_form_choices(form)
     if request.method == "GET":
         form.opening.data = _hours_text(room)
     if form.validate_on_submit():
-        access_site(form.site_id.data)
+        site_or_404(form.site_id.data)
         ops.update_room(
             room, site_id=form.site_id.data, name=form.name.data.strip(), capacity=form.capacity.data or 0,
             wheelchair_accessible=form.wheelchair_accessible.data,
@@ -185,26 +183,26 @@ def _month(room_list, first_of_month: dt.date) -> dict:  # type: ignore[no-untyp
 
 @office_required()
 def room_week(slug: str, room_id: int):  # type: ignore[no-untyped-def]
-    room = access_room(room_id)
+    room = room_or_404(room_id)
     return render_template("rooms/week.html", rooms=[room], room=room, site=room.site, **_week([room], _day_arg()))
 
 
 @office_required()
 def site_week(slug: str, site_id: int):  # type: ignore[no-untyped-def]
-    site = access_site(site_id)
+    site = site_or_404(site_id)
     room_list = queries.rooms(site.id)
     return render_template("rooms/week.html", rooms=room_list, room=None, site=site, **_week(room_list, _day_arg()))
 
 
 @office_required()
 def room_month(slug: str, room_id: int):  # type: ignore[no-untyped-def]
-    room = access_room(room_id)
+    room = room_or_404(room_id)
     return render_template("rooms/month.html", rooms=[room], room=room, site=room.site, **_month([room], _month_arg()))
 
 
 @office_required()
 def site_month(slug: str, site_id: int):  # type: ignore[no-untyped-def]
-    site = access_site(site_id)
+    site = site_or_404(site_id)
     room_list = queries.rooms(site.id)
     return render_template("rooms/month.html", rooms=room_list, room=None, site=site, **_month(room_list, _month_arg()))
 
@@ -212,7 +210,7 @@ def site_month(slug: str, site_id: int):  # type: ignore[no-untyped-def]
 @office_required()
 def door(slug: str, room_id: int):  # type: ignore[no-untyped-def]
     """A sheet to hang at the door: the regular plan by weekday, and the next two weeks' changes."""
-    room = access_room(room_id)
+    room = room_or_404(room_id)
     today = _day_arg()
     horizon = today + dt.timedelta(days=13)
     regular: dict[int, list[Booking]] = defaultdict(list)
@@ -237,7 +235,7 @@ def bookings(slug: str):  # type: ignore[no-untyped-def]
     room_id = request.args.get("raum", type=int)
     query = select(Booking).where(Booking.status == BookingStatus.active)
     if room_id:
-        access_room(room_id)
+        room_or_404(room_id)
         query = query.where(Booking.room_id == room_id)
     if request.args.get("alle") != "1":
         today = today_local()
@@ -284,70 +282,56 @@ def booking_new(slug: str):  # type: ignore[no-untyped-def]
     form = _booking_form()
     conflicts = []
     if form.validate_on_submit():
-        room = access_room(form.room_id.data)
+        room = room_or_404(form.room_id.data)
         group_id = form.group_id.data or None
         if group_id:
-            access_group(group_id)
+            group_or_404(group_id)
         kind = BookingKind.group if form.kind.data == "group" else BookingKind.other
-        try:
-            booking = ops.create_booking(
+        done = perform(
+            lambda: ops.create_booking(
                 room, **_booking_values(form), group_id=group_id if kind == BookingKind.group else None, kind=kind,
                 title=form.title.data or "", note=form.note.data or "", acting_user=current_user,
-            )  # fmt: skip
-        except ops.BookingConflict as exc:
-            db.session.rollback()
-            conflicts = exc.conflicts
-            form.start_date.errors = [
-                *form.start_date.errors,
-                _("Der Raum ist an %(n)s Terminen schon belegt (siehe Liste).", n=len(conflicts)),
-            ]
-        except ops.BookingError as exc:
-            db.session.rollback()
-            form.start_date.errors = [*form.start_date.errors, str(exc)]
-        else:
-            db.session.commit()
-            flash(_("Gebucht: %(r)s, %(t)s.", r=room.label, t=booking.rhythm), "success")
-            return redirect(url_for("rooms.booking_detail", booking_id=booking.id))
+            ),
+            field=form.start_date,
+        )  # fmt: skip
+        if done.value is not None:
+            flash(_("Gebucht: %(r)s, %(t)s.", r=room.label, t=done.value.rhythm), "success")
+            return redirect(url_for("rooms.booking_detail", booking_id=done.value.id))
+        if isinstance(done.error, ops.BookingConflict):
+            conflicts = done.error.conflicts
     status = 422 if form.errors else 200
     return render_template("rooms/booking_form.html", form=form, booking=None, conflicts=conflicts), status
 
 
 @office_required(Role.staff)
 def booking_edit(slug: str, booking_id: int):  # type: ignore[no-untyped-def]
-    booking = access_booking(booking_id)
+    booking = booking_or_404(booking_id)
     if booking.kind == BookingKind.event or booking.status != BookingStatus.active:
         abort(404)  # event bookings change with their event
     form = _booking_form(booking)
     conflicts = []
     if form.validate_on_submit():
-        room = access_room(form.room_id.data)
-        try:
+        room = room_or_404(form.room_id.data)
+
+        def reschedule() -> None:
             ops.reschedule_booking(booking, room=room, **_booking_values(form), title=form.title.data or "",
                                    note=form.note.data or "")  # fmt: skip
             if booking.kind == BookingKind.group and form.group_id.data:
-                access_group(form.group_id.data)
+                group_or_404(form.group_id.data)
                 booking.group_id = form.group_id.data
-        except ops.BookingConflict as exc:
-            db.session.rollback()
-            conflicts = exc.conflicts
-            form.start_date.errors = [
-                *form.start_date.errors,
-                _("Der Raum ist an %(n)s Terminen schon belegt (siehe Liste).", n=len(conflicts)),
-            ]
-        except ops.BookingError as exc:
-            db.session.rollback()
-            form.start_date.errors = [*form.start_date.errors, str(exc)]
-        else:
-            db.session.commit()
-            flash(_("Gespeichert."), "success")
+
+        done = perform(reschedule, success=_("Gespeichert."), field=form.start_date)
+        if done:
             return redirect(url_for("rooms.booking_detail", booking_id=booking.id))
+        if isinstance(done.error, ops.BookingConflict):
+            conflicts = done.error.conflicts
     status = 422 if form.errors else 200
     return render_template("rooms/booking_form.html", form=form, booking=booking, conflicts=conflicts), status
 
 
 @office_required()
 def booking_detail(slug: str, booking_id: int):  # type: ignore[no-untyped-def]
-    booking = access_booking(booking_id)
+    booking = booking_or_404(booking_id)
     return render_template(
         "rooms/booking_detail.html",
         booking=booking,
@@ -360,28 +344,21 @@ def booking_detail(slug: str, booking_id: int):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def booking_cancel_date(slug: str, booking_id: int) -> Response:
-    booking = access_booking(booking_id)
+    booking = booking_or_404(booking_id)
     form = CancelDateForm()
     if form.validate_on_submit():
-        try:
-            ops.cancel_date(booking, form.day.data, form.note.data or "")
-        except ops.BookingError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            db.session.commit()
-            flash(
-                _("Der Termin am %(d)s fällt aus; der Raum ist dann frei.", d=form.day.data.strftime("%d.%m.%Y")),
-                "success",
-            )
+        perform(
+            lambda: ops.cancel_date(booking, form.day.data, form.note.data or ""),
+            success=_("Der Termin am %(d)s fällt aus; der Raum ist dann frei.", d=form.day.data.strftime("%d.%m.%Y")),
+        )
     else:
         flash(_("Bitte ein gültiges Datum angeben."), "error")
-    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))
+    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))  # type: ignore[return-value]
 
 
 @office_required(Role.staff)
 def booking_restore_date(slug: str, booking_id: int, day: str) -> Response:
-    booking = access_booking(booking_id)
+    booking = booking_or_404(booking_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
@@ -391,24 +368,24 @@ def booking_restore_date(slug: str, booking_id: int, day: str) -> Response:
     ops.restore_date(booking, parsed)
     db.session.commit()
     flash(_("Der Termin findet wieder statt."), "success")
-    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))
+    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))  # type: ignore[return-value]
 
 
 @office_required(Role.staff)
 def booking_end(slug: str, booking_id: int) -> Response:
-    booking = access_booking(booking_id)
+    booking = booking_or_404(booking_id)
     if not ActionForm().validate_on_submit() or booking.kind == BookingKind.event:
         abort(400)
     ops.end_booking(booking, reason=_("beendet von %(n)s", n=current_user.name or current_user.email))
     db.session.commit()
     flash(_("Die Buchung ist beendet; künftige Termine sind frei."), "success")
-    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))
+    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))  # type: ignore[return-value]
 
 
 @office_required(Role.staff)
 def group_end_bookings(slug: str, group_id: int):  # type: ignore[no-untyped-def]
     """Confirm, then end every future booking of a group (the step after dissolving it)."""
-    group = access_group(group_id)
+    group = group_or_404(group_id)
     form = ActionForm()
     if request.method == "POST":
         if not form.validate_on_submit():
@@ -431,16 +408,13 @@ def closures(slug: str):  # type: ignore[no-untyped-def]
     if form.validate_on_submit():
         site_id = form.site_id.data or None
         if site_id:
-            access_site(site_id)
-        try:
-            ops.add_closure(first_day=form.first_day.data, last_day=form.last_day.data, label=form.label.data,
-                            site_id=site_id)  # fmt: skip
-        except ops.BookingError as exc:
-            db.session.rollback()
-            form.last_day.errors = [*form.last_day.errors, str(exc)]
-        else:
-            db.session.commit()
-            flash(_("Schließzeit eingetragen: an diesen Tagen finden keine Buchungen statt."), "success")
+            site_or_404(site_id)
+        if perform(
+            lambda: ops.add_closure(first_day=form.first_day.data, last_day=form.last_day.data, label=form.label.data,
+                                    site_id=site_id),
+            success=_("Schließzeit eingetragen: an diesen Tagen finden keine Buchungen statt."),
+            field=form.last_day,
+        ):  # fmt: skip
             return redirect(url_for("rooms.closures"))
     rows = db.session.scalars(select(Closure).order_by(Closure.first_day.desc())).all()
     return render_template("rooms/closures.html", form=form, closures=rows, action_form=ActionForm()), (
@@ -450,10 +424,10 @@ def closures(slug: str):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def closure_delete(slug: str, closure_id: int) -> Response:
-    closure = access_closure(closure_id)
+    closure = closure_or_404(closure_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     db.session.delete(closure)
     db.session.commit()
     flash(_("Schließzeit gelöscht."), "success")
-    return redirect(url_for("rooms.closures"))
+    return redirect(url_for("rooms.closures"))  # type: ignore[return-value]

@@ -9,14 +9,13 @@ from collections import Counter
 import pytest
 from sqlalchemy import func, select, update
 
+from saas.association import aggregation, queries
 from saas.association import operations as ops
-from saas.association import queries
 from saas.association.models import AggregateCount, AssociationOffice, AssociationReport, DirtyDay, Period
 from saas.extensions import db
 from tenants import operations as tenant_ops
 from tenants.scoping import cross_tenant, tenant_context
 from tests.association.conftest import add_contacts, random_contacts, raw_counts, share
-from workers import association as worker
 
 
 def markers(**where) -> int:
@@ -95,12 +94,12 @@ def assert_matches_raw(offices, years=(2022, 2023)) -> None:
 def test_aggregates_equal_raw_recount_and_a_rerun_changes_nothing(three_offices):
     """Does every aggregate equal the raw recount, and does running twice never double-count?"""
     w = three_offices
-    first = worker.run(trigger="test")
+    first = aggregation.run(trigger="test")
     assert first.status == "done" and first.periods == 6
     offices = (w.dortmund, w.hamm, w.unna)
     assert_matches_raw(offices)
     before = db.session.execute(select(func.count(AggregateCount.id), func.sum(AggregateCount.count))).one()
-    second = worker.run(trigger="test")
+    second = aggregation.run(trigger="test")
     assert second.periods == 0  # nothing changed: nothing rebuilt
     assert db.session.execute(select(func.count(AggregateCount.id), func.sum(AggregateCount.count))).one() == before
     assert markers() == 0
@@ -122,7 +121,7 @@ def day_row_ids(office_id: int) -> dict[tuple, int]:
 def test_only_changed_periods_are_rebuilt(three_offices):
     """After one new contact, is only that office's year rebuilt — and correctly?"""
     w = three_offices
-    first = worker.run(trigger="test")
+    first = aggregation.run(trigger="test")
     day_rows = day_row_ids(w.hamm.id)
     assert day_rows
     add_contacts(
@@ -137,7 +136,7 @@ def test_only_changed_periods_are_rebuilt(three_offices):
             }
         ],
     )
-    second = worker.run(trigger="test")
+    second = aggregation.run(trigger="test")
     assert second.periods == 1
     periods = {(p.office_id, p.year): p.run_id for p in db.session.scalars(select(Period))}
     assert periods[(w.hamm.id, 2023)] == second.id
@@ -154,14 +153,14 @@ def test_changes_and_deletions_of_contacts_are_followed(three_offices):
     from saas.contacts.models import Contact
 
     w = three_offices
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     with tenant_context(w.dortmund.id):
         contacts = db.session.scalars(select(Contact).order_by(Contact.id)).all()
         moved = next(c for c in contacts if c.day.year == 2022)
         moved.day = dt.date(2023, 6, 1)
         db.session.delete(next(c for c in contacts if c.day.year == 2023 and c is not moved))
         db.session.commit()
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     assert_matches_raw((w.dortmund, w.hamm, w.unna))
 
 
@@ -172,7 +171,7 @@ class SimulatedCrash(Exception):
 def test_a_run_killed_between_started_and_done_is_redone_cleanly(three_offices, monkeypatch):
     """A run dies after committing part of a period (STARTED, some months written): is the rerun correct?"""
     w = three_offices
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     add_contacts(w.dortmund.id, random_contacts(99, 30, (2023,)))
     # Force a full rebuild of Dortmund 2023 so that the crash leaves several months half-written.
     db.session.execute(
@@ -189,7 +188,7 @@ def test_a_run_killed_between_started_and_done_is_redone_cleanly(three_offices, 
 
     monkeypatch.setattr(ops, "checkpoint", crash)
     with pytest.raises(SimulatedCrash):
-        worker.run(trigger="test")
+        aggregation.run(trigger="test")
     db.session.expire_all()
     period = db.session.scalar(select(Period).where(Period.office_id == w.dortmund.id, Period.year == 2023))
     assert period.state == "STARTED"
@@ -206,7 +205,7 @@ def test_a_run_killed_between_started_and_done_is_redone_cleanly(three_offices, 
     )
     db.session.commit()
     monkeypatch.setattr(ops, "checkpoint", lambda stage: None)
-    rerun = worker.run(trigger="test")
+    rerun = aggregation.run(trigger="test")
     assert rerun.status == "done"
     assert_matches_raw((w.dortmund, w.hamm, w.unna))
     assert {p.state for p in db.session.scalars(select(Period))} == {"DONE"}
@@ -215,9 +214,9 @@ def test_a_run_killed_between_started_and_done_is_redone_cleanly(three_offices, 
 def test_withdrawn_consent_removes_the_office_from_stored_aggregates(three_offices):
     """When Hamm stops sharing contacts, does it vanish from the stored figures and the report?"""
     w = three_offices
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     share(w.hamm, w.association, ["groups"])
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     db.session.expire_all()
     families = {
         f for (f,) in db.session.execute(select(AggregateCount.family).where(AggregateCount.office_id == w.hamm.id))
@@ -228,7 +227,7 @@ def test_withdrawn_consent_removes_the_office_from_stored_aggregates(three_offic
     assert "contacts" not in hamm and "groups" in hamm
     assert payload["total"]["contacts"]["offices"] == 2
     share(w.hamm, w.association, [])
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     db.session.expire_all()
     assert db.session.scalar(select(func.count(AggregateCount.id)).where(AggregateCount.office_id == w.hamm.id)) == 0
     hamm = next(o for o in queries.get_report(w.association, 2023)["offices"] if o["tenant"] == "hamm")
@@ -246,7 +245,7 @@ def test_offices_in_no_association_are_invisible_to_every_association(three_offi
     db.session.commit()
     add_contacts(elsewhere.id, random_contacts(6, 50, (2023,)))
     share(elsewhere, other, ["contacts"])
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     db.session.expire_all()
     assert db.session.scalar(select(func.count(AggregateCount.id)).where(AggregateCount.office_id == loner.id)) == 0
     assert markers(tenant_id=loner.id) == 0
@@ -266,7 +265,7 @@ def test_figures_equal_the_offices_own_annual_reports_where_not_suppressed(three
     from saas.contacts.report import annual_report
 
     w = three_offices
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     payload = queries.get_report(w.association, 2023)
     compared = 0
     for office in payload["offices"]:
@@ -301,7 +300,7 @@ def test_figures_equal_the_offices_own_annual_reports_where_not_suppressed(three
 def test_threshold_is_configurable_per_association(three_offices):
     """With a threshold of 10, is every count below 10 shown as "<10"?"""
     w = three_offices
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     w.association.suppression_threshold = 10
     db.session.commit()
     payload = queries.get_report(w.association, 2023)

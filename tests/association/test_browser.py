@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from saas.association import aggregation
 from saas.extensions import db
 from tenants.models import AssociationMember
 from tenants.scoping import tenant_context
 from tests.browser import assert_accessible, login
-from workers import association as worker
 
 
 def test_analyst_compares_dortmund_and_hamm_with_charts_and_exports(page, three_offices):
     """The Paritätische analyst logs in, picks 2023 and a figure, sorts, sees charts, downloads the table."""
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     login(page, three_offices.analyst.email)
     assert "/verband/paritaet-nrw/" in page.url  # the analyst's landing page
     assert_accessible(page, "dashboard")
@@ -73,7 +73,7 @@ def test_admin_chooses_what_the_office_shares(page, world):
 
 def test_dashboard_works_without_javascript(page_nojs, three_offices):
     """Every choice is a plain form or link: the dashboard needs no JavaScript."""
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     login(page_nojs, three_offices.analyst.email)
     page_nojs.goto("/verband/paritaet-nrw/?jahr=2022")
     page_nojs.get_by_label("Kennzahl").select_option("contacts.total")

@@ -12,17 +12,16 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from saas.association import queries
+from saas.association import aggregation, queries
 from saas.extensions import db
 from tenants.models import AssociationMember
 from tenants.scoping import tenant_context
 from tests.factories import make_user
-from workers import association as worker
 
 
 @pytest.fixture
 def aggregated(three_offices):
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     return three_offices
 
 
@@ -261,9 +260,9 @@ def _raw_until(tenant_id: int, year: int, until: dt.date) -> Counter:
 def test_period_view_sums_the_stored_days_and_protects_the_rest_of_the_year(aggregated, client, monkeypatch):
     """1 January to today's day: contacts from the stored days, next to the same days a year before; a cell
     whose rest of the year (the published year minus the period) would be small is hidden too."""
-    from saas.association import views
+    from saas.core import timeutil
 
-    monkeypatch.setattr(views, "aggregation_today", lambda: dt.date(2026, 12, 20))
+    monkeypatch.setattr(timeutil, "today", lambda: dt.date(2026, 12, 20))
     client.login(aggregated.analyst)
     response = client.get("/verband/paritaet-nrw/bericht.json?jahr=2023&zeitraum=bisher")
     assert response.status_code == 200
@@ -310,13 +309,12 @@ def test_period_view_sums_the_stored_days_and_protects_the_rest_of_the_year(aggr
 
 def test_period_view_of_the_current_year_is_not_hidden_by_its_empty_future(aggregated, client, monkeypatch):
     """This year up to today: the days after today hold no contacts; that zero is no reason to hide."""
-    from saas.association import operations, views
+    from saas.core import timeutil
     from tests.association.conftest import add_contacts, random_contacts
 
-    monkeypatch.setattr(views, "aggregation_today", lambda: dt.date(2023, 12, 31))
-    monkeypatch.setattr(operations, "today", lambda: dt.date(2023, 12, 31))
+    monkeypatch.setattr(timeutil, "today", lambda: dt.date(2023, 12, 31))
     add_contacts(aggregated.dortmund.id, random_contacts(5, 10, (2023,)))
-    worker.run(trigger="test")
+    aggregation.run(trigger="test")
     client.login(aggregated.analyst)
     payload = json.loads(
         client.get("/verband/paritaet-nrw/bericht.json?jahr=2023&zeitraum=bisher").get_data(as_text=True)

@@ -8,14 +8,13 @@ import time
 import pytest
 from sqlalchemy import func, select, update
 
+from saas.association import aggregation, queries
 from saas.association import operations as ops
-from saas.association import queries
 from saas.association.models import AggregateCount, AggregationRun, Period
 from saas.association.views import dispatch_aggregation
 from saas.extensions import db
 from tests.association.conftest import add_contacts, random_contacts, share
 from tests.association.test_aggregation import assert_matches_raw
-from workers import association as worker
 
 
 def run_in_worker(association_id: int | None, celery_worker, timeout: float = 90) -> AggregationRun:
@@ -62,7 +61,7 @@ def test_real_worker_aggregates_correctly_recovers_and_follows_consent(three_off
 
     monkeypatch.setattr(ops, "checkpoint", crash)
     with pytest.raises(SimulatedCrash):
-        worker.run(trigger="test")
+        aggregation.run(trigger="test")
     monkeypatch.undo()
     db.session.expire_all()
     assert (

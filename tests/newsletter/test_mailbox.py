@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from saas.core.schedule import BEAT_SCHEDULE
+from saas.core.periodic import schedule
 from saas.extensions import db
 from saas.newsletter import mailbox
 from saas.newsletter import operations as ops
@@ -256,7 +256,7 @@ def test_the_beat_reads_the_configured_mailbox(app, world, imap_url, monkeypatch
     """Every five minutes the worker reads BOUNCE_MAILBOX_URL; without one it does nothing."""
     from workers.newsletter import poll_mailbox
 
-    assert BEAT_SCHEDULE["newsletter-mailbox"]["task"] == "lotse.newsletter.poll_mailbox"
+    assert schedule()["newsletter-mailbox"]["task"] == "lotse.newsletter.poll_mailbox"
     hamm = add_subscribers(world.hamm, 1, prefix="hamm")
     deliver(imap_url, dsn(hamm[0], "5.1.1", "550 5.1.1 User unknown"))
     monkeypatch.setitem(app.config, "BOUNCE_MAILBOX_URL", None)
