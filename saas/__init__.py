@@ -23,10 +23,14 @@ FEATURES = [
     "api",
     "events",
     "rooms",
+    "founding",
     "contacts",
+    "funders",
     "newsletter",
     "association",
     "privacy",
+    "legal",
+    "seo",
 ]
 
 

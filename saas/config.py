@@ -133,6 +133,10 @@ def flask_config(settings: Settings) -> dict:
         "BASE_URL": settings.base_url,
         # Who may set X-Forwarded-*: unset = nobody; "1" = one proxy in front; "10.0.0.0/8,…" = those networks.
         "TRUSTED_PROXIES": os.environ.get("TRUSTED_PROXIES") or None,
+        # What the privacy notices say about the installation (saas.legal.notice): who hosts it, and after how
+        # many days the web server's access logs are deleted (set it to match the log rotation).
+        "HOSTING_PROVIDER": os.environ.get("HOSTING_PROVIDER") or None,
+        "ACCESS_LOG_DAYS": int(os.environ.get("ACCESS_LOG_DAYS") or 7),
         "PREFERRED_URL_SCHEME": urlsplit(settings.base_url).scheme or "http",
         "CELERY": celery,
         "RATELIMIT_STORAGE_URI": settings.redis_url or "memory://",

@@ -19,7 +19,7 @@ from saas.audit import operations as audit
 from saas.auth import operations as auth_ops
 from saas.auth.models import Membership, Role, User
 from saas.core.errors import DomainError
-from saas.core.mail import build_message, queue_message
+from saas.core.mail import office_message, queue_message
 from saas.extensions import db
 from tenants import operations as tenant_ops
 from tenants.models import Site, Tenant
@@ -82,7 +82,8 @@ def _send_welcome(user: User, tenant: Tenant, role: Role, *, invitation: bool) -
         else _("Lotse: Zugang zu %(office)s", office=tenant.name)
     )
     queue_message(
-        build_message(
+        office_message(
+            tenant,
             to=user.email,
             subject=subject,
             text=render_template("admin/mail_welcome.txt", **context),

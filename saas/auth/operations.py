@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from saas.auth.models import AnalystAccess, Membership, Role, User
 from saas.auth.passwords import hash_password, password_problem
 from saas.core.errors import DomainError
-from saas.core.mail import build_message, queue_message
+from saas.core.mail import office_message, queue_message
 from saas.extensions import db
 from tenants.models import Association, Tenant
 from tenants.scoping import cross_tenant, tenant_context
@@ -143,11 +143,20 @@ def user_for_reset_token(token: str) -> User | None:
     return found[0] if found else None
 
 
+def _only_office(user: User) -> Tenant | None:
+    """The office a reset mail speaks for: the user's one office; a person in several (or none) gets the
+    platform's layout, since naming one office would tell the others' names nothing true."""
+    with cross_tenant("password reset: the office a person belongs to, for the mail's sender", user_id=user.id):
+        tenant_ids = list(db.session.scalars(select(Membership.tenant_id).where(Membership.user_id == user.id)))
+    return db.session.get(Tenant, tenant_ids[0]) if len(tenant_ids) == 1 else None
+
+
 def send_password_reset(user: User) -> None:
     link = reset_link(user)
     minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
     context = {"user": user, "link": link, "minutes": minutes}
-    msg = build_message(
+    msg = office_message(
+        _only_office(user),
         to=user.email,
         subject=_("Lotse: Passwort zurücksetzen"),
         text=render_template("auth/mail_reset.txt", **context),

@@ -84,7 +84,7 @@ def contacts_recount(tenant_slug: str) -> None:
 @report_cli.command("annual")
 @click.option("--tenant", "tenant_slug", required=True)
 @click.option("--year", type=int, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "html", "pdf", "csv"]), default="json")
+@click.option("--format", "fmt", type=click.Choice(["json", "html", "pdf", "csv", "docx"]), default="json")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
 def report_annual(tenant_slug: str, year: int, fmt: str, output: Path | None) -> None:
     """The annual report (Jahresbericht); json to stdout when no --output."""
@@ -101,6 +101,11 @@ def report_annual(tenant_slug: str, year: int, fmt: str, output: Path | None) ->
         elif fmt == "html":
             with current_app.test_request_context("/"):
                 body = render_html_document(tenant, year)
+        elif fmt == "docx":
+            from saas.funders.document import to_docx
+            from saas.funders.reports import annual_document
+
+            body = to_docx(annual_document(tenant, year))
         else:
             from saas.contacts.pdf import render_pdf
 

@@ -20,7 +20,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from saas.contacts.models import CHANNELS, CONCERNS, KINDS, PLACEMENTS, REFERRALS_MAX, TOPIC_AREAS
+from saas.contacts.models import CHANNELS, CONCERNS, DURATION_STEP, KINDS, MEDIA, PLACEMENTS, REFERRALS_MAX, TOPIC_AREAS
 
 
 def _choices(codes: dict[str, str]) -> list[tuple[str, str]]:
@@ -32,6 +32,7 @@ class ContactForm(FlaskForm):
 
     kind = RadioField(_l("Wer meldet sich?"), choices=_choices(KINDS), validators=[InputRequired()])
     channel = RadioField(_l("Weg"), choices=_choices(CHANNELS), validators=[InputRequired()])
+    medium = RadioField(_l("Schriftlich per"), choices=[("", _l("– keine Angabe –")), *_choices(MEDIA)], default="")
     topic = SelectField(_l("Thema"), coerce=int, default=0)
     # Optional when the chosen topic has an area (checked in validate_topic_area).
     topic_area = RadioField(_l("Themenbereich"), choices=_choices(TOPIC_AREAS), validate_choice=False)
@@ -44,6 +45,9 @@ class ContactForm(FlaskForm):
         default=0,
         validators=[InputRequired(), NumberRange(min=0, max=REFERRALS_MAX)],
     )
+    duration = SelectField(_l("Dauer"), coerce=int, default=-1)
+    founding_process = SelectField(_l("Gehört zum Gründungsprozess"), coerce=int, default=0)
+    supported_group = SelectField(_l("Gehört zur Begleitung der Gruppe"), coerce=int, default=0)
     save_next = SubmitField(_l("Speichern und nächster Kontakt"))
     save = SubmitField(_l("Speichern"))
 
@@ -62,6 +66,16 @@ class ContactForm(FlaskForm):
     def validate_day(self, field: DateField) -> None:
         if field.data and field.data > dt.date.today() + dt.timedelta(days=1):
             raise ValidationError(_l("Das Datum liegt in der Zukunft."))
+
+
+def duration_choices(limit: int = 240) -> list[tuple[int, str]]:
+    """ "no duration" and 5-minute steps (the quick entry is a select: one keystroke, no typing errors)."""
+    choices: list[tuple[int, str]] = [(-1, str(_l("– ohne Dauer –")))]
+    for minutes in range(DURATION_STEP, limit + 1, DURATION_STEP):
+        hours, rest = divmod(minutes, 60)
+        text = f"{hours} Std. {rest} Min." if hours and rest else (f"{hours} Std." if hours else f"{rest} Min.")
+        choices.append((minutes, text))
+    return choices
 
 
 class DeleteForm(FlaskForm):

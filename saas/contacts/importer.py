@@ -17,7 +17,9 @@ from sqlalchemy import insert, select
 from saas.contacts.models import (
     CHANNELS,
     CONCERNS,
+    DURATION_MAX,
     KINDS,
+    MEDIA,
     REFERRALS_MAX,
     TOPIC_AREAS,
     TOPIC_TEXT_MAX,
@@ -43,6 +45,8 @@ COLUMNS = [
     "referrals_to_groups",
     "referrals_to_professionals",
     "site",
+    "medium",
+    "duration_minutes",
 ]
 REQUIRED = {"date", "contact_kind", "channel", "topic_area"}
 MAX_IMPORT_BYTES = MAX_CSV_BYTES
@@ -91,6 +95,31 @@ def _count(value: str, column: str, problems: list[str]) -> int:
     elif number > REFERRALS_MAX:
         problems.append(f"{column} too large ({number}, at most {REFERRALS_MAX})")
     return max(number, 0)
+
+
+def _medium(value: str, channel: str, problems: list[str]) -> str | None:
+    if value == "":
+        return None
+    if value not in MEDIA:
+        problems.append(f"unknown medium {value[:30]!r} (one of {', '.join(MEDIA)})")
+        return None
+    if channel != "written":
+        problems.append(f"medium {value!r} is only valid for written contacts, not channel {channel[:30]!r}")
+    return value
+
+
+def _duration(value: str, problems: list[str]) -> int | None:
+    if value == "":
+        return None
+    if not _NUMBER.match(value):
+        problems.append(f"duration_minutes must be a whole number ≥ 0, not {value[:20]!r}")
+        return None
+    number = int(value)
+    if number < 0:
+        problems.append(f"duration_minutes must not be negative ({number})")
+    elif number > DURATION_MAX:
+        problems.append(f"duration_minutes too large ({number}, at most {DURATION_MAX})")
+    return min(max(number, 0), DURATION_MAX)
 
 
 def _code(value: str, codes: dict[str, str], column: str, problems: list[str]) -> str:
@@ -228,6 +257,8 @@ def _row_values(row: dict[str, str], lookups: _Lookups, newest: dt.date, problem
             row.get("referrals_to_professionals", ""), "referrals_to_professionals", problems
         ),
     }
+    values["medium"] = _medium(row.get("medium", ""), row.get("channel", ""), problems)
+    values["duration_minutes"] = _duration(row.get("duration_minutes", ""), problems)
     site_name = row.get("site", "")
     site_id = None
     if site_name:
@@ -274,6 +305,8 @@ _CONTRIBUTION_KEYS = (
     "topic_unmatched",
     "referrals_to_groups",
     "referrals_to_professionals",
+    "medium",
+    "duration_minutes",
 )
 
 
@@ -294,6 +327,8 @@ def export_contacts(year: int | None = None) -> str:
             contact.referrals_to_groups,
             contact.referrals_to_professionals,
             sites.get(contact.site_id, "") if contact.site_id else "",
+            contact.medium or "",
+            "" if contact.duration_minutes is None else contact.duration_minutes,
         ]
         for contact in db.session.scalars(stmt).yield_per(2000)
     )

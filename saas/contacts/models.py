@@ -25,6 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from saas.directory.models import TOPIC_AREAS  # also registers the topics and groups tables we point to
 from saas.extensions import db
+from saas.founding import models as _founding  # noqa: F401 - registers founding_processes, which contacts point to
 from tenants.models import utcnow
 from tenants.scoping import TenantScoped
 
@@ -44,6 +45,10 @@ CONCERNS: dict[str, str] = {
     "networking": "Vernetzung",
     "other": "Sonstiges",
 }
+# How a written contact reached the office (CONTRACTS.md *Contacts CSV* ``medium``): NAKOS asks for e-mail apart.
+MEDIA: dict[str, str] = {"email": "E-Mail", "letter": "Brief", "form": "Online-Formular"}
+DURATION_MAX = 7 * 24 * 60  # minutes per contact; a larger number is a typing error
+DURATION_STEP = 5  # the entry form offers 5-minute steps; imports may carry any whole number
 # Kinds whose topic areas make up "inquiries of citizens" (CONTRACTS.md citizen_topic_area_pct).
 CITIZEN_KINDS = ("citizen", "relative")
 TOPIC_TEXT_MAX = 100
@@ -70,6 +75,12 @@ class Contact(TenantScoped, db.Model):
             f"referrals_to_professionals >= 0 AND referrals_to_professionals <= {REFERRALS_MAX}",
             name="referrals_to_professionals_range",
         ),
+        CheckConstraint(f"medium IS NULL OR medium IN ({_codes(MEDIA)})", name="medium_code"),
+        CheckConstraint("medium IS NULL OR channel = 'written'", name="medium_only_written"),
+        CheckConstraint(
+            f"duration_minutes IS NULL OR (duration_minutes >= 0 AND duration_minutes <= {DURATION_MAX})",
+            name="duration_range",
+        ),
         Index("ix_contacts_tenant_day", "tenant_id", "day"),
     )
 
@@ -87,6 +98,15 @@ class Contact(TenantScoped, db.Model):
     site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"), index=True)
     referrals_to_groups: Mapped[int] = mapped_column(Integer, default=0)
     referrals_to_professionals: Mapped[int] = mapped_column(Integer, default=0)
+    medium: Mapped[str | None] = mapped_column(String(10), nullable=True)  # written contacts only
+    duration_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The effort a contact belongs to: a founding process or a group being supported (no person, no text).
+    founding_process_id: Mapped[int | None] = mapped_column(
+        ForeignKey("founding_processes.id", ondelete="SET NULL"), index=True, nullable=True
+    )
+    supported_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("groups.id", ondelete="SET NULL"), index=True, nullable=True
+    )
     import_id: Mapped[int | None] = mapped_column(ForeignKey("contact_imports.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

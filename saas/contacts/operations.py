@@ -19,7 +19,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from saas.contacts.models import (
     CHANNELS,
     CONCERNS,
+    DURATION_MAX,
     KINDS,
+    MEDIA,
     REFERRALS_MAX,
     TOPIC_AREAS,
     TOPIC_TEXT_MAX,
@@ -87,6 +89,10 @@ class ContactData:
     referrals_to_professionals: int = 0
     group_ids: list[int] = field(default_factory=list)
     referrals_to_groups: int | None = None  # None: the number of linked groups
+    medium: str | None = None  # written contacts only: email, letter, form
+    duration_minutes: int | None = None
+    founding_process_id: int | None = None
+    supported_group_id: int | None = None
 
 
 def validate(data: ContactData) -> ContactData:
@@ -101,6 +107,14 @@ def validate(data: ContactData) -> ContactData:
             raise ContactError(f"unbekannt: {what} {value!r}")
     if data.day > today():
         raise ContactError(_("Das Datum liegt in der Zukunft."))
+    if data.medium is not None:
+        if data.medium not in MEDIA:
+            raise ContactError(_("Unbekanntes Medium: %(m)s", m=data.medium))
+        if data.channel != "written":
+            raise ContactError(_("Ein Medium (E-Mail, Brief, Formular) gibt es nur bei schriftlichen Kontakten."))
+    if data.duration_minutes is not None and not 0 <= data.duration_minutes <= DURATION_MAX:
+        raise ContactError(_("Die Dauer muss zwischen 0 und %(max)s Minuten liegen.", max=DURATION_MAX))
+    _validate_effort_links(data)
     if data.site_id is not None and db.session.scalar(select(Site.id).where(Site.id == data.site_id)) is None:
         raise ContactError(_("unbekannter Standort"))
     if data.topic_id is not None:
@@ -126,6 +140,19 @@ def validate(data: ContactData) -> ContactData:
     return data
 
 
+def _validate_effort_links(data: ContactData) -> None:
+    from saas.founding.models import FoundingProcess
+
+    if data.founding_process_id is not None and (
+        db.session.scalar(select(FoundingProcess.id).where(FoundingProcess.id == data.founding_process_id)) is None
+    ):
+        raise ContactError(_("Unbekannter Gründungsprozess."))
+    if data.supported_group_id is not None and (
+        db.session.scalar(select(Group.id).where(Group.id == data.supported_group_id)) is None
+    ):
+        raise ContactError(_("unbekannte Gruppe"))
+
+
 def contribution(
     day: dt.date,
     site_id: int | None,
@@ -137,8 +164,14 @@ def contribution(
     topic_unmatched: bool,
     referrals_to_groups: int,
     referrals_to_professionals: int,
+    medium: str | None = None,
+    duration_minutes: int | None = None,
 ) -> Counter[CountKey]:
-    """The counters one contact adds to. The single definition used by writes, rebuild and tests."""
+    """The counters one contact adds to. The single definition used by writes, rebuild and tests.
+
+    ``medium`` counts only known media of written contacts (the report derives "unknown" as the rest of
+    ``written``, so contacts stored before media existed need no backfill); ``minutes`` sums durations
+    per concern and ``duration`` counts the contacts that carry one."""
     site = site_id or 0
     counts: Counter[CountKey] = Counter()
     counts[(day, site, "total", "")] += 1
@@ -152,6 +185,12 @@ def contribution(
         counts[(day, site, "ref", "to_groups")] += referrals_to_groups
     if referrals_to_professionals:
         counts[(day, site, "ref", "to_professionals")] += referrals_to_professionals
+    if medium and channel == "written":
+        counts[(day, site, "medium", medium)] += 1
+    if duration_minutes is not None:
+        counts[(day, site, "duration", "")] += 1
+        if duration_minutes:
+            counts[(day, site, "minutes", concern)] += duration_minutes
     return counts
 
 
@@ -167,6 +206,8 @@ def contact_contribution(contact: Contact) -> Counter[CountKey]:
         contact.topic_unmatched,
         contact.referrals_to_groups,
         contact.referrals_to_professionals,
+        contact.medium,
+        contact.duration_minutes,
     )
 
 
@@ -241,6 +282,10 @@ def record_contact(data: ContactData, *, on: dt.date | None = None) -> Contact:
         topic_unmatched=data.topic_unmatched,
         referrals_to_groups=data.referrals_to_groups or 0,
         referrals_to_professionals=data.referrals_to_professionals,
+        medium=data.medium,
+        duration_minutes=data.duration_minutes,
+        founding_process_id=data.founding_process_id,
+        supported_group_id=data.supported_group_id,
     )
     _set_referrals(contact, data.group_ids)
     db.session.add(contact)
@@ -255,7 +300,20 @@ def update_contact(contact: Contact, data: ContactData, *, on: dt.date | None = 
     validate(data)
     ensure_editable(data.day, on)
     deltas = Counter({key: -n for key, n in contact_contribution(contact).items()})
-    for name in ("day", "kind", "channel", "topic_area", "concern", "site_id", "topic_id", "topic_label"):
+    for name in (
+        "day",
+        "kind",
+        "channel",
+        "topic_area",
+        "concern",
+        "site_id",
+        "topic_id",
+        "topic_label",
+        "medium",
+        "duration_minutes",
+        "founding_process_id",
+        "supported_group_id",
+    ):
         setattr(contact, name, getattr(data, name))
     contact.topic_unmatched = data.topic_unmatched
     contact.referrals_to_groups = data.referrals_to_groups or 0
@@ -291,6 +349,10 @@ def contact_data(contact: Contact) -> ContactData:
         referrals_to_professionals=contact.referrals_to_professionals,
         group_ids=[r.group_id for r in contact.referrals if r.group_id is not None],
         referrals_to_groups=contact.referrals_to_groups,
+        medium=contact.medium,
+        duration_minutes=contact.duration_minutes,
+        founding_process_id=contact.founding_process_id,
+        supported_group_id=contact.supported_group_id,
     )
 
 
@@ -299,7 +361,7 @@ def recount(tenant_id: int) -> int:
     db.session.execute(delete(ContactDailyCount).execution_options(synchronize_session=False))
     totals: Counter[CountKey] = Counter()
     for row in db.session.execute(select(*_CONTRIBUTION_COLUMNS)).yield_per(5000):
-        totals.update(contribution(*row))  # type: ignore[call-arg]
+        totals.update(contribution(*row))
     apply_deltas(tenant_id, totals, chunk=1000)
     return len(totals)
 
@@ -315,6 +377,8 @@ _CONTRIBUTION_COLUMNS = (
     Contact.topic_unmatched,
     Contact.referrals_to_groups,
     Contact.referrals_to_professionals,
+    Contact.medium,
+    Contact.duration_minutes,
 )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from saas.contacts.models import CHANNELS, CONCERNS, KINDS, TOPIC_AREAS
+from saas.contacts.models import CHANNELS, CONCERNS, KINDS, MEDIA, TOPIC_AREAS
 from saas.contacts.report import ReportView, paragraphs
 from saas.core.charts import Chart
 from saas.core.formatting import format_number, format_percent
@@ -262,6 +262,12 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
         [90, 40, 40],
     )
     pdf.chart(view.charts["channels"])
+    media = c["written_by_medium"]
+    pdf.table_rows(
+        ["Schriftliche Kontakte nach Medium", "Anzahl"],
+        [[MEDIA[k], format_number(media[k])] for k in MEDIA] + [["ohne Angabe", format_number(media["unknown"])]],
+        [130, 40],
+    )
     pdf.heading("Anfragen von Bürger*innen nach Themenbereich", 2)
     pdf.table_rows(
         ["Themenbereich", "Anzahl", "Anteil"],
@@ -274,7 +280,17 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
     pdf.chart(view.charts["areas"])
     pdf.heading("Anliegen und Vermittlungen", 2)
     pdf.table_rows(
-        ["Anliegen", "Anzahl"], [[CONCERNS[k], format_number(c["by_concern"][k])] for k in CONCERNS], [130, 40]
+        ["Anliegen", "Anzahl", "Stunden"],
+        [
+            [CONCERNS[k], format_number(c["by_concern"][k]), format_number(c["hours_by_concern"][k], 1)]
+            for k in CONCERNS
+        ],
+        [100, 35, 35],
+    )
+    pdf.para(
+        f"Stunden: Summe der bei den Kontakten erfassten Dauer; {format_number(c['with_duration'])} Kontakte "
+        "tragen eine Dauer.",
+        8,
     )
     pdf.table_rows(
         ["Vermittlungen", "Anzahl"],
@@ -295,6 +311,24 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
             ["Aufbau abgebrochen", format_number(groups.get("founding_abandoned", 0))],
             ["aufgelöste Gruppen", format_number(groups.get("dissolved", 0))],
             ["aktive Gruppen am Jahresende", format_number(groups.get("active_at_year_end", 0))],
+        ],
+        [130, 40],
+    )
+    founding, support = view.data.get("founding", {}), view.data.get("support", {})
+    pdf.heading("Gründungsbegleitung und Gruppenbegleitung", 2)
+    pdf.table_rows(
+        ["Gründungsprozesse und Begleitungen", "Anzahl"],
+        [
+            ["begonnene Gründungsprozesse", format_number(founding.get("processes_started", 0))],
+            ["Interessierte auf den Listen dieser Prozesse", format_number(founding.get("interested", 0))],
+            ["Beratungskontakte zu Gründungsprozessen", format_number(founding.get("consultations", 0))],
+            ["erste Treffen gebucht", format_number(founding.get("first_meetings", 0))],
+            ["aus Prozessen gegründete Gruppen", format_number(founding.get("founded", 0))],
+            ["abgebrochene Gründungsprozesse", format_number(founding.get("abandoned", 0))],
+            ["laufende Gründungsprozesse am Jahresende", format_number(founding.get("processes_open_at_year_end", 0))],
+            ["Gruppenbegleitungen und Konfliktberatungen", format_number(support.get("cases", 0))],
+            ["Termine dieser Begleitungen", format_number(support.get("sessions", 0))],
+            ["Stunden dieser Begleitungen", format_number(support.get("minutes", 0) / 60, 1)],
         ],
         [130, 40],
     )

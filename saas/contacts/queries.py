@@ -20,6 +20,7 @@ from saas.contacts.models import (
     CITIZEN_KINDS,
     CONCERNS,
     KINDS,
+    MEDIA,
     TOPIC_AREAS,
     Contact,
     ContactDailyCount,
@@ -150,6 +151,20 @@ class Figures:
     @property
     def by_concern(self) -> dict[str, int]:
         return self.by("concern", CONCERNS)
+
+    @property
+    def written_by_medium(self) -> dict[str, int]:
+        """Written contacts by medium; "unknown" is the rest of ``written`` (no medium given)."""
+        known = self.by("medium", MEDIA)
+        return {**known, "unknown": max(self.get("channel", "written") - sum(known.values()), 0)}
+
+    @property
+    def minutes_by_concern(self) -> dict[str, int]:
+        return self.by("minutes", CONCERNS)
+
+    @property
+    def with_duration(self) -> int:
+        return self.get("duration")
 
     def by_area(self, kinds: tuple[str, ...] = tuple(KINDS)) -> dict[str, int]:
         return {area: sum(self.get("kind_area", f"{kind}:{area}") for kind in kinds) for area in TOPIC_AREAS}
@@ -317,5 +332,18 @@ def chapters(year: int) -> list[ReportChapter]:
             select(ReportChapter)
             .where(ReportChapter.year == year)
             .order_by(ReportChapter.placement.desc(), ReportChapter.position, ReportChapter.id)
+        )
+    )
+
+
+def open_founding_processes(also: int | None = None) -> list:
+    """The office's open founding processes (and ``also``, the one a contact being corrected links to)."""
+    from saas.founding.models import FoundingProcess
+
+    return list(
+        db.session.scalars(
+            select(FoundingProcess)
+            .where((FoundingProcess.state == "open") | (FoundingProcess.id == also))
+            .order_by(FoundingProcess.topic_name)
         )
     )

@@ -12,8 +12,8 @@ from typing import Any
 from flask import render_template
 from sqlalchemy import select
 
-from saas.contacts.models import CHANNELS, CITIZEN_KINDS, CONCERNS, KINDS, TOPIC_AREAS, ReportChapter
-from saas.contacts.queries import Figures, change_pct, figures, group_lifecycle, share_pct, yearly_totals
+from saas.contacts.models import CHANNELS, CITIZEN_KINDS, CONCERNS, KINDS, MEDIA, TOPIC_AREAS, ReportChapter
+from saas.contacts.queries import Figures, _half_up, change_pct, figures, group_lifecycle, share_pct, yearly_totals
 from saas.core.charts import Chart, Series, bar_chart, line_chart, percentage_bar
 from saas.core.csvio import write_csv
 from saas.core.formatting import format_percent
@@ -53,7 +53,16 @@ def contacts_section(current: Figures, previous: Figures) -> dict[str, Any]:
         "by_topic_area": current.by_area(),
         "citizen_topic_area": citizen_areas,
         "previous_year_by_kind": previous_kind,
+        "written_by_medium": current.written_by_medium,
+        "minutes_by_concern": current.minutes_by_concern,
+        "with_duration": current.with_duration,
+        "hours_by_concern": {code: hours(m) for code, m in current.minutes_by_concern.items()},
     }
+
+
+def hours(minutes: int) -> float:
+    """Minutes as hours with one decimal, half-up (the report's "Stunden")."""
+    return float(_half_up(minutes, 60, 1))
 
 
 def annual_report(tenant: Tenant, year: int) -> dict[str, Any]:
@@ -214,4 +223,4 @@ def render_html_document(tenant: Tenant, year: int) -> str:
     )
 
 
-LABELS = {"kinds": KINDS, "channels": CHANNELS, "areas": TOPIC_AREAS, "concerns": CONCERNS}
+LABELS = {"kinds": KINDS, "channels": CHANNELS, "areas": TOPIC_AREAS, "concerns": CONCERNS, "media": MEDIA}

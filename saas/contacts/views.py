@@ -22,6 +22,7 @@ from saas.contacts.forms import (
     ImportForm,
     RenderForm,
     StatisticsForm,
+    duration_choices,
 )
 from saas.contacts.importer import ImportRefused, export_contacts, import_contacts
 from saas.contacts.models import (
@@ -65,6 +66,18 @@ def _contact_form(contact: Contact | None = None, **kwargs) -> tuple[ContactForm
     named = [r.group_id for r in contact.referrals if r.group_id] if contact is not None else []
     groups = queries.live_groups(also=named)
     form.groups.choices = [(g.id, g.name) for g in groups]
+    form.supported_group.choices = [(0, _("– keine –"))] + [(g.id, g.name) for g in groups]
+    form.duration.choices = duration_choices()
+    if contact is not None:
+        minutes = contact.duration_minutes
+        if minutes is not None and minutes not in {c[0] for c in form.duration.choices}:  # an odd imported one
+            form.duration.choices.append((minutes, f"{minutes} Min."))
+        if contact.supported_group_id and contact.supported_group_id not in {g.id for g in groups}:
+            form.supported_group.choices.append((contact.supported_group_id, _("(Gruppe beendet)")))
+    keep = contact.founding_process_id if contact is not None else None
+    form.founding_process.choices = [(0, _("– keiner –"))] + [
+        (p.id, p.title) for p in queries.open_founding_processes(also=keep)
+    ]
     return form, topics
 
 
@@ -79,6 +92,11 @@ def _data_from(form: ContactForm) -> ops.ContactData:
         topic_id=form.topic.data or None,
         referrals_to_professionals=form.referrals_to_professionals.data or 0,
         group_ids=list(form.groups.data or []),
+        # A medium belongs to written contacts only: a choice left over after switching the channel is dropped.
+        medium=(form.medium.data or None) if form.channel.data == "written" else None,
+        duration_minutes=form.duration.data if (form.duration.data or 0) >= 0 else None,
+        founding_process_id=form.founding_process.data or None,
+        supported_group_id=form.supported_group.data or None,
     )
 
 
@@ -94,6 +112,9 @@ def quick_entry(slug: str):  # type: ignore[no-untyped-def]
             form.site.data = request.args.get("site", type=int)
         if request.args.get("channel") in CHANNELS:
             form.channel.data = request.args["channel"]
+        process = request.args.get("prozess", type=int)
+        if process in {c[0] for c in form.founding_process.choices} and process:
+            form.founding_process.data, form.concern.data = process, "founding_group"  # a contact of this founding
     if form.validate_on_submit():
         done = perform(
             lambda: ops.record_contact(_data_from(form)),
@@ -138,6 +159,10 @@ def edit(slug: str, contact_id: int):  # type: ignore[no-untyped-def]
         form.topic.data, form.site.data = data.topic_id or 0, data.site_id or 0
         form.groups.data = data.group_ids
         form.referrals_to_professionals.data = data.referrals_to_professionals
+        form.medium.data = data.medium or ""
+        form.duration.data = data.duration_minutes if data.duration_minutes is not None else -1
+        form.founding_process.data = data.founding_process_id or 0
+        form.supported_group.data = data.supported_group_id or 0
     if form.validate_on_submit():
         data = _data_from(form)
         if contact.topic_unmatched and not data.topic_id:  # keep an imported free-text topic unless replaced

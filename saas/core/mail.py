@@ -11,23 +11,28 @@ import smtplib
 import ssl
 import time
 import uuid
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from flask import current_app
 
 from saas.core.tasks import queue
 
+if TYPE_CHECKING:
+    from tenants.models import Tenant
+
 
 def build_message(
     *,
-    to: str,
+    to: str | Address,
     subject: str,
     text: str,
     html: str | None = None,
-    sender: str | None = None,
+    sender: str | Address | None = None,
     headers: dict[str, str] | None = None,
     message_id: str | None = None,
 ) -> EmailMessage:
@@ -44,6 +49,101 @@ def build_message(
     msg.set_content(text, charset="utf-8")
     if html is not None:
         msg.add_alternative(html, subtype="html", charset="utf-8")
+    return msg
+
+
+def platform_address() -> Address:
+    """The platform's sending address (``MAIL_FROM``), parsed by the ``email`` package, never by hand."""
+    from email.policy import default
+
+    header = default.header_factory("From", current_app.config["MAIL_FROM"])
+    return header.addresses[0]
+
+
+def office_sender(tenant: Tenant) -> Address:
+    """``From``: the office's name with the platform's address (the domain that SPF/DKIM cover)."""
+    return Address(display_name=tenant.name, addr_spec=platform_address().addr_spec)
+
+
+def office_reply_to(tenant: Tenant) -> Address | None:
+    """``Reply-To``: the office's own address, so every mail can be answered; None if it has none."""
+    if not tenant.email:
+        return None
+    return Address(display_name=tenant.name, addr_spec=tenant.email)
+
+
+def office_links(tenant: Tenant) -> dict[str, str]:
+    """Absolute links to the office's legal pages (mails are built in workers: no request to build URLs)."""
+    base = f"{current_app.config['BASE_URL'].rstrip('/')}/{tenant.slug}"
+    return {
+        "home": f"{base}/",
+        "impressum": f"{base}/impressum",
+        "datenschutz": f"{base}/datenschutz",
+        "barrierefreiheit": f"{base}/barrierefreiheit",
+    }
+
+
+_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)]")
+
+
+def text_to_html(text: str) -> str:
+    """A plain-text body as HTML paragraphs: escaped, line breaks kept, bare links clickable."""
+    from markupsafe import Markup, escape
+
+    def paragraph(block: str) -> str:
+        parts, last = [], 0
+        for match in _URL.finditer(block):
+            parts.append(escape(block[last : match.start()]))
+            url = match.group(0)
+            parts.append(Markup('<a href="{0}">{0}</a>').format(url))
+            last = match.end()
+        parts.append(escape(block[last:]))
+        return "<p>" + str(Markup("").join(parts)).replace("\n", "<br>\n") + "</p>"
+
+    blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", text.strip())]
+    return "\n".join(paragraph(b) for b in blocks if b.strip())
+
+
+def office_message(
+    tenant: Tenant | None,
+    *,
+    to: str | Address,
+    subject: str,
+    text: str,
+    html: str | None = None,
+    headers: dict[str, str] | None = None,
+    message_id: str | None = None,
+    reply_to: str | None = None,
+) -> EmailMessage:
+    """One mail layout for every feature: the office's name in ``From``, its address in ``Reply-To``, a
+    footer with its address and links to Impressum and Datenschutz, a text and an HTML part.
+
+    ``text`` is the plain body, ``html`` an HTML fragment (without ``<html>``/``<body>``); without one the
+    text is turned into HTML. ``reply_to`` replaces the office's address (e.g. a visitor who asked for an
+    answer). Headers are set through ``EmailMessage``'s header API: an address or value
+    with CR or LF is refused there (ValueError), so nothing a visitor typed can add a header.
+    """
+    from flask import render_template
+
+    context = {
+        "tenant": tenant,
+        "subject": subject,
+        "body_text": text.rstrip() + "\n",
+        "body_html": html if html is not None else text_to_html(text),
+        "links": office_links(tenant) if tenant is not None else None,
+    }
+    msg = build_message(
+        to=to,
+        subject=subject,
+        text=render_template("mail/layout.txt", **context),
+        html=render_template("mail/layout.html", **context),
+        sender=office_sender(tenant) if tenant is not None else platform_address(),
+        headers=headers,
+        message_id=message_id,
+    )
+    answer_to = Address(addr_spec=reply_to) if reply_to else office_reply_to(tenant) if tenant is not None else None
+    if answer_to is not None:
+        msg["Reply-To"] = answer_to
     return msg
 
 

@@ -25,6 +25,7 @@ TASK_MODULES = (
     "workers.events",
     "workers.rooms",
     "workers.directory",
+    "workers.founding",
     "workers.contacts",
     "workers.newsletter",
     "workers.association",

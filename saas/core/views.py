@@ -11,7 +11,11 @@ from tenants.models import Site, Tenant
 
 
 def index():  # type: ignore[no-untyped-def]
-    tenants = db.session.scalars(select(Tenant).order_by(Tenant.name)).all()
+    from saas.legal.operations import live_tenant_ids
+
+    # Only offices with a complete Impressum are live (§ 5 DDG): the others are not listed yet.
+    live = live_tenant_ids()
+    tenants = [t for t in db.session.scalars(select(Tenant).order_by(Tenant.name)) if t.id in live]
     return render_template("core/index.html", tenants=tenants)
 
 

@@ -247,7 +247,7 @@ def notify_inquiry(tenant: Tenant, inquiry_id: int) -> bool:
     The office's address, else its admins. False when the inquiry is gone or no longer open. Flushes only.
     """
     from saas.auth.models import Membership, Role
-    from saas.core.mail import build_message, queue_message
+    from saas.core.mail import office_message, queue_message
 
     inquiry = db.session.get(GroupInquiry, inquiry_id)
     if inquiry is None or inquiry.tenant_id != tenant.id or inquiry.state != "open":
@@ -263,13 +263,13 @@ def notify_inquiry(tenant: Tenant, inquiry_id: int) -> bool:
         f"Im internen Bereich ansehen und weiterleiten:\n{link}\n"
     )
     for address in recipients:
-        queue_message(build_message(to=address, subject="Neue Anfrage im Wegweiser", text=body))
+        queue_message(office_message(tenant, to=address, subject="Neue Anfrage im Wegweiser", text=body))
     return True
 
 
 def forward_inquiry(inquiry: GroupInquiry, *, acting_user: User | None, send_mail: bool = True) -> None:
     """Pass the inquiry to the group's contact person: that is a referral (Vermittlung) to the group."""
-    from saas.core.mail import build_message, queue_message
+    from saas.core.mail import office_message, queue_message
 
     group = inquiry.group
     if group is None:
@@ -278,7 +278,8 @@ def forward_inquiry(inquiry: GroupInquiry, *, acting_user: User | None, send_mai
     if send_mail:
         if not recipients:
             raise ValueError("no contact e-mail")
-        tenant_name = _tenant_name()
+        tenant = _tenant()
+        tenant_name = tenant.name if tenant else "Selbsthilfe-Kontaktstelle"
         body = (
             f"Guten Tag,\n\nüber die {tenant_name} möchte jemand Kontakt zu Ihrer Gruppe „{group.name}“ aufnehmen.\n\n"
             f"Name oder Pseudonym: {inquiry.name}\nSo erreichen Sie die Person: {inquiry.reach}\n\n"
@@ -288,7 +289,7 @@ def forward_inquiry(inquiry: GroupInquiry, *, acting_user: User | None, send_mai
             f"Mit freundlichen Grüßen\n{tenant_name}\n"
         )
         for address in recipients:
-            queue_message(build_message(to=address, subject=f"Kontaktanfrage für {group.name}", text=body))
+            queue_message(office_message(tenant, to=address, subject=f"Kontaktanfrage für {group.name}", text=body))
     now = utcnow()
     if inquiry.forwarded_at is None:
         _count_as_referral(group)
@@ -340,11 +341,10 @@ def purge_closed_inquiries(now: dt.datetime | None = None, days: int | None = No
     return len(old)
 
 
-def _tenant_name() -> str:
+def _tenant():  # type: ignore[no-untyped-def]
     from tenants.models import Tenant
 
-    tenant = db.session.get(Tenant, current_tenant_id())
-    return tenant.name if tenant else "Selbsthilfe-Kontaktstelle"
+    return db.session.get(Tenant, current_tenant_id())
 
 
 # --- yearly confirmation ---------------------------------------------------------------------------------
@@ -387,13 +387,14 @@ def send_due_confirmations(tenant: Tenant, now: dt.datetime) -> int:
 
 def send_confirmation_request(group: Group, tenant_slug: str) -> bool:
     """Mail the group's contact person(s) a signed link to confirm or correct the entry."""
-    from saas.core.mail import build_message, queue_message
+    from saas.core.mail import office_message, queue_message
 
     recipients = [c.email for c in group.contacts if c.email]
     if not recipients:
         return False
     link = external_url_for("directory.confirm_entry", slug=tenant_slug, token=confirmation_token(group))
-    tenant_name = _tenant_name()
+    tenant = _tenant()
+    tenant_name = tenant.name if tenant else "Selbsthilfe-Kontaktstelle"
     body = (
         f"Guten Tag,\n\ndie {tenant_name} führt Ihre Gruppe „{group.name}“ in ihrer Beratungsdatei.\n"
         "Einmal im Jahr bitten wir Sie zu prüfen, ob die Angaben noch stimmen. Bitte bestätigen oder "
@@ -401,7 +402,9 @@ def send_confirmation_request(group: Group, tenant_slug: str) -> bool:
         f"Vielen Dank!\n{tenant_name}\n"
     )
     for address in recipients:
-        queue_message(build_message(to=address, subject=f"Bitte bestätigen: Eintrag „{group.name}“", text=body))
+        queue_message(
+            office_message(tenant, to=address, subject=f"Bitte bestätigen: Eintrag „{group.name}“", text=body)
+        )
     group.confirmation_sent_at = utcnow()
     db.session.flush()
     return True

@@ -12,7 +12,7 @@ import datetime as dt
 from flask import render_template
 from sqlalchemy import func, select
 
-from saas.core.mail import build_message, queue_message
+from saas.core.mail import office_message, queue_message
 from saas.core.recurrence import today_local
 from saas.events.models import CancelReason, Event, EventStatus, Registration, RegistrationStatus
 from saas.events.operations import (
@@ -72,7 +72,7 @@ def _tell_office(tenant: Tenant, event: Event) -> None:
         confirmed=confirmed_persons(event.id),
         event_url=external_url(f"/{tenant.slug}/intern/veranstaltungen/{event.id}"),
     )
-    queue_message(build_message(to=tenant.email, subject=f"Entscheidung nötig: {event.title}", text=text))
+    queue_message(office_message(tenant, to=tenant.email, subject=f"Entscheidung nötig: {event.title}", text=text))
 
 
 def send_reminders(tenant: Tenant, today: dt.date | None = None) -> int:

@@ -18,7 +18,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, select
 
 from saas.core.errors import DomainError
-from saas.core.mail import build_message, queue_message
+from saas.core.mail import office_message, queue_message
 from saas.core.recurrence import Pattern, now_local, today_local
 from saas.events.models import (
     ACTIVE,
@@ -160,7 +160,7 @@ def send_registration_mail(registration: Registration, template: str, subject: s
         **extra,
     }
     text = render_template(f"events/mail/{template}.txt", **context)
-    queue_message(build_message(to=registration.email, subject=f"{subject}: {event.title}", text=text))
+    queue_message(office_message(tenant, to=registration.email, subject=f"{subject}: {event.title}", text=text))
 
 
 # --- events -------------------------------------------------------------------------------------------

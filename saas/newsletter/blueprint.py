@@ -7,7 +7,7 @@ from saas.core.dashboard import Card, register_card
 from saas.core.errors import N_
 from saas.core.nav import add_public_nav, add_staff_nav
 from saas.core.reports import register_annual_section
-from saas.newsletter import demo, queries, staff_views, views
+from saas.newsletter import archive, demo, queries, staff_views, views
 
 bp = Blueprint("newsletter", __name__, template_folder="templates")
 
@@ -17,6 +17,9 @@ bp.add_url_rule("/<slug>/newsletter/bitte-bestaetigen", "subscribe_pending", vie
 bp.add_url_rule("/<slug>/newsletter/bestaetigen/<token>", "confirm", views.confirm, methods=["GET", "POST"])
 bp.add_url_rule("/<slug>/newsletter/abmelden/<token>", "unsubscribe", views.unsubscribe, methods=["GET", "POST"])
 bp.add_url_rule("/<slug>/newsletter/eingang", "inbound", views.inbound, methods=["POST"])
+bp.add_url_rule("/<slug>/newsletter/archiv", "archive", archive.archive)
+bp.add_url_rule("/<slug>/newsletter/archiv/<int:issue_id>", "archive_issue", archive.archive_issue)
+bp.add_url_rule("/<slug>/newsletter.atom", "feed", archive.feed)
 
 # staff
 S = "/<slug>/intern/newsletter"

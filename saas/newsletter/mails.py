@@ -11,7 +11,7 @@ from email.utils import format_datetime, parseaddr
 
 from flask import current_app, render_template
 
-from saas.core.mail import SEND_TASK
+from saas.core.mail import SEND_TASK, office_links, office_reply_to, office_sender
 from saas.core.tasks import queue
 from saas.newsletter.models import Issue, NewsletterSettings, Subscriber
 from saas.newsletter.render import UNSUBSCRIBE_PLACEHOLDER, MailFrame, mailto, render_body
@@ -37,11 +37,6 @@ def unsubscribe_mailto(token: str) -> str:
     return mailto(address, f"abmelden {token}")
 
 
-def _sender(tenant: Tenant) -> str:
-    address = parseaddr(current_app.config["MAIL_FROM"])[1] or "noreply@lotse.local"
-    return f"{tenant.name} <{address}>"
-
-
 def frame(
     tenant: Tenant,
     subject: str,
@@ -51,8 +46,11 @@ def frame(
     note: str,
     date: dt.datetime | None = None,
     unsubscribe_label: str = "Newsletter abbestellen",
+    web_url: str | None = None,
 ) -> MailFrame:
     context = {
+        "links": office_links(tenant),
+        "web_url": web_url,
         "tenant": tenant,
         "subject": subject,
         "body_html": body_html,
@@ -63,13 +61,13 @@ def frame(
     }
     domain = parseaddr(current_app.config["MAIL_FROM"])[1].rpartition("@")[2] or "lotse.local"
     return MailFrame(
-        sender=_sender(tenant),
+        sender=office_sender(tenant),
         subject=subject,
         date=format_datetime(date or dt.datetime.now(dt.UTC)),
         html=render_template("newsletter/mail/frame.html", **context),
         text=render_template("newsletter/mail/frame.txt", **context),
         list_id=f"<{tenant.slug}.newsletter.{domain}>",
-        reply_to=tenant.email or "",
+        reply_to=office_reply_to(tenant),
         key=current_app.config["SECRET_KEY"],
     )
 
@@ -79,8 +77,19 @@ def issue_frame(tenant: Tenant, issue: Issue) -> MailFrame:
     if started.tzinfo is None:
         started = started.replace(tzinfo=dt.UTC)
     return frame(
-        tenant, issue.subject, issue.html, issue.text, note=ISSUE_NOTE.format(office=tenant.name), date=started
+        tenant,
+        issue.subject,
+        issue.html,
+        issue.text,
+        note=ISSUE_NOTE.format(office=tenant.name),
+        date=started,
+        web_url=web_copy_url(tenant, issue.id),
     )
+
+
+def web_copy_url(tenant: Tenant, issue_id: int) -> str:
+    """The sent issue in the browser: the same for every subscriber, so it carries no token."""
+    return f"{base_url()}/{tenant.slug}/newsletter/archiv/{issue_id}"
 
 
 def issue_message(

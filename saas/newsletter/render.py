@@ -14,7 +14,6 @@ import re
 import textwrap
 from dataclasses import dataclass
 from email.headerregistry import Address
-from email.utils import parseaddr
 from html.parser import HTMLParser
 from urllib.parse import quote
 
@@ -224,25 +223,23 @@ _NOT_PLAIN = frozenset("<>()[]\\,;:\"' \t\r\n")
 class MailFrame:
     """A mail prepared up to the recipient: headers and both bodies with a placeholder for the link."""
 
-    sender: str  # "Office name <address>"
+    sender: Address  # the office's name with the platform's address
     subject: str
     date: str  # RFC 5322 date: fixed per issue, so every copy of a mail is identical
     html: str  # full HTML document containing UNSUBSCRIBE_PLACEHOLDER
     text: str  # full text containing UNSUBSCRIBE_PLACEHOLDER
     list_id: str
-    reply_to: str = ""
+    reply_to: Address | None = None
     key: str = ""  # secret for deterministic Message-IDs and boundaries
 
     def __post_init__(self) -> None:
-        name, address = parseaddr(self.sender)
-        self.envelope_from = address
-        self.domain = address.rpartition("@")[2] or "lotse.local"
+        self.envelope_from = self.sender.addr_spec
+        self.domain = self.sender.domain or "lotse.local"
         # Everything the same for every recipient is built once, by the email package's header API, which
         # refuses a value with CR/LF (ValueError) instead of letting it start a header of its own.
-        from_ = Address(display_name=name, addr_spec=address) if name else Address(addr_spec=address)
         self._head = "".join(
             [
-                header_line("From", from_),
+                header_line("From", self.sender),
                 header_line("Subject", self.subject),
                 header_line("Date", self.date),
             ]
@@ -256,7 +253,7 @@ class MailFrame:
             ]
         )
         if self.reply_to:
-            self._tail += header_line("Reply-To", Address(addr_spec=self.reply_to))
+            self._tail += header_line("Reply-To", self.reply_to)
         self._text_parts = _qp_parts(self.text)
         self._html_parts = _qp_parts(self.html)
 

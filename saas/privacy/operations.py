@@ -19,6 +19,7 @@ from saas.audit import operations as audit
 from saas.directory.models import Group, GroupContactPerson, GroupInquiry
 from saas.events.models import Event, Registration
 from saas.extensions import db
+from saas.founding.models import FoundingInterest
 from saas.newsletter import operations as newsletter_ops
 from saas.newsletter.models import Delivery, Subscriber
 from tenants.models import Tenant, utcnow
@@ -28,6 +29,7 @@ KIND_LABELS = {
     "inquiry": "Anfrage an eine Gruppe",
     "registration": "Anmeldung zu einer Veranstaltung",
     "group_contact": "Ansprechperson einer Gruppe",
+    "founding_interest": "Interesse an einer Gruppengründung",
 }
 
 
@@ -135,6 +137,24 @@ def _group_contact(person: GroupContactPerson) -> Finding:
 
 
 # Where personal data lives: (model, how its e-mail matches, its name column, the finding it makes).
+def _founding_interest(interest: FoundingInterest) -> Finding:
+    process = interest.process
+    return Finding(
+        "founding_interest",
+        interest.id,
+        process.title,
+        {
+            "name": interest.name,
+            "reach": interest.reach,
+            "consent_text": interest.consent_text,
+            "consented_at": _iso(interest.consented_at),
+            "planned_group": process.title,
+            "state": interest.state,
+            "created_at": _iso(interest.created_at),
+        },
+    )
+
+
 _SOURCES: tuple[tuple[Any, Callable[[str], Any], Any, Callable[[Any], Finding]], ...] = (
     (Subscriber, lambda email: func.lower(Subscriber.email) == email, Subscriber.name, _subscriber),
     (GroupInquiry, lambda email: func.lower(GroupInquiry.reach).contains(email), GroupInquiry.name, _inquiry),
@@ -144,6 +164,12 @@ _SOURCES: tuple[tuple[Any, Callable[[str], Any], Any, Callable[[Any], Finding]],
         lambda email: func.lower(GroupContactPerson.email) == email,
         GroupContactPerson.name,
         _group_contact,
+    ),
+    (
+        FoundingInterest,
+        lambda email: func.lower(FoundingInterest.reach).contains(email),
+        FoundingInterest.name,
+        _founding_interest,
     ),
 )
 
@@ -194,6 +220,10 @@ def erase_person(email: str = "", name: str = "", *, keep_suppression: bool = Tr
             person = db.session.get(GroupContactPerson, finding.object_id)
             if person is not None:
                 db.session.delete(person)
+        elif finding.kind == "founding_interest":
+            interest = db.session.get(FoundingInterest, finding.object_id)
+            if interest is not None:  # the process keeps its count (interested_count), the person goes
+                db.session.delete(interest)
     if email and not any(f.kind == "subscriber" for f in findings) and not keep_suppression:
         newsletter_ops.erase(email, keep_suppression=False)  # only a suppression entry may be left
     db.session.flush()

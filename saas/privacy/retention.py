@@ -42,6 +42,15 @@ RULES: tuple[RetentionRule, ...] = (
         "lotse.directory.purge_inquiries",
     ),
     RetentionRule(
+        "founding_interests",
+        "Interessierte an Gruppengründungen (Name, Erreichbarkeit, Einwilligung)",
+        "nach Abschluss des Gründungsprozesses oder Rückzug",
+        90,
+        7,
+        730,
+        "lotse.founding.purge_interests",
+    ),
+    RetentionRule(
         "event_participants",
         "Personendaten von Teilnehmenden (Name, E-Mail, Barrierefreiheit)",
         "nach der Veranstaltung",

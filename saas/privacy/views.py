@@ -73,6 +73,9 @@ def retention(slug: str):  # type: ignore[no-untyped-def]
             from saas.audit.operations import record
 
             record("office.update", "tenant", g.tenant.id, "Aufbewahrungsfristen")
+            from saas.legal.operations import record_privacy_notice
+
+            record_privacy_notice(g.tenant)  # the notice names these periods: a new dated version
             db.session.commit()
             flash(_("Die Aufbewahrungsfristen sind gespeichert."), "success")
             return redirect(url_for("privacy.retention"))

@@ -6,7 +6,7 @@ import datetime as dt
 
 from flask import current_app, render_template
 
-from saas.core.mail import build_message, queue_message
+from saas.core.mail import office_message, queue_message
 from saas.directory.models import PUBLIC_STATUSES
 from saas.extensions import db
 from saas.rooms.queries import expiring_bookings
@@ -30,7 +30,7 @@ def notify_expiring(tenant: Tenant, today: dt.date | None = None) -> int:
         bookings=due,
         url=f"{current_app.config['BASE_URL']}/{tenant.slug}/intern/raeume/buchungen/",
     )
-    queue_message(build_message(to=tenant.email, subject="Raumbuchungen laufen aus", text=text))
+    queue_message(office_message(tenant, to=tenant.email, subject="Raumbuchungen laufen aus", text=text))
     for booking in due:
         booking.renewal_notice_sent_at = utcnow()
     db.session.flush()

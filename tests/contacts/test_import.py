@@ -224,7 +224,7 @@ def test_export_reimports_to_the_same_figures(app, world, make_tenant):
         only_2022 = export_contacts(YEAR)
     assert (
         exported.splitlines()[0] == "date,contact_kind,channel,topic_area,topic,concern,referrals_to_groups,"
-        "referrals_to_professionals,site"
+        "referrals_to_professionals,site,medium,duration_minutes"
     )
     assert len(exported.splitlines()) == 681 and len(only_2022.splitlines()) == 361
     other = make_tenant("bochum", sites=("Hauptstelle",))

@@ -35,7 +35,12 @@ def test_admin_shortens_inquiry_retention_and_the_job_follows_it(client, world):
     client.login(world.dortmund_admin)
     response = client.post_form(
         "/dortmund/intern/datenschutz/aufbewahrung",
-        {"newsletter_unconfirmed": "7", "inquiries_closed": "30", "event_participants": "30"},
+        {
+            "newsletter_unconfirmed": "7",
+            "inquiries_closed": "30",
+            "event_participants": "30",
+            "founding_interests": "90",
+        },
     )
     assert response.status_code == 302
     closed = dt.datetime.now(dt.UTC) - dt.timedelta(days=40)
@@ -59,7 +64,12 @@ def test_out_of_bounds_period_is_refused_and_nothing_changes(client, world):
     client.login(world.dortmund_admin)
     response = client.post_form(
         "/dortmund/intern/datenschutz/aufbewahrung",
-        {"newsletter_unconfirmed": "7", "inquiries_closed": "5000", "event_participants": "30"},
+        {
+            "newsletter_unconfirmed": "7",
+            "inquiries_closed": "5000",
+            "event_participants": "30",
+            "founding_interests": "90",
+        },
     )
     assert response.status_code == 200 and "Number must be between" not in response.get_data(as_text=True)
     db.session.expire_all()

@@ -87,8 +87,10 @@ def test_every_export_route_neutralises_formula_cells(app, client, make_client, 
         ),
         "/<slug>/intern/kontakte/export.csv": "/dortmund/intern/kontakte/export.csv",
         "/<slug>/intern/jahresbericht/<int:year>.csv": "/dortmund/intern/jahresbericht/2023.csv",
+        "/<slug>/intern/jahresbericht/<int:year>/nakos.xlsx": "/dortmund/intern/jahresbericht/2023/nakos.xlsx",
         "/verband/<assoc_slug>/export.csv": "/verband/paritaet-nrw/export.csv?jahr=2023",
         "/verband/<assoc_slug>/export.xlsx": "/verband/paritaet-nrw/export.xlsx?jahr=2023",
+        "/verband/<assoc_slug>/nakos/<int:year>.xlsx": "/verband/paritaet-nrw/nakos/2023.xlsx",
     }
     assert _export_rules(app) == set(urls), "a new export route: add it here"
     client.login(world.dortmund_admin)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import email
 import email.policy
+from email.errors import HeaderParseError
+from email.headerregistry import Address
 
 import pytest
 from sqlalchemy import select
@@ -19,15 +21,15 @@ from tests.admin.test_profile_and_sites import PROFILE
 INJECTED = "Info\r\nBcc: x@evil.example"
 
 
-def _frame(**overrides: str) -> MailFrame:
+def _frame(**overrides: object) -> MailFrame:
     values = {
-        "sender": "Kontaktstelle <noreply@lotse.test>",
+        "sender": Address("Kontaktstelle", addr_spec="noreply@lotse.test"),
         "subject": "Sommer",
         "date": "Mon, 01 Jun 2026 10:00:00 +0000",
         "html": "<p>x</p>",
         "text": "x",
         "list_id": "<dortmund.newsletter.lotse.test>",
-        "reply_to": "office@lotse.test",
+        "reply_to": Address(addr_spec="office@lotse.test"),
     }
     values.update(overrides)
     return MailFrame(**values)
@@ -36,8 +38,11 @@ def _frame(**overrides: str) -> MailFrame:
 @pytest.mark.parametrize("field", ["subject", "reply_to", "list_id"])
 def test_newsletter_frame_refuses_a_line_break_in_any_header(field):
     """Does the newsletter's mail frame refuse CR/LF in a header value instead of writing a Bcc header?"""
-    with pytest.raises(ValueError):
-        _frame(**{field: INJECTED if field != "reply_to" else "a@b.test\r\nBcc: x@evil.example"})
+    with pytest.raises((ValueError, HeaderParseError)):
+        if field == "reply_to":
+            _frame(reply_to=Address("Büro\r\nBcc: x@evil.example", addr_spec="a@b.test"))
+        else:
+            _frame(**{field: INJECTED})
 
 
 def test_per_recipient_headers_refuse_a_line_break():
@@ -58,7 +63,7 @@ def test_per_recipient_headers_refuse_a_line_break():
 
 def test_office_name_is_encoded_inside_the_from_header():
     """Does a non-ASCII display name (the office name) stay inside the From header as an encoded word?"""
-    raw = _frame(sender="Kontaktstelle Lünen <noreply@lotse.test>").build(
+    raw = _frame(sender=Address("Kontaktstelle Lünen", addr_spec="noreply@lotse.test")).build(
         to="a@b.test", message_id="<1@x>", unsubscribe_url="https://x/t", unsubscribe_mailto="mailto:a@b"
     )
     msg = email.message_from_bytes(raw, policy=email.policy.default)

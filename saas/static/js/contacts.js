@@ -87,9 +87,23 @@
     window.setTimeout(poll, 500);
   }
 
+  // The medium (e-mail, letter, form) belongs to written contacts only: show it when "written" is chosen.
+  function mediumForWritten() {
+    var medium = document.getElementById("medium");
+    if (!medium) { return; }
+    var channels = document.querySelectorAll("input[name='channel']");
+    function update() {
+      var written = document.querySelector("input[name='channel'][value='written']");
+      medium.hidden = !(written && written.checked);
+    }
+    Array.prototype.forEach.call(channels, function (input) { input.addEventListener("change", update); });
+    update();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("select[data-typeahead]"), typeahead);
     topicArea();
+    mediumForWritten();
     renderStatus();
   });
 })();

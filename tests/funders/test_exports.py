@@ -1,0 +1,198 @@
+"""The funders' exports read back: the Sachbericht and the annual report as DOCX (python-docx), the
+NAKOS-survey sheet (openpyxl), for an office and for an association. Every heading and every figure
+cell is checked against the annual report JSON; every figure has its definition as a footnote."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pytest
+from docx import Document as read_docx
+from openpyxl import load_workbook
+
+from saas.contacts.importer import import_contacts
+from saas.contacts.models import ReportChapter
+from saas.contacts.report import annual_report
+from saas.directory.models import Group
+from saas.extensions import db
+from saas.founding import operations as founding
+from saas.funders import figures as F
+from saas.funders.document import format_value
+from tenants.scoping import tenant_context
+from tests.contacts.helpers import to_csv
+
+YEAR = 2023
+
+
+def _seed(tenant) -> None:  # type: ignore[no-untyped-def]
+    rows = []
+    for i in range(60):
+        channel = ("phone", "written", "in_person")[i % 3]
+        rows.append(
+            {
+                "date": f"{YEAR}-{i % 12 + 1:02d}-{i % 27 + 1:02d}",
+                "contact_kind": ("citizen", "group", "professional")[i % 3],
+                "channel": channel,
+                "topic_area": "mental_health",
+                "concern": ("founding_group", "group_support", "information", "other")[i % 4],
+                "medium": ("email", "letter", "form", "")[i % 4] if channel == "written" else "",
+                "duration_minutes": str(5 * (i % 7)) if i % 2 else "",
+            }
+        )
+    with tenant_context(tenant.id):
+        tenant.staff_fte = 4.5
+        import_contacts(to_csv(rows))
+        db.session.add_all(
+            [
+                Group(tenant_id=tenant.id, name="Junge Selbsthilfe Depression", topic_area="mental_health",
+                      age_focus="Junge Selbsthilfe 18–35", meeting_mode="hybrid"),
+                Group(tenant_id=tenant.id, name="SHG Online-Treff", topic_area="social", meeting_mode="online"),
+                Group(tenant_id=tenant.id, name="SHG Angst", topic_area="mental_health"),
+            ]
+        )  # fmt: skip
+        body = "Gruppengründungen.\n\n- Einsamkeit\n- Long Covid"
+        db.session.add(ReportChapter(tenant_id=tenant.id, year=YEAR, placement="intro", position=10,
+                                     title="Arbeitsschwerpunkte", body=body))  # fmt: skip
+        db.session.add(ReportChapter(tenant_id=tenant.id, year=YEAR, placement="closing", position=10,
+                                     title="Ausblick", body="Mehr Junge Selbsthilfe."))  # fmt: skip
+        process = founding.create_process(topic_name="Long Covid", started_on=dt.date(YEAR, 3, 1))
+        founding.add_interest(process, name="Frau A.", reach="0231 1", consent_text="ja")
+        founding.record_milestone(process, "first_talk", on=dt.date(YEAR, 3, 10))
+        group = db.session.query(Group).filter_by(name="SHG Angst").one()
+        case = founding.open_case(group_id=group.id, kind="conflict", opened_on=dt.date(YEAR, 5, 1))
+        founding.add_session(case, day=dt.date(YEAR, 5, 2), minutes=95)
+        founding.add_session(case, day=dt.date(YEAR, 6, 2), minutes=40)
+        db.session.commit()
+
+
+def _report(tenant) -> dict:  # type: ignore[no-untyped-def]
+    with tenant_context(tenant.id):
+        return json.loads(json.dumps(annual_report(tenant, YEAR)))
+
+
+def _check_docx(data: bytes, report: dict, expected_headings: list[str]) -> int:
+    doc = read_docx(io.BytesIO(data))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    for heading in expected_headings:
+        assert heading in headings, (heading, headings)
+    by_label = {}
+    for group in (F.CONTACTS, F.EFFORT, F.GROUPS, F.FOUNDING, F.SUPPORT, F.EVENTS, F.NEWSLETTER, F.PROFILE):
+        for figure in group:
+            by_label[figure.label] = figure
+    notes = {}
+    for p in doc.paragraphs:
+        runs = p.runs
+        if len(runs) == 2 and runs[0].font.superscript and runs[0].text.isdigit():
+            notes[int(runs[0].text)] = runs[1].text.strip()
+    checked = 0
+    for table in doc.tables:
+        assert [c.text for c in table.rows[0].cells] == ["Kennzahl", "Wert"]
+        for row in table.rows[1:]:
+            label_cell, value_cell = row.cells
+            runs = label_cell.paragraphs[0].runs
+            label, number = runs[0].text, int(runs[1].text)
+            assert runs[1].font.superscript
+            figure = by_label[label]
+            assert value_cell.text == format_value(F.value(report, figure.path)), (label, figure.path)
+            assert notes[number] == figure.definition  # the footnote names the definition
+            checked += 1
+    return checked
+
+
+def test_sachbericht_docx_every_heading_and_cell_matches_the_report(client, world):
+    """Is every chapter heading of the Sachbericht there, and does every figure cell equal the report JSON
+    (with its definition as the footnote)?"""
+    _seed(world.dortmund)
+    report = _report(world.dortmund)
+    client.login(world.dortmund_readonly)
+    response = client.get(f"/dortmund/intern/jahresbericht/{YEAR}/sachbericht.docx")
+    assert response.status_code == 200 and response.mimetype.endswith("wordprocessingml.document")
+    checked = _check_docx(
+        response.data,
+        report,
+        [
+            f"Sachbericht {YEAR}", "1. Arbeitsschwerpunkte", "2. Beratung und Information: Zahlen",
+            "3. Gründungsbegleitung", "4. Unterstützung von Selbsthilfegruppen", "5. Veranstaltungen und Räume",
+            "6. Öffentlichkeitsarbeit: Newsletter", "7. Ausblick",
+        ],
+    )  # fmt: skip
+    assert checked == sum(len(g) for g in (F.CONTACTS, F.EFFORT, F.FOUNDING, F.GROUPS, F.SUPPORT, F.PROFILE,
+                                           F.EVENTS, F.NEWSLETTER))  # fmt: skip
+    assert report["support"]["hours"] == 2.3 and report["profile"]["young_groups"] == 1
+    assert report["profile"]["meeting_modes"] == {"in_person": 1, "online": 1, "hybrid": 1}
+    pdf = client.get(f"/dortmund/intern/jahresbericht/{YEAR}/sachbericht.pdf")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
+
+
+def test_annual_report_docx_matches_the_report(app, world, tmp_path):
+    """Does ``lotse report annual --format docx`` write the annual report with the same figures as the JSON?"""
+    _seed(world.dortmund)
+    report = _report(world.dortmund)
+    path = tmp_path / "jahresbericht.docx"
+    result = app.test_cli_runner().invoke(
+        args=["report", "annual", "--tenant", "dortmund", "--year", str(YEAR), "--format", "docx", "--output",
+              str(path)]
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert _check_docx(path.read_bytes(), report, [f"Jahresbericht {YEAR}", "2. Arbeitsschwerpunkte"]) > 40
+
+
+def test_nakos_sheet_every_cell_matches_the_report(client, world):
+    """Does every row of the NAKOS sheet carry the report JSON's value at its key (numbers as numbers), with
+    e-mail apart from the other written inquiries, and its definition?"""
+    _seed(world.dortmund)
+    report = _report(world.dortmund)
+    client.login(world.dortmund_staff)
+    response = client.get(f"/dortmund/intern/jahresbericht/{YEAR}/nakos.xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    start = rows.index(("Nr.", "Kennzahl", "Wert", "Schlüssel im Jahresbericht (JSON)", "Definition (Fußnote)"))
+    body = rows[start + 1 :]
+    assert len(body) == len(F.NAKOS)
+    by_path = {f.path: f for f in F.NAKOS}
+    for number, label, value, path, definition in body:
+        figure = by_path[path]
+        assert (label, definition) == (figure.label, figure.definition)
+        assert value == F.value(report, path), path
+    paths = [r[3] for r in body]
+    assert "contacts.written_by_medium.email" in paths and "profile.staff_fte" in paths
+    assert body[paths.index("contacts.written_by_medium.email")][2] == report["contacts"]["written_by_medium"]["email"]
+    assert body[paths.index("profile.staff_fte")][2] == 4.5
+
+
+def test_the_other_office_cannot_download(client, world):
+    """Does a user of another office get 404 for Dortmund's exports?"""
+    client.login(world.hamm_admin)
+    for tail in ("sachbericht.pdf", "sachbericht.docx", "nakos.xlsx"):
+        assert client.get(f"/dortmund/intern/jahresbericht/{YEAR}/{tail}").status_code == 404
+    assert client.get(f"/dortmund/intern/jahresbericht/{YEAR}.docx").status_code == 404
+
+
+@pytest.mark.slow
+def test_association_sheet_sums_consenting_members_with_suppression(app, client, world):
+    """Does the association's NAKOS sheet carry the published, suppressed total of its consenting members
+    (and leave unshared figures empty)?"""
+    _seed(world.dortmund)
+    _seed(world.hamm)
+    runner = app.test_cli_runner()
+    runner.invoke(args=["association", "share", "--association", "paritaet-nrw", "--tenant", "dortmund",
+                        "--families", "contacts,groups"])  # fmt: skip
+    runner.invoke(args=["association", "share", "--association", "paritaet-nrw", "--tenant", "hamm",
+                        "--families", "contacts"])  # fmt: skip
+    assert runner.invoke(args=["association", "aggregate", "--association", "paritaet-nrw"]).exit_code == 0
+    published = json.loads(
+        runner.invoke(args=["association", "report", "--association", "paritaet-nrw", "--year", str(YEAR),
+                            "--format", "json"]).output
+    )  # fmt: skip
+    client.login(world.analyst)
+    response = client.get(f"/verband/paritaet-nrw/nakos/{YEAR}.xlsx")
+    assert response.status_code == 200
+    rows = list(load_workbook(io.BytesIO(response.data)).active.iter_rows(values_only=True))
+    body = {r[3]: r[2] for r in rows if r and isinstance(r[0], int)}
+    for figure in F.NAKOS:  # the published cells, markers ("<5", ".") and all; unshared figures empty
+        assert body[figure.path] == F.value(published["total"], figure.path), figure.path
+    assert body["contacts.total"] is not None and body["profile.staff_fte"] is None
+    assert client.get(f"/verband/lak-nrw/nakos/{YEAR}.xlsx").status_code == 404
