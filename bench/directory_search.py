@@ -120,7 +120,7 @@ def generate(app, groups: int, offices: int, seed: int = 7) -> list[tuple[int, s
 
     from saas.directory.demo import load_topic_rows
     from saas.directory.models import TOPIC_AREAS, Group, SearchWord, Topic, group_topics
-    from saas.directory.search import document
+    from saas.directory.search import document, vocabulary_words
     from saas.extensions import db
     from tenants.models import Tenant
 
@@ -162,7 +162,7 @@ def generate(app, groups: int, offices: int, seed: int = 7) -> list[tuple[int, s
                 text = document(
                     name, "Austausch, Begegnung und gegenseitige Hilfe.", topic_text, TOPIC_AREAS[topic["topic_area"]]
                 )
-                vocabulary.update(w for w in text.split() if len(w) >= 4)
+                vocabulary |= vocabulary_words(text)
                 group_rows.append(
                     {
                         "id": group_id,

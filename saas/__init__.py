@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 from typing import Any
 
 from flask import Flask, has_request_context, session
@@ -46,13 +47,31 @@ def create_app(config_override: dict[str, Any] | None = None) -> Flask:
     settings.instance.mkdir(parents=True, exist_ok=True)
     # X-Forwarded-* only from proxies named in TRUSTED_PROXIES (a count or networks); none by default.
     app.wsgi_app = proxies.wrap(app.wsgi_app, app.config.get("TRUSTED_PROXIES"))  # type: ignore[method-assign]
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _configure_logging()
     logfilter.install()  # no e-mail addresses or link tokens in any log line
 
     inputs.init_app(app)  # bounded <int:…>, args and dates: before any blueprint adds its rules
     _init_extensions(app)
     _register_features(app)
     return app
+
+
+class _NoDefaultHostnameWarning(logging.Filter):
+    """kombu warns "No hostname was supplied" for every connection to the embedded ``filesystem://``
+    broker, which has no host by design."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "No hostname was supplied" not in record.getMessage()
+
+
+def _configure_logging() -> None:
+    """Quiet by default (warnings and errors); ``LOTSE_LOG_LEVEL=INFO`` for more."""
+    level = os.environ.get("LOTSE_LOG_LEVEL", "WARNING").upper()
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("fontTools").setLevel(logging.WARNING)  # fpdf2's font subsetting logs every glyph
+    kombu = logging.getLogger("kombu.connection")
+    if not any(isinstance(f, _NoDefaultHostnameWarning) for f in kombu.filters):
+        kombu.addFilter(_NoDefaultHostnameWarning())
 
 
 def _select_locale() -> str:

@@ -7,10 +7,12 @@ from itertools import groupby
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     Numeric,
     String,
     Text,
@@ -165,7 +167,23 @@ class AssociationMember(TenantScoped, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     association_id: Mapped[int] = mapped_column(ForeignKey("associations.id", ondelete="CASCADE"), index=True)
     shared_families: Mapped[list] = mapped_column(JSON, default=list)
+    # The office's public groups appear in the association's regional finder (/verband/<slug>/gruppen).
+    regional_finder: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     consent_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
     association: Mapped[Association] = relationship()
     tenant: Mapped[Tenant] = relationship()
+
+
+class OfficeLogo(TenantScoped, db.Model):
+    """The office's logo (uploaded by its admin), drawn on the annual report's cover. Stored as a PNG
+    of at most 800 px, checked and re-encoded on upload (never served as the uploaded bytes)."""
+
+    __tablename__ = "office_logos"
+    __table_args__ = (UniqueConstraint("tenant_id", name="uq_office_logos_tenant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)

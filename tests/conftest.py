@@ -366,13 +366,25 @@ def live_server(app):  # type: ignore[no-untyped-def]
     server.shutdown()
 
 
+REQUIRE_TOOLS = "LOTSE_REQUIRE_TOOLS"  # set by CI (.ci/run): a missing tool fails instead of skipping
+
+
+def require_tool(path: str | None, what: str, package: str) -> str:
+    """The tool's path; if it is missing, skip the test with one line naming the Debian package to
+    install — or fail, when ``LOTSE_REQUIRE_TOOLS`` is set (CI must run every test)."""
+    if path and Path(path).exists():
+        return path
+    message = f"{what} not found ({path or 'not on PATH'}): apt-get install {package}"
+    if os.environ.get(REQUIRE_TOOLS):
+        pytest.fail(f"{message} ({REQUIRE_TOOLS} is set)", pytrace=False)
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def browser():  # type: ignore[no-untyped-def]
+    executable = require_tool(os.environ.get("CHROMIUM", "/usr/bin/chromium"), "Chromium", "chromium")
     from playwright.sync_api import sync_playwright
 
-    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    if not Path(executable).exists():
-        raise RuntimeError(f"Chromium not found at {executable}: install Debian's chromium (see .ci/run)")
     with sync_playwright() as p:
         instance = p.chromium.launch(
             executable_path=executable,

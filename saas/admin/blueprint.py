@@ -14,6 +14,8 @@ bp.add_url_rule(
     f"{_base}/personen/<int:membership_id>/entfernen", "remove_person", views.remove_person, methods=["GET", "POST"]
 )
 bp.add_url_rule(f"{_base}/profil", "profile", views.profile, methods=["GET", "POST"])
+bp.add_url_rule(f"{_base}/logo", "logo", views.logo, methods=["GET", "POST"])
+bp.add_url_rule(f"{_base}/logo.png", "logo_image", views.logo_image)
 bp.add_url_rule(f"{_base}/standorte", "sites", views.sites)
 bp.add_url_rule(f"{_base}/standorte/neu", "new_site", views.new_site, methods=["GET", "POST"])
 bp.add_url_rule(f"{_base}/standorte/<int:site_id>", "edit_site", views.edit_site, methods=["GET", "POST"])

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from flask_wtf.i18n import translations as wtforms_translations
 from wtforms import (
     EmailField,
@@ -194,3 +195,9 @@ class HoursForm(FlaskForm):
             for e in self.slots
             if e.form.weekday.data and e.form.opens.data and e.form.closes.data
         )
+
+
+class LogoForm(FlaskForm):
+    logo = FileField(
+        _l("Logo (PNG oder JPEG, höchstens 2 MB)"), validators=[FileRequired(_l("Bitte eine Datei auswählen."))]
+    )

@@ -22,7 +22,7 @@ from saas.core.errors import DomainError
 from saas.core.mail import office_message, queue_message
 from saas.extensions import db
 from tenants import operations as tenant_ops
-from tenants.models import Site, Tenant
+from tenants.models import OfficeLogo, Site, Tenant
 
 
 class AdminError(DomainError):
@@ -176,3 +176,51 @@ def delete_site(site: Site) -> None:
 
 def set_site_hours(site: Site, slots: list[tuple[int, dt.time, dt.time]]) -> None:
     tenant_ops.set_hours(site, slots)
+
+
+# --- logo ------------------------------------------------------------------------------------------------
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_MAX_PX = 800
+
+
+class LogoError(DomainError):
+    """The upload is not a usable image (the message is shown to the admin)."""
+
+
+def set_logo(tenant_id: int, upload: bytes) -> OfficeLogo:
+    """Check the upload is a PNG or JPEG (Pillow decodes it), shrink it to at most 800 px and store it
+    re-encoded as PNG: what is stored and drawn is always a clean image, never the uploaded bytes."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    if len(upload) > LOGO_MAX_BYTES:
+        raise LogoError(_("Die Datei ist größer als 2 MB."))
+    try:
+        with Image.open(io.BytesIO(upload)) as image:
+            if image.format not in ("PNG", "JPEG"):
+                raise LogoError(_("Bitte ein Bild im Format PNG oder JPEG hochladen."))
+            if image.width * image.height > 40_000_000:
+                raise LogoError(_("Das Bild ist zu groß."))
+            image.load()
+            clean = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+            clean.thumbnail((LOGO_MAX_PX, LOGO_MAX_PX))
+            out = io.BytesIO()
+            clean.save(out, format="PNG", optimize=True)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise LogoError(_("Bitte ein Bild im Format PNG oder JPEG hochladen.")) from exc
+    logo = db.session.scalar(select(OfficeLogo)) or OfficeLogo(tenant_id=tenant_id)
+    logo.data, logo.width, logo.height = out.getvalue(), clean.width, clean.height
+    db.session.add(logo)
+    db.session.flush()
+    return logo
+
+
+def remove_logo() -> bool:
+    logo = db.session.scalar(select(OfficeLogo))
+    if logo is None:
+        return False
+    db.session.delete(logo)
+    db.session.flush()
+    return True

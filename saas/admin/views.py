@@ -5,7 +5,7 @@ Load → check access → act → commit. Staff and read-only members get 403; o
 
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -20,6 +20,7 @@ from saas.admin.forms import (
     AddMemberForm,
     ConfirmForm,
     HoursForm,
+    LogoForm,
     ProfileForm,
     RoleForm,
     SiteForm,
@@ -28,7 +29,7 @@ from saas.auth.models import Role
 from saas.core.access import office_required
 from saas.core.errors import perform
 from saas.extensions import db
-from tenants.models import Site
+from tenants.models import OfficeLogo, Site
 
 admin_only = office_required(min_role=Role.admin)
 
@@ -120,6 +121,40 @@ def profile(slug: str):  # type: ignore[no-untyped-def]
         flash(_("Das Profil der Kontaktstelle ist gespeichert."), "success")
         return redirect(url_for("admin.profile"))
     return render_template("admin/profile.html", form=form), 400 if form.errors else 200
+
+
+# --- logo (the annual report's cover) ----------------------------------------------------------------
+
+
+@admin_only
+def logo(slug: str):  # type: ignore[no-untyped-def]
+    form = LogoForm()
+    remove = ConfirmForm(prefix="remove")
+    if request.method == "POST" and request.form.get("action") == "remove":
+        if not remove.validate_on_submit():
+            abort(400)
+        perform(ops.remove_logo, success=_("Das Logo ist entfernt."))
+        return redirect(url_for("admin.logo"))
+    if form.validate_on_submit():
+        upload = form.logo.data.read(ops.LOGO_MAX_BYTES + 1)
+        done = perform(
+            lambda: ops.set_logo(g.tenant.id, upload),
+            success=_("Das Logo ist gespeichert; es erscheint auf dem Deckblatt des Jahresberichts."),
+            field=form.logo,
+        )
+        if done:
+            return redirect(url_for("admin.logo"))
+    current = db.session.scalar(select(OfficeLogo))
+    status = 400 if form.errors else 200
+    return render_template("admin/logo.html", form=form, remove=remove, current=current), status
+
+
+@admin_only
+def logo_image(slug: str):  # type: ignore[no-untyped-def]
+    current = db.session.scalar(select(OfficeLogo))
+    if current is None:
+        abort(404)
+    return Response(current.data, mimetype="image/png", headers={"Cache-Control": "private, no-store"})
 
 
 # --- sites and office hours -------------------------------------------------------------------------

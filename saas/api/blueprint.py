@@ -6,7 +6,7 @@ from flask import Blueprint, Response, abort, current_app, g, jsonify, request
 
 from saas.api import openapi, schemas
 from saas.core.paging import page_number
-from saas.directory import queries
+from saas.directory import finder, queries
 from saas.directory.models import TOPIC_AREAS
 from saas.directory.search import search_ids
 from saas.extensions import csrf
@@ -35,8 +35,21 @@ def groups(slug: str):  # type: ignore[no-untyped-def]
     if area and area not in TOPIC_AREAS:
         abort(400)
     page = page_number(strict=True)
-    result = search_ids(q, tenant_id=g.tenant.id, topic_area=area or None, offset=(page - 1) * PER_PAGE, limit=PER_PAGE)
-    items = [schemas.public_group(group, slug) for group in queries.public_groups_by_ids(result.ids)]
+    try:
+        filters = finder.parse(request.args, strict=True)
+    except finder.FilterError:
+        abort(400)
+    result = search_ids(
+        q,
+        tenant_id=g.tenant.id,
+        topic_area=area or None,
+        filters=finder.conditions(filters),
+        offset=(page - 1) * PER_PAGE,
+        limit=PER_PAGE,
+    )
+    found = queries.public_groups_by_ids(result.ids)
+    step_free = finder.step_free_ids([group.id for group in found])
+    items = [schemas.public_group(group, slug, step_free=group.id in step_free) for group in found]
     return jsonify({"items": items, "total": result.total, "page": page, "per_page": PER_PAGE})
 
 
@@ -46,7 +59,7 @@ def group(slug: str, group_id: int):  # type: ignore[no-untyped-def]
     found = queries.public_group(group_id)
     if found is None:
         abort(404)
-    return jsonify(schemas.public_group(found, slug))
+    return jsonify(schemas.public_group(found, slug, step_free=bool(finder.step_free_ids([found.id]))))
 
 
 def openapi_json():  # type: ignore[no-untyped-def]

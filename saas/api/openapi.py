@@ -26,6 +26,15 @@ def _group_schema() -> dict[str, Any]:
             "audience": {"type": "string", "enum": ["affected", "relatives", "parents", "both"]},
             "description": {"type": "string"},
             "languages": {"type": "array", "items": {"type": "string"}},
+            "for_relatives": {
+                "type": "boolean",
+                "description": "Open to relatives (audience relatives, parents, both)",
+            },
+            "young": {"type": "boolean", "description": "Junge Selbsthilfe (18–35)"},
+            "site": {
+                "type": ["object", "null"],
+                "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
+            },
             "url": {"type": "string", "format": "uri"},
             "contact": {"type": "string", "enum": ["group", "office"]},
             "meeting": {
@@ -43,6 +52,10 @@ def _group_schema() -> dict[str, Any]:
                     "text": {"type": "string"},
                     "place": {"type": ["string", "null"]},
                     "mode": {"type": "string", "enum": ["in_person", "online", "hybrid"]},
+                    "step_free": {
+                        "type": "boolean",
+                        "description": "Step-free access (own place, or an accessible room of the office)",
+                    },
                 },
             },
             "contacts": {
@@ -89,9 +102,57 @@ def document(base_url: str) -> dict[str, Any]:
                             "name": "q",
                             "in": "query",
                             "schema": {"type": "string", "maxLength": 200},
-                            "description": "Search text (topics, synonyms, compounds, one-letter typos)",
+                            "description": "Search text; results ordered by relevance (synonyms, compounds, typos)",
                         },
                         {"name": "topic_area", "in": "query", "schema": {"type": "string", "enum": list(TOPIC_AREAS)}},
+                        {
+                            "name": "site",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 1},
+                            "description": "Only groups of this site (Standort) of the office",
+                        },
+                        {
+                            "name": "weekday",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 1, "maximum": 7},
+                            "description": "ISO weekday of the meeting: 1 = Monday … 7 = Sunday",
+                        },
+                        {
+                            "name": "time",
+                            "in": "query",
+                            "schema": {"type": "string", "enum": ["day", "evening"]},
+                            "description": "day: starts before 17:00; evening: at 17:00 or later",
+                        },
+                        {
+                            "name": "mode",
+                            "in": "query",
+                            "schema": {"type": "string", "enum": ["in_person", "online", "hybrid"]},
+                            "description": "Meeting mode; hybrid groups also answer in_person and online",
+                        },
+                        {
+                            "name": "for_relatives",
+                            "in": "query",
+                            "schema": {"type": "integer", "enum": [0, 1]},
+                            "description": "1: only groups open to relatives",
+                        },
+                        {
+                            "name": "young",
+                            "in": "query",
+                            "schema": {"type": "integer", "enum": [0, 1]},
+                            "description": "1: only Junge Selbsthilfe groups (18–35)",
+                        },
+                        {
+                            "name": "language",
+                            "in": "query",
+                            "schema": {"type": "string", "pattern": "^[a-z]{2,3}$"},
+                            "description": "ISO 639 language code (de, en, tr, …) the group speaks",
+                        },
+                        {
+                            "name": "step_free",
+                            "in": "query",
+                            "schema": {"type": "integer", "enum": [0, 1]},
+                            "description": "1: only groups meeting step-free (own place or an accessible office room)",
+                        },
                         {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
                     ],
                     "responses": {

@@ -10,7 +10,7 @@ from saas.directory.models import Group
 from saas.directory.rhythm import format_rhythm
 
 
-def public_group(group: Group, slug: str) -> dict[str, Any]:
+def public_group(group: Group, slug: str, *, step_free: bool = False) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": group.id,
         "name": group.name,
@@ -23,6 +23,9 @@ def public_group(group: Group, slug: str) -> dict[str, Any]:
         "audience": group.audience,
         "description": group.description,
         "languages": [lang.strip() for lang in group.languages.split(",") if lang.strip()],
+        "for_relatives": group.audience in ("relatives", "parents", "both"),
+        "young": bool(group.young),
+        "site": {"id": group.site.id, "name": group.site.name} if group.site else None,
         "url": current_app.config["BASE_URL"] + url_for("directory.public_group", slug=slug, group_id=group.id),
     }
     if group.is_protected:
@@ -39,6 +42,7 @@ def public_group(group: Group, slug: str) -> dict[str, Any]:
                 "text": format_rhythm(group.rhythm, group.weekday, group.nth_weekday, group.time_start, group.time_end),
                 "place": group.place or None,
                 "mode": group.meeting_mode,
+                "step_free": step_free,
             },
             "contacts": [
                 {"name": c.name, "phone": c.phone or None, "email": c.email or None}

@@ -9,6 +9,9 @@ bp = Blueprint("association", __name__, template_folder="templates")
 # Office admins: what the office shares with its associations.
 bp.add_url_rule("/<slug>/intern/verbaende", "consent", views.consent)
 bp.add_url_rule("/<slug>/intern/verbaende/<int:association_id>", "consent_save", views.consent_save, methods=["POST"])
+bp.add_url_rule(
+    "/<slug>/intern/verbaende/<int:association_id>/wegweiser", "finder_save", views.finder_save, methods=["POST"]
+)
 
 # Association analysts: aggregates only.
 bp.add_url_rule("/verband/<assoc_slug>/", "dashboard", views.dashboard)

@@ -20,6 +20,8 @@ def seed_association_sharing(tenants: dict[str, Tenant]) -> bool:
             for member in db.session.scalars(select(AssociationMember)):
                 if member.consent_changed_at is None and not member.shared_families:
                     tenant_ops.set_shared_families(member, list(FIGURE_FAMILIES))
+                    # The regional finder (issue #14): the demo offices take part in each association's.
+                    member.regional_finder = True
                     created = True
             db.session.flush()
     if created:

@@ -1,7 +1,8 @@
 """CSV and XLSX exports of an association's year: every figure of every member office, and the total.
 
-Cells are exactly the published report's: a hidden count is the marker string (``<5``), never a
-number; a family an office does not share is an empty cell.
+Cells are exactly the published report's: a small count is ``<5``, a cell hidden to protect one is
+``.`` (never a number); a family an office does not share is an empty cell. Both files say what each
+sign means (CSV: rows after the table; XLSX: the "Hinweise" sheet).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from saas.association.queries import FIGURES, figure_value
+from saas.association.report import legend
 from saas.core.csvio import write_csv, xlsx_row
 
 
@@ -31,6 +33,7 @@ def table(payload: dict) -> tuple[list[str], list[list[Any]]]:
 
 def to_csv(payload: dict) -> bytes:
     header, rows = table(payload)
+    rows = [*rows, [], ["Zeichen", "Bedeutung"], *[[sign, meaning] for sign, meaning in legend(payload["threshold"])]]
     return write_csv(header, rows, lineterminator="\r\n").encode("utf-8")
 
 
@@ -52,14 +55,11 @@ def to_xlsx(payload: dict, stand: dt.datetime | None) -> bytes:
     notes.append(["Jahr", payload["year"]])
     if payload.get("period"):
         start, end = (dt.date.fromisoformat(payload["period"][k]) for k in ("from", "to"))
-        notes.append(["Zeitraum", f"{start:%d.%m.%Y} bis {end:%d.%m.%Y} (nur Kontakte; Vorjahr: dieselben Tage)"])
-    notes.append(
-        [
-            "Schwelle",
-            f"Werte unter {payload['threshold']} und Werte, aus denen sie sich errechnen ließen, "
-            f"erscheinen als „<{payload['threshold']}“.",
-        ]
-    )
+        notes.append(["Zeitraum", f"{start:%d.%m.%Y} bis {end:%d.%m.%Y} (nur Kontakte; Vorjahr: dieselben Monate)"])
+    notes.append(["Schwelle", f"Zahlen von 1 bis {payload['threshold'] - 1} werden nicht veröffentlicht."])
+    notes.append(["Zeichen", "Bedeutung"])
+    for sign, meaning in legend(payload["threshold"]):
+        notes.append([sign, meaning])
     if stand is not None:
         from saas.core.formatting import format_datetime_de
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectMultipleField, widgets
+from wtforms import BooleanField, SelectMultipleField, widgets
 
 FAMILY_LABELS = {
     "contacts": "Kontakte (Anzahl nach Art, Weg, Themenbereich, Anliegen; Vermittlungen)",
@@ -24,6 +24,12 @@ class ShareForm(FlaskForm):
         _l("Diese Kennzahlen teilen"),
         choices=[(key, _l(label)) for key, label in FAMILY_LABELS.items()],
         validate_choice=True,
+    )
+
+
+class RegionalFinderForm(FlaskForm):
+    regional_finder = BooleanField(
+        _l("Unsere öffentlichen Gruppen im regionalen Wegweiser des Verbands zeigen (ohne Ansprechpersonen)")
     )
 
 

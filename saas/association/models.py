@@ -153,6 +153,10 @@ class AssociationReport(db.Model):
     year: Mapped[int] = mapped_column(Integer)
     threshold: Mapped[int] = mapped_column(Integer)
     payload: Mapped[dict] = mapped_column(JSON)
+    # {"hidden": [cell keys hidden in any table], "ytd": {"M": payload of 1 January … end of month M}}:
+    # the year-to-date tables, suppressed together with the year so that no two downloads difference
+    # into a small count.
+    periods: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     computed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from saas.association import report
 from saas.association.models import AggregateCount, AssociationOffice, AssociationReport
@@ -131,81 +132,91 @@ def load_facts(members: list[report.Member], year: int) -> report.Facts:
     return facts
 
 
-def load_day_facts(members: list[report.Member], start: dt.date, end: dt.date) -> report.Facts:
-    """Contact facts of the days ``start``…``end`` (``start`` the first of a month) of the offices sharing
-    contacts: whole months from the stored months, the days of a month begun from the stored days."""
-    from sqlalchemy import and_, or_
-
+def load_month_facts(members: list[report.Member], year: int) -> dict[int, report.Facts]:
+    """Contact facts of each month of ``year`` (month → facts of that month alone), from the stored months."""
     shared = sorted(m.office_id for m in members if "contacts" in m.families)
-    facts: report.Facts = defaultdict(dict)
+    out: dict[int, report.Facts] = defaultdict(dict)
     if not shared:
-        return facts
-    next_day = end + dt.timedelta(days=1)
-    partial = end.replace(day=1) if next_day.day != 1 else next_day  # first day not covered by whole months
-    spans = []
-    if partial > start:
-        months = (AggregateCount.period_start >= start, AggregateCount.period_start < partial)
-        spans.append(and_(AggregateCount.granularity == "month", *months))
-    if partial <= end:
-        spans.append(and_(AggregateCount.granularity == "day", AggregateCount.period_start.between(partial, end)))
+        return out
     rows = db.session.execute(
         select(
             AggregateCount.office_id,
+            AggregateCount.period_start,
             AggregateCount.dimension,
             AggregateCount.value,
-            func.sum(AggregateCount.count),
+            AggregateCount.count,
+        ).where(
+            AggregateCount.office_id.in_(shared),
+            AggregateCount.family == "contacts",
+            AggregateCount.granularity == "month",
+            AggregateCount.period_start.between(dt.date(year, 1, 1), dt.date(year, 12, 1)),
         )
-        .where(AggregateCount.family == "contacts", AggregateCount.office_id.in_(shared), or_(*spans))
-        .group_by(AggregateCount.office_id, AggregateCount.dimension, AggregateCount.value)
     )
-    for oid, dim, value, n in rows:
-        facts[oid].setdefault("contacts", Counter())[(dim, value)] = int(n)
-    return facts
+    for oid, start, dim, value, n in rows:
+        out[start.month].setdefault(oid, {}).setdefault("contacts", Counter())[(dim, value)] = int(n)
+    return out
 
 
-def same_day_in(year: int, day: dt.date) -> dt.date:
-    """``day``'s day and month in ``year`` (29 February becomes the 28th in a common year)."""
-    try:
-        return day.replace(year=year)
-    except ValueError:
-        return dt.date(year, 2, 28)
+def last_complete_month(day: dt.date) -> tuple[int, int]:
+    """(year, month) of the last month that has ended before ``day``."""
+    return (day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1)
 
 
-def _complement_small(
-    association: Association, members: list[report.Member], facts: report.Facts, year: int, end: dt.date
-) -> set[tuple]:
-    """Cells of the period 1 January…``end`` whose rest of the year would be a small count.
+def month_end(year: int, month: int) -> dt.date:
+    return (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
 
-    The year's own report publishes the whole year; a reader who subtracts the period from it gets the
-    rest of the year, so a period cell is hidden when that difference is below the threshold. Days after
-    today hold no contacts yet (the difference is a structural zero, not a disclosure) and are skipped.
-    """
-    if end >= min(dt.date(year, 12, 31), timeutil.today()):
-        return set()
+
+@dataclass
+class YearTables:
+    """The published tables of one year: the whole year (None while it is not over) and the year-to-date
+    tables to the end of each quarter that is over (``ends``: 3, 6, 9), all suppressed together."""
+
+    year: int
+    tables: dict
+    ends: list
+    hidden: list
+
+
+def year_tables(association: Association, year: int, members: list[report.Member], now: dt.date) -> YearTables | None:
+    """Suppress a year's tables together. A year not over yet has only its year-to-date tables, to the end
+    of the last complete month (so that downloads on two days never differ by one day's contacts). Cells
+    hidden in what was published before for this year stay hidden (downloads of different days never
+    combine two suppression patterns)."""
+    threshold = association.suppression_threshold or 5
+    shape = expected_shape(year, now)
+    if shape is None:
+        return None
+    complete, ends = shape["complete"], shape["ends"]
+    facts = load_facts(members, year) if complete else None
+    months = load_month_facts(members, year) if ends else {}
     row = db.session.scalar(
         select(AssociationReport).where(
             AssociationReport.association_id == association.id, AssociationReport.year == year
         )
     )
-    if row is None:
-        return set()
-    threshold = association.suppression_threshold or 5
-    published = report.published_contact_cells(row.payload, members)
-    hide = set()
-    for cell, value in report.contact_cell_values(members, facts).items():
-        whole = published.get(cell)
-        if isinstance(whole, int) and whole - value < threshold:
-            hide.add(cell)
-    return hide
+    before = []
+    if row is not None and row.threshold == threshold and row.periods:
+        before = [_key(k) for k in row.periods.get("hidden", [])]
+    tables, result = report.publish_tables(members, facts, threshold, months, ends, also=before)
+    hidden = sorted(([_plain(t) for t in k] for k in result.hidden), key=repr)
+    return YearTables(year, tables, ends, hidden)
 
 
-def build_period_report(
-    association: Association, year: int, until: dt.date, members: list[report.Member], compare: bool = True
-) -> dict:
-    """Contacts from 1 January to ``until``'s day and month, in ``year`` and (``compare``) in the year before
-    (from the stored days), suppressed like the year's report and against it."""
+def _plain(part):  # type: ignore[no-untyped-def]
+    return list(part) if isinstance(part, tuple) else part
+
+
+def _key(value):  # type: ignore[no-untyped-def]
+    return tuple(tuple(v) if isinstance(v, list) else v for v in value)
+
+
+def payloads(
+    association: Association, members: list[report.Member], cur: YearTables, prev: YearTables | None
+) -> tuple[dict, dict]:
+    """The stored payload (the year's report, or for a year not over yet its year to date) and the
+    ``periods`` column (year-to-date payloads and the hidden cells)."""
     threshold = association.suppression_threshold or 5
-    members = [
+    contact_members = [
         report.Member(
             m.office_id,
             m.slug,
@@ -217,34 +228,65 @@ def build_period_report(
         )
         for m in members
     ]
-    end, previous_end = same_day_in(year, until), same_day_in(year - 1, until)
-    facts = load_day_facts(members, dt.date(year, 1, 1), end)
-    previous = load_day_facts(members, dt.date(year - 1, 1, 1), previous_end) if compare else None
-    payload = report.build(
-        association.slug,
-        association.name,
-        year,
-        threshold,
-        members,
-        facts,
-        previous,
-        hide=_complement_small(association, members, facts, year, end),
-        hide_previous=_complement_small(association, members, previous, year - 1, previous_end) if compare else (),  # type: ignore[arg-type]
-    )
-    payload["period"] = {"from": dt.date(year, 1, 1).isoformat(), "to": end.isoformat()}
-    return payload
+
+    def prev_table(key):  # type: ignore[no-untyped-def]
+        return prev.tables.get(key) if prev is not None else None
+
+    ytd = {}
+    for month in cur.ends:
+        key = ("C", month)
+        if key not in cur.tables:
+            continue
+        payload = report.build(
+            association.slug, association.name, cur.year, threshold, contact_members, cur.tables[key], prev_table(key)
+        )
+        payload["period"] = {"from": dt.date(cur.year, 1, 1).isoformat(), "to": month_end(cur.year, month).isoformat()}
+        ytd[str(month)] = payload
+    if report.YEAR in cur.tables:
+        main = report.build(
+            association.slug,
+            association.name,
+            cur.year,
+            threshold,
+            members,
+            cur.tables[report.YEAR],
+            prev_table(report.YEAR),
+        )
+    elif ytd:
+        main = ytd[str(cur.ends[-1])]
+    else:
+        main = report.build(
+            association.slug, association.name, cur.year, threshold, contact_members, report.Published({}, {}), None
+        )
+    meta = {"complete": report.YEAR in cur.tables, "ends": cur.ends}
+    return main, {"hidden": cur.hidden, "ytd": ytd, **meta}
 
 
-def build_report(association: Association, year: int, threshold: int, members: list[report.Member]) -> dict:
-    return report.build(
-        association.slug,
-        association.name,
-        year,
-        threshold,
-        members,
-        load_facts(members, year),
-        load_facts(members, year - 1),
-    )
+def expected_shape(year: int, now: dt.date) -> dict | None:
+    """What a year's stored tables cover today: the whole year (once it is over) and the year-to-date
+    tables to the end of each quarter that is over; None: nothing of the year is over yet."""
+    if year < now.year:
+        return {"complete": True, "ends": list(report.QUARTER_ENDS)}
+    if year > now.year:
+        return None
+    _lc_year, lc_month = last_complete_month(now)
+    ends = [e for e in report.QUARTER_ENDS if e <= lc_month] if _lc_year == year else []
+    return {"complete": False, "ends": ends} if ends else None
+
+
+def build_payloads(association: Association, year: int, members: list[report.Member]) -> tuple[dict, dict] | None:
+    """The year's payload and periods as they would be stored now (not stored)."""
+    now = timeutil.today()
+    cur = year_tables(association, year, members, now)
+    if cur is None:
+        return None
+    return payloads(association, members, cur, year_tables(association, year - 1, members, now))
+
+
+def build_report(association: Association, year: int, threshold: int, members: list[report.Member]) -> dict | None:
+    """The year's report as it would be stored now (not stored)."""
+    built = build_payloads(association, year, members)
+    return built[0] if built is not None else None
 
 
 def refresh_association(plan, association_id: int) -> list[int]:  # type: ignore[no-untyped-def]
@@ -263,6 +305,8 @@ def refresh_association(plan, association_id: int) -> list[int]:  # type: ignore
             )
         ).all()
     )
+    now = timeutil.today()
+    available = {y for y in available if expected_shape(y, now) is not None}
     if changed or any(t != threshold for t in stored.values()):
         years = set(available)
     else:
@@ -272,8 +316,27 @@ def refresh_association(plan, association_id: int) -> list[int]:  # type: ignore
                 if family in m.families or year == 0:
                     years |= set(available) if year == 0 else {year, year + 1}
         years &= available
+    # A month has ended, or the year: the year's tables cover more now.
+    for year, periods in db.session.execute(
+        select(AssociationReport.year, AssociationReport.periods).where(
+            AssociationReport.association_id == association_id, AssociationReport.year >= now.year - 1
+        )
+    ):
+        shape = expected_shape(year, now)
+        if shape is not None and {k: (periods or {}).get(k) for k in shape} != shape:
+            years.add(year)
+    cache: dict[int, YearTables | None] = {}
+
+    def tables(y: int) -> YearTables | None:
+        if y not in cache:
+            cache[y] = year_tables(association, y, members, now)
+        return cache[y]
+
     for year in sorted(years):
-        payload = build_report(association, year, threshold, members)
+        cur = tables(year)
+        if cur is None:
+            continue
+        payload, periods = payloads(association, members, cur, tables(year - 1))
         row = db.session.scalar(
             select(AssociationReport).where(
                 AssociationReport.association_id == association_id, AssociationReport.year == year
@@ -282,7 +345,8 @@ def refresh_association(plan, association_id: int) -> list[int]:  # type: ignore
         if row is None:
             row = AssociationReport(association_id=association_id, year=year)
             db.session.add(row)
-        row.threshold, row.payload, row.computed_at = threshold, payload, utcnow()
+        row.threshold, row.payload, row.periods, row.computed_at = threshold, payload, periods, utcnow()
+        db.session.flush()
     gone = [y for y in stored if y not in available]
     if gone:
         db.session.execute(

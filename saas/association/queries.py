@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,7 +65,7 @@ def _figures() -> list[Figure]:
 FIGURES: list[Figure] = _figures()
 FIGURE_BY_KEY = {f.key: f for f in FIGURES}
 BASES = {"absolut": "Absolut", "einwohner": "je 100.000 Einwohner*innen", "stelle": "je Vollzeitstelle"}
-PERIODS = ("jahr", "bisher")  # the whole year, or 1 January to today's day (contacts only, from the stored days)
+PERIODS = ("jahr", "bisher")  # the whole year, or 1 January to the end of the last complete quarter (contacts only)
 
 
 def figure_value(section: dict | None, figure: Figure) -> Any:
@@ -89,13 +88,18 @@ def report_years(association_id: int) -> list[int]:
     )
 
 
-def get_report(association: Association, year: int) -> dict | None:
-    """The year's report. Built afresh from the aggregates if the threshold changed since it was stored."""
-    row = db.session.scalar(
+def _row(association: Association, year: int) -> AssociationReport | None:
+    return db.session.scalar(
         select(AssociationReport).where(
             AssociationReport.association_id == association.id, AssociationReport.year == year
         )
     )
+
+
+def get_report(association: Association, year: int) -> dict | None:
+    """The year's report (for a year not over yet: 1 January to the end of the last complete month).
+    Built afresh from the aggregates if the threshold changed since it was stored."""
+    row = _row(association, year)
     threshold = association.suppression_threshold or 5
     if row is not None and row.threshold == threshold:
         return row.payload
@@ -107,30 +111,54 @@ def get_report(association: Association, year: int) -> dict | None:
     return build_report(association, year, threshold, members)
 
 
-_PERIOD_CACHE: OrderedDict[tuple, dict] = OrderedDict()
-_PERIOD_CACHE_SIZE = 64
+def period_month(until: dt.date) -> int:
+    """The month a year-to-date period ends with: the end of the last quarter that is over before
+    ``until`` (12 in January to March: the whole of last year)."""
+    return (until.month - 1) // 3 * 3 or 12
 
 
-def period_report(association: Association, year: int, until: dt.date, compare: bool = True) -> dict | None:
-    """Contacts from 1 January to ``until``'s day in ``year``, next to the same days of the year before.
+def period_report(association: Association, year: int, until: dt.date) -> dict | None:
+    """Contacts from 1 January to the end of the last complete month before ``until``, in ``year``, next to
+    the same months of the year before: one of the year-to-date tables stored with the year, suppressed
+    together with it (so that no two of them difference into a small count)."""
+    month = period_month(until)
+    row = _row(association, year)
+    threshold = association.suppression_threshold or 5
+    if row is None or row.threshold != threshold:
+        from saas.association.publish import build_payloads, members_of
 
-    Computed from the stored days on request, and kept (per process) until the next aggregation run or a
-    change of the threshold: the figures cannot change in between.
-    """
-    from saas.association.publish import build_period_report, members_of
+        built = build_payloads(association, year, members_of(association.id))
+        if built is None:
+            return None
+        payload, periods = built
+    else:
+        payload, periods = row.payload, row.periods or {}
+    if year == until.year or month == 12:  # this year's report is its year to date; in January: last year
+        payload = copy.deepcopy(payload)
+        payload.setdefault("period", {"from": f"{year}-01-01", "to": f"{year}-12-31"})
+        return payload
+    found = periods.get("ytd", {}).get(str(month))
+    return copy.deepcopy(found) if found is not None else None
 
-    key = (association.id, year, until, compare, association.suppression_threshold, freshness(association.id))
-    if key in _PERIOD_CACHE:
-        _PERIOD_CACHE.move_to_end(key)
-        return copy.deepcopy(_PERIOD_CACHE[key])
-    members = members_of(association.id)
-    if not members:
-        return None
-    payload = build_period_report(association, year, until, members, compare)
-    _PERIOD_CACHE[key] = copy.deepcopy(payload)
-    while len(_PERIOD_CACHE) > _PERIOD_CACHE_SIZE:
-        _PERIOD_CACHE.popitem(last=False)
-    return payload
+
+def has_data(payload: dict) -> bool:
+    """A report with data: contacts when offices share them, else any figure other than 0."""
+    total = payload.get("total") or {}
+    contacts = total.get("contacts")
+    if contacts is not None:
+        return contacts.get("total") not in (0, None)
+
+    def nonzero(node: Any) -> bool:
+        if isinstance(node, dict):
+            return any(nonzero(v) for k, v in node.items() if k != "offices")
+        return node not in (0, None) and not isinstance(node, bool)
+
+    return nonzero(total)
+
+
+def years_with_data(association: Association) -> list[int]:
+    """The years the analyst can choose: those whose report has data, newest first."""
+    return sorted((y for y, p in all_reports(association).items() if p is not None and has_data(p)), reverse=True)
 
 
 def all_reports(association: Association) -> dict[int, dict]:

@@ -9,13 +9,13 @@ derived figure (percentages, year-over-year changes) is published only when all 
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from saas.association.suppression import CellSystem, marker, suppress
-from saas.contacts.queries import change_pct, share_pct
+from saas.association.suppression import SECONDARY, CellSystem, Suppression, marker, suppress
 
 KINDS = ("citizen", "relative", "group", "professional")
 CITIZEN_KINDS = ("citizen", "relative")
@@ -116,13 +116,17 @@ def _row_lines(family: str, cells: dict[str, int], event_kinds: list[str], offic
 # --- building and suppressing -------------------------------------------------------------------------
 
 
-def _names(oid: int, family: str, total: str | tuple[str, ...]) -> list[tuple]:
-    return [(oid, family, t) for t in (total if isinstance(total, tuple) else (total,))]
+def _names(table: Any, oid: int, family: str, total: str | tuple[str, ...]) -> list[tuple]:
+    return [(table, oid, family, t) for t in (total if isinstance(total, tuple) else (total,))]
+
+
+YEAR = "Y"  # the table of the whole year; year-to-date tables are ("C", month), months ("T", month)
+FIXED_NAMES = {("contacts", "total")}  # never hidden to protect another cell (CONTRACTS.md)
 
 
 @dataclass
 class Published:
-    """The cells of one year as published: a number, or the marker string."""
+    """The cells of one table as published: a number, ``"<5"`` or ``"."``."""
 
     values: dict[tuple, int | str]
     sharing: dict[str, list[int]]  # family -> offices sharing it
@@ -142,29 +146,18 @@ def contact_cell_values(members: list[Member], facts: Facts) -> dict[tuple, int]
     return out
 
 
-def published_contact_cells(payload: dict, members: list[Member]) -> dict[tuple, int | str]:
-    """The contact cells as a stored report publishes them (a number or the marker), by cell key."""
-    office_ids = {m.slug: m.office_id for m in members}
-    sections = [(office_ids.get(o["tenant"]), o.get("contacts")) for o in payload.get("offices", [])]
-    sections.append((TOTAL, (payload.get("total") or {}).get("contacts")))
-    out: dict[tuple, int | str] = {}
-    for oid, section in sections:
-        if oid is None or not isinstance(section, dict):
-            continue
-        for name in _contact_cells(Counter()):
-            node: Any = section
-            for part in name.split("."):
-                node = node.get(part) if isinstance(node, dict) else None
-            if isinstance(node, int | str) and not isinstance(node, bool):
-                out[(oid, "contacts", name)] = node
-    return out
-
-
-def publish_cells(members: list[Member], facts: Facts, threshold: int, also_hide: Iterable[tuple] = ()) -> Published:
-    event_kinds = _event_kinds(facts)
-    system = CellSystem()
+def _add_table(
+    system: CellSystem,
+    table: Any,
+    members: list[Member],
+    facts: Facts,
+    families: tuple[str, ...],
+    event_kinds: list[str],
+    fixed_totals: bool,
+) -> dict[str, list[int]]:
+    """Add one table's cells and its equations (office lines, association totals) to ``system``."""
     sharing: dict[str, list[int]] = {}
-    for family in ("contacts", "groups", "events", "newsletter"):
+    for family in families:
         offices = [m.office_id for m in members if family in m.families]
         if not offices:
             continue
@@ -175,64 +168,172 @@ def publish_cells(members: list[Member], facts: Facts, threshold: int, also_hide
         names = list(next(iter(per_office.values())))
         for oid, cells in per_office.items():
             for name, value in cells.items():
-                system.add((oid, family, name), value)
+                system.add((table, oid, family, name), value, fixed=fixed_totals and (family, name) in FIXED_NAMES)
             for total, parts in _row_lines(family, cells, event_kinds, office=True):
-                system.relate_sums(_names(oid, family, total), [(oid, family, p) for p in parts])
+                system.relate_sums(_names(table, oid, family, total), [(table, oid, family, p) for p in parts])
         for name in names:
             if family == "groups" and name in GROUP_NOT_ADDITIVE:
                 continue
-            system.add((TOTAL, family, name), sum(per_office[oid][name] for oid in offices))
-            system.relate((TOTAL, family, name), [(oid, family, name) for oid in offices])
-        total_cells = {n: system.values[(TOTAL, family, n)] for n in names if (TOTAL, family, n) in system.values}
+            cell = (table, TOTAL, family, name)
+            system.add(cell, sum(per_office[oid][name] for oid in offices), fixed=(family, name) in FIXED_NAMES)
+            system.relate(cell, [(table, oid, family, name) for oid in offices])
+        total_cells = {
+            n: system.values[(table, TOTAL, family, n)] for n in names if (table, TOTAL, family, n) in system.values
+        }
         for total, parts in _row_lines(family, total_cells, event_kinds, office=False):
-            system.relate_sums(_names(TOTAL, family, total), [(TOTAL, family, p) for p in parts])
-    hidden = suppress(system, threshold, also_hide)
-    mark = marker(threshold)
-    values = {cell: (mark if cell in hidden else value) for cell, value in system.values.items()}
-    return Published(values, sharing)  # type: ignore[arg-type]
+            system.relate_sums(_names(table, TOTAL, family, total), [(table, TOTAL, family, p) for p in parts])
+    return sharing
 
 
-def _pct(part: int | str | None, base: int | str | None, mark: str) -> int | str:
-
-    if isinstance(part, int) and isinstance(base, int):
-        return share_pct(part, base)
-    return mark
+QUARTER_ENDS = (3, 6, 9)  # the year-to-date periods of a year: to the end of March, June, September
 
 
-def _change(current: int | str | None, previous: int | str | None, mark: str) -> float | str | None:
+def build_system(
+    members: list[Member],
+    facts: Facts | None,
+    months: dict[int, Facts] | None = None,
+    ends: Iterable[int] = (),
+) -> tuple[CellSystem, dict[Any, dict[str, list[int]]]]:
+    """The cells of one year as a reader can get them: the year's table (``facts``, None for a year not yet
+    complete) and the year-to-date contact tables to the end of each month in ``ends`` (from ``months``:
+    month → facts of that month alone), linked across time:
 
-    if isinstance(current, int) and isinstance(previous, int):
-        return change_pct(current, previous)
-    return mark
+    - a year-to-date = the one before + the months in between (an implicit cell: a reader forms it by
+      subtracting two downloads),
+    - the year = the last year-to-date + the months after it (implicit too).
+    """
+    ends = sorted(set(ends))
+    event_kinds = _event_kinds(facts or {})
+    system = CellSystem()
+    sharing: dict[Any, dict[str, list[int]]] = {}
+    if facts is not None:
+        sharing[YEAR] = _add_table(system, YEAR, members, facts, FAMILIES, event_kinds, fixed_totals=True)
+    if not months or not ends:
+        return system, sharing
+    contact_members = [m for m in members if "contacts" in m.families]
+    if not contact_members:
+        return system, sharing
+    running: Facts = {}
+    for month in range(1, ends[-1] + 1):
+        for oid, families in (months.get(month) or {}).items():
+            running.setdefault(oid, {}).setdefault("contacts", Counter()).update(families.get("contacts", Counter()))
+        if month in ends:
+            table = ("C", month)
+            # A year-to-date total is not the year's report: it may be hidden to protect a step between two.
+            sharing[table] = _add_table(
+                system, table, contact_members, running, ("contacts",), event_kinds, fixed_totals=False
+            )
+    keys = [(o, f, n) for (t, o, f, n) in list(system.values) if t == ("C", ends[0])]
+    for oid, family, name in keys:
+        for before, month in itertools.pairwise(ends):
+            cur, prev = (("C", month), oid, family, name), (("C", before), oid, family, name)
+            step = system.add(
+                (("T", month), oid, family, name), system.values[cur] - system.values[prev], implicit=True
+            )
+            system.relate(cur, [prev, step])
+        year_cell = (YEAR, oid, family, name)
+        if year_cell in system.values:
+            last = (("C", ends[-1]), oid, family, name)
+            rest = system.add(
+                (("T", "rest"), oid, family, name), system.values[year_cell] - system.values[last], implicit=True
+            )
+            system.relate(year_cell, [last, rest])
+    return system, sharing
 
 
-def _section(family: str, oid: int, cur: Published, prev: Published | None, mark: str) -> dict[str, Any]:
+FAMILIES = ("contacts", "groups", "events", "newsletter")
+
+
+def publish_tables(
+    members: list[Member],
+    facts: Facts | None,
+    threshold: int,
+    months: dict[int, Facts] | None = None,
+    ends: Iterable[int] = (),
+    also: Iterable[tuple] = (),
+) -> tuple[dict[Any, Published], Suppression]:
+    """Suppress the year and its year-to-date tables together; the published cells of each table
+    (``also``: cells to hide as ``"."`` whatever their value, e.g. hidden in an earlier publication)."""
+    system, sharing = build_system(members, facts, months, ends)
+    result = suppress(system, threshold, also)
+    tables: dict[Any, Published] = {t: Published({}, s) for t, s in sharing.items()}
+    for (table, oid, family, name), value in system.values.items():
+        if table in tables:
+            tables[table].values[(oid, family, name)] = result.sign((table, oid, family, name), value)
+    return tables, result
+
+
+def publish_cells(members: list[Member], facts: Facts, threshold: int) -> Published:
+    """The year's table alone, suppressed."""
+    tables, _ = publish_tables(members, facts, threshold)
+    return tables.get(YEAR) or Published({}, {})
+
+
+def _pct(part: int | str | None, base: int | str | None) -> int | float | str | None:
+    """A share of a count: carries the count's sign when it is hidden; a share of a published count is
+    published (0 of anything is 0 %)."""
+    from saas.association.queries import share_pct
+
+    if part is None or base is None:
+        return None
+    if isinstance(part, str):
+        return part
+    if part == 0:
+        return 0.0
+    if isinstance(base, str):
+        return base  # the share would give the hidden base away
+    return share_pct(part, base)
+
+
+def _change(current: int | str | None, previous: int | str | None) -> float | str | None:
+    """A change carries the sign of the hidden count it is derived from."""
+    from saas.association.queries import change_pct
+
+    if current is None or previous is None:
+        return None
+    if isinstance(current, str):
+        return current
+    if isinstance(previous, str):
+        return previous
+    return change_pct(current, previous)
+
+
+def _citizens(v: Any) -> int | str:
+    """The base of the topic-area shares (citizens + relatives): known when both kinds are published, or
+    when all citizen topic areas are (they add up to it)."""
+    parts = [v(f"by_kind.{k}") for k in CITIZEN_KINDS]
+    if all(isinstance(p, int) for p in parts):
+        return sum(parts)
+    areas = [v(f"citizen_topic_area.{a}") for a in AREAS]
+    if all(isinstance(a, int) for a in areas):
+        return sum(areas)
+    return next(p for p in parts if isinstance(p, str))
+
+
+def _section(family: str, oid: int, cur: Published, prev: Published | None) -> dict[str, Any]:
     """One family's figures of one office (or of the total, ``oid == TOTAL``); ``prev`` None: no data."""
 
     def v(name: str) -> Any:
         return cur.get(oid, family, name)
 
     if family == "contacts":
-        # No contacts at all in the previous year: changes are null (as in the annual report) and the
-        # previous total, 0, is below any threshold.
+        # No contacts at all in the previous year: changes are null (as in the annual report).
         def before(name: str) -> Any:
             return prev.get(oid, family, name) if prev is not None else None
 
         def change(name: str) -> Any:
-            return _change(v(name), before(name), mark) if prev is not None else None
+            return _change(v(name), before(name)) if prev is not None else None
 
-        parts = [v(f"by_kind.{k}") for k in CITIZEN_KINDS]
-        citizens = sum(parts) if all(isinstance(p, int) for p in parts) else mark  # the share's base
-
+        citizens = _citizens(v)
         return {
             "total": v("total"),
             "by_kind": {k: v(f"by_kind.{k}") for k in KINDS},
             "by_channel": {c: v(f"by_channel.{c}") for c in CHANNELS},
-            "by_channel_pct": {c: _pct(v(f"by_channel.{c}"), v("total"), mark) for c in CHANNELS},
-            "citizen_topic_area_pct": {a: _pct(v(f"citizen_topic_area.{a}"), citizens, mark) for a in AREAS},
+            "by_channel_pct": {c: _pct(v(f"by_channel.{c}"), v("total")) for c in CHANNELS},
+            "citizen_topic_area_pct": {a: _pct(v(f"citizen_topic_area.{a}"), citizens) for a in AREAS},
             "by_concern": {x: v(f"by_concern.{x}") for x in CONCERNS},
             "referrals": {r: v(f"referrals.{r}") for r in REFERRALS},
-            "previous_year_total": before("total") if prev is not None else mark,
+            "previous_year_total": before("total"),
             "change_pct": {"total": change("total"), **{k: change(f"by_kind.{k}") for k in KINDS}},
             "by_topic_area": {a: v(f"by_topic_area.{a}") for a in AREAS},
             "citizen_topic_area": {a: v(f"citizen_topic_area.{a}") for a in AREAS},
@@ -252,29 +353,28 @@ def _section(family: str, oid: int, cur: Published, prev: Published | None, mark
     return {k: v(k) for k in NEWSLETTER_KEYS}
 
 
+def _had_contacts(prev: Published | None, office_ids: list[int]) -> bool:
+    if prev is None:
+        return False
+    return any(prev.get(oid, "contacts", "total") not in (None, 0) for oid in office_ids)
+
+
 def build(
     association_slug: str,
     association_name: str,
     year: int,
     threshold: int,
     members: list[Member],
-    facts: Facts,
-    previous_facts: Facts | None,
-    hide: Iterable[tuple] = (),
-    hide_previous: Iterable[tuple] = (),
+    cur: Published,
+    prev: Published | None,
 ) -> dict[str, Any]:
-    """The report payload: offices (sorted by name) and the association total, every small count hidden
-    (and the cells in ``hide``/``hide_previous``, with what protects them). ``previous_facts`` None: no
-    comparison with the year before (changes are null)."""
-    mark = marker(threshold)
-    cur = publish_cells(members, facts, threshold, hide)
-    prev_all = publish_cells(members, previous_facts, threshold, hide_previous) if previous_facts else None
+    """The report payload of one published table: offices (sorted by name) and the association total.
+    ``prev``: the same table of the year before (changes), None when there is none."""
+    contact_ids = [m.office_id for m in members if "contacts" in m.families]
 
     def prev_for(office_id: int) -> Published | None:
-        if previous_facts is None:
-            return None
-        ids = [m.office_id for m in members if "contacts" in m.families] if office_id == TOTAL else [office_id]
-        return prev_all if any(previous_facts.get(i, {}).get("contacts") for i in ids) else None
+        ids = contact_ids if office_id == TOTAL else [office_id]
+        return prev if _had_contacts(prev, ids) else None
 
     offices = []
     for m in sorted(members, key=lambda m: (m.name.casefold(), m.slug)):
@@ -282,11 +382,12 @@ def build(
         if m.families:
             entry.update({"population": m.population, "staff_fte": m.staff_fte, "sites": m.sites})
         for family in m.families:
-            entry[family] = _section(family, m.office_id, cur, prev_for(m.office_id), mark)
+            if family in cur.sharing and m.office_id in cur.sharing[family]:
+                entry[family] = _section(family, m.office_id, cur, prev_for(m.office_id))
         offices.append(entry)
     total: dict[str, Any] = {}
     for family, oids in cur.sharing.items():
-        total[family] = _section(family, TOTAL, cur, prev_for(TOTAL), mark)
+        total[family] = _section(family, TOTAL, cur, prev_for(TOTAL))
         total[family]["offices"] = len(oids)
     return {
         "association": association_slug,
@@ -296,3 +397,19 @@ def build(
         "offices": offices,
         "total": total,
     }
+
+
+LEGEND = {
+    "<": "kleine Zahl (1 bis {top}), zum Schutz der Ratsuchenden nicht veröffentlicht",
+    ".": "geheim gehalten, damit sich keine kleine Zahl errechnen lässt; der Wert kann beliebig groß sein",
+    "0": "null: nichts gezählt",
+}
+
+
+def legend(threshold: int) -> list[tuple[str, str]]:
+    """The signs and what they mean (German; the same in pages, CSV, XLSX and the API)."""
+    return [
+        (marker(threshold), LEGEND["<"].format(top=threshold - 1)),
+        (SECONDARY, LEGEND["."]),
+        ("0", LEGEND["0"]),
+    ]

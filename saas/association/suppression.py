@@ -1,37 +1,64 @@
-"""Statistical disclosure control for association figures: primary and secondary cell suppression.
+"""Statistical disclosure control for association figures: primary and complementary cell suppression.
 
 A published report is a set of *cells* (counts) tied together by *equations* that anyone can use,
 e.g. ``contacts.total = sum(contacts.by_kind.*)`` for an office, or ``association total of citizens =
-sum over offices``. Primary suppression hides every cell below the threshold. Secondary suppression
-then hides further cells until no hidden cell can be worked out from the published ones:
+sum over offices``. The signs (CONTRACTS.md *Association report JSON*, Destatis practice):
 
-1. *Exact recovery by linear algebra.* Treating the hidden cells as unknowns, a hidden cell is
-   recoverable exactly when its unit vector lies in the row space of the equations restricted to
-   the hidden cells. We bring that system to reduced row-echelon form (exact fractions, sparse rows)
-   and look for rows with a single entry.
-2. *Recovery by bounds.* A reader knows every count is ≥ 0 and, seeing ``<5``, may assume ≤ 4. In an
-   equation whose hidden cells are all parts of a published total, their sum is known; if that sum is
-   0 (all hidden cells are 0) or exactly the largest value the bounds allow (all are threshold−1),
-   each is known. Such lines get one more hidden cell.
+- a count from 1 to threshold−1 is *primary* suppressed and printed as ``"<5"`` (threshold written in);
+- zeros are published: a zero discloses nobody;
+- a cell hidden only so that no small count can be worked out is *secondary* (complementary)
+  suppressed and printed as ``"."`` ("geheim zu halten"); its true value may be any size;
+- *fixed* cells (an office's ``contacts.total``, the association's total) are never hidden to protect
+  another cell; they are ``"<5"`` only when they are small themselves;
+- *implicit* cells are never printed but can be formed by a reader, e.g. one month as the difference of
+  two year-to-date reports. A small implicit count is protected like a printed one.
 
-Each round hides, for every exposed cell, a published cell of a line in which it is the only unknown —
-the smallest, where a cell that pairs up another lonely unknown at the same time (the corner of a
-rectangle) counts as half its size — and repeats until nothing is exposed. It always ends: in the worst case
-everything is hidden.
+**What "protected" means.** The reader knows every published number, every equation, that counts are
+whole numbers ≥ 0, that ``"<5"`` means 1 … threshold−1 and that ``"."`` and implicit cells are ≥ 0. A
+small count is protected when, with all of that, its feasible interval is still
+
+- ``[1, threshold−1]`` for a ``"<5"`` cell: the reports together say nothing beyond the sign;
+- ``⊇ [0, threshold−1]`` for an implicit cell (it has no sign): it could be none or threshold−1.
+
+:func:`audit` computes these intervals exactly (integer programs solved by scipy's HiGHS) and is the
+proof; :func:`suppress` chooses complements so that the audit passes while hiding as little as possible:
+
+1. Per equation, the protection of a small cell is a linear condition on which cells of its line are
+   hidden (its hidden neighbours must be able to absorb the whole range). All these conditions of the
+   whole system go into one mixed-integer program (``scipy.optimize.milp``, HiGHS): hide the cells with
+   the least total value (+1 per cell, so zeros are allowed as complements but not free), fixed cells
+   excluded.
+2. The exact audit then looks at the links between lines (a complement pinned by another line); every
+   cell it still finds exposed gets one more complement in its lines, and step 1 runs again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from fractions import Fraction
+from typing import Any
 
-Cell = Hashable
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import csr_array
+
+Cell = Any  # any hashable key; Any keeps callers free to unpack their tuples
+SECONDARY = "."  # Destatis: "geheim zu halten"
+PRIMARY, COMPLEMENT, IMPLICIT, PUBLISHED = "primary", "secondary", "implicit", "published"
+AUDIT_LIMIT = 20_000  # hidden cells above which suppress() relies on the line conditions alone
+MILP_SECONDS = 20.0
+REPAIRS = 3  # single complements tried for a cell the audit still finds exposed, before whole lines
 
 
 def marker(threshold: int) -> str:
-    """The published text of a hidden cell: ``"<5"`` (the threshold written in)."""
+    """The sign of a primary-suppressed cell: ``"<5"`` (the threshold written in)."""
     return f"<{threshold}"
+
+
+def is_hidden_sign(value: object) -> bool:
+    return isinstance(value, str)
 
 
 @dataclass(frozen=True)
@@ -45,18 +72,32 @@ class Equation:
     def members(self) -> tuple[Cell, ...]:
         return (*self.totals, *self.parts)
 
+    def coefficients(self) -> dict[Cell, int]:
+        out: dict[Cell, int] = defaultdict(int)
+        for t in self.totals:
+            out[t] -= 1
+        for p in self.parts:
+            out[p] += 1
+        return {c: v for c, v in out.items() if v}
+
 
 @dataclass
 class CellSystem:
-    """The cells of one report with their values and the equations that bind them."""
+    """The cells of one report (or of several linked ones) with their values and equations."""
 
     values: dict[Cell, int] = field(default_factory=dict)
     equations: list[Equation] = field(default_factory=list)
+    fixed: set[Cell] = field(default_factory=set)
+    implicit: set[Cell] = field(default_factory=set)
 
-    def add(self, cell: Cell, value: int) -> Cell:
+    def add(self, cell: Cell, value: int, *, fixed: bool = False, implicit: bool = False) -> Cell:
         if value < 0:
             raise ValueError(f"negative count for {cell!r}")
         self.values[cell] = int(value)
+        if fixed:
+            self.fixed.add(cell)
+        if implicit:
+            self.implicit.add(cell)
         return cell
 
     def relate(self, total: Cell, parts: Iterable[Cell]) -> None:
@@ -72,171 +113,471 @@ class CellSystem:
             self.equations.append(Equation(totals, parts))
 
 
-def _sort_key(cell: Cell) -> str:
-    return repr(cell)
+@dataclass
+class Suppression:
+    """What :func:`suppress` decided: the sign of every hidden cell, and what could not be protected."""
+
+    threshold: int
+    primary: set[Cell]
+    secondary: set[Cell]
+    implicit: set[Cell]
+    unprotected: set[Cell] = field(default_factory=set)
+
+    @property
+    def hidden(self) -> set[Cell]:
+        return self.primary | self.secondary
+
+    def sign(self, cell: Cell, value: int) -> int | str:
+        """The published text of a cell: the number, ``"<5"`` or ``"."``."""
+        if cell in self.primary:
+            return marker(self.threshold)
+        if cell in self.secondary:
+            return SECONDARY
+        return value
+
+    def kinds(self) -> dict[Cell, str]:
+        out = {c: IMPLICIT for c in self.implicit}
+        out.update({c: COMPLEMENT for c in self.secondary})
+        out.update({c: PRIMARY for c in self.primary})
+        return out
 
 
-def _rows(equations: list[Equation], hidden: set[Cell]) -> list[dict[Cell, Fraction]]:
-    rows = []
+def reader_bounds(kind: str, threshold: int) -> tuple[float, float]:
+    """What a reader knows of a hidden cell from its sign alone."""
+    return (1, threshold - 1) if kind == PRIMARY else (0, math.inf)
+
+
+def _target(kind: str, threshold: int) -> tuple[int, int]:
+    """The part of the range a small cell's feasible interval must keep (see the module docstring)."""
+    return (max(1, threshold - 3), threshold - 1)
+
+
+def _protected(kind: str, interval: tuple[float, float], threshold: int) -> bool:
+    want_lo, want_hi = _target(kind, threshold)
+    return interval[0] <= want_lo and interval[1] >= want_hi
+
+
+def _sensitive(system: CellSystem, kinds: Mapping[Cell, str], threshold: int) -> list[Cell]:
+    return sorted(
+        (c for c, k in kinds.items() if k == PRIMARY or (k == IMPLICIT and 0 < system.values[c] < threshold)),
+        key=repr,
+    )
+
+
+# --- step 1: the line conditions, all at once in one MILP ----------------------------------------------
+
+
+def _line_conditions(
+    system: CellSystem, kinds: Mapping[Cell, str], threshold: int, sensitive: set[Cell]
+) -> tuple[list[tuple[dict[Cell, float], float]], set[Cell]]:
+    """Linear conditions ``sum(coef * hide[c]) >= rhs`` over hideable cells, one per (line, small cell)
+    whose line alone does not yet protect it; and the small cells no allowed complement can protect."""
+    conditions: list[tuple[dict[Cell, float], float]] = []
+    hopeless: set[Cell] = set()
+    vals = system.values
+    for eq in system.equations:
+        for side, other in ((eq.parts, eq.totals), (eq.totals, eq.parts)):
+            if any(c in kinds for c in other):
+                continue  # the other side is open: this line pins nothing on this side
+            same_cand = [c for c in side if c not in kinds and c not in system.fixed]
+            other_cand = [c for c in other if c not in system.fixed]
+            for p in side:
+                if p not in sensitive:
+                    continue
+                lo, hi = _target(kinds[p], threshold)
+                others = [c for c in side if c in kinds and c != p]
+                slack_down = sum(vals[c] - reader_bounds(kinds[c], threshold)[0] for c in others)
+                slack_up = sum(reader_bounds(kinds[c], threshold)[1] - vals[c] for c in others)
+                need_up = hi - vals[p] - slack_down  # the others must be able to give this much away
+                need_open = slack_up < vals[p] - lo  # the others cannot take up what p could give away
+                if need_up <= 0 and not need_open:
+                    continue
+                if not same_cand and not other_cand:
+                    hopeless.add(p)
+                    continue
+                if need_up > 0:
+                    coefs = {c: float(vals[c]) for c in same_cand if vals[c] > 0}
+                    for c in other_cand:
+                        coefs[c] = coefs.get(c, 0.0) + float(need_up)
+                    if sum(min(v, need_up) for v in coefs.values()) < need_up:
+                        hopeless.add(p)
+                        continue
+                    conditions.append((coefs, float(need_up)))
+                if need_open:
+                    conditions.append(({c: 1.0 for c in (*same_cand, *other_cand)}, 1.0))
+    # A complement alone in a line would be worked out exactly (and then its partner): a cell chosen in a
+    # line with nothing hidden yet needs a second one there (this is what makes rectangles).
+    for eq in system.equations:
+        members = eq.members
+        if any(c in kinds for c in members):
+            continue
+        cand = [c for c in members if c not in system.fixed]
+        for c in cand:
+            coefs = {o: 1.0 for o in cand if o != c}
+            coefs[c] = -1.0
+            conditions.append((coefs, 0.0))
+    return conditions, hopeless
+
+
+def _weight(value: int) -> float:
+    return float(value) + 1.0
+
+
+def _choose(system: CellSystem, conditions: list[tuple[dict[Cell, float], float]]) -> set[Cell]:
+    """The cheapest set of cells satisfying all conditions (MILP, HiGHS); greedy if the solver gives up."""
+    columns = sorted({c for coefs, _ in conditions for c in coefs}, key=repr)
+    if not columns:
+        return set()
+    index = {c: i for i, c in enumerate(columns)}
+    rows, cols, data, lower = [], [], [], []
+    for r, (coefs, rhs) in enumerate(conditions):
+        for c, v in coefs.items():
+            rows.append(r)
+            cols.append(index[c])
+            data.append(min(v, rhs) if rhs > 0 else v)  # a cell never counts for more than the line needs
+        lower.append(rhs)
+    matrix = csr_array((data, (rows, cols)), shape=(len(conditions), len(columns)))
+    cost = np.array([_weight(system.values[c]) for c in columns])
+    result = milp(
+        cost,
+        constraints=LinearConstraint(matrix, np.array(lower), np.full(len(lower), np.inf)),
+        integrality=np.ones(len(columns)),
+        bounds=Bounds(0, 1),
+        options={"time_limit": MILP_SECONDS, "mip_rel_gap": 0.01},
+    )
+    if result.x is not None:
+        return {columns[i] for i, x in enumerate(result.x) if x > 0.5}
+    chosen: set[Cell] = set()  # pragma: no cover - HiGHS found no solution in time
+    for coefs, rhs in conditions:
+        if rhs <= 0:
+            continue
+        got = sum(min(v, rhs) for c, v in coefs.items() if c in chosen)
+        for c in sorted(coefs, key=lambda c: (_weight(system.values[c]), repr(c))):
+            if got >= rhs:
+                break
+            if c not in chosen:
+                chosen.add(c)
+                got += min(coefs[c], rhs)
+    return chosen
+
+
+# --- the exact audit ----------------------------------------------------------------------------------------
+
+
+def _components(equations: list[Equation], unknown: set[Cell]) -> list[tuple[list[Cell], list[Equation]]]:
+    parent: dict[Cell, Cell] = {c: c for c in unknown}
+
+    def find(c: Cell) -> Cell:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    touching: list[tuple[Equation, list[Cell]]] = []
     for eq in equations:
-        row: dict[Cell, Fraction] = {}
-        for total in eq.totals:
-            if total in hidden:
-                row[total] = row.get(total, Fraction(0)) - 1
-        for part in eq.parts:
-            if part in hidden:
-                row[part] = row.get(part, Fraction(0)) + 1
-        row = {c: v for c, v in row.items() if v != 0}
-        if row:
-            rows.append(row)
-    return rows
+        members = [c for c in eq.coefficients() if c in unknown]
+        if not members:
+            continue
+        touching.append((eq, members))
+        root = find(members[0])
+        for c in members[1:]:
+            other = find(c)
+            if other != root:
+                parent[other] = root
+    cells: dict[Cell, list[Cell]] = defaultdict(list)
+    for c in unknown:
+        cells[find(c)].append(c)
+    eqs: dict[Cell, list[Equation]] = defaultdict(list)
+    for eq, members in touching:
+        eqs[find(members[0])].append(eq)
+    return [(sorted(cells[r], key=repr), eqs[r]) for r in sorted(cells, key=repr)]
 
 
-def exactly_recoverable(equations: list[Equation], hidden: set[Cell]) -> set[Cell]:
-    """Hidden cells whose value follows exactly from the published cells and the equations."""
-    pivots: dict[Cell, dict[Cell, Fraction]] = {}  # pivot cell -> its row (coefficient 1 at pivot)
-    users: dict[Cell, set[Cell]] = {}  # cell -> pivots whose rows mention it (keeps the RREF invariant cheap)
-    for row in _rows(equations, hidden):
-        for col in [c for c in row if c in pivots]:
-            coef = row.get(col)
-            if not coef:
-                continue
-            for c, v in pivots[col].items():
-                nv = row.get(c, Fraction(0)) - coef * v
-                if nv:
-                    row[c] = nv
+def intervals(
+    published: Mapping[Cell, int],
+    kinds: Mapping[Cell, str],
+    equations: list[Equation],
+    threshold: int,
+    check: Iterable[Cell],
+) -> dict[Cell, tuple[float, float]]:
+    """The exact feasible interval of each cell in ``check``: the least and the greatest whole number it
+    can be, given the published numbers, the equations, whole numbers ≥ 0 and what each sign says
+    (``kinds``: hidden cell → primary / secondary / implicit). Integer programs, scipy HiGHS."""
+    check = set(check)
+    out: dict[Cell, tuple[float, float]] = {}
+    for cells, eqs in _components(equations, set(kinds)):
+        wanted = [c for c in cells if c in check]
+        if not wanted:
+            continue
+        if len(cells) == 1 and eqs:  # one unknown in an equation: it is that equation's remainder
+            (c,) = cells
+            coef = eqs[0].coefficients()[c]
+            value = -sum(k * published[o] for o, k in eqs[0].coefficients().items() if o != c) / coef
+            out[c] = (value, value)
+            continue
+        index = {c: i for i, c in enumerate(cells)}
+        rows, cols, data, rhs = [], [], [], []
+        for r, eq in enumerate(eqs):
+            constant = 0
+            for c, coef in eq.coefficients().items():
+                if c in index:
+                    rows.append(r)
+                    cols.append(index[c])
+                    data.append(coef)
                 else:
-                    row.pop(c, None)
-        if not row:
-            continue
-        pivot = min(row, key=lambda c: (len(users.get(c, ())), _sort_key(c)))
-        scale = row[pivot]
-        row = {c: v / scale for c, v in row.items()}
-        # Eliminate the new pivot from every existing pivot row (reduced form).
-        for other in list(users.get(pivot, ())):
-            orow = pivots[other]
-            coef = orow.get(pivot)
-            if not coef:
+                    constant -= coef * published[c]
+            rhs.append(constant)
+        matrix = csr_array((data, (rows, cols)), shape=(len(eqs), len(cells)))
+        bounds = [reader_bounds(kinds[c], threshold) for c in cells]
+        lb = np.array([b[0] for b in bounds], dtype=float)
+        ub = np.array([b[1] for b in bounds], dtype=float)
+        solver = _Component(matrix, np.array(rhs, dtype=float), lb, ub)
+        for c in wanted:
+            out[c] = solver.interval(index[c], truth=None)
+    return out
+
+
+class _Component:
+    """The linear program of one block of linked unknowns, solved again for each cell and direction.
+
+    HiGHS through ``highspy`` keeps the model and its last basis, so each further solve starts warm (a
+    fraction of a millisecond instead of tens). A simplex optimum is a vertex; when it is whole, it is
+    the optimum over the whole numbers too. Otherwise ``scipy.optimize.milp`` (the same HiGHS, branch and
+    bound) decides that one bound."""
+
+    def __init__(self, matrix, rhs, lb, ub) -> None:  # type: ignore[no-untyped-def]
+        import highspy
+
+        self.matrix, self.rhs, self.lb, self.ub = matrix, rhs, lb, ub
+        n = matrix.shape[1]
+        csc = matrix.tocsc()
+        lp = highspy.HighsLp()
+        lp.num_col_, lp.num_row_ = n, matrix.shape[0]
+        lp.col_cost_ = np.zeros(n)
+        lp.col_lower_ = lb
+        lp.col_upper_ = np.where(np.isinf(ub), highspy.kHighsInf, ub)
+        lp.row_lower_, lp.row_upper_ = rhs, rhs
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+        lp.a_matrix_.start_ = csc.indptr.astype(np.int32)
+        lp.a_matrix_.index_ = csc.indices.astype(np.int32)
+        lp.a_matrix_.value_ = csc.data.astype(float)
+        self.highs = _highs()
+        self.highs.passModel(lp)
+        self.status = highspy.HighsModelStatus
+
+    def interval(self, position: int, truth: float | None) -> tuple[float, float]:
+        found = []
+        for sense in (1.0, -1.0):
+            self.highs.changeColCost(position, sense)
+            self.highs.run()
+            status = self.highs.getModelStatus()
+            self.highs.changeColCost(position, 0.0)
+            if status == self.status.kUnbounded and sense < 0:
+                found.append(math.inf)
                 continue
-            for c, v in row.items():
-                nv = orow.get(c, Fraction(0)) - coef * v
-                if nv:
-                    if c not in orow:
-                        users.setdefault(c, set()).add(other)
-                    orow[c] = nv
-                else:
-                    orow.pop(c, None)
-                    users.get(c, set()).discard(other)
-        pivots[pivot] = row
-        for c in row:
-            users.setdefault(c, set()).add(pivot)
-    return {p for p, row in pivots.items() if len(row) == 1}
+            x = np.array(self.highs.getSolution().col_value)
+            if status == self.status.kOptimal and np.allclose(x, np.round(x), atol=1e-6):
+                found.append(float(round(x[position])))
+                continue
+            objective = np.zeros(self.matrix.shape[1])
+            objective[position] = sense
+            found.append(_extreme(objective, position, self.matrix, self.rhs, self.lb, self.ub))
+        return found[0], found[1]
 
 
-def bound_exposed(system: CellSystem, hidden: set[Cell], threshold: int) -> set[Cell]:
-    """Hidden cells pinned by ``0 ≤ x ≤ threshold−1`` in a line whose total is published."""
-    exposed: set[Cell] = set()
-    for eq in system.equations:
-        if any(t in hidden for t in eq.totals):
-            continue
-        hidden_parts = [p for p in eq.parts if p in hidden]
-        if not hidden_parts:
-            continue
-        values = [system.values[p] for p in hidden_parts]
-        all_small = all(v < threshold for v in values)  # a larger (secondary) cell breaks the reader's bound
-        if sum(values) == 0 or (all_small and sum(values) == len(values) * (threshold - 1)):
-            exposed.update(hidden_parts)
-    return exposed
+_HIGHS_QUIET = False
 
 
-def _index(system: CellSystem) -> dict[Cell, list[Equation]]:
-    index: dict[Cell, list[Equation]] = {}
-    for eq in system.equations:
-        for member in eq.members:
-            index.setdefault(member, []).append(eq)
-    return index
+def _highs():  # type: ignore[no-untyped-def]
+    """A silent HiGHS instance (the first one in a process prints a banner on the C stdout: kept out of
+    command-line output such as the report JSON)."""
+    global _HIGHS_QUIET
+    import highspy
+
+    if _HIGHS_QUIET:
+        h = highspy.Highs()
+    else:
+        import os
+        import sys
+
+        sys.stdout.flush()
+        saved = os.dup(1)
+        try:
+            with open(os.devnull, "w") as devnull:
+                os.dup2(devnull.fileno(), 1)
+                h = highspy.Highs()
+                h.setOptionValue("output_flag", False)
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+        _HIGHS_QUIET = True
+    h.setOptionValue("output_flag", False)
+    return h
 
 
-def _unknowns(eq: Equation, hidden: set[Cell]) -> int:
-    return sum(1 for m in eq.members if m in hidden)
+def _extreme(objective, position: int, matrix, rhs, lb, ub) -> float:  # type: ignore[no-untyped-def]
+    """min (or, objective −1, max) of one cell over the whole numbers ≥ 0 that satisfy the equations.
+
+    An integer program (HiGHS branch and bound); for these small 0/±1 systems it is as fast as the LP."""
+    rhs = np.array(rhs, dtype=float)
+    res = milp(
+        objective,
+        constraints=LinearConstraint(matrix, rhs, rhs),
+        integrality=np.ones(len(objective)),
+        bounds=Bounds(lb, ub),
+    )
+    if res.status == 0:
+        return float(round(res.x[position]))
+    if objective[position] < 0 and res.status in (3, 4):
+        return math.inf
+    raise RuntimeError(f"audit: the published figures admit no solution ({res.message})")
 
 
-def _best(
-    system: CellSystem,
-    index: dict[Cell, list[Equation]],
-    candidates: Iterable[Cell],
-    hidden: set[Cell],
-    prefer_positive: bool,
-) -> Cell | None:
-    """The cell to hide next: the least information lost, a cell pairing up several lonely unknowns counting
-    for several."""
-    pool = set(candidates)
-    if prefer_positive and any(system.values[c] > 0 for c in pool):
-        pool = {c for c in pool if system.values[c] > 0}
-    if not pool:
-        return None
+@dataclass
+class Finding:
+    cell: Cell
+    kind: str
+    interval: tuple[float, float]
 
-    def score(c: Cell) -> tuple:
-        # Information lost per lonely unknown protected: a cell that pairs up two lines counts half.
-        pairs = sum(1 for eq in index.get(c, ()) if _unknowns(eq, hidden) == 1)
-        return (system.values[c] / (1 + pairs), _sort_key(c))
-
-    return min(pool, key=score)
+    def __str__(self) -> str:
+        return f"{self.cell!r} ({self.kind}) can only be {self.interval[0]}…{self.interval[1]}"
 
 
-def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = ()) -> set[Cell]:
-    """The set of cells to hide: every cell below ``threshold`` (and every cell in ``also``, hidden for
-    a reason outside this system) plus what protects them."""
+def audit(
+    truth: Mapping[Cell, int], kinds: Mapping[Cell, str], equations: list[Equation], threshold: int
+) -> list[Finding]:
+    """Every small count (1 … threshold−1) that the published figures narrow down beyond its sign.
+
+    ``truth``: every cell's true value (published or not); ``kinds``: the cells not published as a
+    number (primary ``"<5"``, secondary ``"."``, implicit). A ``"<5"`` cell must keep the interval
+    [1, threshold−1]; an implicit one must keep 0 … threshold−1 within its interval. A cell published as a
+    number has no protection to check, except that it must not be a small count itself.
+    """
+    findings: list[Finding] = []
+    for c, v in truth.items():
+        if c not in kinds and 0 < v < threshold:
+            findings.append(Finding(c, PUBLISHED, (v, v)))
+    sensitive = [c for c, k in kinds.items() if k == PRIMARY or (k == IMPLICIT and 0 < truth[c] < threshold)]
+    published = {c: v for c, v in truth.items() if c not in kinds}
+    for c, (lo, hi) in intervals(published, kinds, equations, threshold, sensitive).items():
+        if not _protected(kinds[c], (lo, hi), threshold):
+            findings.append(Finding(c, kinds[c], (lo, hi)))
+    return sorted(findings, key=lambda f: repr(f.cell))
+
+
+# --- suppress -----------------------------------------------------------------------------------------------
+
+
+def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exact: bool | None = None) -> Suppression:
+    """Primary suppression of every count 1 … threshold−1, then the cheapest complements that pass the
+    audit (``also``: cells hidden as ``"."`` for a reason outside this system). ``exact`` None: run the
+    exact audit unless the system is very large."""
     if threshold < 1:
         raise ValueError("threshold must be at least 1")
-    hidden = {c for c, v in system.values.items() if v < threshold} | (set(also) & set(system.values))
-    index = _index(system)
-    while True:
-        exposed = exactly_recoverable(system.equations, hidden)
-        pinned = bound_exposed(system, hidden, threshold) - exposed
-        if not exposed and not pinned:
-            return hidden
-        added: set[Cell] = set()
-        for cell in sorted(exposed | pinned, key=_sort_key):
-            current = hidden | added
-            lines = index.get(cell, [])
-            single = [eq for eq in lines if _unknowns(eq, current) == 1]
-            crowded = any(m in added for eq in lines for m in eq.members)
-            if cell in exposed and cell not in pinned and not single and crowded:
-                continue  # this round already put a new unknown next to it; look again next round
-            pool = {m for eq in (single or lines) for m in eq.members if m not in current}
-            pick = _best(system, index, pool, current, prefer_positive=cell in pinned)
-            if pick is None:
-                pick = _widen(system, index, cell, current)
-            if pick is not None:
-                added.add(pick)
+    vals = system.values
+    primary = {c for c, v in vals.items() if 0 < v < threshold and c not in system.implicit}
+    secondary = (set(also) & set(vals)) - primary - system.implicit
+    result = Suppression(threshold, primary, secondary, set(system.implicit))
+    changed: set[Cell] | None = None  # hidden cells added since the last exact audit (None: audit all)
+    exposed: list[Cell] = []
+    tries: dict[Cell, int] = defaultdict(int)  # repairs made for a cell that stayed exposed
+    inherent: set[Cell] = set()  # exposed whatever is hidden (see _inherent)
+    for _round in range(60):
+        kinds = result.kinds()
+        sensitive = set(_sensitive(system, kinds, threshold))
+        conditions, hopeless = _line_conditions(system, kinds, threshold, sensitive)
+        result.unprotected = set(hopeless) | inherent
+        if conditions:
+            chosen = _choose(system, conditions)
+            if chosen:
+                result.secondary |= chosen
+                if changed is not None:
+                    changed |= chosen
+                continue
+        if exact is False or (exact is None and len(kinds) > AUDIT_LIMIT):
+            return result
+        # Hiding more only widens intervals: a cell once protected stays protected, so after the first
+        # audit only the cells still exposed are looked at again.
+        check = sensitive if changed is None else sensitive & set(exposed)
+        published = {c: v for c, v in vals.items() if c not in kinds}
+        found = intervals(published, kinds, system.equations, threshold, check)
+        tops = {c: hi for c, (lo, hi) in found.items()}
+        exposed = [
+            c
+            for c, (lo, hi) in sorted(found.items(), key=lambda item: repr(item[0]))
+            if c not in hopeless and not _protected(kinds[c], (lo, hi), threshold)
+        ]
+        if exposed and not tries:  # the first exposure: what no complement at all could protect
+            inherent = _inherent(system, kinds, threshold, exposed, result)
+        exposed = [c for c in exposed if c not in inherent]
+        if not exposed:
+            return result
+        for c in exposed:
+            tries[c] += 1
+        added = _repair(system, kinds, {c: tops[c] for c in exposed}, threshold, tries)
         if not added:
-            # Nothing left to hide next to the exposed cells: hide their whole connected component.
-            added = _component(index, exposed | pinned) - hidden
-            if not added:
-                return hidden
-        hidden |= added
+            result.unprotected |= set(exposed)
+            return result
+        result.secondary |= added
+        changed = set(added)
+    result.unprotected |= set(exposed)  # pragma: no cover - sixty rounds never needed in practice
+    return result  # pragma: no cover
 
 
-def _component(index: dict[Cell, list[Equation]], seeds: set[Cell]) -> set[Cell]:
-    seen = set(seeds)
-    frontier = list(seeds)
-    while frontier:
-        cell = frontier.pop()
-        for eq in index.get(cell, ()):
-            for m in eq.members:
-                if m not in seen:
-                    seen.add(m)
-                    frontier.append(m)
-    return seen
+def _inherent(
+    system: CellSystem, kinds: Mapping[Cell, str], threshold: int, cells: list[Cell], result: Suppression
+) -> set[Cell]:
+    """The cells still exposed if every cell that may be hidden were hidden (e.g. a small office total next
+    to a published association total): reported as unprotected, not repaired in vain."""
+    every = dict(kinds)
+    every.update({c: COMPLEMENT for c in system.values if c not in kinds and c not in system.fixed})
+    published = {c: v for c, v in system.values.items() if c not in every}
+    found = intervals(published, every, system.equations, threshold, cells)
+    out = {c for c, interval in found.items() if not _protected(every[c], interval, threshold)}
+    result.unprotected |= out
+    return out
 
 
-def _widen(system: CellSystem, index: dict[Cell, list[Equation]], cell: Cell, hidden: set[Cell]) -> Cell | None:
-    published = [c for c in _component(index, {cell}) if c not in hidden]
-    return _best(system, index, published, hidden, prefer_positive=False)
+def _repair(
+    system: CellSystem, kinds: Mapping[Cell, str], exposed: dict[Cell, float], threshold: int, tries: Mapping[Cell, int]
+) -> set[Cell]:
+    """More complements for each exposed cell (``exposed``: cell → the top of its interval). First tries: in
+    its lines (else in the lines of the hidden cells it is linked to), the cheapest hideable cell large
+    enough to give it room up to threshold−1. After :data:`REPAIRS` tries: every hideable cell of those
+    lines, which ends in the whole linked block hidden at worst (then only inherent exposure is left)."""
+    by_cell: dict[Cell, list[Equation]] = defaultdict(list)
+    for eq in system.equations:
+        for c in eq.members:
+            by_cell[c].append(eq)
+    added: set[Cell] = set()
+    for cell, top in exposed.items():
+        need = max(1.0, threshold - 1 - top)
+        frontier, seen = [cell], {cell}
+        while frontier:
+            pool = {
+                m
+                for c in frontier
+                for eq in by_cell[c]
+                for m in eq.members
+                if m not in kinds and m not in system.fixed and m not in added
+            }
+            if pool:
+                if tries[cell] > REPAIRS:
+                    added |= pool
+                else:
+                    added.add(min(pool, key=lambda c: (system.values[c] < need, _weight(system.values[c]), repr(c))))
+                break
+            nxt = []
+            for c in frontier:
+                for eq in by_cell[c]:
+                    for m in eq.members:
+                        if m in kinds and m not in seen:
+                            seen.add(m)
+                            nxt.append(m)
+            frontier = nxt
+    return added
 
 
-def apply(values: Mapping[Cell, int], hidden: set[Cell], threshold: int) -> dict[Cell, int | str]:
-    """Values as published: a hidden cell becomes the marker string, never a number."""
-    mark = marker(threshold)
-    return {c: (mark if c in hidden else v) for c, v in values.items()}
+def apply(values: Mapping[Cell, int], result: Suppression) -> dict[Cell, int | str]:
+    """Values as published: a hidden cell becomes its sign, never a number; implicit cells are left out."""
+    return {c: result.sign(c, v) for c, v in values.items() if c not in result.implicit}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from typing import Any
 
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import format_date
@@ -16,8 +17,9 @@ from flask_babel import gettext as _
 
 from saas.association import access, export, queries
 from saas.association.aggregation import TASK_NAME
-from saas.association.forms import FAMILY_LABELS, AggregateNowForm, ShareForm
+from saas.association.forms import FAMILY_LABELS, AggregateNowForm, RegionalFinderForm, ShareForm
 from saas.association.operations import create_run
+from saas.association.report import legend as report_legend
 from saas.association.suppression import marker
 from saas.auth.models import Role
 from saas.core import charts, timeutil
@@ -49,7 +51,10 @@ def consent(slug: str):  # type: ignore[no-untyped-def]
     entries = []
     for member, association in access.memberships_of_bound_office():
         form = ShareForm(prefix=f"a{association.id}", formdata=None, families=list(member.shared_families or []))
-        entries.append((member, association, form))
+        finder_form = RegionalFinderForm(
+            prefix=f"r{association.id}", formdata=None, regional_finder=bool(member.regional_finder)
+        )
+        entries.append((member, association, form, finder_form))
     return render_template("association/consent.html", entries=entries, family_labels=FAMILY_LABELS)
 
 
@@ -70,10 +75,49 @@ def consent_save(slug: str, association_id: int):  # type: ignore[no-untyped-def
     return redirect(url_for("association.consent"))
 
 
+@office_required(min_role=Role.admin)
+def finder_save(slug: str, association_id: int):  # type: ignore[no-untyped-def]
+    """Take part in the association's regional finder (public groups only) — or stop."""
+    member = access.membership_for_update(association_id)
+    form = RegionalFinderForm(prefix=f"r{association_id}")
+    if not form.validate_on_submit():
+        flash(_("Die Auswahl konnte nicht gespeichert werden. Bitte versuchen Sie es erneut."), "error")
+        return redirect(url_for("association.consent"))
+    member.regional_finder = bool(form.regional_finder.data)
+    db.session.commit()
+    if member.regional_finder:
+        flash(
+            _(
+                "Ihre öffentlichen Gruppen erscheinen im regionalen Wegweiser von %(name)s.",
+                name=member.association.name,
+            ),
+            "success",
+        )
+    else:
+        flash(
+            _("Ihre Gruppen erscheinen nicht mehr im regionalen Wegweiser von %(name)s.", name=member.association.name),
+            "success",
+        )
+    return redirect(url_for("association.consent"))
+
+
 # --- analysts --------------------------------------------------------------------------------------------
 
 
+def _legend(threshold: int) -> list[tuple[str, str]]:
+    """What each sign means, for the page (the exports carry the German text of :func:`report.legend`)."""
+    return [
+        (
+            marker(threshold),
+            _("kleine Zahl (1 bis %(top)s), zum Schutz der Ratsuchenden nicht veröffentlicht", top=threshold - 1),
+        ),
+        (".", _("geheim gehalten, damit sich keine kleine Zahl errechnen lässt; der Wert kann beliebig groß sein")),
+        ("0", _("null: nichts gezählt")),
+    ]
+
+
 def _year_arg(years: list[int]) -> int | None:
+    """``jahr``: one of the years with data; by default the last complete one."""
     raw = request.args.get("jahr", "")
     if raw:
         if not raw.isdigit() or int(raw) not in years:
@@ -81,26 +125,31 @@ def _year_arg(years: list[int]) -> int | None:
         return int(raw)
     if not years:
         return None
-    last_complete = dt.date.today().year - 1
-    return last_complete if last_complete in years else years[0]
+    complete = [y for y in years if y < timeutil.today().year]
+    return max(complete) if complete else max(years)
 
 
 def _fmt(mark: str, digits: int = 0):  # type: ignore[no-untyped-def]
     def fmt(value):  # type: ignore[no-untyped-def]
         if value is None:
-            return mark  # in these charts a missing value is always a hidden one
+            return "–"  # hidden, not shared or not computable: the table behind the chart says which
         return format_number(value, digits)
 
     return fmt
 
 
-def _period_label(until: dt.date) -> str:
-    return _("1. Januar bis %(day)s", day=format_date(until, "d. MMMM"))
+def _period_label(payload: dict | None, until: dt.date) -> str:
+    """ "1. Januar bis 30. November": the end of the period in ``payload``, else of the last complete month."""
+    if payload and payload.get("period"):
+        end = dt.date.fromisoformat(payload["period"]["to"])
+    else:
+        end = until.replace(day=1) - dt.timedelta(days=1)
+    return _("1. Januar bis %(day)s", day=format_date(end, "d. MMMM"))
 
 
 def _period_arg(figure: queries.Figure | None = None) -> str:
-    """``zeitraum``: the whole year, or 1 January to today's day (contacts only: other figures are year-end
-    states and yearly sums, shown for the whole year)."""
+    """``zeitraum``: the whole year, or 1 January to the end of the last complete month (contacts only:
+    other figures are year-end states and yearly sums, shown for the whole year)."""
     period = request.args.get("zeitraum", "jahr")
     if period not in queries.PERIODS:
         abort(404)
@@ -109,14 +158,22 @@ def _period_arg(figure: queries.Figure | None = None) -> str:
     return period
 
 
-def _charts(payload: dict, reports: dict[int, dict], rows: list[queries.Row], figure: queries.Figure, basis: str):  # type: ignore[no-untyped-def]
+def _total_shown(report: dict, figure: queries.Figure, basis: str) -> Any:
+    """The association total of a figure in one report, in the chosen basis (a number or a sign)."""
+    _rows, total = queries.comparison(report, None, figure, basis, "name", False)
+    return total.normalised if basis != "absolut" else total.value
+
+
+def _charts(
+    payload: dict, reports: dict[int, dict], rows: list[queries.Row], figure: queries.Figure, basis: str, until: dt.date
+) -> tuple[Any, Any, list[int], Any]:
     mark = marker(payload["threshold"])
     shared = [r for r in rows if r.value is not None]
     values = [(r.normalised if basis != "absolut" else r.value) for r in shared]
     digits = 0 if basis == "absolut" else 1
     label = _(figure.label) + ("" if basis == "absolut" else f" ({_(queries.BASES[basis])})")
     period = payload.get("period")
-    when = f"{payload['year']}, {_period_label(dt.date.fromisoformat(period['to']))}" if period else payload["year"]
+    when = f"{payload['year']}, {_period_label(payload, until)}" if period else payload["year"]
     bars = charts.bar_chart(
         f"{label} {when}",
         [r.name for r in shared],
@@ -124,16 +181,21 @@ def _charts(payload: dict, reports: dict[int, dict], rows: list[queries.Row], fi
         value_format=_fmt(mark, digits),
         first_header=_("Kontaktstelle"),
     )
-    years = sorted(reports)
-    trend_values = [queries.figure_value(reports[y]["total"], figure) for y in years]
-    trend_title = _("%(figure)s: Verband insgesamt", figure=_(figure.label))
+    years = sorted(y for y in reports if queries.has_data(reports[y]))
+    trend_values = [_total_shown(reports[y], figure, basis) for y in years]
+    trend_title = _("%(figure)s: Verband insgesamt", figure=label)
     if period:
-        trend_title += f", {_period_label(dt.date.fromisoformat(period['to']))}"
+        trend_title += f", {_period_label(payload, until)}"
     trend = charts.line_chart(
         trend_title,
         [str(y) for y in years],
-        [charts.Series(_("Verband insgesamt"), [v if isinstance(v, int) else None for v in trend_values])],
-        value_format=_fmt(mark),
+        [
+            charts.Series(
+                _("Verband insgesamt"),
+                [v if isinstance(v, int | float) and not isinstance(v, bool) else None for v in trend_values],
+            )
+        ],
+        value_format=_fmt(mark, digits),
         first_header=_("Jahr"),
     )
     areas = (payload["total"].get("contacts") or {}).get("citizen_topic_area") or {}
@@ -146,13 +208,13 @@ def _charts(payload: dict, reports: dict[int, dict], rows: list[queries.Row], fi
             [(_(TOPIC_AREAS[a]), n) for a, n in areas.items()],
             value_format=lambda v: format_number(v),
         )
-    return bars, trend, shares
+    return bars, trend, years, shares
 
 
 @analyst_required
 def dashboard(assoc_slug: str):  # type: ignore[no-untyped-def]
     association = g.association
-    years = queries.report_years(association.id)
+    years = queries.years_with_data(association)
     year = _year_arg(years)
     figure = queries.FIGURE_BY_KEY.get(request.args.get("kennzahl", "contacts.total")) or abort(404)
     asked_period = _period_arg()
@@ -163,6 +225,7 @@ def dashboard(assoc_slug: str):  # type: ignore[no-untyped-def]
     direction = request.args.get("richtung", "ab")
     if basis not in queries.BASES or sort not in ("wert", "name") or direction not in ("auf", "ab"):
         abort(404)
+    threshold = association.suppression_threshold or 5
     context = {
         "association": association,
         "years": years,
@@ -176,26 +239,28 @@ def dashboard(assoc_slug: str):  # type: ignore[no-untyped-def]
         "stand": queries.freshness(association.id),
         "pending": queries.pending_run(association.id),
         "now_form": AggregateNowForm(),
-        "threshold": association.suppression_threshold or 5,
+        "threshold": threshold,
+        "legend": _legend(threshold),
         "period": period,
         "period_fallback": asked_period != period,
-        "period_label": _period_label(until),
+        "period_label": _period_label(None, until),
     }
     if year is None:
         return render_template("association/dashboard.html", payload=None, **context)
     if period == "bisher":
-        # From the stored days: this year's 1 January to today's day, next to the same days a year before.
+        # 1 January to the end of the last complete month, next to the same months a year before.
         payload = queries.period_report(association, year, until)
-        previous = queries.period_report(association, year - 1, until, compare=False) if year - 1 in years else None
-        reports = {y: p for y, p in ((year - 1, previous), (year, payload)) if p is not None}
+        reports = {y: p for y in years if (p := queries.period_report(association, y, until)) is not None}
+        previous = reports.get(year - 1)
+        context["period_label"] = _period_label(payload, until)
     else:
-        reports = queries.all_reports(association)
+        reports = {y: p for y, p in queries.all_reports(association).items() if y in years}
         payload = reports.get(year) or queries.get_report(association, year)
         previous = reports.get(year - 1)
     if payload is None:
         abort(404)
     rows, total = queries.comparison(payload, previous, figure, basis, sort, direction == "ab")
-    bars, trend, shares = _charts(payload, reports, rows, figure, basis)
+    bars, trend, trend_years, shares = _charts(payload, reports, rows, figure, basis, until)
     return render_template(
         "association/dashboard.html",
         payload=payload,
@@ -203,6 +268,7 @@ def dashboard(assoc_slug: str):  # type: ignore[no-untyped-def]
         total=total,
         bars=bars,
         trend=trend,
+        trend_years=trend_years,
         shares=shares,
         mark=marker(payload["threshold"]),
         fmt_pct=format_percent,
@@ -211,7 +277,7 @@ def dashboard(assoc_slug: str):  # type: ignore[no-untyped-def]
 
 
 def _payload_for_export(association):  # type: ignore[no-untyped-def]
-    years = queries.report_years(association.id)
+    years = queries.years_with_data(association)
     year = _year_arg(years)
     if year is None:
         abort(404)
@@ -254,7 +320,8 @@ def export_xlsx(assoc_slug: str):  # type: ignore[no-untyped-def]
 
 @analyst_required
 def report_json(assoc_slug: str):  # type: ignore[no-untyped-def]
-    payload = _payload_for_export(g.association)
+    payload = dict(_payload_for_export(g.association))
+    payload["legend"] = dict(report_legend(payload["threshold"]))  # what each sign means
     return Response(json.dumps(payload, ensure_ascii=False), mimetype="application/json")
 
 

@@ -4,6 +4,7 @@ from flask import Blueprint
 
 from saas.auth.models import Role
 from saas.contacts import (
+    dashboard,  # noqa: F401 - registers the start page panel
     demo,  # noqa: F401 - registers the demo seeder
     views,
 )

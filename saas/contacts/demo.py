@@ -13,11 +13,11 @@ import datetime as dt
 import random
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
-from saas.contacts.models import CHANNELS, CONCERNS, TOPIC_AREAS, Contact, ContactReferral
-from saas.contacts.operations import recount
-from saas.core.demo import register_seeder
+from saas.contacts.models import CHANNELS, CITIZEN_KINDS, CONCERNS, TOPIC_AREAS, Contact, ContactReferral
+from saas.contacts.operations import _CONTRIBUTION_COLUMNS, apply_deltas, counts_from_rows
+from saas.core.demo import demo_today, register_seeder
 from saas.directory.models import Group, Topic
 from saas.extensions import db
 from tenants.models import Site, Tenant
@@ -58,7 +58,15 @@ OFFICES: dict[str, dict[int, dict]] = {
     },
     "kreis-unna": {
         2023: {"kinds": {"citizen": 1420, "relative": 236, "group": 602, "professional": 298}, "founding": 151},
-        2024: {"kinds": {"citizen": 1488, "relative": 251, "group": 597, "professional": 306}, "founding": 165},
+        # seed 003: >2.600 people served, >1.000 seeking a group, ~165 wanting to found one, >1.300
+        # referrals to groups and 245 to professional counselling.
+        2024: {
+            "kinds": {"citizen": 1488, "relative": 251, "group": 597, "professional": 306},
+            "founding": 165,
+            "seeking": 1027,
+            "to_groups": 1318,
+            "to_professionals": 245,
+        },
     },
     "dithmarschen": {
         2023: {"kinds": {"citizen": 318, "relative": 71, "group": 154, "professional": 97}, "founding": 6},
@@ -68,9 +76,8 @@ OFFICES: dict[str, dict[int, dict]] = {
 CHANNEL_WEIGHTS = {"phone": 47, "written": 45, "in_person": 8}
 CITIZEN_AREA_WEIGHTS = {"mental_health": 46, "chronic_illness": 24, "addiction": 13, "social": 16, "disability": 2}
 OTHER_AREA_WEIGHTS = {"addiction": 30, "chronic_illness": 28, "mental_health": 22, "disability": 8, "social": 12}
+CITIZEN_REST_WEIGHTS = {"information": 80, "other": 20}
 CONCERN_WEIGHTS = {
-    "citizen": {"seeking_group": 62, "information": 30, "other": 8},
-    "relative": {"seeking_group": 55, "information": 38, "other": 7},
     "group": {"group_support": 70, "information": 15, "networking": 10, "other": 5},
     "professional": {"networking": 45, "information": 45, "other": 10},
 }
@@ -108,35 +115,35 @@ def build_year(
     groups: dict[str, list[int]],
     rng: random.Random,
 ) -> list[tuple[dict, list[int]]]:
-    """The contacts of one year: (contact fields, group ids referred to)."""
+    """The contacts of one whole year: (contact fields, group ids referred to).
+
+    Exact where the spec says so: kinds, channels, citizen topic areas, founding consultations
+    (``founding``), citizens seeking a group (``seeking``), referrals to groups and professionals."""
     kinds: Dist = spec["kinds"]
     total = sum(kinds.values())
     channels = _bag(spec.get("channels") or exact(CHANNEL_WEIGHTS, total), rng)
     days = _workdays(year)
     rows: list[tuple[dict, list[int]]] = []
-    founding_left = spec.get("founding", 0)
     citizens = kinds["citizen"] + kinds["relative"]
     citizen_areas = _bag(spec.get("citizen_areas") or exact(CITIZEN_AREA_WEIGHTS, citizens), rng)
+    founding = min(spec.get("founding", 0), citizens)
+    seeking = min(spec.get("seeking", round(citizens * 0.6)), citizens - founding)
+    citizen_concerns = _bag(
+        {"seeking_group": seeking, "founding_group": founding}
+        | exact(CITIZEN_REST_WEIGHTS, citizens - seeking - founding),
+        rng,
+    )
     for kind, n in kinds.items():
-        concerns = _bag(exact(CONCERN_WEIGHTS[kind], n), rng)
-        for i in range(n):
-            if kind in ("citizen", "relative"):
+        concerns = citizen_concerns if kind in CITIZEN_KINDS else _bag(exact(CONCERN_WEIGHTS[kind], n), rng)
+        for _ in range(n):
+            if kind in CITIZEN_KINDS:
                 area = citizen_areas.pop()
             else:
                 area = rng.choices(list(OTHER_AREA_WEIGHTS), weights=list(OTHER_AREA_WEIGHTS.values()))[0]
-            concern = concerns[i]
-            if kind in ("citizen", "relative") and founding_left and concern != "seeking_group":
-                concern, founding_left = "founding_group", founding_left - 1
+            concern = concerns.pop()
             topic_id, label = None, ""
-            if kind in ("citizen", "relative") and topics.get(area) and rng.random() < 0.8:
+            if kind in CITIZEN_KINDS and topics.get(area) and rng.random() < 0.8:
                 topic_id, label = rng.choice(topics[area])
-            group_ids: list[int] = []
-            to_groups = 0
-            if concern == "seeking_group":
-                to_groups = 1 if rng.random() < 0.75 else (2 if rng.random() < 0.3 else 0)
-                candidates = groups.get(area, [])
-                group_ids = rng.sample(candidates, min(to_groups, len(candidates)))
-            to_prof = 1 if kind in ("citizen", "relative") and rng.random() < 0.09 else 0
             rows.append(
                 (
                     {
@@ -149,18 +156,70 @@ def build_year(
                         "topic_id": topic_id,
                         "topic_label": label,
                         "topic_unmatched": False,
-                        "referrals_to_groups": to_groups,
-                        "referrals_to_professionals": to_prof,
+                        "referrals_to_groups": 0,
+                        "referrals_to_professionals": 0,
                     },
-                    group_ids,
+                    [],
                 )
             )
+    _refer(rows, spec, seeking, citizens, groups, rng)
     assert set(CHANNELS) >= {r[0]["channel"] for r in rows} and set(TOPIC_AREAS) >= {r[0]["topic_area"] for r in rows}
     assert {r[0]["concern"] for r in rows} <= set(CONCERNS)
     return rows
 
 
-def seed_office(tenant: Tenant, years: dict[int, dict]) -> bool:
+def _refer(
+    rows: list[tuple[dict, list[int]]],
+    spec: dict,
+    seeking: int,
+    citizens: int,
+    groups: dict[str, list[int]],
+    rng: random.Random,
+) -> None:
+    """Referrals, exactly ``to_groups`` / ``to_professionals`` when the spec gives them."""
+    seekers = [r for r in rows if r[0]["concern"] == "seeking_group"]
+    to_groups = spec.get("to_groups", round(seeking * 0.85))
+    if seekers:
+        if to_groups >= len(seekers):
+            counts = [1] * len(seekers)
+            for i in rng.choices(range(len(seekers)), k=to_groups - len(seekers)):
+                counts[i] += 1
+        else:
+            chosen = set(rng.sample(range(len(seekers)), to_groups))
+            counts = [1 if i in chosen else 0 for i in range(len(seekers))]
+        for (fields, group_ids), n in zip(seekers, counts, strict=True):
+            fields["referrals_to_groups"] = n
+            candidates = groups.get(fields["topic_area"], [])
+            group_ids.extend(rng.sample(candidates, min(n, len(candidates))))
+    citizen_rows = [r for r in rows if r[0]["kind"] in CITIZEN_KINDS]
+    to_prof = min(spec.get("to_professionals", round(citizens * 0.09)), len(citizen_rows))
+    for fields, _ in rng.sample(citizen_rows, to_prof):
+        fields["referrals_to_professionals"] = 1
+
+
+def trend_years(slug: str, published: dict[int, dict], today: dt.date) -> dict[int, dict]:
+    """The published years plus every year up to this one, continuing the trend (a few % a year)."""
+    years = dict(published)
+    last = max(years)
+    for year in range(min(years), today.year + 1):
+        if year in years:
+            last = year
+            continue
+        rng = random.Random(f"lotse-demo-trend-{slug}-{year}")
+        base = years[last]
+        growth = rng.uniform(0.99, 1.05)
+        years[year] = {
+            "kinds": {k: round(n * growth * rng.uniform(0.97, 1.03)) for k, n in base["kinds"].items()},
+            "founding": max(1, round(base.get("founding", 5) * rng.uniform(0.9, 1.15))),
+        }
+        last = year
+    return years
+
+
+def seed_office(tenant: Tenant, years: dict[int, dict], today: dt.date | None = None) -> bool:
+    """Contacts of the given years up to ``today``, after the office's last contact day (so re-seeding
+    on a later day adds the days since, and seeding twice on one day adds nothing)."""
+    today = today or demo_today()
     created = False
     with tenant_context(tenant.id):
         sites: list[int | None] = list(db.session.scalars(select(Site.id).order_by(Site.position, Site.id))) or [None]
@@ -170,29 +229,95 @@ def seed_office(tenant: Tenant, years: dict[int, dict]) -> bool:
         groups: dict[str, list[int]] = {}
         for group in db.session.scalars(select(Group).where(Group.status.in_(("active", "founding")))):
             groups.setdefault(group.topic_area, []).append(group.id)
+        last = db.session.scalar(select(func.max(Contact.day)))
         for year, spec in sorted(years.items()):
-            start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-            if db.session.scalar(select(func.count(Contact.id)).where(Contact.day >= start, Contact.day <= end)):
+            if (last is not None and dt.date(year, 12, 31) <= last) or dt.date(year, 1, 1) > today:
                 continue
             rng = random.Random(f"{tenant.slug}-{year}")
-            for fields, group_ids in build_year(year, spec, sites, topics, groups, rng):
-                contact = Contact(tenant_id=tenant.id, **fields)
-                contact.referrals = [
-                    ContactReferral(tenant_id=tenant.id, group_id=g, day=fields["day"]) for g in group_ids
-                ]
-                db.session.add(contact)
-            db.session.flush()
-            created = True
-        if created:
-            recount(tenant.id)
-            db.session.flush()
+            rows = [
+                (fields, group_ids)
+                for fields, group_ids in build_year(year, spec, sites, topics, groups, rng)
+                if fields["day"] <= today and (last is None or fields["day"] > last)
+            ]
+            if rows:
+                _insert(tenant.id, rows)
+                created = True
     return created
+
+
+def _insert(tenant_id: int, rows: list[tuple[dict, list[int]]]) -> None:
+    """Bulk insert (one statement, many rows) with the referrals, and add them to the daily counts."""
+    ids = db.session.scalars(
+        insert(Contact).returning(Contact.id, sort_by_parameter_order=True),
+        [{"tenant_id": tenant_id, **fields} for fields, _ in rows],
+    ).all()
+    referrals = [
+        {"tenant_id": tenant_id, "contact_id": cid, "group_id": gid, "day": fields["day"]}
+        for cid, (fields, group_ids) in zip(ids, rows, strict=True)
+        for gid in group_ids
+    ]
+    if referrals:
+        db.session.execute(insert(ContactReferral), referrals)
+    columns = [column.key for column in _CONTRIBUTION_COLUMNS]
+    apply_deltas(tenant_id, counts_from_rows([fields.get(c) for c in columns] for fields, _ in rows), chunk=2000)
 
 
 @register_seeder(60)
 def seed_contacts(tenants: dict[str, Tenant]) -> bool:
     created = False
+    today = demo_today()
     for slug, years in OFFICES.items():
         if slug in tenants:
-            created = seed_office(tenants[slug], years) or created
+            created = seed_office(tenants[slug], trend_years(slug, years, today), today) or created
+    return created
+
+
+LOGO_COLOURS = {
+    "dortmund": (11, 83, 148),
+    "hamm": (0, 122, 94),
+    "kreis-unna": (178, 34, 52),
+    "dithmarschen": (200, 16, 46),
+}
+
+
+def demo_logo(tenant: Tenant) -> bytes:
+    """A plain word mark for a demo office (the real logos are the offices' own): a coloured square with
+    the initial and the office's short name, drawn with Pillow."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    colour = LOGO_COLOURS.get(tenant.slug, (11, 83, 148))
+    image = Image.new("RGBA", (760, 200), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((0, 0, 200, 200), radius=36, fill=colour)
+    big: ImageFont.FreeTypeFont | ImageFont.ImageFont
+    small: ImageFont.FreeTypeFont | ImageFont.ImageFont
+    plain: ImageFont.FreeTypeFont | ImageFont.ImageFont
+    try:
+        big = ImageFont.truetype("DejaVuSans-Bold.ttf", 130)
+        small = ImageFont.truetype("DejaVuSans-Bold.ttf", 46)
+        plain = ImageFont.truetype("DejaVuSans.ttf", 34)
+    except OSError:
+        big = small = plain = ImageFont.load_default()
+    draw.text((100, 100), tenant.slug[0].upper(), font=big, fill="white", anchor="mm")
+    draw.text((230, 60), "Selbsthilfe", font=small, fill=colour)
+    draw.text((230, 125), (tenant.city or tenant.slug.title())[:24], font=plain, fill=(60, 60, 60))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+@register_seeder(15)
+def seed_logos(tenants: dict[str, Tenant]) -> bool:
+    """Each demo office has a logo (its admin can replace it under Verwaltung → Logo)."""
+    from saas.admin.operations import set_logo
+    from tenants.models import OfficeLogo
+
+    created = False
+    for tenant in tenants.values():
+        with tenant_context(tenant.id):
+            if db.session.scalar(select(OfficeLogo.id)) is None:
+                set_logo(tenant.id, demo_logo(tenant))
+                created = True
     return created

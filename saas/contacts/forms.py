@@ -36,7 +36,12 @@ class ContactForm(FlaskForm):
     topic = SelectField(_l("Thema"), coerce=int, default=0)
     # Optional when the chosen topic has an area (checked in validate_topic_area).
     topic_area = RadioField(_l("Themenbereich"), choices=_choices(TOPIC_AREAS), validate_choice=False)
-    concern = RadioField(_l("Anliegen"), choices=_choices(CONCERNS), default="other", validators=[InputRequired()])
+    # no preset: a preselected "Sonstiges" would skew the statistics; staff choose every time
+    concern = RadioField(
+        _l("Anliegen"),
+        choices=_choices(CONCERNS),
+        validators=[InputRequired(_l("Bitte das Anliegen wählen."))],
+    )
     site = SelectField(_l("Standort"), coerce=int, default=0)
     day = DateField(_l("Datum"), validators=[InputRequired()])
     groups = SelectMultipleField(_l("Vermittelt an Gruppe(n)"), coerce=int, default=[])
@@ -107,6 +112,15 @@ class CopyChaptersForm(FlaskForm):
 PERIODS = {"year": "Jahr", "quarter": "Quartal", "month": "Monat", "range": "Zeitraum"}
 
 
+def _year_or_none(value: object) -> int | None:
+    if value in (None, ""):
+        return None
+    year = int(str(value))  # ValueError: WTForms reports "not a valid choice"
+    if not 1980 <= year <= 2100:
+        raise ValueError(year)
+    return year
+
+
 class StatisticsForm(FlaskForm):
     """The statistics filter (a GET form: bookmarkable, no CSRF token needed for reading)."""
 
@@ -114,7 +128,8 @@ class StatisticsForm(FlaskForm):
         csrf = False
 
     period = SelectField(_l("Zeitraum"), choices=_choices(PERIODS), default="year")
-    year = IntegerField(_l("Jahr"), validators=[Optional(), NumberRange(min=1980, max=2100)])
+    # the years with data (set by the view); an other year in range is still accepted (bookmarks)
+    year = SelectField(_l("Jahr"), coerce=_year_or_none, validate_choice=False, validators=[Optional()])
     quarter = SelectField(_l("Quartal"), coerce=int, choices=[(q, f"{q}.") for q in range(1, 5)], default=1)
     month = SelectField(_l("Monat"), coerce=int, default=1)
     start = DateField(_l("Von"), validators=[Optional()])

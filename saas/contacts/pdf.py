@@ -7,6 +7,7 @@ PDF core font Helvetica, with the few characters it lacks replaced by their near
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -88,9 +89,10 @@ class ReportPDF(FPDF):
         self.set_text_color(0, 0, 0)
 
     # --- building blocks -------------------------------------------------------------------------------
-    def heading(self, text: str, level: int = 1) -> None:
+    def heading(self, text: str, level: int = 1, keep: float = 40) -> None:
+        """A heading kept on one page with the first ``keep`` mm of what follows (never alone at a page foot)."""
         size = {0: 22, 1: 15, 2: 12}[level]
-        if level and self.get_y() > self.h - 60:  # never a heading alone at the foot of a page
+        if level and self.get_y() + size * 0.5 + 6 + keep > self.page_break_trigger:
             self.add_page()
         self.ln(4 if level else 0)
         self.set_font(self.family, "B", size)
@@ -112,6 +114,10 @@ class ReportPDF(FPDF):
                 0, 5.2, self.t(f"• {item}" if self.unicode else f"- {item}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT
             )
         self.ln(2)
+
+    @staticmethod
+    def table_height(rows: int) -> float:
+        return 6.5 * (rows + 1) + 3
 
     def table_rows(self, header: list[str], rows: list[list[str]], widths: list[float]) -> None:
         line = 6.5
@@ -155,12 +161,7 @@ def render_pdf(view: ReportView, progress: Progress | None = None) -> bytes:
     step = progress or (lambda _p: None)
     tenant, year = view.tenant, view.year
     pdf = ReportPDF(f"Jahresbericht {year} – {tenant.name}")
-    pdf.add_page()
-    pdf.ln(50)
-    pdf.heading(f"Jahresbericht {year}", 0)
-    pdf.para(tenant.name, 14)
-    if tenant.legal_body:
-        pdf.para(f"Träger: {tenant.legal_body}")
+    _cover(pdf, view)
 
     number = 1
     pdf.add_page()
@@ -198,24 +199,50 @@ def render_pdf(view: ReportView, progress: Progress | None = None) -> bytes:
         pdf.set_font(pdf.family, "", 9)
         col_w = (pdf.w - pdf.l_margin - pdf.r_margin) / 3
         pdf.set_auto_page_break(True, 20)
-        lines: list[tuple[str, bool]] = []  # type: ignore[no-redef]
+        az_lines: list[tuple[str, bool]] = []
         for letter, names in view.topics_az:
-            lines.append((letter, True))  # type: ignore[arg-type]
-            lines.extend((name, False) for name in names)  # type: ignore[misc]
+            az_lines.append((letter, True))
+            az_lines.extend((name, False) for name in names)
         per_col = 48
-        for page_start in range(0, len(lines), per_col * 3):
-            if page_start:
+        # flow into three columns a page; a letter never ends a column (it moves on with its first topic)
+        columns: list[list[tuple[str, bool]]] = [[]]
+        for text, is_letter in az_lines:
+            if len(columns[-1]) >= per_col or (is_letter and len(columns[-1]) >= per_col - 1):
+                columns.append([])
+            columns[-1].append((text, is_letter))
+        top = pdf.get_y()
+        for index, chunk in enumerate(columns):
+            col = index % 3
+            if index and col == 0:
                 pdf.add_page()
-            top = pdf.get_y()
-            for col in range(3):
-                chunk = lines[page_start + col * per_col : page_start + (col + 1) * per_col]
-                pdf.set_xy(pdf.l_margin + col * col_w, top)
-                for text, is_letter in chunk:  # type: ignore[str-unpack]
-                    pdf.set_font(pdf.family, "B" if is_letter else "", 10 if is_letter else 9)
-                    pdf.set_x(pdf.l_margin + col * col_w)
-                    pdf.cell(col_w - 2, 4.8, _fit(pdf, pdf.t(text), col_w - 3), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                top = pdf.get_y()
+            pdf.set_xy(pdf.l_margin + col * col_w, top)
+            for text, is_letter in chunk:
+                pdf.set_font(pdf.family, "B" if is_letter else "", 10 if is_letter else 9)
+                pdf.set_x(pdf.l_margin + col * col_w)
+                pdf.cell(col_w - 2, 4.8, _fit(pdf, pdf.t(text), col_w - 3), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     step(90)
     return bytes(pdf.output())
+
+
+def _cover(pdf: ReportPDF, view: ReportView) -> None:
+    """The cover: the office's logo (if uploaded), title and year, the office, its address."""
+    tenant, year = view.tenant, view.year
+    pdf.add_page()
+    if view.logo:
+        with contextlib.suppress(Exception):  # a broken image must not cost the whole report
+            pdf.image(io.BytesIO(view.logo), x=pdf.l_margin, y=25, h=28, keep_aspect_ratio=True, w=80)
+    pdf.set_y(95)
+    pdf.set_draw_color(7, 55, 99)
+    pdf.set_line_width(0.8)
+    pdf.line(pdf.l_margin, 90, pdf.w - pdf.r_margin, 90)
+    pdf.heading(f"Jahresbericht {year}", 0)
+    pdf.para(tenant.name, 14)
+    if tenant.legal_body:
+        pdf.para(f"Träger: {tenant.legal_body}")
+    pdf.set_y(pdf.h - 60)
+    lines = [tenant.address_line, tenant.phone and f"Tel.: {tenant.phone}", tenant.email, tenant.website]
+    pdf.para("\n".join(line for line in lines if line), 9)
 
 
 def _fit(pdf: ReportPDF, text: str, width: float) -> str:
@@ -238,8 +265,9 @@ def _chapter(pdf: ReportPDF, title: str, body: str) -> None:
 
 def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
     c, year = view.contacts, view.year
-    pdf.add_page()
-    pdf.heading(f"{number}. Gesamtkontakte – Zahlen und Fakten im Überblick")
+    pdf.heading(
+        f"{number}. Gesamtkontakte – Zahlen und Fakten im Überblick", keep=30 + pdf.table_height(len(KINDS) + 1)
+    )
     kinds = c["by_kind"]
     pdf.para(
         f"Im Jahr {year} wurden insgesamt {format_number(c['total'])} Kontakte zur Auskunft und Beratung erfasst: "
@@ -268,7 +296,7 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
         [[MEDIA[k], format_number(media[k])] for k in MEDIA] + [["ohne Angabe", format_number(media["unknown"])]],
         [130, 40],
     )
-    pdf.heading("Anfragen von Bürger*innen nach Themenbereich", 2)
+    pdf.heading("Anfragen von Bürger*innen nach Themenbereich", 2, keep=pdf.table_height(len(TOPIC_AREAS)))
     pdf.table_rows(
         ["Themenbereich", "Anzahl", "Anteil"],
         [
@@ -278,7 +306,7 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
         [90, 40, 40],
     )
     pdf.chart(view.charts["areas"])
-    pdf.heading("Anliegen und Vermittlungen", 2)
+    pdf.heading("Anliegen und Vermittlungen", 2, keep=pdf.table_height(len(CONCERNS)))
     pdf.table_rows(
         ["Anliegen", "Anzahl", "Stunden"],
         [
@@ -301,7 +329,7 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
         [130, 40],
     )
     groups = view.data["groups"]
-    pdf.heading("Gründungen und Auflösungen von Selbsthilfegruppen", 2)
+    pdf.heading("Gründungen und Auflösungen von Selbsthilfegruppen", 2, keep=pdf.table_height(6))
     pdf.table_rows(
         ["Gruppenprozesse", "Anzahl"],
         [
@@ -315,7 +343,7 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
         [130, 40],
     )
     founding, support = view.data.get("founding", {}), view.data.get("support", {})
-    pdf.heading("Gründungsbegleitung und Gruppenbegleitung", 2)
+    pdf.heading("Gründungsbegleitung und Gruppenbegleitung", 2, keep=pdf.table_height(10))
     pdf.table_rows(
         ["Gründungsprozesse und Begleitungen", "Anzahl"],
         [
@@ -333,7 +361,7 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
         [130, 40],
     )
     events, rooms, newsletter = view.data["events"], view.data["rooms"], view.data["newsletter"]
-    pdf.heading("Veranstaltungen, Räume und Newsletter", 2)
+    pdf.heading("Veranstaltungen, Räume und Newsletter", 2, keep=pdf.table_height(7))
     pdf.table_rows(
         ["Kennzahl", "Anzahl"],
         [

@@ -219,6 +219,14 @@ def monthly_totals(start: dt.date, end: dt.date, site: int | None = None) -> dic
     return dict(months)
 
 
+def years_with_data(*also: int) -> list[int]:
+    """The years from the office's first to its last contact (newest first), plus ``also``: the year
+    choices of the statistics, the report and the contact log."""
+    first, last = db.session.execute(select(func.min(ContactDailyCount.day), func.max(ContactDailyCount.day))).one()
+    years = set(range(first.year, last.year + 1)) if first is not None else set()
+    return sorted(years | {y for y in also if y}, reverse=True)
+
+
 def yearly_totals(first_year: int, last_year: int) -> dict[int, int]:
     months = monthly_totals(dt.date(first_year, 1, 1), dt.date(last_year, 12, 31))
     years = dict.fromkeys(range(first_year, last_year + 1), 0)
@@ -305,13 +313,6 @@ def log_page(year: int, page: int, page_size: int) -> tuple[list[Contact], int]:
         .offset((page - 1) * page_size)
     ).all()
     return list(contacts), total
-
-
-def years_with_data() -> set[int]:
-    first, last = db.session.execute(select(func.min(Contact.day), func.max(Contact.day))).one()
-    if first is None:
-        return set()
-    return set(range(first.year, last.year + 1))
 
 
 def recent_imports(limit: int = 5) -> list[ContactImport]:

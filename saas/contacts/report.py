@@ -20,7 +20,7 @@ from saas.core.formatting import format_percent
 from saas.core.reports import annual_section, section_keys
 from saas.directory.models import LIVE_STATUSES, Group, Topic, group_topics
 from saas.extensions import db
-from tenants.models import Site, Tenant
+from tenants.models import OfficeLogo, Site, Tenant
 
 SECTIONS = ("groups", "newsletter", "events", "rooms")
 TREND_YEARS = 5
@@ -71,9 +71,15 @@ def annual_report(tenant: Tenant, year: int) -> dict[str, Any]:
         "tenant": tenant.slug,
         "year": year,
         "contacts": contacts_section(year_figures(year), year_figures(year - 1)),
+        # added key: the office's sites (Kreis Unna publishes "drei Standorte")
+        "sites": list(db.session.scalars(select(Site.name).order_by(Site.position, Site.id))),
     }
     for key in dict.fromkeys([*SECTIONS, *section_keys()]):
         report[key] = annual_section(key, tenant.id, year)
+    areas = report["groups"].get("active_by_topic_area")
+    if isinstance(areas, dict):  # added key: shares of the active groups by topic area (seed 001: 34 % Sucht …)
+        base = sum(areas.values())
+        report["groups"]["active_by_topic_area_pct"] = {a: share_pct(n, base) for a, n in areas.items()}
     return report
 
 
@@ -112,6 +118,7 @@ class ReportView:
     lifecycle: dict[str, int]
     charts: dict[str, Chart]
     trend: dict[int, int]
+    logo: bytes | None = None  # the office's logo (PNG), for the cover
 
     @property
     def contacts(self) -> dict[str, Any]:
@@ -199,6 +206,7 @@ def report_view(tenant: Tenant, year: int) -> ReportView:
         lifecycle=group_lifecycle(dt.date(year, 1, 1), dt.date(year, 12, 31)),
         charts=report_charts(year, data["contacts"], trend),
         trend=trend,
+        logo=db.session.scalar(select(OfficeLogo.data)),
     )
 
 
@@ -224,3 +232,52 @@ def render_html_document(tenant: Tenant, year: int) -> str:
 
 
 LABELS = {"kinds": KINDS, "channels": CHANNELS, "areas": TOPIC_AREAS, "concerns": CONCERNS, "media": MEDIA}
+
+
+# --- default drafts of the text chapters --------------------------------------------------------------
+
+
+def draft_chapter(title: str, data: dict[str, Any], tenant: Tenant) -> str:
+    """A first draft of a text chapter, written from the year's figures (staff rewrite it)."""
+    from saas.core.formatting import format_number as n
+
+    year = data["year"]
+    c, groups = data["contacts"], data["groups"]
+    events, rooms, newsletter = data["events"], data["rooms"], data["newsletter"]
+    key = title.casefold()
+    if "arbeitsschwerpunkt" in key:
+        return (
+            f"Im Jahr {year} berieten die Mitarbeiterinnen und Mitarbeiter in {n(c['total'])} Kontakten. "
+            f"{n(c['by_concern']['seeking_group'])} Menschen suchten eine Selbsthilfegruppe; es gab "
+            f"{n(c['referrals']['to_groups'])} Vermittlungen an Selbsthilfegruppen und "
+            f"{n(c['referrals']['to_professionals'])} an professionelle Beratung.\n\n"
+            f"Die Gründung neuer Gruppen blieb ein Schwerpunkt: {n(c['by_concern']['founding_group'])} "
+            f"Erstberatungen zur Gruppengründung, {n(groups['founded'])} gegründete Gruppen, "
+            f"{n(groups['founding_at_year_end'])} Gruppen im Aufbau am Jahresende."
+        )
+    if "veranstaltung" in key:
+        text = f"Im Jahr {year} fanden {n(events['held'])} Veranstaltungen statt"
+        if events.get("registrations"):
+            text += f" mit {n(events['registrations'])} Anmeldungen"
+        text += "."
+        if events.get("cancelled"):
+            text += f" {n(events['cancelled'])} geplante Veranstaltungen mussten abgesagt werden."
+        return text
+    if "öffentlichkeit" in key:
+        return (
+            f"Der Newsletter erschien {n(newsletter['issues_sent'])}-mal. Ende Dezember {year} erreichte er "
+            f"{n(newsletter['subscribers_at_year_end'])} Abonnent*innen."
+        )
+    if "rahmenbedingung" in key:
+        return (
+            f"{n(rooms['groups_using_rooms'])} Selbsthilfegruppen nutzten im Jahr {year} regelmäßig die Räume "
+            f"der Kontaktstelle ({n(rooms['hours_booked'])} gebuchte Stunden).\n\n"
+            "[Personelle Situation: bitte ergänzen]"
+        )
+    if "ausblick" in key:
+        return (
+            f"Ende {year} befanden sich {n(groups['founding_at_year_end'])} Selbsthilfegruppen in der "
+            f"Gründungsphase. Sobald sich genügend Interessierte gemeldet haben, können sie im Jahr {year + 1} "
+            "ihre Arbeit aufnehmen.\n\n[Vorhaben für das kommende Jahr: bitte ergänzen]"
+        )
+    return f"[{title}: bitte ergänzen – {tenant.name}, {year}]"

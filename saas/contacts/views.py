@@ -34,7 +34,7 @@ from saas.contacts.models import (
     Contact,
     ReportRender,
 )
-from saas.contacts.report import LABELS, annual_report, paragraphs, report_csv, report_view
+from saas.contacts.report import LABELS, annual_report, draft_chapter, paragraphs, report_csv, report_view
 from saas.core.access import can, office_required
 from saas.core.charts import Series, bar_chart, line_chart
 from saas.core.errors import perform
@@ -206,7 +206,7 @@ def log(slug: str):  # type: ignore[no-untyped-def]
         abort(404)
     page = page_number()
     contacts, total = queries.log_page(year, page, PAGE_SIZE)
-    years = sorted({y for y in ops.editable_years()} | {year} | queries.years_with_data(), reverse=True)
+    years = queries.years_with_data(year, *ops.editable_years())
     sites = {s.id: s.name for s in queries.sites()}
     imports = queries.recent_imports()
     return render_template(
@@ -303,11 +303,14 @@ def _period(form: StatisticsForm) -> queries.Period | None:
 def statistics(slug: str):  # type: ignore[no-untyped-def]
     form = StatisticsForm(formdata=request.args if request.args else None)
     form.month.choices = [(i + 1, _(name)) for i, name in enumerate(queries.MONTHS)]
+    form.year.choices = [(y, str(y)) for y in queries.years_with_data(ops.today().year)]
     sites = queries.sites()
     form.site.choices = [(0, _("alle Standorte"))] + [(s.id, s.name) for s in sites]
     valid = form.validate() if request.args else True
     if form.year.data is None and valid:
         form.year.data = ops.today().year
+    if valid and form.year.data not in dict(form.year.choices):
+        form.year.choices.append((form.year.data, str(form.year.data)))
     period = _period(form) if valid else None
     if period is None:
         return render_template("contacts/statistics.html", form=form, period=None, periods=PERIODS), 400
@@ -432,7 +435,7 @@ def report(slug: str, year: int):  # type: ignore[no-untyped-def]
         labels=LABELS,
         render_form=RenderForm(),
         renders=renders,
-        years=range(ops.today().year, 1999, -1),
+        years=queries.years_with_data(year),
         can_staff=can(Role.staff),
     )
 
@@ -546,11 +549,13 @@ def chapters(slug: str, year: int):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def chapters_template(slug: str, year: int):  # type: ignore[no-untyped-def]
-    """Create this year's chapters: last year's headings (empty texts), or the usual chapters of a report."""
+    """Create this year's chapters (last year's headings or the usual ones), each with a draft from the figures."""
     _check_year(year)
     if not CopyChaptersForm().validate_on_submit():
         abort(400)
-    if not ops.start_chapters(g.tenant.id, year, DEFAULT_CHAPTERS):
+    data = annual_report(g.tenant, year)
+    draft = lambda title: draft_chapter(title, data, g.tenant)  # noqa: E731 - a first draft from the figures
+    if not ops.start_chapters(g.tenant.id, year, DEFAULT_CHAPTERS, draft):
         flash(_("Für dieses Jahr gibt es schon Kapitel."), "warning")
         return redirect(url_for("contacts.chapters", year=year))
     db.session.commit()

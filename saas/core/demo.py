@@ -6,7 +6,9 @@ Features add their own demo data with :func:`register_seeder`; every seeder must
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import select
 
@@ -88,6 +90,39 @@ USERS = [
     ],
     *[(f"analyst.{slug}@demo.lotse.de", f"Analyse {slug}", slug, "analyst") for slug, _, _ in ASSOCIATIONS],
 ]
+
+# The first year of demo data per office: the year before the first one an office publishes figures
+# for (the annual report compares with the previous year). Data then runs up to today.
+FIRST_YEAR = {"dortmund": 2022, "hamm": 2023, "kreis-unna": 2023, "dithmarschen": 2023}
+
+
+_today_override: list[dt.date] = []
+
+
+def demo_today() -> dt.date:
+    """The day the demo lives in (the office's local today); data is seeded up to this day."""
+    if _today_override:
+        return _today_override[-1]
+    from saas.core.recurrence import today_local
+
+    return today_local()
+
+
+@contextmanager
+def seeding_on(day: dt.date) -> Iterator[None]:
+    """Seed as if today were ``day`` (tests: re-seeding on a later day extends the data)."""
+    _today_override.append(day)
+    try:
+        yield
+    finally:
+        _today_override.pop()
+
+
+def demo_years(slug: str, today: dt.date | None = None) -> list[int]:
+    """The years an office's demo data covers: its first year up to this year (the last one partial)."""
+    today = today or demo_today()
+    return list(range(FIRST_YEAR.get(slug, today.year - 1), today.year + 1))
+
 
 Seeder = Callable[[dict[str, Tenant]], bool]
 _SEEDERS: list[tuple[int, Seeder]] = []

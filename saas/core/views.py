@@ -31,6 +31,8 @@ def office_home(slug: str):  # type: ignore[no-untyped-def]
 
 @office_required()
 def dashboard(slug: str):  # type: ignore[no-untyped-def]
-    from saas.core.dashboard import dashboard_cards
+    from saas.core.dashboard import dashboard_cards, dashboard_panels
 
-    return render_template("core/dashboard.html", membership=current_membership(), cards=dashboard_cards())
+    return render_template(
+        "core/dashboard.html", membership=current_membership(), cards=dashboard_cards(), panels=dashboard_panels()
+    )

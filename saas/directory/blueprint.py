@@ -7,6 +7,7 @@ from flask import Blueprint
 from saas.auth.models import Role
 from saas.core.nav import add_public_nav, add_staff_nav
 from saas.core.reports import register_annual_section
+from saas.directory import dashboard as _dashboard  # noqa: F401 - registers the start page panel
 from saas.directory import demo as _demo  # noqa: F401 - registers the demo seeder
 from saas.directory import public, views
 from saas.directory.queries import annual_groups_section
@@ -25,7 +26,15 @@ bp.add_url_rule(
     methods=["POST"],
 )
 bp.add_url_rule("/<slug>/gruppen/<int:group_id>/danke", "inquiry_thanks", public.inquiry_thanks)
+bp.add_url_rule(
+    "/<slug>/gruppen/mitmachen",
+    "interest",
+    limiter.limit("10 per hour", methods=["POST"])(public.interest),
+    methods=["GET", "POST"],
+)
+bp.add_url_rule("/<slug>/gruppen/mitmachen/danke", "interest_thanks", public.interest_thanks)
 bp.add_url_rule("/<slug>/themen", "topics_az", public.topics_az)
+bp.add_url_rule("/verband/<assoc_slug>/gruppen", "regional_search", public.regional_search)
 bp.add_url_rule("/<slug>/gruppen/bestaetigen/<token>", "confirm_entry", public.confirm_entry, methods=["GET", "POST"])
 
 # staff
@@ -52,6 +61,8 @@ bp.add_url_rule(
 bp.add_url_rule("/<slug>/intern/gruppen/export.csv", "group_export", views.group_export)
 bp.add_url_rule("/<slug>/intern/gruppen/import", "group_import", views.group_import, methods=["GET", "POST"])
 bp.add_url_rule("/<slug>/intern/gruppen/widget", "widget", views.widget)
+bp.add_url_rule("/<slug>/intern/gruppen/nachbarn", "neighbours", views.neighbours)
+bp.add_url_rule("/<slug>/intern/nachfrage", "demand", views.demand)
 bp.add_url_rule("/<slug>/intern/themen/", "topic_list", views.topic_list)
 bp.add_url_rule("/<slug>/intern/themen/neu", "topic_new", views.topic_edit, methods=["GET", "POST"])
 bp.add_url_rule(
@@ -72,5 +83,6 @@ add_public_nav("directory.topics_az", "Themen A–Z", order=11)
 add_staff_nav("directory.group_list", "Gruppen", order=10)
 add_staff_nav("directory.topic_list", "Themen", order=11)
 add_staff_nav("directory.inquiry_list", "Anfragen", min_role=Role.staff, order=12)
+add_staff_nav("directory.demand", "Nachfrage", min_role=Role.staff, order=13)
 
 register_annual_section("groups", annual_groups_section)

@@ -28,7 +28,7 @@ from tenants.models import OfficeHoursSlot, Site, Tenant
 from tenants.resolve import OfficeKey
 
 MAX_PAGES = 4096
-_pages: OrderedDict[tuple, tuple[bytes, int, str]] = OrderedDict()
+_pages: OrderedDict[tuple, tuple[bytes, int, str, dict[str, str]]] = OrderedDict()
 _lock = Lock()
 
 
@@ -67,8 +67,9 @@ def _cacheable() -> bool:
     )
 
 
-def cached_page(office: OfficeKey, render: Any) -> Response:
-    """The rendered page for this request, from the cache when the office's directory is unchanged."""
+def cached_page(office: OfficeKey, render: Any, keep_headers: tuple[str, ...] = ()) -> Response:
+    """The rendered page for this request, from the cache when the office's directory is unchanged.
+    ``keep_headers``: response headers stored with the page and given back on a hit."""
     if not _cacheable():
         return render()
     # created_at makes the key unique to this office even if an id were ever reused (SQLite).
@@ -78,14 +79,15 @@ def cached_page(office: OfficeKey, render: Any) -> Response:
         if hit is not None:
             _pages.move_to_end(key)
     if hit is not None:
-        body, status, mimetype = hit
-        return Response(body, status=status, mimetype=mimetype)
+        body, status, mimetype, headers = hit
+        return Response(body, status=status, mimetype=mimetype, headers=headers)
     response = render()
     if isinstance(response, str):
         response = Response(response, mimetype="text/html")
     if response.status_code == 200 and "Set-Cookie" not in response.headers:
         with _lock:
-            _pages[key] = (response.get_data(), response.status_code, response.mimetype)
+            kept = {h: response.headers[h] for h in keep_headers if h in response.headers}
+            _pages[key] = (response.get_data(), response.status_code, response.mimetype, kept)
             while len(_pages) > MAX_PAGES:
                 _pages.popitem(last=False)
     return response

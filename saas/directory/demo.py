@@ -8,19 +8,21 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
-from saas.core.demo import register_seeder
+from saas.core.demo import demo_today, demo_years, register_seeder
 from saas.directory import operations as ops
-from saas.directory.models import Group, Topic
+from saas.directory.models import Group, GroupInquiry, Topic
 from saas.extensions import db
 from tenants.models import Site, Tenant
 from tenants.scoping import tenant_context
 
 TOPICS_FILE = Path(__file__).parent / "data" / "topics_dortmund_2023.csv"
-GROUPS_PER_OFFICE = {"dortmund": 230, "hamm": 70, "kreis-unna": 110, "dithmarschen": 45}
+GROUPS_PER_OFFICE = {"dortmund": 230, "hamm": 70, "kreis-unna": 250, "dithmarschen": 45}
 
 _FIRST = [
     "Anna",
@@ -120,12 +122,6 @@ def _name(rng: random.Random, topic: Topic, place: str, used: set[str]) -> str:
     return name
 
 
-def _date_in(rng: random.Random, year: int, today: dt.date) -> dt.date:
-    start = dt.date(year, 1, 1)
-    end = min(dt.date(year, 12, 31), today)
-    return start + dt.timedelta(days=rng.randint(0, max(0, (end - start).days)))
-
-
 def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site], used: set[str]) -> dict:
     place = rng.choice(_DISTRICTS.get(slug, [""]))
     audience = "affected"
@@ -135,6 +131,11 @@ def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site]
     handle = contact.lower().replace(" ", ".").replace("ü", "ue").replace("ö", "oe").replace("ä", "ae")
     rhythm = rng.choice(["weekly", "weekly", "biweekly", "monthly", "monthly", "irregular"])
     start = dt.time(rng.choice([10, 14, 16, 17, 18, 18, 19, 19, 19]), rng.choice([0, 0, 30]))
+    young = rng.random() < 0.08
+    in_office = rng.random() < 0.3  # meets in the office's rooms: step-free access comes from the room
+    mode = rng.choice(["in_person"] * 7 + ["online", "hybrid", "hybrid"])
+    languages = rng.choice(["Deutsch"] * 40 + ["Deutsch, Türkisch"] * 3 + ["Deutsch, Englisch"] * 3
+                           + ["Deutsch, Arabisch", "Deutsch, Russisch", "Deutsch, Ukrainisch"])  # fmt: skip
     return {
         "name": _name(rng, topic, place, used),
         "description": f"Wir sind eine Gruppe von Menschen, die sich zum Thema {topic.name} austauschen, "
@@ -142,16 +143,22 @@ def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site]
         "topics": [topic],
         "topic_area": topic.topic_area or "social",
         "audience": audience,
-        "age_focus": "Junge Selbsthilfe 18–35" if rng.random() < 0.08 else "",
-        "languages": "Deutsch, Türkisch" if rng.random() < 0.05 else "Deutsch",
+        "age_focus": "Junge Selbsthilfe 18–35" if young else "",
+        "young": young,
+        "languages": languages,
         "site_id": rng.choice(sites).id if sites else None,
         "rhythm": rhythm,
         "weekday": None if rhythm == "irregular" else rng.randint(0, 5),
         "nth_weekday": rng.randint(1, 4) if rhythm == "monthly" else None,
         "time_start": None if rhythm == "irregular" else start,
         "time_end": None if rhythm == "irregular" else dt.time(min(start.hour + 2, 23), start.minute),
-        "place": f"Raum {rng.randint(1, 3)}, Kontaktstelle" if rng.random() < 0.3 else f"Gemeindezentrum {place}",
-        "meeting_mode": rng.choice(["in_person"] * 8 + ["online", "hybrid"]),
+        "place": ""
+        if mode == "online"
+        else f"Raum {rng.randint(1, 3)}, Kontaktstelle"
+        if in_office
+        else rng.choice([f"Gemeindezentrum {place}", f"Begegnungsstätte {place}", f"Bürgerhaus {place}"]),
+        "meeting_mode": mode,
+        "step_free": None if in_office or mode == "online" else rng.choice([True, True, True, False, None]),
         "welcomes_new_members": rng.random() < 0.85,
         "visibility": "protected" if rng.random() < 0.12 else "public",
         "contacts": [
@@ -165,52 +172,244 @@ def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site]
     }
 
 
-def seed_groups(tenant: Tenant, count: int, today: dt.date | None = None) -> int:
-    """About ``count`` groups with a lifecycle over the last three years (founded, abandoned, dissolved)."""
-    today = today or dt.date.today()
-    rng = random.Random(f"lotse-demo-{tenant.slug}")
+AREA_WEIGHTS = {"addiction": 34, "chronic_illness": 26, "mental_health": 17, "disability": 9, "social": 14}
+
+# Per office: the groups before the first demo year (active, founding) and, per year, the life-cycle
+# steps (founding started, founded, founding abandoned, dissolved, existing groups added). Years not
+# listed continue the trend (see :func:`_trend_steps`).
+LIFECYCLE: dict[str, dict] = {
+    "dortmund": {
+        "active": 220,
+        "founding": 5,
+        # seed 001: 2023 has 6 founded, 8 founding at year end, 4 abandoned, 13 dissolved, 10 existing
+        # groups added to the office's file; "fast 230" groups, 34/26/17/9/14 % by topic area.
+        "years": {2022: (10, 5, 3, 9, 6), 2023: (11, 6, 4, 13, 10)},
+        "area_year": 2023,
+    },
+    "kreis-unna": {
+        "active": 238,
+        "founding": 6,
+        # seed 003: 2024 has 16 groups added (6 foundings started, 10 existing), 251 at year end.
+        "years": {2023: (8, 6, 2, 7, 6), 2024: (6, 7, 2, 9, 10)},
+    },
+    "hamm": {"active": 68, "founding": 2, "years": {}},
+    "dithmarschen": {"active": 43, "founding": 1, "years": {}},
+}
+
+
+@dataclass
+class PlannedGroup:
+    index: int
+    steps: list[tuple[dt.date, str]]  # (day, status after the step); the first step creates the entry
+    area: str = ""
+
+    def status_on(self, day: dt.date) -> str | None:
+        status = None
+        for changed_on, to_status in self.steps:
+            if changed_on > day:
+                break
+            status = to_status
+        return status
+
+
+def _random_day(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
+    return first + dt.timedelta(days=rng.randint(0, max(0, (last - first).days)))
+
+
+def _trend_steps(rng: random.Random, active: int, founding: int) -> tuple[int, int, int, int, int]:
+    """A plausible year after the published ones: about 5 % new foundings, 4–5 % dissolved."""
+    started = max(1, round(active * rng.uniform(0.04, 0.055)))
+    pool = founding + started
+    founded = min(pool - 1, round(pool * rng.uniform(0.35, 0.45))) if pool > 1 else 0
+    abandoned = min(pool - 1 - founded, round(pool * rng.uniform(0.12, 0.2))) if pool > 1 else 0
+    dissolved = round(active * rng.uniform(0.035, 0.05))
+    added = round(active * rng.uniform(0.02, 0.04))
+    return started, max(founded, 0), max(abandoned, 0), dissolved, added
+
+
+def lifecycle_plan(slug: str, today: dt.date) -> list[PlannedGroup]:
+    """Every demo group of an office with its dated life cycle, from before the first demo year to the
+    end of this year. Deterministic: the same plan on every day of a year, extended by a year on the
+    first seeding of a new year (so re-seeding later only adds what happened since)."""
+    spec = LIFECYCLE.get(slug) or {"active": GROUPS_PER_OFFICE.get(slug, 40), "founding": 2, "years": {}}
+    years = demo_years(slug, today)
+    first_year = years[0]
+    rng = random.Random(f"lotse-demo-groups-{slug}")
+    plan: list[PlannedGroup] = []
+    for _ in range(spec["active"]):
+        since = dt.date(rng.randint(1985, first_year - 1), rng.randint(1, 12), rng.randint(1, 28))
+        plan.append(PlannedGroup(len(plan), [(since, "active")]))
+    for _ in range(spec["founding"]):
+        since = _random_day(rng, dt.date(first_year - 1, 6, 1), dt.date(first_year - 1, 12, 15))
+        plan.append(PlannedGroup(len(plan), [(since, "founding")]))
+    for year in years:
+        yr = random.Random(f"lotse-demo-groups-{slug}-{year}")
+        jan1, dec31 = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        before = dt.date(year - 1, 12, 31)
+        active = [g for g in plan if g.status_on(before) == "active"]
+        founding = [g for g in plan if g.status_on(before) == "founding"]
+        started, founded, abandoned, dissolved, added = spec["years"].get(year) or _trend_steps(
+            yr, len(active), len(founding)
+        )
+        for day in sorted(_random_day(yr, dt.date(year, 1, 8), dt.date(year, 11, 15)) for _ in range(started)):
+            group = PlannedGroup(len(plan), [(day, "founding")])
+            plan.append(group)
+            founding.append(group)
+        founding.sort(key=lambda g: (g.steps[-1][0], g.index))
+        done = founding[: founded + abandoned]
+        outcomes = ["active"] * founded + ["abandoned"] * abandoned
+        yr.shuffle(outcomes)
+        for group, outcome in zip(done, outcomes, strict=True):
+            lo = max(jan1 + dt.timedelta(days=4), group.steps[-1][0] + dt.timedelta(days=30))
+            hi = max(lo, dt.date(year, 12, 22))
+            group.steps.append((min(_random_day(yr, lo, hi), dec31), outcome))
+        for group in yr.sample(active, min(dissolved, len(active))):
+            group.steps.append((_random_day(yr, jan1 + dt.timedelta(days=2), dt.date(year, 12, 20)), "dissolved"))
+        for _ in range(added):
+            plan.append(PlannedGroup(len(plan), [(_random_day(yr, jan1 + dt.timedelta(days=5), dec31), "active")]))
+    # topic areas: exact published shares among the groups active at the end of the office's report year
+    area_year = spec.get("area_year")
+    fixed: set[int] = set()
+    if area_year:
+        members = [g for g in plan if g.status_on(dt.date(area_year, 12, 31)) == "active"]
+        areas = [a for a, n in exact_split(AREA_WEIGHTS, len(members)).items() for _ in range(n)]
+        random.Random(f"lotse-demo-areas-{slug}").shuffle(areas)
+        for group, area in zip(members, areas, strict=True):
+            group.area = area
+            fixed.add(group.index)
+    for group in plan:
+        if group.index not in fixed:
+            ar = random.Random(f"lotse-demo-area-{slug}-{group.index}")
+            group.area = ar.choices(list(AREA_WEIGHTS), weights=list(AREA_WEIGHTS.values()))[0]
+    return plan
+
+
+def exact_split(weights: dict[str, int], total: int) -> dict[str, int]:
+    """Split ``total`` by ``weights`` into whole numbers that add up exactly (largest remainder)."""
+    whole = sum(weights.values())
+    raw = {k: total * w / whole for k, w in weights.items()}
+    result = {k: int(v) for k, v in raw.items()}
+    for k in sorted(raw, key=lambda k: raw[k] - result[k], reverse=True)[: total - sum(result.values())]:
+        result[k] += 1
+    return result
+
+
+def seed_groups(tenant: Tenant, today: dt.date | None = None) -> int:
+    """Create or advance the office's demo groups along :func:`lifecycle_plan` up to ``today``.
+
+    A group of the plan is found again by its name; steps it has not taken yet (dated up to today)
+    are applied. Returns the number of groups created or changed."""
+    today = today or demo_today()
+    plan = lifecycle_plan(tenant.slug, today)
     topics = list(db.session.scalars(select(Topic).order_by(Topic.name)))
+    by_area: dict[str, list[Topic]] = {}
+    for topic in topics:
+        by_area.setdefault(topic.topic_area or "social", []).append(topic)
     sites = list(db.session.scalars(select(Site).order_by(Site.position, Site.id)))
+    existing = {g.name: g for g in db.session.scalars(select(Group).options(selectinload(Group.history)))}
     used: set[str] = set()
-    years = [today.year - 2, today.year - 1, today.year]
-    created = 0
-    # Every topic gets one group first (the A–Z page lists the whole topic list), then more for common ones.
-    picks = topics[:count] + [rng.choice(topics) for _ in range(max(0, count - len(topics)))]
-    for index, topic in enumerate(picks):
+    angst_index = next(
+        (g.index for g in plan if g.area == "mental_health" and [s for _, s in g.steps] == ["active"]), 0
+    )
+    seen_in_area: dict[str, int] = {}
+    touched = 0
+    for item in plan:
+        rng = random.Random(f"lotse-demo-{tenant.slug}-{item.index}")
+        area_topics = by_area.get(item.area) or topics
+        k = seen_in_area.get(item.area, 0)
+        seen_in_area[item.area] = k + 1
+        topic = area_topics[k % len(area_topics)] if k < len(area_topics) else rng.choice(area_topics)
         fields = _group_fields(rng, tenant.slug, topic, sites, used)
-        if index == 0 and tenant.slug == "dortmund":
+        fields["topic_area"] = item.area
+        if item.index == angst_index and tenant.slug == "dortmund":
             angst = next((t for t in topics if t.name == "Angsterkrankungen"), topic)
-            fields.update(name="Selbsthilfe bei Angst", topics=[angst], topic_area="mental_health", visibility="public")
-        roll = rng.random()
-        if roll < 0.12:  # founded in the last three years: founding → active (or still founding / abandoned)
-            year = rng.choice(years)
-            started = _date_in(rng, year, today)
-            group = ops.create_group(fields, acting_user=None, status="founding", since=started, vocabulary=False)
-            outcome = rng.random()
-            later = started + dt.timedelta(days=rng.randint(60, 300))
-            if later < today and outcome < 0.55:
-                ops.change_status(group, "active", acting_user=None, on=later)
-            elif later < today and outcome < 0.8:
-                ops.change_status(group, "abandoned", acting_user=None, on=later, note="zu wenige Interessierte")
+            fields.update(name="Selbsthilfe bei Angst", topics=[angst], visibility="public")
+            used.add(fields["name"])
+        due = [step for step in item.steps if step[0] <= today]
+        if not due:
+            continue
+        group = existing.get(fields["name"])
+        if group is None:
+            day, status = due[0]
+            group = ops.create_group(fields, acting_user=None, status=status, since=day, vocabulary=False)
+            stamp = dt.datetime.combine(today - dt.timedelta(days=rng.randint(0, 600)), dt.time(9, 0), tzinfo=dt.UTC)
+            group.confirmed_at = stamp if rng.random() < 0.8 else None
+            touched += 1
+            done = 1
         else:
-            since = dt.date(rng.randint(1990, years[0] - 1), rng.randint(1, 12), rng.randint(1, 28))
-            group = ops.create_group(fields, acting_user=None, status="active", since=since, vocabulary=False)
-            if roll < 0.2:
-                ops.change_status(group, "dissolved", acting_user=None, on=_date_in(rng, rng.choice(years), today))
-            elif roll < 0.23:
-                ops.change_status(group, "paused", acting_user=None, on=_date_in(rng, rng.choice(years), today))
-        stamp = dt.datetime.combine(today - dt.timedelta(days=rng.randint(0, 600)), dt.time(9, 0), tzinfo=dt.UTC)
-        group.confirmed_at = stamp if rng.random() < 0.8 else None
-        created += 1
+            done = len(group.history)
+        for day, status in due[done:]:
+            try:
+                ops.change_status(group, status, acting_user=None, on=day, note=_NOTES.get(status, ""))
+            except ops.StatusChangeError:
+                break
+            touched += 1
     db.session.flush()
-    ops.refresh_vocabulary()
+    if touched:
+        ops.refresh_vocabulary()
+    return touched
+
+
+INQUIRY_CONSENT = (
+    "Ich bin einverstanden, dass die Kontaktstelle meine Angaben an die Ansprechperson der Gruppe "
+    "weitergibt, damit sie mich erreichen kann."
+)
+_MESSAGES = [
+    "Ich würde gern einmal unverbindlich vorbeikommen. Wann trifft sich die Gruppe?",
+    "Meine Frau ist betroffen, ich suche Austausch als Angehöriger.",
+    "Gibt es noch Platz in der Gruppe? Ich bin abends gut erreichbar.",
+    "",
+]
+
+
+def seed_inquiries(tenant: Tenant, today: dt.date) -> bool:
+    """Inquiries to protected groups over the last 120 days: older ones forwarded or closed, the last
+    ones open (the start page shows their age). A day that already has inquiries is left alone."""
+    groups = list(
+        db.session.scalars(
+            select(Group).where(Group.visibility == "protected", Group.status.in_(("active", "founding")))
+        )
+    )
+    if not groups:
+        return False
+    have = {_naive(at).date() for at in db.session.scalars(select(GroupInquiry.created_at))}
+    created = False
+    for back in range(120, -1, -1):
+        day = today - dt.timedelta(days=back)
+        rng = random.Random(f"lotse-demo-inquiries-{tenant.slug}-{day.isoformat()}")
+        n = rng.choice([0, 0, 1, 1, 2]) if day.weekday() < 6 else 0
+        if not n or day in have:
+            continue
+        for _ in range(n):
+            group = rng.choice(groups)
+            at = dt.datetime.combine(day, dt.time(rng.randint(7, 21), rng.randint(0, 59)), tzinfo=dt.UTC)
+            first, last = rng.choice(_FIRST), rng.choice(_LAST)
+            inquiry = GroupInquiry(
+                group_id=group.id, name=f"{first} {last[0]}.", reach=f"{first.lower()}@example.org",
+                message=rng.choice(_MESSAGES), consent_text=INQUIRY_CONSENT, created_at=at,
+            )  # fmt: skip
+            if back > 9:
+                inquiry.state = "forwarded" if rng.random() < 0.85 else "closed"
+                inquiry.forwarded_at = at + dt.timedelta(days=rng.randint(1, 4))
+                inquiry.forwarded_group_id = group.id if inquiry.state == "forwarded" else None
+                inquiry.closed_at = inquiry.forwarded_at
+            db.session.add(inquiry)
+            created = True
+    db.session.flush()
     return created
+
+
+def _naive(at: dt.datetime) -> dt.datetime:
+    return at.astimezone(dt.UTC).replace(tzinfo=None) if at.tzinfo else at
+
+
+_NOTES = {"abandoned": "zu wenige Interessierte", "dissolved": "Gruppe hat sich aufgelöst"}
 
 
 @register_seeder(30)
 def seed_directory(tenants_by_slug: dict[str, Tenant]) -> bool:
     created = False
-    for slug, count in GROUPS_PER_OFFICE.items():
+    for slug in GROUPS_PER_OFFICE:
         tenant = tenants_by_slug.get(slug)
         if tenant is None:
             continue
@@ -218,8 +417,7 @@ def seed_directory(tenants_by_slug: dict[str, Tenant]) -> bool:
             if not db.session.scalar(select(func.count(Topic.id))):
                 seed_topics()
                 created = True
-            if not db.session.scalar(select(func.count(Group.id))):
-                seed_groups(tenant, count)
-                created = True
+            created = bool(seed_groups(tenant)) or created
+            created = seed_inquiries(tenant, demo_today()) or created
             db.session.flush()
     return created

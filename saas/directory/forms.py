@@ -54,6 +54,12 @@ class GroupForm(FlaskForm):
     meeting_mode = SelectField(_l("Form der Treffen"), choices=_choices(MEETING_MODES))
     meets_note = StringField(_l("Hinweis zu den Treffen"), validators=[Optional(), Length(max=300)])
     welcomes_new_members = BooleanField(_l("Neue Mitglieder willkommen"), default=True)
+    young = BooleanField(_l("Junge Selbsthilfe (18–35 Jahre)"))
+    step_free = SelectField(
+        _l("Treffpunkt stufenlos erreichbar"),
+        choices=[("", _l("unbekannt")), ("yes", _l("ja")), ("no", _l("nein"))],
+        validators=[Optional()],
+    )
     visibility = SelectField(_l("Sichtbarkeit"), choices=_choices(VISIBILITIES))
     contact1_name = StringField(_l("Ansprechperson 1: Name"), validators=[SingleLine(), Optional(), Length(max=200)])
     contact1_phone = StringField(_l("Ansprechperson 1: Telefon"), validators=[Optional(), Length(max=50)])
@@ -101,6 +107,8 @@ class GroupForm(FlaskForm):
             "meeting_mode": self.meeting_mode.data,
             "meets_note": (self.meets_note.data or "").strip(),
             "welcomes_new_members": bool(self.welcomes_new_members.data),
+            "young": bool(self.young.data),
+            "step_free": {"yes": True, "no": False}.get(self.step_free.data or ""),
             "visibility": self.visibility.data,
             "notes": (self.notes.data or "").strip(),
             "contacts": [
@@ -120,6 +128,8 @@ class GroupForm(FlaskForm):
                     "time_end"):  # fmt: skip
             getattr(self, key).data = getattr(group, key)
         self.rhythm.data = group.rhythm or ""
+        self.young.data = bool(group.young)
+        self.step_free.data = {True: "yes", False: "no"}.get(group.step_free, "")
         self.site_id.data = group.site_id or 0
         self.weekday.data = "" if group.weekday is None else str(group.weekday)
         self.nth_weekday.data = "" if group.nth_weekday is None else str(group.nth_weekday)
@@ -157,6 +167,35 @@ class InquiryForm(FlaskForm):
         ),
         validators=[DataRequired(_l("Ohne Ihre Einwilligung können wir die Anfrage nicht weitergeben."))],
     )
+
+
+class InterestForm(FlaskForm):
+    """Interest in a group that does not exist yet: a topic and one way to reach the person."""
+
+    topic = StringField(
+        _l("Ich würde bei einer Gruppe zu diesem Thema mitmachen"), validators=[DataRequired(), Length(max=200)]
+    )
+    email = EmailField(_l("E-Mail-Adresse"), validators=[Optional(), Email(), Length(max=254)])
+    phone = StringField(_l("oder Telefonnummer"), validators=[Optional(), Length(max=50)])
+    consent = BooleanField(
+        _l(
+            "Ich bin einverstanden, dass die Kontaktstelle meine Angaben speichert und mich anspricht, sobald sich "
+            "eine Gruppe zu diesem Thema bildet. Ich kann die Einwilligung jederzeit widerrufen; die Angaben werden "
+            "spätestens zwei Jahre nach dem letzten Kontakt gelöscht."
+        ),
+        validators=[DataRequired(_l("Ohne Ihre Einwilligung können wir Ihre Angaben nicht speichern."))],
+    )
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        if not (self.email.data or "").strip() and not (self.phone.data or "").strip():
+            # Optional() ends the field's own chain when it is empty, so this is checked here.
+            self.email.errors = [
+                *self.email.errors,
+                _l("Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an."),
+            ]
+            return False
+        return valid
 
 
 class ConfirmForm(FlaskForm):

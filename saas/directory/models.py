@@ -159,6 +159,10 @@ class Group(TenantScoped, db.Model):
     place: Mapped[str] = mapped_column(String(200), default="")
     meeting_mode: Mapped[str] = mapped_column(String(20), default="in_person")
     meets_note: Mapped[str] = mapped_column(String(300), default="")
+    # Step-free access of the meeting place when it is not one of the office's rooms (None: unknown);
+    # a group meeting in the office's rooms has the room's accessibility (queries.step_free_condition).
+    step_free: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    young: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")  # Junge Selbsthilfe 18–35
 
     welcomes_new_members: Mapped[bool] = mapped_column(Boolean, default=True)
     visibility: Mapped[str] = mapped_column(String(20), default="public")
@@ -308,6 +312,37 @@ class SearchWord(TenantScoped, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     word: Mapped[str] = mapped_column(String(80))
     length: Mapped[int] = mapped_column(Integer)
+
+
+class GroupInterest(TenantScoped, db.Model):
+    """ "Ich würde bei einer Gruppe zu … mitmachen": a person's interest in a group that does not exist yet.
+
+    Demand for the office (founding advice); a founding process (issue 18) may link it later through
+    ``founding_id``. Personal data, given with consent; deleted 2 years after it was last handled.
+    """
+
+    __tablename__ = "group_interests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    consent_text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    handled_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    founding_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # a later founding process
+
+
+class SearchMiss(TenantScoped, db.Model):
+    """How often a search term found nothing. No person, address, cookie or time of day is kept."""
+
+    __tablename__ = "directory_search_misses"
+    __table_args__ = (UniqueConstraint("tenant_id", "term"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term: Mapped[str] = mapped_column(String(100))
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    last_on: Mapped[dt.date] = mapped_column(Date)
 
 
 class GroupsImport(TenantScoped, db.Model):

@@ -8,7 +8,8 @@ from typing import Any
 from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from saas.auth.models import User
 from saas.core.errors import DomainError
@@ -19,26 +20,29 @@ from saas.directory.models import (
     Group,
     GroupContactPerson,
     GroupInquiry,
+    GroupInterest,
     GroupStatusChange,
+    SearchMiss,
     SearchWord,
     Topic,
 )
-from saas.directory.search import document
+from saas.directory.search import document, topics_document, vocabulary_words
 from saas.extensions import db
 from tenants.models import Tenant, utcnow
 from tenants.scoping import current_tenant_id
 
 CONFIRM_MAX_AGE = 60 * 24 * 3600  # a confirmation link stays valid for 60 days
+# Words for the audience in the topics document ("Betroffene" is left out: nearly every group is for them).
 _AUDIENCE_WORDS = {
-    "relatives": "Angehörige Angehörigengruppe",
-    "parents": "Eltern Elterngruppe Angehörige",
-    "both": "Betroffene Angehörige",
-    "affected": "Betroffene",
+    "relatives": "Angehörige",
+    "parents": "Eltern Angehörige",
+    "both": "Angehörige",
+    "affected": "",
 }
 GROUP_FIELDS = (
     "name", "description", "topic_area", "audience", "age_focus", "languages", "site_id", "rhythm", "weekday",
     "nth_weekday", "time_start", "time_end", "place", "meeting_mode", "meets_note", "welcomes_new_members",
-    "visibility", "notes",
+    "visibility", "notes", "step_free", "young",
 )  # fmt: skip
 
 
@@ -53,19 +57,35 @@ class StatusChangeError(DomainError):
 # --- search documents --------------------------------------------------------------------------------
 
 
+def search_documents(
+    *,
+    name: str,
+    description: str,
+    topic_area: str,
+    audience: str,
+    age_focus: str,
+    languages: str,
+    topics: list[tuple[str, list[str]]],
+) -> tuple[str, str, str]:
+    """``(search_name, search_topics, search_text)`` of a group (see ``search.py``)."""
+    # Each topic name and each synonym is its own phrase, so abbreviations come from whole phrases.
+    phrases = [p for topic, synonyms in topics for p in (topic, *synonyms)]
+    about = [TOPIC_AREAS.get(topic_area, ""), _AUDIENCE_WORDS.get(audience, ""), age_focus, languages]
+    name_doc = document(name)
+    topics_doc = topics_document(phrases, about)
+    return name_doc, topics_doc, name_doc + topics_doc.lstrip() + document(description).lstrip()
+
+
 def refresh_search(group: Group) -> None:
-    """Rebuild the group's folded search documents. Never includes contact data or meeting places."""
-    topic_parts = [t.name + " " + t.search_words for t in group.topics]
-    group.search_name = document(group.name)
-    group.search_topics = document(*topic_parts)
-    group.search_text = document(
-        group.name,
-        group.description,
-        *topic_parts,
-        TOPIC_AREAS.get(group.topic_area, ""),
-        _AUDIENCE_WORDS.get(group.audience, ""),
-        group.age_focus,
-        group.languages,
+    """Rebuild the group's search documents. Never includes contact data or meeting places."""
+    group.search_name, group.search_topics, group.search_text = search_documents(
+        name=group.name,
+        description=group.description,
+        topic_area=group.topic_area,
+        audience=group.audience,
+        age_focus=group.age_focus,
+        languages=group.languages,
+        topics=[(t.name, t.synonyms) for t in group.topics],
     )
 
 
@@ -73,7 +93,7 @@ def refresh_vocabulary() -> int:
     """Bring the bound office's typo-correction vocabulary in line with its groups. Returns its size."""
     wanted: set[str] = set()
     for text in db.session.scalars(select(Group.search_text)):
-        wanted.update(w for w in (text or "").split() if 4 <= len(w) <= 80 and not w.isdigit())
+        wanted |= vocabulary_words(text or "")
     existing = set(db.session.scalars(select(SearchWord.word)))
     gone = existing - wanted
     if gone:
@@ -415,3 +435,57 @@ def confirm_group(group: Group, correction: str = "") -> None:
     if correction.strip():
         group.correction_request = correction.strip()[:5000]
     db.session.flush()
+
+
+# --- demand: founding interest and searches that found nothing ------------------------------------------
+
+MISS_VISIBLE_FROM = 3  # staff see a term only once it was searched this often
+
+
+def create_interest(*, topic: str, email: str, phone: str, consent_text: str) -> GroupInterest:
+    interest = GroupInterest(topic=topic[:200], email=email[:254], phone=phone[:50], consent_text=consent_text)
+    db.session.add(interest)
+    db.session.flush()
+    return interest
+
+
+def miss_term(q: str) -> str:
+    """The stored form of a search term: lower case, single spaces, at most 100 characters."""
+    return " ".join(q.lower().split())[:100]
+
+
+def count_search_miss(q: str) -> None:
+    """Count a search that found nothing (its own short transaction: the page view itself writes nothing).
+
+    Only the term and a count are kept: no address, cookie, time of day or person.
+    """
+    from saas.core import timeutil
+
+    term = miss_term(q)
+    if not term:
+        return
+    today = timeutil.today()
+    try:
+        updated = db.session.execute(
+            update(SearchMiss)
+            .where(SearchMiss.term == term)
+            .values(count=SearchMiss.count + 1, last_on=today)
+            .execution_options(synchronize_session=False)
+        ).rowcount  # type: ignore[attr-defined]  # an UPDATE's CursorResult
+        if not updated:
+            db.session.add(SearchMiss(term=term, count=1, last_on=today))
+        db.session.commit()
+    except IntegrityError:  # another request counted the same new term at the same moment
+        db.session.rollback()
+        count_search_miss(q)
+
+
+def demand_terms() -> list[SearchMiss]:
+    """Terms that found nothing at least ``MISS_VISIBLE_FROM`` times, most searched first."""
+    return list(
+        db.session.scalars(
+            select(SearchMiss)
+            .where(SearchMiss.count >= MISS_VISIBLE_FROM)
+            .order_by(SearchMiss.count.desc(), SearchMiss.term)
+        )
+    )

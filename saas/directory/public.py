@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from flask import abort, g, redirect, render_template, request, url_for
+from flask import abort, g, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from saas.core.paging import page_number
 from saas.core.security import allow_framing
+from saas.directory import finder, queries
 from saas.directory import operations as ops
-from saas.directory import queries
 from saas.directory.access import group_or_404
-from saas.directory.forms import ConfirmForm, InquiryForm
-from saas.directory.models import TOPIC_AREAS, Group
+from saas.directory.forms import ConfirmForm, InquiryForm, InterestForm
+from saas.directory.models import MEETING_MODES, TOPIC_AREAS, Group
 from saas.directory.rhythm import format_rhythm
 from saas.directory.search import search_ids
 from saas.extensions import db
@@ -29,25 +29,79 @@ def search_args() -> tuple[str, str, int]:
 
 def _search(per_page: int = PER_PAGE) -> dict:
     q, area, page = search_args()
-    result = search_ids(q, tenant_id=g.tenant.id, topic_area=area or None, offset=(page - 1) * per_page, limit=per_page)
+    filters = finder.parse(request.args, strict=False)
+    result = search_ids(
+        q,
+        tenant_id=g.tenant.id,
+        topic_area=area or None,
+        filters=finder.conditions(filters),
+        offset=(page - 1) * per_page,
+        limit=per_page,
+    )
+    groups = queries.public_groups_by_ids(result.ids)
+    sites = list(g.tenant.sites)
     return {
         "q": q,
         "area": area,
         "page": page,
         "pages": max(1, -(-result.total // per_page)),
         "total": result.total,
-        "groups": queries.public_groups_by_ids(result.ids),
+        "groups": groups,
+        "cards": {group.id: card(group) for group in groups},
+        "step_free": finder.step_free_ids([group.id for group in groups]),
         "corrected": result.corrected,
+        "ignored": result.ignored,
         "areas": TOPIC_AREAS,
-        "searched": bool(q or area or "q" in request.args),
+        "filters": filters,
+        "filter_args": filters.args(),
+        "sites": sites,
+        "weekdays": finder.weekday_options(),
+        "languages": finder.language_options(),
+        "office": g.tenant,
+        "searched": bool(q or area or filters.active or "q" in request.args),
     }
+
+
+def card(group: Group) -> dict:
+    """What a result card shows besides the name: where, when, how (never for a protected group)."""
+    return {
+        "where": (group.site.name if group.site else "") if group.is_protected else _where(group),
+        "rhythm": "" if group.is_protected else rhythm_text(group),
+        "mode": MEETING_MODES.get(group.meeting_mode, ""),
+        "languages": [
+            lang.strip() for lang in group.languages.split(",") if lang.strip() and lang.strip() != "Deutsch"
+        ],
+    }
+
+
+def _where(group: Group) -> str:
+    if group.meeting_mode == "online":
+        return ""
+    parts = [group.site.name] if group.site else []
+    if group.place and group.place not in parts:
+        parts.append(group.place)
+    return " · ".join(parts)
+
+
+NO_RESULT_HEADER = "X-Lotse-No-Result"
 
 
 @by_office_key  # a cache hit needs no office row, no session and no transaction (tenants.resolve)
 def public_search(slug: str):  # type: ignore[no-untyped-def]
     from saas.directory.cache import cached_page
 
-    return cached_page(office_key(), lambda: render_template("directory/public_search.html", **_search()))
+    def render():  # type: ignore[no-untyped-def]
+        context = _search()
+        response = make_response(render_template("directory/public_search.html", **context))
+        if context["q"] and not context["total"] and not context["filters"].active and not context["area"]:
+            response.headers[NO_RESULT_HEADER] = "1"
+        return response
+
+    response = cached_page(office_key(), render, keep_headers=(NO_RESULT_HEADER,))
+    if response.headers.pop(NO_RESULT_HEADER, None):
+        # Demand without tracking: the term and a count, nothing about the person (no IP, no cookie).
+        ops.count_search_miss(request.args.get("q", ""))
+    return response
 
 
 @allow_framing  # the only directory page other sites may frame (core.security sets frame-ancestors *)
@@ -100,6 +154,30 @@ def inquiry(slug: str, group_id: int):  # type: ignore[no-untyped-def]
     return redirect(url_for("directory.inquiry_thanks", group_id=group.id)), 303
 
 
+def interest(slug: str):  # type: ignore[no-untyped-def]
+    """ "Ich würde bei einer Gruppe zu … mitmachen": the founding interest list (own page, so that the
+    search pages carry no form token and set no cookie)."""
+    form = InterestForm(
+        formdata=request.form if request.method == "POST" else None, topic=request.args.get("thema", "")[:200]
+    )
+    if request.method == "POST":
+        if form.validate_on_submit():
+            ops.create_interest(
+                topic=form.topic.data.strip(),
+                email=(form.email.data or "").strip(),
+                phone=(form.phone.data or "").strip(),
+                consent_text=str(form.consent.label.text),
+            )
+            db.session.commit()
+            return redirect(url_for("directory.interest_thanks")), 303
+        return render_template("directory/public_interest.html", form=form, office=g.tenant), 400
+    return render_template("directory/public_interest.html", form=form, office=g.tenant)
+
+
+def interest_thanks(slug: str):  # type: ignore[no-untyped-def]
+    return render_template("directory/public_interest_thanks.html", office=g.tenant)
+
+
 def inquiry_thanks(slug: str, group_id: int):  # type: ignore[no-untyped-def]
     group = queries.public_group(group_id)
     if group is None:
@@ -124,4 +202,31 @@ def confirm_entry(slug: str, token: str):  # type: ignore[no-untyped-def]
         return render_template("directory/public_confirmed.html", group=group, corrected=bool(form.correction.data))
     return render_template(
         "directory/public_confirm.html", group=group, form=form, rhythm=rhythm_text(group), title=_("Eintrag prüfen")
+    )
+
+
+def regional_search(assoc_slug: str):  # type: ignore[no-untyped-def]
+    """``/verband/<slug>/gruppen``: the public groups of the association's participating offices."""
+    from saas.directory import regional
+
+    association = regional.association_by_slug(assoc_slug)
+    if association is None:
+        abort(404)
+    offices = regional.participating_offices(association.id)
+    q = request.args.get("q", "")[:200]
+    filters = finder.parse(request.args, strict=False)
+    searched = bool(q or filters.active)
+    results = regional.search_offices(q, offices, filters) if searched and offices else []
+    return render_template(
+        "directory/regional_search.html",
+        association=association,
+        offices=offices,
+        q=q,
+        filters=filters,
+        results=results,
+        searched=searched,
+        total=sum(r.total for r in results),
+        weekdays=finder.weekday_options(),
+        languages=finder.language_options(),
+        areas={},
     )

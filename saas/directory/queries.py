@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from saas.directory.models import (
     LIVE_STATUSES,
     PUBLIC_STATUSES,
+    TOPIC_AREAS,
     Group,
     GroupInquiry,
     GroupStatusChange,
@@ -34,7 +35,7 @@ def status_at(changes: list[tuple[dt.date, int, str]], day: dt.date) -> str | No
     return current
 
 
-def group_figures(year: int) -> dict[str, int]:
+def group_figures(year: int) -> dict:
     """The annual figures of the bound office's groups for ``year``, computed from the status history.
 
     founded: founding → active steps in the year; founding_abandoned / dissolved: steps into those
@@ -52,9 +53,12 @@ def group_figures(year: int) -> dict[str, int]:
         ).order_by(GroupStatusChange.changed_on, GroupStatusChange.id)
     ).all()
     history: dict[int, list[tuple[dt.date, int, str]]] = defaultdict(list)
-    founded = abandoned = dissolved = 0
+    founded = abandoned = dissolved = added = added_existing = 0
     for group_id, changed_on, change_id, from_status, to_status in rows:
         history[group_id].append((changed_on, change_id, to_status))
+        if start <= changed_on <= end and from_status is None:
+            added += 1
+            added_existing += to_status == "active"
         if start <= changed_on <= end and from_status is not None:
             if to_status == "active" and from_status == "founding":
                 founded += 1
@@ -64,6 +68,12 @@ def group_figures(year: int) -> dict[str, int]:
                 dissolved += 1
     at_end = {group_id: status_at(changes, end) for group_id, changes in history.items()}
     existing = [gid for gid, status in at_end.items() if status in LIVE_STATUSES]
+    active_ids = {gid for gid, status in at_end.items() if status == "active"}
+    by_area = dict.fromkeys(TOPIC_AREAS, 0)
+    if active_ids:
+        for gid, area in db.session.execute(select(Group.id, Group.topic_area)):
+            if gid in active_ids and area in by_area:
+                by_area[area] += 1
     topics = 0
     if existing:
         topic_rows = db.session.execute(
@@ -80,10 +90,15 @@ def group_figures(year: int) -> dict[str, int]:
         "founding_abandoned": abandoned,
         "dissolved": dissolved,
         "topics": topics,
+        # added keys: entries new in the directory this year (foundings started and existing groups
+        # taken up), and the active groups at year end by topic area
+        "added": added,
+        "added_existing": added_existing,
+        "active_by_topic_area": by_area,
     }
 
 
-def annual_groups_section(tenant_id: int, year: int) -> dict[str, int]:
+def annual_groups_section(tenant_id: int, year: int) -> dict:
     return group_figures(year)
 
 
@@ -128,8 +143,12 @@ def is_stale(group: Group, now: dt.datetime | None = None) -> bool:
 def staff_group_query(f: GroupFilter) -> Select:
     stmt = select(Group).options(selectinload(Group.topics), selectinload(Group.site))
     if f.q:
-        like = f"%{f.q.strip().lower()}%"
-        stmt = stmt.where(or_(func.lower(Group.name).like(like), Group.search_text.like(like)))
+        from saas.directory.language import surface
+
+        spelled = surface(f.q.strip()).replace("%", "").replace("_", "")
+        stmt = stmt.where(
+            or_(func.lower(Group.name).like(f"%{f.q.strip().lower()}%"), Group.search_text.like(f"% ={spelled}%"))
+        )
     if f.status:
         stmt = stmt.where(Group.status == f.status)
     if f.topic_area:

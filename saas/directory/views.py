@@ -370,3 +370,42 @@ def inquiry_action(slug: str, inquiry_id: int, action: str):  # type: ignore[no-
         abort(404)
     db.session.commit()
     return redirect(url_for("directory.inquiry_detail", inquiry_id=inquiry.id)), 303
+
+
+# --- demand, neighbouring offices ------------------------------------------------------------------------
+
+
+@office_required(Role.staff)
+def demand(slug: str):  # type: ignore[no-untyped-def]
+    """What people looked for and did not find: founding interest and repeated searches without result."""
+    from saas.directory.models import GroupInterest
+
+    interests = db.session.scalars(select(GroupInterest).order_by(GroupInterest.created_at.desc())).all()
+    return render_template(
+        "directory/staff_demand.html",
+        interests=interests,
+        misses=ops.demand_terms(),
+        threshold=ops.MISS_VISIBLE_FROM,
+    )
+
+
+@office_required()
+def neighbours(slug: str):  # type: ignore[no-untyped-def]
+    """Search the public directories of neighbouring offices (same association, taking part in its
+    regional finder) to refer someone across the border."""
+    from saas.directory import finder, regional
+
+    q = request.args.get("q", "")[:200]
+    associations = regional.neighbour_offices()
+    offices = list({o.id: o for _a, found in associations for o in found}.values())
+    offices.sort(key=lambda o: o.name)
+    filters = finder.parse(request.args, strict=False)
+    results = regional.search_offices(q, offices, filters) if q and offices else []
+    return render_template(
+        "directory/staff_neighbours.html",
+        q=q,
+        associations=associations,
+        offices=offices,
+        results=results,
+        total=sum(r.total for r in results),
+    )

@@ -7,6 +7,7 @@ from saas.core.dashboard import register_card
 from saas.core.errors import N_
 from saas.core.nav import add_public_nav, add_staff_nav
 from saas.core.reports import register_annual_section
+from saas.events import dashboard as _dashboard  # noqa: F401 - registers the start page panel
 from saas.events import demo as _demo  # noqa: F401 - registers the demo seeder
 from saas.events import views
 from saas.events.queries import annual_figures

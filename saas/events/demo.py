@@ -12,10 +12,9 @@ import datetime as dt
 import random
 import secrets
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from saas.core.demo import register_seeder
-from saas.core.recurrence import today_local
+from saas.core.demo import demo_today, demo_years, register_seeder
 from saas.events import operations as ops
 from saas.events.models import (
     Audience,
@@ -32,60 +31,192 @@ from saas.rooms.models import Room
 from tenants.models import Tenant, utcnow
 from tenants.scoping import tenant_context
 
-# (days from today, kind, title, start, end, place, capacity, minimum, outcome, registrations, attended)
-# place: "room" (the office's first room), "online", or an address; outcome: held | too_few | upcoming
-PLAN: dict[str, list[tuple]] = {
+# (month, day, kind, title, start, end, place, capacity, minimum, outcome, registrations, attended)
+# place: "room" (the office's first free room), "online", or an address; outcome: held | too_few.
+# A programme is repeated every demo year (dates moved to a weekday); events after today are open for
+# registration (the beat task decides those below their minimum), those up to ~3 months ahead exist.
+DORTMUND_2023 = [  # seed 001, chapter 6: 3 Gesamttreffen, and what was held and cancelled
+    (
+        3,
+        15,
+        "gesamttreffen",
+        "Gesamttreffen der Dortmunder Selbsthilfegruppen (Frühjahr)",
+        "18:00",
+        "20:30",
+        "room",
+        60,
+        None,
+        "held",
+        38,
+        34,
+    ),
+    (
+        4,
+        20,
+        "themenabend",
+        "„Wenn die Gruppe Geld braucht …“ – Finanzielle Fördermöglichkeiten",
+        "18:00",
+        "20:00",
+        "room",
+        20,
+        6,
+        "held",
+        14,
+        12,
+    ),
+    (
+        5,
+        24,
+        "themenabend",
+        "Selbsthilfe goes Minigolf",
+        "17:00",
+        "19:00",
+        "Minigolfanlage Westfalenpark, Dortmund",
+        20,
+        8,
+        "too_few",
+        4,
+        None,
+    ),
+    (
+        6,
+        14,
+        "erfahrungsaustausch",
+        "Keks und Co: Offenes Treffen für Dortmunder Selbsthilfegruppen",
+        "16:00",
+        "18:00",
+        "room",
+        20,
+        None,
+        "held",
+        11,
+        10,
+    ),
+    (
+        7,
+        5,
+        "seminar",
+        "Hürden im Kopf – interkulturelle Öffnung von Selbsthilfegruppen",
+        "10:00",
+        "15:00",
+        "room",
+        16,
+        6,
+        "too_few",
+        3,
+        None,
+    ),
+    (
+        7,
+        12,
+        "gesamttreffen",
+        "Gesamttreffen der Dortmunder Selbsthilfegruppen (Sommer)",
+        "18:00",
+        "20:30",
+        "room",
+        60,
+        None,
+        "held",
+        41,
+        37,
+    ),
+    (
+        8,
+        30,
+        "erfahrungsaustausch",
+        "„Einfach mal reden“ – Spaziergang im Rombergpark",
+        "15:00",
+        "17:00",
+        "Rombergpark, Haupteingang Am Rombergpark 35, Dortmund",
+        25,
+        8,
+        "too_few",
+        5,
+        None,
+    ),
+    (9, 23, "seminar", "Meine Rolle als Gruppenleitung", "10:00", "16:00", "room", 16, 6, "held", 15, 14),
+    (
+        10,
+        18,
+        "other",
+        "„Ruhrpott muss lieben“ mit Fritz Eckenga im Kino Schauburg",
+        "19:00",
+        "21:30",
+        "Kino Schauburg, Brückstraße 66, 44135 Dortmund",
+        80,
+        None,
+        "held",
+        64,
+        60,
+    ),
+    (
+        11,
+        15,
+        "gesamttreffen",
+        "Gesamttreffen der Dortmunder Selbsthilfegruppen (Herbst)",
+        "18:00",
+        "20:30",
+        "room",
+        60,
+        None,
+        "held",
+        44,
+        40,
+    ),
+]
+PROGRAMME: dict[str, list[tuple]] = {
     "dortmund": [
-        (-300, "gesamttreffen", "Gesamttreffen der Dortmunder Selbsthilfegruppen (Frühjahr)", "18:00", "20:30", "room",
-         60, None, "held", 38, 34),
-        (-250, "themenabend", "„Wenn die Gruppe Geld braucht …“ – Finanzielle Fördermöglichkeiten", "18:00", "20:00",
-         "room", 20, 6, "held", 14, 12),
-        (-215, "themenabend", "Selbsthilfe goes Minigolf", "17:00", "19:00", "Minigolfanlage Westfalenpark, Dortmund",
-         20, 8, "too_few", 4, None),
-        (-190, "erfahrungsaustausch", "Keks und Co: Offenes Treffen für Dortmunder Selbsthilfegruppen", "16:00",
-         "18:00", "room", 20, None, "held", 11, 10),
-        (-170, "seminar", "Hürden im Kopf – interkulturelle Öffnung von Selbsthilfegruppen", "10:00", "15:00", "room",
-         16, 6, "too_few", 3, None),
-        (-150, "gesamttreffen", "Gesamttreffen der Dortmunder Selbsthilfegruppen (Sommer)", "18:00", "20:30", "room",
-         60, None, "held", 41, 37),
-        (-120, "erfahrungsaustausch", "„Einfach mal reden“ – Spaziergang im Rombergpark", "15:00", "17:00",
-         "Rombergpark, Haupteingang Am Rombergpark 35, Dortmund", 25, 8, "too_few", 5, None),
-        (-95, "seminar", "Meine Rolle als Gruppenleitung", "10:00", "16:00", "room", 16, 6, "held", 15, 14),
-        (-70, "other", "„Ruhrpott muss lieben“ mit Fritz Eckenga im Kino Schauburg", "19:00", "21:30",
-         "Kino Schauburg, Brückstraße 66, 44135 Dortmund", 80, None, "held", 64, 60),
-        (-40, "gesamttreffen", "Gesamttreffen der Dortmunder Selbsthilfegruppen (Herbst)", "18:00", "20:30", "room",
-         60, None, "held", 44, 40),
-        (-12, "themenabend", "Öffentlichkeitsarbeit mit kleinem Budget", "18:00", "20:00", "online", 30, None, "held",
-         9, 8),
-        (18, "gesamttreffen", "Gesamttreffen der Dortmunder Selbsthilfegruppen", "18:00", "20:30", "room", 60, None,
-         "upcoming", 12, None),
-        (30, "seminar", "Gut moderieren: schwierige Situationen in der Gruppe", "10:00", "15:00", "room", 12, 6,
-         "upcoming", 4, None),
-        (45, "fortbildung", "Erste-Hilfe-Auffrischung für Gruppenleitungen", "09:30", "16:00", "room", 12, 6,
-         "upcoming", 12, None),
-        (60, "themenabend", "Digitale Treffen: Videokonferenzen sicher nutzen", "18:00", "19:30", "online", 40, 5,
-         "upcoming", 2, None),
+        (1, 25, "themenabend", "Öffentlichkeitsarbeit mit kleinem Budget", "18:00", "20:00", "online", 30, None,
+         "held", 9, 8),
+        (3, 14, "gesamttreffen", "Gesamttreffen der Dortmunder Selbsthilfegruppen (Frühjahr)", "18:00", "20:30",
+         "room", 60, None, "held", 40, 36),
+        (4, 22, "seminar", "Gut moderieren: schwierige Situationen in der Gruppe", "10:00", "15:00", "room", 12, 6,
+         "held", 10, 9),
+        (5, 20, "erfahrungsaustausch", "Keks und Co: Offenes Treffen für Dortmunder Selbsthilfegruppen", "16:00",
+         "18:00", "room", 20, None, "held", 12, 11),
+        (6, 17, "themenabend", "Selbsthilfe und Social Media", "18:00", "19:30", "online", 40, 5, "too_few", 3,
+         None),
+        (7, 8, "gesamttreffen", "Gesamttreffen der Dortmunder Selbsthilfegruppen (Sommer)", "18:00", "20:30", "room",
+         60, None, "held", 42, 38),
+        (9, 16, "fortbildung", "Erste-Hilfe-Auffrischung für Gruppenleitungen", "09:30", "16:00", "room", 12, 6,
+         "held", 12, 11),
+        (10, 7, "erfahrungsaustausch", "„Einfach mal reden“ – Spaziergang im Rombergpark", "15:00", "17:00",
+         "Rombergpark, Haupteingang Am Rombergpark 35, Dortmund", 25, 8, "too_few", 4, None),
+        (11, 11, "gesamttreffen", "Gesamttreffen der Dortmunder Selbsthilfegruppen (Herbst)", "18:00", "20:30",
+         "room", 60, None, "held", 44, 40),
+        (12, 10, "themenabend", "Digitale Treffen: Videokonferenzen sicher nutzen", "18:00", "19:30", "online", 40,
+         5, "held", 14, 12),
+        (12, 15, "other", "Jahresausklang der Dortmunder Selbsthilfe", "17:00", "19:30", "room", 60, 10, "held", 23,
+         20),
     ],
     "kreis-unna": [
-        (-200, "fortbildung", "Die Gruppe im Fokus (Teil 3)", "10:00", "15:00", "room", 14, 6, "held", 12, 11),
-        (-160, "fortbildung", "Intervention und Methoden in unterschiedlichen Gruppenphasen", "10:00", "15:00",
+        (2, 12, "fortbildung", "Die Gruppe im Fokus", "10:00", "15:00", "room", 14, 6, "held", 12, 11),
+        (4, 15, "fortbildung", "Intervention und Methoden in unterschiedlichen Gruppenphasen", "10:00", "15:00",
          "room", 14, 6, "held", 10, 9),
-        (-120, "fortbildung", "Erste-Hilfe-Auffrischung", "09:00", "15:00", "room", 12, 6, "held", 12, 12),
-        (-80, "fortbildung", "Erste-Hilfe-Auffrischung", "09:00", "15:00", "room", 12, 6, "too_few", 3, None),
-        (-45, "erfahrungsaustausch", "Junge Selbsthilfe: Austauschtreffen", "18:00", "20:00", "room", 14, None,
+        (6, 3, "fortbildung", "Erste-Hilfe-Auffrischung", "09:00", "15:00", "room", 12, 6, "held", 12, 12),
+        (8, 26, "fortbildung", "Junge Selbsthilfe: Achtsamkeit und Kommunikation (outdoor)", "10:00", "16:00",
+         "Freizeitgelände Holzwickede", 16, 6, "held", 11, 10),
+        (9, 9, "fortbildung", "Erste-Hilfe-Auffrischung", "09:00", "15:00", "room", 12, 6, "too_few", 3, None),
+        (10, 21, "erfahrungsaustausch", "Junge Selbsthilfe: Austauschtreffen", "18:00", "20:00", "room", 14, None,
          "held", 9, 8),
-        (25, "fortbildung", "Erste-Hilfe-Auffrischung", "09:00", "15:00", "room", 12, 6, "upcoming", 5, None),
+        (12, 9, "fortbildung", "Erste-Hilfe-Auffrischung", "09:00", "15:00", "room", 12, 6, "held", 8, 8),
+        (1, 20, "gesamttreffen", "Neujahrstreffen der Selbsthilfegruppen im Kreis Unna", "17:00", "19:00", "room",
+         40, None, "held", 24, 21),
     ],
     "hamm": [
-        (-100, "gesamttreffen", "Gesamttreffen der Hammer Selbsthilfegruppen", "18:00", "20:00", "room", 40, None,
+        (3, 10, "gesamttreffen", "Gesamttreffen der Hammer Selbsthilfegruppen", "18:00", "20:00", "room", 40, None,
          "held", 22, 19),
-        (35, "themenabend", "Selbsthilfe und Pflege", "18:00", "20:00", "room", 14, 5, "upcoming", 3, None),
+        (9, 22, "themenabend", "Selbsthilfe und Pflege", "18:00", "20:00", "room", 14, 5, "held", 9, 8),
+        (12, 14, "themenabend", "Selbsthilfefreundliche Stadt Hamm", "18:00", "20:00", "room", 20, 5, "held", 8,
+         7),
     ],
     "dithmarschen": [
-        (-60, "gesamttreffen", "Treffen der Selbsthilfegruppen in Dithmarschen", "17:00", "19:00", "room", 30, None,
+        (5, 12, "gesamttreffen", "Treffen der Selbsthilfegruppen in Dithmarschen", "17:00", "19:00", "room", 30, None,
          "held", 15, 13),
+        (12, 8, "fortbildung", "Förderanträge leicht gemacht", "17:00", "19:00", "room", 16, 5, "held", 7, 6),
     ],
 }  # fmt: skip
+AHEAD = dt.timedelta(days=100)  # upcoming events exist this far ahead
 
 _FIRST = ["Anke", "Bernd", "Carla", "Dieter", "Emine", "Franz", "Gisela", "Hakan", "Iris", "Jan", "Katrin", "Lutz"]
 _LAST = ["Albers", "Brandt", "Cordes", "Demir", "Engel", "Fischer", "Graf", "Hahn", "Ivanova", "Jung", "Kaya", "Lorenz"]
@@ -123,9 +254,19 @@ def _create(data: dict, place: str, rooms: list[Room]) -> Event:
     return ops.create_event({**data, "place_kind": PlaceKind.address, "address": place})
 
 
-def _event(spec: tuple, rooms: list[Room], today: dt.date, rng: random.Random) -> Event:
-    offset, kind, title, start, end, place, capacity, minimum, outcome, n_regs, attended = spec
-    day = _weekday_near(today + dt.timedelta(days=offset))
+def programme(slug: str, year: int) -> list[tuple]:
+    return DORTMUND_2023 if (slug, year) == ("dortmund", 2023) else PROGRAMME.get(slug, [])
+
+
+def _event(spec: tuple, year: int, rooms: list[Room], today: dt.date, rng: random.Random) -> Event:
+    month, day_of_month, kind, title, start, end, place, capacity, minimum, outcome, n_regs, attended = spec
+    day = _weekday_near(dt.date(year, month, day_of_month))
+    if day > today:
+        outcome, attended = "upcoming", None
+        n_regs = max(1, round(n_regs * rng.uniform(0.3, 0.8)))
+    elif outcome == "held" and year != 2023:  # 2023 is Dortmund's published year: as written
+        n_regs = max(1, n_regs + rng.randint(-3, 3))
+        attended = min(n_regs, attended) if attended is not None else None
     data = {
         "kind": EventKind(kind),
         "title": title,
@@ -144,7 +285,7 @@ def _event(spec: tuple, rooms: list[Room], today: dt.date, rng: random.Random) -
     }
     event = _create(data, place, rooms)
     event.status = EventStatus.published
-    event.published_at = utcnow() - dt.timedelta(days=max(30, -offset + 30))
+    event.published_at = dt.datetime.combine(day - dt.timedelta(days=45), dt.time(9, 0), tzinfo=dt.UTC)
     past = day < today
     for i in range(n_regs):
         persons = 2 if rng.random() < 0.1 else 1
@@ -184,20 +325,31 @@ def _event(spec: tuple, rooms: list[Room], today: dt.date, rng: random.Random) -
     return event
 
 
+def seed_office_events(tenant: Tenant, today: dt.date) -> bool:
+    """The office's programme for every demo year, up to ~3 months ahead; an event already there (same
+    title and day) is left alone, so re-seeding on a later day adds only what is new."""
+    rooms = list(db.session.scalars(select(Room).order_by(Room.site_id, Room.position, Room.id)))
+    have = set(db.session.execute(select(Event.title, Event.start_date)).tuples())
+    created = False
+    for year in [*demo_years(tenant.slug, today), today.year + 1]:
+        rng = random.Random(f"lotse-events-{tenant.slug}-{year}")
+        for spec in programme(tenant.slug, year):
+            day = _weekday_near(dt.date(year, spec[0], spec[1]))
+            if day > today + AHEAD or (spec[3], day) in have:
+                continue
+            _event(spec, year, rooms, today, rng)
+            created = True
+    return created
+
+
 @register_seeder(70)
 def seed_events(tenants_by_slug: dict[str, Tenant]) -> bool:
     created = False
-    today = today_local()
-    for slug, plan in PLAN.items():
+    today = demo_today()
+    for slug in PROGRAMME:
         tenant = tenants_by_slug.get(slug)
         if tenant is None:
             continue
         with tenant_context(tenant.id):
-            if db.session.scalar(select(func.count(Event.id))):
-                continue
-            rooms = list(db.session.scalars(select(Room).order_by(Room.site_id, Room.position, Room.id)))
-            rng = random.Random(f"lotse-events-{slug}")
-            for spec in plan:
-                _event(spec, rooms, today, rng)
-            created = True
+            created = seed_office_events(tenant, today) or created
     return created

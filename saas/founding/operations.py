@@ -196,7 +196,7 @@ def _threshold_notice(process: FoundingProcess) -> str | None:
 def _mail_office(notice: str) -> None:
     """Tell the office by e-mail too (after the commit): the person adding the interest may not be the one
     who runs founding support. No personal data in the mail, only the count and the topic."""
-    from saas.core.mail import build_message, queue_message
+    from saas.core.mail import office_message, queue_message
 
     tenant = _tenant()
     if not tenant.email:
@@ -205,7 +205,7 @@ def _mail_office(notice: str) -> None:
         f"Guten Tag,\n\nfür eine neue Selbsthilfegruppe ist die Schwelle erreicht: {notice}.\n"
         "Die Liste steht in Lotse unter „Gründungen“.\n\nLotse\n"
     )
-    queue_message(build_message(to=tenant.email, subject=f"Gründungsbegleitung: {notice}", text=body))
+    queue_message(office_message(tenant, to=tenant.email, subject=f"Gründungsbegleitung: {notice}", text=body))
 
 
 def withdraw_interest(interest: FoundingInterest) -> None:
@@ -287,7 +287,7 @@ def book_first_meeting(
 def send_invitations(process: FoundingProcess, *, user: Any = None, on: dt.date | None = None) -> tuple[int, int]:
     """Invite everyone waiting to the booked first meeting: an e-mail to those who gave an address,
     the rest are to be called (the page lists them). Returns (mailed, to call)."""
-    from saas.core.mail import build_message, queue_message
+    from saas.core.mail import office_message, queue_message
 
     _ensure_open(process)
     booking = process.first_booking
@@ -308,7 +308,9 @@ def send_invitations(process: FoundingProcess, *, user: Any = None, on: dt.date 
                 "Bitte sagen Sie uns kurz Bescheid, wenn Sie nicht kommen können.\n\n"
                 f"Mit freundlichen Grüßen\n{tenant.name}\n"
             )
-            queue_message(build_message(to=interest.reach, subject=f"Einladung: {process.topic_name}", text=body))
+            queue_message(
+                office_message(tenant, to=interest.reach, subject=f"Einladung: {process.topic_name}", text=body)
+            )
             mailed += 1
         else:
             to_call += 1

@@ -28,11 +28,13 @@ class Usage:
     newsletter: bool
     inquiries: bool
     events: bool
+    founding: bool = False
 
 
 def office_usage() -> Usage:
     from saas.directory.models import Group
     from saas.events.models import Event
+    from saas.founding.models import FoundingInterest
     from saas.newsletter.models import Issue, NewsletterSettings, Subscriber
 
     def exists(query) -> bool:  # type: ignore[no-untyped-def]
@@ -42,6 +44,7 @@ def office_usage() -> Usage:
         newsletter=exists(select(NewsletterSettings.id)) or exists(select(Subscriber.id)) or exists(select(Issue.id)),
         inquiries=exists(select(Group.id).where(Group.visibility == "protected")),
         events=exists(select(Event.id).where(Event.published_at.is_not(None))),
+        founding=exists(select(FoundingInterest.id)),
     )
 
 
@@ -95,6 +98,15 @@ def sections(tenant: Tenant, legal: OfficeLegal | None, usage: Usage | None = No
             "weitergeleitet.",
             f"Die Angaben werden {_period(retention_days('inquiries_closed', tenant))} nach Abschluss der Anfrage "
             "gelöscht.",
+        )
+    if usage.founding:
+        add(
+            "Interesse an einer Gruppengründung",
+            "Wenn Sie Interesse an einer neuen Selbsthilfegruppe bekunden, speichern wir Ihren Namen, Ihre "
+            "Erreichbarkeit und Ihre Einwilligung, um Sie zum ersten Treffen einzuladen (Art. 6 Abs. 1 lit. a "
+            "DSGVO; bei Angaben zur Gesundheit Art. 9 Abs. 2 lit. a DSGVO).",
+            f"Die Angaben werden {_period(retention_days('founding_interests', tenant))} nach Abschluss des "
+            "Gründungsprozesses oder nach Ihrem Rückzug gelöscht.",
         )
     if usage.events:
         add(

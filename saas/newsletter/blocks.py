@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from saas.extensions import db
 from tenants.models import Tenant
@@ -46,62 +46,99 @@ def _public_groups() -> Any:
     return group, stmt
 
 
-def _group_line(group: Any) -> str:
+def _base(tenant: Tenant) -> str:
+    return f"{current_app.config['BASE_URL'].rstrip('/')}/{tenant.slug}"
+
+
+def _group_line(group: Any, tenant: Tenant) -> str:
+    """A linked name (the group's page in the public Wegweiser) and up to three topics."""
     topics = ", ".join(t.name for t in getattr(group, "topics", [])[:3])
-    return f"- **{_md(group.name)}**" + (f" – {_md(topics)}" if topics else "")
+    link = f"[{_md(group.name)}]({_base(tenant)}/gruppen/{group.id})"
+    return f"- **{link}**" + (f" – {_md(topics)}" if topics else "")
 
 
 def _md(text: str) -> str:
     """Escape Markdown control characters in names taken from the database."""
     out = str(text)
-    for ch in "\\`*_[]<>#":
+    for ch in "\\`*_[]<>#()":
         out = out.replace(ch, "\\" + ch)
     return out
 
 
 def _wegweiser(tenant: Tenant) -> str:
-    return f"{current_app.config['BASE_URL'].rstrip('/')}/{tenant.slug}/gruppen"
+    return f"{_base(tenant)}/gruppen"
 
 
-def new_groups(tenant: Tenant) -> str:
-    group, stmt = _public_groups()
-    since = dt.datetime.now(dt.UTC) - dt.timedelta(days=NEW_GROUP_DAYS)
-    stmt = stmt.where(group.created_at >= since, group.status.in_(("active", "founding")))
-    rows = db.session.scalars(stmt.limit(MAX_ITEMS)).all()
+def _fresh(rows: list[Any], seen: set[int]) -> list[Any]:
+    """The groups not yet listed in an earlier block of the same issue (no group twice)."""
+    fresh = [g for g in rows if g.id not in seen][:MAX_ITEMS]
+    seen.update(g.id for g in fresh)
+    return fresh
+
+
+def admitted_since(since: dt.date) -> list[Any]:
+    """Public groups admitted to the directory as active since ``since``, from the life-cycle history:
+    a founding completed (founding → active) or an existing group taken up (new entry, active). A
+    long-established group whose row is new (an import) is not "new"; the row's creation date is not
+    what counts."""
+    group = _group_model()
+    change = _model("saas.directory.models", "GroupStatusChange")
+    if group is None or change is None:
+        return []
+    admitted = (
+        select(change.group_id)
+        .where(
+            change.changed_on >= since,
+            change.to_status == "active",
+            or_(change.from_status.is_(None), change.from_status == "founding"),
+        )
+        .scalar_subquery()
+    )
+    _, stmt = _public_groups()
+    stmt = stmt.where(group.id.in_(admitted), group.status == "active")
+    return list(db.session.scalars(stmt.limit(MAX_ITEMS * 2)))
+
+
+def new_groups(tenant: Tenant, seen: set[int] | None = None) -> str:
+    seen = set() if seen is None else seen
+    since = dt.date.today() - dt.timedelta(days=NEW_GROUP_DAYS)
+    rows = _fresh(admitted_since(since), seen)
     if not rows:
         return ""
-    lines = "\n".join(_group_line(g) for g in rows)
+    lines = "\n".join(_group_line(g, tenant) for g in rows)
     return f"## Neue Gruppen\n\n{lines}\n\nMehr im [Wegweiser]({_wegweiser(tenant)}).\n"
 
 
-def looking_for_members(tenant: Tenant) -> str:
+def looking_for_members(tenant: Tenant, seen: set[int] | None = None) -> str:
+    seen = set() if seen is None else seen
     group, stmt = _public_groups()
     stmt = stmt.where(group.status == "active")
     if hasattr(group, "welcomes_new_members"):
         stmt = stmt.where(group.welcomes_new_members.is_(True))
-    rows = db.session.scalars(stmt.limit(MAX_ITEMS)).all()
+    rows = _fresh(list(db.session.scalars(stmt.limit(MAX_ITEMS + len(seen)))), seen)
     if not rows:
         return ""
-    lines = "\n".join(_group_line(g) for g in rows)
+    lines = "\n".join(_group_line(g, tenant) for g in rows)
     return (
         "## Diese Gruppen freuen sich über neue Mitglieder\n\n"
         f"{lines}\n\nKontakt über die Kontaktstelle oder den [Wegweiser]({_wegweiser(tenant)}).\n"
     )
 
 
-def founding(tenant: Tenant) -> str:
+def founding(tenant: Tenant, seen: set[int] | None = None) -> str:
+    seen = set() if seen is None else seen
     group, stmt = _public_groups()
-    rows = db.session.scalars(stmt.where(group.status == "founding").limit(MAX_ITEMS)).all()
+    rows = _fresh(list(db.session.scalars(stmt.where(group.status == "founding").limit(MAX_ITEMS + len(seen)))), seen)
     if not rows:
         return ""
-    lines = "\n".join(_group_line(g) for g in rows)
+    lines = "\n".join(_group_line(g, tenant) for g in rows)
     return (
         "## Gruppen im Aufbau\n\nFür diese Gruppen werden Mitstreiterinnen und Mitstreiter gesucht:\n\n"
         f"{lines}\n\nMelden Sie sich gern bei uns.\n"
     )
 
 
-def upcoming_events(tenant: Tenant) -> str:
+def upcoming_events(tenant: Tenant, seen: set[int] | None = None) -> str:
     event = _event_model()
     today = dt.date.today()
     stmt = select(event).where(event.start_date >= today).order_by(event.start_date, event.start_time)  # type: ignore[arg-type, union-attr]
@@ -127,11 +164,11 @@ class Block:
     key: str
     label: str
     needs: Callable[[], Any | None]
-    render: Callable[[Tenant], str]
+    render: Callable[[Tenant, set[int]], str]  # (office, ids of the groups already listed in the issue)
 
 
 BLOCKS = [
-    Block("new_groups", "Neue Gruppen (letzte 90 Tage)", _group_model, new_groups),
+    Block("new_groups", "Neue Gruppen (in den letzten 90 Tagen aufgenommen)", _group_model, new_groups),
     Block("looking", "Gruppen, die neue Mitglieder suchen", _group_model, looking_for_members),
     Block("founding", "Gruppen im Aufbau", _group_model, founding),
     Block("events", "Kommende Veranstaltungen", _event_model, upcoming_events),
@@ -144,6 +181,8 @@ def available_blocks() -> list[Block]:
 
 
 def render_blocks(tenant: Tenant, keys: list[str]) -> str:
-    """Markdown of the chosen blocks (office bound), in the fixed order of BLOCKS."""
-    parts = [b.render(tenant) for b in available_blocks() if b.key in keys]
+    """Markdown of the chosen blocks (office bound), in the fixed order of BLOCKS; a group appears in
+    one block only (a new group is not repeated under "freuen sich über neue Mitglieder")."""
+    seen: set[int] = set()
+    parts = [b.render(tenant, seen) for b in available_blocks() if b.key in dict.fromkeys(keys)]
     return "\n".join(p for p in parts if p)

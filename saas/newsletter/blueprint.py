@@ -8,6 +8,7 @@ from saas.core.errors import N_
 from saas.core.nav import add_public_nav, add_staff_nav
 from saas.core.reports import register_annual_section
 from saas.newsletter import archive, demo, queries, staff_views, views
+from saas.newsletter import dashboard as _dashboard  # noqa: F401 - registers the start page panel
 
 bp = Blueprint("newsletter", __name__, template_folder="templates")
 

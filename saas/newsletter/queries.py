@@ -38,7 +38,9 @@ class Progress:
 
     @property
     def percent(self) -> int:
-        return 100 if not self.total else int(self.done * 100 / self.total)
+        if not self.total:  # nothing to send: done only once the issue is sent
+            return 100 if self.status == IssueStatus.sent.value else 0
+        return min(100, int(self.done * 100 / self.total))
 
     def as_dict(self) -> dict:
         return {
@@ -61,9 +63,13 @@ def progress(issue: Issue) -> Progress:
             .group_by(Delivery.status)
         ).all()
     )
+    total = issue.recipients
+    if issue.status in (IssueStatus.queued, IssueStatus.scheduled) and not total:
+        # the recipients are fixed when the plan runs; until then the count that will receive it
+        total = confirmed_count()
     return Progress(
         status=issue.status.value,
-        total=issue.recipients,
+        total=total,
         sent=counts.get(DeliveryStatus.sent, 0),
         failed=counts.get(DeliveryStatus.failed, 0),
         skipped=counts.get(DeliveryStatus.skipped, 0),

@@ -23,7 +23,7 @@ from saas.newsletter import queries
 from saas.newsletter.access import issue_or_404, subscriber_or_404
 from saas.newsletter.blocks import available_blocks
 from saas.newsletter.forms import ActionForm, ErasureForm, ImportForm, IssueForm, ScheduleForm, SettingsForm
-from saas.newsletter.models import Bounce, IssueStatus, SubscriberStatus
+from saas.newsletter.models import Bounce, Issue, IssueStatus, SubscriberStatus
 
 
 @office_required(Role.readonly)
@@ -146,14 +146,33 @@ def _issue_form(**kwargs: object) -> IssueForm:
 @office_required(Role.staff)
 def issue_new(slug: str):  # type: ignore[no-untyped-def]
     form = _issue_form()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _wants_preview():
         issue = issue_ops.create_issue(
             g.tenant, form.subject.data, form.body_md.data or "", form.blocks.data, user_id=current_user.id
         )
         db.session.commit()
         flash(_("Entwurf gespeichert."), "success")
         return redirect(url_for("newsletter.issue_detail", slug=slug, issue_id=issue.id))
-    return render_template("newsletter/staff/issue_form.html", form=form, issue=None)
+    return render_template("newsletter/staff/issue_form.html", form=form, issue=None, preview=_form_preview(form))
+
+
+def _wants_preview() -> bool:
+    return request.form.get("action") == "preview"
+
+
+def _form_preview(form, issue: Issue | None = None) -> str:  # type: ignore[no-untyped-def]
+    """The body as it would be sent now, rendered on the server beside the editor: the saved draft on
+    the first view, the typed text after "Vorschau aktualisieren" (nothing is saved for that)."""
+    if request.method == "GET" and issue is None:
+        return ""
+    draft = Issue(
+        subject=" ".join((form.subject.data or "").split()),  # a preview only: a refused line break is blanked
+        body_md=form.body_md.data or "",
+        blocks=list(form.blocks.data or []),
+        status=IssueStatus.draft,
+    )
+    html, _text = issue_ops.preview(g.tenant, draft)
+    return html
 
 
 @office_required(Role.staff)
@@ -163,12 +182,13 @@ def issue_edit(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
         flash(_("Nur Entwürfe können bearbeitet werden."), "error")
         return redirect(url_for("newsletter.issue_detail", slug=slug, issue_id=issue.id))
     form = _issue_form(obj=issue) if request.method == "GET" else _issue_form()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _wants_preview():
         issue_ops.update_issue(issue, form.subject.data, form.body_md.data or "", form.blocks.data)
         db.session.commit()
         flash(_("Entwurf gespeichert."), "success")
         return redirect(url_for("newsletter.issue_detail", slug=slug, issue_id=issue.id))
-    return render_template("newsletter/staff/issue_form.html", form=form, issue=issue)
+    preview = _form_preview(form, issue)
+    return render_template("newsletter/staff/issue_form.html", form=form, issue=issue, preview=preview)
 
 
 @office_required(Role.readonly)

@@ -5,6 +5,7 @@ from flask import Blueprint
 from saas.auth.models import Role
 from saas.core.nav import add_staff_nav
 from saas.core.reports import register_annual_section
+from saas.rooms import dashboard as _dashboard  # noqa: F401 - registers the start page panel
 from saas.rooms import demo as _demo  # noqa: F401 - registers the demo seeder
 from saas.rooms import views
 from saas.rooms.queries import annual_figures

@@ -10,12 +10,12 @@ import datetime as dt
 from dateutil.easter import easter
 from sqlalchemy import func, select
 
-from saas.core.demo import register_seeder
-from saas.core.recurrence import Pattern, nth_weekday, today_local
-from saas.directory.models import Group
+from saas.core.demo import demo_today, demo_years, register_seeder
+from saas.core.recurrence import Pattern, nth_weekday
+from saas.directory.models import Group, GroupStatusChange
 from saas.extensions import db
 from saas.rooms import operations as ops
-from saas.rooms.models import Room
+from saas.rooms.models import Booking, BookingKind, Closure, Room
 from tenants.models import Site, Tenant
 from tenants.operations import parse_hours
 from tenants.scoping import tenant_context
@@ -66,12 +66,40 @@ def _first_date(pattern: Pattern, weekday: int, nth: int | None, start: dt.date)
     return start + dt.timedelta(days=(weekday - start.weekday()) % 7)
 
 
-def _book_groups(tenant: Tenant, rooms: list[Room], wanted: int, first: dt.date, last: dt.date) -> int:
-    groups = db.session.scalars(
-        select(Group)
-        .where(Group.status == "active", Group.rhythm.in_(tuple(_RHYTHM)), Group.meeting_mode != "online")
-        .order_by(Group.id)
-    ).all()
+def groups_active_through(first: dt.date, last: dt.date) -> list[Group]:
+    """Groups (meeting in person, regularly) that were active from ``first`` to ``last`` by their history."""
+    history: dict[int, list[tuple[dt.date, str]]] = {}
+    for group_id, day, status in db.session.execute(
+        select(GroupStatusChange.group_id, GroupStatusChange.changed_on, GroupStatusChange.to_status).order_by(
+            GroupStatusChange.changed_on, GroupStatusChange.id
+        )
+    ):
+        history.setdefault(group_id, []).append((day, status))
+
+    def status_on(changes: list[tuple[dt.date, str]], day: dt.date) -> str | None:
+        current = None
+        for changed_on, status in changes:
+            if changed_on > day:
+                break
+            current = status
+        return current
+
+    def active_throughout(changes: list[tuple[dt.date, str]]) -> bool:
+        return status_on(changes, first) == "active" and all(
+            status == "active" for day, status in changes if first <= day <= last
+        )
+
+    ids = {gid for gid, changes in history.items() if active_throughout(changes)}
+    return [
+        g
+        for g in db.session.scalars(
+            select(Group).where(Group.rhythm.in_(tuple(_RHYTHM)), Group.meeting_mode != "online").order_by(Group.id)
+        )
+        if g.id in ids
+    ]
+
+
+def _book_groups(rooms: list[Room], wanted: int, first: dt.date, last: dt.date, groups: list[Group]) -> int:
     booked = 0
     for index, group in enumerate(groups):
         if booked >= wanted:
@@ -108,34 +136,60 @@ def _book_groups(tenant: Tenant, rooms: list[Room], wanted: int, first: dt.date,
     return booked
 
 
+def _rooms(specs: list, sites: dict[str, Site]) -> list[Room]:
+    rooms = []
+    for site_name, name, capacity, wheelchair, equipment, hours in specs:
+        site = sites.get(site_name or "") or next(iter(sites.values()))
+        room = ops.create_room(
+            site, name=name, capacity=capacity, wheelchair_accessible=wheelchair, equipment=equipment,
+            accessibility_note="Aufzug, barrierefreies WC" if wheelchair else "",
+        )  # fmt: skip
+        ops.set_opening_hours(room, parse_hours(hours))
+        rooms.append(room)
+    return rooms
+
+
+def seed_office_rooms(tenant: Tenant, specs: list, today: dt.date) -> bool:
+    """Rooms once; then per demo year (up to this one) the holidays and the groups' bookings of that
+    year. A year that already has closures or group bookings is left alone."""
+    created = False
+    sites = {s.name: s for s in db.session.scalars(select(Site).order_by(Site.position, Site.id))}
+    if not sites:
+        return False
+    rooms = list(db.session.scalars(select(Room).order_by(Room.site_id, Room.position, Room.id)))
+    if not rooms:
+        rooms = _rooms(specs, sites)
+        created = True
+    for year in demo_years(tenant.slug, today):
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if not db.session.scalar(select(func.count(Closure.id)).where(Closure.first_day.between(first, last))):
+            for a, b, label in holidays_nrw(year):
+                ops.add_closure(first_day=a, last_day=b, label=label)
+            created = True
+        has_bookings = db.session.scalar(
+            select(func.count(Booking.id)).where(
+                Booking.kind == BookingKind.group, Booking.start_date.between(first, last)
+            )
+        )
+        if has_bookings:
+            continue
+        groups = groups_active_through(max(first, dt.date(year, 1, 2)), min(last, today))
+        wanted = GROUPS_USING_ROOMS.get(tenant.slug, 5) + (year - 2023 if year > 2023 else 0)
+        start = dt.date(year, 1, 2)
+        _book_groups(rooms, wanted, start, last, groups)
+        created = True
+    db.session.flush()
+    return created
+
+
 @register_seeder(60)
 def seed_rooms(tenants_by_slug: dict[str, Tenant]) -> bool:
     created = False
-    today = today_local()
-    first, last = dt.date(today.year - 1, 1, 1), dt.date(today.year, 12, 31)
+    today = demo_today()
     for slug, specs in ROOMS.items():
         tenant = tenants_by_slug.get(slug)
         if tenant is None:
             continue
         with tenant_context(tenant.id):
-            if db.session.scalar(select(func.count(Room.id))):
-                continue
-            sites = {s.name: s for s in db.session.scalars(select(Site).order_by(Site.position, Site.id))}
-            if not sites:
-                continue
-            rooms = []
-            for site_name, name, capacity, wheelchair, equipment, hours in specs:
-                site = sites.get(site_name or "") or next(iter(sites.values()))
-                room = ops.create_room(
-                    site, name=name, capacity=capacity, wheelchair_accessible=wheelchair, equipment=equipment,
-                    accessibility_note="Aufzug, barrierefreies WC" if wheelchair else "",
-                )  # fmt: skip
-                ops.set_opening_hours(room, parse_hours(hours))
-                rooms.append(room)
-            for year in (today.year - 1, today.year):
-                for a, b, label in holidays_nrw(year):
-                    ops.add_closure(first_day=a, last_day=b, label=label)
-            _book_groups(tenant, rooms, GROUPS_USING_ROOMS.get(slug, 5), first, last)
-            db.session.flush()
-            created = True
+            created = seed_office_rooms(tenant, specs, today) or created
     return created

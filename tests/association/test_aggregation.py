@@ -287,18 +287,18 @@ def test_figures_equal_the_offices_own_annual_reports_where_not_suppressed(three
             pairs = ours.items() if isinstance(ours, dict) else [(key, ours)]
             for sub, value in pairs:
                 expected = theirs[sub] if isinstance(theirs, dict) else theirs
-                if value == "<5":
+                if isinstance(value, str):  # "<5" or "." (or a share carrying one)
                     continue
                 assert value == expected, (office["tenant"], key, sub)
                 compared += 1
         for key, value in office["groups"].items():
-            if value != "<5":
+            if not isinstance(value, str):
                 assert value == own["groups"][key]
     assert compared > 20
 
 
 def test_threshold_is_configurable_per_association(three_offices):
-    """With a threshold of 10, is every count below 10 shown as "<10"?"""
+    """With a threshold of 10, is every count from 1 to 9 shown as "<10"?"""
     w = three_offices
     aggregation.run(trigger="test")
     w.association.suppression_threshold = 10
@@ -311,4 +311,4 @@ def test_threshold_is_configurable_per_association(three_offices):
     assert "<10" in values and "<5" not in values
     for office in payload["offices"]:
         for k, v in office["contacts"]["by_kind"].items():
-            assert v == "<10" or v >= 10
+            assert v in ("<10", ".") or v == 0 or v >= 10

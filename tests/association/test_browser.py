@@ -3,6 +3,9 @@ axe-core on every page."""
 
 from __future__ import annotations
 
+import re
+
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from saas.association import aggregation
@@ -80,3 +83,43 @@ def test_dashboard_works_without_javascript(page_nojs, three_offices):
     page_nojs.get_by_role("button", name="Anzeigen").click()
     page_nojs.wait_for_load_state()
     assert "jahr=2022" in page_nojs.url and page_nojs.locator("table.comparison tbody tr").count() == 3
+
+
+def test_demo_dashboard_opens_on_the_last_complete_year_and_charts_lead_to_tables(page, world, tmp_path):
+    """The demo's Paritätische NRW: the dashboard opens on 2024 (the last complete year with data), the
+    year choice has only years with data, the trend follows the basis, a chart link leads to its table, and
+    the legend explains the signs."""
+    import os
+
+    from saas.contacts.demo import OFFICES, seed_office
+    from tests.association.conftest import share
+
+    world.dortmund.population, world.dortmund.staff_fte = 595000, 4
+    world.hamm.population, world.hamm.staff_fte = 180000, 2
+    for tenant in (world.dortmund, world.hamm):
+        seed_office(tenant, OFFICES[tenant.slug])
+        db.session.commit()
+        share(tenant, world.association, ["contacts", "groups", "events", "newsletter"])
+    aggregation.run(trigger="test")
+    login(page, world.analyst.email)
+    page.goto("/verband/paritaet-nrw/")
+    expect(page.get_by_label("Jahr")).to_have_value("2024")
+    years = page.get_by_label("Jahr").locator("option").all_inner_texts()
+    assert years == ["2024", "2023", "2022"]
+    expect(page.locator("dl.legend")).to_contain_text("geheim gehalten")
+    shots = os.environ.get("LOTSE_SHOTS")
+    if shots:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.screenshot(path=f"{shots}/association-dashboard.png", full_page=True)
+    assert_accessible(page, "demo dashboard")
+    page.get_by_label("Bezug").select_option("einwohner")
+    page.get_by_role("button", name="Anzeigen").click()
+    trend = page.locator("figure.chart").nth(1)
+    expect(trend.locator("figcaption")).to_contain_text("je 100.000 Einwohner")
+    if shots:
+        page.screenshot(path=f"{shots}/association-dashboard-einwohner.png", full_page=True)
+    page.get_by_role("link", name="Zur Tabelle hinter diesem Diagramm").click()
+    expect(page).to_have_url(re.compile(r"#tabelle$"))
+    page.get_by_role("link", name="2023").click()
+    expect(page.get_by_label("Jahr")).to_have_value("2023")
+    expect(page.locator("table.comparison")).to_contain_text("Selbsthilfe-Kontaktstelle Dortmund")

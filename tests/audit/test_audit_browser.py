@@ -1,5 +1,7 @@
 """The audit log page in a real browser, checked with axe-core."""
 
+from playwright.sync_api import expect
+
 from saas.audit.operations import record
 from saas.extensions import db
 from tenants.scoping import tenant_context
@@ -13,7 +15,7 @@ def test_admin_filters_the_log_in_the_browser(page, world):
         db.session.commit()
     login(page, world.dortmund_admin.email)
     page.goto("/dortmund/intern/protokoll")
-    assert page.get_by_role("heading", name="Protokoll").is_visible()
+    expect(page.get_by_role("heading", name="Protokoll")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Aktion").select_option("contact.export")
     page.get_by_role("button", name="Filtern").click()

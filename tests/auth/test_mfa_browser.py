@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pyotp
+from playwright.sync_api import expect
 
 from tests.browser import assert_accessible, login
 from tests.factories import PASSWORD
@@ -16,7 +17,7 @@ def test_enrol_and_log_in_with_totp_in_the_browser(page, world):
     page.get_by_label("Sechsstelliger Code aus der App").fill(pyotp.TOTP(secret).now())
     page.get_by_role("button", name="Einschalten").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="Ihre Wiederherstellungscodes").is_visible()
+    expect(page.get_by_role("heading", name="Ihre Wiederherstellungscodes")).to_be_visible()
     assert_accessible(page, "recovery codes")
     page.get_by_role("button", name="Abmelden").click()
     page.wait_for_load_state()
@@ -31,4 +32,4 @@ def test_enrol_and_log_in_with_totp_in_the_browser(page, world):
     page.get_by_label("Code aus der App oder Wiederherstellungscode").fill(next_code)
     page.get_by_role("button", name="Bestätigen").click()
     page.wait_for_url("**/dortmund/intern/")
-    assert page.get_by_role("heading", name="Übersicht").is_visible()
+    expect(page.get_by_role("heading", name="Übersicht")).to_be_visible()

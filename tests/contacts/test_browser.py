@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 from saas.contacts import operations as ops
@@ -35,7 +36,8 @@ def test_quick_entry_by_keyboard_with_type_ahead(page, world):
     page.get_by_role("button", name="Speichern und nächster Kontakt").click()
     page.wait_for_load_state()
     assert "Kontakt gespeichert." in page.content()
-    assert page.get_by_label("Telefonisch").is_checked()  # the channel stays for the next call
+    expect(page.get_by_label("Telefonisch")).to_be_checked()  # the channel stays for the next call
+    expect(page.get_by_label("Bürger*innen")).to_be_focused()  # back at the first field, at counter speed
     page.get_by_label("Selbsthilfegruppen").check()
     page.get_by_label("Soziale Selbsthilfe").check()
     page.get_by_label("Gruppenunterstützung").check()
@@ -53,19 +55,33 @@ def test_quick_entry_by_keyboard_with_type_ahead(page, world):
 
 
 def test_quick_entry_works_without_javascript(page_nojs, world):
-    """Does the form work without JavaScript (plain select for the topic)?"""
+    """Does the form work without JavaScript (plain select for the topic, checkboxes for the groups), and
+    is the concern a required choice with no preset?"""
+    from tests.directory.helpers import make_group
+
     make_topics(world.dortmund)
+    make_group(world.dortmund, "Diabetes-Treff Hörde", ["Diabetes"], topic_area="chronic_illness")
     page = page_nojs
     login(page, world.dortmund_staff.email)
     page.goto("/dortmund/intern/kontakte/neu")
+    expect(page.locator('input[name="concern"]:checked')).to_have_count(0)  # no preset
     page.get_by_label("Angehörige").check()
     page.get_by_label("Persönlich").check()
     page.locator("#topic").select_option(label="Diabetes")
     page.get_by_label("Chronische Erkrankungen").check()
     page.get_by_role("button", name="Speichern", exact=True).click()
     page.wait_for_load_state()
-    assert "Kontakt gespeichert." in page.content()
+    expect(page.get_by_text("Bitte das Anliegen wählen.").first).to_be_visible()
+    assert _contacts(world.dortmund) == 0
+    page.get_by_label("Sucht eine Gruppe").check()
+    page.get_by_label("Diabetes-Treff Hörde").check()  # a checkbox, no Ctrl-click
+    page.get_by_role("button", name="Speichern", exact=True).click()
+    page.wait_for_load_state()
+    expect(page.get_by_text("Kontakt gespeichert.")).to_be_visible()
     assert _contacts(world.dortmund) == 1
+    with tenant_context(world.dortmund.id):
+        contact = db.session.scalar(select(Contact))
+        assert contact.concern == "seeking_group" and len(contact.referrals) == 1
 
 
 def test_import_page_shows_errors(page, world, tmp_path):
@@ -98,10 +114,13 @@ def test_statistics_page(page, world):
     login(page, world.dortmund_readonly.email)
     page.goto("/dortmund/intern/statistik")
     assert_accessible(page, "statistics (default)")
-    page.get_by_label("Jahr", exact=True).fill(str(YEAR))
+    years = page.get_by_label("Jahr", exact=True)  # a choice of the years with data, not a free number
+    expect(years.locator(f'option[value="{YEAR}"]')).to_have_count(1)
+    expect(years.locator('option[value="2000"]')).to_have_count(0)
+    years.select_option(str(YEAR))
     page.get_by_role("button", name="Anzeigen").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name=f"Statistik: {YEAR}").is_visible()
+    expect(page.get_by_role("heading", name=f"Statistik: {YEAR}")).to_be_visible()
     assert page.locator("svg[role=img]").count() >= 4
     assert "+12,5\u00a0%" in page.locator("main").inner_text()
     assert_accessible(page, "statistics 2022")

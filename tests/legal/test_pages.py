@@ -113,7 +113,12 @@ def test_changing_a_retention_period_changes_the_notice_and_keeps_the_old_versio
     client.login(world.dortmund_admin)
     response = client.post_form(
         "/dortmund/intern/datenschutz/aufbewahrung",
-        {"newsletter_unconfirmed": "7", "inquiries_closed": "90", "event_participants": "14"},
+        {
+            "newsletter_unconfirmed": "7",
+            "inquiries_closed": "90",
+            "founding_interests": "90",
+            "event_participants": "14",
+        },
     )
     assert response.status_code == 302
     client.logout()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from saas.extensions import db
@@ -85,7 +86,7 @@ def test_staff_write_preview_and_send_an_issue(page, world, outbox):
     page.wait_for_load_state()
     page.get_by_role("button", name="Jetzt versenden").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="Versandbericht").is_visible()
+    expect(page.get_by_role("heading", name="Versandbericht")).to_be_visible()
     assert page.locator("progress").get_attribute("value") == "3"
     assert_accessible(page, "report")
     assert len([m for m in outbox.messages() if m["Subject"] == "Herbst-Ausgabe"]) == 3
@@ -101,7 +102,7 @@ def test_progress_bar_updates_while_sending(page, world):
         issue_id = issue.id
     login(page, world.dortmund_readonly.email)
     page.goto(f"/dortmund/intern/newsletter/ausgaben/{issue_id}")
-    assert page.get_by_role("heading", name="Fortschritt").is_visible()
+    expect(page.get_by_role("heading", name="Fortschritt")).to_be_visible()
     assert_accessible(page, "progress page")
     with tenant_context(world.dortmund.id):
         db.session.get(Issue, issue_id).status = IssueStatus.sent

@@ -67,9 +67,9 @@ service anvil {{
 @pytest.fixture
 def imap_url() -> Iterator[str]:
     """A real Dovecot IMAP server on a loopback port with one mailbox; its URL (``BOUNCE_MAILBOX_URL``)."""
-    binary = shutil.which("dovecot") or "/usr/sbin/dovecot"
-    if not Path(binary).exists():
-        raise RuntimeError("Dovecot not found: install Debian's dovecot-imapd (see .ci/run)")
+    from tests.conftest import require_tool
+
+    binary = require_tool(shutil.which("dovecot") or "/usr/sbin/dovecot", "Dovecot", "dovecot-imapd")
     # Not under pytest's tmp_path: its folders are private (0700), and Dovecot's own processes run as
     # other users that must reach the password file and the mailbox.
     root = Path(tempfile.mkdtemp(prefix="lotse-imap-"))

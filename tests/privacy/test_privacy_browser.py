@@ -1,5 +1,7 @@
 """The data-protection pages in a real browser, checked with axe-core."""
 
+from playwright.sync_api import expect
+
 from tests.browser import assert_accessible, login
 from tests.privacy.test_person_rights import EMAIL, _store_person
 
@@ -12,7 +14,7 @@ def test_find_export_and_erase_in_the_browser(page, world):
     page.get_by_label("E-Mail-Adresse").fill(EMAIL)
     page.get_by_role("button", name="Suchen").click()
     page.wait_for_load_state()
-    assert page.get_by_role("cell", name="Newsletter-Abonnement").is_visible()
+    expect(page.get_by_role("cell", name="Newsletter-Abonnement")).to_be_visible()
     assert_accessible(page, "results")
     with page.expect_download() as download:
         page.get_by_role("button", name="Auskunft herunterladen (JSON)").click()

@@ -1,0 +1,209 @@
+"""Search quality of the public directory (issue #14): judged queries over a realistic directory.
+
+Builds the directory of ``search_quality_data.py`` (110 groups, topics of the Dortmund A–Z list) in a
+fresh database through the app's own operations, runs the 132 judged queries through ``search_ids``
+exactly as the Wegweiser does, and prints
+
+- mean recall@20 (relevant groups among the first 20, over queries that have an answer),
+- mean precision@5 (relevant groups among the first five results, or fewer if fewer were found),
+- the share of queries with no result (and of answerable ones among them),
+- per query form, and every query below the goals with what it missed or wrongly listed.
+
+By default the topics carry NO synonyms of the office's own: what is found comes from the German
+resources alone. ``--office-synonyms`` adds the search words of the Dortmund topic list (as an office
+would keep them on its topics page).
+
+    python bench/search_quality.py                  # SQLite
+    python bench/search_quality.py --db postgresql  # PostgreSQL (creates and drops its own database)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from directory_search import _pg_create, _pg_drop, make_app  # noqa: E402
+from search_quality_data import EXTRA_TOPIC_AREAS, GROUPS, QUERIES  # noqa: E402
+
+RELATIVES = ("relatives", "parents", "both")
+
+
+def build(app, office_synonyms: bool) -> int:  # type: ignore[no-untyped-def]
+    from saas.directory import operations as ops
+    from saas.directory.demo import load_topic_rows
+    from saas.extensions import db
+    from tenants.models import Tenant
+    from tenants.scoping import tenant_context
+
+    with app.app_context():
+        db.create_all()
+        tenant = Tenant(slug="grossstadt", name="Selbsthilfe-Kontaktstelle Großstadt", settings={})
+        db.session.add(tenant)
+        db.session.commit()
+        rows = {r["name"]: r for r in load_topic_rows()}
+        with tenant_context(tenant.id):
+            topics = {}
+            needed = {t for _n, ts, _a, _d in GROUPS for t in ts}
+            for name in sorted(needed):
+                row = rows.get(name)
+                area = row["topic_area"] if row else EXTRA_TOPIC_AREAS[name]
+                words = row["search_words"] if (row and office_synonyms) else ""
+                topics[name] = ops.save_topic(None, name=name, topic_area=area, search_words=words, relatives=False)
+            for name, topic_names, audience, description in GROUPS:
+                first = topics[topic_names[0]]
+                ops.create_group(
+                    {
+                        "name": name,
+                        "description": description,
+                        "topics": [topics[t] for t in topic_names],
+                        "topic_area": first.topic_area or "social",
+                        "audience": audience,
+                    },
+                    acting_user=None,
+                    status="active",
+                    vocabulary=False,
+                )
+            db.session.flush()
+            ops.refresh_vocabulary()
+            db.session.commit()
+        return tenant.id
+
+
+def relevant(topics: set[str], qualifier: str) -> set[str]:
+    found = set()
+    for name, group_topics, audience, _d in GROUPS:
+        if not topics & set(group_topics):
+            continue
+        if qualifier == "relatives" and audience not in RELATIVES:
+            continue
+        if qualifier.startswith("+") and qualifier[1:] not in group_topics:
+            continue
+        found.add(name)
+    return found
+
+
+def evaluate(app, tenant_id: int, verbose: bool) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from saas.directory.models import Group
+    from saas.directory.search import search_ids
+    from saas.extensions import db
+    from tenants.scoping import tenant_context
+
+    recalls: list[float] = []
+    precisions: list[float] = []
+    zero = zero_answerable = 0
+    unfound: list[tuple[str, str]] = []
+    by_form: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    problems: list[str] = []
+    with app.app_context(), tenant_context(tenant_id):
+        names = dict(db.session.execute(select(Group.id, Group.name)).all())
+        for form, query, topics, qualifier in QUERIES:
+            wanted = relevant(topics, qualifier)
+            result = search_ids(query, tenant_id=tenant_id, limit=20)
+            found = [names[i] for i in result.ids]
+            if not found:
+                zero += 1
+                zero_answerable += bool(wanted)
+            if not wanted:
+                if found:
+                    problems.append(f"  {query!r}: expected nothing, found {found[:5]}")
+                continue
+            recall = len(wanted & set(found)) / len(wanted)
+            top = found[:5]
+            precision = (len(wanted & set(top)) / len(top)) if top else 0.0
+            recalls.append(recall)
+            precisions.append(precision)
+            by_form[form].append((recall, precision))
+            missed = sorted(wanted - set(found))
+            unfound += [(query, m) for m in missed]
+            wrong = [f for f in top if f not in wanted]
+            if missed or wrong:
+                problems.append(f"  {query!r} ({form}): missed {missed}, wrongly in top 5 {wrong}")
+    figures = {
+        "recall@20": statistics.fmean(recalls),
+        "precision@5": statistics.fmean(precisions),
+        "zero share": zero / len(QUERIES),
+        "zero answerable": zero_answerable,
+        "unfound": len(unfound),
+    }
+    print(f"  {len(QUERIES)} judged queries ({len(recalls)} with an answer) over {len(GROUPS)} groups")
+    print(f"  mean recall@20      {figures['recall@20']:.3f}   (goal ≥ 0.95)")
+    print(f"  mean precision@5    {figures['precision@5']:.3f}   (goal ≥ 0.95)")
+    print(
+        f"  zero-result queries {figures['zero share']:.1%} of all "
+        f"({zero} of {len(QUERIES)}; {zero_answerable} of them had an answer)"
+    )
+    print(f"  relevant groups not found: {len(unfound)}")
+    print("  per form:            n   recall  precision")
+    for form, values in by_form.items():
+        r = statistics.fmean(v[0] for v in values)
+        p = statistics.fmean(v[1] for v in values)
+        print(f"    {form:14s} {len(values):5d}   {r:.3f}    {p:.3f}")
+    if problems and verbose:
+        print("  queries below the goals:")
+        print("\n".join(problems))
+    return figures
+
+
+def run(label: str, url: str, args: argparse.Namespace) -> None:
+    app = make_app(url)
+    for synonyms in [False, True] if args.office_synonyms == "both" else [args.office_synonyms == "yes"]:
+        if synonyms and args.office_synonyms == "both":
+            url2 = url
+            if url.startswith("sqlite"):
+                folder = Path(tempfile.mkdtemp(prefix="lotse-quality-"))
+                url2 = f"sqlite:///{folder / 'q2.db'}"
+                app = make_app(url2)
+            else:
+                from saas.extensions import db
+
+                with app.app_context():
+                    db.drop_all()
+        tenant_id = build(app, synonyms)
+        print(f"\n== {label}, {'with' if synonyms else 'without'} the office's own synonyms")
+        evaluate(app, tenant_id, args.verbose)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument(
+        "--pg-url", default=os.environ.get("BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+    )
+    parser.add_argument(
+        "--office-synonyms", choices=["no", "yes", "both"], default="no", help="topics with the office's search words"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the queries below the goals")
+    args = parser.parse_args()
+    instance = tempfile.mkdtemp(prefix="lotse-quality-")
+    os.environ["LOTSE_INSTANCE"] = instance
+    try:
+        if args.db == "sqlite":
+            folder = Path(tempfile.mkdtemp(prefix="lotse-quality-sqlite-"))
+            try:
+                run("SQLite", f"sqlite:///{folder / 'quality.db'}", args)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+        else:
+            url, name = _pg_create(args.pg_url)
+            try:
+                run("PostgreSQL", url, args)
+            finally:
+                _pg_drop(args.pg_url, name)
+    finally:
+        shutil.rmtree(instance, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""The disclosure audit: can any small count be worked out from everything an analyst can download?
+
+For one association and year an analyst can download the year's report and every year-to-date report
+(1 January to the end of each quarter that is over; each with every office and every family it shares). This module
+reads those published payloads back into cells, sets up the equations a reader knows (an office's
+total is the sum of its kinds, …; the association total is the sum over offices; a later year-to-date
+is an earlier one plus the months in between) and hands them to :func:`suppression.audit`, which solves
+the integer programs with scipy's HiGHS. See :mod:`saas.association.suppression` for what "protected"
+means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from saas.association import report
+from saas.association.suppression import COMPLEMENT, IMPLICIT, PRIMARY, SECONDARY, Finding, audit, marker
+
+
+def _value(section: Any, name: str) -> Any:
+    node = section
+    for part in name.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def published_cells(payload: dict, table: Any, members: list[report.Member]) -> dict[tuple, Any]:
+    """Every cell of one downloaded payload, keyed like :func:`report.build_system`'s cells."""
+    by_slug = {m.slug: m.office_id for m in members}
+    out: dict[tuple, Any] = {}
+    sections = [(by_slug.get(o["tenant"]), o) for o in payload.get("offices", [])]
+    sections.append((report.TOTAL, payload.get("total") or {}))
+    for oid, entry in sections:
+        if oid is None:
+            continue
+        for family in report.FAMILIES:
+            section = entry.get(family)
+            if not isinstance(section, dict):
+                continue
+            names = list(report._contact_cells(report.Counter())) if family == "contacts" else None
+            if names is None:
+                names = [k for k, v in section.items() if not isinstance(v, dict) and k != "offices"]
+                names += [f"by_kind.{k}" for k in (section.get("by_kind") or {})]
+            for name in names:
+                value = _value(section, name)
+                if value is not None:
+                    out[(table, oid, family, name)] = value
+    return out
+
+
+def audit_downloads(
+    downloads: Mapping[Any, dict],
+    members: list[report.Member],
+    facts: report.Facts | None,
+    months: dict[int, report.Facts],
+    ends: tuple[int, ...] | list[int],
+    threshold: int,
+) -> list[Finding]:
+    """Audit what an analyst can download for one year. ``downloads``: table (``report.YEAR`` or
+    ``("C", month)``) → the payload as served; ``facts``/``months``: the true counts (the equations a
+    reader knows are built from their shape, the truth to compare with from their values).
+
+    Findings: a small count narrowed beyond its sign, a published number that is not the true count, a
+    secondary sign on a small count (it must be ``"<5"``), or a sign on an office total or the
+    association total that is not the primary one."""
+    system, _sharing = report.build_system(members, facts, months, ends)
+    kinds: dict[tuple, str] = {c: IMPLICIT for c in system.implicit}
+    findings: list[Finding] = []
+    mark = marker(threshold)
+    seen: set[tuple] = set()
+    for table, payload in downloads.items():
+        for cell, value in published_cells(payload, table, members).items():
+            if cell not in system.values:
+                findings.append(Finding(cell, "unknown cell", (0, 0)))
+                continue
+            seen.add(cell)
+            truth = system.values[cell]
+            if value == mark:
+                kinds[cell] = PRIMARY
+                if not 0 < truth < threshold:
+                    findings.append(Finding(cell, "'<' on a count that is not small", (truth, truth)))
+            elif value == SECONDARY:
+                kinds[cell] = COMPLEMENT
+                if 0 < truth < threshold:
+                    findings.append(Finding(cell, "'.' on a small count", (truth, truth)))
+                if cell[2:] == ("contacts", "total") and cell[0] == report.YEAR:
+                    findings.append(Finding(cell, "'.' on a total", (truth, truth)))
+            elif value != truth:
+                findings.append(Finding(cell, f"published {value!r}, true", (truth, truth)))
+    # Cells of the tables no download shows (e.g. a month not over yet) are unknown to the reader.
+    for cell in system.values:
+        if cell not in seen and cell not in kinds:
+            kinds[cell] = IMPLICIT
+    return findings + audit(system.values, kinds, system.equations, threshold)

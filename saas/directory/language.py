@@ -1,0 +1,250 @@
+"""German as people type it: stems, compounds, synonyms, abbreviations and typos, from real resources.
+
+- **Stems** — Snowball's German stemmer (PyStemmer). It reads "ae/oe/ue" as umlauts, so "Angehörige",
+  "Angehoerige" and "Angehörigen" share one stem; a last step joins Latin derivations that Snowball
+  leaves apart ("depressiv"/"Depression", "aggressiv"/"Aggression", "Alkoholismus"/"Alkohol").
+- **Compounds** — split by word frequencies (Koehn & Knight 2003, "Empirical methods for compound
+  splitting"): a word is cut where the parts, with linking elements (Fugen-s, -n, -en, -es, -e) removed,
+  are more frequent German words than the whole. Frequencies come from ``wordfreq``'s German list
+  (Wikipedia, subtitles, news, web; CC BY-SA 4.0). "Alkoholsucht" → Alkohol + Sucht,
+  "Angehörigengruppe" → Angehörige(n) + Gruppe, "Nichtraucher" → nicht + Raucher.
+- **Synonyms** — OpenThesaurus (LGPL-2.1+), shipped as ``data/openthesaurus_de.txt.gz`` (built from
+  Debian's mythes-de by ``scripts/build_thesaurus.py``): "Zucker" → Diabetes, "Selbstmord" → Suizid.
+- **Abbreviations** — the initials of a topic's words or compound parts: "Multiple Sklerose" → MS,
+  "Posttraumatische Belastungsstörung" → PTBS, "chronisch-entzündliche Darmerkrankung" → CED.
+- **Typos** — optimal-string-alignment distance (rapidfuzz) against the office's own vocabulary.
+
+All resources load lazily, once per process (about 1.5 s, 40 MB).
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import Stemmer
+
+THESAURUS_FILE = Path(__file__).parent / "data" / "openthesaurus_de.txt.gz"
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_SURFACE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_UMLAUT = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
+# Latin derivations Snowball keeps apart: stripped when at least five letters remain.
+_DERIVATIONS = ("ismus", "ion", "iv")
+# Word endings that are never the head of a compound ("Vertraulich|keit", "Betroffen|heit").
+_NOT_A_HEAD = frozenset(["keit", "heit", "ung", "ungen", "lich", "isch", "schaft", "ling", "tum", "nis", "ige", "igen"])
+PART_PENALTY = 0.6
+MIN_PART_ZIPF = 2.0  # a compound part must be at least this common (Zipf scale: 3 = once per million words)
+_stemmer_local = threading.local()
+_load_lock = threading.Lock()
+_zipf: dict[str, float] | None = None
+_synsets: list[tuple[str, ...]] | None = None
+_synset_index: dict[str, list[int]] | None = None
+
+
+def _stemmer() -> Stemmer.Stemmer:
+    # PyStemmer objects are not thread-safe: one per thread.
+    stemmer = getattr(_stemmer_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _stemmer_local.stemmer = Stemmer.Stemmer("german")
+    return stemmer
+
+
+def _plain(value: str) -> str:
+    value = unicodedata.normalize("NFKD", value)
+    return "".join(ch for ch in value if not unicodedata.combining(ch))
+
+
+def raw_words(value: str) -> list[str]:
+    """Lower-case words of a text, umlauts kept ("Ängste/Panik" → ["ängste", "panik"])."""
+    return _WORD.findall(unicodedata.normalize("NFC", (value or "").lower().replace("ß", "ss")))
+
+
+def surface(word: str) -> str:
+    """The spelling without umlauts (DIN 5007-2): "Angehörige" and "Angehoerige" → "angehoerige"."""
+    return _plain(word.lower().translate(_SURFACE))
+
+
+@lru_cache(maxsize=100_000)
+def norm(word: str) -> str:
+    """The search key of a word: its Snowball stem with umlauts folded and Latin derivations joined."""
+    word = word.lower()
+    stem = _stemmer().stemWord(word)
+    stem = _plain(stem.translate(_UMLAUT))
+    for suffix in _DERIVATIONS:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 5:
+            return stem[: -len(suffix)]
+    return stem
+
+
+# --- word frequencies and compounds --------------------------------------------------------------------
+
+
+def _frequencies() -> dict[str, float]:
+    global _zipf
+    if _zipf is None:
+        with _load_lock:
+            if _zipf is None:
+                import wordfreq
+
+                path = os.path.join(os.path.dirname(wordfreq.__file__), "data", "large_de.msgpack.gz")
+                table: dict[str, float] = {}
+                # Bucket i holds the words of frequency 10^(-i/100); Zipf = log10(per billion words).
+                for index, bucket in enumerate(wordfreq.read_cBpack(path)):
+                    zipf = 9 - index / 100
+                    if zipf < 1.5:
+                        break
+                    for w in bucket:
+                        if len(w) >= 2 and w.isalpha():
+                            table[w] = zipf
+                _zipf = table
+    return _zipf
+
+
+def zipf(word: str) -> float:
+    """How common a (lower-case) German word is: 0 unknown, 3 once per million words, 6 very common."""
+    return _frequencies().get(word, 0.0)
+
+
+def _linking_variants(left: str) -> list[str]:
+    variants = [left]
+    if left.endswith("s"):
+        variants.append(left[:-1])  # Gesprächs|kreis
+    if left.endswith(("en", "es")):
+        variants.append(left[:-2])  # Medikamenten|abhängigkeit
+    if left.endswith(("n", "e")):
+        variants.append(left[:-1])  # Angehörigen|gruppe → Angehörige
+    return [v for v in variants if len(v) >= 3]
+
+
+@lru_cache(maxsize=50_000)
+def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
+    """The parts of a German compound (lower case), or ``(word,)`` when it is none.
+
+    Koehn & Knight: among the cuts into known words, the one whose parts have the highest mean
+    log-frequency wins, if it beats the frequency of the whole word. Each further part costs
+    ``PART_PENALTY``, so "Verlust|ängste" wins over "ver|Lust|ängste". Parts have at least four letters;
+    only a first part may have three if it is common ("Ess|störung", "Hör|geschädigte").
+    """
+    word = word.lower()
+    if len(word) < 6 or not word.isalpha():
+        return (word,)
+    best: tuple[str, ...] = (word,)
+    best_score = zipf(word)
+    for i in range(3, len(word) - 3):
+        left, right = word[:i], word[i:]
+        if right in _NOT_A_HEAD or len(right) < 4:
+            continue
+        if zipf(right) >= MIN_PART_ZIPF:
+            head: tuple[str, ...] = (right,)
+        elif len(right) >= 8:
+            head = split_compound(right, True)
+            if len(head) == 1:
+                continue
+        else:
+            continue
+        for modifier in _linking_variants(left):
+            z = zipf(modifier)
+            if z < MIN_PART_ZIPF or (len(modifier) < 4 and (_inner or z < 3.5 or len(head) > 1)):
+                continue
+            parts = (modifier, *head)
+            if len(parts) > 3:
+                continue
+            score = sum(zipf(p) for p in parts) / len(parts) - PART_PENALTY * (len(parts) - 2)
+            if score > best_score:
+                best_score, best = score, parts
+    if len(best) == 1 and not _inner and ("ae" in word or "oe" in word or "ue" in word):
+        # "Essstoerung": try again with umlauts.
+        umlauted = word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")
+        parts = split_compound(umlauted)
+        if len(parts) > 1:
+            return parts
+    return best
+
+
+# --- synonyms ------------------------------------------------------------------------------------------
+
+
+def _thesaurus() -> tuple[list[tuple[str, ...]], dict[str, list[int]]]:
+    """The synonym sets and an index from each term's spelling without umlauts to its sets."""
+    global _synsets, _synset_index
+    if _synsets is None or _synset_index is None:
+        with _load_lock:
+            if _synsets is None or _synset_index is None:
+                sets: list[tuple[str, ...]] = []
+                index: dict[str, list[int]] = {}
+                with gzip.open(THESAURUS_FILE, "rt", encoding="utf-8") as fh:
+                    for line in fh:
+                        if line.startswith("#"):
+                            continue
+                        terms = tuple(t for t in line.rstrip("\n").split("|") if t and "-" not in t)
+                        number = len(sets)
+                        sets.append(terms)
+                        for term in terms:
+                            index.setdefault(surface(term), []).append(number)
+                _synsets, _synset_index = sets, index
+    return _synsets, _synset_index
+
+
+@lru_cache(maxsize=20_000)
+def synonyms(word: str, limit: int = 24) -> tuple[str, ...]:
+    """OpenThesaurus synonyms of a word (single words, itself excluded): "Zucker" → Diabetes, ...
+
+    Looked up by spelling; an inflected form ("Selbstmordes") falls back to the entries of the same
+    Snowball stem that are nouns or adjectives of the same part of speech as the word (capitalised
+    alike), so "Zucker" never reaches "zucken".
+    """
+    sets, index = _thesaurus()
+    numbers = index.get(surface(word))
+    if numbers is None:
+        key = norm(word)
+        numbers = [n for term, ns in _stem_index().get(key, {}).items() for n in ns]
+    found: list[str] = []
+    own = norm(word)
+    seen: set[str] = set()
+    for number in numbers:
+        for term in sets[number]:
+            low = term.lower()
+            if low in seen or norm(term) == own:
+                continue
+            seen.add(low)
+            found.append(term)
+    return tuple(found[:limit])
+
+
+@lru_cache(maxsize=1)
+def _stem_index() -> dict[str, dict[str, list[int]]]:
+    """stem → {spelling → sets}, for inflected query words that are no entry themselves."""
+    _sets, index = _thesaurus()
+    stems: dict[str, dict[str, list[int]]] = {}
+    for spelling, numbers in index.items():
+        stems.setdefault(norm(spelling), {})[spelling] = numbers
+    return stems
+
+
+# --- abbreviations ------------------------------------------------------------------------------------
+
+
+def acronyms(phrase: str) -> set[str]:
+    """Abbreviations a phrase can be known by: initials of its words and of its compound parts.
+
+    "Multiple Sklerose" → {"ms"}; "Posttraumatische Belastungsstörung" → {"pb", "ptbs"}.
+    """
+    words = [w for w in raw_words(phrase) if w.isalpha()]
+    found: set[str] = set()
+    if 2 <= len(words) <= 5:
+        found.add("".join(w[0] for w in words))
+    parts = [p for w in words for p in split_compound(w)]
+    if 3 <= len(parts) <= 5 and len(parts) > len(words):  # "Magersucht" is no "MS"
+        found.add("".join(p[0] for p in parts))
+    return {_plain(a.translate(_UMLAUT)) for a in found}
+
+
+def warm_up() -> None:
+    """Load the word list and the thesaurus now (e.g. in a worker's start-up) instead of on first use."""
+    _frequencies()
+    _thesaurus()

@@ -1,0 +1,52 @@
+"""Start page panel of the events: the next events with registrations against the minimum."""
+
+from __future__ import annotations
+
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from saas.core.dashboard import Item, Panel, register_panel
+from saas.core.formatting import format_number
+from saas.core.recurrence import today_local
+from saas.events.models import Event, EventStatus
+from saas.events.queries import counts_for
+from saas.extensions import db
+
+LIMIT = 5
+
+
+@register_panel(30)
+def events_panel() -> Panel:
+    today = today_local()
+    events = db.session.scalars(
+        select(Event)
+        .where(Event.status == EventStatus.published, Event.start_date >= today)
+        .order_by(Event.start_date, Event.start_time, Event.id)
+        .limit(LIMIT)
+    ).all()
+    counts = counts_for([e.id for e in events])  # one query for all
+    items = []
+    for e in events:
+        n = counts[e.id].confirmed
+        if e.min_participants:
+            meta = _("%(n)s Anmeldungen, mindestens %(min)s", n=format_number(n), min=e.min_participants)
+        elif e.capacity:
+            meta = _("%(n)s von %(cap)s Plätzen belegt", n=format_number(n), cap=e.capacity)
+        else:
+            meta = _("%(n)s Anmeldungen", n=format_number(n))
+        items.append(
+            Item(
+                f"{e.start_date:%d.%m.} {e.start_time:%H.%M} · {e.title}",
+                url_for("events.staff_detail", event_id=e.id),
+                meta,
+                warn=bool(e.min_participants and n < e.min_participants),
+            )
+        )
+    return Panel(
+        key="events",
+        title=_("Nächste Veranstaltungen"),
+        items=items,
+        empty=_("Keine Veranstaltung geplant."),
+        more=(_("Alle Veranstaltungen"), url_for("events.staff_list")),
+    )

@@ -1,0 +1,75 @@
+"""The staff start page ("Übersicht"): the day's work in one request, a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import contextmanager
+
+from sqlalchemy import event
+
+from saas.contacts.models import Contact
+from saas.directory import operations as dir_ops
+from saas.directory.models import Group
+from saas.extensions import db
+from saas.newsletter.models import Issue, IssueStatus
+from tenants.scoping import tenant_context
+from tests.directory.helpers import make_group
+
+
+@contextmanager
+def counted():  # type: ignore[no-untyped-def]
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    engine = db.engines[None] if hasattr(db, "engines") else db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def _add_work(tenant, n: int) -> None:  # type: ignore[no-untyped-def]
+    """n of each: today's contacts, open inquiries, founding groups, newsletter drafts."""
+    today = dt.date.today()
+    for i in range(n):
+        make_group(tenant, f"Im Aufbau {n}-{i}", status="founding", since=today - dt.timedelta(days=30 + i))
+        protected = make_group(tenant, f"Geschützt {n}-{i}", visibility="protected")
+        with tenant_context(tenant.id):
+            group = db.session.get(Group, protected.id)
+            dir_ops.create_inquiry(group, name="Ana", reach="ana@example.org", message="", consent_text="ok")
+            db.session.add(
+                Contact(
+                    tenant_id=tenant.id, day=today, kind="citizen", channel="phone", topic_area="social",
+                    concern="seeking_group",
+                )
+            )  # fmt: skip
+            db.session.add(Issue(tenant_id=tenant.id, subject=f"Entwurf {n}-{i}", status=IssueStatus.draft))
+            db.session.commit()
+
+
+def test_start_page_shows_the_days_work_with_a_fixed_number_of_queries(client, world):
+    """Does the start page list today's contacts with the quick-entry button, open inquiries with their
+    age, founding groups and drafts, each linked to its action — with as many queries for 6 items of
+    each as for 2 (no N+1)?"""
+    client.login(world.dortmund_staff)
+    _add_work(world.dortmund, 2)
+    with counted() as few:
+        page = client.get("/dortmund/intern/").get_data(as_text=True)
+    for text in ("Kontakt erfassen", "Offene Anfragen", "Gruppen im Aufbau", "Nächste Veranstaltungen", "Entwurf 2-1"):
+        assert text in page, text
+    assert "/dortmund/intern/kontakte/neu" in page and "/dortmund/intern/anfragen/" in page
+    assert "heute" in page and "Im Aufbau 2-0" in page and "im Aufbau seit 31 Tagen" in page
+    _add_work(world.dortmund, 4)
+    with counted() as many:
+        page = client.get("/dortmund/intern/").get_data(as_text=True)
+    assert "Im Aufbau 4-3" in page and "Entwurf 4-3" in page
+    assert len(many) == len(few), (len(few), len(many))
+    assert len(few) <= 40
+    # Hamm's start page shows nothing of Dortmund's work
+    client.logout()
+    client.login(world.hamm_staff)
+    hamm = client.get("/hamm/intern/").get_data(as_text=True)
+    assert "Im Aufbau 2-0" not in hamm and "Entwurf 2-1" not in hamm
