@@ -9,9 +9,9 @@ from typing import Any
 
 from flask import Flask, has_request_context, session
 from flask_login import current_user
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from saas.config import flask_config, load_settings
+from saas.core import inputs, logfilter, proxies
 from saas.extensions import babel, csrf, db, limiter, migrate
 
 # One feature = one package whose ``__init__.py`` maps it and has ``init_app(app)``; called in this order.
@@ -46,9 +46,12 @@ def create_app(config_override: dict[str, Any] | None = None) -> Flask:
         if celery_override:
             app.config["CELERY"] = {**app.config["CELERY"], **celery_override}
     settings.instance.mkdir(parents=True, exist_ok=True)
-    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
+    # X-Forwarded-* only from proxies named in TRUSTED_PROXIES (a count or networks); none by default.
+    app.wsgi_app = proxies.wrap(app.wsgi_app, app.config.get("TRUSTED_PROXIES"))  # type: ignore[method-assign]
     _configure_logging()
+    logfilter.install()  # no e-mail addresses or link tokens in any log line
 
+    inputs.init_app(app)  # bounded <int:…>, args and dates: before any blueprint adds its rules
     _init_extensions(app)
     _register_features(app)
     return app
@@ -111,6 +114,9 @@ def _install_session_hooks() -> None:
     scoping.install(Session)  # the tenancy guard
     rls.install_session_hooks()  # PostgreSQL row-level security follows the bound office
     aftercommit.install()  # mails and tasks after commit
+    from saas.core import headers
+
+    headers.install_model_checks()  # no CR/LF in any column that ends up in a mail header
 
 
 def _migrations_dir() -> Any:

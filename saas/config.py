@@ -112,8 +112,14 @@ def flask_config(settings: Settings) -> dict:
     engine_options: dict = {"pool_pre_ping": True}
     if settings.database_url.startswith("sqlite"):
         engine_options = {"connect_args": {"timeout": 30}}
+    binds: dict = {}
+    stats_url = os.environ.get("AGGREGATOR_DATABASE_URL")
+    if stats_url:
+        # The association aggregation's own connection (role lotse_stats): only the worker needs it.
+        binds["stats"] = {"url": stats_url, **engine_options}
     return {
         "LOTSE_ENV": settings.env,
+        "SQLALCHEMY_BINDS": binds,
         "SECRET_KEY": settings.secret_key,
         "SQLALCHEMY_DATABASE_URI": settings.database_url,
         "SQLALCHEMY_ENGINE_OPTIONS": engine_options,
@@ -125,6 +131,8 @@ def flask_config(settings: Settings) -> dict:
         "NEWSLETTER_MAILTO": os.environ.get("NEWSLETTER_MAILTO") or None,
         "BOUNCE_MAILBOX_URL": os.environ.get("BOUNCE_MAILBOX_URL") or None,
         "BASE_URL": settings.base_url,
+        # Who may set X-Forwarded-*: unset = nobody; "1" = one proxy in front; "10.0.0.0/8,…" = those networks.
+        "TRUSTED_PROXIES": os.environ.get("TRUSTED_PROXIES") or None,
         # What the privacy notices say about the installation (saas.legal.notice): who hosts it, and after how
         # many days the web server's access logs are deleted (set it to match the log rotation).
         "HOSTING_PROVIDER": os.environ.get("HOSTING_PROVIDER") or None,

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from flask_babel import Babel
 from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_sqlalchemy.session import Session as FlaskSession
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from saas.core.limitkeys import client_key
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -37,9 +39,41 @@ def _session_scope() -> int:
     return id(ctx)
 
 
-db = SQLAlchemy(model_class=Base, session_options={"scopefunc": _session_scope})
+class LotseSession(FlaskSession):
+    """Flask-SQLAlchemy's session, plus: the association aggregation's cross-office block (``cross_tenant``
+    without a person) runs on the separate ``lotse_stats`` connection when one is configured
+    (``AGGREGATOR_DATABASE_URL``). The app role itself can never leave Row-Level Security (docs/security.md)."""
+
+    def get_bind(self, mapper=None, clause=None, bind=None, **kwargs):  # type: ignore[no-untyped-def]
+        if bind is None:
+            from tenants import scoping
+
+            if scoping.in_cross_tenant_block() and scoping.cross_tenant_user() is None:
+                stats = _stats_engine()
+                if stats is not None:
+                    return stats
+        return super().get_bind(mapper, clause=clause, bind=bind, **kwargs)
+
+
+def _stats_engine():  # type: ignore[no-untyped-def]
+    from flask import current_app
+
+    from tenants.rls import uses_stats_connection
+
+    engines = db.engines
+    if "stats" in engines:
+        return engines["stats"]
+    if uses_stats_connection(current_app.config["SQLALCHEMY_DATABASE_URI"]):
+        raise RuntimeError(
+            "AGGREGATOR_DATABASE_URL fehlt: der Verbandsabgleich braucht die eigene Verbindung als lotse_stats "
+            "(the cross-office block needs its own connection; see docs/security.md)."
+        )
+    return None
+
+
+db = SQLAlchemy(model_class=Base, session_options={"scopefunc": _session_scope, "class_": LotseSession})
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+limiter = Limiter(key_func=client_key, default_limits=[])  # keyed hash of the address, never in clear

@@ -1,8 +1,14 @@
 """PostgreSQL Row-Level Security: the last line of defence behind the ORM guard.
 
 - Roles: ``lotse_app`` (the web app and workers: no superuser, NOBYPASSRLS, not the tables' owner),
-  ``lotse_aggregator`` (BYPASSRLS; entered with ``SET LOCAL ROLE`` only inside the association
-  aggregation's cross-office block) and the owner role that runs migrations.
+  ``lotse_stats`` (BYPASSRLS, a login of its own: the association aggregation's cross-office block runs on
+  a separate connection with its own credentials, ``AGGREGATOR_DATABASE_URL``, which only the worker has)
+  and the owner role that runs migrations. ``lotse_stats`` may read the source tables and write only the
+  ``association_*`` tables: with a leaked connection it can neither change an office's rows nor the audit
+  log. The app cannot become it (no membership; a password it does not know). See docs/security.md.
+- ``lotse_aggregator``, the role the app once entered by ``SET ROLE`` without a credential, keeps no
+  privilege in a migrated database (0010 revokes them here; the role itself is cluster-wide and left alone
+  so that older installations on the same server keep working until they migrate).
 - Every table with a ``tenant_id`` gets ``ENABLE`` + ``FORCE ROW LEVEL SECURITY`` and a policy
   ``USING``/``WITH CHECK`` ``tenant_id = lotse_current_tenant()``, which reads the transaction-local
   setting ``app.tenant_id`` and is NULL — so no row matches — when it is unset (fail closed).
@@ -27,8 +33,13 @@ from saas.core.listeners import listen
 from tenants import scoping
 
 APP_ROLE = "lotse_app"
-AGGREGATOR_ROLE = "lotse_aggregator"
+STATS_ROLE = "lotse_stats"
+LEGACY_AGGREGATOR_ROLE = "lotse_aggregator"  # entered by SET ROLE with no credential: stripped of every grant
 APPEND_ONLY_TABLES = ("audit_events", "auth_events")
+STATS_WRITABLE_PREFIX = "association_"
+# Login events are purged after the retention period by a SECURITY DEFINER function (owned by the schema
+# owner, which the app cannot become) that never deletes anything younger than this.
+PURGE_MINIMUM_DAYS = 30
 _STATE_KEY = "lotse_rls_state"
 
 
@@ -37,12 +48,17 @@ def tenant_tables(connection: Connection) -> list[str]:
     return sorted(t for t in insp.get_table_names() if any(c["name"] == "tenant_id" for c in insp.get_columns(t)))
 
 
-def create_roles(connection: Connection, app_password: str | None = None) -> None:
+def _literal(value: str) -> str:
+    # DDL takes no bind parameters; a doubled quote is the SQL-standard escape in a string literal.
+    return "'" + value.replace("'", "''") + "'"
+
+
+def create_roles(connection: Connection, app_password: str | None = None, stats_password: str | None = None) -> None:
     """Create the roles if missing (needs CREATEROLE). Passwords are set by the operator, not here,
     unless given (tests)."""
     for role, attrs in (
-        (APP_ROLE, "NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE LOGIN"),
-        (AGGREGATOR_ROLE, "NOSUPERUSER BYPASSRLS NOLOGIN"),
+        (APP_ROLE, "NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT LOGIN"),
+        (STATS_ROLE, "NOSUPERUSER BYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT LOGIN"),
     ):
         connection.execute(
             text(
@@ -50,15 +66,12 @@ def create_roles(connection: Connection, app_password: str | None = None) -> Non
                 f"CREATE ROLE {role} {attrs}; END IF; END $$"
             )
         )
-    # The app may become the aggregator only by SET ROLE inside the aggregation block; NOINHERIT so that
-    # it never holds the aggregator's privileges (e.g. deleting old audit entries) by mere membership.
-    if connection.execute(text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")).scalar():
-        connection.execute(text(f"ALTER ROLE {APP_ROLE} NOINHERIT"))
-        connection.execute(text(f"GRANT {AGGREGATOR_ROLE} TO {APP_ROLE}"))
+    # No GRANT of any role to the app: it enters nothing by SET ROLE. (An old installation's
+    # "GRANT lotse_aggregator TO lotse_app" is harmless once 0010 ran: that role holds no privilege here.)
     if app_password:
-        # DDL takes no bind parameters; a doubled quote is the SQL-standard escape in a string literal.
-        literal = "'" + app_password.replace("'", "''") + "'"
-        connection.execute(text(f"ALTER ROLE {APP_ROLE} PASSWORD {literal}"))
+        connection.execute(text(f"ALTER ROLE {APP_ROLE} PASSWORD {_literal(app_password)}"))
+    if stats_password:
+        connection.execute(text(f"ALTER ROLE {STATS_ROLE} PASSWORD {_literal(stats_password)}"))
 
 
 def install(connection: Connection) -> list[str]:
@@ -95,19 +108,51 @@ def install(connection: Connection) -> list[str]:
     return tables
 
 
+def _role_exists(connection: Connection, role: str) -> bool:
+    return bool(connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).scalar())
+
+
 def grant(connection: Connection) -> None:
-    connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {APP_ROLE}, {AGGREGATOR_ROLE}"))
+    connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {APP_ROLE}"))
     connection.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {APP_ROLE}"))
-    connection.execute(
-        text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {AGGREGATOR_ROLE}")
-    )
-    connection.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {APP_ROLE}, {AGGREGATOR_ROLE}"))
+    connection.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {APP_ROLE}"))
     existing = set(inspect(connection).get_table_names())
     for table in APPEND_ONLY_TABLES:
         if table in existing:
-            # Append-only for the app; only the maintenance role (retention jobs) may delete old entries.
+            # Append-only for the app; old login events go through lotse_purge_auth_events() only.
             connection.execute(text(f'REVOKE UPDATE, DELETE, TRUNCATE ON "{table}" FROM {APP_ROLE}'))
-            connection.execute(text(f'REVOKE UPDATE, TRUNCATE ON "{table}" FROM {AGGREGATOR_ROLE}'))
+    if _role_exists(connection, LEGACY_AGGREGATOR_ROLE):
+        # Grants are per database: in this one the old SET ROLE target can do nothing at all.
+        connection.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {LEGACY_AGGREGATOR_ROLE}"))
+        connection.execute(text(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {LEGACY_AGGREGATOR_ROLE}"))
+        connection.execute(text(f"REVOKE ALL ON SCHEMA public FROM {LEGACY_AGGREGATOR_ROLE}"))
+    if _role_exists(connection, STATS_ROLE):
+        connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {STATS_ROLE}"))
+        connection.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {STATS_ROLE}"))
+        connection.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {STATS_ROLE}"))
+        for table in sorted(t for t in existing if t.startswith(STATS_WRITABLE_PREFIX)):
+            connection.execute(text(f'GRANT INSERT, UPDATE, DELETE ON "{table}" TO {STATS_ROLE}'))
+        connection.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {STATS_ROLE}"))
+    if "auth_events" in existing:
+        connection.execute(
+            text(
+                "CREATE OR REPLACE FUNCTION lotse_purge_auth_events(cutoff timestamptz) RETURNS bigint "
+                "LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$ "
+                "WITH gone AS (DELETE FROM auth_events WHERE created_at < LEAST(cutoff, now() - "
+                "interval '30 days') RETURNING 1) SELECT count(*) FROM gone $$"  # PURGE_MINIMUM_DAYS
+            )
+        )
+        connection.execute(text("REVOKE ALL ON FUNCTION lotse_purge_auth_events(timestamptz) FROM PUBLIC"))
+        connection.execute(text(f"GRANT EXECUTE ON FUNCTION lotse_purge_auth_events(timestamptz) TO {APP_ROLE}"))
+
+
+def uses_stats_connection(app_database_url: str) -> bool:
+    """Whether the cross-office block needs the separate ``lotse_stats`` connection: only when the app itself
+    connects as the RLS-bound app role (the owner and superusers see every row anyway)."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(app_database_url)
+    return url.get_backend_name() == "postgresql" and url.username == APP_ROLE
 
 
 # --- per-transaction settings -----------------------------------------------------------------------
@@ -120,23 +165,15 @@ def _wanted() -> tuple[str, str, bool]:
     return (str(tenant) if tenant is not None else "", str(user) if user is not None else "", aggregator)
 
 
-def _apply(dbapi_cursor: Any, info: dict, roles: bool) -> None:
+def _apply(dbapi_cursor: Any, info: dict) -> None:
     wanted = _wanted()
     if info.get(_STATE_KEY) == wanted:
         return
-    tenant, user, aggregator = wanted
+    tenant, user, _aggregator = wanted
     dbapi_cursor.execute(
         "SELECT set_config('app.tenant_id', %s, true), set_config('app.user_id', %s, true)", (tenant, user)
     )
-    if roles:
-        dbapi_cursor.execute(f"SET LOCAL ROLE {AGGREGATOR_ROLE}" if aggregator else f"SET LOCAL ROLE {APP_ROLE}")
     info[_STATE_KEY] = wanted
-
-
-def _switches_roles(conn: Connection) -> bool:
-    # Only a connection made as the app role switches to the aggregator role; the owner (migrations,
-    # test set-up) and superusers are left alone.
-    return conn.engine.url.username == APP_ROLE
 
 
 def bind_session(dbapi_cursor: Any) -> None:
@@ -166,14 +203,14 @@ def _after_begin(session: Session, transaction: Any, connection: Connection) -> 
     # A new transaction starts with no transaction-local settings and no SET LOCAL ROLE: that is the
     # state "nothing bound", so only a bound office (or block) costs a round trip here.
     connection.info[_STATE_KEY] = ("", "", False)
-    _apply(connection.connection.cursor(), connection.info, _switches_roles(connection))
+    _apply(connection.connection.cursor(), connection.info)
 
 
 def _before_execute(conn: Connection, cursor: Any, statement: str, params: Any, context: Any, many: bool) -> None:
     if conn.dialect.name != "postgresql" or statement.startswith("SELECT set_config('app.tenant_id'"):
         return
     if conn.in_transaction():
-        _apply(cursor, conn.info, _switches_roles(conn))
+        _apply(cursor, conn.info)
 
 
 def _forget_on_commit(conn: Connection) -> None:

@@ -84,6 +84,12 @@ if USE_RLS:
     os.environ["DATABASE_URL"] = (
         _make_url(_OWNER_URL).set(username="lotse_app", password="lotse-app-test").render_as_string(hide_password=False)
     )
+    # The association aggregation's cross-office block: its own connection and credentials (docs/security.md).
+    os.environ["AGGREGATOR_DATABASE_URL"] = (
+        _make_url(_OWNER_URL)
+        .set(username="lotse_stats", password="lotse-stats-test")
+        .render_as_string(hide_password=False)
+    )
 else:
     os.environ["DATABASE_URL"] = _OWNER_URL
 if os.environ.get("TEST_REDIS_URL"):
@@ -97,10 +103,15 @@ if os.environ.get("TEST_REDIS_URL"):
 else:
     os.environ.pop("REDIS_URL", None)
 os.environ.pop("CELERY_BROKER_URL", None)
+if not USE_RLS:
+    os.environ.pop("AGGREGATOR_DATABASE_URL", None)
 
 import email_validator  # noqa: E402
 
 email_validator.TEST_ENVIRONMENT = True  # personas use the reserved .test domain; forms validate with Email()
+
+import contextlib  # noqa: E402
+import logging  # noqa: E402
 
 from flask.testing import FlaskClient  # noqa: E402
 from sqlalchemy import text  # noqa: E402
@@ -108,6 +119,36 @@ from sqlalchemy import text  # noqa: E402
 from saas import create_app  # noqa: E402
 from saas.extensions import db as _db  # noqa: E402
 from tests import factories  # noqa: E402
+
+
+class _LogCollector(logging.Handler):
+    """Every log line the suite writes (after the app's redacting filter, which create_app attaches to every
+    root handler): scanned at the end for e-mail addresses and link tokens (issue 17, point 9)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with contextlib.suppress(Exception):  # a broken record is no finding
+            self.lines.append(self.format(record))
+
+
+LOG_COLLECTOR = _LogCollector()
+logging.getLogger().addHandler(LOG_COLLECTOR)
+logging.getLogger().setLevel(logging.INFO)
+WORKER_LOG_LINES: list[str] = []
+
+
+def pytest_sessionfinish(session, exitstatus):  # type: ignore[no-untyped-def]
+    """Fail the run when any log line written during it holds an e-mail address or a link token."""
+    from tests.security.test_logs import leaking_lines
+
+    leaks = leaking_lines(LOG_COLLECTOR.lines + WORKER_LOG_LINES)
+    if leaks:
+        print("\nLOG LEAKS (e-mail addresses or tokens in logs):\n" + "\n".join(leaks[:20]))
+        session.exitstatus = 1
+
 
 IS_POSTGRES = bool(_PG_ADMIN_URL)
 TEST_CONFIG = {
@@ -169,7 +210,7 @@ def app():  # type: ignore[no-untyped-def]
             from tenants import rls
 
             with owner.begin() as conn:
-                rls.create_roles(conn, app_password="lotse-app-test")
+                rls.create_roles(conn, app_password="lotse-app-test", stats_password="lotse-stats-test")
                 rls.install(conn)
     yield application
     with application.app_context():
@@ -177,6 +218,8 @@ def app():  # type: ignore[no-untyped-def]
         _db.engine.dispose()
     owner_engine().dispose()
     _drop_database()
+    for log_file in _INSTANCE.glob("*.log"):  # the worker processes' logs
+        WORKER_LOG_LINES.extend(log_file.read_text(errors="replace").splitlines())
     shutil.rmtree(_INSTANCE, ignore_errors=True)
 
 

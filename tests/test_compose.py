@@ -11,7 +11,13 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = {"SECRET_KEY": "s", "POSTGRES_PASSWORD": "p", "LOTSE_OWNER_PASSWORD": "o", "LOTSE_APP_PASSWORD": "a"}
+ENV = {
+    "SECRET_KEY": "s",
+    "POSTGRES_PASSWORD": "p",
+    "LOTSE_OWNER_PASSWORD": "o",
+    "LOTSE_APP_PASSWORD": "a",
+    "LOTSE_STATS_PASSWORD": "t",
+}
 
 
 def _compose() -> dict:
@@ -56,3 +62,31 @@ def test_compose_config_validates_when_a_client_exists():
         return
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_only_the_reverse_proxy_is_published():
+    """Is gunicorn reachable only through the reverse proxy, which alone publishes ports?"""
+    services = _compose()["services"]
+    published = {name for name, service in services.items() if service.get("ports")}
+    assert published == {"proxy"}
+    assert services["proxy"]["image"].startswith("caddy")
+    caddyfile = (ROOT / "docker/caddy/Caddyfile").read_text()
+    assert "reverse_proxy web:8000" in caddyfile and "trusted_proxies" not in caddyfile
+
+
+def test_forwarded_headers_are_trusted_for_exactly_one_hop():
+    """Does gunicorn stop believing X-Forwarded-* from anyone, and the app believe exactly the proxy's hop?"""
+    services = _compose()["services"]
+    assert "--forwarded-allow-ips" not in services["web"]["command"]
+    assert "*" not in services["web"]["command"]
+    assert services["web"]["environment"]["TRUSTED_PROXIES"] == "1"
+
+
+def test_only_the_worker_has_the_aggregation_login():
+    """Is the cross-office connection (lotse_stats) given to the worker alone, never to web or beat?"""
+    services = _compose()["services"]
+    assert "lotse_stats:" in services["worker"]["environment"]["AGGREGATOR_DATABASE_URL"]
+    for name in ("web", "beat", "migrate"):
+        assert "AGGREGATOR_DATABASE_URL" not in services[name].get("environment", {}), name
+    init = (ROOT / "docker/postgres/10-lotse-roles.sh").read_text()
+    assert "GRANT lotse_aggregator TO lotse_app" not in init and "lotse_stats" in init

@@ -26,6 +26,8 @@ from wtforms.fields.numeric import DecimalField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import TextInput
 
+from saas.core.headers import SingleLine
+
 ROLE_CHOICES = [
     ("admin", _l("Leitung (Admin)")),
     ("staff", _l("Fachkraft")),
@@ -43,8 +45,8 @@ WEEKDAY_NAMES = [
 
 
 class AddMemberForm(FlaskForm):
-    email = EmailField(_l("E-Mail-Adresse"), validators=[DataRequired(), Email(), Length(max=254)])
-    name = StringField(_l("Name"), validators=[Optional(), Length(max=200)])
+    email = EmailField(_l("E-Mail-Adresse"), validators=[SingleLine(), DataRequired(), Email(), Length(max=254)])
+    name = StringField(_l("Name"), validators=[SingleLine(), Optional(), Length(max=200)])
     role = SelectField(_l("Rolle"), choices=ROLE_CHOICES, default="staff")
 
 
@@ -98,13 +100,13 @@ class GermanDecimalField(DecimalField):
 
 
 class ProfileForm(FlaskForm):
-    name = StringField(_l("Name der Kontaktstelle"), validators=[DataRequired(), Length(max=200)])
+    name = StringField(_l("Name der Kontaktstelle"), validators=[SingleLine(), DataRequired(), Length(max=200)])
     legal_body = StringField(_l("Träger"), validators=[Optional(), Length(max=200)])
     street = StringField(_l("Straße und Hausnummer"), validators=[Optional(), Length(max=200)])
     postcode = StringField(_l("Postleitzahl"), validators=[Optional(), Length(max=10)])
     city = StringField(_l("Ort"), validators=[Optional(), Length(max=100)])
     phone = StringField(_l("Telefon"), validators=[Optional(), Length(max=50)])
-    email = EmailField(_l("E-Mail-Adresse"), validators=[Optional(), Email(), Length(max=254)])
+    email = EmailField(_l("E-Mail-Adresse"), validators=[SingleLine(), Optional(), Email(), Length(max=254)])
     website = StringField(_l("Internetseite"), validators=[Optional(), Length(max=300), _web_address])
     about = TextAreaField(_l("Über uns"), validators=[Optional(), Length(max=5000)])
     population = IntegerField(
@@ -117,12 +119,12 @@ class ProfileForm(FlaskForm):
 
 
 class SiteForm(FlaskForm):
-    name = StringField(_l("Name des Standorts"), validators=[DataRequired(), Length(max=100)])
+    name = StringField(_l("Name des Standorts"), validators=[SingleLine(), DataRequired(), Length(max=100)])
     street = StringField(_l("Straße und Hausnummer"), validators=[Optional(), Length(max=200)])
     postcode = StringField(_l("Postleitzahl"), validators=[Optional(), Length(max=10)])
     city = StringField(_l("Ort"), validators=[Optional(), Length(max=100)])
     phone = StringField(_l("Telefon"), validators=[Optional(), Length(max=50)])
-    email = EmailField(_l("E-Mail-Adresse"), validators=[Optional(), Email(), Length(max=254)])
+    email = EmailField(_l("E-Mail-Adresse"), validators=[SingleLine(), Optional(), Email(), Length(max=254)])
 
 
 _BAD_TIME = _l("Bitte geben Sie eine gültige Zeitangabe wie 09:00 ein.")

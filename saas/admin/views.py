@@ -54,14 +54,9 @@ def people(slug: str):  # type: ignore[no-untyped-def]
             field=form.email,
         )
         if done.value is not None:
-            membership, created = done.value
-            if created:
-                flash(
-                    _("%(email)s wurde eingeladen. Die Einladung ist unterwegs.", email=membership.user.email),
-                    "success",
-                )
-            else:
-                flash(_("%(email)s hat jetzt Zugang zur Kontaktstelle.", email=membership.user.email), "success")
+            membership, _created = done.value
+            # The same words whether or not the address already had an account elsewhere (no enumeration).
+            flash(_("%(email)s wurde eingeladen. Die Einladung ist unterwegs.", email=membership.user.email), "success")
             return redirect(url_for("admin.people"))
     status = 400 if form.errors else 200
     return (

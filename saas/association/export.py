@@ -7,7 +7,6 @@ sign means (CSV: rows after the table; XLSX: the "Hinweise" sheet).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from typing import Any
@@ -17,13 +16,7 @@ from openpyxl.styles import Font
 
 from saas.association.queries import FIGURES, figure_value
 from saas.association.report import legend
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe_text(text: str) -> str:
-    """A spreadsheet must not read an office name as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+from saas.core.csvio import write_csv, xlsx_row
 
 
 def table(payload: dict) -> tuple[list[str], list[list[Any]]]:
@@ -32,7 +25,7 @@ def table(payload: dict) -> tuple[list[str], list[list[Any]]]:
     rows: list[list[Any]] = []
     for office in payload["offices"]:
         values = [figure_value(office, f) for f in FIGURES]
-        rows.append([_safe_text(office["name"]), office["tenant"], *["" if v is None else v for v in values]])
+        rows.append([office["name"], office["tenant"], *["" if v is None else v for v in values]])
     total = [figure_value(payload["total"], f) for f in FIGURES]
     rows.append(["Verband insgesamt", "", *["" if v is None else v for v in total]])
     return header, rows
@@ -40,15 +33,8 @@ def table(payload: dict) -> tuple[list[str], list[list[Any]]]:
 
 def to_csv(payload: dict) -> bytes:
     header, rows = table(payload)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    writer.writerow([])
-    writer.writerow(["Zeichen", "Bedeutung"])
-    for sign, meaning in legend(payload["threshold"]):
-        writer.writerow([sign, meaning])
-    return out.getvalue().encode("utf-8")
+    rows = [*rows, [], ["Zeichen", "Bedeutung"], *[[sign, meaning] for sign, meaning in legend(payload["threshold"])]]
+    return write_csv(header, rows, lineterminator="\r\n").encode("utf-8")
 
 
 def to_xlsx(payload: dict, stand: dt.datetime | None) -> bytes:
@@ -56,16 +42,16 @@ def to_xlsx(payload: dict, stand: dt.datetime | None) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = f"Vergleich {payload['year']}"
-    ws.append(header)
+    ws.append(xlsx_row(header))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append(row)
+        ws.append(xlsx_row(row))
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "C2"
     notes = wb.create_sheet("Hinweise")
-    notes.append(["Verband", payload.get("name", payload["association"])])
+    notes.append(xlsx_row(["Verband", payload.get("name", payload["association"])]))
     notes.append(["Jahr", payload["year"]])
     if payload.get("period"):
         start, end = (dt.date.fromisoformat(payload["period"][k]) for k in ("from", "to"))

@@ -384,8 +384,8 @@ def rebuild_contact_periods(
         month_scopes[month_spans].add(office_id)
         year_scopes[((dt.date(year, 1, 1), dt.date(year, 1, 1)),)].add(office_id)
 
-    conn = db.session.connection()
     with cross_office():
+        conn = db.session.connection()  # inside the block: on PostgreSQL the aggregation's own connection
         for spans, office_ids in day_scopes.items():
             ids = sorted(office_ids)
             _delete_counts(conn, "day", ids, spans)

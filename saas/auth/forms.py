@@ -6,6 +6,7 @@ from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from saas.auth.passwords import password_problem
+from saas.core.headers import SingleLine
 
 
 def _strong(form: FlaskForm, field: PasswordField) -> None:
@@ -40,7 +41,7 @@ class LogoutForm(FlaskForm):
 
 
 class NameForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[Length(max=200)])
+    name = StringField(_l("Name"), validators=[SingleLine(), Length(max=200)])
 
 
 class SecondFactorForm(FlaskForm):

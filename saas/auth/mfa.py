@@ -166,3 +166,33 @@ def device_remembered(user: User, token: str | None) -> bool:
     except BadSignature:
         return False
     return data == {"u": user.id, "v": user.mfa_version}
+
+
+# --- the enrolment secret between showing the QR code and the first code -----------------------------
+
+
+def _enrol_box():  # type: ignore[no-untyped-def]
+    import base64
+
+    from cryptography.fernet import Fernet
+
+    key = hashlib.sha256(b"lotse-mfa-enrol\x1f" + current_app.config["SECRET_KEY"].encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+def seal_enrol_secret(user: User, secret: str) -> str:
+    """The secret encrypted for the session cookie (signed cookies are readable; this one is not), bound to
+    the person."""
+    return _enrol_box().encrypt(f"{user.id}:{secret}".encode()).decode()
+
+
+def open_enrol_secret(user: User, sealed: str | None, max_age: int = 3600) -> str | None:
+    from cryptography.fernet import InvalidToken
+
+    if not sealed:
+        return None
+    try:
+        owner, _, secret = _enrol_box().decrypt(sealed.encode(), ttl=max_age).decode().partition(":")
+    except (InvalidToken, ValueError):
+        return None
+    return secret if owner == str(user.id) else None

@@ -14,6 +14,7 @@ from saas.auth import operations as ops
 from saas.auth.forms import DisableMfaForm, EnableMfaForm, SecondFactorForm
 from saas.auth.models import User
 from saas.auth.passwords import verify_password
+from saas.core.limitkeys import client_address, keyed
 from saas.extensions import db, limiter
 
 PENDING_MAX_AGE = 300  # seconds between password and code
@@ -38,7 +39,7 @@ def _pending_user() -> User | None:
 
 def _pending_key() -> str:
     pending = session.get("mfa_pending") or {}
-    return f"mfa:{pending.get('u', request.remote_addr)}"
+    return keyed("mfa", str(pending.get("u", "")), "" if pending.get("u") else client_address())
 
 
 @limiter.limit("5 per minute; 20 per hour", key_func=_pending_key, methods=["POST"])
@@ -89,8 +90,8 @@ def settings():  # type: ignore[no-untyped-def]
     enable_form, disable_form = EnableMfaForm(), DisableMfaForm()
     secret = uri = qr = None
     if not enabled:
-        secret = session.get("mfa_enrol_secret") or mfa.new_secret()
-        session["mfa_enrol_secret"] = secret
+        secret = mfa.open_enrol_secret(current_user, session.get("mfa_enrol")) or mfa.new_secret()
+        session["mfa_enrol"] = mfa.seal_enrol_secret(current_user, secret)  # encrypted: the cookie is readable
         uri = mfa.provisioning_uri(current_user, secret)
         qr = mfa.qr_svg_data_uri(uri)
     return render_template(
@@ -109,7 +110,7 @@ def settings():  # type: ignore[no-untyped-def]
 @login_required
 def enable():  # type: ignore[no-untyped-def]
     form = EnableMfaForm()
-    secret = session.get("mfa_enrol_secret")
+    secret = mfa.open_enrol_secret(current_user, session.get("mfa_enrol"))
     if not form.validate_on_submit() or not secret:
         abort(400)
     codes = mfa.enable(current_user, secret, form.code.data)
@@ -120,7 +121,7 @@ def enable():  # type: ignore[no-untyped-def]
         return redirect(url_for("auth.mfa_settings"))
     record_auth("mfa_enable", user_id=current_user.id)
     db.session.commit()
-    session.pop("mfa_enrol_secret", None)
+    session.pop("mfa_enrol", None)
     return render_template("auth/mfa_codes.html", codes=codes)
 
 

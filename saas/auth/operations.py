@@ -177,3 +177,16 @@ def home_for(user: User) -> str:
     if len(seats) == 1 and not memberships and not user.is_operator:
         return f"/verband/{seats[0].association.slug}/"
     return url_for("auth.account")
+
+
+def send_reset_if_known(email: str, locale: str = "de") -> bool:
+    """The worker's half of a reset request: look the person up and mail the link (nothing for an unknown or
+    deactivated address). The web request only queued this, so its answer and time say nothing."""
+    from flask_babel import force_locale
+
+    user = find_user(email)
+    if user is None or not user.active:
+        return False
+    with force_locale(locale if locale in ("de", "en") else "de"):
+        send_password_reset(user)
+    return True

@@ -6,18 +6,21 @@ import logging
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from saas.audit.operations import record_auth
-from saas.auth import mfa
+from saas.auth import mfa, throttle
 from saas.auth import operations as ops
 from saas.auth.forms import ChangePasswordForm, LoginForm, LogoutForm, NewPasswordForm, ResetRequestForm
 from saas.auth.mfa_views import start_second_factor
 from saas.auth.passwords import needs_rehash, verify_password
+from saas.core import tasks
 from saas.extensions import db, limiter
 
 log = logging.getLogger(__name__)
+RESET_TASK = "lotse.auth.password_reset"  # workers/auth.py, queued by name
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -29,23 +32,33 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
-def _login_email_key() -> str:
-    return "login:" + ops.normalise_email(request.form.get("email", ""))[:254]
-
-
 def _failed(response) -> bool:  # type: ignore[no-untyped-def]
     return response.status_code != 302
 
 
-@limiter.limit("10 per minute; 100 per hour", methods=["POST"], deduct_when=_failed)
-@limiter.limit("5 per minute; 30 per hour", methods=["POST"], key_func=_login_email_key, deduct_when=_failed)
+# Three limits on failed logins, so that throttling protects an account without becoming a weapon against it
+# (issue 17, point 8): one client guessing one account is stopped quickly (per pair); a client spraying one
+# password over many accounts meets a ceiling per address; an account guessed from many addresses is slowed
+# with growing delays (10 per 10 minutes, 20 per hour, 50 per day) — but only for clients that never logged
+# in to it: the person's own browser (a "known client" cookie from an earlier login) is never held back.
+@limiter.limit("10 per minute; 100 per hour", methods=["POST"], key_func=throttle.address_key, deduct_when=_failed)
+@limiter.limit("5 per minute; 30 per hour", methods=["POST"], key_func=throttle.pair_key, deduct_when=_failed)
+@limiter.limit(
+    "10 per 10 minutes; 20 per hour; 50 per day",
+    methods=["POST"],
+    key_func=throttle.account_key,
+    deduct_when=_failed,
+    exempt_when=throttle.known_client,
+)
 def login():  # type: ignore[no-untyped-def]
     form = LoginForm()
     if current_user.is_authenticated and request.method == "GET":
         return redirect(url_for("auth.account"))
     if form.validate_on_submit():
         user = ops.find_user(form.email.data)
-        if user is not None and user.active and verify_password(user.password_hash, form.password.data):
+        # Always one hash verification, for unknown and inactive accounts too: the answer's time tells nothing.
+        password_ok = verify_password(user.password_hash if user is not None else None, form.password.data or "")
+        if user is not None and user.active and password_ok:
             if needs_rehash(user.password_hash):
                 user.password_hash = ops.hash_password(form.password.data)
             ops.record_login(user)
@@ -58,9 +71,7 @@ def login():  # type: ignore[no-untyped-def]
             session.clear()  # a new session at login: nothing from before survives
             login_user(user)
             log.info("login succeeded user_id=%s", user.id)
-            return redirect(next_url or ops.home_for(user))
-        if user is None:
-            verify_password(None, form.password.data or "")  # same time for unknown e-mails
+            return throttle.remember_client(redirect(next_url or ops.home_for(user)), form.email.data)
         record_auth("login_failed", user_id=user.id if user else None, subject="" if user else form.email.data)
         db.session.commit()
         log.info("login failed")
@@ -108,11 +119,10 @@ def change_password():  # type: ignore[no-untyped-def]
 def reset_request():  # type: ignore[no-untyped-def]
     form = ResetRequestForm()
     if form.validate_on_submit():
-        user = ops.find_user(form.email.data)
-        if user is not None and user.active:
-            ops.send_password_reset(user)
-            db.session.commit()
-        # Same answer whether or not the address is known.
+        # Same answer, same work, whether or not the address is known: nothing is looked up here; the only
+        # work is queueing one task, and the worker finds the person and sends the link after the answer.
+        email, locale = ops.normalise_email(form.email.data), str(get_locale() or "de")
+        tasks.send(RESET_TASK, email, locale)
         return render_template("auth/reset_sent.html")
     return render_template("auth/reset_request.html", form=form)
 
@@ -126,6 +136,7 @@ def reset_password(token: str):  # type: ignore[no-untyped-def]
     form = NewPasswordForm()
     if form.validate_on_submit():
         ops.set_password(user, form.password.data)
+        user.mfa_version += 1  # a reset forgets every remembered device (an attacker's too)
         record_auth("password_reset", user_id=user.id)
         db.session.commit()
         flash(_("Ihr neues Passwort ist gespeichert. Bitte melden Sie sich an."), "success")

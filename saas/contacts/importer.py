@@ -7,9 +7,7 @@ unless ``force`` is given. Flush, never commit.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -30,7 +28,7 @@ from saas.contacts.models import (
 )
 from saas.contacts.operations import CountKey, apply_deltas, contribution, today
 from saas.core import csvio
-from saas.core.csvio import MAX_CSV_BYTES, CSVError, RowErrors, fingerprint, read_rows
+from saas.core.csvio import MAX_CSV_BYTES, CSVError, RowErrors, fingerprint, read_rows, write_csv
 from saas.core.formatting import format_date
 from saas.directory.models import Topic
 from saas.extensions import db
@@ -318,23 +316,20 @@ def export_contacts(year: int | None = None) -> str:
     stmt = select(Contact).order_by(Contact.day, Contact.id)
     if year is not None:
         stmt = stmt.where(Contact.day >= dt.date(year, 1, 1), Contact.day <= dt.date(year, 12, 31))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for contact in db.session.scalars(stmt).yield_per(2000):
-        writer.writerow(
-            [
-                contact.day.isoformat(),
-                contact.kind,
-                contact.channel,
-                contact.topic_area,
-                contact.topic_label,
-                contact.concern,
-                contact.referrals_to_groups,
-                contact.referrals_to_professionals,
-                sites.get(contact.site_id, "") if contact.site_id else "",
-                contact.medium or "",
-                "" if contact.duration_minutes is None else contact.duration_minutes,
-            ]
-        )
-    return out.getvalue()
+    rows = (
+        [
+            contact.day.isoformat(),
+            contact.kind,
+            contact.channel,
+            contact.topic_area,
+            contact.topic_label,
+            contact.concern,
+            contact.referrals_to_groups,
+            contact.referrals_to_professionals,
+            sites.get(contact.site_id, "") if contact.site_id else "",
+            contact.medium or "",
+            "" if contact.duration_minutes is None else contact.duration_minutes,
+        ]
+        for contact in db.session.scalars(stmt).yield_per(2000)
+    )
+    return write_csv(COLUMNS, rows)

@@ -4,9 +4,7 @@ CSV and PDF forms. Everything here runs with the office bound.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -17,6 +15,7 @@ from sqlalchemy import select
 from saas.contacts.models import CHANNELS, CITIZEN_KINDS, CONCERNS, KINDS, MEDIA, TOPIC_AREAS, ReportChapter
 from saas.contacts.queries import Figures, _half_up, change_pct, figures, group_lifecycle, share_pct, yearly_totals
 from saas.core.charts import Chart, Series, bar_chart, line_chart, percentage_bar
+from saas.core.csvio import write_csv
 from saas.core.formatting import format_percent
 from saas.core.reports import annual_section, section_keys
 from saas.directory.models import LIVE_STATUSES, Group, Topic, group_topics
@@ -101,11 +100,7 @@ def report_csv(report: dict[str, Any]) -> str:
     for section, value in report.items():
         if isinstance(value, dict):
             _flatten("", value, rows, section)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["section", "figure", "value"])
-    writer.writerows(rows)
-    return out.getvalue()
+    return write_csv(["section", "figure", "value"], rows)
 
 
 # --- what the HTML page and the PDF show ------------------------------------------------------------

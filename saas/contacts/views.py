@@ -263,6 +263,8 @@ def export(slug: str):  # type: ignore[no-untyped-def]
     from saas.audit.operations import record
 
     year = request.args.get("year", type=int)
+    if year is not None:
+        _check_year(year)
     body = export_contacts(year)
     record("contact.export", "contact", None, f"Jahr {year}" if year else "alle Jahre")
     db.session.commit()

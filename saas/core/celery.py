@@ -28,7 +28,18 @@ def _run_isolated(fn: Any) -> Any:
     return outcome.get("value")
 
 
+def _redact_worker_logs(*_args, **_kwargs) -> None:
+    from saas.core import logfilter
+
+    logfilter.install()
+
+
 def celery_init_app(app: Flask) -> Celery:
+    from celery.signals import after_setup_logger, after_setup_task_logger
+
+    after_setup_logger.connect(_redact_worker_logs, weak=False)  # the worker's handlers exist only from here
+    after_setup_task_logger.connect(_redact_worker_logs, weak=False)
+
     class FlaskTask(Task):
         def __call__(self, *args: Any, **kwargs: Any) -> Any:
             if self.request.is_eager and has_app_context():

@@ -7,7 +7,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from saas.core.errors import DomainError
@@ -91,6 +92,44 @@ def read_rows(
             if len(row) != len(header):
                 yield line, {"__error__": f"expected {len(header)} fields, found {len(row)}"}
                 continue
-            yield line, {name: value.strip() for name, value in zip(header, row, strict=True) if name}
+            yield line, {name: unneutralise(value.strip()) for name, value in zip(header, row, strict=True) if name}
     except csv.Error as exc:
         raise CSVError(f"line {reader.line_num}: {exc}") from exc
+
+
+# --- writing: the one CSV/XLSX writer of every export ----------------------------------------------
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP): a name an
+# anonymous visitor typed ("=HYPERLINK(…)") must arrive as text. The apostrophe is the spreadsheet's own
+# "this is text" sign; the importers take it off again (:func:`unneutralise`), so exports round-trip.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def neutralise(value: object) -> object:
+    """A text cell that a spreadsheet would read as a formula, prefixed with ``'``; other values unchanged.
+
+    A plain signed number (``-4.7``, a change in per cent) is no formula and stays a number."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def unneutralise(value: str) -> str:
+    """The importers' inverse of :func:`neutralise` (a re-imported export keeps its names)."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
+
+
+def write_csv(header: list[str], rows: Iterable[Iterable[object]], *, lineterminator: str = "\n") -> str:
+    """CSV text with every cell neutralised: every CSV export goes through here."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator=lineterminator)
+    writer.writerow([neutralise(cell) for cell in header])
+    for row in rows:
+        writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
+    return out.getvalue()
+
+
+def xlsx_row(row: Iterable[object]) -> list[object]:
+    """One XLSX row with every text cell neutralised (openpyxl stores a string starting with ``=`` as a formula)."""
+    return [neutralise(cell) for cell in row]

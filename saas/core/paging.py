@@ -8,11 +8,12 @@ MAX_PAGE = 100_000  # far beyond any list; keeps OFFSET within what every databa
 
 
 def page_number(arg: str = "page", *, strict: bool = False) -> int:
-    """The requested page, 1 when absent. Not a number from 1 to ``MAX_PAGE``: page 1, or 400 if ``strict``
-    (the JSON API, whose callers should learn about their mistake)."""
-    raw = request.args.get(arg, "1")
-    if raw.isdigit() and 1 <= int(raw) <= MAX_PAGE:
+    """The requested page, 1 when absent or not a number (or 0). A number beyond ``MAX_PAGE`` answers 400, and
+    with ``strict`` (the JSON API, whose callers should learn about their mistake) anything but 1…MAX_PAGE."""
+    raw = request.args.get(arg, "1").strip()
+    number = raw.isascii() and raw.isdigit()
+    if number and len(raw) <= 7 and 1 <= int(raw) <= MAX_PAGE:  # (int() of 5000 digits would raise)
         return int(raw)
-    if strict:
-        abort(400)
+    if strict or (number and raw.lstrip("0")):
+        abort(400)  # a page beyond any list is bad input (issue 17), not "page 1"
     return 1

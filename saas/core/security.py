@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 from flask import Flask, Response, abort, current_app, request
 from flask_login import current_user
 
+from saas.core import inputs
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 CSP = (
@@ -57,6 +59,9 @@ def init_app(app: Flask) -> None:
         # clear message instead of failing deep inside a write.
         if _has_nul():
             abort(400, description=NUL_MESSAGE)
+        refused = inputs.out_of_range_description()  # NUL in the path, dates and years beyond the calendar
+        if refused:
+            abort(400, description=refused)
 
     @app.after_request
     def _security_headers(response: Response) -> Response:

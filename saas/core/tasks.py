@@ -21,6 +21,7 @@ from flask import current_app
 # The modules a worker imports at start (Celery's ``imports`` setting); see saas.core.periodic for the beat.
 TASK_MODULES = (
     "workers.mail",
+    "workers.auth",
     "workers.events",
     "workers.rooms",
     "workers.directory",

@@ -19,6 +19,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
+from saas.core.headers import SingleLine
 from saas.directory.models import AUDIENCES, GROUP_STATUSES, MEETING_MODES, RHYTHMS, TOPIC_AREAS, VISIBILITIES
 from tenants.models import WEEKDAYS_LONG
 
@@ -31,7 +32,7 @@ def _choices(mapping: dict[str, str], empty: str | None = None) -> list[tuple[st
 
 
 class GroupForm(FlaskForm):
-    name = StringField(_l("Name der Gruppe"), validators=[DataRequired(), Length(max=200)])
+    name = StringField(_l("Name der Gruppe"), validators=[SingleLine(), DataRequired(), Length(max=200)])
     description = TextAreaField(_l("Beschreibung"), validators=[Optional(), Length(max=5000)])
     topics = SelectMultipleField(
         _l("Themen"), coerce=int, validators=[DataRequired(_l("Bitte mindestens ein Thema wählen."))]
@@ -60,13 +61,17 @@ class GroupForm(FlaskForm):
         validators=[Optional()],
     )
     visibility = SelectField(_l("Sichtbarkeit"), choices=_choices(VISIBILITIES))
-    contact1_name = StringField(_l("Ansprechperson 1: Name"), validators=[Optional(), Length(max=200)])
+    contact1_name = StringField(_l("Ansprechperson 1: Name"), validators=[SingleLine(), Optional(), Length(max=200)])
     contact1_phone = StringField(_l("Ansprechperson 1: Telefon"), validators=[Optional(), Length(max=50)])
-    contact1_email = EmailField(_l("Ansprechperson 1: E-Mail"), validators=[Optional(), Email(), Length(max=254)])
+    contact1_email = EmailField(
+        _l("Ansprechperson 1: E-Mail"), validators=[SingleLine(), Optional(), Email(), Length(max=254)]
+    )
     contact1_consent = BooleanField(_l("Ansprechperson 1 hat der Veröffentlichung ihrer Kontaktdaten zugestimmt"))
-    contact2_name = StringField(_l("Ansprechperson 2: Name"), validators=[Optional(), Length(max=200)])
+    contact2_name = StringField(_l("Ansprechperson 2: Name"), validators=[SingleLine(), Optional(), Length(max=200)])
     contact2_phone = StringField(_l("Ansprechperson 2: Telefon"), validators=[Optional(), Length(max=50)])
-    contact2_email = EmailField(_l("Ansprechperson 2: E-Mail"), validators=[Optional(), Email(), Length(max=254)])
+    contact2_email = EmailField(
+        _l("Ansprechperson 2: E-Mail"), validators=[SingleLine(), Optional(), Email(), Length(max=254)]
+    )
     contact2_consent = BooleanField(_l("Ansprechperson 2 hat der Veröffentlichung ihrer Kontaktdaten zugestimmt"))
     notes = TextAreaField(_l("Notizen für das Team (nicht öffentlich)"), validators=[Optional(), Length(max=5000)])
     status = SelectField(_l("Status bei Aufnahme"), choices=[("active", _l("aktiv")), ("founding", _l("im Aufbau"))])
@@ -152,7 +157,7 @@ class TopicForm(FlaskForm):
 
 
 class InquiryForm(FlaskForm):
-    name = StringField(_l("Name oder Pseudonym"), validators=[DataRequired(), Length(max=200)])
+    name = StringField(_l("Name oder Pseudonym"), validators=[SingleLine(), DataRequired(), Length(max=200)])
     reach = StringField(_l("So erreichen wir Sie (Telefon oder E-Mail)"), validators=[DataRequired(), Length(max=300)])
     message = TextAreaField(_l("Ihre Nachricht"), validators=[Optional(), Length(max=3000)])
     consent = BooleanField(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 
@@ -11,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from saas.auth.models import User
-from saas.core.csvio import CSVError, ImportRefused, RowErrors, fingerprint, read_rows
+from saas.core.csvio import CSVError, ImportRefused, RowErrors, fingerprint, read_rows, write_csv
 from saas.directory import operations as ops
 from saas.directory.models import GROUP_STATUSES, TOPIC_AREAS, VISIBILITIES, Group, GroupsImport
 from saas.directory.rhythm import format_rhythm, parse_meets
@@ -147,32 +145,29 @@ def _create(row: _Row, acting_user: User | None) -> Group:
 
 def export_groups() -> str:
     """All groups of the bound office as CSV text (UTF-8, header row, the contract's columns)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
     groups = db.session.scalars(
         select(Group)
         .options(selectinload(Group.topics), selectinload(Group.site), selectinload(Group.contacts))
         .order_by(Group.name, Group.id)
     )
-    for group in groups:
-        contact = group.contacts[0] if group.contacts else None
-        meets = group.meets_note or format_rhythm(
-            group.rhythm, group.weekday, group.nth_weekday, group.time_start, group.time_end
-        )
-        writer.writerow(
-            [
-                group.name,
-                ";".join(t.name for t in group.topics),
-                group.topic_area,
-                group.visibility,
-                group.status,
-                group.description,
-                group.site.name if group.site else "",
-                meets,
-                contact.name if contact else "",
-                contact.phone if contact else "",
-                contact.email if contact else "",
-            ]
-        )
-    return out.getvalue()
+    return write_csv(COLUMNS, (_row(group) for group in groups))
+
+
+def _row(group: Group) -> list[str]:
+    contact = group.contacts[0] if group.contacts else None
+    meets = group.meets_note or format_rhythm(
+        group.rhythm, group.weekday, group.nth_weekday, group.time_start, group.time_end
+    )
+    return [
+        group.name,
+        ";".join(t.name for t in group.topics),
+        group.topic_area,
+        group.visibility,
+        group.status,
+        group.description,
+        group.site.name if group.site else "",
+        meets,
+        contact.name if contact else "",
+        contact.phone if contact else "",
+        contact.email if contact else "",
+    ]

@@ -18,6 +18,7 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
 
+from saas.core.headers import SingleLine
 from saas.events.models import Audience, CancelReason, EventKind, PlaceKind
 from saas.events.operations import MAX_PERSONS
 
@@ -28,7 +29,7 @@ def _label_choices(enum_cls: type) -> list[tuple[str, str]]:
 
 class EventForm(FlaskForm):
     kind = SelectField(_l("Art"), choices=_label_choices(EventKind), validators=[DataRequired()])
-    title = StringField(_l("Titel"), validators=[DataRequired(), Length(max=200)])
+    title = StringField(_l("Titel"), validators=[SingleLine(), DataRequired(), Length(max=200)])
     description = TextAreaField(_l("Beschreibung"), validators=[Optional(), Length(max=10000)])
     speakers = StringField(_l("Referent*innen"), validators=[Optional(), Length(max=300)])
     start_date = DateField(_l("Datum"), validators=[DataRequired()])
@@ -81,8 +82,8 @@ def _persons_field() -> IntegerField:
 
 
 class RegistrationForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
-    email = EmailField(_l("E-Mail-Adresse"), validators=[DataRequired(), Email(), Length(max=254)])
+    name = StringField(_l("Name"), validators=[SingleLine(), DataRequired(), Length(max=200)])
+    email = EmailField(_l("E-Mail-Adresse"), validators=[SingleLine(), DataRequired(), Email(), Length(max=254)])
     group_id = SelectField(_l("Selbsthilfegruppe (freiwillig)"), coerce=int, validators=[Optional()])
     persons = _persons_field()
     accessibility_needs = TextAreaField(
@@ -100,8 +101,8 @@ class RegistrationForm(FlaskForm):
 
 
 class StaffRegistrationForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
-    email = EmailField(_l("E-Mail-Adresse"), validators=[Optional(), Email(), Length(max=254)])
+    name = StringField(_l("Name"), validators=[SingleLine(), DataRequired(), Length(max=200)])
+    email = EmailField(_l("E-Mail-Adresse"), validators=[SingleLine(), Optional(), Email(), Length(max=254)])
     group_id = SelectField(_l("Selbsthilfegruppe"), coerce=int, validators=[Optional()])
     persons = _persons_field()
     accessibility_needs = TextAreaField(_l("Unterstützungsbedarf"), validators=[Optional(), Length(max=2000)])

@@ -5,8 +5,6 @@ Load → check access → act → commit. Public pages work without JavaScript.
 
 from __future__ import annotations
 
-import csv
-import io
 from types import SimpleNamespace
 
 from flask import Response, abort, current_app, flash, g, redirect, render_template, request, url_for
@@ -15,6 +13,7 @@ from flask_login import current_user
 
 from saas.auth.models import Role
 from saas.core.access import can, office_required
+from saas.core.csvio import write_csv
 from saas.core.errors import perform
 from saas.events import ics, queries
 from saas.events import operations as ops
@@ -260,32 +259,29 @@ def participants_print(slug: str, event_id: int):  # type: ignore[no-untyped-def
 @office_required()
 def participants_csv(slug: str, event_id: int) -> Response:
     event = event_or_404(event_id)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["status", "name", "email", "persons", "group", "accessibility_needs", "registered_at", "attended"])
-    for r in queries.participants(event):
-        writer.writerow(
-            [
-                RegistrationStatus(r.status).label,
-                _csv_safe(r.name),
-                _csv_safe(r.email),
-                r.persons,
-                _csv_safe(r.group.name if r.group else ""),
-                _csv_safe(r.accessibility_needs),
-                r.created_at.strftime("%Y-%m-%d %H:%M") if r.created_at else "",
-                "" if r.attended_persons is None else r.attended_persons,
-            ]
-        )
+    rows = (
+        [
+            RegistrationStatus(r.status).label,
+            r.name,
+            r.email,
+            r.persons,
+            r.group.name if r.group else "",
+            r.accessibility_needs,
+            r.created_at.strftime("%Y-%m-%d %H:%M") if r.created_at else "",
+            "" if r.attended_persons is None else r.attended_persons,
+        ]
+        for r in queries.participants(event)
+    )
+    body = write_csv(
+        ["status", "name", "email", "persons", "group", "accessibility_needs", "registered_at", "attended"],
+        rows,
+        lineterminator="\r\n",
+    )
     return Response(
-        "\ufeff" + out.getvalue(),
+        "\ufeff" + body,
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="teilnehmende-{event.id}.csv"'},
     )
-
-
-def _csv_safe(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas: quote them as text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 @office_required(Role.staff)

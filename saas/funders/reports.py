@@ -150,21 +150,23 @@ def nakos_xlsx(title: str, subtitle: str, rows: list[list[Any]], legend: str = "
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from saas.core.csvio import xlsx_row
+
     book = Workbook()
     sheet = book.active
     sheet.title = "NAKOS-Umfrage"
-    sheet.append([title])
+    sheet.append(xlsx_row([title]))
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([subtitle])
+    sheet.append(xlsx_row([subtitle]))
     if legend:
-        sheet.append([legend])
+        sheet.append(xlsx_row([legend]))
     sheet.append([])
     sheet.append(SHEET_HEADER)
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([_safe(v) for v in row])
+        sheet.append(xlsx_row(row))
         sheet.cell(sheet.max_row, 5).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = sheet.cell(header_row + 1, 1)
     for column, width in zip("ABCDE", (6, 46, 12, 38, 80), strict=True):
@@ -172,13 +174,6 @@ def nakos_xlsx(title: str, subtitle: str, rows: list[list[Any]], legend: str = "
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def _safe(value: Any) -> Any:
-    """Text cells never start a formula when the sheet is opened."""
-    if isinstance(value, str) and value.startswith(("=", "+", "-", "@")):
-        return "'" + value
-    return value
 
 
 def office_nakos(tenant: Tenant, year: int, report: dict[str, Any] | None = None) -> bytes:

@@ -17,10 +17,12 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from saas.core.headers import SingleLine
+
 
 class SubscribeForm(FlaskForm):
-    email = EmailField(_l("E-Mail-Adresse"), validators=[DataRequired(), Email(), Length(max=254)])
-    name = StringField(_l("Name (freiwillig)"), validators=[Optional(), Length(max=200)])
+    email = EmailField(_l("E-Mail-Adresse"), validators=[SingleLine(), DataRequired(), Email(), Length(max=254)])
+    name = StringField(_l("Name (freiwillig)"), validators=[SingleLine(), Optional(), Length(max=200)])
     consent = BooleanField(
         _l("Ja, ich willige ein (Text oben)."),
         validators=[DataRequired(message=_l("Bitte bestätigen Sie die Einwilligung."))],
@@ -37,7 +39,7 @@ class MultiCheckbox(SelectMultipleField):
 
 
 class IssueForm(FlaskForm):
-    subject = StringField(_l("Betreff"), validators=[DataRequired(), Length(max=200)])
+    subject = StringField(_l("Betreff"), validators=[SingleLine(), DataRequired(), Length(max=200)])
     body_md = TextAreaField(_l("Text (Markdown)"), validators=[Optional(), Length(max=100_000)])
     blocks = MultiCheckbox(_l("Automatische Abschnitte aus Ihren Daten"), choices=[], validate_choice=True)
 
@@ -51,7 +53,7 @@ class ImportForm(FlaskForm):
 
 
 class ErasureForm(FlaskForm):
-    email = EmailField(_l("E-Mail-Adresse der Person"), validators=[DataRequired(), Length(max=254)])
+    email = EmailField(_l("E-Mail-Adresse der Person"), validators=[SingleLine(), DataRequired(), Length(max=254)])
     from_suppression = BooleanField(
         _l("Auch aus der Sperrliste löschen (die Adresse darf dann wieder angeschrieben werden)")
     )
@@ -61,7 +63,9 @@ class SettingsForm(FlaskForm):
     consent_text = TextAreaField(
         _l("Einwilligungstext im Anmeldeformular"), validators=[DataRequired(), Length(max=5000)]
     )
-    welcome_subject = StringField(_l("Betreff der Willkommens-E-Mail"), validators=[DataRequired(), Length(max=200)])
+    welcome_subject = StringField(
+        _l("Betreff der Willkommens-E-Mail"), validators=[SingleLine(), DataRequired(), Length(max=200)]
+    )
     welcome_body = TextAreaField(
         _l("Text der Willkommens-E-Mail (Markdown)"), validators=[DataRequired(), Length(max=20000)]
     )

@@ -13,15 +13,14 @@ import html as html_lib
 import re
 import textwrap
 from dataclasses import dataclass
-from email.header import Header
 from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
 from html.parser import HTMLParser
 from urllib.parse import quote
 
 import markdown
 import nh3
+
+from saas.core.headers import UNFOLDED, header_line
 
 ALLOWED_TAGS = {
     "h1",
@@ -209,21 +208,15 @@ def _qp_fill(parts: list[bytes | str], value: str) -> bytes:
     return b"".join(p if isinstance(p, bytes) else _qp(p.replace(UNSUBSCRIBE_PLACEHOLDER, value)) for p in parts)
 
 
-def _header(value: str) -> str:
-    try:
-        value.encode("ascii")
-        return value
-    except UnicodeEncodeError:
-        return Header(value, "utf-8").encode(linesep="\r\n")
+_PLAIN_ID = re.compile(r"<[A-Za-z0-9._-]+@[A-Za-z0-9.-]+>")
 
 
-def _address_header(name: str, address: Address) -> str:
-    """The whole header line (folded, without the final CRLF), encoded by the ``email`` package's header
-    registry: assigning it to an ``EmailMessage`` refuses CR/LF, folding applies RFC 2047 to a non-ASCII
-    display name and may break the line right after the colon."""
-    msg = EmailMessage(policy=SMTP)
-    msg[name] = address
-    return SMTP.fold(name, msg[name]).removesuffix("\r\n")
+def _plain_address(address: str) -> bool:
+    """ASCII, printable, no space or specials: the header API would write it unchanged."""
+    return address.isascii() and address.isprintable() and "@" in address and _NOT_PLAIN.isdisjoint(address)
+
+
+_NOT_PLAIN = frozenset("<>()[]\\,;:\"' \t\r\n")
 
 
 @dataclass
@@ -242,9 +235,25 @@ class MailFrame:
     def __post_init__(self) -> None:
         self.envelope_from = self.sender.addr_spec
         self.domain = self.sender.domain or "lotse.local"
-        self._from = _address_header("From", self.sender)
-        self._subject = _header(self.subject)
-        self._reply_to = _address_header("Reply-To", self.reply_to) if self.reply_to else ""
+        # Everything the same for every recipient is built once, by the email package's header API, which
+        # refuses a value with CR/LF (ValueError) instead of letting it start a header of its own.
+        self._head = "".join(
+            [
+                header_line("From", self.sender),
+                header_line("Subject", self.subject),
+                header_line("Date", self.date),
+            ]
+        )
+        self._tail = "".join(
+            [
+                header_line("MIME-Version", "1.0"),
+                header_line("Content-Language", "de"),
+                header_line("List-Id", self.list_id),
+                header_line("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+            ]
+        )
+        if self.reply_to:
+            self._tail += header_line("Reply-To", self.reply_to)
         self._text_parts = _qp_parts(self.text)
         self._html_parts = _qp_parts(self.html)
 
@@ -256,28 +265,36 @@ class MailFrame:
 
     def build(self, *, to: str, message_id: str, unsubscribe_url: str, unsubscribe_mailto: str) -> bytes:
         boundary = "=_lotse_" + hashlib.sha256(message_id.encode()).hexdigest()[:24]
-        headers = [
-            self._from,
-            f"To: {to}",
-            f"Subject: {self._subject}",
-            f"Date: {self.date}",
-            f"Message-ID: {message_id}",
-            "MIME-Version: 1.0",
-            "Content-Language: de",
-            f"List-Id: {self.list_id}",
-            f"List-Unsubscribe: <{unsubscribe_url}>, <{unsubscribe_mailto}>",
-            "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
-        ]
-        if self._reply_to:
-            headers.append(self._reply_to)
-        headers.append(f'Content-Type: multipart/alternative; boundary="{boundary}"')
+        # Per recipient only values that the header API would write unchanged take the fast path; any other
+        # value goes through header_line, which refuses CR/LF.
+        to_line = f"To: {to}\r\n" if _plain_address(to) else header_line("To", to)
+        id_line = (
+            f"Message-ID: {message_id}\r\n"
+            if _PLAIN_ID.fullmatch(message_id)
+            else header_line("Message-ID", message_id)
+        )
+        unsubscribe = f"<{unsubscribe_url}>, <{unsubscribe_mailto}>"
+        if unsubscribe.isascii() and unsubscribe.isprintable() and unsubscribe.count(" ") == 1:
+            unsubscribe_line = f"List-Unsubscribe: {unsubscribe}\r\n"
+        else:
+            unsubscribe_line = header_line("List-Unsubscribe", unsubscribe, UNFOLDED)
+        headers = "".join(
+            [
+                self._head,
+                to_line,
+                id_line,
+                self._tail,
+                unsubscribe_line,
+                f'Content-Type: multipart/alternative; boundary="{boundary}"\r\n',
+            ]
+        )
         text = _qp_fill(self._text_parts, unsubscribe_url)
         html = _qp_fill(self._html_parts, html_lib.escape(unsubscribe_url))
         part_head = "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
         return b"".join(
             [
-                "\r\n".join(headers).encode("ascii"),
-                b"\r\n\r\nDies ist eine MIME-Nachricht.\r\n",
+                headers.encode("ascii"),
+                b"\r\nDies ist eine MIME-Nachricht.\r\n",
                 f"--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\n{part_head}".encode(),
                 text,
                 f"\r\n--{boundary}\r\nContent-Type: text/html; charset=utf-8\r\n{part_head}".encode(),

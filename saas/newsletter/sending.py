@@ -154,7 +154,7 @@ _NOT_PLAIN = frozenset("<>()[]\\,;:\"' \t\r\n")
 
 def _plain_address(address: str) -> bool:
     """An ASCII address that smtplib's ``quoteaddr`` would pass unchanged, as ``<address>``."""
-    return address.isascii() and "@" in address and _NOT_PLAIN.isdisjoint(address)
+    return address.isascii() and address.isprintable() and "@" in address and _NOT_PLAIN.isdisjoint(address)
 
 
 def _sendmail_one(smtp: smtplib.SMTP, sender: str, recipient: str, raw: bytes) -> None:

@@ -3,9 +3,7 @@ test, schedule, send, progress, report) and settings. Views load → check acces
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 
 from flask import Response, flash, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -14,7 +12,7 @@ from sqlalchemy import select
 
 from saas.auth.models import Role
 from saas.core.access import can, office_required
-from saas.core.csvio import MAX_CSV_BYTES
+from saas.core.csvio import MAX_CSV_BYTES, write_csv
 from saas.core.errors import perform
 from saas.core.formatting import BERLIN
 from saas.core.paging import page_number
@@ -100,13 +98,10 @@ def subscribers_import(slug: str):  # type: ignore[no-untyped-def]
 
 @office_required(Role.staff)
 def subscribers_export(slug: str):  # type: ignore[no-untyped-def]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(ops.EXPORT_COLUMNS)
-    writer.writerows(ops.export_rows())
+    body = write_csv(ops.EXPORT_COLUMNS, ops.export_rows())
     stamp = dt.date.today().isoformat()
     return Response(
-        buffer.getvalue().encode("utf-8"),
+        body.encode("utf-8"),
         mimetype="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="newsletter-{slug}-{stamp}.csv"'},
     )
@@ -171,7 +166,7 @@ def _form_preview(form, issue: Issue | None = None) -> str:  # type: ignore[no-u
     if request.method == "GET" and issue is None:
         return ""
     draft = Issue(
-        subject=form.subject.data or "",
+        subject=" ".join((form.subject.data or "").split()),  # a preview only: a refused line break is blanked
         body_md=form.body_md.data or "",
         blocks=list(form.blocks.data or []),
         status=IssueStatus.draft,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 
 from flask import abort, current_app, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from saas.core.limitkeys import keyed
 from saas.extensions import csrf, db, limiter
 from saas.newsletter import bounces
 from saas.newsletter import operations as ops
@@ -22,7 +22,7 @@ MAX_INBOUND_BYTES = 2 * 1024 * 1024
 
 def _email_key() -> str:
     raw = (request.form.get("email") or "").strip().lower()[:254]
-    return "newsletter:" + hashlib.sha256(raw.encode()).hexdigest()
+    return keyed("newsletter", raw)
 
 
 @limiter.limit("10 per minute; 60 per hour", methods=["POST"])

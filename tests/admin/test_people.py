@@ -168,3 +168,16 @@ def test_re_adding_a_person_who_never_logged_in_sends_a_new_invitation(client, d
         == 302
     )
     newcomer.login("zoegerlich@example.org", "endlich ein passwort")
+
+
+def test_adding_an_existing_account_answers_like_a_new_invitation(client, db, world, make_user):
+    """Does an admin learn nothing about whether an address already has a Lotse account elsewhere?"""
+    make_user("bekannt@hamm.test", tenant=world.hamm)
+    db.session.commit()
+    client.login(world.dortmund_admin)
+    pages = []
+    for email in ("bekannt@hamm.test", "ganz.neu@example.org"):
+        response = client.post_form(PEOPLE, {"email": email, "name": "", "role": "staff"}, follow_redirects=True)
+        page = response.get_data(as_text=True)
+        pages.append(re.search(r"(\S+) wurde eingeladen\. Die Einladung ist unterwegs\.", page) is not None)
+    assert pages == [True, True]

@@ -23,7 +23,7 @@ def test_app_role_is_restricted():
     row = db.session.execute(
         text("SELECT current_user, rolsuper, rolbypassrls, rolinherit FROM pg_roles WHERE rolname = current_user")
     ).one()
-    assert row == ("lotse_app", False, False, False)  # NOINHERIT: the aggregator's rights only by SET ROLE
+    assert row == ("lotse_app", False, False, False)  # NOINHERIT: no other role's rights by membership
     owners = db.session.scalars(text("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'")).all()
     assert "lotse_app" not in owners
 
@@ -98,12 +98,12 @@ def test_login_block_sees_only_the_persons_own_memberships(world):
 
 
 def test_aggregation_block_runs_as_its_own_role(world):
-    """Does the aggregation's cross-office block run as lotse_aggregator and see every office?"""
+    """Does the aggregation's cross-office block run on its own connection as lotse_stats and see every office?"""
     with cross_tenant("test: aggregation"):
         role = db.session.scalar(text("SELECT current_user"))
         count = db.session.scalar(text("SELECT count(*) FROM sites"))
     db.session.commit()
-    assert role == "lotse_aggregator" and count == 3
+    assert role == "lotse_stats" and count == 3
     assert db.session.scalar(text("SELECT current_user")) == "lotse_app"
 
 
