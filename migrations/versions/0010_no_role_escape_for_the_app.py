@@ -7,14 +7,14 @@ source tables and write only ``association_*``; ``lotse_aggregator`` keeps no pr
 old login events are purged by a SECURITY DEFINER function. See docs/security.md.
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0013
 """
 
 from alembic import op
 from sqlalchemy import text
 
 revision = "0010"
-down_revision = "0007"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
