@@ -28,7 +28,7 @@ def _run_isolated(fn: Any) -> Any:
     return outcome.get("value")
 
 
-def _redact_worker_logs(*_args, **_kwargs) -> None:
+def _redact_worker_logs(*_args: Any, **_kwargs: Any) -> None:
     from saas.core import logfilter
 
     logfilter.install()

@@ -33,7 +33,7 @@ def refuse_line_breaks(value: Any, what: str = "value") -> Any:
     return value
 
 
-def header_line(name: str, value: Any, policy: email.policy.EmailPolicy = FOLDED) -> str:
+def header_line(name: str, value: Any, policy: Any = FOLDED) -> str:
     """``Name: value\\r\\n`` as the ``email`` package folds it; ``ValueError`` for a value with a line break."""
     refuse_line_breaks(value, name)  # also for Address objects, whose display name the API does not check
     name, header = policy.header_store_parse(name, value)
