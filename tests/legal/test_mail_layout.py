@@ -8,6 +8,7 @@ from email.message import EmailMessage
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm.attributes import set_committed_value
 
 from saas.extensions import db
 from tenants.scoping import tenant_context
@@ -122,10 +123,13 @@ def test_a_name_with_a_line_break_cannot_add_a_header(app, office):
 
     with app.test_request_context(), tenant_context(office.dortmund.id):
         tenant = db.session.merge(office.dortmund)
-        tenant.name = "Kontaktstelle\r\nBcc: victim@example.org"
+        with pytest.raises(ValueError):  # the model refuses it on assignment
+            tenant.name = "Kontaktstelle\r\nBcc: victim@example.org"
+        # A name stored before that rule existed still cannot reach a header: bypass the model's check.
+        set_committed_value(tenant, "name", "Kontaktstelle\r\nBcc: victim@example.org")
         with pytest.raises(ValueError):
             office_message(tenant, to="a@example.org", subject="s", text="t")
-        tenant.name = OFFICE
+        set_committed_value(tenant, "name", OFFICE)
         with pytest.raises(ValueError):
             office_message(tenant, to="a@example.org\r\nBcc: victim@example.org", subject="s", text="t")
         with pytest.raises(ValueError):
