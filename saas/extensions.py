@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_login import LoginManager
@@ -9,7 +11,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_sqlalchemy.session import Session as FlaskSession
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 from saas.core.limitkeys import client_key
@@ -72,6 +74,21 @@ def _stats_engine():  # type: ignore[no-untyped-def]
 
 
 db = SQLAlchemy(model_class=Base, session_options={"scopefunc": _session_scope, "class_": LotseSession})
+
+# The models' base class. At runtime it is ``db.Model``: Flask-SQLAlchemy rebuilds ``Base`` with its mixins (query
+# property, bind key), sharing ``Base``'s registry and metadata. A type checker cannot use the instance attribute
+# ``db.Model`` as a base class, so it sees ``Base``, the typed declarative base the models' columns come from.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
+
+
+def table_of(model: type[Base]) -> Table:
+    """A model's table, typed as the ``Table`` it is (SQLAlchemy types ``__table__`` as any ``FromClause``)."""
+    table = model.__table__
+    assert isinstance(table, Table), model
+    return table
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

@@ -44,7 +44,7 @@ from saas.association.models import (
     RunStatus,
 )
 from saas.core import timeutil
-from saas.extensions import db
+from saas.extensions import db, table_of
 from tenants.models import FIGURE_FAMILIES, Association, AssociationMember, Site, Tenant, utcnow
 from tenants.scoping import in_cross_tenant_block, tenant_context
 
@@ -425,7 +425,7 @@ def _within(column, spans) -> object:  # type: ignore[no-untyped-def]
 
 
 def _delete_counts(conn, granularity: str, office_ids: list[int], spans) -> None:  # type: ignore[no-untyped-def]
-    table = AggregateCount.__table__
+    table = table_of(AggregateCount)
     for chunk in range(0, len(office_ids), 500):
         conn.execute(
             delete(table).where(
@@ -450,7 +450,7 @@ def _roll_up(conn, target: str, office_ids: list[int], spans) -> None:  # type: 
     """Replace the month (or year) rows starting in ``spans`` by the sums of their days (or months)."""
     from sqlalchemy import literal
 
-    table = AggregateCount.__table__
+    table = table_of(AggregateCount)
     if target == "month":
         source, source_spans = "day", [(start, _month_end(end)) for start, end in spans]
     else:
@@ -499,7 +499,7 @@ def replace_counts_bulk(
     if not periods:
         return
     conn = db.session.connection()
-    table = AggregateCount.__table__
+    table = table_of(AggregateCount)
     office_ids = sorted({o for o, _ in periods})
     starts = sorted({s for _, s in periods})
     existing = {}

@@ -19,7 +19,7 @@ from sqlalchemy import DateTime, ForeignKey, String, delete, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from saas.auth.models import AnalystAccess, Membership, Role, User
-from saas.extensions import db
+from saas.extensions import Model, db
 from tenants.models import utcnow
 from tenants.scoping import cross_tenant
 
@@ -29,7 +29,7 @@ REMEMBER_DAYS = 30
 REMEMBER_COOKIE = "lotse_device"
 
 
-class RecoveryCode(db.Model):
+class RecoveryCode(Model):
     __tablename__ = "recovery_codes"
 
     id: Mapped[int] = mapped_column(primary_key=True)

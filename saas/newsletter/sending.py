@@ -40,7 +40,7 @@ from sqlalchemy import and_, bindparam, case, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from saas.core.mail import TemporaryMailError, smtp_connection
-from saas.extensions import db
+from saas.extensions import db, table_of
 from saas.newsletter import bounces, mails, outbox
 from saas.newsletter import operations as ops
 from saas.newsletter.blocks import claim_blocks, render_blocks
@@ -235,7 +235,7 @@ class RateGate:
 
     def _reserve(self) -> None:
         span = self.chunk / self.rate
-        table = NewsletterSettings.__table__
+        table = table_of(NewsletterSettings)
         at = time.time()
         with db.engine.begin() as conn:
             conn.execute(
