@@ -89,6 +89,8 @@ def table_of(model: type[Base]) -> Table:
     table = model.__table__
     assert isinstance(table, Table), model
     return table
+
+
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
