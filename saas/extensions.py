@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from flask_babel import Babel
 from flask_limiter import Limiter
@@ -11,7 +11,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_sqlalchemy.session import Session as FlaskSession
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData, Table
+from sqlalchemy import Connection, Engine, MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 from saas.core.limitkeys import client_key
@@ -46,7 +46,13 @@ class LotseSession(FlaskSession):
     without a person) runs on the separate ``lotse_stats`` connection when one is configured
     (``AGGREGATOR_DATABASE_URL``). The app role itself can never leave Row-Level Security (docs/security.md)."""
 
-    def get_bind(self, mapper=None, clause=None, bind=None, **kwargs):  # type: ignore[no-untyped-def]
+    def get_bind(
+        self,
+        mapper: Any | None = None,
+        clause: Any | None = None,
+        bind: Engine | Connection | None = None,
+        **kwargs: Any,
+    ) -> Engine | Connection:
         if bind is None:
             from tenants import scoping
 
@@ -57,7 +63,7 @@ class LotseSession(FlaskSession):
         return super().get_bind(mapper, clause=clause, bind=bind, **kwargs)
 
 
-def _stats_engine():  # type: ignore[no-untyped-def]
+def _stats_engine() -> Engine | None:
     from flask import current_app
 
     from tenants.rls import uses_stats_connection

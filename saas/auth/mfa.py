@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+from typing import TYPE_CHECKING
 
 import pyotp
 import segno
@@ -22,6 +23,9 @@ from saas.auth.models import AnalystAccess, Membership, Role, User
 from saas.extensions import Model, db
 from tenants.models import utcnow
 from tenants.scoping import cross_tenant
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 ISSUER = "Lotse"
 RECOVERY_CODES = 10
@@ -171,7 +175,7 @@ def device_remembered(user: User, token: str | None) -> bool:
 # --- the enrolment secret between showing the QR code and the first code -----------------------------
 
 
-def _enrol_box():  # type: ignore[no-untyped-def]
+def _enrol_box() -> Fernet:
     import base64
 
     from cryptography.fernet import Fernet
