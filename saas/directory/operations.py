@@ -361,9 +361,7 @@ def purge_closed_inquiries(now: dt.datetime | None = None, days: int | None = No
     return len(old)
 
 
-def _tenant():  # type: ignore[no-untyped-def]
-    from tenants.models import Tenant
-
+def _tenant() -> Tenant | None:
     return db.session.get(Tenant, current_tenant_id())
 
 
