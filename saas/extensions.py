@@ -11,7 +11,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_sqlalchemy.session import Session as FlaskSession
 from flask_wtf import CSRFProtect
-from sqlalchemy import Connection, Engine, MetaData, Table
+from sqlalchemy import Connection, CursorResult, Engine, MetaData, Result, Table
 from sqlalchemy.orm import DeclarativeBase
 
 from saas.core.limitkeys import client_key
@@ -95,6 +95,13 @@ def table_of(model: type[Base]) -> Table:
     table = model.__table__
     assert isinstance(table, Table), model
     return table
+
+
+def rowcount(result: Result[Any]) -> int:
+    """The rows an UPDATE or DELETE matched. ``Session.execute`` is typed to return any ``Result``; for these
+    statements it is the ``CursorResult`` that carries the count."""
+    assert isinstance(result, CursorResult), type(result)
+    return result.rowcount
 
 
 migrate = Migrate()

@@ -26,7 +26,7 @@ from flask_login import current_user, logout_user
 from sqlalchemy import func, select, update
 
 from saas.directory.models import Group, GroupContactPerson
-from saas.extensions import db
+from saas.extensions import db, rowcount
 from saas.grouparea.models import GroupSignInToken
 from tenants.models import utcnow
 from tenants.scoping import current_tenant_id
@@ -107,7 +107,7 @@ def redeem_token(token: str, *, now: dt.datetime | None = None) -> tuple[Group, 
         .values(used_at=now)
         .execution_options(synchronize_session=False)
     )
-    if used.rowcount != 1:  # type: ignore[attr-defined]
+    if rowcount(used) != 1:
         return None
     return group, email or ""
 
