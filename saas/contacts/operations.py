@@ -429,7 +429,9 @@ def render_report_pdf(render_id: int, tenant_id: int, *, commit: Callable[[], No
         commit()
 
     try:
-        view = report_view(tenant, render.year)  # type: ignore[arg-type]
+        if tenant is None:
+            raise LookupError(f"office {tenant_id} not found")
+        view = report_view(tenant, render.year)
         progress(15)
         pdf = render_pdf(view, progress)
     except Exception:
