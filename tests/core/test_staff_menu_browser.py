@@ -86,3 +86,14 @@ def test_menu_on_a_phone(page, world):
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     assert_accessible(page, "phone menu open")
     _shot(page, "phone-open")
+
+
+def test_the_page_keeps_space_above_the_footer(page, world):
+    """The main area's padding is not lost to ``.wrap``: the last line of a page does not touch the footer."""
+    login(page, world.dortmund_staff.email)
+    gap = page.evaluate(
+        "() => document.querySelector('footer').getBoundingClientRect().top"
+        " - document.querySelector('main').lastElementChild.getBoundingClientRect().bottom"
+    )
+    padding = page.evaluate("() => getComputedStyle(document.querySelector('main')).paddingBottom")
+    assert padding == "32px" and gap >= 32, (padding, gap)
