@@ -78,9 +78,7 @@ def confirmations_panel() -> Panel:
         Item(
             g.name,
             url_for("directory.group_detail", group_id=g.id),
-            _("zuletzt bestätigt %(day)s", day=format_date(g.confirmed_at))
-            if g.confirmed_at
-            else _("nie bestätigt"),
+            _("zuletzt bestätigt %(day)s", day=format_date(g.confirmed_at)) if g.confirmed_at else _("nie bestätigt"),
         )
         for g in groups
     ]
