@@ -6,7 +6,6 @@ Load → check access → act → commit. Public pages work without JavaScript.
 from __future__ import annotations
 
 from types import SimpleNamespace
-from typing import Any
 
 from flask import Response, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -15,7 +14,7 @@ from flask_login import current_user
 from saas.auth.models import Role
 from saas.core.access import can, office_required
 from saas.core.csvio import write_csv
-from saas.core.errors import perform
+from saas.core.errors import on_field, perform
 from saas.events import ics, queries
 from saas.events import operations as ops
 from saas.events.access import event_or_404, public_event_or_404, registration_or_404
@@ -136,12 +135,6 @@ def staff_list(slug: str):  # type: ignore[no-untyped-def]
     )
 
 
-def _refused_field(form: EventForm, exc: Exception) -> Any:
-    """The form field an operation's refusal is about (``EventError.field``); None flashes it instead."""
-    name = getattr(exc, "field", None)
-    return getattr(form, name, None) if name else None
-
-
 @office_required(Role.staff)
 def staff_new(slug: str):  # type: ignore[no-untyped-def]
     form = EventForm()
@@ -150,7 +143,7 @@ def staff_new(slug: str):  # type: ignore[no-untyped-def]
         done = perform(
             lambda: ops.create_event(form.data_for_operations(), acting_user=current_user),
             success=_("Die Veranstaltung ist als Entwurf gespeichert."),
-            field=lambda exc: _refused_field(form, exc),
+            field=on_field(form),
         )
         if done.value is not None:
             return redirect(url_for("events.staff_detail", event_id=done.value.id))
@@ -171,7 +164,7 @@ def staff_edit(slug: str, event_id: int):  # type: ignore[no-untyped-def]
     if form.validate_on_submit() and perform(
         lambda: ops.update_event(event, form.data_for_operations()),
         success=saved,
-        field=lambda exc: _refused_field(form, exc),
+        field=on_field(form),
     ):
         return redirect(url_for("events.staff_detail", event_id=event.id))
     return render_template("events/staff_form.html", form=form, event=event), 422 if form.errors else 200
