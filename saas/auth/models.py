@@ -8,7 +8,7 @@ import enum
 from sqlalchemy import Boolean, DateTime, Enum, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from saas.extensions import db
+from saas.extensions import Model
 from tenants.models import Association, Tenant, utcnow
 from tenants.scoping import TenantScoped
 
@@ -27,7 +27,7 @@ class Role(enum.StrEnum):
         return order.index(self) >= order.index(needed)
 
 
-class User(db.Model):
+class User(Model):
     """A person who logs in. Global (one e-mail, one account); rights come from memberships."""
 
     __tablename__ = "users"
@@ -54,7 +54,7 @@ class User(db.Model):
         return f"<User {self.id}>"
 
 
-class Membership(TenantScoped, db.Model):
+class Membership(TenantScoped, Model):
     """A user's role in one office."""
 
     __tablename__ = "memberships"
@@ -69,7 +69,7 @@ class Membership(TenantScoped, db.Model):
     tenant: Mapped[Tenant] = relationship()
 
 
-class AnalystAccess(db.Model):
+class AnalystAccess(Model):
     """A user's analyst seat in an umbrella association (aggregates only)."""
 
     __tablename__ = "analyst_access"

@@ -23,8 +23,8 @@ from saas.events.models import Audience, CancelReason, EventKind, PlaceKind
 from saas.events.operations import MAX_PERSONS
 
 
-def _label_choices(enum_cls: type) -> list[tuple[str, str]]:
-    return [(member.value, _l(member.label)) for member in enum_cls]  # type: ignore[attr-defined]
+def _label_choices(enum_cls: type[EventKind | PlaceKind | Audience | CancelReason]) -> list[tuple[str, str]]:
+    return [(member.value, _l(member.label)) for member in enum_cls]
 
 
 class EventForm(FlaskForm):

@@ -139,7 +139,9 @@ def _waiting(event_id: int) -> list[Registration]:
 
 
 def _tenant_of(event: Event) -> Tenant:
-    return db.session.get(Tenant, event.tenant_id)  # type: ignore[return-value]
+    tenant = db.session.get(Tenant, event.tenant_id)
+    assert tenant is not None  # tenant_id is a non-null foreign key
+    return tenant
 
 
 def send_registration_mail(registration: Registration, template: str, subject: str, **extra: Any) -> None:
