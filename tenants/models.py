@@ -151,7 +151,7 @@ class Association(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-FIGURE_FAMILIES = ("contacts", "groups", "events", "newsletter")
+FIGURE_FAMILIES = ("contacts", "groups", "events", "newsletter", "founding", "support", "profile")
 
 
 class AssociationMember(TenantScoped, db.Model):
