@@ -41,17 +41,17 @@ def profile_at(day: dt.date) -> tuple[dict[str, int], int]:
     ):
         if group_id in live and (since <= day or (group_id, field) not in values):
             values[(group_id, field)] = value
-    current = {}
+    current: dict[int, dict[str, str]] = {}
     missing = [gid for gid in live if (gid, "meeting_mode") not in values or (gid, "young") not in values]
     if missing:  # no profile history at all (written around the operations): the entry as it is now
-        for gid, mode, young in db.session.execute(
+        for gid, current_mode, young in db.session.execute(
             select(Group.id, Group.meeting_mode, Group.young).where(Group.id.in_(missing))
         ):
-            current[gid] = {"meeting_mode": mode, "young": "1" if young else "0"}
+            current[gid] = {"meeting_mode": current_mode, "young": "1" if young else "0"}
     modes = dict.fromkeys(MEETING_MODES, 0)
     young_groups = 0
     for gid in live:
-        mode = values.get((gid, "meeting_mode")) or current.get(gid, {}).get("meeting_mode")
+        mode = values.get((gid, "meeting_mode")) or current.get(gid, {}).get("meeting_mode", "")
         if mode in modes:
             modes[mode] += 1
         young_groups += (values.get((gid, "young")) or current.get(gid, {}).get("young")) == "1"
