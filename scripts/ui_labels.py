@@ -39,6 +39,11 @@ def _pairs(items: Iterable[tuple[str, ...]]) -> Iterable[str]:
     return [text for pair in items for text in pair]
 
 
+def _with_short(table: dict) -> Iterable[str]:
+    """Each label and its short form before " (" (the consent page lists shared families by it)."""
+    return [text for label in table.values() for text in dict.fromkeys((label, label.split(" (")[0]))]
+
+
 def _strings(items: Iterable[str]) -> Iterable[str]:
     return list(items)
 
@@ -65,7 +70,7 @@ TABLES: tuple[tuple[str, str, Callable[..., Iterable[str]]], ...] = (
     ("saas.contacts.queries", "MONTHS", _strings),
     ("saas.association.queries", "FIGURES", _attrs("label")),
     ("saas.association.queries", "BASES", _values),
-    ("saas.association.forms", "FAMILY_LABELS", _values),
+    ("saas.association.forms", "FAMILY_LABELS", _with_short),
     ("saas.audit.operations", "ACTION_LABELS", _values),
     ("saas.privacy.operations", "KIND_LABELS", _values),
     ("saas.privacy.retention", "RULES", _attrs("label", "after")),

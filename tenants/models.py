@@ -161,7 +161,7 @@ class Association(Model):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-FIGURE_FAMILIES = ("contacts", "groups", "events", "newsletter")
+FIGURE_FAMILIES = ("contacts", "groups", "events", "newsletter", "founding", "support", "profile")
 
 
 class AssociationMember(TenantScoped, Model):

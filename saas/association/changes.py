@@ -33,14 +33,16 @@ class Source:
     date_attr: str | None  # None: the change counts for today (e.g. a group's current status)
 
 
-_SOURCES: dict[type, Source] = {}
+_SOURCES: dict[type, list[Source]] = {}  # a model may feed several families (a contact: founding, support)
 
 
 def register_source(model: type, family: str, date_attr: str | None) -> None:
     """Watch ``model``: any change to one of its rows marks its day (``date_attr``) dirty for ``family``."""
     if family not in FIGURE_FAMILIES:
         raise ValueError(f"unknown family {family!r}")
-    _SOURCES[model] = Source(model, family, date_attr)
+    sources = _SOURCES.setdefault(model, [])
+    if all(s.family != family for s in sources):
+        sources.append(Source(model, family, date_attr))
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -87,15 +89,16 @@ def _collect(session: Session) -> dict[tuple[int, str], set[dt.date]]:
     found: dict[tuple[int, str], set[dt.date]] = {}
     for collection, include_old in ((session.new, False), (session.dirty, True), (session.deleted, True)):
         for obj in collection:
-            source = _SOURCES.get(type(obj))
-            if source is None:
+            sources = _SOURCES.get(type(obj), [])
+            if not sources:
                 continue
             if collection is session.dirty and not session.is_modified(obj, include_collections=False):
                 continue
             tenant_id = getattr(obj, "tenant_id", None) or current_tenant_id()
             if tenant_id is None:
                 continue  # the tenancy guard refuses this flush anyway
-            found.setdefault((tenant_id, source.family), set()).update(_days_of(obj, source, include_old))
+            for source in sources:
+                found.setdefault((tenant_id, source.family), set()).update(_days_of(obj, source, include_old))
     return found
 
 
@@ -111,22 +114,24 @@ def _mark_bulk_insert(state: ORMExecuteState) -> None:
     if not state.is_insert or not _SOURCES or state.execution_options.get("association_marking"):
         return
     mapper = state.bind_mapper
-    source = _SOURCES.get(mapper.class_) if mapper is not None else None
-    if source is None:
-        return
+    sources = _SOURCES.get(mapper.class_, []) if mapper is not None else []
     params = state.parameters
     rows = params if isinstance(params, list) else [params] if isinstance(params, dict) else []
-    found: dict[int, set[dt.date]] = {}
-    for row in rows:
-        tenant_id = row.get("tenant_id") or current_tenant_id()
-        day = (_as_date(row.get(source.date_attr)) if source.date_attr else None) or dt.date.today()
-        if tenant_id:
-            found.setdefault(tenant_id, set()).add(day)
-    for tenant_id, days in found.items():
-        state.session.execute(
-            insert(DirtyDay).execution_options(association_marking=True),
-            [{"tenant_id": tenant_id, "family": source.family, "day": d, "created_at": utcnow()} for d in sorted(days)],
-        )
+    for source in sources:
+        found: dict[int, set[dt.date]] = {}
+        for row in rows:
+            tenant_id = row.get("tenant_id") or current_tenant_id()
+            day = (_as_date(row.get(source.date_attr)) if source.date_attr else None) or dt.date.today()
+            if tenant_id:
+                found.setdefault(tenant_id, set()).add(day)
+        for tenant_id, days in found.items():
+            state.session.execute(
+                insert(DirtyDay).execution_options(association_marking=True),
+                [
+                    {"tenant_id": tenant_id, "family": source.family, "day": d, "created_at": utcnow()}
+                    for d in sorted(days)
+                ],
+            )
 
 
 def install() -> None:
@@ -140,11 +145,25 @@ def register_default_sources() -> None:
     from saas.contacts.models import Contact
 
     register_source(Contact, "contacts", "day")
+    # contacts linked to a founding process or a supported group are counted in those sections too
+    register_source(Contact, "founding", "day")
+    register_source(Contact, "support", "day")
     try:
-        from saas.directory.models import Group, GroupStatusChange
+        from saas.directory.models import Group, GroupProfileChange, GroupStatusChange
 
         register_source(GroupStatusChange, "groups", "changed_on")
         register_source(Group, "groups", None)  # topics and current status count for this year
+        register_source(GroupStatusChange, "profile", "changed_on")  # which groups are live at year end
+        register_source(GroupProfileChange, "profile", "since")
+    except ImportError:  # pragma: no cover
+        pass
+    try:
+        from saas.founding.models import FoundingMilestone, FoundingProcess, SupportCase, SupportSession
+
+        register_source(FoundingProcess, "founding", "started_on")
+        register_source(FoundingMilestone, "founding", "on")
+        register_source(SupportSession, "support", "day")
+        register_source(SupportCase, "support", "opened_on")
     except ImportError:  # pragma: no cover
         pass
     try:

@@ -22,7 +22,11 @@ association_cli = AppGroup("association", help="Verbandsstatistik (association s
 @association_cli.command("share")
 @click.option("--association", "association_slug", required=True)
 @click.option("--tenant", "tenant_slug", required=True)
-@click.option("--families", required=True, help="comma-separated: contacts,groups,events,newsletter ('' = nothing)")
+@click.option(
+    "--families",
+    required=True,
+    help="comma-separated: contacts,groups,events,newsletter,founding,support,profile ('' = nothing)",
+)
 def share(association_slug: str, tenant_slug: str, families: str) -> None:
     """Set what an office shares with an association (as its admin would on the Verbände page)."""
     association = association_or_fail(association_slug)

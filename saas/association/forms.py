@@ -11,6 +11,9 @@ FAMILY_LABELS = {
     "groups": "Gruppen (aktive Gruppen, Gründungen, Auflösungen, Themen)",
     "events": "Veranstaltungen (durchgeführt, abgesagt, Anmeldungen)",
     "newsletter": "Newsletter (Abonnements, Ausgaben)",
+    "founding": "Gründungsbegleitung (Gründungsprozesse, Interessierte, Meilensteine)",
+    "support": "Gruppenbegleitung (Begleitungen, Termine, Kontakte zur Begleitung)",
+    "profile": "Treffformen und Junge Selbsthilfe (Gruppen am Jahresende)",
 }
 
 

@@ -52,7 +52,12 @@ log = logging.getLogger(__name__)
 LOCK_NAME = "association-aggregate"
 LOCK_TTL_SECONDS = 600  # renewed after every period; a crashed holder frees it within ten minutes
 CONTACTS = "contacts"
-PROPAGATING = {"groups", "newsletter"}  # year-end states: a change on day d moves every later year-end too
+PROPAGATING = {
+    "groups",
+    "newsletter",
+    "founding",
+    "profile",
+}  # year-end states: a change on day d moves every later year-end too
 TIME_DRIVEN = {"events"}  # "held" changes as days pass: the current year is refreshed on every run
 COVERED = 0  # the "year" of a DONE period that records a finished backfill (even of no data at all)
 CONTACT_BATCH = 500  # contact periods rebuilt together, a few grouped statements each

@@ -59,6 +59,19 @@ def _figures() -> list[Figure]:
         Figure("newsletter.subscribers_at_year_end", "Newsletter-Abonnements am Jahresende", "newsletter"),
         Figure("newsletter.issues_sent", "Newsletter-Ausgaben", "newsletter"),
     ]
+    # the NAKOS sheet's further figures (e-mail apart, founding, group support, meeting modes), labelled as
+    # in the funders' exports; written contacts by medium follow the channels
+    from saas.contacts.models import MEDIA
+    from saas.funders import figures as F
+
+    media = {**MEDIA, "unknown": "ohne Angabe"}
+    after = max(i for i, f in enumerate(out) if f.key.startswith("contacts.by_channel.")) + 1
+    out[after:after] = [
+        Figure(f"contacts.written_by_medium.{k}", f"Schriftlich: {label}", "contacts") for k, label in media.items()
+    ]
+    not_counts = {"support.hours", "profile.staff_fte"}  # no cells: hours are derived, staff is master data
+    out += [Figure(f.path, f.label, f.path.split(".", 1)[0]) for f in (*F.FOUNDING, *F.SUPPORT, *F.PROFILE)]
+    out = [f for f in out if f.key not in not_counts]
     return out
 
 

@@ -23,10 +23,24 @@ CHANNELS = ("phone", "written", "in_person")
 AREAS = ("addiction", "chronic_illness", "mental_health", "disability", "social")
 CONCERNS = ("seeking_group", "founding_group", "information", "group_support", "networking", "other")
 REFERRALS = ("to_groups", "to_professionals")
+MEDIA = ("email", "letter", "form", "unknown")  # written contacts by medium; "unknown": none recorded
 GROUP_KEYS = ("active_at_year_end", "founded", "founding_at_year_end", "founding_abandoned", "dissolved", "topics")
 GROUP_NOT_ADDITIVE = {"topics"}  # distinct topics per office: summing them over offices means nothing
 EVENT_KEYS = ("held", "cancelled", "registrations")
 NEWSLETTER_KEYS = ("subscribers_at_year_end", "issues_sent")
+FOUNDING_KEYS = (
+    "processes_started",
+    "processes_open_at_year_end",
+    "interested",
+    "consultations",
+    "first_talks",
+    "press_notices",
+    "first_meetings",
+    "founded",
+    "abandoned",
+)
+SUPPORT_KEYS = ("cases", "sessions", "contacts")
+SUPPORT_BY_KIND = ("cases_by_kind", "sessions_by_kind")  # cases = Σ cases_by_kind, sessions = Σ sessions_by_kind
 TOTAL = 0  # the association's "office id" in cell keys
 
 Facts = dict[int, dict[str, Counter]]  # office id -> family -> Counter{(dimension, value): count}
@@ -59,12 +73,15 @@ def _contact_cells(c: Counter) -> dict[str, int]:
         cells[f"citizen_topic_area.{a}"] = sum(c[("kind_area", f"{k}:{a}")] for k in CITIZEN_KINDS)
     for r in REFERRALS:
         cells[f"referrals.{r}"] = c[("referrals", r)]
+    for m in MEDIA:
+        cells[f"written_by_medium.{m}"] = c[("medium", m)]
     return cells
 
 
 CONTACT_LINES = [
     ("total", [f"by_kind.{k}" for k in KINDS]),
     ("total", [f"by_channel.{c}" for c in CHANNELS]),
+    ("by_channel.written", [f"written_by_medium.{m}" for m in MEDIA]),
     ("total", [f"by_concern.{x}" for x in CONCERNS]),
     ("total", [f"by_topic_area.{a}" for a in AREAS]),
     (tuple(f"by_kind.{k}" for k in CITIZEN_KINDS), [f"citizen_topic_area.{a}" for a in AREAS]),
@@ -95,12 +112,37 @@ def _family_cells(family: str, c: Counter, event_kinds: list[str]) -> dict[str, 
         return cells
     if family == "newsletter":
         return {k: c[("figure", k)] for k in NEWSLETTER_KEYS}
+    if family == "founding":
+        return {k: c[("figure", k)] for k in FOUNDING_KEYS}
+    if family == "support":
+        cells = {k: c[("figure", k)] for k in SUPPORT_KEYS}
+        for dimension in SUPPORT_BY_KIND:
+            cells.update({f"{dimension}.{k}": c[(dimension, k)] for k in _case_kinds()})
+        return cells
+    if family == "profile":
+        cells = {f"meeting_modes.{m}": c[("meeting_modes", m)] for m in _meeting_modes()}
+        cells["young_groups"] = c[("figure", "young_groups")]
+        return cells
     raise ValueError(family)
+
+
+def _case_kinds() -> list[str]:
+    from saas.founding.models import CASE_KINDS
+
+    return list(CASE_KINDS)
+
+
+def _meeting_modes() -> list[str]:
+    from saas.directory.models import MEETING_MODES
+
+    return list(MEETING_MODES)
 
 
 def _row_lines(family: str, cells: dict[str, int], event_kinds: list[str], office: bool) -> list[tuple[Any, list[str]]]:
     if family == "contacts":
         return CONTACT_LINES
+    if family == "support":
+        return [(total, [f"{total}_by_kind.{k}" for k in _case_kinds()]) for total in ("cases", "sessions")]
     if family == "events" and office and event_kinds:
         # Which events by_kind counts is the events feature's business; a relation that holds in the
         # numbers is one a reader could use, so it is treated as published.
@@ -241,7 +283,7 @@ def build_system(
     return system, sharing
 
 
-FAMILIES = ("contacts", "groups", "events", "newsletter")
+FAMILIES = ("contacts", "groups", "events", "newsletter", "founding", "support", "profile")
 
 
 def publish_tables(
@@ -330,6 +372,7 @@ def _section(family: str, oid: int, cur: Published, prev: Published | None) -> d
             "by_kind": {k: v(f"by_kind.{k}") for k in KINDS},
             "by_channel": {c: v(f"by_channel.{c}") for c in CHANNELS},
             "by_channel_pct": {c: _pct(v(f"by_channel.{c}"), v("total")) for c in CHANNELS},
+            "written_by_medium": {m: v(f"written_by_medium.{m}") for m in MEDIA},
             "citizen_topic_area_pct": {a: _pct(v(f"citizen_topic_area.{a}"), citizens) for a in AREAS},
             "by_concern": {x: v(f"by_concern.{x}") for x in CONCERNS},
             "referrals": {r: v(f"referrals.{r}") for r in REFERRALS},
@@ -350,7 +393,23 @@ def _section(family: str, oid: int, cur: Published, prev: Published | None) -> d
             if o == oid and f == "events" and name.startswith("by_kind.")
         }
         return {**{k: v(k) for k in EVENT_KEYS}, "by_kind": by_kind}
-    return {k: v(k) for k in NEWSLETTER_KEYS}
+    if family == "newsletter":
+        return {k: v(k) for k in NEWSLETTER_KEYS}
+    return _nested(family, oid, cur)
+
+
+def _nested(family: str, oid: int, cur: Published) -> dict[str, Any]:
+    """A family's cells of one office (or the total) as the annual report nests them: "a.b" → {"a": {"b": …}}."""
+    out: dict[str, Any] = {}
+    for (o, f, name), value in cur.values.items():
+        if o != oid or f != family:
+            continue
+        head, _, tail = name.partition(".")
+        if tail:
+            out.setdefault(head, {})[tail] = value
+        else:
+            out[head] = value
+    return out
 
 
 def _had_contacts(prev: Published | None, office_ids: list[int]) -> bool:
@@ -384,11 +443,16 @@ def build(
         for family in m.families:
             if family in cur.sharing and m.office_id in cur.sharing[family]:
                 entry[family] = _section(family, m.office_id, cur, prev_for(m.office_id))
+        if "profile" in entry:  # staff positions: the office's master data, as in its annual report
+            entry["profile"]["staff_fte"] = m.staff_fte
         offices.append(entry)
     total: dict[str, Any] = {}
     for family, oids in cur.sharing.items():
         total[family] = _section(family, TOTAL, cur, prev_for(TOTAL))
         total[family]["offices"] = len(oids)
+    if "profile" in total:
+        known = [m.staff_fte for m in members if m.office_id in cur.sharing["profile"] and m.staff_fte is not None]
+        total["profile"]["staff_fte"] = round(sum(known), 2) if known else None
     return {
         "association": association_slug,
         "name": association_name,

@@ -41,7 +41,7 @@ def contact_day_inserts(office_ids: list[int], day_filter: Any) -> list[Any]:
     target = table_of(AggregateCount)
     columns = ["office_id", "family", "granularity", "period_start", "dimension", "value", "count"]
 
-    def statement(dimension: str, value: Any, count: Any, *extra_group: Any) -> Any:
+    def statement(dimension: str, value: Any, count: Any, *extra_group: Any, only: Any = None) -> Any:
         select_ = (
             select(
                 contact.tenant_id,
@@ -52,7 +52,7 @@ def contact_day_inserts(office_ids: list[int], day_filter: Any) -> list[Any]:
                 value,
                 count,
             )
-            .where(*where)
+            .where(*where, *(() if only is None else (only,)))
             .group_by(contact.tenant_id, contact.day, *extra_group)
         )
         if extra_group == ():
@@ -72,6 +72,9 @@ def contact_day_inserts(office_ids: list[int], day_filter: Any) -> list[Any]:
         statements.append(statement(dimension, column, func.count(), column))
     area = contact.kind + literal(":") + contact.topic_area
     statements.append(statement("kind_area", area, func.count(), contact.kind, contact.topic_area))
+    # written contacts by medium (CONTRACTS.md ``written_by_medium``; no medium recorded: "unknown")
+    medium = func.coalesce(contact.medium, literal("unknown"))
+    statements.append(statement("medium", medium, func.count(), medium, only=contact.channel == "written"))
     return statements
 
 
@@ -99,6 +102,19 @@ def first_year(family: str) -> int | None:
             from saas.newsletter.models import Subscriber
 
             columns = (Subscriber.created_at, Subscriber.consented_at)
+        elif family == "founding":
+            from saas.founding.models import FoundingMilestone, FoundingProcess
+
+            columns = (FoundingProcess.started_on, FoundingMilestone.on)
+        elif family == "support":
+            from saas.contacts.models import Contact
+            from saas.founding.models import SupportSession
+
+            columns = (SupportSession.day, Contact.day)
+        elif family == "profile":
+            from saas.directory.models import GroupStatusChange
+
+            columns = (GroupStatusChange.changed_on,)
         else:
             raise ValueError(family)
     except ImportError:

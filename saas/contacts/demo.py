@@ -158,11 +158,14 @@ def build_year(
                         "topic_unmatched": False,
                         "referrals_to_groups": 0,
                         "referrals_to_professionals": 0,
+                        "medium": None,
                     },
                     [],
                 )
             )
     _refer(rows, spec, seeking, citizens, groups, rng)
+    if "channels" not in spec:
+        _media(rows, year)
     assert set(CHANNELS) >= {r[0]["channel"] for r in rows} and set(TOPIC_AREAS) >= {r[0]["topic_area"] for r in rows}
     assert {r[0]["concern"] for r in rows} <= set(CONCERNS)
     return rows
@@ -195,6 +198,19 @@ def _refer(
     to_prof = min(spec.get("to_professionals", round(citizens * 0.09)), len(citizen_rows))
     for fields, _ in rng.sample(citizen_rows, to_prof):
         fields["referrals_to_professionals"] = 1
+
+
+MEDIUM_WEIGHTS = {"email": 70, "form": 18, "letter": 12}
+
+
+def _media(rows: list[tuple[dict, list[int]]], year: int) -> None:
+    """A medium for the written contacts of a continued (not published) year: the published reports have no
+    split by medium, the years after them show NAKOS's e-mail split. Its own random stream, so the other
+    figures stay as they were."""
+    rng = random.Random(f"lotse-demo-medium-{year}")
+    for fields, _ in rows:
+        if fields["channel"] == "written":
+            fields["medium"] = rng.choices(list(MEDIUM_WEIGHTS), weights=list(MEDIUM_WEIGHTS.values()))[0]
 
 
 def trend_years(slug: str, published: dict[int, dict], today: dt.date) -> dict[int, dict]:

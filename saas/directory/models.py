@@ -196,6 +196,11 @@ class Group(TenantScoped, Model):
         order_by="GroupStatusChange.changed_on.desc(), GroupStatusChange.id.desc()",
         cascade="all, delete-orphan",
     )
+    profile_history: Mapped[list[GroupProfileChange]] = relationship(
+        back_populates="group",
+        order_by="GroupProfileChange.since, GroupProfileChange.id",
+        cascade="all, delete-orphan",
+    )
 
     @property
     def is_protected(self) -> bool:
@@ -264,6 +269,28 @@ class GroupStatusChange(TenantScoped, Model):
     @property
     def from_label(self) -> str:
         return GROUP_STATUSES.get(self.from_status or "", "")
+
+
+# Entry fields whose value on a past day the annual report needs (meeting modes and Junge Selbsthilfe
+# as of 31 December); every change is kept in :class:`GroupProfileChange`.
+PROFILE_FIELDS = ("meeting_mode", "young")
+
+
+class GroupProfileChange(TenantScoped, Model):
+    """The value one profile field of a group has had since a day (one row per field and day; a second
+    change on the same day replaces the value). Values are stored as text: ``young`` as "1"/"0"."""
+
+    __tablename__ = "group_profile_changes"
+    __table_args__ = (UniqueConstraint("group_id", "field", "since"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(30))
+    value: Mapped[str] = mapped_column(String(100), default="")
+    since: Mapped[dt.date] = mapped_column(Date, index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    group: Mapped[Group] = relationship(back_populates="profile_history")
 
 
 class GroupInquiry(TenantScoped, Model):

@@ -21,6 +21,7 @@ from saas.directory.models import (
     GroupContactPerson,
     GroupInquiry,
     GroupInterest,
+    GroupProfileChange,
     GroupStatusChange,
     SearchMiss,
     SearchWord,
@@ -200,6 +201,7 @@ def create_group(
     group.history.append(
         GroupStatusChange(from_status=None, to_status=status, changed_on=group.status_since, user_id=_uid(acting_user))
     )
+    _record_profile(group, group.status_since or dt.date.today(), {})
     refresh_search(group)
     db.session.flush()
     if vocabulary:
@@ -208,11 +210,42 @@ def create_group(
 
 
 def update_group(group: Group, data: dict[str, Any], *, acting_user: User | None) -> Group:
+    before = profile_values(group)
     _apply(group, data)
+    _record_profile(group, dt.date.today(), before)
     refresh_search(group)
     db.session.flush()
     refresh_vocabulary()
     return group
+
+
+def profile_values(group: Group) -> dict[str, str]:
+    """The group's profile fields (PROFILE_FIELDS) as the history stores them."""
+    return {
+        "meeting_mode": group.meeting_mode or "in_person",
+        "young": "1" if group.young else "0",
+    }
+
+
+def _record_profile(group: Group, on: dt.date, before: dict[str, str]) -> None:
+    """Keep every change of a profile field with its day, so that the annual report can count meeting modes
+    and Junge Selbsthilfe groups as of 31 December (a second change on one day replaces the first).
+
+    An entry older than this history gets its previous value recorded first, from the start of its status
+    history: what it was before the change is known, only not since when."""
+    for field, value in profile_values(group).items():
+        if before.get(field) == value:
+            continue
+        if field in before and not any(c.field == field for c in group.profile_history):
+            first = min((h.changed_on for h in group.history), default=None) or group.status_since
+            start = min(first, on) if first is not None else on
+            if start < on:
+                group.profile_history.append(GroupProfileChange(field=field, value=before[field], since=start))
+        same_day = next((c for c in group.profile_history if c.field == field and c.since == on), None)
+        if same_day is not None:
+            same_day.value = value
+        else:
+            group.profile_history.append(GroupProfileChange(field=field, value=value, since=on))
 
 
 def change_status(

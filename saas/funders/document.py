@@ -84,7 +84,7 @@ def format_value(raw: Any) -> str:
 def to_docx(doc: Document) -> bytes:
     from docx import Document as Docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     out = Docx()
     out.core_properties.title = doc.title
@@ -114,6 +114,11 @@ def to_docx(doc: Document) -> bytes:
                 cells[0].paragraphs[0].add_run(str(number)).font.superscript = True
                 cells[1].text = text
                 cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            head[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            table.autofit = False
+            table.columns[0].width, table.columns[1].width = Cm(12.5), Cm(3.5)
+            for row in table.rows:  # the label wide, the value narrow (Word would split them evenly)
+                row.cells[0].width, row.cells[1].width = Cm(12.5), Cm(3.5)
             for number, definition in block.notes:
                 note = out.add_paragraph()
                 note.add_run(str(number)).font.superscript = True

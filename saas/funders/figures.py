@@ -177,16 +177,16 @@ PROFILE: tuple[Figure, ...] = (
     _f(
         "profile.meeting_modes.in_person",
         "Gruppen, die sich vor Ort treffen",
-        "Gruppen der Beratungsdatei (aktiv, "
-        "im Aufbau oder pausiert) mit der Treffform „vor Ort“; Stand des Eintrags beim Export.",
+        "Gruppen der Beratungsdatei, die am 31.12. aktiv, im Aufbau oder pausiert waren, mit der Treffform "
+        "„vor Ort“ an diesem Tag (Verlauf der Beratungsdatei).",
     ),
     _f("profile.meeting_modes.online", "Gruppen, die sich online treffen", "Wie oben, Treffform „online“."),
     _f("profile.meeting_modes.hybrid", "Gruppen, die sich hybrid treffen", "Wie oben, Treffform „hybrid“."),
     _f(
         "profile.young_groups",
         "Gruppen der Jungen Selbsthilfe",
-        "Gruppen der Beratungsdatei (aktiv, im Aufbau "
-        "oder pausiert), deren Altersschwerpunkt „jung“ enthält (z. B. „Junge Selbsthilfe 18–35“).",
+        "Gruppen der Beratungsdatei, die am 31.12. aktiv, im Aufbau oder pausiert waren und an diesem Tag als "
+        "„Junge Selbsthilfe (18–35 Jahre)“ gekennzeichnet waren (Verlauf der Beratungsdatei).",
     ),
     _f(
         "profile.staff_fte",

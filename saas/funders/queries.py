@@ -4,9 +4,10 @@ and newsletter issues that the Sachbericht lists by name."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from saas.directory.models import MEETING_MODES, Group
 from saas.extensions import db
@@ -15,20 +16,54 @@ from tenants.models import Tenant
 LIVE = ("founding", "active", "paused")
 
 
-def profile_section(tenant_id: int, year: int) -> dict[str, Any]:
-    """Meeting modes and Junge Selbsthilfe groups of the directory (current entries), and staff positions."""
-    modes = dict.fromkeys(MEETING_MODES, 0)
-    for mode, n in db.session.execute(
-        select(Group.meeting_mode, func.count(Group.id)).where(Group.status.in_(LIVE)).group_by(Group.meeting_mode)
+def profile_at(day: dt.date) -> tuple[dict[str, int], int]:
+    """Meeting modes and Junge Selbsthilfe groups of the directory as of ``day``: the groups live (active,
+    in Aufbau or paused) that day by their status history, each with the mode and flag it had that day by
+    its profile history (a group whose history starts later counts with its first recorded value)."""
+    from saas.directory.models import GroupProfileChange, GroupStatusChange
+    from saas.directory.queries import status_at
+
+    history: dict[int, list[tuple[dt.date, int, str]]] = defaultdict(list)
+    for group_id, changed_on, change_id, to_status in db.session.execute(
+        select(
+            GroupStatusChange.group_id, GroupStatusChange.changed_on, GroupStatusChange.id, GroupStatusChange.to_status
+        )
+        .where(GroupStatusChange.changed_on <= day)
+        .order_by(GroupStatusChange.changed_on, GroupStatusChange.id)
     ):
+        history[group_id].append((changed_on, change_id, to_status))
+    live = {gid for gid, changes in history.items() if status_at(changes, day) in LIVE}
+    values: dict[tuple[int, str], str] = {}
+    for group_id, field, value, since in db.session.execute(
+        select(
+            GroupProfileChange.group_id, GroupProfileChange.field, GroupProfileChange.value, GroupProfileChange.since
+        ).order_by(GroupProfileChange.since, GroupProfileChange.id)
+    ):
+        if group_id in live and (since <= day or (group_id, field) not in values):
+            values[(group_id, field)] = value
+    current: dict[int, dict[str, str]] = {}
+    missing = [gid for gid in live if (gid, "meeting_mode") not in values or (gid, "young") not in values]
+    if missing:  # no profile history at all (written around the operations): the entry as it is now
+        for gid, current_mode, young in db.session.execute(
+            select(Group.id, Group.meeting_mode, Group.young).where(Group.id.in_(missing))
+        ):
+            current[gid] = {"meeting_mode": current_mode, "young": "1" if young else "0"}
+    modes = dict.fromkeys(MEETING_MODES, 0)
+    young_groups = 0
+    for gid in live:
+        mode = values.get((gid, "meeting_mode")) or current.get(gid, {}).get("meeting_mode", "")
         if mode in modes:
-            modes[mode] = int(n)
-    young = db.session.scalar(
-        select(func.count(Group.id)).where(Group.status.in_(LIVE), func.lower(Group.age_focus).contains("jung"))
-    )
+            modes[mode] += 1
+        young_groups += (values.get((gid, "young")) or current.get(gid, {}).get("young")) == "1"
+    return modes, young_groups
+
+
+def profile_section(tenant_id: int, year: int) -> dict[str, Any]:
+    """Meeting modes and Junge Selbsthilfe groups as of 31 December (group history), and staff positions."""
+    modes, young = profile_at(dt.date(year, 12, 31))
     tenant = db.session.get(Tenant, tenant_id)
     fte = float(tenant.staff_fte) if tenant is not None and tenant.staff_fte is not None else None
-    return {"meeting_modes": modes, "young_groups": int(young or 0), "staff_fte": fte}
+    return {"meeting_modes": modes, "young_groups": young, "staff_fte": fte}
 
 
 def events_of(year: int) -> list[tuple[dt.date, str, str]]:

@@ -51,6 +51,8 @@ def random_contacts(seed: int, n: int, years: tuple[int, ...]) -> list[dict]:
                 "referrals_to_professionals": rng.choice((0, 0, 0, 1)),
             }
         )
+        if out[-1]["channel"] == "written":  # the medium by the day: the random sequence stays as it was
+            out[-1]["medium"] = ("email", "letter", "form", None)[day.toordinal() % 4]
     return out
 
 
@@ -70,6 +72,8 @@ def raw_counts(tenant_id: int, year: int) -> Counter:
             counts[("kind_area", f"{c.kind}:{c.topic_area}")] += 1
             counts[("referrals", "to_groups")] += c.referrals_to_groups
             counts[("referrals", "to_professionals")] += c.referrals_to_professionals
+            if c.channel == "written":
+                counts[("medium", c.medium or "unknown")] += 1
     return +counts
 
 

@@ -60,6 +60,7 @@ def raw_days(tenant_id: int, year: int) -> dict[dt.date, Counter]:
                 (("kind_area", f"{c.kind}:{c.topic_area}"), 1),
                 (("referrals", "to_groups"), c.referrals_to_groups),
                 (("referrals", "to_professionals"), c.referrals_to_professionals),
+                (("medium", c.medium or "unknown"), int(c.channel == "written")),
             ):
                 counts[key] += n
     return {day: +counts for day, counts in out.items()}

@@ -7,15 +7,18 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from collections import Counter
 
 import pytest
 from docx import Document as read_docx
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from saas.contacts.importer import import_contacts
 from saas.contacts.models import ReportChapter
 from saas.contacts.report import annual_report
-from saas.directory.models import Group
+from saas.directory import operations as directory
+from saas.directory.models import Group, GroupStatusChange
 from saas.extensions import db
 from saas.founding import operations as founding
 from saas.funders import figures as F
@@ -44,14 +47,14 @@ def _seed(tenant) -> None:  # type: ignore[no-untyped-def]
     with tenant_context(tenant.id):
         tenant.staff_fte = 4.5
         import_contacts(to_csv(rows))
-        db.session.add_all(
-            [
-                Group(tenant_id=tenant.id, name="Junge Selbsthilfe Depression", topic_area="mental_health",
-                      age_focus="Junge Selbsthilfe 18–35", meeting_mode="hybrid"),
-                Group(tenant_id=tenant.id, name="SHG Online-Treff", topic_area="social", meeting_mode="online"),
-                Group(tenant_id=tenant.id, name="SHG Angst", topic_area="mental_health"),
-            ]
-        )  # fmt: skip
+        since = dt.date(YEAR, 1, 10)
+        for data in (
+            {"name": "Junge Selbsthilfe Depression", "topic_area": "mental_health", "young": True,
+             "age_focus": "Junge Selbsthilfe 18–35", "meeting_mode": "hybrid"},
+            {"name": "SHG Online-Treff", "topic_area": "social", "meeting_mode": "online"},
+            {"name": "SHG Angst", "topic_area": "mental_health"},
+        ):  # fmt: skip
+            directory.create_group(data, acting_user=None, since=since, vocabulary=False)
         body = "Gruppengründungen.\n\n- Einsamkeit\n- Long Covid"
         db.session.add(ReportChapter(tenant_id=tenant.id, year=YEAR, placement="intro", position=10,
                                      title="Arbeitsschwerpunkte", body=body))  # fmt: skip
@@ -163,6 +166,49 @@ def test_nakos_sheet_every_cell_matches_the_report(client, world):
     assert body[paths.index("profile.staff_fte")][2] == 4.5
 
 
+def test_meeting_modes_and_young_groups_are_counted_as_of_the_year_end(world):
+    """Are meeting modes and Junge Selbsthilfe groups counted as each group was on 31 December of the report
+    year (group history), not as the directory stands today? A group that moved online and became a Junge
+    Selbsthilfe group after the year end still counts as "vor Ort" for that year; a group dissolved during the
+    year and a group taken up after it do not count."""
+    from saas.funders.queries import profile_at
+
+    with tenant_context(world.dortmund.id):
+        moved = directory.create_group(
+            {"name": "SHG Treff", "topic_area": "social", "meeting_mode": "in_person"},
+            acting_user=None, since=dt.date(YEAR, 2, 1), vocabulary=False,
+        )  # fmt: skip
+        gone = directory.create_group(
+            {"name": "SHG Aufgelöst", "topic_area": "social", "meeting_mode": "hybrid"},
+            acting_user=None, since=dt.date(YEAR - 1, 5, 1), vocabulary=False,
+        )  # fmt: skip
+        directory.change_status(gone, "dissolved", acting_user=None, on=dt.date(YEAR, 6, 30))
+        directory.create_group(
+            {"name": "SHG Neu", "topic_area": "social", "meeting_mode": "online"},
+            acting_user=None, since=dt.date(YEAR + 1, 3, 1), vocabulary=False,
+        )  # fmt: skip
+        # an entry from before the profile history existed: only its status history is there
+        legacy = Group(tenant_id=world.dortmund.id, name="SHG Alt", topic_area="social", meeting_mode="hybrid",
+                       status="active", status_since=dt.date(YEAR - 3, 1, 1))  # fmt: skip
+        legacy.history.append(
+            GroupStatusChange(from_status=None, to_status="active", changed_on=dt.date(YEAR - 3, 1, 1))
+        )
+        db.session.add(legacy)
+        db.session.commit()
+        # after the year end (today): the groups now meet online, one is a Junge Selbsthilfe group
+        directory.update_group(moved, {"meeting_mode": "online", "young": True}, acting_user=None)
+        directory.update_group(legacy, {"meeting_mode": "online"}, acting_user=None)
+        db.session.commit()
+        report = _report(world.dortmund)
+        assert report["profile"]["meeting_modes"] == {"in_person": 1, "online": 0, "hybrid": 1}
+        assert report["profile"]["young_groups"] == 0
+        assert profile_at(dt.date(YEAR - 1, 12, 31)) == ({"in_person": 0, "online": 0, "hybrid": 2}, 0)
+        assert profile_at(dt.date.today()) == ({"in_person": 0, "online": 3, "hybrid": 0}, 1)
+        history = [(c.field, c.value, c.since) for c in moved.profile_history]
+        assert ("meeting_mode", "in_person", dt.date(YEAR, 2, 1)) in history
+        assert ("meeting_mode", "online", dt.date.today()) in history
+
+
 def test_the_other_office_cannot_download(client, world):
     """Does a user of another office get 404 for Dortmund's exports?"""
     client.login(world.hamm_admin)
@@ -196,3 +242,69 @@ def test_association_sheet_sums_consenting_members_with_suppression(app, client,
         assert body[figure.path] == F.value(published["total"], figure.path), figure.path
     assert body["contacts.total"] is not None and body["profile.staff_fte"] is None
     assert client.get(f"/verband/lak-nrw/nakos/{YEAR}.xlsx").status_code == 404
+
+
+@pytest.mark.slow
+def test_association_sheet_has_every_figure_of_the_office_sheet(app, client, world):
+    """With every family shared, does the association's NAKOS sheet fill every row the office sheet has (the
+    e-mail split, founding, Gruppenbegleitung, meeting modes as of the year end, staff)? Each cell is the
+    published total (same disclosure control: a number equal to the sum of both offices' own annual reports,
+    "<5" for a true sum of 1 to 4, or "."), and the counts are stored by the aggregation, not read at
+    download time."""
+    from saas.association.models import AggregateCount
+
+    _seed(world.dortmund)
+    _seed(world.hamm)
+    with tenant_context(world.hamm.id):  # Hamm: more written e-mails, so that some medium cells publish
+        import_contacts(
+            to_csv(
+                [
+                    {"date": f"{YEAR}-0{m}-1{d}", "contact_kind": "citizen", "channel": "written",
+                     "topic_area": "addiction", "medium": "email"}
+                    for m in range(1, 8) for d in range(3)
+                ]
+            )
+        )  # fmt: skip
+        db.session.commit()
+    runner = app.test_cli_runner()
+    for slug in ("dortmund", "hamm"):
+        result = runner.invoke(args=["association", "share", "--association", "paritaet-nrw", "--tenant", slug,
+                                     "--families", "contacts,groups,founding,support,profile"])  # fmt: skip
+        assert result.exit_code == 0, result.output
+    assert runner.invoke(args=["association", "aggregate", "--association", "paritaet-nrw"]).exit_code == 0
+    stored = {
+        (office, dim, value): n
+        for office, dim, value, n in db.session.execute(
+            select(AggregateCount.office_id, AggregateCount.dimension, AggregateCount.value, AggregateCount.count)
+            .where(AggregateCount.family == "contacts", AggregateCount.granularity == "year",
+                   AggregateCount.period_start == dt.date(YEAR, 1, 1), AggregateCount.dimension == "medium")
+        )
+    }  # fmt: skip
+    own = {t.slug: _report(t) for t in (world.dortmund, world.hamm)}
+    for tenant in (world.dortmund, world.hamm):  # the medium split is counted by the aggregation
+        for medium, n in own[tenant.slug]["contacts"]["written_by_medium"].items():
+            assert stored.get((tenant.id, "medium", medium), 0) == n, (tenant.slug, medium)
+    published = json.loads(
+        runner.invoke(args=["association", "report", "--association", "paritaet-nrw", "--year", str(YEAR),
+                            "--format", "json"]).output
+    )  # fmt: skip
+    client.login(world.analyst)
+    response = client.get(f"/verband/paritaet-nrw/nakos/{YEAR}.xlsx")
+    assert response.status_code == 200
+    rows = list(load_workbook(io.BytesIO(response.data)).active.iter_rows(values_only=True))
+    body = {r[3]: r[2] for r in rows if r and isinstance(r[0], int)}
+    assert set(body) == {f.path for f in F.NAKOS}
+    signs = Counter()
+    for figure in F.NAKOS:
+        cell = body[figure.path]
+        assert cell is not None, figure.path  # every figure of the office sheet is filled
+        assert cell == F.value(published["total"], figure.path), figure.path
+        true_sum = sum(F.value(r, figure.path) for r in own.values())
+        if cell == "<5":
+            assert 1 <= true_sum <= 4, figure.path
+        elif cell != ".":
+            assert cell == true_sum, figure.path
+        signs[cell if isinstance(cell, str) else "number"] += 1
+    assert body["profile.staff_fte"] == 9.0
+    assert body["support.cases"] == "<5" and body["profile.meeting_modes.in_person"] == "<5"
+    assert signs["number"] >= 8 and signs["<5"] >= 5
