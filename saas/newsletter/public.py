@@ -1,0 +1,112 @@
+"""Public sign-up, confirmation and one-click unsubscribe; the inbound endpoint for bounces."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import abort, current_app, g, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from saas.core.limitkeys import keyed
+from saas.extensions import csrf, db, limiter
+from saas.newsletter import bounces
+from saas.newsletter import operations as ops
+from saas.newsletter.access import subscriber_by_token
+from saas.newsletter.forms import ActionForm, SubscribeForm
+from saas.newsletter.models import NewsletterSettings, SubscriberStatus
+
+log = logging.getLogger(__name__)
+MAX_INBOUND_BYTES = 2 * 1024 * 1024
+
+
+def _email_key() -> str:
+    raw = (request.form.get("email") or "").strip().lower()[:254]
+    return keyed("newsletter", raw)
+
+
+@limiter.limit("10 per minute; 60 per hour", methods=["POST"])
+@limiter.limit("3 per hour", methods=["POST"], key_func=_email_key)
+def subscribe(slug: str):  # type: ignore[no-untyped-def]
+    tenant = g.tenant
+    settings = ops.get_settings(tenant)
+    db.session.commit()
+    form = SubscribeForm()
+    if form.validate_on_submit():
+        try:
+            ops.subscribe(tenant, form.email.data, form.name.data or "", settings.consent_text)
+        except ops.NewsletterError as exc:
+            form.email.errors.append(str(exc))
+        else:
+            db.session.commit()
+            # Whatever the address's state (new, waiting, already subscribed): the same answer.
+            return redirect(url_for("newsletter.subscribe_pending", slug=tenant.slug))
+    return render_template("newsletter/public/subscribe.html", form=form, consent_text=settings.consent_text)
+
+
+def subscribe_pending(slug: str):  # type: ignore[no-untyped-def]
+    return render_template("newsletter/public/pending.html")
+
+
+def confirm(slug: str, token: str):  # type: ignore[no-untyped-def]
+    tenant = g.tenant
+    subscriber = ops.subscriber_for_confirm_token(tenant, token)
+    if subscriber is None:
+        return render_template("newsletter/public/link_invalid.html"), 404
+    form = ActionForm()
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        ops.confirm(tenant, subscriber)
+        db.session.commit()
+        return render_template("newsletter/public/confirmed.html")
+    if subscriber.status == SubscriberStatus.confirmed:
+        return render_template("newsletter/public/confirmed.html")
+    text = subscriber.consent_text.body if subscriber.consent_text else ops.get_settings(tenant).consent_text
+    return render_template("newsletter/public/confirm.html", form=form, consent_text=text)
+
+
+@csrf.exempt
+@limiter.limit("30 per minute")
+def unsubscribe(slug: str, token: str):  # type: ignore[no-untyped-def]
+    """RFC 8058 one-click: a POST unsubscribes without login or question; GET shows the same button.
+
+    The token in the URL is the authorisation (CSRF protection would break the mail provider's POST).
+    """
+    subscriber = subscriber_by_token(token)
+    if request.method == "POST":
+        if subscriber is not None:
+            ops.unsubscribe(subscriber)
+            db.session.commit()
+        return render_template("newsletter/public/unsubscribed.html")
+    active = subscriber is not None and subscriber.email is not None
+    return render_template("newsletter/public/unsubscribe.html", active=active)
+
+
+@csrf.exempt
+def inbound(slug: str):  # type: ignore[no-untyped-def]
+    """Bounce reports (DSN) and unsubscribe mails, posted raw by the office's mail server or mailbox reader.
+
+    Authenticated with the office's secret token (``Authorization: Bearer …``); 404 for a wrong token,
+    like for an office without newsletter settings.
+    """
+    header = request.headers.get("Authorization", "")
+    token = header[7:].strip() if header.lower().startswith("bearer ") else request.headers.get("X-Lotse-Token", "")
+    settings = db.session.scalar(select(NewsletterSettings))
+    if not ops.bounce_token_valid(settings, token):
+        abort(404)
+    if (request.content_length or 0) > MAX_INBOUND_BYTES:
+        abort(413)
+    raw = request.get_data(cache=False)
+    if len(raw) > MAX_INBOUND_BYTES:
+        abort(413)
+    if not raw.strip():
+        return jsonify({"error": _("Leere Nachricht")}), 400
+    result = bounces.handle_inbound(g.tenant, raw)
+    db.session.commit()
+    log.info("newsletter inbound: %s reports=%s disabled=%s", result.kind, result.reports, result.disabled)
+    return jsonify(result.as_dict())
+
+
+def _base_url() -> str:
+    return current_app.config["BASE_URL"]
