@@ -9,18 +9,18 @@ from saas.core.nav import add_public_nav, add_staff_nav
 from saas.core.reports import register_annual_section
 from saas.events import dashboard as _dashboard  # noqa: F401 - registers the start page panel
 from saas.events import demo as _demo  # noqa: F401 - registers the demo seeder
-from saas.events import views
+from saas.events import public, views
 from saas.events.queries import annual_figures
 
 bp = Blueprint("events", __name__, template_folder="templates")
 
 P = "/<slug>/veranstaltungen"
-bp.add_url_rule(P, "public_list", views.public_list)
-bp.add_url_rule(f"{P}.ics", "public_feed", views.public_feed)
-bp.add_url_rule(f"{P}/<int:event_id>", "public_detail", views.public_detail, methods=["GET", "POST"])
-bp.add_url_rule(f"{P}/<int:event_id>.ics", "public_event_ics", views.public_event_ics)
-bp.add_url_rule(f"{P}/<int:event_id>/danke", "public_thanks", views.public_thanks)
-bp.add_url_rule(f"{P}/anmeldung/<token>", "manage_registration", views.manage_registration, methods=["GET", "POST"])
+bp.add_url_rule(P, "public_list", public.public_list)
+bp.add_url_rule(f"{P}.ics", "public_feed", public.public_feed)
+bp.add_url_rule(f"{P}/<int:event_id>", "public_detail", public.public_detail, methods=["GET", "POST"])
+bp.add_url_rule(f"{P}/<int:event_id>.ics", "public_event_ics", public.public_event_ics)
+bp.add_url_rule(f"{P}/<int:event_id>/danke", "public_thanks", public.public_thanks)
+bp.add_url_rule(f"{P}/anmeldung/<token>", "manage_registration", public.manage_registration, methods=["GET", "POST"])
 
 S = "/<slug>/intern/veranstaltungen"
 bp.add_url_rule(f"{S}/", "staff_list", views.staff_list)

@@ -16,18 +16,27 @@ from saas.core.errors import perform
 from saas.directory.models import MEETING_MODES
 from saas.directory.public import rhythm_text
 from saas.extensions import db
+from saas.grouparea import funding
 from saas.grouparea import operations as ops
 from saas.grouparea import session as group_session
 from saas.grouparea.forms import (
     EntryChangeForm,
     EventSubmissionForm,
+    FundingForm,
     LanguageForm,
     NewsItemForm,
     RoomRequestForm,
     SignInForm,
 )
 from saas.grouparea.mails import send_sign_in_links
-from saas.grouparea.models import GroupChangeProposal, GroupEventSubmission, GroupNewsItem, GroupRoomRequest
+from saas.grouparea.models import (
+    DEADLINE_KINDS,
+    FUNDING_STREAMS,
+    GroupChangeProposal,
+    GroupEventSubmission,
+    GroupNewsItem,
+    GroupRoomRequest,
+)
 from saas.grouparea.rooms import ROOM_TERMS, free_slots
 from saas.grouparea.session import group_required
 from tenants.models import WEEKDAYS_LONG
@@ -210,4 +219,41 @@ def request_room(slug: str):  # type: ignore[no-untyped-def]
             ),
             status,
         )
+    )
+
+
+def _years() -> list[int]:
+    this = dt.date.today().year
+    return [this + 1, this, this - 1]
+
+
+@group_required
+def group_funding(slug: str):  # type: ignore[no-untyped-def]
+    form = FundingForm()
+    form.year.choices = [(y, str(y)) for y in _years()]
+    if request.method == "GET":
+        form.year.data = dt.date.today().year
+    if form.validate_on_submit():
+        data = {
+            "year": form.year.data,
+            "stream": form.stream.data,
+            "status": form.status.data,
+            "amount_applied": form.amount_applied.data,
+            "amount_granted": form.amount_granted.data,
+            "proof_submitted": form.proof_submitted.data,
+        }
+        if perform(lambda: funding.save_funding(g.group.id, data), success=_("Gespeichert.")):
+            return redirect(url_for("grouparea.funding"), 303)
+    year = dt.date.today().year
+    return (
+        render_template(
+            "grouparea/funding.html",
+            group=g.group,
+            form=form,
+            rows=funding.fundings_of_group(g.group.id),
+            deadlines=funding.deadlines(year) + funding.deadlines(year + 1),
+            streams=FUNDING_STREAMS,
+            kinds=DEADLINE_KINDS,
+        ),
+        400 if request.method == "POST" else 200,
     )

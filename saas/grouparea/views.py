@@ -1,10 +1,12 @@
-"""Staff side of the group area: what groups proposed, side by side, approved or declined in one place."""
+"""Staff side of the group area: what groups proposed, side by side, approved or declined in one place; the
+funding overview and its deadlines."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from flask import abort, g, redirect, render_template, url_for
+from flask import abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,10 +14,18 @@ from saas.auth.models import Role
 from saas.core.access import office_required, office_row_or_404
 from saas.core.errors import perform
 from saas.directory.public import rhythm_text
+from saas.grouparea import funding
 from saas.grouparea import operations as ops
-from saas.grouparea.forms import ROOM_PATTERNS, DecisionForm
+from saas.grouparea.forms import ROOM_PATTERNS, DeadlineForm, DecisionForm
 from saas.grouparea.mails import contact_addresses, send_decision
-from saas.grouparea.models import GroupChangeProposal, GroupEventSubmission, GroupNewsItem, GroupRoomRequest
+from saas.grouparea.models import (
+    DEADLINE_KINDS,
+    FUNDING_STREAMS,
+    GroupChangeProposal,
+    GroupEventSubmission,
+    GroupNewsItem,
+    GroupRoomRequest,
+)
 from saas.grouparea.presentation import show_value
 
 KINDS: dict[str, tuple[type, str]] = {
@@ -104,3 +114,39 @@ def decide_news(slug: str, item_id: int, action: str):  # type: ignore[no-untype
 @office_required(Role.staff)
 def decide_room(slug: str, request_id: int, action: str):  # type: ignore[no-untyped-def]
     return _decide("raeume", request_id, action)
+
+
+def _year_arg() -> int:
+    value = request.args.get("jahr", "")
+    year = int(value) if value.isdigit() and len(value) == 4 else dt.date.today().year
+    if not 2000 <= year <= 2100:
+        abort(400)
+    return year
+
+
+@office_required(Role.readonly)
+def overview(slug: str):  # type: ignore[no-untyped-def]
+    year = _year_arg()
+    form = DeadlineForm()
+    return render_template(
+        "grouparea/staff_funding.html",
+        data=funding.year_overview(year),
+        deadlines=funding.deadlines(year),
+        year=year,
+        form=form,
+        streams=FUNDING_STREAMS,
+        kinds=DEADLINE_KINDS,
+    )
+
+
+@office_required(Role.staff)
+def add_deadline(slug: str):  # type: ignore[no-untyped-def]
+    year = _year_arg()
+    form = DeadlineForm()
+    if not form.validate_on_submit():
+        abort(400)
+    perform(
+        lambda: funding.set_deadline(year=year, stream=form.stream.data, kind=form.kind.data, due_on=form.due_on.data),
+        success=_("Frist gespeichert."),
+    )
+    return redirect(url_for("grouparea.funding_overview", jahr=year), 303)

@@ -1,10 +1,14 @@
-"""Public sign-up, confirmation and one-click unsubscribe; the inbound endpoint for bounces."""
+"""Public newsletter pages: sign-up, confirmation and one-click unsubscribe; the inbound endpoint for bounces;
+the archive of sent issues, each issue's web copy and an Atom feed.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
-from flask import abort, current_app, g, jsonify, redirect, render_template, request, url_for
+from feedgen.feed import FeedGenerator
+from flask import Response, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -13,10 +17,13 @@ from saas.extensions import csrf, db, limiter
 from saas.newsletter import bounces
 from saas.newsletter import operations as ops
 from saas.newsletter.access import subscriber_by_token
+from saas.newsletter.archive import sent_issue_or_404, sent_issues
 from saas.newsletter.forms import ActionForm, SubscribeForm
 from saas.newsletter.models import NewsletterSettings, SubscriberStatus
 
 log = logging.getLogger(__name__)
+
+
 MAX_INBOUND_BYTES = 2 * 1024 * 1024
 
 
@@ -110,3 +117,41 @@ def inbound(slug: str):  # type: ignore[no-untyped-def]
 
 def _base_url() -> str:
     return current_app.config["BASE_URL"]
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def archive(slug: str):  # type: ignore[no-untyped-def]
+    return render_template("newsletter/public/archive.html", issues=sent_issues())
+
+
+def archive_issue(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
+    return render_template("newsletter/public/archive_issue.html", issue=sent_issue_or_404(issue_id))
+
+
+def feed(slug: str) -> Response:
+    """Atom (RFC 4287) of the last 50 sent issues, built with feedgen (escaping and dates done right)."""
+    tenant = g.tenant
+    base = current_app.config["BASE_URL"].rstrip("/")
+    archive_url = base + url_for("newsletter.archive", slug=tenant.slug)
+    issues = sent_issues(limit=50)
+    fg = FeedGenerator()
+    fg.id(archive_url)
+    fg.title(f"Newsletter – {tenant.name}")
+    fg.author({"name": tenant.name, **({"email": tenant.email} if tenant.email else {})})
+    fg.link(href=archive_url, rel="alternate")
+    fg.link(href=base + url_for("newsletter.feed", slug=tenant.slug), rel="self")
+    fg.language("de")
+    fg.updated(_aware(issues[0].started_at) if issues else _aware(tenant.created_at))  # type: ignore[arg-type]
+    for issue in reversed(issues):  # feedgen prepends: oldest first gives newest first in the feed
+        url = base + url_for("newsletter.archive_issue", slug=tenant.slug, issue_id=issue.id)
+        entry = fg.add_entry()
+        entry.id(url)
+        entry.title(issue.subject)
+        entry.link(href=url, rel="alternate")
+        entry.published(_aware(issue.started_at))  # type: ignore[arg-type]
+        entry.updated(_aware(issue.finished_at or issue.started_at))  # type: ignore[arg-type]
+        entry.content(issue.html, type="html")
+    return Response(fg.atom_str(pretty=True), mimetype="application/atom+xml")
