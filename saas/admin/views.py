@@ -27,7 +27,7 @@ from saas.admin.forms import (
 )
 from saas.auth.models import Role
 from saas.core.access import office_required
-from saas.core.errors import perform
+from saas.core.errors import perform, perform_or_fail
 from saas.extensions import db
 from tenants.models import OfficeLogo, Site
 
@@ -116,9 +116,9 @@ def _who(membership) -> str:  # type: ignore[no-untyped-def]
 def profile(slug: str):  # type: ignore[no-untyped-def]
     form = ProfileForm(obj=g.tenant)
     if form.validate_on_submit():
-        ops.update_profile(g.tenant, form.data)
-        db.session.commit()
-        flash(_("Das Profil der Kontaktstelle ist gespeichert."), "success")
+        perform_or_fail(
+            lambda: ops.update_profile(g.tenant, form.data), success=_("Das Profil der Kontaktstelle ist gespeichert.")
+        )
         return redirect(url_for("admin.profile"))
     return render_template("admin/profile.html", form=form), 400 if form.errors else 200
 
@@ -199,15 +199,16 @@ def delete_site(slug: str, site_id: int):  # type: ignore[no-untyped-def]
         if not form.validate_on_submit():
             abort(400)
         name = site.name
-        try:
-            ops.delete_site(site)
-            db.session.commit()
-        except IntegrityError:
+        perform(
+            lambda: ops.delete_site(site),
+            success=_("Der Standort %(name)s ist gelöscht.", name=name),
             # Another feature's rows (contacts, groups, rooms) still point at this site.
-            db.session.rollback()
-            flash(_("Der Standort %(name)s wird noch verwendet und kann nicht gelöscht werden.", name=name), "error")
-            return redirect(url_for("admin.sites"))
-        flash(_("Der Standort %(name)s ist gelöscht.", name=name), "success")
+            refuse={
+                IntegrityError: _(
+                    "Der Standort %(name)s wird noch verwendet und kann nicht gelöscht werden.", name=name
+                )
+            },
+        )
         return redirect(url_for("admin.sites"))
     return render_template("admin/delete_site.html", site=site, form=form)
 
@@ -222,9 +223,10 @@ def site_hours(slug: str, site_id: int):  # type: ignore[no-untyped-def]
                 form.slots.append_entry()
             return render_template("admin/site_hours.html", form=form, site=site, row_errors=[])
         if form.validate_on_submit():
-            ops.set_site_hours(site, form.slot_values())
-            db.session.commit()
-            flash(_("Die Sprechzeiten von %(name)s sind gespeichert.", name=site.name), "success")
+            perform_or_fail(
+                lambda: ops.set_site_hours(site, form.slot_values()),
+                success=_("Die Sprechzeiten von %(name)s sind gespeichert.", name=site.name),
+            )
             return redirect(url_for("admin.sites"))
         errors = getattr(form, "row_errors", None) or [
             ("", msg) for msgs in form.errors.values() for msg in _flat(msgs)

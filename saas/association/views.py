@@ -24,9 +24,9 @@ from saas.association.suppression import marker
 from saas.auth.models import Role
 from saas.core import charts, timeutil
 from saas.core.access import analyst_required, office_required
+from saas.core.errors import perform_or_fail
 from saas.core.formatting import format_number, format_percent
 from saas.core.tasks import send
-from saas.extensions import db
 from tenants import operations as tenant_ops
 
 log = logging.getLogger(__name__)
@@ -34,8 +34,7 @@ log = logging.getLogger(__name__)
 
 def dispatch_aggregation(association_id: int, trigger: str) -> int:
     """Ask the workers for a run now (call after the commit that made it necessary); returns the run id."""
-    run = create_run(association_id, trigger)
-    db.session.commit()
+    run = perform_or_fail(lambda: create_run(association_id, trigger))
     try:
         send(TASK_NAME, association_id=association_id, run_id=run.id, trigger=trigger)
     except Exception:  # the nightly run still covers it
@@ -66,8 +65,7 @@ def consent_save(slug: str, association_id: int):  # type: ignore[no-untyped-def
         flash(_("Die Auswahl konnte nicht gespeichert werden. Bitte versuchen Sie es erneut."), "error")
         return redirect(url_for("association.consent"))
     before = set(member.shared_families or [])
-    tenant_ops.set_shared_families(member, form.families.data or [])
-    db.session.commit()
+    perform_or_fail(lambda: tenant_ops.set_shared_families(member, form.families.data or []))
     if set(member.shared_families) != before:
         # Takes effect for the association with the next run, which we ask for right away.
         dispatch_aggregation(association_id, "consent")
@@ -83,8 +81,11 @@ def finder_save(slug: str, association_id: int):  # type: ignore[no-untyped-def]
     if not form.validate_on_submit():
         flash(_("Die Auswahl konnte nicht gespeichert werden. Bitte versuchen Sie es erneut."), "error")
         return redirect(url_for("association.consent"))
-    member.regional_finder = bool(form.regional_finder.data)
-    db.session.commit()
+
+    def take_part() -> None:
+        member.regional_finder = bool(form.regional_finder.data)
+
+    perform_or_fail(take_part)
     if member.regional_finder:
         flash(
             _(

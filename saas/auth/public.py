@@ -26,6 +26,7 @@ from saas.auth.forms import (
 from saas.auth.models import User
 from saas.auth.passwords import needs_rehash, verify_password
 from saas.core import tasks
+from saas.core.errors import perform_or_fail
 from saas.core.limitkeys import client_address, keyed
 from saas.extensions import db, limiter
 
@@ -71,21 +72,29 @@ def login():  # type: ignore[no-untyped-def]
         # Always one hash verification, for unknown and inactive accounts too: the answer's time tells nothing.
         password_ok = verify_password(user.password_hash if user is not None else None, form.password.data or "")
         if user is not None and user.active and password_ok:
-            if needs_rehash(user.password_hash):
-                user.password_hash = ops.hash_password(form.password.data)
-            ops.record_login(user)
+
+            def password_step() -> bool:
+                """The writes of a right password; True when the second factor follows."""
+                if needs_rehash(user.password_hash):
+                    user.password_hash = ops.hash_password(form.password.data)
+                ops.record_login(user)
+                if mfa.mfa_enabled(user) and not mfa.device_remembered(user, request.cookies.get(mfa.REMEMBER_COOKIE)):
+                    return True
+                record_auth("login", user_id=user.id)
+                return False
+
             next_url = _safe_next(request.args.get("next"))
-            if mfa.mfa_enabled(user) and not mfa.device_remembered(user, request.cookies.get(mfa.REMEMBER_COOKIE)):
-                db.session.commit()
+            if perform_or_fail(password_step):
                 return start_second_factor(user, next_url)
-            record_auth("login", user_id=user.id)
-            db.session.commit()
             session.clear()  # a new session at login: nothing from before survives
             login_user(user)
             log.info("login succeeded user_id=%s", user.id)
             return throttle.remember_client(redirect(next_url or ops.home_for(user)), form.email.data)
-        record_auth("login_failed", user_id=user.id if user else None, subject="" if user else form.email.data)
-        db.session.commit()
+        perform_or_fail(
+            lambda: record_auth(
+                "login_failed", user_id=user.id if user else None, subject="" if user else form.email.data
+            )
+        )
         log.info("login failed")
         form.password.errors.append(_("E-Mail-Adresse oder Passwort ist falsch."))
     return render_template("auth/login.html", form=form)
@@ -96,9 +105,12 @@ def logout():  # type: ignore[no-untyped-def]
     if not form.validate_on_submit():
         abort(400)
     if current_user.is_authenticated:
-        current_user.session_version += 1  # a copied cookie is refused from now on
-        record_auth("logout", user_id=current_user.id)
-        db.session.commit()
+
+        def end_sessions() -> None:
+            current_user.session_version += 1  # a copied cookie is refused from now on
+            record_auth("logout", user_id=current_user.id)
+
+        perform_or_fail(end_sessions)
     logout_user()
     session.clear()
     flash(_("Sie sind abgemeldet."), "info")
@@ -125,11 +137,13 @@ def reset_password(token: str):  # type: ignore[no-untyped-def]
     user, purpose = found
     form = NewPasswordForm()
     if form.validate_on_submit():
-        ops.set_password(user, form.password.data)
-        user.mfa_version += 1  # a reset forgets every remembered device (an attacker's too)
-        record_auth("password_reset", user_id=user.id)
-        db.session.commit()
-        flash(_("Ihr neues Passwort ist gespeichert. Bitte melden Sie sich an."), "success")
+
+        def new_password() -> None:
+            ops.set_password(user, form.password.data)
+            user.mfa_version += 1  # a reset forgets every remembered device (an attacker's too)
+            record_auth("password_reset", user_id=user.id)
+
+        perform_or_fail(new_password, success=_("Ihr neues Passwort ist gespeichert. Bitte melden Sie sich an."))
         return redirect(url_for("auth.login"))
     return render_template("auth/reset_password.html", form=form, invitation=purpose == "invite", user=user)
 
@@ -184,8 +198,7 @@ def verify():  # type: ignore[no-untyped-def]
         kind = mfa.verify_second_factor(user, form.code.data)
         if kind is not None:
             next_url = session["mfa_pending"].get("next")
-            record_auth("login", user_id=user.id)
-            db.session.commit()
+            perform_or_fail(lambda: record_auth("login", user_id=user.id))
             session.clear()
             login_user(user)
             response = redirect(next_url or ops.home_for(user))
@@ -207,7 +220,6 @@ def verify():  # type: ignore[no-untyped-def]
                     "warning",
                 )
             return response
-        record_auth("mfa_failed", user_id=user.id)
-        db.session.commit()
+        perform_or_fail(lambda: record_auth("mfa_failed", user_id=user.id))
         form.code.errors.append(_("Der Code ist falsch oder abgelaufen."))
     return render_template("auth/mfa_verify.html", form=form, can_remember=can_remember)

@@ -17,7 +17,7 @@ from saas.auth.forms import (
     EnableMfaForm,
 )
 from saas.auth.passwords import verify_password
-from saas.extensions import db
+from saas.core.errors import perform, perform_or_fail
 
 
 @login_required
@@ -33,9 +33,12 @@ def change_password():  # type: ignore[no-untyped-def]
         if not verify_password(current_user.password_hash, form.current.data):
             form.current.errors.append(_("Das bisherige Passwort ist falsch."))
         else:
-            ops.set_password(current_user, form.password.data)
-            record_auth("password_change", user_id=current_user.id)
-            db.session.commit()
+
+            def new_password() -> None:
+                ops.set_password(current_user, form.password.data)
+                record_auth("password_change", user_id=current_user.id)
+
+            perform_or_fail(new_password)
             login_user(current_user._get_current_object())  # keep this session, end all others
             flash(_("Ihr Passwort wurde geändert."), "success")
             return redirect(url_for("auth.account"))
@@ -77,8 +80,7 @@ def enable():  # type: ignore[no-untyped-def]
             _("Der Code passt nicht. Bitte prüfen Sie die Uhrzeit Ihres Geräts und versuchen Sie es erneut."), "error"
         )
         return redirect(url_for("auth.mfa_settings"))
-    record_auth("mfa_enable", user_id=current_user.id)
-    db.session.commit()
+    perform_or_fail(lambda: record_auth("mfa_enable", user_id=current_user.id))
     session.pop("mfa_enrol", None)
     return render_template("auth/mfa_codes.html", codes=codes)
 
@@ -91,16 +93,16 @@ def disable():  # type: ignore[no-untyped-def]
     if mfa.mfa_required(current_user):
         flash(_("Für Ihre Rolle ist die Zwei-Faktor-Anmeldung vorgeschrieben."), "error")
         return redirect(url_for("auth.mfa_settings"))
-    if not verify_password(current_user.password_hash, form.password.data) or not mfa.verify_second_factor(
-        current_user, form.code.data
-    ):
-        db.session.rollback()
-        flash(_("Passwort oder Code ist falsch."), "error")
-        return redirect(url_for("auth.mfa_settings"))
-    mfa.disable(current_user)
-    record_auth("mfa_disable", user_id=current_user.id)
-    db.session.commit()
-    flash(_("Die Zwei-Faktor-Anmeldung ist ausgeschaltet."), "success")
+
+    def switch_off() -> None:
+        if not verify_password(current_user.password_hash, form.password.data) or not mfa.verify_second_factor(
+            current_user, form.code.data
+        ):
+            raise ops.UserError(_("Passwort oder Code ist falsch."))
+        mfa.disable(current_user)
+        record_auth("mfa_disable", user_id=current_user.id)
+
+    perform(switch_off, success=_("Die Zwei-Faktor-Anmeldung ist ausgeschaltet."))
     return redirect(url_for("auth.mfa_settings"))
 
 
@@ -109,14 +111,18 @@ def new_codes():  # type: ignore[no-untyped-def]
     form = EnableMfaForm()
     if not form.validate_on_submit() or not mfa.mfa_enabled(current_user):
         abort(400)
-    if mfa.verify_second_factor(current_user, form.code.data) != "totp":
-        db.session.rollback()
-        flash(_("Der Code ist falsch oder abgelaufen."), "error")
+
+    def renew() -> list[str]:
+        if mfa.verify_second_factor(current_user, form.code.data) != "totp":
+            raise ops.UserError(_("Der Code ist falsch oder abgelaufen."))
+        codes = mfa.regenerate_recovery_codes(current_user)
+        record_auth("mfa_codes", user_id=current_user.id)
+        return codes
+
+    done = perform(renew)
+    if not done:
         return redirect(url_for("auth.mfa_settings"))
-    codes = mfa.regenerate_recovery_codes(current_user)
-    record_auth("mfa_codes", user_id=current_user.id)
-    db.session.commit()
-    return render_template("auth/mfa_codes.html", codes=codes)
+    return render_template("auth/mfa_codes.html", codes=done.value)
 
 
 ENROLMENT_ENDPOINTS = {

@@ -37,11 +37,10 @@ from saas.contacts.models import (
 from saas.contacts.report import LABELS, annual_report, draft_chapter, paragraphs, report_csv, report_view
 from saas.core.access import can, office_required
 from saas.core.charts import Series, bar_chart, line_chart
-from saas.core.errors import perform
+from saas.core.errors import perform, perform_or_fail
 from saas.core.formatting import format_percent
 from saas.core.paging import page_number
 from saas.directory.models import Topic
-from saas.extensions import db
 
 PAGE_SIZE = 50
 MAX_RANGE_DAYS = 3700
@@ -189,13 +188,8 @@ def delete(slug: str, contact_id: int):  # type: ignore[no-untyped-def]
     if not form.validate_on_submit():
         abort(400)
     year = contact.day.year
-    try:
-        ops.delete_contact(contact)
-    except ops.LockedYear:
-        db.session.rollback()
-        abort(403)
-    db.session.commit()
-    flash(_("Kontakt gelöscht."), "success")
+    if not perform(lambda: ops.delete_contact(contact), success=_("Kontakt gelöscht."), show=False):
+        abort(403)  # ops.LockedYear: the year is closed
     return redirect(url_for("contacts.log", year=year))
 
 
@@ -232,15 +226,15 @@ def import_view(slug: str):  # type: ignore[no-untyped-def]
     if form.validate_on_submit():
         upload = form.file.data
         data = upload.read()
-        try:
-            result = import_contacts(
+        done = perform(
+            lambda: import_contacts(
                 data, filename=upload.filename or "", force=form.force.data, user_id=current_user.id
-            )
-        except ImportRefused as exc:
-            db.session.rollback()
-            errors = exc.errors
-        else:
-            db.session.commit()
+            ),
+            show=False,
+        )
+        if not done:
+            errors = done.error.errors if isinstance(done.error, ImportRefused) else [str(done.error)]
+        elif (result := done.value) is not None:
             flash(_("%(n)s Kontakte importiert.", n=result.rows), "success")
             if result.unmatched_topics:
                 flash(
@@ -266,8 +260,7 @@ def export(slug: str):  # type: ignore[no-untyped-def]
     if year is not None:
         _check_year(year)
     body = export_contacts(year)
-    record("contact.export", "contact", None, f"Jahr {year}" if year else "alle Jahre")
-    db.session.commit()
+    perform_or_fail(lambda: record("contact.export", "contact", None, f"Jahr {year}" if year else "alle Jahre"))
     name = f"kontakte-{g.tenant.slug}{'-' + str(year) if year else ''}.csv"
     return Response(
         body, mimetype="text/csv; charset=utf-8", headers={"Content-Disposition": f'attachment; filename="{name}"'}
@@ -466,8 +459,7 @@ def render_start(slug: str, year: int):  # type: ignore[no-untyped-def]
     _check_year(year)
     if not RenderForm().validate_on_submit():
         abort(400)
-    render = ops.start_report_render(g.tenant.id, year)
-    db.session.commit()
+    render = perform_or_fail(lambda: ops.start_report_render(g.tenant.id, year))
     return redirect(url_for("contacts.render_status_page", year=year, render_id=render.id))
 
 
@@ -523,16 +515,17 @@ def chapters(slug: str, year: int):  # type: ignore[no-untyped-def]
     _check_year(year)
     form = ChapterForm()
     if form.validate_on_submit():
-        ops.add_chapter(
-            g.tenant.id,
-            year,
-            title=form.title.data,
-            placement=form.placement.data,
-            position=form.position.data,
-            body=form.body.data or "",
+        perform_or_fail(
+            lambda: ops.add_chapter(
+                g.tenant.id,
+                year,
+                title=form.title.data,
+                placement=form.placement.data,
+                position=form.position.data,
+                body=form.body.data or "",
+            ),
+            success=_("Kapitel angelegt."),
         )
-        db.session.commit()
-        flash(_("Kapitel angelegt."), "success")
         return redirect(url_for("contacts.chapters", year=year))
     items = queries.chapters(year)
     status = 400 if request.method == "POST" else 200
@@ -555,10 +548,9 @@ def chapters_template(slug: str, year: int):  # type: ignore[no-untyped-def]
         abort(400)
     data = annual_report(g.tenant, year)
     draft = lambda title: draft_chapter(title, data, g.tenant)  # noqa: E731 - a first draft from the figures
-    if not ops.start_chapters(g.tenant.id, year, DEFAULT_CHAPTERS, draft):
+    if not perform_or_fail(lambda: ops.start_chapters(g.tenant.id, year, DEFAULT_CHAPTERS, draft)):
         flash(_("Für dieses Jahr gibt es schon Kapitel."), "warning")
         return redirect(url_for("contacts.chapters", year=year))
-    db.session.commit()
     flash(_("Kapitel angelegt."), "success")
     return redirect(url_for("contacts.chapters", year=year))
 
@@ -568,15 +560,16 @@ def chapter_edit(slug: str, year: int, chapter_id: int):  # type: ignore[no-unty
     chapter = chapter_or_404(chapter_id, year)
     form = ChapterForm(obj=chapter)
     if form.validate_on_submit():
-        ops.update_chapter(
-            chapter,
-            title=form.title.data,
-            placement=form.placement.data,
-            position=form.position.data,
-            body=form.body.data or "",
+        perform_or_fail(
+            lambda: ops.update_chapter(
+                chapter,
+                title=form.title.data,
+                placement=form.placement.data,
+                position=form.position.data,
+                body=form.body.data or "",
+            ),
+            success=_("Kapitel gespeichert."),
         )
-        db.session.commit()
-        flash(_("Kapitel gespeichert."), "success")
         return redirect(url_for("contacts.chapters", year=year))
     status = 400 if request.method == "POST" else 200
     return render_template("contacts/chapter_edit.html", form=form, chapter=chapter, year=year), status
@@ -587,7 +580,5 @@ def chapter_delete(slug: str, year: int, chapter_id: int):  # type: ignore[no-un
     chapter = chapter_or_404(chapter_id, year)
     if not DeleteForm().validate_on_submit():
         abort(400)
-    ops.delete_chapter(chapter)
-    db.session.commit()
-    flash(_("Kapitel gelöscht."), "success")
+    perform_or_fail(lambda: ops.delete_chapter(chapter), success=_("Kapitel gelöscht."))
     return redirect(url_for("contacts.chapters", year=year))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, g, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from saas.core.errors import perform_or_fail
 from saas.core.paging import page_number
 from saas.core.security import allow_framing
 from saas.directory import finder, queries
@@ -14,7 +15,6 @@ from saas.directory.forms import ConfirmForm, InquiryForm, InterestForm
 from saas.directory.models import MEETING_MODES, TOPIC_AREAS, Group
 from saas.directory.rhythm import format_rhythm
 from saas.directory.search import search_ids
-from saas.extensions import db
 from tenants.resolve import by_office_key, office_key
 
 PER_PAGE = 20
@@ -143,14 +143,15 @@ def inquiry(slug: str, group_id: int):  # type: ignore[no-untyped-def]
     form = InquiryForm()
     if not form.validate_on_submit():
         return _render_group(group, form, 400)
-    ops.create_inquiry(
-        group,
-        name=form.name.data.strip(),
-        reach=form.reach.data.strip(),
-        message=(form.message.data or "").strip(),
-        consent_text=str(form.consent.label.text),
+    perform_or_fail(
+        lambda: ops.create_inquiry(
+            group,
+            name=form.name.data.strip(),
+            reach=form.reach.data.strip(),
+            message=(form.message.data or "").strip(),
+            consent_text=str(form.consent.label.text),
+        )
     )
-    db.session.commit()
     return redirect(url_for("directory.inquiry_thanks", group_id=group.id)), 303
 
 
@@ -162,13 +163,14 @@ def interest(slug: str):  # type: ignore[no-untyped-def]
     )
     if request.method == "POST":
         if form.validate_on_submit():
-            ops.create_interest(
-                topic=form.topic.data.strip(),
-                email=(form.email.data or "").strip(),
-                phone=(form.phone.data or "").strip(),
-                consent_text=str(form.consent.label.text),
+            perform_or_fail(
+                lambda: ops.create_interest(
+                    topic=form.topic.data.strip(),
+                    email=(form.email.data or "").strip(),
+                    phone=(form.phone.data or "").strip(),
+                    consent_text=str(form.consent.label.text),
+                )
             )
-            db.session.commit()
             return redirect(url_for("directory.interest_thanks")), 303
         return render_template("directory/public_interest.html", form=form, office=g.tenant), 400
     return render_template("directory/public_interest.html", form=form, office=g.tenant)
@@ -197,8 +199,7 @@ def confirm_entry(slug: str, token: str):  # type: ignore[no-untyped-def]
     group = group_or_404(group_id)
     form = ConfirmForm()
     if form.validate_on_submit():
-        ops.confirm_group(group, form.correction.data or "")
-        db.session.commit()
+        perform_or_fail(lambda: ops.confirm_group(group, form.correction.data or ""))
         return render_template("directory/public_confirmed.html", group=group, corrected=bool(form.correction.data))
     return render_template(
         "directory/public_confirm.html", group=group, form=form, rhythm=rhythm_text(group), title=_("Eintrag prüfen")

@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from saas.auth.models import Role
 from saas.core.access import can, office_required
-from saas.core.errors import perform
+from saas.core.errors import perform, perform_or_fail
 from saas.directory import operations as ops
 from saas.directory import queries
 from saas.directory.access import group_or_404, inquiry_or_404, topic_or_404
@@ -123,14 +123,15 @@ def _valid_site(form: GroupForm) -> bool:
 def group_new(slug: str):  # type: ignore[no-untyped-def]
     form = _group_form()
     if form.validate_on_submit() and _valid_site(form):
-        group = ops.create_group(
-            form.group_data(_selected_topics(form)),
-            acting_user=current_user,
-            status=form.status.data,
-            since=form.since.data,
+        group = perform_or_fail(
+            lambda: ops.create_group(
+                form.group_data(_selected_topics(form)),
+                acting_user=current_user,
+                status=form.status.data,
+                since=form.since.data,
+            ),
+            success=_("Die Gruppe wurde angelegt."),
         )
-        db.session.commit()
-        flash(_("Die Gruppe wurde angelegt."), "success")
         return redirect(url_for("directory.group_detail", group_id=group.id))
     return render_template("directory/staff_form.html", form=form, group=None), 400 if form.errors else 200
 
@@ -162,9 +163,10 @@ def group_edit(slug: str, group_id: int):  # type: ignore[no-untyped-def]
     form = _group_form(group)
     del form.status, form.since  # the lifecycle changes through the status form only
     if form.validate_on_submit() and _valid_site(form):
-        ops.update_group(group, form.group_data(_selected_topics(form)), acting_user=current_user)
-        db.session.commit()
-        flash(_("Die Änderungen wurden gespeichert."), "success")
+        perform_or_fail(
+            lambda: ops.update_group(group, form.group_data(_selected_topics(form)), acting_user=current_user),
+            success=_("Die Änderungen wurden gespeichert."),
+        )
         return redirect(url_for("directory.group_detail", group_id=group.id))
     return render_template("directory/staff_form.html", form=form, group=group), 400 if form.errors else 200
 
@@ -202,9 +204,7 @@ def group_delete(slug: str, group_id: int):  # type: ignore[no-untyped-def]
     group = group_or_404(group_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    ops.delete_group(group)
-    db.session.commit()
-    flash(_("Der Eintrag wurde gelöscht."), "success")
+    perform_or_fail(lambda: ops.delete_group(group), success=_("Der Eintrag wurde gelöscht."))
     return redirect(url_for("directory.group_list")), 303
 
 
@@ -213,8 +213,7 @@ def group_send_confirmation(slug: str, group_id: int):  # type: ignore[no-untype
     group = group_or_404(group_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    if ops.send_confirmation_request(group, g.tenant.slug):
-        db.session.commit()
+    if perform_or_fail(lambda: ops.send_confirmation_request(group, g.tenant.slug)):
         flash(_("Die Bitte um Bestätigung wurde verschickt."), "success")
     else:
         flash(_("Für diese Gruppe ist keine E-Mail-Adresse einer Ansprechperson hinterlegt."), "error")
@@ -226,8 +225,11 @@ def group_correction_done(slug: str, group_id: int):  # type: ignore[no-untyped-
     group = group_or_404(group_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    group.correction_request = ""
-    db.session.commit()
+
+    def correction_done() -> None:
+        group.correction_request = ""
+
+    perform_or_fail(correction_done)
     return redirect(url_for("directory.group_detail", group_id=group.id)), 303
 
 
@@ -236,8 +238,7 @@ def group_export(slug: str):  # type: ignore[no-untyped-def]
     from saas.audit.operations import record
 
     body = export_groups()  # holds contact persons' data: who exported it is logged
-    record("group.export", "group", None, "CSV")
-    db.session.commit()
+    perform_or_fail(lambda: record("group.export", "group", None, "CSV"))
     filename = f"gruppen-{g.tenant.slug}-{dt.date.today().isoformat()}.csv"
     return Response(
         body,
@@ -252,13 +253,10 @@ def group_import(slug: str):  # type: ignore[no-untyped-def]
     errors: list[str] = []
     if form.validate_on_submit():
         data = form.file.data.read(current_app.config.get("MAX_CONTENT_LENGTH") or 20 * 1024 * 1024 + 1)
-        try:
-            count = import_groups(data, acting_user=current_user, force=bool(form.force.data))
-        except ImportRejected as exc:
-            db.session.rollback()
-            errors = exc.errors
-        else:
-            db.session.commit()
+        done = perform(lambda: import_groups(data, acting_user=current_user, force=bool(form.force.data)), show=False)
+        if not done:
+            errors = done.error.errors if isinstance(done.error, ImportRejected) else [str(done.error)]
+        elif (count := done.value) is not None:
             flash(_("%(count)s Gruppen wurden importiert.", count=count), "success")
             return redirect(url_for("directory.group_list")), 303
     status = 400 if errors or form.errors else 200
@@ -302,15 +300,16 @@ def topic_edit(slug: str, topic_id: int | None = None):  # type: ignore[no-untyp
         if existing is not None and existing is not topic:
             form.name.errors = [*form.name.errors, _("Dieses Thema gibt es schon.")]
         else:
-            ops.save_topic(
-                topic,
-                name=form.name.data,
-                topic_area=form.topic_area.data,
-                search_words=form.search_words.data or "",
-                relatives=bool(form.relatives.data),
+            perform_or_fail(
+                lambda: ops.save_topic(
+                    topic,
+                    name=form.name.data,
+                    topic_area=form.topic_area.data,
+                    search_words=form.search_words.data or "",
+                    relatives=bool(form.relatives.data),
+                ),
+                success=_("Das Thema wurde gespeichert."),
             )
-            db.session.commit()
-            flash(_("Das Thema wurde gespeichert."), "success")
             return redirect(url_for("directory.topic_list")), 303
     return render_template("directory/staff_topic_form.html", form=form, topic=topic), 400 if form.errors else 200
 
@@ -320,13 +319,11 @@ def topic_delete(slug: str, topic_id: int):  # type: ignore[no-untyped-def]
     topic = topic_or_404(topic_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    try:
-        ops.delete_topic(topic)
-    except ValueError:
-        flash(_("Das Thema ist noch Gruppen zugeordnet und kann nicht gelöscht werden."), "error")
-        return redirect(url_for("directory.topic_list")), 303
-    db.session.commit()
-    flash(_("Das Thema wurde gelöscht."), "success")
+    perform(
+        lambda: ops.delete_topic(topic),
+        success=_("Das Thema wurde gelöscht."),
+        refuse={ValueError: _("Das Thema ist noch Gruppen zugeordnet und kann nicht gelöscht werden.")},
+    )
     return redirect(url_for("directory.topic_list")), 303
 
 
@@ -357,18 +354,18 @@ def inquiry_action(slug: str, inquiry_id: int, action: str):  # type: ignore[no-
         if inquiry.state != "open":
             flash(_("Diese Anfrage ist nicht mehr offen."), "error")
             return redirect(url_for("directory.inquiry_detail", inquiry_id=inquiry.id)), 303
-        try:
-            ops.forward_inquiry(inquiry, acting_user=current_user, send_mail=action == "forward")
-        except ValueError:
-            flash(_("Weiterleiten nicht möglich: keine E-Mail-Adresse der Ansprechperson hinterlegt."), "error")
-            return redirect(url_for("directory.inquiry_detail", inquiry_id=inquiry.id)), 303
-        flash(_("Die Anfrage wurde an die Gruppe vermittelt."), "success")
+        perform(
+            lambda: ops.forward_inquiry(inquiry, acting_user=current_user, send_mail=action == "forward"),
+            success=_("Die Anfrage wurde an die Gruppe vermittelt."),
+            refuse={ValueError: _("Weiterleiten nicht möglich: keine E-Mail-Adresse der Ansprechperson hinterlegt.")},
+        )
     elif action == "close":
-        ops.close_inquiry(inquiry)
-        flash(_("Die Anfrage wurde abgeschlossen; sie wird nach 90 Tagen gelöscht."), "success")
+        perform_or_fail(
+            lambda: ops.close_inquiry(inquiry),
+            success=_("Die Anfrage wurde abgeschlossen; sie wird nach 90 Tagen gelöscht."),
+        )
     else:
         abort(404)
-    db.session.commit()
     return redirect(url_for("directory.inquiry_detail", inquiry_id=inquiry.id)), 303
 
 

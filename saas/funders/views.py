@@ -8,7 +8,6 @@ from saas.auth.models import Role
 from saas.contacts.operations import today
 from saas.contacts.report import annual_report
 from saas.core.access import analyst_required, office_required
-from saas.extensions import db
 from saas.funders import figures as F
 from saas.funders.document import format_value, to_docx, to_pdf
 from saas.funders.reports import annual_document, nakos_rows, nakos_xlsx, office_nakos, sachbericht
@@ -84,5 +83,4 @@ def association_nakos(assoc_slug: str, year: int):  # type: ignore[no-untyped-de
         rows,
         legend,
     )
-    db.session.rollback()  # read only
     return _download(body, XLSX, f"nakos-{assoc_slug}-{year}.xlsx")

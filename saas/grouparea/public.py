@@ -12,10 +12,9 @@ from flask import abort, flash, g, make_response, redirect, render_template, req
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from saas.core.errors import perform
+from saas.core.errors import perform, perform_or_fail
 from saas.directory.models import MEETING_MODES
 from saas.directory.public import rhythm_text
-from saas.extensions import db
 from saas.grouparea import funding
 from saas.grouparea import operations as ops
 from saas.grouparea import session as group_session
@@ -59,25 +58,26 @@ def sign_in(slug: str):  # type: ignore[no-untyped-def]
         if not form.validate_on_submit():
             return _private((render_template("grouparea/sign_in.html", form=form), 400))
         address = form.email.data.strip().lower()
-        links = []
-        for group in group_session.groups_for_address(address):
-            token = group_session.issue_token(group, address)
-            if token is not None:
-                links.append((group, token))
-        if links:
-            send_sign_in_links(g.tenant, address, links, str(get_locale() or "de"))
-        db.session.commit()
+
+        def send_links() -> None:
+            links = []
+            for group in group_session.groups_for_address(address):
+                token = group_session.issue_token(group, address)
+                if token is not None:
+                    links.append((group, token))
+            if links:
+                send_sign_in_links(g.tenant, address, links, str(get_locale() or "de"))
+
+        perform_or_fail(send_links)
         return _private(render_template("grouparea/sign_in_sent.html"))
     return _private(render_template("grouparea/sign_in.html", form=form))
 
 
 def redeem(slug: str, token: str):  # type: ignore[no-untyped-def]
     """The mailed link: used up at once, signs the browser in and opens the group's area."""
-    redeemed = group_session.redeem_token(token)
+    redeemed = perform_or_fail(lambda: group_session.redeem_token(token))  # a used-up token changes nothing
     if redeemed is None:
-        db.session.rollback()
         return _private((render_template("grouparea/link_invalid.html"), 400))
-    db.session.commit()
     group_session.start_session(*redeemed)
     return _private(redirect(url_for("grouparea.home"), 303))
 

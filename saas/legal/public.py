@@ -7,7 +7,8 @@ from __future__ import annotations
 from flask import g, render_template
 
 from saas.core.access import office_row_or_404
-from saas.extensions import db, limiter
+from saas.core.errors import perform_or_fail
+from saas.extensions import limiter
 from saas.legal import forms, notice, texts
 from saas.legal import operations as ops
 from saas.legal.models import OfficeLegal, PrivacyNoticeVersion
@@ -48,16 +49,17 @@ def barrierefreiheit(slug: str):  # type: ignore[no-untyped-def]
 def feedback(slug: str):  # type: ignore[no-untyped-def]
     form = forms.FeedbackForm()
     if form.validate_on_submit():
-        sent = ops.send_accessibility_feedback(
-            g.tenant,
-            ops.Feedback(
-                message=form.message.data,
-                page=form.page.data or "",
-                name=form.name.data or "",
-                email=form.email.data or "",
-            ),
+        sent = perform_or_fail(
+            lambda: ops.send_accessibility_feedback(
+                g.tenant,
+                ops.Feedback(
+                    message=form.message.data,
+                    page=form.page.data or "",
+                    name=form.name.data or "",
+                    email=form.email.data or "",
+                ),
+            )
         )
-        db.session.commit()
         return render_template("legal/feedback_sent.html", sent=sent)
     return render_template("legal/feedback.html", form=form)
 

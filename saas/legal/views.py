@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, g, redirect, render_template, url_for
+from flask import g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 
 from saas.auth.models import Role
 from saas.core.access import office_required
-from saas.extensions import db
+from saas.core.errors import perform, perform_or_fail
 from saas.legal import forms, notice, texts
 from saas.legal import operations as ops
 from saas.legal.models import OfficeLegal
@@ -37,8 +37,7 @@ SECTIONS: dict[str, tuple[type[FlaskForm], Any]] = {
 def admin_index(slug: str):  # type: ignore[no-untyped-def]
     legal = _legal()
     # The overview also brings the stored privacy notice up to date with settings changed elsewhere.
-    if ops.record_privacy_notice(g.tenant) is not None:
-        db.session.commit()
+    perform_or_fail(lambda: ops.record_privacy_notice(g.tenant))
     return render_template("legal/admin_index.html", legal=legal, versions=notice.versions())
 
 
@@ -51,8 +50,6 @@ def admin_edit(slug: str, section: str):  # type: ignore[no-untyped-def]
         form.easy_language.data = texts.easy_language_text(g.tenant, "")  # start from the default text
     if form.validate_on_submit():
         values = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
-        ops.update_legal(g.tenant, values)
-        db.session.commit()
-        flash(_("Gespeichert."), "success")
+        perform(lambda: ops.update_legal(g.tenant, values), success=_("Gespeichert."))
         return redirect(url_for("legal.admin_index"))
     return render_template("legal/admin_edit.html", form=form, title=title, section=section)

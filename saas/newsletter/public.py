@@ -12,6 +12,7 @@ from flask import Response, abort, current_app, g, jsonify, redirect, render_tem
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from saas.core.errors import perform, perform_or_fail
 from saas.core.limitkeys import keyed
 from saas.extensions import csrf, db, limiter
 from saas.newsletter import bounces
@@ -36,18 +37,14 @@ def _email_key() -> str:
 @limiter.limit("3 per hour", methods=["POST"], key_func=_email_key)
 def subscribe(slug: str):  # type: ignore[no-untyped-def]
     tenant = g.tenant
-    settings = ops.get_settings(tenant)
-    db.session.commit()
+    settings = perform_or_fail(lambda: ops.get_settings(tenant))
     form = SubscribeForm()
-    if form.validate_on_submit():
-        try:
-            ops.subscribe(tenant, form.email.data, form.name.data or "", settings.consent_text)
-        except ops.NewsletterError as exc:
-            form.email.errors.append(str(exc))
-        else:
-            db.session.commit()
-            # Whatever the address's state (new, waiting, already subscribed): the same answer.
-            return redirect(url_for("newsletter.subscribe_pending", slug=tenant.slug))
+    if form.validate_on_submit() and perform(
+        lambda: ops.subscribe(tenant, form.email.data, form.name.data or "", settings.consent_text),
+        field=form.email,  # ops.NewsletterError
+    ):
+        # Whatever the address's state (new, waiting, already subscribed): the same answer.
+        return redirect(url_for("newsletter.subscribe_pending", slug=tenant.slug))
     return render_template("newsletter/public/subscribe.html", form=form, consent_text=settings.consent_text)
 
 
@@ -64,8 +61,7 @@ def confirm(slug: str, token: str):  # type: ignore[no-untyped-def]
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
-        ops.confirm(tenant, subscriber)
-        db.session.commit()
+        perform_or_fail(lambda: ops.confirm(tenant, subscriber))
         return render_template("newsletter/public/confirmed.html")
     if subscriber.status == SubscriberStatus.confirmed:
         return render_template("newsletter/public/confirmed.html")
@@ -83,8 +79,7 @@ def unsubscribe(slug: str, token: str):  # type: ignore[no-untyped-def]
     subscriber = subscriber_by_token(token)
     if request.method == "POST":
         if subscriber is not None:
-            ops.unsubscribe(subscriber)
-            db.session.commit()
+            perform_or_fail(lambda: ops.unsubscribe(subscriber))
         return render_template("newsletter/public/unsubscribed.html")
     active = subscriber is not None and subscriber.email is not None
     return render_template("newsletter/public/unsubscribe.html", active=active)
@@ -109,8 +104,7 @@ def inbound(slug: str):  # type: ignore[no-untyped-def]
         abort(413)
     if not raw.strip():
         return jsonify({"error": _("Leere Nachricht")}), 400
-    result = bounces.handle_inbound(g.tenant, raw)
-    db.session.commit()
+    result = perform_or_fail(lambda: bounces.handle_inbound(g.tenant, raw))
     log.info("newsletter inbound: %s reports=%s disabled=%s", result.kind, result.reports, result.disabled)
     return jsonify(result.as_dict())
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from saas.auth.models import Role
 from saas.core.access import can, office_required
 from saas.core.csvio import MAX_CSV_BYTES, write_csv
-from saas.core.errors import perform
+from saas.core.errors import perform, perform_or_fail
 from saas.core.formatting import BERLIN
 from saas.core.paging import page_number
 from saas.extensions import db
@@ -74,13 +74,10 @@ def subscribers_import(slug: str):  # type: ignore[no-untyped-def]
     errors: list[str] = []
     if form.validate_on_submit():
         data = form.file.data.read(MAX_CSV_BYTES + 1)
-        try:
-            result = ops.import_subscribers(g.tenant, data)
-        except ops.ImportRowsError as exc:
-            db.session.rollback()
-            errors = exc.errors
-        else:
-            db.session.commit()
+        done = perform(lambda: ops.import_subscribers(g.tenant, data), show=False)
+        if not done:
+            errors = done.error.errors if isinstance(done.error, ops.ImportRowsError) else [str(done.error)]
+        elif (result := done.value) is not None:
             flash(
                 _(
                     "Import abgeschlossen: %(c)s angemeldet (mit Einwilligung), %(i)s Bestätigungs-E-Mails "
@@ -111,12 +108,11 @@ def subscribers_export(slug: str):  # type: ignore[no-untyped-def]
 def erasure(slug: str):  # type: ignore[no-untyped-def]
     form = ErasureForm()
     if form.validate_on_submit():
-        try:
-            result = ops.erase(form.email.data, keep_suppression=not form.from_suppression.data)
-        except ops.NewsletterError as exc:
-            form.email.errors.append(str(exc))
-        else:
-            db.session.commit()
+        done = perform(
+            lambda: ops.erase(form.email.data, keep_suppression=not form.from_suppression.data),
+            field=form.email,  # ops.NewsletterError
+        )
+        if (result := done.value) is not None:
             parts = []
             parts.append(
                 _("Die Daten der Person wurden gelöscht.")
@@ -147,11 +143,12 @@ def _issue_form(**kwargs: object) -> IssueForm:
 def issue_new(slug: str):  # type: ignore[no-untyped-def]
     form = _issue_form()
     if form.validate_on_submit() and not _wants_preview():
-        issue = issue_ops.create_issue(
-            g.tenant, form.subject.data, form.body_md.data or "", form.blocks.data, user_id=current_user.id
+        issue = perform_or_fail(
+            lambda: issue_ops.create_issue(
+                g.tenant, form.subject.data, form.body_md.data or "", form.blocks.data, user_id=current_user.id
+            ),
+            success=_("Entwurf gespeichert."),
         )
-        db.session.commit()
-        flash(_("Entwurf gespeichert."), "success")
         return redirect(url_for("newsletter.issue_detail", slug=slug, issue_id=issue.id))
     return render_template("newsletter/staff/issue_form.html", form=form, issue=None, preview=_form_preview(form))
 
@@ -183,9 +180,10 @@ def issue_edit(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
         return redirect(url_for("newsletter.issue_detail", slug=slug, issue_id=issue.id))
     form = _issue_form(obj=issue) if request.method == "GET" else _issue_form()
     if form.validate_on_submit() and not _wants_preview():
-        issue_ops.update_issue(issue, form.subject.data, form.body_md.data or "", form.blocks.data)
-        db.session.commit()
-        flash(_("Entwurf gespeichert."), "success")
+        perform_or_fail(
+            lambda: issue_ops.update_issue(issue, form.subject.data, form.body_md.data or "", form.blocks.data),
+            success=_("Entwurf gespeichert."),
+        )
         return redirect(url_for("newsletter.issue_detail", slug=slug, issue_id=issue.id))
     preview = _form_preview(form, issue)
     return render_template("newsletter/staff/issue_form.html", form=form, issue=issue, preview=preview)
@@ -249,9 +247,10 @@ def _action(issue_id: int):  # type: ignore[no-untyped-def]
 def issue_test(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
     issue, ok = _action(issue_id)
     if ok:
-        issue_ops.send_test(g.tenant, issue, current_user.email)
-        db.session.commit()
-        flash(_("Test-E-Mail an %(email)s versandt.", email=current_user.email), "success")
+        perform_or_fail(
+            lambda: issue_ops.send_test(g.tenant, issue, current_user.email),
+            success=_("Test-E-Mail an %(email)s versandt.", email=current_user.email),
+        )
     return redirect(url_for("newsletter.issue_detail", slug=slug, issue_id=issue.id))
 
 
@@ -291,19 +290,19 @@ def issue_unschedule(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
 
 @office_required(Role.admin)
 def settings(slug: str):  # type: ignore[no-untyped-def]
-    current = ops.get_settings(g.tenant)
-    db.session.commit()
+    current = perform_or_fail(lambda: ops.get_settings(g.tenant))
     form = SettingsForm(obj=current)
     if form.validate_on_submit():
-        ops.update_settings(
-            current,
-            consent_text=form.consent_text.data.strip(),
-            welcome_subject=form.welcome_subject.data.strip(),
-            welcome_body=form.welcome_body.data,
-            rate_per_second=float(form.rate_per_second.data),
+        perform_or_fail(
+            lambda: ops.update_settings(
+                current,
+                consent_text=form.consent_text.data.strip(),
+                welcome_subject=form.welcome_subject.data.strip(),
+                welcome_body=form.welcome_body.data,
+                rate_per_second=float(form.rate_per_second.data),
+            ),
+            success=_("Einstellungen gespeichert."),
         )
-        db.session.commit()
-        flash(_("Einstellungen gespeichert."), "success")
         return redirect(url_for("newsletter.settings", slug=slug))
     inbound_url = url_for("newsletter.inbound", slug=slug, _external=True)
     return render_template(
@@ -322,8 +321,7 @@ def bounce_token(slug: str):  # type: ignore[no-untyped-def]
     form = ActionForm()
     if not form.validate_on_submit():
         return redirect(url_for("newsletter.settings", slug=slug))
-    token = ops.set_bounce_token(current)
-    db.session.commit()
+    token = perform_or_fail(lambda: ops.set_bounce_token(current))
     inbound_url = url_for("newsletter.inbound", slug=slug, _external=True)
     return render_template(
         "newsletter/staff/settings.html",

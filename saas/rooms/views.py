@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from saas.auth.models import Role
 from saas.core.access import can, office_required
-from saas.core.errors import perform
+from saas.core.errors import perform, perform_or_fail
 from saas.core.recurrence import Pattern, month_bounds, today_local, week_start
 from saas.directory.models import LIVE_STATUSES, Group
 from saas.extensions import db
@@ -120,15 +120,17 @@ def room_edit(slug: str, room_id: int):  # type: ignore[no-untyped-def]
         form.opening.data = _hours_text(room)
     if form.validate_on_submit():
         site_or_404(form.site_id.data)
-        ops.update_room(
-            room, site_id=form.site_id.data, name=form.name.data.strip(), capacity=form.capacity.data or 0,
-            wheelchair_accessible=form.wheelchair_accessible.data,
-            accessibility_note=form.accessibility_note.data or "", equipment=form.equipment.data or "",
-            active=form.active.data,
-        )  # fmt: skip
-        ops.set_opening_hours(room, parse_hours(form.opening.data or ""))
-        db.session.commit()
-        flash(_("Gespeichert."), "success")
+
+        def save() -> None:
+            ops.update_room(
+                room, site_id=form.site_id.data, name=form.name.data.strip(), capacity=form.capacity.data or 0,
+                wheelchair_accessible=form.wheelchair_accessible.data,
+                accessibility_note=form.accessibility_note.data or "", equipment=form.equipment.data or "",
+                active=form.active.data,
+            )  # fmt: skip
+            ops.set_opening_hours(room, parse_hours(form.opening.data or ""))
+
+        perform_or_fail(save, success=_("Gespeichert."))
         return redirect(url_for("rooms.overview"))
     return render_template("rooms/room_form.html", form=form, room=room), 422 if form.errors else 200
 
@@ -365,9 +367,7 @@ def booking_restore_date(slug: str, booking_id: int, day: str) -> Response:
         parsed = dt.date.fromisoformat(day)
     except ValueError:
         abort(404)
-    ops.restore_date(booking, parsed)
-    db.session.commit()
-    flash(_("Der Termin findet wieder statt."), "success")
+    perform_or_fail(lambda: ops.restore_date(booking, parsed), success=_("Der Termin findet wieder statt."))
     return redirect(url_for("rooms.booking_detail", booking_id=booking.id))  # type: ignore[return-value]
 
 
@@ -376,9 +376,10 @@ def booking_end(slug: str, booking_id: int) -> Response:
     booking = booking_or_404(booking_id)
     if not ActionForm().validate_on_submit() or booking.kind == BookingKind.event:
         abort(400)
-    ops.end_booking(booking, reason=_("beendet von %(n)s", n=current_user.name or current_user.email))
-    db.session.commit()
-    flash(_("Die Buchung ist beendet; künftige Termine sind frei."), "success")
+    perform_or_fail(
+        lambda: ops.end_booking(booking, reason=_("beendet von %(n)s", n=current_user.name or current_user.email)),
+        success=_("Die Buchung ist beendet; künftige Termine sind frei."),
+    )
     return redirect(url_for("rooms.booking_detail", booking_id=booking.id))  # type: ignore[return-value]
 
 
@@ -390,8 +391,7 @@ def group_end_bookings(slug: str, group_id: int):  # type: ignore[no-untyped-def
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
-        ended = ops.end_future_bookings(group.id, current_user)
-        db.session.commit()
+        ended = perform_or_fail(lambda: ops.end_future_bookings(group.id, current_user))
         flash(_("%(n)s Raumbuchungen der Gruppe sind beendet.", n=len(ended)), "success")
         return redirect(url_for("rooms.bookings"))
     pending = ops.future_bookings_for_group(group.id)
@@ -427,7 +427,5 @@ def closure_delete(slug: str, closure_id: int) -> Response:
     closure = closure_or_404(closure_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    db.session.delete(closure)
-    db.session.commit()
-    flash(_("Schließzeit gelöscht."), "success")
+    perform_or_fail(lambda: db.session.delete(closure), success=_("Schließzeit gelöscht."))
     return redirect(url_for("rooms.closures"))  # type: ignore[return-value]
