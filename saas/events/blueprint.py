@@ -3,8 +3,6 @@
 from flask import Blueprint
 
 from saas.auth.models import Role
-from saas.core.dashboard import register_card
-from saas.core.errors import N_
 from saas.core.nav import add_public_nav, add_staff_nav
 from saas.core.reports import register_annual_section
 from saas.events import dashboard as _dashboard  # noqa: F401 - registers the start page panel
@@ -55,22 +53,3 @@ bp.add_url_rule(f"{S}/<int:event_id>/anwesenheit", "attendance", views.attendanc
 add_staff_nav("events.staff_list", "Veranstaltungen", Role.readonly, order=40)
 add_public_nav("events.public_list", "Veranstaltungen", order=40)
 register_annual_section("events", annual_figures)
-
-
-@register_card
-def _decisions_card():  # type: ignore[no-untyped-def]
-    from saas.core.access import current_membership
-    from saas.core.dashboard import Card
-    from saas.events.queries import decisions_pending
-
-    if current_membership() is None:
-        return None
-    pending = decisions_pending()
-    if not pending:
-        return None
-    return Card(
-        title=N_("Veranstaltungen: Entscheidung nötig"),
-        value=str(len(pending)),
-        endpoint="events.staff_list",
-        note=", ".join(e.title for e in pending[:3]),
-    )

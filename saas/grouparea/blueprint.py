@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint
-from sqlalchemy import select
 
-from saas.core.dashboard import Card, register_card
-from saas.core.errors import N_
 from saas.core.nav import add_public_nav, add_staff_nav
-from saas.extensions import db, limiter
+from saas.extensions import limiter
+from saas.grouparea import dashboard as _dashboard  # noqa: F401 - registers the start page panel
 from saas.grouparea import demo as _demo  # noqa: F401 - registers the demo seeder
 from saas.grouparea import public, views
-from saas.grouparea.models import GroupChangeProposal, GroupEventSubmission, GroupNewsItem, GroupRoomRequest
 
 bp = Blueprint("grouparea", __name__, template_folder="templates")
 
@@ -69,23 +64,3 @@ bp.add_url_rule("/<slug>/intern/foerderung/fristen", "funding_deadline", views.a
 add_public_nav("grouparea.sign_in", "Für Gruppen", order=90)
 add_staff_nav("grouparea.staff_inbox", "Von Gruppen", order=13)
 add_staff_nav("grouparea.funding_overview", "Förderung", order=14)
-
-
-@register_card
-def _pending_card() -> Card | None:
-    from saas.core.access import current_membership
-
-    if current_membership() is None:
-        return None
-    waiting: list[Any] = []
-    for model in (GroupChangeProposal, GroupEventSubmission, GroupNewsItem, GroupRoomRequest):
-        waiting += db.session.scalars(select(model).where(model.state == "pending")).all()
-    if not waiting:
-        return None
-    names = sorted({item.group.name for item in waiting})
-    return Card(
-        N_("Von Gruppen: wartet auf Freigabe"),
-        str(len(waiting)),
-        "grouparea.staff_inbox",
-        note=", ".join(names[:3]) + (" …" if len(names) > 3 else ""),
-    )

@@ -3,8 +3,6 @@
 from flask import Blueprint
 
 from saas.auth.models import Role
-from saas.core.dashboard import Card, register_card
-from saas.core.errors import N_
 from saas.core.nav import add_public_nav, add_staff_nav
 from saas.core.reports import register_annual_section
 from saas.newsletter import dashboard as _dashboard  # noqa: F401 - registers the start page panel
@@ -48,16 +46,6 @@ bp.add_url_rule(f"{S}/einstellungen/bounce-token", "bounce_token", views.bounce_
 add_staff_nav("newsletter.index", "Newsletter", Role.readonly, order=60)
 add_public_nav("newsletter.subscribe", "Newsletter", order=60)
 register_annual_section("newsletter", queries.annual_section)
-
-
-@register_card
-def _subscribers_card() -> Card | None:
-    return Card(
-        N_("Newsletter-Abonnements"),
-        f"{queries.confirmed_count():,}".replace(",", "."),
-        "newsletter.index",
-        N_("bestätigte Abonnentinnen und Abonnenten"),
-    )
 
 
 _ = demo  # registers the demo seeder
