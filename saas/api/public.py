@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Response, abort, current_app, g, jsonify, request
+from flask.typing import ResponseReturnValue
 
 from saas.api import openapi, schemas
 from saas.core.paging import page_number
@@ -13,7 +14,7 @@ from saas.directory.search import search_ids
 PER_PAGE = 20
 
 
-def groups(slug: str):  # type: ignore[no-untyped-def]
+def groups(slug: str) -> ResponseReturnValue:
     if request.method == "OPTIONS":
         return Response(status=204)
     q = request.args.get("q", "")
@@ -41,7 +42,7 @@ def groups(slug: str):  # type: ignore[no-untyped-def]
     return jsonify({"items": items, "total": result.total, "page": page, "per_page": PER_PAGE})
 
 
-def group(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group(slug: str, group_id: int) -> ResponseReturnValue:
     if request.method == "OPTIONS":
         return Response(status=204)
     found = queries.public_group(group_id)
@@ -50,5 +51,5 @@ def group(slug: str, group_id: int):  # type: ignore[no-untyped-def]
     return jsonify(schemas.public_group(found, slug, step_free=bool(finder.step_free_ids([found.id]))))
 
 
-def openapi_json():  # type: ignore[no-untyped-def]
+def openapi_json() -> ResponseReturnValue:
     return jsonify(openapi.document(current_app.config["BASE_URL"]))

@@ -9,9 +9,11 @@ import time
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
+from werkzeug.wrappers import Response as BaseResponse
 
 from saas.audit.operations import record_auth
 from saas.auth import mfa, throttle
@@ -45,7 +47,7 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
-def _failed(response) -> bool:  # type: ignore[no-untyped-def]
+def _failed(response: BaseResponse) -> bool:
     return response.status_code != 302
 
 
@@ -63,7 +65,7 @@ def _failed(response) -> bool:  # type: ignore[no-untyped-def]
     deduct_when=_failed,
     exempt_when=throttle.known_client,
 )
-def login():  # type: ignore[no-untyped-def]
+def login() -> ResponseReturnValue:
     form = LoginForm()
     if current_user.is_authenticated and request.method == "GET":
         return redirect(url_for("auth.account"))
@@ -100,7 +102,7 @@ def login():  # type: ignore[no-untyped-def]
     return render_template("auth/login.html", form=form)
 
 
-def logout():  # type: ignore[no-untyped-def]
+def logout() -> ResponseReturnValue:
     form = LogoutForm()
     if not form.validate_on_submit():
         abort(400)
@@ -118,7 +120,7 @@ def logout():  # type: ignore[no-untyped-def]
 
 
 @limiter.limit("5 per minute; 20 per hour", methods=["POST"])
-def reset_request():  # type: ignore[no-untyped-def]
+def reset_request() -> ResponseReturnValue:
     form = ResetRequestForm()
     if form.validate_on_submit():
         # Same answer, same work, whether or not the address is known: nothing is looked up here; the only
@@ -129,7 +131,7 @@ def reset_request():  # type: ignore[no-untyped-def]
     return render_template("auth/reset_request.html", form=form)
 
 
-def reset_password(token: str):  # type: ignore[no-untyped-def]
+def reset_password(token: str) -> ResponseReturnValue:
     """Set a new password from a reset link, or a first password from an invitation link."""
     found = ops.read_reset_token(token)
     if found is None:
@@ -148,7 +150,7 @@ def reset_password(token: str):  # type: ignore[no-untyped-def]
     return render_template("auth/reset_password.html", form=form, invitation=purpose == "invite", user=user)
 
 
-def set_language(lang: str):  # type: ignore[no-untyped-def]
+def set_language(lang: str) -> ResponseReturnValue:
     if lang not in current_app.config["LANGUAGES"]:
         abort(404)
     if request.method == "POST":  # the form of logged-in pages carries a CSRF token
@@ -163,7 +165,7 @@ def set_language(lang: str):  # type: ignore[no-untyped-def]
 PENDING_MAX_AGE = 300  # seconds between password and code
 
 
-def start_second_factor(user: User, next_url: str | None) -> object:
+def start_second_factor(user: User, next_url: str | None) -> ResponseReturnValue:
     """Called by the login view after a correct password when the person uses TOTP."""
     session.clear()
     session["mfa_pending"] = {"u": user.id, "v": user.session_version, "t": int(time.time()), "next": next_url}
@@ -186,7 +188,7 @@ def _pending_key() -> str:
 
 
 @limiter.limit("5 per minute; 20 per hour", key_func=_pending_key, methods=["POST"])
-def verify():  # type: ignore[no-untyped-def]
+def verify() -> ResponseReturnValue:
     user = _pending_user()
     if user is None:
         session.pop("mfa_pending", None)

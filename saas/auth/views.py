@@ -5,6 +5,7 @@ rule that staff must enrol a second factor before anything else.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
@@ -21,13 +22,13 @@ from saas.core.errors import perform, perform_or_fail
 
 
 @login_required
-def account():  # type: ignore[no-untyped-def]
+def account() -> ResponseReturnValue:
     memberships, seats = ops.destinations(current_user)
     return render_template("auth/account.html", memberships=memberships, seats=seats)
 
 
 @login_required
-def change_password():  # type: ignore[no-untyped-def]
+def change_password() -> ResponseReturnValue:
     form = ChangePasswordForm()
     if form.validate_on_submit():
         if not verify_password(current_user.password_hash, form.current.data):
@@ -46,7 +47,7 @@ def change_password():  # type: ignore[no-untyped-def]
 
 
 @login_required
-def settings():  # type: ignore[no-untyped-def]
+def settings() -> ResponseReturnValue:
     enabled = mfa.mfa_enabled(current_user)
     enable_form, disable_form = EnableMfaForm(), DisableMfaForm()
     secret = uri = qr = None
@@ -69,7 +70,7 @@ def settings():  # type: ignore[no-untyped-def]
 
 
 @login_required
-def enable():  # type: ignore[no-untyped-def]
+def enable() -> ResponseReturnValue:
     form = EnableMfaForm()
     secret = mfa.open_enrol_secret(current_user, session.get("mfa_enrol"))
     if not form.validate_on_submit() or not secret:
@@ -86,7 +87,7 @@ def enable():  # type: ignore[no-untyped-def]
 
 
 @login_required
-def disable():  # type: ignore[no-untyped-def]
+def disable() -> ResponseReturnValue:
     form = DisableMfaForm()
     if not form.validate_on_submit():
         abort(400)
@@ -107,7 +108,7 @@ def disable():  # type: ignore[no-untyped-def]
 
 
 @login_required
-def new_codes():  # type: ignore[no-untyped-def]
+def new_codes() -> ResponseReturnValue:
     form = EnableMfaForm()
     if not form.validate_on_submit() or not mfa.mfa_enabled(current_user):
         abort(400)
@@ -136,7 +137,7 @@ ENROLMENT_ENDPOINTS = {
 }
 
 
-def enforce_enrolment():  # type: ignore[no-untyped-def]
+def enforce_enrolment() -> ResponseReturnValue | None:
     """Admins, analysts and operators without a second factor can do nothing but set one up."""
     if not current_user.is_authenticated or request.endpoint in ENROLMENT_ENDPOINTS:
         return None

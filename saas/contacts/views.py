@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from flask import Response, abort, flash, g, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -34,6 +36,7 @@ from saas.contacts.models import (
     Contact,
     ReportRender,
 )
+from saas.contacts.queries import Figures
 from saas.contacts.report import LABELS, annual_report, draft_chapter, paragraphs, report_csv, report_view
 from saas.core.access import can, office_required
 from saas.core.charts import Series, bar_chart, line_chart
@@ -55,7 +58,7 @@ DEFAULT_CHAPTERS = [
 ]
 
 
-def _contact_form(contact: Contact | None = None, **kwargs) -> tuple[ContactForm, list[Topic]]:  # type: ignore[no-untyped-def]
+def _contact_form(contact: Contact | None = None, **kwargs: Any) -> tuple[ContactForm, list[Topic]]:
     topics = queries.topics()
     form = ContactForm(topic_areas={t.id: t.topic_area for t in topics}, **kwargs)
     form.topic.choices = [(0, _("– kein Thema –"))] + [(t.id, t.name) for t in topics]
@@ -103,7 +106,7 @@ def _data_from(form: ContactForm) -> ops.ContactData:
 
 
 @office_required(Role.staff)
-def quick_entry(slug: str):  # type: ignore[no-untyped-def]
+def quick_entry(slug: str) -> ResponseReturnValue:
     form, topics = _contact_form()
     if request.method == "GET":
         form.day.data = _arg_date("day") or ops.today()
@@ -146,7 +149,7 @@ def _arg_date(name: str) -> dt.date | None:
 
 
 @office_required(Role.staff)
-def edit(slug: str, contact_id: int):  # type: ignore[no-untyped-def]
+def edit(slug: str, contact_id: int) -> ResponseReturnValue:
     contact = contact_or_404(contact_id)
     if not ops.is_editable(contact.day):
         abort(403)
@@ -182,7 +185,7 @@ def edit(slug: str, contact_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def delete(slug: str, contact_id: int):  # type: ignore[no-untyped-def]
+def delete(slug: str, contact_id: int) -> ResponseReturnValue:
     contact = contact_or_404(contact_id)
     form = DeleteForm()
     if not form.validate_on_submit():
@@ -194,7 +197,7 @@ def delete(slug: str, contact_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def log(slug: str):  # type: ignore[no-untyped-def]
+def log(slug: str) -> ResponseReturnValue:
     year = request.args.get("year", type=int) or ops.today().year
     if not 1980 <= year <= 2100:
         abort(404)
@@ -220,7 +223,7 @@ def log(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def import_view(slug: str):  # type: ignore[no-untyped-def]
+def import_view(slug: str) -> ResponseReturnValue:
     form = ImportForm()
     errors: list[str] = []
     if form.validate_on_submit():
@@ -253,7 +256,7 @@ def import_view(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def export(slug: str):  # type: ignore[no-untyped-def]
+def export(slug: str) -> ResponseReturnValue:
     from saas.audit.operations import record
 
     year = request.args.get("year", type=int)
@@ -293,7 +296,7 @@ def _period(form: StatisticsForm) -> queries.Period | None:
 
 
 @office_required()
-def statistics(slug: str):  # type: ignore[no-untyped-def]
+def statistics(slug: str) -> ResponseReturnValue:
     form = StatisticsForm(formdata=request.args if request.args else None)
     form.month.choices = [(i + 1, _(name)) for i, name in enumerate(queries.MONTHS)]
     form.year.choices = [(y, str(y)) for y in queries.years_with_data(ops.today().year)]
@@ -341,7 +344,9 @@ def _rows(codes: dict[str, str], cur: dict[str, int], prev: dict[str, int], base
     ]
 
 
-def _statistics_context(period, previous, cur, prev, site) -> dict:  # type: ignore[no-untyped-def]
+def _statistics_context(
+    period: queries.Period, previous: queries.Period, cur: Figures, prev: Figures, site: int | None
+) -> dict:
     tables = {
         "kinds": _rows(KINDS, cur.by_kind, prev.by_kind, cur.total, prev.total),
         "channels": _rows(CHANNELS, cur.by_channel, prev.by_channel, cur.total, prev.total),
@@ -394,7 +399,8 @@ def _statistics_context(period, previous, cur, prev, site) -> dict:  # type: ign
 
 
 def _month_keys(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
-    keys, y, m = [], start.year, start.month  # type: ignore[var-annotated]
+    keys: list[tuple[int, int]] = []
+    y, m = start.year, start.month
     while (y, m) <= (end.year, end.month) and len(keys) < 132:
         keys.append((y, m))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -410,14 +416,14 @@ def _check_year(year: int) -> None:
 
 
 @office_required()
-def report_index(slug: str):  # type: ignore[no-untyped-def]
+def report_index(slug: str) -> ResponseReturnValue:
     year = request.args.get("year", type=int) or ops.today().year - 1
     _check_year(year)
     return redirect(url_for("contacts.report", year=year))
 
 
 @office_required()
-def report(slug: str, year: int):  # type: ignore[no-untyped-def]
+def report(slug: str, year: int) -> ResponseReturnValue:
     _check_year(year)
     view = report_view(g.tenant, year)
     renders = queries.recent_renders(year)
@@ -434,7 +440,7 @@ def report(slug: str, year: int):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def report_json(slug: str, year: int):  # type: ignore[no-untyped-def]
+def report_json(slug: str, year: int) -> ResponseReturnValue:
     _check_year(year)
     body = json.dumps(annual_report(g.tenant, year), ensure_ascii=False, indent=2)
     return Response(
@@ -445,7 +451,7 @@ def report_json(slug: str, year: int):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def report_csv_view(slug: str, year: int):  # type: ignore[no-untyped-def]
+def report_csv_view(slug: str, year: int) -> ResponseReturnValue:
     _check_year(year)
     return Response(
         report_csv(annual_report(g.tenant, year)),
@@ -455,7 +461,7 @@ def report_csv_view(slug: str, year: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def render_start(slug: str, year: int):  # type: ignore[no-untyped-def]
+def render_start(slug: str, year: int) -> ResponseReturnValue:
     _check_year(year)
     if not RenderForm().validate_on_submit():
         abort(400)
@@ -482,7 +488,7 @@ def _render_state(render: ReportRender, year: int) -> dict:
 
 
 @office_required()
-def render_status_page(slug: str, year: int, render_id: int):  # type: ignore[no-untyped-def]
+def render_status_page(slug: str, year: int, render_id: int) -> ResponseReturnValue:
     render = render_or_404(render_id, year)
     return render_template(
         "contacts/render.html", render=render, year=year, status=_render_state(render, year), render_form=RenderForm()
@@ -490,13 +496,13 @@ def render_status_page(slug: str, year: int, render_id: int):  # type: ignore[no
 
 
 @office_required()
-def render_status(slug: str, year: int, render_id: int):  # type: ignore[no-untyped-def]
+def render_status(slug: str, year: int, render_id: int) -> ResponseReturnValue:
     render = render_or_404(render_id, year)
     return jsonify(_render_state(render, year))
 
 
 @office_required()
-def render_download(slug: str, year: int, render_id: int):  # type: ignore[no-untyped-def]
+def render_download(slug: str, year: int, render_id: int) -> ResponseReturnValue:
     render = render_or_404(render_id, year)
     if render.state != "done" or not render.pdf:
         abort(404)
@@ -511,7 +517,7 @@ def render_download(slug: str, year: int, render_id: int):  # type: ignore[no-un
 
 
 @office_required(Role.staff)
-def chapters(slug: str, year: int):  # type: ignore[no-untyped-def]
+def chapters(slug: str, year: int) -> ResponseReturnValue:
     _check_year(year)
     form = ChapterForm()
     if form.validate_on_submit():
@@ -541,7 +547,7 @@ def chapters(slug: str, year: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def chapters_template(slug: str, year: int):  # type: ignore[no-untyped-def]
+def chapters_template(slug: str, year: int) -> ResponseReturnValue:
     """Create this year's chapters (last year's headings or the usual ones), each with a draft from the figures."""
     _check_year(year)
     if not CopyChaptersForm().validate_on_submit():
@@ -556,7 +562,7 @@ def chapters_template(slug: str, year: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def chapter_edit(slug: str, year: int, chapter_id: int):  # type: ignore[no-untyped-def]
+def chapter_edit(slug: str, year: int, chapter_id: int) -> ResponseReturnValue:
     chapter = chapter_or_404(chapter_id, year)
     form = ChapterForm(obj=chapter)
     if form.validate_on_submit():
@@ -576,7 +582,7 @@ def chapter_edit(slug: str, year: int, chapter_id: int):  # type: ignore[no-unty
 
 
 @office_required(Role.staff)
-def chapter_delete(slug: str, year: int, chapter_id: int):  # type: ignore[no-untyped-def]
+def chapter_delete(slug: str, year: int, chapter_id: int) -> ResponseReturnValue:
     chapter = chapter_or_404(chapter_id, year)
     if not DeleteForm().validate_on_submit():
         abort(400)

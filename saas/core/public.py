@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from flask import g, render_template
+from flask.typing import ResponseReturnValue
 from sqlalchemy import select, text
 
 from saas.extensions import db
 from tenants.models import Site, Tenant
 
 
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     from saas.legal.operations import live_tenant_ids
 
     # Only offices with a complete Impressum are live (§ 5 DDG): the others are not listed yet.
@@ -18,11 +19,11 @@ def index():  # type: ignore[no-untyped-def]
     return render_template("core/index.html", tenants=tenants)
 
 
-def health():  # type: ignore[no-untyped-def]
+def health() -> ResponseReturnValue:
     db.session.execute(text("SELECT 1"))
     return {"status": "ok"}
 
 
-def office_home(slug: str):  # type: ignore[no-untyped-def]
+def office_home(slug: str) -> ResponseReturnValue:
     sites = db.session.scalars(select(Site).order_by(Site.position, Site.id)).all()
     return render_template("core/office_home.html", office=g.tenant, sites=sites)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Response, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -55,7 +56,7 @@ def _topics() -> list[Topic]:
 
 
 @office_required()
-def group_list(slug: str):  # type: ignore[no-untyped-def]
+def group_list(slug: str) -> ResponseReturnValue:
     f = queries.GroupFilter(
         q=request.args.get("q", "")[:100],
         status=request.args.get("status", "") if request.args.get("status") in GROUP_STATUSES else "",
@@ -120,7 +121,7 @@ def _valid_site(form: GroupForm) -> bool:
 
 
 @office_required(Role.staff)
-def group_new(slug: str):  # type: ignore[no-untyped-def]
+def group_new(slug: str) -> ResponseReturnValue:
     form = _group_form()
     if form.validate_on_submit() and _valid_site(form):
         group = perform_or_fail(
@@ -137,7 +138,7 @@ def group_new(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def group_detail(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group_detail(slug: str, group_id: int) -> ResponseReturnValue:
     group = group_or_404(group_id)
     status_form = StatusForm(formdata=None, changed_on=dt.date.today())
     status_form.status.choices = [(s, _(GROUP_STATUSES[s])) for s in STATUS_TRANSITIONS.get(group.status, ())]
@@ -158,7 +159,7 @@ def group_detail(slug: str, group_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def group_edit(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group_edit(slug: str, group_id: int) -> ResponseReturnValue:
     group = group_or_404(group_id)
     form = _group_form(group)
     del form.status, form.since  # the lifecycle changes through the status form only
@@ -172,7 +173,7 @@ def group_edit(slug: str, group_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def group_status(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group_status(slug: str, group_id: int) -> ResponseReturnValue:
     group = group_or_404(group_id)
     form = StatusForm()
     form.status.choices = [(s, _(GROUP_STATUSES[s])) for s in STATUS_TRANSITIONS.get(group.status, ())]
@@ -200,7 +201,7 @@ def group_status(slug: str, group_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def group_delete(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group_delete(slug: str, group_id: int) -> ResponseReturnValue:
     group = group_or_404(group_id)
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -209,7 +210,7 @@ def group_delete(slug: str, group_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def group_send_confirmation(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group_send_confirmation(slug: str, group_id: int) -> ResponseReturnValue:
     group = group_or_404(group_id)
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -221,7 +222,7 @@ def group_send_confirmation(slug: str, group_id: int):  # type: ignore[no-untype
 
 
 @office_required(Role.staff)
-def group_correction_done(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group_correction_done(slug: str, group_id: int) -> ResponseReturnValue:
     group = group_or_404(group_id)
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -234,7 +235,7 @@ def group_correction_done(slug: str, group_id: int):  # type: ignore[no-untyped-
 
 
 @office_required()
-def group_export(slug: str):  # type: ignore[no-untyped-def]
+def group_export(slug: str) -> ResponseReturnValue:
     from saas.audit.operations import record
 
     body = export_groups()  # holds contact persons' data: who exported it is logged
@@ -248,7 +249,7 @@ def group_export(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def group_import(slug: str):  # type: ignore[no-untyped-def]
+def group_import(slug: str) -> ResponseReturnValue:
     form = ImportForm()
     errors: list[str] = []
     if form.validate_on_submit():
@@ -266,7 +267,7 @@ def group_import(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.admin)
-def widget(slug: str):  # type: ignore[no-untyped-def]
+def widget(slug: str) -> ResponseReturnValue:
     base = current_app.config["BASE_URL"]
     return render_template(
         "directory/staff_widget.html",
@@ -280,7 +281,7 @@ def widget(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def topic_list(slug: str):  # type: ignore[no-untyped-def]
+def topic_list(slug: str) -> ResponseReturnValue:
     counts = dict(
         db.session.execute(
             select(Topic.id, func.count(Group.id)).join(Topic.groups, isouter=True).group_by(Topic.id)
@@ -292,7 +293,7 @@ def topic_list(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def topic_edit(slug: str, topic_id: int | None = None):  # type: ignore[no-untyped-def]
+def topic_edit(slug: str, topic_id: int | None = None) -> ResponseReturnValue:
     topic = topic_or_404(topic_id) if topic_id is not None else None
     form = TopicForm(obj=topic)
     if form.validate_on_submit():
@@ -315,7 +316,7 @@ def topic_edit(slug: str, topic_id: int | None = None):  # type: ignore[no-untyp
 
 
 @office_required(Role.staff)
-def topic_delete(slug: str, topic_id: int):  # type: ignore[no-untyped-def]
+def topic_delete(slug: str, topic_id: int) -> ResponseReturnValue:
     topic = topic_or_404(topic_id)
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -331,7 +332,7 @@ def topic_delete(slug: str, topic_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def inquiry_list(slug: str):  # type: ignore[no-untyped-def]
+def inquiry_list(slug: str) -> ResponseReturnValue:
     state = request.args.get("state", "open")
     stmt = select(GroupInquiry).options(selectinload(GroupInquiry.group)).order_by(GroupInquiry.created_at.desc())
     if state in ("open", "forwarded", "closed"):
@@ -340,13 +341,13 @@ def inquiry_list(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def inquiry_detail(slug: str, inquiry_id: int):  # type: ignore[no-untyped-def]
+def inquiry_detail(slug: str, inquiry_id: int) -> ResponseReturnValue:
     inquiry = inquiry_or_404(inquiry_id)
     return render_template("directory/staff_inquiry.html", inquiry=inquiry, form=ActionForm())
 
 
 @office_required(Role.staff)
-def inquiry_action(slug: str, inquiry_id: int, action: str):  # type: ignore[no-untyped-def]
+def inquiry_action(slug: str, inquiry_id: int, action: str) -> ResponseReturnValue:
     inquiry = inquiry_or_404(inquiry_id)
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -373,7 +374,7 @@ def inquiry_action(slug: str, inquiry_id: int, action: str):  # type: ignore[no-
 
 
 @office_required(Role.staff)
-def demand(slug: str):  # type: ignore[no-untyped-def]
+def demand(slug: str) -> ResponseReturnValue:
     """What people looked for and did not find: founding interest and repeated searches without result."""
     from saas.directory.models import GroupInterest
 
@@ -387,7 +388,7 @@ def demand(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def neighbours(slug: str):  # type: ignore[no-untyped-def]
+def neighbours(slug: str) -> ResponseReturnValue:
     """Search the public directories of neighbouring offices (same association, taking part in its
     regional finder) to refer someone across the border."""
     from saas.directory import finder, regional

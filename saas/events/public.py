@@ -6,6 +6,7 @@ Load → act → commit through ``perform``. The pages work without JavaScript.
 from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from saas.core.errors import perform
@@ -19,7 +20,7 @@ from saas.events.forms import (
 from saas.extensions import limiter
 
 
-def public_list(slug: str):  # type: ignore[no-untyped-def]
+def public_list(slug: str) -> ResponseReturnValue:
     events = queries.public_events()
     counts = queries.counts_for([e.id for e in events])
     return render_template("events/public_list.html", events=events, counts=counts)
@@ -42,7 +43,7 @@ def public_event_ics(slug: str, event_id: int) -> Response:
 
 
 @limiter.limit("20/minute", methods=["POST"])
-def public_detail(slug: str, event_id: int):  # type: ignore[no-untyped-def]
+def public_detail(slug: str, event_id: int) -> ResponseReturnValue:
     event = public_event_or_404(event_id)
     form = RegistrationForm()
     form.group_id.choices = queries.group_choices()
@@ -72,12 +73,12 @@ def public_detail(slug: str, event_id: int):  # type: ignore[no-untyped-def]
     return render_template("events/public_detail.html", event=event, form=form, open=open_, counts=counts), status
 
 
-def public_thanks(slug: str, event_id: int):  # type: ignore[no-untyped-def]
+def public_thanks(slug: str, event_id: int) -> ResponseReturnValue:
     event = public_event_or_404(event_id)
     return render_template("events/public_thanks.html", event=event)
 
 
-def manage_registration(slug: str, token: str):  # type: ignore[no-untyped-def]
+def manage_registration(slug: str, token: str) -> ResponseReturnValue:
     """The link in every mail: see one's registration, accept an offered place, or withdraw."""
     registration = ops.registration_from_token(token)
     if registration is None:

@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import SimpleNamespace
 
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -24,7 +26,7 @@ from saas.events.forms import (
     SettingsForm,
     StaffRegistrationForm,
 )
-from saas.events.models import CancelReason, EventStatus, RegistrationStatus
+from saas.events.models import CancelReason, Event, EventStatus, RegistrationStatus
 from saas.rooms.queries import rooms as room_list
 
 
@@ -33,7 +35,7 @@ def _room_choices() -> list[tuple[int, str]]:
 
 
 @office_required()
-def staff_list(slug: str):  # type: ignore[no-untyped-def]
+def staff_list(slug: str) -> ResponseReturnValue:
     scope = "past" if request.args.get("zeitraum") == "vergangen" else "upcoming"
     events = queries.staff_events(scope)
     counts = queries.counts_for([e.id for e in events])
@@ -49,7 +51,7 @@ def staff_list(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def staff_new(slug: str):  # type: ignore[no-untyped-def]
+def staff_new(slug: str) -> ResponseReturnValue:
     form = EventForm()
     form.room_id.choices = _room_choices()
     if form.validate_on_submit():
@@ -64,7 +66,7 @@ def staff_new(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def staff_edit(slug: str, event_id: int):  # type: ignore[no-untyped-def]
+def staff_edit(slug: str, event_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     if event.status == EventStatus.cancelled:
         abort(404)
@@ -82,7 +84,7 @@ def staff_edit(slug: str, event_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def staff_detail(slug: str, event_id: int):  # type: ignore[no-untyped-def]
+def staff_detail(slug: str, event_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     counts = queries.counts_for([event.id])[event.id]
     return render_template(
@@ -96,20 +98,20 @@ def staff_detail(slug: str, event_id: int):  # type: ignore[no-untyped-def]
     )
 
 
-def _act(event_id: int, action) -> Response:  # type: ignore[no-untyped-def]
+def _act(event_id: int, action: Callable[[Event], str]) -> ResponseReturnValue:
     event = event_or_404(event_id)
     form = ActionForm()
     if not form.validate_on_submit():
         abort(400)
     done = perform(lambda: action(event))
-    if done:
-        flash(done.value, "success")  # type: ignore[arg-type]
-    return redirect(url_for("events.staff_detail", event_id=event.id))  # type: ignore[return-value]
+    if done.value is not None:
+        flash(done.value, "success")
+    return redirect(url_for("events.staff_detail", event_id=event.id))
 
 
 @office_required(Role.staff)
-def staff_publish(slug: str, event_id: int) -> Response:
-    def act(event):  # type: ignore[no-untyped-def]
+def staff_publish(slug: str, event_id: int) -> ResponseReturnValue:
+    def act(event: Event) -> str:
         ops.publish_event(event)
         return _("Die Veranstaltung ist veröffentlicht.")
 
@@ -117,8 +119,8 @@ def staff_publish(slug: str, event_id: int) -> Response:
 
 
 @office_required(Role.staff)
-def staff_unpublish(slug: str, event_id: int) -> Response:
-    def act(event):  # type: ignore[no-untyped-def]
+def staff_unpublish(slug: str, event_id: int) -> ResponseReturnValue:
+    def act(event: Event) -> str:
         ops.unpublish_event(event)
         return _("Die Veranstaltung ist wieder ein Entwurf.")
 
@@ -126,8 +128,8 @@ def staff_unpublish(slug: str, event_id: int) -> Response:
 
 
 @office_required(Role.staff)
-def staff_keep(slug: str, event_id: int) -> Response:
-    def act(event):  # type: ignore[no-untyped-def]
+def staff_keep(slug: str, event_id: int) -> ResponseReturnValue:
+    def act(event: Event) -> str:
         ops.keep_event(event)
         return _("Die Veranstaltung findet statt.")
 
@@ -135,7 +137,7 @@ def staff_keep(slug: str, event_id: int) -> Response:
 
 
 @office_required(Role.staff)
-def staff_cancel(slug: str, event_id: int) -> Response:
+def staff_cancel(slug: str, event_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     form = CancelEventForm()
     if not form.validate_on_submit():
@@ -149,11 +151,11 @@ def staff_cancel(slug: str, event_id: int) -> Response:
         flash(
             _("Die Veranstaltung ist abgesagt; %(n)s Personen werden per E-Mail informiert.", n=done.value), "success"
         )
-    return redirect(url_for("events.staff_detail", event_id=event.id))  # type: ignore[return-value]
+    return redirect(url_for("events.staff_detail", event_id=event.id))
 
 
 @office_required()
-def participants(slug: str, event_id: int):  # type: ignore[no-untyped-def]
+def participants(slug: str, event_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     regs = queries.participants(event)
     counts = queries.counts_for([event.id])[event.id]
@@ -163,7 +165,7 @@ def participants(slug: str, event_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def participants_print(slug: str, event_id: int):  # type: ignore[no-untyped-def]
+def participants_print(slug: str, event_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     regs = [r for r in queries.participants(event) if r.status == RegistrationStatus.confirmed]
     return render_template("events/participants_print.html", event=event, regs=regs)
@@ -198,7 +200,7 @@ def participants_csv(slug: str, event_id: int) -> Response:
 
 
 @office_required(Role.staff)
-def participant_new(slug: str, event_id: int):  # type: ignore[no-untyped-def]
+def participant_new(slug: str, event_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     form = StaffRegistrationForm()
     form.group_id.choices = queries.group_choices()
@@ -218,7 +220,7 @@ def participant_new(slug: str, event_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def participant_edit(slug: str, event_id: int, registration_id: int):  # type: ignore[no-untyped-def]
+def participant_edit(slug: str, event_id: int, registration_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     reg = registration_or_404(event, registration_id)
     if reg.anonymized_at is not None:
@@ -240,17 +242,17 @@ def participant_edit(slug: str, event_id: int, registration_id: int):  # type: i
 
 
 @office_required(Role.staff)
-def participant_cancel(slug: str, event_id: int, registration_id: int) -> Response:
+def participant_cancel(slug: str, event_id: int, registration_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     reg = registration_or_404(event, registration_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     perform(lambda: ops.cancel_registration(reg, by_staff=True), success=_("Die Anmeldung ist storniert."))
-    return redirect(url_for("events.participants", event_id=event.id))  # type: ignore[return-value]
+    return redirect(url_for("events.participants", event_id=event.id))
 
 
 @office_required(Role.staff)
-def attendance(slug: str, event_id: int):  # type: ignore[no-untyped-def]
+def attendance(slug: str, event_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     regs = [r for r in queries.participants(event) if r.status == RegistrationStatus.confirmed]
     form = ActionForm()
@@ -280,7 +282,7 @@ def attendance(slug: str, event_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.admin)
-def settings(slug: str):  # type: ignore[no-untyped-def]
+def settings(slug: str) -> ResponseReturnValue:
     form = SettingsForm()
     if request.method == "GET":
         form.auto_cancel.data = "auto" if ops.auto_cancel(g.tenant) else "ask"

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import abort, flash, g, make_response, redirect, render_template, request, url_for
+from flask import Response, abort, flash, g, make_response, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from saas.core.errors import perform, perform_or_fail
-from saas.directory.models import MEETING_MODES
+from saas.directory.models import MEETING_MODES, Group
 from saas.directory.public import rhythm_text
 from saas.grouparea import funding
 from saas.grouparea import operations as ops
@@ -41,7 +42,7 @@ from saas.grouparea.session import group_required
 from tenants.models import WEEKDAYS_LONG
 
 
-def _private(response):  # type: ignore[no-untyped-def]
+def _private(response: ResponseReturnValue) -> Response:
     """Pages of the group area are personal: never cached, never sent as a referrer."""
     response = make_response(response)
     response.headers["Cache-Control"] = "no-store"
@@ -49,7 +50,7 @@ def _private(response):  # type: ignore[no-untyped-def]
     return response
 
 
-def sign_in(slug: str):  # type: ignore[no-untyped-def]
+def sign_in(slug: str) -> ResponseReturnValue:
     """The contract: a link is mailed only to a group's contact address; the answer is the same either way."""
     if request.method == "GET" and group_session.signed_in_group() is not None:
         return redirect(url_for("grouparea.home"))
@@ -73,7 +74,7 @@ def sign_in(slug: str):  # type: ignore[no-untyped-def]
     return _private(render_template("grouparea/sign_in.html", form=form))
 
 
-def redeem(slug: str, token: str):  # type: ignore[no-untyped-def]
+def redeem(slug: str, token: str) -> ResponseReturnValue:
     """The mailed link: used up at once, signs the browser in and opens the group's area."""
     redeemed = perform_or_fail(lambda: group_session.redeem_token(token))  # a used-up token changes nothing
     if redeemed is None:
@@ -82,14 +83,14 @@ def redeem(slug: str, token: str):  # type: ignore[no-untyped-def]
     return _private(redirect(url_for("grouparea.home"), 303))
 
 
-def sign_out(slug: str):  # type: ignore[no-untyped-def]
+def sign_out(slug: str) -> ResponseReturnValue:
     group_session.end_session()
     flash(_("Sie sind abgemeldet."), "success")
     return redirect(url_for("grouparea.sign_in"), 303)
 
 
 @group_required
-def home(slug: str):  # type: ignore[no-untyped-def]
+def home(slug: str) -> ResponseReturnValue:
     group = g.group
     return _private(
         render_template(
@@ -107,7 +108,7 @@ def home(slug: str):  # type: ignore[no-untyped-def]
 
 
 @group_required
-def confirm(slug: str):  # type: ignore[no-untyped-def]
+def confirm(slug: str) -> ResponseReturnValue:
     perform(
         lambda: ops.confirm_entry(g.group), success=_("Danke! Die Angaben Ihrer Gruppe sind für dieses Jahr bestätigt.")
     )
@@ -115,7 +116,7 @@ def confirm(slug: str):  # type: ignore[no-untyped-def]
 
 
 @group_required
-def language(slug: str):  # type: ignore[no-untyped-def]
+def language(slug: str) -> ResponseReturnValue:
     form = LanguageForm()
     if not form.validate_on_submit():
         abort(400)
@@ -124,7 +125,7 @@ def language(slug: str):  # type: ignore[no-untyped-def]
 
 
 @group_required
-def propose(slug: str):  # type: ignore[no-untyped-def]
+def propose(slug: str) -> ResponseReturnValue:
     group = g.group
     form = EntryChangeForm(obj=None if request.method == "POST" else _EntryDefaults(group))
     if form.validate_on_submit():
@@ -142,7 +143,7 @@ def propose(slug: str):  # type: ignore[no-untyped-def]
 class _EntryDefaults:
     """The group's current values in the shape the form expects (selects hold text)."""
 
-    def __init__(self, group) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, group: Group) -> None:
         for field in ops.PROPOSABLE:
             value = getattr(group, field)
             if field in ("weekday", "nth_weekday", "rhythm"):
@@ -151,7 +152,7 @@ class _EntryDefaults:
 
 
 @group_required
-def submit_event(slug: str):  # type: ignore[no-untyped-def]
+def submit_event(slug: str) -> ResponseReturnValue:
     form = EventSubmissionForm()
     if form.validate_on_submit():
         data = {k: getattr(form, k).data for k in ("title", "start_date", "start_time", "end_time", "address")}
@@ -168,7 +169,7 @@ def submit_event(slug: str):  # type: ignore[no-untyped-def]
 
 
 @group_required
-def submit_news(slug: str):  # type: ignore[no-untyped-def]
+def submit_news(slug: str) -> ResponseReturnValue:
     form = NewsItemForm()
     if form.validate_on_submit():
         perform(
@@ -181,7 +182,7 @@ def submit_news(slug: str):  # type: ignore[no-untyped-def]
 
 
 @group_required
-def request_room(slug: str):  # type: ignore[no-untyped-def]
+def request_room(slug: str) -> ResponseReturnValue:
     from saas.rooms.queries import rooms
 
     room_list = rooms()
@@ -228,7 +229,7 @@ def _years() -> list[int]:
 
 
 @group_required
-def group_funding(slug: str):  # type: ignore[no-untyped-def]
+def group_funding(slug: str) -> ResponseReturnValue:
     form = FundingForm()
     form.year.choices = [(y, str(y)) for y in _years()]
     if request.method == "GET":

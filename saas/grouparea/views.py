@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from flask import abort, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -37,7 +38,7 @@ KINDS: dict[str, tuple[type, str]] = {
 
 
 @office_required(Role.readonly)
-def inbox(slug: str):  # type: ignore[no-untyped-def]
+def inbox(slug: str) -> ResponseReturnValue:
     return render_template(
         "grouparea/staff_inbox.html",
         proposals=ops.pending(GroupChangeProposal),
@@ -51,7 +52,7 @@ def inbox(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.readonly)
-def proposal(slug: str, proposal_id: int):  # type: ignore[no-untyped-def]
+def proposal(slug: str, proposal_id: int) -> ResponseReturnValue:
     item = office_row_or_404(GroupChangeProposal, proposal_id)
     current = ops.entry_values(item.group)
     rows = [
@@ -97,22 +98,22 @@ def _decide(kind: str, item_id: int, action: str) -> Any:
 
 
 @office_required(Role.staff)
-def decide_proposal(slug: str, proposal_id: int, action: str):  # type: ignore[no-untyped-def]
+def decide_proposal(slug: str, proposal_id: int, action: str) -> ResponseReturnValue:
     return _decide("aenderungen", proposal_id, action)
 
 
 @office_required(Role.staff)
-def decide_event(slug: str, submission_id: int, action: str):  # type: ignore[no-untyped-def]
+def decide_event(slug: str, submission_id: int, action: str) -> ResponseReturnValue:
     return _decide("veranstaltungen", submission_id, action)
 
 
 @office_required(Role.staff)
-def decide_news(slug: str, item_id: int, action: str):  # type: ignore[no-untyped-def]
+def decide_news(slug: str, item_id: int, action: str) -> ResponseReturnValue:
     return _decide("beitraege", item_id, action)
 
 
 @office_required(Role.staff)
-def decide_room(slug: str, request_id: int, action: str):  # type: ignore[no-untyped-def]
+def decide_room(slug: str, request_id: int, action: str) -> ResponseReturnValue:
     return _decide("raeume", request_id, action)
 
 
@@ -125,7 +126,7 @@ def _year_arg() -> int:
 
 
 @office_required(Role.readonly)
-def overview(slug: str):  # type: ignore[no-untyped-def]
+def overview(slug: str) -> ResponseReturnValue:
     year = _year_arg()
     form = DeadlineForm()
     return render_template(
@@ -140,7 +141,7 @@ def overview(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def add_deadline(slug: str):  # type: ignore[no-untyped-def]
+def add_deadline(slug: str) -> ResponseReturnValue:
     year = _year_arg()
     form = DeadlineForm()
     if not form.validate_on_submit():

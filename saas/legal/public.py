@@ -5,6 +5,7 @@ its own) carries a CSRF token and so a session cookie, like every other public f
 from __future__ import annotations
 
 from flask import g, render_template
+from flask.typing import ResponseReturnValue
 
 from saas.core.access import office_row_or_404
 from saas.core.errors import perform_or_fail
@@ -18,11 +19,11 @@ def _legal() -> OfficeLegal | None:
     return ops.legal_of(g.tenant)
 
 
-def impressum(slug: str):  # type: ignore[no-untyped-def]
+def impressum(slug: str) -> ResponseReturnValue:
     return render_template("legal/impressum.html", legal=_legal())
 
 
-def datenschutz(slug: str):  # type: ignore[no-untyped-def]
+def datenschutz(slug: str) -> ResponseReturnValue:
     legal = _legal()
     sections = notice.sections(g.tenant, legal)
     digest = notice.digest_of(sections)
@@ -36,17 +37,17 @@ def datenschutz(slug: str):  # type: ignore[no-untyped-def]
     )
 
 
-def datenschutz_version(slug: str, version_id: int):  # type: ignore[no-untyped-def]
+def datenschutz_version(slug: str, version_id: int) -> ResponseReturnValue:
     version = office_row_or_404(PrivacyNoticeVersion, version_id)
     return render_template("legal/datenschutz_version.html", version=version)
 
 
-def barrierefreiheit(slug: str):  # type: ignore[no-untyped-def]
+def barrierefreiheit(slug: str) -> ResponseReturnValue:
     return render_template("legal/barrierefreiheit.html", legal=_legal(), body=texts.SCHLICHTUNGSSTELLE)
 
 
 @limiter.limit("5 per minute; 20 per day", methods=["POST"])
-def feedback(slug: str):  # type: ignore[no-untyped-def]
+def feedback(slug: str) -> ResponseReturnValue:
     form = forms.FeedbackForm()
     if form.validate_on_submit():
         sent = perform_or_fail(
@@ -64,7 +65,7 @@ def feedback(slug: str):  # type: ignore[no-untyped-def]
     return render_template("legal/feedback.html", form=form)
 
 
-def leichte_sprache(slug: str):  # type: ignore[no-untyped-def]
+def leichte_sprache(slug: str) -> ResponseReturnValue:
     legal = _legal()
     text = texts.easy_language_text(g.tenant, legal.easy_language if legal else "")
     return render_template("legal/leichte_sprache.html", paragraphs=texts.paragraphs(text))

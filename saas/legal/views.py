@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import g, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -34,7 +35,7 @@ SECTIONS: dict[str, tuple[type[FlaskForm], Any]] = {
 
 
 @admin_only
-def admin_index(slug: str):  # type: ignore[no-untyped-def]
+def admin_index(slug: str) -> ResponseReturnValue:
     legal = _legal()
     # The overview also brings the stored privacy notice up to date with settings changed elsewhere.
     perform_or_fail(lambda: ops.record_privacy_notice(g.tenant))
@@ -42,7 +43,7 @@ def admin_index(slug: str):  # type: ignore[no-untyped-def]
 
 
 @admin_only
-def admin_edit(slug: str, section: str):  # type: ignore[no-untyped-def]
+def admin_edit(slug: str, section: str) -> ResponseReturnValue:
     form_class, title = SECTIONS[section]
     legal = _legal()
     form = form_class(obj=legal)

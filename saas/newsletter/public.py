@@ -9,6 +9,7 @@ import logging
 
 from feedgen.feed import FeedGenerator
 from flask import Response, abort, current_app, g, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -35,7 +36,7 @@ def _email_key() -> str:
 
 @limiter.limit("10 per minute; 60 per hour", methods=["POST"])
 @limiter.limit("3 per hour", methods=["POST"], key_func=_email_key)
-def subscribe(slug: str):  # type: ignore[no-untyped-def]
+def subscribe(slug: str) -> ResponseReturnValue:
     tenant = g.tenant
     settings = perform_or_fail(lambda: ops.get_settings(tenant))
     form = SubscribeForm()
@@ -48,11 +49,11 @@ def subscribe(slug: str):  # type: ignore[no-untyped-def]
     return render_template("newsletter/public/subscribe.html", form=form, consent_text=settings.consent_text)
 
 
-def subscribe_pending(slug: str):  # type: ignore[no-untyped-def]
+def subscribe_pending(slug: str) -> ResponseReturnValue:
     return render_template("newsletter/public/pending.html")
 
 
-def confirm(slug: str, token: str):  # type: ignore[no-untyped-def]
+def confirm(slug: str, token: str) -> ResponseReturnValue:
     tenant = g.tenant
     subscriber = ops.subscriber_for_confirm_token(tenant, token)
     if subscriber is None:
@@ -71,7 +72,7 @@ def confirm(slug: str, token: str):  # type: ignore[no-untyped-def]
 
 @csrf.exempt
 @limiter.limit("30 per minute")
-def unsubscribe(slug: str, token: str):  # type: ignore[no-untyped-def]
+def unsubscribe(slug: str, token: str) -> ResponseReturnValue:
     """RFC 8058 one-click: a POST unsubscribes without login or question; GET shows the same button.
 
     The token in the URL is the authorisation (CSRF protection would break the mail provider's POST).
@@ -86,7 +87,7 @@ def unsubscribe(slug: str, token: str):  # type: ignore[no-untyped-def]
 
 
 @csrf.exempt
-def inbound(slug: str):  # type: ignore[no-untyped-def]
+def inbound(slug: str) -> ResponseReturnValue:
     """Bounce reports (DSN) and unsubscribe mails, posted raw by the office's mail server or mailbox reader.
 
     Authenticated with the office's secret token (``Authorization: Bearer …``); 404 for a wrong token,
@@ -113,15 +114,16 @@ def _base_url() -> str:
     return current_app.config["BASE_URL"]
 
 
-def _aware(value: dt.datetime) -> dt.datetime:
+def _aware(value: dt.datetime | None) -> dt.datetime:
+    assert value is not None  # sent_issues() lists only issues that have started
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
-def archive(slug: str):  # type: ignore[no-untyped-def]
+def archive(slug: str) -> ResponseReturnValue:
     return render_template("newsletter/public/archive.html", issues=sent_issues())
 
 
-def archive_issue(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
+def archive_issue(slug: str, issue_id: int) -> ResponseReturnValue:
     return render_template("newsletter/public/archive_issue.html", issue=sent_issue_or_404(issue_id))
 
 
@@ -138,14 +140,14 @@ def feed(slug: str) -> Response:
     fg.link(href=archive_url, rel="alternate")
     fg.link(href=base + url_for("newsletter.feed", slug=tenant.slug), rel="self")
     fg.language("de")
-    fg.updated(_aware(issues[0].started_at) if issues else _aware(tenant.created_at))  # type: ignore[arg-type]
+    fg.updated(_aware(issues[0].started_at) if issues else _aware(tenant.created_at))
     for issue in reversed(issues):  # feedgen prepends: oldest first gives newest first in the feed
         url = base + url_for("newsletter.archive_issue", slug=tenant.slug, issue_id=issue.id)
         entry = fg.add_entry()
         entry.id(url)
         entry.title(issue.subject)
         entry.link(href=url, rel="alternate")
-        entry.published(_aware(issue.started_at))  # type: ignore[arg-type]
-        entry.updated(_aware(issue.finished_at or issue.started_at))  # type: ignore[arg-type]
+        entry.published(_aware(issue.started_at))
+        entry.updated(_aware(issue.finished_at or issue.started_at))
         entry.content(issue.html, type="html")
     return Response(fg.atom_str(pretty=True), mimetype="application/atom+xml")

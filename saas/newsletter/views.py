@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Response, flash, g, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -27,14 +28,14 @@ from saas.newsletter.models import Bounce, Issue, IssueStatus, SubscriberStatus
 
 
 @office_required(Role.readonly)
-def index(slug: str):  # type: ignore[no-untyped-def]
+def index(slug: str) -> ResponseReturnValue:
     return render_template(
         "newsletter/staff/index.html", issues=queries.issues(), counts=queries.status_counts(), can_edit=can(Role.staff)
     )
 
 
 @office_required(Role.readonly)
-def subscribers(slug: str):  # type: ignore[no-untyped-def]
+def subscribers(slug: str) -> ResponseReturnValue:
     q = request.args.get("q", "")[:100]
     status = request.args.get("status", "")
     page = page_number()
@@ -54,7 +55,7 @@ def subscribers(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.readonly)
-def subscriber_detail(slug: str, subscriber_id: int):  # type: ignore[no-untyped-def]
+def subscriber_detail(slug: str, subscriber_id: int) -> ResponseReturnValue:
     subscriber = subscriber_or_404(subscriber_id)
     bounce_rows = db.session.scalars(
         select(Bounce).where(Bounce.subscriber_id == subscriber.id).order_by(Bounce.received_at.desc())
@@ -69,7 +70,7 @@ def subscriber_detail(slug: str, subscriber_id: int):  # type: ignore[no-untyped
 
 
 @office_required(Role.staff)
-def subscribers_import(slug: str):  # type: ignore[no-untyped-def]
+def subscribers_import(slug: str) -> ResponseReturnValue:
     form = ImportForm()
     errors: list[str] = []
     if form.validate_on_submit():
@@ -94,7 +95,7 @@ def subscribers_import(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def subscribers_export(slug: str):  # type: ignore[no-untyped-def]
+def subscribers_export(slug: str) -> ResponseReturnValue:
     body = write_csv(ops.EXPORT_COLUMNS, ops.export_rows())
     stamp = dt.date.today().isoformat()
     return Response(
@@ -105,7 +106,7 @@ def subscribers_export(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def erasure(slug: str):  # type: ignore[no-untyped-def]
+def erasure(slug: str) -> ResponseReturnValue:
     form = ErasureForm()
     if form.validate_on_submit():
         done = perform(
@@ -140,7 +141,7 @@ def _issue_form(**kwargs: object) -> IssueForm:
 
 
 @office_required(Role.staff)
-def issue_new(slug: str):  # type: ignore[no-untyped-def]
+def issue_new(slug: str) -> ResponseReturnValue:
     form = _issue_form()
     if form.validate_on_submit() and not _wants_preview():
         issue = perform_or_fail(
@@ -157,7 +158,7 @@ def _wants_preview() -> bool:
     return request.form.get("action") == "preview"
 
 
-def _form_preview(form, issue: Issue | None = None) -> str:  # type: ignore[no-untyped-def]
+def _form_preview(form: IssueForm, issue: Issue | None = None) -> str:
     """The body as it would be sent now, rendered on the server beside the editor: the saved draft on
     the first view, the typed text after "Vorschau aktualisieren" (nothing is saved for that)."""
     if request.method == "GET" and issue is None:
@@ -173,7 +174,7 @@ def _form_preview(form, issue: Issue | None = None) -> str:  # type: ignore[no-u
 
 
 @office_required(Role.staff)
-def issue_edit(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
+def issue_edit(slug: str, issue_id: int) -> ResponseReturnValue:
     issue = issue_or_404(issue_id)
     if issue.status != IssueStatus.draft:
         flash(_("Nur Entwürfe können bearbeitet werden."), "error")
@@ -190,7 +191,7 @@ def issue_edit(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.readonly)
-def issue_detail(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
+def issue_detail(slug: str, issue_id: int) -> ResponseReturnValue:
     issue = issue_or_404(issue_id)
     progress = queries.progress(issue)
     failed = queries.failed_deliveries(issue) if issue.status == IssueStatus.sent else []
@@ -209,13 +210,13 @@ def issue_detail(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.readonly)
-def issue_progress(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
+def issue_progress(slug: str, issue_id: int) -> ResponseReturnValue:
     issue = issue_or_404(issue_id)
     return jsonify(queries.progress(issue).as_dict())
 
 
 @office_required(Role.readonly)
-def issue_preview(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
+def issue_preview(slug: str, issue_id: int) -> ResponseReturnValue:
     issue = issue_or_404(issue_id)
     body_html, _body_text = issue_ops.preview(g.tenant, issue)
     _doc, text = issue_ops.preview_document(g.tenant, issue)
@@ -223,7 +224,7 @@ def issue_preview(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.readonly)
-def issue_preview_mail(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
+def issue_preview_mail(slug: str, issue_id: int) -> ResponseReturnValue:
     """The HTML mail exactly as sent, as its own document in a sandbox (no scripts, no forms)."""
     issue = issue_or_404(issue_id)
     html, _text = issue_ops.preview_document(g.tenant, issue)
@@ -234,7 +235,7 @@ def issue_preview_mail(slug: str, issue_id: int):  # type: ignore[no-untyped-def
     return response
 
 
-def _action(issue_id: int):  # type: ignore[no-untyped-def]
+def _action(issue_id: int) -> tuple[Issue, ActionForm | None]:
     issue = issue_or_404(issue_id)
     form = ActionForm()
     if not form.validate_on_submit():
@@ -244,7 +245,7 @@ def _action(issue_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def issue_test(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
+def issue_test(slug: str, issue_id: int) -> ResponseReturnValue:
     issue, ok = _action(issue_id)
     if ok:
         perform_or_fail(
@@ -255,7 +256,7 @@ def issue_test(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def issue_send(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
+def issue_send(slug: str, issue_id: int) -> ResponseReturnValue:
     issue, ok = _action(issue_id)
     if ok:
         perform(lambda: issue_ops.queue_issue(g.tenant, issue), success=_("Der Versand wurde gestartet."))
@@ -263,7 +264,7 @@ def issue_send(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def issue_schedule(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
+def issue_schedule(slug: str, issue_id: int) -> ResponseReturnValue:
     issue = issue_or_404(issue_id)
     form = ScheduleForm()
     if form.validate_on_submit():
@@ -275,7 +276,7 @@ def issue_schedule(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def issue_unschedule(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
+def issue_unschedule(slug: str, issue_id: int) -> ResponseReturnValue:
     issue, ok = _action(issue_id)
     if ok:
         perform(
@@ -289,7 +290,7 @@ def issue_unschedule(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.admin)
-def settings(slug: str):  # type: ignore[no-untyped-def]
+def settings(slug: str) -> ResponseReturnValue:
     current = perform_or_fail(lambda: ops.get_settings(g.tenant))
     form = SettingsForm(obj=current)
     if form.validate_on_submit():
@@ -316,7 +317,7 @@ def settings(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.admin)
-def bounce_token(slug: str):  # type: ignore[no-untyped-def]
+def bounce_token(slug: str) -> ResponseReturnValue:
     current = ops.get_settings(g.tenant)
     form = ActionForm()
     if not form.validate_on_submit():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Response, flash, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from saas.auth.models import Role
@@ -18,7 +19,7 @@ ADJUSTABLE = [rule for rule in RULES if rule.key != "auth_events"]
 
 
 @office_required(Role.admin)
-def person(slug: str):  # type: ignore[no-untyped-def]
+def person(slug: str) -> ResponseReturnValue:
     form = PersonForm(request.args)
     findings = None
     if request.args and form.validate():
@@ -29,7 +30,7 @@ def person(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.admin)
-def export(slug: str):  # type: ignore[no-untyped-def]
+def export(slug: str) -> ResponseReturnValue:
     form = ExportForm()
     if not form.validate_on_submit() or not (form.email.data or form.name.data):
         flash(_("Bitte geben Sie eine E-Mail-Adresse oder einen Namen an."), "error")
@@ -44,7 +45,7 @@ def export(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.admin)
-def erase(slug: str):  # type: ignore[no-untyped-def]
+def erase(slug: str) -> ResponseReturnValue:
     form = EraseForm()
     if not form.validate_on_submit() or not (form.email.data or form.name.data):
         flash(_("Nicht gelöscht: bitte die Löschung ausdrücklich bestätigen."), "error")
@@ -59,7 +60,7 @@ def erase(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.readonly)
-def retention(slug: str):  # type: ignore[no-untyped-def]
+def retention(slug: str) -> ResponseReturnValue:
     from saas.core.access import can
 
     form_class = retention_form_class(ADJUSTABLE)
