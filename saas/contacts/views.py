@@ -26,7 +26,7 @@ from saas.contacts.forms import (
     StatisticsForm,
     duration_choices,
 )
-from saas.contacts.importer import ImportRefused, export_contacts, import_contacts
+from saas.contacts.importer import export_contacts, import_contacts
 from saas.contacts.models import (
     CHANNELS,
     CONCERNS,
@@ -236,7 +236,7 @@ def import_view(slug: str) -> ResponseReturnValue:
             show=False,
         )
         if not done:
-            errors = done.error.errors if isinstance(done.error, ImportRefused) else [str(done.error)]
+            errors = done.messages
         elif (result := done.value) is not None:
             flash(_("%(n)s Kontakte importiert.", n=result.rows), "success")
             if result.unmatched_topics:

@@ -51,6 +51,13 @@ class Outcome(Generic[T]):
     def __bool__(self) -> bool:
         return self.error is None
 
+    @property
+    def messages(self) -> list[str]:
+        """The refusal, one line a reason: an import's row errors (``ImportRefused.errors``), else its message."""
+        if self.error is None:
+            return []
+        return list(getattr(self.error, "errors", None) or [self.error.message])
+
 
 def perform(
     action: Callable[[], T],

@@ -18,7 +18,7 @@ from saas.directory import operations as ops
 from saas.directory import queries
 from saas.directory.access import group_or_404, inquiry_or_404, topic_or_404
 from saas.directory.forms import ActionForm, GroupForm, ImportForm, StatusForm, TopicForm
-from saas.directory.groups_csv import ImportRejected, export_groups, import_groups
+from saas.directory.groups_csv import export_groups, import_groups
 from saas.directory.models import (
     GROUP_STATUSES,
     STATUS_TRANSITIONS,
@@ -256,7 +256,7 @@ def group_import(slug: str) -> ResponseReturnValue:
         data = form.file.data.read(current_app.config.get("MAX_CONTENT_LENGTH") or 20 * 1024 * 1024 + 1)
         done = perform(lambda: import_groups(data, acting_user=current_user, force=bool(form.force.data)), show=False)
         if not done:
-            errors = done.error.errors if isinstance(done.error, ImportRejected) else [str(done.error)]
+            errors = done.messages
         elif (count := done.value) is not None:
             flash(_("%(count)s Gruppen wurden importiert.", count=count), "success")
             return redirect(url_for("directory.group_list")), 303

@@ -77,7 +77,7 @@ def subscribers_import(slug: str) -> ResponseReturnValue:
         data = form.file.data.read(MAX_CSV_BYTES + 1)
         done = perform(lambda: ops.import_subscribers(g.tenant, data), show=False)
         if not done:
-            errors = done.error.errors if isinstance(done.error, ops.ImportRowsError) else [str(done.error)]
+            errors = done.messages
         elif (result := done.value) is not None:
             flash(
                 _(
