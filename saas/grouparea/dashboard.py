@@ -18,7 +18,7 @@ from saas.grouparea.views import KINDS
 LIMIT = 6
 
 
-@register_panel(15)
+@register_panel(65)
 def group_requests_panel() -> Panel:
     """One query per kind (four), whatever the number waiting: each row comes with its group."""
     waiting: list[tuple[Any, str]] = []
