@@ -34,7 +34,9 @@ def events_panel() -> Panel:
     items = []
     for e in events:
         n = counts[e.id].confirmed
-        if e.id in waiting:
+        if e.id in waiting and not e.min_participants:
+            meta = _("Entscheidung nötig: %(n)s Anmeldungen", n=format_number(n))
+        elif e.id in waiting:
             meta = _(
                 "Entscheidung nötig: %(n)s Anmeldungen, mindestens %(min)s", n=format_number(n), min=e.min_participants
             )
