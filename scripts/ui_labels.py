@@ -81,7 +81,7 @@ TABLES: tuple[tuple[str, str, Callable[..., Iterable[str]]], ...] = (
     ("saas.grouparea.models", "FUNDING_STATUSES", _values),
     ("saas.grouparea.models", "DEADLINE_KINDS", _values),
     ("saas.grouparea.operations", "FIELD_LABELS", _values),
-    ("saas.grouparea.staff_views", "KINDS", lambda kinds: [label for _model, label in kinds.values()]),
+    ("saas.grouparea.views", "KINDS", lambda kinds: [label for _model, label in kinds.values()]),
     ("saas.grouparea.forms", "ROOM_PATTERNS", _values),
     ("saas.grouparea.presentation", "NTH", _values),
 )

@@ -6,6 +6,7 @@ Load → check access → act → commit. Staff and read-only members get 403; o
 from __future__ import annotations
 
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -25,9 +26,9 @@ from saas.admin.forms import (
     RoleForm,
     SiteForm,
 )
-from saas.auth.models import Role
+from saas.auth.models import Membership, Role
 from saas.core.access import office_required
-from saas.core.errors import perform
+from saas.core.errors import perform, perform_or_fail
 from saas.extensions import db
 from tenants.models import OfficeLogo, Site
 
@@ -35,7 +36,7 @@ admin_only = office_required(min_role=Role.admin)
 
 
 @admin_only
-def index(slug: str):  # type: ignore[no-untyped-def]
+def index(slug: str) -> ResponseReturnValue:
     sites = db.session.scalars(select(Site).order_by(Site.position, Site.id)).all()
     return render_template(
         "admin/index.html", office=g.tenant, people=len(ops.office_memberships()), admins=ops.admin_count(), sites=sites
@@ -46,7 +47,7 @@ def index(slug: str):  # type: ignore[no-untyped-def]
 
 
 @admin_only
-def people(slug: str):  # type: ignore[no-untyped-def]
+def people(slug: str) -> ResponseReturnValue:
     form = AddMemberForm()
     if form.validate_on_submit():
         done = perform(
@@ -72,7 +73,7 @@ def people(slug: str):  # type: ignore[no-untyped-def]
 
 
 @admin_only
-def change_role(slug: str, membership_id: int):  # type: ignore[no-untyped-def]
+def change_role(slug: str, membership_id: int) -> ResponseReturnValue:
     membership = membership_or_404(membership_id)
     form = RoleForm()
     if not form.validate_on_submit():
@@ -88,7 +89,7 @@ def change_role(slug: str, membership_id: int):  # type: ignore[no-untyped-def]
 
 
 @admin_only
-def remove_person(slug: str, membership_id: int):  # type: ignore[no-untyped-def]
+def remove_person(slug: str, membership_id: int) -> ResponseReturnValue:
     membership = membership_or_404(membership_id)
     form = ConfirmForm()
     if request.method == "POST":
@@ -105,7 +106,7 @@ def remove_person(slug: str, membership_id: int):  # type: ignore[no-untyped-def
     return render_template("admin/remove_person.html", membership=membership, form=form)
 
 
-def _who(membership) -> str:  # type: ignore[no-untyped-def]
+def _who(membership: Membership) -> str:
     return membership.user.name or membership.user.email
 
 
@@ -113,12 +114,12 @@ def _who(membership) -> str:  # type: ignore[no-untyped-def]
 
 
 @admin_only
-def profile(slug: str):  # type: ignore[no-untyped-def]
+def profile(slug: str) -> ResponseReturnValue:
     form = ProfileForm(obj=g.tenant)
     if form.validate_on_submit():
-        ops.update_profile(g.tenant, form.data)
-        db.session.commit()
-        flash(_("Das Profil der Kontaktstelle ist gespeichert."), "success")
+        perform_or_fail(
+            lambda: ops.update_profile(g.tenant, form.data), success=_("Das Profil der Kontaktstelle ist gespeichert.")
+        )
         return redirect(url_for("admin.profile"))
     return render_template("admin/profile.html", form=form), 400 if form.errors else 200
 
@@ -127,7 +128,7 @@ def profile(slug: str):  # type: ignore[no-untyped-def]
 
 
 @admin_only
-def logo(slug: str):  # type: ignore[no-untyped-def]
+def logo(slug: str) -> ResponseReturnValue:
     form = LogoForm()
     remove = ConfirmForm(prefix="remove")
     if request.method == "POST" and request.form.get("action") == "remove":
@@ -150,7 +151,7 @@ def logo(slug: str):  # type: ignore[no-untyped-def]
 
 
 @admin_only
-def logo_image(slug: str):  # type: ignore[no-untyped-def]
+def logo_image(slug: str) -> ResponseReturnValue:
     current = db.session.scalar(select(OfficeLogo))
     if current is None:
         abort(404)
@@ -161,13 +162,13 @@ def logo_image(slug: str):  # type: ignore[no-untyped-def]
 
 
 @admin_only
-def sites(slug: str):  # type: ignore[no-untyped-def]
+def sites(slug: str) -> ResponseReturnValue:
     rows = db.session.scalars(select(Site).order_by(Site.position, Site.id)).all()
     return render_template("admin/sites.html", sites=rows)
 
 
 @admin_only
-def new_site(slug: str):  # type: ignore[no-untyped-def]
+def new_site(slug: str) -> ResponseReturnValue:
     form = SiteForm()
     if form.validate_on_submit():
         done = perform(lambda: ops.create_site(g.tenant, form.data), field=form.name)
@@ -182,7 +183,7 @@ def new_site(slug: str):  # type: ignore[no-untyped-def]
 
 
 @admin_only
-def edit_site(slug: str, site_id: int):  # type: ignore[no-untyped-def]
+def edit_site(slug: str, site_id: int) -> ResponseReturnValue:
     site = site_or_404(site_id)
     form = SiteForm(obj=site)
     if form.validate_on_submit() and perform(lambda: ops.update_site(site, form.data), field=form.name):
@@ -192,28 +193,29 @@ def edit_site(slug: str, site_id: int):  # type: ignore[no-untyped-def]
 
 
 @admin_only
-def delete_site(slug: str, site_id: int):  # type: ignore[no-untyped-def]
+def delete_site(slug: str, site_id: int) -> ResponseReturnValue:
     site = site_or_404(site_id)
     form = ConfirmForm()
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
         name = site.name
-        try:
-            ops.delete_site(site)
-            db.session.commit()
-        except IntegrityError:
+        perform(
+            lambda: ops.delete_site(site),
+            success=_("Der Standort %(name)s ist gelöscht.", name=name),
             # Another feature's rows (contacts, groups, rooms) still point at this site.
-            db.session.rollback()
-            flash(_("Der Standort %(name)s wird noch verwendet und kann nicht gelöscht werden.", name=name), "error")
-            return redirect(url_for("admin.sites"))
-        flash(_("Der Standort %(name)s ist gelöscht.", name=name), "success")
+            refuse={
+                IntegrityError: _(
+                    "Der Standort %(name)s wird noch verwendet und kann nicht gelöscht werden.", name=name
+                )
+            },
+        )
         return redirect(url_for("admin.sites"))
     return render_template("admin/delete_site.html", site=site, form=form)
 
 
 @admin_only
-def site_hours(slug: str, site_id: int):  # type: ignore[no-untyped-def]
+def site_hours(slug: str, site_id: int) -> ResponseReturnValue:
     site = site_or_404(site_id)
     if request.method == "POST":
         form = HoursForm()
@@ -222,9 +224,10 @@ def site_hours(slug: str, site_id: int):  # type: ignore[no-untyped-def]
                 form.slots.append_entry()
             return render_template("admin/site_hours.html", form=form, site=site, row_errors=[])
         if form.validate_on_submit():
-            ops.set_site_hours(site, form.slot_values())
-            db.session.commit()
-            flash(_("Die Sprechzeiten von %(name)s sind gespeichert.", name=site.name), "success")
+            perform_or_fail(
+                lambda: ops.set_site_hours(site, form.slot_values()),
+                success=_("Die Sprechzeiten von %(name)s sind gespeichert.", name=site.name),
+            )
             return redirect(url_for("admin.sites"))
         errors = getattr(form, "row_errors", None) or [
             ("", msg) for msgs in form.errors.values() for msg in _flat(msgs)
@@ -238,7 +241,7 @@ def site_hours(slug: str, site_id: int):  # type: ignore[no-untyped-def]
     return render_template("admin/site_hours.html", form=form, site=site, row_errors=[])
 
 
-def _flat(messages) -> list[str]:  # type: ignore[no-untyped-def]
+def _flat(messages: str | dict | list) -> list[str]:
     if isinstance(messages, str):
         return [messages]
     if isinstance(messages, dict):

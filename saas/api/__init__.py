@@ -1,7 +1,7 @@
 """The read-only JSON API of the public directory (OpenAPI description in ``openapi.py``).
 
 Map
-- routes: ``blueprint.py``; shapes: ``schemas.py``
+- routes: ``blueprint.py`` → ``public.py``; shapes: ``schemas.py``
 - writes, tasks, listeners: none
 """
 

@@ -177,10 +177,12 @@ def years_with_data(association: Association) -> list[int]:
 def all_reports(association: Association) -> dict[int, dict]:
     threshold = association.suppression_threshold or 5
     rows = db.session.scalars(select(AssociationReport).where(AssociationReport.association_id == association.id))
-    out = {}
+    out: dict[int, dict] = {}
     for row in rows:
-        out[row.year] = row.payload if row.threshold == threshold else get_report(association, row.year)
-    return out  # type: ignore[return-value]  # get_report may give None: the honest type waits on association/views.py
+        payload = row.payload if row.threshold == threshold else get_report(association, row.year)
+        if payload is not None:  # a year whose report cannot be rebuilt (no shared data left) is not offered
+            out[row.year] = payload
+    return out
 
 
 def freshness(association_id: int) -> dt.datetime | None:

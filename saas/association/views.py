@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 from flask_babel import gettext as _
 
@@ -24,18 +26,18 @@ from saas.association.suppression import marker
 from saas.auth.models import Role
 from saas.core import charts, timeutil
 from saas.core.access import analyst_required, office_required
+from saas.core.errors import perform_or_fail
 from saas.core.formatting import format_number, format_percent
 from saas.core.tasks import send
-from saas.extensions import db
 from tenants import operations as tenant_ops
+from tenants.models import Association
 
 log = logging.getLogger(__name__)
 
 
 def dispatch_aggregation(association_id: int, trigger: str) -> int:
     """Ask the workers for a run now (call after the commit that made it necessary); returns the run id."""
-    run = create_run(association_id, trigger)
-    db.session.commit()
+    run = perform_or_fail(lambda: create_run(association_id, trigger))
     try:
         send(TASK_NAME, association_id=association_id, run_id=run.id, trigger=trigger)
     except Exception:  # the nightly run still covers it
@@ -47,7 +49,7 @@ def dispatch_aggregation(association_id: int, trigger: str) -> int:
 
 
 @office_required(min_role=Role.admin)
-def consent(slug: str):  # type: ignore[no-untyped-def]
+def consent(slug: str) -> ResponseReturnValue:
     entries = []
     for member, association in access.memberships_of_bound_office():
         form = ShareForm(prefix=f"a{association.id}", formdata=None, families=list(member.shared_families or []))
@@ -59,15 +61,14 @@ def consent(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(min_role=Role.admin)
-def consent_save(slug: str, association_id: int):  # type: ignore[no-untyped-def]
+def consent_save(slug: str, association_id: int) -> ResponseReturnValue:
     member = access.membership_for_update(association_id)
     form = ShareForm(prefix=f"a{association_id}")
     if not form.validate_on_submit():
         flash(_("Die Auswahl konnte nicht gespeichert werden. Bitte versuchen Sie es erneut."), "error")
         return redirect(url_for("association.consent"))
     before = set(member.shared_families or [])
-    tenant_ops.set_shared_families(member, form.families.data or [])
-    db.session.commit()
+    perform_or_fail(lambda: tenant_ops.set_shared_families(member, form.families.data or []))
     if set(member.shared_families) != before:
         # Takes effect for the association with the next run, which we ask for right away.
         dispatch_aggregation(association_id, "consent")
@@ -76,15 +77,18 @@ def consent_save(slug: str, association_id: int):  # type: ignore[no-untyped-def
 
 
 @office_required(min_role=Role.admin)
-def finder_save(slug: str, association_id: int):  # type: ignore[no-untyped-def]
+def finder_save(slug: str, association_id: int) -> ResponseReturnValue:
     """Take part in the association's regional finder (public groups only) — or stop."""
     member = access.membership_for_update(association_id)
     form = RegionalFinderForm(prefix=f"r{association_id}")
     if not form.validate_on_submit():
         flash(_("Die Auswahl konnte nicht gespeichert werden. Bitte versuchen Sie es erneut."), "error")
         return redirect(url_for("association.consent"))
-    member.regional_finder = bool(form.regional_finder.data)
-    db.session.commit()
+
+    def take_part() -> None:
+        member.regional_finder = bool(form.regional_finder.data)
+
+    perform_or_fail(take_part)
     if member.regional_finder:
         flash(
             _(
@@ -129,8 +133,8 @@ def _year_arg(years: list[int]) -> int | None:
     return max(complete) if complete else max(years)
 
 
-def _fmt(mark: str, digits: int = 0):  # type: ignore[no-untyped-def]
-    def fmt(value):  # type: ignore[no-untyped-def]
+def _fmt(mark: str, digits: int = 0) -> Callable[[float | None], str]:
+    def fmt(value: float | None) -> str:
         if value is None:
             return "–"  # hidden, not shared or not computable: the table behind the chart says which
         return format_number(value, digits)
@@ -212,7 +216,7 @@ def _charts(
 
 
 @analyst_required
-def dashboard(assoc_slug: str):  # type: ignore[no-untyped-def]
+def dashboard(assoc_slug: str) -> ResponseReturnValue:
     association = g.association
     years = queries.years_with_data(association)
     year = _year_arg(years)
@@ -276,7 +280,7 @@ def dashboard(assoc_slug: str):  # type: ignore[no-untyped-def]
     )
 
 
-def _payload_for_export(association):  # type: ignore[no-untyped-def]
+def _payload_for_export(association: Association) -> dict:
     years = queries.years_with_data(association)
     year = _year_arg(years)
     if year is None:
@@ -290,14 +294,14 @@ def _payload_for_export(association):  # type: ignore[no-untyped-def]
     return payload
 
 
-def _export_name(association, payload: dict, extension: str) -> str:  # type: ignore[no-untyped-def]
+def _export_name(association: Association, payload: dict, extension: str) -> str:
     period = payload.get("period")
     until = f"-bis-{period['to'][5:]}" if period else ""
     return f"{association.slug}-{payload['year']}{until}.{extension}"
 
 
 @analyst_required
-def export_csv(assoc_slug: str):  # type: ignore[no-untyped-def]
+def export_csv(assoc_slug: str) -> ResponseReturnValue:
     payload = _payload_for_export(g.association)
     name = _export_name(g.association, payload, "csv")
     return Response(
@@ -308,7 +312,7 @@ def export_csv(assoc_slug: str):  # type: ignore[no-untyped-def]
 
 
 @analyst_required
-def export_xlsx(assoc_slug: str):  # type: ignore[no-untyped-def]
+def export_xlsx(assoc_slug: str) -> ResponseReturnValue:
     payload = _payload_for_export(g.association)
     name = _export_name(g.association, payload, "xlsx")
     return Response(
@@ -319,14 +323,14 @@ def export_xlsx(assoc_slug: str):  # type: ignore[no-untyped-def]
 
 
 @analyst_required
-def report_json(assoc_slug: str):  # type: ignore[no-untyped-def]
+def report_json(assoc_slug: str) -> ResponseReturnValue:
     payload = dict(_payload_for_export(g.association))
     payload["legend"] = dict(report_legend(payload["threshold"]))  # what each sign means
     return Response(json.dumps(payload, ensure_ascii=False), mimetype="application/json")
 
 
 @analyst_required
-def aggregate_now(assoc_slug: str):  # type: ignore[no-untyped-def]
+def aggregate_now(assoc_slug: str) -> ResponseReturnValue:
     form = AggregateNowForm()
     if not form.validate_on_submit():
         abort(400)
@@ -339,4 +343,5 @@ def aggregate_now(assoc_slug: str):  # type: ignore[no-untyped-def]
             _("Die Aktualisierung ist angestoßen. Die Zahlen sind in wenigen Minuten auf dem neuesten Stand."),
             "success",
         )
-    return redirect(url_for("association.dashboard", assoc_slug=association.slug, **request.args))  # type: ignore[arg-type]
+    choice: dict[str, Any] = request.args.to_dict()  # the dashboard's year and period, as they were
+    return redirect(url_for("association.dashboard", assoc_slug=association.slug, **choice))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import render_template, request
+from flask.typing import ResponseReturnValue
 from sqlalchemy import func, select
 
 from saas.audit.models import AuditEvent, AuthEvent
@@ -25,7 +26,7 @@ def _date(value: str | None) -> dt.date | None:
 
 
 @office_required(Role.admin)
-def log(slug: str):  # type: ignore[no-untyped-def]
+def log(slug: str) -> ResponseReturnValue:
     action = request.args.get("action", "")
     actor = request.args.get("person", type=int)
     since, until = _date(request.args.get("von")), _date(request.args.get("bis"))

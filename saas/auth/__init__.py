@@ -1,7 +1,8 @@
 """Login, logout, password reset, two-factor login, accounts and roles.
 
 Map
-- routes: ``blueprint.py`` → ``views.py`` (login, reset, account), ``mfa_views.py`` (two-factor)
+- routes: ``blueprint.py`` → ``public.py`` (login with its second factor, logout, reset, language) and ``views.py``
+  (the signed-in person's account, password and two-factor settings)
 - writes: ``operations.py`` (create_user, set_membership, set_password, send_password_reset, home_for)
 - two factors: ``mfa.py``; password hashing: ``passwords.py``; the user loader: ``login.py``
 - tasks, listeners: none

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from flask import Response, current_app, request
+from flask import current_app, request
+from werkzeug.wrappers import Response as BaseResponse
 
 from saas.auth.operations import normalise_email
 from saas.core.limitkeys import client_address, keyed
@@ -39,7 +40,7 @@ def known_client() -> bool:
     return _mark(_email()) in (request.cookies.get(KNOWN_COOKIE) or "").split(".")
 
 
-def remember_client(response: Response, email: str) -> Response:
+def remember_client(response: BaseResponse, email: str) -> BaseResponse:
     marks = [m for m in (request.cookies.get(KNOWN_COOKIE) or "").split(".") if m and m != _mark(email)]
     marks = [_mark(email), *marks][:_MAX_ACCOUNTS]
     response.set_cookie(

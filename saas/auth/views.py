@@ -1,156 +1,149 @@
-"""Login, logout, account, password change and reset. Views are the only place that commits."""
+"""The signed-in person's own account: overview, password change and the second factor's settings; and the
+rule that staff must enrol a second factor before anything else.
+"""
 
 from __future__ import annotations
 
-import logging
-from urllib.parse import urlsplit
-
-from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
-from flask_babel import get_locale
+from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user
 
 from saas.audit.operations import record_auth
-from saas.auth import mfa, throttle
+from saas.auth import mfa
 from saas.auth import operations as ops
-from saas.auth.forms import ChangePasswordForm, LoginForm, LogoutForm, NewPasswordForm, ResetRequestForm
-from saas.auth.mfa_views import start_second_factor
-from saas.auth.passwords import needs_rehash, verify_password
-from saas.core import tasks
-from saas.extensions import db, limiter
-
-log = logging.getLogger(__name__)
-RESET_TASK = "lotse.auth.password_reset"  # workers/auth.py, queued by name
-
-
-def _safe_next(target: str | None) -> str | None:
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return None
-    return target
-
-
-def _failed(response) -> bool:  # type: ignore[no-untyped-def]
-    return response.status_code != 302
-
-
-# Three limits on failed logins, so that throttling protects an account without becoming a weapon against it
-# (issue 17, point 8): one client guessing one account is stopped quickly (per pair); a client spraying one
-# password over many accounts meets a ceiling per address; an account guessed from many addresses is slowed
-# with growing delays (10 per 10 minutes, 20 per hour, 50 per day) — but only for clients that never logged
-# in to it: the person's own browser (a "known client" cookie from an earlier login) is never held back.
-@limiter.limit("10 per minute; 100 per hour", methods=["POST"], key_func=throttle.address_key, deduct_when=_failed)
-@limiter.limit("5 per minute; 30 per hour", methods=["POST"], key_func=throttle.pair_key, deduct_when=_failed)
-@limiter.limit(
-    "10 per 10 minutes; 20 per hour; 50 per day",
-    methods=["POST"],
-    key_func=throttle.account_key,
-    deduct_when=_failed,
-    exempt_when=throttle.known_client,
+from saas.auth.forms import (
+    ChangePasswordForm,
+    DisableMfaForm,
+    EnableMfaForm,
 )
-def login():  # type: ignore[no-untyped-def]
-    form = LoginForm()
-    if current_user.is_authenticated and request.method == "GET":
-        return redirect(url_for("auth.account"))
-    if form.validate_on_submit():
-        user = ops.find_user(form.email.data)
-        # Always one hash verification, for unknown and inactive accounts too: the answer's time tells nothing.
-        password_ok = verify_password(user.password_hash if user is not None else None, form.password.data or "")
-        if user is not None and user.active and password_ok:
-            if needs_rehash(user.password_hash):
-                user.password_hash = ops.hash_password(form.password.data)
-            ops.record_login(user)
-            next_url = _safe_next(request.args.get("next"))
-            if mfa.mfa_enabled(user) and not mfa.device_remembered(user, request.cookies.get(mfa.REMEMBER_COOKIE)):
-                db.session.commit()
-                return start_second_factor(user, next_url)
-            record_auth("login", user_id=user.id)
-            db.session.commit()
-            session.clear()  # a new session at login: nothing from before survives
-            login_user(user)
-            log.info("login succeeded user_id=%s", user.id)
-            return throttle.remember_client(redirect(next_url or ops.home_for(user)), form.email.data)
-        record_auth("login_failed", user_id=user.id if user else None, subject="" if user else form.email.data)
-        db.session.commit()
-        log.info("login failed")
-        form.password.errors.append(_("E-Mail-Adresse oder Passwort ist falsch."))
-    return render_template("auth/login.html", form=form)
-
-
-def logout():  # type: ignore[no-untyped-def]
-    form = LogoutForm()
-    if not form.validate_on_submit():
-        abort(400)
-    if current_user.is_authenticated:
-        current_user.session_version += 1  # a copied cookie is refused from now on
-        record_auth("logout", user_id=current_user.id)
-        db.session.commit()
-    logout_user()
-    session.clear()
-    flash(_("Sie sind abgemeldet."), "info")
-    return redirect(url_for("auth.login"))
+from saas.auth.passwords import verify_password
+from saas.core.errors import perform, perform_or_fail
 
 
 @login_required
-def account():  # type: ignore[no-untyped-def]
+def account() -> ResponseReturnValue:
     memberships, seats = ops.destinations(current_user)
     return render_template("auth/account.html", memberships=memberships, seats=seats)
 
 
 @login_required
-def change_password():  # type: ignore[no-untyped-def]
+def change_password() -> ResponseReturnValue:
     form = ChangePasswordForm()
     if form.validate_on_submit():
         if not verify_password(current_user.password_hash, form.current.data):
             form.current.errors.append(_("Das bisherige Passwort ist falsch."))
         else:
-            ops.set_password(current_user, form.password.data)
-            record_auth("password_change", user_id=current_user.id)
-            db.session.commit()
+
+            def new_password() -> None:
+                ops.set_password(current_user, form.password.data)
+                record_auth("password_change", user_id=current_user.id)
+
+            perform_or_fail(new_password)
             login_user(current_user._get_current_object())  # keep this session, end all others
             flash(_("Ihr Passwort wurde geändert."), "success")
             return redirect(url_for("auth.account"))
     return render_template("auth/change_password.html", form=form)
 
 
-@limiter.limit("5 per minute; 20 per hour", methods=["POST"])
-def reset_request():  # type: ignore[no-untyped-def]
-    form = ResetRequestForm()
-    if form.validate_on_submit():
-        # Same answer, same work, whether or not the address is known: nothing is looked up here; the only
-        # work is queueing one task, and the worker finds the person and sends the link after the answer.
-        email, locale = ops.normalise_email(form.email.data), str(get_locale() or "de")
-        tasks.send(RESET_TASK, email, locale)
-        return render_template("auth/reset_sent.html")
-    return render_template("auth/reset_request.html", form=form)
+@login_required
+def settings() -> ResponseReturnValue:
+    enabled = mfa.mfa_enabled(current_user)
+    enable_form, disable_form = EnableMfaForm(), DisableMfaForm()
+    secret = uri = qr = None
+    if not enabled:
+        secret = mfa.open_enrol_secret(current_user, session.get("mfa_enrol")) or mfa.new_secret()
+        session["mfa_enrol"] = mfa.seal_enrol_secret(current_user, secret)  # encrypted: the cookie is readable
+        uri = mfa.provisioning_uri(current_user, secret)
+        qr = mfa.qr_svg_data_uri(uri)
+    return render_template(
+        "auth/mfa_settings.html",
+        enabled=enabled,
+        required=mfa.mfa_required(current_user),
+        secret=secret,
+        uri=uri,
+        qr=qr,
+        enable_form=enable_form,
+        disable_form=disable_form,
+        remaining=mfa.remaining_recovery_codes(current_user) if enabled else 0,
+    )
 
 
-def reset_password(token: str):  # type: ignore[no-untyped-def]
-    """Set a new password from a reset link, or a first password from an invitation link."""
-    found = ops.read_reset_token(token)
-    if found is None:
-        return render_template("auth/reset_invalid.html"), 400
-    user, purpose = found
-    form = NewPasswordForm()
-    if form.validate_on_submit():
-        ops.set_password(user, form.password.data)
-        user.mfa_version += 1  # a reset forgets every remembered device (an attacker's too)
-        record_auth("password_reset", user_id=user.id)
-        db.session.commit()
-        flash(_("Ihr neues Passwort ist gespeichert. Bitte melden Sie sich an."), "success")
-        return redirect(url_for("auth.login"))
-    return render_template("auth/reset_password.html", form=form, invitation=purpose == "invite", user=user)
+@login_required
+def enable() -> ResponseReturnValue:
+    form = EnableMfaForm()
+    secret = mfa.open_enrol_secret(current_user, session.get("mfa_enrol"))
+    if not form.validate_on_submit() or not secret:
+        abort(400)
+    codes = mfa.enable(current_user, secret, form.code.data)
+    if codes is None:
+        flash(
+            _("Der Code passt nicht. Bitte prüfen Sie die Uhrzeit Ihres Geräts und versuchen Sie es erneut."), "error"
+        )
+        return redirect(url_for("auth.mfa_settings"))
+    perform_or_fail(lambda: record_auth("mfa_enable", user_id=current_user.id))
+    session.pop("mfa_enrol", None)
+    return render_template("auth/mfa_codes.html", codes=codes)
 
 
-def set_language(lang: str):  # type: ignore[no-untyped-def]
-    if lang not in current_app.config["LANGUAGES"]:
-        abort(404)
-    if request.method == "POST":  # the form of logged-in pages carries a CSRF token
-        form = LogoutForm()  # an empty form: only the CSRF token
-        if not form.validate_on_submit():
-            abort(400)
-    # A visitor's link (GET) only sets a display preference; nothing else changes.
-    session["lang"] = lang
-    return redirect(_safe_next(request.values.get("next")) or "/")
+@login_required
+def disable() -> ResponseReturnValue:
+    form = DisableMfaForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if mfa.mfa_required(current_user):
+        flash(_("Für Ihre Rolle ist die Zwei-Faktor-Anmeldung vorgeschrieben."), "error")
+        return redirect(url_for("auth.mfa_settings"))
+
+    def switch_off() -> None:
+        if not verify_password(current_user.password_hash, form.password.data) or not mfa.verify_second_factor(
+            current_user, form.code.data
+        ):
+            raise ops.UserError(_("Passwort oder Code ist falsch."))
+        mfa.disable(current_user)
+        record_auth("mfa_disable", user_id=current_user.id)
+
+    perform(switch_off, success=_("Die Zwei-Faktor-Anmeldung ist ausgeschaltet."))
+    return redirect(url_for("auth.mfa_settings"))
+
+
+@login_required
+def new_codes() -> ResponseReturnValue:
+    form = EnableMfaForm()
+    if not form.validate_on_submit() or not mfa.mfa_enabled(current_user):
+        abort(400)
+
+    def renew() -> list[str]:
+        if mfa.verify_second_factor(current_user, form.code.data) != "totp":
+            raise ops.UserError(_("Der Code ist falsch oder abgelaufen."))
+        codes = mfa.regenerate_recovery_codes(current_user)
+        record_auth("mfa_codes", user_id=current_user.id)
+        return codes
+
+    done = perform(renew)
+    if not done:
+        return redirect(url_for("auth.mfa_settings"))
+    return render_template("auth/mfa_codes.html", codes=done.value)
+
+
+ENROLMENT_ENDPOINTS = {
+    "auth.mfa_settings",
+    "auth.mfa_enable",
+    "auth.logout",
+    "auth.set_language",
+    "static",
+    "core.health",
+    "auth.change_password",
+}
+
+
+def enforce_enrolment() -> ResponseReturnValue | None:
+    """Admins, analysts and operators without a second factor can do nothing but set one up."""
+    if not current_user.is_authenticated or request.endpoint in ENROLMENT_ENDPOINTS:
+        return None
+    if mfa.mfa_enabled(current_user) or not mfa.mfa_required(current_user):
+        return None
+    if request.path.startswith("/api/"):
+        return None
+    flash(_("Für Ihre Rolle ist die Zwei-Faktor-Anmeldung vorgeschrieben. Bitte richten Sie sie jetzt ein."), "warning")
+    return redirect(url_for("auth.mfa_settings"))

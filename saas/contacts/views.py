@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from flask import Response, abort, flash, g, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -24,7 +26,7 @@ from saas.contacts.forms import (
     StatisticsForm,
     duration_choices,
 )
-from saas.contacts.importer import ImportRefused, export_contacts, import_contacts
+from saas.contacts.importer import export_contacts, import_contacts
 from saas.contacts.models import (
     CHANNELS,
     CONCERNS,
@@ -34,14 +36,14 @@ from saas.contacts.models import (
     Contact,
     ReportRender,
 )
+from saas.contacts.queries import Figures
 from saas.contacts.report import LABELS, annual_report, draft_chapter, paragraphs, report_csv, report_view
 from saas.core.access import can, office_required
 from saas.core.charts import Series, bar_chart, line_chart
-from saas.core.errors import perform
+from saas.core.errors import perform, perform_or_fail
 from saas.core.formatting import format_percent
 from saas.core.paging import page_number
 from saas.directory.models import Topic
-from saas.extensions import db
 
 PAGE_SIZE = 50
 MAX_RANGE_DAYS = 3700
@@ -56,7 +58,7 @@ DEFAULT_CHAPTERS = [
 ]
 
 
-def _contact_form(contact: Contact | None = None, **kwargs) -> tuple[ContactForm, list[Topic]]:  # type: ignore[no-untyped-def]
+def _contact_form(contact: Contact | None = None, **kwargs: Any) -> tuple[ContactForm, list[Topic]]:
     topics = queries.topics()
     form = ContactForm(topic_areas={t.id: t.topic_area for t in topics}, **kwargs)
     form.topic.choices = [(0, _("– kein Thema –"))] + [(t.id, t.name) for t in topics]
@@ -104,7 +106,7 @@ def _data_from(form: ContactForm) -> ops.ContactData:
 
 
 @office_required(Role.staff)
-def quick_entry(slug: str):  # type: ignore[no-untyped-def]
+def quick_entry(slug: str) -> ResponseReturnValue:
     form, topics = _contact_form()
     if request.method == "GET":
         form.day.data = _arg_date("day") or ops.today()
@@ -147,7 +149,7 @@ def _arg_date(name: str) -> dt.date | None:
 
 
 @office_required(Role.staff)
-def edit(slug: str, contact_id: int):  # type: ignore[no-untyped-def]
+def edit(slug: str, contact_id: int) -> ResponseReturnValue:
     contact = contact_or_404(contact_id)
     if not ops.is_editable(contact.day):
         abort(403)
@@ -183,24 +185,19 @@ def edit(slug: str, contact_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def delete(slug: str, contact_id: int):  # type: ignore[no-untyped-def]
+def delete(slug: str, contact_id: int) -> ResponseReturnValue:
     contact = contact_or_404(contact_id)
     form = DeleteForm()
     if not form.validate_on_submit():
         abort(400)
     year = contact.day.year
-    try:
-        ops.delete_contact(contact)
-    except ops.LockedYear:
-        db.session.rollback()
-        abort(403)
-    db.session.commit()
-    flash(_("Kontakt gelöscht."), "success")
+    if not perform(lambda: ops.delete_contact(contact), success=_("Kontakt gelöscht."), show=False):
+        abort(403)  # ops.LockedYear: the year is closed
     return redirect(url_for("contacts.log", year=year))
 
 
 @office_required()
-def log(slug: str):  # type: ignore[no-untyped-def]
+def log(slug: str) -> ResponseReturnValue:
     year = request.args.get("year", type=int) or ops.today().year
     if not 1980 <= year <= 2100:
         abort(404)
@@ -226,21 +223,21 @@ def log(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def import_view(slug: str):  # type: ignore[no-untyped-def]
+def import_view(slug: str) -> ResponseReturnValue:
     form = ImportForm()
     errors: list[str] = []
     if form.validate_on_submit():
         upload = form.file.data
         data = upload.read()
-        try:
-            result = import_contacts(
+        done = perform(
+            lambda: import_contacts(
                 data, filename=upload.filename or "", force=form.force.data, user_id=current_user.id
-            )
-        except ImportRefused as exc:
-            db.session.rollback()
-            errors = exc.errors
-        else:
-            db.session.commit()
+            ),
+            show=False,
+        )
+        if not done:
+            errors = done.messages
+        elif (result := done.value) is not None:
             flash(_("%(n)s Kontakte importiert.", n=result.rows), "success")
             if result.unmatched_topics:
                 flash(
@@ -259,15 +256,14 @@ def import_view(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def export(slug: str):  # type: ignore[no-untyped-def]
+def export(slug: str) -> ResponseReturnValue:
     from saas.audit.operations import record
 
     year = request.args.get("year", type=int)
     if year is not None:
         _check_year(year)
     body = export_contacts(year)
-    record("contact.export", "contact", None, f"Jahr {year}" if year else "alle Jahre")
-    db.session.commit()
+    perform_or_fail(lambda: record("contact.export", "contact", None, f"Jahr {year}" if year else "alle Jahre"))
     name = f"kontakte-{g.tenant.slug}{'-' + str(year) if year else ''}.csv"
     return Response(
         body, mimetype="text/csv; charset=utf-8", headers={"Content-Disposition": f'attachment; filename="{name}"'}
@@ -300,7 +296,7 @@ def _period(form: StatisticsForm) -> queries.Period | None:
 
 
 @office_required()
-def statistics(slug: str):  # type: ignore[no-untyped-def]
+def statistics(slug: str) -> ResponseReturnValue:
     form = StatisticsForm(formdata=request.args if request.args else None)
     form.month.choices = [(i + 1, _(name)) for i, name in enumerate(queries.MONTHS)]
     form.year.choices = [(y, str(y)) for y in queries.years_with_data(ops.today().year)]
@@ -348,7 +344,9 @@ def _rows(codes: dict[str, str], cur: dict[str, int], prev: dict[str, int], base
     ]
 
 
-def _statistics_context(period, previous, cur, prev, site) -> dict:  # type: ignore[no-untyped-def]
+def _statistics_context(
+    period: queries.Period, previous: queries.Period, cur: Figures, prev: Figures, site: int | None
+) -> dict:
     tables = {
         "kinds": _rows(KINDS, cur.by_kind, prev.by_kind, cur.total, prev.total),
         "channels": _rows(CHANNELS, cur.by_channel, prev.by_channel, cur.total, prev.total),
@@ -401,7 +399,8 @@ def _statistics_context(period, previous, cur, prev, site) -> dict:  # type: ign
 
 
 def _month_keys(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
-    keys, y, m = [], start.year, start.month  # type: ignore[var-annotated]
+    keys: list[tuple[int, int]] = []
+    y, m = start.year, start.month
     while (y, m) <= (end.year, end.month) and len(keys) < 132:
         keys.append((y, m))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -417,14 +416,14 @@ def _check_year(year: int) -> None:
 
 
 @office_required()
-def report_index(slug: str):  # type: ignore[no-untyped-def]
+def report_index(slug: str) -> ResponseReturnValue:
     year = request.args.get("year", type=int) or ops.today().year - 1
     _check_year(year)
     return redirect(url_for("contacts.report", year=year))
 
 
 @office_required()
-def report(slug: str, year: int):  # type: ignore[no-untyped-def]
+def report(slug: str, year: int) -> ResponseReturnValue:
     _check_year(year)
     view = report_view(g.tenant, year)
     renders = queries.recent_renders(year)
@@ -441,7 +440,7 @@ def report(slug: str, year: int):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def report_json(slug: str, year: int):  # type: ignore[no-untyped-def]
+def report_json(slug: str, year: int) -> ResponseReturnValue:
     _check_year(year)
     body = json.dumps(annual_report(g.tenant, year), ensure_ascii=False, indent=2)
     return Response(
@@ -452,7 +451,7 @@ def report_json(slug: str, year: int):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def report_csv_view(slug: str, year: int):  # type: ignore[no-untyped-def]
+def report_csv_view(slug: str, year: int) -> ResponseReturnValue:
     _check_year(year)
     return Response(
         report_csv(annual_report(g.tenant, year)),
@@ -462,12 +461,11 @@ def report_csv_view(slug: str, year: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def render_start(slug: str, year: int):  # type: ignore[no-untyped-def]
+def render_start(slug: str, year: int) -> ResponseReturnValue:
     _check_year(year)
     if not RenderForm().validate_on_submit():
         abort(400)
-    render = ops.start_report_render(g.tenant.id, year)
-    db.session.commit()
+    render = perform_or_fail(lambda: ops.start_report_render(g.tenant.id, year))
     return redirect(url_for("contacts.render_status_page", year=year, render_id=render.id))
 
 
@@ -490,7 +488,7 @@ def _render_state(render: ReportRender, year: int) -> dict:
 
 
 @office_required()
-def render_status_page(slug: str, year: int, render_id: int):  # type: ignore[no-untyped-def]
+def render_status_page(slug: str, year: int, render_id: int) -> ResponseReturnValue:
     render = render_or_404(render_id, year)
     return render_template(
         "contacts/render.html", render=render, year=year, status=_render_state(render, year), render_form=RenderForm()
@@ -498,13 +496,13 @@ def render_status_page(slug: str, year: int, render_id: int):  # type: ignore[no
 
 
 @office_required()
-def render_status(slug: str, year: int, render_id: int):  # type: ignore[no-untyped-def]
+def render_status(slug: str, year: int, render_id: int) -> ResponseReturnValue:
     render = render_or_404(render_id, year)
     return jsonify(_render_state(render, year))
 
 
 @office_required()
-def render_download(slug: str, year: int, render_id: int):  # type: ignore[no-untyped-def]
+def render_download(slug: str, year: int, render_id: int) -> ResponseReturnValue:
     render = render_or_404(render_id, year)
     if render.state != "done" or not render.pdf:
         abort(404)
@@ -519,20 +517,21 @@ def render_download(slug: str, year: int, render_id: int):  # type: ignore[no-un
 
 
 @office_required(Role.staff)
-def chapters(slug: str, year: int):  # type: ignore[no-untyped-def]
+def chapters(slug: str, year: int) -> ResponseReturnValue:
     _check_year(year)
     form = ChapterForm()
     if form.validate_on_submit():
-        ops.add_chapter(
-            g.tenant.id,
-            year,
-            title=form.title.data,
-            placement=form.placement.data,
-            position=form.position.data,
-            body=form.body.data or "",
+        perform_or_fail(
+            lambda: ops.add_chapter(
+                g.tenant.id,
+                year,
+                title=form.title.data,
+                placement=form.placement.data,
+                position=form.position.data,
+                body=form.body.data or "",
+            ),
+            success=_("Kapitel angelegt."),
         )
-        db.session.commit()
-        flash(_("Kapitel angelegt."), "success")
         return redirect(url_for("contacts.chapters", year=year))
     items = queries.chapters(year)
     status = 400 if request.method == "POST" else 200
@@ -548,46 +547,44 @@ def chapters(slug: str, year: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def chapters_template(slug: str, year: int):  # type: ignore[no-untyped-def]
+def chapters_template(slug: str, year: int) -> ResponseReturnValue:
     """Create this year's chapters (last year's headings or the usual ones), each with a draft from the figures."""
     _check_year(year)
     if not CopyChaptersForm().validate_on_submit():
         abort(400)
     data = annual_report(g.tenant, year)
     draft = lambda title: draft_chapter(title, data, g.tenant)  # noqa: E731 - a first draft from the figures
-    if not ops.start_chapters(g.tenant.id, year, DEFAULT_CHAPTERS, draft):
+    if not perform_or_fail(lambda: ops.start_chapters(g.tenant.id, year, DEFAULT_CHAPTERS, draft)):
         flash(_("Für dieses Jahr gibt es schon Kapitel."), "warning")
         return redirect(url_for("contacts.chapters", year=year))
-    db.session.commit()
     flash(_("Kapitel angelegt."), "success")
     return redirect(url_for("contacts.chapters", year=year))
 
 
 @office_required(Role.staff)
-def chapter_edit(slug: str, year: int, chapter_id: int):  # type: ignore[no-untyped-def]
+def chapter_edit(slug: str, year: int, chapter_id: int) -> ResponseReturnValue:
     chapter = chapter_or_404(chapter_id, year)
     form = ChapterForm(obj=chapter)
     if form.validate_on_submit():
-        ops.update_chapter(
-            chapter,
-            title=form.title.data,
-            placement=form.placement.data,
-            position=form.position.data,
-            body=form.body.data or "",
+        perform_or_fail(
+            lambda: ops.update_chapter(
+                chapter,
+                title=form.title.data,
+                placement=form.placement.data,
+                position=form.position.data,
+                body=form.body.data or "",
+            ),
+            success=_("Kapitel gespeichert."),
         )
-        db.session.commit()
-        flash(_("Kapitel gespeichert."), "success")
         return redirect(url_for("contacts.chapters", year=year))
     status = 400 if request.method == "POST" else 200
     return render_template("contacts/chapter_edit.html", form=form, chapter=chapter, year=year), status
 
 
 @office_required(Role.staff)
-def chapter_delete(slug: str, year: int, chapter_id: int):  # type: ignore[no-untyped-def]
+def chapter_delete(slug: str, year: int, chapter_id: int) -> ResponseReturnValue:
     chapter = chapter_or_404(chapter_id, year)
     if not DeleteForm().validate_on_submit():
         abort(400)
-    ops.delete_chapter(chapter)
-    db.session.commit()
-    flash(_("Kapitel gelöscht."), "success")
+    perform_or_fail(lambda: ops.delete_chapter(chapter), success=_("Kapitel gelöscht."))
     return redirect(url_for("contacts.chapters", year=year))

@@ -1,7 +1,8 @@
 """Shared web plumbing: entry pages, dashboard, error pages, mail, tasks, periodic jobs, formatting.
 
 Map
-- routes: ``blueprint.py`` → ``views.py`` (start page, health, office home, dashboard); error pages: ``errors.py``
+- routes: ``blueprint.py`` → ``public.py`` (start page, health, office home) and ``views.py`` (the
+  staff's start page "Übersicht"); error pages: ``errors.py``
 - a view's write: ``errors.perform`` (commit, or roll back and show a ``DomainError``)
 - row fetchers: ``access.office_row_or_404``; roles: ``access.office_required``
 - side effects after commit: ``aftercommit.after_commit``, ``tasks.queue`` (tasks by name), ``mail.queue_message``

@@ -1,13 +1,13 @@
 from flask import Blueprint, request, url_for
 
-from saas.core import views
+from saas.core import public, views
 from saas.core.nav import add_public_nav, add_staff_nav
 
 bp = Blueprint("core", __name__, template_folder="templates")
 
-bp.add_url_rule("/", "index", views.index)
-bp.add_url_rule("/healthz", "health", views.health)
-bp.add_url_rule("/<slug>/", "office_home", views.office_home)
+bp.add_url_rule("/", "index", public.index)
+bp.add_url_rule("/healthz", "health", public.health)
+bp.add_url_rule("/<slug>/", "office_home", public.office_home)
 bp.add_url_rule("/<slug>/intern/", "dashboard", views.dashboard)
 
 add_staff_nav("core.dashboard", "Übersicht", order=0)

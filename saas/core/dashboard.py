@@ -1,33 +1,12 @@
-"""Dashboard cards: features register a function that returns a card (title, figure, link) or None."""
+"""The start page ("Übersicht"): features register panels, ``fn() -> Panel | None``, with ``register_panel``.
+
+A panel is the one way a feature shows work on the start page: a title, an optional headline figure, items
+that each link to their action, and a link to the full list."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-
-@dataclass
-class Card:
-    title: str
-    value: str
-    endpoint: str | None = None
-    note: str = ""
-
-
-CARD_PROVIDERS: list[Callable[[], Card | None]] = []
-
-
-def register_card(fn: Callable[[], Card | None]) -> Callable[[], Card | None]:
-    if fn not in CARD_PROVIDERS:
-        CARD_PROVIDERS.append(fn)
-    return fn
-
-
-def dashboard_cards() -> list[Card]:
-    return [card for fn in CARD_PROVIDERS if (card := fn()) is not None]
-
-
-# --- the start page's work panels ----------------------------------------------------------------------
 
 
 @dataclass

@@ -4,12 +4,14 @@
   dem Beginn liegen."). Operations raise subclasses with a ``_()``/``_l()`` message; nothing is stored.
 - ``perform(action, ...)``: a view's write (Indico ``RH.process``): commit when the action returns; on a
   ``DomainError`` roll back and show the message as a form error or flash. Anything else propagates (500).
+- ``perform_or_fail(action)``: a view's write that nothing refuses; commits and returns the value.
+  View modules never call ``commit()``/``rollback()`` themselves (``tests/core/test_view_modules.py``).
 - ``init_app``: error pages. A 404 looks the same whether the object is missing or belongs to another office.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -51,34 +53,70 @@ class Outcome(Generic[T]):
     def __bool__(self) -> bool:
         return self.error is None
 
+    @property
+    def messages(self) -> list[str]:
+        """The refusal, one line a reason: an import's row errors (``ImportRefused.errors``), else its message."""
+        if self.error is None:
+            return []
+        return list(getattr(self.error, "errors", None) or [self.error.message])
+
 
 def perform(
     action: Callable[[], T],
     *,
     success: str | None = None,
     field: Any = None,
+    show: bool = True,
+    refuse: Mapping[type[Exception], str] | None = None,
 ) -> Outcome[T]:
     """Run one write of a view: commit on success, roll back and show the message on ``DomainError``.
 
     ``success`` is flashed after the commit. The refusal goes to ``field.errors`` when a form field is given
-    (anything with an ``errors`` list, or a function choosing one from the error), else it is flashed.
+    (anything with an ``errors`` list, or a function choosing one from the error), else it is flashed; with
+    ``show=False`` the view shows it itself (an import's list of row errors, a 403).
+    ``refuse`` names other exceptions that mean "refused" with the message to show, e.g.
+    ``{IntegrityError: _("… is still in use")}`` for a row that other rows still point at.
     """
     from saas.extensions import db
 
+    refusals = tuple(refuse or ())
     try:
         value = action()
+        db.session.commit()
     except DomainError as exc:
-        db.session.rollback()
+        return _refused(exc, field, show)
+    except refusals as exc:
+        assert refuse is not None
+        message = next(text for kind, text in refuse.items() if isinstance(exc, kind))
+        return _refused(DomainError(message), field, show)
+    if success:
+        flash(success, "success")
+    return Outcome(value=value)
+
+
+def _refused(exc: DomainError, field: Any, show: bool) -> Outcome[Any]:
+    from saas.extensions import db
+
+    db.session.rollback()
+    if show:
         target = field if field is None or hasattr(field, "errors") else field(exc)
         if target is not None:
             target.errors = [*target.errors, exc.message]
         else:
             flash(exc.message, "error")
-        return Outcome(error=exc)
+    return Outcome(error=exc)
+
+
+def perform_or_fail(action: Callable[[], T], *, success: str | None = None) -> T:
+    """Run a view's write that no rule refuses (a log entry, a token, a default row): commit, flash ``success``,
+    return the action's value. A ``DomainError`` here is a bug: it propagates (500) and nothing is stored."""
+    from saas.extensions import db
+
+    value = action()
     db.session.commit()
     if success:
         flash(success, "success")
-    return Outcome(value=value)
+    return value
 
 
 def on_field(form: Any, default: Any = None) -> Callable[[DomainError], Any]:

@@ -1,38 +1,15 @@
-"""Public entry pages and the office dashboard."""
+"""The office's start page ("Übersicht") in the staff area."""
 
 from __future__ import annotations
 
-from flask import g, render_template
-from sqlalchemy import select, text
+from flask import render_template
+from flask.typing import ResponseReturnValue
 
 from saas.core.access import current_membership, office_required
-from saas.extensions import db
-from tenants.models import Site, Tenant
-
-
-def index():  # type: ignore[no-untyped-def]
-    from saas.legal.operations import live_tenant_ids
-
-    # Only offices with a complete Impressum are live (§ 5 DDG): the others are not listed yet.
-    live = live_tenant_ids()
-    tenants = [t for t in db.session.scalars(select(Tenant).order_by(Tenant.name)) if t.id in live]
-    return render_template("core/index.html", tenants=tenants)
-
-
-def health():  # type: ignore[no-untyped-def]
-    db.session.execute(text("SELECT 1"))
-    return {"status": "ok"}
-
-
-def office_home(slug: str):  # type: ignore[no-untyped-def]
-    sites = db.session.scalars(select(Site).order_by(Site.position, Site.id)).all()
-    return render_template("core/office_home.html", office=g.tenant, sites=sites)
 
 
 @office_required()
-def dashboard(slug: str):  # type: ignore[no-untyped-def]
-    from saas.core.dashboard import dashboard_cards, dashboard_panels
+def dashboard(slug: str) -> ResponseReturnValue:
+    from saas.core.dashboard import dashboard_panels
 
-    return render_template(
-        "core/dashboard.html", membership=current_membership(), cards=dashboard_cards(), panels=dashboard_panels()
-    )
+    return render_template("core/dashboard.html", membership=current_membership(), panels=dashboard_panels())

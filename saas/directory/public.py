@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from flask import abort, g, make_response, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
+from saas.core.errors import perform_or_fail
 from saas.core.paging import page_number
 from saas.core.security import allow_framing
 from saas.directory import finder, queries
@@ -14,7 +16,6 @@ from saas.directory.forms import ConfirmForm, InquiryForm, InterestForm
 from saas.directory.models import MEETING_MODES, TOPIC_AREAS, Group
 from saas.directory.rhythm import format_rhythm
 from saas.directory.search import search_ids
-from saas.extensions import db
 from tenants.resolve import by_office_key, office_key
 
 PER_PAGE = 20
@@ -87,10 +88,10 @@ NO_RESULT_HEADER = "X-Lotse-No-Result"
 
 
 @by_office_key  # a cache hit needs no office row, no session and no transaction (tenants.resolve)
-def public_search(slug: str):  # type: ignore[no-untyped-def]
+def public_search(slug: str) -> ResponseReturnValue:
     from saas.directory.cache import cached_page
 
-    def render():  # type: ignore[no-untyped-def]
+    def render() -> ResponseReturnValue:
         context = _search()
         response = make_response(render_template("directory/public_search.html", **context))
         if context["q"] and not context["total"] and not context["filters"].active and not context["area"]:
@@ -105,7 +106,7 @@ def public_search(slug: str):  # type: ignore[no-untyped-def]
 
 
 @allow_framing  # the only directory page other sites may frame (core.security sets frame-ancestors *)
-def embed(slug: str):  # type: ignore[no-untyped-def]
+def embed(slug: str) -> ResponseReturnValue:
     """The search for embedding in an office's own website (iframe)."""
     return render_template("directory/embed.html", **_search(per_page=10))
 
@@ -114,14 +115,14 @@ def rhythm_text(group: Group) -> str:
     return format_rhythm(group.rhythm, group.weekday, group.nth_weekday, group.time_start, group.time_end)
 
 
-def public_group(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def public_group(slug: str, group_id: int) -> ResponseReturnValue:
     group = queries.public_group(group_id)
     if group is None:
         abort(404)
     return _render_group(group, InquiryForm(formdata=None))
 
 
-def _render_group(group: Group, form: InquiryForm, status: int = 200):  # type: ignore[no-untyped-def]
+def _render_group(group: Group, form: InquiryForm, status: int = 200) -> ResponseReturnValue:
     published = [] if group.is_protected else [c for c in group.contacts if c.may_be_published]
     return (
         render_template(
@@ -136,25 +137,26 @@ def _render_group(group: Group, form: InquiryForm, status: int = 200):  # type: 
     )
 
 
-def inquiry(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def inquiry(slug: str, group_id: int) -> ResponseReturnValue:
     group = queries.public_group(group_id)
     if group is None:
         abort(404)
     form = InquiryForm()
     if not form.validate_on_submit():
         return _render_group(group, form, 400)
-    ops.create_inquiry(
-        group,
-        name=form.name.data.strip(),
-        reach=form.reach.data.strip(),
-        message=(form.message.data or "").strip(),
-        consent_text=str(form.consent.label.text),
+    perform_or_fail(
+        lambda: ops.create_inquiry(
+            group,
+            name=form.name.data.strip(),
+            reach=form.reach.data.strip(),
+            message=(form.message.data or "").strip(),
+            consent_text=str(form.consent.label.text),
+        )
     )
-    db.session.commit()
     return redirect(url_for("directory.inquiry_thanks", group_id=group.id)), 303
 
 
-def interest(slug: str):  # type: ignore[no-untyped-def]
+def interest(slug: str) -> ResponseReturnValue:
     """ "Ich würde bei einer Gruppe zu … mitmachen": the founding interest list (own page, so that the
     search pages carry no form token and set no cookie)."""
     form = InterestForm(
@@ -162,34 +164,35 @@ def interest(slug: str):  # type: ignore[no-untyped-def]
     )
     if request.method == "POST":
         if form.validate_on_submit():
-            ops.create_interest(
-                topic=form.topic.data.strip(),
-                email=(form.email.data or "").strip(),
-                phone=(form.phone.data or "").strip(),
-                consent_text=str(form.consent.label.text),
+            perform_or_fail(
+                lambda: ops.create_interest(
+                    topic=form.topic.data.strip(),
+                    email=(form.email.data or "").strip(),
+                    phone=(form.phone.data or "").strip(),
+                    consent_text=str(form.consent.label.text),
+                )
             )
-            db.session.commit()
             return redirect(url_for("directory.interest_thanks")), 303
         return render_template("directory/public_interest.html", form=form, office=g.tenant), 400
     return render_template("directory/public_interest.html", form=form, office=g.tenant)
 
 
-def interest_thanks(slug: str):  # type: ignore[no-untyped-def]
+def interest_thanks(slug: str) -> ResponseReturnValue:
     return render_template("directory/public_interest_thanks.html", office=g.tenant)
 
 
-def inquiry_thanks(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def inquiry_thanks(slug: str, group_id: int) -> ResponseReturnValue:
     group = queries.public_group(group_id)
     if group is None:
         abort(404)
     return render_template("directory/public_thanks.html", group=group)
 
 
-def topics_az(slug: str):  # type: ignore[no-untyped-def]
+def topics_az(slug: str) -> ResponseReturnValue:
     return render_template("directory/public_topics.html", letters=queries.az_topics())
 
 
-def confirm_entry(slug: str, token: str):  # type: ignore[no-untyped-def]
+def confirm_entry(slug: str, token: str) -> ResponseReturnValue:
     """The contact person's yearly confirmation (signed link from the e-mail)."""
     group_id = ops.read_confirmation_token(token, g.tenant.id)
     if group_id is None:
@@ -197,15 +200,14 @@ def confirm_entry(slug: str, token: str):  # type: ignore[no-untyped-def]
     group = group_or_404(group_id)
     form = ConfirmForm()
     if form.validate_on_submit():
-        ops.confirm_group(group, form.correction.data or "")
-        db.session.commit()
+        perform_or_fail(lambda: ops.confirm_group(group, form.correction.data or ""))
         return render_template("directory/public_confirmed.html", group=group, corrected=bool(form.correction.data))
     return render_template(
         "directory/public_confirm.html", group=group, form=form, rhythm=rhythm_text(group), title=_("Eintrag prüfen")
     )
 
 
-def regional_search(assoc_slug: str):  # type: ignore[no-untyped-def]
+def regional_search(assoc_slug: str) -> ResponseReturnValue:
     """``/verband/<slug>/gruppen``: the public groups of the association's participating offices."""
     from saas.directory import regional
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Response, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -12,12 +13,12 @@ from sqlalchemy.orm import selectinload
 
 from saas.auth.models import Role
 from saas.core.access import can, office_required
-from saas.core.errors import perform
+from saas.core.errors import perform, perform_or_fail
 from saas.directory import operations as ops
 from saas.directory import queries
 from saas.directory.access import group_or_404, inquiry_or_404, topic_or_404
 from saas.directory.forms import ActionForm, GroupForm, ImportForm, StatusForm, TopicForm
-from saas.directory.groups_csv import ImportRejected, export_groups, import_groups
+from saas.directory.groups_csv import export_groups, import_groups
 from saas.directory.models import (
     GROUP_STATUSES,
     STATUS_TRANSITIONS,
@@ -55,7 +56,7 @@ def _topics() -> list[Topic]:
 
 
 @office_required()
-def group_list(slug: str):  # type: ignore[no-untyped-def]
+def group_list(slug: str) -> ResponseReturnValue:
     f = queries.GroupFilter(
         q=request.args.get("q", "")[:100],
         status=request.args.get("status", "") if request.args.get("status") in GROUP_STATUSES else "",
@@ -120,23 +121,24 @@ def _valid_site(form: GroupForm) -> bool:
 
 
 @office_required(Role.staff)
-def group_new(slug: str):  # type: ignore[no-untyped-def]
+def group_new(slug: str) -> ResponseReturnValue:
     form = _group_form()
     if form.validate_on_submit() and _valid_site(form):
-        group = ops.create_group(
-            form.group_data(_selected_topics(form)),
-            acting_user=current_user,
-            status=form.status.data,
-            since=form.since.data,
+        group = perform_or_fail(
+            lambda: ops.create_group(
+                form.group_data(_selected_topics(form)),
+                acting_user=current_user,
+                status=form.status.data,
+                since=form.since.data,
+            ),
+            success=_("Die Gruppe wurde angelegt."),
         )
-        db.session.commit()
-        flash(_("Die Gruppe wurde angelegt."), "success")
         return redirect(url_for("directory.group_detail", group_id=group.id))
     return render_template("directory/staff_form.html", form=form, group=None), 400 if form.errors else 200
 
 
 @office_required()
-def group_detail(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group_detail(slug: str, group_id: int) -> ResponseReturnValue:
     group = group_or_404(group_id)
     status_form = StatusForm(formdata=None, changed_on=dt.date.today())
     status_form.status.choices = [(s, _(GROUP_STATUSES[s])) for s in STATUS_TRANSITIONS.get(group.status, ())]
@@ -157,20 +159,21 @@ def group_detail(slug: str, group_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def group_edit(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group_edit(slug: str, group_id: int) -> ResponseReturnValue:
     group = group_or_404(group_id)
     form = _group_form(group)
     del form.status, form.since  # the lifecycle changes through the status form only
     if form.validate_on_submit() and _valid_site(form):
-        ops.update_group(group, form.group_data(_selected_topics(form)), acting_user=current_user)
-        db.session.commit()
-        flash(_("Die Änderungen wurden gespeichert."), "success")
+        perform_or_fail(
+            lambda: ops.update_group(group, form.group_data(_selected_topics(form)), acting_user=current_user),
+            success=_("Die Änderungen wurden gespeichert."),
+        )
         return redirect(url_for("directory.group_detail", group_id=group.id))
     return render_template("directory/staff_form.html", form=form, group=group), 400 if form.errors else 200
 
 
 @office_required(Role.staff)
-def group_status(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group_status(slug: str, group_id: int) -> ResponseReturnValue:
     group = group_or_404(group_id)
     form = StatusForm()
     form.status.choices = [(s, _(GROUP_STATUSES[s])) for s in STATUS_TRANSITIONS.get(group.status, ())]
@@ -198,23 +201,20 @@ def group_status(slug: str, group_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def group_delete(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group_delete(slug: str, group_id: int) -> ResponseReturnValue:
     group = group_or_404(group_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    ops.delete_group(group)
-    db.session.commit()
-    flash(_("Der Eintrag wurde gelöscht."), "success")
+    perform_or_fail(lambda: ops.delete_group(group), success=_("Der Eintrag wurde gelöscht."))
     return redirect(url_for("directory.group_list")), 303
 
 
 @office_required(Role.staff)
-def group_send_confirmation(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group_send_confirmation(slug: str, group_id: int) -> ResponseReturnValue:
     group = group_or_404(group_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    if ops.send_confirmation_request(group, g.tenant.slug):
-        db.session.commit()
+    if perform_or_fail(lambda: ops.send_confirmation_request(group, g.tenant.slug)):
         flash(_("Die Bitte um Bestätigung wurde verschickt."), "success")
     else:
         flash(_("Für diese Gruppe ist keine E-Mail-Adresse einer Ansprechperson hinterlegt."), "error")
@@ -222,22 +222,24 @@ def group_send_confirmation(slug: str, group_id: int):  # type: ignore[no-untype
 
 
 @office_required(Role.staff)
-def group_correction_done(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group_correction_done(slug: str, group_id: int) -> ResponseReturnValue:
     group = group_or_404(group_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    group.correction_request = ""
-    db.session.commit()
+
+    def correction_done() -> None:
+        group.correction_request = ""
+
+    perform_or_fail(correction_done)
     return redirect(url_for("directory.group_detail", group_id=group.id)), 303
 
 
 @office_required()
-def group_export(slug: str):  # type: ignore[no-untyped-def]
+def group_export(slug: str) -> ResponseReturnValue:
     from saas.audit.operations import record
 
     body = export_groups()  # holds contact persons' data: who exported it is logged
-    record("group.export", "group", None, "CSV")
-    db.session.commit()
+    perform_or_fail(lambda: record("group.export", "group", None, "CSV"))
     filename = f"gruppen-{g.tenant.slug}-{dt.date.today().isoformat()}.csv"
     return Response(
         body,
@@ -247,18 +249,15 @@ def group_export(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def group_import(slug: str):  # type: ignore[no-untyped-def]
+def group_import(slug: str) -> ResponseReturnValue:
     form = ImportForm()
     errors: list[str] = []
     if form.validate_on_submit():
         data = form.file.data.read(current_app.config.get("MAX_CONTENT_LENGTH") or 20 * 1024 * 1024 + 1)
-        try:
-            count = import_groups(data, acting_user=current_user, force=bool(form.force.data))
-        except ImportRejected as exc:
-            db.session.rollback()
-            errors = exc.errors
-        else:
-            db.session.commit()
+        done = perform(lambda: import_groups(data, acting_user=current_user, force=bool(form.force.data)), show=False)
+        if not done:
+            errors = done.messages
+        elif (count := done.value) is not None:
             flash(_("%(count)s Gruppen wurden importiert.", count=count), "success")
             return redirect(url_for("directory.group_list")), 303
     status = 400 if errors or form.errors else 200
@@ -268,7 +267,7 @@ def group_import(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.admin)
-def widget(slug: str):  # type: ignore[no-untyped-def]
+def widget(slug: str) -> ResponseReturnValue:
     base = current_app.config["BASE_URL"]
     return render_template(
         "directory/staff_widget.html",
@@ -282,7 +281,7 @@ def widget(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def topic_list(slug: str):  # type: ignore[no-untyped-def]
+def topic_list(slug: str) -> ResponseReturnValue:
     counts = dict(
         db.session.execute(
             select(Topic.id, func.count(Group.id)).join(Topic.groups, isouter=True).group_by(Topic.id)
@@ -294,7 +293,7 @@ def topic_list(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def topic_edit(slug: str, topic_id: int | None = None):  # type: ignore[no-untyped-def]
+def topic_edit(slug: str, topic_id: int | None = None) -> ResponseReturnValue:
     topic = topic_or_404(topic_id) if topic_id is not None else None
     form = TopicForm(obj=topic)
     if form.validate_on_submit():
@@ -302,31 +301,30 @@ def topic_edit(slug: str, topic_id: int | None = None):  # type: ignore[no-untyp
         if existing is not None and existing is not topic:
             form.name.errors = [*form.name.errors, _("Dieses Thema gibt es schon.")]
         else:
-            ops.save_topic(
-                topic,
-                name=form.name.data,
-                topic_area=form.topic_area.data,
-                search_words=form.search_words.data or "",
-                relatives=bool(form.relatives.data),
+            perform_or_fail(
+                lambda: ops.save_topic(
+                    topic,
+                    name=form.name.data,
+                    topic_area=form.topic_area.data,
+                    search_words=form.search_words.data or "",
+                    relatives=bool(form.relatives.data),
+                ),
+                success=_("Das Thema wurde gespeichert."),
             )
-            db.session.commit()
-            flash(_("Das Thema wurde gespeichert."), "success")
             return redirect(url_for("directory.topic_list")), 303
     return render_template("directory/staff_topic_form.html", form=form, topic=topic), 400 if form.errors else 200
 
 
 @office_required(Role.staff)
-def topic_delete(slug: str, topic_id: int):  # type: ignore[no-untyped-def]
+def topic_delete(slug: str, topic_id: int) -> ResponseReturnValue:
     topic = topic_or_404(topic_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    try:
-        ops.delete_topic(topic)
-    except ValueError:
-        flash(_("Das Thema ist noch Gruppen zugeordnet und kann nicht gelöscht werden."), "error")
-        return redirect(url_for("directory.topic_list")), 303
-    db.session.commit()
-    flash(_("Das Thema wurde gelöscht."), "success")
+    perform(
+        lambda: ops.delete_topic(topic),
+        success=_("Das Thema wurde gelöscht."),
+        refuse={ValueError: _("Das Thema ist noch Gruppen zugeordnet und kann nicht gelöscht werden.")},
+    )
     return redirect(url_for("directory.topic_list")), 303
 
 
@@ -334,7 +332,7 @@ def topic_delete(slug: str, topic_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def inquiry_list(slug: str):  # type: ignore[no-untyped-def]
+def inquiry_list(slug: str) -> ResponseReturnValue:
     state = request.args.get("state", "open")
     stmt = select(GroupInquiry).options(selectinload(GroupInquiry.group)).order_by(GroupInquiry.created_at.desc())
     if state in ("open", "forwarded", "closed"):
@@ -343,13 +341,13 @@ def inquiry_list(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def inquiry_detail(slug: str, inquiry_id: int):  # type: ignore[no-untyped-def]
+def inquiry_detail(slug: str, inquiry_id: int) -> ResponseReturnValue:
     inquiry = inquiry_or_404(inquiry_id)
     return render_template("directory/staff_inquiry.html", inquiry=inquiry, form=ActionForm())
 
 
 @office_required(Role.staff)
-def inquiry_action(slug: str, inquiry_id: int, action: str):  # type: ignore[no-untyped-def]
+def inquiry_action(slug: str, inquiry_id: int, action: str) -> ResponseReturnValue:
     inquiry = inquiry_or_404(inquiry_id)
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -357,18 +355,18 @@ def inquiry_action(slug: str, inquiry_id: int, action: str):  # type: ignore[no-
         if inquiry.state != "open":
             flash(_("Diese Anfrage ist nicht mehr offen."), "error")
             return redirect(url_for("directory.inquiry_detail", inquiry_id=inquiry.id)), 303
-        try:
-            ops.forward_inquiry(inquiry, acting_user=current_user, send_mail=action == "forward")
-        except ValueError:
-            flash(_("Weiterleiten nicht möglich: keine E-Mail-Adresse der Ansprechperson hinterlegt."), "error")
-            return redirect(url_for("directory.inquiry_detail", inquiry_id=inquiry.id)), 303
-        flash(_("Die Anfrage wurde an die Gruppe vermittelt."), "success")
+        perform(
+            lambda: ops.forward_inquiry(inquiry, acting_user=current_user, send_mail=action == "forward"),
+            success=_("Die Anfrage wurde an die Gruppe vermittelt."),
+            refuse={ValueError: _("Weiterleiten nicht möglich: keine E-Mail-Adresse der Ansprechperson hinterlegt.")},
+        )
     elif action == "close":
-        ops.close_inquiry(inquiry)
-        flash(_("Die Anfrage wurde abgeschlossen; sie wird nach 90 Tagen gelöscht."), "success")
+        perform_or_fail(
+            lambda: ops.close_inquiry(inquiry),
+            success=_("Die Anfrage wurde abgeschlossen; sie wird nach 90 Tagen gelöscht."),
+        )
     else:
         abort(404)
-    db.session.commit()
     return redirect(url_for("directory.inquiry_detail", inquiry_id=inquiry.id)), 303
 
 
@@ -376,7 +374,7 @@ def inquiry_action(slug: str, inquiry_id: int, action: str):  # type: ignore[no-
 
 
 @office_required(Role.staff)
-def demand(slug: str):  # type: ignore[no-untyped-def]
+def demand(slug: str) -> ResponseReturnValue:
     """What people looked for and did not find: founding interest and repeated searches without result."""
     from saas.directory.models import GroupInterest
 
@@ -390,7 +388,7 @@ def demand(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def neighbours(slug: str):  # type: ignore[no-untyped-def]
+def neighbours(slug: str) -> ResponseReturnValue:
     """Search the public directories of neighbouring offices (same association, taking part in its
     regional finder) to refer someone across the border."""
     from saas.directory import finder, regional

@@ -1,7 +1,7 @@
 """Events (Veranstaltungen): public list and registration, waiting list, staff management, iCalendar.
 
 Map
-- routes: ``blueprint.py`` → ``views.py`` (public and staff)
+- routes: ``blueprint.py`` → ``public.py`` (visitors) and ``views.py`` (staff)
 - writes: ``operations.py`` (create_event, publish_event, register, accept_offer, record_attendance, …)
 - periodic steps: ``lifecycle.py`` (check_minimums, expire_offers, send_reminders, purge_personal_data)
 - reads: ``queries.py``; row fetchers: ``access.py``

@@ -1,16 +1,18 @@
-"""Start page panel of the events: the next events with registrations against the minimum."""
+"""Start page panel of the events: events that wait for a decision (take place or cancel), then the next
+events with registrations against the minimum."""
 
 from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select
 
 from saas.core.dashboard import Item, Panel, register_panel
 from saas.core.formatting import format_number
 from saas.core.recurrence import today_local
 from saas.events.models import Event, EventStatus
-from saas.events.queries import counts_for
+from saas.events.queries import counts_for, decisions_pending
 from saas.extensions import db
 
 LIMIT = 5
@@ -25,11 +27,20 @@ def events_panel() -> Panel:
         .order_by(Event.start_date, Event.start_time, Event.id)
         .limit(LIMIT)
     ).all()
+    pending = decisions_pending()
+    waiting = {e.id for e in pending}
+    events = [*pending, *(e for e in events if e.id not in waiting)][:LIMIT]
     counts = counts_for([e.id for e in events])  # one query for all
     items = []
     for e in events:
         n = counts[e.id].confirmed
-        if e.min_participants:
+        if e.id in waiting and not e.min_participants:
+            meta = _("Entscheidung nötig: %(n)s Anmeldungen", n=format_number(n))
+        elif e.id in waiting:
+            meta = _(
+                "Entscheidung nötig: %(n)s Anmeldungen, mindestens %(min)s", n=format_number(n), min=e.min_participants
+            )
+        elif e.min_participants:
             meta = _("%(n)s Anmeldungen, mindestens %(min)s", n=format_number(n), min=e.min_participants)
         elif e.capacity:
             meta = _("%(n)s von %(cap)s Plätzen belegt", n=format_number(n), cap=e.capacity)
@@ -40,12 +51,13 @@ def events_panel() -> Panel:
                 f"{e.start_date:%d.%m.} {e.start_time:%H.%M} · {e.title}",
                 url_for("events.staff_detail", event_id=e.id),
                 meta,
-                warn=bool(e.min_participants and n < e.min_participants),
+                warn=e.id in waiting or bool(e.min_participants and n < e.min_participants),
             )
         )
     return Panel(
         key="events",
         title=_("Nächste Veranstaltungen"),
+        figure=ngettext("%(num)s Entscheidung nötig", "%(num)s Entscheidungen nötig", len(pending)) if pending else "",
         items=items,
         empty=_("Keine Veranstaltung geplant."),
         more=(_("Alle Veranstaltungen"), url_for("events.staff_list")),

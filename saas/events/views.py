@@ -1,13 +1,14 @@
-"""Request handlers for events: public list, detail, registration, iCalendar; staff management.
-
-Load → check access → act → commit. Public pages work without JavaScript.
+"""Staff pages of events (``/<slug>/intern/veranstaltungen``): load → check access → act → commit through
+``perform``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import SimpleNamespace
 
-from flask import Response, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,104 +16,18 @@ from saas.auth.models import Role
 from saas.core.access import can, office_required
 from saas.core.csvio import write_csv
 from saas.core.errors import on_field, perform
-from saas.events import ics, queries
 from saas.events import operations as ops
-from saas.events.access import event_or_404, public_event_or_404, registration_or_404
+from saas.events import queries
+from saas.events.access import event_or_404, registration_or_404
 from saas.events.forms import (
     ActionForm,
     CancelEventForm,
     EventForm,
-    RegistrationForm,
     SettingsForm,
     StaffRegistrationForm,
 )
-from saas.events.models import CancelReason, EventStatus, RegistrationStatus
-from saas.extensions import limiter
+from saas.events.models import CancelReason, Event, EventStatus, RegistrationStatus
 from saas.rooms.queries import rooms as room_list
-
-# --- public -------------------------------------------------------------------------------------------
-
-
-def public_list(slug: str):  # type: ignore[no-untyped-def]
-    events = queries.public_events()
-    counts = queries.counts_for([e.id for e in events])
-    return render_template("events/public_list.html", events=events, counts=counts)
-
-
-def public_feed(slug: str) -> Response:
-    events = queries.public_events() + queries.public_events(upcoming=False)[:50]
-    body = ics.calendar_bytes(events, g.tenant, current_app.config["BASE_URL"], f"Veranstaltungen – {g.tenant.name}")
-    return Response(body, mimetype="text/calendar", headers={"Content-Disposition": f'inline; filename="{slug}.ics"'})
-
-
-def public_event_ics(slug: str, event_id: int) -> Response:
-    event = public_event_or_404(event_id)
-    body = ics.calendar_bytes([event], g.tenant, current_app.config["BASE_URL"], event.title)
-    return Response(
-        body,
-        mimetype="text/calendar",
-        headers={"Content-Disposition": f'attachment; filename="veranstaltung-{event.id}.ics"'},
-    )
-
-
-@limiter.limit("20/minute", methods=["POST"])
-def public_detail(slug: str, event_id: int):  # type: ignore[no-untyped-def]
-    event = public_event_or_404(event_id)
-    form = RegistrationForm()
-    form.group_id.choices = queries.group_choices()
-    open_ = ops.registration_open(event)
-    if request.method == "POST":
-        if not open_:
-            flash(_("Die Anmeldung für diese Veranstaltung ist geschlossen."), "error")
-            return redirect(url_for("events.public_detail", event_id=event.id))
-        if form.validate_on_submit():
-            if form.website.data:  # the honeypot: a bot filled the hidden field
-                return redirect(url_for("events.public_thanks", event_id=event.id))
-            done = perform(
-                lambda: ops.register(
-                    event.id,
-                    name=form.name.data,
-                    email=form.email.data,
-                    persons=form.persons.data,
-                    group_id=form.group_id.data or None,
-                    accessibility_needs=form.accessibility_needs.data or "",
-                ),
-                field=form.persons,
-            )
-            if done:
-                return redirect(url_for("events.public_thanks", event_id=event.id))
-    counts = queries.counts_for([event.id])[event.id]
-    status = 422 if request.method == "POST" else 200
-    return render_template("events/public_detail.html", event=event, form=form, open=open_, counts=counts), status
-
-
-def public_thanks(slug: str, event_id: int):  # type: ignore[no-untyped-def]
-    event = public_event_or_404(event_id)
-    return render_template("events/public_thanks.html", event=event)
-
-
-def manage_registration(slug: str, token: str):  # type: ignore[no-untyped-def]
-    """The link in every mail: see one's registration, accept an offered place, or withdraw."""
-    registration = ops.registration_from_token(token)
-    if registration is None:
-        abort(404)
-    form = ActionForm()
-    if request.method == "POST" and form.validate_on_submit():
-        action = request.form.get("action")
-        if action == "accept":
-            perform(
-                lambda: ops.accept_offer(registration),
-                success=_("Sie haben den Platz angenommen. Eine Bestätigung ist unterwegs."),
-            )
-        elif action == "cancel":
-            perform(lambda: ops.cancel_registration(registration), success=_("Sie sind abgemeldet."))
-        else:
-            abort(400)
-        return redirect(url_for("events.manage_registration", token=token))
-    return render_template("events/manage.html", registration=registration, event=registration.event, form=form)
-
-
-# --- staff --------------------------------------------------------------------------------------------
 
 
 def _room_choices() -> list[tuple[int, str]]:
@@ -120,7 +35,7 @@ def _room_choices() -> list[tuple[int, str]]:
 
 
 @office_required()
-def staff_list(slug: str):  # type: ignore[no-untyped-def]
+def staff_list(slug: str) -> ResponseReturnValue:
     scope = "past" if request.args.get("zeitraum") == "vergangen" else "upcoming"
     events = queries.staff_events(scope)
     counts = queries.counts_for([e.id for e in events])
@@ -136,7 +51,7 @@ def staff_list(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def staff_new(slug: str):  # type: ignore[no-untyped-def]
+def staff_new(slug: str) -> ResponseReturnValue:
     form = EventForm()
     form.room_id.choices = _room_choices()
     if form.validate_on_submit():
@@ -151,7 +66,7 @@ def staff_new(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def staff_edit(slug: str, event_id: int):  # type: ignore[no-untyped-def]
+def staff_edit(slug: str, event_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     if event.status == EventStatus.cancelled:
         abort(404)
@@ -171,7 +86,7 @@ def staff_edit(slug: str, event_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def staff_detail(slug: str, event_id: int):  # type: ignore[no-untyped-def]
+def staff_detail(slug: str, event_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     counts = queries.counts_for([event.id])[event.id]
     return render_template(
@@ -185,20 +100,20 @@ def staff_detail(slug: str, event_id: int):  # type: ignore[no-untyped-def]
     )
 
 
-def _act(event_id: int, action) -> Response:  # type: ignore[no-untyped-def]
+def _act(event_id: int, action: Callable[[Event], str]) -> ResponseReturnValue:
     event = event_or_404(event_id)
     form = ActionForm()
     if not form.validate_on_submit():
         abort(400)
     done = perform(lambda: action(event))
-    if done:
-        flash(done.value, "success")  # type: ignore[arg-type]
-    return redirect(url_for("events.staff_detail", event_id=event.id))  # type: ignore[return-value]
+    if done.value is not None:
+        flash(done.value, "success")
+    return redirect(url_for("events.staff_detail", event_id=event.id))
 
 
 @office_required(Role.staff)
-def staff_publish(slug: str, event_id: int) -> Response:
-    def act(event):  # type: ignore[no-untyped-def]
+def staff_publish(slug: str, event_id: int) -> ResponseReturnValue:
+    def act(event: Event) -> str:
         ops.publish_event(event)
         return _("Die Veranstaltung ist veröffentlicht.")
 
@@ -206,8 +121,8 @@ def staff_publish(slug: str, event_id: int) -> Response:
 
 
 @office_required(Role.staff)
-def staff_unpublish(slug: str, event_id: int) -> Response:
-    def act(event):  # type: ignore[no-untyped-def]
+def staff_unpublish(slug: str, event_id: int) -> ResponseReturnValue:
+    def act(event: Event) -> str:
         ops.unpublish_event(event)
         return _("Die Veranstaltung ist wieder ein Entwurf.")
 
@@ -215,8 +130,8 @@ def staff_unpublish(slug: str, event_id: int) -> Response:
 
 
 @office_required(Role.staff)
-def staff_keep(slug: str, event_id: int) -> Response:
-    def act(event):  # type: ignore[no-untyped-def]
+def staff_keep(slug: str, event_id: int) -> ResponseReturnValue:
+    def act(event: Event) -> str:
         ops.keep_event(event)
         return _("Die Veranstaltung findet statt.")
 
@@ -224,7 +139,7 @@ def staff_keep(slug: str, event_id: int) -> Response:
 
 
 @office_required(Role.staff)
-def staff_cancel(slug: str, event_id: int) -> Response:
+def staff_cancel(slug: str, event_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     form = CancelEventForm()
     if not form.validate_on_submit():
@@ -238,11 +153,11 @@ def staff_cancel(slug: str, event_id: int) -> Response:
         flash(
             _("Die Veranstaltung ist abgesagt; %(n)s Personen werden per E-Mail informiert.", n=done.value), "success"
         )
-    return redirect(url_for("events.staff_detail", event_id=event.id))  # type: ignore[return-value]
+    return redirect(url_for("events.staff_detail", event_id=event.id))
 
 
 @office_required()
-def participants(slug: str, event_id: int):  # type: ignore[no-untyped-def]
+def participants(slug: str, event_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     regs = queries.participants(event)
     counts = queries.counts_for([event.id])[event.id]
@@ -252,7 +167,7 @@ def participants(slug: str, event_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def participants_print(slug: str, event_id: int):  # type: ignore[no-untyped-def]
+def participants_print(slug: str, event_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     regs = [r for r in queries.participants(event) if r.status == RegistrationStatus.confirmed]
     return render_template("events/participants_print.html", event=event, regs=regs)
@@ -287,7 +202,7 @@ def participants_csv(slug: str, event_id: int) -> Response:
 
 
 @office_required(Role.staff)
-def participant_new(slug: str, event_id: int):  # type: ignore[no-untyped-def]
+def participant_new(slug: str, event_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     form = StaffRegistrationForm()
     form.group_id.choices = queries.group_choices()
@@ -307,7 +222,7 @@ def participant_new(slug: str, event_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def participant_edit(slug: str, event_id: int, registration_id: int):  # type: ignore[no-untyped-def]
+def participant_edit(slug: str, event_id: int, registration_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     reg = registration_or_404(event, registration_id)
     if reg.anonymized_at is not None:
@@ -329,17 +244,17 @@ def participant_edit(slug: str, event_id: int, registration_id: int):  # type: i
 
 
 @office_required(Role.staff)
-def participant_cancel(slug: str, event_id: int, registration_id: int) -> Response:
+def participant_cancel(slug: str, event_id: int, registration_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     reg = registration_or_404(event, registration_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     perform(lambda: ops.cancel_registration(reg, by_staff=True), success=_("Die Anmeldung ist storniert."))
-    return redirect(url_for("events.participants", event_id=event.id))  # type: ignore[return-value]
+    return redirect(url_for("events.participants", event_id=event.id))
 
 
 @office_required(Role.staff)
-def attendance(slug: str, event_id: int):  # type: ignore[no-untyped-def]
+def attendance(slug: str, event_id: int) -> ResponseReturnValue:
     event = event_or_404(event_id)
     regs = [r for r in queries.participants(event) if r.status == RegistrationStatus.confirmed]
     form = ActionForm()
@@ -369,7 +284,7 @@ def attendance(slug: str, event_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.admin)
-def settings(slug: str):  # type: ignore[no-untyped-def]
+def settings(slug: str) -> ResponseReturnValue:
     form = SettingsForm()
     if request.method == "GET":
         form.auto_cancel.data = "auto" if ops.auto_cancel(g.tenant) else "ask"

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import abort, flash, g, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -44,9 +45,9 @@ def _sites() -> list[Site]:
 # --- overview ---------------------------------------------------------------------------------------------
 
 
-def _overview(  # type: ignore[no-untyped-def]
+def _overview(
     form: f.ProcessForm | None = None, threshold_form: f.ThresholdForm | None = None, status: int = 200
-):
+) -> ResponseReturnValue:
     form = form or f.ProcessForm()
     form.site.choices = [(0, _("– ohne Standort –"))] + [(s.id, s.name) for s in _sites()]
     if form.started_on.data is None:
@@ -68,12 +69,12 @@ def _overview(  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def overview(slug: str):  # type: ignore[no-untyped-def]
+def overview(slug: str) -> ResponseReturnValue:
     return _overview()
 
 
 @office_required(Role.staff)
-def process_new(slug: str):  # type: ignore[no-untyped-def]
+def process_new(slug: str) -> ResponseReturnValue:
     form = f.ProcessForm()
     form.site.choices = [(0, "")] + [(s.id, s.name) for s in _sites()]
     if not form.validate_on_submit():
@@ -94,7 +95,7 @@ def process_new(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.admin)
-def threshold_save(slug: str):  # type: ignore[no-untyped-def]
+def threshold_save(slug: str) -> ResponseReturnValue:
     form = f.ThresholdForm()
     if not form.validate_on_submit():
         return _overview(threshold_form=form, status=400)
@@ -105,7 +106,7 @@ def threshold_save(slug: str):  # type: ignore[no-untyped-def]
 # --- one process --------------------------------------------------------------------------------------------
 
 
-def _detail(process: FoundingProcess, status: int = 200, **given: Any):  # type: ignore[no-untyped-def]
+def _detail(process: FoundingProcess, status: int = 200, **given: Any) -> ResponseReturnValue:
     forms = {
         "interest_form": f.InterestForm(),
         "inquiry_form": f.InquiryInterestForm(),
@@ -142,11 +143,13 @@ def _detail(process: FoundingProcess, status: int = 200, **given: Any):  # type:
 
 
 @office_required()
-def process_detail(slug: str, process_id: int):  # type: ignore[no-untyped-def]
+def process_detail(slug: str, process_id: int) -> ResponseReturnValue:
     return _detail(process_or_404(process_id))
 
 
-def _step(process_id: int, form_name: str, form: Any, action: Callable[[FoundingProcess], Any], success: str):  # type: ignore[no-untyped-def]
+def _step(
+    process_id: int, form_name: str, form: Any, action: Callable[[FoundingProcess], Any], success: str
+) -> ResponseReturnValue:
     process = process_or_404(process_id)
     if not form.validate_on_submit():
         return _detail(process, 400, **{form_name: form})
@@ -157,7 +160,7 @@ def _step(process_id: int, form_name: str, form: Any, action: Callable[[Founding
 
 
 @office_required(Role.staff)
-def interest_add(slug: str, process_id: int):  # type: ignore[no-untyped-def]
+def interest_add(slug: str, process_id: int) -> ResponseReturnValue:
     form = f.InterestForm()
     notices: list[str] = []
 
@@ -179,7 +182,7 @@ def interest_add(slug: str, process_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def interest_from_inquiry(slug: str, process_id: int):  # type: ignore[no-untyped-def]
+def interest_from_inquiry(slug: str, process_id: int) -> ResponseReturnValue:
     from saas.directory.access import inquiry_or_404
 
     form = f.InquiryInterestForm()
@@ -198,7 +201,7 @@ def interest_from_inquiry(slug: str, process_id: int):  # type: ignore[no-untype
 
 
 @office_required(Role.staff)
-def interest_withdraw(slug: str, process_id: int, interest_id: int):  # type: ignore[no-untyped-def]
+def interest_withdraw(slug: str, process_id: int, interest_id: int) -> ResponseReturnValue:
     process = process_or_404(process_id)
     interest = interest_or_404(process, interest_id)
     if not f.WithdrawForm().validate_on_submit():
@@ -208,7 +211,7 @@ def interest_withdraw(slug: str, process_id: int, interest_id: int):  # type: ig
 
 
 @office_required(Role.staff)
-def milestone_add(slug: str, process_id: int):  # type: ignore[no-untyped-def]
+def milestone_add(slug: str, process_id: int) -> ResponseReturnValue:
     form = f.MilestoneForm()
     return _step(
         process_id,
@@ -222,7 +225,7 @@ def milestone_add(slug: str, process_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def first_meeting(slug: str, process_id: int):  # type: ignore[no-untyped-def]
+def first_meeting(slug: str, process_id: int) -> ResponseReturnValue:
     from saas.rooms.access import room_or_404
 
     form = f.FirstMeetingForm()
@@ -240,7 +243,7 @@ def first_meeting(slug: str, process_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def invitations(slug: str, process_id: int):  # type: ignore[no-untyped-def]
+def invitations(slug: str, process_id: int) -> ResponseReturnValue:
     counts: list[tuple[int, int]] = []
     response = _step(
         process_id,
@@ -255,7 +258,7 @@ def invitations(slug: str, process_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def founded(slug: str, process_id: int):  # type: ignore[no-untyped-def]
+def founded(slug: str, process_id: int) -> ResponseReturnValue:
     form = f.FoundedForm()
     return _step(
         process_id,
@@ -267,7 +270,7 @@ def founded(slug: str, process_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def abandon(slug: str, process_id: int):  # type: ignore[no-untyped-def]
+def abandon(slug: str, process_id: int) -> ResponseReturnValue:
     form = f.AbandonForm()
     return _step(
         process_id,
@@ -281,7 +284,7 @@ def abandon(slug: str, process_id: int):  # type: ignore[no-untyped-def]
 # --- support cases ------------------------------------------------------------------------------------------
 
 
-def _cases_page(form: f.CaseForm | None = None, status: int = 200):  # type: ignore[no-untyped-def]
+def _cases_page(form: f.CaseForm | None = None, status: int = 200) -> ResponseReturnValue:
     form = form or f.CaseForm()
     form.group.choices = [(gr.id, gr.name) for gr in queries.live_groups()]
     if form.opened_on.data is None:
@@ -293,12 +296,12 @@ def _cases_page(form: f.CaseForm | None = None, status: int = 200):  # type: ign
 
 
 @office_required()
-def cases(slug: str):  # type: ignore[no-untyped-def]
+def cases(slug: str) -> ResponseReturnValue:
     return _cases_page()
 
 
 @office_required(Role.staff)
-def case_new(slug: str):  # type: ignore[no-untyped-def]
+def case_new(slug: str) -> ResponseReturnValue:
     from saas.directory.access import group_or_404
 
     form = f.CaseForm()
@@ -315,7 +318,7 @@ def case_new(slug: str):  # type: ignore[no-untyped-def]
     return redirect(url_for("founding.case_detail", case_id=created[0].id))
 
 
-def _case_page(case: SupportCase, form: f.SessionForm | None = None, status: int = 200):  # type: ignore[no-untyped-def]
+def _case_page(case: SupportCase, form: f.SessionForm | None = None, status: int = 200) -> ResponseReturnValue:
     form = form or f.SessionForm()
     if form.day.data is None:
         form.day.data = ops.today()
@@ -330,12 +333,12 @@ def _case_page(case: SupportCase, form: f.SessionForm | None = None, status: int
 
 
 @office_required()
-def case_detail(slug: str, case_id: int):  # type: ignore[no-untyped-def]
+def case_detail(slug: str, case_id: int) -> ResponseReturnValue:
     return _case_page(case_or_404(case_id))
 
 
 @office_required(Role.staff)
-def session_add(slug: str, case_id: int):  # type: ignore[no-untyped-def]
+def session_add(slug: str, case_id: int) -> ResponseReturnValue:
     case = case_or_404(case_id)
     form = f.SessionForm()
     if not form.validate_on_submit():
@@ -348,7 +351,7 @@ def session_add(slug: str, case_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def case_close(slug: str, case_id: int):  # type: ignore[no-untyped-def]
+def case_close(slug: str, case_id: int) -> ResponseReturnValue:
     case = case_or_404(case_id)
     if not f.CloseCaseForm().validate_on_submit():
         abort(400)

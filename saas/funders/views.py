@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask import Response, abort, g, render_template, request
+from flask.typing import ResponseReturnValue
 
 from saas.auth.models import Role
 from saas.contacts.operations import today
 from saas.contacts.report import annual_report
 from saas.core.access import analyst_required, office_required
-from saas.extensions import db
 from saas.funders import figures as F
 from saas.funders.document import format_value, to_docx, to_pdf
 from saas.funders.reports import annual_document, nakos_rows, nakos_xlsx, office_nakos, sachbericht
@@ -27,7 +27,7 @@ def _download(body: bytes, mimetype: str, name: str) -> Response:
 
 
 @office_required()
-def index(slug: str):  # type: ignore[no-untyped-def]
+def index(slug: str) -> ResponseReturnValue:
     year = request.args.get("year", type=int) or today().year - 1
     _check_year(year)
     report = annual_report(g.tenant, year)
@@ -36,31 +36,31 @@ def index(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.readonly)
-def sachbericht_pdf(slug: str, year: int):  # type: ignore[no-untyped-def]
+def sachbericht_pdf(slug: str, year: int) -> ResponseReturnValue:
     _check_year(year)
     return _download(to_pdf(sachbericht(g.tenant, year)), "application/pdf", f"sachbericht-{slug}-{year}.pdf")
 
 
 @office_required(Role.readonly)
-def sachbericht_docx(slug: str, year: int):  # type: ignore[no-untyped-def]
+def sachbericht_docx(slug: str, year: int) -> ResponseReturnValue:
     _check_year(year)
     return _download(to_docx(sachbericht(g.tenant, year)), DOCX, f"sachbericht-{slug}-{year}.docx")
 
 
 @office_required(Role.readonly)
-def annual_docx(slug: str, year: int):  # type: ignore[no-untyped-def]
+def annual_docx(slug: str, year: int) -> ResponseReturnValue:
     _check_year(year)
     return _download(to_docx(annual_document(g.tenant, year)), DOCX, f"jahresbericht-{slug}-{year}.docx")
 
 
 @office_required(Role.readonly)
-def nakos(slug: str, year: int):  # type: ignore[no-untyped-def]
+def nakos(slug: str, year: int) -> ResponseReturnValue:
     _check_year(year)
     return _download(office_nakos(g.tenant, year), XLSX, f"nakos-{slug}-{year}.xlsx")
 
 
 @analyst_required
-def association_nakos(assoc_slug: str, year: int):  # type: ignore[no-untyped-def]
+def association_nakos(assoc_slug: str, year: int) -> ResponseReturnValue:
     """The same sheet for an association: the published (suppressed) total over its consenting members.
 
     Only figures of the families the members share are summed; the others stay empty ("–"). Hidden cells
@@ -84,5 +84,4 @@ def association_nakos(assoc_slug: str, year: int):  # type: ignore[no-untyped-de
         rows,
         legend,
     )
-    db.session.rollback()  # read only
     return _download(body, XLSX, f"nakos-{assoc_slug}-{year}.xlsx")

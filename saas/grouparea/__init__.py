@@ -2,7 +2,8 @@
 entry, events, newsletter items, room requests and funding; staff approve what goes public.
 
 Map
-- routes: ``blueprint.py`` → ``views.py`` (the group), ``staff_views.py`` (approvals), ``funding_views.py``
+- routes: ``blueprint.py`` → ``public.py`` (the group, signed in by link; its funding) and ``views.py``
+  (staff: approvals, the funding overview)
 - sign-in and session: ``session.py`` (one-time links, the limited group session, ``group_required``)
 - writes: ``operations.py`` (propose_changes, approve_changes, submit_event, request_room, …),
   ``funding.py`` (save_funding, set_deadline, send_due_reminders)

@@ -1,213 +1,153 @@
-"""The group's own area: sign in by link, then its entry, events, newsletter items, rooms and funding.
-
-Views load, check access (``group_required``: only the signed-in group), act and commit; the group is
-always ``g.group``, never an id from the URL, so a group cannot even name another group's rows.
-"""
+"""Staff side of the group area: what groups proposed, side by side, approved or declined in one place; the
+funding overview and its deadlines."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from flask import abort, flash, g, make_response, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask import abort, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_login import current_user
 
+from saas.auth.models import Role
+from saas.core.access import office_required, office_row_or_404
 from saas.core.errors import perform
-from saas.directory.models import MEETING_MODES
 from saas.directory.public import rhythm_text
-from saas.extensions import db
+from saas.grouparea import funding
 from saas.grouparea import operations as ops
-from saas.grouparea import session as group_session
-from saas.grouparea.forms import (
-    EntryChangeForm,
-    EventSubmissionForm,
-    LanguageForm,
-    NewsItemForm,
-    RoomRequestForm,
-    SignInForm,
+from saas.grouparea.forms import ROOM_PATTERNS, DeadlineForm, DecisionForm
+from saas.grouparea.mails import contact_addresses, send_decision
+from saas.grouparea.models import (
+    DEADLINE_KINDS,
+    FUNDING_STREAMS,
+    GroupChangeProposal,
+    GroupEventSubmission,
+    GroupNewsItem,
+    GroupRoomRequest,
 )
-from saas.grouparea.mails import send_sign_in_links
-from saas.grouparea.models import GroupChangeProposal, GroupEventSubmission, GroupNewsItem, GroupRoomRequest
-from saas.grouparea.rooms import ROOM_TERMS, free_slots
-from saas.grouparea.session import group_required
-from tenants.models import WEEKDAYS_LONG
+from saas.grouparea.presentation import show_value
+
+KINDS: dict[str, tuple[type, str]] = {
+    "aenderungen": (GroupChangeProposal, "Änderung des Eintrags"),
+    "veranstaltungen": (GroupEventSubmission, "Veranstaltung"),
+    "beitraege": (GroupNewsItem, "Newsletter-Beitrag"),
+    "raeume": (GroupRoomRequest, "Raumanfrage"),
+}
 
 
-def _private(response):  # type: ignore[no-untyped-def]
-    """Pages of the group area are personal: never cached, never sent as a referrer."""
-    response = make_response(response)
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    return response
-
-
-def sign_in(slug: str):  # type: ignore[no-untyped-def]
-    """The contract: a link is mailed only to a group's contact address; the answer is the same either way."""
-    if request.method == "GET" and group_session.signed_in_group() is not None:
-        return redirect(url_for("grouparea.home"))
-    form = SignInForm()
-    if request.method == "POST":
-        if not form.validate_on_submit():
-            return _private((render_template("grouparea/sign_in.html", form=form), 400))
-        address = form.email.data.strip().lower()
-        links = []
-        for group in group_session.groups_for_address(address):
-            token = group_session.issue_token(group, address)
-            if token is not None:
-                links.append((group, token))
-        if links:
-            send_sign_in_links(g.tenant, address, links, str(get_locale() or "de"))
-        db.session.commit()
-        return _private(render_template("grouparea/sign_in_sent.html"))
-    return _private(render_template("grouparea/sign_in.html", form=form))
-
-
-def redeem(slug: str, token: str):  # type: ignore[no-untyped-def]
-    """The mailed link: used up at once, signs the browser in and opens the group's area."""
-    redeemed = group_session.redeem_token(token)
-    if redeemed is None:
-        db.session.rollback()
-        return _private((render_template("grouparea/link_invalid.html"), 400))
-    db.session.commit()
-    group_session.start_session(*redeemed)
-    return _private(redirect(url_for("grouparea.home"), 303))
-
-
-def sign_out(slug: str):  # type: ignore[no-untyped-def]
-    group_session.end_session()
-    flash(_("Sie sind abgemeldet."), "success")
-    return redirect(url_for("grouparea.sign_in"), 303)
-
-
-@group_required
-def home(slug: str):  # type: ignore[no-untyped-def]
-    group = g.group
-    return _private(
-        render_template(
-            "grouparea/home.html",
-            group=group,
-            rhythm=rhythm_text(group),
-            proposals=ops.recent(GroupChangeProposal, group.id),
-            events=ops.recent(GroupEventSubmission, group.id),
-            news=ops.recent(GroupNewsItem, group.id),
-            room_requests=ops.recent(GroupRoomRequest, group.id),
-            language_form=LanguageForm(locale=ops.mail_locale(group.id)),
-            modes=MEETING_MODES,
-        )
+@office_required(Role.readonly)
+def inbox(slug: str) -> ResponseReturnValue:
+    return render_template(
+        "grouparea/staff_inbox.html",
+        proposals=ops.pending(GroupChangeProposal),
+        events=ops.pending(GroupEventSubmission),
+        news=ops.pending(GroupNewsItem),
+        rooms=ops.pending(GroupRoomRequest),
+        picked=ops.news_for_next_issue(),
+        patterns=ROOM_PATTERNS,
+        form=DecisionForm(),
     )
 
 
-@group_required
-def confirm(slug: str):  # type: ignore[no-untyped-def]
-    perform(
-        lambda: ops.confirm_entry(g.group), success=_("Danke! Die Angaben Ihrer Gruppe sind für dieses Jahr bestätigt.")
+@office_required(Role.readonly)
+def proposal(slug: str, proposal_id: int) -> ResponseReturnValue:
+    item = office_row_or_404(GroupChangeProposal, proposal_id)
+    current = ops.entry_values(item.group)
+    rows = [
+        {
+            "label": ops.FIELD_LABELS[field],
+            "old": show_value(field, change["old"]),
+            "new": show_value(field, change["new"]),
+            "moved": current[field] != change["old"],  # the entry changed since the group proposed
+        }
+        for field, change in item.changes.items()
+    ]
+    return render_template(
+        "grouparea/staff_proposal.html", item=item, rows=rows, rhythm=rhythm_text(item.group), form=DecisionForm()
     )
-    return redirect(url_for("grouparea.home"), 303)
 
 
-@group_required
-def language(slug: str):  # type: ignore[no-untyped-def]
-    form = LanguageForm()
+def _decide(kind: str, item_id: int, action: str) -> Any:
+    model, label = KINDS[kind]
+    item: Any = office_row_or_404(model, item_id)
+    form = DecisionForm()
     if not form.validate_on_submit():
         abort(400)
-    perform(lambda: ops.set_mail_locale(g.group, form.locale.data), success=_("Gespeichert."))
-    return redirect(url_for("grouparea.home"), 303)
+    note = form.note.data or ""
+    approve = action == "freigeben"
+
+    def act() -> None:
+        if not approve:
+            ops.reject(item, acting_user=current_user, note=note)
+        elif model is GroupChangeProposal:
+            ops.approve_changes(item, acting_user=current_user, note=note)
+        elif model is GroupEventSubmission:
+            ops.approve_event(item, acting_user=current_user, note=note)
+        elif model is GroupNewsItem:
+            ops.pick_news(item, acting_user=current_user, note=note)
+        else:
+            ops.approve_room(item, acting_user=current_user, note=note)  # a clash is refused (BookingConflict)
+        group = item.group
+        send_decision(g.tenant, group, contact_addresses(group), ops.mail_locale(group.id), what=label,
+                      approved=approve, note=note)  # fmt: skip
+
+    perform(act, success=_("Freigegeben.") if approve else _("Abgelehnt."))
+    return redirect(url_for("grouparea.staff_inbox"), 303)
 
 
-@group_required
-def propose(slug: str):  # type: ignore[no-untyped-def]
-    group = g.group
-    form = EntryChangeForm(obj=None if request.method == "POST" else _EntryDefaults(group))
-    if form.validate_on_submit():
-        wanted = {field: getattr(form, field).data for field in ops.PROPOSABLE}
-        done = perform(
-            lambda: ops.propose_changes(group, wanted),
-            success=_("Danke! Die Kontaktstelle prüft Ihre Änderungen und schaltet sie frei."),
-        )
-        if done:
-            return redirect(url_for("grouparea.home"), 303)
-    status = 400 if request.method == "POST" else 200
-    return _private((render_template("grouparea/propose.html", group=group, form=form), status))
+@office_required(Role.staff)
+def decide_proposal(slug: str, proposal_id: int, action: str) -> ResponseReturnValue:
+    return _decide("aenderungen", proposal_id, action)
 
 
-class _EntryDefaults:
-    """The group's current values in the shape the form expects (selects hold text)."""
-
-    def __init__(self, group) -> None:  # type: ignore[no-untyped-def]
-        for field in ops.PROPOSABLE:
-            value = getattr(group, field)
-            if field in ("weekday", "nth_weekday", "rhythm"):
-                value = "" if value is None else str(value)
-            setattr(self, field, value)
+@office_required(Role.staff)
+def decide_event(slug: str, submission_id: int, action: str) -> ResponseReturnValue:
+    return _decide("veranstaltungen", submission_id, action)
 
 
-@group_required
-def submit_event(slug: str):  # type: ignore[no-untyped-def]
-    form = EventSubmissionForm()
-    if form.validate_on_submit():
-        data = {k: getattr(form, k).data for k in ("title", "start_date", "start_time", "end_time", "address")}
-        data["description"] = form.description.data or ""
-        done = perform(
-            lambda: ops.submit_event(g.group, data),
-            success=_("Danke! Die Kontaktstelle prüft Ihre Veranstaltung und veröffentlicht sie."),
-            field=form.start_date,
-        )
-        if done:
-            return redirect(url_for("grouparea.home"), 303)
-    status = 400 if request.method == "POST" else 200
-    return _private((render_template("grouparea/event.html", group=g.group, form=form), status))
+@office_required(Role.staff)
+def decide_news(slug: str, item_id: int, action: str) -> ResponseReturnValue:
+    return _decide("beitraege", item_id, action)
 
 
-@group_required
-def submit_news(slug: str):  # type: ignore[no-untyped-def]
-    form = NewsItemForm()
-    if form.validate_on_submit():
-        perform(
-            lambda: ops.submit_news(g.group, title=form.title.data, body=form.body.data),
-            success=_("Danke! Die Kontaktstelle nimmt Ihren Beitrag in einen der nächsten Newsletter auf."),
-        )
-        return redirect(url_for("grouparea.home"), 303)
-    status = 400 if request.method == "POST" else 200
-    return _private((render_template("grouparea/news.html", group=g.group, form=form), status))
+@office_required(Role.staff)
+def decide_room(slug: str, request_id: int, action: str) -> ResponseReturnValue:
+    return _decide("raeume", request_id, action)
 
 
-@group_required
-def request_room(slug: str):  # type: ignore[no-untyped-def]
-    from saas.rooms.queries import rooms
+def _year_arg() -> int:
+    value = request.args.get("jahr", "")
+    year = int(value) if value.isdigit() and len(value) == 4 else dt.date.today().year
+    if not 2000 <= year <= 2100:
+        abort(400)
+    return year
 
-    room_list = rooms()
-    form = RoomRequestForm()
-    form.room_id.choices = [(r.id, f"{r.name} ({r.site.name})" if r.site else r.name) for r in room_list]
-    if not room_list:
-        return _private(render_template("grouparea/room.html", group=g.group, form=None, slots=[], room=None))
-    chosen = request.args.get("raum", type=int) or (form.room_id.data if request.method == "POST" else None)
-    room = next((r for r in room_list if r.id == chosen), room_list[0])
-    if request.method == "GET":
-        form.room_id.data = room.id
-    if form.validate_on_submit():
-        data = {k: getattr(form, k).data for k in ("room_id", "pattern", "start_date", "until_date", "start_time")}
-        data.update(end_time=form.end_time.data, note=form.note.data)
-        done = perform(
-            lambda: ops.request_room(g.group, data, terms_text=str(ROOM_TERMS)),
-            success=_("Danke! Die Kontaktstelle prüft Ihre Raumanfrage."),
-            field=form.start_date,
-        )
-        if done:
-            return redirect(url_for("grouparea.home"), 303)
-    status = 400 if request.method == "POST" else 200
-    today = dt.date.today()
-    return _private(
-        (
-            render_template(
-                "grouparea/room.html",
-                group=g.group,
-                form=form,
-                room=room,
-                rooms=room_list,
-                slots=free_slots(room, today, today + dt.timedelta(days=27), own_group_id=g.group.id),
-                terms=str(ROOM_TERMS),
-                weekdays=WEEKDAYS_LONG,
-            ),
-            status,
-        )
+
+@office_required(Role.readonly)
+def overview(slug: str) -> ResponseReturnValue:
+    year = _year_arg()
+    form = DeadlineForm()
+    return render_template(
+        "grouparea/staff_funding.html",
+        data=funding.year_overview(year),
+        deadlines=funding.deadlines(year),
+        year=year,
+        form=form,
+        streams=FUNDING_STREAMS,
+        kinds=DEADLINE_KINDS,
     )
+
+
+@office_required(Role.staff)
+def add_deadline(slug: str) -> ResponseReturnValue:
+    year = _year_arg()
+    form = DeadlineForm()
+    if not form.validate_on_submit():
+        abort(400)
+    perform(
+        lambda: funding.set_deadline(year=year, stream=form.stream.data, kind=form.kind.data, due_on=form.due_on.data),
+        success=_("Frist gespeichert."),
+    )
+    return redirect(url_for("grouparea.funding_overview", jahr=year), 303)

@@ -2,7 +2,8 @@
 Erklärung zur Barrierefreiheit (BITV 2.0 / BFSG) and a page in Leichte Sprache.
 
 Map
-- routes: ``blueprint.py`` → ``views.py`` (public pages, the feedback form, the admin's forms)
+- routes: ``blueprint.py`` → ``public.py`` (public pages, the feedback form) and ``views.py`` (the admin's
+  forms)
 - writes: ``operations.py`` (update_legal, record_privacy_notice, send_accessibility_feedback)
 - the privacy notice's text: ``notice.py`` (from the office's features and retention settings)
 - default texts: ``texts.py``; demo data: ``demo.py``

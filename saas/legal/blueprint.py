@@ -6,17 +6,17 @@ from flask import Blueprint, g
 from saas.auth.models import Role
 from saas.core.nav import add_staff_nav
 from saas.legal import demo as _demo  # noqa: F401 - registers the demo seeder
-from saas.legal import views
+from saas.legal import public, views
 from saas.legal.models import OfficeLegal
 
 bp = Blueprint("legal", __name__, template_folder="templates")
 
-bp.add_url_rule("/<slug>/impressum", "impressum", views.impressum)
-bp.add_url_rule("/<slug>/datenschutz", "datenschutz", views.datenschutz)
-bp.add_url_rule("/<slug>/datenschutz/fassung/<int:version_id>", "datenschutz_version", views.datenschutz_version)
-bp.add_url_rule("/<slug>/barrierefreiheit", "barrierefreiheit", views.barrierefreiheit)
-bp.add_url_rule("/<slug>/barrierefreiheit/rueckmeldung", "feedback", views.feedback, methods=["GET", "POST"])
-bp.add_url_rule("/<slug>/leichte-sprache", "leichte_sprache", views.leichte_sprache)
+bp.add_url_rule("/<slug>/impressum", "impressum", public.impressum)
+bp.add_url_rule("/<slug>/datenschutz", "datenschutz", public.datenschutz)
+bp.add_url_rule("/<slug>/datenschutz/fassung/<int:version_id>", "datenschutz_version", public.datenschutz_version)
+bp.add_url_rule("/<slug>/barrierefreiheit", "barrierefreiheit", public.barrierefreiheit)
+bp.add_url_rule("/<slug>/barrierefreiheit/rueckmeldung", "feedback", public.feedback, methods=["GET", "POST"])
+bp.add_url_rule("/<slug>/leichte-sprache", "leichte_sprache", public.leichte_sprache)
 
 A = "/<slug>/intern/rechtliches"
 bp.add_url_rule(f"{A}/", "admin_index", views.admin_index)

@@ -1,7 +1,8 @@
 """Newsletter: double opt-in sign-up, issues, sending through a transactional outbox, bounces.
 
 Map
-- routes: ``blueprint.py`` → ``views.py`` (visitors) and ``staff_views.py`` (staff)
+- routes: ``blueprint.py`` → ``public.py`` (visitors: sign-up, unsubscribe, archive, feed) and ``views.py``
+  (staff)
 - writes: ``operations.py`` (subscribers), ``issue_operations.py`` (issues); sending: ``outbox.py``, ``sending.py``
 - reads: ``queries.py``; row fetchers: ``access.py``
 - tasks: ``workers/newsletter.py`` (run_job, sweep, cleanup, poll_mailbox)

@@ -1,4 +1,4 @@
-"""Start page panel of the newsletter: drafts and scheduled issues."""
+"""Start page panel of the newsletter: the number of confirmed subscribers, drafts and scheduled issues."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from saas.core.dashboard import Item, Panel, register_panel
-from saas.core.formatting import format_datetime_de
+from saas.core.formatting import format_datetime_de, format_number
 from saas.extensions import db
+from saas.newsletter import queries
 from saas.newsletter.models import Issue, IssueStatus
 
 _ENDPOINT = {IssueStatus.draft: "newsletter.issue_edit"}
@@ -35,6 +36,7 @@ def newsletter_panel() -> Panel:
     return Panel(
         key="newsletter",
         title=_("Newsletter"),
+        figure=_("%(n)s bestätigte Abonnements", n=format_number(queries.confirmed_count())),
         items=items,
         empty=_("Kein Entwurf und keine geplante Ausgabe."),
         more=(_("Newsletter"), url_for("newsletter.index")),

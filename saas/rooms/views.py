@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from saas.auth.models import Role
 from saas.core.access import can, office_required
-from saas.core.errors import on_field, perform
+from saas.core.errors import on_field, perform, perform_or_fail
 from saas.core.recurrence import Pattern, month_bounds, today_local, week_start
 from saas.directory.models import LIVE_STATUSES, Group
 from saas.extensions import db
@@ -20,7 +21,7 @@ from saas.rooms import operations as ops
 from saas.rooms import queries
 from saas.rooms.access import booking_or_404, closure_or_404, group_or_404, room_or_404, site_or_404
 from saas.rooms.forms import ActionForm, BookingForm, CancelDateForm, ClosureForm, RoomForm
-from saas.rooms.models import Booking, BookingKind, BookingStatus, Closure
+from saas.rooms.models import Booking, BookingKind, BookingStatus, Closure, Room
 from tenants.models import Site
 from tenants.operations import parse_hours
 
@@ -64,7 +65,7 @@ def _room_choices() -> list[tuple[int, str]]:
     return [(room.id, room.label) for room in queries.rooms()]
 
 
-def _hours_text(room) -> str:  # type: ignore[no-untyped-def]
+def _hours_text(room: Room) -> str:
     return "; ".join(room.opening_lines).replace(" Uhr", "")
 
 
@@ -72,7 +73,7 @@ def _hours_text(room) -> str:  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def overview(slug: str):  # type: ignore[no-untyped-def]
+def overview(slug: str) -> ResponseReturnValue:
     sites = _sites()
     all_rooms = queries.rooms(active_only=False)
     by_site = defaultdict(list)
@@ -91,7 +92,7 @@ def _room_form_choices(form: RoomForm) -> None:
 
 
 @office_required(Role.admin)
-def room_new(slug: str):  # type: ignore[no-untyped-def]
+def room_new(slug: str) -> ResponseReturnValue:
     form = RoomForm()
     _room_form_choices(form)
     if form.validate_on_submit():
@@ -112,7 +113,7 @@ def room_new(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.admin)
-def room_edit(slug: str, room_id: int):  # type: ignore[no-untyped-def]
+def room_edit(slug: str, room_id: int) -> ResponseReturnValue:
     room = room_or_404(room_id)
     form = RoomForm(obj=room)
     _room_form_choices(form)
@@ -120,15 +121,17 @@ def room_edit(slug: str, room_id: int):  # type: ignore[no-untyped-def]
         form.opening.data = _hours_text(room)
     if form.validate_on_submit():
         site_or_404(form.site_id.data)
-        ops.update_room(
-            room, site_id=form.site_id.data, name=form.name.data.strip(), capacity=form.capacity.data or 0,
-            wheelchair_accessible=form.wheelchair_accessible.data,
-            accessibility_note=form.accessibility_note.data or "", equipment=form.equipment.data or "",
-            active=form.active.data,
-        )  # fmt: skip
-        ops.set_opening_hours(room, parse_hours(form.opening.data or ""))
-        db.session.commit()
-        flash(_("Gespeichert."), "success")
+
+        def save() -> None:
+            ops.update_room(
+                room, site_id=form.site_id.data, name=form.name.data.strip(), capacity=form.capacity.data or 0,
+                wheelchair_accessible=form.wheelchair_accessible.data,
+                accessibility_note=form.accessibility_note.data or "", equipment=form.equipment.data or "",
+                active=form.active.data,
+            )  # fmt: skip
+            ops.set_opening_hours(room, parse_hours(form.opening.data or ""))
+
+        perform_or_fail(save, success=_("Gespeichert."))
         return redirect(url_for("rooms.overview"))
     return render_template("rooms/room_form.html", form=form, room=room), 422 if form.errors else 200
 
@@ -136,7 +139,7 @@ def room_edit(slug: str, room_id: int):  # type: ignore[no-untyped-def]
 # --- calendars ----------------------------------------------------------------------------------------
 
 
-def _week(room_list, anchor: dt.date) -> dict:  # type: ignore[no-untyped-def]
+def _week(room_list: list[Room], anchor: dt.date) -> dict:
     monday = week_start(anchor)
     days = [monday + dt.timedelta(days=i) for i in range(7)]
     occ = queries.occurrences(room_list, days[0], days[-1], include_cancelled=True)
@@ -155,7 +158,7 @@ def _week(room_list, anchor: dt.date) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
-def _month(room_list, first_of_month: dt.date) -> dict:  # type: ignore[no-untyped-def]
+def _month(room_list: list[Room], first_of_month: dt.date) -> dict:
     first, last = month_bounds(first_of_month)
     occ = queries.occurrences(room_list, first, last, include_cancelled=True)
     by_day: dict[dt.date, list] = defaultdict(list)
@@ -182,33 +185,33 @@ def _month(room_list, first_of_month: dt.date) -> dict:  # type: ignore[no-untyp
 
 
 @office_required()
-def room_week(slug: str, room_id: int):  # type: ignore[no-untyped-def]
+def room_week(slug: str, room_id: int) -> ResponseReturnValue:
     room = room_or_404(room_id)
     return render_template("rooms/week.html", rooms=[room], room=room, site=room.site, **_week([room], _day_arg()))
 
 
 @office_required()
-def site_week(slug: str, site_id: int):  # type: ignore[no-untyped-def]
+def site_week(slug: str, site_id: int) -> ResponseReturnValue:
     site = site_or_404(site_id)
     room_list = queries.rooms(site.id)
     return render_template("rooms/week.html", rooms=room_list, room=None, site=site, **_week(room_list, _day_arg()))
 
 
 @office_required()
-def room_month(slug: str, room_id: int):  # type: ignore[no-untyped-def]
+def room_month(slug: str, room_id: int) -> ResponseReturnValue:
     room = room_or_404(room_id)
     return render_template("rooms/month.html", rooms=[room], room=room, site=room.site, **_month([room], _month_arg()))
 
 
 @office_required()
-def site_month(slug: str, site_id: int):  # type: ignore[no-untyped-def]
+def site_month(slug: str, site_id: int) -> ResponseReturnValue:
     site = site_or_404(site_id)
     room_list = queries.rooms(site.id)
     return render_template("rooms/month.html", rooms=room_list, room=None, site=site, **_month(room_list, _month_arg()))
 
 
 @office_required()
-def door(slug: str, room_id: int):  # type: ignore[no-untyped-def]
+def door(slug: str, room_id: int) -> ResponseReturnValue:
     """A sheet to hang at the door: the regular plan by weekday, and the next two weeks' changes."""
     room = room_or_404(room_id)
     today = _day_arg()
@@ -231,7 +234,7 @@ def door(slug: str, room_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def bookings(slug: str):  # type: ignore[no-untyped-def]
+def bookings(slug: str) -> ResponseReturnValue:
     room_id = request.args.get("raum", type=int)
     query = select(Booking).where(Booking.status == BookingStatus.active)
     if room_id:
@@ -278,7 +281,7 @@ def _booking_values(form: BookingForm) -> dict:
 
 
 @office_required(Role.staff)
-def booking_new(slug: str):  # type: ignore[no-untyped-def]
+def booking_new(slug: str) -> ResponseReturnValue:
     form = _booking_form()
     conflicts = []
     if form.validate_on_submit():
@@ -304,7 +307,7 @@ def booking_new(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def booking_edit(slug: str, booking_id: int):  # type: ignore[no-untyped-def]
+def booking_edit(slug: str, booking_id: int) -> ResponseReturnValue:
     booking = booking_or_404(booking_id)
     if booking.kind == BookingKind.event or booking.status != BookingStatus.active:
         abort(404)  # event bookings change with their event
@@ -330,7 +333,7 @@ def booking_edit(slug: str, booking_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required()
-def booking_detail(slug: str, booking_id: int):  # type: ignore[no-untyped-def]
+def booking_detail(slug: str, booking_id: int) -> ResponseReturnValue:
     booking = booking_or_404(booking_id)
     return render_template(
         "rooms/booking_detail.html",
@@ -343,7 +346,7 @@ def booking_detail(slug: str, booking_id: int):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def booking_cancel_date(slug: str, booking_id: int) -> Response:
+def booking_cancel_date(slug: str, booking_id: int) -> ResponseReturnValue:
     booking = booking_or_404(booking_id)
     form = CancelDateForm()
     if form.validate_on_submit():
@@ -353,11 +356,11 @@ def booking_cancel_date(slug: str, booking_id: int) -> Response:
         )
     else:
         flash(_("Bitte ein gültiges Datum angeben."), "error")
-    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))  # type: ignore[return-value]
+    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))
 
 
 @office_required(Role.staff)
-def booking_restore_date(slug: str, booking_id: int, day: str) -> Response:
+def booking_restore_date(slug: str, booking_id: int, day: str) -> ResponseReturnValue:
     booking = booking_or_404(booking_id)
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -365,33 +368,31 @@ def booking_restore_date(slug: str, booking_id: int, day: str) -> Response:
         parsed = dt.date.fromisoformat(day)
     except ValueError:
         abort(404)
-    ops.restore_date(booking, parsed)
-    db.session.commit()
-    flash(_("Der Termin findet wieder statt."), "success")
-    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))  # type: ignore[return-value]
+    perform_or_fail(lambda: ops.restore_date(booking, parsed), success=_("Der Termin findet wieder statt."))
+    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))
 
 
 @office_required(Role.staff)
-def booking_end(slug: str, booking_id: int) -> Response:
+def booking_end(slug: str, booking_id: int) -> ResponseReturnValue:
     booking = booking_or_404(booking_id)
     if not ActionForm().validate_on_submit() or booking.kind == BookingKind.event:
         abort(400)
-    ops.end_booking(booking, reason=_("beendet von %(n)s", n=current_user.name or current_user.email))
-    db.session.commit()
-    flash(_("Die Buchung ist beendet; künftige Termine sind frei."), "success")
-    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))  # type: ignore[return-value]
+    perform_or_fail(
+        lambda: ops.end_booking(booking, reason=_("beendet von %(n)s", n=current_user.name or current_user.email)),
+        success=_("Die Buchung ist beendet; künftige Termine sind frei."),
+    )
+    return redirect(url_for("rooms.booking_detail", booking_id=booking.id))
 
 
 @office_required(Role.staff)
-def group_end_bookings(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group_end_bookings(slug: str, group_id: int) -> ResponseReturnValue:
     """Confirm, then end every future booking of a group (the step after dissolving it)."""
     group = group_or_404(group_id)
     form = ActionForm()
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
-        ended = ops.end_future_bookings(group.id, current_user)
-        db.session.commit()
+        ended = perform_or_fail(lambda: ops.end_future_bookings(group.id, current_user))
         flash(_("%(n)s Raumbuchungen der Gruppe sind beendet.", n=len(ended)), "success")
         return redirect(url_for("rooms.bookings"))
     pending = ops.future_bookings_for_group(group.id)
@@ -402,7 +403,7 @@ def group_end_bookings(slug: str, group_id: int):  # type: ignore[no-untyped-def
 
 
 @office_required(Role.staff)
-def closures(slug: str):  # type: ignore[no-untyped-def]
+def closures(slug: str) -> ResponseReturnValue:
     form = ClosureForm()
     form.site_id.choices = [(0, _("alle Standorte")), *((s.id, s.name) for s in _sites())]
     if form.validate_on_submit():
@@ -423,11 +424,9 @@ def closures(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def closure_delete(slug: str, closure_id: int) -> Response:
+def closure_delete(slug: str, closure_id: int) -> ResponseReturnValue:
     closure = closure_or_404(closure_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    db.session.delete(closure)
-    db.session.commit()
-    flash(_("Schließzeit gelöscht."), "success")
-    return redirect(url_for("rooms.closures"))  # type: ignore[return-value]
+    perform_or_fail(lambda: db.session.delete(closure), success=_("Schließzeit gelöscht."))
+    return redirect(url_for("rooms.closures"))

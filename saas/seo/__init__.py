@@ -2,7 +2,7 @@
 tags and schema.org JSON-LD.
 
 Map
-- routes: ``blueprint.py`` → ``views.py``; JSON-LD: ``jsonld.py`` (used by the public templates)
+- routes: ``blueprint.py`` → ``public.py``; JSON-LD: ``jsonld.py`` (used by the public templates)
 - listeners: none
 """
 

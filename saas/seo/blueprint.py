@@ -2,15 +2,15 @@
 
 from flask import Blueprint, current_app, request
 
-from saas.seo import jsonld, views
+from saas.seo import jsonld, public
 
 bp = Blueprint("seo", __name__)
 
-bp.add_url_rule("/favicon.ico", "favicon", views.favicon)
-bp.add_url_rule("/manifest.webmanifest", "manifest", views.manifest)
-bp.add_url_rule("/robots.txt", "robots", views.robots)
-bp.add_url_rule("/<slug>/robots.txt", "office_robots", views.office_robots)
-bp.add_url_rule("/<slug>/sitemap.xml", "sitemap", views.sitemap)
+bp.add_url_rule("/favicon.ico", "favicon", public.favicon)
+bp.add_url_rule("/manifest.webmanifest", "manifest", public.manifest)
+bp.add_url_rule("/robots.txt", "robots", public.robots)
+bp.add_url_rule("/<slug>/robots.txt", "office_robots", public.office_robots)
+bp.add_url_rule("/<slug>/sitemap.xml", "sitemap", public.sitemap)
 
 
 @bp.app_context_processor

@@ -11,6 +11,7 @@ from saas.contacts.models import Contact
 from saas.directory import operations as dir_ops
 from saas.directory.models import Group
 from saas.extensions import db
+from saas.grouparea.models import GroupChangeProposal
 from saas.newsletter.models import Issue, IssueStatus
 from tenants.scoping import tenant_context
 from tests.directory.helpers import make_group
@@ -32,7 +33,7 @@ def counted():  # type: ignore[no-untyped-def]
 
 
 def _add_work(tenant, n: int) -> None:  # type: ignore[no-untyped-def]
-    """n of each: today's contacts, open inquiries, founding groups, newsletter drafts."""
+    """n of each: today's contacts, open inquiries, founding groups, newsletter drafts, changes from groups."""
     today = dt.date.today()
     for i in range(n):
         make_group(tenant, f"Im Aufbau {n}-{i}", status="founding", since=today - dt.timedelta(days=30 + i))
@@ -47,6 +48,7 @@ def _add_work(tenant, n: int) -> None:  # type: ignore[no-untyped-def]
                 )
             )  # fmt: skip
             db.session.add(Issue(tenant_id=tenant.id, subject=f"Entwurf {n}-{i}", status=IssueStatus.draft))
+            db.session.add(GroupChangeProposal(tenant_id=tenant.id, group_id=group.id, changes_json="{}"))
             db.session.commit()
 
 
@@ -66,6 +68,7 @@ def test_start_page_shows_the_days_work_with_a_fixed_number_of_queries(client, w
     with counted() as many:
         page = client.get("/dortmund/intern/").get_data(as_text=True)
     assert "Im Aufbau 4-3" in page and "Entwurf 4-3" in page
+    assert page.split('id="panel-grouparea"')[1].split("</section>")[0].count("Änderung des Eintrags") == 6
     assert len(many) == len(few), (len(few), len(many))
     assert len(few) <= 40
     # Hamm's start page shows nothing of Dortmund's work
@@ -73,3 +76,53 @@ def test_start_page_shows_the_days_work_with_a_fixed_number_of_queries(client, w
     client.login(world.hamm_staff)
     hamm = client.get("/hamm/intern/").get_data(as_text=True)
     assert "Im Aufbau 2-0" not in hamm and "Entwurf 2-1" not in hamm
+
+
+def test_subscribers_decisions_and_group_requests_are_panels_not_cards(client, world):
+    """The start page has one mechanism (issue 12): the confirmed subscribers, events waiting for a decision
+    and what groups sent show in panels, each item linked to its action; no separate card list is left."""
+    import json
+    import secrets
+
+    from saas.events.models import Event
+    from saas.grouparea.models import GroupChangeProposal
+    from saas.newsletter import operations as nl_ops
+    from saas.newsletter.models import ConsentSource, Subscriber, SubscriberStatus
+    from tests.events.helpers import make_event
+
+    tenant = world.dortmund
+    waiting = make_event(tenant, title="Seminar mit zu wenigen Anmeldungen")
+    group = make_group(tenant, "Selbsthilfe nach Schlaganfall")
+    with tenant_context(tenant.id):
+        db.session.get(Event, waiting.id).decision_pending = True
+        for i in range(3):
+            db.session.add(
+                Subscriber(
+                    tenant_id=tenant.id, email=f"leser{i}@example.org", status=SubscriberStatus.confirmed,
+                    token=secrets.token_urlsafe(24), source=ConsentSource.form,
+                    consent_text_id=nl_ops.consent_text("Ich möchte den Newsletter.").id,
+                )
+            )  # fmt: skip
+        proposal = GroupChangeProposal(
+            tenant_id=tenant.id, group_id=group.id, changes_json=json.dumps({"name": {"old": "a", "new": "b"}})
+        )
+        db.session.add(proposal)
+        db.session.commit()
+        proposal_id = proposal.id
+    client.login(world.dortmund_staff)
+    page = client.get("/dortmund/intern/").get_data(as_text=True)
+    assert 'class="cards"' not in page and "Newsletter-Abonnements" not in page
+    newsletter = page.split('id="panel-newsletter"')[1].split("</section>")[0]
+    assert "3 bestätigte Abonnements" in newsletter
+    events = page.split('id="panel-events"')[1].split("</section>")[0]
+    assert "1 Entscheidung nötig" in events and "Seminar mit zu wenigen Anmeldungen" in events
+    assert f"/dortmund/intern/veranstaltungen/{waiting.id}" in events and 'class="warn"' in events
+    groups = page.split('id="panel-grouparea"')[1].split("</section>")[0]
+    assert "Selbsthilfe nach Schlaganfall" in groups and "Änderung des Eintrags" in groups
+    assert f"/dortmund/intern/gruppenbereich/aenderungen/{proposal_id}" in groups
+    # Hamm sees none of it
+    client.logout()
+    client.login(world.hamm_staff)
+    hamm = client.get("/hamm/intern/").get_data(as_text=True)
+    assert "Selbsthilfe nach Schlaganfall" not in hamm and "Seminar mit zu wenigen" not in hamm
+    assert "Nichts wartet auf Freigabe." in hamm

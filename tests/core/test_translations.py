@@ -1,8 +1,10 @@
 """German is the source language; English is selectable and its catalogue is complete for the foundation."""
 
 import io
+from collections.abc import Iterable
 from pathlib import Path
 
+from babel.messages.catalog import Message
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
@@ -15,15 +17,24 @@ def _po():
         return read_po(fh)
 
 
+def _entries(catalog: Iterable[Message]) -> dict[object, object]:
+    """msgid → msgstr; a plural's forms come as lists from a .mo file, kept as tuples."""
+
+    def frozen(value: object) -> object:
+        return tuple(value) if isinstance(value, list | tuple) else value
+
+    return {frozen(m.id): frozen(m.string) for m in catalog if m.id}
+
+
 def test_po_compiles_and_matches_the_committed_mo():
     """Does the .po compile, and is the committed .mo the compiled form of it (nobody forgot to compile)?"""
     po = _po()
     buffer = io.BytesIO()
     write_mo(buffer, po)
     buffer.seek(0)
-    compiled = {m.id: m.string for m in read_mo(buffer) if m.id}
+    compiled = _entries(read_mo(buffer))
     with open(CATALOGUE / "messages.mo", "rb") as fh:
-        committed = {m.id: m.string for m in read_mo(fh) if m.id}
+        committed = _entries(read_mo(fh))
     assert compiled == committed, "run scripts/translations.sh to recompile saas/translations"
 
 

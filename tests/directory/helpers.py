@@ -60,3 +60,33 @@ def protected_group(tenant: Tenant) -> Group:
             {"name": "Petra Verborgen", "phone": "0231 999888", "email": "petra@example.org", "public_consent": True}
         ],
     )
+
+
+def grief_groups(tenant: Tenant) -> None:
+    """The finder's test directory: the topic "Trauer" and four grief groups that differ in every filter
+    (weekday, time of day, online/hybrid, relatives, young people, language, step-free access)."""
+    make_topic(tenant, "Trauer", area="social")
+    make_group(
+        tenant,
+        "Trauer am Abend",
+        ["Trauer"],
+        rhythm="weekly",
+        weekday=1,
+        time_start=dt.time(19, 0),
+        place="Gemeindezentrum Hörde",
+        step_free=True,
+    )
+    make_group(tenant, "Trauer am Vormittag", ["Trauer"], rhythm="weekly", weekday=3, time_start=dt.time(10, 0))
+    make_group(
+        tenant,
+        "Trauer online",
+        ["Trauer"],
+        meeting_mode="online",
+        rhythm="monthly",
+        weekday=4,
+        nth_weekday=1,
+        time_start=dt.time(18, 0),
+        young=True,
+        languages="Deutsch, Türkisch",
+    )
+    make_group(tenant, "Trauer hybrid für Angehörige", ["Trauer"], meeting_mode="hybrid", audience="relatives")

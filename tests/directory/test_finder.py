@@ -11,7 +11,7 @@ from saas.directory.models import GroupInterest, SearchMiss
 from saas.extensions import db
 from tenants.models import AssociationMember
 from tenants.scoping import tenant_context
-from tests.directory.helpers import make_group, make_topic
+from tests.directory.helpers import grief_groups, make_group, make_topic
 
 
 def _opt_in(tenant, on: bool = True) -> None:  # type: ignore[no-untyped-def]
@@ -23,23 +23,7 @@ def _opt_in(tenant, on: bool = True) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def finder_world(world):  # type: ignore[no-untyped-def]
-    d = world.dortmund
-    make_topic(d, "Trauer", area="social")
-    make_group(d, "Trauer am Abend", ["Trauer"], rhythm="weekly", weekday=1, time_start=dt.time(19, 0), step_free=True)
-    make_group(d, "Trauer am Vormittag", ["Trauer"], rhythm="weekly", weekday=3, time_start=dt.time(10, 0))
-    make_group(
-        d,
-        "Trauer online",
-        ["Trauer"],
-        meeting_mode="online",
-        rhythm="monthly",
-        weekday=4,
-        nth_weekday=1,
-        time_start=dt.time(18, 0),
-        young=True,
-        languages="Deutsch, Türkisch",
-    )
-    make_group(d, "Trauer hybrid für Angehörige", ["Trauer"], meeting_mode="hybrid", audience="relatives")
+    grief_groups(world.dortmund)
     return world
 
 

@@ -15,7 +15,7 @@ from saas.extensions import db
 from tenants.models import AssociationMember
 from tenants.scoping import tenant_context
 from tests.browser import assert_accessible, login
-from tests.directory.helpers import make_group, make_topic, protected_group
+from tests.directory.helpers import grief_groups, make_group, make_topic, protected_group
 
 PHONE = {"width": 360, "height": 780}
 # LOTSE_SCREENSHOTS=folder keeps a picture of each page (for looking at them, not asserted).
@@ -29,32 +29,7 @@ def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def _seed(world) -> None:  # type: ignore[no-untyped-def]
-    d = world.dortmund
-    make_topic(d, "Trauer", area="social")
-    make_group(
-        d,
-        "Trauer am Abend",
-        ["Trauer"],
-        rhythm="weekly",
-        weekday=1,
-        time_start=dt.time(19, 0),
-        place="Gemeindezentrum Hörde",
-        step_free=True,
-    )
-    make_group(d, "Trauer am Vormittag", ["Trauer"], rhythm="weekly", weekday=3, time_start=dt.time(10, 0))
-    make_group(
-        d,
-        "Trauer online",
-        ["Trauer"],
-        meeting_mode="online",
-        rhythm="monthly",
-        weekday=4,
-        nth_weekday=1,
-        time_start=dt.time(18, 0),
-        young=True,
-        languages="Deutsch, Türkisch",
-    )
-    make_group(d, "Trauer hybrid für Angehörige", ["Trauer"], meeting_mode="hybrid", audience="relatives")
+    grief_groups(world.dortmund)
     make_topic(world.hamm, "Trauer", area="social")
     make_group(world.hamm, "Trauercafé Hamm", ["Trauer"], rhythm="weekly", weekday=2, time_start=dt.time(15, 0))
     protected_group(world.hamm)

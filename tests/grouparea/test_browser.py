@@ -60,7 +60,7 @@ def test_sign_in_propose_thursdays_and_staff_approve_from_the_start_page(page, b
 
     staff = _staff_page(browser, live_server, world)
     staff.goto("/dortmund/intern/")
-    staff.get_by_role("link", name="Von Gruppen: wartet auf Freigabe").click()
+    staff.get_by_role("link", name="Alles von Gruppen").click()
     _look(staff, "staff-inbox")
     staff.get_by_role("link", name="Depression – Gesprächskreis Huckarde").click()
     expect(staff.get_by_role("cell", name="Donnerstag")).to_be_visible()

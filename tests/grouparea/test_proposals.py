@@ -43,8 +43,11 @@ def test_moving_to_thursdays_waits_for_staff_then_goes_live_with_history(world, 
 
     staff = make_client()
     staff.login(world.dortmund_staff)
-    assert "Von Gruppen: wartet auf Freigabe" in staff.get("/dortmund/intern/").get_data(as_text=True)
     proposal_id = _proposal_id(db, world.dortmund)
+    start = staff.get("/dortmund/intern/").get_data(as_text=True)
+    waiting = start.split('id="panel-grouparea"')[1].split("</section>")[0]  # the start page's "Von Gruppen"
+    assert group.name in waiting and "Änderung des Eintrags" in waiting
+    assert f"/dortmund/intern/gruppenbereich/aenderungen/{proposal_id}" in waiting
     page = staff.get(f"/dortmund/intern/gruppenbereich/aenderungen/{proposal_id}").get_data(as_text=True)
     assert "Dienstag" in page and "Donnerstag" in page  # old and new side by side
     assert "Gemeindehaus" not in page  # unchanged fields are not listed
