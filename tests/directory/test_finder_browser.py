@@ -16,6 +16,7 @@ from tenants.models import AssociationMember
 from tenants.scoping import tenant_context
 from tests.browser import assert_accessible, login
 from tests.directory.helpers import make_group, make_topic, protected_group
+from tests.legal.helpers import complete_impressum
 
 PHONE = {"width": 360, "height": 780}
 # LOTSE_SCREENSHOTS=folder keeps a picture of each page (for looking at them, not asserted).
@@ -59,6 +60,7 @@ def _seed(world) -> None:  # type: ignore[no-untyped-def]
     make_group(world.hamm, "Trauercafé Hamm", ["Trauer"], rhythm="weekly", weekday=2, time_start=dt.time(15, 0))
     protected_group(world.hamm)
     for tenant in (world.dortmund, world.hamm):
+        complete_impressum(tenant)  # only live offices are listed in the regional finder
         with tenant_context(tenant.id):
             db.session.scalar(select(AssociationMember)).regional_finder = True
             db.session.commit()
