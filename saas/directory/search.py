@@ -26,6 +26,7 @@ corrections against the office's vocabulary (0.6). Rules that keep the results p
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -455,21 +456,45 @@ def _group_columns() -> tuple:
 
 
 def _term_condition(term: Term, column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[bool]:
+    """Across many offices: each alternative a ``LIKE`` per token (the trigram index serves them)."""
     return or_(*(_like_all(column, a.tokens) for a in term.alternatives))
 
 
+_PLAIN_TOKEN = re.compile(r"^[\w=]+$")
+
+
+def _token_regex(keys: Iterable[str]) -> str:
+    """A pattern that finds any of the keys as a whole token, as a word or as a compound's part."""
+    words = sorted({k.removeprefix(PART) for k in keys})
+    return " ~?(" + "|".join(w if _PLAIN_TOKEN.match(w) else re.escape(w) for w in words) + ") "
+
+
+def _term_regex(term: Term, column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[bool]:
+    """For one office: a term as one regular expression over the document instead of a ``LIKE`` per
+    alternative (a word has up to a hundred with its synonyms). Slightly wider than the alternatives (a
+    key as word or part alike); :func:`rank` narrows it exactly."""
+    singles = [a.tokens[0] for a in term.alternatives if len(a.tokens) == 1]
+    multi = {tuple(t.removeprefix(PART) for t in a.tokens) for a in term.alternatives if len(a.tokens) > 1}
+    found = [column.regexp_match(_token_regex(singles))] if singles else []
+    found += [and_(*(column.regexp_match(_token_regex([k])) for k in keys)) for keys in sorted(multi)]
+    return or_(*found) if found else false()
+
+
 def _find(terms: list[Term], where: list, *, few_offices: bool) -> list[Candidate]:
-    """The groups that match every term (a statement of its own: after a typo correction)."""
+    """The groups that match every term (a statement of its own: after a typo correction, or across many
+    offices)."""
     from saas.directory.models import Group
 
-    column = (Group.search_text + "") if few_offices else Group.search_text
-    conditions = [_term_condition(t, column) for t in terms]
+    if few_offices:
+        conditions = [_term_regex(t, Group.search_text + "") for t in terms]
+    else:
+        conditions = [_term_condition(t, Group.search_text) for t in terms]
     rows = db.session.execute(select(*_group_columns()).where(*where, *conditions)).all()
     return rank(terms, [Candidate(*row) for row in rows])
 
 
 def _one_statement(
-    terms: list[Term], where: list, offices: list[int] | None, *, few_offices: bool
+    terms: list[Term], where: list, offices: list[int] | None
 ) -> tuple[set[str], dict[int, list[str]], list[Candidate], set[int]]:
     """Vocabulary, typo candidates and matching groups of a query, in one statement (``UNION ALL``).
 
@@ -477,11 +502,11 @@ def _one_statement(
     know no alternative), the groups and the terms the groups' condition let pass when unknown (common
     words, ignored when no group knows them: "Rauchen *aufhören*").
 
-    The groups' condition is each term's alternatives before the vocabulary is known: a superset of what
-    :func:`settle_terms` keeps, narrowed again by :func:`rank`. One office has a few hundred groups: its
-    (tenant_id, status) index and a filter over them beat the trigram index over all offices, which
-    PostgreSQL would otherwise pick for the many LIKE alternatives; ``search_text || ''`` is the same text
-    without an index. Across all offices the trigram index serves.
+    The groups' condition is each term's alternatives before the vocabulary is known, as one regular
+    expression per term (:func:`_term_regex`): a superset of what :func:`settle_terms` keeps, narrowed
+    again by :func:`rank`. One office (up to five) has a few hundred groups: its (tenant_id, status) index
+    and a filter over them beat the trigram index over all offices; ``search_text || ''`` is the same text
+    without an index.
     """
     from saas.directory.models import Group, SearchWord
 
@@ -494,15 +519,15 @@ def _one_statement(
     ]
     optional: set[int] = set()
     asked: list[int] = []  # terms whose typo candidates come with the statement
-    column = (Group.search_text + "") if few_offices else Group.search_text
+    column = Group.search_text + ""  # one office: its (tenant_id, status) index, not the trigram index
     conditions = []
     for i, term in enumerate(terms):
         unknown = ~_alternative_known(term, offices)
         if language.zipf(term.word) >= COMMON_WORD_ZIPF:
             optional.add(i)
-            conditions.append(or_(_term_condition(term, column), unknown))
+            conditions.append(or_(_term_regex(term, column), unknown))
         else:
-            conditions.append(_term_condition(term, column))
+            conditions.append(_term_regex(term, column))
         if _correction_window(term.word) is not None and not listed_topic_areas(language.norm(term.word)):
             asked.append(i)
             candidates = _candidates_stmt(term.word, offices).where(unknown).subquery()
@@ -537,9 +562,9 @@ def search_ids(
     """Ranked group ids for a query. ``tenant_id`` / ``tenant_ids`` limit the offices; neither searches
     all offices (inside ``cross_tenant``). ``filters`` are further SQL conditions on ``Group``.
 
-    One statement for a search (vocabulary and groups together, see :func:`_one_statement`); a second one
-    only when a typo correction or an ignored word changes the condition, or nothing was found and a
-    correction is tried.
+    For one office (up to five), one statement (vocabulary, typo candidates and groups together, see
+    :func:`_one_statement`); a second one only for a typo correction. Across many offices, the vocabulary
+    and then the groups.
     """
     from sqlalchemy import func
 
@@ -561,21 +586,29 @@ def search_ids(
         total = db.session.scalar(select(func.count(Group.id)).where(*where)) if offset else 0
         return SearchResult([], total or 0, {}, [])
     few = offices is not None and len(offices) <= 5
-    known, candidates_of, groups, optional = _one_statement(terms, where, offices, few_offices=few)
-    unknown_terms = {
-        i for i, term in enumerate(terms) if not any(all(t in known for t in a.tokens) for a in term.alternatives)
-    }
-    kept, ignored, nothing = settle_terms(terms, known, offices, candidates_of)
-    if nothing or not kept:
-        return SearchResult([], 0, {}, ignored)
-    # The groups' condition holds for the kept terms (a superset of their alternatives) and for ignored
-    # words that were optional because unknown; a typo correction or a word ignored although some of its
-    # tokens are known needs the statement again.
-    kept_ids = {id(t) for t in kept}
-    fits = all(not t.corrected for t in kept) and all(
-        i in optional and i in unknown_terms for i, t in enumerate(terms) if id(t) not in kept_ids
-    )
-    ranked = rank(kept, groups) if fits else _find(kept, where, few_offices=few)
+    if not few:
+        # Across many offices the vocabulary comes first, so that only known alternatives reach the
+        # trigram index (two statements).
+        tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
+        kept, ignored, nothing = settle_terms(terms, _known(tokens, offices), offices)
+        if nothing or not kept:
+            return SearchResult([], 0, {}, ignored)
+        ranked = _find(kept, where, few_offices=False)
+    else:
+        known, candidates_of, groups, optional = _one_statement(terms, where, offices)
+        unknown_terms = {
+            i for i, term in enumerate(terms) if not any(all(t in known for t in a.tokens) for a in term.alternatives)
+        }
+        kept, ignored, nothing = settle_terms(terms, known, offices, candidates_of)
+        if nothing or not kept:
+            return SearchResult([], 0, {}, ignored)
+        # The groups' condition holds for the kept terms (a superset of their alternatives) and for ignored
+        # words that were optional because unknown; a typo correction needs the statement again.
+        kept_ids = {id(t) for t in kept}
+        fits = all(not t.corrected for t in kept) and all(
+            i in optional and i in unknown_terms for i, t in enumerate(terms) if id(t) not in kept_ids
+        )
+        ranked = rank(kept, groups) if fits else _find(kept, where, few_offices=True)
     if not ranked:
         # Parts of a mistyped word may each be known ("Schlagen|fall"): now try corrections.
         retry = [t for t in kept if not t.exact_known and not t.corrected]
