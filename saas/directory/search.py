@@ -29,9 +29,22 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from sqlalchemy import ColumnElement, Exists, Select, and_, exists, false, literal_column, or_, select, true, union_all
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Exists,
+    Select,
+    and_,
+    exists,
+    false,
+    literal_column,
+    or_,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import InstrumentedAttribute
 
 from saas.directory import language
@@ -181,6 +194,13 @@ def _whole_or_part(keys: tuple[str, ...], weight: float, kind: str) -> list[Alte
 
 
 def _term(word: str) -> Term:
+    return Term(word, list(_alternatives(word)))
+
+
+@lru_cache(maxsize=20_000)
+def _alternatives(word: str) -> tuple[Alternative, ...]:
+    """What counts as a hit for a query word, before the office's vocabulary is known (the same for every
+    search, so kept per process; :func:`settle_terms` narrows a copy)."""
     key = language.norm(word)
     term = Term(word, _whole_or_part((key,), EXACT, "exact"))
     if word.isalpha():
@@ -197,7 +217,7 @@ def _term(word: str) -> Term:
                     term.alternatives += _whole_or_part(specific, SYNONYM, "fallback")
         for synonym in language.synonyms(word):
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
-    return term
+    return tuple(term.alternatives)
 
 
 def _office_filter(column: InstrumentedAttribute[int], tenant_ids: list[int] | None) -> ColumnElement[bool]:
@@ -206,24 +226,31 @@ def _office_filter(column: InstrumentedAttribute[int], tenant_ids: list[int] | N
     return column.in_(tenant_ids) if len(tenant_ids) != 1 else column == tenant_ids[0]
 
 
-def _any_known(tokens: set[str], tenant_ids: list[int] | None) -> Exists:
-    """SQL: some of ``tokens`` is in the offices' vocabulary (an uncorrelated EXISTS: evaluated once)."""
-    from saas.directory.models import SearchWord
+_PLAIN_TOKEN = re.compile(r"^[\w=~]+$")
 
-    return exists(
-        select(SearchWord.id).where(
-            _office_filter(SearchWord.tenant_id, tenant_ids), SearchWord.word.in_(sorted(tokens))
+
+def _pattern_words(tokens: Iterable[str]) -> list[str]:
+    """Tokens for a regular expression (PostgreSQL and Python read it alike): letters, digits, "=" and "~"
+    as they are, anything else escaped."""
+    return [t if _PLAIN_TOKEN.match(t) else re.escape(t) for t in sorted(tokens)]
+
+
+def _alternative_known(term: Term, known_words: CTE) -> ColumnElement[bool]:
+    """SQL: some alternative of the term has all its tokens among ``known_words`` (what
+    :func:`settle_terms` keeps). One pattern per term and per compound key, not a parameter per token:
+    each EXISTS is uncorrelated, evaluated once per statement over the few known words."""
+
+    def among(pattern: str) -> Exists:
+        return exists(
+            select(literal_column("1")).select_from(known_words).where(known_words.c.word.regexp_match(pattern))
         )
-    )
 
-
-def _alternative_known(term: Term, tenant_ids: list[int] | None) -> ColumnElement[bool]:
-    """SQL: some alternative of the term has all its tokens in the offices' vocabulary (what
-    :func:`settle_terms` keeps). Uncorrelated EXISTS only: each is evaluated once per statement."""
     singles = {a.tokens[0] for a in term.alternatives if len(a.tokens) == 1}
-    known: list[ColumnElement[bool]] = [_any_known(singles, tenant_ids)] if singles else []
-    known += [and_(*(_any_known({t}, tenant_ids) for t in a.tokens)) for a in term.alternatives if len(a.tokens) > 1]
-    return or_(*known) if known else false()
+    found: list[ColumnElement[bool]] = [among("^(" + "|".join(_pattern_words(singles)) + ")$")] if singles else []
+    # Each compound alternative comes with every key as a word or as a part ("~key"): known when every key is.
+    multi = {tuple(t.removeprefix(PART) for t in a.tokens) for a in term.alternatives if len(a.tokens) > 1}
+    found += [and_(*(among("^~?" + _pattern_words([k])[0] + "$") for k in keys)) for keys in sorted(multi)]
+    return or_(*found) if found else false()
 
 
 def _known(tokens: set[str], tenant_ids: list[int] | None) -> set[str]:
@@ -356,6 +383,18 @@ class Candidate:
     search_text: str
     topic_area: str = ""
 
+    @cached_property
+    def places(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+        """The document's tokens as sets (name, topics, area/audience/age after ``ABOUT``, all text):
+        ranking asks each of them about many alternatives."""
+        topics, _sep, about = self.search_topics.partition(ABOUT)
+        return (
+            frozenset(self.search_name.split()),
+            frozenset(topics.split()),
+            frozenset(about.split()),
+            frozenset(self.search_text.split()),
+        )
+
 
 def _score_term(term: Term, c: Candidate, kinds: set[str]) -> tuple[float, bool]:
     """Best weight of a term in a group and whether it matched in name or topics (0 = no match).
@@ -364,9 +403,7 @@ def _score_term(term: Term, c: Candidate, kinds: set[str]) -> tuple[float, bool]
     area, audience and age words after ``ABOUT`` (an office's "Belastungen" is no answer to "Stalking").
     A word that names a known topic widens through synonyms only within that topic's area.
     """
-    topics, _sep, about = c.search_topics.partition(ABOUT)
-    topics += " "
-    about = " " + about
+    name, topics, about, text = c.places
     best, strong = 0.0, False
     for alt in term.alternatives:
         if alt.kind not in kinds:
@@ -374,18 +411,17 @@ def _score_term(term: Term, c: Candidate, kinds: set[str]) -> tuple[float, bool]
         if alt.kind == "synonym" and term.areas and c.topic_area not in term.areas:
             continue
         literal = alt.kind in ("exact", "compound")
-        for doc, place, is_strong in (
-            (c.search_name, NAME, True),
-            (topics, TOPICS, True),
-            (c.search_name + topics, TOPICS, True),
-            (c.search_name + topics + about if literal else "", TOPICS, True),
-            (c.search_text if literal else "", TEXT, False),
-        ):
-            if doc and _has(doc, alt.tokens):
-                score = alt.weight * place
-                if score > best:
-                    best, strong = score, is_strong
-                break
+        tokens = alt.tokens
+        if all(t in name for t in tokens):
+            score, is_strong = alt.weight * NAME, True
+        elif all(t in topics or t in name or (literal and t in about) for t in tokens):
+            score, is_strong = alt.weight * TOPICS, True
+        elif literal and all(t in text for t in tokens):
+            score, is_strong = alt.weight * TEXT, False
+        else:
+            continue
+        if score > best:
+            best, strong = score, is_strong
     return best, strong
 
 
@@ -460,13 +496,9 @@ def _term_condition(term: Term, column: ColumnElement[str] | InstrumentedAttribu
     return or_(*(_like_all(column, a.tokens) for a in term.alternatives))
 
 
-_PLAIN_TOKEN = re.compile(r"^[\w=]+$")
-
-
 def _token_regex(keys: Iterable[str]) -> str:
     """A pattern that finds any of the keys as a whole token, as a word or as a compound's part."""
-    words = sorted({k.removeprefix(PART) for k in keys})
-    return " ~?(" + "|".join(w if _PLAIN_TOKEN.match(w) else re.escape(w) for w in words) + ") "
+    return " ~?(" + "|".join(_pattern_words({k.removeprefix(PART) for k in keys})) + ") "
 
 
 def _term_regex(term: Term, column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[bool]:
@@ -512,17 +544,20 @@ def _one_statement(
 
     tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
     blank: ColumnElement[str] = literal_column("''")
+    known_words = (
+        select(SearchWord.word.label("word"))
+        .where(_office_filter(SearchWord.tenant_id, offices), SearchWord.word.in_(sorted(tokens)))
+        .cte("known_words")
+    )
     parts: list[Select] = [
-        select(literal_column("'w'"), literal_column("0"), SearchWord.word, blank, blank, blank, blank).where(
-            _office_filter(SearchWord.tenant_id, offices), SearchWord.word.in_(sorted(tokens))
-        )
+        select(literal_column("'w'"), literal_column("0"), known_words.c.word, blank, blank, blank, blank)
     ]
     optional: set[int] = set()
     asked: list[int] = []  # terms whose typo candidates come with the statement
     column = Group.search_text + ""  # one office: its (tenant_id, status) index, not the trigram index
     conditions = []
     for i, term in enumerate(terms):
-        unknown = ~_alternative_known(term, offices)
+        unknown = ~_alternative_known(term, known_words)
         if language.zipf(term.word) >= COMMON_WORD_ZIPF:
             optional.add(i)
             conditions.append(or_(_term_regex(term, column), unknown))
