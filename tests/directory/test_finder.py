@@ -167,7 +167,9 @@ def test_founding_interest_is_recorded_and_shown_as_demand(client, finder_world)
     assert missing.status_code == 400  # neither e-mail nor phone
     no_consent = client.post_form("/dortmund/gruppen/mitmachen", {"topic": "Mukoviszidose", "phone": "0231 1"})
     assert no_consent.status_code == 400
-    ok = client.post_form("/dortmund/gruppen/mitmachen", {"topic": "Mukoviszidose", "phone": "0231 1", "consent": "y"})
+    ok = client.post_form(
+        "/dortmund/gruppen/mitmachen", {"topic": "Mukoviszidose", "name": "M.", "phone": "0231 1", "consent": "y"}
+    )
     assert ok.status_code == 303
     with tenant_context(finder_world.dortmund.id):
         interest = db.session.scalar(select(GroupInterest))
@@ -175,7 +177,7 @@ def test_founding_interest_is_recorded_and_shown_as_demand(client, finder_world)
         assert "einverstanden" in interest.consent_text
     client.login(finder_world.dortmund_staff.email)
     page = client.get("/dortmund/intern/nachfrage").get_data(as_text=True)
-    assert "Mukoviszidose" in page and "0231 1" in page
+    assert "Mukoviszidose" in page and "0231 1" in page and "wartet auf einen Gründungsprozess" in page
 
 
 def test_regional_finder_shows_only_offices_that_opted_in(client, finder_world) -> None:
