@@ -171,6 +171,7 @@ def test_nothing_found_path(page, world) -> None:
     expect(page.get_by_text("Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an.").first).to_be_visible()
     assert_accessible(page, "interest form with errors")
     shot(page, "interest-errors")
+    page.get_by_label("Ihr Name oder ein Pseudonym").fill("Kim")
     page.get_by_label("E-Mail-Adresse").fill("kim@example.net")
     page.locator("#consent").check()
     page.get_by_role("button", name="Interesse senden").click()
