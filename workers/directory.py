@@ -1,4 +1,4 @@
-"""Directory tasks: inquiry notification to the office, yearly confirmation mails, inquiry deletion.
+"""Directory tasks: inquiry notification to the office, yearly confirmation mails, inquiry and interest deletion.
 
 Tasks take ids, bind the office they work for and call one operation; the periodic ones run
 ``each_office`` (saas.core.periodic).
@@ -13,6 +13,7 @@ from celery import shared_task
 from saas.core.periodic import each_office
 from saas.directory import operations as ops
 from saas.extensions import db
+from saas.founding import wegweiser
 from tenants.models import Tenant
 from tenants.scoping import tenant_context
 
@@ -40,3 +41,10 @@ def purge_inquiries(now_iso: str | None = None) -> int:
     """Delete inquiries 90 days after they were closed."""
     now = dt.datetime.fromisoformat(now_iso) if now_iso else None
     return each_office("directory-purge-inquiries", lambda _tenant: ops.purge_closed_inquiries(now)).total()
+
+
+@shared_task(name="lotse.directory.purge_interests", acks_late=True)
+def purge_interests(now_iso: str | None = None) -> int:
+    """Delete Wegweiser interests after the office's retention period (saas.founding.wegweiser)."""
+    now = dt.datetime.fromisoformat(now_iso) if now_iso else None
+    return each_office("directory-purge-interests", lambda _tenant: wegweiser.purge_interests(now)).total()

@@ -103,6 +103,7 @@ def schedule() -> dict[str, dict[str, Any]]:
         ("rooms-notify-expiring", "lotse.rooms.notify_expiring", crontab(minute=45, hour=6), {}),
         ("directory-confirmations", "lotse.directory.send_confirmations", crontab(minute=10, hour=6), {}),
         ("directory-purge-inquiries", "lotse.directory.purge_inquiries", crontab(minute=40, hour=3), {}),
+        ("directory-purge-interests", "lotse.directory.purge_interests", crontab(minute=45, hour=3), {}),
         ("founding-purge-interests", "lotse.founding.purge_interests", crontab(minute=55, hour=3), {}),
         ("newsletter-sweep", "lotse.newsletter.sweep", _sweep_seconds(), {}),
         ("newsletter-cleanup", "lotse.newsletter.cleanup", crontab(minute=15, hour=3), {}),

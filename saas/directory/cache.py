@@ -3,8 +3,9 @@
 Citizens ask the Wegweiser the same few things ("Angst", "Sucht", "Depression") all day. A visitor's
 search page (no login, no session, no pending message) is cached per office, language and query string,
 keyed by the office's ``directory_version``. Every write that a public page can show — groups, topics,
-contact persons, search words, the office profile, sites, office hours — bumps that version in the same
-transaction (one UPDATE of the tenants row), so all gunicorn workers stop using older pages at once.
+contact persons, search words, the office profile, sites, office hours, regional-finder opt-ins — bumps
+that version in the same transaction (one UPDATE of the tenants row), so all gunicorn workers stop using
+older pages at once.
 
 The version is read afresh for every request (tenants.resolve: one autocommit statement, no session),
 never remembered in a process: another worker, a Celery task or a CLI import may have committed a
@@ -24,7 +25,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from saas.core.listeners import listen
-from tenants.models import OfficeHoursSlot, Site, Tenant
+from tenants.models import AssociationMember, OfficeHoursSlot, Site, Tenant
 from tenants.resolve import OfficeKey
 
 if TYPE_CHECKING:
@@ -43,10 +44,12 @@ def _watched() -> tuple[
     type[SearchWord],
     type[Site],
     type[OfficeHoursSlot],
+    type[AssociationMember],
 ]:
     from saas.directory.models import Group, GroupContactPerson, GroupStatusChange, SearchWord, Topic
 
-    return (Group, Topic, GroupContactPerson, GroupStatusChange, SearchWord, Site, OfficeHoursSlot)
+    # AssociationMember: taking part in a regional finder adds its link to the empty-result path.
+    return (Group, Topic, GroupContactPerson, GroupStatusChange, SearchWord, Site, OfficeHoursSlot, AssociationMember)
 
 
 def _bump_directory_version(session: Session, flush_context: Any) -> None:

@@ -175,6 +175,10 @@ class InterestForm(FlaskForm):
     topic = StringField(
         _l("Ich würde bei einer Gruppe zu diesem Thema mitmachen"), validators=[DataRequired(), Length(max=200)]
     )
+    name = StringField(
+        _l("Ihr Name oder ein Pseudonym"),
+        validators=[DataRequired(_l("Bitte geben Sie einen Namen oder ein Pseudonym an.")), Length(max=200)],
+    )
     email = EmailField(_l("E-Mail-Adresse"), validators=[Optional(), Email(), Length(max=254)])
     phone = StringField(_l("oder Telefonnummer"), validators=[Optional(), Length(max=50)])
     consent = BooleanField(

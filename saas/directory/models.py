@@ -344,14 +344,17 @@ class SearchWord(TenantScoped, Model):
 class GroupInterest(TenantScoped, Model):
     """ "Ich würde bei einer Gruppe zu … mitmachen": a person's interest in a group that does not exist yet.
 
-    Demand for the office (founding advice); a founding process (issue 18) may link it later through
-    ``founding_id``. Personal data, given with consent; deleted 2 years after it was last handled.
+    Demand for the office: an open founding process on the topic takes the person onto its list at once
+    (``founding_id``; the contact data move there), else the founding overview offers the topic as a new
+    process (saas/founding/wegweiser.py). Personal data, given with consent; deleted after the office's
+    retention period ``wegweiser_interests``.
     """
 
     __tablename__ = "group_interests"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     topic: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), default="", server_default="")  # name or pseudonym
     email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
     consent_text: Mapped[str] = mapped_column(Text)

@@ -27,7 +27,7 @@ from saas.directory.models import (
     SearchWord,
     Topic,
 )
-from saas.directory.search import document, topics_document, vocabulary_words
+from saas.directory.search import document, topic_area_tokens, topics_document, vocabulary_words
 from saas.extensions import db, rowcount
 from tenants.models import Tenant, utcnow
 from tenants.scoping import current_tenant_id
@@ -95,6 +95,9 @@ def refresh_vocabulary() -> int:
     wanted: set[str] = set()
     for text in db.session.scalars(select(Group.search_text)):
         wanted |= vocabulary_words(text or "")
+    # Which words name one of the office's topics, and of which area (a topic term never widens to loose
+    # synonyms of another area, see search.listed_topic_areas).
+    wanted |= topic_area_tokens(db.session.execute(select(Topic.name, Topic.search_words, Topic.topic_area)).tuples())
     existing = set(db.session.scalars(select(SearchWord.word)))
     gone = existing - wanted
     if gone:
@@ -476,10 +479,20 @@ def confirm_group(group: Group, correction: str = "") -> None:
 MISS_VISIBLE_FROM = 3  # staff see a term only once it was searched this often
 
 
-def create_interest(*, topic: str, email: str, phone: str, consent_text: str) -> GroupInterest:
-    interest = GroupInterest(topic=topic[:200], email=email[:254], phone=phone[:50], consent_text=consent_text)
+def create_interest(*, topic: str, email: str, phone: str, consent_text: str, name: str = "") -> GroupInterest:
+    """Keep a person's interest; an open founding process on the topic takes it onto its list at once."""
+    from saas.founding import wegweiser
+
+    interest = GroupInterest(
+        topic=" ".join(topic.split())[:200],
+        name=" ".join(name.split())[:200],
+        email=email[:254],
+        phone=phone[:50],
+        consent_text=consent_text,
+    )
     db.session.add(interest)
     db.session.flush()
+    wegweiser.link_interest(interest)
     return interest
 
 

@@ -41,6 +41,12 @@ def _search(per_page: int = PER_PAGE) -> dict:
     )
     groups = queries.public_groups_by_ids(result.ids)
     sites = list(g.tenant.sites)
+    searched = bool(q or area or filters.active or "q" in request.args)
+    finders = []
+    if searched and not result.total:
+        from saas.directory.regional import finders_of_office
+
+        finders = finders_of_office()
     return {
         "q": q,
         "area": area,
@@ -59,7 +65,8 @@ def _search(per_page: int = PER_PAGE) -> dict:
         "weekdays": finder.weekday_options(),
         "languages": finder.language_options(),
         "office": g.tenant,
-        "searched": bool(q or area or filters.active or "q" in request.args),
+        "searched": searched,
+        "finders": finders,
     }
 
 
@@ -107,7 +114,8 @@ def public_search(slug: str) -> ResponseReturnValue:
 
 @allow_framing  # the only directory page other sites may frame (core.security sets frame-ancestors *)
 def embed(slug: str) -> ResponseReturnValue:
-    """The search for embedding in an office's own website (iframe)."""
+    """The search for embedding in an office's own website (iframe): the same form, filters, cards and
+    empty-result path as the Wegweiser page, links open in a new tab."""
     return render_template("directory/embed.html", **_search(per_page=10))
 
 
@@ -167,6 +175,7 @@ def interest(slug: str) -> ResponseReturnValue:
             perform_or_fail(
                 lambda: ops.create_interest(
                     topic=form.topic.data.strip(),
+                    name=form.name.data.strip(),
                     email=(form.email.data or "").strip(),
                     phone=(form.phone.data or "").strip(),
                     consent_text=str(form.consent.label.text),

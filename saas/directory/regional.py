@@ -49,7 +49,10 @@ class OfficeHits:
 
 
 def participating_offices(association_id: int, *, exclude: int | None = None) -> list[Tenant]:
-    """Member offices of the association that take part in its regional finder, by name."""
+    """Member offices of the association that take part in its regional finder and are live (their
+    Impressum is complete: an office without one is listed nowhere in public), by name."""
+    from saas.legal.operations import live_tenant_ids
+
     with cross_tenant("regional finder: which member offices take part"):
         ids = list(
             db.session.scalars(
@@ -58,7 +61,8 @@ def participating_offices(association_id: int, *, exclude: int | None = None) ->
                 )
             )
         )
-    ids = [i for i in ids if i != exclude]
+    live = live_tenant_ids()
+    ids = [i for i in ids if i != exclude and i in live]
     if not ids:
         return []
     return list(db.session.scalars(select(Tenant).where(Tenant.id.in_(ids)).order_by(Tenant.name)))
@@ -106,6 +110,19 @@ def search_offices(q: str, offices: list[Tenant], filters: finder.Filters) -> li
             results.append(OfficeHits(office=office, total=result.total, hits=hits, phone=office.phone))
     results.sort(key=lambda r: (not r.total, r.office.name))
     return results
+
+
+def finders_of_office() -> list[Association]:
+    """The regional finders the bound office takes part in (for its empty-result path: "search the
+    neighbouring offices")."""
+    return list(
+        db.session.scalars(
+            select(Association)
+            .join(AssociationMember, AssociationMember.association_id == Association.id)
+            .where(AssociationMember.regional_finder.is_(True))
+            .order_by(Association.name)
+        )
+    )
 
 
 def association_by_slug(slug: str) -> Association | None:

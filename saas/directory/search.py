@@ -26,9 +26,27 @@ corrections against the office's vocabulary (0.6). Rules that keep the results p
 from __future__ import annotations
 
 import itertools
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, and_, or_, select
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Exists,
+    Select,
+    SQLColumnExpression,
+    and_,
+    exists,
+    false,
+    literal_column,
+    or_,
+    select,
+    true,
+    union_all,
+)
+from sqlalchemy.orm import InstrumentedAttribute
 
 from saas.directory import language
 from saas.extensions import db
@@ -52,6 +70,8 @@ PART = "~"  # prefix of a compound part's key in documents
 ABOUT = " | "  # in search_topics: topics before it, area / audience / age / languages after it
 GENERIC_ZIPF = 4.0  # a compound's head this common ("-störung", "-gruppe") may be dropped as a fallback
 COMMON_WORD_ZIPF = 4.0  # unknown words at least this common are filler ("aufhören", "Dortmund")
+AREA_MARK = "@"  # vocabulary token "@<area>:<key>": the office has a topic of that area named <key>
+TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability", "social")
 
 
 # --- documents --------------------------------------------------------------------------------------------
@@ -93,6 +113,48 @@ def topics_document(phrases: list[str], about: list[str]) -> str:
     return document(*phrases, acronyms=True) + ABOUT.lstrip() + document(*about).lstrip()
 
 
+def topic_keys(name: str, search_words: str) -> set[str]:
+    """Search keys of the single words that name a topic: its name and each of its synonyms."""
+    keys = set()
+    for phrase in [name, *search_words.replace(";", ",").split(",")]:
+        words = language.raw_words(phrase)
+        if len(words) == 1 and words[0].isalpha():
+            keys.add(language.norm(words[0]))
+    return keys
+
+
+def topic_area_tokens(topics: Iterable[tuple[str, str, str | None]]) -> set[str]:
+    """Vocabulary tokens of an office's topics ``(name, search words, area)``: which words name a topic of
+    which area (see :func:`listed_topic_areas`)."""
+    return {
+        f"{AREA_MARK}{area}:{key}"
+        for name, words, area in topics
+        if area in TOPIC_AREA_CODES
+        for key in topic_keys(name, words)
+    }
+
+
+@lru_cache(maxsize=1)
+def _listed_topics() -> dict[str, frozenset[str]]:
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, set[str]] = {}
+    for row in load_topic_rows():
+        for key in topic_keys(row["name"], row["search_words"]):
+            found.setdefault(key, set()).add(row["topic_area"])
+    return {key: frozenset(areas) for key, areas in found.items()}
+
+
+def listed_topic_areas(key: str) -> frozenset[str]:
+    """Topic areas of a word that names a topic of the common topic list (seed 001): "trau" → social.
+
+    A word that names a topic is searched within that topic's area: it never widens, through loose
+    synonyms, to another area ("Trauer" ~ "Niedergeschlagenheit" is no answer when no grief group meets).
+    Together with the office's own topics (``@area:key`` words in its vocabulary).
+    """
+    return _listed_topics().get(key, frozenset())
+
+
 # --- query terms ------------------------------------------------------------------------------------------
 
 
@@ -111,6 +173,7 @@ class Term:
     alternatives: list[Alternative] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)  # typo corrections shown to the person
     exact_known: bool = False  # the word itself is in the vocabulary
+    areas: frozenset[str] = frozenset()  # topic areas of the topics this word names ("Trauer": social)
 
     @property
     def tokens(self) -> set[str]:
@@ -132,6 +195,13 @@ def _whole_or_part(keys: tuple[str, ...], weight: float, kind: str) -> list[Alte
 
 
 def _term(word: str) -> Term:
+    return Term(word, list(_alternatives(word)))
+
+
+@lru_cache(maxsize=20_000)
+def _alternatives(word: str) -> tuple[Alternative, ...]:
+    """What counts as a hit for a query word, before the office's vocabulary is known (the same for every
+    search, so kept per process; :func:`settle_terms` narrows a copy)."""
     key = language.norm(word)
     term = Term(word, _whole_or_part((key,), EXACT, "exact"))
     if word.isalpha():
@@ -148,7 +218,40 @@ def _term(word: str) -> Term:
                     term.alternatives += _whole_or_part(specific, SYNONYM, "fallback")
         for synonym in language.synonyms(word):
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
-    return term
+    return tuple(term.alternatives)
+
+
+def _office_filter(column: InstrumentedAttribute[int], tenant_ids: list[int] | None) -> ColumnElement[bool]:
+    if tenant_ids is None:
+        return true()
+    return column.in_(tenant_ids) if len(tenant_ids) != 1 else column == tenant_ids[0]
+
+
+_PLAIN_TOKEN = re.compile(r"^[\w=~]+$")
+
+
+def _pattern_words(tokens: Iterable[str]) -> list[str]:
+    """Tokens for a regular expression (PostgreSQL and Python read it alike): letters, digits, "=" and "~"
+    as they are, anything else escaped."""
+    return [t if _PLAIN_TOKEN.match(t) else re.escape(t) for t in sorted(tokens)]
+
+
+def _alternative_known(term: Term, known_words: CTE) -> ColumnElement[bool]:
+    """SQL: some alternative of the term has all its tokens among ``known_words`` (what
+    :func:`settle_terms` keeps). One pattern per term and per compound key, not a parameter per token:
+    each EXISTS is uncorrelated, evaluated once per statement over the few known words."""
+
+    def among(pattern: str) -> Exists:
+        return exists(
+            select(literal_column("1")).select_from(known_words).where(known_words.c.word.regexp_match(pattern))
+        )
+
+    singles = {a.tokens[0] for a in term.alternatives if len(a.tokens) == 1}
+    found: list[ColumnElement[bool]] = [among("^(" + "|".join(_pattern_words(singles)) + ")$")] if singles else []
+    # Each compound alternative comes with every key as a word or as a part ("~key"): known when every key is.
+    multi = {tuple(t.removeprefix(PART) for t in a.tokens) for a in term.alternatives if len(a.tokens) > 1}
+    found += [and_(*(among("^~?" + _pattern_words([k])[0] + "$") for k in keys)) for keys in sorted(multi)]
+    return or_(*found) if found else false()
 
 
 def _known(tokens: set[str], tenant_ids: list[int] | None) -> set[str]:
@@ -162,24 +265,19 @@ def _known(tokens: set[str], tenant_ids: list[int] | None) -> set[str]:
     return set(db.session.scalars(stmt.distinct()))
 
 
-def _corrections(word: str, tenant_ids: list[int] | None) -> list[str]:
-    """Vocabulary spellings closest to ``word``: one edit for short words, two from eight letters on."""
+def _correction_window(word: str) -> tuple[str, int] | None:
+    """The spelling to correct and the edit distance allowed: one for short words, two from eight letters on."""
+    spelled = language.surface(word)
+    if len(spelled) < 4:
+        return None
+    return spelled, 1 if len(spelled) < 8 else 2
+
+
+def _closest(spelled: str, limit: int, candidates: Iterable[str]) -> list[str]:
     from rapidfuzz.distance import OSA
 
-    from saas.directory.models import SearchWord
-
-    spelled = language.surface(word)
-    n = len(spelled)
-    if n < 4:
-        return []
-    limit = 1 if n < 8 else 2
-    stmt = select(SearchWord.word).where(
-        SearchWord.length.between(n + 1 - limit, n + 1 + limit), SearchWord.word.like("=%")
-    )
-    if tenant_ids is not None:
-        stmt = stmt.where(SearchWord.tenant_id.in_(tenant_ids))
     best: dict[int, list[str]] = {}
-    for candidate in db.session.scalars(stmt.distinct()):
+    for candidate in set(candidates):
         distance = OSA.distance(spelled, candidate[1:], score_cutoff=limit)
         if distance <= limit:
             best.setdefault(distance, []).append(candidate)
@@ -188,31 +286,80 @@ def _corrections(word: str, tenant_ids: list[int] | None) -> list[str]:
     return sorted(best[min(best)])[:6]
 
 
-def add_corrections(term: Term, tenant_ids: list[int] | None) -> bool:
-    fixes = _corrections(term.word, tenant_ids)
+def _candidates_stmt(word: str, tenant_ids: list[int] | None) -> Select[str]:
+    from saas.directory.models import SearchWord
+
+    window = _correction_window(word)
+    assert window is not None
+    n, limit = len(window[0]), window[1]
+    return select(SearchWord.word).where(
+        _office_filter(SearchWord.tenant_id, tenant_ids),
+        SearchWord.length.between(n + 1 - limit, n + 1 + limit),
+        SearchWord.word.like("=%"),
+    )
+
+
+def _corrections(word: str, tenant_ids: list[int] | None) -> list[str]:
+    """Vocabulary spellings closest to ``word`` (a statement of its own: the rare second try)."""
+    window = _correction_window(word)
+    if window is None:
+        return []
+    return _closest(*window, db.session.scalars(_candidates_stmt(word, tenant_ids).distinct()))
+
+
+def add_corrections(term: Term, tenant_ids: list[int] | None, candidates: list[str] | None = None) -> bool:
+    """Typo corrections of a word no group knows; never for a word that names a known topic ("Trauer" is
+    no typo of "Trauma")."""
+    if term.areas:
+        return False
+    window = _correction_window(term.word)
+    if window is None:
+        return False
+    fixes = _closest(*window, candidates) if candidates is not None else _corrections(term.word, tenant_ids)
     if fixes:
         term.alternatives += [Alternative((f,), TYPO, "typo") for f in fixes]
         term.corrected = [f[1:] for f in fixes]
     return bool(fixes)
 
 
-def build_terms(q: str, tenant_ids: list[int] | None) -> tuple[list[Term], list[str]]:
-    """Terms of a query and the words that were ignored. Only words the offices know stay."""
-    terms = [_term(w) for w in query_words(q)]
-    known = _known({t for term in terms for t in term.tokens}, tenant_ids)
+def _area_tokens(term: Term) -> set[str]:
+    key = language.norm(term.word)
+    return {f"{AREA_MARK}{area}:{key}" for area in TOPIC_AREA_CODES}
+
+
+def settle_terms(
+    terms: list[Term], known: set[str], tenant_ids: list[int] | None, candidates: dict[int, list[str]] | None = None
+) -> tuple[list[Term], list[str], bool]:
+    """Keep what the offices know of each term: ``(kept terms, ignored words, nothing can match)``.
+
+    A known alternative stays; a word with none is corrected (from ``candidates[i]`` when the caller
+    fetched them), else ignored when it is a common German word, else nothing can match.
+    """
     kept: list[Term] = []
     ignored: list[str] = []
-    for term in terms:
-        term.exact_known = language.norm(term.word) in known
+    for i, term in enumerate(terms):
+        key = language.norm(term.word)
+        term.areas = listed_topic_areas(key) | {
+            area for area in TOPIC_AREA_CODES if f"{AREA_MARK}{area}:{key}" in known
+        }
+        term.exact_known = key in known
         term.alternatives = [a for a in term.alternatives if all(t in known for t in a.tokens)]
         if not term.alternatives:
-            add_corrections(term, tenant_ids)
+            add_corrections(term, tenant_ids, (candidates or {}).get(i))
         if term.alternatives:
             kept.append(term)
         elif language.zipf(term.word) >= COMMON_WORD_ZIPF:
             ignored.append(term.word)
         else:
-            return [term], ignored  # a rare word no group knows: nothing can match
+            return [term], ignored, True  # a rare word no group knows: nothing can match
+    return kept, ignored, False
+
+
+def build_terms(q: str, tenant_ids: list[int] | None) -> tuple[list[Term], list[str]]:
+    """Terms of a query and the words that were ignored. Only words the offices know stay."""
+    terms = [_term(w) for w in query_words(q)]
+    tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
+    kept, ignored, _none = settle_terms(terms, _known(tokens, tenant_ids), tenant_ids)
     return kept, ignored
 
 
@@ -235,6 +382,19 @@ class Candidate:
     search_name: str
     search_topics: str
     search_text: str
+    topic_area: str = ""
+
+    @cached_property
+    def places(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+        """The document's tokens as sets (name, topics, area/audience/age after ``ABOUT``, all text):
+        ranking asks each of them about many alternatives."""
+        topics, _sep, about = self.search_topics.partition(ABOUT)
+        return (
+            frozenset(self.search_name.split()),
+            frozenset(topics.split()),
+            frozenset(about.split()),
+            frozenset(self.search_text.split()),
+        )
 
 
 def _score_term(term: Term, c: Candidate, kinds: set[str]) -> tuple[float, bool]:
@@ -242,27 +402,27 @@ def _score_term(term: Term, c: Candidate, kinds: set[str]) -> tuple[float, bool]
 
     Synonyms, fallbacks and typo corrections match names and topics only, never the description or the
     area, audience and age words after ``ABOUT`` (an office's "Belastungen" is no answer to "Stalking").
+    A word that names a known topic widens through synonyms only within that topic's area.
     """
-    topics, _sep, about = c.search_topics.partition(ABOUT)
-    topics += " "
-    about = " " + about
+    name, topics, about, text = c.places
     best, strong = 0.0, False
     for alt in term.alternatives:
         if alt.kind not in kinds:
             continue
+        if alt.kind == "synonym" and term.areas and c.topic_area not in term.areas:
+            continue
         literal = alt.kind in ("exact", "compound")
-        for doc, place, is_strong in (
-            (c.search_name, NAME, True),
-            (topics, TOPICS, True),
-            (c.search_name + topics, TOPICS, True),
-            (c.search_name + topics + about if literal else "", TOPICS, True),
-            (c.search_text if literal else "", TEXT, False),
-        ):
-            if doc and _has(doc, alt.tokens):
-                score = alt.weight * place
-                if score > best:
-                    best, strong = score, is_strong
-                break
+        tokens = alt.tokens
+        if all(t in name for t in tokens):
+            score, is_strong = alt.weight * NAME, True
+        elif all(t in topics or t in name or (literal and t in about) for t in tokens):
+            score, is_strong = alt.weight * TOPICS, True
+        elif literal and all(t in text for t in tokens):
+            score, is_strong = alt.weight * TEXT, False
+        else:
+            continue
+        if score > best:
+            best, strong = score, is_strong
     return best, strong
 
 
@@ -326,20 +486,102 @@ def _base_filters(
     return filters
 
 
-def _find(terms: list[Term], where: list, *, few_offices: bool) -> list[Candidate]:
+def _group_columns() -> tuple:
     from saas.directory.models import Group
 
-    # One office has a few hundred groups: its (tenant_id, status) index and a filter over them beat the
-    # trigram index over all offices, which PostgreSQL would otherwise pick for the many LIKE alternatives.
-    # ``search_text || ''`` is the same text without an index; across all offices the trigram index serves.
-    column = (Group.search_text + "") if few_offices else Group.search_text
-    conditions = [or_(*(_like_all(column, a.tokens) for a in t.alternatives)) for t in terms]
-    rows = db.session.execute(
-        select(Group.id, Group.name, Group.search_name, Group.search_topics, Group.search_text).where(
-            *where, *conditions
-        )
-    ).all()
+    return (Group.id, Group.name, Group.search_name, Group.search_topics, Group.search_text, Group.topic_area)
+
+
+def _term_condition(term: Term, column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[bool]:
+    """Across many offices: each alternative a ``LIKE`` per token (the trigram index serves them)."""
+    return or_(*(_like_all(column, a.tokens) for a in term.alternatives))
+
+
+def _token_regex(keys: Iterable[str]) -> str:
+    """A pattern that finds any of the keys as a whole token, as a word or as a compound's part."""
+    return " ~?(" + "|".join(_pattern_words({k.removeprefix(PART) for k in keys})) + ") "
+
+
+def _term_regex(term: Term, column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[bool]:
+    """For one office: a term as one regular expression over the document instead of a ``LIKE`` per
+    alternative (a word has up to a hundred with its synonyms). Slightly wider than the alternatives (a
+    key as word or part alike); :func:`rank` narrows it exactly."""
+    singles = [a.tokens[0] for a in term.alternatives if len(a.tokens) == 1]
+    multi = {tuple(t.removeprefix(PART) for t in a.tokens) for a in term.alternatives if len(a.tokens) > 1}
+    found = [column.regexp_match(_token_regex(singles))] if singles else []
+    found += [and_(*(column.regexp_match(_token_regex([k])) for k in keys)) for keys in sorted(multi)]
+    return or_(*found) if found else false()
+
+
+def _find(terms: list[Term], where: list, *, few_offices: bool) -> list[Candidate]:
+    """The groups that match every term (a statement of its own: after a typo correction, or across many
+    offices)."""
+    from saas.directory.models import Group
+
+    if few_offices:
+        conditions = [_term_regex(t, Group.search_text + "") for t in terms]
+    else:
+        conditions = [_term_condition(t, Group.search_text) for t in terms]
+    rows = db.session.execute(select(*_group_columns()).where(*where, *conditions)).all()
     return rank(terms, [Candidate(*row) for row in rows])
+
+
+def _one_statement(
+    terms: list[Term], where: list, offices: list[int] | None
+) -> tuple[set[str], dict[int, list[str]], list[Candidate], set[int]]:
+    """Vocabulary, typo candidates and matching groups of a query, in one statement (``UNION ALL``).
+
+    Returns the known tokens, the correction candidates per term (only for a word of which the offices
+    know no alternative), the groups and the terms the groups' condition let pass when unknown (common
+    words, ignored when no group knows them: "Rauchen *aufhören*").
+
+    The groups' condition is each term's alternatives before the vocabulary is known, as one regular
+    expression per term (:func:`_term_regex`): a superset of what :func:`settle_terms` keeps, narrowed
+    again by :func:`rank`. One office (up to five) has a few hundred groups: its (tenant_id, status) index
+    and a filter over them beat the trigram index over all offices; ``search_text || ''`` is the same text
+    without an index.
+    """
+    from saas.directory.models import Group, SearchWord
+
+    tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
+    blank: ColumnElement[str] = literal_column("''")
+    known_words = (
+        select(SearchWord.word.label("word"))
+        .where(_office_filter(SearchWord.tenant_id, offices), SearchWord.word.in_(sorted(tokens)))
+        .cte("known_words")
+    )
+    parts: list[Select] = [
+        select(literal_column("'w'"), literal_column("0"), known_words.c.word, blank, blank, blank, blank)
+    ]
+    optional: set[int] = set()
+    asked: list[int] = []  # terms whose typo candidates come with the statement
+    column = Group.search_text + ""  # one office: its (tenant_id, status) index, not the trigram index
+    conditions = []
+    for i, term in enumerate(terms):
+        unknown = ~_alternative_known(term, known_words)
+        if language.zipf(term.word) >= COMMON_WORD_ZIPF:
+            optional.add(i)
+            conditions.append(or_(_term_regex(term, column), unknown))
+        else:
+            conditions.append(_term_regex(term, column))
+        if _correction_window(term.word) is not None and not listed_topic_areas(language.norm(term.word)):
+            asked.append(i)
+            candidates = _candidates_stmt(term.word, offices).where(unknown).subquery()
+            parts.append(
+                select(literal_column("'c'"), literal_column(str(i)), candidates.c.word, blank, blank, blank, blank)
+            )
+    parts.append(select(literal_column("'g'"), *_group_columns()).where(*where, *conditions))
+    known: set[str] = set()
+    candidates_of: dict[int, list[str]] = {i: [] for i in asked}
+    groups: list[Candidate] = []
+    for kind, number, *row in db.session.execute(union_all(*parts)).all():
+        if kind == "w":
+            known.add(row[0])
+        elif kind == "c":
+            candidates_of.setdefault(int(number), []).append(row[0])
+        else:
+            groups.append(Candidate(int(number), *row))
+    return known, candidates_of, groups, optional
 
 
 def search_ids(
@@ -354,28 +596,59 @@ def search_ids(
     limit: int = 20,
 ) -> SearchResult:
     """Ranked group ids for a query. ``tenant_id`` / ``tenant_ids`` limit the offices; neither searches
-    all offices (inside ``cross_tenant``). ``filters`` are further SQL conditions on ``Group``."""
+    all offices (inside ``cross_tenant``). ``filters`` are further SQL conditions on ``Group``.
+
+    For one office (up to five), one statement (vocabulary, typo candidates and groups together, see
+    :func:`_one_statement`); a second one only for a typo correction. Across many offices, the vocabulary
+    and then the groups.
+    """
+    from sqlalchemy import func
+
     from saas.directory.models import Group
 
     offices = [tenant_id] if tenant_id is not None else tenant_ids
     where = _base_filters(offices, topic_area, statuses, filters)
-    terms, ignored = build_terms(q, offices)
+    terms = [_term(w) for w in query_words(q)]
     if not terms:
-        if query_words(q):  # only words no group knows
-            return SearchResult([], 0, {}, ignored)
-        total = len(db.session.scalars(select(Group.id).where(*where)).all())
-        ids = db.session.scalars(
-            select(Group.id).where(*where).order_by(Group.name, Group.id).offset(offset).limit(limit)
+        rows = db.session.execute(
+            select(Group.id, func.count().over())
+            .where(*where)
+            .order_by(Group.name, Group.id)
+            .offset(offset)
+            .limit(limit)
         ).all()
-        return SearchResult(list(ids), total, {}, ignored)
-    if any(not t.alternatives for t in terms):
-        return SearchResult([], 0, {}, ignored)
+        if rows:
+            return SearchResult([r[0] for r in rows], rows[0][1], {}, [])
+        total = db.session.scalar(select(func.count(Group.id)).where(*where)) if offset else 0
+        return SearchResult([], total or 0, {}, [])
     few = offices is not None and len(offices) <= 5
-    ranked = _find(terms, where, few_offices=few)
+    if not few:
+        # Across many offices the vocabulary comes first, so that only known alternatives reach the
+        # trigram index (two statements).
+        tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
+        kept, ignored, nothing = settle_terms(terms, _known(tokens, offices), offices)
+        if nothing or not kept:
+            return SearchResult([], 0, {}, ignored)
+        ranked = _find(kept, where, few_offices=False)
+    else:
+        known, candidates_of, groups, optional = _one_statement(terms, where, offices)
+        unknown_terms = {
+            i for i, term in enumerate(terms) if not any(all(t in known for t in a.tokens) for a in term.alternatives)
+        }
+        kept, ignored, nothing = settle_terms(terms, known, offices, candidates_of)
+        if nothing or not kept:
+            return SearchResult([], 0, {}, ignored)
+        # The groups' condition holds for the kept terms (a superset of their alternatives) and for ignored
+        # words that were optional because unknown; a typo correction needs the statement again.
+        kept_ids = {id(t) for t in kept}
+        fits = all(not t.corrected for t in kept) and all(
+            i in optional and i in unknown_terms for i, t in enumerate(terms) if id(t) not in kept_ids
+        )
+        ranked = rank(kept, groups) if fits else _find(kept, where, few_offices=True)
     if not ranked:
         # Parts of a mistyped word may each be known ("Schlagen|fall"): now try corrections.
-        retry = [t for t in terms if not t.exact_known and not t.corrected]
+        retry = [t for t in kept if not t.exact_known and not t.corrected]
         if [add_corrections(t, offices) for t in retry].count(True):
-            ranked = _find(terms, where, few_offices=few)
-    corrected = {t.word: t.corrected for t in terms if t.corrected}
+            ranked = _find(kept, where, few_offices=few)
+    corrected = {t.word: t.corrected for t in kept if t.corrected}
     return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)

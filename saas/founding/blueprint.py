@@ -16,6 +16,7 @@ _P = f"{_G}/<int:process_id>"
 _B = "/<slug>/intern/begleitung"
 bp.add_url_rule(f"{_G}/", "overview", views.overview)
 bp.add_url_rule(f"{_G}/neu", "process_new", views.process_new, methods=["POST"])
+bp.add_url_rule(f"{_G}/aus-wegweiser", "process_from_interest", views.process_from_interest, methods=["POST"])
 bp.add_url_rule(f"{_G}/schwelle", "threshold_save", views.threshold_save, methods=["POST"])
 bp.add_url_rule(f"{_P}", "process_detail", views.process_detail)
 bp.add_url_rule(f"{_P}/interessierte", "interest_add", views.interest_add, methods=["POST"])

@@ -36,6 +36,13 @@ class ProcessForm(FlaskForm):
     submit = SubmitField(_l("Gründungsprozess anlegen"))
 
 
+class FromInterestForm(FlaskForm):
+    """Start a process for a topic people asked for in the Wegweiser (one of its interests names it)."""
+
+    interest = IntegerField(validators=[InputRequired(), NumberRange(min=1, max=2**31 - 1)])
+    submit = SubmitField(_l("Gründungsprozess starten"))
+
+
 class InterestForm(FlaskForm):
     name = StringField(_l("Name oder Pseudonym"), validators=[DataRequired(), Length(max=200)])
     reach = StringField(_l("Erreichbar über (Telefon oder E-Mail)"), validators=[DataRequired(), Length(max=300)])

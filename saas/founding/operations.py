@@ -99,6 +99,9 @@ def create_process(
     )
     db.session.add(process)
     db.session.flush()
+    from saas.founding import wegweiser
+
+    wegweiser.adopt_interests(process)  # people who asked for this topic in the Wegweiser
     return process
 
 

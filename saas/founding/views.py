@@ -16,7 +16,7 @@ from saas.core.errors import perform
 from saas.extensions import db
 from saas.founding import forms as f
 from saas.founding import operations as ops
-from saas.founding import queries
+from saas.founding import queries, wegweiser
 from saas.founding.access import case_or_404, interest_or_404, process_or_404
 from saas.founding.models import (
     CASE_KINDS,
@@ -57,6 +57,8 @@ def _overview(
     processes = queries.processes()
     return render_template(
         "founding/overview.html",
+        candidates=wegweiser.candidates(),
+        start_form=f.FromInterestForm(),
         form=form,
         threshold_form=threshold_form,
         threshold=limit,
@@ -91,6 +93,22 @@ def process_new(slug: str) -> ResponseReturnValue:
     )
     if not ok:
         return _overview(form=form, status=400)
+    return redirect(url_for("founding.process_detail", process_id=created[0].id))
+
+
+@office_required(Role.staff)
+def process_from_interest(slug: str) -> ResponseReturnValue:
+    """Start a process for a topic people asked for in the Wegweiser; it takes up their interests."""
+    from saas.core.access import office_row_or_404
+    from saas.directory.models import GroupInterest
+
+    form = f.FromInterestForm()
+    if not form.validate_on_submit():
+        return _overview(status=400)
+    interest = office_row_or_404(GroupInterest, form.interest.data)
+    created: list[FoundingProcess] = []
+    if not perform(lambda: created.append(wegweiser.start_process(interest)), success=_("Gründungsprozess angelegt.")):
+        return redirect(url_for("founding.overview"))
     return redirect(url_for("founding.process_detail", process_id=created[0].id))
 
 

@@ -30,10 +30,11 @@ class Usage:
     inquiries: bool
     events: bool
     founding: bool = False
+    interest_form: bool = False
 
 
 def office_usage() -> Usage:
-    from saas.directory.models import Group
+    from saas.directory.models import Group, GroupInterest
     from saas.events.models import Event
     from saas.founding.models import FoundingInterest
     from saas.newsletter.models import Issue, NewsletterSettings, Subscriber
@@ -46,6 +47,7 @@ def office_usage() -> Usage:
         inquiries=exists(select(Group.id).where(Group.visibility == "protected")),
         events=exists(select(Event.id).where(Event.published_at.is_not(None))),
         founding=exists(select(FoundingInterest.id)),
+        interest_form=exists(select(GroupInterest.id)),
     )
 
 
@@ -108,6 +110,17 @@ def sections(tenant: Tenant, legal: OfficeLegal | None, usage: Usage | None = No
             "DSGVO; bei Angaben zur Gesundheit Art. 9 Abs. 2 lit. a DSGVO).",
             f"Die Angaben werden {_period(retention_days('founding_interests', tenant))} nach Abschluss des "
             "Gründungsprozesses oder nach Ihrem Rückzug gelöscht.",
+        )
+    if usage.interest_form:
+        add(
+            "Interesse an einer neuen Gruppe (Wegweiser)",
+            "Wenn Sie im Wegweiser hinterlassen, dass Sie bei einer neuen Gruppe mitmachen würden, speichern wir "
+            "das Thema, Ihren Namen oder Ihr Pseudonym, Ihre E-Mail-Adresse oder Telefonnummer und Ihre "
+            "Einwilligung, um Sie anzusprechen, sobald sich eine Gruppe zu diesem Thema bildet (Art. 6 Abs. 1 "
+            "lit. a DSGVO; bei Angaben zur Gesundheit Art. 9 Abs. 2 lit. a DSGVO). Begleitet die Kontaktstelle "
+            "die Gründung einer Gruppe zu diesem Thema, kommen Ihre Angaben auf deren Liste der Interessierten.",
+            f"Angaben, die keine Gründung aufgenommen hat, werden "
+            f"{_period(retention_days('wegweiser_interests', tenant))} nach Ihrer Meldung gelöscht.",
         )
     if usage.events:
         add(

@@ -51,6 +51,16 @@ RULES: tuple[RetentionRule, ...] = (
         "lotse.founding.purge_interests",
     ),
     RetentionRule(
+        "wegweiser_interests",
+        "Interesse an einer neuen Gruppe aus dem Wegweiser, das keine Gründung aufgenommen hat (Thema, Name, "
+        "Erreichbarkeit)",
+        "nach der Meldung",
+        730,
+        30,
+        730,
+        "lotse.directory.purge_interests",
+    ),
+    RetentionRule(
         "event_participants",
         "Personendaten von Teilnehmenden (Name, E-Mail, Barrierefreiheit)",
         "nach der Veranstaltung",

@@ -12,9 +12,14 @@ from saas.extensions import db
 from tenants.models import AssociationMember
 from tenants.scoping import tenant_context
 from tests.directory.helpers import grief_groups, make_group, make_topic
+from tests.legal.helpers import complete_impressum
 
 
-def _opt_in(tenant, on: bool = True) -> None:  # type: ignore[no-untyped-def]
+def _opt_in(tenant, on: bool = True, *, live: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """The office takes part in its association's regional finder (and, unless ``live=False``, has a
+    complete Impressum: only live offices are listed in public)."""
+    if live:
+        complete_impressum(tenant)
     with tenant_context(tenant.id):
         member = db.session.scalar(select(AssociationMember))
         member.regional_finder = on
@@ -146,7 +151,9 @@ def test_founding_interest_is_recorded_and_shown_as_demand(client, finder_world)
     assert missing.status_code == 400  # neither e-mail nor phone
     no_consent = client.post_form("/dortmund/gruppen/mitmachen", {"topic": "Mukoviszidose", "phone": "0231 1"})
     assert no_consent.status_code == 400
-    ok = client.post_form("/dortmund/gruppen/mitmachen", {"topic": "Mukoviszidose", "phone": "0231 1", "consent": "y"})
+    ok = client.post_form(
+        "/dortmund/gruppen/mitmachen", {"topic": "Mukoviszidose", "name": "M.", "phone": "0231 1", "consent": "y"}
+    )
     assert ok.status_code == 303
     with tenant_context(finder_world.dortmund.id):
         interest = db.session.scalar(select(GroupInterest))
@@ -154,7 +161,7 @@ def test_founding_interest_is_recorded_and_shown_as_demand(client, finder_world)
         assert "einverstanden" in interest.consent_text
     client.login(finder_world.dortmund_staff.email)
     page = client.get("/dortmund/intern/nachfrage").get_data(as_text=True)
-    assert "Mukoviszidose" in page and "0231 1" in page
+    assert "Mukoviszidose" in page and "0231 1" in page and "wartet auf einen Gründungsprozess" in page
 
 
 def test_regional_finder_shows_only_offices_that_opted_in(client, finder_world) -> None:
@@ -219,3 +226,48 @@ def test_home_page_has_a_search_box(client, world) -> None:
     """Does the office's home page offer the Wegweiser search?"""
     html = client.get("/dortmund/").get_data(as_text=True)
     assert 'action="/dortmund/gruppen"' in html and 'name="q"' in html
+
+
+def test_regional_finder_lists_only_live_offices(client, finder_world) -> None:
+    """Is an office that opted in but whose Impressum is incomplete (not live) left out of the regional
+    finder, its groups and its name, until the Impressum is complete?"""
+    w = finder_world
+    make_topic(w.hamm, "Trauer", area="social")
+    make_group(w.hamm, "Trauercafé Hamm", ["Trauer"])
+    _opt_in(w.dortmund)
+    _opt_in(w.hamm, live=False)
+    html = client.get("/verband/paritaet-nrw/gruppen?q=Trauer").get_data(as_text=True)
+    assert "Trauer am Abend" in html
+    assert "Trauercafé Hamm" not in html and w.hamm.name not in html
+    complete_impressum(w.hamm)
+    html = client.get("/verband/paritaet-nrw/gruppen?q=Trauer").get_data(as_text=True)
+    assert "Trauercafé Hamm" in html
+
+
+def test_embed_page_has_the_same_filters_and_cards(client, finder_world) -> None:
+    """Does the embeddable search offer the Wegweiser's filters as plain GET parameters and show the same
+    cards (rhythm, mode, step-free), and the empty-result path, opening links in a new tab?"""
+    html = client.get("/dortmund/gruppen/einbetten?q=Trauer&time=evening&step_free=1").get_data(as_text=True)
+    for name in ("weekday", "time", "mode", "language", "for_relatives", "young", "step_free", "topic_area"):
+        assert f'name="{name}"' in html, name
+    results = html.split('id="results-h"')[1]
+    assert "Trauer am Abend" in results and "Trauer am Vormittag" not in results
+    assert "jeden Dienstag" in results and "vor Ort" in results and "stufenlos erreichbar" in results
+    assert 'target="_blank"' in results
+    assert "step_free=1" in html or "1 Gruppe gefunden" in html
+    empty = client.get("/dortmund/gruppen/einbetten?q=Mukoviszidose")
+    text = empty.get_data(as_text=True)
+    assert "Keine passende Gruppe gefunden" in text and "nakos.de/adressen/blau" in text
+    assert "/dortmund/gruppen/mitmachen?thema=Mukoviszidose" in text
+    assert "Set-Cookie" not in empty.headers
+
+
+def test_nothing_found_points_to_the_neighbouring_offices(client, finder_world) -> None:
+    """Does the empty-result path link the regional finder of the office's association (with the query)
+    once the office takes part in it, and not before?"""
+    html = client.get("/dortmund/gruppen?q=Mukoviszidose").get_data(as_text=True)
+    assert "/verband/paritaet-nrw/gruppen" not in html
+    _opt_in(finder_world.dortmund)
+    html = client.get("/dortmund/gruppen?q=Mukoviszidose").get_data(as_text=True)
+    assert "/verband/paritaet-nrw/gruppen?q=Mukoviszidose" in html
+    assert "In den Nachbarorten suchen." in html

@@ -16,6 +16,7 @@ from tenants.models import AssociationMember
 from tenants.scoping import tenant_context
 from tests.browser import assert_accessible, login
 from tests.directory.helpers import grief_groups, make_group, make_topic, protected_group
+from tests.legal.helpers import complete_impressum
 
 PHONE = {"width": 360, "height": 780}
 # LOTSE_SCREENSHOTS=folder keeps a picture of each page (for looking at them, not asserted).
@@ -34,6 +35,7 @@ def _seed(world) -> None:  # type: ignore[no-untyped-def]
     make_group(world.hamm, "Trauercafé Hamm", ["Trauer"], rhythm="weekly", weekday=2, time_start=dt.time(15, 0))
     protected_group(world.hamm)
     for tenant in (world.dortmund, world.hamm):
+        complete_impressum(tenant)  # only live offices are listed in the regional finder
         with tenant_context(tenant.id):
             db.session.scalar(select(AssociationMember)).regional_finder = True
             db.session.commit()
@@ -144,6 +146,7 @@ def test_nothing_found_path(page, world) -> None:
     expect(page.get_by_text("Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an.").first).to_be_visible()
     assert_accessible(page, "interest form with errors")
     shot(page, "interest-errors")
+    page.get_by_label("Ihr Name oder ein Pseudonym").fill("Kim")
     page.get_by_label("E-Mail-Adresse").fill("kim@example.net")
     page.locator("#consent").check()
     page.get_by_role("button", name="Interesse senden").click()

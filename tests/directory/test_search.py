@@ -191,3 +191,86 @@ def test_a_rare_unknown_word_finds_nothing(realistic) -> None:
     """Does a condition no group has ("Mukoviszidose") give an empty result instead of everything?"""
     assert names(realistic, "Mukoviszidose") == []
     assert names(realistic, "Mukoviszidose Angehörige") == []
+
+
+def _dissolve(world, *names: str) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from saas.directory import operations as ops
+    from saas.directory.models import Group
+    from saas.extensions import db
+
+    with tenant_context(world.dortmund.id):
+        for group in db.session.scalars(select(Group).where(Group.name.in_(names))):
+            ops.change_status(group, "dissolved", acting_user=None)
+        db.session.commit()
+
+
+def test_a_topic_word_never_widens_to_loose_synonyms_of_another_area(realistic) -> None:
+    """With every grief group dissolved, does "Trauer" (a topic the office knows, area social) find nothing
+    instead of the Depression groups (OpenThesaurus: Trauer ~ Niedergeschlagenheit)?"""
+    _dissolve(realistic, "Verwaiste Eltern", "Trauercafé Aplerbeck")
+    assert names(realistic, "Trauer") == []
+    assert names(realistic, "trauern") == []
+    assert set(names(realistic, "Zucker")) == {"Diabetiker Treff"}  # a colloquial word still widens
+    assert set(names(realistic, "Selbstmord")) == {"AGUS Angehörige nach Suizid"}
+
+
+def test_an_office_topic_word_stays_in_its_area(world) -> None:
+    """Does a word that names one of the office's own topics (not in the common list) stay in that topic's
+    area, while the same word widens freely in an office that has no such topic?"""
+    for office in (world.dortmund, world.hamm):
+        make_topic(office, "Depression", area="mental_health")
+        make_group(office, "Lichtblick", ["Depression"], topic_area="mental_health")
+    make_topic(world.dortmund, "Schwermut", area="social")  # Dortmund's own topic (OpenThesaurus: ~ Depression)
+    assert names(world, "Schwermut") == []  # no group of the topic's area meets
+    with tenant_context(world.hamm.id):
+        in_hamm = search_ids("Schwermut", tenant_id=world.hamm.id).ids
+        assert [g.name for g in public_groups_by_ids(in_hamm)] == ["Lichtblick"]  # no such topic in Hamm
+    make_group(world.dortmund, "Offener Treff", ["Schwermut"], topic_area="social")
+    assert names(world, "Schwermut") == ["Offener Treff"]
+
+
+def _statements(world, q: str) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
+    from sqlalchemy import event
+
+    from saas.extensions import db
+
+    count = [0]
+
+    def counter(*_args) -> None:  # type: ignore[no-untyped-def]
+        count[0] += 1
+
+    with tenant_context(world.dortmund.id):
+        db.session.remove()
+        db.session.connection()  # the session's BEGIN (and RLS binding) is not the search's
+        event.listen(db.engine, "before_cursor_execute", counter)
+        try:
+            result = search_ids(q, tenant_id=world.dortmund.id)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", counter)
+        found = [g.name for g in public_groups_by_ids(result.ids)]
+        db.session.remove()
+    return count[0], found
+
+
+@pytest.mark.parametrize(
+    ("query", "statements"),
+    [
+        ("Alkoholsucht", 1),
+        ("Zucker", 1),
+        ("Trauer", 1),
+        ("Selbstmord Angehöriger", 1),
+        ("Rauchen aufhören", 1),  # an ignored common word
+        ("MS", 1),
+        ("Mukoviszidose", 1),  # a rare unknown word: vocabulary and typo candidates come with the groups
+        ("Parkison", 2),  # a typo: the groups once more, with the correction
+        ("", 1),  # all groups: the page and the total in one
+    ],
+)
+def test_a_search_is_one_statement(realistic, query: str, statements: int) -> None:
+    """Does a search send one SQL statement (vocabulary, typo candidates and groups together), and a second
+    only for a typo correction, with the same results as the quality cases?"""
+    sent, found = _statements(realistic, query)
+    assert sent == statements, (query, sent)
+    assert found == names(realistic, query)

@@ -117,6 +117,7 @@ def test_changing_a_retention_period_changes_the_notice_and_keeps_the_old_versio
             "newsletter_unconfirmed": "7",
             "inquiries_closed": "90",
             "founding_interests": "90",
+            "wegweiser_interests": "730",
             "event_participants": "14",
         },
     )

@@ -40,6 +40,7 @@ def test_admin_shortens_inquiry_retention_and_the_job_follows_it(client, world):
             "inquiries_closed": "30",
             "event_participants": "30",
             "founding_interests": "90",
+            "wegweiser_interests": "730",
         },
     )
     assert response.status_code == 302
@@ -69,6 +70,7 @@ def test_out_of_bounds_period_is_refused_and_nothing_changes(client, world):
             "inquiries_closed": "5000",
             "event_participants": "30",
             "founding_interests": "90",
+            "wegweiser_interests": "730",
         },
     )
     assert response.status_code == 200 and "Number must be between" not in response.get_data(as_text=True)
