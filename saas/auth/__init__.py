@@ -1,8 +1,10 @@
 """Login, logout, password reset, two-factor login, accounts and roles.
 
 Map
-- routes: ``blueprint.py`` → ``views.py`` (login, reset, account), ``mfa_views.py`` (two-factor)
-- writes: ``operations.py`` (create_user, set_membership, set_password, send_password_reset, home_for)
+- routes: ``blueprint.py`` → ``views.py`` (login, reset, account, confirming an office's offer ``/zugang/<token>``),
+  ``mfa_views.py`` (two-factor)
+- writes: ``operations.py`` (create_user, set_membership, set_password, send_password_reset, home_for,
+  offer_membership, accept_invite)
 - two factors: ``mfa.py``; password hashing: ``passwords.py``; the user loader: ``login.py``
 - tasks, listeners: none
 """

@@ -9,9 +9,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
 from saas.audit.operations import record_auth
-from saas.auth import mfa
+from saas.auth import mfa, throttle
 from saas.auth import operations as ops
-from saas.auth.forms import DisableMfaForm, EnableMfaForm, SecondFactorForm
+from saas.auth.forms import DisableMfaForm, EnableMfaForm, LogoutForm, SecondFactorForm
 from saas.auth.models import User
 from saas.auth.passwords import verify_password
 from saas.core.limitkeys import client_address, keyed
@@ -59,7 +59,9 @@ def verify():  # type: ignore[no-untyped-def]
             db.session.commit()
             session.clear()
             login_user(user)
-            response = redirect(next_url or ops.home_for(user))
+            # This browser has now logged in to the account: the per-account slow-down lets it past (point 8),
+            # for people with a second factor as for those without.
+            response = throttle.remember_client(redirect(next_url or ops.home_for(user)), user.email)
             if can_remember and form.remember.data:
                 response.set_cookie(
                     mfa.REMEMBER_COOKIE,
@@ -89,7 +91,12 @@ def settings():  # type: ignore[no-untyped-def]
     enabled = mfa.mfa_enabled(current_user)
     enable_form, disable_form = EnableMfaForm(), DisableMfaForm()
     secret = uri = qr = None
-    if not enabled:
+    # A password someone else chose (issue 17, point 10b): whoever knows it must not bind their own
+    # authenticator to this account. Enrolment waits until the person set a password through a mailed link.
+    provisional = not enabled and current_user.password_provisional
+    if provisional:
+        session.pop("mfa_enrol", None)
+    elif not enabled:
         secret = mfa.open_enrol_secret(current_user, session.get("mfa_enrol")) or mfa.new_secret()
         session["mfa_enrol"] = mfa.seal_enrol_secret(current_user, secret)  # encrypted: the cookie is readable
         uri = mfa.provisioning_uri(current_user, secret)
@@ -97,6 +104,8 @@ def settings():  # type: ignore[no-untyped-def]
     return render_template(
         "auth/mfa_settings.html",
         enabled=enabled,
+        provisional=provisional,
+        link_form=LogoutForm(),
         required=mfa.mfa_required(current_user),
         secret=secret,
         uri=uri,
@@ -110,6 +119,8 @@ def settings():  # type: ignore[no-untyped-def]
 @login_required
 def enable():  # type: ignore[no-untyped-def]
     form = EnableMfaForm()
+    if current_user.password_provisional:  # point 10b: only after a password set through a mailed link
+        abort(403)
     secret = mfa.open_enrol_secret(current_user, session.get("mfa_enrol"))
     if not form.validate_on_submit() or not secret:
         abort(400)
@@ -123,6 +134,19 @@ def enable():  # type: ignore[no-untyped-def]
     db.session.commit()
     session.pop("mfa_enrol", None)
     return render_template("auth/mfa_codes.html", codes=codes)
+
+
+@login_required
+@limiter.limit("3 per hour", key_func=lambda: keyed("mfa-link", str(current_user.id)), methods=["POST"])
+def request_link():  # type: ignore[no-untyped-def]
+    """Mail the person a link to set their own password (which then allows enrolment)."""
+    if not LogoutForm().validate_on_submit():
+        abort(400)
+    ops.send_password_reset(current_user)
+    record_auth("mfa_link", user_id=current_user.id)
+    db.session.commit()
+    flash(_("Wir haben Ihnen einen Link an %(email)s geschickt.", email=current_user.email), "success")
+    return redirect(url_for("auth.mfa_settings"))
 
 
 @login_required
@@ -164,6 +188,9 @@ def new_codes():  # type: ignore[no-untyped-def]
 ENROLMENT_ENDPOINTS = {
     "auth.mfa_settings",
     "auth.mfa_enable",
+    "auth.mfa_link",
+    "auth.reset_password",  # the mailed link that makes the password the person's own (point 10b)
+    "auth.confirm_office",
     "auth.logout",
     "auth.set_language",
     "static",

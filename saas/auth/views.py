@@ -17,7 +17,9 @@ from saas.auth.forms import ChangePasswordForm, LoginForm, LogoutForm, NewPasswo
 from saas.auth.mfa_views import start_second_factor
 from saas.auth.passwords import needs_rehash, verify_password
 from saas.core import tasks
+from saas.core.errors import perform
 from saas.extensions import db, limiter
+from tenants.models import Tenant
 
 log = logging.getLogger(__name__)
 RESET_TASK = "lotse.auth.password_reset"  # workers/auth.py, queued by name
@@ -135,13 +137,43 @@ def reset_password(token: str):  # type: ignore[no-untyped-def]
     user, purpose = found
     form = NewPasswordForm()
     if form.validate_on_submit():
-        ops.set_password(user, form.password.data)
-        user.mfa_version += 1  # a reset forgets every remembered device (an attacker's too)
+        # The person's own password now (it came through their mailbox): MFA may be enrolled (point 10b), and
+        # a reset forgets every remembered device, an attacker's too (point 10c).
+        ops.set_password_from_mail_link(user, form.password.data)
         record_auth("password_reset", user_id=user.id)
         db.session.commit()
         flash(_("Ihr neues Passwort ist gespeichert. Bitte melden Sie sich an."), "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/reset_password.html", form=form, invitation=purpose == "invite", user=user)
+
+
+def confirm_office(token: str):  # type: ignore[no-untyped-def]
+    """The person confirms an office's offer of access (issue 17, point 7). A GET only shows the question (mail
+    scanners open links); the POST confirms. An account that never logged in sets its password here too."""
+    invite = ops.read_invite_token(token)
+    if invite is None:
+        return render_template("auth/office_link_invalid.html"), 400
+    user = invite.user
+    tenant = db.session.get(Tenant, invite.tenant_id)
+    new_account = ops.needs_password(user)
+    form = NewPasswordForm() if new_account else LogoutForm()
+    if form.validate_on_submit():
+        password = form.password.data if isinstance(form, NewPasswordForm) else None
+        if perform(lambda: ops.accept_invite(invite, password)):
+            flash(
+                _("Ihr Zugang zu %(office)s ist bestätigt.", office=tenant.name if tenant else ""),
+                "success",
+            )
+            if current_user.is_authenticated and current_user.id == user.id and tenant is not None:
+                return redirect(url_for("core.dashboard", slug=tenant.slug))
+            return redirect(url_for("auth.login"))
+    status = 400 if form.errors else 200
+    return (
+        render_template(
+            "auth/office_link.html", form=form, new_account=new_account, user=user, tenant=tenant, role=invite.role
+        ),
+        status,
+    )
 
 
 def set_language(lang: str):  # type: ignore[no-untyped-def]
