@@ -47,7 +47,7 @@ def create_app(config_override: dict[str, Any] | None = None) -> Flask:
             app.config["CELERY"] = {**app.config["CELERY"], **celery_override}
     settings.instance.mkdir(parents=True, exist_ok=True)
     # X-Forwarded-* only from proxies named in TRUSTED_PROXIES (a count or networks); none by default.
-    app.wsgi_app = proxies.wrap(app.wsgi_app, app.config.get("TRUSTED_PROXIES"))  # type: ignore[method-assign]
+    app.wsgi_app = proxies.wrap(app.wsgi_app, app.config.get("TRUSTED_PROXIES"))  # type: ignore[method-assign]  # WSGI middleware, as Flask documents
     _configure_logging()
     logfilter.install()  # no e-mail addresses or link tokens in any log line
 

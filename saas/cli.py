@@ -9,12 +9,14 @@ import click
 from flask.cli import FlaskGroup
 
 if TYPE_CHECKING:
+    from flask import Flask
+
     from tenants.models import Association, Tenant
 
 T = TypeVar("T")
 
 
-def _create_app():  # type: ignore[no-untyped-def]
+def _create_app() -> Flask:
     from saas import create_app
 
     return create_app()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_login import LoginManager
@@ -9,7 +11,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_sqlalchemy.session import Session as FlaskSession
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import Connection, CursorResult, Engine, MetaData, Result, Table
 from sqlalchemy.orm import DeclarativeBase
 
 from saas.core.limitkeys import client_key
@@ -44,7 +46,13 @@ class LotseSession(FlaskSession):
     without a person) runs on the separate ``lotse_stats`` connection when one is configured
     (``AGGREGATOR_DATABASE_URL``). The app role itself can never leave Row-Level Security (docs/security.md)."""
 
-    def get_bind(self, mapper=None, clause=None, bind=None, **kwargs):  # type: ignore[no-untyped-def]
+    def get_bind(
+        self,
+        mapper: Any | None = None,
+        clause: Any | None = None,
+        bind: Engine | Connection | None = None,
+        **kwargs: Any,
+    ) -> Engine | Connection:
         if bind is None:
             from tenants import scoping
 
@@ -55,7 +63,7 @@ class LotseSession(FlaskSession):
         return super().get_bind(mapper, clause=clause, bind=bind, **kwargs)
 
 
-def _stats_engine():  # type: ignore[no-untyped-def]
+def _stats_engine() -> Engine | None:
     from flask import current_app
 
     from tenants.rls import uses_stats_connection
@@ -72,6 +80,30 @@ def _stats_engine():  # type: ignore[no-untyped-def]
 
 
 db = SQLAlchemy(model_class=Base, session_options={"scopefunc": _session_scope, "class_": LotseSession})
+
+# The models' base class. At runtime it is ``db.Model``: Flask-SQLAlchemy rebuilds ``Base`` with its mixins (query
+# property, bind key), sharing ``Base``'s registry and metadata. A type checker cannot use the instance attribute
+# ``db.Model`` as a base class, so it sees ``Base``, the typed declarative base the models' columns come from.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
+
+
+def table_of(model: type[Base]) -> Table:
+    """A model's table, typed as the ``Table`` it is (SQLAlchemy types ``__table__`` as any ``FromClause``)."""
+    table = model.__table__
+    assert isinstance(table, Table), model
+    return table
+
+
+def rowcount(result: Result[Any]) -> int:
+    """The rows an UPDATE or DELETE matched. ``Session.execute`` is typed to return any ``Result``; for these
+    statements it is the ``CursorResult`` that carries the count."""
+    assert isinstance(result, CursorResult), type(result)
+    return result.rowcount
+
+
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from itertools import groupby
+from typing import Protocol
 
 from sqlalchemy import (
     JSON,
@@ -21,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from saas.extensions import db
+from saas.extensions import Model
 from tenants.scoping import TenantScoped
 
 WEEKDAYS_SHORT = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
@@ -32,7 +34,7 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Tenant(db.Model):
+class Tenant(Model):
     """A self-help contact office (Kontaktstelle). Not itself scoped: it is the scope."""
 
     __tablename__ = "tenants"
@@ -67,7 +69,7 @@ class Tenant(db.Model):
         return ", ".join(p for p in (self.street, f"{self.postcode} {self.city}".strip()) if p)
 
 
-class Site(TenantScoped, db.Model):
+class Site(TenantScoped, Model):
     """A location of an office (Standort), e.g. Unna, Lünen, Schwerte."""
 
     __tablename__ = "sites"
@@ -96,7 +98,7 @@ class Site(TenantScoped, db.Model):
         return format_office_hours(self.hours)
 
 
-class OfficeHoursSlot(TenantScoped, db.Model):
+class OfficeHoursSlot(TenantScoped, Model):
     """One weekly opening slot of a site (Sprechzeit): weekday 0=Monday, from–to, wall-clock time."""
 
     __tablename__ = "office_hours"
@@ -115,11 +117,19 @@ class OfficeHoursSlot(TenantScoped, db.Model):
     site: Mapped[Site] = relationship(back_populates="hours")
 
 
+class WeeklySlot(Protocol):
+    """A weekly opening slot: an office's hours (``OfficeHoursSlot``) or a room's (``RoomOpening``)."""
+
+    weekday: int
+    opens: dt.time
+    closes: dt.time
+
+
 def format_time(t: dt.time) -> str:
     return f"{t.hour:02d}.{t.minute:02d}"
 
 
-def format_office_hours(slots: list[OfficeHoursSlot]) -> list[str]:
+def format_office_hours(slots: Sequence[WeeklySlot]) -> list[str]:
     """German office hours, one line per time range: ``Mo, Mi, Fr 09.00 – 13.00 Uhr``.
 
     Days that share a time range are listed together; ranges are ordered by their start time.
@@ -139,7 +149,7 @@ def _day_list(days: list[int]) -> str:
     return ", ".join(WEEKDAYS_SHORT[d] for d in days)
 
 
-class Association(db.Model):
+class Association(Model):
     """An umbrella association (Verband) that compares its member offices through aggregates."""
 
     __tablename__ = "associations"
@@ -154,7 +164,7 @@ class Association(db.Model):
 FIGURE_FAMILIES = ("contacts", "groups", "events", "newsletter")
 
 
-class AssociationMember(TenantScoped, db.Model):
+class AssociationMember(TenantScoped, Model):
     """An office's membership in an association, with the figure families it agrees to share.
 
     Office-owned (the consent is the office's decision), so it is tenant-scoped; the association side
@@ -175,7 +185,7 @@ class AssociationMember(TenantScoped, db.Model):
     tenant: Mapped[Tenant] = relationship()
 
 
-class OfficeLogo(TenantScoped, db.Model):
+class OfficeLogo(TenantScoped, Model):
     """The office's logo (uploaded by its admin), drawn on the annual report's cover. Stored as a PNG
     of at most 800 px, checked and re-encoded on upload (never served as the uploaded bytes)."""
 

@@ -69,7 +69,7 @@ def add_site(tenant: Tenant, name: str, **fields: object) -> Site:
 def parse_hours(spec: str) -> list[tuple[int, dt.time, dt.time]]:
     """Parse ``Mo, Mi, Fr 09.00 – 13.00`` lines (one range per line or ';'-separated) into slots."""
     days = {"mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6}
-    slots = []  # type: ignore[var-annotated]
+    slots: list[tuple[int, dt.time, dt.time]] = []
     for part in re.split(r"[;\n]", spec):
         part = part.strip().removesuffix("Uhr").strip()
         if not part:

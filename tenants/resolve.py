@@ -47,7 +47,7 @@ def get_tenant_by_slug(slug: str) -> Tenant | None:
 
 def by_office_key(view: F) -> F:
     """Mark a view that can answer from :func:`office_key` alone; ``g.tenant`` is loaded when used."""
-    view.by_office_key = True  # type: ignore[attr-defined]
+    view.by_office_key = True  # type: ignore[attr-defined]  # a marker on the view function, read with getattr
     return view
 
 
@@ -71,7 +71,7 @@ class _KeyLookup:
 def _key_lookup() -> _KeyLookup:
     """A small pool beside the session's, in autocommit: a lone SELECT needs no BEGIN/ROLLBACK round trips,
     and there is no pre-ping round trip per checkout (a dropped connection is retried once instead)."""
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    app = current_app._get_current_object()  # type: ignore[attr-defined]  # LocalProxy's; Flask types the proxy as Flask
     lookup = app.extensions.get("lotse_office_key")
     if lookup is None:
         with _engine_lock:

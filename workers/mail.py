@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from celery import shared_task
+from celery import Task, shared_task
 
 from saas.core.mail import TemporaryMailError, deliver
 
@@ -16,5 +16,5 @@ from saas.core.mail import TemporaryMailError, deliver
     retry_backoff_max=1800,
     max_retries=8,
 )
-def send_email(self, message: str) -> None:  # type: ignore[no-untyped-def]
+def send_email(self: Task, message: str) -> None:
     deliver(message)

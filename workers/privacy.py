@@ -10,7 +10,7 @@ from sqlalchemy import delete, text
 
 from saas.audit.models import AuthEvent
 from saas.core.locks import task_lock
-from saas.extensions import db
+from saas.extensions import db, rowcount
 from saas.privacy.retention import RULES_BY_KEY
 from tenants import rls
 from tenants.scoping import cross_tenant
@@ -32,6 +32,6 @@ def purge_auth_events(now_iso: str | None = None) -> int:
             db.session.commit()
             return int(deleted or 0)
         with cross_tenant("retention: purge old login events"):
-            deleted = db.session.execute(delete(AuthEvent).where(AuthEvent.created_at < cutoff)).rowcount  # type: ignore[attr-defined]
+            deleted = rowcount(db.session.execute(delete(AuthEvent).where(AuthEvent.created_at < cutoff)))
             db.session.commit()
     return deleted or 0

@@ -25,7 +25,7 @@ def _cors(response: Response) -> Response:
     return response
 
 
-def groups(slug: str):  # type: ignore[no-untyped-def]
+def groups(slug: str) -> Response:
     if request.method == "OPTIONS":
         return Response(status=204)
     q = request.args.get("q", "")
@@ -53,7 +53,7 @@ def groups(slug: str):  # type: ignore[no-untyped-def]
     return jsonify({"items": items, "total": result.total, "page": page, "per_page": PER_PAGE})
 
 
-def group(slug: str, group_id: int):  # type: ignore[no-untyped-def]
+def group(slug: str, group_id: int) -> Response:
     if request.method == "OPTIONS":
         return Response(status=204)
     found = queries.public_group(group_id)
@@ -62,7 +62,7 @@ def group(slug: str, group_id: int):  # type: ignore[no-untyped-def]
     return jsonify(schemas.public_group(found, slug, step_free=bool(finder.step_free_ids([found.id]))))
 
 
-def openapi_json():  # type: ignore[no-untyped-def]
+def openapi_json() -> Response:
     return jsonify(openapi.document(current_app.config["BASE_URL"]))
 
 

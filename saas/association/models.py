@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from saas.extensions import db
+from saas.extensions import Model
 from tenants.models import FIGURE_FAMILIES, utcnow
 from tenants.scoping import TenantScoped
 
@@ -56,7 +56,7 @@ class RunStatus(enum.StrEnum):
     failed = "failed"
 
 
-class DirtyDay(TenantScoped, db.Model):
+class DirtyDay(TenantScoped, Model):
     """A day whose source data (contacts, groups, …) changed since the last aggregation.
 
     Written in the same transaction as the change (see :mod:`saas.association.changes`), consumed by
@@ -72,7 +72,7 @@ class DirtyDay(TenantScoped, db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class Period(db.Model):
+class Period(Model):
     """One office's figures of one family for one calendar year: STARTED while being rebuilt, then DONE.
 
     A period found STARTED by a later run was interrupted and is rebuilt from scratch (Zulip
@@ -95,7 +95,7 @@ class Period(db.Model):
     run_id: Mapped[int | None] = mapped_column(ForeignKey("association_runs.id", ondelete="SET NULL"), nullable=True)
 
 
-class AggregateCount(db.Model):
+class AggregateCount(Model):
     """A count of one office, family, period (day, month or year) and dimension value.
 
     E.g. (Dortmund, contacts, year, 2023-01-01, kind, citizen) = 1078. Upserted under the unique key,
@@ -120,7 +120,7 @@ class AggregateCount(db.Model):
     count: Mapped[int] = mapped_column(Integer)
 
 
-class AssociationOffice(db.Model):
+class AssociationOffice(Model):
     """What an association may know about a member office, as of the last aggregation run.
 
     Name and slug always (membership is not secret); the shared families, catchment population,
@@ -142,7 +142,7 @@ class AssociationOffice(db.Model):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class AssociationReport(db.Model):
+class AssociationReport(Model):
     """The suppressed report of one association and year, ready to serve (CONTRACTS.md shape)."""
 
     __tablename__ = "association_reports"
@@ -160,7 +160,7 @@ class AssociationReport(db.Model):
     computed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class AggregationRun(db.Model):
+class AggregationRun(Model):
     """One run of the aggregation (nightly, on demand, CLI): when, what it did, how it ended."""
 
     __tablename__ = "association_runs"

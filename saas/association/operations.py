@@ -25,11 +25,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ColumnElement, Connection, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from saas.association import sources
@@ -44,7 +44,7 @@ from saas.association.models import (
     RunStatus,
 )
 from saas.core import timeutil
-from saas.extensions import db
+from saas.extensions import db, table_of
 from tenants.models import FIGURE_FAMILIES, Association, AssociationMember, Site, Tenant, utcnow
 from tenants.scoping import in_cross_tenant_block, tenant_context
 
@@ -327,6 +327,7 @@ def _mark_many(run_id: int | None, family: str, pairs: list[tuple[int, int]], st
     """Set the state of many (office, year) periods of a family in a few statements."""
     now = utcnow()
     existing: dict[tuple[int, int], Period] = {}
+    period: Period | None
     office_ids = sorted({o for o, _ in pairs})
     for chunk in range(0, len(office_ids), 500):
         for period in db.session.scalars(
@@ -334,7 +335,7 @@ def _mark_many(run_id: int | None, family: str, pairs: list[tuple[int, int]], st
         ):
             existing[(period.office_id, period.year)] = period
     for office_id, year in pairs:
-        period = existing.get((office_id, year))  # type: ignore[assignment]
+        period = existing.get((office_id, year))
         if period is None:
             period = Period(office_id=office_id, family=family, year=year)
             db.session.add(period)
@@ -375,11 +376,11 @@ def rebuild_contact_periods(
     year_scopes: dict[tuple[tuple[dt.date, dt.date], ...], set[int]] = defaultdict(set)
     for office_id, year, days, _ in items:
         if days is None:
-            day_spans = ((dt.date(year, 1, 1), dt.date(year, 12, 31)),)
-            month_spans = ((dt.date(year, 1, 1), dt.date(year, 12, 1)),)
+            day_spans: tuple[tuple[dt.date, dt.date], ...] = ((dt.date(year, 1, 1), dt.date(year, 12, 31)),)
+            month_spans: tuple[tuple[dt.date, dt.date], ...] = ((dt.date(year, 1, 1), dt.date(year, 12, 1)),)
         else:
-            day_spans = _spans(sorted(days), dt.timedelta(days=1))  # type: ignore[assignment]
-            month_spans = tuple((m, m) for m in sorted({d.replace(day=1) for d in days}))  # type: ignore[assignment]
+            day_spans = _spans(sorted(days), dt.timedelta(days=1))
+            month_spans = tuple((m, m) for m in sorted({d.replace(day=1) for d in days}))
         day_scopes[day_spans].add(office_id)
         month_scopes[month_spans].add(office_id)
         year_scopes[((dt.date(year, 1, 1), dt.date(year, 1, 1)),)].add(office_id)
@@ -407,6 +408,9 @@ def rebuild_contact_periods(
     db.session.commit()
 
 
+Spans = Sequence[tuple[dt.date, dt.date]]  # runs of days or months, each (first, last)
+
+
 def _spans(values: list[dt.date], step: dt.timedelta) -> tuple[tuple[dt.date, dt.date], ...]:
     """Sorted days as runs of consecutive days: [1, 2, 3, 7] → ((1, 3), (7, 7))."""
     out: list[tuple[dt.date, dt.date]] = []
@@ -418,26 +422,26 @@ def _spans(values: list[dt.date], step: dt.timedelta) -> tuple[tuple[dt.date, dt
     return tuple(out)
 
 
-def _within(column, spans) -> object:  # type: ignore[no-untyped-def]
+def _within(column: ColumnElement[dt.date], spans: Spans) -> ColumnElement[bool]:
     from sqlalchemy import or_
 
     return or_(*(column.between(start, end) for start, end in spans))
 
 
-def _delete_counts(conn, granularity: str, office_ids: list[int], spans) -> None:  # type: ignore[no-untyped-def]
-    table = AggregateCount.__table__
+def _delete_counts(conn: Connection, granularity: str, office_ids: list[int], spans: Spans) -> None:
+    table = table_of(AggregateCount)
     for chunk in range(0, len(office_ids), 500):
         conn.execute(
             delete(table).where(
                 table.c.family == CONTACTS,
                 table.c.granularity == granularity,
                 table.c.office_id.in_(office_ids[chunk : chunk + 500]),
-                _within(table.c.period_start, spans),  # type: ignore[arg-type]
+                _within(table.c.period_start, spans),
             )
         )
 
 
-def _period_start(conn, granularity: str, column):  # type: ignore[no-untyped-def]
+def _period_start(conn: Connection, granularity: str, column: ColumnElement[dt.date]) -> ColumnElement[dt.date]:
     """The first day of the month or year of a date column, on PostgreSQL and SQLite."""
     from sqlalchemy import Date, cast
 
@@ -446,11 +450,11 @@ def _period_start(conn, granularity: str, column):  # type: ignore[no-untyped-de
     return func.date(column, f"start of {granularity}")
 
 
-def _roll_up(conn, target: str, office_ids: list[int], spans) -> None:  # type: ignore[no-untyped-def]
+def _roll_up(conn: Connection, target: str, office_ids: list[int], spans: Spans) -> None:
     """Replace the month (or year) rows starting in ``spans`` by the sums of their days (or months)."""
     from sqlalchemy import literal
 
-    table = AggregateCount.__table__
+    table = table_of(AggregateCount)
     if target == "month":
         source, source_spans = "day", [(start, _month_end(end)) for start, end in spans]
     else:
@@ -472,7 +476,7 @@ def _roll_up(conn, target: str, office_ids: list[int], spans) -> None:  # type: 
                 table.c.family == CONTACTS,
                 table.c.granularity == source,
                 table.c.office_id.in_(office_ids[chunk : chunk + 500]),
-                _within(table.c.period_start, source_spans),  # type: ignore[arg-type]
+                _within(table.c.period_start, source_spans),
             )
             .group_by(table.c.office_id, start, table.c.dimension, table.c.value)
         )
@@ -499,7 +503,7 @@ def replace_counts_bulk(
     if not periods:
         return
     conn = db.session.connection()
-    table = AggregateCount.__table__
+    table = table_of(AggregateCount)
     office_ids = sorted({o for o, _ in periods})
     starts = sorted({s for _, s in periods})
     existing = {}

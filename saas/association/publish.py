@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 
@@ -20,8 +22,11 @@ from saas.core import timeutil
 from saas.extensions import db
 from tenants.models import Association, utcnow
 
+if TYPE_CHECKING:
+    from saas.association.operations import Plan
 
-def _snapshot_values(plan, office_id: int, families: list[str]) -> dict:  # type: ignore[no-untyped-def]
+
+def _snapshot_values(plan: Plan, office_id: int, families: list[str]) -> dict:
     info = plan.offices.get(office_id)
     shares = bool(families)
     return {
@@ -34,7 +39,7 @@ def _snapshot_values(plan, office_id: int, families: list[str]) -> dict:  # type
     }
 
 
-def refresh_snapshot(plan, association_id: int) -> bool:  # type: ignore[no-untyped-def]
+def refresh_snapshot(plan: Plan, association_id: int) -> bool:
     """Make the association's view of its members current; True if anything changed."""
     members = plan.members.get(association_id, {})
     existing = {
@@ -202,11 +207,11 @@ def year_tables(association: Association, year: int, members: list[report.Member
     return YearTables(year, tables, ends, hidden)
 
 
-def _plain(part):  # type: ignore[no-untyped-def]
+def _plain(part: object) -> object:
     return list(part) if isinstance(part, tuple) else part
 
 
-def _key(value):  # type: ignore[no-untyped-def]
+def _key(value: Iterable[object]) -> tuple[object, ...]:
     return tuple(tuple(v) if isinstance(v, list) else v for v in value)
 
 
@@ -229,7 +234,7 @@ def payloads(
         for m in members
     ]
 
-    def prev_table(key):  # type: ignore[no-untyped-def]
+    def prev_table(key: object) -> report.Published | None:
         return prev.tables.get(key) if prev is not None else None
 
     ytd = {}
@@ -289,7 +294,7 @@ def build_report(association: Association, year: int, threshold: int, members: l
     return built[0] if built is not None else None
 
 
-def refresh_association(plan, association_id: int) -> list[int]:  # type: ignore[no-untyped-def]
+def refresh_association(plan: Plan, association_id: int) -> list[int]:
     """Refresh the members' view and the reports that changed; returns the years rebuilt."""
     association = db.session.get(Association, association_id)
     if association is None:

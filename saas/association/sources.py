@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from saas.extensions import db
+from saas.extensions import db, table_of
 
 # (dimension, value) → count
 Counts = Counter[tuple[str, str]]
@@ -38,7 +38,7 @@ def contact_day_inserts(office_ids: list[int], day_filter: Any) -> list[Any]:
 
     contact = _contact_model()
     where = (contact.tenant_id.in_(office_ids), day_filter(contact.day))
-    target = AggregateCount.__table__
+    target = table_of(AggregateCount)
     columns = ["office_id", "family", "granularity", "period_start", "dimension", "value", "count"]
 
     def statement(dimension: str, value: Any, count: Any, *extra_group: Any) -> Any:

@@ -38,13 +38,18 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csr_array
 
+if TYPE_CHECKING:
+    import highspy
+
 Cell = Any  # any hashable key; Any keeps callers free to unpack their tuples
+FloatArray = NDArray[np.float64]
 SECONDARY = "."  # Destatis: "geheim zu halten"
 PRIMARY, COMPLEMENT, IMPLICIT, PUBLISHED = "primary", "secondary", "implicit", "published"
 AUDIT_LIMIT = 20_000  # hidden cells above which suppress() relies on the line conditions alone
@@ -345,7 +350,7 @@ class _Component:
     the optimum over the whole numbers too. Otherwise ``scipy.optimize.milp`` (the same HiGHS, branch and
     bound) decides that one bound."""
 
-    def __init__(self, matrix, rhs, lb, ub) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, matrix: csr_array, rhs: FloatArray, lb: FloatArray, ub: FloatArray) -> None:
         import highspy
 
         self.matrix, self.rhs, self.lb, self.ub = matrix, rhs, lb, ub
@@ -388,7 +393,7 @@ class _Component:
 _HIGHS_QUIET = False
 
 
-def _highs():  # type: ignore[no-untyped-def]
+def _highs() -> highspy.Highs:
     """A silent HiGHS instance (the first one in a process prints a banner on the C stdout: kept out of
     command-line output such as the report JSON)."""
     global _HIGHS_QUIET
@@ -415,7 +420,9 @@ def _highs():  # type: ignore[no-untyped-def]
     return h
 
 
-def _extreme(objective, position: int, matrix, rhs, lb, ub) -> float:  # type: ignore[no-untyped-def]
+def _extreme(
+    objective: FloatArray, position: int, matrix: csr_array, rhs: FloatArray, lb: FloatArray, ub: FloatArray
+) -> float:
     """min (or, objective −1, max) of one cell over the whole numbers ≥ 0 that satisfy the equations.
 
     An integer program (HiGHS branch and bound); for these small 0/±1 systems it is as fast as the LP."""

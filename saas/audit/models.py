@@ -8,12 +8,12 @@ import datetime as dt
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from saas.extensions import db
+from saas.extensions import Model
 from tenants.models import utcnow
 from tenants.scoping import TenantScoped
 
 
-class AuditEvent(TenantScoped, db.Model):
+class AuditEvent(TenantScoped, Model):
     """One write, export or erasure in an office: action code, object, acting user, a short summary.
 
     The summary names objects by id and kind, never by a citizen's name or address.
@@ -31,7 +31,7 @@ class AuditEvent(TenantScoped, db.Model):
     summary: Mapped[str] = mapped_column(String(300), default="")
 
 
-class AuthEvent(db.Model):
+class AuthEvent(Model):
     """Logins, failed logins, password and MFA changes — per person, not per office."""
 
     __tablename__ = "auth_events"

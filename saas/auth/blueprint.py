@@ -1,4 +1,5 @@
 from flask import Blueprint
+from flask.typing import ResponseReturnValue
 
 from saas.auth import mfa_views, views
 
@@ -21,7 +22,7 @@ bp.add_url_rule("/konto/zwei-faktor/neue-codes", "mfa_new_codes", mfa_views.new_
 
 
 @bp.before_app_request
-def _require_second_factor():  # type: ignore[no-untyped-def]
+def _require_second_factor() -> ResponseReturnValue | None:
     from flask import current_app
 
     if current_app.config.get("MFA_ENFORCED", True):

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+from typing import TYPE_CHECKING
 
 import pyotp
 import segno
@@ -19,9 +20,12 @@ from sqlalchemy import DateTime, ForeignKey, String, delete, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from saas.auth.models import AnalystAccess, Membership, Role, User
-from saas.extensions import db
+from saas.extensions import Model, db
 from tenants.models import utcnow
 from tenants.scoping import cross_tenant
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 ISSUER = "Lotse"
 RECOVERY_CODES = 10
@@ -29,7 +33,7 @@ REMEMBER_DAYS = 30
 REMEMBER_COOKIE = "lotse_device"
 
 
-class RecoveryCode(db.Model):
+class RecoveryCode(Model):
     __tablename__ = "recovery_codes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -171,7 +175,7 @@ def device_remembered(user: User, token: str | None) -> bool:
 # --- the enrolment secret between showing the QR code and the first code -----------------------------
 
 
-def _enrol_box():  # type: ignore[no-untyped-def]
+def _enrol_box() -> Fernet:
     import base64
 
     from cryptography.fernet import Fernet

@@ -8,7 +8,7 @@ import enum
 from sqlalchemy import Boolean, DateTime, Enum, ForeignKey, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from saas.extensions import db
+from saas.extensions import Model
 from tenants.models import Association, Tenant, utcnow
 from tenants.scoping import TenantScoped
 
@@ -27,7 +27,7 @@ class Role(enum.StrEnum):
         return order.index(self) >= order.index(needed)
 
 
-class User(db.Model):
+class User(Model):
     """A person who logs in. Global (one e-mail, one account); rights come from memberships."""
 
     __tablename__ = "users"
@@ -59,7 +59,7 @@ class User(db.Model):
         return f"<User {self.id}>"
 
 
-class Membership(TenantScoped, db.Model):
+class Membership(TenantScoped, Model):
     """A user's role in one office."""
 
     __tablename__ = "memberships"
@@ -74,7 +74,7 @@ class Membership(TenantScoped, db.Model):
     tenant: Mapped[Tenant] = relationship()
 
 
-class MembershipInvite(TenantScoped, db.Model):
+class MembershipInvite(TenantScoped, Model):
     """An office's offer of a role to a person, waiting for that person's confirmation by mail (issue 17,
     point 7). Until confirmed there is no Membership, so the account has no access to the office. The mailed
     link carries the row's id and ``nonce``: confirming or cancelling deletes the row and resending draws a
@@ -94,7 +94,7 @@ class MembershipInvite(TenantScoped, db.Model):
     user: Mapped[User] = relationship()
 
 
-class AnalystAccess(db.Model):
+class AnalystAccess(Model):
     """A user's analyst seat in an umbrella association (aggregates only)."""
 
     __tablename__ = "analyst_access"

@@ -225,7 +225,8 @@ def seed_office(tenant: Tenant, years: dict[int, dict], today: dt.date | None = 
         sites: list[int | None] = list(db.session.scalars(select(Site.id).order_by(Site.position, Site.id))) or [None]
         topics: dict[str, list[tuple[int, str]]] = {}
         for topic in db.session.scalars(select(Topic).where(Topic.topic_area.is_not(None))):
-            topics.setdefault(topic.topic_area, []).append((topic.id, topic.name[:100]))  # type: ignore[arg-type]
+            if topic.topic_area is not None:  # always: the query's filter
+                topics.setdefault(topic.topic_area, []).append((topic.id, topic.name[:100]))
         groups: dict[str, list[int]] = {}
         for group in db.session.scalars(select(Group).where(Group.status.in_(("active", "founding")))):
             groups.setdefault(group.topic_area, []).append(group.id)

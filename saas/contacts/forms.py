@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -56,7 +57,7 @@ class ContactForm(FlaskForm):
     save_next = SubmitField(_l("Speichern und nächster Kontakt"))
     save = SubmitField(_l("Speichern"))
 
-    def __init__(self, *args, topic_areas: dict[int, str | None] | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, topic_areas: dict[int, str | None] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._topic_areas = topic_areas or {}
 

@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from saas.directory.models import TOPIC_AREAS  # also registers the topics and groups tables we point to
-from saas.extensions import db
+from saas.extensions import Model
 from saas.founding import models as _founding  # noqa: F401 - registers founding_processes, which contacts point to
 from tenants.models import utcnow
 from tenants.scoping import TenantScoped
@@ -59,7 +59,7 @@ def _codes(values: dict[str, str]) -> str:
     return ", ".join(f"'{code}'" for code in values)
 
 
-class Contact(TenantScoped, db.Model):
+class Contact(TenantScoped, Model):
     """One counted inquiry (Kontakt)."""
 
     __tablename__ = "contacts"
@@ -116,7 +116,7 @@ class Contact(TenantScoped, db.Model):
     )
 
 
-class ContactReferral(TenantScoped, db.Model):
+class ContactReferral(TenantScoped, Model):
     """A referral of a contact to one group of the directory (Vermittlung)."""
 
     __tablename__ = "contact_referrals"
@@ -134,7 +134,7 @@ class ContactReferral(TenantScoped, db.Model):
     contact: Mapped[Contact] = relationship(back_populates="referrals")
 
 
-class ContactDailyCount(TenantScoped, db.Model):
+class ContactDailyCount(TenantScoped, Model):
     """Precomputed counts per office, day, site and figure: what the statistics and the report read.
 
     ``dim``/``key`` name the figure (``kind``/``citizen``, ``kind_area``/``citizen:addiction``,
@@ -153,7 +153,7 @@ class ContactDailyCount(TenantScoped, db.Model):
     count: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class ContactImport(TenantScoped, db.Model):
+class ContactImport(TenantScoped, Model):
     """A contacts CSV file that was imported; the fingerprint refuses the same file twice."""
 
     __tablename__ = "contact_imports"
@@ -171,7 +171,7 @@ class ContactImport(TenantScoped, db.Model):
 PLACEMENTS: dict[str, str] = {"intro": "vor den Zahlen", "closing": "nach den Zahlen"}
 
 
-class ReportChapter(TenantScoped, db.Model):
+class ReportChapter(TenantScoped, Model):
     """A narrative chapter of the annual report, written by staff, kept per year."""
 
     __tablename__ = "report_chapters"
@@ -189,7 +189,7 @@ class ReportChapter(TenantScoped, db.Model):
 RENDER_STATES = ("queued", "running", "done", "failed")
 
 
-class ReportRender(TenantScoped, db.Model):
+class ReportRender(TenantScoped, Model):
     """A PDF of the annual report rendered by the worker; the page polls its state and progress."""
 
     __tablename__ = "report_renders"

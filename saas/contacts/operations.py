@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, select
+from sqlalchemy import Table, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from saas.contacts.models import (
@@ -34,7 +34,7 @@ from saas.contacts.models import (
 from saas.core.errors import DomainError
 from saas.core.timeutil import today
 from saas.directory.models import Group, Topic
-from saas.extensions import db
+from saas.extensions import db, table_of
 from tenants.models import Site, Tenant, utcnow
 from tenants.scoping import current_tenant_id
 
@@ -211,7 +211,7 @@ def contact_contribution(contact: Contact) -> Counter[CountKey]:
     )
 
 
-def _upsert(dialect: str):  # type: ignore[no-untyped-def]
+def _upsert(dialect: str) -> Callable[[Table], postgresql.Insert | sqlite.Insert]:
     return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
 
@@ -225,7 +225,7 @@ def apply_deltas(tenant_id: int, deltas: Counter[CountKey], *, chunk: int = 500)
     if not rows:
         return
     insert = _upsert(db.session.get_bind().dialect.name)
-    table = ContactDailyCount.__table__
+    table = table_of(ContactDailyCount)
     stmt = insert(table)
     stmt = stmt.on_conflict_do_update(
         index_elements=["tenant_id", "day", "site", "dim", "key"],
@@ -235,7 +235,7 @@ def apply_deltas(tenant_id: int, deltas: Counter[CountKey], *, chunk: int = 500)
     for start in range(0, len(rows), chunk):
         # one compiled statement, many parameter sets (a multi-VALUES statement compiles per chunk: slow)
         connection.execute(stmt, rows[start : start + chunk])
-    lowered = sorted({row["day"] for row in rows if row["count"] < 0})  # type: ignore[operator, type-var]
+    lowered = sorted({day for (day, _site, _dim, _key), n in deltas.items() if n < 0})
     if lowered:
         db.session.execute(
             delete(ContactDailyCount)
@@ -429,7 +429,9 @@ def render_report_pdf(render_id: int, tenant_id: int, *, commit: Callable[[], No
         commit()
 
     try:
-        view = report_view(tenant, render.year)  # type: ignore[arg-type]
+        if tenant is None:
+            raise LookupError(f"office {tenant_id} not found")
+        view = report_view(tenant, render.year)
         progress(15)
         pdf = render_pdf(view, progress)
     except Exception:

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import ParamSpec, Protocol, TypeVar
 
 from flask import abort, g, redirect, request, session, url_for
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import Mapped, declared_attr
+from werkzeug.wrappers import Response
 
 from saas.auth.models import AnalystAccess, Membership, Role
 from saas.extensions import db
 from tenants.models import Association
 from tenants.scoping import current_tenant_id
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def current_membership() -> Membership | None:
@@ -44,7 +47,7 @@ def can(needed: Role) -> bool:
     return role is not None and role.allows(needed)
 
 
-def _login_redirect() -> Any:
+def _login_redirect() -> Response:
     # A group's contact person (signed in by link, saas.grouparea) is no staff member: staff pages
     # answer them 404 like a missing page, not a login form.
     if session.get("group_area"):
@@ -52,12 +55,12 @@ def _login_redirect() -> Any:
     return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
 
 
-def office_required(min_role: Role = Role.readonly) -> Callable[[F], F]:
+def office_required(min_role: Role = Role.readonly) -> Callable[[Callable[P, R]], Callable[P, R | Response]]:
     """Staff pages of an office: login needed; a member of another office gets 404; too low a role 403."""
 
-    def decorator(view: F) -> F:
+    def decorator(view: Callable[P, R]) -> Callable[P, R | Response]:
         @wraps(view)
-        def wrapped(*args: Any, **kwargs: Any) -> Any:
+        def wrapped(*args: P.args, **kwargs: P.kwargs) -> R | Response:
             if not current_user.is_authenticated:
                 return _login_redirect()
             membership = current_membership()
@@ -67,16 +70,16 @@ def office_required(min_role: Role = Role.readonly) -> Callable[[F], F]:
                 abort(403)
             return view(*args, **kwargs)
 
-        return wrapped  # type: ignore[return-value]
+        return wrapped
 
     return decorator
 
 
-def analyst_required(view: F) -> F:
+def analyst_required(view: Callable[P, R]) -> Callable[P, R | Response]:
     """Association pages ``/verband/<assoc_slug>/…``: only that association's analysts, others 404."""
 
     @wraps(view)
-    def wrapped(*args: Any, **kwargs: Any) -> Any:
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R | Response:
         if not current_user.is_authenticated:
             return _login_redirect()
         slug = kwargs.get("assoc_slug")
@@ -93,22 +96,33 @@ def analyst_required(view: F) -> F:
         g.association = association
         return view(*args, **kwargs)
 
-    return wrapped  # type: ignore[return-value]
+    return wrapped
 
 
-def operator_required(view: F) -> F:
+def operator_required(view: Callable[P, R]) -> Callable[P, R | Response]:
     @wraps(view)
-    def wrapped(*args: Any, **kwargs: Any) -> Any:
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R | Response:
         if not current_user.is_authenticated:
             return _login_redirect()
         if not current_user.is_operator:
             abort(404)
         return view(*args, **kwargs)
 
-    return wrapped  # type: ignore[return-value]
+    return wrapped
 
 
-T = TypeVar("T")
+class OfficeRow(Protocol):
+    """An office-owned model: an integer ``id`` and ``TenantScoped``'s ``tenant_id``, both read on the class as
+    mapped columns (``declared_attr`` is how a protocol matches both a plain column and the mixin's)."""
+
+    @declared_attr
+    def id(cls) -> Mapped[int]: ...
+
+    @declared_attr
+    def tenant_id(cls) -> Mapped[int]: ...
+
+
+T = TypeVar("T", bound=OfficeRow)
 
 
 def office_row_or_404(model: type[T], object_id: int) -> T:
@@ -120,9 +134,7 @@ def office_row_or_404(model: type[T], object_id: int) -> T:
     tenant_id = current_tenant_id()
     if tenant_id is None:
         abort(404)
-    obj = db.session.scalar(
-        select(model).where(model.id == object_id, model.tenant_id == tenant_id)  # type: ignore[arg-type, attr-defined]
-    )
+    obj = db.session.scalar(select(model).where(model.id == object_id, model.tenant_id == tenant_id))
     if obj is None:
         abort(404)
     return obj

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Required, TypedDict
 
 from sqlalchemy import select
 
@@ -20,7 +21,31 @@ from tenants.models import Association, Tenant
 
 DEMO_PASSWORD = "lotse-demo-2026"  # noqa: S105 - documented demo password (README), demo data only
 
-OFFICES = [
+
+class SiteSpec(TypedDict, total=False):
+    name: Required[str]
+    hours: Required[str]  # office hours as tenant_ops.parse_hours reads them, "" for none
+    city: str
+    phone: str
+
+
+class OfficeSpec(TypedDict, total=False):
+    slug: Required[str]
+    name: Required[str]
+    sites: Required[list[SiteSpec]]
+    legal_body: str
+    street: str
+    postcode: str
+    city: str
+    phone: str
+    email: str
+    website: str
+    about: str
+    population: int
+    staff_fte: float
+
+
+OFFICES: list[OfficeSpec] = [
     {
         "slug": "dortmund",
         "name": "Selbsthilfe-Kontaktstelle Dortmund",
@@ -84,7 +109,7 @@ ASSOCIATIONS = [
 USERS = [
     ("operator@demo.lotse.de", "Plattform-Betrieb", None, "operator"),
     *[
-        (f"{role}.{office['slug']}@demo.lotse.de", f"{label} {office['slug'].title()}", office["slug"], role)  # type: ignore[attr-defined]
+        (f"{role}.{office['slug']}@demo.lotse.de", f"{label} {office['slug'].title()}", office["slug"], role)
         for office in OFFICES
         for role, label in (("admin", "Leitung"), ("staff", "Fachkraft"), ("readonly", "Lesezugriff"))
     ],
@@ -144,15 +169,14 @@ def _seed_offices() -> tuple[dict[str, Tenant], bool]:
     created = False
     tenants: dict[str, Tenant] = {}
     for spec in OFFICES:
-        spec = dict(spec)
-        sites = spec.pop("sites")
+        fields = {key: value for key, value in spec.items() if key not in ("slug", "name", "sites")}
         tenant = db.session.scalar(select(Tenant).where(Tenant.slug == spec["slug"]))
         if tenant is None:
-            tenant = tenant_ops.create_tenant(**spec)  # type: ignore[arg-type]
-            for site_spec in sites:  # type: ignore[attr-defined]
-                site_spec = dict(site_spec)
-                hours = site_spec.pop("hours")
-                site = tenant_ops.add_site(tenant, **site_spec)
+            tenant = tenant_ops.create_tenant(spec["slug"], spec["name"], **fields)
+            for site_spec in spec["sites"]:
+                hours = site_spec["hours"]
+                site_fields = {key: value for key, value in site_spec.items() if key not in ("name", "hours")}
+                site = tenant_ops.add_site(tenant, site_spec["name"], **site_fields)
                 if hours:
                     tenant_ops.set_hours(site, tenant_ops.parse_hours(hours))
             created = True
@@ -170,9 +194,10 @@ def _seed_offices() -> tuple[dict[str, Tenant], bool]:
         user = auth_ops.create_user(email, DEMO_PASSWORD, name=name, is_operator=role == "operator")
         if role == "analyst":
             association = db.session.scalar(select(Association).where(Association.slug == scope))
-            auth_ops.grant_analyst(user, association)  # type: ignore[arg-type]
+            assert association is not None  # seeded above
+            auth_ops.grant_analyst(user, association)
         elif scope:
-            auth_ops.set_membership(user, tenants[scope], Role(role))  # type: ignore[index]
+            auth_ops.set_membership(user, tenants[scope], Role(role))
         created = True
     db.session.flush()
     return tenants, created

@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from flask import Flask, flash, render_template, request
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
 
 T = TypeVar("T")
 
@@ -27,8 +28,9 @@ class DomainError(ValueError):
     validate input with ``except ValueError`` keep working.
     """
 
-    def __init__(self, message: Any = "", *args: Any) -> None:
+    def __init__(self, message: Any = "", *args: Any, field: str | None = None) -> None:
         super().__init__(message, *args)
+        self.field = field  # the form field the refusal is about ("end_time"); see ``on_field``
 
     @property
     def message(self) -> str:
@@ -79,9 +81,23 @@ def perform(
     return Outcome(value=value)
 
 
+def on_field(form: Any, default: Any = None) -> Callable[[DomainError], Any]:
+    """``perform(..., field=on_field(form))``: show a refusal at the form field it names (``exc.field``),
+    else at ``default`` (a field, or None to flash it)."""
+
+    def choose(exc: DomainError) -> Any:
+        name = getattr(exc, "field", None)
+        return getattr(form, name, default) if name else default
+
+    return choose
+
+
 def N_(message: str) -> str:  # the gettext convention: "extract now, translate when shown"
     """Mark a message for extraction; error.html translates it when the page is rendered."""
     return message
+
+
+ErrorPage = tuple[dict[str, str] | str, int]  # an error handler's answer: JSON for the API, else the page
 
 
 def _wants_json() -> bool:
@@ -89,14 +105,14 @@ def _wants_json() -> bool:
 
 
 def init_app(app: Flask) -> None:
-    def page(code: int, title: str, message: str):  # type: ignore[no-untyped-def]
+    def page(code: int, title: str, message: str) -> ErrorPage:
         if _wants_json():
             return {"error": title, "message": message}, code
         # tenant=None: an error page looks the same whatever office or object it was asked about.
         return render_template("errors/error.html", code=code, title=title, message=message, tenant=None), code
 
     @app.errorhandler(400)
-    def bad_request(e):  # type: ignore[no-untyped-def]
+    def bad_request(e: HTTPException) -> ErrorPage:
         from saas.core.security import NUL_MESSAGE
 
         if getattr(e, "description", None) == NUL_MESSAGE:
@@ -104,7 +120,7 @@ def init_app(app: Flask) -> None:
         return page(400, N_("Ungültige Anfrage"), N_("Die Anfrage konnte nicht verarbeitet werden."))
 
     @app.errorhandler(CSRFError)
-    def csrf_error(e):  # type: ignore[no-untyped-def]
+    def csrf_error(e: HTTPException) -> ErrorPage:
         return page(
             400,
             N_("Formular abgelaufen"),
@@ -112,25 +128,25 @@ def init_app(app: Flask) -> None:
         )
 
     @app.errorhandler(403)
-    def forbidden(e):  # type: ignore[no-untyped-def]
+    def forbidden(e: HTTPException) -> ErrorPage:
         return page(403, N_("Keine Berechtigung"), N_("Für diese Aktion fehlen Ihnen die Rechte."))
 
     @app.errorhandler(404)
-    def not_found(e):  # type: ignore[no-untyped-def]
+    def not_found(e: HTTPException) -> ErrorPage:
         return page(404, N_("Seite nicht gefunden"), N_("Diese Seite gibt es nicht."))
 
     @app.errorhandler(405)
-    def not_allowed(e):  # type: ignore[no-untyped-def]
+    def not_allowed(e: HTTPException) -> ErrorPage:
         return page(405, N_("Nicht erlaubt"), N_("Diese Aktion ist hier nicht möglich."))
 
     @app.errorhandler(413)
-    def too_large(e):  # type: ignore[no-untyped-def]
+    def too_large(e: HTTPException) -> ErrorPage:
         return page(413, N_("Zu groß"), N_("Die gesendeten Daten sind zu groß."))
 
     @app.errorhandler(429)
-    def too_many(e):  # type: ignore[no-untyped-def]
+    def too_many(e: HTTPException) -> ErrorPage:
         return page(429, N_("Zu viele Versuche"), N_("Bitte warten Sie einen Moment und versuchen Sie es dann erneut."))
 
     @app.errorhandler(500)
-    def server_error(e):  # type: ignore[no-untyped-def]
+    def server_error(e: Exception) -> ErrorPage:
         return page(500, N_("Fehler"), N_("Es ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut."))

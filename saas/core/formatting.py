@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal
+from flask import Flask
 from flask_babel import get_locale
 
 from saas.core.timeutil import OFFICE_TZ
@@ -66,7 +67,7 @@ def format_datetime_de(value: dt.datetime | None) -> str:
     return f"{format_date(local)}, {local.hour:02d}.{local.minute:02d} Uhr"
 
 
-def register_filters(app) -> None:  # type: ignore[no-untyped-def]
+def register_filters(app: Flask) -> None:
     app.jinja_env.filters["num"] = format_number
     app.jinja_env.filters["pct"] = format_percent
     app.jinja_env.filters["date_de"] = format_date

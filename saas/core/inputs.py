@@ -48,7 +48,7 @@ class UnicodeConverter(routing.UnicodeConverter):
 class BoundedArgs(ImmutableMultiDict):
     """``get(name, type=int)`` answers 400 for a number no column can hold."""
 
-    def get(self, key: Any, default: Any = None, type: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: Any, default: Any = None, type: Any = None) -> Any:  # type: ignore[override]  # one signature for werkzeug's overloads
         value = super().get(key, default, type)
         if type is int and isinstance(value, int) and not -MAX_ID <= value <= MAX_ID:
             raise BadRequest(f"{key}: Zahl außerhalb des zulässigen Bereichs (number out of range)")

@@ -16,10 +16,10 @@ from sqlalchemy import DateTime, String, delete, insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from saas.extensions import db
+from saas.extensions import Model, db
 
 
-class TaskLock(db.Model):
+class TaskLock(Model):
     __tablename__ = "task_locks"
 
     name: Mapped[str] = mapped_column(String(100), primary_key=True)

@@ -176,7 +176,10 @@ def deliver(msg: EmailMessage | bytes | str, mail_url: str | None = None) -> Non
     if isinstance(msg, (bytes, str)):
         from email import message_from_bytes, message_from_string, policy
 
-        msg = (message_from_string if isinstance(msg, str) else message_from_bytes)(msg, policy=policy.default)  # type: ignore[arg-type]
+        if isinstance(msg, str):
+            msg = message_from_string(msg, policy=policy.default)
+        else:
+            msg = message_from_bytes(msg, policy=policy.default)
     url = urlsplit(mail_url or current_app.config["MAIL_URL"])
     if url.scheme == "file":
         folder = Path(unquote(url.netloc + url.path))

@@ -146,9 +146,9 @@ class Recurrence:
         nth = self.nth or nth_of(self.start)
         year, month = lo.year, lo.month
         while (year, month) <= (hi.year, hi.month):
-            day = nth_weekday(year, month, self.weekday, nth)  # type: ignore[assignment]
-            if day is not None and lo <= day <= hi:
-                yield day
+            found = nth_weekday(year, month, self.weekday, nth)
+            if found is not None and lo <= found <= hi:
+                yield found
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
     def describe(self) -> str:

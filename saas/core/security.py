@@ -29,7 +29,7 @@ CSP = (
 
 def allow_framing(view: F) -> F:
     """Mark a view as embeddable in other sites' frames (public, read-only content only)."""
-    view.allow_framing = True  # type: ignore[attr-defined]
+    view.allow_framing = True  # type: ignore[attr-defined]  # a marker on the view function, read with getattr
     return view
 
 

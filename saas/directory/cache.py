@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from threading import Lock
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Response, request, session
 from flask_babel import get_locale
@@ -27,12 +27,23 @@ from saas.core.listeners import listen
 from tenants.models import OfficeHoursSlot, Site, Tenant
 from tenants.resolve import OfficeKey
 
+if TYPE_CHECKING:
+    from saas.directory.models import Group, GroupContactPerson, GroupStatusChange, SearchWord, Topic
+
 MAX_PAGES = 4096
 _pages: OrderedDict[tuple, tuple[bytes, int, str, dict[str, str]]] = OrderedDict()
 _lock = Lock()
 
 
-def _watched() -> tuple[type, ...]:
+def _watched() -> tuple[
+    type[Group],
+    type[Topic],
+    type[GroupContactPerson],
+    type[GroupStatusChange],
+    type[SearchWord],
+    type[Site],
+    type[OfficeHoursSlot],
+]:
     from saas.directory.models import Group, GroupContactPerson, GroupStatusChange, SearchWord, Topic
 
     return (Group, Topic, GroupContactPerson, GroupStatusChange, SearchWord, Site, OfficeHoursSlot)
@@ -43,7 +54,7 @@ def _bump_directory_version(session: Session, flush_context: Any) -> None:
     offices: set[int] = set()
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, watched) and getattr(obj, "tenant_id", None):
-            offices.add(obj.tenant_id)  # type: ignore[attr-defined]
+            offices.add(obj.tenant_id)
         elif isinstance(obj, Tenant) and obj.id and session.is_modified(obj):
             offices.add(obj.id)
     if offices:

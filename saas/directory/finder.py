@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from babel import Locale
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 
 from saas.directory.models import Group
 
@@ -64,7 +65,7 @@ def language_name(code: str) -> str | None:
     return Locale("de").languages.get(code)
 
 
-def parse(args, *, strict: bool) -> Filters:  # type: ignore[no-untyped-def]
+def parse(args: Mapping[str, str], *, strict: bool) -> Filters:
     """Filters from request arguments. ``strict`` (API): invalid values raise FilterError; else
     (web page) they are ignored."""
     f = Filters()
@@ -108,7 +109,7 @@ def parse(args, *, strict: bool) -> Filters:  # type: ignore[no-untyped-def]
     return f
 
 
-def accessible_room_groups(among: list[int] | None = None):  # type: ignore[no-untyped-def]
+def accessible_room_groups(among: list[int] | None = None) -> Select[int | None]:
     """Ids of groups with a current booking of a wheelchair-accessible room of the office."""
     from saas.rooms.models import Booking, BookingStatus, Room
 
@@ -159,7 +160,7 @@ def step_free_ids(group_ids: list[int]) -> set[int]:
         return set()
     own = db.session.scalars(select(Group.id).where(Group.id.in_(group_ids), Group.step_free.is_(True)))
     rooms = db.session.scalars(accessible_room_groups(group_ids))
-    return set(own) | set(rooms)
+    return set(own) | {group_id for group_id in rooms if group_id is not None}  # None only without ``among``
 
 
 def weekday_options() -> list[tuple[int, str]]:

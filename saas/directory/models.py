@@ -27,7 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from saas.directory import ddl
-from saas.extensions import db
+from saas.extensions import Model, db
 from tenants.models import Site, utcnow
 from tenants.scoping import TenantNotBound, TenantScoped, current_tenant_id
 
@@ -99,7 +99,7 @@ group_topics = Table(
 )
 
 
-class Topic(TenantScoped, db.Model):
+class Topic(TenantScoped, Model):
     """A topic of the office's list (Thema), with synonyms and search words (Stichworte)."""
 
     __tablename__ = "topics"
@@ -128,7 +128,7 @@ class Topic(TenantScoped, db.Model):
         return f"<Topic {self.id}>"
 
 
-class Group(TenantScoped, db.Model):
+class Group(TenantScoped, Model):
     """A self-help group of the office's directory."""
 
     __tablename__ = "groups"
@@ -221,7 +221,7 @@ class Group(TenantScoped, db.Model):
         return f"<Group {self.id}>"
 
 
-class GroupContactPerson(TenantScoped, db.Model):
+class GroupContactPerson(TenantScoped, Model):
     """A contact person of a group. Personal data: shown publicly only with a recorded consent."""
 
     __tablename__ = "group_contacts"
@@ -241,7 +241,7 @@ class GroupContactPerson(TenantScoped, db.Model):
         return self.public_consent_at is not None
 
 
-class GroupStatusChange(TenantScoped, db.Model):
+class GroupStatusChange(TenantScoped, Model):
     """One step of a group's lifecycle: from → to on a date, by whom. The annual figures come from here."""
 
     __tablename__ = "group_status_changes"
@@ -266,7 +266,7 @@ class GroupStatusChange(TenantScoped, db.Model):
         return GROUP_STATUSES.get(self.from_status or "", "")
 
 
-class GroupInquiry(TenantScoped, db.Model):
+class GroupInquiry(TenantScoped, Model):
     """A citizen's request to be put in touch with a (protected) group. Deleted 90 days after closing.
 
     A forward to the group's contact person is a referral (Vermittlung): ``forwarded_at`` and
@@ -300,7 +300,7 @@ class GroupInquiry(TenantScoped, db.Model):
         return INQUIRY_STATES.get(self.state, self.state)
 
 
-class SearchWord(TenantScoped, db.Model):
+class SearchWord(TenantScoped, Model):
     """A word of the office's public search documents: the vocabulary for typo correction."""
 
     __tablename__ = "directory_search_words"
@@ -314,7 +314,7 @@ class SearchWord(TenantScoped, db.Model):
     length: Mapped[int] = mapped_column(Integer)
 
 
-class GroupInterest(TenantScoped, db.Model):
+class GroupInterest(TenantScoped, Model):
     """ "Ich würde bei einer Gruppe zu … mitmachen": a person's interest in a group that does not exist yet.
 
     Demand for the office (founding advice); a founding process (issue 18) may link it later through
@@ -333,7 +333,7 @@ class GroupInterest(TenantScoped, db.Model):
     founding_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # a later founding process
 
 
-class SearchMiss(TenantScoped, db.Model):
+class SearchMiss(TenantScoped, Model):
     """How often a search term found nothing. No person, address, cookie or time of day is kept."""
 
     __tablename__ = "directory_search_misses"
@@ -345,7 +345,7 @@ class SearchMiss(TenantScoped, db.Model):
     last_on: Mapped[dt.date] = mapped_column(Date)
 
 
-class GroupsImport(TenantScoped, db.Model):
+class GroupsImport(TenantScoped, Model):
     """A groups CSV file that was imported (its fingerprint), so a re-import is refused."""
 
     __tablename__ = "groups_imports"

@@ -27,7 +27,7 @@ from saas.directory.models import (
     Topic,
 )
 from saas.directory.search import document, topics_document, vocabulary_words
-from saas.extensions import db
+from saas.extensions import db, rowcount
 from tenants.models import Tenant, utcnow
 from tenants.scoping import current_tenant_id
 
@@ -361,9 +361,7 @@ def purge_closed_inquiries(now: dt.datetime | None = None, days: int | None = No
     return len(old)
 
 
-def _tenant():  # type: ignore[no-untyped-def]
-    from tenants.models import Tenant
-
+def _tenant() -> Tenant | None:
     return db.session.get(Tenant, current_tenant_id())
 
 
@@ -469,12 +467,13 @@ def count_search_miss(q: str) -> None:
         return
     today = timeutil.today()
     try:
-        updated = db.session.execute(
+        result = db.session.execute(
             update(SearchMiss)
             .where(SearchMiss.term == term)
             .values(count=SearchMiss.count + 1, last_on=today)
             .execution_options(synchronize_session=False)
-        ).rowcount  # type: ignore[attr-defined]  # an UPDATE's CursorResult
+        )
+        updated = rowcount(result)
         if not updated:
             db.session.add(SearchMiss(term=term, count=1, last_on=today))
         db.session.commit()

@@ -28,7 +28,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, or_, select
 
 from saas.directory import language
 from saas.extensions import db
@@ -223,7 +223,7 @@ def _has(doc: str, tokens: tuple[str, ...]) -> bool:
     return all(f" {t} " in doc for t in tokens)
 
 
-def _like_all(column, tokens: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _like_all(column: SQLColumnExpression[str], tokens: tuple[str, ...]) -> ColumnElement[bool]:
     # Tokens hold only letters, digits and "=": nothing to escape in LIKE.
     return and_(*(column.like(f"% {t} %") for t in tokens))
 

@@ -3,7 +3,7 @@
 from flask import Blueprint
 
 from saas.auth.models import Role
-from saas.core.dashboard import register_card
+from saas.core.dashboard import Card, register_card
 from saas.core.errors import N_
 from saas.core.nav import add_public_nav, add_staff_nav
 from saas.core.reports import register_annual_section
@@ -58,9 +58,8 @@ register_annual_section("events", annual_figures)
 
 
 @register_card
-def _decisions_card():  # type: ignore[no-untyped-def]
+def _decisions_card() -> Card | None:
     from saas.core.access import current_membership
-    from saas.core.dashboard import Card
     from saas.events.queries import decisions_pending
 
     if current_membership() is None:

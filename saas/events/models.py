@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from saas.core.recurrence import DEFAULT_TZ, local_datetime
 from saas.directory.models import Group
-from saas.extensions import db
+from saas.extensions import Model
 from tenants.models import utcnow
 from tenants.scoping import TenantScoped
 
@@ -88,7 +88,7 @@ class Audience(enum.StrEnum):
         }[self.value]
 
 
-class Event(TenantScoped, db.Model):
+class Event(TenantScoped, Model):
     __tablename__ = "events"
     __table_args__ = (
         CheckConstraint("end_time IS NULL OR end_time > start_time", name="ends_after_start"),
@@ -191,7 +191,7 @@ HOLDING = (RegistrationStatus.confirmed, RegistrationStatus.offered)  # statuses
 ACTIVE = (RegistrationStatus.confirmed, RegistrationStatus.offered, RegistrationStatus.waitlisted)
 
 
-class Registration(TenantScoped, db.Model):
+class Registration(TenantScoped, Model):
     __tablename__ = "event_registrations"
     __table_args__ = (CheckConstraint("persons >= 1", name="persons_positive"),)
 

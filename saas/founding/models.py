@@ -17,7 +17,7 @@ from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Integ
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from saas.directory.models import Group
-from saas.extensions import db
+from saas.extensions import Model
 from saas.rooms.models import Booking
 from tenants.models import Site, utcnow
 from tenants.scoping import TenantScoped
@@ -55,7 +55,7 @@ def _codes(values: dict[str, str]) -> str:
     return ", ".join(f"'{code}'" for code in values)
 
 
-class FoundingProcess(TenantScoped, db.Model):
+class FoundingProcess(TenantScoped, Model):
     """One planned group, from the first interest to the founded group or the abandoned plan."""
 
     __tablename__ = "founding_processes"
@@ -105,7 +105,7 @@ class FoundingProcess(TenantScoped, db.Model):
         return sum(1 for i in self.interests if i.state in WAITING_STATES)
 
 
-class FoundingMilestone(TenantScoped, db.Model):
+class FoundingMilestone(TenantScoped, Model):
     __tablename__ = "founding_milestones"
     __table_args__ = (CheckConstraint(f"kind IN ({_codes(MILESTONES)})", name="kind_code"),)
 
@@ -120,7 +120,7 @@ class FoundingMilestone(TenantScoped, db.Model):
     process: Mapped[FoundingProcess] = relationship(back_populates="milestones")
 
 
-class FoundingInterest(TenantScoped, db.Model):
+class FoundingInterest(TenantScoped, Model):
     """A person interested in a planned group, with consent; deleted after the retention period."""
 
     __tablename__ = "founding_interests"
@@ -144,7 +144,7 @@ class FoundingInterest(TenantScoped, db.Model):
     process: Mapped[FoundingProcess] = relationship(back_populates="interests")
 
 
-class SupportCase(TenantScoped, db.Model):
+class SupportCase(TenantScoped, Model):
     """Group support or conflict counselling for one group, counted in sessions and minutes."""
 
     __tablename__ = "support_cases"
@@ -169,7 +169,7 @@ class SupportCase(TenantScoped, db.Model):
         return sum(s.minutes for s in self.sessions)
 
 
-class SupportSession(TenantScoped, db.Model):
+class SupportSession(TenantScoped, Model):
     __tablename__ = "support_sessions"
     __table_args__ = (
         CheckConstraint(f"minutes >= 0 AND minutes <= {SESSION_MINUTES_MAX}", name="minutes_range"),

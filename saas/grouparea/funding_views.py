@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import abort, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from saas.auth.models import Role
@@ -30,7 +31,7 @@ def _year_arg() -> int:
 
 
 @group_required
-def group_funding(slug: str):  # type: ignore[no-untyped-def]
+def group_funding(slug: str) -> ResponseReturnValue:
     form = FundingForm()
     form.year.choices = [(y, str(y)) for y in _years()]
     if request.method == "GET":
@@ -62,7 +63,7 @@ def group_funding(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.readonly)
-def overview(slug: str):  # type: ignore[no-untyped-def]
+def overview(slug: str) -> str:
     year = _year_arg()
     form = DeadlineForm()
     return render_template(
@@ -77,7 +78,7 @@ def overview(slug: str):  # type: ignore[no-untyped-def]
 
 
 @office_required(Role.staff)
-def add_deadline(slug: str):  # type: ignore[no-untyped-def]
+def add_deadline(slug: str) -> ResponseReturnValue:
     year = _year_arg()
     form = DeadlineForm()
     if not form.validate_on_submit():

@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from saas.directory.models import Group
-from saas.extensions import db
+from saas.extensions import Model
 from tenants.models import utcnow
 from tenants.scoping import TenantScoped
 
@@ -35,7 +35,7 @@ STATES: dict[str, str] = {"pending": "wartet auf Freigabe", "approved": "freigeg
 _STATE_CHECK = "state IN ('pending','approved','rejected')"
 
 
-class GroupSignInToken(TenantScoped, db.Model):
+class GroupSignInToken(TenantScoped, Model):
     """A one-time sign-in link: only the SHA-256 of the token is stored; it works once, for minutes."""
 
     __tablename__ = "group_sign_in_tokens"
@@ -66,7 +66,7 @@ class _Pending:
         return STATES.get(self.state, self.state)
 
 
-class GroupChangeProposal(_Pending, TenantScoped, db.Model):
+class GroupChangeProposal(_Pending, TenantScoped, Model):
     """Changes of its directory entry a group proposes: only the fields it changed, old and new."""
 
     __tablename__ = "group_change_proposals"
@@ -84,7 +84,7 @@ class GroupChangeProposal(_Pending, TenantScoped, db.Model):
         return json.loads(self.changes_json or "{}")
 
 
-class GroupEventSubmission(_Pending, TenantScoped, db.Model):
+class GroupEventSubmission(_Pending, TenantScoped, Model):
     """An event a group submits; approving it creates a published event of the office."""
 
     __tablename__ = "group_event_submissions"
@@ -103,7 +103,7 @@ class GroupEventSubmission(_Pending, TenantScoped, db.Model):
     group: Mapped[Group] = relationship()
 
 
-class GroupNewsItem(_Pending, TenantScoped, db.Model):
+class GroupNewsItem(_Pending, TenantScoped, Model):
     """A contribution for the office's newsletter; staff pick it (approved) into the next issue."""
 
     __tablename__ = "group_news_items"
@@ -118,7 +118,7 @@ class GroupNewsItem(_Pending, TenantScoped, db.Model):
     group: Mapped[Group] = relationship()
 
 
-class GroupRoomRequest(_Pending, TenantScoped, db.Model):
+class GroupRoomRequest(_Pending, TenantScoped, Model):
     """A group asks for a room once or recurring; approving it books the room (conflicts refused)."""
 
     __tablename__ = "group_room_requests"
@@ -157,7 +157,7 @@ FUNDING_STATUSES: dict[str, str] = {
 DEADLINE_KINDS: dict[str, str] = {"application": "Antrag", "proof": "Verwendungsnachweis"}
 
 
-class FundingDeadline(TenantScoped, db.Model):
+class FundingDeadline(TenantScoped, Model):
     """A deadline the office sets per stream and year: the application, or the proof of spending."""
 
     __tablename__ = "funding_deadlines"
@@ -173,7 +173,7 @@ class FundingDeadline(TenantScoped, db.Model):
     due_on: Mapped[dt.date] = mapped_column(Date, index=True)
 
 
-class GroupFunding(TenantScoped, db.Model):
+class GroupFunding(TenantScoped, Model):
     """One funding stream of one group in one year: amounts applied and granted, status."""
 
     __tablename__ = "group_fundings"
@@ -200,7 +200,7 @@ class GroupFunding(TenantScoped, db.Model):
         return FUNDING_STATUSES.get(self.status, self.status)
 
 
-class FundingReminder(TenantScoped, db.Model):
+class FundingReminder(TenantScoped, Model):
     """A reminder that went out (funding × deadline × lead time): the database keeps it from repeating."""
 
     __tablename__ = "funding_reminders"
@@ -213,7 +213,7 @@ class FundingReminder(TenantScoped, db.Model):
     sent_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class GroupAreaProfile(TenantScoped, db.Model):
+class GroupAreaProfile(TenantScoped, Model):
     """What the group chose in its area: the language of the mails it gets (German or English)."""
 
     __tablename__ = "group_area_profiles"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import Mapped, declared_attr
 
 from saas.core.errors import DomainError
 from saas.directory import operations as directory_ops
@@ -135,19 +136,38 @@ def confirm_entry(group: Group) -> None:
     directory_ops.confirm_group(group)
 
 
-def pending(model: type, group_id: int | None = None) -> list[Any]:
-    query: Any = select(model).where(model.state == "pending").order_by(model.submitted_at, model.id)  # type: ignore[attr-defined]
+class Submission(Protocol):
+    """What a group sends for staff to decide (``_Pending`` + ``group_id``), read on the model class as columns."""
+
+    @declared_attr
+    def id(cls) -> Mapped[int]: ...
+
+    @declared_attr
+    def group_id(cls) -> Mapped[int]: ...
+
+    @declared_attr
+    def state(cls) -> Mapped[str]: ...
+
+    @declared_attr
+    def submitted_at(cls) -> Mapped[dt.datetime]: ...
+
+
+S = TypeVar("S", bound=Submission)
+
+
+def pending(model: type[S], group_id: int | None = None) -> list[S]:
+    query = select(model).where(model.state == "pending").order_by(model.submitted_at, model.id)
     if group_id is not None:
-        query = query.where(model.group_id == group_id)  # type: ignore[attr-defined]
+        query = query.where(model.group_id == group_id)
     return list(db.session.scalars(query))
 
 
-def recent(model: type, group_id: int, limit: int = 10) -> list[Any]:
+def recent(model: type[S], group_id: int, limit: int = 10) -> list[S]:
     return list(
         db.session.scalars(
             select(model)
-            .where(model.group_id == group_id)  # type: ignore[attr-defined]
-            .order_by(model.submitted_at.desc(), model.id.desc())  # type: ignore[attr-defined]
+            .where(model.group_id == group_id)
+            .order_by(model.submitted_at.desc(), model.id.desc())
             .limit(limit)
         )
     )

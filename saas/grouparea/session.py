@@ -19,14 +19,15 @@ import secrets
 import time
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from flask import abort, g, redirect, session, url_for
 from flask_login import current_user, logout_user
 from sqlalchemy import func, select, update
+from werkzeug.wrappers import Response
 
 from saas.directory.models import Group, GroupContactPerson
-from saas.extensions import db
+from saas.extensions import db, rowcount
 from saas.grouparea.models import GroupSignInToken
 from tenants.models import utcnow
 from tenants.scoping import current_tenant_id
@@ -37,7 +38,8 @@ SESSION_HOURS = 4
 LINKS_PER_GROUP_PER_HOUR = 3  # more requests for one group within an hour send nothing (same answer)
 SIGNED_OUT_STATUSES = ("dissolved", "abandoned")
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def _hash(token: str) -> str:
@@ -107,7 +109,7 @@ def redeem_token(token: str, *, now: dt.datetime | None = None) -> tuple[Group, 
         .values(used_at=now)
         .execution_options(synchronize_session=False)
     )
-    if used.rowcount != 1:  # type: ignore[attr-defined]
+    if rowcount(used) != 1:
         return None
     return group, email or ""
 
@@ -171,12 +173,12 @@ def signed_in_group() -> Group | None:
     return group
 
 
-def group_required(view: F) -> F:
+def group_required(view: Callable[P, R]) -> Callable[P, R | Response]:
     """Pages of the group area: the signed-in group of this office. Anyone else signed in (a group of
     another office, a staff user) gets 404; a visitor or an ended session is sent to the sign-in form."""
 
     @wraps(view)
-    def wrapped(*args: Any, **kwargs: Any) -> Any:
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R | Response:
         group = signed_in_group()
         if group is None:
             data = session_data()
@@ -187,7 +189,7 @@ def group_required(view: F) -> F:
         g.group = group
         return view(*args, **kwargs)
 
-    return wrapped  # type: ignore[return-value]
+    return wrapped
 
 
 class MaskTokenFilter(logging.Filter):

@@ -7,6 +7,7 @@ from saas.auth.models import Role
 from saas.core.nav import add_staff_nav
 from saas.legal import demo as _demo  # noqa: F401 - registers the demo seeder
 from saas.legal import views
+from saas.legal.models import OfficeLegal
 
 bp = Blueprint("legal", __name__, template_folder="templates")
 
@@ -33,7 +34,7 @@ add_staff_nav("legal.admin_index", "Rechtliches", min_role=Role.admin, order=890
 def _legal_status() -> dict:
     """``office_legal()`` for the layout: the footer links and the notice to staff while incomplete."""
 
-    def office_legal():  # type: ignore[no-untyped-def]
+    def office_legal() -> OfficeLegal | None:
         tenant = g.get("tenant")
         if tenant is None:
             return None

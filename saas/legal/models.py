@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import JSON, Date, DateTime, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from saas.extensions import db
+from saas.extensions import Model
 from tenants.models import utcnow
 from tenants.scoping import TenantScoped
 
@@ -26,7 +26,7 @@ IMPRESSUM_REQUIRED = (
 )
 
 
-class OfficeLegal(TenantScoped, db.Model):
+class OfficeLegal(TenantScoped, Model):
     """One row per office: Impressum data, additions to the privacy notice, accessibility statement, Leichte
     Sprache. Kept apart from ``tenants`` so the office profile (what the home page shows) and the legal
     publisher (often the Träger, not the office) can differ."""
@@ -73,7 +73,7 @@ class OfficeLegal(TenantScoped, db.Model):
         return ", ".join(p for p in (self.street, f"{self.postcode} {self.city}".strip()) if p)
 
 
-class PrivacyNoticeVersion(TenantScoped, db.Model):
+class PrivacyNoticeVersion(TenantScoped, Model):
     """One published version of an office's privacy notice, kept with its date (Art. 5 (2) DSGVO: the
     office must be able to show what it told people when)."""
 

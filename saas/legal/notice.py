@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from saas.extensions import db
 from saas.legal.models import OfficeLegal, PrivacyNoticeVersion
@@ -37,7 +38,7 @@ def office_usage() -> Usage:
     from saas.founding.models import FoundingInterest
     from saas.newsletter.models import Issue, NewsletterSettings, Subscriber
 
-    def exists(query) -> bool:  # type: ignore[no-untyped-def]
+    def exists(query: Select[Any]) -> bool:
         return bool(db.session.scalar(select(func.count()).select_from(query.limit(1).subquery())))
 
     return Usage(

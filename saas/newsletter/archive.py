@@ -33,15 +33,16 @@ def sent_issue_or_404(issue_id: int) -> Issue:
     return issue
 
 
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    """UTC-aware (SQLite returns naive datetimes); None stays None (sent issues always have ``started_at``)."""
+    return value if value is None or value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
-def archive(slug: str):  # type: ignore[no-untyped-def]
+def archive(slug: str) -> str:
     return render_template("newsletter/public/archive.html", issues=sent_issues())
 
 
-def archive_issue(slug: str, issue_id: int):  # type: ignore[no-untyped-def]
+def archive_issue(slug: str, issue_id: int) -> str:
     return render_template("newsletter/public/archive_issue.html", issue=sent_issue_or_404(issue_id))
 
 
@@ -58,14 +59,14 @@ def feed(slug: str) -> Response:
     fg.link(href=archive_url, rel="alternate")
     fg.link(href=base + url_for("newsletter.feed", slug=tenant.slug), rel="self")
     fg.language("de")
-    fg.updated(_aware(issues[0].started_at) if issues else _aware(tenant.created_at))  # type: ignore[arg-type]
+    fg.updated(_aware(issues[0].started_at) if issues else _aware(tenant.created_at))
     for issue in reversed(issues):  # feedgen prepends: oldest first gives newest first in the feed
         url = base + url_for("newsletter.archive_issue", slug=tenant.slug, issue_id=issue.id)
         entry = fg.add_entry()
         entry.id(url)
         entry.title(issue.subject)
         entry.link(href=url, rel="alternate")
-        entry.published(_aware(issue.started_at))  # type: ignore[arg-type]
-        entry.updated(_aware(issue.finished_at or issue.started_at))  # type: ignore[arg-type]
+        entry.published(_aware(issue.started_at))
+        entry.updated(_aware(issue.finished_at or issue.started_at))
         entry.content(issue.html, type="html")
     return Response(fg.atom_str(pretty=True), mimetype="application/atom+xml")

@@ -40,9 +40,10 @@ def _event_model() -> Any | None:
 
 def _public_groups() -> Any:
     group = _group_model()
-    stmt = select(group).order_by(group.name)  # type: ignore[arg-type, union-attr]
+    assert group is not None, "offered only with the directory (available_blocks)"
+    stmt = select(group).order_by(group.name)
     if hasattr(group, "visibility"):
-        stmt = stmt.where(group.visibility == "public")  # type: ignore[union-attr]
+        stmt = stmt.where(group.visibility == "public")
     return group, stmt
 
 
@@ -140,12 +141,13 @@ def founding(tenant: Tenant, seen: set[int] | None = None) -> str:
 
 def upcoming_events(tenant: Tenant, seen: set[int] | None = None) -> str:
     event = _event_model()
+    assert event is not None, "offered only with the events feature (available_blocks)"
     today = dt.date.today()
-    stmt = select(event).where(event.start_date >= today).order_by(event.start_date, event.start_time)  # type: ignore[arg-type, union-attr]
+    stmt = select(event).where(event.start_date >= today).order_by(event.start_date, event.start_time)
     if hasattr(event, "status"):
-        stmt = stmt.where(event.status == "published")  # type: ignore[union-attr]
+        stmt = stmt.where(event.status == "published")
     if hasattr(event, "audience"):
-        stmt = stmt.where(event.audience == "public")  # type: ignore[union-attr]
+        stmt = stmt.where(event.audience == "public")
     rows = db.session.scalars(stmt.limit(MAX_ITEMS)).all()
     if not rows:
         return ""

@@ -83,7 +83,10 @@ def _original_message_id(msg: Message) -> str:
             if isinstance(inner, Message) and inner.get("Message-ID"):
                 return str(inner["Message-ID"]).strip()
         if ctype == "text/rfc822-headers":
-            headers = email.message_from_string(part.get_payload(decode=True).decode("utf-8", "replace"))  # type: ignore[union-attr]
+            payload = part.get_payload(decode=True)  # bytes for a single part
+            headers = email.message_from_string(
+                payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+            )
             if headers.get("Message-ID"):
                 return str(headers["Message-ID"]).strip()
     return ""
@@ -102,16 +105,18 @@ def parse_dsn(raw: bytes) -> list[RecipientReport]:
             text = blocks if isinstance(blocks, str) else ""
             blocks = [email.message_from_string(b.strip() + "\n") for b in re.split(r"\r?\n\r?\n", text) if b.strip()]
         for block in blocks[1:] if len(blocks) > 1 else blocks:
-            recipient = block.get("Final-Recipient") or block.get("Original-Recipient")  # type: ignore[union-attr]
+            if not isinstance(block, Message):  # a parsed delivery-status body is a list of header blocks
+                continue
+            recipient = block.get("Final-Recipient") or block.get("Original-Recipient")
             if not recipient:
                 continue
-            status_match = STATUS_RE.search(str(block.get("Status", "")))  # type: ignore[union-attr]
+            status_match = STATUS_RE.search(str(block.get("Status", "")))
             reports.append(
                 RecipientReport(
                     recipient=_address(str(recipient)),
-                    action=str(block.get("Action", "")).strip().lower(),  # type: ignore[union-attr]
+                    action=str(block.get("Action", "")).strip().lower(),
                     status=status_match.group(1) if status_match else "",
-                    diagnostic=redact_addresses(" ".join(str(block.get("Diagnostic-Code", "")).split()))[:300],  # type: ignore[union-attr]
+                    diagnostic=redact_addresses(" ".join(str(block.get("Diagnostic-Code", "")).split()))[:300],
                     message_id=message_id,
                 )
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 from flask import Flask
@@ -95,7 +96,9 @@ def _wait(tenant_id: int, issue_id: int, timeout: float) -> None:
     while True:
         db.session.rollback()  # a fresh snapshot each round
         issue = db.session.scalar(select(Issue).where(Issue.id == issue_id))
-        progress = queries.progress(issue)  # type: ignore[arg-type]
+        if issue is None:
+            fail(f"issue {issue_id} was deleted while waiting")
+        progress = queries.progress(issue)
         if issue is not None and issue.status == IssueStatus.sent:
             click.echo(f"sent: {progress.sent}, failed: {progress.failed}, skipped: {progress.skipped}")
             return
@@ -116,7 +119,7 @@ def _wait(tenant_id: int, issue_id: int, timeout: float) -> None:
 @newsletter_cli.command("inbound")
 @click.option("--tenant", "slug", required=True)
 @click.argument("file", type=click.File("rb"), default="-")
-def inbound(slug: str, file) -> None:  # type: ignore[no-untyped-def]
+def inbound(slug: str, file: BinaryIO) -> None:
     """Process one mail (bounce report or unsubscribe request) from a mailbox reader or MTA pipe."""
     from saas.newsletter.bounces import handle_inbound
 

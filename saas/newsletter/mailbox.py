@@ -189,20 +189,20 @@ def poll(url: str | None = None, timeout: float = 30.0) -> PollResult:
         typ, data = client.uid("SEARCH", "UNSEEN")
         if typ != "OK":
             raise MailboxError("the mailbox refused to list unread mails")
-        uids = (data[0] or b"").split()[:BATCH]
-        done: list[bytes] = []
+        uids = [uid.decode("ascii", "replace") for uid in (data[0] or b"").split()[:BATCH]]  # imaplib takes str
+        done: list[str] = []
         for uid in uids:
-            typ, data = client.uid("FETCH", uid, "(RFC822.SIZE)")  # type: ignore[arg-type]
+            typ, data = client.uid("FETCH", uid, "(RFC822.SIZE)")
             size = _SIZE_RE.search(data[0] if data and isinstance(data[0], bytes) else b"")
             if typ != "OK" or size is None:
                 continue
             result.fetched += 1
             if int(size.group(1)) > MAX_MAIL_BYTES:
-                client.uid("STORE", uid, "+FLAGS", "(\\Seen)")  # type: ignore[arg-type]
+                client.uid("STORE", uid, "+FLAGS", "(\\Seen)")
                 result.too_large += 1
                 log.warning("bounce mailbox: a mail over %s bytes left for a person", MAX_MAIL_BYTES)
                 continue
-            typ, data = client.uid("FETCH", uid, "(BODY.PEEK[])")  # type: ignore[arg-type]
+            typ, data = client.uid("FETCH", uid, "(BODY.PEEK[])")
             raw = next((part[1] for part in data if isinstance(part, tuple)), None) if typ == "OK" else None
             if raw is None:
                 continue
@@ -213,10 +213,10 @@ def poll(url: str | None = None, timeout: float = 30.0) -> PollResult:
                 log.exception("bounce mailbox: a mail could not be processed; it stays unread")
                 continue
             if deletable:
-                client.uid("STORE", uid, "+FLAGS", "(\\Deleted \\Seen)")  # type: ignore[arg-type]
+                client.uid("STORE", uid, "+FLAGS", "(\\Deleted \\Seen)")
                 done.append(uid)
             else:
-                client.uid("STORE", uid, "+FLAGS", "(\\Seen)")  # type: ignore[arg-type]
+                client.uid("STORE", uid, "+FLAGS", "(\\Seen)")
         if done:
             client.expunge()
     except (OSError, imaplib.IMAP4.error) as exc:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from email.utils import format_datetime, parseaddr
 
 from flask import current_app, render_template
@@ -103,7 +104,7 @@ def issue_message(
     )
 
 
-def issue_builder(frame_: MailFrame, tenant: Tenant, issue_id: int):  # type: ignore[no-untyped-def]
+def issue_builder(frame_: MailFrame, tenant: Tenant, issue_id: int) -> Callable[[int, str, str], bytes]:
     """``build(subscriber_id, email, token) -> bytes`` with everything per issue worked out once (hot path).
 
     Nothing of the ORM is touched per mail: ``tenant`` is expired after each of the sender's commits, and

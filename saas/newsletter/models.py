@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from saas.extensions import db
+from saas.extensions import Model
 from tenants.models import utcnow
 from tenants.scoping import TenantScoped
 
@@ -63,7 +63,7 @@ class ConsentSource(enum.StrEnum):
         return {"form": "Anmeldeformular", "import": "Import", "demo": "Demo-Daten"}[self.value]
 
 
-class ConsentText(TenantScoped, db.Model):
+class ConsentText(TenantScoped, Model):
     """A version of the consent text exactly as a person saw it (stored once per office and wording)."""
 
     __tablename__ = "newsletter_consent_texts"
@@ -75,7 +75,7 @@ class ConsentText(TenantScoped, db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class Subscriber(TenantScoped, db.Model):
+class Subscriber(TenantScoped, Model):
     """One address on an office's list, with the proof of consent (when, which text, confirmed when, source).
 
     When a person leaves (unsubscribe, Art. 17) the row is anonymised: address, name and consent data are
@@ -120,7 +120,7 @@ class SuppressionReason(enum.StrEnum):
         return {"unsubscribed": "Abgemeldet", "hard_bounce": "Unzustellbar", "erased": "Gelöscht (Art. 17)"}[self.value]
 
 
-class Suppression(TenantScoped, db.Model):
+class Suppression(TenantScoped, Model):
     """An address that must never be mailed again, kept only as a hash."""
 
     __tablename__ = "newsletter_suppressions"
@@ -132,7 +132,7 @@ class Suppression(TenantScoped, db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class NewsletterSettings(TenantScoped, db.Model):
+class NewsletterSettings(TenantScoped, Model):
     """Per office: consent text, welcome mail, sending rate, bounce token; and the shared pacing cursor."""
 
     __tablename__ = "newsletter_settings"
@@ -166,7 +166,7 @@ class IssueStatus(enum.StrEnum):
         }[self.value]
 
 
-class Issue(TenantScoped, db.Model):
+class Issue(TenantScoped, Model):
     """One newsletter issue. ``html``/``text`` are the rendered body, fixed when sending starts."""
 
     __tablename__ = "newsletter_issues"
@@ -201,7 +201,7 @@ class JobState(enum.StrEnum):
     done = "done"
 
 
-class SendJob(TenantScoped, db.Model):
+class SendJob(TenantScoped, Model):
     """The transactional outbox of the sending machinery (see workers/newsletter.py for the reasoning).
 
     A job row is committed together with the business change that needs it; the broker message is only
@@ -249,7 +249,7 @@ class DeliveryStatus(enum.StrEnum):
 FINAL_DELIVERY = (DeliveryStatus.sent, DeliveryStatus.failed, DeliveryStatus.skipped)
 
 
-class Delivery(TenantScoped, db.Model):
+class Delivery(TenantScoped, Model):
     """The delivery ledger: one row per (issue, subscriber), written before the mail goes to SMTP."""
 
     __tablename__ = "newsletter_deliveries"
@@ -275,7 +275,7 @@ class BounceKind(enum.StrEnum):
     soft = "soft"
 
 
-class Bounce(TenantScoped, db.Model):
+class Bounce(TenantScoped, Model):
     """A bounce report scored against a subscriber (deleted with the person on erasure)."""
 
     __tablename__ = "newsletter_bounces"
@@ -289,7 +289,7 @@ class Bounce(TenantScoped, db.Model):
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class InboundMail(db.Model):
+class InboundMail(Model):
     """A mail taken from the bounce mailbox and acted on, by fingerprint (SHA-256 of its bytes).
 
     Stored in the same transaction as the mail's effects, so a mail left in the mailbox by a crash before

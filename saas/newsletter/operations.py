@@ -18,7 +18,7 @@ from sqlalchemy import delete, select
 from saas.core.csvio import CSVError, ImportRefused, RowErrors, read_rows
 from saas.core.errors import DomainError
 from saas.core.timeutil import now
-from saas.extensions import db
+from saas.extensions import db, rowcount
 from saas.newsletter import mails
 from saas.newsletter.models import (
     Bounce,
@@ -252,7 +252,7 @@ def erase(raw_email: str, *, keep_suppression: bool) -> ErasureResult:
             suppress(email, SuppressionReason.erased)
     else:
         removed = bool(
-            db.session.execute(delete(Suppression).where(Suppression.email_hash == email_hash(email))).rowcount  # type: ignore[attr-defined]
+            rowcount(db.session.execute(delete(Suppression).where(Suppression.email_hash == email_hash(email))))
         )
     return ErasureResult(erased, removed)
 
@@ -274,7 +274,7 @@ def cleanup_unconfirmed(at: dt.datetime | None = None) -> int:
     result = db.session.execute(
         delete(Subscriber).where(Subscriber.status == SubscriberStatus.pending, Subscriber.created_at < cutoff)
     )
-    return result.rowcount or 0  # type: ignore[attr-defined]
+    return rowcount(result) or 0
 
 
 def purge_inbound_fingerprints() -> None:

@@ -20,7 +20,7 @@ from sqlalchemy import case, select, update
 
 from saas.core.aftercommit import after_commit
 from saas.core.tasks import send as send_task
-from saas.extensions import db
+from saas.extensions import db, table_of
 from saas.newsletter.models import JobKind, JobState, SendJob
 from tenants.models import Tenant
 from tenants.scoping import tenant_context
@@ -56,7 +56,7 @@ def dispatch(tenant_id: int, job_ids: list[int]) -> None:
     The note is conditional on the job's claim count being unchanged: a worker may have claimed, run and
     released the job before we get here (an eager run always does), and its state must win.
     """
-    table = SendJob.__table__
+    table = table_of(SendJob)
     for job_id in job_ids:
         with tenant_context(tenant_id), db.engine.begin() as conn:
             claims = conn.execute(

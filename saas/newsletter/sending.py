@@ -33,14 +33,17 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from flask import current_app
-from sqlalchemy import and_, bindparam, case, func, insert, or_, select, update
+from sqlalchemy import BindParameter, and_, bindparam, case, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.dml import UpdateBase
 
 from saas.core.mail import TemporaryMailError, smtp_connection
-from saas.extensions import db
+from saas.extensions import db, rowcount, table_of
 from saas.newsletter import bounces, mails, outbox
 from saas.newsletter import operations as ops
 from saas.newsletter.blocks import claim_blocks, render_blocks
@@ -60,6 +63,9 @@ from saas.newsletter.outbox import inflight_batches, lease_seconds, next_batches
 from saas.newsletter.render import render_body
 from tenants import rls
 from tenants.models import Tenant
+
+if TYPE_CHECKING:
+    import psycopg
 
 log = logging.getLogger(__name__)
 
@@ -235,7 +241,7 @@ class RateGate:
 
     def _reserve(self) -> None:
         span = self.chunk / self.rate
-        table = NewsletterSettings.__table__
+        table = table_of(NewsletterSettings)
         at = time.time()
         with db.engine.begin() as conn:
             conn.execute(
@@ -277,7 +283,7 @@ def claim(job_id: int) -> tuple[SendJob, str] | None:
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if rowcount(result) != 1:
         return None
     job = db.session.get(SendJob, job_id)
     return (job, holder) if job is not None else None
@@ -361,7 +367,7 @@ def plan(job: SendJob) -> str:
 # --- one batch -------------------------------------------------------------------------------------
 
 
-def _step_statements():  # type: ignore[no-untyped-def]
+def _step_statements() -> tuple[UpdateBase, UpdateBase]:
     """The hot path's one statement: mark the previous mail sent and claim the next (or skip it).
 
     ``:delivery`` is claimed ('sending', attempts + 1) only while it is open and its subscriber is still
@@ -376,7 +382,10 @@ def _step_statements():  # type: ignore[no-untyped-def]
     Hence the subscriber's status by primary key, compared outside the subquery, and on PostgreSQL the
     previous mail in a data-modifying CTE, so that each UPDATE has exactly one ``id = …``.
     """
-    t, s = Delivery.__table__, Subscriber.__table__
+    t, s = table_of(Delivery), table_of(Subscriber)
+    tenant: BindParameter[int]
+    delivery: BindParameter[int]
+    sent: BindParameter[int | None]  # NULL: no previous mail
     tenant, delivery, sent = bindparam("tenant"), bindparam("delivery"), bindparam("sent")
     now = bindparam("now", type_=t.c.sent_at.type)
     subscriber_status = (
@@ -429,9 +438,9 @@ def _step_statements():  # type: ignore[no-untyped-def]
 _STEP, _STEP_POSTGRES = _step_statements()
 
 
-def _ledger_statements():  # type: ignore[no-untyped-def]
+def _ledger_statements() -> tuple[UpdateBase, UpdateBase, UpdateBase]:
     """The batch's other ledger statements, with bind parameters only (compiled once per dialect)."""
-    t, j = Delivery.__table__, SendJob.__table__
+    t, j = table_of(Delivery), table_of(SendJob)
     renew = (
         update(j)
         .where(
@@ -486,7 +495,7 @@ class Ledger:
         self.conn.commit()
         return rows
 
-    def execute(self, statement, params: dict[str, object]) -> int:  # type: ignore[no-untyped-def]
+    def execute(self, statement: UpdateBase, params: dict[str, object]) -> int:
         count = self.conn.execute(statement, params).rowcount
         self.conn.commit()
         return count
@@ -509,38 +518,42 @@ class PsycopgLedger(Ledger):
     SQLAlchemy statements as in :class:`Ledger`, compiled once.
     """
 
-    _compiled: dict[tuple[int, object], tuple[str, object]] = {}
+    _compiled: dict[tuple[int, object], tuple[str, SQLCompiler]] = {}
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.postgres = True
         conn.commit()  # autocommit can only be switched outside a transaction
-        self.raw = conn.connection.driver_connection
-        self.raw.autocommit = True  # type: ignore[union-attr]
-        self.cursor = self.raw.cursor()  # type: ignore[union-attr]
+        import psycopg
+
+        raw = conn.connection.driver_connection
+        assert isinstance(raw, psycopg.Connection)  # chosen only for the psycopg driver (Batch._ledger)
+        self.raw = raw
+        self.raw.autocommit = True
+        self.cursor = self.raw.cursor()
         self.cursor.execute("SET synchronous_commit TO OFF")
         rls.bind_session(self.cursor)
 
-    def _execute(self, statement, params: dict[str, object]):  # type: ignore[no-untyped-def]
+    def _execute(self, statement: UpdateBase, params: dict[str, object]) -> psycopg.Cursor[Any]:
         key = (id(statement), self.conn.dialect.server_version_info)
         found = self._compiled.get(key)
         if found is None:
             compiled = statement.compile(dialect=self.conn.dialect)
             found = self._compiled[key] = (str(compiled), compiled)
         sql, compiled = found
-        self.cursor.execute(sql, compiled.construct_params(params))  # type: ignore[attr-defined]
+        self.cursor.execute(sql, compiled.construct_params(params))
         return self.cursor
 
     def step(self, params: dict[str, object]) -> list[tuple[int, str]]:
         return [(row_id, status) for row_id, status in self._execute(_STEP_POSTGRES, params).fetchall()]
 
-    def execute(self, statement, params: dict[str, object]) -> int:  # type: ignore[no-untyped-def]
+    def execute(self, statement: UpdateBase, params: dict[str, object]) -> int:
         return self._execute(statement, params).rowcount
 
     def close(self) -> None:
         rls.unbind_session(self.cursor)
         self.cursor.execute("RESET synchronous_commit")
-        self.raw.autocommit = False  # type: ignore[union-attr]
+        self.raw.autocommit = False
 
 
 class Batch:
@@ -685,7 +698,7 @@ class Batch:
             .values(state=state, holder=None, lease_until=None, **values)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1  # type: ignore[attr-defined]
+        return rowcount(result) == 1
 
     def _retry_later(self, error: str) -> str:
         job = db.session.get(SendJob, self.job_id)

@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, StringField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+
+if TYPE_CHECKING:
+    from saas.privacy.retention import RetentionRule
 
 
 class PersonForm(FlaskForm):
@@ -13,7 +19,7 @@ class PersonForm(FlaskForm):
     email = EmailField(_l("E-Mail-Adresse"), validators=[Optional(), Email(), Length(max=254)])
     name = StringField(_l("Name (genau wie gespeichert)"), validators=[Optional(), Length(max=200)])
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+    def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
         ok = super().validate(extra_validators)
         if not (self.email.data or "").strip() and not (self.name.data or "").strip():
             self.email.errors = [*self.email.errors, _l("Bitte geben Sie eine E-Mail-Adresse oder einen Namen an.")]
@@ -36,7 +42,7 @@ class EraseForm(ExportForm):
     )
 
 
-def retention_form_class(rules):  # type: ignore[no-untyped-def]
+def retention_form_class(rules: Iterable[RetentionRule]) -> type[FlaskForm]:
     """A form with one whole-number field per adjustable retention rule, bounded by the rule."""
 
     class RetentionForm(FlaskForm):

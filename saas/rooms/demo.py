@@ -62,7 +62,8 @@ def _first_date(pattern: Pattern, weekday: int, nth: int | None, start: dt.date)
         if day is None or day < start:
             nxt = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
             day = nth_weekday(nxt.year, nxt.month, weekday, nth or 1)
-        return day  # type: ignore[return-value]
+        assert day is not None  # nth is 1–4 or -1 (last): every month has that weekday
+        return day
     return start + dt.timedelta(days=(weekday - start.weekday()) % 7)
 
 

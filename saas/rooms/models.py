@@ -27,12 +27,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from saas.core.recurrence import DEFAULT_TZ, Pattern, Recurrence
 from saas.directory.models import Group
-from saas.extensions import db
+from saas.extensions import Model
 from tenants.models import Site, format_office_hours, utcnow
 from tenants.scoping import TenantScoped
 
 
-class Room(TenantScoped, db.Model):
+class Room(TenantScoped, Model):
     """A room at one of the office's sites that groups and events can use."""
 
     __tablename__ = "rooms"
@@ -68,7 +68,7 @@ class Room(TenantScoped, db.Model):
         return f"{self.name} ({self.site.name})"
 
 
-class RoomOpening(TenantScoped, db.Model):
+class RoomOpening(TenantScoped, Model):
     """A weekly opening slot of a room (weekday 0 = Monday), local wall-clock time."""
 
     __tablename__ = "room_opening_hours"
@@ -98,7 +98,7 @@ class BookingStatus(enum.StrEnum):
     cancelled = "cancelled"  # withdrawn before it started (or a one-off called off)
 
 
-class Booking(TenantScoped, db.Model):
+class Booking(TenantScoped, Model):
     """A room booked once or on a rhythm, for a group, an event or something else."""
 
     __tablename__ = "room_bookings"
@@ -168,7 +168,7 @@ class Booking(TenantScoped, db.Model):
         return self.label
 
 
-class BookingException(TenantScoped, db.Model):
+class BookingException(TenantScoped, Model):
     """A date on which a recurring booking does not take place (cancelled by the group, or a holiday)."""
 
     __tablename__ = "room_booking_exceptions"
@@ -183,7 +183,7 @@ class BookingException(TenantScoped, db.Model):
     booking: Mapped[Booking] = relationship(back_populates="exceptions")
 
 
-class Closure(TenantScoped, db.Model):
+class Closure(TenantScoped, Model):
     """Days on which the rooms are closed (public holidays, Christmas break): for one site or all."""
 
     __tablename__ = "room_closures"

@@ -146,7 +146,8 @@ def annual_figures(tenant_id: int, year: int) -> dict:
     hours_by_room: dict[int, float] = defaultdict(float)
     for o in occ:
         hours_by_room[o.room.id] += o.hours
-    per_room, per_site = [], {}  # type: ignore[var-annotated]
+    per_room: list[dict[str, object]] = []
+    per_site: dict[str, dict[str, float]] = {}
     for room in room_list:
         booked = hours_by_room.get(room.id, 0.0)
         open_h = open_hours(room, first, last)
