@@ -2,8 +2,9 @@
 
 Map
 - routes: ``blueprint.py`` → ``views.py``
-- writes: ``operations.py`` (add_person, change_role, remove_person, create_site, set_site_hours, …)
-- row fetchers: ``access.py`` (``membership_or_404``, ``site_or_404``)
+- writes: ``operations.py`` (add_person, resend_invite, cancel_invite, change_role, remove_person, create_site,
+  set_site_hours, …)
+- row fetchers: ``access.py`` (``membership_or_404``, ``invite_or_404``, ``site_or_404``)
 - tasks, listeners: none
 """
 

@@ -6,7 +6,7 @@ from flask import abort
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from saas.auth.models import Membership
+from saas.auth.models import Membership, MembershipInvite
 from saas.extensions import db
 from tenants.models import Site
 from tenants.scoping import current_tenant_id
@@ -19,6 +19,15 @@ def membership_or_404(membership_id: int) -> Membership:
     if membership is None or membership.tenant_id != current_tenant_id():
         abort(404)
     return membership
+
+
+def invite_or_404(invite_id: int) -> MembershipInvite:
+    invite = db.session.scalar(
+        select(MembershipInvite).where(MembershipInvite.id == invite_id).options(joinedload(MembershipInvite.user))
+    )
+    if invite is None or invite.tenant_id != current_tenant_id():
+        abort(404)
+    return invite
 
 
 def site_or_404(site_id: int) -> Site:

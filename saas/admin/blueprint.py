@@ -1,5 +1,6 @@
 from flask import Blueprint
 
+from saas.admin import demo as _demo  # noqa: F401 - registers the demo seeder
 from saas.admin import views
 from saas.auth.models import Role
 from saas.core.nav import add_staff_nav
@@ -13,6 +14,9 @@ bp.add_url_rule(f"{_base}/personen/<int:membership_id>/rolle", "change_role", vi
 bp.add_url_rule(
     f"{_base}/personen/<int:membership_id>/entfernen", "remove_person", views.remove_person, methods=["GET", "POST"]
 )
+_invite = f"{_base}/personen/einladungen/<int:invite_id>"
+bp.add_url_rule(f"{_invite}/erneut-senden", "resend_invite", views.resend_invite, methods=["POST"])
+bp.add_url_rule(f"{_invite}/zurueckziehen", "cancel_invite", views.cancel_invite, methods=["POST"])
 bp.add_url_rule(f"{_base}/profil", "profile", views.profile, methods=["GET", "POST"])
 bp.add_url_rule(f"{_base}/logo", "logo", views.logo, methods=["GET", "POST"])
 bp.add_url_rule(f"{_base}/logo.png", "logo_image", views.logo_image)

@@ -1,7 +1,8 @@
 """Writes of the office administration. Flush, never commit (the views commit).
 
-People: add a person by e-mail (creating the account and sending an invitation when there is none),
-change a role, remove from the office — never leaving the office without an admin.
+People: offer a person a role by e-mail (creating the account when there is none); the person confirms
+by a mailed link before any access (pending offers can be resent or withdrawn); change a role, remove from
+the office — never leaving the office without an admin.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ import datetime as dt
 import secrets
 from typing import Any
 
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from saas.audit import operations as audit
 from saas.auth import operations as auth_ops
-from saas.auth.models import Membership, Role, User
+from saas.auth.models import Membership, MembershipInvite, Role, User
 from saas.core.errors import DomainError
 from saas.core.mail import office_message, queue_message
 from saas.extensions import db
@@ -45,12 +46,25 @@ def admin_count() -> int:
     return db.session.scalar(select(func.count(Membership.id)).where(Membership.role == Role.admin)) or 0
 
 
-def add_person(tenant: Tenant, email: str, role: Role, *, name: str = "") -> tuple[Membership, bool]:
-    """Give a person a role in the office. Returns the membership and whether an account was created.
+def office_invites() -> list[MembershipInvite]:
+    """The bound office's offers still waiting for the person's confirmation, oldest first."""
+    return list(
+        db.session.scalars(
+            select(MembershipInvite)
+            .join(MembershipInvite.user)
+            .options(joinedload(MembershipInvite.user))
+            .order_by(MembershipInvite.created_at, MembershipInvite.id)
+        )
+    )
 
-    A new account gets an unusable random password and an invitation mail with a set-password link
-    (the password-reset token mechanism, with its own salt and a longer life). An existing account is
-    told by mail that it now has access to the office; if it never logged in, it gets the link again.
+
+def add_person(tenant: Tenant, email: str, role: Role, *, name: str = "") -> tuple[MembershipInvite, bool]:
+    """Offer a person a role in the office. Returns the pending offer and whether an account was created.
+
+    Nobody gets access by an admin's word alone (issue 17, point 7): the person confirms with a signed link
+    that expires and works once. A new account gets an unusable random password and sets its own with the
+    same link. Until then the admin sees the offer as pending, and may resend or withdraw it. The admin's
+    answer is the same whether or not the address had an account (no enumeration).
     """
     email = auth_ops.normalise_email(email)
     user = auth_ops.find_user(email)
@@ -59,27 +73,41 @@ def add_person(tenant: Tenant, email: str, role: Role, *, name: str = "") -> tup
         user = auth_ops.create_user(email, secrets.token_urlsafe(32), name=name.strip())
     elif db.session.scalar(select(Membership).where(Membership.user_id == user.id)) is not None:
         raise AdminError(_("%(email)s gehört bereits zu dieser Kontaktstelle.", email=email))
-    membership = auth_ops.set_membership(user, tenant, role)
-    audit.record("user.add", "membership", membership.id, f"Rolle {role.value}")
-    # An account that never logged in (e.g. an earlier invitation that lapsed) gets a set-password link again.
-    _send_welcome(user, tenant, role, invitation=created or user.last_login_at is None)
-    return membership, created
+    invite = auth_ops.offer_membership(user, tenant, role)
+    audit.record("user.invite", "membership_invite", invite.id, f"Rolle {role.value}")
+    _send_invitation(invite, tenant)
+    return invite, created
 
 
-def _send_welcome(user: User, tenant: Tenant, role: Role, *, invitation: bool) -> None:
-    max_age = int(current_app.config.get("INVITATION_MAX_AGE", auth_ops.INVITATION_MAX_AGE))
+def resend_invite(tenant: Tenant, invite: MembershipInvite) -> None:
+    """Mail a fresh link (the one sent before stops working) with a new term."""
+    auth_ops.renew_invite(invite)
+    audit.record("user.invite_resend", "membership_invite", invite.id, f"Rolle {invite.role.value}")
+    _send_invitation(invite, tenant)
+
+
+def cancel_invite(invite: MembershipInvite) -> None:
+    """Withdraw an offer: its link stops working; the account (if any) and its other offices stay."""
+    audit.record("user.invite_cancel", "membership_invite", invite.id, f"Benutzer #{invite.user_id}")
+    db.session.delete(invite)
+    db.session.flush()
+
+
+def _send_invitation(invite: MembershipInvite, tenant: Tenant) -> None:
+    user = invite.user
+    new_account = auth_ops.needs_password(user)
     context: dict[str, Any] = {
         "user": user,
         "tenant": tenant,
-        "role": role,
-        "invitation": invitation,
-        "link": auth_ops.reset_link(user, "invite") if invitation else f"{current_app.config['BASE_URL']}/login",
-        "days": max(1, max_age // 86400),
+        "role": invite.role,
+        "new_account": new_account,
+        "link": auth_ops.invite_link(invite),
+        "days": max(1, auth_ops.invitation_max_age() // 86400),
     }
     subject = (
         _("Einladung zu Lotse: %(office)s", office=tenant.name)
-        if invitation
-        else _("Lotse: Zugang zu %(office)s", office=tenant.name)
+        if new_account
+        else _("Lotse: Zugang zu %(office)s bestätigen", office=tenant.name)
     )
     queue_message(
         office_message(

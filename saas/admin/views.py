@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from saas.admin import operations as ops
-from saas.admin.access import membership_or_404, site_or_404
+from saas.admin.access import invite_or_404, membership_or_404, site_or_404
 from saas.admin.forms import (
     EMPTY_ROWS,
     MAX_ROWS,
@@ -27,6 +27,7 @@ from saas.admin.forms import (
     SiteForm,
 )
 from saas.auth.models import Membership, Role
+from saas.auth.operations import invite_expired
 from saas.core.access import office_required
 from saas.core.errors import perform, perform_or_fail
 from saas.extensions import db
@@ -55,16 +56,19 @@ def people(slug: str) -> ResponseReturnValue:
             field=form.email,
         )
         if done.value is not None:
-            membership, _created = done.value
+            invite, _created = done.value
             # The same words whether or not the address already had an account elsewhere (no enumeration).
-            flash(_("%(email)s wurde eingeladen. Die Einladung ist unterwegs.", email=membership.user.email), "success")
+            flash(_("%(email)s wurde eingeladen. Die Einladung ist unterwegs.", email=invite.user.email), "success")
             return redirect(url_for("admin.people"))
     status = 400 if form.errors else 200
+    invites = ops.office_invites()
     return (
         render_template(
             "admin/people.html",
             form=form,
             memberships=ops.office_memberships(),
+            invites=invites,
+            expired={i.id for i in invites if invite_expired(i)},
             roles=ROLE_CHOICES,
             token_form=ConfirmForm(),
         ),
@@ -104,6 +108,32 @@ def remove_person(slug: str, membership_id: int) -> ResponseReturnValue:
             return redirect(url_for("admin.people"))
         return redirect(url_for("auth.account") if myself else url_for("admin.people"))
     return render_template("admin/remove_person.html", membership=membership, form=form)
+
+
+@admin_only
+def resend_invite(slug: str, invite_id: int) -> ResponseReturnValue:
+    invite = invite_or_404(invite_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    email = invite.user.email
+    perform(
+        lambda: ops.resend_invite(g.tenant, invite),
+        success=_("Ein neuer Link ist an %(email)s unterwegs; der vorige gilt nicht mehr.", email=email),
+    )
+    return redirect(url_for("admin.people"))
+
+
+@admin_only
+def cancel_invite(slug: str, invite_id: int) -> ResponseReturnValue:
+    invite = invite_or_404(invite_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    email = invite.user.email
+    perform(
+        lambda: ops.cancel_invite(invite),
+        success=_("Die Einladung an %(email)s ist zurückgezogen; ihr Link gilt nicht mehr.", email=email),
+    )
+    return redirect(url_for("admin.people"))
 
 
 def _who(membership: Membership) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Boolean, DateTime, Enum, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, Enum, ForeignKey, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from saas.extensions import Model
@@ -49,6 +49,11 @@ class User(Model):
     totp_last_step: Mapped[int | None] = mapped_column(Integer, nullable=True)  # no code works twice
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # A password someone else chose (``lotse users create`` reads it from stdin): whoever knows it may log in,
+    # but may not enrol the second factor until the person set their own password through a link sent by
+    # mail (issue 17, point 10b). Cleared only by a reset/invitation/confirmation link, never by a change
+    # made with the known password.
+    password_provisional: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     def __repr__(self) -> str:
         return f"<User {self.id}>"
@@ -67,6 +72,26 @@ class Membership(TenantScoped, Model):
 
     user: Mapped[User] = relationship()
     tenant: Mapped[Tenant] = relationship()
+
+
+class MembershipInvite(TenantScoped, Model):
+    """An office's offer of a role to a person, waiting for that person's confirmation by mail (issue 17,
+    point 7). Until confirmed there is no Membership, so the account has no access to the office. The mailed
+    link carries the row's id and ``nonce``: confirming or cancelling deletes the row and resending draws a
+    new nonce, so each link works once."""
+
+    __tablename__ = "membership_invites"
+    __table_args__ = (UniqueConstraint("user_id", "tenant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=20))
+    nonce: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship()
 
 
 class AnalystAccess(Model):

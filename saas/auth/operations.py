@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import secrets
 
 from flask import current_app, render_template, url_for
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
-from saas.auth.models import AnalystAccess, Membership, Role, User
+from saas.audit import operations as audit
+from saas.auth.models import AnalystAccess, Membership, MembershipInvite, Role, User
 from saas.auth.passwords import hash_password, password_problem
 from saas.core.errors import DomainError
 from saas.core.mail import office_message, queue_message
@@ -31,7 +33,10 @@ def find_user(email: str) -> User | None:
     return db.session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
 
 
-def create_user(email: str, password: str, *, name: str = "", is_operator: bool = False) -> User:
+def create_user(
+    email: str, password: str, *, name: str = "", is_operator: bool = False, provisional: bool = False
+) -> User:
+    """``provisional``: the password was chosen by someone else (the operator's CLI), see ``User``."""
     email = normalise_email(email)
     if "@" not in email or len(email) > 254:
         raise UserError(f"invalid e-mail address: {email!r}")
@@ -40,7 +45,13 @@ def create_user(email: str, password: str, *, name: str = "", is_operator: bool 
         raise UserError(problem)
     if find_user(email) is not None:
         raise UserError(f"a user with this e-mail exists already: {email}")
-    user = User(email=email, name=name, password_hash=hash_password(password), is_operator=is_operator)
+    user = User(
+        email=email,
+        name=name,
+        password_hash=hash_password(password),
+        is_operator=is_operator,
+        password_provisional=provisional,
+    )
     db.session.add(user)
     db.session.flush()
     return user
@@ -75,6 +86,15 @@ def set_password(user: User, password: str) -> None:
         raise UserError(problem)
     user.password_hash = hash_password(password)
     user.session_version += 1  # every other session of this person ends
+
+
+def set_password_from_mail_link(user: User, password: str) -> None:
+    """A password set through a link sent to the person's address (reset, invitation, office confirmation):
+    proof that the person holds the mailbox, so the password is their own and the second factor may be
+    enrolled (issue 17, point 10b); remembered devices are forgotten (point 10c)."""
+    set_password(user, password)
+    user.password_provisional = False
+    user.mfa_version += 1
 
 
 def destinations(user: User) -> tuple[list[Membership], list[AnalystAccess]]:
@@ -190,3 +210,91 @@ def send_reset_if_known(email: str, locale: str = "de") -> bool:
     with force_locale(locale if locale in ("de", "en") else "de"):
         send_password_reset(user)
     return True
+
+
+# --- joining an office: the person confirms by mail (issue 17, point 7) -----------------------------------
+# An office admin's "add person" only offers the role (a MembershipInvite); the membership exists once the
+# person used the mailed link. The link is signed (its own salt), expires with the row, and works once: it
+# names the row and its nonce, and confirming, cancelling or resending ends that pair.
+
+_OFFICE_LINK_SALT = "lotse-office-link"
+
+
+def invitation_max_age() -> int:
+    return int(current_app.config.get("INVITATION_MAX_AGE", INVITATION_MAX_AGE))
+
+
+def offer_membership(user: User, tenant: Tenant, role: Role) -> MembershipInvite:
+    """Offer the person a role in the office (or renew a pending offer); the caller mails the link."""
+    with tenant_context(tenant.id):
+        invite = db.session.scalar(select(MembershipInvite).where(MembershipInvite.user_id == user.id))
+        if invite is None:
+            invite = MembershipInvite(user=user, tenant_id=tenant.id, role=role, nonce="", expires_at=_utcnow())
+            db.session.add(invite)
+        invite.role = role
+        renew_invite(invite)
+    return invite
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def renew_invite(invite: MembershipInvite) -> None:
+    """A new nonce and a new term: every link mailed before is void from now on."""
+    invite.nonce = secrets.token_hex(16)
+    invite.sent_at = _utcnow()
+    invite.expires_at = invite.sent_at + dt.timedelta(seconds=invitation_max_age())
+    db.session.flush()
+
+
+def invite_link(invite: MembershipInvite) -> str:
+    serializer = URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_OFFICE_LINK_SALT)
+    token = serializer.dumps({"t": invite.tenant_id, "i": invite.id, "n": invite.nonce})
+    return f"{current_app.config['BASE_URL']}/zugang/{token}"
+
+
+def read_invite_token(token: str) -> MembershipInvite | None:
+    """The pending offer a link names, if the link is genuine, unexpired, unused and its person active."""
+    serializer = URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_OFFICE_LINK_SALT)
+    try:
+        data = serializer.loads(token, max_age=invitation_max_age())
+    except BadSignature:  # SignatureExpired is a BadSignature
+        return None
+    if not isinstance(data, dict):
+        return None
+    tenant_id, invite_id, nonce = data.get("t"), data.get("i"), data.get("n")
+    if not (isinstance(tenant_id, int) and isinstance(invite_id, int) and isinstance(nonce, str) and nonce):
+        return None
+    with tenant_context(tenant_id):
+        invite = db.session.scalar(select(MembershipInvite).where(MembershipInvite.id == invite_id))
+    if invite is None or not secrets.compare_digest(invite.nonce, nonce):
+        return None
+    if invite_expired(invite) or not invite.user.active:
+        return None
+    return invite
+
+
+def invite_expired(invite: MembershipInvite) -> bool:
+    expires_at = invite.expires_at if invite.expires_at.tzinfo else invite.expires_at.replace(tzinfo=dt.UTC)
+    return expires_at <= _utcnow()
+
+
+def needs_password(user: User) -> bool:
+    """An account that never logged in (made by an invitation) sets its password with the confirmation."""
+    return user.last_login_at is None
+
+
+def accept_invite(invite: MembershipInvite, password: str | None = None) -> Membership:
+    """The person confirmed: the offer becomes a membership and the link is used up."""
+    user = invite.user
+    if password is not None:
+        set_password_from_mail_link(user, password)
+    tenant = db.session.get(Tenant, invite.tenant_id)
+    assert tenant is not None  # the invite's row would be gone with its office (ON DELETE CASCADE)
+    with tenant_context(invite.tenant_id):
+        membership = set_membership(user, tenant, invite.role)
+        audit.record("user.confirm", "membership", membership.id, f"Rolle {invite.role.value}", actor_user_id=user.id)
+        db.session.delete(invite)
+        db.session.flush()
+    return membership

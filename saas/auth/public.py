@@ -28,9 +28,10 @@ from saas.auth.forms import (
 from saas.auth.models import User
 from saas.auth.passwords import needs_rehash, verify_password
 from saas.core import tasks
-from saas.core.errors import perform_or_fail
+from saas.core.errors import perform, perform_or_fail
 from saas.core.limitkeys import client_address, keyed
 from saas.extensions import db, limiter
+from tenants.models import Tenant
 
 log = logging.getLogger(__name__)
 
@@ -141,13 +142,43 @@ def reset_password(token: str) -> ResponseReturnValue:
     if form.validate_on_submit():
 
         def new_password() -> None:
-            ops.set_password(user, form.password.data)
-            user.mfa_version += 1  # a reset forgets every remembered device (an attacker's too)
+            # The person's own password now (it came through their mailbox): MFA may be enrolled (point 10b), and
+            # a reset forgets every remembered device, an attacker's too (point 10c).
+            ops.set_password_from_mail_link(user, form.password.data)
             record_auth("password_reset", user_id=user.id)
 
         perform_or_fail(new_password, success=_("Ihr neues Passwort ist gespeichert. Bitte melden Sie sich an."))
         return redirect(url_for("auth.login"))
     return render_template("auth/reset_password.html", form=form, invitation=purpose == "invite", user=user)
+
+
+def confirm_office(token: str) -> ResponseReturnValue:
+    """The person confirms an office's offer of access (issue 17, point 7). A GET only shows the question (mail
+    scanners open links); the POST confirms. An account that never logged in sets its password here too."""
+    invite = ops.read_invite_token(token)
+    if invite is None:
+        return render_template("auth/office_link_invalid.html"), 400
+    user = invite.user
+    tenant = db.session.get(Tenant, invite.tenant_id)
+    new_account = ops.needs_password(user)
+    form: NewPasswordForm | LogoutForm = NewPasswordForm() if new_account else LogoutForm()
+    if form.validate_on_submit():
+        password = form.password.data if isinstance(form, NewPasswordForm) else None
+        if perform(lambda: ops.accept_invite(invite, password)):
+            flash(
+                _("Ihr Zugang zu %(office)s ist bestätigt.", office=tenant.name if tenant else ""),
+                "success",
+            )
+            if current_user.is_authenticated and current_user.id == user.id and tenant is not None:
+                return redirect(url_for("core.dashboard", slug=tenant.slug))
+            return redirect(url_for("auth.login"))
+    status = 400 if form.errors else 200
+    return (
+        render_template(
+            "auth/office_link.html", form=form, new_account=new_account, user=user, tenant=tenant, role=invite.role
+        ),
+        status,
+    )
 
 
 def set_language(lang: str) -> ResponseReturnValue:
@@ -203,7 +234,9 @@ def verify() -> ResponseReturnValue:
             perform_or_fail(lambda: record_auth("login", user_id=user.id))
             session.clear()
             login_user(user)
-            response = redirect(next_url or ops.home_for(user))
+            # This browser has now logged in to the account: the per-account slow-down lets it past (point 8),
+            # for people with a second factor as for those without.
+            response = throttle.remember_client(redirect(next_url or ops.home_for(user)), user.email)
             if can_remember and form.remember.data:
                 response.set_cookie(
                     mfa.REMEMBER_COOKIE,

@@ -16,9 +16,12 @@ from saas.auth.forms import (
     ChangePasswordForm,
     DisableMfaForm,
     EnableMfaForm,
+    LogoutForm,
 )
 from saas.auth.passwords import verify_password
 from saas.core.errors import perform, perform_or_fail
+from saas.core.limitkeys import keyed
+from saas.extensions import limiter
 
 
 @login_required
@@ -51,7 +54,12 @@ def settings() -> ResponseReturnValue:
     enabled = mfa.mfa_enabled(current_user)
     enable_form, disable_form = EnableMfaForm(), DisableMfaForm()
     secret = uri = qr = None
-    if not enabled:
+    # A password someone else chose (issue 17, point 10b): whoever knows it must not bind their own
+    # authenticator to this account. Enrolment waits until the person set a password through a mailed link.
+    provisional = not enabled and current_user.password_provisional
+    if provisional:
+        session.pop("mfa_enrol", None)
+    elif not enabled:
         secret = mfa.open_enrol_secret(current_user, session.get("mfa_enrol")) or mfa.new_secret()
         session["mfa_enrol"] = mfa.seal_enrol_secret(current_user, secret)  # encrypted: the cookie is readable
         uri = mfa.provisioning_uri(current_user, secret)
@@ -59,6 +67,8 @@ def settings() -> ResponseReturnValue:
     return render_template(
         "auth/mfa_settings.html",
         enabled=enabled,
+        provisional=provisional,
+        link_form=LogoutForm(),
         required=mfa.mfa_required(current_user),
         secret=secret,
         uri=uri,
@@ -72,6 +82,8 @@ def settings() -> ResponseReturnValue:
 @login_required
 def enable() -> ResponseReturnValue:
     form = EnableMfaForm()
+    if current_user.password_provisional:  # point 10b: only after a password set through a mailed link
+        abort(403)
     secret = mfa.open_enrol_secret(current_user, session.get("mfa_enrol"))
     if not form.validate_on_submit() or not secret:
         abort(400)
@@ -84,6 +96,21 @@ def enable() -> ResponseReturnValue:
     perform_or_fail(lambda: record_auth("mfa_enable", user_id=current_user.id))
     session.pop("mfa_enrol", None)
     return render_template("auth/mfa_codes.html", codes=codes)
+
+
+@login_required
+@limiter.limit("3 per hour", key_func=lambda: keyed("mfa-link", str(current_user.id)), methods=["POST"])
+def request_link() -> ResponseReturnValue:
+    """Mail the person a link to set their own password (which then allows enrolment)."""
+    if not LogoutForm().validate_on_submit():
+        abort(400)
+
+    def send() -> None:
+        ops.send_password_reset(current_user)
+        record_auth("mfa_link", user_id=current_user.id)
+
+    perform_or_fail(send, success=_("Wir haben Ihnen einen Link an %(email)s geschickt.", email=current_user.email))
+    return redirect(url_for("auth.mfa_settings"))
 
 
 @login_required
@@ -129,6 +156,9 @@ def new_codes() -> ResponseReturnValue:
 ENROLMENT_ENDPOINTS = {
     "auth.mfa_settings",
     "auth.mfa_enable",
+    "auth.mfa_link",
+    "auth.reset_password",  # the mailed link that makes the password the person's own (point 10b)
+    "auth.confirm_office",
     "auth.logout",
     "auth.set_language",
     "static",

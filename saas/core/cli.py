@@ -61,7 +61,9 @@ def users_create(email: str, tenant_slug: str | None, association_slug: str | No
     if user is None:
         password = sys.stdin.readline().rstrip("\r\n")
         try:
-            user = auth_ops.create_user(email, password, name=name, is_operator=role == "operator")
+            # The operator chose this password: it lets the person in, but the second factor is enrolled only
+            # after the person set their own password through a mailed link (issue 17, point 10b).
+            user = auth_ops.create_user(email, password, name=name, is_operator=role == "operator", provisional=True)
         except auth_ops.UserError as exc:
             db.session.rollback()
             fail(str(exc))

@@ -24,8 +24,9 @@ def test_admin_reaches_the_administration_from_the_staff_navigation(page, world)
     assert_accessible(page, "admin overview")
 
 
-def test_people_pages(page, world, outbox):
-    """Invite a person, change a role and open the removal page — all accessible."""
+def test_people_pages(page, browser, live_server, world, outbox):
+    """Invite a person, see the pending invitation and resend it, confirm it as the person (without
+    JavaScript), change the role and open the removal page — all accessible."""
     login(page, world.dortmund_admin.email)
     page.goto(f"{BASE}/personen")
     assert_accessible(page, "people")
@@ -42,7 +43,31 @@ def test_people_pages(page, world, outbox):
     page.wait_for_load_state()
     expect(page.get_by_text("neu@example.org wurde eingeladen.")).to_be_visible()
     assert len(outbox.wait_for(1)) == 1
+    pending = page.get_by_role("table", name="Einladungen, noch nicht bestätigt")
+    expect(pending).to_contain_text("neu@example.org")
+    expect(page.get_by_label("Rolle von Nora Neu")).to_have_count(0)  # no access yet
+    assert_accessible(page, "people with a pending invitation")
+    page.get_by_role("button", name="Erneut senden (neu@example.org)").click()
+    page.wait_for_load_state()
+    expect(page.get_by_text("Ein neuer Link ist an neu@example.org unterwegs")).to_be_visible()
+    mails = outbox.wait_for(2)
+    link = re.search(r"http://lotse\.test(/zugang/\S+)", outbox.text(mails[-1])).group(1)
 
+    person = browser.new_context(base_url=live_server, locale="de-DE", java_script_enabled=False)
+    try:
+        newcomer = person.new_page()
+        newcomer.goto(link)
+        expect(newcomer.get_by_role("heading", level=1, name="Willkommen bei Lotse")).to_be_visible()
+        assert_accessible(newcomer, "confirm the invitation")
+        newcomer.get_by_label("Neues Passwort", exact=True).fill("ein sehr langes passwort")
+        newcomer.get_by_label("Neues Passwort wiederholen").fill("ein sehr langes passwort")
+        newcomer.get_by_role("button", name="Passwort speichern und Einladung annehmen").click()
+        expect(newcomer.get_by_text("Ihr Zugang zu Selbsthilfe-Kontaktstelle Dortmund ist bestätigt.")).to_be_visible()
+    finally:
+        person.close()
+
+    page.goto(f"{BASE}/personen")
+    expect(page.get_by_role("table", name="Einladungen, noch nicht bestätigt")).to_have_count(0)
     page.get_by_label("Rolle von Nora Neu").select_option("staff")
     page.get_by_role("button", name="Rolle ändern (Nora Neu)").click()
     page.wait_for_load_state()

@@ -110,3 +110,29 @@ def test_password_reset_request_does_the_same_work_for_known_and_unknown(client,
     assert bodies[0] == bodies[1] and bodies[0][0] == 200
     assert not [s for s in statements if "users" in s.lower()], statements
     assert queued == [(auth_views.RESET_TASK, known, "de"), (auth_views.RESET_TASK, "niemand@example.org", "de")]
+
+
+def test_a_login_with_second_factor_marks_the_browser_as_known(limited_client, world):  # noqa: F811
+    """Regression (point 8 with MFA): the "known client" cookie was set only after a password-only login, so
+    an admin (who must use a second factor) was still locked out by rotating addresses. After a login with
+    password and code, does the owner's browser get past the per-account slow-down?"""
+    from saas.auth import throttle
+    from tests.auth.test_mfa import _code, _enrol
+
+    owner = limited_client  # its own address throughout (the session is bound to it)
+    owner.login(world.dortmund_staff)
+    secret, _codes = _enrol(owner)
+    owner.logout()
+    owner.delete_cookie(throttle.KNOWN_COOKIE)  # only the login with the second factor may set it now
+    step = owner.post_form("/login", {"email": world.dortmund_staff.email, "password": PASSWORD})
+    assert step.headers["Location"].endswith("/login/zweiter-faktor")
+    assert owner.post_form("/login/zweiter-faktor", {"code": _code(secret, 1)}).status_code == 302
+    assert owner.get_cookie(throttle.KNOWN_COOKIE) is not None
+    owner.logout()
+
+    attacker = owner.application.test_client()
+    for n in range(25):
+        _post(attacker, world.dortmund_staff.email, WRONG, f"198.51.100.{n}")
+    assert _post(attacker, world.dortmund_staff.email, WRONG, "198.51.100.99").status_code == 429
+    again = _post(owner, world.dortmund_staff.email, PASSWORD, "203.0.113.7")
+    assert again.status_code == 302 and again.headers["Location"].endswith("/login/zweiter-faktor")
