@@ -10,9 +10,10 @@ from sqlalchemy import select
 from saas.core.dashboard import Card, register_card
 from saas.core.errors import N_
 from saas.core.nav import add_public_nav, add_staff_nav
+from saas.core.reports import register_annual_section
 from saas.extensions import db, limiter
 from saas.grouparea import demo as _demo  # noqa: F401 - registers the demo seeder
-from saas.grouparea import funding_views, staff_views, views
+from saas.grouparea import funding, funding_views, staff_views, views
 from saas.grouparea.models import GroupChangeProposal, GroupEventSubmission, GroupNewsItem, GroupRoomRequest
 
 bp = Blueprint("grouparea", __name__, template_folder="templates")
@@ -38,6 +39,10 @@ bp.add_url_rule("/<slug>/gruppenbereich/foerderung", "funding", funding_views.gr
 # staff
 bp.add_url_rule("/<slug>/intern/gruppenbereich/", "staff_inbox", staff_views.inbox)
 bp.add_url_rule("/<slug>/intern/gruppenbereich/aenderungen/<int:proposal_id>", "staff_proposal", staff_views.proposal)
+bp.add_url_rule(
+    "/<slug>/intern/gruppenbereich/veranstaltungen/<int:submission_id>", "staff_event", staff_views.event_submission
+)
+bp.add_url_rule("/<slug>/intern/gruppenbereich/beitraege/<int:item_id>", "staff_news", staff_views.news_item)
 _ACTION = "<any(freigeben,ablehnen):action>"
 bp.add_url_rule(
     f"/<slug>/intern/gruppenbereich/aenderungen/<int:proposal_id>/{_ACTION}",
@@ -65,6 +70,8 @@ bp.add_url_rule(
 )
 bp.add_url_rule("/<slug>/intern/foerderung/", "funding_overview", funding_views.overview, methods=["GET"])
 bp.add_url_rule("/<slug>/intern/foerderung/fristen", "funding_deadline", funding_views.add_deadline, methods=["POST"])
+
+register_annual_section("funding", funding.annual_section)
 
 add_public_nav("grouparea.sign_in", "Für Gruppen", order=90)
 add_staff_nav("grouparea.staff_inbox", "Von Gruppen", order=13)

@@ -119,6 +119,9 @@ class FundingForm(FlaskForm):
     amount_granted = EuroField(
         _l("Bewilligter Betrag (Euro)"), places=2, validators=[Optional(), NumberRange(min=0, max=10_000_000)]
     )
+    amount_paid = EuroField(
+        _l("Ausgezahlter Betrag (Euro)"), places=2, validators=[Optional(), NumberRange(min=0, max=10_000_000)]
+    )
     proof_submitted = BooleanField(_l("Verwendungsnachweis eingereicht"))
 
 
@@ -130,3 +133,21 @@ class DeadlineForm(FlaskForm):
 
 class LanguageForm(FlaskForm):
     locale = SelectField(_l("Sprache unserer E-Mails"), choices=[("de", "Deutsch"), ("en", "English")])
+
+
+class _StaffEdit:
+    """Staff's edit of a group's submission, sent with "Freigeben": the note to the group comes along."""
+
+    note = StringField(_l("Begründung (optional, geht an die Gruppe)"), validators=[Optional(), Length(max=500)])
+
+
+class StaffEntryForm(_StaffEdit, EntryChangeForm):
+    """The entry as staff will publish it: prefilled with the group's proposal over the current entry."""
+
+
+class StaffEventForm(_StaffEdit, EventSubmissionForm):
+    """The group's event as staff will publish it."""
+
+
+class StaffNewsForm(_StaffEdit, NewsItemForm):
+    """The group's newsletter item as staff will print it."""

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from saas.auth.models import Role
+from saas.core import timeutil
 from saas.core.access import office_required
 from saas.core.errors import perform
 from saas.grouparea import funding
@@ -17,13 +16,13 @@ from saas.grouparea.session import group_required
 
 
 def _years() -> list[int]:
-    this = dt.date.today().year
+    this = timeutil.today().year
     return [this + 1, this, this - 1]
 
 
 def _year_arg() -> int:
     value = request.args.get("jahr", "")
-    year = int(value) if value.isdigit() and len(value) == 4 else dt.date.today().year
+    year = int(value) if value.isdigit() and len(value) == 4 else timeutil.today().year
     if not 2000 <= year <= 2100:
         abort(400)
     return year
@@ -34,7 +33,7 @@ def group_funding(slug: str):  # type: ignore[no-untyped-def]
     form = FundingForm()
     form.year.choices = [(y, str(y)) for y in _years()]
     if request.method == "GET":
-        form.year.data = dt.date.today().year
+        form.year.data = timeutil.today().year
     if form.validate_on_submit():
         data = {
             "year": form.year.data,
@@ -42,11 +41,12 @@ def group_funding(slug: str):  # type: ignore[no-untyped-def]
             "status": form.status.data,
             "amount_applied": form.amount_applied.data,
             "amount_granted": form.amount_granted.data,
+            "amount_paid": form.amount_paid.data,
             "proof_submitted": form.proof_submitted.data,
         }
-        if perform(lambda: funding.save_funding(g.group.id, data), success=_("Gespeichert.")):
+        if perform(lambda: funding.save_funding(g.group.id, data), success=_("Gespeichert."), field=form.amount_paid):
             return redirect(url_for("grouparea.funding"), 303)
-    year = dt.date.today().year
+    year = timeutil.today().year
     return (
         render_template(
             "grouparea/funding.html",

@@ -12,6 +12,7 @@ from flask import abort, flash, g, make_response, redirect, render_template, req
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from saas.core import timeutil
 from saas.core.errors import perform
 from saas.directory.models import MEETING_MODES
 from saas.directory.public import rhythm_text
@@ -63,7 +64,10 @@ def sign_in(slug: str):  # type: ignore[no-untyped-def]
 
 
 def redeem(slug: str, token: str):  # type: ignore[no-untyped-def]
-    """The mailed link: used up at once, signs the browser in and opens the group's area."""
+    """The mailed link: signs the browser in and opens the group's area (a few uses within its life, so a
+    mail scanner's visit does not use it up). A HEAD request is answered without counting a use."""
+    if request.method == "HEAD":
+        return _private(("", 204 if group_session.token_group(token) is not None else 400))
     redeemed = group_session.redeem_token(token)
     if redeemed is None:
         db.session.rollback()
@@ -74,6 +78,10 @@ def redeem(slug: str, token: str):  # type: ignore[no-untyped-def]
 
 
 def sign_out(slug: str):  # type: ignore[no-untyped-def]
+    data = group_session.session_data()
+    if data is not None and data.get("t") == g.tenant.id:
+        group_session.end_links(int(data["g"]), str(data.get("a", "")))
+        db.session.commit()
     group_session.end_session()
     flash(_("Sie sind abgemeldet."), "success")
     return redirect(url_for("grouparea.sign_in"), 303)
@@ -195,7 +203,7 @@ def request_room(slug: str):  # type: ignore[no-untyped-def]
         if done:
             return redirect(url_for("grouparea.home"), 303)
     status = 400 if request.method == "POST" else 200
-    today = dt.date.today()
+    today = timeutil.today()
     return _private(
         (
             render_template(
