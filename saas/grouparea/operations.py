@@ -341,6 +341,19 @@ def request_room(group: Group, data: dict[str, Any], *, terms_text: str) -> Grou
     room = room_or_404(data["room_id"])
     if data["start_date"] < timeutil.today():
         raise GroupAreaError(_("Der erste Termin liegt in der Vergangenheit."))
+    taken = _taken_dates(room, data)
+    if taken:  # said now, not only when staff approve; without the other groups' names
+        shown = ", ".join(f"{c.day:%d.%m.%Y} {c.start:%H.%M}–{c.end:%H.%M}" for c in taken[:8])
+        more = " …" if len(taken) > 8 else ""
+        raise GroupAreaError(
+            _(
+                "Der Raum ist zu dieser Zeit an %(n)s Terminen schon belegt: %(shown)s%(more)s. "
+                "Bitte wählen Sie eine freie Zeit aus der Liste.",
+                n=len(taken),
+                shown=shown,
+                more=more,
+            )
+        )
     request = GroupRoomRequest(
         group_id=group.id,
         room_id=room.id,
@@ -358,6 +371,15 @@ def request_room(group: Group, data: dict[str, Any], *, terms_text: str) -> Grou
     return request
 
 
+def _taken_dates(room: Any, data: dict[str, Any]) -> list[Any]:
+    """Dates on which the request would clash with a booking of the room (closed days do not count)."""
+    from saas.core.recurrence import Pattern, Recurrence
+    from saas.rooms.operations import find_conflicts
+
+    rule = Recurrence(Pattern(data["pattern"]), data["start_date"], _until(data), None)
+    return find_conflicts(room.id, rule, data["start_time"], data["end_time"], site_id=room.site_id)
+
+
 def _until(data: dict[str, Any]) -> dt.date | None:
     """A recurring request without a last date runs for a year (bookings are renewed yearly)."""
     if data["pattern"] == "once":
@@ -372,17 +394,20 @@ def approve_room(request: GroupRoomRequest, *, acting_user: Any, note: str = "")
 
     _decide(request, "approved", acting_user, note)
     room = room_or_404(request.room_id)
-    booking = room_ops.create_booking(
-        room,
-        pattern=request.pattern,
-        start_date=request.start_date,
-        until_date=request.until_date,
-        start_time=request.start_time,
-        end_time=request.end_time,
-        group_id=request.group_id,
-        note=request.note,
-        acting_user=acting_user,
-    )
+    try:
+        booking = room_ops.create_booking(
+            room,
+            pattern=request.pattern,
+            start_date=request.start_date,
+            until_date=request.until_date,
+            start_time=request.start_time,
+            end_time=request.end_time,
+            group_id=request.group_id,
+            note=request.note,
+            acting_user=acting_user,
+        )
+    except room_ops.BookingConflict as conflict:  # its short message points to a list this page has not
+        raise GroupAreaError(str(conflict)) from conflict
     request.booking_id = booking.id
     db.session.flush()
 

@@ -20,6 +20,7 @@ from saas.extensions import db
 from saas.grouparea import operations as ops
 from saas.grouparea import session as group_session
 from saas.grouparea.forms import (
+    ROOM_PATTERNS,
     EntryChangeForm,
     EventSubmissionForm,
     LanguageForm,
@@ -101,6 +102,7 @@ def home(slug: str):  # type: ignore[no-untyped-def]
             room_requests=ops.recent(GroupRoomRequest, group.id),
             language_form=LanguageForm(locale=ops.mail_locale(group.id)),
             modes=MEETING_MODES,
+            patterns=ROOM_PATTERNS,
         )
     )
 

@@ -110,7 +110,12 @@ def test_room_every_second_thursday_free_slots_and_conflicts(world, db, client, 
     fields = {"room_id": room.id, "pattern": "biweekly", "start_date": first_thursday.isoformat(),
               "start_time": "18:30", "end_time": "20:30", "accept_terms": "y"}  # fmt: skip
     assert client.post_form("/dortmund/gruppenbereich/raum", fields).status_code == 303
-    clash = {**fields, "pattern": "once", "start_time": "11:00", "end_time": "13:00"}
+    taken = client.post_form("/dortmund/gruppenbereich/raum", fields | {"pattern": "once", "start_time": "11:00",
+                                                                         "end_time": "13:00"})  # fmt: skip
+    text = taken.get_data(as_text=True)  # a clash with a booking is said at once, with the date, without names
+    assert taken.status_code == 400 and f"{first_thursday:%d.%m.%Y} 10.00–12.00" in text
+    assert "Anonyme Spieler" not in text
+    clash = {**fields, "pattern": "once", "start_time": "19:00", "end_time": "21:00"}  # clashes with the first
     assert client.post_form("/dortmund/gruppenbereich/raum", clash).status_code == 303
 
     staff = make_client()
@@ -122,6 +127,7 @@ def test_room_every_second_thursday_free_slots_and_conflicts(world, db, client, 
     assert "Freigegeben." in first.get_data(as_text=True), first.get_data(as_text=True)[-2500:]
     answer = staff.post_form(f"/dortmund/intern/gruppenbereich/raeume/{ids[1]}/freigeben", follow_redirects=True)
     assert "schon belegt" in answer.get_data(as_text=True)
+    assert f"{first_thursday:%d.%m.%Y} 18.30–20.30 Uhr" in answer.get_data(as_text=True)  # staff see which date
     with tenant_context(world.dortmund.id):
         bookings = db.session.scalars(select(Booking).where(Booking.room_id == room.id)).all()
         assert len(bookings) == 2  # the other group's and the approved fortnightly one
