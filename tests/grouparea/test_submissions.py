@@ -162,3 +162,20 @@ def test_picked_items_go_into_the_next_issue_once(world, db, client, make_client
         item = db.session.get(GroupNewsItem, _one(db, world.dortmund, GroupNewsItem))
         assert item.issue_id is not None
         assert news_for_next_issue() == []
+
+
+def test_the_past_is_judged_by_the_offices_day(world, client, outbox, monkeypatch):
+    """Is "in the past" the office's day (Europe/Berlin, ``timeutil.today``), not the server's clock? Just
+    after midnight in Berlin the server (UTC) still has yesterday."""
+    from saas.core import timeutil
+
+    huckarde(world.dortmund)
+    sign_in(client, outbox)
+    office_day = dt.date.today() + dt.timedelta(days=3)
+    monkeypatch.setattr(timeutil, "today", lambda: office_day)
+    answer = client.post_form(
+        "/dortmund/gruppenbereich/veranstaltung",
+        {"title": "Vorgestern", "start_date": (office_day - dt.timedelta(days=1)).isoformat(), "start_time": "18:00",
+         "address": "Hier"},
+    )  # fmt: skip
+    assert answer.status_code == 400 and "Vergangenheit" in answer.get_data(as_text=True)
