@@ -84,7 +84,7 @@ class Document:
         """``rows``: (label, dotted prefix in the report); each cell is ``value(report, prefix + "." + column)``."""
         head, notes = [], []
         for figure in columns:
-            head.append((figure.label + (f" ({figure.unit})" if figure.unit else ""), self.next_note))
+            head.append((figure.label, self.next_note))
             notes.append((self.next_note, figure.definition))
             self.next_note += 1
         cells = [
@@ -213,7 +213,7 @@ def to_pdf(doc: Document) -> bytes:
         elif isinstance(block, Matrix):
             mark = _superscript if pdf.unicode else (lambda n: f"[{n}]")
             pdf.para(block.caption, 9)
-            rest = [27.0] * len(block.head)
+            rest = [28.0] * len(block.head)
             pdf.table_rows(
                 [block.first, *[f"{label}{mark(number)}" for label, number in block.head]],
                 [[label, *texts] for label, texts in block.rows],

@@ -238,7 +238,7 @@ _FUNDING = "Förderungen der Gruppen für das Berichtsjahr, wie sie die Gruppen 
 FUNDING: tuple[Figure, ...] = (
     Figure(
         "groups_funded",
-        "Geförderte Gruppen",
+        "Gruppen",
         f"{_FUNDING}: Gruppen mit bewilligter Förderung (Stand „bewilligt“ oder „Verwendungsnachweis "
         "eingereicht“), jede Gruppe einmal gezählt, auch in der Summe.",
     ),

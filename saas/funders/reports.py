@@ -106,15 +106,18 @@ def _funding_chapter(doc: Document, title: str, year: int, report: dict[str, Any
     funded, amounts applied, granted and paid, from the report's ``funding`` section."""
     funding = report.get("funding") or {}
     doc.heading(title)
+    funded = funding.get("groups_funded", 0)
+    groups = (
+        "erhielt 1 Gruppe" if funded == 1 else f"erhielten {F.format_count(report, 'funding.groups_funded')} Gruppen"
+    )
     doc.para(
         "Die Kontaktstelle berät die Gruppen zu Förderanträgen und erinnert sie an Fristen und "
-        "Verwendungsnachweise. Im Jahr "
-        f"{year} erhielten {F.format_count(report, 'funding.groups_funded')} Gruppen eine bewilligte Förderung; "
+        f"Verwendungsnachweise. Im Jahr {year} {groups} eine bewilligte Förderung; "
         f"bewilligt wurden insgesamt {format_value(funding.get('granted', 0), '€')}, "
         f"ausgezahlt {format_value(funding.get('paid', 0), '€')}."
     )
     rows = [(label, f"funding.by_stream.{code}") for code, label in F.FUNDING_STREAMS] + [("Summe", "funding")]
-    doc.matrix("Förderung der Gruppen nach Förderart", "Förderart", rows, F.FUNDING, report)
+    doc.matrix("Förderung der Gruppen nach Förderart (Beträge in Euro)", "Förderart", rows, F.FUNDING, report)
     missing = int(funding.get("missing_proofs", 0) or 0)
     if missing:
         doc.para(f"Für {F.format_count(report, 'funding.missing_proofs')} bewilligte Förderungen steht der "
