@@ -32,7 +32,7 @@ def send_sign_in_links(tenant: Tenant, address: str, links: list[tuple[Group, st
         )
         lines.append(
             _(
-                "Der Link gilt %(minutes)s Minuten, bis Sie sich abmelden. Ein Passwort brauchen Sie nicht.",
+                "Der Link gilt %(minutes)s Minuten oder bis Sie sich abmelden. Ein Passwort brauchen Sie nicht.",
                 minutes=LINK_MINUTES,
             )
         )
