@@ -275,12 +275,14 @@ def approve_event(
     if data["start_date"] < timeutil.today():
         raise GroupAreaError(_("Die Veranstaltung liegt in der Vergangenheit."))
     submission.published_json = json.dumps(_event_text(data), ensure_ascii=False)
+    description = str(data.get("description") or "").strip()
+    if submission.group:
+        description += f"\n\nEine Veranstaltung der Gruppe „{submission.group.name}“."
     event = event_ops.create_event(
         {
             "kind": EventKind.other,
             "title": data["title"].strip(),
-            "description": (data.get("description") or "").strip()
-            + (f"\n\nEine Veranstaltung der Gruppe „{submission.group.name}“." if submission.group else ""),
+            "description": description,
             "start_date": data["start_date"],
             "start_time": data["start_time"],
             "end_time": data.get("end_time"),
