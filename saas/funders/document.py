@@ -40,6 +40,18 @@ class FigureTable:
 
 
 @dataclass
+class Matrix:
+    """A figure table with several columns: one row per item (e.g. funding stream), one column per figure
+    whose footnote number sits in the column head."""
+
+    caption: str
+    head: list[tuple[str, int]]  # column label, footnote number
+    rows: list[tuple[str, list[str]]]  # row label, formatted values
+    notes: list[tuple[int, str]]
+    first: str = ""  # the head of the label column
+
+
+@dataclass
 class Document:
     title: str
     subtitle: str = ""
@@ -62,15 +74,33 @@ class Document:
         for figure in figures:
             number = self.next_note
             self.next_note += 1
-            rows.append((figure.label, format_value(value(report, figure.path)), number))
+            rows.append((figure.label, format_value(value(report, figure.path), figure.unit), number))
             notes.append((number, figure.definition))
         self.blocks.append(FigureTable(caption, rows, notes))
 
+    def matrix(
+        self, caption: str, first: str, rows: list[tuple[str, str]], columns: tuple[Figure, ...], report: dict[str, Any]
+    ) -> None:
+        """``rows``: (label, dotted prefix in the report); each cell is ``value(report, prefix + "." + column)``."""
+        head, notes = [], []
+        for figure in columns:
+            head.append((figure.label, self.next_note))
+            notes.append((self.next_note, figure.definition))
+            self.next_note += 1
+        cells = [
+            (label, [format_value(value(report, f"{prefix}.{f.path}"), f.unit, bare=True) for f in columns])
+            for label, prefix in rows
+        ]
+        self.blocks.append(Matrix(caption, head, cells, notes, first))
 
-def format_value(raw: Any) -> str:
-    """A figure as the exports print it: German digits, one decimal for hours and staff positions."""
+
+def format_value(raw: Any, unit: str = "", *, bare: bool = False) -> str:
+    """A figure as the exports print it: German digits, one decimal for hours and staff positions, two for
+    euros ("1.250,50 €"; ``bare``: without the sign, when the column head names it)."""
     if raw is None:
         return "–"
+    if unit == "€" and isinstance(raw, int | float):
+        return format_number(raw, 2) + ("" if bare else " €")
     if isinstance(raw, float):
         return format_number(raw, 1)
     if isinstance(raw, int):
@@ -119,14 +149,37 @@ def to_docx(doc: Document) -> bytes:
             table.columns[0].width, table.columns[1].width = Cm(12.5), Cm(3.5)
             for row in table.rows:  # the label wide, the value narrow (Word would split them evenly)
                 row.cells[0].width, row.cells[1].width = Cm(12.5), Cm(3.5)
-            for number, definition in block.notes:
-                note = out.add_paragraph()
-                note.add_run(str(number)).font.superscript = True
-                run = note.add_run(f" {definition}")
-                run.font.size = Pt(8)
+            _docx_notes(out, block.notes)
+        elif isinstance(block, Matrix):
+            out.add_paragraph(block.caption, style="Caption")
+            table = out.add_table(rows=1, cols=len(block.head) + 1)
+            table.style = "Light List Accent 1"
+            head = table.rows[0].cells
+            head[0].text = block.first
+            for cell, (label, number) in zip(head[1:], block.head, strict=True):
+                cell.text = label
+                cell.paragraphs[0].add_run(str(number)).font.superscript = True
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            for label, texts in block.rows:
+                cells = table.add_row().cells
+                cells[0].text = label
+                for cell, text in zip(cells[1:], texts, strict=True):
+                    cell.text = text
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            _docx_notes(out, block.notes)
     buffer = io.BytesIO()
     out.save(buffer)
     return buffer.getvalue()
+
+
+def _docx_notes(out: Any, notes: list[tuple[int, str]]) -> None:
+    from docx.shared import Pt
+
+    for number, definition in notes:
+        note = out.add_paragraph()
+        note.add_run(str(number)).font.superscript = True
+        run = note.add_run(f" {definition}")
+        run.font.size = Pt(8)
 
 
 # --- PDF -------------------------------------------------------------------------------------------------
@@ -160,6 +213,16 @@ def to_pdf(doc: Document) -> bytes:
                 [block.caption, "Wert"],
                 [[f"{label}{mark(number)}", text] for label, text, number in block.rows],
                 [130, 40],
+            )
+            pdf.para("\n".join(f"{mark(number)} {definition}" for number, definition in block.notes), 7)
+        elif isinstance(block, Matrix):
+            mark = _superscript if pdf.unicode else (lambda n: f"[{n}]")
+            pdf.para(block.caption, 9)
+            rest = [28.0] * len(block.head)
+            pdf.table_rows(
+                [block.first, *[f"{label}{mark(number)}" for label, number in block.head]],
+                [[label, *texts] for label, texts in block.rows],
+                [170 - sum(rest), *rest],
             )
             pdf.para("\n".join(f"{mark(number)} {definition}" for number, definition in block.notes), 7)
     return bytes(pdf.output())

@@ -19,6 +19,7 @@ class Figure:
     path: str  # dotted key into the annual report JSON
     label: str
     definition: str
+    unit: str = ""  # "€": an amount in euros, printed with two decimals
 
 
 def _f(path: str, label: str, definition: str) -> Figure:
@@ -224,3 +225,34 @@ def format_count(report: dict[str, Any], path: str) -> str:
     from saas.funders.document import format_value
 
     return format_value(value(report, path))
+
+
+# --- funding of the groups (the annual report's ``funding`` section, from saas/grouparea) ---------------
+
+FUNDING_STREAMS: tuple[tuple[str, str], ...] = (
+    ("gkv_pauschal", "GKV-Pauschalförderung (§ 20h SGB V)"),
+    ("project", "Projektförderung"),
+    ("municipal", "Kommunale Förderung"),
+)
+_FUNDING = "Förderungen der Gruppen für das Berichtsjahr, wie sie die Gruppen im Gruppenbereich eintragen"
+FUNDING: tuple[Figure, ...] = (
+    Figure(
+        "groups_funded",
+        "Gruppen",
+        f"{_FUNDING}: Gruppen mit bewilligter Förderung (Stand „bewilligt“ oder „Verwendungsnachweis "
+        "eingereicht“), jede Gruppe einmal gezählt, auch in der Summe.",
+    ),
+    Figure(
+        "applied",
+        "Beantragt",
+        f"{_FUNDING}: Summe der beantragten Beträge aller gestellten Anträge (ohne nur geplante), in Euro.",
+        "€",
+    ),
+    Figure("granted", "Bewilligt", f"{_FUNDING}: Summe der bewilligten Beträge, in Euro.", "€"),
+    Figure(
+        "paid",
+        "Ausgezahlt",
+        f"{_FUNDING}: Summe der an die Gruppen ausgezahlten Beträge bewilligter Förderungen, in Euro.",
+        "€",
+    ),
+)

@@ -16,7 +16,7 @@ from typing import Any
 from saas.contacts.report import annual_report, chapters, paragraphs, topics_az
 from saas.core.formatting import format_date
 from saas.funders import figures as F
-from saas.funders.document import Document
+from saas.funders.document import Document, format_value
 from saas.funders.queries import events_of, newsletter_issues_of
 from tenants.models import Tenant
 
@@ -86,6 +86,8 @@ def sachbericht(tenant: Tenant, year: int, report: dict[str, Any] | None = None)
     doc.figures("Gruppenbegleitung und Konfliktberatung", F.SUPPORT, report)
     doc.figures("Treffformen und Junge Selbsthilfe", F.PROFILE, report)
     n += 1
+    _funding_chapter(doc, f"{n}. Förderung der Selbsthilfegruppen", year, report)
+    n += 1
     doc.heading(f"{n}. Veranstaltungen und Räume")
     doc.figures("Veranstaltungen und Räume", F.EVENTS, report)
     doc.bullets([f"{format_date(day)}: {title} ({kind})" for day, title, kind in events_of(year)])
@@ -97,6 +99,29 @@ def sachbericht(tenant: Tenant, year: int, report: dict[str, Any] | None = None)
         n += 1
         _chapter(doc, f"{n}. {chapter.title}", chapter.body)
     return doc
+
+
+def _funding_chapter(doc: Document, title: str, year: int, report: dict[str, Any]) -> None:
+    """Funding of the groups per stream (GKV-Pauschalförderung, project, municipal) and in sum: groups
+    funded, amounts applied, granted and paid, from the report's ``funding`` section."""
+    funding = report.get("funding") or {}
+    doc.heading(title)
+    funded = funding.get("groups_funded", 0)
+    groups = (
+        "erhielt 1 Gruppe" if funded == 1 else f"erhielten {F.format_count(report, 'funding.groups_funded')} Gruppen"
+    )
+    doc.para(
+        "Die Kontaktstelle berät die Gruppen zu Förderanträgen und erinnert sie an Fristen und "
+        f"Verwendungsnachweise. Im Jahr {year} {groups} eine bewilligte Förderung; "
+        f"bewilligt wurden insgesamt {format_value(funding.get('granted', 0), '€')}, "
+        f"ausgezahlt {format_value(funding.get('paid', 0), '€')}."
+    )
+    rows = [(label, f"funding.by_stream.{code}") for code, label in F.FUNDING_STREAMS] + [("Summe", "funding")]
+    doc.matrix("Förderung der Gruppen nach Förderart (Beträge in Euro)", "Förderart", rows, F.FUNDING, report)
+    missing = int(funding.get("missing_proofs", 0) or 0)
+    if missing:
+        doc.para(f"Für {F.format_count(report, 'funding.missing_proofs')} bewilligte Förderungen steht der "
+                 "Verwendungsnachweis noch aus.")  # fmt: skip
 
 
 def annual_document(tenant: Tenant, year: int, report: dict[str, Any] | None = None) -> Document:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import Blueprint
 
 from saas.core.nav import add_public_nav, add_staff_nav
+from saas.core.reports import register_annual_section
 from saas.extensions import limiter
 from saas.grouparea import dashboard as _dashboard  # noqa: F401 - registers the start page panel
 from saas.grouparea import demo as _demo  # noqa: F401 - registers the demo seeder
-from saas.grouparea import public, views
+from saas.grouparea import funding, public, views
 
 bp = Blueprint("grouparea", __name__, template_folder="templates")
 
@@ -33,6 +34,10 @@ bp.add_url_rule("/<slug>/gruppenbereich/foerderung", "funding", public.group_fun
 # staff
 bp.add_url_rule("/<slug>/intern/gruppenbereich/", "staff_inbox", views.inbox)
 bp.add_url_rule("/<slug>/intern/gruppenbereich/aenderungen/<int:proposal_id>", "staff_proposal", views.proposal)
+bp.add_url_rule(
+    "/<slug>/intern/gruppenbereich/veranstaltungen/<int:submission_id>", "staff_event", views.event_submission
+)
+bp.add_url_rule("/<slug>/intern/gruppenbereich/beitraege/<int:item_id>", "staff_news", views.news_item)
 _ACTION = "<any(freigeben,ablehnen):action>"
 bp.add_url_rule(
     f"/<slug>/intern/gruppenbereich/aenderungen/<int:proposal_id>/{_ACTION}",
@@ -60,6 +65,8 @@ bp.add_url_rule(
 )
 bp.add_url_rule("/<slug>/intern/foerderung/", "funding_overview", views.overview, methods=["GET"])
 bp.add_url_rule("/<slug>/intern/foerderung/fristen", "funding_deadline", views.add_deadline, methods=["POST"])
+
+register_annual_section("funding", funding.annual_section)
 
 add_public_nav("grouparea.sign_in", "Für Gruppen", order=90)
 add_staff_nav("grouparea.staff_inbox", "Von Gruppen", order=13)

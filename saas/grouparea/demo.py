@@ -55,6 +55,7 @@ def seed_huckarde(tenant: Tenant, today: dt.date | None = None) -> bool:
                     "status": "granted",
                     "amount_applied": Decimal("950.00"),
                     "amount_granted": Decimal("800.00"),
+                    "amount_paid": Decimal("800.00"),
                     "proof_submitted": False,
                 },
             )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -15,6 +18,7 @@ from wtforms import (
     TimeField,
 )
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
+from wtforms.widgets import TextInput
 
 from saas.directory.forms import _choices
 from saas.directory.models import MEETING_MODES, RHYTHMS
@@ -23,12 +27,27 @@ from tenants.models import WEEKDAYS_LONG
 
 
 class EuroField(DecimalField):
-    """An amount as Germans write it: "1.250,50" or "950" (a point alone is read as the decimal point)."""
+    """An amount as Germans write it: "1.250,50", "1.200" or "950"; a point before exactly three digits
+    groups thousands, any other point ("950.50") is read as the decimal point.
+
+    A text box with the decimal keypad, not ``type=number``: a number box refuses "1.250,50" in the browser."""
+
+    widget = TextInput()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("render_kw", {"inputmode": "decimal", "autocomplete": "off"})
+        super().__init__(*args, **kwargs)
 
     def process_formdata(self, valuelist: list) -> None:
-        if valuelist and isinstance(valuelist[0], str) and "," in valuelist[0]:
-            valuelist = [valuelist[0].replace(".", "").replace(",", ".").strip()]
+        if valuelist and isinstance(valuelist[0], str):
+            text = valuelist[0].strip().removesuffix("€").strip()
+            if "," in text or _THOUSANDS.fullmatch(text):
+                text = text.replace(".", "").replace(",", ".")
+            valuelist = [text]
         super().process_formdata(valuelist)
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 class SignInForm(FlaskForm):
@@ -119,6 +138,9 @@ class FundingForm(FlaskForm):
     amount_granted = EuroField(
         _l("Bewilligter Betrag (Euro)"), places=2, validators=[Optional(), NumberRange(min=0, max=10_000_000)]
     )
+    amount_paid = EuroField(
+        _l("Ausgezahlter Betrag (Euro)"), places=2, validators=[Optional(), NumberRange(min=0, max=10_000_000)]
+    )
     proof_submitted = BooleanField(_l("Verwendungsnachweis eingereicht"))
 
 
@@ -130,3 +152,21 @@ class DeadlineForm(FlaskForm):
 
 class LanguageForm(FlaskForm):
     locale = SelectField(_l("Sprache unserer E-Mails"), choices=[("de", "Deutsch"), ("en", "English")])
+
+
+class _StaffEdit:
+    """Staff's edit of a group's submission, sent with "Freigeben": the note to the group comes along."""
+
+    note = StringField(_l("Begründung (optional, geht an die Gruppe)"), validators=[Optional(), Length(max=500)])
+
+
+class StaffEntryForm(_StaffEdit, EntryChangeForm):
+    """The entry as staff will publish it: prefilled with the group's proposal over the current entry."""
+
+
+class StaffEventForm(_StaffEdit, EventSubmissionForm):
+    """The group's event as staff will publish it."""
+
+
+class StaffNewsForm(_StaffEdit, NewsItemForm):
+    """The group's newsletter item as staff will print it."""

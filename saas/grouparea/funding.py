@@ -38,9 +38,13 @@ def save_funding(group_id: int, data: dict[str, Any]) -> GroupFunding:
     if row is None:
         row = GroupFunding(group_id=group_id, year=data["year"], stream=data["stream"])
         db.session.add(row)
-    for key in ("status", "amount_applied", "amount_granted", "proof_submitted"):
+    for key in ("status", "amount_applied", "amount_granted", "amount_paid", "proof_submitted"):
         if key in data:
             setattr(row, key, data[key])
+    if row.amount_paid is not None and Decimal(row.amount_paid or 0) > Decimal(row.amount_granted or 0):
+        raise FundingError(
+            _("Ausgezahlt kann nicht mehr sein als bewilligt. Bitte tragen Sie den bewilligten Betrag ein.")
+        )
     if row.proof_submitted:
         row.status = "proof_submitted"
     db.session.flush()
@@ -136,13 +140,30 @@ def send_due_reminders(tenant: Any, today: dt.date) -> int:
     return count
 
 
+FUNDED = ("granted", "proof_submitted")  # the statuses of funding that was granted
+APPLIED = ("applied", "granted", "refused", "proof_submitted")  # an application went out ("planned": not yet)
+
+
+def stream_figures(rows: list[GroupFunding]) -> dict[str, Decimal | int]:
+    """The four figures funders ask for, over some rows of one year: groups funded, sums applied, granted, paid.
+
+    Applied: amounts of applications that went out (status not "geplant"). Granted and paid: amounts of
+    granted funding (bewilligt, or its proof submitted). Groups funded: distinct groups with granted funding.
+    """
+    funded = [r for r in rows if r.status in FUNDED]
+    return {
+        "groups_funded": len({r.group_id for r in funded}),
+        "applied": sum((Decimal(r.amount_applied or 0) for r in rows if r.status in APPLIED), Decimal(0)),
+        "granted": sum((Decimal(r.amount_granted or 0) for r in funded), Decimal(0)),
+        "paid": sum((Decimal(r.amount_paid or 0) for r in funded), Decimal(0)),
+    }
+
+
 @dataclass
 class YearOverview:
     year: int
     rows: list[GroupFunding]
-    groups_funded: int
-    applied: Decimal
-    granted: Decimal
+    total: dict[str, Decimal | int]
     by_stream: dict[str, dict[str, Decimal | int]]
     missing_proofs: list[GroupFunding]
 
@@ -150,21 +171,24 @@ class YearOverview:
 def year_overview(year: int) -> YearOverview:
     rows = list(db.session.scalars(select(GroupFunding).where(GroupFunding.year == year).order_by(GroupFunding.stream)))
     rows.sort(key=lambda r: (r.group.name.lower(), r.stream))
-    granted_rows = [r for r in rows if r.status in ("granted", "proof_submitted")]
-    by_stream: dict[str, dict[str, Decimal | int]] = {}
-    for code in FUNDING_STREAMS:
-        mine = [r for r in rows if r.stream == code]
-        by_stream[code] = {
-            "groups": len({r.group_id for r in mine if r.status in ("granted", "proof_submitted")}),
-            "applied": sum((Decimal(r.amount_applied or 0) for r in mine), Decimal(0)),
-            "granted": sum((Decimal(r.amount_granted or 0) for r in mine), Decimal(0)),
-        }
     return YearOverview(
         year=year,
         rows=rows,
-        groups_funded=len({r.group_id for r in granted_rows}),
-        applied=sum((Decimal(r.amount_applied or 0) for r in rows), Decimal(0)),
-        granted=sum((Decimal(r.amount_granted or 0) for r in rows), Decimal(0)),
-        by_stream=by_stream,
+        total=stream_figures(rows),
+        by_stream={code: stream_figures([r for r in rows if r.stream == code]) for code in FUNDING_STREAMS},
         missing_proofs=[r for r in rows if r.status == "granted" and not r.proof_submitted],
     )
+
+
+def _json(figures: dict[str, Decimal | int]) -> dict[str, float | int]:
+    return {key: float(v) if isinstance(v, Decimal) else v for key, v in figures.items()}
+
+
+def annual_section(tenant_id: int, year: int) -> dict[str, Any]:
+    """The annual report's ``funding`` section (office bound): the year's totals and each stream's, in euros."""
+    data = year_overview(year)
+    return {
+        **_json(data.total),
+        "missing_proofs": len(data.missing_proofs),
+        "by_stream": {code: _json(figures) for code, figures in data.by_stream.items()},
+    }

@@ -1,7 +1,8 @@
 """Mails to a group's contact person, in the group's language (German or English).
 
-Built with ``saas.core.mail`` (the one office mail path); links are built by hand from ``BASE_URL``
-because workers have no request to build URLs from.
+Built with ``saas.core.mail.office_message`` (the one office mail layout: the office in From and
+Reply-To, its footer with Impressum and Datenschutz, a text and an HTML part); links are built by hand
+from ``BASE_URL`` because workers have no request to build URLs from.
 """
 
 from __future__ import annotations
@@ -12,17 +13,10 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from saas.core.mail import build_message, queue_message
+from saas.core.mail import office_message, queue_message
 from saas.directory.models import Group
 from saas.grouparea.session import LINK_MINUTES
 from tenants.models import Tenant
-
-
-def _office_footer(tenant: Tenant) -> str:
-    parts = [tenant.name]
-    if getattr(tenant, "phone", ""):
-        parts.append(_("Tel.") + " " + tenant.phone)
-    return "\n".join(parts) + f"\n{current_app.config['BASE_URL']}/{tenant.slug}/\n"
 
 
 def send_sign_in_links(tenant: Tenant, address: str, links: list[tuple[Group, str]], locale: str) -> None:
@@ -38,7 +32,7 @@ def send_sign_in_links(tenant: Tenant, address: str, links: list[tuple[Group, st
         )
         lines.append(
             _(
-                "Der Link gilt %(minutes)s Minuten und nur einmal. Ein Passwort brauchen Sie nicht.",
+                "Der Link gilt %(minutes)s Minuten oder bis Sie sich abmelden. Ein Passwort brauchen Sie nicht.",
                 minutes=LINK_MINUTES,
             )
         )
@@ -48,25 +42,40 @@ def send_sign_in_links(tenant: Tenant, address: str, links: list[tuple[Group, st
             lines.append(f"{base}/{tenant.slug}/gruppenbereich/anmelden/{token}")
             lines.append("")
         lines.append(_("Wenn Sie das nicht waren, können Sie diese E-Mail einfach löschen."))
-        lines += ["", "-- ", _office_footer(tenant)]
         subject = _("Ihr Anmeldelink für den Gruppenbereich")
-    queue_message(build_message(to=address, subject=subject, text="\n".join(lines)))
+        queue_message(office_message(tenant, to=address, subject=subject, text="\n".join(lines)))
 
 
 def send_decision(
-    tenant: Tenant, group: Group, recipients: list[str], locale: str, *, what: str, approved: bool, note: str = ""
+    tenant: Tenant,
+    group: Group,
+    recipients: list[str],
+    locale: str,
+    *,
+    what: str,
+    approved: bool,
+    note: str = "",
+    edits: list[tuple[str, str, str]] | None = None,
 ) -> None:
-    """Tell the group that staff approved or declined what it proposed (``what``: already translated)."""
+    """Tell the group that staff approved or declined what it proposed (``what``: the German label).
+    ``edits``: (field label, the group's value, the published value) where staff changed it first."""
     with force_locale(locale):
         verdict = _("wurde freigegeben") if approved else _("wurde nicht übernommen")
         what = _(what)
         lines = [_("Guten Tag,"), "", f"{what} ({group.name}) {verdict}."]
+        if edits:
+            lines += ["", _("Die Kontaktstelle hat vor der Veröffentlichung angepasst:")]
+            for label, sent, published in edits:
+                lines.append(
+                    "- " + _("%(field)s: %(published)s (Ihr Vorschlag: %(sent)s)", field=_(label),
+                             published=published, sent=sent)
+                )  # fmt: skip
         if note:
             lines += ["", _("Hinweis der Kontaktstelle:") + " " + note]
-        lines += ["", "-- ", _office_footer(tenant)]
+        lines += ["", f"{current_app.config['BASE_URL']}/{tenant.slug}/gruppenbereich"]
         subject = f"{group.name}: {what} {verdict}"
-    for address in recipients:
-        queue_message(build_message(to=address, subject=subject, text="\n".join(lines)))
+        for address in recipients:
+            queue_message(office_message(tenant, to=address, subject=subject, text="\n".join(lines)))
 
 
 def send_funding_reminder(
@@ -98,12 +107,9 @@ def send_funding_reminder(
             _("Bei Fragen hilft Ihnen die Kontaktstelle gern."),
             "",
             f"{current_app.config['BASE_URL']}/{tenant.slug}/gruppenbereich",
-            "",
-            "-- ",
-            _office_footer(tenant),
         ]
-    for address in recipients:
-        queue_message(build_message(to=address, subject=subject, text="\n".join(lines)))
+        for address in recipients:
+            queue_message(office_message(tenant, to=address, subject=subject, text="\n".join(lines)))
 
 
 def contact_addresses(group: Group) -> list[str]:

@@ -36,7 +36,7 @@ _STATE_CHECK = "state IN ('pending','approved','rejected')"
 
 
 class GroupSignInToken(TenantScoped, Model):
-    """A one-time sign-in link: only the SHA-256 of the token is stored; it works once, for minutes."""
+    """A sign-in link: only the SHA-256 of the token is stored; it works a few times, for minutes."""
 
     __tablename__ = "group_sign_in_tokens"
 
@@ -47,7 +47,8 @@ class GroupSignInToken(TenantScoped, Model):
     email: Mapped[str] = mapped_column(String(254), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)  # first use
+    uses: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     group: Mapped[Group] = relationship()
 
@@ -66,7 +67,29 @@ class _Pending:
         return STATES.get(self.state, self.state)
 
 
-class GroupChangeProposal(_Pending, TenantScoped, Model):
+class _Editable(_Pending):
+    """A submission staff may edit before approving: the group's own values stay in their columns, what
+    staff published goes to ``published_json``, so the history shows both."""
+
+    # JSON {field: value} as published (form text: dates "2026-12-03", times "19:00"); None until approved.
+    published_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    @property
+    def published(self) -> dict[str, Any]:
+        return json.loads(self.published_json) if self.published_json else {}
+
+    def submitted_values(self) -> dict[str, Any]:
+        """What the group sent, in the shape of :attr:`published`."""
+        raise NotImplementedError
+
+    @property
+    def edited_fields(self) -> list[str]:
+        """The fields staff changed before publishing (empty when published as sent or not yet decided)."""
+        published, sent = self.published, self.submitted_values()
+        return [field for field, value in published.items() if sent.get(field) != value]
+
+
+class GroupChangeProposal(_Editable, TenantScoped, Model):
     """Changes of its directory entry a group proposes: only the fields it changed, old and new."""
 
     __tablename__ = "group_change_proposals"
@@ -83,8 +106,25 @@ class GroupChangeProposal(_Pending, TenantScoped, Model):
     def changes(self) -> dict[str, dict[str, Any]]:
         return json.loads(self.changes_json or "{}")
 
+    @property
+    def published_changes(self) -> dict[str, dict[str, Any]]:
+        """What went live, in the shape of :attr:`changes` ({field: {"old", "new"}}): staff may have changed
+        a value the group proposed, or one it left as it was."""
+        return json.loads(self.published_json) if self.published_json else {}
 
-class GroupEventSubmission(_Pending, TenantScoped, Model):
+    @property
+    def published(self) -> dict[str, Any]:
+        return {field: change["new"] for field, change in self.published_changes.items()}
+
+    def submitted_values(self) -> dict[str, Any]:
+        """The group's value of each field it proposed, and of each field staff changed (there: as it was)."""
+        sent = {field: change["new"] for field, change in self.changes.items()}
+        for field, change in self.published_changes.items():
+            sent.setdefault(field, change["old"])
+        return sent
+
+
+class GroupEventSubmission(_Editable, TenantScoped, Model):
     """An event a group submits; approving it creates a published event of the office."""
 
     __tablename__ = "group_event_submissions"
@@ -102,8 +142,18 @@ class GroupEventSubmission(_Pending, TenantScoped, Model):
 
     group: Mapped[Group] = relationship()
 
+    def submitted_values(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "start_date": self.start_date.isoformat(),
+            "start_time": self.start_time.strftime("%H:%M"),
+            "end_time": self.end_time.strftime("%H:%M") if self.end_time else None,
+            "address": self.address,
+            "description": self.description,
+        }
 
-class GroupNewsItem(_Pending, TenantScoped, Model):
+
+class GroupNewsItem(_Editable, TenantScoped, Model):
     """A contribution for the office's newsletter; staff pick it (approved) into the next issue."""
 
     __tablename__ = "group_news_items"
@@ -116,6 +166,17 @@ class GroupNewsItem(_Pending, TenantScoped, Model):
     issue_id: Mapped[int | None] = mapped_column(ForeignKey("newsletter_issues.id", ondelete="SET NULL"), nullable=True)
 
     group: Mapped[Group] = relationship()
+
+    def submitted_values(self) -> dict[str, Any]:
+        return {"title": self.title, "body": self.body}
+
+    @property
+    def published_title(self) -> str:
+        return str(self.published.get("title", self.title))
+
+    @property
+    def published_body(self) -> str:
+        return str(self.published.get("body", self.body))
 
 
 class GroupRoomRequest(_Pending, TenantScoped, Model):
@@ -185,6 +246,7 @@ class GroupFunding(TenantScoped, Model):
     stream: Mapped[str] = mapped_column(String(30))
     amount_applied: Mapped[float | None] = mapped_column(Numeric(10, 2), nullable=True)
     amount_granted: Mapped[float | None] = mapped_column(Numeric(10, 2), nullable=True)
+    amount_paid: Mapped[float | None] = mapped_column(Numeric(10, 2), nullable=True)  # paid out so far
     status: Mapped[str] = mapped_column(String(20), default="applied")
     proof_submitted: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Mapped, declared_attr
 
+from saas.core import timeutil
 from saas.core.errors import DomainError
 from saas.directory import operations as directory_ops
 from saas.directory.models import MEETING_MODES, RHYTHMS, Group, GroupStatusChange
@@ -78,16 +79,24 @@ def entry_values(group: Group) -> dict[str, Any]:
     return {field: to_text(field, getattr(group, field)) for field in PROPOSABLE}
 
 
-def propose_changes(group: Group, wanted: dict[str, Any]) -> GroupChangeProposal:
-    """Store the fields the group changed (old and new). Nothing changed → GroupAreaError."""
-    current = entry_values(group)
-    changes = {}
+def _entry_text(wanted: dict[str, Any]) -> dict[str, Any]:
+    """Form values of an entry as stored in a proposal; an unknown rhythm or mode → GroupAreaError."""
+    values = {}
     for field in PROPOSABLE:
         new = to_text(field, wanted.get(field))
         if field == "rhythm" and new not in (None, *RHYTHMS):
             raise GroupAreaError(_("Unbekannter Rhythmus."))
         if field == "meeting_mode" and new not in (None, *MEETING_MODES):
             raise GroupAreaError(_("Unbekannte Form der Treffen."))
+        values[field] = new
+    return values
+
+
+def propose_changes(group: Group, wanted: dict[str, Any]) -> GroupChangeProposal:
+    """Store the fields the group changed (old and new). Nothing changed → GroupAreaError."""
+    current = entry_values(group)
+    changes = {}
+    for field, new in _entry_text(wanted).items():
         if new != current[field]:
             changes[field] = {"old": current[field], "new": new}
     if not changes:
@@ -107,23 +116,96 @@ def _decide(item: Any, state: str, acting_user: Any, note: str) -> None:
     item.decision_note = (note or "").strip()[:500]
 
 
-def approve_changes(proposal: GroupChangeProposal, *, acting_user: Any, note: str = "") -> None:
-    """The proposed values go live; the life-cycle history records which fields changed and who approved."""
+def approve_changes(
+    proposal: GroupChangeProposal, *, acting_user: Any, note: str = "", edited: dict[str, Any] | None = None
+) -> None:
+    """The proposed values go live, or staff's edit of them (``edited``: the whole entry form as staff
+    left it). The proposal keeps what the group sent and, in ``published_json``, what went live; the
+    life-cycle history names the fields, and what staff changed with both values."""
+    from saas.grouparea.presentation import show_value
+
     _decide(proposal, "approved", acting_user, note)
     group = proposal.group
-    data = {field: from_text(field, change["new"]) for field, change in proposal.changes.items()}
+    current = entry_values(group)
+    published = {field: change["new"] for field, change in proposal.changes.items()}
+    if edited is not None:
+        wanted = _entry_text(edited)
+        published = {f: v for f, v in wanted.items() if f in proposal.changes or v != current[f]}
+        if all(v == current[f] for f, v in published.items()):
+            raise GroupAreaError(_("Nach Ihrer Bearbeitung ändert sich am Eintrag nichts. Bitte lehnen Sie ab."))
+    proposal.published_json = json.dumps(
+        {f: {"old": current[f], "new": v} for f, v in published.items()}, ensure_ascii=False
+    )
+    data = {field: from_text(field, value) for field, value in published.items()}
     directory_ops.update_group(group, data, acting_user=acting_user)
-    labels = ", ".join(FIELD_LABELS[f] for f in proposal.changes)
+    sent = proposal.submitted_values()
+    text = "Änderung der Gruppe übernommen: " + ", ".join(FIELD_LABELS[f] for f in published)
+    adapted = [
+        f"{FIELD_LABELS[f]} ({'Text' if f == 'description' else show_value(f, sent.get(f))} → "
+        f"{'Text angepasst' if f == 'description' else show_value(f, published[f])})"
+        for f in proposal.edited_fields
+    ]
+    if adapted:
+        text += ". Von der Kontaktstelle angepasst: " + "; ".join(adapted)
     group.history.append(
         GroupStatusChange(
             from_status=group.status,
             to_status=group.status,
-            changed_on=dt.date.today(),
+            changed_on=timeutil.today(),
             user_id=getattr(acting_user, "id", None),
-            note=f"Änderung der Gruppe übernommen: {labels}"[:300],
+            note=text[:300],
         )
     )
     db.session.flush()
+
+
+def proposal_rows(proposal: GroupChangeProposal) -> list[dict[str, Any]]:
+    """The proposal field by field for people: before, the group's proposal, what went live (once approved)."""
+    from saas.grouparea.presentation import show_value
+
+    current = entry_values(proposal.group)
+    published, sent = proposal.published, proposal.submitted_values()
+    fields = [f for f in PROPOSABLE if f in proposal.changes or f in published]
+    rows = []
+    for field in fields:
+        change = proposal.changes.get(field) or proposal.published_changes[field]
+        old = change["old"]
+        rows.append(
+            {
+                "field": field,
+                "label": FIELD_LABELS[field],
+                "old": show_value(field, old),
+                "new": show_value(field, sent[field]) if field in sent else "—",
+                "published": show_value(field, published[field]) if field in published else None,
+                "edited": field in published and sent.get(field, old) != published[field],
+                "moved": proposal.state == "pending" and current[field] != old,  # the entry changed meanwhile
+            }
+        )
+    return rows
+
+
+def edits_for_mail(item: Any) -> list[tuple[str, str, str]]:
+    """(label, the group's value, the published value) for each field staff changed before approving."""
+    from saas.grouparea.presentation import show_value
+
+    sent, published = item.submitted_values(), item.published
+    labels = FIELD_LABELS if isinstance(item, GroupChangeProposal) else SUBMISSION_LABELS
+    return [
+        (labels[f], show_value(f, sent.get(f)), show_value(f, published[f]))
+        for f in item.edited_fields
+        if f not in ("description", "body")
+    ] + [(labels[f], "…", _("Text geändert")) for f in item.edited_fields if f in ("description", "body")]
+
+
+SUBMISSION_LABELS = {
+    "title": "Titel",
+    "start_date": "Datum",
+    "start_time": "Beginn",
+    "end_time": "Ende",
+    "address": "Ort",
+    "description": "Beschreibung",
+    "body": "Text",
+}
 
 
 def reject(item: Any, *, acting_user: Any, note: str = "") -> None:
@@ -177,7 +259,7 @@ def recent(model: type[S], group_id: int, limit: int = 10) -> list[S]:
 
 
 def submit_event(group: Group, data: dict[str, Any]) -> GroupEventSubmission:
-    if data["start_date"] < dt.date.today():
+    if data["start_date"] < timeutil.today():
         raise GroupAreaError(_("Die Veranstaltung liegt in der Vergangenheit."))
     submission = GroupEventSubmission(group_id=group.id, **data)
     db.session.add(submission)
@@ -185,23 +267,47 @@ def submit_event(group: Group, data: dict[str, Any]) -> GroupEventSubmission:
     return submission
 
 
-def approve_event(submission: GroupEventSubmission, *, acting_user: Any, note: str = "") -> None:
-    """A published event of the office (it appears in the calendar and the ICS feed)."""
+EVENT_FIELDS = ("title", "start_date", "start_time", "end_time", "address", "description")
+
+
+def _event_text(data: dict[str, Any]) -> dict[str, Any]:
+    """Event values as stored in ``published_json`` (dates and times as text)."""
+    return {
+        "title": (data.get("title") or "").strip(),
+        "start_date": data["start_date"].isoformat(),
+        "start_time": data["start_time"].strftime("%H:%M"),
+        "end_time": data["end_time"].strftime("%H:%M") if data.get("end_time") else None,
+        "address": (data.get("address") or "").strip(),
+        "description": (data.get("description") or "").strip(),
+    }
+
+
+def approve_event(
+    submission: GroupEventSubmission, *, acting_user: Any, note: str = "", edited: dict[str, Any] | None = None
+) -> None:
+    """A published event of the office (it appears in the calendar and the ICS feed), as the group sent it
+    or as staff edited it (``edited``: the event form's values); the submission keeps both."""
     from saas.events import operations as event_ops
     from saas.events.models import Audience, EventKind, PlaceKind
 
     _decide(submission, "approved", acting_user, note)
+    data = edited if edited is not None else {f: getattr(submission, f) for f in EVENT_FIELDS}
+    if data["start_date"] < timeutil.today():
+        raise GroupAreaError(_("Die Veranstaltung liegt in der Vergangenheit."))
+    submission.published_json = json.dumps(_event_text(data), ensure_ascii=False)
+    description = str(data.get("description") or "").strip()
+    if submission.group:
+        description += f"\n\nEine Veranstaltung der Gruppe „{submission.group.name}“."
     event = event_ops.create_event(
         {
             "kind": EventKind.other,
-            "title": submission.title,
-            "description": submission.description
-            + (f"\n\nEine Veranstaltung der Gruppe „{submission.group.name}“." if submission.group else ""),
-            "start_date": submission.start_date,
-            "start_time": submission.start_time,
-            "end_time": submission.end_time,
+            "title": data["title"].strip(),
+            "description": description,
+            "start_date": data["start_date"],
+            "start_time": data["start_time"],
+            "end_time": data.get("end_time"),
             "place_kind": PlaceKind.address,
-            "address": submission.address,
+            "address": (data.get("address") or "").strip(),
             "registration_required": False,
             "audience": Audience.public,
         },
@@ -219,9 +325,15 @@ def submit_news(group: Group, *, title: str, body: str) -> GroupNewsItem:
     return item
 
 
-def pick_news(item: GroupNewsItem, *, acting_user: Any, note: str = "") -> None:
-    """Staff take the item for the next issue: it is listed among the items for the next newsletter."""
+def pick_news(item: GroupNewsItem, *, acting_user: Any, note: str = "", edited: dict[str, str] | None = None) -> None:
+    """Staff take the item for the next issue, as sent or as they edited it (``edited``: title and body);
+    the newsletter prints the published text, the item keeps the group's own."""
     _decide(item, "approved", acting_user, note)
+    data = edited if edited is not None else {"title": item.title, "body": item.body}
+    published = {"title": (data.get("title") or "").strip(), "body": (data.get("body") or "").strip()}
+    if not published["title"] or not published["body"]:
+        raise GroupAreaError(_("Überschrift und Text dürfen nicht leer sein."))
+    item.published_json = json.dumps(published, ensure_ascii=False)
     db.session.flush()
 
 
@@ -249,8 +361,21 @@ def request_room(group: Group, data: dict[str, Any], *, terms_text: str) -> Grou
     from saas.rooms.access import room_or_404
 
     room = room_or_404(data["room_id"])
-    if data["start_date"] < dt.date.today():
+    if data["start_date"] < timeutil.today():
         raise GroupAreaError(_("Der erste Termin liegt in der Vergangenheit."))
+    taken = _taken_dates(room, data)
+    if taken:  # said now, not only when staff approve; without the other groups' names
+        shown = ", ".join(f"{c.day:%d.%m.%Y} {c.start:%H.%M}–{c.end:%H.%M}" for c in taken[:8])
+        more = " …" if len(taken) > 8 else ""
+        raise GroupAreaError(
+            _(
+                "Der Raum ist zu dieser Zeit an %(n)s Terminen schon belegt: %(shown)s%(more)s. "
+                "Bitte wählen Sie eine freie Zeit aus der Liste.",
+                n=len(taken),
+                shown=shown,
+                more=more,
+            )
+        )
     request = GroupRoomRequest(
         group_id=group.id,
         room_id=room.id,
@@ -268,6 +393,15 @@ def request_room(group: Group, data: dict[str, Any], *, terms_text: str) -> Grou
     return request
 
 
+def _taken_dates(room: Any, data: dict[str, Any]) -> list[Any]:
+    """Dates on which the request would clash with a booking of the room (closed days do not count)."""
+    from saas.core.recurrence import Pattern, Recurrence
+    from saas.rooms.operations import find_conflicts
+
+    rule = Recurrence(Pattern(data["pattern"]), data["start_date"], _until(data), None)
+    return find_conflicts(room.id, rule, data["start_time"], data["end_time"], site_id=room.site_id)
+
+
 def _until(data: dict[str, Any]) -> dt.date | None:
     """A recurring request without a last date runs for a year (bookings are renewed yearly)."""
     if data["pattern"] == "once":
@@ -282,17 +416,20 @@ def approve_room(request: GroupRoomRequest, *, acting_user: Any, note: str = "")
 
     _decide(request, "approved", acting_user, note)
     room = room_or_404(request.room_id)
-    booking = room_ops.create_booking(
-        room,
-        pattern=request.pattern,
-        start_date=request.start_date,
-        until_date=request.until_date,
-        start_time=request.start_time,
-        end_time=request.end_time,
-        group_id=request.group_id,
-        note=request.note,
-        acting_user=acting_user,
-    )
+    try:
+        booking = room_ops.create_booking(
+            room,
+            pattern=request.pattern,
+            start_date=request.start_date,
+            until_date=request.until_date,
+            start_time=request.start_time,
+            end_time=request.end_time,
+            group_id=request.group_id,
+            note=request.note,
+            acting_user=acting_user,
+        )
+    except room_ops.BookingConflict as conflict:  # its short message points to a list this page has not
+        raise GroupAreaError(str(conflict)) from conflict
     request.booking_id = booking.id
     db.session.flush()
 

@@ -1,4 +1,4 @@
-"""How proposed values read for people: "Donnerstag", "19.00 Uhr", "ja"."""
+"""How proposed values read for people: "Donnerstag", "19.00 Uhr", "3.12.2026", "ja"."""
 
 from __future__ import annotations
 
@@ -23,8 +23,11 @@ def show_value(field: str, value: Any) -> str:
         return _(WEEKDAYS_LONG[int(value)])
     if field == "nth_weekday":
         return _(NTH.get(int(value), str(value)))
-    if field in ("time_start", "time_end"):
-        return value.replace(":", ".") + " " + _("Uhr")
+    if field in ("time_start", "time_end", "start_time", "end_time"):
+        return str(value).replace(":", ".") + " " + _("Uhr")
+    if field == "start_date":
+        year, month, day = str(value).split("-")
+        return f"{int(day)}.{int(month)}.{year}"
     if field == "welcomes_new_members":
         return _("ja") if value else _("nein")
     return str(value)

@@ -13,6 +13,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from saas.core import timeutil
 from saas.core.errors import perform, perform_or_fail
 from saas.directory.models import MEETING_MODES, Group
 from saas.directory.public import rhythm_text
@@ -20,6 +21,7 @@ from saas.grouparea import funding
 from saas.grouparea import operations as ops
 from saas.grouparea import session as group_session
 from saas.grouparea.forms import (
+    ROOM_PATTERNS,
     EntryChangeForm,
     EventSubmissionForm,
     FundingForm,
@@ -75,7 +77,10 @@ def sign_in(slug: str) -> ResponseReturnValue:
 
 
 def redeem(slug: str, token: str) -> ResponseReturnValue:
-    """The mailed link: used up at once, signs the browser in and opens the group's area."""
+    """The mailed link: signs the browser in and opens the group's area (a few uses within its life, so a
+    mail scanner's visit does not use it up). A HEAD request is answered without counting a use."""
+    if request.method == "HEAD":
+        return _private(("", 204 if group_session.token_group(token) is not None else 400))
     redeemed = perform_or_fail(lambda: group_session.redeem_token(token))  # a used-up token changes nothing
     if redeemed is None:
         return _private((render_template("grouparea/link_invalid.html"), 400))
@@ -84,6 +89,9 @@ def redeem(slug: str, token: str) -> ResponseReturnValue:
 
 
 def sign_out(slug: str) -> ResponseReturnValue:
+    data = group_session.session_data()
+    if data is not None and data.get("t") == g.tenant.id:
+        perform_or_fail(lambda: group_session.end_links(int(data["g"]), str(data.get("a", ""))))
     group_session.end_session()
     flash(_("Sie sind abgemeldet."), "success")
     return redirect(url_for("grouparea.sign_in"), 303)
@@ -103,6 +111,7 @@ def home(slug: str) -> ResponseReturnValue:
             room_requests=ops.recent(GroupRoomRequest, group.id),
             language_form=LanguageForm(locale=ops.mail_locale(group.id)),
             modes=MEETING_MODES,
+            patterns=ROOM_PATTERNS,
         )
     )
 
@@ -205,7 +214,7 @@ def request_room(slug: str) -> ResponseReturnValue:
         if done:
             return redirect(url_for("grouparea.home"), 303)
     status = 400 if request.method == "POST" else 200
-    today = dt.date.today()
+    today = timeutil.today()
     return _private(
         (
             render_template(
@@ -224,7 +233,7 @@ def request_room(slug: str) -> ResponseReturnValue:
 
 
 def _years() -> list[int]:
-    this = dt.date.today().year
+    this = timeutil.today().year
     return [this + 1, this, this - 1]
 
 
@@ -233,7 +242,7 @@ def group_funding(slug: str) -> ResponseReturnValue:
     form = FundingForm()
     form.year.choices = [(y, str(y)) for y in _years()]
     if request.method == "GET":
-        form.year.data = dt.date.today().year
+        form.year.data = timeutil.today().year
     if form.validate_on_submit():
         data = {
             "year": form.year.data,
@@ -241,11 +250,12 @@ def group_funding(slug: str) -> ResponseReturnValue:
             "status": form.status.data,
             "amount_applied": form.amount_applied.data,
             "amount_granted": form.amount_granted.data,
+            "amount_paid": form.amount_paid.data,
             "proof_submitted": form.proof_submitted.data,
         }
-        if perform(lambda: funding.save_funding(g.group.id, data), success=_("Gespeichert.")):
+        if perform(lambda: funding.save_funding(g.group.id, data), success=_("Gespeichert."), field=form.amount_paid):
             return redirect(url_for("grouparea.funding"), 303)
-    year = dt.date.today().year
+    year = timeutil.today().year
     return (
         render_template(
             "grouparea/funding.html",

@@ -1,9 +1,14 @@
-"""Signing in as a group: a one-time link mailed to the group's contact address, then a short session.
+"""Signing in as a group: a sign-in link mailed to the group's contact address, then a short session.
 
-- The token is 32 random bytes; only its SHA-256 is stored. It works once (an atomic UPDATE … WHERE
-  ``used_at IS NULL`` redeems it) and for :data:`LINK_MINUTES` minutes.
-- Opening the link shows a button: the token is redeemed by a POST, so mail scanners that prefetch
-  links neither use it up nor sign anybody in. The access logs mask the token (:class:`MaskTokenFilter`).
+- The token is 32 random bytes; only its SHA-256 is stored. The contract wants the link's GET to open
+  the group's area, so a GET signs in. Mail scanners (Microsoft Safe Links, Proofpoint, Mimecast) open
+  every link of a mail before the person does; a link that worked once would be used up by the scanner.
+  So a link works up to :data:`LINK_USES` times within its :data:`LINK_MINUTES` minutes (the common
+  answer where the GET must sign in, as django-sesame without ``SESAME_ONE_TIME``; an atomic
+  ``UPDATE … WHERE uses < LINK_USES`` counts the uses, also for requests at the same moment). A HEAD
+  request (the cheap prefetch) never counts. Signing out ends the links of that address at once, so the
+  link in the browser's history is dead after "Abmelden". The access logs mask the token
+  (:class:`MaskTokenFilter`) and the area's pages send no referrer.
 - The session lives in the signed session cookie as ``{tenant, group, until}``: no password, no
   ``User`` row, at most :data:`SESSION_HOURS` hours. A group user is no staff member: every staff page
   answers them 404 (``saas.core.access``), and the area of another office too.
@@ -34,6 +39,7 @@ from tenants.scoping import current_tenant_id
 
 SESSION_KEY = "group_area"
 LINK_MINUTES = 30
+LINK_USES = 5  # the scanner's visit(s) and the person's click, opened again on a second device
 SESSION_HOURS = 4
 LINKS_PER_GROUP_PER_HOUR = 3  # more requests for one group within an hour send nothing (same answer)
 SIGNED_OUT_STATUSES = ("dissolved", "abandoned")
@@ -86,32 +92,58 @@ def issue_token(group: Group, email: str = "", *, now: dt.datetime | None = None
     return token
 
 
-def token_group(token: str, *, now: dt.datetime | None = None) -> Group | None:
-    """The group an unused, unexpired token of the bound office is for (without using it up)."""
-    if not token or len(token) > 100:
+def _live_token(token: str, now: dt.datetime) -> GroupSignInToken | None:
+    """The bound office's token row if it is unexpired and has uses left."""
+    if not token or len(token) > 100 or "\x00" in token:
         return None
     row = db.session.scalar(select(GroupSignInToken).where(GroupSignInToken.token_hash == _hash(token)))
-    if row is None or row.used_at is not None or _aware(row.expires_at) <= (now or utcnow()):
+    if row is None or row.uses >= LINK_USES or _aware(row.expires_at) <= now:
         return None
-    return row.group
+    return row
+
+
+def token_group(token: str, *, now: dt.datetime | None = None) -> Group | None:
+    """The group a live token of the bound office is for (without counting a use)."""
+    row = _live_token(token, now or utcnow())
+    return row.group if row is not None else None
 
 
 def redeem_token(token: str, *, now: dt.datetime | None = None) -> tuple[Group, str] | None:
-    """Use the token up (exactly once, even for two requests at the same moment): its group and address."""
+    """Count one use of the token (never more than :data:`LINK_USES`, even for requests at the same moment):
+    its group and address, or None for an unknown, expired, used-up or other office's token."""
     now = now or utcnow()
-    group = token_group(token, now=now)
-    if group is None:
+    row = _live_token(token, now)
+    if row is None:
         return None
-    email = db.session.scalar(select(GroupSignInToken.email).where(GroupSignInToken.token_hash == _hash(token)))
     used = db.session.execute(
         update(GroupSignInToken)
-        .where(GroupSignInToken.token_hash == _hash(token), GroupSignInToken.used_at.is_(None))
-        .values(used_at=now)
+        .where(
+            GroupSignInToken.id == row.id,
+            GroupSignInToken.tenant_id == row.tenant_id,
+            GroupSignInToken.uses < LINK_USES,
+            GroupSignInToken.expires_at > now,
+        )
+        .values(uses=GroupSignInToken.uses + 1, used_at=func.coalesce(GroupSignInToken.used_at, now))
         .execution_options(synchronize_session=False)
     )
     if rowcount(used) != 1:
         return None
-    return group, email or ""
+    return row.group, row.email or ""
+
+
+def end_links(group_id: int, address_hash: str, *, now: dt.datetime | None = None) -> int:
+    """Signing out ends the group's live links to that address: the link in the history is dead."""
+    now = now or utcnow()
+    rows = db.session.scalars(
+        select(GroupSignInToken).where(GroupSignInToken.group_id == group_id, GroupSignInToken.expires_at > now)
+    ).all()
+    ended = 0
+    for row in rows:
+        if _hash(row.email.lower()) == address_hash:
+            row.expires_at = now
+            ended += 1
+    db.session.flush()
+    return ended
 
 
 def _aware(value: dt.datetime) -> dt.datetime:

@@ -172,7 +172,9 @@ def group_news(tenant: Tenant, _seen: set[int]) -> str:
     items = news_for_next_issue()
     if not items:
         return ""
-    parts = [f"### {_md(item.title)}\n\n{_md(item.body)}\n\n*{_md(item.group.name)}*" for item in items]
+    parts = [
+        f"### {_md(item.published_title)}\n\n{_md(item.published_body)}\n\n*{_md(item.group.name)}*" for item in items
+    ]
     return "## Aus den Gruppen\n\n" + "\n\n".join(parts) + "\n"
 
 

@@ -94,3 +94,31 @@ def test_the_local_day_counts_on_both_sides_of_the_dst_changes(world, outbox):
     _granted_gkv(world.dortmund, group, proof_due=dt.date(2027, 4, 4), year=2027)  # 28 Mar 2027: clocks go forward
     funding_reminders(now_iso="2027-03-27T23:10:00+00:00")  # 28 Mar 00:10 CET
     assert len(outbox.to(ADDRESS)) == 2
+
+
+def test_amounts_are_typed_the_german_way_and_paid_is_kept(world, db, client, outbox):
+    """Are the amount boxes text boxes (a number box refuses "1.500,00" in the browser), is "1.500,00" read
+    as 1500, and is the amount paid stored, never above the amount granted?"""
+    import re
+
+    from sqlalchemy import select
+
+    from saas.grouparea.models import GroupFunding
+
+    group = huckarde(world.dortmund)
+    sign_in(client, outbox)
+    page = client.get("/dortmund/gruppenbereich/foerderung").get_data(as_text=True)
+    for name in ("amount_applied", "amount_granted", "amount_paid"):
+        tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
+        assert 'type="text"' in tag and 'inputmode="decimal"' in tag, tag
+    year = dt.date.today().year
+    form = {"year": year, "stream": "project", "status": "granted", "amount_applied": "1.500,00",
+            "amount_granted": "1.200", "amount_paid": "1.300,00"}  # fmt: skip
+    refused = client.post_form("/dortmund/gruppenbereich/foerderung", form)
+    assert refused.status_code == 400 and "nicht mehr sein als bewilligt" in refused.get_data(as_text=True)
+    with tenant_context(world.dortmund.id):
+        assert db.session.scalar(select(GroupFunding.id).where(GroupFunding.group_id == group.id)) is None
+    assert client.post_form("/dortmund/gruppenbereich/foerderung", form | {"amount_paid": "600"}).status_code == 303
+    with tenant_context(world.dortmund.id):
+        row = db.session.scalar(select(GroupFunding).where(GroupFunding.group_id == group.id))
+        assert (row.amount_applied, row.amount_granted, row.amount_paid) == (Decimal(1500), Decimal(1200), Decimal(600))

@@ -1,5 +1,5 @@
-"""Signing in as a group: the magic link by mail, one use only, a session of limited life, and a group user
-who sees only their own group."""
+"""Signing in as a group: the magic link by mail (a few uses within its short life, so a mail scanner does
+not use it up), a session of limited life, and a group user who sees only their own group."""
 
 from __future__ import annotations
 
@@ -23,24 +23,123 @@ def test_link_only_to_a_contact_address_and_the_same_answer_either_way(world, cl
     assert "/dortmund/gruppenbereich/anmelden/" in link_from(outbox)
 
 
-def test_the_link_opens_the_groups_own_area_once(world, client, make_client, outbox):
-    """Does the link open the area naming the group, and is it useless the second time?"""
+def _token_row(db, tenant):  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from saas.grouparea.models import GroupSignInToken
+    from tenants.scoping import tenant_context
+
+    with tenant_context(tenant.id):
+        row = db.session.scalar(select(GroupSignInToken))
+        state = (row.uses, row.used_at, row.expires_at) if row else None
+        db.session.rollback()
+    return state
+
+
+def _signed_in(client) -> bool:  # type: ignore[no-untyped-def]
+    with client.session_transaction() as sess:
+        return SESSION_KEY in sess
+
+
+def test_the_link_opens_the_groups_own_area(world, client, outbox):
+    """Does the link's GET open the area naming the group (the contract), never cached?"""
     huckarde(world.dortmund)
     page = sign_in(client, outbox)
     assert page.status_code == 200
     assert "Depression – Gesprächskreis Huckarde" in page.get_data(as_text=True)
     assert page.headers["Cache-Control"] == "no-store"
-    again = make_client().get(path_of(link_from(outbox)))
+
+
+def test_a_mail_scanner_opening_the_link_first_does_not_use_it_up(world, db, client, make_client, outbox):
+    """A mail scanner (Safe Links and the like) opens the link before the person, with HEAD and GET: does the
+    person's click still open the area? (With one-use links it answered "gilt nicht mehr".)"""
+    huckarde(world.dortmund)
+    client.post_form("/dortmund/gruppenbereich", {"email": ADDRESS})
+    path = path_of(link_from(outbox))
+    scanner = make_client()
+    assert scanner.head(path).status_code == 204
+    assert _token_row(db, world.dortmund)[0] == 0  # HEAD counts no use
+    assert scanner.get(path).status_code == 303
+    page = client.get(path, follow_redirects=True)
+    assert page.status_code == 200
+    assert "Depression – Gesprächskreis Huckarde" in page.get_data(as_text=True)
+    assert _token_row(db, world.dortmund)[0] == 2
+
+
+def test_the_link_works_only_a_few_times(world, db, make_client, outbox):
+    """After LINK_USES uses, is the link dead with a clear message, and does the refused use change nothing?"""
+    from saas.grouparea.session import LINK_USES
+
+    huckarde(world.dortmund)
+    make_client().post_form("/dortmund/gruppenbereich", {"email": ADDRESS})
+    path = path_of(link_from(outbox))
+    for _ in range(LINK_USES):
+        assert make_client().get(path).status_code == 303
+    before = _token_row(db, world.dortmund)
+    late = make_client()
+    again = late.get(path)
     assert again.status_code == 400
     assert "gilt nicht mehr" in again.get_data(as_text=True)
+    assert _token_row(db, world.dortmund) == before and not _signed_in(late)
 
 
-def test_a_link_of_one_office_does_not_work_at_another(world, client, outbox):
-    """Is a Dortmund link dead when opened under Hamm's address?"""
+def test_an_expired_link_is_refused_and_changes_nothing(world, db, client, outbox):
+    """Is a link past its lifetime answered 400 with the clear page, no session, the row untouched?"""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from saas.grouparea.models import GroupSignInToken
+    from tenants.scoping import tenant_context
+
+    huckarde(world.dortmund)
+    client.post_form("/dortmund/gruppenbereich", {"email": ADDRESS})
+    with tenant_context(world.dortmund.id):
+        row = db.session.scalar(select(GroupSignInToken))
+        row.expires_at = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+        db.session.commit()
+    before = _token_row(db, world.dortmund)
+    answer = client.get(path_of(link_from(outbox)))
+    assert answer.status_code == 400 and "gilt nicht mehr" in answer.get_data(as_text=True)
+    assert _token_row(db, world.dortmund) == before and not _signed_in(client)
+    assert client.get("/dortmund/gruppenbereich/start").status_code == 302
+
+
+def test_a_forged_link_is_refused_and_changes_nothing(world, db, client, outbox):
+    """Are a made-up token, a changed one, an overlong one and one with a NUL byte answered 400, with no
+    session and the real link untouched?"""
+    huckarde(world.dortmund)
+    client.post_form("/dortmund/gruppenbereich", {"email": ADDRESS})
+    path = path_of(link_from(outbox))
+    real = path.rsplit("/", 1)[1]
+    before = _token_row(db, world.dortmund)
+    forged = [real[:-1] + ("A" if real[-1] != "A" else "B"), "x" * 43, "A" * 500, real[:10] + "%00" + real[11:]]
+    for token in forged:
+        answer = client.get(f"/dortmund/gruppenbereich/anmelden/{token}")
+        assert answer.status_code == 400, token
+        assert "%00" in token or "gilt nicht mehr" in answer.get_data(as_text=True)
+    assert _token_row(db, world.dortmund) == before and not _signed_in(client)
+
+
+def test_a_link_of_one_office_does_not_work_at_another(world, db, client, outbox):
+    """Is a Dortmund link dead when opened under Hamm's address, with no session and the link unused?"""
     huckarde(world.dortmund)
     client.post_form("/dortmund/gruppenbereich", {"email": ADDRESS})
     path = path_of(link_from(outbox)).replace("/dortmund/", "/hamm/")
+    before = _token_row(db, world.dortmund)
     assert client.get(path).status_code == 400
+    assert client.head(path).status_code == 400
+    assert _token_row(db, world.dortmund) == before and not _signed_in(client)
+    assert client.get("/hamm/gruppenbereich/start").status_code == 302
+
+
+def test_signing_out_ends_the_link(world, client, make_client, outbox):
+    """After "Abmelden", is the link in the browser's history dead (also for another browser)?"""
+    huckarde(world.dortmund)
+    sign_in(client, outbox)
+    client.post_form("/dortmund/gruppenbereich/abmelden")
+    again = make_client().get(path_of(link_from(outbox)))
+    assert again.status_code == 400
 
 
 def test_the_session_ends_after_its_time(world, client, outbox):

@@ -110,7 +110,12 @@ def test_room_every_second_thursday_free_slots_and_conflicts(world, db, client, 
     fields = {"room_id": room.id, "pattern": "biweekly", "start_date": first_thursday.isoformat(),
               "start_time": "18:30", "end_time": "20:30", "accept_terms": "y"}  # fmt: skip
     assert client.post_form("/dortmund/gruppenbereich/raum", fields).status_code == 303
-    clash = {**fields, "pattern": "once", "start_time": "11:00", "end_time": "13:00"}
+    taken = client.post_form("/dortmund/gruppenbereich/raum", fields | {"pattern": "once", "start_time": "11:00",
+                                                                         "end_time": "13:00"})  # fmt: skip
+    text = taken.get_data(as_text=True)  # a clash with a booking is said at once, with the date, without names
+    assert taken.status_code == 400 and f"{first_thursday:%d.%m.%Y} 10.00–12.00" in text
+    assert "Anonyme Spieler" not in text
+    clash = {**fields, "pattern": "once", "start_time": "19:00", "end_time": "21:00"}  # clashes with the first
     assert client.post_form("/dortmund/gruppenbereich/raum", clash).status_code == 303
 
     staff = make_client()
@@ -122,6 +127,7 @@ def test_room_every_second_thursday_free_slots_and_conflicts(world, db, client, 
     assert "Freigegeben." in first.get_data(as_text=True), first.get_data(as_text=True)[-2500:]
     answer = staff.post_form(f"/dortmund/intern/gruppenbereich/raeume/{ids[1]}/freigeben", follow_redirects=True)
     assert "schon belegt" in answer.get_data(as_text=True)
+    assert f"{first_thursday:%d.%m.%Y} 18.30–20.30 Uhr" in answer.get_data(as_text=True)  # staff see which date
     with tenant_context(world.dortmund.id):
         bookings = db.session.scalars(select(Booking).where(Booking.room_id == room.id)).all()
         assert len(bookings) == 2  # the other group's and the approved fortnightly one
@@ -156,3 +162,20 @@ def test_picked_items_go_into_the_next_issue_once(world, db, client, make_client
         item = db.session.get(GroupNewsItem, _one(db, world.dortmund, GroupNewsItem))
         assert item.issue_id is not None
         assert news_for_next_issue() == []
+
+
+def test_the_past_is_judged_by_the_offices_day(world, client, outbox, monkeypatch):
+    """Is "in the past" the office's day (Europe/Berlin, ``timeutil.today``), not the server's clock? Just
+    after midnight in Berlin the server (UTC) still has yesterday."""
+    from saas.core import timeutil
+
+    huckarde(world.dortmund)
+    sign_in(client, outbox)
+    office_day = dt.date.today() + dt.timedelta(days=3)
+    monkeypatch.setattr(timeutil, "today", lambda: office_day)
+    answer = client.post_form(
+        "/dortmund/gruppenbereich/veranstaltung",
+        {"title": "Vorgestern", "start_date": (office_day - dt.timedelta(days=1)).isoformat(), "start_time": "18:00",
+         "address": "Hier"},
+    )  # fmt: skip
+    assert answer.status_code == 400 and "Vergangenheit" in answer.get_data(as_text=True)
