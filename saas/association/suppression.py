@@ -47,7 +47,6 @@ from scipy.sparse import csr_array
 Cell = Any  # any hashable key; Any keeps callers free to unpack their tuples
 SECONDARY = "."  # Destatis: "geheim zu halten"
 PRIMARY, COMPLEMENT, IMPLICIT, PUBLISHED = "primary", "secondary", "implicit", "published"
-AUDIT_LIMIT = 20_000  # hidden cells above which suppress() relies on the line conditions alone
 MILP_SECONDS = 20.0
 REPAIRS = 3  # single complements tried for a cell the audit still finds exposed, before whole lines
 
@@ -299,10 +298,26 @@ def intervals(
     equations: list[Equation],
     threshold: int,
     check: Iterable[Cell],
+    truth: Mapping[Cell, int] | None = None,
+    decisive: bool = False,
 ) -> dict[Cell, tuple[float, float]]:
-    """The exact feasible interval of each cell in ``check``: the least and the greatest whole number it
-    can be, given the published numbers, the equations, whole numbers ≥ 0 and what each sign says
-    (``kinds``: hidden cell → primary / secondary / implicit). Integer programs, scipy HiGHS."""
+    """The feasible interval of each cell in ``check``: the least and the greatest whole number it can be,
+    given the published numbers, the equations, whole numbers ≥ 0 and what each sign says (``kinds``:
+    hidden cell → primary / secondary / implicit). Linear and integer programs, scipy's HiGHS.
+
+    The unknown cells fall apart into independent blocks (linked only through equations with another
+    unknown): each block is its own program. ``decisive``: an end of the interval is computed only as far
+    as needed to decide whether the cell is protected (``_target``), so the audit scales:
+
+    - every whole-number solution seen is a witness for every cell of its block (the true values,
+      ``truth``, are one; a few simplex solves that push all undecided cells up, or down, at once give
+      more): an end a witness already reaches is proven and needs no solve of its own;
+    - otherwise the linear relaxation is solved for that cell; its optimum bounds the whole-number one
+      from outside, so an optimum that is whole, or one that already falls short of the target, decides;
+    - only where it does not is the integer program solved (branch and bound).
+
+    A decided end is then a proven inner bound (protected) or a proven outer bound (exposed), not
+    necessarily the extreme; without ``decisive`` every end is the exact extreme."""
     check = set(check)
     out: dict[Cell, tuple[float, float]] = {}
     for cells, eqs in _components(equations, set(kinds)):
@@ -332,8 +347,14 @@ def intervals(
         lb = np.array([b[0] for b in bounds], dtype=float)
         ub = np.array([b[1] for b in bounds], dtype=float)
         solver = _Component(matrix, np.array(rhs, dtype=float), lb, ub)
-        for c in wanted:
-            out[c] = solver.interval(index[c], truth=None)
+        positions = [index[c] for c in wanted]
+        targets = {index[c]: _target(kinds[c], threshold) for c in wanted} if decisive else None
+        if decisive and truth is not None:
+            known = np.array([float(truth.get(c, 0)) for c in cells])
+            if all(c in truth for c in cells):
+                solver.witness(known)
+        for c, found in zip(wanted, solver.intervals(positions, targets), strict=True):
+            out[c] = found
     return out
 
 
@@ -343,7 +364,7 @@ class _Component:
     HiGHS through ``highspy`` keeps the model and its last basis, so each further solve starts warm (a
     fraction of a millisecond instead of tens). A simplex optimum is a vertex; when it is whole, it is
     the optimum over the whole numbers too. Otherwise ``scipy.optimize.milp`` (the same HiGHS, branch and
-    bound) decides that one bound."""
+    bound) decides that one bound. Every whole-number solution met on the way is kept as a witness."""
 
     def __init__(self, matrix, rhs, lb, ub) -> None:  # type: ignore[no-untyped-def]
         import highspy
@@ -362,27 +383,74 @@ class _Component:
         lp.a_matrix_.index_ = csc.indices.astype(np.int32)
         lp.a_matrix_.value_ = csc.data.astype(float)
         self.highs = _highs()
+        # No presolve: it would rebuild the model on every run and throw the warm basis away (each further
+        # solve would cost as much as the first).
+        self.highs.setOptionValue("presolve", "off")
         self.highs.passModel(lp)
         self.status = highspy.HighsModelStatus
+        self.low = np.full(n, math.inf)  # the least / greatest value seen in a whole-number solution
+        self.high = np.full(n, -math.inf)
 
-    def interval(self, position: int, truth: float | None) -> tuple[float, float]:
-        found = []
-        for sense in (1.0, -1.0):
-            self.highs.changeColCost(position, sense)
-            self.highs.run()
-            status = self.highs.getModelStatus()
-            self.highs.changeColCost(position, 0.0)
-            if status == self.status.kUnbounded and sense < 0:
-                found.append(math.inf)
-                continue
-            x = np.array(self.highs.getSolution().col_value)
-            if status == self.status.kOptimal and np.allclose(x, np.round(x), atol=1e-6):
-                found.append(float(round(x[position])))
-                continue
-            objective = np.zeros(self.matrix.shape[1])
-            objective[position] = sense
-            found.append(_extreme(objective, position, self.matrix, self.rhs, self.lb, self.ub))
-        return found[0], found[1]
+    def witness(self, x: np.ndarray) -> None:
+        """A whole-number solution: each cell can be what it is in it."""
+        self.low = np.minimum(self.low, x)
+        self.high = np.maximum(self.high, x)
+
+    def _solve(self, positions: list[int], sense: float) -> tuple[Any, np.ndarray | None]:
+        """Minimise (sense 1) or maximise (−1) the sum of these cells over the relaxation."""
+        idx = np.array(positions, dtype=np.int32)
+        self.highs.changeColsCost(len(idx), idx, np.full(len(idx), sense))
+        self.highs.run()
+        status = self.highs.getModelStatus()
+        self.highs.changeColsCost(len(idx), idx, np.zeros(len(idx)))
+        if status != self.status.kOptimal:
+            return status, None
+        x = np.array(self.highs.getSolution().col_value)
+        if np.allclose(x, np.round(x), atol=1e-6):
+            self.witness(np.round(x))
+        return status, x
+
+    def intervals(
+        self, positions: list[int], targets: Mapping[int, tuple[int, int]] | None
+    ) -> list[tuple[float, float]]:
+        if targets is not None:  # a few solves that move all undecided cells at once
+            for sense in (-1.0, 1.0):
+                for _ in range(3):
+                    todo = [
+                        p
+                        for p in positions
+                        if (self.high[p] < targets[p][1] if sense < 0 else self.low[p] > targets[p][0])
+                    ]
+                    if not todo:
+                        break
+                    before = (self.low.copy(), self.high.copy())
+                    status, x = self._solve(todo, sense)
+                    if x is None or (np.array_equal(before[0], self.low) and np.array_equal(before[1], self.high)):
+                        break
+        return [(self._end(p, 1.0, targets), self._end(p, -1.0, targets)) for p in positions]
+
+    def _end(self, position: int, sense: float, targets: Mapping[int, tuple[int, int]] | None) -> float:
+        """The least (sense 1) or greatest (−1) value of one cell; with ``targets`` only as far as decides."""
+        want = None if targets is None else targets[position][0 if sense > 0 else 1]
+        if want is not None:
+            seen = self.low[position] if sense > 0 else self.high[position]
+            if (sense > 0 and seen <= want) or (sense < 0 and seen >= want):
+                return float(seen)  # a witness reaches the target: protected on this side
+        status, x = self._solve([position], sense)
+        if status == self.status.kUnbounded and sense < 0:
+            return math.inf
+        if x is not None:
+            if np.allclose(x, np.round(x), atol=1e-6):
+                return float(round(x[position]))
+            bound = math.ceil(x[position] - 1e-6) if sense > 0 else math.floor(x[position] + 1e-6)
+            if want is not None and ((sense > 0 and bound > want) or (sense < 0 and bound < want)):
+                return float(bound)  # even the relaxation falls short: exposed, no integer solve needed
+        objective = np.zeros(self.matrix.shape[1])
+        objective[position] = sense
+        value, solution = _extreme(objective, position, self.matrix, self.rhs, self.lb, self.ub)
+        if solution is not None:
+            self.witness(np.round(solution))
+        return value
 
 
 _HIGHS_QUIET = False
@@ -415,8 +483,9 @@ def _highs():  # type: ignore[no-untyped-def]
     return h
 
 
-def _extreme(objective, position: int, matrix, rhs, lb, ub) -> float:  # type: ignore[no-untyped-def]
-    """min (or, objective −1, max) of one cell over the whole numbers ≥ 0 that satisfy the equations.
+def _extreme(objective, position: int, matrix, rhs, lb, ub) -> tuple[float, Any]:  # type: ignore[no-untyped-def]
+    """min (or, objective −1, max) of one cell over the whole numbers ≥ 0 that satisfy the equations, and
+    the solution that reaches it (None when unbounded).
 
     An integer program (HiGHS branch and bound); for these small 0/±1 systems it is as fast as the LP."""
     rhs = np.array(rhs, dtype=float)
@@ -427,9 +496,9 @@ def _extreme(objective, position: int, matrix, rhs, lb, ub) -> float:  # type: i
         bounds=Bounds(lb, ub),
     )
     if res.status == 0:
-        return float(round(res.x[position]))
+        return float(round(res.x[position])), res.x
     if objective[position] < 0 and res.status in (3, 4):
-        return math.inf
+        return math.inf, None
     raise RuntimeError(f"audit: the published figures admit no solution ({res.message})")
 
 
@@ -459,7 +528,8 @@ def audit(
             findings.append(Finding(c, PUBLISHED, (v, v)))
     sensitive = [c for c, k in kinds.items() if k == PRIMARY or (k == IMPLICIT and 0 < truth[c] < threshold)]
     published = {c: v for c, v in truth.items() if c not in kinds}
-    for c, (lo, hi) in intervals(published, kinds, equations, threshold, sensitive).items():
+    found = intervals(published, kinds, equations, threshold, sensitive, truth=truth, decisive=True)
+    for c, (lo, hi) in found.items():
         if not _protected(kinds[c], (lo, hi), threshold):
             findings.append(Finding(c, kinds[c], (lo, hi)))
     return sorted(findings, key=lambda f: repr(f.cell))
@@ -470,8 +540,8 @@ def audit(
 
 def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exact: bool | None = None) -> Suppression:
     """Primary suppression of every count 1 … threshold−1, then the cheapest complements that pass the
-    audit (``also``: cells hidden as ``"."`` for a reason outside this system). ``exact`` None: run the
-    exact audit unless the system is very large."""
+    audit (``also``: cells hidden as ``"."`` for a reason outside this system). The exact audit always
+    runs (``exact`` False skips it: tests of the line conditions alone)."""
     if threshold < 1:
         raise ValueError("threshold must be at least 1")
     vals = system.values
@@ -494,13 +564,13 @@ def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exac
                 if changed is not None:
                     changed |= chosen
                 continue
-        if exact is False or (exact is None and len(kinds) > AUDIT_LIMIT):
+        if exact is False:
             return result
         # Hiding more only widens intervals: a cell once protected stays protected, so after the first
         # audit only the cells still exposed are looked at again.
         check = sensitive if changed is None else sensitive & set(exposed)
         published = {c: v for c, v in vals.items() if c not in kinds}
-        found = intervals(published, kinds, system.equations, threshold, check)
+        found = intervals(published, kinds, system.equations, threshold, check, truth=vals, decisive=True)
         tops = {c: hi for c, (lo, hi) in found.items()}
         exposed = [
             c
@@ -532,7 +602,7 @@ def _inherent(
     every = dict(kinds)
     every.update({c: COMPLEMENT for c in system.values if c not in kinds and c not in system.fixed})
     published = {c: v for c, v in system.values.items() if c not in every}
-    found = intervals(published, every, system.equations, threshold, cells)
+    found = intervals(published, every, system.equations, threshold, cells, truth=system.values, decisive=True)
     out = {c for c, interval in found.items() if not _protected(every[c], interval, threshold)}
     result.unprotected |= out
     return out
