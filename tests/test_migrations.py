@@ -166,7 +166,9 @@ def test_compact_association_counts_carry_the_stored_aggregates_over(app, empty_
                 text("SELECT family, granularity, period_start, counts FROM association_counts ORDER BY id")
             ).all()
         stored = {
-            (f, g, s if isinstance(s, dt.date) else dt.date.fromisoformat(s)): c if isinstance(c, dict) else json.loads(c)
+            (f, g, s if isinstance(s, dt.date) else dt.date.fromisoformat(s)): c
+            if isinstance(c, dict)
+            else json.loads(c)
             for f, g, s, c in rows
         }
         assert len(rows) == 4  # one row per office, family and period

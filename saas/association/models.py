@@ -129,10 +129,9 @@ class AggregateCount(db.Model):
 def as_counter(cells: dict | str | None) -> Counter[tuple[str, str]]:
     """A stored ``counts`` value as (dimension, value) → count (PostgreSQL's json comes back decoded,
     SQLite's text built in SQL may not)."""
-    if isinstance(cells, str):
-        cells = json.loads(cells)
+    decoded: dict = json.loads(cells) if isinstance(cells, str) else (cells or {})
     out: Counter[tuple[str, str]] = Counter()
-    for dimension, values in (cells or {}).items():
+    for dimension, values in decoded.items():
         for value, n in values.items():
             if n:
                 out[(dimension, value)] = int(n)

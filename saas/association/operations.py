@@ -42,8 +42,8 @@ from saas.association.models import (
     Period,
     PeriodState,
     RunStatus,
-    as_counter,
     as_cells,
+    as_counter,
 )
 from saas.core import timeutil
 from saas.extensions import db

@@ -91,7 +91,8 @@ def contact_count_insert(
     parts = []
     for dimension, members in by_dimension.items():
         pieces = " || ".join(
-            f"""CASE WHEN c{i} > 0 THEN ',"{value}":' || {text_of.format(f"c{i}")} ELSE '' END""" for i, value in members
+            f"""CASE WHEN c{i} > 0 THEN ',"{value}":' || {text_of.format(f"c{i}")} ELSE '' END"""
+            for i, value in members
         )
         any_ = " OR ".join(f"c{i} > 0" for i, _ in members)
         parts.append(f"""CASE WHEN {any_} THEN ',"{dimension}":{{' || substr({pieces}, 2) || '}}' ELSE '' END""")

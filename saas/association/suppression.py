@@ -320,6 +320,7 @@ def intervals(
     necessarily the extreme; without ``decisive`` every end is the exact extreme."""
     check = set(check)
     out: dict[Cell, tuple[float, float]] = {}
+    blocks = []
     for cells, eqs in _components(equations, set(kinds)):
         wanted = [c for c in cells if c in check]
         if not wanted:
@@ -330,32 +331,61 @@ def intervals(
             value = -sum(k * published[o] for o, k in eqs[0].coefficients().items() if o != c) / coef
             out[c] = (value, value)
             continue
+        blocks.append((cells, eqs, wanted))
+    low: dict[Cell, float] = {}
+    high: dict[Cell, float] = {}
+    if decisive and blocks:
+        # All blocks side by side in one program: the witness solves move every undecided cell of every
+        # block at once, so thousands of small blocks cost a few solves, not thousands.
+        cells = [c for block in blocks for c in block[0]]
+        together = _program(cells, [eq for block in blocks for eq in block[1]], published, kinds, threshold)
+        wanted = [c for block in blocks for c in block[2]]
+        if truth is not None and all(c in truth for c in cells):
+            together.witness(np.array([float(truth[c]) for c in cells]))
+        position = {c: i for i, c in enumerate(cells)}
+        together.witnesses([position[c] for c in wanted], {position[c]: _target(kinds[c], threshold) for c in wanted})
+        low = {c: float(together.low[i]) for c, i in position.items()}
+        high = {c: float(together.high[i]) for c, i in position.items()}
+    for cells, eqs, wanted in blocks:
+        targets = {i: _target(kinds[c], threshold) for i, c in enumerate(cells) if c in check} if decisive else None
+        if targets is not None and all(
+            low[c] <= targets[i][0] and high[c] >= targets[i][1] for i, c in enumerate(cells) if c in check
+        ):
+            for c in wanted:  # every small cell of this block is proven protected by witnesses
+                out[c] = (low[c], high[c])
+            continue
+        solver = _program(cells, eqs, published, kinds, threshold)
+        if decisive:
+            solver.witness(np.array([low[c] for c in cells]))
+            solver.witness(np.array([high[c] for c in cells]))
         index = {c: i for i, c in enumerate(cells)}
-        rows, cols, data, rhs = [], [], [], []
-        for r, eq in enumerate(eqs):
-            constant = 0
-            for c, coef in eq.coefficients().items():
-                if c in index:
-                    rows.append(r)
-                    cols.append(index[c])
-                    data.append(coef)
-                else:
-                    constant -= coef * published[c]
-            rhs.append(constant)
-        matrix = csr_array((data, (rows, cols)), shape=(len(eqs), len(cells)))
-        bounds = [reader_bounds(kinds[c], threshold) for c in cells]
-        lb = np.array([b[0] for b in bounds], dtype=float)
-        ub = np.array([b[1] for b in bounds], dtype=float)
-        solver = _Component(matrix, np.array(rhs, dtype=float), lb, ub)
         positions = [index[c] for c in wanted]
-        targets = {index[c]: _target(kinds[c], threshold) for c in wanted} if decisive else None
-        if decisive and truth is not None:
-            known = np.array([float(truth.get(c, 0)) for c in cells])
-            if all(c in truth for c in cells):
-                solver.witness(known)
         for c, found in zip(wanted, solver.intervals(positions, targets), strict=True):
             out[c] = found
     return out
+
+
+def _program(
+    cells: list[Cell], eqs: list[Equation], published: Mapping[Cell, int], kinds: Mapping[Cell, str], threshold: int
+) -> _Component:
+    """The linear program of these unknown cells: their equations, the published cells as constants."""
+    index = {c: i for i, c in enumerate(cells)}
+    rows, cols, data, rhs = [], [], [], []
+    for r, eq in enumerate(eqs):
+        constant = 0
+        for c, coef in eq.coefficients().items():
+            if c in index:
+                rows.append(r)
+                cols.append(index[c])
+                data.append(coef)
+            else:
+                constant -= coef * published[c]
+        rhs.append(constant)
+    matrix = csr_array((data, (rows, cols)), shape=(len(eqs), len(cells)))
+    bounds = [reader_bounds(kinds[c], threshold) for c in cells]
+    lb = np.array([b[0] for b in bounds], dtype=float)
+    ub = np.array([b[1] for b in bounds], dtype=float)
+    return _Component(matrix, np.array(rhs, dtype=float), lb, ub)
 
 
 class _Component:
@@ -413,21 +443,31 @@ class _Component:
     def intervals(
         self, positions: list[int], targets: Mapping[int, tuple[int, int]] | None
     ) -> list[tuple[float, float]]:
-        if targets is not None:  # a few solves that move all undecided cells at once
-            for sense in (-1.0, 1.0):
-                for _ in range(3):
-                    todo = [
-                        p
-                        for p in positions
-                        if (self.high[p] < targets[p][1] if sense < 0 else self.low[p] > targets[p][0])
-                    ]
-                    if not todo:
-                        break
-                    before = (self.low.copy(), self.high.copy())
-                    status, x = self._solve(todo, sense)
-                    if x is None or (np.array_equal(before[0], self.low) and np.array_equal(before[1], self.high)):
-                        break
+        if targets is not None:
+            self.witnesses(positions, targets)
         return [(self._end(p, 1.0, targets), self._end(p, -1.0, targets)) for p in positions]
+
+    def witnesses(self, positions: list[int], targets: Mapping[int, tuple[int, int]]) -> None:
+        """A few solves that move all undecided cells at once (up, then down); whole solutions are kept."""
+        for sense in (-1.0, 1.0):
+            for _ in range(3):
+                todo = [
+                    p
+                    for p in positions
+                    # pushed up together only when bounded ("<5" cells): one unbounded cell would leave the
+                    # whole program without an optimum
+                    if (
+                        self.high[p] < targets[p][1] and self.ub[p] < math.inf
+                        if sense < 0
+                        else self.low[p] > targets[p][0]
+                    )
+                ]
+                if not todo:
+                    break
+                before = (self.low.copy(), self.high.copy())
+                _status, x = self._solve(todo, sense)
+                if x is None or (np.array_equal(before[0], self.low) and np.array_equal(before[1], self.high)):
+                    break
 
     def _end(self, position: int, sense: float, targets: Mapping[int, tuple[int, int]] | None) -> float:
         """The least (sense 1) or greatest (−1) value of one cell; with ``targets`` only as far as decides."""
