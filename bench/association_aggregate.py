@@ -61,6 +61,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--per-association", type=int, default=38, help="member offices per association")
     parser.add_argument("--renders", type=int, default=15, help="dashboard renders to time")
     parser.add_argument("--keep", action="store_true", help="keep the generated offices")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="reuse the offices and contacts a --keep (or interrupted) run left, with every aggregate removed",
+    )
     return parser.parse_args()
 
 
@@ -202,6 +207,47 @@ def _signs(db) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     return hidden, shown
 
 
+def _reuse(db):  # type: ignore[no-untyped-def]
+    """The offices, associations and analyst of an earlier run, with every aggregate of them removed (so the
+    next run is a full first aggregation again)."""
+    from sqlalchemy import delete, select, text
+
+    from saas.association.models import (
+        AggregateCount,
+        AggregationRun,
+        AssociationOffice,
+        AssociationReport,
+        DirtyDay,
+        Period,
+    )
+    from saas.auth.models import User
+    from tenants.models import Association, Tenant
+    from tenants.scoping import cross_tenant
+
+    with cross_tenant("bench: reuse the previous benchmark data"):
+        ids = list(db.session.scalars(select(Tenant.id).where(Tenant.slug.like("bench-%")).order_by(Tenant.slug)))
+        associations = list(
+            db.session.scalars(
+                select(Association).where(Association.slug.like("bench-assoc-%")).order_by(Association.id)
+            )
+        )
+        assoc_ids = [a.id for a in associations]
+        db.session.execute(
+            delete(DirtyDay).where(DirtyDay.tenant_id.in_(ids)).execution_options(synchronize_session=False)
+        )
+        db.session.execute(delete(AggregateCount).where(AggregateCount.office_id.in_(ids)))
+        db.session.execute(delete(Period).where(Period.office_id.in_(ids)))
+        db.session.execute(delete(AggregationRun))
+        db.session.execute(delete(AssociationReport).where(AssociationReport.association_id.in_(assoc_ids)))
+        db.session.execute(delete(AssociationOffice).where(AssociationOffice.association_id.in_(assoc_ids)))
+        analyst = db.session.scalar(select(User).where(User.email == "bench-analyst@lotse.test"))
+    db.session.commit()
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM FULL association_counts, association_periods, association_reports"))
+    return ids, associations, analyst
+
+
 def _time_publishing() -> dict[str, float]:
     """Time spent building the suppressed reports within a run (the rest of a run is the counting)."""
     from saas.association import publish
@@ -234,7 +280,6 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
     from tenants.scoping import cross_tenant, tenant_context
 
     rng = random.Random(2026)
-    _cleanup(db)
     today = berlin_today()
     years = list(range(today.year - args.years + 1, today.year + 1))
     print(
@@ -243,7 +288,11 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
     )
     t0 = time.perf_counter()
     tenant_ids, associations = [], []
-    for i in range(args.offices):
+    if args.reuse:
+        tenant_ids, associations, analyst = _reuse(db)
+    else:
+        _cleanup(db)
+    for i in range(0 if not args.reuse else args.offices, args.offices):
         if i % args.per_association == 0:
             associations.append(
                 tenant_ops.create_association(f"bench-assoc-{len(associations)}", f"Bench-Verband {len(associations)}")
@@ -263,11 +312,12 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
         tenant_ids.append(tenant.id)
         if i % 20 == 19:
             db.session.commit()
-    analyst = User(email="bench-analyst@lotse.test", name="Bench", password_hash=hash_password(PASSWORD))
-    db.session.add(analyst)
-    db.session.flush()
-    db.session.add(AnalystAccess(user_id=analyst.id, association_id=associations[0].id))
-    db.session.commit()
+    if not args.reuse:
+        analyst = User(email="bench-analyst@lotse.test", name="Bench", password_hash=hash_password(PASSWORD))
+        db.session.add(analyst)
+        db.session.flush()
+        db.session.add(AnalystAccess(user_id=analyst.id, association_id=associations[0].id))
+        db.session.commit()
     if db.engine.dialect.name == "postgresql":
         db.session.execute(text("ANALYZE"))
         db.session.commit()

@@ -97,6 +97,8 @@ def contact_count_insert(
         any_ = " OR ".join(f"c{i} > 0" for i, _ in members)
         parts.append(f"""CASE WHEN {any_} THEN ',"{dimension}":{{' || substr({pieces}, 2) || '}}' ELSE '' END""")
     document = "'{' || substr(" + " || ".join(parts) + ", 2) || '}'"
+    if dialect == "postgresql":
+        document = f"CAST({document} AS json)"
     sql = f"""
         INSERT INTO association_counts (office_id, family, granularity, period_start, counts)
         SELECT o, 'contacts', :granularity, p, {document}
