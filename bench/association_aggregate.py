@@ -62,6 +62,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--renders", type=int, default=15, help="dashboard renders to time")
     parser.add_argument("--keep", action="store_true", help="keep the generated offices")
     parser.add_argument(
+        "--counts-only",
+        action="store_true",
+        help="time the counting alone: the runs build no suppressed reports (and no dashboard is rendered)",
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
         help="reuse the offices and contacts a --keep (or interrupted) run left, with every aggregate removed",
@@ -248,14 +253,17 @@ def _reuse(db):  # type: ignore[no-untyped-def]
     return ids, associations, analyst
 
 
-def _time_publishing() -> dict[str, float]:
-    """Time spent building the suppressed reports within a run (the rest of a run is the counting)."""
+def _time_publishing(skip: bool) -> dict[str, float]:
+    """Time spent building the suppressed reports within a run (the rest of a run is the counting);
+    ``skip``: build none."""
     from saas.association import publish
 
     spent = {"seconds": 0.0}
     original = publish.refresh_association
 
     def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if skip:
+            return None
         start = time.perf_counter()
         try:
             return original(*args, **kwargs)
@@ -267,10 +275,10 @@ def _time_publishing() -> dict[str, float]:
 
 
 def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
-    from sqlalchemy import delete, func, select, text
+    from sqlalchemy import func, select, text
 
     from saas.association import aggregation as worker
-    from saas.association.models import AggregateCount, Period
+    from saas.association.models import AggregateCount
     from saas.auth.models import AnalystAccess, User
     from saas.auth.passwords import hash_password
     from saas.contacts.models import Contact
@@ -325,7 +333,7 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
         total = db.session.scalar(select(func.count(Contact.id)).where(Contact.tenant_id.in_(tenant_ids)))
     print(f"generated {total:,} contacts in {time.perf_counter() - t0:.1f} s")
 
-    publishing = _time_publishing()
+    publishing = _time_publishing(args.counts_only)
     full, run = _timed(lambda: worker.run(trigger="bench"))
     print(
         f"full first aggregation:            {full:8.2f} s  ({run.periods} periods): backfill of the counts "
@@ -351,6 +359,8 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
             + ", ".join(f"{n} {v / 2**20:,.1f} MiB" for n, v in sizes.items())
             + f"; total {sum(sizes.values()) / 2**20:,.1f} MiB"
         )
+    if args.counts_only:
+        print("(--counts-only: no suppressed reports were built, no dashboard is rendered)")
     hidden, shown = _signs(db)
     print(
         f"hidden cells per 100 published:    {100 * hidden / max(shown, 1):8.1f}  "
@@ -378,6 +388,10 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
         return seconds
 
     incremental("incremental run after one day:")
+
+    if args.counts_only:
+        _history(db, args, today, tenant_ids, incremental)
+        return
 
     client = app.test_client()
     response = client.post("/login", data={"email": analyst.email, "password": PASSWORD})
@@ -407,6 +421,20 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
         f"{statistics.median(times) * 1000:.1f} ms (median of {args.renders})"
     )
 
+    _history(db, args, today, tenant_ids, incremental)
+    if not args.keep:
+        _cleanup(db)
+    _ = AssociationMember
+
+
+def _history(db, args, today, tenant_ids, incremental) -> None:  # type: ignore[no-untyped-def]
+    """The incremental run again with 10, 5 and 1 years of history kept (older years deleted between)."""
+    from sqlalchemy import delete, text
+
+    from saas.association.models import AggregateCount, Period
+    from saas.contacts.models import Contact
+    from tenants.scoping import cross_tenant
+
     print("incremental run by stored history:")
     for keep in sorted({h for h in (10, 5, 1) if h <= args.years} | {args.years}, reverse=True):
         first_kept = today.year - keep + 1
@@ -431,9 +459,6 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 conn.execute(text("VACUUM ANALYZE contacts, association_counts, association_periods"))
         incremental(f"  with {keep:2d} year(s) of history:")
-    if not args.keep:
-        _cleanup(db)
-    _ = AssociationMember
 
 
 if __name__ == "__main__":
