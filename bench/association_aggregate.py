@@ -246,6 +246,10 @@ def _reuse(db):  # type: ignore[no-untyped-def]
         db.session.execute(delete(AssociationReport).where(AssociationReport.association_id.in_(assoc_ids)))
         db.session.execute(delete(AssociationOffice).where(AssociationOffice.association_id.in_(assoc_ids)))
         analyst = db.session.scalar(select(User).where(User.email == "bench-analyst@lotse.test"))
+        from saas.association.operations import LOCK_NAME
+        from saas.core.locks import TaskLock
+
+        db.session.execute(delete(TaskLock).where(TaskLock.name == LOCK_NAME))  # an interrupted run's lock
     db.session.commit()
     if db.engine.dialect.name == "postgresql":
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
