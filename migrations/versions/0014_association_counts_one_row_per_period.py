@@ -93,7 +93,9 @@ def upgrade():
     new = _new_table()
     old = sa.table(
         "association_aggregates",
-        *(sa.column(c) for c in ("office_id", "family", "granularity", "period_start", "dimension", "value", "count")),
+        *(sa.column(c) for c in ("office_id", "family", "granularity")),
+        sa.column("period_start", sa.Date()),  # typed: SQLite hands back text otherwise
+        *(sa.column(c) for c in ("dimension", "value", "count")),
     )
     key_columns = (old.c.office_id, old.c.family, old.c.granularity, old.c.period_start)
     # Streamed in key order: each period's cells are consecutive, so one period is in memory at a time.
@@ -137,7 +139,9 @@ def downgrade():
     old = _old_table()
     new = sa.table(
         "association_counts",
-        *(sa.column(c) for c in ("office_id", "family", "granularity", "period_start", "counts")),
+        *(sa.column(c) for c in ("office_id", "family", "granularity")),
+        sa.column("period_start", sa.Date()),
+        sa.column("counts", sa.JSON()),
     )
     rows = []
     for office_id, family, granularity, start, counts in bind.execute(
