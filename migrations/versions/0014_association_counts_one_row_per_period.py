@@ -99,8 +99,11 @@ def upgrade():
     )
     key_columns = (old.c.office_id, old.c.family, old.c.granularity, old.c.period_start)
     # Streamed in key order: each period's cells are consecutive, so one period is in memory at a time.
-    result = bind.execution_options(stream_results=True, yield_per=BATCH).execute(
-        sa.select(*key_columns, old.c.dimension, old.c.value, old.c["count"]).order_by(*key_columns)
+    # Options on the statement, not the connection: the inserts below must not run on a server-side cursor.
+    result = bind.execute(
+        sa.select(*key_columns, old.c.dimension, old.c.value, old.c["count"])
+        .order_by(*key_columns)
+        .execution_options(stream_results=True, yield_per=BATCH)
     )
     rows: list = []
     key, cells = None, defaultdict(dict)
