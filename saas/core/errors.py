@@ -27,8 +27,9 @@ class DomainError(ValueError):
     validate input with ``except ValueError`` keep working.
     """
 
-    def __init__(self, message: Any = "", *args: Any) -> None:
+    def __init__(self, message: Any = "", *args: Any, field: str | None = None) -> None:
         super().__init__(message, *args)
+        self.field = field  # the form field the refusal is about ("end_time"); see ``on_field``
 
     @property
     def message(self) -> str:
@@ -77,6 +78,17 @@ def perform(
     if success:
         flash(success, "success")
     return Outcome(value=value)
+
+
+def on_field(form: Any, default: Any = None) -> Callable[[DomainError], Any]:
+    """``perform(..., field=on_field(form))``: show a refusal at the form field it names (``exc.field``),
+    else at ``default`` (a field, or None to flash it)."""
+
+    def choose(exc: DomainError) -> Any:
+        name = getattr(exc, "field", None)
+        return getattr(form, name, default) if name else default
+
+    return choose
 
 
 def N_(message: str) -> str:  # the gettext convention: "extract now, translate when shown"

@@ -13,7 +13,7 @@ from sqlalchemy.orm import joinedload
 from saas.auth.models import Role
 from saas.core.access import can
 from saas.core.dashboard import Item, Panel, register_panel
-from saas.core.formatting import format_number
+from saas.core.formatting import format_date, format_number
 from saas.directory.models import LIVE_STATUSES, Group, GroupInquiry
 from saas.directory.queries import stale_cutoff
 from saas.extensions import db
@@ -78,9 +78,7 @@ def confirmations_panel() -> Panel:
         Item(
             g.name,
             url_for("directory.group_detail", group_id=g.id),
-            _("zuletzt bestätigt %(day)s", day=g.confirmed_at.strftime("%d.%m.%Y"))
-            if g.confirmed_at
-            else _("nie bestätigt"),
+            _("zuletzt bestätigt %(day)s", day=format_date(g.confirmed_at)) if g.confirmed_at else _("nie bestätigt"),
         )
         for g in groups
     ]

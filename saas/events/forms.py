@@ -35,7 +35,7 @@ class EventForm(FlaskForm):
     start_date = DateField(_l("Datum"), validators=[DataRequired()])
     start_time = TimeField(_l("Beginn"), validators=[DataRequired()])
     end_time = TimeField(_l("Ende"), validators=[Optional()])
-    place_kind = RadioField(_l("Ort"), choices=_label_choices(PlaceKind), default=PlaceKind.room.value)
+    place_kind = RadioField(_l("Veranstaltungsort"), choices=_label_choices(PlaceKind), default=PlaceKind.room.value)
     room_id = SelectField(_l("Raum"), coerce=int, validators=[Optional()])
     address = StringField(_l("Adresse (bei anderem Ort)"), validators=[Optional(), Length(max=300)])
     online_url = URLField(

@@ -168,21 +168,21 @@ def send_registration_mail(registration: Registration, template: str, subject: s
 
 def _check_dates(data: dict) -> None:
     if data.get("end_time") and data["end_time"] <= data["start_time"]:
-        raise EventError(_("Das Ende muss nach dem Beginn liegen."))
+        raise EventError(_("Das Ende muss nach dem Beginn liegen."), field="end_time")
     if data.get("decision_date") and data["decision_date"] > data["start_date"]:
-        raise EventError(_("Der Entscheidungstag muss vor der Veranstaltung liegen."))
+        raise EventError(_("Der Entscheidungstag muss vor der Veranstaltung liegen."), field="decision_date")
     if data.get("registration_deadline") and data["registration_deadline"] > data["start_date"]:
-        raise EventError(_("Der Anmeldeschluss muss vor der Veranstaltung liegen."))
+        raise EventError(_("Der Anmeldeschluss muss vor der Veranstaltung liegen."), field="registration_deadline")
     if data.get("min_participants") and not data.get("decision_date"):
-        raise EventError(_("Zur Mindestteilnehmerzahl gehört ein Entscheidungstag."))
+        raise EventError(_("Zur Mindestteilnehmerzahl gehört ein Entscheidungstag."), field="decision_date")
     if data.get("min_participants") and data.get("capacity") and data["min_participants"] > data["capacity"]:
-        raise EventError(_("Die Mindestzahl ist größer als die Zahl der Plätze."))
+        raise EventError(_("Die Mindestzahl ist größer als die Zahl der Plätze."), field="min_participants")
     if data.get("place_kind") == PlaceKind.room and not data.get("room_id"):
-        raise EventError(_("Bitte wählen Sie den Raum."))
+        raise EventError(_("Bitte wählen Sie den Raum."), field="room_id")
     if data.get("place_kind") == PlaceKind.online and not data.get("online_url"):
-        raise EventError(_("Für eine Online-Veranstaltung braucht es den Zugangslink."))
+        raise EventError(_("Für eine Online-Veranstaltung braucht es den Zugangslink."), field="online_url")
     if data.get("place_kind") == PlaceKind.address and not data.get("address"):
-        raise EventError(_("Bitte geben Sie die Adresse an."))
+        raise EventError(_("Bitte geben Sie die Adresse an."), field="address")
 
 
 EVENT_FIELDS = (
@@ -202,7 +202,7 @@ def _sync_booking(event: Event) -> None:
         return
     room = db.session.get(Room, event.room_id)
     if room is None:
-        raise EventError(_("Diesen Raum gibt es nicht."))
+        raise EventError(_("Diesen Raum gibt es nicht."), field="room_id")
     end = event.end_time or (dt.datetime.combine(event.start_date, event.start_time) + dt.timedelta(hours=2)).time()
     try:
         if booking is None or booking.status != BookingStatus.active:
@@ -217,7 +217,7 @@ def _sync_booking(event: Event) -> None:
                 pattern=Pattern.once, title=event.title,
             )  # fmt: skip
     except room_ops.BookingError as exc:
-        raise EventError(str(exc)) from exc
+        raise EventError(str(exc), field="room_id") from exc
 
 
 def create_event(data: dict, *, acting_user: Any = None) -> Event:

@@ -14,7 +14,7 @@ from flask_login import current_user
 from saas.auth.models import Role
 from saas.core.access import can, office_required
 from saas.core.csvio import write_csv
-from saas.core.errors import perform
+from saas.core.errors import on_field, perform
 from saas.events import ics, queries
 from saas.events import operations as ops
 from saas.events.access import event_or_404, public_event_or_404, registration_or_404
@@ -143,7 +143,7 @@ def staff_new(slug: str):  # type: ignore[no-untyped-def]
         done = perform(
             lambda: ops.create_event(form.data_for_operations(), acting_user=current_user),
             success=_("Die Veranstaltung ist als Entwurf gespeichert."),
-            field=form.start_date,
+            field=on_field(form),
         )
         if done.value is not None:
             return redirect(url_for("events.staff_detail", event_id=done.value.id))
@@ -162,7 +162,9 @@ def staff_edit(slug: str, event_id: int):  # type: ignore[no-untyped-def]
         form.room_id.data = event.room_id or 0
     saved = _("Gespeichert.")
     if form.validate_on_submit() and perform(
-        lambda: ops.update_event(event, form.data_for_operations()), success=saved, field=form.start_date
+        lambda: ops.update_event(event, form.data_for_operations()),
+        success=saved,
+        field=on_field(form),
     ):
         return redirect(url_for("events.staff_detail", event_id=event.id))
     return render_template("events/staff_form.html", form=form, event=event), 422 if form.errors else 200

@@ -69,7 +69,7 @@ class EventSubmissionForm(FlaskForm):
     start_date = DateField(_l("Datum"), validators=[DataRequired()])
     start_time = TimeField(_l("Beginn"), validators=[DataRequired()])
     end_time = TimeField(_l("Ende"), validators=[Optional()])
-    address = StringField(_l("Ort"), validators=[DataRequired(), Length(max=300)])
+    address = StringField(_l("Veranstaltungsort"), validators=[DataRequired(), Length(max=300)])
     description = TextAreaField(_l("Beschreibung"), validators=[Optional(), Length(max=5000)])
 
     def validate_end_time(self, field: TimeField) -> None:

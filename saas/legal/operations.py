@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from wtforms.fields.core import UnboundField
 
 from saas.core.mail import office_message, queue_message
 from saas.extensions import db
 from saas.legal import notice
+from saas.legal.forms import AccessibilityForm, EasyLanguageForm, ImpressumForm, PrivacyForm
 from saas.legal.models import OfficeLegal, PrivacyNoticeVersion
 from tenants.models import Tenant
 from tenants.scoping import cross_tenant
@@ -29,6 +31,18 @@ def legal_for_update(tenant: Tenant) -> OfficeLegal:
     return legal
 
 
+def _labels(names: Any) -> list[str]:
+    """The fields as the forms name them ("Bekannte Barrieren"), not as columns ("a11y_gaps"), for the log."""
+    labels: dict[str, str] = {}
+    for form in (ImpressumForm, PrivacyForm, AccessibilityForm, EasyLanguageForm):
+        for name, unbound in vars(form).items():
+            if isinstance(unbound, UnboundField):
+                label = unbound.kwargs.get("label") or (unbound.args[0] if unbound.args else None)
+                if label is not None:
+                    labels[name] = str(label)
+    return sorted(labels.get(name, name) for name in names)
+
+
 def update_legal(tenant: Tenant, values: dict[str, Any]) -> OfficeLegal:
     """Store the fields given (only known columns) and record the privacy notice if it changed."""
     legal = legal_for_update(tenant)
@@ -38,7 +52,7 @@ def update_legal(tenant: Tenant, values: dict[str, Any]) -> OfficeLegal:
     db.session.flush()
     from saas.audit.operations import record
 
-    record("office.update", "tenant", tenant.id, "Rechtliches: " + ", ".join(sorted(values))[:280])
+    record("office.update", "tenant", tenant.id, "Rechtliches: " + ", ".join(_labels(values))[:280])
     record_privacy_notice(tenant)
     return legal
 

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from saas.core.dashboard import Item, Panel, register_panel
+from saas.core.formatting import format_datetime_de
 from saas.extensions import db
 from saas.newsletter.models import Issue, IssueStatus
 
@@ -25,7 +26,7 @@ def newsletter_panel() -> Panel:
         Item(
             i.subject,
             url_for(_ENDPOINT.get(i.status, "newsletter.issue_detail"), issue_id=i.id),
-            _("geplant für %(at)s", at=i.scheduled_at.strftime("%d.%m.%Y %H.%M"))
+            _("geplant für %(at)s", at=format_datetime_de(i.scheduled_at))  # office time, not UTC
             if i.status == IssueStatus.scheduled and i.scheduled_at
             else _("Entwurf"),
         )

@@ -126,15 +126,17 @@ def _validate(
     room: Room, pattern: Pattern, start_date: dt.date, until_date: dt.date | None, start: dt.time, end: dt.time
 ) -> dt.date | None:
     if end <= start:
-        raise BookingError(_("Das Ende muss nach dem Beginn liegen."))
+        raise BookingError(_("Das Ende muss nach dem Beginn liegen."), field="end_time")
     if pattern == Pattern.once:
         return None
     if until_date is None:
-        raise BookingError(_("Eine regelmäßige Buchung braucht ein Enddatum („bis“)."))
+        raise BookingError(_("Eine regelmäßige Buchung braucht ein Enddatum („bis“)."), field="until_date")
     if until_date < start_date:
-        raise BookingError(_("Das Enddatum liegt vor dem ersten Termin."))
+        raise BookingError(_("Das Enddatum liegt vor dem ersten Termin."), field="until_date")
     if (until_date - start_date).days > MAX_SPAN_DAYS:
-        raise BookingError(_("Eine regelmäßige Buchung läuft höchstens drei Jahre; bitte danach verlängern."))
+        raise BookingError(
+            _("Eine regelmäßige Buchung läuft höchstens drei Jahre; bitte danach verlängern."), field="until_date"
+        )
     if not room.opening:
         return until_date
     weekday = start_date.weekday()
@@ -143,7 +145,8 @@ def _validate(
             _(
                 "Der Raum ist zu dieser Zeit nicht geöffnet (Öffnungszeiten: %(hours)s).",
                 hours="; ".join(room.opening_lines),
-            )
+            ),
+            field="start_time",
         )
     return until_date
 
@@ -156,7 +159,8 @@ def _check_open_once(room: Room, day: dt.date, start: dt.time, end: dt.time) -> 
             _(
                 "Der Raum ist zu dieser Zeit nicht geöffnet (Öffnungszeiten: %(hours)s).",
                 hours="; ".join(room.opening_lines),
-            )
+            ),
+            field="start_time",
         )
 
 
@@ -215,9 +219,9 @@ def create_booking(
     pattern = Pattern(pattern)
     kind = BookingKind(kind)
     if kind == BookingKind.group and group_id is None:
-        raise BookingError(_("Bitte wählen Sie die Gruppe."))
+        raise BookingError(_("Bitte wählen Sie die Gruppe."), field="group_id")
     if kind != BookingKind.group and not title.strip():
-        raise BookingError(_("Bitte geben Sie an, wofür der Raum gebucht wird."))
+        raise BookingError(_("Bitte geben Sie an, wofür der Raum gebucht wird."), field="title")
     until_date = _validate(room, pattern, start_date, until_date, start_time, end_time)
     if pattern == Pattern.once:
         _check_open_once(room, start_date, start_time, end_time)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from saas.auth.models import Role
 from saas.core.access import can, office_required
-from saas.core.errors import perform
+from saas.core.errors import on_field, perform
 from saas.core.recurrence import Pattern, month_bounds, today_local, week_start
 from saas.directory.models import LIVE_STATUSES, Group
 from saas.extensions import db
@@ -292,7 +292,7 @@ def booking_new(slug: str):  # type: ignore[no-untyped-def]
                 room, **_booking_values(form), group_id=group_id if kind == BookingKind.group else None, kind=kind,
                 title=form.title.data or "", note=form.note.data or "", acting_user=current_user,
             ),
-            field=form.start_date,
+            field=on_field(form, default=form.start_date),
         )  # fmt: skip
         if done.value is not None:
             flash(_("Gebucht: %(r)s, %(t)s.", r=room.label, t=done.value.rhythm), "success")
@@ -320,7 +320,7 @@ def booking_edit(slug: str, booking_id: int):  # type: ignore[no-untyped-def]
                 group_or_404(form.group_id.data)
                 booking.group_id = form.group_id.data
 
-        done = perform(reschedule, success=_("Gespeichert."), field=form.start_date)
+        done = perform(reschedule, success=_("Gespeichert."), field=on_field(form, default=form.start_date))
         if done:
             return redirect(url_for("rooms.booking_detail", booking_id=booking.id))
         if isinstance(done.error, ops.BookingConflict):

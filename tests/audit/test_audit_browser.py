@@ -20,4 +20,5 @@ def test_admin_filters_the_log_in_the_browser(page, world):
     page.get_by_label("Aktion").select_option("contact.export")
     page.get_by_role("button", name="Filtern").click()
     page.wait_for_load_state()
-    assert "Export 2024" in page.content() and "Gruppe #5 angelegt" not in page.content()
+    expect(page.locator("main")).to_contain_text("Export 2024")
+    expect(page.locator("main")).not_to_contain_text("Gruppe #5 angelegt")

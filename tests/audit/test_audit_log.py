@@ -16,11 +16,11 @@ def test_record_and_show_in_the_offices_log(client, world):
         db.session.commit()
     client.login(world.dortmund_admin)
     body = client.get("/dortmund/intern/protokoll").get_data(as_text=True)
-    assert "Gruppe angelegt" in body and "group #17" in body and "Sabine Staff" in body
+    assert "Gruppe angelegt" in body and "Gruppe #17" in body and "Sabine Staff" in body
     hamm = world.hamm_admin
     other = client.application.test_client()
     other.login(hamm)
-    assert "group #17" not in other.get("/hamm/intern/protokoll").get_data(as_text=True)
+    assert "Gruppe #17" not in other.get("/hamm/intern/protokoll").get_data(as_text=True)
 
 
 def test_log_filters_by_action(client, world):
@@ -30,7 +30,7 @@ def test_log_filters_by_action(client, world):
         db.session.commit()
     client.login(world.dortmund_admin)
     body = client.get("/dortmund/intern/protokoll?action=contact.delete").get_data(as_text=True)
-    assert "contact #2" in body and "group #1" not in body
+    assert "Kontakt #2" in body and "Gruppe #1" not in body
 
 
 @pytest.mark.parametrize(

@@ -22,5 +22,6 @@ def test_refused_event_shows_the_reason_in_english(page, world):
     page.check("#place_kind-2")
     page.get_by_role("button", name="Save").click()
     page.wait_for_load_state()
-    expect(page.locator("#start_date-error")).to_have_text("An online event needs the access link.")
+    expect(page.locator("#online_url-error")).to_have_text("An online event needs the access link.")
+    expect(page.locator("#start_date-error")).to_have_count(0)
     assert_accessible(page, "refused event form (English)")

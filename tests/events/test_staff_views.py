@@ -57,6 +57,31 @@ def test_bad_event_form_is_refused_with_a_reason(world, client):
         assert db.session.scalars(select(Event)).all() == []
 
 
+def test_each_refusal_is_shown_at_its_own_field(world, client):
+    """Does each of the operation's refusals come back next to the field it is about, not at the date?"""
+    client.login(world.dortmund_staff)
+    day = today_local() + dt.timedelta(days=21)
+    after = (day + dt.timedelta(days=1)).isoformat()
+    cases = [
+        (_form(day, decision_date=""), "decision_date", "Zur Mindestteilnehmerzahl gehört ein Entscheidungstag."),
+        (_form(day, decision_date=after), "decision_date", "Der Entscheidungstag muss vor der Veranstaltung liegen."),
+        (_form(day, registration_deadline=after), "registration_deadline", "Der Anmeldeschluss muss vor"),
+        (_form(day, end_time="09:00"), "end_time", "Das Ende muss nach dem Beginn liegen."),
+        (_form(day, min_participants="20"), "min_participants", "Die Mindestzahl ist größer als die Zahl"),
+        (_form(day, place_kind="room"), "room_id", "Bitte wählen Sie den Raum."),
+        (_form(day, place_kind="online"), "online_url", "Für eine Online-Veranstaltung braucht es den Zugangslink."),
+        (_form(day, address=""), "address", "Bitte geben Sie die Adresse an."),
+    ]
+    for data, field, message in cases:
+        response = client.post_form("/dortmund/intern/veranstaltungen/neu", data)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 422, field
+        shown = page.split(f'id="{field}-error">', 1)
+        assert len(shown) == 2 and shown[1].split("</p>", 1)[0].startswith(message), (field, page)
+        assert 'id="start_date-error"' not in page, field
+        assert f'href="#{field}"' in page  # the summary at the top links to that field
+
+
 def test_event_in_a_room_books_it_and_a_clash_is_named(world, client):
     room = make_room(world.dortmund)
     client.login(world.dortmund_staff)
@@ -71,6 +96,7 @@ def test_event_in_a_room_books_it_and_a_clash_is_named(world, client):
     assert len(bookings) == 1 and bookings[0].kind == "event"
     clash = client.post_form("/dortmund/intern/veranstaltungen/neu", {**data, "title": "Zweites"})
     assert clash.status_code == 422 and day.strftime("%d.%m.%Y") in clash.get_data(as_text=True)
+    assert 'id="room_id-error"' in clash.get_data(as_text=True)  # the clash is shown at the room
 
 
 def test_participants_list_csv_print_and_attendance(world, client):

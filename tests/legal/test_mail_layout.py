@@ -42,6 +42,11 @@ def assert_office_layout(msg: EmailMessage) -> None:
     links = dict(parse_page(html).links)
     assert links.get("Impressum") == IMPRESSUM and links.get("Datenschutz") == DATENSCHUTZ
     assert "Ostenhellweg 42-48, 44135 Dortmund" in html
+    # One footer: the office's contact details once, not a feature's own signature beside the shared footer.
+    # (The address may also be a meeting place in the body, the phone and the mail address may not.)
+    for detail in ("0231 52 90 97", OFFICE_MAIL):
+        assert text.count(detail) == 1, (detail, text)
+    assert html.count("0231 52 90 97") == 1
 
 
 def test_event_registration_confirmation(client, office, outbox):
@@ -150,3 +155,35 @@ def test_a_non_ascii_office_name_is_encoded_not_mangled(app, office):
     parsed = message_from_bytes(raw, policy=policy.default)
     assert parsed["From"].addresses[0].display_name == "K.I.S.S. Kreis Unna – Kontaktstelle, Lünen"
     raw.split(b"\n\n")[0].decode("ascii")  # the header block is plain ASCII: RFC 2047 encoded words
+
+
+def test_newsletter_issue_ends_with_the_shared_footer(app, office):
+    """Does an issue carry the one shared footer (no older imprint block of its own) in both parts?"""
+    import datetime as dt
+    from email import message_from_bytes, policy
+    from types import SimpleNamespace
+
+    from flask import render_template
+
+    from saas.core.mail import office_links
+    from saas.newsletter import mails
+    from tenants.models import Tenant
+
+    with app.test_request_context(), tenant_context(office.dortmund.id):
+        tenant = db.session.get(Tenant, office.dortmund.id)
+        tenant.legal_body, tenant.website = "Paritätischer Verein Dortmund e. V.", "https://dortmund.example"
+        issue = SimpleNamespace(
+            id=7, subject="Dezember", html="<p>Neues</p>", text="Neues", started_at=dt.datetime.now(dt.UTC)
+        )
+        frame = mails.issue_frame(tenant, issue)
+        raw = mails.issue_message(frame, tenant, 7, 1, "leser@example.org", "tok")
+        shared_text = render_template("mail/_footer.txt", tenant=tenant, links=office_links(tenant)).strip()
+        shared_html = render_template("mail/_footer.html", tenant=tenant, links=office_links(tenant)).strip()
+        db.session.rollback()
+    msg = message_from_bytes(raw, policy=policy.default)
+    assert_office_layout(msg)
+    text = msg.get_body(preferencelist=("plain",)).get_content().replace("\r\n", "\n")
+    html = msg.get_body(preferencelist=("html",)).get_content().replace("\r\n", "\n")
+    assert text.rstrip().endswith(shared_text), text
+    assert shared_html in html
+    assert "Paritätischer Verein Dortmund e. V." not in text  # that belongs to the Impressum page

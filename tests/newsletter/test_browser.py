@@ -25,14 +25,14 @@ def test_citizen_subscribes_and_confirms(page, world, outbox):
     page.get_by_label("Ja, ich willige ein").check()
     page.get_by_role("button", name="Abonnieren").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", level=1).inner_text() == "Bitte bestätigen Sie Ihre Anmeldung"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bitte bestätigen Sie Ihre Anmeldung")
     assert_accessible(page, "pending page")
     link = path_of(link_in(Outbox.text(outbox.wait_for(1)[0]), "/bestaetigen/"))
     page.goto(link)
     assert_accessible(page, "confirm page")
     page.get_by_role("button", name="Anmeldung bestätigen").click()
     page.wait_for_load_state()
-    assert "bestätigt" in page.get_by_role("heading", level=1).inner_text()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("bestätigt")
     assert_accessible(page, "confirmed page")
     db.session.rollback()
     with tenant_context(world.dortmund.id):
@@ -47,7 +47,7 @@ def test_subscribe_works_without_javascript(page_nojs, world, outbox):
     page_nojs.get_by_label("Ja, ich willige ein").check()
     page_nojs.get_by_role("button", name="Abonnieren").click()
     page_nojs.wait_for_load_state()
-    assert "Bitte bestätigen" in page_nojs.content()
+    expect(page_nojs.get_by_role("heading", level=1)).to_contain_text("Bitte bestätigen")
     outbox.wait_for(1)
 
 
@@ -60,7 +60,7 @@ def test_unsubscribe_page_offers_the_button(page, world):
     assert_accessible(page, "unsubscribe page")
     page.get_by_role("button", name="Newsletter abbestellen").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", level=1).inner_text() == "Sie sind abgemeldet"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sie sind abgemeldet")
     assert_accessible(page, "unsubscribed page")
 
 
@@ -78,8 +78,8 @@ def test_staff_write_preview_and_send_an_issue(page, world, outbox):
     page.wait_for_load_state()
     assert_accessible(page, "draft issue page")
     page.get_by_role("link", name="Vorschau (HTML und Text)").click()
-    assert page.locator(".mail-preview h2").inner_text() == "Herbst"
-    assert "Impressum" in page.locator("pre.mail-text").inner_text()
+    expect(page.locator(".mail-preview h2")).to_have_text("Herbst")
+    expect(page.locator("pre.mail-text")).to_contain_text("Impressum")
     assert_accessible(page, "preview")
     page.go_back()
     page.get_by_role("button", name="Test an mich senden").click()
@@ -87,7 +87,7 @@ def test_staff_write_preview_and_send_an_issue(page, world, outbox):
     page.get_by_role("button", name="Jetzt versenden").click()
     page.wait_for_load_state()
     expect(page.get_by_role("heading", name="Versandbericht")).to_be_visible()
-    assert page.locator("progress").get_attribute("value") == "3"
+    expect(page.locator("progress")).to_have_attribute("value", "3")
     assert_accessible(page, "report")
     assert len([m for m in outbox.messages() if m["Subject"] == "Herbst-Ausgabe"]) == 3
 

@@ -22,6 +22,6 @@ def test_find_export_and_erase_in_the_browser(page, world):
     page.get_by_label("Ja, alle gefundenen Daten dieser Person unwiderruflich löschen").check()
     page.get_by_role("button", name="Alle gefundenen Daten löschen").click()
     page.wait_for_load_state()
-    assert "4 Datensätze gelöscht." in page.content()
+    expect(page.locator("main")).to_contain_text("4 Datensätze gelöscht.")
     page.goto("/dortmund/intern/datenschutz/aufbewahrung")
     assert_accessible(page, "retention")

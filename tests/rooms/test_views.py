@@ -44,6 +44,33 @@ def test_book_through_the_form_and_see_conflicting_dates_named(world, client):
         assert len(db.session.scalars(select(Booking)).all()) == 1
 
 
+def test_each_booking_refusal_is_shown_at_its_own_field(world, client):
+    """Does each refusal of the booking operation come back at the field it is about, not at the first date?"""
+    room = make_room(world.dortmund)
+    group = make_group(world.dortmund, "SHG Angst")
+    client.login(world.dortmund_staff)
+    start = _next_tuesday()
+    cases = [
+        (_booking_form(room, group, start, end_time="18:00"), "end_time", "Das Ende muss nach dem Beginn liegen."),
+        (_booking_form(room, group, start, until_date=""), "until_date", "Eine regelmäßige Buchung braucht"),
+        (_booking_form(room, group, start, until_date=(start - dt.timedelta(days=1)).isoformat()), "until_date",
+         "Das Enddatum liegt vor dem ersten Termin."),
+        (_booking_form(room, group, start, start_time="06:00", end_time="07:00"), "start_time",
+         "Der Raum ist zu dieser Zeit nicht geöffnet"),
+        (_booking_form(room, group, start, group_id="0"), "group_id", "Bitte wählen Sie die Gruppe."),
+        (_booking_form(room, group, start, kind="other", group_id="0"), "title", "Bitte geben Sie an, wofür"),
+    ]  # fmt: skip
+    for data, field, message in cases:
+        response = client.post_form("/dortmund/intern/raeume/buchungen/neu", data)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 422, field
+        shown = page.split(f'id="{field}-error">', 1)
+        assert len(shown) == 2 and shown[1].split("</p>", 1)[0].startswith(message), (field, page)
+        assert 'id="start_date-error"' not in page, field
+    with tenant_context(world.dortmund.id):
+        assert db.session.scalars(select(Booking)).all() == []
+
+
 def test_calendars_door_sign_and_group_include_show_the_booking(world, client, app):
     room = make_room(world.dortmund)
     group = make_group(world.dortmund, "SHG Angst")
