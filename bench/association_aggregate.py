@@ -5,7 +5,9 @@ The issue's size is 400 offices × 10 years × 3,000 contacts a year on PostgreS
     DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/lotse_bench \\
         .venv/bin/python bench/association_aggregate.py --offices 400 --years 10 --per-year 3000
 
-It prints the time of the full first aggregation, of the nightly incremental run after one day of new
+It prints the time of the full first aggregation (the backfill of the counts and the suppressed reports
+apart), the stored rows per level and, on PostgreSQL, the aggregate tables' sizes
+(``pg_total_relation_size``), the time of the nightly incremental run after one day of new
 contacts in every office, and of rendering an association's dashboard; then the incremental run again
 with 10, 5 and 1 years of history kept (older years deleted in between), to show that its cost follows
 the changed data, not the stored history. Goals: incremental ≤ 5 s, dashboard ≤ 300 ms.
@@ -59,6 +61,16 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--per-association", type=int, default=38, help="member offices per association")
     parser.add_argument("--renders", type=int, default=15, help="dashboard renders to time")
     parser.add_argument("--keep", action="store_true", help="keep the generated offices")
+    parser.add_argument(
+        "--counts-only",
+        action="store_true",
+        help="time the counting alone: the runs build no suppressed reports (and no dashboard is rendered)",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="reuse the offices and contacts a --keep (or interrupted) run left, with every aggregate removed",
+    )
     return parser.parse_args()
 
 
@@ -114,6 +126,12 @@ def _cleanup(db) -> None:  # type: ignore[no-untyped-def]
         db.session.execute(delete(Association).where(Association.slug.like("bench-assoc-%")))
         db.session.execute(delete(User).where(User.email.like("bench-analyst%")))
     db.session.commit()
+    if db.engine.dialect.name == "postgresql":
+        from sqlalchemy import text
+
+        # The sizes printed later are of this run's rows only, not of the space a previous run left behind.
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM FULL association_counts, association_periods, association_reports"))
 
 
 def _fill(db, tenant_id: int, years: list[int], per_year: int, today: dt.date, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
@@ -194,11 +212,77 @@ def _signs(db) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     return hidden, shown
 
 
+def _reuse(db):  # type: ignore[no-untyped-def]
+    """The offices, associations and analyst of an earlier run, with every aggregate of them removed (so the
+    next run is a full first aggregation again)."""
+    from sqlalchemy import delete, select, text
+
+    from saas.association.models import (
+        AggregateCount,
+        AggregationRun,
+        AssociationOffice,
+        AssociationReport,
+        DirtyDay,
+        Period,
+    )
+    from saas.auth.models import User
+    from tenants.models import Association, Tenant
+    from tenants.scoping import cross_tenant
+
+    with cross_tenant("bench: reuse the previous benchmark data"):
+        ids = list(db.session.scalars(select(Tenant.id).where(Tenant.slug.like("bench-%")).order_by(Tenant.slug)))
+        associations = list(
+            db.session.scalars(
+                select(Association).where(Association.slug.like("bench-assoc-%")).order_by(Association.id)
+            )
+        )
+        assoc_ids = [a.id for a in associations]
+        db.session.execute(
+            delete(DirtyDay).where(DirtyDay.tenant_id.in_(ids)).execution_options(synchronize_session=False)
+        )
+        db.session.execute(delete(AggregateCount).where(AggregateCount.office_id.in_(ids)))
+        db.session.execute(delete(Period).where(Period.office_id.in_(ids)))
+        db.session.execute(delete(AggregationRun))
+        db.session.execute(delete(AssociationReport).where(AssociationReport.association_id.in_(assoc_ids)))
+        db.session.execute(delete(AssociationOffice).where(AssociationOffice.association_id.in_(assoc_ids)))
+        analyst = db.session.scalar(select(User).where(User.email == "bench-analyst@lotse.test"))
+        from saas.association.operations import LOCK_NAME
+        from saas.core.locks import TaskLock
+
+        db.session.execute(delete(TaskLock).where(TaskLock.name == LOCK_NAME))  # an interrupted run's lock
+    db.session.commit()
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM FULL association_counts, association_periods, association_reports"))
+    return ids, associations, analyst
+
+
+def _time_publishing(skip: bool) -> dict[str, float]:
+    """Time spent building the suppressed reports within a run (the rest of a run is the counting);
+    ``skip``: build none."""
+    from saas.association import publish
+
+    spent = {"seconds": 0.0}
+    original = publish.refresh_association
+
+    def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if skip:
+            return None
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent["seconds"] += time.perf_counter() - start
+
+    publish.refresh_association = timed  # type: ignore[assignment]
+    return spent
+
+
 def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
-    from sqlalchemy import delete, func, select, text
+    from sqlalchemy import func, select, text
 
     from saas.association import aggregation as worker
-    from saas.association.models import AggregateCount, Period
+    from saas.association.models import AggregateCount
     from saas.auth.models import AnalystAccess, User
     from saas.auth.passwords import hash_password
     from saas.contacts.models import Contact
@@ -208,7 +292,6 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
     from tenants.scoping import cross_tenant, tenant_context
 
     rng = random.Random(2026)
-    _cleanup(db)
     today = berlin_today()
     years = list(range(today.year - args.years + 1, today.year + 1))
     print(
@@ -217,7 +300,11 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
     )
     t0 = time.perf_counter()
     tenant_ids, associations = [], []
-    for i in range(args.offices):
+    if args.reuse:
+        tenant_ids, associations, analyst = _reuse(db)
+    else:
+        _cleanup(db)
+    for i in range(0 if not args.reuse else args.offices, args.offices):
         if i % args.per_association == 0:
             associations.append(
                 tenant_ops.create_association(f"bench-assoc-{len(associations)}", f"Bench-Verband {len(associations)}")
@@ -237,11 +324,12 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
         tenant_ids.append(tenant.id)
         if i % 20 == 19:
             db.session.commit()
-    analyst = User(email="bench-analyst@lotse.test", name="Bench", password_hash=hash_password(PASSWORD))
-    db.session.add(analyst)
-    db.session.flush()
-    db.session.add(AnalystAccess(user_id=analyst.id, association_id=associations[0].id))
-    db.session.commit()
+    if not args.reuse:
+        analyst = User(email="bench-analyst@lotse.test", name="Bench", password_hash=hash_password(PASSWORD))
+        db.session.add(analyst)
+        db.session.flush()
+        db.session.add(AnalystAccess(user_id=analyst.id, association_id=associations[0].id))
+        db.session.commit()
     if db.engine.dialect.name == "postgresql":
         db.session.execute(text("ANALYZE"))
         db.session.commit()
@@ -249,8 +337,12 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
         total = db.session.scalar(select(func.count(Contact.id)).where(Contact.tenant_id.in_(tenant_ids)))
     print(f"generated {total:,} contacts in {time.perf_counter() - t0:.1f} s")
 
+    publishing = _time_publishing(args.counts_only)
     full, run = _timed(lambda: worker.run(trigger="bench"))
-    print(f"full first aggregation:            {full:8.2f} s  ({run.periods} periods)")
+    print(
+        f"full first aggregation:            {full:8.2f} s  ({run.periods} periods): backfill of the counts "
+        f"{full - publishing['seconds']:.2f} s, suppressed reports {publishing['seconds']:.2f} s"
+    )
     stored = dict(
         db.session.execute(
             select(AggregateCount.granularity, func.count(AggregateCount.id))
@@ -264,13 +356,15 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
     if db.engine.dialect.name == "postgresql":
         sizes = {
             name: db.session.scalar(text(f"SELECT pg_total_relation_size('{name}')"))
-            for name in ("association_aggregates", "association_periods", "association_reports")
+            for name in ("association_counts", "association_periods", "association_reports")
         }
         print(
             "aggregate tables (pg_total_relation_size): "
             + ", ".join(f"{n} {v / 2**20:,.1f} MiB" for n, v in sizes.items())
             + f"; total {sum(sizes.values()) / 2**20:,.1f} MiB"
         )
+    if args.counts_only:
+        print("(--counts-only: no suppressed reports were built, no dashboard is rendered)")
     hidden, shown = _signs(db)
     print(
         f"hidden cells per 100 published:    {100 * hidden / max(shown, 1):8.1f}  "
@@ -285,14 +379,23 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
 
             profiler = Profiler()
             profiler.start()
+        spent = publishing["seconds"]
         seconds, run = _timed(lambda: worker.run(trigger="bench"))
+        reports = publishing["seconds"] - spent
         if os.environ.get("BENCH_PROFILE"):
             profiler.stop()
             print(profiler.output_text(color=False, unicode=False)[:5000])
-        print(f"{label:34s} {seconds:8.2f} s  ({run.periods} periods, {per_day} new contacts per office)")
+        print(
+            f"{label:34s} {seconds:8.2f} s  ({run.periods} periods, {per_day} new contacts per office): "
+            f"counts {seconds - reports:.2f} s, suppressed reports {reports:.2f} s"
+        )
         return seconds
 
     incremental("incremental run after one day:")
+
+    if args.counts_only:
+        _history(db, args, today, tenant_ids, incremental)
+        return
 
     client = app.test_client()
     response = client.post("/login", data={"email": analyst.email, "password": PASSWORD})
@@ -322,6 +425,20 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
         f"{statistics.median(times) * 1000:.1f} ms (median of {args.renders})"
     )
 
+    _history(db, args, today, tenant_ids, incremental)
+    if not args.keep:
+        _cleanup(db)
+    _ = AssociationMember
+
+
+def _history(db, args, today, tenant_ids, incremental) -> None:  # type: ignore[no-untyped-def]
+    """The incremental run again with 10, 5 and 1 years of history kept (older years deleted between)."""
+    from sqlalchemy import delete, text
+
+    from saas.association.models import AggregateCount, Period
+    from saas.contacts.models import Contact
+    from tenants.scoping import cross_tenant
+
     print("incremental run by stored history:")
     for keep in sorted({h for h in (10, 5, 1) if h <= args.years} | {args.years}, reverse=True):
         first_kept = today.year - keep + 1
@@ -344,11 +461,8 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
             # What autovacuum does after a mass delete in production; without it the run would wade
             # through the deleted rows' dead index entries and measure the trimming, not the history.
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.execute(text("VACUUM ANALYZE contacts, association_aggregates, association_periods"))
+                conn.execute(text("VACUUM ANALYZE contacts, association_counts, association_periods"))
         incremental(f"  with {keep:2d} year(s) of history:")
-    if not args.keep:
-        _cleanup(db)
-    _ = AssociationMember
 
 
 if __name__ == "__main__":

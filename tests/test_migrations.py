@@ -101,3 +101,91 @@ def test_migrated_postgres_has_row_level_security_on_every_office_table(app, emp
         engine.dispose()
     assert len(rows) > 30
     assert [name for name, forced, policy in rows if not (forced and policy)] == []
+
+
+def _filler(column) -> object:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, Numeric
+
+    kind = column["type"]
+    if isinstance(kind, Boolean):
+        return False
+    if isinstance(kind, Integer | Numeric):
+        return 0
+    if isinstance(kind, DateTime):
+        return dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    if isinstance(kind, Date):
+        return dt.date(2026, 1, 1)
+    if isinstance(kind, JSON):
+        return "{}"
+    return "x"
+
+
+def test_compact_association_counts_carry_the_stored_aggregates_over(app, empty_database):
+    """0014 stores one row per office, family and period: are the cells stored one per row before carried over
+    unchanged (and back again on downgrade)?"""
+    import datetime as dt
+    import json
+    import re
+
+    from sqlalchemy import inspect
+
+    source = (ROOT / "migrations/versions/0014_association_counts_one_row_per_period.py").read_text()
+    before = re.search(r'^down_revision = "(\w+)"', source, re.M).group(1)  # type: ignore[union-attr]
+    assert _lotse(["db", "upgrade", before], empty_database).returncode == 0
+    engine = create_engine(empty_database)
+    old = [
+        ("contacts", "day", dt.date(2023, 3, 14), "total", "", 3),
+        ("contacts", "day", dt.date(2023, 3, 14), "kind", "citizen", 2),
+        ("contacts", "day", dt.date(2023, 3, 14), "kind", "professional", 1),
+        ("contacts", "month", dt.date(2023, 3, 1), "total", "", 3),
+        ("contacts", "year", dt.date(2023, 1, 1), "kind_area", "citizen:addiction", 2),
+        ("groups", "year", dt.date(2023, 1, 1), "figure", "founded", 4),
+    ]
+    try:
+        with engine.begin() as conn:
+            columns = [c for c in inspect(conn).get_columns("tenants") if c["name"] != "id"]
+            values = {c["name"]: _filler(c) for c in columns if not c["nullable"]}
+            values.update(slug="dortmund", name="Dortmund")
+            names = ", ".join(values)
+            conn.execute(text(f"INSERT INTO tenants ({names}) VALUES ({', '.join(':' + n for n in values)})"), values)
+            office = conn.scalar(text("SELECT id FROM tenants WHERE slug = 'dortmund'"))
+            for family, granularity, start, dimension, value, count in old:
+                conn.execute(
+                    text(
+                        "INSERT INTO association_aggregates (office_id, family, granularity, period_start, dimension,"
+                        " value, count) VALUES (:o, :f, :g, :s, :d, :v, :n)"
+                    ),
+                    {"o": office, "f": family, "g": granularity, "s": start, "d": dimension, "v": value, "n": count},
+                )
+        result = _lotse(["db", "upgrade"], empty_database)
+        assert result.returncode == 0, result.stderr[-3000:]
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT family, granularity, period_start, counts FROM association_counts ORDER BY id")
+            ).all()
+        stored = {
+            (f, g, s if isinstance(s, dt.date) else dt.date.fromisoformat(s)): c
+            if isinstance(c, dict)
+            else json.loads(c)
+            for f, g, s, c in rows
+        }
+        assert len(rows) == 4  # one row per office, family and period
+        assert stored == {
+            ("contacts", "day", dt.date(2023, 3, 14)): {"kind": {"citizen": 2, "professional": 1}, "total": {"": 3}},
+            ("contacts", "month", dt.date(2023, 3, 1)): {"total": {"": 3}},
+            ("contacts", "year", dt.date(2023, 1, 1)): {"kind_area": {"citizen:addiction": 2}},
+            ("groups", "year", dt.date(2023, 1, 1)): {"figure": {"founded": 4}},
+        }
+        result = _lotse(["db", "downgrade", before], empty_database)
+        assert result.returncode == 0, result.stderr[-3000:]
+        with engine.connect() as conn:
+            back = conn.execute(
+                text("SELECT family, granularity, period_start, dimension, value, count FROM association_aggregates")
+            ).all()
+        assert sorted(
+            (f, g, s if isinstance(s, dt.date) else dt.date.fromisoformat(s), d, v, n) for f, g, s, d, v, n in back
+        ) == sorted(old)
+    finally:
+        engine.dispose()

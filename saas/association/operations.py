@@ -25,12 +25,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, Connection, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.engine import Connection
 
 from saas.association import sources
 from saas.association.models import (
@@ -42,6 +42,8 @@ from saas.association.models import (
     Period,
     PeriodState,
     RunStatus,
+    as_cells,
+    as_counter,
 )
 from saas.core import timeutil
 from saas.extensions import db, table_of
@@ -362,10 +364,12 @@ def rebuild_contact_periods(
 
     ``items``: (office, year, days to recount or None for the whole year, markers consumed).
 
-    - days: the changed days (or all days of the year) are counted from the raw contacts by grouped
-      INSERT … SELECT statements inside the database, in the worker's cross-office block;
-    - months: every month that holds a recounted day is summed anew from its stored days;
-    - years: summed anew from their twelve months.
+    - days: the changed days (or all days of the year) are counted from the raw contacts, one row per
+      office and day holding all its counts, by one INSERT … SELECT per scope inside the database, in
+      the worker's cross-office block;
+    - months: every month that holds a recounted day is counted anew from the raw contacts the same way
+      (the index on (tenant_id, day) makes that a month's contacts, not the office's history);
+    - years: summed anew from their stored months (twelve small rows per office).
 
     Each level replaces its rows (delete, then insert, in one transaction), so a rerun replaces and never
     adds; a crash between the levels leaves the period STARTED and the next run redoes all of it.
@@ -378,42 +382,59 @@ def rebuild_contact_periods(
 
     day_scopes: dict[tuple[tuple[dt.date, dt.date], ...], set[int]] = defaultdict(set)
     month_scopes: dict[tuple[tuple[dt.date, dt.date], ...], set[int]] = defaultdict(set)
-    year_scopes: dict[tuple[tuple[dt.date, dt.date], ...], set[int]] = defaultdict(set)
     for office_id, year, days, _ in items:
         if days is None:
             day_spans: tuple[tuple[dt.date, dt.date], ...] = ((dt.date(year, 1, 1), dt.date(year, 12, 31)),)
-            month_spans: tuple[tuple[dt.date, dt.date], ...] = ((dt.date(year, 1, 1), dt.date(year, 12, 1)),)
+            month_spans: tuple[tuple[dt.date, dt.date], ...] = ((dt.date(year, 1, 1), dt.date(year, 12, 31)),)
         else:
             day_spans = _spans(sorted(days), dt.timedelta(days=1))
-            month_spans = tuple((m, m) for m in sorted({d.replace(day=1) for d in days}))
+            month_spans = tuple((m, _month_end(m)) for m in sorted({d.replace(day=1) for d in days}))
         day_scopes[day_spans].add(office_id)
         month_scopes[month_spans].add(office_id)
-        year_scopes[((dt.date(year, 1, 1), dt.date(year, 1, 1)),)].add(office_id)
 
-    with cross_office():
-        conn = db.session.connection()  # inside the block: on PostgreSQL the aggregation's own connection
-        for spans, office_ids in day_scopes.items():
-            ids = sorted(office_ids)
-            _delete_counts(conn, "day", ids, spans)
-            for statement in sources.contact_day_inserts(ids, lambda column, spans=spans: _within(column, spans)):
-                conn.execute(statement)
-    db.session.commit()
-    checkpoint("day")
-    conn = db.session.connection()
-    for spans, office_ids in month_scopes.items():
-        _roll_up(conn, "month", sorted(office_ids), spans)
-    db.session.commit()
-    checkpoint("month")
-    conn = db.session.connection()
-    for spans, office_ids in year_scopes.items():
-        _roll_up(conn, "year", sorted(office_ids), spans)
+    for granularity, scopes, stage in (("day", day_scopes, "day"), ("month", month_scopes, "month")):
+        with cross_office():
+            conn = db.session.connection()  # inside the block: on PostgreSQL the aggregation's own connection
+            for spans, office_ids in scopes.items():
+                ids = sorted(office_ids)
+                for chunk in range(0, len(ids), 500):
+                    _delete_counts(conn, granularity, ids[chunk : chunk + 500], spans)
+                    statement, params = sources.contact_count_insert(
+                        conn.dialect.name, granularity, ids[chunk : chunk + 500], spans
+                    )
+                    conn.execute(statement, params)
+        db.session.commit()
+        checkpoint(stage)
+    _sum_years(sorted(set(pairs)))
     _mark_many(run_id, CONTACTS, pairs, PeriodState.done)
     with cross_office():
         _delete_markers(sorted({mid for *_, ids in items for mid in ids}))
     db.session.commit()
 
 
-Spans = Sequence[tuple[dt.date, dt.date]]  # runs of days or months, each (first, last)
+def _sum_years(pairs: list[tuple[int, int]]) -> None:
+    """Replace the contact year rows of these (office, year) pairs by the sums of their stored months."""
+    table = table_of(AggregateCount)
+    by_year: dict[int, list[int]] = defaultdict(list)
+    for office_id, year in pairs:
+        by_year[year].append(office_id)
+    years: dict[tuple[int, dt.date], Counter[tuple[str, str]]] = {}
+    conn = db.session.connection()
+    for year, office_ids in sorted(by_year.items()):
+        for chunk in range(0, len(office_ids), 500):
+            ids = office_ids[chunk : chunk + 500]
+            for office_id in ids:
+                years[(office_id, dt.date(year, 1, 1))] = Counter()
+            for office_id, cells in conn.execute(
+                select(table.c.office_id, table.c.counts).where(
+                    table.c.office_id.in_(ids),
+                    table.c.family == CONTACTS,
+                    table.c.granularity == "month",
+                    table.c.period_start.between(dt.date(year, 1, 1), dt.date(year, 12, 1)),
+                )
+            ):
+                years[(office_id, dt.date(year, 1, 1))].update(as_counter(cells))
+    replace_counts_bulk(CONTACTS, "year", years)
 
 
 def _spans(values: list[dt.date], step: dt.timedelta) -> tuple[tuple[dt.date, dt.date], ...]:
@@ -427,66 +448,17 @@ def _spans(values: list[dt.date], step: dt.timedelta) -> tuple[tuple[dt.date, dt
     return tuple(out)
 
 
-def _within(column: ColumnElement[dt.date], spans: Spans) -> ColumnElement[bool]:
-    from sqlalchemy import or_
-
-    return or_(*(column.between(start, end) for start, end in spans))
-
-
-def _delete_counts(conn: Connection, granularity: str, office_ids: list[int], spans: Spans) -> None:
+def _delete_counts(conn: Connection, granularity: str, office_ids: list[int], spans: Iterable[tuple]) -> None:
+    """Delete the contact rows of these offices whose period starts within ``spans``."""
     table = table_of(AggregateCount)
-    for chunk in range(0, len(office_ids), 500):
-        conn.execute(
-            delete(table).where(
-                table.c.family == CONTACTS,
-                table.c.granularity == granularity,
-                table.c.office_id.in_(office_ids[chunk : chunk + 500]),
-                _within(table.c.period_start, spans),
-            )
+    conn.execute(
+        delete(table).where(
+            table.c.office_id.in_(office_ids),
+            table.c.family == CONTACTS,
+            table.c.granularity == granularity,
+            or_(*(table.c.period_start.between(start, end) for start, end in spans)),
         )
-
-
-def _period_start(conn: Connection, granularity: str, column: ColumnElement[dt.date]) -> ColumnElement[dt.date]:
-    """The first day of the month or year of a date column, on PostgreSQL and SQLite."""
-    from sqlalchemy import Date, cast
-
-    if conn.dialect.name == "postgresql":
-        return cast(func.date_trunc(granularity, column), Date)
-    return func.date(column, f"start of {granularity}")
-
-
-def _roll_up(conn: Connection, target: str, office_ids: list[int], spans: Spans) -> None:
-    """Replace the month (or year) rows starting in ``spans`` by the sums of their days (or months)."""
-    from sqlalchemy import literal
-
-    table = table_of(AggregateCount)
-    if target == "month":
-        source, source_spans = "day", [(start, _month_end(end)) for start, end in spans]
-    else:
-        source, source_spans = "month", [(start, end.replace(month=12)) for start, end in spans]
-    _delete_counts(conn, target, office_ids, spans)
-    start = _period_start(conn, target, table.c.period_start)
-    for chunk in range(0, len(office_ids), 500):
-        select_ = (
-            select(
-                table.c.office_id,
-                literal(CONTACTS),
-                literal(target),
-                start,
-                table.c.dimension,
-                table.c.value,
-                func.sum(table.c.count),
-            )
-            .where(
-                table.c.family == CONTACTS,
-                table.c.granularity == source,
-                table.c.office_id.in_(office_ids[chunk : chunk + 500]),
-                _within(table.c.period_start, source_spans),
-            )
-            .group_by(table.c.office_id, start, table.c.dimension, table.c.value)
-        )
-        columns = ["office_id", "family", "granularity", "period_start", "dimension", "value", "count"]
-        conn.execute(table.insert().from_select(columns, select_))
+    )
 
 
 def _month_end(month: dt.date) -> dt.date:
@@ -503,55 +475,32 @@ def replace_counts(
 def replace_counts_bulk(
     family: str, granularity: str, periods: dict[tuple[int, dt.date], Counter[tuple[str, str]]]
 ) -> None:
-    """Make the stored counts of these (office, period start) pairs equal the given ones: upsert each count
-    under the unique key (a rerun replaces, never adds) and delete the ones that vanished."""
+    """Make the stored counts of these (office, period start) pairs equal the given ones: delete their
+    rows, then insert one row per period that has a non-zero count (a rerun replaces, never adds)."""
     if not periods:
         return
     conn = db.session.connection()
     table = table_of(AggregateCount)
-    office_ids = sorted({o for o, _ in periods})
-    starts = sorted({s for _, s in periods})
-    existing = {}
-    for chunk in range(0, len(office_ids), 500):
-        for rid, oid, start, dim, value in conn.execute(
-            select(table.c.id, table.c.office_id, table.c.period_start, table.c.dimension, table.c.value).where(
-                table.c.family == family,
-                table.c.granularity == granularity,
-                table.c.office_id.in_(office_ids[chunk : chunk + 500]),
-                table.c.period_start >= starts[0],
-                table.c.period_start <= starts[-1],
+    by_start: dict[dt.date, list[int]] = defaultdict(list)
+    for office_id, start in periods:
+        by_start[start].append(office_id)
+    for start, office_ids in sorted(by_start.items()):
+        for chunk in range(0, len(office_ids), 500):
+            conn.execute(
+                delete(table).where(
+                    table.c.office_id.in_(sorted(office_ids)[chunk : chunk + 500]),
+                    table.c.family == family,
+                    table.c.granularity == granularity,
+                    table.c.period_start == start,
+                )
             )
-        ):
-            if (oid, start) in periods:
-                existing[(oid, start, dim, value)] = rid
     rows = [
-        {
-            "office_id": oid,
-            "family": family,
-            "granularity": granularity,
-            "period_start": start,
-            "dimension": dim,
-            "value": value,
-            "count": int(n),
-        }
+        {"office_id": oid, "family": family, "granularity": granularity, "period_start": start, "counts": cells}
         for (oid, start), counts in sorted(periods.items())
-        for (dim, value), n in sorted(counts.items())
-        if n
+        if (cells := as_cells(counts))
     ]
-    if rows:
-        insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-        stmt = insert(table)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["office_id", "family", "granularity", "period_start", "dimension", "value"],
-            set_={"count": stmt.excluded["count"]},
-        )
-        for chunk in range(0, len(rows), 5000):
-            conn.execute(stmt, rows[chunk : chunk + 5000])  # one cached statement, executemany
-    vanished = [
-        rid for (oid, start, dim, value), rid in existing.items() if not periods[(oid, start)].get((dim, value))
-    ]
-    for chunk in range(0, len(vanished), 500):
-        conn.execute(delete(table).where(table.c.id.in_(vanished[chunk : chunk + 500])))
+    for chunk in range(0, len(rows), 5000):
+        conn.execute(table.insert(), rows[chunk : chunk + 5000])  # one cached statement, executemany
 
 
 def renew_lock(holder: str) -> None:

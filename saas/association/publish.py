@@ -9,7 +9,7 @@ their consent or their normalisation figures changed, or when its threshold did.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 
 from saas.association import report
-from saas.association.models import AggregateCount, AssociationOffice, AssociationReport
+from saas.association.models import AggregateCount, AssociationOffice, AssociationReport, as_counter
 from saas.core import timeutil
 from saas.extensions import db
 from tenants.models import Association, utcnow
@@ -99,14 +99,12 @@ def available_years(members: list[report.Member], last_year: int) -> set[int]:
     office_ids = sorted({oid for oid, _ in pairs})
     families = sorted({f for _, f in pairs})
     rows = db.session.execute(
-        select(AggregateCount.office_id, AggregateCount.family, AggregateCount.period_start)
-        .where(
+        select(AggregateCount.office_id, AggregateCount.family, AggregateCount.period_start).where(
             # office, family, granularity: the unique key's leading columns, so the index skips the days
             AggregateCount.office_id.in_(office_ids),
             AggregateCount.family.in_(families),
             AggregateCount.granularity == "year",
         )
-        .distinct()
     )
     wanted = set(pairs)
     return {start.year for oid, family, start in rows if (oid, family) in wanted and start.year <= last_year}
@@ -118,22 +116,16 @@ def load_facts(members: list[report.Member], year: int) -> report.Facts:
     if not shared:
         return facts
     rows = db.session.execute(
-        select(
-            AggregateCount.office_id,
-            AggregateCount.family,
-            AggregateCount.dimension,
-            AggregateCount.value,
-            AggregateCount.count,
-        ).where(
+        select(AggregateCount.office_id, AggregateCount.family, AggregateCount.counts).where(
             AggregateCount.office_id.in_(sorted(shared)),
             AggregateCount.family.in_(sorted(set().union(*shared.values()))),
             AggregateCount.granularity == "year",
             AggregateCount.period_start == dt.date(year, 1, 1),
         )
     )
-    for oid, family, dim, value, n in rows:
+    for oid, family, cells in rows:
         if family in shared[oid]:
-            facts[oid].setdefault(family, Counter())[(dim, value)] = int(n)
+            facts[oid][family] = as_counter(cells)
     return facts
 
 
@@ -144,21 +136,15 @@ def load_month_facts(members: list[report.Member], year: int) -> dict[int, repor
     if not shared:
         return out
     rows = db.session.execute(
-        select(
-            AggregateCount.office_id,
-            AggregateCount.period_start,
-            AggregateCount.dimension,
-            AggregateCount.value,
-            AggregateCount.count,
-        ).where(
+        select(AggregateCount.office_id, AggregateCount.period_start, AggregateCount.counts).where(
             AggregateCount.office_id.in_(shared),
             AggregateCount.family == "contacts",
             AggregateCount.granularity == "month",
             AggregateCount.period_start.between(dt.date(year, 1, 1), dt.date(year, 12, 1)),
         )
     )
-    for oid, start, dim, value, n in rows:
-        out[start.month].setdefault(oid, {}).setdefault("contacts", Counter())[(dim, value)] = int(n)
+    for oid, start, cells in rows:
+        out[start.month].setdefault(oid, {})["contacts"] = as_counter(cells)
     return out
 
 

@@ -7,12 +7,14 @@ office's own report uses, so the association sees exactly the office's published
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
-from saas.extensions import db, table_of
+from saas.extensions import db
 
 # (dimension, value) → count
 Counts = Counter[tuple[str, str]]
@@ -24,58 +26,92 @@ def _contact_model() -> Any:
     return Contact
 
 
-def contact_day_inserts(office_ids: list[int], day_filter: Any) -> list[Any]:
-    """INSERT … SELECT statements that store per (office, day) the counts of these offices' contacts.
+_PERIOD = {
+    "postgresql": {"day": "day", "month": "CAST(date_trunc('month', day) AS date)"},
+    "sqlite": {"day": "day", "month": "date(day, 'start of month')"},
+}
+_CODE = re.compile(r"^[a-z_]+$")
 
-    One grouped statement per dimension, computed inside the database: nothing of the raw rows travels
-    to the worker. ``day_filter(column)`` restricts the days (a range or a list). Reads several offices
-    at once, so the caller runs the statements inside the aggregation's cross-office block. Only
-    non-zero counts are written (a day with no contacts has no rows).
-    """
-    from sqlalchemy import literal
 
-    from saas.association.models import AggregateCount
+def contact_cells() -> list[tuple[str, str, str]]:
+    """Every cell a contact period can have: (dimension, value, SQL of its count over a group of contacts).
 
-    contact = _contact_model()
-    where = (contact.tenant_id.in_(office_ids), day_filter(contact.day))
-    target = table_of(AggregateCount)
-    columns = ["office_id", "family", "granularity", "period_start", "dimension", "value", "count"]
+    Built from the code lists that the contacts table's CHECK constraints enforce, so no contact falls
+    outside them (the kinds add up to the total)."""
+    from saas.contacts.models import CHANNELS, CONCERNS, KINDS, MEDIA
+    from saas.directory.models import TOPIC_AREAS
 
-    def statement(dimension: str, value: Any, count: Any, *extra_group: Any, only: Any = None) -> Any:
-        select_ = (
-            select(
-                contact.tenant_id,
-                literal("contacts"),
-                literal("day"),
-                contact.day,
-                literal(dimension),
-                value,
-                count,
-            )
-            .where(*where, *(() if only is None else (only,)))
-            .group_by(contact.tenant_id, contact.day, *extra_group)
-        )
-        if extra_group == ():
-            select_ = select_.having(count > 0)
-        return target.insert().from_select(columns, select_)
+    for code in (*KINDS, *CHANNELS, *CONCERNS, *TOPIC_AREAS, *MEDIA):
+        if not _CODE.match(code):
+            raise ValueError(f"code {code!r} cannot be written into SQL")  # never: they are constants
 
-    statements = [
-        statement("total", literal(""), func.count()),
-        statement("referrals", literal("to_groups"), func.coalesce(func.sum(contact.referrals_to_groups), 0)),
-        statement(
-            "referrals",
-            literal("to_professionals"),
-            func.coalesce(func.sum(contact.referrals_to_professionals), 0),
-        ),
+    def count(condition: str) -> str:
+        return f"sum(CASE WHEN {condition} THEN 1 ELSE 0 END)"
+
+    cells = [
+        ("total", "", "count(*)"),
+        ("referrals", "to_groups", "coalesce(sum(referrals_to_groups), 0)"),
+        ("referrals", "to_professionals", "coalesce(sum(referrals_to_professionals), 0)"),
     ]
-    for dimension, column in (("kind", contact.kind), ("channel", contact.channel), ("concern", contact.concern)):
-        statements.append(statement(dimension, column, func.count(), column))
-    area = contact.kind + literal(":") + contact.topic_area
-    statements.append(statement("kind_area", area, func.count(), contact.kind, contact.topic_area))
+    cells += [("kind", k, count(f"kind = '{k}'")) for k in KINDS]
+    cells += [("channel", k, count(f"channel = '{k}'")) for k in CHANNELS]
+    cells += [("concern", k, count(f"concern = '{k}'")) for k in CONCERNS]
+    cells += [
+        ("kind_area", f"{k}:{a}", count(f"kind = '{k}' AND topic_area = '{a}'")) for k in KINDS for a in TOPIC_AREAS
+    ]
     # written contacts by medium (CONTRACTS.md ``written_by_medium``; no medium recorded: "unknown")
-    medium = func.coalesce(contact.medium, literal("unknown"))
-    statements.append(statement("medium", medium, func.count(), medium, only=contact.channel == "written"))
-    return statements
+    cells += [("medium", m, count(f"channel = 'written' AND medium = '{m}'")) for m in MEDIA]
+    cells += [("medium", "unknown", count("channel = 'written' AND medium IS NULL"))]
+    return cells
+
+
+def contact_count_insert(
+    dialect: str, granularity: str, office_ids: list[int], spans: tuple[tuple[dt.date, dt.date], ...]
+) -> tuple[Any, dict[str, Any]]:
+    """One INSERT … SELECT that stores, per office and day (or month) within ``spans``, all counts of these
+    offices' contacts as one row (:class:`AggregateCount`; non-zero cells only, days without contacts have
+    no row).
+
+    Computed inside the database in one pass: the contacts of the spans are grouped once by office and
+    period, every cell is a conditional count of that group, and the non-zero ones are written as a
+    compact JSON object (``{"kind":{"citizen":3,"group":1},…}``) by plain string concatenation, the same
+    on PostgreSQL and SQLite. Nothing of the raw rows travels to the worker. Reads several offices at
+    once, so the caller runs it inside the aggregation's cross-office block.
+    """
+    period = _PERIOD[dialect][granularity]
+    params: dict[str, Any] = {"granularity": granularity}
+    within = []
+    for i, (first, last) in enumerate(spans):
+        within.append(f"day BETWEEN :s{i} AND :e{i}")
+        params[f"s{i}"], params[f"e{i}"] = first, last
+    offices = ", ".join(str(int(o)) for o in office_ids)  # integers only: safe to inline, keeps plans simple
+    cells = contact_cells()
+    columns = ", ".join(f"{sql} AS c{i}" for i, (_, _, sql) in enumerate(cells))
+    by_dimension: dict[str, list[tuple[int, str]]] = {}
+    for i, (dimension, value, _) in enumerate(cells):
+        by_dimension.setdefault(dimension, []).append((i, value))
+    text_of = "CAST({} AS text)" if dialect == "postgresql" else "{}"
+    parts = []
+    for dimension, members in by_dimension.items():
+        pieces = " || ".join(
+            f"""CASE WHEN c{i} > 0 THEN ',"{value}":' || {text_of.format(f"c{i}")} ELSE '' END"""
+            for i, value in members
+        )
+        any_ = " OR ".join(f"c{i} > 0" for i, _ in members)
+        parts.append(f"""CASE WHEN {any_} THEN ',"{dimension}":{{' || substr({pieces}, 2) || '}}' ELSE '' END""")
+    document = "'{' || substr(" + " || ".join(parts) + ", 2) || '}'"
+    if dialect == "postgresql":
+        document = f"CAST({document} AS json)"
+    sql = f"""
+        INSERT INTO association_counts (office_id, family, granularity, period_start, counts)
+        SELECT o, 'contacts', :granularity, p, {document}
+        FROM (
+            SELECT tenant_id AS o, {period} AS p, {columns}
+            FROM contacts WHERE tenant_id IN ({offices}) AND ({" OR ".join(within)})
+            GROUP BY tenant_id, {period}
+        ) AS grouped
+    """  # noqa: S608 - every interpolated piece is a constant code of this application or an integer
+    return text(sql), params
 
 
 def contact_years() -> list[int]:

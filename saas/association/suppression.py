@@ -52,7 +52,6 @@ Cell = Any  # any hashable key; Any keeps callers free to unpack their tuples
 FloatArray = NDArray[np.float64]
 SECONDARY = "."  # Destatis: "geheim zu halten"
 PRIMARY, COMPLEMENT, IMPLICIT, PUBLISHED = "primary", "secondary", "implicit", "published"
-AUDIT_LIMIT = 20_000  # hidden cells above which suppress() relies on the line conditions alone
 MILP_SECONDS = 20.0
 REPAIRS = 3  # single complements tried for a cell the audit still finds exposed, before whole lines
 
@@ -304,12 +303,29 @@ def intervals(
     equations: list[Equation],
     threshold: int,
     check: Iterable[Cell],
+    truth: Mapping[Cell, int] | None = None,
+    decisive: bool = False,
 ) -> dict[Cell, tuple[float, float]]:
-    """The exact feasible interval of each cell in ``check``: the least and the greatest whole number it
-    can be, given the published numbers, the equations, whole numbers ≥ 0 and what each sign says
-    (``kinds``: hidden cell → primary / secondary / implicit). Integer programs, scipy HiGHS."""
+    """The feasible interval of each cell in ``check``: the least and the greatest whole number it can be,
+    given the published numbers, the equations, whole numbers ≥ 0 and what each sign says (``kinds``:
+    hidden cell → primary / secondary / implicit). Linear and integer programs, scipy's HiGHS.
+
+    The unknown cells fall apart into independent blocks (linked only through equations with another
+    unknown): each block is its own program. ``decisive``: an end of the interval is computed only as far
+    as needed to decide whether the cell is protected (``_target``), so the audit scales:
+
+    - every whole-number solution seen is a witness for every cell of its block (the true values,
+      ``truth``, are one; a few simplex solves that push all undecided cells up, or down, at once give
+      more): an end a witness already reaches is proven and needs no solve of its own;
+    - otherwise the linear relaxation is solved for that cell; its optimum bounds the whole-number one
+      from outside, so an optimum that is whole, or one that already falls short of the target, decides;
+    - only where it does not is the integer program solved (branch and bound).
+
+    A decided end is then a proven inner bound (protected) or a proven outer bound (exposed), not
+    necessarily the extreme; without ``decisive`` every end is the exact extreme."""
     check = set(check)
     out: dict[Cell, tuple[float, float]] = {}
+    blocks = []
     for cells, eqs in _components(equations, set(kinds)):
         wanted = [c for c in cells if c in check]
         if not wanted:
@@ -320,26 +336,61 @@ def intervals(
             value = -sum(k * published[o] for o, k in eqs[0].coefficients().items() if o != c) / coef
             out[c] = (value, value)
             continue
+        blocks.append((cells, eqs, wanted))
+    low: dict[Cell, float] = {}
+    high: dict[Cell, float] = {}
+    if decisive and blocks:
+        # All blocks side by side in one program: the witness solves move every undecided cell of every
+        # block at once, so thousands of small blocks cost a few solves, not thousands.
+        cells = [c for block in blocks for c in block[0]]
+        together = _program(cells, [eq for block in blocks for eq in block[1]], published, kinds, threshold)
+        wanted = [c for block in blocks for c in block[2]]
+        if truth is not None and all(c in truth for c in cells):
+            together.witness(np.array([float(truth[c]) for c in cells]))
+        position = {c: i for i, c in enumerate(cells)}
+        together.witnesses([position[c] for c in wanted], {position[c]: _target(kinds[c], threshold) for c in wanted})
+        low = {c: float(together.low[i]) for c, i in position.items()}
+        high = {c: float(together.high[i]) for c, i in position.items()}
+    for cells, eqs, wanted in blocks:
+        targets = {i: _target(kinds[c], threshold) for i, c in enumerate(cells) if c in check} if decisive else None
+        if targets is not None and all(
+            low[c] <= targets[i][0] and high[c] >= targets[i][1] for i, c in enumerate(cells) if c in check
+        ):
+            for c in wanted:  # every small cell of this block is proven protected by witnesses
+                out[c] = (low[c], high[c])
+            continue
+        solver = _program(cells, eqs, published, kinds, threshold)
+        if decisive:
+            solver.witness(np.array([low[c] for c in cells]))
+            solver.witness(np.array([high[c] for c in cells]))
         index = {c: i for i, c in enumerate(cells)}
-        rows, cols, data, rhs = [], [], [], []
-        for r, eq in enumerate(eqs):
-            constant = 0
-            for c, coef in eq.coefficients().items():
-                if c in index:
-                    rows.append(r)
-                    cols.append(index[c])
-                    data.append(coef)
-                else:
-                    constant -= coef * published[c]
-            rhs.append(constant)
-        matrix = csr_array((data, (rows, cols)), shape=(len(eqs), len(cells)))
-        bounds = [reader_bounds(kinds[c], threshold) for c in cells]
-        lb = np.array([b[0] for b in bounds], dtype=float)
-        ub = np.array([b[1] for b in bounds], dtype=float)
-        solver = _Component(matrix, np.array(rhs, dtype=float), lb, ub)
-        for c in wanted:
-            out[c] = solver.interval(index[c], truth=None)
+        positions = [index[c] for c in wanted]
+        for c, found in zip(wanted, solver.intervals(positions, targets), strict=True):
+            out[c] = found
     return out
+
+
+def _program(
+    cells: list[Cell], eqs: list[Equation], published: Mapping[Cell, int], kinds: Mapping[Cell, str], threshold: int
+) -> _Component:
+    """The linear program of these unknown cells: their equations, the published cells as constants."""
+    index = {c: i for i, c in enumerate(cells)}
+    rows, cols, data, rhs = [], [], [], []
+    for r, eq in enumerate(eqs):
+        constant = 0
+        for c, coef in eq.coefficients().items():
+            if c in index:
+                rows.append(r)
+                cols.append(index[c])
+                data.append(coef)
+            else:
+                constant -= coef * published[c]
+        rhs.append(constant)
+    matrix = csr_array((data, (rows, cols)), shape=(len(eqs), len(cells)))
+    bounds = [reader_bounds(kinds[c], threshold) for c in cells]
+    lb = np.array([b[0] for b in bounds], dtype=float)
+    ub = np.array([b[1] for b in bounds], dtype=float)
+    return _Component(matrix, np.array(rhs, dtype=float), lb, ub)
 
 
 class _Component:
@@ -348,7 +399,7 @@ class _Component:
     HiGHS through ``highspy`` keeps the model and its last basis, so each further solve starts warm (a
     fraction of a millisecond instead of tens). A simplex optimum is a vertex; when it is whole, it is
     the optimum over the whole numbers too. Otherwise ``scipy.optimize.milp`` (the same HiGHS, branch and
-    bound) decides that one bound."""
+    bound) decides that one bound. Every whole-number solution met on the way is kept as a witness."""
 
     def __init__(self, matrix: csr_array, rhs: FloatArray, lb: FloatArray, ub: FloatArray) -> None:
         import highspy
@@ -367,27 +418,84 @@ class _Component:
         lp.a_matrix_.index_ = csc.indices.astype(np.int32)
         lp.a_matrix_.value_ = csc.data.astype(float)
         self.highs = _highs()
+        # No presolve: it would rebuild the model on every run and throw the warm basis away (each further
+        # solve would cost as much as the first).
+        self.highs.setOptionValue("presolve", "off")
         self.highs.passModel(lp)
         self.status = highspy.HighsModelStatus
+        self.low = np.full(n, math.inf)  # the least / greatest value seen in a whole-number solution
+        self.high = np.full(n, -math.inf)
 
-    def interval(self, position: int, truth: float | None) -> tuple[float, float]:
-        found = []
-        for sense in (1.0, -1.0):
-            self.highs.changeColCost(position, sense)
-            self.highs.run()
-            status = self.highs.getModelStatus()
-            self.highs.changeColCost(position, 0.0)
-            if status == self.status.kUnbounded and sense < 0:
-                found.append(math.inf)
-                continue
-            x = np.array(self.highs.getSolution().col_value)
-            if status == self.status.kOptimal and np.allclose(x, np.round(x), atol=1e-6):
-                found.append(float(round(x[position])))
-                continue
-            objective = np.zeros(self.matrix.shape[1])
-            objective[position] = sense
-            found.append(_extreme(objective, position, self.matrix, self.rhs, self.lb, self.ub))
-        return found[0], found[1]
+    def witness(self, x: np.ndarray) -> None:
+        """A whole-number solution: each cell can be what it is in it."""
+        self.low = np.minimum(self.low, x)
+        self.high = np.maximum(self.high, x)
+
+    def _solve(self, positions: list[int], sense: float) -> tuple[Any, np.ndarray | None]:
+        """Minimise (sense 1) or maximise (−1) the sum of these cells over the relaxation."""
+        idx = np.array(positions, dtype=np.int32)
+        self.highs.changeColsCost(len(idx), idx, np.full(len(idx), sense))
+        self.highs.run()
+        status = self.highs.getModelStatus()
+        self.highs.changeColsCost(len(idx), idx, np.zeros(len(idx)))
+        if status != self.status.kOptimal:
+            return status, None
+        x = np.array(self.highs.getSolution().col_value)
+        if np.allclose(x, np.round(x), atol=1e-6):
+            self.witness(np.round(x))
+        return status, x
+
+    def intervals(
+        self, positions: list[int], targets: Mapping[int, tuple[int, int]] | None
+    ) -> list[tuple[float, float]]:
+        if targets is not None:
+            self.witnesses(positions, targets)
+        return [(self._end(p, 1.0, targets), self._end(p, -1.0, targets)) for p in positions]
+
+    def witnesses(self, positions: list[int], targets: Mapping[int, tuple[int, int]]) -> None:
+        """A few solves that move all undecided cells at once (up, then down); whole solutions are kept."""
+        for sense in (-1.0, 1.0):
+            for _ in range(3):
+                todo = [
+                    p
+                    for p in positions
+                    # pushed up together only when bounded ("<5" cells): one unbounded cell would leave the
+                    # whole program without an optimum
+                    if (
+                        self.high[p] < targets[p][1] and self.ub[p] < math.inf
+                        if sense < 0
+                        else self.low[p] > targets[p][0]
+                    )
+                ]
+                if not todo:
+                    break
+                before = (self.low.copy(), self.high.copy())
+                _status, x = self._solve(todo, sense)
+                if x is None or (np.array_equal(before[0], self.low) and np.array_equal(before[1], self.high)):
+                    break
+
+    def _end(self, position: int, sense: float, targets: Mapping[int, tuple[int, int]] | None) -> float:
+        """The least (sense 1) or greatest (−1) value of one cell; with ``targets`` only as far as decides."""
+        want = None if targets is None else targets[position][0 if sense > 0 else 1]
+        if want is not None:
+            seen = self.low[position] if sense > 0 else self.high[position]
+            if (sense > 0 and seen <= want) or (sense < 0 and seen >= want):
+                return float(seen)  # a witness reaches the target: protected on this side
+        status, x = self._solve([position], sense)
+        if status == self.status.kUnbounded and sense < 0:
+            return math.inf
+        if x is not None:
+            if np.allclose(x, np.round(x), atol=1e-6):
+                return float(round(x[position]))
+            bound = math.ceil(x[position] - 1e-6) if sense > 0 else math.floor(x[position] + 1e-6)
+            if want is not None and ((sense > 0 and bound > want) or (sense < 0 and bound < want)):
+                return float(bound)  # even the relaxation falls short: exposed, no integer solve needed
+        objective = np.zeros(self.matrix.shape[1])
+        objective[position] = sense
+        value, solution = _extreme(objective, position, self.matrix, self.rhs, self.lb, self.ub)
+        if solution is not None:
+            self.witness(np.round(solution))
+        return value
 
 
 _HIGHS_QUIET = False
@@ -421,9 +529,10 @@ def _highs() -> highspy.Highs:
 
 
 def _extreme(
-    objective: FloatArray, position: int, matrix: csr_array, rhs: FloatArray, lb: FloatArray, ub: FloatArray
-) -> float:
-    """min (or, objective −1, max) of one cell over the whole numbers ≥ 0 that satisfy the equations.
+    objective: NDArray[np.float64], position: int, matrix: Any, rhs: Any, lb: Any, ub: Any
+) -> tuple[float, Any]:
+    """min (or, objective −1, max) of one cell over the whole numbers ≥ 0 that satisfy the equations, and
+    the solution that reaches it (None when unbounded).
 
     An integer program (HiGHS branch and bound); for these small 0/±1 systems it is as fast as the LP."""
     rhs = np.array(rhs, dtype=float)
@@ -434,9 +543,9 @@ def _extreme(
         bounds=Bounds(lb, ub),
     )
     if res.status == 0:
-        return float(round(res.x[position]))
+        return float(round(res.x[position])), res.x
     if objective[position] < 0 and res.status in (3, 4):
-        return math.inf
+        return math.inf, None
     raise RuntimeError(f"audit: the published figures admit no solution ({res.message})")
 
 
@@ -466,7 +575,8 @@ def audit(
             findings.append(Finding(c, PUBLISHED, (v, v)))
     sensitive = [c for c, k in kinds.items() if k == PRIMARY or (k == IMPLICIT and 0 < truth[c] < threshold)]
     published = {c: v for c, v in truth.items() if c not in kinds}
-    for c, (lo, hi) in intervals(published, kinds, equations, threshold, sensitive).items():
+    found = intervals(published, kinds, equations, threshold, sensitive, truth=truth, decisive=True)
+    for c, (lo, hi) in found.items():
         if not _protected(kinds[c], (lo, hi), threshold):
             findings.append(Finding(c, kinds[c], (lo, hi)))
     return sorted(findings, key=lambda f: repr(f.cell))
@@ -477,8 +587,8 @@ def audit(
 
 def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exact: bool | None = None) -> Suppression:
     """Primary suppression of every count 1 … threshold−1, then the cheapest complements that pass the
-    audit (``also``: cells hidden as ``"."`` for a reason outside this system). ``exact`` None: run the
-    exact audit unless the system is very large."""
+    audit (``also``: cells hidden as ``"."`` for a reason outside this system). The exact audit always
+    runs (``exact`` False skips it: tests of the line conditions alone)."""
     if threshold < 1:
         raise ValueError("threshold must be at least 1")
     vals = system.values
@@ -501,13 +611,13 @@ def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exac
                 if changed is not None:
                     changed |= chosen
                 continue
-        if exact is False or (exact is None and len(kinds) > AUDIT_LIMIT):
+        if exact is False:
             return result
         # Hiding more only widens intervals: a cell once protected stays protected, so after the first
         # audit only the cells still exposed are looked at again.
         check = sensitive if changed is None else sensitive & set(exposed)
         published = {c: v for c, v in vals.items() if c not in kinds}
-        found = intervals(published, kinds, system.equations, threshold, check)
+        found = intervals(published, kinds, system.equations, threshold, check, truth=vals, decisive=True)
         tops = {c: hi for c, (lo, hi) in found.items()}
         exposed = [
             c
@@ -539,7 +649,7 @@ def _inherent(
     every = dict(kinds)
     every.update({c: COMPLEMENT for c in system.values if c not in kinds and c not in system.fixed})
     published = {c: v for c, v in system.values.items() if c not in every}
-    found = intervals(published, every, system.equations, threshold, cells)
+    found = intervals(published, every, system.equations, threshold, cells, truth=system.values, decisive=True)
     out = {c for c, interval in found.items() if not _protected(every[c], interval, threshold)}
     result.unprotected |= out
     return out

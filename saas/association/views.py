@@ -143,11 +143,14 @@ def _fmt(mark: str, digits: int = 0) -> Callable[[float | None], str]:
 
 
 def _period_label(payload: dict | None, until: dt.date) -> str:
-    """ "1. Januar bis 30. November": the end of the period in ``payload``, else of the last complete month."""
+    """ "1. Januar bis 30. September": the end of the period in ``payload``, else of the last complete
+    quarter (:func:`queries.period_month`; in January to March the whole of last year)."""
     if payload and payload.get("period"):
         end = dt.date.fromisoformat(payload["period"]["to"])
     else:
-        end = until.replace(day=1) - dt.timedelta(days=1)
+        month = queries.period_month(until)
+        year = until.year if month < 12 else until.year - 1
+        end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
     return _("1. Januar bis %(day)s", day=format_date(end, "d. MMMM"))
 
 

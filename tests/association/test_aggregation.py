@@ -11,7 +11,15 @@ from sqlalchemy import func, select, update
 
 from saas.association import aggregation, queries
 from saas.association import operations as ops
-from saas.association.models import AggregateCount, AssociationOffice, AssociationReport, DirtyDay, Period
+from saas.association.models import (
+    AggregateCount,
+    AssociationOffice,
+    AssociationReport,
+    DirtyDay,
+    Period,
+    as_cells,
+    as_counter,
+)
 from saas.extensions import db
 from tenants import operations as tenant_ops
 from tenants.scoping import cross_tenant, tenant_context
@@ -27,15 +35,22 @@ def markers(**where) -> int:
 
 
 def stored(office_id: int, granularity: str, start: dt.date) -> Counter:
-    rows = db.session.execute(
-        select(AggregateCount.dimension, AggregateCount.value, AggregateCount.count).where(
+    rows = db.session.scalars(
+        select(AggregateCount.counts).where(
             AggregateCount.office_id == office_id,
             AggregateCount.family == "contacts",
             AggregateCount.granularity == granularity,
             AggregateCount.period_start == start,
         )
-    )
-    return Counter({(d, v): n for d, v, n in rows})
+    ).all()
+    assert len(rows) <= 1  # one row per office, family and period
+    return as_counter(rows[0]) if rows else Counter()
+
+
+def stored_totals() -> tuple[int, int]:
+    """(stored rows, sum of every stored count): equal after a rerun that changed nothing."""
+    rows = db.session.scalars(select(AggregateCount.counts)).all()
+    return len(rows), sum(sum(as_counter(cells).values()) for cells in rows)
 
 
 def raw_month(tenant_id: int, month: dt.date) -> Counter:
@@ -68,15 +83,17 @@ def raw_days(tenant_id: int, year: int) -> dict[dt.date, Counter]:
 
 def stored_days(office_id: int, year: int) -> dict[dt.date, Counter]:
     out: dict[dt.date, Counter] = {}
-    for day, d, v, n in db.session.execute(
-        select(AggregateCount.period_start, AggregateCount.dimension, AggregateCount.value, AggregateCount.count).where(
+    for day, cells in db.session.execute(
+        select(AggregateCount.period_start, AggregateCount.counts).where(
             AggregateCount.office_id == office_id,
             AggregateCount.family == "contacts",
             AggregateCount.granularity == "day",
             AggregateCount.period_start.between(dt.date(year, 1, 1), dt.date(year, 12, 31)),
         )
     ):
-        out.setdefault(day, Counter())[(d, v)] = n
+        assert day not in out  # one row per office and day
+        out[day] = as_counter(cells)
+        assert out[day]  # a day without contacts has no row
     return out
 
 
@@ -99,22 +116,24 @@ def test_aggregates_equal_raw_recount_and_a_rerun_changes_nothing(three_offices)
     assert first.status == "done" and first.periods == 6
     offices = (w.dortmund, w.hamm, w.unna)
     assert_matches_raw(offices)
-    before = db.session.execute(select(func.count(AggregateCount.id), func.sum(AggregateCount.count))).one()
+    before = stored_totals()
+    ids = set(db.session.scalars(select(AggregateCount.id)))
     second = aggregation.run(trigger="test")
     assert second.periods == 0  # nothing changed: nothing rebuilt
-    assert db.session.execute(select(func.count(AggregateCount.id), func.sum(AggregateCount.count))).one() == before
+    assert stored_totals() == before
+    assert set(db.session.scalars(select(AggregateCount.id))) == ids  # not even rewritten
     assert markers() == 0
     assert {p.state for p in db.session.scalars(select(Period))} == {"DONE"}
 
 
-def day_row_ids(office_id: int) -> dict[tuple, int]:
-    """The stored day rows of an office: (day, dimension, value) -> row id (a recount makes new rows)."""
+def day_row_ids(office_id: int) -> dict[dt.date, int]:
+    """The stored day rows of an office: day -> row id (a recount makes a new row)."""
     return {
-        (day, dim, value): rid
-        for rid, day, dim, value in db.session.execute(
-            select(
-                AggregateCount.id, AggregateCount.period_start, AggregateCount.dimension, AggregateCount.value
-            ).where(AggregateCount.office_id == office_id, AggregateCount.granularity == "day")
+        day: rid
+        for rid, day in db.session.execute(
+            select(AggregateCount.id, AggregateCount.period_start).where(
+                AggregateCount.office_id == office_id, AggregateCount.granularity == "day"
+            )
         )
     }
 
@@ -146,7 +165,7 @@ def test_only_changed_periods_are_rebuilt(three_offices):
     # Only the changed day was recounted: every other day's rows are the very rows of the first run.
     after = day_row_ids(w.hamm.id)
     changed = {key for key in set(after) | set(day_rows) if after.get(key) != day_rows.get(key)}
-    assert changed and {day for day, _, _ in changed} == {dt.date(2023, 3, 14)}
+    assert changed == {dt.date(2023, 3, 14)}
 
 
 def test_changes_and_deletions_of_contacts_are_followed(three_offices):
@@ -195,15 +214,14 @@ def test_a_run_killed_between_started_and_done_is_redone_cleanly(three_offices, 
     assert period.state == "STARTED"
     assert markers() > 0  # markers survive the crash
     # Make the half-written state as bad as it gets: doubled counts in a month already written.
-    db.session.execute(
-        update(AggregateCount)
-        .where(
+    for row in db.session.scalars(
+        select(AggregateCount).where(
             AggregateCount.office_id == w.dortmund.id,
             AggregateCount.granularity.in_(("day", "month")),
             AggregateCount.period_start.between(dt.date(2023, 1, 1), dt.date(2023, 1, 31)),
         )
-        .values(count=AggregateCount.count * 2)
-    )
+    ):
+        row.counts = as_cells(as_counter(row.counts) + as_counter(row.counts))
     db.session.commit()
     monkeypatch.setattr(ops, "checkpoint", lambda stage: None)
     rerun = aggregation.run(trigger="test")

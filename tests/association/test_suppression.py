@@ -156,3 +156,57 @@ def test_year_to_date_totals_do_not_difference_into_one_month():
             old = before.values.get(cell)
             if isinstance(value, int) and isinstance(old, int):
                 assert not 0 < value - old < 5, (m, cell, old, value)
+
+
+# --- the audit scales: decided ends agree with exact ones, and it always runs ----------------------------
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_decisive_intervals_give_the_verdicts_of_the_exact_ones(seed):
+    """Witnesses, relaxations and integer solves only as far as needed: for every small cell the verdict
+    (protected or not) equals the one from its exact interval, for a protected publication and for one with
+    only the primary cells hidden (many exposed)."""
+    from saas.association.suppression import IMPLICIT, _protected
+
+    members, year, months = _generated(seed, 4)
+    system, _ = report.build_system(members, year, months, report.QUARTER_ENDS)
+    result = suppress(system, 5)
+    bare = {c: IMPLICIT for c in system.implicit} | {c: PRIMARY for c in result.primary}
+    for kinds in (result.kinds(), bare):
+        published = {c: v for c, v in system.values.items() if c not in kinds}
+        small = [c for c, k in kinds.items() if k == PRIMARY or (k == IMPLICIT and 0 < system.values[c] < 5)]
+        assert small
+        exact = intervals(published, kinds, system.equations, 5, small)
+        decided = intervals(published, kinds, system.equations, 5, small, truth=system.values, decisive=True)
+        verdicts = {c: _protected(kinds[c], exact[c], 5) for c in small}
+        assert verdicts == {c: _protected(kinds[c], decided[c], 5) for c in small}
+        assert not all(verdicts.values()) or kinds is result.kinds()
+        for c in small:  # a decided end is never outside the exact interval when it proves protection
+            if verdicts[c]:
+                assert exact[c][0] <= decided[c][0] and decided[c][1] <= exact[c][1], c
+
+
+def test_the_exact_audit_runs_however_many_cells_are_hidden(monkeypatch):
+    """The build once skipped the exact audit above 20,000 hidden cells and trusted the MILP. A table with
+    more hidden cells than that is audited all the same, cell by cell."""
+    from saas.association import suppression
+
+    system = CellSystem()
+    for i in range(10_500):  # 10,500 offices of two kinds, each with one small count: 21,000 hidden
+        a = system.add((i, "a"), 3)
+        b = system.add((i, "b"), 40 + i % 7)
+        total = system.add((i, "T"), 43 + i % 7, fixed=True)
+        system.relate(total, [a, b])
+    audited: list[set] = []
+    real = suppression.intervals
+
+    def spy(published, kinds, equations, threshold, check, **options):  # type: ignore[no-untyped-def]
+        audited.append(set(check))
+        return real(published, kinds, equations, threshold, check, **options)
+
+    monkeypatch.setattr(suppression, "intervals", spy)
+    result = suppress(system, 5)
+    assert len(result.kinds()) > 20_000
+    assert audited and audited[0] == result.primary  # every small count went through the exact audit
+    assert not result.unprotected
+    assert audit(system.values, result.kinds(), system.equations, 5) == []

@@ -134,3 +134,7 @@ def test_year_to_date_ends_with_the_last_complete_quarter(three_offices, client,
     assert queries.period_month(dt.date(2023, 12, 31)) == 9 and queries.period_month(dt.date(2024, 2, 1)) == 12
     html = client.get("/verband/paritaet-nrw/?jahr=2023&zeitraum=bisher").get_data(as_text=True)
     assert "1. Januar bis 30. September" in html
+    # The choice on the whole-year page names the same end (it once said the last complete month).
+    html = client.get("/verband/paritaet-nrw/?jahr=2022").get_data(as_text=True)
+    choice = html.split('value="bisher"', 1)[1].split("</option>", 1)[0]
+    assert "1. Januar bis 30. September" in choice and "Oktober" not in choice
