@@ -9,7 +9,7 @@ from collections import Counter
 from sqlalchemy import select
 
 from saas.association import aggregation
-from saas.association.models import AggregateCount, Period
+from saas.association.models import AggregateCount, Period, as_counter
 from saas.contacts.report import annual_report
 from saas.directory import operations as directory
 from saas.extensions import db
@@ -21,15 +21,15 @@ FAMILIES = ["contacts", "groups", "founding", "support", "profile"]
 
 
 def stored(office_id: int, family: str, year: int) -> Counter:
-    rows = db.session.execute(
-        select(AggregateCount.dimension, AggregateCount.value, AggregateCount.count).where(
+    cells = db.session.scalar(
+        select(AggregateCount.counts).where(
             AggregateCount.office_id == office_id,
             AggregateCount.family == family,
             AggregateCount.granularity == "year",
             AggregateCount.period_start == dt.date(year, 1, 1),
         )
     )
-    return Counter({(d, v): n for d, v, n in rows})
+    return Counter(as_counter(cells))
 
 
 def test_founding_support_and_profile_follow_the_office_and_its_consent(world):

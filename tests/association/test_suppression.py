@@ -99,7 +99,10 @@ def _contacts(rng: random.Random, n: int, small: bool) -> Counter:
         kind = rng.choices(KINDS, weights=weights)[0]
         counts[("total", "")] += 1
         counts[("kind", kind)] += 1
-        counts[("channel", rng.choice(CHANNELS))] += 1
+        channel = rng.choice(CHANNELS)
+        counts[("channel", channel)] += 1
+        if channel == "written":  # as the aggregation counts them: every written contact has a medium cell
+            counts[("medium", rng.choice(report.MEDIA))] += 1
         counts[("concern", rng.choices(CONCERNS, weights=(40, 3, 30, 10, 2, 15))[0])] += 1
         counts[("kind_area", f"{kind}:{rng.choices(AREAS, weights=(13, 24, 46, 2, 16))[0]}")] += 1
         counts[("referrals", "to_groups")] += rng.choice((0, 0, 1))

@@ -71,6 +71,8 @@ def _raw_months(tenant_id: int, year: int) -> dict[int, Counter]:
             counts[("total", "")] += 1
             counts[("kind", c.kind)] += 1
             counts[("channel", c.channel)] += 1
+            if c.channel == "written":  # written contacts by medium, none recorded: "unknown"
+                counts[("medium", c.medium or "unknown")] += 1
             counts[("concern", c.concern)] += 1
             counts[("kind_area", f"{c.kind}:{c.topic_area}")] += 1
             counts[("referrals", "to_groups")] += c.referrals_to_groups
