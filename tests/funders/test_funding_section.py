@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 from decimal import Decimal
 
@@ -17,6 +18,7 @@ from saas.extensions import db
 from saas.funders import figures as F
 from saas.grouparea.models import GroupFunding
 from tenants.scoping import tenant_context
+from tests.conftest import require_tool
 from tests.directory.helpers import make_group
 
 YEAR = 2025
@@ -132,7 +134,8 @@ def test_sachbericht_docx_and_pdf_show_the_funding_table(world, client):
     assert rows["Summe"] == ["2", "7.900,00", "4.750,00", "2.950,50"]
     pdf = client.get(f"/dortmund/intern/jahresbericht/{YEAR}/sachbericht.pdf")
     assert pdf.status_code == 200
-    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf.data, capture_output=True, check=True)
+    pdftotext = require_tool(shutil.which("pdftotext"), "pdftotext", "poppler-utils")
+    text = subprocess.run([pdftotext, "-layout", "-", "-"], input=pdf.data, capture_output=True, check=True)
     page = text.stdout.decode()
     assert "Förderung der Selbsthilfegruppen" in page and "erhielten 2 Gruppen eine bewilligte Förderung" in page
     line = next(ln for ln in page.splitlines() if ln.strip().startswith("Summe"))
