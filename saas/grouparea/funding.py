@@ -15,6 +15,7 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from saas.core import timeutil
 from saas.core.errors import DomainError
 from saas.extensions import db
 from saas.grouparea.models import FUNDING_STREAMS, FundingDeadline, FundingReminder, GroupFunding
@@ -70,6 +71,16 @@ def set_deadline(*, year: int, stream: str, kind: str, due_on: dt.date) -> Fundi
 def deadlines(year: int) -> list[FundingDeadline]:
     return list(
         db.session.scalars(select(FundingDeadline).where(FundingDeadline.year == year).order_by(FundingDeadline.due_on))
+    )
+
+
+def upcoming_deadlines(today: dt.date | None = None) -> list[FundingDeadline]:
+    """The deadlines from today on (a group plans with these; past ones are no longer open)."""
+    today = today or timeutil.today()
+    return list(
+        db.session.scalars(
+            select(FundingDeadline).where(FundingDeadline.due_on >= today).order_by(FundingDeadline.due_on)
+        )
     )
 
 
@@ -176,8 +187,17 @@ def year_overview(year: int) -> YearOverview:
         rows=rows,
         total=stream_figures(rows),
         by_stream={code: stream_figures([r for r in rows if r.stream == code]) for code in FUNDING_STREAMS},
-        missing_proofs=[r for r in rows if r.status == "granted" and not r.proof_submitted],
+        missing_proofs=missing_proofs(rows, year),
     )
+
+
+def missing_proofs(rows: list[GroupFunding], year: int, today: dt.date | None = None) -> list[GroupFunding]:
+    """Granted funding whose proof of use is not in although it is due: its stream's proof deadline for the
+    year has passed, or the office set none (then nothing says it is not yet due). A proof whose deadline
+    still lies ahead is not missing."""
+    today = today or timeutil.today()
+    not_yet_due = {d.stream for d in deadlines(year) if d.kind == "proof" and d.due_on >= today}
+    return [r for r in rows if _needs(r, "proof") and r.stream not in not_yet_due]
 
 
 def _json(figures: dict[str, Decimal | int]) -> dict[str, float | int]:

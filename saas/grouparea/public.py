@@ -255,14 +255,13 @@ def group_funding(slug: str) -> ResponseReturnValue:
         }
         if perform(lambda: funding.save_funding(g.group.id, data), success=_("Gespeichert."), field=form.amount_paid):
             return redirect(url_for("grouparea.funding"), 303)
-    year = timeutil.today().year
     return (
         render_template(
             "grouparea/funding.html",
             group=g.group,
             form=form,
             rows=funding.fundings_of_group(g.group.id),
-            deadlines=funding.deadlines(year) + funding.deadlines(year + 1),
+            deadlines=funding.upcoming_deadlines(),
             streams=FUNDING_STREAMS,
             kinds=DEADLINE_KINDS,
         ),

@@ -122,3 +122,42 @@ def test_amounts_are_typed_the_german_way_and_paid_is_kept(world, db, client, ou
     with tenant_context(world.dortmund.id):
         row = db.session.scalar(select(GroupFunding).where(GroupFunding.group_id == group.id))
         assert (row.amount_applied, row.amount_granted, row.amount_paid) == (Decimal(1500), Decimal(1200), Decimal(600))
+
+
+def test_a_proof_not_yet_due_is_not_missing_but_one_past_its_deadline_is(world, client):
+    """Does the office's overview count a granted funding's proof as missing only once its deadline has passed
+    (the card and the list), not while the deadline still lies ahead?"""
+    group = huckarde(world.dortmund)
+    today = dt.date.today()
+    _granted_gkv(world.dortmund, group, proof_due=today + dt.timedelta(days=30), year=today.year)
+    client.login(world.dortmund_staff)
+
+    def missing() -> tuple[int, str]:
+        with tenant_context(world.dortmund.id):
+            count = len(funding.year_overview(today.year).missing_proofs)
+        page = client.get(f"/dortmund/intern/foerderung/?jahr={today.year}").get_data(as_text=True)
+        section = page.split("<h2>Fehlende Verwendungsnachweise</h2>", 2)[2].split("<h2>", 1)[0]
+        return count, section
+
+    count, section = missing()
+    assert count == 0 and "Keine." in section and "Huckarde" not in section
+    with tenant_context(world.dortmund.id):
+        funding.set_deadline(year=today.year, stream="gkv_pauschal", kind="proof", due_on=today - dt.timedelta(days=1))
+        db.session.commit()
+    count, section = missing()
+    assert count == 1 and "Depression – Gesprächskreis Huckarde" in section
+
+
+def test_the_group_sees_only_deadlines_still_ahead(world, client, outbox):
+    """Does the group's funding page list the office's deadlines from today on, and no past one as if open?"""
+    huckarde(world.dortmund)
+    today = dt.date.today()
+    past, ahead = today - dt.timedelta(days=10), today + dt.timedelta(days=20)
+    with tenant_context(world.dortmund.id):
+        funding.set_deadline(year=past.year, stream="gkv_pauschal", kind="application", due_on=past)
+        funding.set_deadline(year=ahead.year, stream="municipal", kind="application", due_on=ahead)
+        db.session.commit()
+    sign_in(client, outbox)
+    page = client.get("/dortmund/gruppenbereich/foerderung").get_data(as_text=True)
+    assert ahead.strftime("%d.%m.%Y") in page
+    assert past.strftime("%d.%m.%Y") not in page
