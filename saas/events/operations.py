@@ -159,6 +159,8 @@ def send_registration_mail(registration: Registration, template: str, subject: s
         "show_online_link": event.place_kind == PlaceKind.online
         and registration.status == RegistrationStatus.confirmed
         and event.status == EventStatus.published,
+        # the mail says whether the minimum is already reached (then it is no open condition any more)
+        "confirmed_persons": confirmed_persons(event.id) if event.min_participants else 0,
         **extra,
     }
     text = render_template(f"events/mail/{template}.txt", **context)

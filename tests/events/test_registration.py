@@ -189,3 +189,19 @@ def test_staff_enter_people_without_e_mail_and_a_bot_filling_the_honeypot_stores
     assert client.post_form(f"/dortmund/veranstaltungen/{event.id}", bot).status_code == 302
     with tenant_context(world.dortmund.id):
         assert db.session.scalar(select(db.func.count(Registration.id))) == 2
+
+
+def test_confirmation_says_the_minimum_is_reached_once_it_is(world, outbox):
+    """Does the confirmation mail name the minimum as an open condition only while fewer have registered, and
+    say it is reached (with how many are registered) once it is?"""
+    event = make_event(world.dortmund, capacity=20, min_participants=10)
+    register(world.dortmund, event.id, n=14)
+    register(world.dortmund, event.id, n=1, prefix="late")
+    outbox.wait_for(15)
+    early = " ".join(Outbox.text(outbox.to("person8@example.org")[0]).split())
+    assert "findet statt, wenn sich bis zum" in early and "mindestens 10 Personen" in early
+    late = " ".join(Outbox.text(outbox.to("late0@example.org")[0]).split())
+    assert "Die Mindestzahl von 10 Personen ist erreicht (15 sind angemeldet)" in late
+    assert "wenn sich" not in late and "mindestens" not in late
+    tenth = " ".join(Outbox.text(outbox.to("person9@example.org")[0]).split())
+    assert "ist erreicht (10 sind angemeldet)" in tenth
