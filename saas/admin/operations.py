@@ -74,15 +74,20 @@ def add_person(tenant: Tenant, email: str, role: Role, *, name: str = "") -> tup
     elif db.session.scalar(select(Membership).where(Membership.user_id == user.id)) is not None:
         raise AdminError(_("%(email)s gehört bereits zu dieser Kontaktstelle.", email=email))
     invite = auth_ops.offer_membership(user, tenant, role)
-    audit.record("user.invite", "membership_invite", invite.id, f"Rolle {role.value}")
-    _send_invitation(invite, tenant)
+    _record_and_mail_offer(tenant, invite, "user.invite")
     return invite, created
 
 
 def resend_invite(tenant: Tenant, invite: MembershipInvite) -> None:
     """Mail a fresh link (the one sent before stops working) with a new term."""
     auth_ops.renew_invite(invite)
-    audit.record("user.invite_resend", "membership_invite", invite.id, f"Rolle {invite.role.value}")
+    _record_and_mail_offer(tenant, invite, "user.invite_resend")
+
+
+def _record_and_mail_offer(tenant: Tenant, invite: MembershipInvite, action: str) -> None:
+    """One shape for a first offer and a resent one: the audit entry (with the offered role), then the mail
+    with the link (after commit)."""
+    audit.record(action, "membership_invite", invite.id, f"Rolle {invite.role.value}")
     _send_invitation(invite, tenant)
 
 
