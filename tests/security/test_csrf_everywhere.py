@@ -10,7 +10,8 @@ from saas.core.demo import DEMO_PASSWORD, seed_all
 from saas.extensions import csrf
 from tenants.models import Tenant
 from tenants.scoping import cross_tenant
-from tests.security.test_isolation_matrix import _fill, _fingerprint, _samples
+from tests.security.routes import fill, samples_of
+from tests.security.test_isolation_matrix import _fingerprint
 
 # endpoint → why it may be posted without a CSRF token
 EXEMPT = {
@@ -38,7 +39,7 @@ def test_every_form_rejects_missing_and_foreign_csrf_tokens(app, db, make_client
     db.session.commit()
     with cross_tenant("test: offices"):
         dortmund = db.session.scalar(select(Tenant).where(Tenant.slug == "dortmund"))
-    samples = _samples(dortmund.id)
+    samples = samples_of(dortmund.id)
     admin = make_client()
     assert (
         admin.post_form("/login", {"email": "admin.dortmund@demo.lotse.de", "password": DEMO_PASSWORD}).status_code
@@ -52,7 +53,7 @@ def test_every_form_rejects_missing_and_foreign_csrf_tokens(app, db, make_client
     for rule in app.url_map.iter_rules():
         if "POST" not in rule.methods or rule.endpoint in EXEMPT or rule.endpoint.startswith("api."):
             continue
-        built = _fill(rule, "dortmund", samples)
+        built = fill(rule, "dortmund", samples)
         assert built is not None, rule.rule
         path = built[0]
         for label, data in (("missing", {}), ("foreign", {"csrf_token": foreign_token})):

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from saas.core.demo import DEMO_PASSWORD, seed_all
 from tenants.models import Tenant
 from tenants.scoping import cross_tenant
-from tests.security.test_isolation_matrix import _fill, _samples
+from tests.security.routes import fill, samples_of
 
 XSS = "<script>alert('lotse')</script>"
 HOSTILE = st.one_of(
@@ -78,7 +78,7 @@ def test_every_form_survives_hostile_input(app, db, make_client):
     db.session.commit()
     with cross_tenant("test: offices"):
         dortmund = db.session.scalar(select(Tenant).where(Tenant.slug == "dortmund"))
-    samples = _samples(dortmund.id)
+    samples = samples_of(dortmund.id)
     admin = make_client()
     assert (
         admin.post_form("/login", {"email": "admin.dortmund@demo.lotse.de", "password": DEMO_PASSWORD}).status_code
@@ -91,7 +91,7 @@ def test_every_form_survives_hostile_input(app, db, make_client):
     for rule in app.url_map.iter_rules():
         if not {"GET", "POST"} <= rule.methods or "token" in rule.arguments:
             continue
-        built = _fill(rule, "dortmund", samples)
+        built = fill(rule, "dortmund", samples)
         if built is None:
             continue
         who = "admin" if "/intern/" in rule.rule or rule.rule.startswith("/konto") else "visitor"

@@ -9,109 +9,18 @@ The demo data of all four offices is the source of objects of every kind.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
 
 import pytest
-from sqlalchemy import inspect, select, text
-from werkzeug.routing import Rule
+from sqlalchemy import select, text
 
 from saas.core.demo import DEMO_PASSWORD, seed_all
 from saas.extensions import db
 from tenants.models import Tenant
-from tenants.scoping import TenantScoped, cross_tenant
+from tenants.scoping import cross_tenant
 from tests.conftest import owner_engine
 from tests.factories import comparable_page
-
-MISSING_ID = 987654321
-SKIP_ENDPOINTS = {"static"}
-
-
-def _plural(stem: str) -> str:
-    return stem[:-1] + "ies" if stem.endswith("y") else stem + "s"
-
-
-def _models_by_table() -> dict[str, type]:
-    return {
-        mapper.class_.__tablename__: mapper.class_
-        for mapper in db.Model.registry.mappers
-        if issubclass(mapper.class_, TenantScoped)
-    }
-
-
-def model_for_param(name: str) -> type | None:
-    """``group_id`` → the model of table ``groups`` (or ``*_groups``), ``inquiry_id`` → ``*_inquiries``."""
-    stem = name.removesuffix("_id")
-    tables = _models_by_table()
-    plural = _plural(stem)
-    if plural in tables:
-        return tables[plural]
-    candidates = sorted(t for t in tables if t.endswith("_" + plural))
-    return tables[candidates[0]] if candidates else None
-
-
-@dataclass
-class Sample:
-    """One existing object of a kind in the victim office, and what must never leak from it."""
-
-    obj_id: int
-    secrets: list[str] = field(default_factory=list)
-
-
-def _secrets(obj: object) -> list[str]:
-    values = []
-    for attr in inspect(obj).mapper.column_attrs:
-        value = getattr(obj, attr.key)
-        if isinstance(value, str) and len(value) >= 8 and not value.isdigit() and "@" not in value[:1]:
-            values.append(value)
-    return values
-
-
-def _samples(tenant_id: int) -> dict[str, Sample]:
-    samples: dict[str, Sample] = {}
-    with cross_tenant("test: pick the victim office's objects"):
-        for table, model in _models_by_table().items():
-            obj = db.session.scalars(
-                select(model).where(model.tenant_id == tenant_id).order_by(model.id).limit(1)
-            ).first()
-            if obj is not None:
-                samples[table] = Sample(obj.id, _secrets(obj))
-    db.session.commit()
-    return samples
-
-
-def _fill(rule: Rule, slug: str, samples: dict[str, Sample], *, missing: bool = False) -> tuple[str, list[str]] | None:
-    values: dict[str, object] = {}
-    secrets: list[str] = []
-    for name in rule.arguments:
-        converter = rule._converters[name]
-        kind = type(converter).__name__
-        if name == "slug":
-            values[name] = slug
-        elif name == "assoc_slug":
-            values[name] = "paritaet-nrw"
-        elif kind == "IntegerConverter" and name == "year":
-            values[name] = dt.date.today().year - 1
-        elif kind == "IntegerConverter":
-            model = model_for_param(name)
-            sample = samples.get(model.__tablename__) if model is not None else None
-            if missing or sample is None:
-                values[name] = MISSING_ID
-            else:
-                values[name] = sample.obj_id
-                secrets.extend(sample.secrets)
-        elif kind == "AnyConverter":
-            values[name] = sorted(converter.items)[0]
-        elif name in ("day", "date"):
-            values[name] = dt.date.today().isoformat()
-        else:
-            values[name] = "x" * 20  # tokens and free strings
-    try:
-        path = rule.build(values, append_unknown=False)[1]
-    except Exception:
-        return None
-    return path, secrets
+from tests.security.routes import app_rules, fill, samples_of
 
 
 def _fingerprint() -> str:
@@ -149,10 +58,6 @@ def _sign_in_group(client, outbox, slug: str, address: str) -> None:  # type: ig
 GROUP_AREA_PUBLIC = {"grouparea.sign_in", "grouparea.redeem", "grouparea.sign_out"}
 
 
-def _office_rules(app) -> list[Rule]:  # type: ignore[no-untyped-def]
-    return [r for r in app.url_map.iter_rules() if r.endpoint not in SKIP_ENDPOINTS and "slug" in r.arguments]
-
-
 @pytest.mark.slow
 def test_isolation_matrix(app, db, make_client, outbox):
     seed_all()
@@ -165,7 +70,7 @@ def test_isolation_matrix(app, db, make_client, outbox):
     make_group(hamm, "Gesprächskreis Hamm", contacts=[{"name": "H.", "email": "gruppe@hamm.test"}])
     with cross_tenant("test: offices"):
         dortmund = db.session.scalar(select(Tenant).where(Tenant.slug == "dortmund"))
-    samples = _samples(dortmund.id)
+    samples = samples_of(dortmund.id)
     assert {"groups", "sites", "memberships"} <= set(samples), sorted(samples)
 
     personas = {
@@ -188,10 +93,10 @@ def test_isolation_matrix(app, db, make_client, outbox):
 
     failures: list[str] = []
     checked = 0
-    for rule in _office_rules(app):
+    for rule in app_rules(app, office=True):
         group_area = "/gruppenbereich" in rule.rule and rule.endpoint not in GROUP_AREA_PUBLIC
         staff_only = "/intern/" in rule.rule or rule.rule.startswith("/verband/") or group_area
-        built = _fill(rule, "dortmund", samples)
+        built = fill(rule, "dortmund", samples)
         if built is None:
             failures.append(f"cannot build {rule.rule}")
             continue
@@ -224,8 +129,8 @@ def test_isolation_matrix(app, db, make_client, outbox):
 
         # A foreign id in one's own office answers exactly like a missing id.
         if any(rule._converters[a].__class__.__name__ == "IntegerConverter" and a != "year" for a in rule.arguments):
-            own = _fill(rule, "hamm", samples)
-            missing = _fill(rule, "hamm", samples, missing=True)
+            own = fill(rule, "hamm", samples)
+            missing = fill(rule, "hamm", samples, missing=True)
             if own and missing and own[0] != missing[0]:
                 for method in sorted(rule.methods & {"GET", "POST"}):
                     send = (

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from saas.core.demo import DEMO_PASSWORD, seed_all
 from tenants.models import Tenant
 from tenants.scoping import cross_tenant
-from tests.security.test_isolation_matrix import _fill, _samples
+from tests.security.routes import app_rules, fill, route_values, samples_of
 
 HUGE_IDS = [0, 99999, 2**31, 2**63, 2**64 + 1, 10**30]
 BAD_SEGMENTS = ["x\x00y", "\x00", "%", "ä" * 300, "..", "1e309"]
@@ -35,36 +35,6 @@ BAD_QUERIES = [
 ROLES = [None, "admin.dortmund", "staff.dortmund", "readonly.dortmund", "analyst.paritaet-nrw", "operator"]
 
 
-def _get_rules(app):  # type: ignore[no-untyped-def]
-    return [r for r in app.url_map.iter_rules() if r.endpoint != "static" and "GET" in r.methods]
-
-
-def _arguments(rule, slug: str, samples) -> dict:  # type: ignore[no-untyped-def]
-    import datetime as dt
-
-    from tests.security.test_isolation_matrix import MISSING_ID, model_for_param
-
-    values: dict = {}
-    for name in rule.arguments:
-        converter = rule._converters[name]
-        kind = type(converter).__name__
-        if name == "slug":
-            values[name] = slug
-        elif name == "assoc_slug":
-            values[name] = "paritaet-nrw"
-        elif kind == "IntegerConverter" and name == "year":
-            values[name] = dt.date.today().year - 1
-        elif kind == "IntegerConverter":
-            model = model_for_param(name)
-            sample = samples.get(model.__tablename__) if model is not None else None
-            values[name] = sample.obj_id if sample else MISSING_ID
-        elif kind == "AnyConverter":
-            values[name] = sorted(converter.items)[0]
-        else:
-            values[name] = "x" * 20
-    return values
-
-
 @pytest.mark.slow
 def test_no_url_answers_500_for_any_role(app, db, make_client):
     """Does any GET route answer a server error to a huge id, a NUL or hostile path segment, or an
@@ -73,12 +43,12 @@ def test_no_url_answers_500_for_any_role(app, db, make_client):
     db.session.commit()
     with cross_tenant("test: offices"):
         dortmund = db.session.scalar(select(Tenant).where(Tenant.slug == "dortmund"))
-    samples = _samples(dortmund.id)
-    rules = _get_rules(app)
+    samples = samples_of(dortmund.id)
+    rules = app_rules(app, method="GET")
     assert len(rules) > 60
     urls: list[str] = []
     for rule in rules:
-        filled = _fill(rule, "dortmund", samples)
+        filled = fill(rule, "dortmund", samples)
         if filled is None:
             continue
         good = filled[0]
@@ -111,7 +81,7 @@ def _variants_simple(rule, good: str, samples) -> list[str]:  # type: ignore[no-
             continue
         values = [str(v) for v in HUGE_IDS] if kind == "IntegerConverter" else BAD_SEGMENTS
         try:
-            built = rule.build({**_arguments(rule, "dortmund", samples), name: marker}, append_unknown=False)[1]
+            built = rule.build({**route_values(rule, "dortmund", samples)[0], name: marker}, append_unknown=False)[1]
         except Exception:
             continue
         urls.extend(built.replace(marker, quote(value, safe="")) for value in values)
