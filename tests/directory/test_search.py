@@ -187,6 +187,17 @@ def test_name_and_topic_before_description(realistic) -> None:
     assert names(realistic, "Kindes") == ["Verwaiste Eltern"]  # only in a description: still found
 
 
+def test_a_verbs_prefix_is_no_compound(realistic) -> None:
+    """With a group for the hard of hearing in the office, does "Rauchen aufhören" still find the smoking
+    group, and never the hearing group ("auf|hören" is no "hören")? Without any smoking group: nothing."""
+    make_topic(realistic.dortmund, "Hörgeschädigte", area="disability")
+    make_group(realistic.dortmund, "Hörgeschädigte Mengede", ["Hörgeschädigte"], topic_area="disability")
+    assert names(realistic, "Rauchen aufhören") == ["Nichtraucher werden"]
+    assert names(realistic, "hören") == ["Hörgeschädigte Mengede"]  # the word itself still finds it
+    _dissolve(realistic, "Nichtraucher werden")
+    assert names(realistic, "Rauchen aufhören") == []
+
+
 def test_a_rare_unknown_word_finds_nothing(realistic) -> None:
     """Does a condition no group has ("Mukoviszidose") give an empty result instead of everything?"""
     assert names(realistic, "Mukoviszidose") == []
