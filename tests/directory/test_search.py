@@ -189,9 +189,12 @@ def test_name_and_topic_before_description(realistic) -> None:
 
 def test_a_verbs_prefix_is_no_compound(realistic) -> None:
     """With a group for the hard of hearing in the office, does "Rauchen aufhören" still find the smoking
-    group, and never the hearing group ("auf|hören" is no "hören")? Without any smoking group: nothing."""
+    group, and never the hearing group ("auf|hören" is no "hören")? Without any smoking group: nothing, not
+    even through the synonym "enden" and "Pfleg|ende" (a participle is no compound)."""
     make_topic(realistic.dortmund, "Hörgeschädigte", area="disability")
     make_group(realistic.dortmund, "Hörgeschädigte Mengede", ["Hörgeschädigte"], topic_area="disability")
+    make_topic(realistic.dortmund, "Pflegende Angehörige", area="social")  # "Pfleg|ende" is no compound
+    make_group(realistic.dortmund, "Pflegende Angehörige Hörde", ["Pflegende Angehörige"], topic_area="social")
     assert names(realistic, "Rauchen aufhören") == ["Nichtraucher werden"]
     assert names(realistic, "hören") == ["Hörgeschädigte Mengede"]  # the word itself still finds it
     _dissolve(realistic, "Nichtraucher werden")
