@@ -275,9 +275,10 @@ def _known(tokens: set[str], tenant_ids: list[int] | None) -> set[str]:
 
 
 def _correction_window(word: str) -> tuple[str, int] | None:
-    """The spelling to correct and the edit distance allowed: one for short words, two from eight letters on."""
+    """The spelling to correct and the edit distance allowed: one for short words, two from eight letters on.
+    None for a common German word: spelled right, it is no typo ("aufhören" is no "zuhören")."""
     spelled = language.surface(word)
-    if len(spelled) < 4:
+    if len(spelled) < 4 or language.zipf(word) >= COMMON_WORD_ZIPF:
         return None
     return spelled, 1 if len(spelled) < 8 else 2
 
@@ -659,7 +660,8 @@ def search_ids(
         retry = [t for t in kept if not t.exact_known and not t.corrected]
         if [add_corrections(t, offices) for t in retry].count(True):
             ranked = _find(kept, where, few_offices=few)
-    corrected = {t.word: t.corrected for t in kept if t.corrected}
+    # A correction that found nothing is no suggestion to show.
+    corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)
 
 
