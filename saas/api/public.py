@@ -9,7 +9,7 @@ from saas.api import openapi, schemas
 from saas.core.paging import page_number
 from saas.directory import finder, queries
 from saas.directory.models import TOPIC_AREAS
-from saas.directory.search import search_ids
+from saas.directory.search import public_results
 
 PER_PAGE = 20
 
@@ -28,17 +28,10 @@ def groups(slug: str) -> ResponseReturnValue:
         filters = finder.parse(request.args, strict=True)
     except finder.FilterError:
         abort(400)
-    result = search_ids(
-        q,
-        tenant_id=g.tenant.id,
-        topic_area=area or None,
-        filters=finder.conditions(filters),
-        offset=(page - 1) * PER_PAGE,
-        limit=PER_PAGE,
+    result = public_results(
+        q, tenant_id=g.tenant.id, filters=filters, topic_area=area or None, offset=(page - 1) * PER_PAGE, limit=PER_PAGE
     )
-    found = queries.public_groups_by_ids(result.ids)
-    step_free = finder.step_free_ids([group.id for group in found])
-    items = [schemas.public_group(group, slug, step_free=group.id in step_free) for group in found]
+    items = [schemas.public_group(group, slug, step_free=group.id in result.step_free) for group in result.groups]
     return jsonify({"items": items, "total": result.total, "page": page, "per_page": PER_PAGE})
 
 

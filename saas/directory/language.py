@@ -36,7 +36,11 @@ _UMLAUT = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
 # Latin derivations Snowball keeps apart: stripped when at least five letters remain.
 _DERIVATIONS = ("ismus", "ion", "iv")
 # Word endings that are never the head of a compound ("Vertraulich|keit", "Betroffen|heit").
-_NOT_A_HEAD = frozenset(["keit", "heit", "ung", "ungen", "lich", "isch", "schaft", "ling", "tum", "nis", "ige", "igen"])
+# So are a present participle's endings ("Pfleg|ende", "Such|ende"; "Wochen|ende" is the rare loss).
+_NOT_A_HEAD = frozenset(
+    ["keit", "heit", "ung", "ungen", "lich", "isch", "schaft", "ling", "tum", "nis", "ige", "igen",
+     "ende", "enden", "ender", "endes", "endem", "nden", "nder", "ndes", "ndem"]
+)  # fmt: skip
 PART_PENALTY = 0.6
 MIN_PART_ZIPF = 2.0  # a compound part must be at least this common (Zipf scale: 3 = once per million words)
 _stemmer_local = threading.local()

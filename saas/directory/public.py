@@ -15,7 +15,7 @@ from saas.directory.access import group_or_404
 from saas.directory.forms import ConfirmForm, InquiryForm, InterestForm
 from saas.directory.models import MEETING_MODES, TOPIC_AREAS, Group
 from saas.directory.rhythm import format_rhythm
-from saas.directory.search import search_ids
+from saas.directory.search import public_results
 from tenants.resolve import by_office_key, office_key
 
 PER_PAGE = 20
@@ -31,15 +31,10 @@ def search_args() -> tuple[str, str, int]:
 def _search(per_page: int = PER_PAGE) -> dict:
     q, area, page = search_args()
     filters = finder.parse(request.args, strict=False)
-    result = search_ids(
-        q,
-        tenant_id=g.tenant.id,
-        topic_area=area or None,
-        filters=finder.conditions(filters),
-        offset=(page - 1) * per_page,
-        limit=per_page,
+    result = public_results(
+        q, tenant_id=g.tenant.id, filters=filters, topic_area=area or None, offset=(page - 1) * per_page, limit=per_page
     )
-    groups = queries.public_groups_by_ids(result.ids)
+    groups = result.groups
     sites = list(g.tenant.sites)
     searched = bool(q or area or filters.active or "q" in request.args)
     finders = []
@@ -55,7 +50,7 @@ def _search(per_page: int = PER_PAGE) -> dict:
         "total": result.total,
         "groups": groups,
         "cards": {group.id: card(group) for group in groups},
-        "step_free": finder.step_free_ids([group.id for group in groups]),
+        "step_free": result.step_free,
         "corrected": result.corrected,
         "ignored": result.ignored,
         "areas": TOPIC_AREAS,

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from flask import url_for
 from sqlalchemy import select
 
-from saas.directory import finder, queries
+from saas.directory import finder
 from saas.directory.models import MEETING_MODES
-from saas.directory.search import search_ids
+from saas.directory.search import public_results
 from saas.extensions import db
 from tenants.models import Association, AssociationMember, Tenant
 from tenants.scoping import cross_tenant, current_tenant_id, tenant_context
@@ -87,11 +87,9 @@ def search_offices(q: str, offices: list[Tenant], filters: finder.Filters) -> li
     results: list[OfficeHits] = []
     for office in offices:
         with tenant_context(office.id):
-            result = search_ids(q, tenant_id=office.id, filters=finder.conditions(filters), limit=PER_OFFICE)
-            groups = queries.public_groups_by_ids(result.ids)
-            accessible = finder.step_free_ids([g.id for g in groups])
+            result = public_results(q, tenant_id=office.id, filters=filters, limit=PER_OFFICE)
             hits = []
-            for group in groups:
+            for group in result.groups:
                 facts = card(group)
                 hits.append(
                     Hit(
@@ -103,7 +101,7 @@ def search_offices(q: str, offices: list[Tenant], filters: finder.Filters) -> li
                         where=facts["where"],
                         rhythm=facts["rhythm"],
                         mode="" if group.is_protected else MEETING_MODES.get(group.meeting_mode, ""),
-                        step_free=group.id in accessible and not group.is_protected,
+                        step_free=group.id in result.step_free and not group.is_protected,
                         founding=group.status == "founding",
                     )
                 )

@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     CTE,
@@ -50,6 +51,10 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from saas.directory import language
 from saas.extensions import db
+
+if TYPE_CHECKING:
+    from saas.directory.finder import Filters
+    from saas.directory.models import Group
 
 STOPWORDS = frozenset(
     [
@@ -205,7 +210,11 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
     key = language.norm(word)
     term = Term(word, _whole_or_part((key,), EXACT, "exact"))
     if word.isalpha():
-        parts = [p for p in language.split_compound(word) if language.surface(p) not in STOPWORDS]
+        split = language.split_compound(word)
+        # A filler word may be dropped only as the head ("Angehörigen|gruppe"); in front it is a verb's
+        # prefix that makes another word ("auf|hören" is no "hören").
+        prefixed = len(split) > 1 and language.surface(split[0]) in STOPWORDS
+        parts = [p for p in split if language.surface(p) not in STOPWORDS] if not prefixed else [word]
         if parts and parts != [word]:
             keys = tuple(dict.fromkeys(language.norm(p) for p in parts))[:3]
             if keys != (key,):
@@ -266,9 +275,10 @@ def _known(tokens: set[str], tenant_ids: list[int] | None) -> set[str]:
 
 
 def _correction_window(word: str) -> tuple[str, int] | None:
-    """The spelling to correct and the edit distance allowed: one for short words, two from eight letters on."""
+    """The spelling to correct and the edit distance allowed: one for short words, two from eight letters on.
+    None for a common German word: spelled right, it is no typo ("aufhören" is no "zuhören")."""
     spelled = language.surface(word)
-    if len(spelled) < 4:
+    if len(spelled) < 4 or language.zipf(word) >= COMMON_WORD_ZIPF:
         return None
     return spelled, 1 if len(spelled) < 8 else 2
 
@@ -650,5 +660,47 @@ def search_ids(
         retry = [t for t in kept if not t.exact_known and not t.corrected]
         if [add_corrections(t, offices) for t in retry].count(True):
             ranked = _find(kept, where, few_offices=few)
-    corrected = {t.word: t.corrected for t in kept if t.corrected}
+    # A correction that found nothing is no suggestion to show.
+    corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)
+
+
+# --- the public search as the Wegweiser, the API and the regional finder serve it ------------------------
+
+
+@dataclass
+class PublicResults:
+    """One page of an office's public directory for a query: the groups in rank order, which of them
+    meet step-free, and what the search made of the words."""
+
+    groups: list[Group]
+    total: int
+    step_free: set[int]
+    corrected: dict[str, list[str]]
+    ignored: list[str]
+
+
+def public_results(
+    q: str,
+    *,
+    tenant_id: int,
+    filters: Filters,
+    topic_area: str | None = None,
+    offset: int = 0,
+    limit: int = 20,
+) -> PublicResults:
+    """Search one office's public groups and load them: the one search the Wegweiser page, its embed,
+    the JSON API and the regional finder share."""
+    from saas.directory import finder, queries
+
+    result = search_ids(
+        q,
+        tenant_id=tenant_id,
+        topic_area=topic_area,
+        filters=finder.conditions(filters),
+        offset=offset,
+        limit=limit,
+    )
+    groups = queries.public_groups_by_ids(result.ids)
+    step_free = finder.step_free_ids([group.id for group in groups])
+    return PublicResults(groups, result.total, step_free, result.corrected, result.ignored)

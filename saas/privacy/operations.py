@@ -1,7 +1,8 @@
 """Find everything an office stores about one person, export it as one file, and erase it.
 
 The kinds of personal data: newsletter subscribers, senders of inquiries to protected groups, event
-participants and groups' contact persons. Erasure keeps only what the law requires: a newsletter
+participants, groups' contact persons, people on a founding process's interest list and people who left
+their interest in a group on the Wegweiser when it found none. Erasure keeps only what the law requires: a newsletter
 suppression hash (so the address is never mailed again) and anonymous counts (event participants).
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from saas.audit import operations as audit
-from saas.directory.models import Group, GroupContactPerson, GroupInquiry
+from saas.directory.models import Group, GroupContactPerson, GroupInquiry, GroupInterest
 from saas.events.models import Event, Registration
 from saas.extensions import db
 from saas.founding.models import FoundingInterest
@@ -30,6 +31,7 @@ KIND_LABELS = {
     "registration": "Anmeldung zu einer Veranstaltung",
     "group_contact": "Ansprechperson einer Gruppe",
     "founding_interest": "Interesse an einer Gruppengründung",
+    "wegweiser_interest": "Interesse an einer Gruppe (Wegweiser)",
 }
 
 
@@ -155,6 +157,23 @@ def _founding_interest(interest: FoundingInterest) -> Finding:
     )
 
 
+def _wegweiser_interest(interest: GroupInterest) -> Finding:
+    return Finding(
+        "wegweiser_interest",
+        interest.id,
+        interest.topic,
+        {
+            "name": interest.name,
+            "email": interest.email,
+            "phone": interest.phone,
+            "topic": interest.topic,
+            "consent_text": interest.consent_text,
+            "created_at": _iso(interest.created_at),
+            "handled_at": _iso(interest.handled_at),
+        },
+    )
+
+
 _SOURCES: tuple[tuple[Any, Callable[[str], Any], Any, Callable[[Any], Finding]], ...] = (
     (Subscriber, lambda email: func.lower(Subscriber.email) == email, Subscriber.name, _subscriber),
     (GroupInquiry, lambda email: func.lower(GroupInquiry.reach).contains(email), GroupInquiry.name, _inquiry),
@@ -171,6 +190,7 @@ _SOURCES: tuple[tuple[Any, Callable[[str], Any], Any, Callable[[Any], Finding]],
         FoundingInterest.name,
         _founding_interest,
     ),
+    (GroupInterest, lambda email: func.lower(GroupInterest.email) == email, GroupInterest.name, _wegweiser_interest),
 )
 
 
@@ -224,6 +244,11 @@ def erase_person(email: str = "", name: str = "", *, keep_suppression: bool = Tr
             interest = db.session.get(FoundingInterest, finding.object_id)
             if interest is not None:  # the process keeps its count (interested_count), the person goes
                 db.session.delete(interest)
+        elif finding.kind == "wegweiser_interest":
+            # Deleted, not emptied: the topic and the date alone still tell of the person's health.
+            wegweiser_interest = db.session.get(GroupInterest, finding.object_id)
+            if wegweiser_interest is not None:
+                db.session.delete(wegweiser_interest)
     if email and not any(f.kind == "subscriber" for f in findings) and not keep_suppression:
         newsletter_ops.erase(email, keep_suppression=False)  # only a suppression entry may be left
     db.session.flush()

@@ -187,6 +187,35 @@ def test_name_and_topic_before_description(realistic) -> None:
     assert names(realistic, "Kindes") == ["Verwaiste Eltern"]  # only in a description: still found
 
 
+def test_a_verbs_prefix_is_no_compound(realistic) -> None:
+    """With a group for the hard of hearing in the office, does "Rauchen aufhören" still find the smoking
+    group, and never the hearing group ("auf|hören" is no "hören")? Without any smoking group: nothing, not
+    even through the synonym "enden" and "Pfleg|ende" (a participle is no compound)."""
+    make_topic(realistic.dortmund, "Hörgeschädigte", area="disability")
+    make_group(realistic.dortmund, "Hörgeschädigte Mengede", ["Hörgeschädigte"], topic_area="disability")
+    make_topic(realistic.dortmund, "Pflegende Angehörige", area="social")  # "Pfleg|ende" is no compound
+    make_group(realistic.dortmund, "Pflegende Angehörige Hörde", ["Pflegende Angehörige"], topic_area="social")
+    assert names(realistic, "Rauchen aufhören") == ["Nichtraucher werden"]
+    assert names(realistic, "hören") == ["Hörgeschädigte Mengede"]  # the word itself still finds it
+    _dissolve(realistic, "Nichtraucher werden")
+    assert names(realistic, "Rauchen aufhören") == []
+
+
+def test_a_common_word_is_no_typo_and_an_empty_correction_is_not_offered(realistic) -> None:
+    """Is "aufhören" (spelled right) never read as "zuhören" from a description, and is a correction that
+    found nothing never offered as "Meinten Sie"?"""
+    make_group(
+        realistic.dortmund, "Offenes Ohr", ["Depression"], topic_area="mental_health", description="Wir hören zu."
+    )
+    make_group(realistic.dortmund, "Zuhören lernen", ["Depression"], topic_area="mental_health")
+    with tenant_context(realistic.dortmund.id):
+        result = search_ids("aufhören", tenant_id=realistic.dortmund.id)
+        assert (result.total, result.corrected) == (0, {})
+        fixed = search_ids("Parkisonn Tinnitus", tenant_id=realistic.dortmund.id)  # nothing has both
+        assert (fixed.total, fixed.corrected) == (0, {})
+        assert search_ids("Parkison", tenant_id=realistic.dortmund.id).corrected == {"parkison": ["parkinson"]}
+
+
 def test_a_rare_unknown_word_finds_nothing(realistic) -> None:
     """Does a condition no group has ("Mukoviszidose") give an empty result instead of everything?"""
     assert names(realistic, "Mukoviszidose") == []

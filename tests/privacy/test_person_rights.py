@@ -23,7 +23,8 @@ EMAIL, NAME = "erika.muster@example.org", "Erika Mustermann"
 
 
 def _store_person(tenant):  # type: ignore[no-untyped-def]
-    """The same person as subscriber, inquiry sender, event participant and group contact."""
+    """The same person as subscriber, inquiry sender, event participant, group contact and someone who left
+    their interest on the Wegweiser when it found no group."""
     group = make_group(
         tenant,
         "Angehörige psychisch Kranker",
@@ -54,6 +55,9 @@ def _store_person(tenant):  # type: ignore[no-untyped-def]
             consent_text="Einwilligung",
         )
         ev_ops.register(event.id, name=NAME, email=EMAIL, persons=1)
+        dir_ops.create_interest(
+            topic="Mukoviszidose", email=EMAIL, phone="0231 555", consent_text="Einwilligung", name=NAME
+        )
         db.session.commit()
 
 
@@ -83,13 +87,22 @@ def test_export_then_erase_leaves_no_trace(client, world):
         "Anfrage an eine Gruppe",
         "Anmeldung zu einer Veranstaltung",
         "Ansprechperson einer Gruppe",
+        "Interesse an einer Gruppe (Wegweiser)",
     ):
         assert label in page
 
     export = client.post_form("/dortmund/intern/datenschutz/auskunft", {"email": EMAIL, "name": ""})
     assert export.status_code == 200 and "attachment" in export.headers["Content-Disposition"]
     document = json.loads(export.get_data(as_text=True))
-    assert {r["kind"] for r in document["records"]} == {"subscriber", "inquiry", "registration", "group_contact"}
+    assert {r["kind"] for r in document["records"]} == {
+        "subscriber",
+        "inquiry",
+        "registration",
+        "group_contact",
+        "wegweiser_interest",
+    }
+    [interest] = [r for r in document["records"] if r["kind"] == "wegweiser_interest"]
+    assert (interest["topic"], interest["email"], interest["phone"]) == ("Mukoviszidose", EMAIL, "0231 555")
     assert document["office"] == world.dortmund.name
 
     assert _traces({world.dortmund.id})  # before: found
@@ -101,6 +114,10 @@ def test_export_then_erase_leaves_no_trace(client, world):
 
     assert _traces({world.dortmund.id}) == []
     assert _traces({world.hamm.id})  # Hamm's data of the same person is untouched
+    assert "group_interests" in _traces({world.hamm.id})
+    with owner_engine().connect() as conn:  # the interest itself is gone, not only emptied
+        topics = conn.execute(text("SELECT tenant_id, topic FROM group_interests")).all()
+    assert topics == [(world.hamm.id, "Mukoviszidose")]
     with tenant_context(world.dortmund.id):
         assert db.session.scalar(select(Suppression).where(Suppression.email_hash == email_hash(EMAIL)))
         audit = db.session.scalars(select(AuditEvent.summary).where(AuditEvent.action.like("person.%"))).all()

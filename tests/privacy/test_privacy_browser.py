@@ -15,6 +15,7 @@ def test_find_export_and_erase_in_the_browser(page, world):
     page.get_by_role("button", name="Suchen").click()
     page.wait_for_load_state()
     expect(page.get_by_role("cell", name="Newsletter-Abonnement")).to_be_visible()
+    expect(page.get_by_role("cell", name="Interesse an einer Gruppe (Wegweiser)")).to_be_visible()
     assert_accessible(page, "results")
     with page.expect_download() as download:
         page.get_by_role("button", name="Auskunft herunterladen (JSON)").click()
@@ -22,6 +23,6 @@ def test_find_export_and_erase_in_the_browser(page, world):
     page.get_by_label("Ja, alle gefundenen Daten dieser Person unwiderruflich löschen").check()
     page.get_by_role("button", name="Alle gefundenen Daten löschen").click()
     page.wait_for_load_state()
-    expect(page.locator("main")).to_contain_text("4 Datensätze gelöscht.")
+    expect(page.locator("main")).to_contain_text("5 Datensätze gelöscht.")  # with the Wegweiser interest
     page.goto("/dortmund/intern/datenschutz/aufbewahrung")
     assert_accessible(page, "retention")
