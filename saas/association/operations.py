@@ -10,11 +10,14 @@ Shape of a run (called by ``workers/association.py``, which owns the one cross-o
    - otherwise only the periods (office, family, year) with change markers, or left STARTED by a
      crashed run, are rebuilt: mark STARTED (committed), recompute from the source, upsert under the
      unique key and delete what vanished, then mark DONE and consume the markers in one commit.
-     Contacts are counted for many offices in a few grouped statements, inside the worker's
-     cross-office block (handed in as ``cross_office``); the year-level families come from each
-     office's own annual-report section, with that office bound;
+     Everything is counted for many offices at once, inside the worker's cross-office block (handed in
+     as ``cross_office``): a backfilled year of contacts in one statement per batch (days from the raw
+     rows, months and the year summed from them); the year-level families in a few grouped statements
+     that count what each office's annual-report section shows (on PostgreSQL; events, profile and
+     SQLite: each office's own section, with that office bound);
    - the association's view of its members (:class:`AssociationOffice`) is refreshed;
-   - the suppressed reports of the affected (association, year) pairs are rebuilt.
+   - the suppressed reports of the (association, year) pairs whose published tables changed are
+     rebuilt (:func:`_publishes`: contacts of the current, incomplete month change none).
 
 A crash anywhere leaves the period STARTED and its markers in place; the next run redoes the whole
 period from scratch, so nothing is counted twice (Zulip ``analytics/lib/counts.py``).
