@@ -29,11 +29,12 @@ import datetime as dt
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, or_, select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from saas.association import sources
 from saas.association.models import (
@@ -67,6 +68,7 @@ TIME_DRIVEN = {"events"}  # "held" changes as days pass: the current year is ref
 COVERED = 0  # the "year" of a DONE period that records a finished backfill (even of no data at all)
 CONTACT_BATCH = 500  # contact periods rebuilt together, a few grouped statements each
 SECTION_BATCH = 2000  # periods of a year-level family rebuilt together
+BACKFILL_CONNECTIONS = 2  # PostgreSQL: contact statements of a backfill run on this many connections at once
 
 
 def checkpoint(stage: str) -> None:
@@ -499,16 +501,24 @@ def rebuild_contact_periods(
                 scopes[(_merge(months), ("month",))].add(office_id)
             partial.append((office_id, year))
 
+    jobs = [
+        (spans, levels, ids[chunk : chunk + CONTACT_BATCH])
+        for (spans, levels), office_ids in scopes.items()
+        for ids in [sorted(office_ids)]
+        for chunk in range(0, len(ids), CONTACT_BATCH)
+    ]
     with cross_office():
         conn = db.session.connection()  # inside the block: on PostgreSQL the aggregation's own connection
-        for (spans, levels), office_ids in scopes.items():
-            ids = sorted(office_ids)
-            for chunk in range(0, len(ids), CONTACT_BATCH):
-                batch = ids[chunk : chunk + CONTACT_BATCH]
-                for level in levels:
-                    _delete_counts(conn, level, batch, spans)
-                for statement, params in sources.contact_count_inserts(conn.dialect.name, levels, batch, spans):
-                    conn.execute(statement, params)
+        if conn.dialect.name == "postgresql" and len(jobs) > 1 and BACKFILL_CONNECTIONS > 1:
+            # Many whole periods (a backfill): the statements run on a few connections at once, each in
+            # its own transaction. A crash leaves the periods STARTED, and the next run replaces them.
+            engine = conn.engine
+            with ThreadPoolExecutor(max_workers=BACKFILL_CONNECTIONS) as pool:
+                for done in [pool.submit(_count_contacts_on, engine, *job) for job in jobs]:
+                    done.result()
+        else:
+            for spans, levels, batch in jobs:
+                _count_contacts(conn, spans, levels, batch)
     db.session.commit()
     checkpoint("day")
     checkpoint("month")
@@ -517,6 +527,24 @@ def rebuild_contact_periods(
     with cross_office():
         _delete_markers(sorted({mid for *_, ids in items for mid in ids}))
     db.session.commit()
+
+
+def _count_contacts(
+    conn: Connection, spans: tuple[tuple[dt.date, dt.date], ...], levels: tuple[str, ...], office_ids: list[int]
+) -> None:
+    """Replace the contact rows of these offices, levels and spans by a fresh count."""
+    for level in levels:
+        _delete_counts(conn, level, office_ids, spans)
+    for statement, params in sources.contact_count_inserts(conn.dialect.name, levels, office_ids, spans):
+        conn.execute(statement, params)
+
+
+def _count_contacts_on(
+    engine: Engine, spans: tuple[tuple[dt.date, dt.date], ...], levels: tuple[str, ...], office_ids: list[int]
+) -> None:
+    """:func:`_count_contacts` on a connection of its own (the aggregation's engine), committed at once."""
+    with engine.begin() as conn:
+        _count_contacts(conn, spans, levels, office_ids)
 
 
 def _merge(spans: tuple[tuple[dt.date, dt.date], ...]) -> tuple[tuple[dt.date, dt.date], ...]:
