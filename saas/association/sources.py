@@ -83,8 +83,11 @@ def contact_count_inserts(
     One pass over the raw contacts: the finest level asked for is counted from them (every cell a filtered
     count of the group), each coarser level is summed from the level below it (a month from at most 31 day
     rows, a year from 12 month rows), all in one statement with common table expressions, the same on
-    PostgreSQL and SQLite. (Measured on 1.2 million contacts of 400 offices: ``GROUPING SETS`` over
-    (day, month, year) evaluates every filter three times per contact and took longer.) The non-zero cells
+    PostgreSQL and SQLite. Measured with EXPLAIN ANALYZE on one year of 400 offices (1.2 million contacts,
+    the shared machine at load 2–5): this whole statement 6.6–7.2 s; ``GROUPING SETS`` over (day, month,
+    year) 9.4 s (every filter evaluated three times per contact, after a sort); the day groups alone as a
+    wide row of filtered counts 2.6 s, as one cell per contact and dimension unnested (``LATERAL VALUES``)
+    and gathered with ``json_object_agg`` 10.4 s. The non-zero cells
     are written as a compact JSON object (``{"kind":{"citizen":3,"group":1},…}``) by plain string
     concatenation. Nothing of the raw rows travels to the worker. Reads several offices at once, so the
     caller runs it inside the aggregation's cross-office block.
