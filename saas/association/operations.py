@@ -473,14 +473,16 @@ def rebuild_contact_periods(
 
     ``items``: (office, year, days to recount or None for the whole year, markers consumed).
 
-    - a whole year (a backfill, a crashed period): its days, months and the year are counted from the raw
-      contacts in one grouped INSERT … SELECT per batch of offices (one pass over the contacts; on
-      PostgreSQL ``GROUPING SETS``), one row per office and period holding all its counts;
+    - a whole year (a backfill, a crashed period): its days, months and the year are stored by one
+      INSERT … SELECT per batch of offices (one pass over the contacts: days counted from the raw rows,
+      months and the year summed from them; :func:`sources.contact_count_inserts`), one row per office
+      and period holding all its counts; on PostgreSQL the batches run on ``BACKFILL_CONNECTIONS``
+      connections at once, each in its own transaction;
     - changed days: those days, and every month that holds one, are counted anew the same way (the index
       on (tenant_id, day) makes that a month's contacts, not the office's history; the other days' rows
       stay untouched), and the year is summed anew from its stored months (twelve small rows per office).
 
-    Each level replaces its rows (delete, then insert, in one transaction), so a rerun replaces and never
+    Each statement replaces its rows (delete, then insert, in one transaction), so a rerun replaces and never
     adds; a crash before DONE leaves the period STARTED and the next run redoes all of it. Runs in the
     worker's cross-office block. The work grows with the changed days, not with the stored history.
     """
@@ -510,8 +512,9 @@ def rebuild_contact_periods(
     with cross_office():
         conn = db.session.connection()  # inside the block: on PostgreSQL the aggregation's own connection
         if conn.dialect.name == "postgresql" and len(jobs) > 1 and BACKFILL_CONNECTIONS > 1:
-            # Many whole periods (a backfill): the statements run on a few connections at once, each in
-            # its own transaction. A crash leaves the periods STARTED, and the next run replaces them.
+            # Several statements (a backfill's years; a nightly run's days and months): they run on a few
+            # connections at once, each in its own transaction. A crash leaves the periods STARTED, and the
+            # next run replaces their rows.
             engine = conn.engine
             with ThreadPoolExecutor(max_workers=BACKFILL_CONNECTIONS) as pool:
                 for done in [pool.submit(_count_contacts_on, engine, *job) for job in jobs]:
