@@ -7,10 +7,19 @@ The issue's size is 400 offices × 10 years × 3,000 contacts a year on PostgreS
 
 It prints the time of the full first aggregation (the backfill of the counts and the suppressed reports
 apart), the stored rows per level and, on PostgreSQL, the aggregate tables' sizes
-(``pg_total_relation_size``), the time of the nightly incremental run after one day of new
-contacts in every office, and of rendering an association's dashboard; then the incremental run again
-with 10, 5 and 1 years of history kept (older years deleted in between), to show that its cost follows
-the changed data, not the stored history. Goals: incremental ≤ 5 s, dashboard ≤ 300 ms.
+(``pg_total_relation_size``), the time of the nightly incremental run after one day of new contacts in
+every office (today, in the current month: no published table changes) and after contacts back-dated
+into a complete month (every office's published year changes), each with the part spent on the
+suppressed reports, and of rendering an association's dashboard; then the incremental run again with 10,
+5 and 1 years of history kept (older years deleted in between; skipped with ``--keep``), to show that its
+cost follows the changed data, not the stored history. Every run also prints the CPU time of this process
+and of its PostgreSQL backends (read from /proc; the server on this machine) and the load average: on a
+shared machine wall time alone misleads. Goals: backfill ≤ 60 s, aggregate tables ≤ 1 GB, incremental
+≤ 5 s, dashboard ≤ 300 ms.
+
+Generate once and iterate: ``--keep`` leaves the offices and contacts in place, ``--reuse`` runs again on
+them with every aggregate removed, ``--counts-only`` builds no suppressed reports, ``--reports-for N``
+builds those of the first N associations only.
 
 The default size is small (6 offices × 2 years × 1,000) and runs on a temporary SQLite file unless
 DATABASE_URL is set. Offices are grouped into associations of ``--per-association`` (the Paritätische
@@ -67,6 +76,12 @@ def parse_args() -> argparse.Namespace:
         help="time the counting alone: the runs build no suppressed reports (and no dashboard is rendered)",
     )
     parser.add_argument(
+        "--reports-for",
+        type=int,
+        default=0,
+        help="build the suppressed reports of the first N associations only (0: all); the others count only",
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
         help="reuse the offices and contacts a --keep (or interrupted) run left, with every aggregate removed",
@@ -78,6 +93,44 @@ def _timed(fn):  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     result = fn()
     return time.perf_counter() - start, result
+
+
+def _backend_ticks(db) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    """CPU clock ticks (user + system) so far of every PostgreSQL backend connected to this database (read
+    from /proc: the server runs on this machine); empty where that cannot be read (SQLite, remote server)."""
+    from sqlalchemy import text
+
+    if db.engine.dialect.name != "postgresql":
+        return {}
+    with db.engine.connect() as conn:
+        pids = list(conn.execute(text("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")).scalars())
+    ticks = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks[pid] = int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks
+
+
+def _cpu_timed(db, fn):  # type: ignore[no-untyped-def]
+    """(wall seconds, result, CPU seconds of this process, CPU seconds of its PostgreSQL backends). The
+    machine is shared: under load, CPU time says what the work costs, wall time what it took."""
+    hz = os.sysconf("SC_CLK_TCK")
+    before, cpu = _backend_ticks(db), time.process_time()
+    seconds, result = _timed(fn)
+    cpu = time.process_time() - cpu
+    after = _backend_ticks(db)
+    backends = sum(t - before.get(pid, 0) for pid, t in after.items()) / hz
+    return seconds, result, cpu, backends
+
+
+def _load() -> str:
+    try:
+        return "load average " + " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "load average unknown"
 
 
 def main() -> None:
@@ -257,16 +310,16 @@ def _reuse(db):  # type: ignore[no-untyped-def]
     return ids, associations, analyst
 
 
-def _time_publishing(skip: bool) -> dict[str, float]:
+def _time_publishing(skip: bool, only: set[int] | None = None) -> dict[str, float]:
     """Time spent building the suppressed reports within a run (the rest of a run is the counting);
-    ``skip``: build none."""
+    ``skip``: build none; ``only``: build those of these associations only."""
     from saas.association import publish
 
     spent = {"seconds": 0.0}
     original = publish.refresh_association
 
     def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
-        if skip:
+        if skip or (only is not None and args[1] not in only):
             return None
         start = time.perf_counter()
         try:
@@ -337,11 +390,19 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
         total = db.session.scalar(select(func.count(Contact.id)).where(Contact.tenant_id.in_(tenant_ids)))
     print(f"generated {total:,} contacts in {time.perf_counter() - t0:.1f} s")
 
-    publishing = _time_publishing(args.counts_only)
-    full, run = _timed(lambda: worker.run(trigger="bench"))
+    only = {a.id for a in associations[: args.reports_for]} if args.reports_for else None
+    publishing = _time_publishing(args.counts_only, only)
+    if only is not None and not args.counts_only:
+        print(f"(--reports-for {args.reports_for}: suppressed reports of {len(only)} association(s) only)")
+    print(f"before the first aggregation: {_load()}")
+    full, run, cpu, backend_cpu = _cpu_timed(db, lambda: worker.run(trigger="bench"))
     print(
         f"full first aggregation:            {full:8.2f} s  ({run.periods} periods): backfill of the counts "
         f"{full - publishing['seconds']:.2f} s, suppressed reports {publishing['seconds']:.2f} s"
+    )
+    print(
+        f"  CPU: this process {cpu:.2f} s, its PostgreSQL backends {backend_cpu:.2f} s "
+        f"(together {cpu + backend_cpu:.2f} s); after it: {_load()}"
     )
     stored = dict(
         db.session.execute(
@@ -372,29 +433,37 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
     )
     per_day = max(1, args.per_year // 250)
 
-    def incremental(label: str) -> float:
-        _new_day(db, tenant_ids, today, per_day, rng)
+    def incremental(label: str, backdated: bool = False) -> float:
+        """One day of new contacts in every office (today, or with ``backdated`` a day of a complete month:
+        then every published table changes), then a run; prints its time, the part spent on the suppressed
+        reports and the CPU time."""
+        day = today
+        if backdated:
+            day = today.replace(day=1) - dt.timedelta(days=15)
+        _new_day(db, tenant_ids, day, per_day, rng)
         if os.environ.get("BENCH_PROFILE"):
             from pyinstrument import Profiler
 
             profiler = Profiler()
             profiler.start()
         spent = publishing["seconds"]
-        seconds, run = _timed(lambda: worker.run(trigger="bench"))
+        seconds, run, cpu, backend_cpu = _cpu_timed(db, lambda: worker.run(trigger="bench"))
         reports = publishing["seconds"] - spent
         if os.environ.get("BENCH_PROFILE"):
             profiler.stop()
             print(profiler.output_text(color=False, unicode=False)[:5000])
         print(
-            f"{label:34s} {seconds:8.2f} s  ({run.periods} periods, {per_day} new contacts per office): "
-            f"counts {seconds - reports:.2f} s, suppressed reports {reports:.2f} s"
+            f"{label:34s} {seconds:8.2f} s  ({run.periods} periods, {per_day} new contacts per office on {day}): "
+            f"counts {seconds - reports:.2f} s, suppressed reports {reports:.2f} s; CPU {cpu:.2f} s + "
+            f"backends {backend_cpu:.2f} s; {_load()}"
         )
         return seconds
 
     incremental("incremental run after one day:")
+    incremental("incremental, back-dated contacts:", backdated=True)
 
     if args.counts_only:
-        _history(db, args, today, tenant_ids, incremental)
+        _history(db, args, today, tenant_ids, incremental, args.keep)
         return
 
     client = app.test_client()
@@ -425,14 +494,18 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
         f"{statistics.median(times) * 1000:.1f} ms (median of {args.renders})"
     )
 
-    _history(db, args, today, tenant_ids, incremental)
+    _history(db, args, today, tenant_ids, incremental, args.keep)
     if not args.keep:
         _cleanup(db)
     _ = AssociationMember
 
 
-def _history(db, args, today, tenant_ids, incremental) -> None:  # type: ignore[no-untyped-def]
-    """The incremental run again with 10, 5 and 1 years of history kept (older years deleted between)."""
+def _history(db, args, today, tenant_ids, incremental, keep_data: bool) -> None:  # type: ignore[no-untyped-def]
+    """The incremental run again with 10, 5 and 1 years of history kept (older years deleted between).
+    Not with ``--keep``: that would delete the kept contacts a later ``--reuse`` run needs."""
+    if keep_data:
+        print("incremental run by stored history: skipped (--keep: trimming would delete the kept contacts)")
+        return
     from sqlalchemy import delete, text
 
     from saas.association.models import AggregateCount, Period

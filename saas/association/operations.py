@@ -10,11 +10,14 @@ Shape of a run (called by ``workers/association.py``, which owns the one cross-o
    - otherwise only the periods (office, family, year) with change markers, or left STARTED by a
      crashed run, are rebuilt: mark STARTED (committed), recompute from the source, upsert under the
      unique key and delete what vanished, then mark DONE and consume the markers in one commit.
-     Contacts are counted for many offices in a few grouped statements, inside the worker's
-     cross-office block (handed in as ``cross_office``); the year-level families come from each
-     office's own annual-report section, with that office bound;
+     Everything is counted for many offices at once, inside the worker's cross-office block (handed in
+     as ``cross_office``): a backfilled year of contacts in one statement per batch (days from the raw
+     rows, months and the year summed from them); the year-level families in a few grouped statements
+     that count what each office's annual-report section shows (on PostgreSQL; events, profile and
+     SQLite: each office's own section, with that office bound);
    - the association's view of its members (:class:`AssociationOffice`) is refreshed;
-   - the suppressed reports of the affected (association, year) pairs are rebuilt.
+   - the suppressed reports of the (association, year) pairs whose published tables changed are
+     rebuilt (:func:`_publishes`: contacts of the current, incomplete month change none).
 
 A crash anywhere leaves the period STARTED and its markers in place; the next run redoes the whole
 period from scratch, so nothing is counted twice (Zulip ``analytics/lib/counts.py``).
@@ -26,11 +29,12 @@ import datetime as dt
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, or_, select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from saas.association import sources
 from saas.association.models import (
@@ -63,6 +67,8 @@ PROPAGATING = {
 TIME_DRIVEN = {"events"}  # "held" changes as days pass: the current year is refreshed on every run
 COVERED = 0  # the "year" of a DONE period that records a finished backfill (even of no data at all)
 CONTACT_BATCH = 500  # contact periods rebuilt together, a few grouped statements each
+SECTION_BATCH = 2000  # periods of a year-level family rebuilt together
+BACKFILL_CONNECTIONS = 2  # PostgreSQL: contact statements of a backfill run on this many connections at once
 
 
 def checkpoint(stage: str) -> None:
@@ -185,26 +191,36 @@ def apply_plan(
     contacts of many offices are counted in a few grouped statements inside it."""
     _withdraw(plan)
     _drop_unwanted_markers(plan)
+    first_years = _first_years(plan, cross_office)
     contact_items: list[tuple[int, int, set[dt.date] | None, list[int]]] = []
+    section_items: dict[str, list[tuple[int, int, list[int]]]] = defaultdict(list)
+    covered: list[tuple[int, str]] = []
     for office_id, family in sorted(plan.wanted):
-        items = _work(plan, office_id, family)
+        items = _work(plan, office_id, family, first_years.get((office_id, family)))
         if family == CONTACTS:
             contact_items.extend((office_id, *item) for item in items)
         else:
-            for year, days, marker_ids in items:
-                rebuild_period(run.id, office_id, family, year, days, marker_ids)
-                plan.touched[office_id].add((family, year))
-                plan.periods_done += 1
-                renew_lock()
+            section_items[family].extend((office_id, year, marker_ids) for year, _, marker_ids in items)
         if not plan.periods.get((office_id, family)):
-            _mark_covered(run.id, office_id, family)  # backfilled: later runs look at changes only
+            covered.append((office_id, family))
+    for family, found in sorted(section_items.items()):
+        for chunk in range(0, len(found), SECTION_BATCH):
+            periods = found[chunk : chunk + SECTION_BATCH]
+            rebuild_section_periods(run.id, family, periods, cross_office)
+            for office_id, year, _ in periods:
+                if _publishes(family, year, None):
+                    plan.touched[office_id].add((family, year))
+            plan.periods_done += len(periods)
+            renew_lock()
     for chunk in range(0, len(contact_items), CONTACT_BATCH):
         batch = contact_items[chunk : chunk + CONTACT_BATCH]
         rebuild_contact_periods(run.id, batch, cross_office)
-        for office_id, year, _, _ in batch:
-            plan.touched[office_id].add((CONTACTS, year))
+        for office_id, year, days, _ in batch:
+            if _publishes(CONTACTS, year, days):
+                plan.touched[office_id].add((CONTACTS, year))
         plan.periods_done += len(batch)
         renew_lock()
+    _mark_covered_many(run.id, covered)  # backfilled: later runs look at changes only
     run.periods = plan.periods_done
     db.session.commit()
     from saas.association import publish
@@ -214,9 +230,63 @@ def apply_plan(
         renew_lock()
 
 
-def _mark_covered(run_id: int | None, office_id: int, family: str) -> None:
-    _mark(run_id, office_id, family, COVERED, PeriodState.done)
+def _mark_covered_many(run_id: int | None, covered: list[tuple[int, str]]) -> None:
+    """Record finished backfills (year ``COVERED``), a few statements per family."""
+    by_family: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for office_id, family in covered:
+        by_family[family].append((office_id, COVERED))
+    for family, pairs in sorted(by_family.items()):
+        _mark_many(run_id, family, pairs, PeriodState.done)
     db.session.commit()
+
+
+def _first_years(plan: Plan, cross_office: Callable[[], AbstractContextManager]) -> dict[tuple[int, str], list[int]]:
+    """The years with data of every (office, family) shared for the first time (a backfill's extent), in a
+    few grouped look-ups on PostgreSQL; one office at a time elsewhere (see :func:`_backfill_years`)."""
+    now = timeutil.today()
+    fresh: dict[str, list[int]] = defaultdict(list)
+    for office_id, family in sorted(plan.wanted):
+        if not plan.periods.get((office_id, family)):
+            fresh[family].append(office_id)
+    out: dict[tuple[int, str], list[int]] = {}
+    if not fresh:
+        return out
+    with cross_office():
+        conn = db.session.connection()
+        for family, office_ids in fresh.items():
+            if family == CONTACTS:
+                years = sources.contact_years_grouped(conn, office_ids)
+                if years is not None:
+                    out.update(((o, family), [y for y in found if y <= now.year]) for o, found in years.items())
+                continue
+            firsts = sources.first_years_grouped(conn, family, office_ids)
+            if firsts is not None:
+                out.update(
+                    ((o, family), list(range(first, now.year + 1)) if first is not None and first <= now.year else [])
+                    for o, first in firsts.items()
+                )
+    return out
+
+
+def _publishes(family: str, year: int, days: set[dt.date] | None) -> bool:
+    """Does this rebuilt period change a table an analyst can open?
+
+    The published tables cover complete months only: a year's table once the year is over, the year-to-date
+    tables to the end of a month that is over (``publish.expected_shape``; when a month or the year ends,
+    ``publish.refresh_association`` rebuilds the year's tables anyway because their shape changed). So
+    contacts recounted only on days of the current, not yet complete month change nothing published, and
+    the reports are not rebuilt for them; a back-dated contact (a day of a complete month) or a whole year
+    recounted (backfill, crashed period) do. The year-level families (groups, events, …) appear only in a
+    year's table, published once the year is over: their periods of the current year (events are
+    recounted on every run) change nothing published yet; those of past years do.
+    """
+    today = timeutil.today()
+    if family != CONTACTS:
+        return year < today.year
+    if days is None:
+        return year < today.year or today.month > 1
+    first_open = today.replace(day=1)
+    return any(day < first_open for day in days)
 
 
 def _withdraw(plan: Plan) -> None:
@@ -250,7 +320,9 @@ def _delete_markers(ids: list[int]) -> None:
         )
 
 
-def _work(plan: Plan, office_id: int, family: str) -> Iterable[tuple[int, set[dt.date] | None, list[int]]]:
+def _work(
+    plan: Plan, office_id: int, family: str, backfill: list[int] | None = None
+) -> Iterable[tuple[int, set[dt.date] | None, list[int]]]:
     """(year, days to recount or None for the whole year, markers consumed) for one office and family."""
     now = timeutil.today()
     recorded = plan.periods.get((office_id, family), {})
@@ -270,7 +342,8 @@ def _work(plan: Plan, office_id: int, family: str) -> Iterable[tuple[int, set[dt
     if future:
         by_year[now.year].extend(future)
     if not recorded:  # first time this family is shared: every year with data
-        years = set(_backfill_years(office_id, family, now)) | set(by_year)
+        extent = backfill if backfill is not None else _backfill_years(office_id, family, now)
+        years = set(extent) | set(by_year)
         return [(y, None, by_year.get(y, [])) for y in sorted(years)]
     years = set(by_year)
     years |= {y for y, state in states.items() if state == PeriodState.started.value}
@@ -330,6 +403,42 @@ def rebuild_period(
         db.session.commit()
 
 
+def rebuild_section_periods(
+    run_id: int | None,
+    family: str,
+    items: list[tuple[int, int, list[int]]],
+    cross_office: Callable[[], AbstractContextManager],
+) -> None:
+    """Rebuild many (office, year) periods of a year-level family at once: STARTED, counts, DONE.
+
+    ``items``: (office, year, markers consumed). The counts are the offices' annual-report sections; on
+    PostgreSQL the families with a grouped form are counted for all these periods in a few grouped
+    statements inside the worker's cross-office block (:func:`sources.section_counts_grouped`), the others
+    one office at a time with that office bound (:func:`sources.section_counts`). Each period's row is
+    replaced, so a rerun replaces and never adds; a crash before DONE leaves the periods STARTED and their
+    markers in place, and the next run redoes them.
+    """
+    if family == CONTACTS:
+        raise ValueError("contacts periods are rebuilt by rebuild_contact_periods()")
+    pairs = sorted({(office_id, year) for office_id, year, _ in items})
+    _mark_many(run_id, family, pairs, PeriodState.started)
+    db.session.commit()
+    checkpoint("started")
+    with cross_office():
+        counted = sources.section_counts_grouped(db.session.connection(), family, pairs)
+    if counted is None:
+        counted = {}
+        for office_id, year in pairs:
+            with tenant_context(office_id):
+                counted[(office_id, year)] = sources.section_counts(family, office_id, year)
+    replace_counts_bulk(family, "year", {(o, dt.date(y, 1, 1)): counts for (o, y), counts in counted.items()})
+    checkpoint("year")
+    _mark_many(run_id, family, pairs, PeriodState.done)
+    with cross_office():
+        _delete_markers(sorted({mid for *_, ids in items for mid in ids}))
+    db.session.commit()
+
+
 def _mark_many(run_id: int | None, family: str, pairs: list[tuple[int, int]], state: PeriodState) -> None:
     """Set the state of many (office, year) periods of a family in a few statements."""
     now = utcnow()
@@ -360,56 +469,96 @@ def rebuild_contact_periods(
     items: list[tuple[int, int, set[dt.date] | None, list[int]]],
     cross_office: Callable[[], AbstractContextManager],
 ) -> None:
-    """Rebuild many (office, contacts, year) periods at once: STARTED, days, months, years, DONE.
+    """Rebuild many (office, contacts, year) periods at once: STARTED, days + months (+ years), DONE.
 
     ``items``: (office, year, days to recount or None for the whole year, markers consumed).
 
-    - days: the changed days (or all days of the year) are counted from the raw contacts, one row per
-      office and day holding all its counts, by one INSERT … SELECT per scope inside the database, in
-      the worker's cross-office block;
-    - months: every month that holds a recounted day is counted anew from the raw contacts the same way
-      (the index on (tenant_id, day) makes that a month's contacts, not the office's history);
-    - years: summed anew from their stored months (twelve small rows per office).
+    - a whole year (a backfill, a crashed period): its days, months and the year are stored by one
+      INSERT … SELECT per batch of offices (one pass over the contacts: days counted from the raw rows,
+      months and the year summed from them; :func:`sources.contact_count_inserts`), one row per office
+      and period holding all its counts; on PostgreSQL the batches run on ``BACKFILL_CONNECTIONS``
+      connections at once, each in its own transaction;
+    - changed days: those days, and every month that holds one, are counted anew the same way (the index
+      on (tenant_id, day) makes that a month's contacts, not the office's history; the other days' rows
+      stay untouched), and the year is summed anew from its stored months (twelve small rows per office).
 
-    Each level replaces its rows (delete, then insert, in one transaction), so a rerun replaces and never
-    adds; a crash between the levels leaves the period STARTED and the next run redoes all of it.
-    The work grows with the changed days, not with the stored history.
+    Each statement replaces its rows (delete, then insert, in one transaction), so a rerun replaces and never
+    adds; a crash before DONE leaves the period STARTED and the next run redoes all of it. Runs in the
+    worker's cross-office block. The work grows with the changed days, not with the stored history.
     """
     pairs = [(office_id, year) for office_id, year, _, _ in items]
     _mark_many(run_id, CONTACTS, pairs, PeriodState.started)
     db.session.commit()
     checkpoint("started")
 
-    day_scopes: dict[tuple[tuple[dt.date, dt.date], ...], set[int]] = defaultdict(set)
-    month_scopes: dict[tuple[tuple[dt.date, dt.date], ...], set[int]] = defaultdict(set)
+    scopes: dict[tuple[tuple[tuple[dt.date, dt.date], ...], tuple[str, ...]], set[int]] = defaultdict(set)
+    partial: list[tuple[int, int]] = []
     for office_id, year, days, _ in items:
         if days is None:
-            day_spans: tuple[tuple[dt.date, dt.date], ...] = ((dt.date(year, 1, 1), dt.date(year, 12, 31)),)
-            month_spans: tuple[tuple[dt.date, dt.date], ...] = ((dt.date(year, 1, 1), dt.date(year, 12, 31)),)
+            scopes[(((dt.date(year, 1, 1), dt.date(year, 12, 31)),), ("day", "month", "year"))].add(office_id)
         else:
-            day_spans = _spans(sorted(days), dt.timedelta(days=1))
-            month_spans = tuple((m, _month_end(m)) for m in sorted({d.replace(day=1) for d in days}))
-        day_scopes[day_spans].add(office_id)
-        month_scopes[month_spans].add(office_id)
+            if days:
+                months = tuple((m, _month_end(m)) for m in sorted({d.replace(day=1) for d in days}))
+                scopes[(_merge(tuple((d, d) for d in sorted(days))), ("day",))].add(office_id)
+                scopes[(_merge(months), ("month",))].add(office_id)
+            partial.append((office_id, year))
 
-    for granularity, scopes, stage in (("day", day_scopes, "day"), ("month", month_scopes, "month")):
-        with cross_office():
-            conn = db.session.connection()  # inside the block: on PostgreSQL the aggregation's own connection
-            for spans, office_ids in scopes.items():
-                ids = sorted(office_ids)
-                for chunk in range(0, len(ids), 500):
-                    _delete_counts(conn, granularity, ids[chunk : chunk + 500], spans)
-                    statement, params = sources.contact_count_insert(
-                        conn.dialect.name, granularity, ids[chunk : chunk + 500], spans
-                    )
-                    conn.execute(statement, params)
-        db.session.commit()
-        checkpoint(stage)
-    _sum_years(sorted(set(pairs)))
+    jobs = [
+        (spans, levels, ids[chunk : chunk + CONTACT_BATCH])
+        for (spans, levels), office_ids in scopes.items()
+        for ids in [sorted(office_ids)]
+        for chunk in range(0, len(ids), CONTACT_BATCH)
+    ]
+    with cross_office():
+        conn = db.session.connection()  # inside the block: on PostgreSQL the aggregation's own connection
+        if conn.dialect.name == "postgresql" and len(jobs) > 1 and BACKFILL_CONNECTIONS > 1:
+            # Several statements (a backfill's years; a nightly run's days and months): they run on a few
+            # connections at once, each in its own transaction. A crash leaves the periods STARTED, and the
+            # next run replaces their rows.
+            engine = conn.engine
+            with ThreadPoolExecutor(max_workers=BACKFILL_CONNECTIONS) as pool:
+                for done in [pool.submit(_count_contacts_on, engine, *job) for job in jobs]:
+                    done.result()
+        else:
+            for spans, levels, batch in jobs:
+                _count_contacts(conn, spans, levels, batch)
+    db.session.commit()
+    checkpoint("day")
+    checkpoint("month")
+    _sum_years(sorted(set(partial)))
     _mark_many(run_id, CONTACTS, pairs, PeriodState.done)
     with cross_office():
         _delete_markers(sorted({mid for *_, ids in items for mid in ids}))
     db.session.commit()
+
+
+def _count_contacts(
+    conn: Connection, spans: tuple[tuple[dt.date, dt.date], ...], levels: tuple[str, ...], office_ids: list[int]
+) -> None:
+    """Replace the contact rows of these offices, levels and spans by a fresh count."""
+    for level in levels:
+        _delete_counts(conn, level, office_ids, spans)
+    for statement, params in sources.contact_count_inserts(conn.dialect.name, levels, office_ids, spans):
+        conn.execute(statement, params)
+
+
+def _count_contacts_on(
+    engine: Engine, spans: tuple[tuple[dt.date, dt.date], ...], levels: tuple[str, ...], office_ids: list[int]
+) -> None:
+    """:func:`_count_contacts` on a connection of its own (the aggregation's engine), committed at once."""
+    with engine.begin() as conn:
+        _count_contacts(conn, spans, levels, office_ids)
+
+
+def _merge(spans: tuple[tuple[dt.date, dt.date], ...]) -> tuple[tuple[dt.date, dt.date], ...]:
+    """Adjacent spans joined: ((1 Jan, 31 Jan), (1 Feb, 28 Feb)) → ((1 Jan, 28 Feb),)."""
+    out: list[tuple[dt.date, dt.date]] = []
+    for first, last in spans:
+        if out and first - out[-1][1] == dt.timedelta(days=1):
+            out[-1] = (out[-1][0], last)
+        else:
+            out.append((first, last))
+    return tuple(out)
 
 
 def _sum_years(pairs: list[tuple[int, int]]) -> None:
@@ -435,17 +584,6 @@ def _sum_years(pairs: list[tuple[int, int]]) -> None:
             ):
                 years[(office_id, dt.date(year, 1, 1))].update(as_counter(cells))
     replace_counts_bulk(CONTACTS, "year", years)
-
-
-def _spans(values: list[dt.date], step: dt.timedelta) -> tuple[tuple[dt.date, dt.date], ...]:
-    """Sorted days as runs of consecutive days: [1, 2, 3, 7] → ((1, 3), (7, 7))."""
-    out: list[tuple[dt.date, dt.date]] = []
-    for value in values:
-        if out and value - out[-1][1] == step:
-            out[-1] = (out[-1][0], value)
-        else:
-            out.append((value, value))
-    return tuple(out)
 
 
 def _delete_counts(conn: Connection, granularity: str, office_ids: list[int], spans: Iterable[tuple]) -> None:

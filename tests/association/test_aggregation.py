@@ -331,3 +331,45 @@ def test_threshold_is_configurable_per_association(three_offices):
     for office in payload["offices"]:
         for k, v in office["contacts"]["by_kind"].items():
             assert v in ("<10", ".") or v == 0 or v >= 10
+
+
+def test_reports_are_rebuilt_only_when_a_published_table_changes(three_offices):
+    """Contacts of today (a month not yet complete) are counted, but no published table changes, so the
+    nightly run rebuilds no report; a back-dated contact in a complete month rebuilds its year's report
+    (and the next year's, which compares with it), and the published figures are the raw counts."""
+    from saas.core import timeutil
+
+    w = three_offices
+    today = timeutil.today()
+    spec = {"kind": "relative", "channel": "phone", "topic_area": "addiction", "concern": "seeking_group"}
+    add_contacts(w.hamm.id, [dict(spec, day=today)])  # the current year has data from the start
+    aggregation.run(trigger="test")
+
+    def rebuilt_at() -> dict[int, object]:
+        db.session.expire_all()
+        return {
+            row.year: row.computed_at
+            for row in db.session.scalars(
+                select(AssociationReport).where(AssociationReport.association_id == w.association.id)
+            )
+        }
+
+    before = rebuilt_at()
+    assert {2022, 2023} <= set(before)
+    # (a) three more contacts today: counted, no report rebuilt
+    add_contacts(w.hamm.id, [dict(spec, day=today)] * 3)
+    same_month = aggregation.run(trigger="test")
+    assert same_month.status == "done" and same_month.periods >= 1
+    assert stored(w.hamm.id, "day", today)[("total", "")] == 4
+    assert rebuilt_at() == before
+    # (b) a contact back-dated into March 2023: the 2023 report is rebuilt, older ones are not
+    add_contacts(w.hamm.id, [dict(spec, day=dt.date(2023, 3, 14))])
+    aggregation.run(trigger="test")
+    after = rebuilt_at()
+    assert after[2023] != before[2023]
+    assert after[2022] == before[2022]
+    # (c) what is published is the raw count, the back-dated contact included
+    payload = queries.get_report(w.association, 2023)
+    hamm = next(o for o in payload["offices"] if o["tenant"] == w.hamm.slug)
+    assert hamm["contacts"]["total"] == raw_counts(w.hamm.id, 2023)[("total", "")]
+    assert_matches_raw((w.hamm,), years=(2023, today.year))

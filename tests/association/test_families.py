@@ -74,3 +74,78 @@ def test_founding_support_and_profile_follow_the_office_and_its_consent(world):
     aggregation.run(trigger="test")
     assert not stored(dortmund.id, "founding", 2023)
     assert stored(dortmund.id, "profile", 2023)[("meeting_modes", "hybrid")] == 1
+
+
+def _history(office_id: int, n: int) -> None:
+    """Groups, founding processes and support of one office over 2021–2024, different per office (``n``)."""
+    from saas.contacts.models import Contact
+
+    with tenant_context(office_id):
+        a = directory.create_group(
+            {"name": f"SHG Alt {n}", "topic_area": "social", "meeting_mode": "hybrid", "young": n == 0},
+            acting_user=None, since=dt.date(2021, 5, 1), vocabulary=False,
+        )  # fmt: skip
+        b = directory.create_group(
+            {"name": f"SHG Neu {n}", "topic_area": "addiction", "meeting_mode": "in_person"},
+            acting_user=None, status="founding", since=dt.date(2022, 3, 1 + n), vocabulary=False,
+        )  # fmt: skip
+        directory.change_status(b, "active", acting_user=None, on=dt.date(2023, 2, 1))
+        directory.change_status(a, "paused", acting_user=None, on=dt.date(2023, 6, 1))
+        if n:
+            directory.change_status(a, "dissolved", acting_user=None, on=dt.date(2024, 1, 10))
+        first = founding.create_process(topic_name="Long Covid", started_on=dt.date(2022, 9, 1))
+        founding.add_interest(first, name="Frau A.", reach="0231 1", consent_text="ja")
+        founding.record_milestone(first, "first_talk", on=dt.date(2022, 10, 1))
+        founding.abandon(first, reason="zu wenige Interessierte", on=dt.date(2023, 4, 1))
+        later = founding.create_process(topic_name="Einsamkeit", started_on=dt.date(2023, 11, 1))
+        case = founding.open_case(group_id=a.id, kind="conflict", opened_on=dt.date(2022, 5, 1))
+        founding.add_session(case, day=dt.date(2022, 5, 2), minutes=60)
+        founding.add_session(case, day=dt.date(2023, 1, 5), minutes=45 + n)
+        other = founding.open_case(group_id=b.id, kind="group_support", opened_on=dt.date(2023, 3, 1))
+        founding.add_session(other, day=dt.date(2024, 2, 2), minutes=30)
+        for day, process, group in ((dt.date(2023, 3, 3), later, a), (dt.date(2024, 7, 1), first, b)):
+            db.session.add(
+                Contact(
+                    tenant_id=office_id, day=day, kind="group", channel="phone", topic_area="social",
+                    concern="founding_group", founding_process_id=process.id, supported_group_id=group.id,
+                    duration_minutes=25 + n,
+                )
+            )  # fmt: skip
+        db.session.commit()
+
+
+def test_year_level_families_counted_for_many_offices_at_once_equal_each_annual_report(world):
+    """Are the year-level families, counted for several offices and years in a few grouped statements, the
+    very numbers each office's own annual-report section shows — year-end states that carry over into
+    later years (groups, profile, open processes) included?"""
+    from saas.association import sources
+    from tenants.scoping import cross_tenant
+
+    offices = [world.dortmund, world.hamm]
+    for n, office in enumerate(offices):
+        _history(office.id, n)
+        share(office, world.association, [*FAMILIES, "newsletter", "events"])
+    assert aggregation.run(trigger="test").status == "done"
+    pairs = [(office.id, year) for office in offices for year in (2021, 2022, 2023, 2024, 2025)]
+    checked = 0
+    for family in ("groups", "founding", "support", "profile", "newsletter", "events"):
+        expected = {}
+        for office_id, year in pairs:
+            with tenant_context(office_id):
+                expected[(office_id, year)] = dict(+sources.section_counts(family, office_id, year))
+        assert {pair: dict(stored(*pair[:1], family, pair[1])) for pair in pairs} == expected, family
+        with cross_tenant("test: the grouped counts"):
+            grouped = sources.section_counts_grouped(db.session.connection(), family, pairs)
+        if grouped is not None:  # PostgreSQL, the families with a grouped form
+            assert {pair: dict(+counts) for pair, counts in grouped.items()} == expected, family
+            checked += 1
+        if family == "groups":  # the year-end states of the history above, as the report counts them
+            dortmund, hamm = world.dortmund.id, world.hamm.id
+            assert expected[(dortmund, 2022)][("figure", "founding_at_year_end")] == 1
+            assert expected[(dortmund, 2024)][("figure", "active_at_year_end")] == 1
+            assert ("figure", "dissolved") in expected[(hamm, 2024)]
+        if family == "founding":  # open at year end: the first process in 2022, the later one from 2023 on
+            for year in (2022, 2023, 2024, 2025):
+                assert expected[(world.hamm.id, year)][("figure", "processes_open_at_year_end")] == 1, year
+    if db.engine.dialect.name == "postgresql":
+        assert checked == len(sources.GROUPED_FAMILIES)
