@@ -57,8 +57,8 @@ def _cells(html: str, name: str) -> list[str]:
     return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
 
 
-def _shown(value: object) -> str:
-    return value if isinstance(value, str) else format_number(value)  # type: ignore[arg-type]
+def _shown(value: int | float | str) -> str:
+    return value if isinstance(value, str) else format_number(value)
 
 
 def test_last_complete_year_publishes_each_offices_own_annual_figures_on_the_page(demo, app, client):
