@@ -31,9 +31,22 @@ def table(payload: dict) -> tuple[list[str], list[list[Any]]]:
     return header, rows
 
 
+EMPTY = ("(leer)", "nicht freigegeben, oder eine Summe, die es nicht gibt (z. B. Themen der Gruppen)")
+
+
+def _period(payload: dict) -> str | None:
+    """ "01.01.2026 bis 30.09.2026 (…)" for a year-to-date table, else None."""
+    if not payload.get("period"):
+        return None
+    start, end = (dt.date.fromisoformat(payload["period"][k]) for k in ("from", "to"))
+    return f"{start:%d.%m.%Y} bis {end:%d.%m.%Y} (nur Kontakte; Vorjahr: dieselben Monate)"
+
+
 def to_csv(payload: dict) -> bytes:
     header, rows = table(payload)
-    rows = [*rows, [], ["Zeichen", "Bedeutung"], *[[sign, meaning] for sign, meaning in legend(payload["threshold"])]]
+    signs = [[sign, meaning] for sign, meaning in legend(payload["threshold"])]
+    period = _period(payload)
+    rows = [*rows, [], ["Zeichen", "Bedeutung"], *signs, list(EMPTY), *([["Zeitraum", period]] if period else [])]
     return write_csv(header, rows, lineterminator="\r\n").encode("utf-8")
 
 
@@ -53,13 +66,14 @@ def to_xlsx(payload: dict, stand: dt.datetime | None) -> bytes:
     notes = wb.create_sheet("Hinweise")
     notes.append(xlsx_row(["Verband", payload.get("name", payload["association"])]))
     notes.append(["Jahr", payload["year"]])
-    if payload.get("period"):
-        start, end = (dt.date.fromisoformat(payload["period"][k]) for k in ("from", "to"))
-        notes.append(["Zeitraum", f"{start:%d.%m.%Y} bis {end:%d.%m.%Y} (nur Kontakte; Vorjahr: dieselben Monate)"])
+    period = _period(payload)
+    if period:
+        notes.append(["Zeitraum", period])
     notes.append(["Schwelle", f"Zahlen von 1 bis {payload['threshold'] - 1} werden nicht veröffentlicht."])
     notes.append(["Zeichen", "Bedeutung"])
     for sign, meaning in legend(payload["threshold"]):
         notes.append([sign, meaning])
+    notes.append(list(EMPTY))
     if stand is not None:
         from saas.core.formatting import format_datetime_de
 

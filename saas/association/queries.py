@@ -169,6 +169,34 @@ def has_data(payload: dict) -> bool:
     return nonzero(total)
 
 
+def is_part_year(payload: dict) -> bool:
+    """A report of a year not over yet: 1 January to the end of a month before December."""
+    period = payload.get("period") or {}
+    return bool(period) and not str(period.get("to", "")).endswith("-12-31")
+
+
+def _any_figure(node: Any) -> bool:
+    """Anything other than 0 in a family's section (a sign counts: something was hidden)."""
+    if isinstance(node, dict):
+        return any(_any_figure(v) for v in node.values())
+    if isinstance(node, bool) or node is None:
+        return False
+    return node != 0
+
+
+def reporting(payload: dict, family: str) -> tuple[list[dict], list[dict]]:
+    """The offices that share ``family`` in this report, and those of them with figures for it: an office
+    whose contacts total is 0 (or whose whole family is 0) has recorded nothing that year, typically
+    because it has kept its figures in Lotse only since later. Its 0 is true, but the association's
+    sum then covers fewer offices than in other years (the "Berichtskreis" changed)."""
+    sharing = [o for o in payload.get("offices", []) if family in o]
+    if family == "contacts":
+        with_figures = [o for o in sharing if (o["contacts"] or {}).get("total") not in (0, None)]
+    else:
+        with_figures = [o for o in sharing if _any_figure(o[family])]
+    return sharing, with_figures
+
+
 def years_with_data(association: Association) -> list[int]:
     """The years the analyst can choose: those whose report has data, newest first."""
     return sorted((y for y, p in all_reports(association).items() if p is not None and has_data(p)), reverse=True)

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
@@ -171,11 +172,79 @@ def _total_shown(report: dict, figure: queries.Figure, basis: str) -> Any:
     return total.normalised if basis != "absolut" else total.value
 
 
+@dataclass
+class Trend:
+    """The trend chart, the years it shows and what the analyst must know to read it."""
+
+    chart: charts.Chart
+    years: list[int]
+    left_out: list[int]  # part-years not drawn beside whole years
+    circles: list[tuple[int, str]]  # (year, which offices have figures) where fewer than in the last year
+
+
+def _circle(payload: dict, family: str) -> tuple[set[str], list[str], int]:
+    """The slugs and names of the offices with figures of ``family`` in a report, and how many share it."""
+    sharing, with_figures = queries.reporting(payload, family)
+    return {o["tenant"] for o in with_figures}, [o["name"] for o in with_figures], len(sharing)
+
+
+def _trend(
+    reports: dict[int, dict], figure: queries.Figure, basis: str, label: str, mark: str, title_suffix: str
+) -> Trend:
+    """The association total over the years with data. For whole years (no ``title_suffix``) only years
+    that are over: a part-year drawn beside whole years looks like a drop (statistical offices publish
+    it as its own period, compared with the same months of the year before, which the year-to-date
+    view does)."""
+    with_data = sorted(y for y in reports if queries.has_data(reports[y]))
+    left_out = [y for y in with_data if not title_suffix and queries.is_part_year(reports[y])]
+    years = [y for y in with_data if y not in left_out]
+    digits = 0 if basis == "absolut" else 1
+    values = [_total_shown(reports[y], figure, basis) for y in years]
+    title = _("%(figure)s: Verband insgesamt", figure=label) + title_suffix
+    chart = charts.line_chart(
+        title,
+        [str(y) for y in years],
+        [
+            charts.Series(
+                _("Verband insgesamt"),
+                [v if isinstance(v, int | float) and not isinstance(v, bool) else None for v in values],
+            )
+        ],
+        value_format=_fmt(mark, digits),
+        first_header=_("Jahr"),
+    )
+    circles: list[tuple[int, str]] = []
+    if years:
+        last, _names, _n = _circle(reports[years[-1]], figure.family)
+        for y in years[:-1]:
+            slugs, names, sharing = _circle(reports[y], figure.family)
+            if slugs != last:
+                circles.append(
+                    (
+                        y,
+                        _(
+                            "%(n)s von %(of)s Kontaktstellen: %(names)s",
+                            n=len(names),
+                            of=sharing,
+                            names=", ".join(names),
+                        ),
+                    )
+                )
+    return Trend(chart, years, left_out, circles)
+
+
 def _charts(
-    payload: dict, reports: dict[int, dict], rows: list[queries.Row], figure: queries.Figure, basis: str, until: dt.date
-) -> tuple[Any, Any, list[int], Any]:
+    payload: dict,
+    reports: dict[int, dict],
+    rows: list[queries.Row],
+    figure: queries.Figure,
+    basis: str,
+    until: dt.date,
+    absent: set[str],
+    year_to_date: bool,
+) -> tuple[Any, Trend, Any]:
     mark = marker(payload["threshold"])
-    shared = [r for r in rows if r.value is not None]
+    shared = [r for r in rows if r.value is not None and r.slug not in absent]
     values = [(r.normalised if basis != "absolut" else r.value) for r in shared]
     digits = 0 if basis == "absolut" else 1
     label = _(figure.label) + ("" if basis == "absolut" else f" ({_(queries.BASES[basis])})")
@@ -188,23 +257,7 @@ def _charts(
         value_format=_fmt(mark, digits),
         first_header=_("Kontaktstelle"),
     )
-    years = sorted(y for y in reports if queries.has_data(reports[y]))
-    trend_values = [_total_shown(reports[y], figure, basis) for y in years]
-    trend_title = _("%(figure)s: Verband insgesamt", figure=label)
-    if period:
-        trend_title += f", {_period_label(payload, until)}"
-    trend = charts.line_chart(
-        trend_title,
-        [str(y) for y in years],
-        [
-            charts.Series(
-                _("Verband insgesamt"),
-                [v if isinstance(v, int | float) and not isinstance(v, bool) else None for v in trend_values],
-            )
-        ],
-        value_format=_fmt(mark, digits),
-        first_header=_("Jahr"),
-    )
+    trend = _trend(reports, figure, basis, label, mark, f", {_period_label(payload, until)}" if year_to_date else "")
     areas = (payload["total"].get("contacts") or {}).get("citizen_topic_area") or {}
     shares = None
     if areas and all(isinstance(v, int) for v in areas.values()) and sum(areas.values()):
@@ -215,7 +268,7 @@ def _charts(
             [(_(TOPIC_AREAS[a]), n) for a, n in areas.items()],
             value_format=lambda v: format_number(v),
         )
-    return bars, trend, years, shares
+    return bars, trend, shares
 
 
 @analyst_required
@@ -233,10 +286,17 @@ def dashboard(assoc_slug: str) -> ResponseReturnValue:
     if basis not in queries.BASES or sort not in ("wert", "name") or direction not in ("auf", "ab"):
         abort(404)
     threshold = association.suppression_threshold or 5
+    # A year not over yet is only ever its year to date, next to the same months of the year before:
+    # never a part-year beside a whole one (that would read as a drop).
+    part_year = year is not None and year >= until.year
+    if part_year and figure.family == "contacts":
+        period = "bisher"
     context = {
         "association": association,
         "years": years,
         "year": year,
+        "current_year": until.year,
+        "part_year": part_year,
         "figure": figure,
         "figures": queries.FIGURES,
         "basis": basis,
@@ -249,8 +309,9 @@ def dashboard(assoc_slug: str) -> ResponseReturnValue:
         "threshold": threshold,
         "legend": _legend(threshold),
         "period": period,
-        "period_fallback": asked_period != period,
+        "period_fallback": asked_period != period and not part_year,
         "period_label": _period_label(None, until),
+        "part_year_label": _period_label(None, until),
     }
     if year is None:
         return render_template("association/dashboard.html", payload=None, **context)
@@ -267,15 +328,27 @@ def dashboard(assoc_slug: str) -> ResponseReturnValue:
     if payload is None:
         abort(404)
     rows, total = queries.comparison(payload, previous, figure, basis, sort, direction == "ab")
-    bars, trend, trend_years, shares = _charts(payload, reports, rows, figure, basis, until)
+    # Which offices have figures this year (the "Berichtskreis"): an office that kept none in Lotse that
+    # year is named, its row says so, and the total's change is not computed across a changed circle.
+    circle, _names, _sharing = _circle(payload, figure.family)
+    absent = {o["tenant"]: o["name"] for o in queries.reporting(payload, figure.family)[0]} if circle else {}
+    absent = {slug: name for slug, name in absent.items() if slug not in circle}
+    circle_changed = previous is not None and circle != _circle(previous, figure.family)[0]
+    if circle_changed:
+        total.change = None
+    bars, trend, shares = _charts(payload, reports, rows, figure, basis, until, set(absent), period == "bisher")
     return render_template(
         "association/dashboard.html",
         payload=payload,
         rows=rows,
         total=total,
+        absent=absent,
+        circle_changed=circle_changed,
         bars=bars,
-        trend=trend,
-        trend_years=trend_years,
+        trend=trend.chart,
+        trend_years=trend.years,
+        trend_left_out=trend.left_out,
+        trend_circles=trend.circles,
         shares=shares,
         mark=marker(payload["threshold"]),
         fmt_pct=format_percent,

@@ -170,7 +170,7 @@ def test_analyst_never_sees_a_suppressed_value(aggregated, client):
     xlsx_rows = [[("" if c is None else c) for c in row] for row in book.worksheets[0].iter_rows(values_only=True)]
     header = csv_rows[0]
     legend = csv_rows[csv_rows.index([]) + 1 :]
-    assert legend[0] == ["Zeichen", "Bedeutung"] and [r[0] for r in legend[1:]] == ["<5", ".", "0"]
+    assert legend[0] == ["Zeichen", "Bedeutung"] and [r[0] for r in legend[1:]] == ["<5", ".", "0", "(leer)"]
     csv_rows = csv_rows[: csv_rows.index([])]
     notes = [row[0] for row in book["Hinweise"].iter_rows(values_only=True)]
     assert "<5" in notes and "." in notes
