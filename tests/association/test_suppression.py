@@ -213,3 +213,24 @@ def test_the_exact_audit_runs_however_many_cells_are_hidden(monkeypatch):
     assert audited and audited[0] == result.primary  # every small count went through the exact audit
     assert not result.unprotected
     assert audit(system.values, result.kinds(), system.equations, 5) == []
+
+
+def test_hidden_per_100_counts_signs_against_published_numbers():
+    """The bench figure: "<5" and "." per 100 cells published as numbers (zeros are published numbers)."""
+    table = report.Published(
+        {
+            (1, "contacts", "a"): 10,
+            (1, "contacts", "b"): 0,
+            (1, "contacts", "c"): "<5",
+            (1, "contacts", "d"): ".",
+            (1, "contacts", "e"): 7,
+        },
+        {"contacts": [1]},
+    )
+    assert report.hidden_per_100(table) == pytest.approx(200 / 3)
+    assert report.hidden_per_100(report.Published({}, {})) == 0.0
+    members, year, months = _generated(2, 2)
+    tables, _result = report.publish_tables(members, year, 5, months, report.QUARTER_ENDS)
+    year_table = tables[report.YEAR]
+    signs = sum(1 for v in year_table.values.values() if isinstance(v, str))
+    assert signs and report.hidden_per_100(year_table) == 100 * signs / (len(year_table.values) - signs)
