@@ -234,3 +234,14 @@ def test_hidden_per_100_counts_signs_against_published_numbers():
     year_table = tables[report.YEAR]
     signs = sum(1 for v in year_table.values.values() if isinstance(v, str))
     assert signs and report.hidden_per_100(year_table) == 100 * signs / (len(year_table.values) - signs)
+
+
+def test_the_audit_reads_staff_positions_as_master_data_not_as_a_count():
+    """A payload's profile carries staff_fte (master data, not a cell): the audit once reported it as an
+    unknown cell on every office that shares its profile."""
+    from saas.association.audit import published_cells
+
+    members = [report.Member(1, "a", "A", ("profile",), 100_000, 2.5, 1)]
+    payload = {"offices": [{"tenant": "a", "profile": {"staff_fte": 2.5, "young_groups": 3}}], "total": {}}
+    cells = published_cells(payload, report.YEAR, members)
+    assert cells == {(report.YEAR, 1, "profile", "young_groups"): 3}
