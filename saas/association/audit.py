@@ -42,7 +42,8 @@ def published_cells(payload: dict, table: Any, members: list[report.Member]) -> 
                 continue
             names = list(report._contact_cells(report.Counter())) if family == "contacts" else None
             if names is None:
-                names = [k for k, v in section.items() if not isinstance(v, dict) and k != "offices"]
+                # "offices" (how many share) and the profile's staff_fte (master data) are not counts
+                names = [k for k, v in section.items() if not isinstance(v, dict) and k not in ("offices", "staff_fte")]
                 names += [f"by_kind.{k}" for k in (section.get("by_kind") or {})]
             for name in names:
                 value = _value(section, name)

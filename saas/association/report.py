@@ -305,6 +305,14 @@ def publish_tables(
     return tables, result
 
 
+def hidden_per_100(table: Published) -> float:
+    """Cells hidden ("<5" or ".") per 100 published numbers in one table: what suppression costs the
+    reader (the bench prints it for the year and for the year-to-date tables)."""
+    hidden = sum(1 for v in table.values.values() if isinstance(v, str))
+    shown = len(table.values) - hidden
+    return 100.0 * hidden / shown if shown else 0.0
+
+
 def publish_cells(members: list[Member], facts: Facts, threshold: int) -> Published:
     """The year's table alone, suppressed."""
     tables, _ = publish_tables(members, facts, threshold)

@@ -213,3 +213,35 @@ def test_the_exact_audit_runs_however_many_cells_are_hidden(monkeypatch):
     assert audited and audited[0] == result.primary  # every small count went through the exact audit
     assert not result.unprotected
     assert audit(system.values, result.kinds(), system.equations, 5) == []
+
+
+def test_hidden_per_100_counts_signs_against_published_numbers():
+    """The bench figure: "<5" and "." per 100 cells published as numbers (zeros are published numbers)."""
+    table = report.Published(
+        {
+            (1, "contacts", "a"): 10,
+            (1, "contacts", "b"): 0,
+            (1, "contacts", "c"): "<5",
+            (1, "contacts", "d"): ".",
+            (1, "contacts", "e"): 7,
+        },
+        {"contacts": [1]},
+    )
+    assert report.hidden_per_100(table) == pytest.approx(200 / 3)
+    assert report.hidden_per_100(report.Published({}, {})) == 0.0
+    members, year, months = _generated(2, 2)
+    tables, _result = report.publish_tables(members, year, 5, months, report.QUARTER_ENDS)
+    year_table = tables[report.YEAR]
+    signs = sum(1 for v in year_table.values.values() if isinstance(v, str))
+    assert signs and report.hidden_per_100(year_table) == 100 * signs / (len(year_table.values) - signs)
+
+
+def test_the_audit_reads_staff_positions_as_master_data_not_as_a_count():
+    """A payload's profile carries staff_fte (master data, not a cell): the audit once reported it as an
+    unknown cell on every office that shares its profile."""
+    from saas.association.audit import published_cells
+
+    members = [report.Member(1, "a", "A", ("profile",), 100_000, 2.5, 1)]
+    payload = {"offices": [{"tenant": "a", "profile": {"staff_fte": 2.5, "young_groups": 3}}], "total": {}}
+    cells = published_cells(payload, report.YEAR, members)
+    assert cells == {(report.YEAR, 1, "profile", "young_groups"): 3}
