@@ -91,6 +91,7 @@ def test_staff_pages(page, world) -> None:
     page.get_by_role("button", name="Filtern").click()
     expect(page.get_by_role("link", name="Selbsthilfe bei Angst")).to_be_visible()
     page.get_by_role("link", name="Neue Gruppe").click()
+    page.wait_for_url("**/intern/gruppen/neu")
     assert_accessible(page, "new form")
     page.get_by_label("Name der Gruppe").fill("Neue Angstgruppe")
     topics = page.get_by_role("group", name="Themen", exact=True)  # a checkbox list, no Ctrl-click select
