@@ -41,6 +41,9 @@ _NOT_A_HEAD = frozenset(
     ["keit", "heit", "ung", "ungen", "lich", "isch", "schaft", "ling", "tum", "nis", "ige", "igen",
      "ende", "enden", "ender", "endes", "endem", "nden", "nder", "ndes", "ndem"]
 )  # fmt: skip
+# Of those, the noun "Ende" is a head after a Fugen-s: "Lebens|ende", "Jahres|ende" (not "Leben|sende").
+_LINKED_HEADS = frozenset(["ende", "enden"])
+_ADJECTIVE_SUFFIXES = ("isch", "lich")
 PART_PENALTY = 0.6
 MIN_PART_ZIPF = 2.0  # a compound part must be at least this common (Zipf scale: 3 = once per million words)
 _stemmer_local = threading.local()
@@ -125,6 +128,18 @@ def _linking_variants(left: str) -> list[str]:
     return [v for v in variants if len(v) >= 3]
 
 
+def _verb_stem(modifier: str) -> bool:
+    """A three-letter first part is a verb's stem: "Hör|sturz", "Seh|behinderung", "Ess|störung" (hören,
+    sehen, essen), never a syllable of another word ("Pro|these", "Pro|stata", "Sch|werte")."""
+    return zipf(modifier + "en") >= 3.5
+
+
+def _bare_suffix(right: str) -> bool:
+    """A head that is an adjective's suffix with one letter before it ("psycho|tisch", "les|bisch"): the
+    word is a derived adjective, not a compound."""
+    return any(right.endswith(suffix) and len(right) - len(suffix) <= 1 for suffix in _ADJECTIVE_SUFFIXES)
+
+
 @lru_cache(maxsize=50_000)
 def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
     """The parts of a German compound (lower case), or ``(word,)`` when it is none.
@@ -141,7 +156,7 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
     best_score = zipf(word)
     for i in range(3, len(word) - 3):
         left, right = word[:i], word[i:]
-        if right in _NOT_A_HEAD or len(right) < 4:
+        if (right in _NOT_A_HEAD and right not in _LINKED_HEADS) or len(right) < 4 or _bare_suffix(right):
             continue
         if zipf(right) >= MIN_PART_ZIPF:
             head: tuple[str, ...] = (right,)
@@ -153,8 +168,10 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
             continue
         for modifier in _linking_variants(left):
             z = zipf(modifier)
-            if z < MIN_PART_ZIPF or (len(modifier) < 4 and (_inner or z < 3.5 or len(head) > 1)):
+            if z < MIN_PART_ZIPF or (len(modifier) < 4 and (_inner or len(head) > 1 or not _verb_stem(modifier))):
                 continue
+            if right in _LINKED_HEADS and not (left.endswith("s") and modifier == left[:-1]):
+                continue  # "Pfleg|ende" is a participle; only "Lebens|ende" (a Fugen-s) is a compound
             parts = (modifier, *head)
             if len(parts) > 3:
                 continue
@@ -228,6 +245,26 @@ def _stem_index() -> dict[str, dict[str, list[int]]]:
     for spelling, numbers in index.items():
         stems.setdefault(norm(spelling), {})[spelling] = numbers
     return stems
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Spellings (without umlauts) and stems of the thesaurus's nouns: its entries written with a capital."""
+    sets, _index = _thesaurus()
+    spellings = frozenset(surface(t) for terms in sets for t in terms if t[:1].isupper())
+    return spellings, frozenset(norm(s) for s in spellings)
+
+
+@lru_cache(maxsize=20_000)
+def is_noun(word: str) -> bool:
+    """Whether OpenThesaurus knows the word as a noun ("Selbstmord", "Selbstmordes"; not "aufhören", and not
+    a name such as "Dortmund", which it does not list). Query words come in lower case: the thesaurus
+    writes nouns with a capital."""
+    spellings, stems = _nouns()
+    spelled = surface(word)
+    if spelled in _thesaurus()[1]:  # an entry: as written there ("abends" is an adverb, "Abend" a noun)
+        return spelled in spellings
+    return norm(word) in stems  # an inflected form: by its stem ("Selbstmordes")
 
 
 # --- abbreviations ------------------------------------------------------------------------------------

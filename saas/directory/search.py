@@ -73,8 +73,8 @@ NAME, TOPICS, TEXT = 1.0, 0.85, 0.35
 PART_OF = 0.8  # a match on a compound's part ("Verlust|ängste" for "Angst") counts less than a whole word
 PART = "~"  # prefix of a compound part's key in documents
 ABOUT = " | "  # in search_topics: topics before it, area / audience / age / languages after it
-GENERIC_ZIPF = 4.0  # a compound's head this common ("-störung", "-gruppe") may be dropped as a fallback
-COMMON_WORD_ZIPF = 4.0  # unknown words at least this common are filler ("aufhören", "Dortmund")
+COMMON_WORD_ZIPF = 4.0  # a word this common is spelled right (no typo correction) and may be filler
+EVERYDAY_NOUN_ZIPF = 5.0  # a noun this common is an everyday word ("Sohn", "Kinder"), not a condition
 AREA_MARK = "@"  # vocabulary token "@<area>:<key>": the office has a topic of that area named <key>
 TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability", "social")
 
@@ -150,6 +150,24 @@ def _listed_topics() -> dict[str, frozenset[str]]:
     return {key: frozenset(areas) for key, areas in found.items()}
 
 
+@lru_cache(maxsize=1)
+def _listed_topic_words() -> list[frozenset[str]]:
+    from saas.directory.demo import load_topic_rows
+
+    return [
+        frozenset(language.norm(w) for w in language.raw_words(row["name"] + " " + row["search_words"]))
+        for row in load_topic_rows()
+    ]
+
+
+@lru_cache(maxsize=20_000)
+def related_topic_keys(key: str) -> frozenset[str]:
+    """The words of the common topic list's topics that a word names (in the topic's name or search words):
+    "autismus" → autismus, autist, asperg, ... ("Asperger Syndrom" lists "Autismus"), "krebs" → leukam, ...
+    A group whose description has the word is about the same concept when its topics have one of them."""
+    return frozenset().union(*(words for words in _listed_topic_words() if key in words))
+
+
 def listed_topic_areas(key: str) -> frozenset[str]:
     """Topic areas of a word that names a topic of the common topic list (seed 001): "trau" → social.
 
@@ -220,10 +238,11 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             if keys != (key,):
                 term.alternatives += _whole_or_part(keys, COMPOUND if len(keys) > 1 else EXACT, "compound")
             if len(parts) > 1:
-                # "Angststörung" where groups say "Angsterkrankungen": the specific part alone, as a fallback.
-                # The head (last part) names the kind of thing; dropped only when it is a common word.
+                # "Angststörung" where groups say "Angsterkrankungen": the part in front alone, as a fallback.
+                # Kept only where it names a topic (:func:`settle_terms`): "Lebens|ende" never falls back to
+                # "Leben", which would find every "Leben mit ..." group.
                 specific = tuple(dict.fromkeys(language.norm(p) for p in parts[:-1]))
-                if language.zipf(parts[-1]) >= GENERIC_ZIPF and specific != keys:
+                if specific != keys:
                     term.alternatives += _whole_or_part(specific, SYNONYM, "fallback")
         for synonym in language.synonyms(word):
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
@@ -332,9 +351,36 @@ def add_corrections(term: Term, tenant_ids: list[int] | None, candidates: list[s
     return bool(fixes)
 
 
+def _fallback_keys(term: Term) -> set[str]:
+    return {t.removeprefix(PART) for a in term.alternatives if a.kind == "fallback" for t in a.tokens}
+
+
 def _area_tokens(term: Term) -> set[str]:
-    key = language.norm(term.word)
-    return {f"{AREA_MARK}{area}:{key}" for area in TOPIC_AREA_CODES}
+    """Vocabulary tokens that tell whether the word, and the part a compound falls back to, name a topic."""
+    keys = {language.norm(term.word)} | _fallback_keys(term)
+    return {f"{AREA_MARK}{area}:{key}" for area in TOPIC_AREA_CODES for key in keys}
+
+
+def _names_topic(key: str, known: set[str]) -> bool:
+    """Whether a search key names a topic of the common list or one of the offices' own topics."""
+    return bool(listed_topic_areas(key)) or any(f"{AREA_MARK}{area}:{key}" in known for area in TOPIC_AREA_CODES)
+
+
+def may_ignore(word: str) -> bool:
+    """Whether a word no group knows may be left out of the query as filler, instead of finding nothing.
+
+    Filler is what names no concept: a common verb, adverb or adjective ("Rauchen *aufhören*", "dringend"), a
+    place ("Dortmund", which the thesaurus does not list) or an everyday noun ("Sohn", "Kinder"). A noun
+    that names a thing is never filler, however common ("Selbstmord" no group has leaves "Selbstmord
+    Angehöriger" empty; it does not shrink to "Angehörige" and list every group for relatives), and neither
+    is a rare word (a condition no group has: "Mukoviszidose"). So whether a word is dropped depends on
+    what it is, not on where its frequency falls around one cut-off: a noun of Zipf 4.01 and one of 3.99
+    are treated alike.
+    """
+    frequency = language.zipf(word)
+    if frequency < COMMON_WORD_ZIPF:
+        return False
+    return frequency >= EVERYDAY_NOUN_ZIPF or not language.is_noun(word)
 
 
 def settle_terms(
@@ -353,12 +399,17 @@ def settle_terms(
             area for area in TOPIC_AREA_CODES if f"{AREA_MARK}{area}:{key}" in known
         }
         term.exact_known = key in known
-        term.alternatives = [a for a in term.alternatives if all(t in known for t in a.tokens)]
+        term.alternatives = [
+            a
+            for a in term.alternatives
+            if all(t in known for t in a.tokens)
+            and (a.kind != "fallback" or all(_names_topic(t.removeprefix(PART), known) for t in a.tokens))
+        ]
         if not term.alternatives:
             add_corrections(term, tenant_ids, (candidates or {}).get(i))
         if term.alternatives:
             kept.append(term)
-        elif language.zipf(term.word) >= COMMON_WORD_ZIPF:
+        elif may_ignore(term.word):
             ignored.append(term.word)
         else:
             return [term], ignored, True  # a rare word no group knows: nothing can match
@@ -467,10 +518,28 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
                 weak_hits.append((total, c))
                 if literal:
                     literal_weak.append((total, c))
-    # With matches in names or topics, a description counts only with the very words typed.
-    hits = strong_hits + literal_weak if strong_hits else weak_hits
-    hits.sort(key=lambda h: (-h[0], h[1].name.lower(), h[1].id))
-    return [c for _score, c in hits]
+    # With matches in names or topics, a description counts only with the very words typed, and only in a
+    # group about the same topic as a group found by name or topic: a group about another concept that
+    # mentions the word ("Angst" group: "... auch mit ADHS") is no answer. They come after all of those.
+    if not strong_hits:
+        return [c for _score, c in sorted(weak_hits, key=_order)]
+    concepts = set().union(*(_topic_keys(c) for _score, c in strong_hits))
+    for term in terms:
+        for key in {
+            t.removeprefix(PART) for a in term.alternatives if a.kind in ("exact", "compound") for t in a.tokens
+        }:
+            concepts |= related_topic_keys(key)
+    same = [h for h in literal_weak if _topic_keys(h[1]) & concepts or not _topic_keys(h[1])]
+    return [c for _score, c in sorted(strong_hits, key=_order) + sorted(same, key=_order)]
+
+
+def _order(hit: tuple[float, Candidate]) -> tuple[float, str, int]:
+    return (-hit[0], hit[1].name.lower(), hit[1].id)
+
+
+def _topic_keys(c: Candidate) -> frozenset[str]:
+    """The search keys of a group's topics and their synonyms (whole words: no spellings, no parts)."""
+    return frozenset(t for t in c.places[1] if t[0] not in "=~")
 
 
 @dataclass
@@ -569,7 +638,7 @@ def _one_statement(
     conditions = []
     for i, term in enumerate(terms):
         unknown = ~_alternative_known(term, known_words)
-        if language.zipf(term.word) >= COMMON_WORD_ZIPF:
+        if may_ignore(term.word):
             optional.add(i)
             conditions.append(or_(_term_regex(term, column), unknown))
         else:
