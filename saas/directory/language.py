@@ -2,7 +2,8 @@
 
 - **Stems** — Snowball's German stemmer (PyStemmer). It reads "ae/oe/ue" as umlauts, so "Angehörige",
   "Angehoerige" and "Angehörigen" share one stem; a last step joins Latin derivations that Snowball
-  leaves apart ("depressiv"/"Depression", "aggressiv"/"Aggression", "Alkoholismus"/"Alkohol").
+  leaves apart ("depressiv"/"Depression", "aggressiv"/"Aggression", "Alkoholismus"/"Alkohol",
+  "Autismus"/"Autist", "Narzissmus"/"narzisstisch").
 - **Compounds** — split by word frequencies (Koehn & Knight 2003, "Empirical methods for compound
   splitting"): a word is cut where the parts, with linking elements (Fugen-s, -n, -en, -es, -e) removed,
   are more frequent German words than the whole. Frequencies come from ``wordfreq``'s German list
@@ -85,6 +86,8 @@ def norm(word: str) -> str:
     for suffix in _DERIVATIONS:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= 5:
             return stem[: -len(suffix)]
+    if stem.endswith(("ismus", "ssmus")) and len(stem) >= 7:
+        return stem[:-3] + "t"  # the condition and the person: "Autismus"/"Autist", "Narzissmus"/"Narzisst"
     return stem
 
 

@@ -15,11 +15,18 @@ corrections against the office's vocabulary (0.6). Rules that keep the results p
 - Synonyms of a word are used only when no group matches the word itself in a name or topic
   ("Zucker" → Diabetes only where "Zucker" is no office synonym; "Trauer" never widens to "Kummer").
 - A typo correction fires only for a word that matches nothing at all ("Parkison" → Parkinson).
-- A word that matches nothing and cannot be corrected is ignored when it is a common German word
-  ("Rauchen *aufhören*"); a rare one (a condition no group has) leaves the result empty.
+- A word that matches nothing and cannot be corrected is ignored only when it names no concept
+  (:func:`may_ignore`: a common verb or adverb, a place, an everyday noun: "Rauchen *aufhören*"); a noun
+  that names a thing ("Selbstmord") or a rare word (a condition no group has) leaves the result empty,
+  so a query never shrinks to its generic words ("Angehörige").
+- A compound falls back to its front part ("Angst|störung" → Angst) only where that part names a topic
+  ("Lebens|ende" never becomes "Leben").
 - Every remaining term must match (AND). A match in the name counts most, then in the topics, then in
   the description. If any group matches all terms in name or topics, a group that matches only through
-  its description is listed after them, and only with the very words typed (no synonym, no typo fix).
+  its description is listed after them, only with the words typed (or their typo correction or compound
+  fallback; no synonym), and only when its topics are the same concept: a topic of a group found by name
+  or topic, or one the common topic list relates to the word ("Autismus" → "Asperger Syndrom"). An
+  "Angst" group whose description mentions ADHS is no answer to "ADHS".
 - Ties are broken by name.
 """
 
@@ -185,7 +192,8 @@ def listed_topic_areas(key: str) -> frozenset[str]:
 class Alternative:
     tokens: tuple[str, ...]
     weight: float
-    kind: str  # exact | compound | synonym | typo
+    kind: str  # exact | compound | fallback | synonym | typo
+    listed: bool = False  # a fallback whose words name topics of the common topic list
 
 
 @dataclass
@@ -243,7 +251,10 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 # "Leben", which would find every "Leben mit ..." group.
                 specific = tuple(dict.fromkeys(language.norm(p) for p in parts[:-1]))
                 if specific != keys:
-                    term.alternatives += _whole_or_part(specific, SYNONYM, "fallback")
+                    listed = all(_listed_spelling(p) for p in parts[:-1])
+                    for alt in _whole_or_part(specific, SYNONYM, "fallback"):
+                        alt.listed = listed
+                        term.alternatives.append(alt)
         for synonym in language.synonyms(word):
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
     return tuple(term.alternatives)
@@ -361,9 +372,34 @@ def _area_tokens(term: Term) -> set[str]:
     return {f"{AREA_MARK}{area}:{key}" for area in TOPIC_AREA_CODES for key in keys}
 
 
-def _names_topic(key: str, known: set[str]) -> bool:
-    """Whether a search key names a topic of the common list or one of the offices' own topics."""
-    return bool(listed_topic_areas(key)) or any(f"{AREA_MARK}{area}:{key}" in known for area in TOPIC_AREA_CODES)
+def _names_topic(alt: Alternative, known: set[str]) -> bool:
+    """Whether a fallback's words name a topic of the common list (by spelling: "Leben" is no "Leber",
+    though both stem to "leb") or of the offices' own topics."""
+    return alt.listed or all(
+        any(f"{AREA_MARK}{area}:{t.removeprefix(PART)}" in known for area in TOPIC_AREA_CODES) for t in alt.tokens
+    )
+
+
+@lru_cache(maxsize=1)
+def _listed_spellings() -> frozenset[str]:
+    from saas.directory.demo import load_topic_rows
+
+    return frozenset(
+        language.surface(words[0])
+        for row in load_topic_rows()
+        for phrase in [row["name"], *row["search_words"].split(",")]
+        if len(words := language.raw_words(phrase)) == 1
+    )
+
+
+def _listed_spelling(part: str) -> bool:
+    """Whether a compound's part is, but for an inflection ending, a one-word topic or synonym of the common
+    topic list ("Angst|störung" → Angst, "Drogen|sucht" → Drogen; not "Lebens|ende" → Leben)."""
+    spelled = language.surface(part)
+    spellings = _listed_spellings()
+    return any(spelled + ending in spellings for ending in ("", "e", "en", "n", "s")) or any(
+        spelled.endswith(ending) and spelled[: -len(ending)] in spellings for ending in ("e", "en", "n", "s")
+    )
 
 
 def may_ignore(word: str) -> bool:
@@ -403,7 +439,7 @@ def settle_terms(
             a
             for a in term.alternatives
             if all(t in known for t in a.tokens)
-            and (a.kind != "fallback" or all(_names_topic(t.removeprefix(PART), known) for t in a.tokens))
+            and (a.kind != "fallback" or _names_topic(a, known))
         ]
         if not term.alternatives:
             add_corrections(term, tenant_ids, (candidates or {}).get(i))
@@ -473,12 +509,16 @@ def _score_term(term: Term, c: Candidate, kinds: set[str]) -> tuple[float, bool]
         if alt.kind == "synonym" and term.areas and c.topic_area not in term.areas:
             continue
         literal = alt.kind in ("exact", "compound")
+        # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
+        # compound's front part stands for it where it names a topic: they may match a description too
+        # ("Autimus" → a group "im Autismus-Spektrum", "Angststörung" → "... Angst vor der Angst").
+        described = literal or alt.kind in ("typo", "fallback")
         tokens = alt.tokens
         if all(t in name for t in tokens):
             score, is_strong = alt.weight * NAME, True
         elif all(t in topics or t in name or (literal and t in about) for t in tokens):
             score, is_strong = alt.weight * TOPICS, True
-        elif literal and all(t in text for t in tokens):
+        elif described and all(t in text for t in tokens):
             score, is_strong = alt.weight * TEXT, False
         else:
             continue
@@ -510,7 +550,7 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
             total += score
             all_strong = all_strong and strong
             if not strong:
-                literal = literal and _score_term(term, c, {"exact", "compound"})[0] > 0
+                literal = literal and _score_term(term, c, {"exact", "compound", "typo", "fallback"})[0] > 0
         else:
             if all_strong:
                 strong_hits.append((total, c))
@@ -525,10 +565,10 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         return [c for _score, c in sorted(weak_hits, key=_order)]
     concepts = set().union(*(_topic_keys(c) for _score, c in strong_hits))
     for term in terms:
-        for key in {
-            t.removeprefix(PART) for a in term.alternatives if a.kind in ("exact", "compound") for t in a.tokens
-        }:
-            concepts |= related_topic_keys(key)
+        for alt in term.alternatives:
+            if alt.kind in ("exact", "compound", "typo", "fallback"):
+                for token in alt.tokens:
+                    concepts |= related_topic_keys(language.norm(token.removeprefix(PART).removeprefix("=")))
     same = [h for h in literal_weak if _topic_keys(h[1]) & concepts or not _topic_keys(h[1])]
     return [c for _score, c in sorted(strong_hits, key=_order) + sorted(same, key=_order)]
 
