@@ -197,3 +197,48 @@ def test_staff_demand_neighbours_and_opt_in(page, world) -> None:
     page.goto("/dortmund/intern/gruppen/neu")
     expect(page.get_by_label("Treffpunkt stufenlos erreichbar")).to_be_visible()
     assert_accessible(page, "group form")
+
+
+_CONTROLS = (
+    "form.finder-form :is(input:not([type=hidden]), select, textarea, button, summary),"
+    " details.finder-filters > summary"
+)
+
+
+def _small_targets(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """Visible form controls of the public finder smaller than 44 × 44 CSS px (WCAG 2.5.5)."""
+    return page.eval_on_selector_all(
+        _CONTROLS,
+        """els => els.filter(e => e.offsetParent !== null).map(e => {
+            const r = e.getBoundingClientRect();
+            return [e.id || e.name || e.textContent.trim().slice(0, 30), Math.round(r.width), Math.round(r.height)];
+        }).filter(([, w, h]) => w < 44 || h < 44).map(([n, w, h]) => `${n}: ${w}×${h}`)""",
+    )
+
+
+def test_every_finder_control_is_a_large_target_on_a_phone(page, world) -> None:
+    """Issue #14 demo: the interest form's consent checkbox was tiny on a phone. At 360 px, is every form
+    control of the public finder (search, filters, interest list, contact form) at least 44 × 44 px, and
+    does a tap on a checkbox's label tick it?"""
+    _seed(world)
+    page.set_viewport_size(PHONE)
+    page.goto("/dortmund/gruppen?q=Trauer")
+    page.locator("summary", has_text="Filter").click()
+    assert page.locator("#f-relatives").count() == 1
+    assert _small_targets(page) == []
+    assert_accessible(page, "finder with filters")
+    shot(page, "targets-filters")
+    page.get_by_role("link", name="Trauer am Abend").first.click()
+    expect(page.locator("form.finder-form input[type=checkbox]")).to_have_count(1)
+    assert _small_targets(page) == []
+    assert_accessible(page, "group page contact form")
+    shot(page, "targets-group")
+    page.goto("/dortmund/gruppen/mitmachen?topic=Mukoviszidose")
+    consent = page.locator("#consent")
+    box = consent.bounding_box()
+    assert box is not None and box["width"] >= 44 and box["height"] >= 44, box
+    assert _small_targets(page) == []
+    page.locator("label[for=consent]").click()  # the label beside it is a second, wide target
+    expect(consent).to_be_checked()
+    assert_accessible(page, "interest form")
+    shot(page, "targets-interest")
