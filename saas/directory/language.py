@@ -267,7 +267,9 @@ def is_noun(word: str) -> bool:
     spelled = surface(word)
     if spelled in _thesaurus()[1]:  # an entry: as written there ("abends" is an adverb, "Abend" a noun)
         return spelled in spellings
-    return norm(word) in stems  # an inflected form: by its stem ("Selbstmordes")
+    # A rare inflected form, by its stem ("Selbstmordes"); a common word the thesaurus does not list is a
+    # form of its own ("abends", "morgens" are adverbs, not "Abend").
+    return zipf(word) < 4.0 and norm(word) in stems
 
 
 # --- abbreviations ------------------------------------------------------------------------------------

@@ -357,7 +357,9 @@ def add_corrections(term: Term, tenant_ids: list[int] | None, candidates: list[s
         return False
     fixes = _closest(*window, candidates) if candidates is not None else _corrections(term.word, tenant_ids)
     if fixes:
-        term.alternatives += [Alternative((f,), TYPO, "typo") for f in fixes]
+        # The spelling meant and its search key: "Depresionen" → "depressionen", and so "Depression" too.
+        keys = {language.norm(f[1:]) for f in fixes} - set(fixes)
+        term.alternatives += [Alternative((f,), TYPO, "typo") for f in [*fixes, *sorted(keys)]]
         term.corrected = [f[1:] for f in fixes]
     return bool(fixes)
 
@@ -419,6 +421,11 @@ def may_ignore(word: str) -> bool:
     return frequency >= EVERYDAY_NOUN_ZIPF or not language.is_noun(word)
 
 
+def _everyday(term: Term) -> bool:
+    """A word that names no concept (:func:`may_ignore`) nor a topic ("Angst" is common, but a topic)."""
+    return not term.areas and may_ignore(term.word)
+
+
 def settle_terms(
     terms: list[Term], known: set[str], tenant_ids: list[int] | None, candidates: dict[int, list[str]] | None = None
 ) -> tuple[list[Term], list[str], bool]:
@@ -438,8 +445,7 @@ def settle_terms(
         term.alternatives = [
             a
             for a in term.alternatives
-            if all(t in known for t in a.tokens)
-            and (a.kind != "fallback" or _names_topic(a, known))
+            if all(t in known for t in a.tokens) and (a.kind != "fallback" or _names_topic(a, known))
         ]
         if not term.alternatives:
             add_corrections(term, tenant_ids, (candidates or {}).get(i))
@@ -449,6 +455,14 @@ def settle_terms(
             ignored.append(term.word)
         else:
             return [term], ignored, True  # a rare word no group knows: nothing can match
+    if any(not _everyday(t) for t in kept):
+        # Everyday words never narrow a search for a concept, known or not ("wo *finde* ich ... Alkoholiker",
+        # "Drogen *Sohn*", "was *tun* bei Panikattacken").
+        ignored += [t.word for t in kept if _everyday(t)]
+        kept = [t for t in kept if not _everyday(t)]
+    elif ignored and kept:
+        # Only everyday words would remain: no search for every group with "Kinder" in it.
+        return kept, ignored, True
     return kept, ignored, False
 
 
@@ -769,6 +783,15 @@ def search_ids(
         retry = [t for t in kept if not t.exact_known and not t.corrected]
         if [add_corrections(t, offices) for t in retry].count(True):
             ranked = _find(kept, where, few_offices=few)
+    if not ranked and len(kept) > 1:
+        # No group has all the words, and some are everyday words that also name a topic ("Stottern
+        # *Kinder*"): the other words alone, once. A specific word is never the one left out.
+        firm = [t for t in kept if not may_ignore(t.word)]
+        if firm and len(firm) < len(kept):
+            ranked = _find(firm, where, few_offices=few)
+            if ranked:
+                ignored = ignored + [t.word for t in kept if may_ignore(t.word)]
+                kept = firm
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)
