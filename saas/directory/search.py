@@ -442,10 +442,13 @@ def settle_terms(
             area for area in TOPIC_AREA_CODES if f"{AREA_MARK}{area}:{key}" in known
         }
         term.exact_known = key in known
+        # An everyday word matches only as typed: "Sohn" never widens to "Kind" or "Junge", "finde" to "Fund".
+        everyday = may_ignore(term.word) and not term.areas
         term.alternatives = [
             a
             for a in term.alternatives
-            if all(t in known for t in a.tokens) and (a.kind != "fallback" or _names_topic(a, known))
+            if not (everyday and a.kind in ("synonym", "fallback"))
+            and all(t in known for t in a.tokens) and (a.kind != "fallback" or _names_topic(a, known))
         ]
         if not term.alternatives:
             add_corrections(term, tenant_ids, (candidates or {}).get(i))
@@ -455,12 +458,7 @@ def settle_terms(
             ignored.append(term.word)
         else:
             return [term], ignored, True  # a rare word no group knows: nothing can match
-    if any(not _everyday(t) for t in kept):
-        # Everyday words never narrow a search for a concept, known or not ("wo *finde* ich ... Alkoholiker",
-        # "Drogen *Sohn*", "was *tun* bei Panikattacken").
-        ignored += [t.word for t in kept if _everyday(t)]
-        kept = [t for t in kept if not _everyday(t)]
-    elif ignored and kept:
+    if ignored and kept and all(_everyday(t) for t in kept):
         # Only everyday words would remain: no search for every group with "Kinder" in it.
         return kept, ignored, True
     return kept, ignored, False
@@ -784,8 +782,8 @@ def search_ids(
         if [add_corrections(t, offices) for t in retry].count(True):
             ranked = _find(kept, where, few_offices=few)
     if not ranked and len(kept) > 1:
-        # No group has all the words, and some are everyday words that also name a topic ("Stottern
-        # *Kinder*"): the other words alone, once. A specific word is never the one left out.
+        # No group has all the words, and some are everyday words ("was *tun* bei Panikattacken", "Drogen
+        # *Sohn*", "Stottern *Kinder*"): the other words alone, once. A specific word is never left out.
         firm = [t for t in kept if not may_ignore(t.word)]
         if firm and len(firm) < len(kept):
             ranked = _find(firm, where, few_offices=few)
