@@ -193,7 +193,6 @@ class Alternative:
     tokens: tuple[str, ...]
     weight: float
     kind: str  # exact | compound | fallback | synonym | typo
-    listed: bool = False  # a fallback whose words name topics of the common topic list
 
 
 @dataclass
@@ -246,15 +245,12 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             if keys != (key,):
                 term.alternatives += _whole_or_part(keys, COMPOUND if len(keys) > 1 else EXACT, "compound")
             if len(parts) > 1:
-                # "Angststörung" where groups say "Angsterkrankungen": the part in front alone, as a fallback.
-                # Kept only where it names a topic (:func:`settle_terms`): "Lebens|ende" never falls back to
-                # "Leben", which would find every "Leben mit ..." group.
+                # "Angststörung" where groups say "Angsterkrankungen": the part in front alone, as a fallback,
+                # only where it names a topic of the common list (by spelling): "Lebens|ende" never falls
+                # back to "Leben", which would find every "Leben mit ..." group.
                 specific = tuple(dict.fromkeys(language.norm(p) for p in parts[:-1]))
-                if specific != keys:
-                    listed = all(_listed_spelling(p) for p in parts[:-1])
-                    for alt in _whole_or_part(specific, SYNONYM, "fallback"):
-                        alt.listed = listed
-                        term.alternatives.append(alt)
+                if specific != keys and all(_listed_spelling(p) for p in parts[:-1]):
+                    term.alternatives += _whole_or_part(specific, SYNONYM, "fallback")
         for synonym in language.synonyms(word):
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
     return tuple(term.alternatives)
@@ -364,22 +360,10 @@ def add_corrections(term: Term, tenant_ids: list[int] | None, candidates: list[s
     return bool(fixes)
 
 
-def _fallback_keys(term: Term) -> set[str]:
-    return {t.removeprefix(PART) for a in term.alternatives if a.kind == "fallback" for t in a.tokens}
-
-
 def _area_tokens(term: Term) -> set[str]:
-    """Vocabulary tokens that tell whether the word, and the part a compound falls back to, name a topic."""
-    keys = {language.norm(term.word)} | _fallback_keys(term)
-    return {f"{AREA_MARK}{area}:{key}" for area in TOPIC_AREA_CODES for key in keys}
-
-
-def _names_topic(alt: Alternative, known: set[str]) -> bool:
-    """Whether a fallback's words name a topic of the common list (by spelling: "Leben" is no "Leber",
-    though both stem to "leb") or of the offices' own topics."""
-    return alt.listed or all(
-        any(f"{AREA_MARK}{area}:{t.removeprefix(PART)}" in known for area in TOPIC_AREA_CODES) for t in alt.tokens
-    )
+    """Vocabulary tokens that tell whether the word names one of the offices' topics, and of which area."""
+    key = language.norm(term.word)
+    return {f"{AREA_MARK}{area}:{key}" for area in TOPIC_AREA_CODES}
 
 
 @lru_cache(maxsize=1)
@@ -447,8 +431,7 @@ def settle_terms(
         term.alternatives = [
             a
             for a in term.alternatives
-            if not (everyday and a.kind in ("synonym", "fallback"))
-            and all(t in known for t in a.tokens) and (a.kind != "fallback" or _names_topic(a, known))
+            if not (everyday and a.kind in ("synonym", "fallback")) and all(t in known for t in a.tokens)
         ]
         if not term.alternatives:
             add_corrections(term, tenant_ids, (candidates or {}).get(i))
@@ -575,6 +558,8 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     # mentions the word ("Angst" group: "... auch mit ADHS") is no answer. They come after all of those.
     if not strong_hits:
         return [c for _score, c in sorted(weak_hits, key=_order)]
+    if not literal_weak:
+        return [c for _score, c in sorted(strong_hits, key=_order)]
     concepts = set().union(*(_topic_keys(c) for _score, c in strong_hits))
     for term in terms:
         for alt in term.alternatives:
