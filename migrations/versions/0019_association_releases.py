@@ -33,6 +33,7 @@ def upgrade():
         sa.Column("truth", sa.JSON(), nullable=False),
         sa.Column("hidden", sa.JSON(), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
+        sa.Column("unprotected", sa.JSON(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["association_id"],

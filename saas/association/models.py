@@ -210,6 +210,7 @@ class AssociationRelease(Model):
     truth: Mapped[dict] = mapped_column(JSON)
     hidden: Mapped[list] = mapped_column(JSON)
     payload: Mapped[dict] = mapped_column(JSON)
+    unprotected: Mapped[list] = mapped_column(JSON, default=list)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
@@ -226,6 +226,15 @@ def releasable(year: int, now: dt.date, members: list[report.Member]) -> list[An
     return [t for t in due_tables(year, now) if (shares_contacts if t != report.YEAR else shares)]
 
 
+def _plain(part: object) -> object:
+    return list(part) if isinstance(part, tuple) else part
+
+
+def cell_of(stored: Iterable[object]) -> tuple:
+    """A cell key from its JSON form ([table, office, family, name]; a table ["C", 3] is a tuple again)."""
+    return tuple(tuple(v) if isinstance(v, list) else v for v in stored)
+
+
 def _cell_key(table: Any, cell: Iterable[object]) -> tuple:
     oid, family, name = cell
     return (table, int(oid), str(family), str(name))  # type: ignore[call-overload]
@@ -250,6 +259,9 @@ class Release:
     truth: report.Truth
     hidden: list  # [office, family, name] of every hidden cell ("<5" or "."), the association total's as office 0
     payload: dict
+    # small counts the suppression could not protect whatever it hid (tiny tables), as [table, office,
+    # family, name]: what the audit may still find, said openly
+    unprotected: list = field(default_factory=list)
 
     @classmethod
     def of(cls, row: AssociationRelease) -> Release:
@@ -261,6 +273,7 @@ class Release:
             truth_from_json(row.truth),
             [list(c) for c in row.hidden],
             row.payload,
+            [list(c) for c in row.unprotected or []],
         )
 
     def published(self) -> report.Published:
@@ -353,7 +366,8 @@ def release_tables(
             payload["period"] = {"from": dt.date(year, 1, 1).isoformat(), "to": period_end(year, table).isoformat()}
         payload["released"] = now.isoformat()
         hidden = sorted(([c[1], c[2], c[3]] for c in result.hidden if c[0] == table), key=repr)
-        out.append(Release(year, table, threshold, now, report.truth_of(system, table), hidden, payload))
+        unprotected = sorted(([_plain(c[0]), *c[1:]] for c in result.unprotected), key=repr)
+        out.append(Release(year, table, threshold, now, report.truth_of(system, table), hidden, payload, unprotected))
     return out
 
 
@@ -368,6 +382,7 @@ def store_release(association_id: int, release: Release) -> None:
             truth=truth_to_json(release.truth),
             hidden=release.hidden,
             payload=release.payload,
+            unprotected=release.unprotected,
         )
     )
 
