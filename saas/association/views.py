@@ -158,9 +158,11 @@ def _period_label(payload: dict | None, until: dt.date) -> str:
 def _release_note(payload: dict, until: dt.date) -> dict[str, str | bool | None]:
     """When the shown table was released (it is frozen since) and which table comes next, and when: an
     analyst sees why contacts entered late are not in it yet."""
-    from saas.association.publish import next_release, period_end
+    from saas.association.publish import next_release, period_end, release_day
+    from saas.association.report import YEAR
 
     released = payload.get("released")
+    shown_year = int(payload.get("year") or until.year)
     year, table, day = next_release(until)
     end = period_end(year, table)
     if end.month == 12:
@@ -168,7 +170,8 @@ def _release_note(payload: dict, until: dt.date) -> dict[str, str | bool | None]
     else:
         label = _("1. Januar bis %(day)s", day=format_date(end, "d. MMMM yyyy"))
     return {
-        "final": "period" not in payload,  # the whole year: nothing entered later is published for it
+        # the year's own table is out: nothing entered later for that year is published any more
+        "final": "period" not in payload or release_day(shown_year, YEAR) <= until,
         "released_on": format_date(dt.date.fromisoformat(released), "d. MMMM yyyy") if released else None,
         "next_table": label,
         "next_on": format_date(day, "d. MMMM yyyy"),
