@@ -176,7 +176,7 @@ def release_days() -> int:
     from flask import current_app, has_app_context
 
     if has_app_context():
-        return int(current_app.config.get("ASSOCIATION_RELEASE_DAYS", DEFAULT_RELEASE_DAYS))
+        return max(0, int(current_app.config.get("ASSOCIATION_RELEASE_DAYS", DEFAULT_RELEASE_DAYS)))
     return DEFAULT_RELEASE_DAYS
 
 
