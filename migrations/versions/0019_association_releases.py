@@ -48,6 +48,11 @@ def upgrade():
     )
     with op.batch_alter_table("association_releases", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_association_releases_association_id"), ["association_id"], unique=False)
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        from tenants import rls
+
+        rls.install(bind)  # like the other association_* tables: the aggregation's own role writes it
 
 
 def downgrade():
