@@ -33,9 +33,7 @@ STATUS_RE = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
 MSGID_RE = re.compile(r"<nl\.(\d+)\.(\d+)\.(\d+)\.([0-9a-f]{16})@[^>]+>")
 # The token is URL-safe base64 (secrets.token_urlsafe), which may begin or end with "-": a word boundary
 # (\b) would cut a final "-" off, so the token is delimited by what cannot be part of it.
-UNSUBSCRIBE_RE = re.compile(
-    r"\b(?:abmelden|unsubscribe)\s+([A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])", re.IGNORECASE
-)
+UNSUBSCRIBE_RE = re.compile(r"\b(?:abmelden|unsubscribe)\s+([A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])", re.IGNORECASE)
 
 
 @dataclass
