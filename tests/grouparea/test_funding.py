@@ -187,3 +187,18 @@ def test_the_office_sees_past_deadlines_marked_and_the_open_ones_first(world, cl
     assert order == ["15.10.2026", "31.03.2027", "31.03.2026", "15.02.2026"]
     past = ["abgelaufen" in item for item in items]
     assert past == [False, False, True, True]
+
+
+def test_the_demo_group_sees_next_years_application_deadlines_in_december(world, client, outbox):
+    """Seeded on 1 December, does the demo give the group next year's application deadlines ahead (not only a
+    proof deadline, with every application deadline of the year already past)?"""
+    from saas.grouparea.demo import seed_huckarde
+
+    december = dt.date(2026, 12, 1)
+    assert seed_huckarde(world.dortmund, december)
+    db.session.commit()
+    with tenant_context(world.dortmund.id):
+        ahead = [(d.stream, d.kind, d.due_on) for d in funding.upcoming_deadlines(december)]
+    assert ("gkv_pauschal", "application", dt.date(2027, 3, 31)) in ahead
+    assert ("municipal", "application", dt.date(2027, 10, 15)) in ahead
+    assert not seed_huckarde(world.dortmund, december)  # idempotent
