@@ -156,10 +156,33 @@ def _period_label(payload: dict | None, until: dt.date) -> str:
     if payload and payload.get("period"):
         end = dt.date.fromisoformat(payload["period"]["to"])
     else:
-        month = queries.period_month(until)
-        year = until.year if month < 12 else until.year - 1
-        end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        from saas.association.publish import last_released_end
+
+        end = last_released_end(until)
     return _("1. Januar bis %(day)s", day=format_date(end, "d. MMMM"))
+
+
+def _release_note(payload: dict, until: dt.date) -> dict[str, str | bool | None]:
+    """When the shown table was released (it is frozen since) and which table comes next, and when: an
+    analyst sees why contacts entered late are not in it yet."""
+    from saas.association.publish import next_release, period_end, release_day
+    from saas.association.report import YEAR
+
+    released = payload.get("released")
+    shown_year = int(payload.get("year") or until.year)
+    year, table, day = next_release(until)
+    end = period_end(year, table)
+    if end.month == 12:
+        label = _("das ganze Jahr %(year)s", year=year)
+    else:
+        label = _("1. Januar bis %(day)s", day=format_date(end, "d. MMMM yyyy"))
+    return {
+        # the year's own table is out: nothing entered later for that year is published any more
+        "final": "period" not in payload or release_day(shown_year, YEAR) <= until,
+        "released_on": format_date(dt.date.fromisoformat(released), "d. MMMM yyyy") if released else None,
+        "next_table": label,
+        "next_on": format_date(day, "d. MMMM yyyy"),
+    }
 
 
 def _period_arg(figure: queries.Figure | None = None) -> str:
@@ -334,6 +357,7 @@ def dashboard(assoc_slug: str) -> ResponseReturnValue:
         previous = reports.get(year - 1)
     if payload is None:
         abort(404)
+    context.update(_release_note(payload, until))
     rows, total = queries.comparison(payload, previous, figure, basis, sort, direction == "ab")
     # Which offices have figures this year (the "Berichtskreis"): an office that kept none in Lotse that
     # year is named, its row says so, and the total's change is not computed across a changed circle.
