@@ -121,8 +121,10 @@ def _legend(threshold: int) -> list[tuple[str, str]]:
     ]
 
 
-def _year_arg(years: list[int]) -> int | None:
-    """``jahr``: one of the years with data; by default the last complete one."""
+def _year_arg(years: list[int], period: str = "jahr") -> int | None:
+    """``jahr``: one of the years with data; by default the last complete one, or for the year to date
+    (``bisher``) the year whose year to date is current: the running year (its last complete quarter),
+    in January to March last year (:func:`queries.period_month` is then 12)."""
     raw = request.args.get("jahr", "")
     if raw:
         if not raw.isdigit() or int(raw) not in years:
@@ -130,7 +132,12 @@ def _year_arg(years: list[int]) -> int | None:
         return int(raw)
     if not years:
         return None
-    complete = [y for y in years if y < timeutil.today().year]
+    today = timeutil.today()
+    if period == "bisher":
+        running = today.year if queries.period_month(today) < 12 else today.year - 1
+        if running in years:
+            return running
+    complete = [y for y in years if y < today.year]
     return max(complete) if complete else max(years)
 
 
@@ -298,10 +305,10 @@ def _charts(
 def dashboard(assoc_slug: str) -> ResponseReturnValue:
     association = g.association
     years = queries.years_with_data(association)
-    year = _year_arg(years)
     figure = queries.FIGURE_BY_KEY.get(request.args.get("kennzahl", "contacts.total")) or abort(404)
     asked_period = _period_arg()
     period = _period_arg(figure)
+    year = _year_arg(years, period)
     until = timeutil.today()
     basis = request.args.get("bezug", "absolut")
     sort = request.args.get("sortierung", "wert")
@@ -382,7 +389,7 @@ def dashboard(assoc_slug: str) -> ResponseReturnValue:
 
 def _payload_for_export(association: Association) -> dict:
     years = queries.years_with_data(association)
-    year = _year_arg(years)
+    year = _year_arg(years, _period_arg())
     if year is None:
         abort(404)
     if _period_arg() == "bisher":
