@@ -8,9 +8,11 @@ The issue's size is 400 offices × 10 years × 3,000 contacts a year on PostgreS
 It prints the time of the full first aggregation (the backfill of the counts and the suppressed reports
 apart), the stored rows per level and, on PostgreSQL, the aggregate tables' sizes
 (``pg_total_relation_size``), the time of the nightly incremental run after one day of new contacts in
-every office (today, in the current month: no published table changes) and after contacts back-dated
-into a complete month (every office's published year changes), each with the part spent on the
-suppressed reports, and of rendering an association's dashboard; then the incremental run again with 10,
+every office (today: no table is due) and after contacts back-dated into a released quarter in every
+office (released tables are frozen: nothing is rebuilt), each with the part spent on the suppressed
+reports, and of a release night (the clock set to the next release day: every association releases a
+table, suppressed with the year's released tables held fixed), and of rendering an association's
+dashboard; then the incremental run again with 10,
 5 and 1 years of history kept (older years deleted in between; skipped with ``--keep``), to show that its
 cost follows the changed data, not the stored history. Every run also prints the CPU time of this process
 and of its PostgreSQL backends (read from /proc; the server on this machine) and the load average: on a
@@ -184,7 +186,9 @@ def _cleanup(db) -> None:  # type: ignore[no-untyped-def]
 
         # The sizes printed later are of this run's rows only, not of the space a previous run left behind.
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("VACUUM FULL association_counts, association_periods, association_reports"))
+            conn.execute(
+                text("VACUUM FULL association_counts, association_periods, association_reports, association_releases")
+            )
 
 
 def _fill(db, tenant_id: int, years: list[int], per_year: int, today: dt.date, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
@@ -274,6 +278,7 @@ def _reuse(db):  # type: ignore[no-untyped-def]
         AggregateCount,
         AggregationRun,
         AssociationOffice,
+        AssociationRelease,
         AssociationReport,
         DirtyDay,
         Period,
@@ -297,6 +302,7 @@ def _reuse(db):  # type: ignore[no-untyped-def]
         db.session.execute(delete(Period).where(Period.office_id.in_(ids)))
         db.session.execute(delete(AggregationRun))
         db.session.execute(delete(AssociationReport).where(AssociationReport.association_id.in_(assoc_ids)))
+        db.session.execute(delete(AssociationRelease).where(AssociationRelease.association_id.in_(assoc_ids)))
         db.session.execute(delete(AssociationOffice).where(AssociationOffice.association_id.in_(assoc_ids)))
         analyst = db.session.scalar(select(User).where(User.email == "bench-analyst@lotse.test"))
         from saas.association.operations import LOCK_NAME
@@ -306,7 +312,9 @@ def _reuse(db):  # type: ignore[no-untyped-def]
     db.session.commit()
     if db.engine.dialect.name == "postgresql":
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("VACUUM FULL association_counts, association_periods, association_reports"))
+            conn.execute(
+                text("VACUUM FULL association_counts, association_periods, association_reports, association_releases")
+            )
     return ids, associations, analyst
 
 
@@ -433,21 +441,30 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
     )
     per_day = max(1, args.per_year // 250)
 
-    def incremental(label: str, backdated: bool = False) -> float:
-        """One day of new contacts in every office (today, or with ``backdated`` a day of a complete month:
-        then every published table changes), then a run; prints its time, the part spent on the suppressed
-        reports and the CPU time."""
+    def incremental(label: str, backdated: bool = False, on: dt.date | None = None) -> float:
+        """One day of new contacts in every office (today, or with ``backdated`` a day of the last released
+        quarter: frozen, nothing published changes), then a run; ``on``: the run's clock set to that day (a
+        release day). Prints its time, the part spent on the suppressed reports and the CPU time."""
+        from saas.association.publish import last_released_end
+        from saas.core import timeutil
+
         day = today
         if backdated:
-            day = today.replace(day=1) - dt.timedelta(days=15)
+            day = last_released_end(today) - dt.timedelta(days=15)
         _new_day(db, tenant_ids, day, per_day, rng)
+        real_today = timeutil.today
+        if on is not None:
+            timeutil.today = lambda: on  # type: ignore[assignment]
         if os.environ.get("BENCH_PROFILE"):
             from pyinstrument import Profiler
 
             profiler = Profiler()
             profiler.start()
         spent = publishing["seconds"]
-        seconds, run, cpu, backend_cpu = _cpu_timed(db, lambda: worker.run(trigger="bench"))
+        try:
+            seconds, run, cpu, backend_cpu = _cpu_timed(db, lambda: worker.run(trigger="bench"))
+        finally:
+            timeutil.today = real_today  # type: ignore[assignment]
         reports = publishing["seconds"] - spent
         if os.environ.get("BENCH_PROFILE"):
             profiler.stop()
@@ -461,6 +478,12 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
 
     incremental("incremental run after one day:")
     incremental("incremental, back-dated contacts:", backdated=True)
+    if not args.counts_only:
+        from saas.association.publish import next_release
+
+        year, table, release = next_release(today)
+        print(f"release night: the clock set to {release}, the release day of {year}'s table {table!r}")
+        incremental("release night:", on=release)
 
     if args.counts_only:
         _history(db, args, today, tenant_ids, incremental, args.keep)

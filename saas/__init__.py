@@ -88,10 +88,12 @@ def _select_locale() -> str:
 
 def _init_extensions(app: Flask) -> None:
     from saas.auth import login as auth_login
+    from saas.core import sqlite
     from saas.core.celery import celery_init_app
     from saas.core.formatting import register_filters
     from tenants import resolve
 
+    sqlite.install()  # before the first connection: WAL mode (see saas.core.sqlite)
     db.init_app(app)
     resolve.init_app(app)  # first before_request: fresh g, office bound before anything else runs
     migrate.init_app(app, db, directory=str(_migrations_dir()), render_as_batch=True)

@@ -137,6 +137,9 @@ def flask_config(settings: Settings) -> dict:
         # many days the web server's access logs are deleted (set it to match the log rotation).
         "HOSTING_PROVIDER": os.environ.get("HOSTING_PROVIDER") or None,
         "ACCESS_LOG_DAYS": int(os.environ.get("ACCESS_LOG_DAYS") or 7),
+        # Association figures: a period's table (a quarter's year to date, the year) is released on the first
+        # aggregation run at least this many days after the period ended, then frozen (saas.association.publish).
+        "ASSOCIATION_RELEASE_DAYS": int(os.environ.get("ASSOCIATION_RELEASE_DAYS") or 14),
         "PREFERRED_URL_SCHEME": urlsplit(settings.base_url).scheme or "http",
         "CELERY": celery,
         "RATELIMIT_STORAGE_URI": settings.redis_url or "memory://",

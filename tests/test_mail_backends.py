@@ -8,9 +8,9 @@ import ssl
 import subprocess
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from saas.core.mail import PermanentMailError, TemporaryMailError, build_message, deliver
+from tests.ports import LoopbackSMTP
 
 
 class Sink:
@@ -58,14 +58,6 @@ def tls_files(tmp_path_factory):  # type: ignore[no-untyped-def]
     return cert, key
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _message():  # type: ignore[no-untyped-def]
     return build_message(
         to="person@example.org", subject="Grüße aus Lotse", text="Hallo – schön, dass Sie da sind.", html="<p>Hallo</p>"
@@ -89,10 +81,9 @@ def test_smtp_backend_sends_with_starttls(app, tls_files):
     server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     server_ctx.load_cert_chain(cert, key)
     sink = Sink()
-    controller = Controller(
-        sink, hostname="127.0.0.1", port=(port := free_port()), tls_context=server_ctx, require_starttls=True
-    )
+    controller = LoopbackSMTP(sink, tls_context=server_ctx, require_starttls=True)
     controller.start()
+    port = controller.port
     try:
         with app.app_context():
             deliver(_message(), f"smtp://localhost:{port}?starttls=1&cafile={cert}")
@@ -107,8 +98,9 @@ def test_smtps_backend_sends_over_tls(app, tls_files):
     server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     server_ctx.load_cert_chain(cert, key)
     sink = Sink()
-    controller = Controller(sink, hostname="127.0.0.1", port=(port := free_port()), ssl_context=server_ctx)
+    controller = LoopbackSMTP(sink, ssl_context=server_ctx)
     controller.start()
+    port = controller.port
     try:
         with app.app_context():
             deliver(_message(), f"smtps://localhost:{port}?cafile={cert}")
@@ -125,8 +117,9 @@ def test_smtps_backend_sends_over_tls(app, tls_files):
 def test_smtp_errors_are_classified(app, answer, error):
     """Is a 5xx answer permanent and a 4xx answer temporary?"""
     sink = Sink(refuse=answer)
-    controller = Controller(sink, hostname="127.0.0.1", port=(port := free_port()))
+    controller = LoopbackSMTP(sink)
     controller.start()
+    port = controller.port
     try:
         with app.app_context(), pytest.raises(error):
             deliver(_message(), f"smtp://127.0.0.1:{port}")
@@ -140,8 +133,9 @@ def test_smtp_errors_never_carry_the_recipients_address(app):
     from saas.core.mail import redact_addresses
 
     sink = Sink(refuse="550 5.1.1 <erika.muster@example.org>: Recipient address rejected")
-    controller = Controller(sink, hostname="127.0.0.1", port=(port := free_port()))
+    controller = LoopbackSMTP(sink)
     controller.start()
+    port = controller.port
     try:
         with app.app_context(), pytest.raises(PermanentMailError) as caught:
             deliver(_message(), f"smtp://127.0.0.1:{port}")

@@ -5,7 +5,7 @@ No schema change. The search documents and each office's vocabulary are rebuilt 
 (the same as ``lotse groups reindex``).
 
 Revision ID: 0019_search_quality
-Revises: 0014
+Revises: 0019_association_releases
 Create Date: 2026-12-02 01:15:00
 
 """
@@ -14,7 +14,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0019_search_quality"
-down_revision = "0014"
+down_revision = "0019_association_releases"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,8 @@
 """The disclosure audit: can any small count be worked out from everything an analyst can download?
 
 For one association and year an analyst can download the year's report and every year-to-date report
-(1 January to the end of each quarter that is over; each with every office and every family it shares). This module
+(1 January to the end of each quarter released; each with every office and every family it shares). A
+released table is frozen, so each has exactly one version. This module
 reads those published payloads back into cells, sets up the equations a reader knows (an office's
 total is the sum of its kinds, …; the association total is the sum over offices; a later year-to-date
 is an earlier one plus the months in between) and hands them to :func:`suppression.audit`, which solves
@@ -59,16 +60,20 @@ def audit_downloads(
     months: dict[int, report.Facts],
     ends: tuple[int, ...] | list[int],
     threshold: int,
+    released: Mapping[Any, report.Truth] | None = None,
 ) -> list[Finding]:
     """Audit what an analyst can download for one year. ``downloads``: table (``report.YEAR`` or
     ``("C", month)``) → the payload as served; ``facts``/``months``: the true counts (the equations a
-    reader knows are built from their shape, the truth to compare with from their values).
+    reader knows are built from their shape, the truth to compare with from their values);
+    ``released``: the true counts stored with tables released before (frozen: the truth of those tables,
+    and the steps to the later ones are taken against them). With the release calendar every table has
+    one version only, so ``downloads`` is every version an analyst could have downloaded.
 
     Findings: a small count narrowed beyond its sign, a published number that is not the true count, a
     secondary sign on a small count (it must be ``"<5"``), or a sign on an office total or the
     association total that is not the primary one."""
-    system, _sharing = report.build_system(members, facts, months, ends)
-    kinds: dict[tuple, str] = {c: IMPLICIT for c in system.implicit}
+    system, _sharing = report.build_system(members, facts, months, ends, released)
+    kinds: dict[tuple, str] = system.implicit_kinds()
     findings: list[Finding] = []
     mark = marker(threshold)
     seen: set[tuple] = set()

@@ -37,6 +37,7 @@ __all__ = [
     "AggregateCount",
     "AggregationRun",
     "AssociationOffice",
+    "AssociationRelease",
     "AssociationReport",
     "DirtyDay",
     "Period",
@@ -185,6 +186,32 @@ class AssociationReport(Model):
     # into a small count.
     periods: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     computed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AssociationRelease(Model):
+    """One released table of an association: frozen from its release on (a release calendar, as official
+    statistics keep one). ``period_end``: 31 March, 30 June, 30 September (the year to date to that day,
+    contacts only) or 31 December (the whole year). Stored with it: the true counts it was built from
+    (``truth``: family → office → cell → count; aggregate counts, no personal data), its hidden cells and the
+    payload as served. A later table of the same year is suppressed together with it held fixed, so the two
+    never difference into a small count; contacts entered later into its period change nothing published
+    and appear in the next table released. Deleted (and released again) only when an office's consent is
+    withdrawn or the threshold changes."""
+
+    __tablename__ = "association_releases"
+    __table_args__ = (UniqueConstraint("association_id", "year", "period_end"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    association_id: Mapped[int] = mapped_column(ForeignKey("associations.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    threshold: Mapped[int] = mapped_column(Integer)
+    released_on: Mapped[dt.date] = mapped_column(Date)
+    truth: Mapped[dict] = mapped_column(JSON)
+    hidden: Mapped[list] = mapped_column(JSON)
+    payload: Mapped[dict] = mapped_column(JSON)
+    unprotected: Mapped[list] = mapped_column(JSON, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class AggregationRun(Model):

@@ -16,8 +16,10 @@ Shape of a run (called by ``workers/association.py``, which owns the one cross-o
      that count what each office's annual-report section shows (on PostgreSQL; events, profile and
      SQLite: each office's own section, with that office bound);
    - the association's view of its members (:class:`AssociationOffice`) is refreshed;
-   - the suppressed reports of the (association, year) pairs whose published tables changed are
-     rebuilt (:func:`_publishes`: contacts of the current, incomplete month change none).
+   - tables whose release day has come are released (:mod:`saas.association.publish`: a release calendar).
+     A released table is frozen, so a recount never rebuilds a report: contacts entered or deleted later,
+     back-dated ones included, appear in the next table released. A night without a release day solves
+     nothing; only withdrawn consent or a changed threshold releases published tables anew.
 
 A crash anywhere leaves the period STARTED and its markers in place; the next run redoes the whole
 period from scratch, so nothing is counted twice (Zulip ``analytics/lib/counts.py``).
@@ -207,17 +209,11 @@ def apply_plan(
         for chunk in range(0, len(found), SECTION_BATCH):
             periods = found[chunk : chunk + SECTION_BATCH]
             rebuild_section_periods(run.id, family, periods, cross_office)
-            for office_id, year, _ in periods:
-                if _publishes(family, year, None):
-                    plan.touched[office_id].add((family, year))
             plan.periods_done += len(periods)
             renew_lock()
     for chunk in range(0, len(contact_items), CONTACT_BATCH):
         batch = contact_items[chunk : chunk + CONTACT_BATCH]
         rebuild_contact_periods(run.id, batch, cross_office)
-        for office_id, year, days, _ in batch:
-            if _publishes(CONTACTS, year, days):
-                plan.touched[office_id].add((CONTACTS, year))
         plan.periods_done += len(batch)
         renew_lock()
     _mark_covered_many(run.id, covered)  # backfilled: later runs look at changes only
@@ -266,27 +262,6 @@ def _first_years(plan: Plan, cross_office: Callable[[], AbstractContextManager])
                     for o, first in firsts.items()
                 )
     return out
-
-
-def _publishes(family: str, year: int, days: set[dt.date] | None) -> bool:
-    """Does this rebuilt period change a table an analyst can open?
-
-    The published tables cover complete months only: a year's table once the year is over, the year-to-date
-    tables to the end of a month that is over (``publish.expected_shape``; when a month or the year ends,
-    ``publish.refresh_association`` rebuilds the year's tables anyway because their shape changed). So
-    contacts recounted only on days of the current, not yet complete month change nothing published, and
-    the reports are not rebuilt for them; a back-dated contact (a day of a complete month) or a whole year
-    recounted (backfill, crashed period) do. The year-level families (groups, events, …) appear only in a
-    year's table, published once the year is over: their periods of the current year (events are
-    recounted on every run) change nothing published yet; those of past years do.
-    """
-    today = timeutil.today()
-    if family != CONTACTS:
-        return year < today.year
-    if days is None:
-        return year < today.year or today.month > 1
-    first_open = today.replace(day=1)
-    return any(day < first_open for day in days)
 
 
 def _withdraw(plan: Plan) -> None:

@@ -1,9 +1,15 @@
 """After the periods are rebuilt: what each association may see of its members, and its reports.
 
-Reads only the aggregate tables and the run's plan; writes :class:`AssociationOffice` and
-:class:`AssociationReport`. A report is rebuilt when figures of a year (or of the year before, which
-feeds the changes) were touched, and every report of an association is rebuilt when its members,
-their consent or their normalisation figures changed, or when its threshold did.
+Reads only the aggregate tables and the run's plan; writes :class:`AssociationOffice`,
+:class:`AssociationRelease` and :class:`AssociationReport`.
+
+A release calendar, as official statistics keep one: each table an analyst can open (1 January to the end
+of March, June, September; the whole year) is released on the first run at least
+``ASSOCIATION_RELEASE_DAYS`` (14) days after its period ended, a settling time for late entries, and is
+then frozen: its numbers and signs never change, so no two downloads of it differ. The later tables of the
+year are suppressed together with it held fixed. Contacts entered later into a released period appear in
+the next table released (the year's table counts the whole year as it stands at its release). The
+served report of a year (:class:`AssociationReport`) is assembled from its releases.
 """
 
 from __future__ import annotations
@@ -11,13 +17,20 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 
 from saas.association import report
-from saas.association.models import AggregateCount, AssociationOffice, AssociationReport, as_counter
+from saas.association.models import (
+    AggregateCount,
+    AssociationOffice,
+    AssociationRelease,
+    AssociationReport,
+    as_counter,
+)
+from saas.association.suppression import SECONDARY, marker
 from saas.core import timeutil
 from saas.extensions import db
 from tenants.models import Association, utcnow
@@ -148,66 +161,151 @@ def load_month_facts(members: list[report.Member], year: int) -> dict[int, repor
     return out
 
 
-def last_complete_month(day: dt.date) -> tuple[int, int]:
-    """(year, month) of the last month that has ended before ``day``."""
-    return (day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1)
-
-
 def month_end(year: int, month: int) -> dt.date:
     return (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
 
 
-@dataclass
-class YearTables:
-    """The published tables of one year: the whole year (None while it is not over) and the year-to-date
-    tables to the end of each quarter that is over (``ends``: 3, 6, 9), all suppressed together."""
+# --- the release calendar -------------------------------------------------------------------------------
 
-    year: int
-    tables: dict
-    ends: list
-    hidden: list
+TABLES: tuple[Any, ...] = (*(("C", m) for m in report.QUARTER_ENDS), report.YEAR)  # in the order of their ends
+DEFAULT_RELEASE_DAYS = 14
 
 
-def year_tables(association: Association, year: int, members: list[report.Member], now: dt.date) -> YearTables | None:
-    """Suppress a year's tables together. A year not over yet has only its year-to-date tables, to the end
-    of the last complete month (so that downloads on two days never differ by one day's contacts). Cells
-    hidden in what was published before for this year stay hidden (downloads of different days never
-    combine two suppression patterns)."""
-    threshold = association.suppression_threshold or 5
-    shape = expected_shape(year, now)
-    if shape is None:
-        return None
-    complete, ends = shape["complete"], shape["ends"]
-    facts = load_facts(members, year) if complete else None
-    months = load_month_facts(members, year) if ends else {}
-    row = db.session.scalar(
-        select(AssociationReport).where(
-            AssociationReport.association_id == association.id, AssociationReport.year == year
-        )
-    )
-    before = []
-    if row is not None and row.threshold == threshold and row.periods:
-        before = [_key(k) for k in row.periods.get("hidden", [])]
-    tables, result = report.publish_tables(members, facts, threshold, months, ends, also=before)
-    hidden = sorted(([_plain(t) for t in k] for k in result.hidden), key=repr)
-    return YearTables(year, tables, ends, hidden)
+def release_days() -> int:
+    """Settling days between a period's end and its table's release (``ASSOCIATION_RELEASE_DAYS``)."""
+    from flask import current_app, has_app_context
+
+    if has_app_context():
+        return max(0, int(current_app.config.get("ASSOCIATION_RELEASE_DAYS", DEFAULT_RELEASE_DAYS)))
+    return DEFAULT_RELEASE_DAYS
+
+
+def period_end(year: int, table: Any) -> dt.date:
+    """The last day a table counts: 31 March, 30 June, 30 September (year to date) or 31 December."""
+    return dt.date(year, 12, 31) if table == report.YEAR else month_end(year, table[1])
+
+
+def table_of_end(end: dt.date) -> Any:
+    return report.YEAR if (end.month, end.day) == (12, 31) else ("C", end.month)
+
+
+def release_day(year: int, table: Any) -> dt.date:
+    """The first day a table may be released: its period's end plus the settling days."""
+    return period_end(year, table) + dt.timedelta(days=release_days())
+
+
+def next_release(now: dt.date) -> tuple[int, Any, dt.date]:
+    """(year, table, day) of the next table to be released after ``now``."""
+    for year in (now.year - 1, now.year, now.year + 1):
+        for table in TABLES:
+            if release_day(year, table) > now:
+                return year, table, release_day(year, table)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def last_released_end(now: dt.date) -> dt.date:
+    """The end of the latest period whose table is due by ``now`` (its release day has come)."""
+    best = dt.date(now.year - 2, 12, 31)
+    for year in (now.year - 1, now.year):
+        for table in TABLES:
+            if release_day(year, table) <= now:
+                best = max(best, period_end(year, table))
+    return best
+
+
+def due_tables(year: int, now: dt.date) -> list[Any]:
+    """The tables of ``year`` whose release day has come by ``now``, in order."""
+    return [t for t in TABLES if release_day(year, t) <= now]
+
+
+def releasable(year: int, now: dt.date, members: list[report.Member]) -> list[Any]:
+    """The tables of ``year`` due by ``now`` that the members' sharing makes: the year-to-date tables when
+    an office shares contacts, the year's table when an office shares anything."""
+    shares = any(m.families for m in members)
+    shares_contacts = any("contacts" in m.families for m in members)
+    return [t for t in due_tables(year, now) if (shares_contacts if t != report.YEAR else shares)]
 
 
 def _plain(part: object) -> object:
     return list(part) if isinstance(part, tuple) else part
 
 
-def _key(value: Iterable[object]) -> tuple[object, ...]:
-    return tuple(tuple(v) if isinstance(v, list) else v for v in value)
+def cell_of(stored: Iterable[object]) -> tuple:
+    """A cell key from its JSON form ([table, office, family, name]; a table ["C", 3] is a tuple again)."""
+    return tuple(tuple(v) if isinstance(v, list) else v for v in stored)
 
 
-def payloads(
-    association: Association, members: list[report.Member], cur: YearTables, prev: YearTables | None
-) -> tuple[dict, dict]:
-    """The stored payload (the year's report, or for a year not over yet its year to date) and the
-    ``periods`` column (year-to-date payloads and the hidden cells)."""
-    threshold = association.suppression_threshold or 5
-    contact_members = [
+def _cell_key(table: Any, cell: Iterable[object]) -> tuple:
+    oid, family, name = cell
+    return (table, int(oid), str(family), str(name))  # type: ignore[call-overload]
+
+
+def truth_from_json(stored: dict) -> report.Truth:
+    return {family: {int(oid): dict(cells) for oid, cells in offices.items()} for family, offices in stored.items()}
+
+
+def truth_to_json(truth: report.Truth) -> dict:
+    return {family: {str(oid): cells for oid, cells in offices.items()} for family, offices in truth.items()}
+
+
+@dataclass
+class Release:
+    """One table as released (stored as :class:`AssociationRelease`)."""
+
+    year: int
+    table: Any
+    threshold: int
+    released_on: dt.date
+    truth: report.Truth
+    hidden: list  # [office, family, name] of every hidden cell ("<5" or "."), the association total's as office 0
+    payload: dict
+    # small counts the suppression could not protect whatever it hid (tiny tables), as [table, office,
+    # family, name]: what the audit may still find, said openly
+    unprotected: list = field(default_factory=list)
+
+    @classmethod
+    def of(cls, row: AssociationRelease) -> Release:
+        return cls(
+            row.year,
+            table_of_end(row.period_end),
+            row.threshold,
+            row.released_on,
+            truth_from_json(row.truth),
+            [list(c) for c in row.hidden],
+            row.payload,
+            [list(c) for c in row.unprotected or []],
+        )
+
+    def published(self) -> report.Published:
+        """The table's cells as published (its numbers and signs), rebuilt from what is stored."""
+        system, sharing = report.build_system([], None, released={self.table: self.truth})
+        hidden = {_cell_key(self.table, c) for c in self.hidden}
+        out = report.Published({}, sharing.get(self.table, {}))
+        mark = marker(self.threshold)
+        for cell, value in system.values.items():
+            if cell[0] != self.table:
+                continue
+            sign: int | str = value
+            if cell in hidden:
+                sign = mark if 0 < value < self.threshold else SECONDARY
+            out.values[cell[1:]] = sign
+        return out
+
+
+def load_releases(association_id: int, years: Iterable[int] | None = None) -> dict[int, dict[Any, Release]]:
+    """The stored releases of an association (of ``years`` only, if given): year → table → release."""
+    stmt = select(AssociationRelease).where(AssociationRelease.association_id == association_id)
+    if years is not None:
+        stmt = stmt.where(AssociationRelease.year.in_(sorted(set(years))))
+    out: dict[int, dict[Any, Release]] = defaultdict(dict)
+    for row in db.session.scalars(stmt):
+        release = Release.of(row)
+        out[row.year][release.table] = release
+    return out
+
+
+def _contact_members(members: list[report.Member]) -> list[report.Member]:
+    return [
         report.Member(
             m.office_id,
             m.slug,
@@ -220,58 +318,108 @@ def payloads(
         for m in members
     ]
 
-    def prev_table(key: object) -> report.Published | None:
-        return prev.tables.get(key) if prev is not None else None
 
-    ytd = {}
-    for month in cur.ends:
-        key = ("C", month)
-        if key not in cur.tables:
+def release_tables(
+    association: Association,
+    year: int,
+    members: list[report.Member],
+    now: dt.date,
+    have: dict[Any, Release],
+    previous: dict[Any, Release],
+) -> list[Release]:
+    """Release the tables of ``year`` that are due by ``now`` and not released yet (``have``: those that
+    are). They are suppressed together with the released ones held fixed (their values are the stored true
+    counts, their signs may not change, none of their cells may be hidden now): so the new tables and
+    the old ones never difference into a small count, whatever was entered or deleted since. Built from
+    the aggregates as they are now: a released table never changes, and contacts entered late into its
+    period appear in the next table released. ``previous``: the year before's releases (for the changes)."""
+    threshold = association.suppression_threshold or 5
+    wanted = [t for t in releasable(year, now, members) if t not in have]
+    if not wanted:
+        return []
+    facts = load_facts(members, year) if report.YEAR in wanted else None
+    months = load_month_facts(members, year) if any(t != report.YEAR for t in wanted) else {}
+    ends = [t[1] for t in (*have, *wanted) if t != report.YEAR]
+    also = [_cell_key(t, c) for t, r in have.items() for c in r.hidden]
+    tables, result = report.publish_tables(
+        members, facts, threshold, months, ends, also=also, released={t: r.truth for t, r in have.items()}
+    )
+    system, _sharing = report.build_system(members, facts, months, ends, released={t: r.truth for t, r in have.items()})
+    out = []
+    for table in wanted:
+        if table not in tables:
             continue
-        payload = report.build(
-            association.slug, association.name, cur.year, threshold, contact_members, cur.tables[key], prev_table(key)
-        )
-        payload["period"] = {"from": dt.date(cur.year, 1, 1).isoformat(), "to": month_end(cur.year, month).isoformat()}
-        ytd[str(month)] = payload
-    if report.YEAR in cur.tables:
-        main = report.build(
-            association.slug,
-            association.name,
-            cur.year,
-            threshold,
-            members,
-            cur.tables[report.YEAR],
-            prev_table(report.YEAR),
-        )
-    elif ytd:
-        main = ytd[str(cur.ends[-1])]
-    else:
-        main = report.build(
-            association.slug, association.name, cur.year, threshold, contact_members, report.Published({}, {}), None
-        )
-    meta = {"complete": report.YEAR in cur.tables, "ends": cur.ends}
-    return main, {"hidden": cur.hidden, "ytd": ytd, **meta}
+        before = previous.get(table)
+        prev = before.published() if before is not None else None
+        if table == report.YEAR:
+            payload = report.build(association.slug, association.name, year, threshold, members, tables[table], prev)
+        else:
+            payload = report.build(
+                association.slug,
+                association.name,
+                year,
+                threshold,
+                _contact_members(members),
+                tables[table],
+                prev,
+            )
+            payload["period"] = {"from": dt.date(year, 1, 1).isoformat(), "to": period_end(year, table).isoformat()}
+        payload["released"] = now.isoformat()
+        hidden = sorted(([c[1], c[2], c[3]] for c in result.hidden if c[0] == table), key=repr)
+        unprotected = sorted(([_plain(c[0]), *c[1:]] for c in result.unprotected), key=repr)
+        out.append(Release(year, table, threshold, now, report.truth_of(system, table), hidden, payload, unprotected))
+    return out
 
 
-def expected_shape(year: int, now: dt.date) -> dict | None:
-    """What a year's stored tables cover today: the whole year (once it is over) and the year-to-date
-    tables to the end of each quarter that is over; None: nothing of the year is over yet."""
-    if year < now.year:
-        return {"complete": True, "ends": list(report.QUARTER_ENDS)}
-    if year > now.year:
+def store_release(association_id: int, release: Release) -> None:
+    db.session.add(
+        AssociationRelease(
+            association_id=association_id,
+            year=release.year,
+            period_end=period_end(release.year, release.table),
+            threshold=release.threshold,
+            released_on=release.released_on,
+            truth=truth_to_json(release.truth),
+            hidden=release.hidden,
+            payload=release.payload,
+            unprotected=release.unprotected,
+        )
+    )
+
+
+def assemble(association: Association, year: int, releases: dict[Any, Release]) -> tuple[dict, dict] | None:
+    """The served report of a year from its released tables: the payload (the year's table once released,
+    else the latest year to date) and ``periods`` (the year-to-date payloads, the release days)."""
+    if not releases:
         return None
-    _lc_year, lc_month = last_complete_month(now)
-    ends = [e for e in report.QUARTER_ENDS if e <= lc_month] if _lc_year == year else []
-    return {"complete": False, "ends": ends} if ends else None
+    ytd = {str(t[1]): r.payload for t, r in sorted(releases.items(), key=lambda i: repr(i[0])) if t != report.YEAR}
+    ends = sorted(int(m) for m in ytd)
+    main = releases[report.YEAR].payload if report.YEAR in releases else ytd[str(ends[-1])]
+    released = {("12" if t == report.YEAR else str(t[1])): r.released_on.isoformat() for t, r in releases.items()}
+    periods = {"ytd": ytd, "complete": report.YEAR in releases, "ends": ends, "released": released}
+    return main, periods
 
 
 def build_payloads(association: Association, year: int, members: list[report.Member]) -> tuple[dict, dict] | None:
-    """The year's payload and periods as they would be stored now (not stored)."""
+    """The year's payload and periods as they would be released now (not stored): the stored releases of
+    the association's threshold held fixed, the tables due and not yet released added (a preview, e.g.
+    right after the threshold changed, before the next run releases the tables anew)."""
     now = timeutil.today()
-    cur = year_tables(association, year, members, now)
-    if cur is None:
-        return None
-    return payloads(association, members, cur, year_tables(association, year - 1, members, now))
+    threshold = association.suppression_threshold or 5
+    stored = load_releases(association.id, [year - 1, year])
+    have = {t: r for t, r in stored.get(year, {}).items() if r.threshold == threshold}
+    previous = {t: r for t, r in stored.get(year - 1, {}).items() if r.threshold == threshold}
+    if not previous:
+        previous = {r.table: r for r in release_tables(association, year - 1, members, now, {}, {})}
+    new = release_tables(association, year, members, now, have, previous)
+    built = assemble(association, year, {**have, **{r.table: r for r in new}})
+    if built is None and members and not any(m.families for m in members):
+        # nobody shares anything: the offices' names, no figures
+        empty = report.build(
+            association.slug, association.name, year, threshold, members, report.Published({}, {}), None
+        )
+        return empty, {"ytd": {}, "complete": False, "ends": [], "released": {}}
+    return built
 
 
 def build_report(association: Association, year: int, threshold: int, members: list[report.Member]) -> dict | None:
@@ -280,70 +428,112 @@ def build_report(association: Association, year: int, threshold: int, members: l
     return built[0] if built is not None else None
 
 
+def _withdrawn(release: Release, shared: set[tuple[int, str]]) -> bool:
+    """Does the release show figures of an office in a family it no longer shares with the association?"""
+    return any((oid, family) not in shared for family, offices in release.truth.items() for oid in offices)
+
+
 def refresh_association(plan: Plan, association_id: int) -> list[int]:
-    """Refresh the members' view and the reports that changed; returns the years rebuilt."""
+    """Refresh the members' view, release the tables whose day has come, and serve the years whose releases
+    changed; returns those years.
+
+    Released tables are frozen: contacts entered or deleted later change nothing published (they appear in
+    the next table released), so a nightly run without a release day reads no counts and solves nothing.
+    Two things outweigh freezing: withdrawn consent (every release showing the office's figures of that
+    family is deleted with the rest of its year, and the year is released anew without them; privacy
+    beats freezing) and a changed threshold (all tables are released anew under the new one)."""
     association = db.session.get(Association, association_id)
     if association is None:
         return []
     threshold = plan.thresholds[association_id]
     changed = refresh_snapshot(plan, association_id)
     members = members_of(association_id)
-    available = available_years(members, timeutil.today().year)
-    stored = dict(
-        db.session.execute(
-            select(AssociationReport.year, AssociationReport.threshold).where(
-                AssociationReport.association_id == association_id
-            )
-        ).all()
-    )
     now = timeutil.today()
-    available = {y for y in available if expected_shape(y, now) is not None}
-    if changed or any(t != threshold for t in stored.values()):
-        years = set(available)
-    else:
-        years = {y for y in available if y not in stored}
-        for m in members:
-            for family, year in plan.touched.get(m.office_id, ()):
-                if family in m.families or year == 0:
-                    years |= set(available) if year == 0 else {year, year + 1}
-        years &= available
-    # A month has ended, or the year: the year's tables cover more now.
-    for year, periods in db.session.execute(
-        select(AssociationReport.year, AssociationReport.periods).where(
-            AssociationReport.association_id == association_id, AssociationReport.year >= now.year - 1
+    meta = db.session.execute(
+        select(AssociationRelease.year, AssociationRelease.period_end, AssociationRelease.threshold).where(
+            AssociationRelease.association_id == association_id
         )
-    ):
-        shape = expected_shape(year, now)
-        if shape is not None and {k: (periods or {}).get(k) for k in shape} != shape:
-            years.add(year)
-    cache: dict[int, YearTables | None] = {}
-
-    def tables(y: int) -> YearTables | None:
-        if y not in cache:
-            cache[y] = year_tables(association, y, members, now)
-        return cache[y]
-
+    ).all()
+    released_years = {year for year, _, _ in meta}
+    drop = {year for year, _, t in meta if t != threshold}
+    if changed and released_years:
+        shared = {(m.office_id, f) for m in members for f in m.families}
+        for year, tables in load_releases(association_id).items():
+            if any(_withdrawn(r, shared) for r in tables.values()):
+                drop.add(year)
+    if drop:
+        db.session.execute(
+            delete(AssociationRelease).where(
+                AssociationRelease.association_id == association_id, AssociationRelease.year.in_(sorted(drop))
+            )
+        )
+        db.session.flush()
+    available = available_years(members, now.year)
+    have_tables: dict[int, set[Any]] = defaultdict(set)
+    for year, end, _t in meta:
+        if year not in drop:
+            have_tables[year].add(table_of_end(end))
+    due = {year for year in available if set(releasable(year, now, members)) - have_tables[year]}
+    stored_rows = set(
+        db.session.scalars(select(AssociationReport.year).where(AssociationReport.association_id == association_id))
+    )
+    years = due | drop | (released_years - drop - stored_rows)
+    if not years and not (stored_rows - available - released_years):
+        db.session.commit()
+        return []
+    releases = load_releases(association_id, {y for year in years for y in (year - 1, year)})
+    rebuilt = []
     for year in sorted(years):
-        cur = tables(year)
-        if cur is None:
-            continue
-        payload, periods = payloads(association, members, cur, tables(year - 1))
+        have = releases.get(year, {})
+        if year in available:
+            new = release_tables(association, year, members, now, have, releases.get(year - 1, {}))
+            for release in new:
+                store_release(association_id, release)
+                have[release.table] = release
+            releases[year] = have
+        built = assemble(association, year, have)
         row = db.session.scalar(
             select(AssociationReport).where(
                 AssociationReport.association_id == association_id, AssociationReport.year == year
             )
         )
+        if built is None:
+            if row is not None:
+                db.session.delete(row)
+            continue
         if row is None:
             row = AssociationReport(association_id=association_id, year=year)
             db.session.add(row)
-        row.threshold, row.payload, row.periods, row.computed_at = threshold, payload, periods, utcnow()
+        row.threshold, (row.payload, row.periods), row.computed_at = threshold, built, utcnow()
+        rebuilt.append(year)
         db.session.flush()
-    gone = [y for y in stored if y not in available]
+    gone = stored_rows - available - {y for y, t in releases.items() if t}
     if gone:
         db.session.execute(
             delete(AssociationReport).where(
-                AssociationReport.association_id == association_id, AssociationReport.year.in_(gone)
+                AssociationReport.association_id == association_id, AssociationReport.year.in_(sorted(gone))
             )
         )
     db.session.commit()
-    return sorted(years)
+    return rebuilt
+
+
+def audit_year(association: Association, year: int) -> list:
+    """The disclosure audit of every table of ``year`` an analyst can download: each released table (one
+    version each: frozen), with the true counts stored with it (:func:`audit.audit_downloads`)."""
+    from saas.association.audit import audit_downloads
+
+    releases = load_releases(association.id, [year]).get(year, {})
+    if not releases:
+        return []
+    threshold = next(iter(releases.values())).threshold
+    ends = [t[1] for t in releases if t != report.YEAR]
+    return audit_downloads(
+        {t: r.payload for t, r in releases.items()},
+        members_of(association.id),
+        None,
+        {},
+        ends,
+        threshold,
+        released={t: r.truth for t, r in releases.items()},
+    )

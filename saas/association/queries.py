@@ -110,7 +110,7 @@ def _row(association: Association, year: int) -> AssociationReport | None:
 
 
 def get_report(association: Association, year: int) -> dict | None:
-    """The year's report (for a year not over yet: 1 January to the end of the last complete month).
+    """The year's report (for a year whose table is not released yet: its latest released year to date).
     Built afresh from the aggregates if the threshold changed since it was stored."""
     row = _row(association, year)
     threshold = association.suppression_threshold or 5
@@ -125,15 +125,17 @@ def get_report(association: Association, year: int) -> dict | None:
 
 
 def period_month(until: dt.date) -> int:
-    """The month a year-to-date period ends with: the end of the last quarter that is over before
-    ``until`` (12 in January to March: the whole of last year)."""
-    return (until.month - 1) // 3 * 3 or 12
+    """The month a year-to-date period ends with: the end of the last period whose table is released by
+    ``until`` (the release calendar, :func:`publish.last_released_end`; 12: the whole of last year)."""
+    from saas.association.publish import last_released_end
+
+    return last_released_end(until).month
 
 
 def period_report(association: Association, year: int, until: dt.date) -> dict | None:
-    """Contacts from 1 January to the end of the last complete month before ``until``, in ``year``, next to
-    the same months of the year before: one of the year-to-date tables stored with the year, suppressed
-    together with it (so that no two of them difference into a small count)."""
+    """Contacts from 1 January to the end of the last released quarter before ``until``, in ``year``, next
+    to the same months of the year before: one of the year-to-date tables released with the year, frozen
+    and suppressed together with the others (so that no two of them difference into a small count)."""
     month = period_month(until)
     row = _row(association, year)
     threshold = association.suppression_threshold or 5

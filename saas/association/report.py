@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -188,36 +188,47 @@ def contact_cell_values(members: list[Member], facts: Facts) -> dict[tuple, int]
     return out
 
 
-def _add_table(
-    system: CellSystem,
-    table: Any,
-    members: list[Member],
-    facts: Facts,
-    families: tuple[str, ...],
-    event_kinds: list[str],
-    fixed_totals: bool,
-) -> dict[str, list[int]]:
-    """Add one table's cells and its equations (office lines, association totals) to ``system``."""
-    sharing: dict[str, list[int]] = {}
+Truth = dict[str, dict[int, dict[str, int]]]  # family -> office -> cell name -> count: one table's true counts
+
+
+def table_truth(members: list[Member], facts: Facts, families: Iterable[str], event_kinds: list[str]) -> Truth:
+    """The true counts of one table: every cell of every office sharing each family (zeros included)."""
+    out: Truth = {}
     for family in families:
         offices = [m.office_id for m in members if family in m.families]
-        if not offices:
+        if offices:
+            out[family] = {
+                oid: _family_cells(family, facts.get(oid, {}).get(family, Counter()), event_kinds) for oid in offices
+            }
+    return out
+
+
+def _add_table(
+    system: CellSystem, table: Any, truth: Truth, fixed_totals: bool, frozen: bool = False
+) -> dict[str, list[int]]:
+    """Add one table's cells and its equations (office lines, association totals) to ``system``.
+    ``frozen``: a table released before, whose cells are known constants that may not be hidden now."""
+    sharing: dict[str, list[int]] = {}
+    for family, per_office in truth.items():
+        if not per_office:
             continue
+        offices = list(per_office)
         sharing[family] = offices
-        per_office = {
-            oid: _family_cells(family, facts.get(oid, {}).get(family, Counter()), event_kinds) for oid in offices
-        }
-        names = list(next(iter(per_office.values())))
+        first = next(iter(per_office.values()))
+        names = list(first)
+        event_kinds = [n.split(".", 1)[1] for n in names if n.startswith("by_kind.")] if family == "events" else []
         for oid, cells in per_office.items():
             for name, value in cells.items():
-                system.add((table, oid, family, name), value, fixed=fixed_totals and (family, name) in FIXED_NAMES)
+                fixed = frozen or (fixed_totals and (family, name) in FIXED_NAMES)
+                system.add((table, oid, family, name), value, fixed=fixed)
             for total, parts in _row_lines(family, cells, event_kinds, office=True):
                 system.relate_sums(_names(table, oid, family, total), [(table, oid, family, p) for p in parts])
         for name in names:
             if family == "groups" and name in GROUP_NOT_ADDITIVE:
                 continue
             cell = (table, TOTAL, family, name)
-            system.add(cell, sum(per_office[oid][name] for oid in offices), fixed=(family, name) in FIXED_NAMES)
+            value = sum(per_office[oid].get(name, 0) for oid in offices)
+            system.add(cell, value, fixed=frozen or (family, name) in FIXED_NAMES)
             system.relate(cell, [(table, oid, family, name) for oid in offices])
         total_cells = {
             n: system.values[(table, TOTAL, family, n)] for n in names if (table, TOTAL, family, n) in system.values
@@ -230,56 +241,72 @@ def _add_table(
 QUARTER_ENDS = (3, 6, 9)  # the year-to-date periods of a year: to the end of March, June, September
 
 
+def truth_of(system: CellSystem, table: Any) -> Truth:
+    """The true counts of one table of ``system`` (offices only: the association total is their sum)."""
+    out: Truth = {}
+    for (t, oid, family, name), value in system.values.items():
+        if t == table and oid != TOTAL and (t, oid, family, name) not in system.implicit:
+            out.setdefault(family, {}).setdefault(oid, {})[name] = value
+    return out
+
+
 def build_system(
     members: list[Member],
     facts: Facts | None,
     months: dict[int, Facts] | None = None,
     ends: Iterable[int] = (),
+    released: Mapping[Any, Truth] | None = None,
 ) -> tuple[CellSystem, dict[Any, dict[str, list[int]]]]:
     """The cells of one year as a reader can get them: the year's table (``facts``, None for a year not yet
     complete) and the year-to-date contact tables to the end of each month in ``ends`` (from ``months``:
     month → facts of that month alone), linked across time:
 
-    - a year-to-date = the one before + the months in between (an implicit cell: a reader forms it by
+    - a year-to-date = the one before + what was counted since (an implicit cell: a reader forms it by
       subtracting two downloads),
-    - the year = the last year-to-date + the months after it (implicit too).
+    - the year = the last year-to-date + what was counted since (implicit too).
+
+    ``released``: tables released before (table → their true counts as stored with the release). They are
+    frozen: their cells are those constants, fixed (never hidden to protect another cell now), and the
+    steps to the next table are taken against them, so a step holds late entries into a released period
+    too, and is below 0 where contacts of it were deleted since.
     """
-    ends = sorted(set(ends))
-    event_kinds = _event_kinds(facts or {})
+    released = dict(released or {})
+    ends = sorted(set(ends) | {t[1] for t in released if isinstance(t, tuple) and t[0] == "C"})
     system = CellSystem()
     sharing: dict[Any, dict[str, list[int]]] = {}
-    if facts is not None:
-        sharing[YEAR] = _add_table(system, YEAR, members, facts, FAMILIES, event_kinds, fixed_totals=True)
-    if not months or not ends:
-        return system, sharing
+    chain: list[Any] = []
     contact_members = [m for m in members if "contacts" in m.families]
-    if not contact_members:
-        return system, sharing
     running: Facts = {}
-    for month in range(1, ends[-1] + 1):
-        for oid, families in (months.get(month) or {}).items():
+    for month in range(1, (ends[-1] if ends else 0) + 1):
+        for oid, families in ((months or {}).get(month) or {}).items():
             running.setdefault(oid, {}).setdefault("contacts", Counter()).update(families.get("contacts", Counter()))
-        if month in ends:
-            table = ("C", month)
-            # A year-to-date total is not the year's report: it may be hidden to protect a step between two.
-            sharing[table] = _add_table(
-                system, table, contact_members, running, ("contacts",), event_kinds, fixed_totals=False
-            )
-    keys = [(o, f, n) for (t, o, f, n) in list(system.values) if t == ("C", ends[0])]
-    for oid, family, name in keys:
-        for before, month in itertools.pairwise(ends):
-            cur, prev = (("C", month), oid, family, name), (("C", before), oid, family, name)
-            step = system.add(
-                (("T", month), oid, family, name), system.values[cur] - system.values[prev], implicit=True
-            )
+        if month not in ends:
+            continue
+        table = ("C", month)
+        if table in released:
+            truth = released[table]
+        elif contact_members and months:
+            truth = table_truth(contact_members, running, ("contacts",), [])
+        else:
+            continue
+        # A year-to-date total is not the year's report: it may be hidden to protect a step between two.
+        sharing[table] = _add_table(system, table, truth, fixed_totals=False, frozen=table in released)
+        chain.append(table)
+    if YEAR in released:
+        sharing[YEAR] = _add_table(system, YEAR, released[YEAR], fixed_totals=True, frozen=True)
+        chain.append(YEAR)
+    elif facts is not None:
+        truth = table_truth(members, facts, FAMILIES, _event_kinds(facts))
+        sharing[YEAR] = _add_table(system, YEAR, truth, fixed_totals=True)
+        chain.append(YEAR)
+    for before, after in itertools.pairwise(chain):
+        step_name = ("T", "rest") if after == YEAR else ("T", after[1])
+        for _t, oid, family, name in [k for k in system.values if k[0] == before]:
+            cur, prev = (after, oid, family, name), (before, oid, family, name)
+            if cur not in system.values:
+                continue
+            step = system.add((step_name, oid, family, name), system.values[cur] - system.values[prev], implicit=True)
             system.relate(cur, [prev, step])
-        year_cell = (YEAR, oid, family, name)
-        if year_cell in system.values:
-            last = (("C", ends[-1]), oid, family, name)
-            rest = system.add(
-                (("T", "rest"), oid, family, name), system.values[year_cell] - system.values[last], implicit=True
-            )
-            system.relate(year_cell, [last, rest])
     return system, sharing
 
 
@@ -293,10 +320,12 @@ def publish_tables(
     months: dict[int, Facts] | None = None,
     ends: Iterable[int] = (),
     also: Iterable[tuple] = (),
+    released: Mapping[Any, Truth] | None = None,
 ) -> tuple[dict[Any, Published], Suppression]:
     """Suppress the year and its year-to-date tables together; the published cells of each table
-    (``also``: cells to hide as ``"."`` whatever their value, e.g. hidden in an earlier publication)."""
-    system, sharing = build_system(members, facts, months, ends)
+    (``also``: cells to hide as ``"."`` whatever their value, e.g. hidden in a released table;
+    ``released``: tables released before, held fixed, see :func:`build_system`)."""
+    system, sharing = build_system(members, facts, months, ends, released)
     result = suppress(system, threshold, also)
     tables: dict[Any, Published] = {t: Published({}, s) for t, s in sharing.items()}
     for (table, oid, family, name), value in system.values.items():

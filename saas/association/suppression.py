@@ -11,7 +11,9 @@ sum over offices``. The signs (CONTRACTS.md *Association report JSON*, Destatis 
 - *fixed* cells (an office's ``contacts.total``, the association's total) are never hidden to protect
   another cell; they are ``"<5"`` only when they are small themselves;
 - *implicit* cells are never printed but can be formed by a reader, e.g. one month as the difference of
-  two year-to-date reports. A small implicit count is protected like a printed one.
+  two year-to-date reports. A small implicit count is protected like a printed one. An implicit step can
+  be below 0 (contacts of a frozen, released period deleted since): the reader is granted its sign, and a
+  small negative step is protected like a small positive one (its size stays open).
 
 **What "protected" means.** The reader knows every published number, every equation, that counts are
 whole numbers ≥ 0, that ``"<5"`` means 1 … threshold−1 and that ``"."`` and implicit cells are ≥ 0. A
@@ -52,6 +54,10 @@ Cell = Any  # any hashable key; Any keeps callers free to unpack their tuples
 FloatArray = NDArray[np.float64]
 SECONDARY = "."  # Destatis: "geheim zu halten"
 PRIMARY, COMPLEMENT, IMPLICIT, PUBLISHED = "primary", "secondary", "implicit", "published"
+# An implicit cell whose true value is below 0: the step from a frozen released table to a later one when
+# contacts of the released period were deleted since. The reader is granted its sign (more than they
+# know, so the audit stays on the safe side); a small one must keep -(threshold-1) … -2 in its interval.
+NEGATIVE = "implicit-negative"
 MILP_SECONDS = 20.0
 REPAIRS = 3  # single complements tried for a cell the audit still finds exposed, before whole lines
 
@@ -95,7 +101,9 @@ class CellSystem:
     implicit: set[Cell] = field(default_factory=set)
 
     def add(self, cell: Cell, value: int, *, fixed: bool = False, implicit: bool = False) -> Cell:
-        if value < 0:
+        """A cell; ``fixed``: never hidden to protect another. Only an implicit cell (a step between two
+        tables) may be below 0."""
+        if value < 0 and not implicit:
             raise ValueError(f"negative count for {cell!r}")
         self.values[cell] = int(value)
         if fixed:
@@ -103,6 +111,13 @@ class CellSystem:
         if implicit:
             self.implicit.add(cell)
         return cell
+
+    @property
+    def negative(self) -> set[Cell]:
+        return {c for c in self.implicit if self.values[c] < 0}
+
+    def implicit_kinds(self) -> dict[Cell, str]:
+        return {c: NEGATIVE if self.values[c] < 0 else IMPLICIT for c in self.implicit}
 
     def relate(self, total: Cell, parts: Iterable[Cell]) -> None:
         """Record ``total == sum(parts)``."""
@@ -126,6 +141,7 @@ class Suppression:
     secondary: set[Cell]
     implicit: set[Cell]
     unprotected: set[Cell] = field(default_factory=set)
+    negative: set[Cell] = field(default_factory=set)  # implicit cells below 0
 
     @property
     def hidden(self) -> set[Cell]:
@@ -140,7 +156,7 @@ class Suppression:
         return value
 
     def kinds(self) -> dict[Cell, str]:
-        out = {c: IMPLICIT for c in self.implicit}
+        out = {c: NEGATIVE if c in self.negative else IMPLICIT for c in self.implicit}
         out.update({c: COMPLEMENT for c in self.secondary})
         out.update({c: PRIMARY for c in self.primary})
         return out
@@ -148,11 +164,15 @@ class Suppression:
 
 def reader_bounds(kind: str, threshold: int) -> tuple[float, float]:
     """What a reader knows of a hidden cell from its sign alone."""
+    if kind == NEGATIVE:
+        return (-math.inf, 0)
     return (1, threshold - 1) if kind == PRIMARY else (0, math.inf)
 
 
 def _target(kind: str, threshold: int) -> tuple[int, int]:
     """The part of the range a small cell's feasible interval must keep (see the module docstring)."""
+    if kind == NEGATIVE:
+        return (-(threshold - 1), -max(1, threshold - 3))
     return (max(1, threshold - 3), threshold - 1)
 
 
@@ -161,9 +181,16 @@ def _protected(kind: str, interval: tuple[float, float], threshold: int) -> bool
     return interval[0] <= want_lo and interval[1] >= want_hi
 
 
+def _is_sensitive(kind: str, value: int, threshold: int) -> bool:
+    """A small count: a "<5" cell, or an implicit step of 1 … threshold−1 (or −(threshold−1) … −1)."""
+    if kind == NEGATIVE:
+        return -threshold < value < 0
+    return kind == PRIMARY or (kind == IMPLICIT and 0 < value < threshold)
+
+
 def _sensitive(system: CellSystem, kinds: Mapping[Cell, str], threshold: int) -> list[Cell]:
     return sorted(
-        (c for c, k in kinds.items() if k == PRIMARY or (k == IMPLICIT and 0 < system.values[c] < threshold)),
+        (c for c, k in kinds.items() if _is_sensitive(k, system.values[c], threshold)),
         key=repr,
     )
 
@@ -464,7 +491,7 @@ class _Component:
                     if (
                         self.high[p] < targets[p][1] and self.ub[p] < math.inf
                         if sense < 0
-                        else self.low[p] > targets[p][0]
+                        else self.low[p] > targets[p][0] and self.lb[p] > -math.inf
                     )
                 ]
                 if not todo:
@@ -482,8 +509,8 @@ class _Component:
             if (sense > 0 and seen <= want) or (sense < 0 and seen >= want):
                 return float(seen)  # a witness reaches the target: protected on this side
         status, x = self._solve([position], sense)
-        if status == self.status.kUnbounded and sense < 0:
-            return math.inf
+        if status == self.status.kUnbounded:
+            return math.inf if sense < 0 else -math.inf
         if x is not None:
             if np.allclose(x, np.round(x), atol=1e-6):
                 return float(round(x[position]))
@@ -544,8 +571,8 @@ def _extreme(
     )
     if res.status == 0:
         return float(round(res.x[position])), res.x
-    if objective[position] < 0 and res.status in (3, 4):
-        return math.inf, None
+    if res.status in (3, 4):
+        return (math.inf if objective[position] < 0 else -math.inf), None
     raise RuntimeError(f"audit: the published figures admit no solution ({res.message})")
 
 
@@ -573,7 +600,7 @@ def audit(
     for c, v in truth.items():
         if c not in kinds and 0 < v < threshold:
             findings.append(Finding(c, PUBLISHED, (v, v)))
-    sensitive = [c for c, k in kinds.items() if k == PRIMARY or (k == IMPLICIT and 0 < truth[c] < threshold)]
+    sensitive = [c for c, k in kinds.items() if _is_sensitive(k, truth[c], threshold)]
     published = {c: v for c, v in truth.items() if c not in kinds}
     found = intervals(published, kinds, equations, threshold, sensitive, truth=truth, decisive=True)
     for c, (lo, hi) in found.items():
@@ -594,7 +621,7 @@ def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exac
     vals = system.values
     primary = {c for c, v in vals.items() if 0 < v < threshold and c not in system.implicit}
     secondary = (set(also) & set(vals)) - primary - system.implicit
-    result = Suppression(threshold, primary, secondary, set(system.implicit))
+    result = Suppression(threshold, primary, secondary, set(system.implicit), negative=system.negative)
     changed: set[Cell] | None = None  # hidden cells added since the last exact audit (None: audit all)
     exposed: list[Cell] = []
     tries: dict[Cell, int] = defaultdict(int)  # repairs made for a cell that stayed exposed

@@ -121,8 +121,10 @@ def _legend(threshold: int) -> list[tuple[str, str]]:
     ]
 
 
-def _year_arg(years: list[int]) -> int | None:
-    """``jahr``: one of the years with data; by default the last complete one."""
+def _year_arg(years: list[int], period: str = "jahr") -> int | None:
+    """``jahr``: one of the years with data; by default the last complete one, or for the year to date
+    (``bisher``) the year whose year to date is current: the running year (its last complete quarter),
+    in January to March last year (:func:`queries.period_month` is then 12)."""
     raw = request.args.get("jahr", "")
     if raw:
         if not raw.isdigit() or int(raw) not in years:
@@ -130,7 +132,12 @@ def _year_arg(years: list[int]) -> int | None:
         return int(raw)
     if not years:
         return None
-    complete = [y for y in years if y < timeutil.today().year]
+    today = timeutil.today()
+    if period == "bisher":
+        running = today.year if queries.period_month(today) < 12 else today.year - 1
+        if running in years:
+            return running
+    complete = [y for y in years if y < today.year]
     return max(complete) if complete else max(years)
 
 
@@ -149,10 +156,33 @@ def _period_label(payload: dict | None, until: dt.date) -> str:
     if payload and payload.get("period"):
         end = dt.date.fromisoformat(payload["period"]["to"])
     else:
-        month = queries.period_month(until)
-        year = until.year if month < 12 else until.year - 1
-        end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        from saas.association.publish import last_released_end
+
+        end = last_released_end(until)
     return _("1. Januar bis %(day)s", day=format_date(end, "d. MMMM"))
+
+
+def _release_note(payload: dict, until: dt.date) -> dict[str, str | bool | None]:
+    """When the shown table was released (it is frozen since) and which table comes next, and when: an
+    analyst sees why contacts entered late are not in it yet."""
+    from saas.association.publish import next_release, period_end, release_day
+    from saas.association.report import YEAR
+
+    released = payload.get("released")
+    shown_year = int(payload.get("year") or until.year)
+    year, table, day = next_release(until)
+    end = period_end(year, table)
+    if end.month == 12:
+        label = _("das ganze Jahr %(year)s", year=year)
+    else:
+        label = _("1. Januar bis %(day)s", day=format_date(end, "d. MMMM yyyy"))
+    return {
+        # the year's own table is out: nothing entered later for that year is published any more
+        "final": "period" not in payload or release_day(shown_year, YEAR) <= until,
+        "released_on": format_date(dt.date.fromisoformat(released), "d. MMMM yyyy") if released else None,
+        "next_table": label,
+        "next_on": format_date(day, "d. MMMM yyyy"),
+    }
 
 
 def _period_arg(figure: queries.Figure | None = None) -> str:
@@ -275,10 +305,10 @@ def _charts(
 def dashboard(assoc_slug: str) -> ResponseReturnValue:
     association = g.association
     years = queries.years_with_data(association)
-    year = _year_arg(years)
     figure = queries.FIGURE_BY_KEY.get(request.args.get("kennzahl", "contacts.total")) or abort(404)
     asked_period = _period_arg()
     period = _period_arg(figure)
+    year = _year_arg(years, period)
     until = timeutil.today()
     basis = request.args.get("bezug", "absolut")
     sort = request.args.get("sortierung", "wert")
@@ -327,6 +357,7 @@ def dashboard(assoc_slug: str) -> ResponseReturnValue:
         previous = reports.get(year - 1)
     if payload is None:
         abort(404)
+    context.update(_release_note(payload, until))
     rows, total = queries.comparison(payload, previous, figure, basis, sort, direction == "ab")
     # Which offices have figures this year (the "Berichtskreis"): an office that kept none in Lotse that
     # year is named, its row says so, and the total's change is not computed across a changed circle.
@@ -358,7 +389,7 @@ def dashboard(assoc_slug: str) -> ResponseReturnValue:
 
 def _payload_for_export(association: Association) -> dict:
     years = queries.years_with_data(association)
-    year = _year_arg(years)
+    year = _year_arg(years, _period_arg())
     if year is None:
         abort(404)
     if _period_arg() == "bisher":

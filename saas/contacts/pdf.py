@@ -307,19 +307,25 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
     )
     pdf.chart(view.charts["areas"])
     pdf.heading("Anliegen und Vermittlungen", 2, keep=pdf.table_height(len(CONCERNS)))
-    pdf.table_rows(
-        ["Anliegen", "Anzahl", "Stunden"],
-        [
-            [CONCERNS[k], format_number(c["by_concern"][k]), format_number(c["hours_by_concern"][k], 1)]
-            for k in CONCERNS
-        ],
-        [100, 35, 35],
-    )
-    pdf.para(
-        f"Stunden: Summe der bei den Kontakten erfassten Dauer; {format_number(c['with_duration'])} Kontakte "
-        "tragen eine Dauer.",
-        8,
-    )
+    if c["with_duration"]:
+        pdf.table_rows(
+            ["Anliegen", "Anzahl", "Stunden"],
+            [
+                [CONCERNS[k], format_number(c["by_concern"][k]), format_number(c["hours_by_concern"][k], 1)]
+                for k in CONCERNS
+            ],
+            [100, 35, 35],
+        )
+        pdf.para(
+            f"Stunden: Summe der bei den Kontakten erfassten Dauer; {format_number(c['with_duration'])} Kontakte "
+            "tragen eine Dauer.",
+            8,
+        )
+    else:  # a column of "0,0" would read as no time spent; the time was simply not recorded
+        pdf.table_rows(
+            ["Anliegen", "Anzahl"], [[CONCERNS[k], format_number(c["by_concern"][k])] for k in CONCERNS], [100, 35]
+        )
+        pdf.para("Zeitaufwand: bei keinem Kontakt dieses Jahres wurde eine Dauer erfasst.", 8)
     pdf.table_rows(
         ["Vermittlungen", "Anzahl"],
         [

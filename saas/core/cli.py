@@ -99,11 +99,13 @@ def associations_add_member(slug: str, tenant_slug: str) -> None:
 @demo_cli.command("seed")
 def demo_seed() -> None:
     """Create the demo offices, associations, users and data. Idempotent."""
-    from saas.core.demo import seed_all
+    from saas.core.demo import after_seed, seed_all
 
     created = seed_all()
     db.session.commit()
     click.echo("demo data created" if created else "demo data present, nothing changed")
+    for message in after_seed(created):
+        click.echo(message)
 
 
 def register(app: Flask) -> None:

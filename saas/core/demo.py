@@ -165,6 +165,23 @@ def register_seeder(order: int) -> Callable[[Seeder], Seeder]:
     return decorator
 
 
+AfterSeed = Callable[[bool], str | None]
+_AFTER_SEED: list[AfterSeed] = []
+
+
+def register_after_seed(fn: AfterSeed) -> AfterSeed:
+    """Register ``fn(created) -> message or None``: a step that runs after the seed is committed (e.g. work a
+    worker would do later, done at once so that the demo shows it without a running worker)."""
+    if fn not in _AFTER_SEED:
+        _AFTER_SEED.append(fn)
+    return fn
+
+
+def after_seed(created: bool) -> list[str]:
+    """Run the registered after-seed steps (the seed is committed); their messages."""
+    return [message for fn in _AFTER_SEED if (message := fn(created))]
+
+
 def _seed_offices() -> tuple[dict[str, Tenant], bool]:
     created = False
     tenants: dict[str, Tenant] = {}

@@ -79,6 +79,12 @@ _DISTRICTS = {
     "kreis-unna": ["Unna", "Lünen", "Schwerte", "Kamen", "Bergkamen", "Holzwickede", "Fröndenberg"],
     "dithmarschen": ["Heide", "Meldorf", "Brunsbüttel", "Büsum", "Wesselburen"],
 }  # fmt: skip
+# Which of the office's sites serves a place (K.I.S.S. Kreis Unna: Unna for the east of the district, Lünen and
+# Schwerte for their towns); an office with one site serves all its places there.
+SITE_OF_PLACE = {
+    "kreis-unna": {"Unna": "Unna", "Kamen": "Unna", "Bergkamen": "Unna", "Holzwickede": "Unna",
+                   "Fröndenberg": "Unna", "Lünen": "Lünen", "Schwerte": "Schwerte"},
+}  # fmt: skip
 _PATTERNS = [
     "Selbsthilfegruppe {topic} {place}",
     "{topic} – Gesprächskreis {place}",
@@ -122,6 +128,15 @@ def _name(rng: random.Random, topic: Topic, place: str, used: set[str]) -> str:
     return name
 
 
+def _site_for(slug: str, place: str, sites: list[Site], drawn: Site | None) -> int | None:
+    """The site serving ``place`` (a group named after Bergkamen is not the Schwerte site's); the drawn one
+    where the office has a single site or the place is none of its own. (The draw is kept either way, so that
+    the demo's other random choices and its published figures stay as they are.)"""
+    wanted = SITE_OF_PLACE.get(slug, {}).get(place)
+    site = next((s for s in sites if s.name == wanted), drawn)
+    return site.id if site is not None else None
+
+
 def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site], used: set[str]) -> dict:
     place = rng.choice(_DISTRICTS.get(slug, [""]))
     audience = "affected"
@@ -146,7 +161,7 @@ def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site]
         "age_focus": "Junge Selbsthilfe 18–35" if young else "",
         "young": young,
         "languages": languages,
-        "site_id": rng.choice(sites).id if sites else None,
+        "site_id": _site_for(slug, place, sites, rng.choice(sites) if sites else None),
         "rhythm": rhythm,
         "weekday": None if rhythm == "irregular" else rng.randint(0, 5),
         "nth_weekday": rng.randint(1, 4) if rhythm == "monthly" else None,

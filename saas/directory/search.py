@@ -638,8 +638,52 @@ def _find(terms: list[Term], where: list, *, few_offices: bool) -> list[Candidat
         conditions = [_term_regex(t, Group.search_text + "") for t in terms]
     else:
         conditions = [_term_condition(t, Group.search_text) for t in terms]
+        conditions.append(_may_rank(terms))
     rows = db.session.execute(select(*_group_columns()).where(*where, *conditions)).all()
     return rank(terms, [Candidate(*row) for row in rows])
+
+
+LITERAL_KINDS = ("exact", "compound")  # the alternatives that :func:`_score_term` lets match a description
+
+
+def _in_name_or_topics(tokens: tuple[str, ...]) -> ColumnElement[bool]:
+    from saas.directory.models import Group
+
+    return and_(*(or_(Group.search_name.like(f"% {t} %"), Group.search_topics.like(f"% {t} %")) for t in tokens))
+
+
+def _may_rank(terms: list[Term]) -> ColumnElement[bool]:
+    """Across many offices: of the groups that have some alternative of every term in their text
+    (:func:`_term_condition`, served by the trigram index), only those that :func:`rank` can list or that
+    decide its rules, so the others never leave the database (a synonym such as "Begegnung" of "Spiel"
+    is in thousands of descriptions, where a synonym never counts).
+
+    A group can be listed only if each term matches it by a literal alternative in its text or by
+    another alternative in its name or topics. A group with a literal match of some term in its name or
+    topics is kept as well: :func:`rank` widens a term through synonyms only when no group of the
+    statement has one, and that must not change. The same results as without this condition, fewer rows.
+    """
+    each_term = and_(
+        *(
+            or_(
+                *(
+                    _like_all(_text_column(), a.tokens) if a.kind in LITERAL_KINDS else _in_name_or_topics(a.tokens)
+                    for a in term.alternatives
+                )
+            )
+            for term in terms
+        )
+    )
+    literal_in_name_or_topics = [
+        _in_name_or_topics(a.tokens) for term in terms for a in term.alternatives if a.kind in LITERAL_KINDS
+    ]
+    return or_(each_term, *literal_in_name_or_topics)
+
+
+def _text_column() -> InstrumentedAttribute[str]:
+    from saas.directory.models import Group
+
+    return Group.search_text
 
 
 def _one_statement(

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from saas.core.demo import register_seeder
+from saas.core.demo import demo_today, register_seeder
 from saas.directory import operations as directory_ops
 from saas.directory.models import Group, GroupContactPerson
 from saas.extensions import db
@@ -28,7 +28,7 @@ def seed_huckarde(tenant: Tenant, today: dt.date | None = None) -> bool:
     The directory's demo may already have a group of that name (its names are drawn from topics and
     districts): then that one gets the contact address.
     """
-    today = today or dt.date.today()
+    today = today or demo_today()  # the office's day, not the server's
     created = False
     with tenant_context(tenant.id):
         group = db.session.scalars(select(Group).where(Group.name == DEMO_GROUP).order_by(Group.id)).first()
@@ -41,11 +41,13 @@ def seed_huckarde(tenant: Tenant, today: dt.date | None = None) -> bool:
             )
             created = True
         year = today.year
-        if not funding.deadlines(year):
-            funding.set_deadline(year=year, stream="gkv_pauschal", kind="application", due_on=dt.date(year, 3, 31))
-            funding.set_deadline(year=year, stream="gkv_pauschal", kind="proof", due_on=dt.date(year + 1, 3, 31))
-            funding.set_deadline(year=year, stream="municipal", kind="application", due_on=dt.date(year, 10, 15))
-            created = True
+        # This year's and next year's: late in the year, a group plans with next year's application deadlines.
+        for y in (year, year + 1):
+            if not funding.deadlines(y):
+                funding.set_deadline(year=y, stream="gkv_pauschal", kind="application", due_on=dt.date(y, 3, 31))
+                funding.set_deadline(year=y, stream="gkv_pauschal", kind="proof", due_on=dt.date(y + 1, 3, 31))
+                funding.set_deadline(year=y, stream="municipal", kind="application", due_on=dt.date(y, 10, 15))
+                created = True
         if not funding.fundings_of_group(group.id):
             funding.save_funding(
                 group.id,

@@ -70,8 +70,30 @@ def set_deadline(*, year: int, stream: str, kind: str, due_on: dt.date) -> Fundi
 
 def deadlines(year: int) -> list[FundingDeadline]:
     return list(
-        db.session.scalars(select(FundingDeadline).where(FundingDeadline.year == year).order_by(FundingDeadline.due_on))
+        db.session.scalars(
+            select(FundingDeadline)
+            .where(FundingDeadline.year == year)
+            .order_by(FundingDeadline.due_on, FundingDeadline.stream, FundingDeadline.kind)
+        )
     )
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    """One deadline of the year as staff read it: past or still open on the office's day."""
+
+    deadline: FundingDeadline
+    past: bool
+
+
+def deadlines_for_staff(year: int, today: dt.date | None = None) -> list[DeadlineView]:
+    """The year's deadlines, the open ones first (the next one on top), then the past ones (the latest on top),
+    judged by the office's day (``timeutil.today()``), not the server's."""
+    today = today or timeutil.today()
+    rows = deadlines(year)
+    open_ = [DeadlineView(d, past=False) for d in rows if d.due_on >= today]
+    past = [DeadlineView(d, past=True) for d in reversed(rows) if d.due_on < today]
+    return open_ + past
 
 
 def upcoming_deadlines(today: dt.date | None = None) -> list[FundingDeadline]:

@@ -205,7 +205,7 @@ def overview(slug: str) -> ResponseReturnValue:
     return render_template(
         "grouparea/staff_funding.html",
         data=funding.year_overview(year),
-        deadlines=funding.deadlines(year),
+        deadlines=funding.deadlines_for_staff(year),
         year=year,
         form=form,
         streams=FUNDING_STREAMS,

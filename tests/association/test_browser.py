@@ -51,6 +51,9 @@ def test_analyst_compares_dortmund_and_hamm_with_charts_and_exports(page, three_
     assert "1. Januar bis" in page.locator("h2").first.inner_text()
     assert table.locator("tbody tr").count() == 3
     assert "Vorjahreszeitraum" in table.inner_text()
+    # the release calendar: when this table was released, and when late contacts will show
+    expect(page.locator("#veroeffentlichung")).to_contain_text("Veröffentlicht am")
+    expect(page.locator("#veroeffentlichung")).to_contain_text("für 2023 später nachgetragen werden")
     assert_accessible(page, "dashboard for 1 January to today")
     page.get_by_role("button", name="Jetzt aktualisieren").click()
     page.wait_for_load_state()

@@ -140,3 +140,25 @@ def test_year_to_date_ends_with_the_last_complete_quarter(three_offices, client,
     html = client.get("/verband/paritaet-nrw/?jahr=2022").get_data(as_text=True)
     choice = html.split('value="bisher"', 1)[1].split("</option>", 1)[0]
     assert "1. Januar bis 30. September" in choice and "Oktober" not in choice
+
+
+def test_the_year_to_date_without_a_year_opens_on_the_running_year(three_offices, client, monkeypatch):
+    """Chosen "bisher" without a year, the dashboard (and its downloads) open on the running year's year to
+    date (1 January to the end of the last complete quarter), not on last year's same months; in January to
+    March, when the year to date is the whole of last year, on last year. Without "bisher": the last complete
+    year, as before."""
+    from saas.core import timeutil
+
+    monkeypatch.setattr(timeutil, "today", lambda: dt.date(2023, 12, 1))
+    aggregation.run(trigger="test")
+    client.login(three_offices.analyst)
+    html = client.get("/verband/paritaet-nrw/?zeitraum=bisher").get_data(as_text=True)
+    assert '<option value="2023" selected>' in html
+    assert "<h2>Kontakte insgesamt 2023, 1. Januar bis 30. September" in html
+    payload = json.loads(client.get("/verband/paritaet-nrw/bericht.json?zeitraum=bisher").get_data(as_text=True))
+    assert payload["year"] == 2023 and payload["period"] == {"from": "2023-01-01", "to": "2023-09-30"}
+    assert '<option value="2022" selected>' in client.get("/verband/paritaet-nrw/").get_data(as_text=True)
+
+    monkeypatch.setattr(timeutil, "today", lambda: dt.date(2024, 2, 1))  # the year to date is all of 2023
+    html = client.get("/verband/paritaet-nrw/?zeitraum=bisher").get_data(as_text=True)
+    assert '<option value="2023" selected>' in html

@@ -227,3 +227,20 @@ def test_quick_entry_stores_medium_duration_and_link(client, world):
         ("phone", None, 25, process_id),
         ("written", "letter", None, process_id),
     ]
+
+
+def test_a_year_without_any_duration_shows_no_column_of_zero_hours(app, world):
+    """Is a year in which no contact carries a duration reported as "not recorded" in the HTML and the PDF,
+    not as 0,0 hours per concern (which would read as no time spent)?"""
+    import subprocess
+
+    _import(world.dortmund, [{**row, "duration_minutes": ""} for row in _rows(60)])
+    with tenant_context(world.dortmund.id):
+        pdf = render_pdf(report_view(world.dortmund, YEAR))
+    with app.test_request_context("/"), tenant_context(world.dortmund.id):
+        html = render_html_document(world.dortmund, YEAR)
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    for out in (html, text.decode()):
+        assert "bei keinem Kontakt dieses Jahres wurde eine Dauer erfasst" in out
+        section = out.split("Anliegen und Vermittlungen", 1)[1].split("an Selbsthilfegruppen", 1)[0]
+        assert "Stunden" not in section and "0,0" not in section

@@ -161,3 +161,44 @@ def test_the_group_sees_only_deadlines_still_ahead(world, client, outbox):
     page = client.get("/dortmund/gruppenbereich/foerderung").get_data(as_text=True)
     assert ahead.strftime("%d.%m.%Y") in page
     assert past.strftime("%d.%m.%Y") not in page
+
+
+def test_the_office_sees_past_deadlines_marked_and_the_open_ones_first(world, client, monkeypatch):
+    """Does the staff page "Fristen {year}" mark a deadline as past once the office's day (Europe/Berlin) is
+    after it, list the open deadlines first (the next on top) and the past ones after them?"""
+    from zoneinfo import ZoneInfo
+
+    from saas.core import timeutil
+
+    with tenant_context(world.dortmund.id):
+        funding.set_deadline(year=2026, stream="gkv_pauschal", kind="application", due_on=dt.date(2026, 3, 31))
+        funding.set_deadline(year=2026, stream="municipal", kind="application", due_on=dt.date(2026, 2, 15))
+        funding.set_deadline(year=2026, stream="municipal", kind="proof", due_on=dt.date(2026, 10, 15))
+        funding.set_deadline(year=2026, stream="gkv_pauschal", kind="proof", due_on=dt.date(2027, 3, 31))
+        db.session.commit()
+    # 31 March 2026, 22:30 UTC is already 1 April in Dortmund: the application deadline of 31 March has passed.
+    moment = dt.datetime(2026, 3, 31, 22, 30, tzinfo=dt.UTC).astimezone(ZoneInfo("Europe/Berlin"))
+    monkeypatch.setattr(timeutil, "local_now", lambda: moment)
+    client.login(world.dortmund_staff)
+    page = client.get("/dortmund/intern/foerderung/?jahr=2026").get_data(as_text=True)
+    section = page.split("<h2>Fristen 2026</h2>", 1)[1].split("</ul>", 1)[0]
+    items = section.split("<li")[1:]
+    order = [next(d for d in ("15.10.2026", "31.03.2027", "31.03.2026", "15.02.2026") if d in item) for item in items]
+    assert order == ["15.10.2026", "31.03.2027", "31.03.2026", "15.02.2026"]
+    past = ["abgelaufen" in item for item in items]
+    assert past == [False, False, True, True]
+
+
+def test_the_demo_group_sees_next_years_application_deadlines_in_december(world, client, outbox):
+    """Seeded on 1 December, does the demo give the group next year's application deadlines ahead (not only a
+    proof deadline, with every application deadline of the year already past)?"""
+    from saas.grouparea.demo import seed_huckarde
+
+    december = dt.date(2026, 12, 1)
+    assert seed_huckarde(world.dortmund, december)
+    db.session.commit()
+    with tenant_context(world.dortmund.id):
+        ahead = [(d.stream, d.kind, d.due_on) for d in funding.upcoming_deadlines(december)]
+    assert ("gkv_pauschal", "application", dt.date(2027, 3, 31)) in ahead
+    assert ("municipal", "application", dt.date(2027, 10, 15)) in ahead
+    assert not seed_huckarde(world.dortmund, december)  # idempotent

@@ -83,6 +83,22 @@ def test_the_link_works_only_a_few_times(world, db, make_client, outbox):
     assert _token_row(db, world.dortmund) == before and not _signed_in(late)
 
 
+def test_the_pages_say_how_often_a_link_opens(world, make_client, outbox):
+    """Do the "link sent" and "link no longer valid" pages state what holds (30 minutes, up to LINK_USES opens,
+    ended by signing out), not "only once" while the link opens several times?"""
+    from saas.grouparea.session import LINK_USES
+
+    huckarde(world.dortmund)
+    sent = make_client().post_form("/dortmund/gruppenbereich", {"email": ADDRESS}, follow_redirects=True)
+    path = path_of(link_from(outbox))
+    for _ in range(LINK_USES):
+        make_client().get(path)
+    dead = make_client().get(path).get_data(as_text=True)
+    for page in (sent.get_data(as_text=True), dead):
+        assert "nur einmal" not in page
+        assert "30 Minuten, lässt sich bis zu fünfmal öffnen" in page and LINK_USES == 5
+
+
 def test_an_expired_link_is_refused_and_changes_nothing(world, db, client, outbox):
     """Is a link past its lifetime answered 400 with the clear page, no session, the row untouched?"""
     import datetime as dt

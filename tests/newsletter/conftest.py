@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import email
 import email.policy
-import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from aiosmtpd.controller import Controller
+
+from tests.ports import LoopbackSMTP
 
 
 @dataclass
@@ -59,19 +59,12 @@ class Sink:
         return self.handler.snapshot()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_sink() -> Iterator[Sink]:
     handler = SinkHandler()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port, data_size_limit=10 * 1024 * 1024)
+    controller = LoopbackSMTP(handler, data_size_limit=10 * 1024 * 1024)  # binds port 0: no port race
     controller.start()
     try:
-        yield Sink(handler, port)
+        yield Sink(handler, controller.port)
     finally:
         controller.stop()

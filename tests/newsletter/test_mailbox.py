@@ -24,13 +24,13 @@ from saas.newsletter import mailbox
 from saas.newsletter import operations as ops
 from saas.newsletter.models import Bounce, Issue, SubscriberStatus
 from tenants.scoping import tenant_context
-from tests.newsletter.conftest import free_port
 from tests.newsletter.helpers import add_subscribers
 
 USER, PASSWORD = "bounces@lotse.test", "mailbox-secret-2026"
 
 CONFIG = """protocols = imap
 listen = 127.0.0.1
+login_greeting = {greeting}
 base_dir = {root}/run
 state_dir = {root}/state
 log_path = {root}/dovecot.log
@@ -86,21 +86,24 @@ def imap_url() -> Iterator[str]:
         me = pwd.getpwuid(uid).pw_name
         users = f"default_internal_user = {me}\ndefault_login_user = {me}\ndefault_internal_group = {me}"
     (root / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}\n")
-    port = free_port()
+    # Dovecot cannot report a port it chose itself: a port is chosen, and the server counts as ours only when
+    # it answers with this run's own greeting; if another process took the port in between, Dovecot fails to
+    # bind (or someone else answers) and the next port is tried.
+    greeting = f"lotse-test-{os.getpid()}-{time.monotonic_ns()}"
     conf = root / "dovecot.conf"
-    conf.write_text(CONFIG.format(root=root, uid=uid, gid=gid, port=port, users=users))
-    process = subprocess.Popen([binary, "-F", "-c", str(conf)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+    for _attempt in range(5):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        conf.write_text(CONFIG.format(root=root, uid=uid, gid=gid, port=port, users=users, greeting=greeting))
+        process = subprocess.Popen([binary, "-F", "-c", str(conf)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        if _ours(process, port, greeting, time.monotonic() + 15):
             break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                log = (root / "dovecot.log").read_text() if (root / "dovecot.log").exists() else ""
-                raise RuntimeError(f"Dovecot did not start: {process.stdout.read()!r} {log}") from None
-            time.sleep(0.1)
+        process.kill()
+        process.wait(timeout=10)
+    else:
+        log = (root / "dovecot.log").read_text() if (root / "dovecot.log").exists() else ""
+        raise RuntimeError(f"Dovecot did not start: {process.stdout.read() if process.stdout else b''!r} {log}")
     try:
         yield f"imap://{USER.replace('@', '%40')}:{PASSWORD}@127.0.0.1:{port}/INBOX"
     finally:
@@ -110,6 +113,17 @@ def imap_url() -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
         shutil.rmtree(root, ignore_errors=True)
+
+
+def _ours(process: subprocess.Popen, port: int, greeting: str, deadline: float) -> bool:
+    """Does the Dovecot just started answer on ``port`` with ``greeting`` (and not another server)?"""
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=2) as conn:
+                return greeting.encode() in conn.recv(1024)
+        except OSError:
+            time.sleep(0.1)
+    return False
 
 
 def _imap(url: str) -> imaplib.IMAP4:

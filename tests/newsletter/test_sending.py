@@ -246,12 +246,13 @@ def test_smtp_refusals_temporary_deferred_permanent_failed_and_disabled(app, db,
 
 def test_unreachable_relay_retries_the_batch_with_backoff(app, db, world, monkeypatch):
     """Does a relay that refuses connections leave the mails open and the batch due again later?"""
-    from tests.newsletter.conftest import free_port
+    from tests.ports import refused_port
 
-    monkeypatch.setitem(app.config, "MAIL_URL", f"smtp://127.0.0.1:{free_port()}")
     add_subscribers(world.dortmund, 2)
     issue_id = _issue(world.dortmund)
-    _send(world.dortmund, issue_id)
+    with refused_port() as port:  # held while sending: no other server can answer on it
+        monkeypatch.setitem(app.config, "MAIL_URL", f"smtp://127.0.0.1:{port}")
+        _send(world.dortmund, issue_id)
     status, counts = _state(world.dortmund, issue_id)
     assert status == IssueStatus.sending and "sent" not in counts
     with tenant_context(world.dortmund.id):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -17,17 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.ports import listening_socket
+
 pytestmark = [
     pytest.mark.redis,
     pytest.mark.skipif(not os.environ.get("TEST_REDIS_URL"), reason="needs Redis (CI runs it with TEST_REDIS_URL)"),
 ]
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _subscribe(base: str, email: str) -> int:
@@ -45,15 +40,28 @@ def _subscribe(base: str, email: str) -> int:
 
 
 def test_subscribe_limit_holds_across_two_workers(app, world):
-    port = _free_port()
+    # gunicorn serves on a socket this test bound (port 0) and hands over: no port race with other runs.
+    listener = listening_socket()
+    port = listener.getsockname()[1]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}", "saas:create_app()"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            "2",
+            "--bind",
+            f"fd://{listener.fileno()}",
+            "saas:create_app()",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(listener.fileno(),),
     )
+    listener.close()  # the server holds it now
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):

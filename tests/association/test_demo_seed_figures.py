@@ -1,0 +1,45 @@
+"""`lotse demo seed` alone (no worker running) leaves the demo associations with figures: what the analyst's
+dashboard and `lotse association report` show is there at once, equal to the offices' own annual reports, and
+a second seed the same day changes nothing (no further aggregation run)."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import func, select
+
+from saas.association.models import AggregationRun
+from saas.core import timeutil
+
+
+def _json(app, *args: str) -> dict:  # type: ignore[type-arg]
+    result = app.test_cli_runner().invoke(args=list(args))
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output[result.output.index("{") :])
+
+
+def test_demo_seed_alone_gives_the_associations_their_figures(app, db):  # type: ignore[no-untyped-def]
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["demo", "seed"])
+    assert first.exit_code == 0, first.output
+    assert "association figures computed" in first.output
+    runs = db.session.scalar(select(func.count(AggregationRun.id)))
+    assert runs == 1
+
+    year = timeutil.today().year - 1
+    report = _json(app, "association", "report", "--association", "paritaet-nrw", "--year", str(year))
+    shown = {office["tenant"]: office["contacts"]["total"] for office in report["offices"]}
+    own = {
+        slug: _json(app, "report", "annual", "--tenant", slug, "--year", str(year), "--format", "json")["contacts"][
+            "total"
+        ]
+        for slug in ("dortmund", "hamm")
+    }
+    assert shown == own and min(own.values()) > 0
+    for slug in ("lak-nrw", "ak-sh"):
+        assert _json(app, "association", "report", "--association", slug, "--year", str(year))["offices"]
+
+    second = runner.invoke(args=["demo", "seed"])
+    assert second.exit_code == 0, second.output
+    assert "nothing changed" in second.output and "association figures" not in second.output
+    assert db.session.scalar(select(func.count(AggregationRun.id))) == runs
