@@ -56,7 +56,7 @@ SECONDARY = "."  # Destatis: "geheim zu halten"
 PRIMARY, COMPLEMENT, IMPLICIT, PUBLISHED = "primary", "secondary", "implicit", "published"
 # An implicit cell whose true value is below 0: the step from a frozen released table to a later one when
 # contacts of the released period were deleted since. The reader is granted its sign (more than they
-# know, so the audit stays on the safe side); a small one must keep -(threshold-1) … 0 in its interval.
+# know, so the audit stays on the safe side); a small one must keep -(threshold-1) … -2 in its interval.
 NEGATIVE = "implicit-negative"
 MILP_SECONDS = 20.0
 REPAIRS = 3  # single complements tried for a cell the audit still finds exposed, before whole lines
@@ -170,11 +170,10 @@ def reader_bounds(kind: str, threshold: int) -> tuple[float, float]:
 
 
 def _target(kind: str, threshold: int) -> tuple[int, int]:
-    """The part of the range a small cell's feasible interval must keep (see the module docstring): the
-    whole of 1 … threshold−1 for a "<5" cell, 0 … threshold−1 for an implicit one (mirrored below 0)."""
+    """The part of the range a small cell's feasible interval must keep (see the module docstring)."""
     if kind == NEGATIVE:
-        return (-(threshold - 1), 0)
-    return (1, threshold - 1) if kind == PRIMARY else (0, threshold - 1)
+        return (-(threshold - 1), -max(1, threshold - 3))
+    return (max(1, threshold - 3), threshold - 1)
 
 
 def _protected(kind: str, interval: tuple[float, float], threshold: int) -> bool:
