@@ -30,7 +30,7 @@ from saas.association.models import (
     AssociationReport,
     as_counter,
 )
-from saas.association.suppression import SECONDARY, marker
+from saas.association.suppression import Suppression
 from saas.core import timeutil
 from saas.extensions import db
 from tenants.models import Association, utcnow
@@ -280,15 +280,12 @@ class Release:
         """The table's cells as published (its numbers and signs), rebuilt from what is stored."""
         system, sharing = report.build_system([], None, released={self.table: self.truth})
         hidden = {_cell_key(self.table, c) for c in self.hidden}
+        small = {c for c in hidden if 0 < system.values.get(c, 0) < self.threshold}
+        signs = Suppression(self.threshold, small, hidden - small, set())
         out = report.Published({}, sharing.get(self.table, {}))
-        mark = marker(self.threshold)
         for cell, value in system.values.items():
-            if cell[0] != self.table:
-                continue
-            sign: int | str = value
-            if cell in hidden:
-                sign = mark if 0 < value < self.threshold else SECONDARY
-            out.values[cell[1:]] = sign
+            if cell[0] == self.table:
+                out.values[cell[1:]] = signs.sign(cell, value)
         return out
 
 
@@ -341,10 +338,8 @@ def release_tables(
     months = load_month_facts(members, year) if any(t != report.YEAR for t in wanted) else {}
     ends = [t[1] for t in (*have, *wanted) if t != report.YEAR]
     also = [_cell_key(t, c) for t, r in have.items() for c in r.hidden]
-    tables, result = report.publish_tables(
-        members, facts, threshold, months, ends, also=also, released={t: r.truth for t, r in have.items()}
-    )
-    system, _sharing = report.build_system(members, facts, months, ends, released={t: r.truth for t, r in have.items()})
+    system, sharing = report.build_system(members, facts, months, ends, released={t: r.truth for t, r in have.items()})
+    tables, result = report.publish_system(system, sharing, threshold, also)
     out = []
     for table in wanted:
         if table not in tables:

@@ -326,6 +326,13 @@ def publish_tables(
     (``also``: cells to hide as ``"."`` whatever their value, e.g. hidden in a released table;
     ``released``: tables released before, held fixed, see :func:`build_system`)."""
     system, sharing = build_system(members, facts, months, ends, released)
+    return publish_system(system, sharing, threshold, also)
+
+
+def publish_system(
+    system: CellSystem, sharing: Mapping[Any, Any], threshold: int, also: Iterable[tuple] = ()
+) -> tuple[dict[Any, Published], Suppression]:
+    """Suppress a cell system already built (:func:`build_system`) and sign each table's cells."""
     result = suppress(system, threshold, also)
     tables: dict[Any, Published] = {t: Published({}, s) for t, s in sharing.items()}
     for (table, oid, family, name), value in system.values.items():
