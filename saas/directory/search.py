@@ -77,7 +77,12 @@ MAX_QUERY_WORDS = 8
 MAX_QUERY_CHARS = 200
 EXACT, COMPOUND, SYNONYM, TYPO = 1.0, 0.9, 0.75, 0.6
 NAME, TOPICS, TEXT = 1.0, 0.85, 0.35
+OUTSIDE_AREA = 0.5  # a group outside the topic area of the topic a word names ranks after those inside it
 PART_OF = 0.8  # a match on a compound's part ("Verlust|ängste" for "Angst") counts less than a whole word
+# The alternatives that match a description too: the word, its compound parts, the nouns it is derived from.
+LITERAL_KINDS = ("exact", "compound", "derived")
+# A compound's front part for the whole: where it names a topic ("Angst|störung"), or behind a common head.
+FALLBACK_KINDS = ("fallback", "head")
 PART = "~"  # prefix of a compound part's key in documents
 ABOUT = " | "  # in search_topics: topics before it, area / audience / age / languages after it
 COMMON_WORD_ZIPF = 4.0  # a word this common is spelled right (no typo correction) and may be filler
@@ -158,6 +163,56 @@ def _listed_topics() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _listed_topic_names() -> dict[str, frozenset[str]]:
+    """Search key of each one-word topic name or search word of the common topic list → the names of the
+    topics it names ("cannabis" → Drogenabhängigkeit, "trink" → Alkoholabhängigkeit)."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, set[str]] = {}
+    for row in load_topic_rows():
+        for key in topic_keys(row["name"], row["search_words"]):
+            found.setdefault(key, set()).add(row["name"])
+    return {key: frozenset(names) for key, names in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _listed_parts() -> frozenset[str]:
+    """Spellings of the compound parts of the common topic list's words ("Spiel|sucht", "Glücks|spiel")."""
+    from saas.directory.demo import load_topic_rows
+
+    return frozenset(
+        language.surface(part)
+        for row in load_topic_rows()
+        for word in language.raw_words(row["name"] + " " + row["search_words"])
+        if len(parts := language.split_compound(word)) > 1
+        for part in parts
+    )
+
+
+@lru_cache(maxsize=20_000)
+def named_topics(word: str) -> tuple[str, ...]:
+    """Topics of the common topic list a word stands for.
+
+    Nearest first: the word itself or a form it is derived from names a topic ("Cannabis", "CED",
+    "Trinker" → trinken); else, for a word that is no noun, its synonyms ("saufen" → trinken), else its
+    broader terms and the nouns of its multi-word synonyms, else their broader terms ("kiffen" →
+    "Haschisch rauchen" → Haschisch → Cannabis). Each step is taken only when the nearer ones name no topic, so a
+    word never reaches a topic through a loose relation when a near one exists. A noun goes no further than
+    its own synonyms (:func:`language.synonyms`, matched against the office's topics): the common list names
+    its topics by nouns, and a noun's synonyms are nouns of their own ("Lebensende" ~ "Tod" is no grief).
+    """
+    names = _listed_topic_names()
+    levels = [(word, *language.derivations(word))]
+    if not language.is_noun(word):
+        levels += language.related_words(word)
+    for level in levels:
+        found = sorted({n for w in level for n in names.get(language.norm(w), ())})
+        if found:
+            return tuple(found)
+    return ()
+
+
+@lru_cache(maxsize=1)
 def _listed_topic_words() -> list[frozenset[str]]:
     from saas.directory.demo import load_topic_rows
 
@@ -192,7 +247,7 @@ def listed_topic_areas(key: str) -> frozenset[str]:
 class Alternative:
     tokens: tuple[str, ...]
     weight: float
-    kind: str  # exact | compound | fallback | synonym | typo
+    kind: str  # exact | compound | derived | fallback | head | synonym | topic | typo
 
 
 @dataclass
@@ -204,6 +259,7 @@ class Term:
     corrected: list[str] = field(default_factory=list)  # typo corrections shown to the person
     exact_known: bool = False  # the word itself is in the vocabulary
     areas: frozenset[str] = frozenset()  # topic areas of the topics this word names ("Trauer": social)
+    meant_areas: frozenset[str] = frozenset()  # those, else the areas its synonyms name (see settle_terms)
 
     @property
     def tokens(self) -> set[str]:
@@ -251,9 +307,43 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 specific = tuple(dict.fromkeys(language.norm(p) for p in parts[:-1]))
                 if specific != keys and all(_listed_spelling(p) for p in parts[:-1]):
                     term.alternatives += _whole_or_part(specific, SYNONYM, "fallback")
+                elif specific != keys and _generic_head(parts):
+                    # So does a compound whose head is a common word that names no topic ("Spiel|halle"), only
+                    # where the office does not know the compound as typed ("Hör|sturz": a description has it).
+                    term.alternatives += _whole_or_part(specific, SYNONYM, "head")
+        # The nouns a derived form stands for ("Epileptiker" → Epilepsie, "getrennt" → Trennung); of a common
+        # word only those that name a topic ("getrennt" → Trennung, never "lebt" → Leben).
+        common = may_ignore(word)
+        for derived in dict.fromkeys(language.norm(d) for d in language.derivations(word)):
+            if derived != key and (not common or derived in _listed_topics()):
+                term.alternatives += _whole_or_part((derived,), COMPOUND, "derived")
         for synonym in language.synonyms(word):
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
+        # The topics the word stands for by the common topic list ("CED" → Morbus Crohn, "saufen" → trinken →
+        # Alkoholabhängigkeit), by their names: matched like synonyms (in names and topics, only where no group
+        # has the word itself there), but kept for a common word too: "Trinken" names a topic, "finde" none.
+        for name in named_topics(word):
+            keys = tuple(
+                dict.fromkeys(
+                    language.norm(w) for w in language.raw_words(name) if language.surface(w) not in STOPWORDS
+                )
+            )
+            if keys and keys != (key,):
+                term.alternatives.append(Alternative(keys, SYNONYM, "topic"))
     return tuple(term.alternatives)
+
+
+def _generic_head(parts: list[str]) -> bool:
+    """Whether a compound names a kind of its front part by a common head ("Spiel|halle", "Sucht|beratung"):
+    the head is an everyday word that names no topic, and each front part is a part of a word of the common
+    topic list ("Spiel|sucht"). Not "Lebens|ende" (no topic word has "Leben" in it) nor "Herz|infarkt"
+    ("Infarkt" is no everyday word)."""
+    head = parts[-1]
+    return (
+        language.zipf(head) >= COMMON_WORD_ZIPF
+        and not _listed_spelling(head)
+        and all(language.surface(p) in _listed_parts() for p in parts[:-1])
+    )
 
 
 def _office_filter(column: InstrumentedAttribute[int], tenant_ids: list[int] | None) -> ColumnElement[bool]:
@@ -426,12 +516,23 @@ def settle_terms(
             area for area in TOPIC_AREA_CODES if f"{AREA_MARK}{area}:{key}" in known
         }
         term.exact_known = key in known
+        # A word that names no topic itself means the areas of the topics its synonyms or the nouns it is
+        # derived from name ("Trunksucht" ~ Alkoholismus: addiction; "Zucker" ~ Diabetes: chronic illness).
+        term.meant_areas = term.areas or frozenset().union(
+            *(
+                listed_topic_areas(a.tokens[0])
+                for a in term.alternatives
+                if a.kind in ("synonym", "derived") and len(a.tokens) == 1
+            )
+        )
         # An everyday word matches only as typed: "Sohn" never widens to "Kind" or "Junge", "finde" to "Fund".
         everyday = may_ignore(term.word) and not term.areas
         term.alternatives = [
             a
             for a in term.alternatives
-            if not (everyday and a.kind in ("synonym", "fallback")) and all(t in known for t in a.tokens)
+            if not (everyday and a.kind in ("synonym", *FALLBACK_KINDS))
+            and not (term.exact_known and a.kind == "head")
+            and all(t in known for t in a.tokens)
         ]
         if not term.alternatives:
             add_corrections(term, tenant_ids, (candidates or {}).get(i))
@@ -501,13 +602,13 @@ def _score_term(term: Term, c: Candidate, kinds: set[str]) -> tuple[float, bool]
     for alt in term.alternatives:
         if alt.kind not in kinds:
             continue
-        if alt.kind == "synonym" and term.areas and c.topic_area not in term.areas:
+        if alt.kind in ("synonym", "topic") and term.meant_areas and c.topic_area not in term.meant_areas:
             continue
-        literal = alt.kind in ("exact", "compound")
+        literal = alt.kind in LITERAL_KINDS
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
         # compound's front part stands for it where it names a topic: they may match a description too
         # ("Autimus" → a group "im Autismus-Spektrum", "Angststörung" → "... Angst vor der Angst").
-        described = literal or alt.kind in ("typo", "fallback")
+        described = literal or alt.kind in ("typo", *FALLBACK_KINDS)
         tokens = alt.tokens
         if all(t in name for t in tokens):
             score, is_strong = alt.weight * NAME, True
@@ -524,13 +625,16 @@ def _score_term(term: Term, c: Candidate, kinds: set[str]) -> tuple[float, bool]
 
 def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     """The groups a query finds, best first (see the module's rules)."""
-    all_kinds = {"exact", "compound", "synonym", "fallback", "typo"}
+    all_kinds = {*LITERAL_KINDS, *FALLBACK_KINDS, "synonym", "topic", "typo"}
     kinds_of: dict[int, set[str]] = {}
     for i, term in enumerate(terms):
-        own = {"exact", "compound"}
-        # Synonyms only widen a word that no group has in its name or topics.
-        if any(_score_term(term, c, own)[1] for c in candidates):
-            kinds_of[i] = own | {"typo"}
+        # The nearest reading that some group has in its name or topics, and only it: the word as typed,
+        # else the nouns it is derived from ("Rheumatiker" → Rheuma, not also the topics the list relates to
+        # Rheuma), else synonyms, topics of the list and fallbacks.
+        for nearest in ({"exact", "compound"}, set(LITERAL_KINDS)):
+            if any(_score_term(term, c, nearest)[1] for c in candidates):
+                kinds_of[i] = nearest | {"typo"}
+                break
         else:
             kinds_of[i] = all_kinds
     strong_hits: list[tuple[float, Candidate]] = []
@@ -542,10 +646,12 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
             score, strong = _score_term(term, c, kinds_of[i])
             if not score:
                 break
+            if term.meant_areas and c.topic_area not in term.meant_areas:
+                score *= OUTSIDE_AREA
             total += score
             all_strong = all_strong and strong
             if not strong:
-                literal = literal and _score_term(term, c, {"exact", "compound", "typo", "fallback"})[0] > 0
+                literal = literal and _score_term(term, c, {*LITERAL_KINDS, *FALLBACK_KINDS, "typo"})[0] > 0
         else:
             if all_strong:
                 strong_hits.append((total, c))
@@ -563,7 +669,7 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     concepts = set().union(*(_topic_keys(c) for _score, c in strong_hits))
     for term in terms:
         for alt in term.alternatives:
-            if alt.kind in ("exact", "compound", "typo", "fallback"):
+            if alt.kind in (*LITERAL_KINDS, *FALLBACK_KINDS, "typo"):
                 for token in alt.tokens:
                     concepts |= related_topic_keys(language.norm(token.removeprefix(PART).removeprefix("=")))
     same = [h for h in literal_weak if _topic_keys(h[1]) & concepts or not _topic_keys(h[1])]
@@ -641,9 +747,6 @@ def _find(terms: list[Term], where: list, *, few_offices: bool) -> list[Candidat
         conditions.append(_may_rank(terms))
     rows = db.session.execute(select(*_group_columns()).where(*where, *conditions)).all()
     return rank(terms, [Candidate(*row) for row in rows])
-
-
-LITERAL_KINDS = ("exact", "compound")  # the alternatives that :func:`_score_term` lets match a description
 
 
 def _in_name_or_topics(tokens: tuple[str, ...]) -> ColumnElement[bool]:
