@@ -952,11 +952,12 @@ def public_results(
     limit: int = 20,
 ) -> PublicResults:
     """Search one office's public groups and load them: the one search the Wegweiser page, its embed,
-    the JSON API and the regional finder share."""
+    the JSON API and the regional finder share. Words that name a filter value ("abends", "online") set
+    that filter in ``filters`` (so the page shows it) instead of being searched."""
     from saas.directory import finder, queries
 
     result = search_ids(
-        q,
+        finder.filters_in_query(q, filters),
         tenant_id=tenant_id,
         topic_area=topic_area,
         filters=finder.conditions(filters),
