@@ -9,10 +9,15 @@ spelling without umlauts prefixed with ``=``; a compound contributes its parts a
 both ends, so ``LIKE '% key %'`` is a whole-token match (served by ``pg_trgm`` on PostgreSQL).
 
 Query. Each word (filler words dropped) becomes a *term* with alternatives, each with a weight:
-exact (its key, 1.0), its compound parts all present (0.9), OpenThesaurus synonyms (0.75) and typo
-corrections against the office's vocabulary (0.6). Rules that keep the results precise:
+exact (its key, 1.0), its compound parts all present (0.9), the nouns a derived form stands for
+(hunspell-de-de: "Epileptiker" → Epilepsie, "getrennt" → Trennung; 0.9), OpenThesaurus synonyms (0.75),
+the topics of the common topic list the word reaches (:func:`named_topics`: "CED" → Morbus Crohn,
+"saufen" → trinken → Alkoholabhängigkeit; 0.75) and typo corrections against the office's vocabulary
+(0.6). Rules that keep the results precise:
 
-- Synonyms of a word are used only when no group matches the word itself in a name or topic
+- The nearest reading that some group has in its name or topics is used, and only it: the word as
+  typed, else the nouns it is derived from, else synonyms, topics and fallbacks.
+- So synonyms of a word are used only when no group matches the word itself in a name or topic
   ("Zucker" → Diabetes only where "Zucker" is no office synonym; "Trauer" never widens to "Kummer").
 - A typo correction fires only for a word that matches nothing at all ("Parkison" → Parkinson).
 - A word that matches nothing and cannot be corrected is ignored only when it names no concept
@@ -21,6 +26,9 @@ corrections against the office's vocabulary (0.6). Rules that keep the results p
   so a query never shrinks to its generic words ("Angehörige").
 - A compound falls back to its front part ("Angst|störung" → Angst) only where that part names a topic
   ("Lebens|ende" never becomes "Leben").
+- A compound whose head is a common word naming no topic falls back to its front part where that is a
+  part of a topic word ("Spiel|halle" → "Glücks|spiel"), only while the office does not know the compound.
+- A group outside the topic area that the word (or its synonyms) names ranks after those inside it.
 - Every remaining term must match (AND). A match in the name counts most, then in the topics, then in
   the description. If any group matches all terms in name or topics, a group that matches only through
   its description is listed after them, only with the words typed (or their typo correction or compound
