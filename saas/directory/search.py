@@ -102,24 +102,25 @@ TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability
 # --- documents --------------------------------------------------------------------------------------------
 
 
-def word_tokens(word: str) -> list[str]:
-    """The tokens one word contributes to a document: key and spelling, and those of its parts."""
+def word_tokens(word: str, parts: bool = True) -> list[str]:
+    """The tokens one word contributes to a document: key and spelling, and (``parts``) those of its parts."""
     tokens = [language.norm(word), "=" + language.surface(word)]
-    if word.isalpha():
-        parts = language.split_compound(word)
-        if len(parts) > 1:
-            for part in parts:
+    if parts and word.isalpha():
+        split = language.split_compound(word)
+        if len(split) > 1:
+            for part in split:
                 tokens += [PART + language.norm(part), "=" + language.surface(part)]
     return tokens
 
 
-def document(*parts: str, acronyms: bool = False) -> str:
-    """A token document of texts; with ``acronyms`` each text also yields its abbreviations ("MS")."""
+def document(*parts: str, acronyms: bool = False, compound_parts: bool = True) -> str:
+    """A token document of texts; with ``acronyms`` each text also yields its abbreviations ("MS"), without
+    ``compound_parts`` its compounds stand only as wholes."""
     tokens: list[str] = []
     for part in parts:
         for word in language.raw_words(part or ""):
             if language.surface(word) not in STOPWORDS:
-                tokens += word_tokens(word)
+                tokens += word_tokens(word, compound_parts)
         if acronyms:
             for phrase in (part or "").split(","):  # "Missbrauch, sexueller" is no "MS"
                 tokens += [language.norm(a) for a in sorted(language.acronyms(phrase))]
@@ -132,10 +133,15 @@ def vocabulary_words(doc: str) -> set[str]:
     return {t for t in doc.split() if 2 <= len(t) <= 80 and not t.lstrip("=").isdigit() and t != ABOUT.strip()}
 
 
-def topics_document(phrases: list[str], about: list[str]) -> str:
+def topics_document(names: list[str], synonyms: list[str], about: list[str]) -> str:
     """``search_topics``: the topics and the office's synonyms, then after ``ABOUT`` the topic area,
-    audience, age focus and languages (which only the very words typed may match)."""
-    return document(*phrases, acronyms=True) + ABOUT.lstrip() + document(*about).lstrip()
+    audience, age focus and languages (which only the very words typed may match).
+
+    A synonym's compound stands only as a whole: "Schmerzmittel", a search word of
+    Medikamentenabhängigkeit, names the pills, and is no answer to "Schmerzen" (its front part); the
+    topic's own name keeps its parts ("Alkohol|abhängigkeit" answers "Alkohol")."""
+    topics = document(*names, acronyms=True) + document(*synonyms, acronyms=True, compound_parts=False).lstrip()
+    return topics + ABOUT.lstrip() + document(*about).lstrip()
 
 
 def topic_keys(name: str, search_words: str) -> set[str]:

@@ -462,6 +462,20 @@ def test_groups_of_the_words_area_come_first(everyday) -> None:
     assert set(found[:2]) == {"Trocken leben Hörde", "Angehörige von Alkoholkranken"}
 
 
+def test_a_synonyms_compound_is_no_answer_to_its_front_part(realistic) -> None:
+    """Does "Schmerzen" find the pain group, not the painkiller group whose office synonym is "Schmerzmittel"
+    (a compound of the synonyms stands only as a whole), while "Schmerzmittel" still finds that group and a
+    topic's own name keeps its parts ("Alkohol" → Alkohol|abhängigkeit)?"""
+    d = realistic.dortmund
+    make_topic(d, "Medikamentenabhängigkeit", "Tabletten, Schmerzmittel", area="addiction")
+    make_topic(d, "Fibromyalgie", "Schmerzen", area="chronic_illness")
+    make_group(d, "Tablettenfrei leben", ["Medikamentenabhängigkeit"], topic_area="addiction")
+    make_group(d, "Fibro-Treff", ["Fibromyalgie"], topic_area="chronic_illness")
+    assert names(realistic, "Schmerzen") == ["Fibro-Treff"]
+    assert names(realistic, "Schmerzmittel") == ["Tablettenfrei leben"]
+    assert "Trocken leben Hörde" in names(realistic, "Alkohol")
+
+
 def _statements(world, q: str) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
     from sqlalchemy import event
 
