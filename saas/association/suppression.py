@@ -16,32 +16,49 @@ sum over offices``. The signs (CONTRACTS.md *Association report JSON*, Destatis 
   small negative step is protected like a small positive one (its size stays open).
 
 **What "protected" means.** The reader knows every published number, every equation, that counts are
-whole numbers ≥ 0, that ``"<5"`` means 1 … threshold−1 and that ``"."`` and implicit cells are ≥ 0. A
-small count is protected when, with all of that, its feasible interval is still
+whole numbers ≥ 0, and that ``"."`` and implicit cells are ≥ 0 (a negative step ≤ 0). The issue asks that
+"for every primary cell the feasible interval still covers 0 … threshold−1"; :func:`audit` checks that
+literally and in the stricter sense, two readings of a ``"<5"`` (:data:`READINGS`):
 
-- ``⊇ [threshold−3, threshold−1]`` (with threshold 5: it can still be 2 and 4) for a ``"<5"`` cell and for
-  a small implicit one (a step between two tables), see :func:`_target`. This is a protection range in the
-  sense of τ-ARGUS, not the whole range of the sign: a reader may learn that a "<5" is not 1, or that a
-  step is not 0. Asking for the whole range (1 … threshold−1, and 0 for a step) was tried on 2026-12-02: it
-  hid every kind and topic area of both offices in the demo's 2025 report, or Dortmund's 495
-  professionals of 2023, so the narrower range stays until complements can be chosen for the whole range
-  without that loss.
+- ``ZERO`` (the issue's words): a ``"<5"`` is a whole number 0 … threshold−1 (granting the reader the
+  upper end, which only narrows intervals, so passing here passes the bare "≥ 0" too); its interval
+  must be ``⊇ [0, threshold−1]``;
+- ``SIGNS`` (the reader also uses that ``"<5"`` means 1 … threshold−1): its interval must be all of
+  ``[1, threshold−1]``;
+- in both, a small implicit step (1 … threshold−1) must keep ``[0, threshold−1]``, a small negative one
+  ``[−(threshold−1), 0]``: nothing beyond its sign may be learnt (see :func:`_target`).
+
+What holds, and why not more: under ``ZERO`` every small count is protected except a small count that
+is published by rule (an office's small ``contacts.total`` beside the published association total).
+Under ``SIGNS`` two more cases cannot be protected by hiding anything, and :func:`suppress` reports them
+as ``unprotected`` (stored with the release) instead of hiding whole tables in vain: a ``"<5"`` whose
+line holds only other ``"<5"`` cells (two offices' ``"<5"`` beside their ``"<5"`` association total:
+each part ≥ 1, so each is ≤ threshold−2), and the step between two ``"<5"`` year-to-date counts (at most
+threshold−2 by the two signs alone). In both the signs themselves tell the reader "not threshold−1";
+no count is ever narrowed to fewer than threshold−2 values. (Until 2026-12-02 a narrower protection
+range, threshold−3 … threshold−1, was accepted; it let a reader learn "not 1", e.g. two "<5" beside a
+total of 6.)
 
 :func:`audit` computes these intervals exactly (integer programs solved by scipy's HiGHS) and is the
 proof; :func:`suppress` chooses complements so that the audit passes while hiding as little as possible:
 
-1. Per equation, the protection of a small cell is a linear condition on which cells of its line are
-   hidden (its hidden neighbours must be able to absorb the whole range). All these conditions of the
-   whole system go into one mixed-integer program (``scipy.optimize.milp``, HiGHS): hide the cells with
-   the least total value (+1 per cell, so zeros are allowed as complements but not free), fixed cells
-   excluded.
-2. The exact audit then looks at the links between lines (a complement pinned by another line); every
-   cell it still finds exposed gets one more complement in its lines, and step 1 runs again.
+1. Per equation, the protection of a small cell is a necessary linear condition on which cells of its
+   line are hidden (its hidden neighbours must be able to absorb the whole range). All these conditions
+   of the whole system go into one mixed-integer program (``scipy.optimize.milp``, HiGHS): hide the
+   cells with the least total value (+1 per cell, so zeros are allowed as complements but not free),
+   fixed cells excluded.
+2. The exact audit (both readings) then finds what the lines miss: links between lines and tables (a
+   complement pinned by another line, a year cell whose step from the frozen quarter before it is too
+   small to give room). Each exposed cell gets the complements of the attacker model of Fischetti and
+   Salazar (the optimal method of τ-ARGUS), solved per cell on the cells around it (:func:`_deviations`):
+   the cheapest cells whose hiding lets the table move the cell to the end of its range. Then step 1
+   runs again, and the audit looks again at the cells that were exposed.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -71,6 +88,7 @@ MILP_SECONDS = 20.0
 REPAIR_SECONDS = 10.0  # per batch of the exact repair (see _deviations)
 REPAIR_BATCH = 1  # exposed cells repaired together in one program (each with its readings and directions)
 REPAIR_DEPTH = 3  # equations walked from an exposed cell to find its complements
+PRUNE_SECONDS = 1.0  # spent at most on publishing again complements the audit does not need (see _prune)
 REPAIR_CELLS = 2000  # at most this many cells around an exposed one take part in its repair
 
 
@@ -667,6 +685,7 @@ def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exac
     # the first audit only the cells still exposed are looked at again (None: audit all).
     check: dict[str, set[Cell]] | None = None
     unfixable: set[tuple[Cell, str]] = set()
+    repaired: set[Cell] = set()  # complements added by the exact repair
     by_cell: dict[Cell, list[dict[Cell, int]]] = defaultdict(list)  # cell → the coefficients of its equations
     for eq in system.equations:
         coefficients = eq.coefficients()
@@ -705,6 +724,7 @@ def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exac
             exposed = [(c, r, g) for c, r, g in exposed if (c, r) not in unfixable]
         check = {r: {c for c, rr, _g in exposed if rr == r} for r in READINGS}
         if not exposed:
+            _prune(system, result, threshold, set(also), repaired, by_cell)
             return result
         added, hopeless_now = _deviations(system, kinds, exposed, threshold, by_cell)
         unfixable |= {(c, r) for c, r, _g in hopeless_now}
@@ -713,8 +733,65 @@ def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exac
             result.unprotected |= {c for c, _r, _g in exposed}
             return result
         result.secondary |= added
+        repaired |= added
     result.unprotected |= {c for r, cells in (check or {}).items() for c in cells}  # pragma: no cover
     return result  # pragma: no cover
+
+
+def _prune(
+    system: CellSystem,
+    result: Suppression,
+    threshold: int,
+    keep: set[Cell],
+    repaired: set[Cell],
+    by_cell: Mapping[Cell, list[dict[Cell, int]]],
+) -> None:
+    """Publish again each complement the audit does not need, the largest first (within
+    :data:`PRUNE_SECONDS`): the line conditions of step 1 choose complements before the exact repair adds
+    the ones with room, so some in the blocks the repair touched (``repaired``) are left with nothing to
+    do. A complement is dropped only if every small cell linked to it through hidden cells stays protected
+    under both readings."""
+    if not repaired:
+        return
+    deadline = time.monotonic() + PRUNE_SECONDS
+    vals = system.values
+    kinds = result.kinds()
+    near = set().union(*(_linked(kinds, c, by_cell) for c in repaired))
+    for cell in sorted((result.secondary & near) - keep, key=lambda c: (-_weight(vals[c]), repr(c))):
+        if time.monotonic() > deadline:
+            break
+        result.secondary.discard(cell)
+        kinds = result.kinds()
+        linked = _linked(kinds, cell, by_cell)
+        check = [
+            c
+            for c in linked
+            if c in kinds and c not in result.unprotected and _is_sensitive(kinds[c], vals[c], threshold)
+        ]
+        published = {c: v for c, v in vals.items() if c not in kinds}
+        ok = all(
+            _protected(kinds[c], interval, threshold, reading)
+            for reading in READINGS
+            for c, interval in intervals(
+                published, kinds, system.equations, threshold, check, truth=vals, decisive=True, reading=reading
+            ).items()
+        ) and not (0 < vals[cell] < threshold)
+        if not ok:
+            result.secondary.add(cell)
+
+
+def _linked(kinds: Mapping[Cell, str], start: Cell, by_cell: Mapping[Cell, list[dict[Cell, int]]]) -> set[Cell]:
+    """The hidden cells linked to ``start`` through equations with another hidden cell (its block)."""
+    seen = {start}
+    queue = [start]
+    while queue:
+        c = queue.pop()
+        for coefficients in by_cell.get(c, ()):
+            for m in coefficients:
+                if m in kinds and m not in seen:
+                    seen.add(m)
+                    queue.append(m)
+    return seen
 
 
 def _inherent(
@@ -790,6 +867,22 @@ def _movable(system: CellSystem, kinds: Mapping[Cell, str], c: Cell) -> bool:
     return c in kinds or c not in system.fixed
 
 
+_STEPS: dict[int, tuple[Any, set[int]]] = {}
+
+
+def _step_equations(system: CellSystem, by_cell: Mapping[Cell, list[dict[Cell, int]]]) -> set[int]:
+    """The ids of the equations (coefficient dicts of ``by_cell``) through an implicit cell, computed once
+    per ``by_cell``."""
+    key = id(by_cell)
+    cached = _STEPS.get(key)
+    if cached is not None and cached[0] is by_cell:
+        return cached[1]
+    out = {id(c) for cell in system.implicit for c in by_cell.get(cell, ())}
+    _STEPS.clear()
+    _STEPS[key] = (by_cell, out)
+    return out
+
+
 def _neighbourhood(
     system: CellSystem,
     kinds: Mapping[Cell, str],
@@ -800,12 +893,13 @@ def _neighbourhood(
     """The movable cells within ``depth`` equations of ``start`` (all of its linked block if None). An
     equation through an implicit cell (a step between two tables) is not counted: a deviation follows the
     same cell through every table of the year."""
+    steps = _step_equations(system, by_cell)
     seen = {start: 0}
     queue: deque[Cell] = deque([start])
     while queue and len(seen) < (REPAIR_CELLS if depth is not None else math.inf):
         c = queue.popleft()
         for coefficients in by_cell.get(c, ()):
-            step = 0 if any(m in system.implicit for m in coefficients) else 1
+            step = 0 if id(coefficients) in steps else 1
             level = seen[c] + step
             if depth is not None and level > depth:
                 continue
