@@ -3,7 +3,7 @@ whole table of every office's words) and, on PostgreSQL, a GIN index on the sear
 whole-token match is one key there instead of a trigram search over every document)
 
 Revision ID: 0020_search_speed
-Revises: 0019_search_quality
+Revises: 0020_search_words
 Create Date: 2026-12-02 04:30:00
 
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0020_search_speed"
-down_revision = "0019_search_quality"
+down_revision = "0020_search_words"
 branch_labels = None
 depends_on = None
 
