@@ -189,6 +189,7 @@ def generate(app, groups: int, offices: int, seed: int = 7) -> list[tuple[int, s
         if db.engine.dialect.name == "postgresql":
             with db.engine.connect() as c:
                 c.exec_driver_sql("ANALYZE")
+                c.commit()  # statistics written in a transaction that is rolled back are gone
     return tenants
 
 
@@ -418,6 +419,13 @@ def run(kind: str, url: str, args: argparse.Namespace) -> None:
     print(
         f"  ==> ONE-OFFICE SEARCH p95 = {p95:.2f} ms (goal <= 10 ms: {'met' if p95 <= 10 else 'NOT met'}; "
         f"quietest of {args.repeat} round(s); load average now {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)",
+        flush=True,
+    )
+    every = timings["all offices"]
+    p95_all = percentile(every, 95)
+    print(
+        f"  ==> ALL-OFFICES SEARCH p50 = {percentile(every, 50):.2f} ms, p95 = {p95_all:.2f} ms (goal < 100 ms: "
+        f"{'met' if p95_all < 100 else 'NOT met'}; load average now {os.getloadavg()[0]:.2f}, {os.cpu_count()} cores)",
         flush=True,
     )
     if args.http:

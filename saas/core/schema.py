@@ -9,7 +9,7 @@ from typing import Any
 
 EXTERNAL_TABLE_PREFIXES = ("groups_fts",)  # SQLite FTS5 table and its shadow tables
 EXTERNAL_COLUMNS = {("groups", "search_tsv")}  # PostgreSQL generated tsvector
-EXTERNAL_INDEXES = {"ix_groups_search_trgm", "ix_groups_search_fts"}
+EXTERNAL_INDEXES = {"ix_groups_search_trgm", "ix_groups_search_fts", "ix_groups_search_tokens"}
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:

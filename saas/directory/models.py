@@ -334,6 +334,7 @@ class SearchWord(TenantScoped, Model):
     __table_args__ = (
         UniqueConstraint("tenant_id", "word"),
         Index("ix_directory_search_words_len", "tenant_id", "length"),
+        Index("ix_directory_search_words_word", "word"),  # across all offices: which words any office knows
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

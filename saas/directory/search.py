@@ -44,7 +44,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
@@ -53,9 +53,12 @@ from sqlalchemy import (
     Exists,
     Select,
     SQLColumnExpression,
+    Text,
     and_,
     exists,
     false,
+    func,
+    literal,
     literal_column,
     or_,
     select,
@@ -591,81 +594,133 @@ class Candidate:
     search_text: str
     topic_area: str = ""
 
-    @cached_property
-    def places(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-        """The document's tokens as sets (name, topics, area/audience/age after ``ABOUT``, all text):
-        ranking asks each of them about many alternatives."""
-        topics, _sep, about = self.search_topics.partition(ABOUT)
-        return (
-            frozenset(self.search_name.split()),
-            frozenset(topics.split()),
-            frozenset(about.split()),
-            frozenset(self.search_text.split()),
-        )
+
+@dataclass
+class _Matcher:
+    """A term's alternatives of some kinds, prepared once per ranking so that scoring a group costs a few set
+    and substring look-ups, not a pass over every alternative (a word has up to a hundred with its synonyms,
+    and a search across all offices ranks thousands of groups).
+
+    ``single`` holds the best weight per token of the one-token alternatives, ``literal`` those that may
+    match the area, audience and age words after ``ABOUT`` too, ``multi`` the alternatives of several tokens
+    and ``described`` the ones that may match a description (tokens with their spaces around).
+    """
+
+    single: dict[str, float] = field(default_factory=dict)
+    literal: dict[str, float] = field(default_factory=dict)
+    multi: list[tuple[tuple[str, ...], float, bool]] = field(default_factory=list)
+    described: list[tuple[tuple[str, ...], float]] = field(default_factory=list)
+    strong: dict[tuple[str, str], float] = field(default_factory=dict)  # per (search_name, search_topics)
 
 
-def _score_term(term: Term, c: Candidate, kinds: set[str]) -> tuple[float, bool]:
-    """Best weight of a term in a group and whether it matched in name or topics (0 = no match).
+def _best(weights: dict[str, float], key: str, weight: float) -> None:
+    if weight > weights.get(key, 0.0):
+        weights[key] = weight
+
+
+def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
+    """The term's matchers for ``kinds``: for groups of the topic areas its word names (or any group when
+    it names none), and for groups of other areas.
 
     Synonyms, fallbacks and typo corrections match names and topics only, never the description or the
     area, audience and age words after ``ABOUT`` (an office's "Belastungen" is no answer to "Stalking").
     A word that names a known topic widens through synonyms only within that topic's area.
     """
-    name, topics, about, text = c.places
-    best, strong = 0.0, False
+    matchers = (_Matcher(), _Matcher())
     for alt in term.alternatives:
         if alt.kind not in kinds:
             continue
-        if alt.kind in ("synonym", "topic") and term.meant_areas and c.topic_area not in term.meant_areas:
-            continue
+        in_area_only = alt.kind in ("synonym", "topic") and bool(term.meant_areas)
         literal = alt.kind in LITERAL_KINDS
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
         # compound's front part stands for it where it names a topic: they may match a description too
         # ("Autimus" → a group "im Autismus-Spektrum", "Angststörung" → "... Angst vor der Angst").
         described = literal or alt.kind in ("typo", *FALLBACK_KINDS)
-        tokens = alt.tokens
+        for matcher in matchers[:1] if in_area_only else matchers:
+            if len(alt.tokens) == 1:
+                _best(matcher.single, alt.tokens[0], alt.weight)
+                if literal:
+                    _best(matcher.literal, alt.tokens[0], alt.weight)
+            else:
+                matcher.multi.append((alt.tokens, alt.weight, literal))
+            if described:
+                matcher.described.append((tuple(f" {t} " for t in alt.tokens), alt.weight))
+    return matchers
+
+
+def _strong_score(m: _Matcher, c: Candidate) -> float:
+    """Best weight of a term's alternative in the group's name or topics (0 = none)."""
+    name = set(c.search_name.split())
+    topics_part, _sep, about_part = c.search_topics.partition(ABOUT)
+    topics = set(topics_part.split()) | name
+    about = about_part.split()
+    single = m.single
+    best = max((single[t] * NAME for t in name if t in single), default=0.0)
+    best = max(best, max((single[t] * TOPICS for t in topics if t in single), default=0.0))
+    best = max(best, max((m.literal[t] * TOPICS for t in about if t in m.literal), default=0.0))
+    for tokens, weight, is_literal in m.multi:
         if all(t in name for t in tokens):
-            score, is_strong = alt.weight * NAME, True
-        elif all(t in topics or t in name or (literal and t in about) for t in tokens):
-            score, is_strong = alt.weight * TOPICS, True
-        elif described and all(t in text for t in tokens):
-            score, is_strong = alt.weight * TEXT, False
-        else:
-            continue
-        if score > best:
-            best, strong = score, is_strong
-    return best, strong
+            best = max(best, weight * NAME)
+        elif all(t in topics or (is_literal and t in about) for t in tokens):
+            best = max(best, weight * TOPICS)
+    m.strong[(c.search_name, c.search_topics)] = best
+    return best
+
+
+def _score_term(term: Term, matchers: tuple[_Matcher, _Matcher], c: Candidate) -> tuple[float, bool]:
+    """Best weight of a term in a group and whether it matched in name or topics (0 = no match): an
+    alternative's weight times where it matches first (name, topics, description); a match in name or
+    topics always outweighs one in the description. Name and topics are scored once per ranking for all
+    groups with the same documents."""
+    m = matchers[1] if term.meant_areas and c.topic_area not in term.meant_areas else matchers[0]
+    strong = m.strong.get((c.search_name, c.search_topics))
+    if strong is None:
+        strong = _strong_score(m, c)
+    if strong:
+        return strong, True
+    best, text = 0.0, c.search_text
+    for tokens, weight in m.described:
+        score = weight * TEXT
+        if score > best and all(t in text for t in tokens):
+            best = score
+    return best, False
 
 
 def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     """The groups a query finds, best first (see the module's rules)."""
     all_kinds = {*LITERAL_KINDS, *FALLBACK_KINDS, "synonym", "topic", "typo"}
-    kinds_of: dict[int, set[str]] = {}
+    by_words = {*LITERAL_KINDS, *FALLBACK_KINDS, "typo"}
+    matchers_of: dict[int, tuple[_Matcher, _Matcher]] = {}
+    # Per term, the matchers that tell whether a description match is by the words typed; None where every
+    # alternative the term matches with is such a one.
+    literal_matchers: dict[int, tuple[_Matcher, _Matcher] | None] = {}
     for i, term in enumerate(terms):
         # The nearest reading that some group has in its name or topics, and only it: the word as typed,
         # else the nouns it is derived from ("Rheumatiker" → Rheuma, not also the topics the list relates to
         # Rheuma), else synonyms, topics of the list and fallbacks.
         for nearest in ({"exact", "compound"}, set(LITERAL_KINDS)):
-            if any(_score_term(term, c, nearest)[1] for c in candidates):
-                kinds_of[i] = nearest | {"typo"}
+            nearest_matchers = _matchers(term, nearest)
+            if any(_score_term(term, nearest_matchers, c)[1] for c in candidates):
+                matchers_of[i], literal_matchers[i] = _matchers(term, nearest | {"typo"}), None
                 break
         else:
-            kinds_of[i] = all_kinds
+            matchers_of[i] = _matchers(term, all_kinds)
+            literal_matchers[i] = _matchers(term, by_words)
     strong_hits: list[tuple[float, Candidate]] = []
     weak_hits: list[tuple[float, Candidate]] = []
     literal_weak: list[tuple[float, Candidate]] = []
     for c in candidates:
         total, all_strong, literal = 0.0, True, True
         for i, term in enumerate(terms):
-            score, strong = _score_term(term, c, kinds_of[i])
+            score, strong = _score_term(term, matchers_of[i], c)
             if not score:
                 break
             if term.meant_areas and c.topic_area not in term.meant_areas:
                 score *= OUTSIDE_AREA
             total += score
             all_strong = all_strong and strong
-            if not strong:
-                literal = literal and _score_term(term, c, {*LITERAL_KINDS, *FALLBACK_KINDS, "typo"})[0] > 0
+            if not strong and literal and (words := literal_matchers[i]) is not None:
+                literal = _score_term(term, words, c)[0] > 0
         else:
             if all_strong:
                 strong_hits.append((total, c))
@@ -680,13 +735,15 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         return [c for _score, c in sorted(weak_hits, key=_order)]
     if not literal_weak:
         return [c for _score, c in sorted(strong_hits, key=_order)]
-    concepts = set().union(*(_topic_keys(c) for _score, c in strong_hits))
+    concepts = set().union(*(_topic_keys(topics) for topics in {c.search_topics for _score, c in strong_hits}))
     for term in terms:
         for alt in term.alternatives:
             if alt.kind in (*LITERAL_KINDS, *FALLBACK_KINDS, "typo"):
                 for token in alt.tokens:
                     concepts |= related_topic_keys(language.norm(token.removeprefix(PART).removeprefix("=")))
-    same = [h for h in literal_weak if _topic_keys(h[1]) & concepts or not _topic_keys(h[1])]
+    same = [
+        h for h in literal_weak if _topic_keys(h[1].search_topics) & concepts or not _topic_keys(h[1].search_topics)
+    ]
     return [c for _score, c in sorted(strong_hits, key=_order) + sorted(same, key=_order)]
 
 
@@ -694,9 +751,10 @@ def _order(hit: tuple[float, Candidate]) -> tuple[float, str, int]:
     return (-hit[0], hit[1].name.lower(), hit[1].id)
 
 
-def _topic_keys(c: Candidate) -> frozenset[str]:
+@lru_cache(maxsize=4096)
+def _topic_keys(search_topics: str) -> frozenset[str]:
     """The search keys of a group's topics and their synonyms (whole words: no spellings, no parts)."""
-    return frozenset(t for t in c.places[1] if t[0] not in "=~")
+    return frozenset(t for t in search_topics.partition(ABOUT)[0].split() if t[0] not in "=~")
 
 
 @dataclass
@@ -729,8 +787,20 @@ def _group_columns() -> tuple:
 
 
 def _term_condition(term: Term, column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[bool]:
-    """Across many offices: each alternative a ``LIKE`` per token (the trigram index serves them)."""
-    return or_(*(_like_all(column, a.tokens) for a in term.alternatives))
+    """Across many offices: some alternative has all its tokens in the document. On PostgreSQL as array
+    operators on the document's tokens (``&&`` for the one-token alternatives, ``@>`` for each other one),
+    which its GIN index of tokens answers key by key (``ix_groups_search_tokens``, see ddl.py); elsewhere a
+    ``LIKE`` per token."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return or_(*(_like_all(column, a.tokens) for a in term.alternatives))
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    tokens = func.string_to_array(column, literal_column("' '"), type_=ARRAY(Text))
+    singles = sorted({a.tokens[0] for a in term.alternatives if len(a.tokens) == 1})
+    multi = sorted({a.tokens for a in term.alternatives if len(a.tokens) > 1})
+    found = [tokens.op("&&")(literal(singles, ARRAY(Text)))] if singles else []
+    found += [tokens.op("@>")(literal(list(keys), ARRAY(Text))) for keys in multi]
+    return or_(*found)
 
 
 def _token_regex(keys: Iterable[str]) -> str:
@@ -879,8 +949,6 @@ def search_ids(
     :func:`_one_statement`); a second one only for a typo correction. Across many offices, the vocabulary
     and then the groups.
     """
-    from sqlalchemy import func
-
     from saas.directory.models import Group
 
     offices = [tenant_id] if tenant_id is not None else tenant_ids
