@@ -327,7 +327,10 @@ def test_a_changed_threshold_applies_from_the_next_year_and_never_releases_a_tab
     }
     assert after[(2025, dt.date(2025, 3, 31))][0] == 10
     q1 = json.loads(after[(2025, dt.date(2025, 3, 31))][1])
-    assert "<5" not in json.dumps(q1) and q1["threshold"] == 10
+    from saas.association.audit import published_cells
+
+    counts = published_cells(q1, ("C", 3), publish.members_of(w.association.id)).values()
+    assert "<5" not in counts and q1["threshold"] == 10  # (a change against 2024 may carry 2024's "<5")
 
 
 def test_the_year_to_date_note_is_true_inside_and_outside_the_settling_days(three_offices, client, monkeypatch):
