@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from directory_search import _pg_create, _pg_drop, make_app  # noqa: E402
 from search_quality_data import EXTRA_TOPIC_AREAS, GROUPS, QUERIES  # noqa: E402
+from search_quality_heldout import HELD_OUT  # noqa: E402
 
 RELATIVES = ("relatives", "parents", "both")
 
@@ -92,7 +93,7 @@ def relevant(topics: set[str], qualifier: str) -> set[str]:
     return found
 
 
-def evaluate(app, tenant_id: int, verbose: bool) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def evaluate(app, tenant_id: int, verbose: bool, queries: list) -> dict[str, float]:  # type: ignore[no-untyped-def]
     from sqlalchemy import select
 
     from saas.directory.models import Group
@@ -108,7 +109,7 @@ def evaluate(app, tenant_id: int, verbose: bool) -> dict[str, float]:  # type: i
     problems: list[str] = []
     with app.app_context(), tenant_context(tenant_id):
         names = dict(db.session.execute(select(Group.id, Group.name)).all())
-        for form, query, topics, qualifier in QUERIES:
+        for form, query, topics, qualifier in queries:
             wanted = relevant(topics, qualifier)
             result = search_ids(query, tenant_id=tenant_id, limit=20)
             found = [names[i] for i in result.ids]
@@ -133,16 +134,16 @@ def evaluate(app, tenant_id: int, verbose: bool) -> dict[str, float]:  # type: i
     figures = {
         "recall@20": statistics.fmean(recalls),
         "precision@5": statistics.fmean(precisions),
-        "zero share": zero / len(QUERIES),
+        "zero share": zero / len(queries),
         "zero answerable": zero_answerable,
         "unfound": len(unfound),
     }
-    print(f"  {len(QUERIES)} judged queries ({len(recalls)} with an answer) over {len(GROUPS)} groups")
+    print(f"  {len(queries)} judged queries ({len(recalls)} with an answer) over {len(GROUPS)} groups")
     print(f"  mean recall@20      {figures['recall@20']:.3f}   (goal ≥ 0.95)")
     print(f"  mean precision@5    {figures['precision@5']:.3f}   (goal ≥ 0.95)")
     print(
         f"  zero-result queries {figures['zero share']:.1%} of all "
-        f"({zero} of {len(QUERIES)}; {zero_answerable} of them had an answer)"
+        f"({zero} of {len(queries)}; {zero_answerable} of them had an answer)"
     )
     print(f"  relevant groups not found: {len(unfound)}")
     print("  per form:            n   recall  precision")
@@ -171,8 +172,10 @@ def run(label: str, url: str, args: argparse.Namespace) -> None:
                 with app.app_context():
                     db.drop_all()
         tenant_id = build(app, synonyms)
-        print(f"\n== {label}, {'with' if synonyms else 'without'} the office's own synonyms")
-        evaluate(app, tenant_id, args.verbose)
+        sets = {"main": QUERIES, "held-out": HELD_OUT}
+        for name in ["main", "held-out"] if args.set == "both" else [args.set]:
+            print(f"\n== {label}, {'with' if synonyms else 'without'} the office's own synonyms, {name} set")
+            evaluate(app, tenant_id, args.verbose, sets[name])
 
 
 def main() -> None:
@@ -183,6 +186,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--office-synonyms", choices=["no", "yes", "both"], default="no", help="topics with the office's search words"
+    )
+    parser.add_argument(
+        "--set", choices=["main", "held-out", "both"], default="main", help="judged queries (held-out: never tuned on)"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="list the queries below the goals")
     args = parser.parse_args()

@@ -3,9 +3,16 @@
     python scripts/build_thesaurus.py [/usr/share/mythes/th_de_DE_v2.dat]
 
 The MyThes file lists every synonym set once per member word. This keeps each set once, with its
-single-word terms only: annotations such as "(ugs.)" are removed, hypernyms and hyponyms
-("(Oberbegriff)", "(Unterbegriff)") are dropped, "Depressions..." becomes the stem "Depressions".
-One set per line, terms separated by "|". The result ships with Lotse, so the search needs no Debian
+single-word terms: annotations such as "(ugs.)" are removed, hyponyms ("(Unterbegriff)") are dropped,
+"Depressions..." becomes the stem "Depressions". One set per line, terms separated by "|". Two kinds of
+links follow the terms, marked, for what the search may reach in a second step
+(``language.topic_words``):
+
+- ``^Droge``: a broader term of the set ("Cannabis" → "(Oberbegriff) Droge");
+- ``+Haschisch``: a noun of a multi-word term of the set ("kiffen" → "Haschisch rauchen").
+
+Sorted as in the source, gzip without a time stamp: the same Debian package gives the same bytes (CI
+rebuilds it and compares, see .ci/run). The result ships with Lotse, so the search needs no Debian
 package at run time.
 """
 
@@ -18,8 +25,10 @@ from pathlib import Path
 
 SOURCE = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/mythes/th_de_DE_v2.dat")
 TARGET = Path(__file__).resolve().parent.parent / "saas" / "directory" / "data" / "openthesaurus_de.txt.gz"
+BROADER, PHRASE_NOUN = "^", "+"
 _ANNOTATION = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"^[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß-]*[A-Za-zÄÖÜäöüß]$")
+_NOUN = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}$")
 
 
 def terms(line: str) -> list[str]:
@@ -35,6 +44,22 @@ def terms(line: str) -> list[str]:
     return found
 
 
+def links(line: str) -> list[str]:
+    """The broader single-word terms of a set and the nouns of its multi-word terms, marked."""
+    found = []
+    for raw in line.split("|")[1:]:
+        if "Unterbegriff" in raw:
+            continue
+        term = _ANNOTATION.sub("", raw).strip()
+        words = term.split()
+        if "Oberbegriff" in raw:
+            if len(words) == 1 and _WORD.match(term):
+                found.append(BROADER + term)
+        elif len(words) > 1:
+            found += [PHRASE_NOUN + w for w in words if _NOUN.match(w)]
+    return list(dict.fromkeys(found))
+
+
 def main() -> None:
     seen: set[tuple[str, ...]] = set()
     sets: list[str] = []
@@ -47,14 +72,13 @@ def main() -> None:
             key = tuple(sorted(found))
             if len(found) >= 2 and key not in seen:
                 seen.add(key)
-                sets.append("|".join(found))
+                sets.append("|".join(found + links(line.rstrip("\n"))))
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     header = (
         "# OpenThesaurus (www.openthesaurus.de), LGPL-2.1+, via Debian mythes-de; built by scripts/build_thesaurus.py\n"
     )
-    with gzip.open(TARGET, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write(header)
-        out.write("\n".join(sets) + "\n")
+    with TARGET.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
+        out.write((header + "\n".join(sets) + "\n").encode("utf-8"))
     print(f"{len(sets)} synonym sets → {TARGET} ({TARGET.stat().st_size // 1024} KiB)")
 
 

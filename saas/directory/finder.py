@@ -24,6 +24,9 @@ from saas.directory.models import Group
 EVENING = dt.time(17, 0)
 TIMES = ("day", "evening")
 MODES = ("in_person", "online", "hybrid")
+# The one-word names of time filter values, as the filter form calls them ("tagsüber", "abends"); modes and
+# weekdays are named by MEETING_MODES and WEEKDAYS_LONG.
+TIME_WORDS = {"day": "tagsüber", "evening": "abends"}
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 # Languages offered in the filter's list (others work through ?language=xx).
 COMMON_LANGUAGES = ("de", "en", "tr", "ar", "ru", "uk", "pl", "fa", "ku", "es", "fr", "it")
@@ -107,6 +110,37 @@ def parse(args: Mapping[str, str], *, strict: bool) -> Filters:
         else:
             bad("language")
     return f
+
+
+def _filter_words() -> dict[str, tuple[str, str | int]]:
+    """Search key of each one-word name of a filter value → (filter, value): "abend" → (time, evening),
+    "onlin" → (mode, online), "montag" → (weekday, 1)."""
+    from saas.directory.language import norm, raw_words
+    from saas.directory.models import MEETING_MODES
+    from tenants.models import WEEKDAYS_LONG
+
+    named: list[tuple[str, str | int, str]] = [("time", value, word) for value, word in TIME_WORDS.items()]
+    named += [("mode", value, label) for value, label in MEETING_MODES.items()]
+    named += [("weekday", i + 1, name) for i, name in enumerate(WEEKDAYS_LONG)]
+    return {norm(words[0]): (name, value) for name, value, label in named if len(words := raw_words(label)) == 1}
+
+
+def filters_in_query(q: str, f: Filters) -> str:
+    """Words of a query that name a filter value act as that filter instead of as search words ("Angst
+    abends" → time=evening, "online", "montags"): ``f`` is set where it is not yet, and the query is
+    returned without them. A filter chosen in the form wins over a word."""
+    from saas.directory.language import norm, raw_words
+
+    words = raw_words(q)
+    named = _filter_words()
+    kept = []
+    for word in words:
+        found = named.get(norm(word)) if word.isalpha() else None
+        if found is None:
+            kept.append(word)
+        elif not getattr(f, found[0]):
+            setattr(f, found[0], found[1])
+    return q if len(kept) == len(words) else " ".join(kept)
 
 
 def accessible_room_groups(among: list[int] | None = None) -> Select[int | None]:

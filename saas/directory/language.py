@@ -52,6 +52,10 @@ _load_lock = threading.Lock()
 _zipf: dict[str, float] | None = None
 _synsets: list[tuple[str, ...]] | None = None
 _synset_index: dict[str, list[int]] | None = None
+_synset_links: list[tuple[str, ...]] | None = None
+_lexicon_data: tuple[dict[str, bool], dict[str, tuple[str, ...]]] | None = None
+BROADER, PHRASE_NOUN = "^", "+"  # thesaurus links (scripts/build_thesaurus.py)
+LEXICON_FILE = Path(__file__).parent / "data" / "hunspell_de_lexicon.txt.gz"
 
 
 def _stemmer() -> Stemmer.Stemmer:
@@ -153,7 +157,7 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
     only a first part may have three if it is common ("Ess|störung", "Hör|geschädigte").
     """
     word = word.lower()
-    if len(word) < 6 or not word.isalpha():
+    if len(word) < 6 or not word.isalpha() or (not _inner and participle(word)):
         return (word,)
     best: tuple[str, ...] = (word,)
     best_score = zipf(word)
@@ -195,22 +199,25 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
 
 def _thesaurus() -> tuple[list[tuple[str, ...]], dict[str, list[int]]]:
     """The synonym sets and an index from each term's spelling without umlauts to its sets."""
-    global _synsets, _synset_index
+    global _synsets, _synset_index, _synset_links
     if _synsets is None or _synset_index is None:
         with _load_lock:
             if _synsets is None or _synset_index is None:
                 sets: list[tuple[str, ...]] = []
+                links: list[tuple[str, ...]] = []
                 index: dict[str, list[int]] = {}
                 with gzip.open(THESAURUS_FILE, "rt", encoding="utf-8") as fh:
                     for line in fh:
                         if line.startswith("#"):
                             continue
-                        terms = tuple(t for t in line.rstrip("\n").split("|") if t and "-" not in t)
+                        fields = [t for t in line.rstrip("\n").split("|") if t and "-" not in t]
+                        terms = tuple(t for t in fields if t[0] not in (BROADER, PHRASE_NOUN))
                         number = len(sets)
                         sets.append(terms)
+                        links.append(tuple(t for t in fields if t[0] in (BROADER, PHRASE_NOUN)))
                         for term in terms:
                             index.setdefault(surface(term), []).append(number)
-                _synsets, _synset_index = sets, index
+                _synsets, _synset_index, _synset_links = sets, index, links
     return _synsets, _synset_index
 
 
@@ -222,11 +229,8 @@ def synonyms(word: str, limit: int = 24) -> tuple[str, ...]:
     Snowball stem that are nouns or adjectives of the same part of speech as the word (capitalised
     alike), so "Zucker" never reaches "zucken".
     """
-    sets, index = _thesaurus()
-    numbers = index.get(surface(word))
-    if numbers is None:
-        key = norm(word)
-        numbers = [n for term, ns in _stem_index().get(key, {}).items() for n in ns]
+    sets, _index = _thesaurus()
+    numbers = _set_numbers(word)
     found: list[str] = []
     own = norm(word)
     seen: set[str] = set()
@@ -272,6 +276,169 @@ def is_noun(word: str) -> bool:
     return zipf(word) < 4.0 and norm(word) in stems
 
 
+@lru_cache(maxsize=20_000)
+def _set_numbers(word: str) -> tuple[int, ...]:
+    """The thesaurus sets of a word: by spelling, else those of its Snowball stem (see :func:`synonyms`)."""
+    _sets, index = _thesaurus()
+    numbers = index.get(surface(word))
+    if numbers is None:
+        numbers = [n for ns in _stem_index().get(norm(word), {}).values() for n in ns]
+    return tuple(numbers)
+
+
+@lru_cache(maxsize=20_000)
+def related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """What OpenThesaurus relates to a word, nearest first: its synonyms; the broader terms of its sets and
+    the nouns of its multi-word synonyms ("kiffen" → "Haschisch rauchen" → Haschisch); the broader terms of
+    those ("Haschisch" → Cannabis). The search walks them only until a word names a topic."""
+    sets, _index = _thesaurus()
+    links = _synset_links or []
+    own = _set_numbers(word)
+    synonyms_ = tuple(dict.fromkeys(t for n in own for t in sets[n]))
+    second = tuple(dict.fromkeys(t[1:] for n in own for t in links[n]))
+    third = tuple(
+        dict.fromkeys(t[1:] for w in second for n in _set_numbers(w.lower()) for t in links[n] if t[0] == BROADER)
+    )
+    return synonyms_, second, third
+
+
+# --- dictionary: derived word forms --------------------------------------------------------------------
+
+
+def _lexicon() -> tuple[dict[str, bool], dict[str, tuple[str, ...]]]:
+    """hunspell-de-de as ``scripts/build_lexicon.py`` extracts it: nouns (lower case → person noun?) and
+    verbs (infinitive → their nouns in -ung)."""
+    global _lexicon_data
+    if _lexicon_data is None:
+        with _load_lock:
+            if _lexicon_data is None:
+                nouns: dict[str, bool] = {}
+                verbs: dict[str, tuple[str, ...]] = {}
+                with gzip.open(LEXICON_FILE, "rt", encoding="utf-8") as fh:
+                    for line in fh:
+                        if line.startswith("#"):
+                            continue
+                        kind, word, *rest = line.rstrip("\n").split("\t")
+                        if kind == "V":
+                            verbs[word] = tuple(n.lower() for n in rest[0].split(",") if n) if rest else ()
+                        else:
+                            nouns[word.lower()] = kind == "P"
+                _lexicon_data = nouns, verbs
+    return _lexicon_data
+
+
+@lru_cache(maxsize=1)
+def _sorted_nouns() -> list[str]:
+    return sorted(_lexicon()[0])
+
+
+def _nouns_starting(prefix: str) -> list[str]:
+    import bisect
+
+    nouns = _sorted_nouns()
+    found = []
+    for i in range(bisect.bisect_left(nouns, prefix), len(nouns)):
+        if not nouns[i].startswith(prefix):
+            break
+        found.append(nouns[i])
+    return found
+
+
+_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+_IKER = re.compile(r"iker(in|innen|n)?$")  # a person noun by its form, also where the dictionary lacks it
+
+
+def _infinitives(word: str) -> list[str]:
+    """Verbs of the dictionary a word form belongs to: the infinitive itself, a participle ("getrennt",
+    "erblindet", "amputiert", "trauernd", "getrennte") or the third person ("stottert")."""
+    _nouns, verbs = _lexicon()
+    found = [word] if word in verbs else []
+    for ending in _ADJECTIVE_ENDINGS:
+        if ending and not word.endswith(ending):
+            continue
+        form = word[: len(word) - len(ending)] if ending else word
+        roots: list[str] = []
+        if form.endswith("nd"):
+            roots.append(form[:-1])  # trauernd → trauern, pflegend → pflegen
+        elif form.endswith("t"):
+            root = form[:-2] if form.endswith("et") else form[:-1]
+            roots += [root, form[:-1]]
+            roots += [r[2:] for r in list(roots) if r.startswith("ge") and len(r) > 5]  # getrennt → trenn
+        for root in roots:
+            for verb in (root, root + "en", root + "n"):
+                if verb in verbs and verb not in found:
+                    found.append(verb)
+    return found
+
+
+def _verb_nouns(verb: str) -> list[str]:
+    """The nouns of a verb's action: its nouns in -ung, the noun of its stem ("trauern" → Trauer, "spielen" →
+    Spiel), "-ieren" → "-ation" ("amputieren" → Amputation) and the infinitive as a noun ("Stottern")."""
+    nouns, verbs = _lexicon()
+    found = [verb, *verbs.get(verb, ())]
+    stems = [verb[:-1], verb[:-2]] if verb.endswith("en") else [verb[:-1]]
+    found += [s for s in stems if s in nouns and not nouns[s]]
+    if verb.endswith("ieren"):
+        found += [n for n in (verb[:-5] + "ation", verb[:-5] + "ion") if n in nouns]
+    return list(dict.fromkeys(found))
+
+
+def _person_noun(word: str) -> str | None:
+    """The masculine singular of a person noun of the dictionary ("Epileptikerinnen" → "epileptiker")."""
+    nouns, _verbs = _lexicon()
+    for ending in ("", "n", "in", "innen"):
+        if word.endswith(ending):
+            base = word[: len(word) - len(ending)] if ending else word
+            if nouns.get(base):
+                return base
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def derivations(word: str) -> tuple[str, ...]:
+    """Words of the dictionary (hunspell-de-de) that a derived form typed stands for, in lower case.
+
+    - A person noun in -iker names the condition it is derived from, a noun of the same stem:
+      "Epileptiker" → Epilepsie, "Diabetiker" → Diabetes, "Allergiker" → Allergie.
+    - A person noun in -er of a verb, and a verb form (infinitive, participle, third person), name the
+      verb's action: "getrennt" → trennen, Trennung; "trauernd" → Trauer; "erblindet" → Erblindung;
+      "amputiert" → Amputation; "Stotterer", "stottert" → stottern.
+    A noun of the dictionary is no verb form ("Sucht" is no "sucht" of "suchen").
+    """
+    word = word.lower()
+    if not word.isalpha() or len(word) < 5:
+        return ()
+    nouns, _verbs = _lexicon()
+    found: list[str] = []
+    person = _person_noun(word) or (_IKER.sub("iker", word) if _IKER.search(word) else None)
+    if person and person.endswith("iker") and len(person) >= 8:
+        stem = person[:-4]
+        found += [
+            n
+            for n in _nouns_starting(stem[:-1])
+            if len(n) <= len(stem) + 3 and not nouns[n] and not n.endswith(("iker", "ikerin"))
+        ]
+    elif person and person.endswith("er"):
+        for verb in _infinitives(person[:-2] + "en") + _infinitives(person[:-2] + "n"):
+            found += _verb_nouns(verb)
+    elif word not in nouns:
+        for verb in _infinitives(word):
+            found += _verb_nouns(verb)
+    return tuple(w for w in dict.fromkeys(found) if w != word)
+
+
+def participle(word: str) -> bool:
+    """Whether a word is a present participle of a verb of the dictionary ("Genesende" of "genesen",
+    "Pflegende"), which is no compound ("Gene|sende")."""
+    word = word.lower()
+    _nouns, verbs = _lexicon()
+    for ending in _ADJECTIVE_ENDINGS:
+        form = word[: len(word) - len(ending)] if ending else word
+        if (not ending or word.endswith(ending)) and form.endswith("nd") and form[:-1] in verbs:
+            return True
+    return False
+
+
 # --- abbreviations ------------------------------------------------------------------------------------
 
 
@@ -294,3 +461,4 @@ def warm_up() -> None:
     """Load the word list and the thesaurus now (e.g. in a worker's start-up) instead of on first use."""
     _frequencies()
     _thesaurus()
+    _lexicon()

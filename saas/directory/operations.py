@@ -70,10 +70,9 @@ def search_documents(
 ) -> tuple[str, str, str]:
     """``(search_name, search_topics, search_text)`` of a group (see ``search.py``)."""
     # Each topic name and each synonym is its own phrase, so abbreviations come from whole phrases.
-    phrases = [p for topic, synonyms in topics for p in (topic, *synonyms)]
     about = [TOPIC_AREAS.get(topic_area, ""), _AUDIENCE_WORDS.get(audience, ""), age_focus, languages]
     name_doc = document(name)
-    topics_doc = topics_document(phrases, about)
+    topics_doc = topics_document([t for t, _s in topics], [s for _t, syns in topics for s in syns], about)
     return name_doc, topics_doc, name_doc + topics_doc.lstrip() + document(description).lstrip()
 
 

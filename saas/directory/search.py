@@ -9,10 +9,15 @@ spelling without umlauts prefixed with ``=``; a compound contributes its parts a
 both ends, so ``LIKE '% key %'`` is a whole-token match (served by ``pg_trgm`` on PostgreSQL).
 
 Query. Each word (filler words dropped) becomes a *term* with alternatives, each with a weight:
-exact (its key, 1.0), its compound parts all present (0.9), OpenThesaurus synonyms (0.75) and typo
-corrections against the office's vocabulary (0.6). Rules that keep the results precise:
+exact (its key, 1.0), its compound parts all present (0.9), the nouns a derived form stands for
+(hunspell-de-de: "Epileptiker" → Epilepsie, "getrennt" → Trennung; 0.9), OpenThesaurus synonyms (0.75),
+the topics of the common topic list the word reaches (:func:`named_topics`: "CED" → Morbus Crohn,
+"saufen" → trinken → Alkoholabhängigkeit; 0.75) and typo corrections against the office's vocabulary
+(0.6). Rules that keep the results precise:
 
-- Synonyms of a word are used only when no group matches the word itself in a name or topic
+- The nearest reading that some group has in its name or topics is used, and only it: the word as
+  typed, else the nouns it is derived from, else synonyms, topics and fallbacks.
+- So synonyms of a word are used only when no group matches the word itself in a name or topic
   ("Zucker" → Diabetes only where "Zucker" is no office synonym; "Trauer" never widens to "Kummer").
 - A typo correction fires only for a word that matches nothing at all ("Parkison" → Parkinson).
 - A word that matches nothing and cannot be corrected is ignored only when it names no concept
@@ -21,6 +26,9 @@ corrections against the office's vocabulary (0.6). Rules that keep the results p
   so a query never shrinks to its generic words ("Angehörige").
 - A compound falls back to its front part ("Angst|störung" → Angst) only where that part names a topic
   ("Lebens|ende" never becomes "Leben").
+- A compound whose head is a common word naming no topic falls back to its front part where that is a
+  part of a topic word ("Spiel|halle" → "Glücks|spiel"), only while the office does not know the compound.
+- A group outside the topic area that the word (or its synonyms) names ranks after those inside it.
 - Every remaining term must match (AND). A match in the name counts most, then in the topics, then in
   the description. If any group matches all terms in name or topics, a group that matches only through
   its description is listed after them, only with the words typed (or their typo correction or compound
@@ -77,7 +85,12 @@ MAX_QUERY_WORDS = 8
 MAX_QUERY_CHARS = 200
 EXACT, COMPOUND, SYNONYM, TYPO = 1.0, 0.9, 0.75, 0.6
 NAME, TOPICS, TEXT = 1.0, 0.85, 0.35
+OUTSIDE_AREA = 0.5  # a group outside the topic area of the topic a word names ranks after those inside it
 PART_OF = 0.8  # a match on a compound's part ("Verlust|ängste" for "Angst") counts less than a whole word
+# The alternatives that match a description too: the word, its compound parts, the nouns it is derived from.
+LITERAL_KINDS = ("exact", "compound", "derived")
+# A compound's front part for the whole: where it names a topic ("Angst|störung"), or behind a common head.
+FALLBACK_KINDS = ("fallback", "head")
 PART = "~"  # prefix of a compound part's key in documents
 ABOUT = " | "  # in search_topics: topics before it, area / audience / age / languages after it
 COMMON_WORD_ZIPF = 4.0  # a word this common is spelled right (no typo correction) and may be filler
@@ -89,24 +102,25 @@ TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability
 # --- documents --------------------------------------------------------------------------------------------
 
 
-def word_tokens(word: str) -> list[str]:
-    """The tokens one word contributes to a document: key and spelling, and those of its parts."""
+def word_tokens(word: str, parts: bool = True) -> list[str]:
+    """The tokens one word contributes to a document: key and spelling, and (``parts``) those of its parts."""
     tokens = [language.norm(word), "=" + language.surface(word)]
-    if word.isalpha():
-        parts = language.split_compound(word)
-        if len(parts) > 1:
-            for part in parts:
+    if parts and word.isalpha():
+        split = language.split_compound(word)
+        if len(split) > 1:
+            for part in split:
                 tokens += [PART + language.norm(part), "=" + language.surface(part)]
     return tokens
 
 
-def document(*parts: str, acronyms: bool = False) -> str:
-    """A token document of texts; with ``acronyms`` each text also yields its abbreviations ("MS")."""
+def document(*parts: str, acronyms: bool = False, compound_parts: bool = True) -> str:
+    """A token document of texts; with ``acronyms`` each text also yields its abbreviations ("MS"), without
+    ``compound_parts`` its compounds stand only as wholes."""
     tokens: list[str] = []
     for part in parts:
         for word in language.raw_words(part or ""):
             if language.surface(word) not in STOPWORDS:
-                tokens += word_tokens(word)
+                tokens += word_tokens(word, compound_parts)
         if acronyms:
             for phrase in (part or "").split(","):  # "Missbrauch, sexueller" is no "MS"
                 tokens += [language.norm(a) for a in sorted(language.acronyms(phrase))]
@@ -119,10 +133,15 @@ def vocabulary_words(doc: str) -> set[str]:
     return {t for t in doc.split() if 2 <= len(t) <= 80 and not t.lstrip("=").isdigit() and t != ABOUT.strip()}
 
 
-def topics_document(phrases: list[str], about: list[str]) -> str:
+def topics_document(names: list[str], synonyms: list[str], about: list[str]) -> str:
     """``search_topics``: the topics and the office's synonyms, then after ``ABOUT`` the topic area,
-    audience, age focus and languages (which only the very words typed may match)."""
-    return document(*phrases, acronyms=True) + ABOUT.lstrip() + document(*about).lstrip()
+    audience, age focus and languages (which only the very words typed may match).
+
+    A synonym's compound stands only as a whole: "Schmerzmittel", a search word of
+    Medikamentenabhängigkeit, names the pills, and is no answer to "Schmerzen" (its front part); the
+    topic's own name keeps its parts ("Alkohol|abhängigkeit" answers "Alkohol")."""
+    topics = document(*names, acronyms=True) + document(*synonyms, acronyms=True, compound_parts=False).lstrip()
+    return topics + ABOUT.lstrip() + document(*about).lstrip()
 
 
 def topic_keys(name: str, search_words: str) -> set[str]:
@@ -155,6 +174,56 @@ def _listed_topics() -> dict[str, frozenset[str]]:
         for key in topic_keys(row["name"], row["search_words"]):
             found.setdefault(key, set()).add(row["topic_area"])
     return {key: frozenset(areas) for key, areas in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _listed_topic_names() -> dict[str, frozenset[str]]:
+    """Search key of each one-word topic name or search word of the common topic list → the names of the
+    topics it names ("cannabis" → Drogenabhängigkeit, "trink" → Alkoholabhängigkeit)."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, set[str]] = {}
+    for row in load_topic_rows():
+        for key in topic_keys(row["name"], row["search_words"]):
+            found.setdefault(key, set()).add(row["name"])
+    return {key: frozenset(names) for key, names in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _listed_parts() -> frozenset[str]:
+    """Spellings of the compound parts of the common topic list's words ("Spiel|sucht", "Glücks|spiel")."""
+    from saas.directory.demo import load_topic_rows
+
+    return frozenset(
+        language.surface(part)
+        for row in load_topic_rows()
+        for word in language.raw_words(row["name"] + " " + row["search_words"])
+        if len(parts := language.split_compound(word)) > 1
+        for part in parts
+    )
+
+
+@lru_cache(maxsize=20_000)
+def named_topics(word: str) -> tuple[str, ...]:
+    """Topics of the common topic list a word stands for.
+
+    Nearest first: the word itself or a form it is derived from names a topic ("Cannabis", "CED",
+    "Trinker" → trinken); else, for a word that is no noun, its synonyms ("saufen" → trinken), else its
+    broader terms and the nouns of its multi-word synonyms, else their broader terms ("kiffen" →
+    "Haschisch rauchen" → Haschisch → Cannabis). Each step is taken only when the nearer ones name no topic, so a
+    word never reaches a topic through a loose relation when a near one exists. A noun goes no further than
+    its own synonyms (:func:`language.synonyms`, matched against the office's topics): the common list names
+    its topics by nouns, and a noun's synonyms are nouns of their own ("Lebensende" ~ "Tod" is no grief).
+    """
+    names = _listed_topic_names()
+    levels = [(word, *language.derivations(word))]
+    if not language.is_noun(word):
+        levels += language.related_words(word)
+    for level in levels:
+        found = sorted({n for w in level for n in names.get(language.norm(w), ())})
+        if found:
+            return tuple(found)
+    return ()
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +261,7 @@ def listed_topic_areas(key: str) -> frozenset[str]:
 class Alternative:
     tokens: tuple[str, ...]
     weight: float
-    kind: str  # exact | compound | fallback | synonym | typo
+    kind: str  # exact | compound | derived | fallback | head | synonym | topic | typo
 
 
 @dataclass
@@ -204,6 +273,7 @@ class Term:
     corrected: list[str] = field(default_factory=list)  # typo corrections shown to the person
     exact_known: bool = False  # the word itself is in the vocabulary
     areas: frozenset[str] = frozenset()  # topic areas of the topics this word names ("Trauer": social)
+    meant_areas: frozenset[str] = frozenset()  # those, else the areas its synonyms name (see settle_terms)
 
     @property
     def tokens(self) -> set[str]:
@@ -251,9 +321,43 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 specific = tuple(dict.fromkeys(language.norm(p) for p in parts[:-1]))
                 if specific != keys and all(_listed_spelling(p) for p in parts[:-1]):
                     term.alternatives += _whole_or_part(specific, SYNONYM, "fallback")
+                elif specific != keys and _generic_head(parts):
+                    # So does a compound whose head is a common word that names no topic ("Spiel|halle"), only
+                    # where the office does not know the compound as typed ("Hör|sturz": a description has it).
+                    term.alternatives += _whole_or_part(specific, SYNONYM, "head")
+        # The nouns a derived form stands for ("Epileptiker" → Epilepsie, "getrennt" → Trennung); of a common
+        # word only those that name a topic ("getrennt" → Trennung, never "lebt" → Leben).
+        common = may_ignore(word)
+        for derived in dict.fromkeys(language.norm(d) for d in language.derivations(word)):
+            if derived != key and (not common or derived in _listed_topics()):
+                term.alternatives += _whole_or_part((derived,), COMPOUND, "derived")
         for synonym in language.synonyms(word):
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
+        # The topics the word stands for by the common topic list ("CED" → Morbus Crohn, "saufen" → trinken →
+        # Alkoholabhängigkeit), by their names: matched like synonyms (in names and topics, only where no group
+        # has the word itself there), but kept for a common word too: "Trinken" names a topic, "finde" none.
+        for name in named_topics(word):
+            keys = tuple(
+                dict.fromkeys(
+                    language.norm(w) for w in language.raw_words(name) if language.surface(w) not in STOPWORDS
+                )
+            )
+            if keys and keys != (key,):
+                term.alternatives.append(Alternative(keys, SYNONYM, "topic"))
     return tuple(term.alternatives)
+
+
+def _generic_head(parts: list[str]) -> bool:
+    """Whether a compound names a kind of its front part by a common head ("Spiel|halle", "Sucht|beratung"):
+    the head is an everyday word that names no topic, and each front part is a part of a word of the common
+    topic list ("Spiel|sucht"). Not "Lebens|ende" (no topic word has "Leben" in it) nor "Herz|infarkt"
+    ("Infarkt" is no everyday word)."""
+    head = parts[-1]
+    return (
+        language.zipf(head) >= COMMON_WORD_ZIPF
+        and not _listed_spelling(head)
+        and all(language.surface(p) in _listed_parts() for p in parts[:-1])
+    )
 
 
 def _office_filter(column: InstrumentedAttribute[int], tenant_ids: list[int] | None) -> ColumnElement[bool]:
@@ -426,12 +530,23 @@ def settle_terms(
             area for area in TOPIC_AREA_CODES if f"{AREA_MARK}{area}:{key}" in known
         }
         term.exact_known = key in known
+        # A word that names no topic itself means the areas of the topics its synonyms or the nouns it is
+        # derived from name ("Trunksucht" ~ Alkoholismus: addiction; "Zucker" ~ Diabetes: chronic illness).
+        term.meant_areas = term.areas or frozenset().union(
+            *(
+                listed_topic_areas(a.tokens[0])
+                for a in term.alternatives
+                if a.kind in ("synonym", "derived") and len(a.tokens) == 1
+            )
+        )
         # An everyday word matches only as typed: "Sohn" never widens to "Kind" or "Junge", "finde" to "Fund".
         everyday = may_ignore(term.word) and not term.areas
         term.alternatives = [
             a
             for a in term.alternatives
-            if not (everyday and a.kind in ("synonym", "fallback")) and all(t in known for t in a.tokens)
+            if not (everyday and a.kind in ("synonym", *FALLBACK_KINDS))
+            and not (term.exact_known and a.kind == "head")
+            and all(t in known for t in a.tokens)
         ]
         if not term.alternatives:
             add_corrections(term, tenant_ids, (candidates or {}).get(i))
@@ -501,13 +616,13 @@ def _score_term(term: Term, c: Candidate, kinds: set[str]) -> tuple[float, bool]
     for alt in term.alternatives:
         if alt.kind not in kinds:
             continue
-        if alt.kind == "synonym" and term.areas and c.topic_area not in term.areas:
+        if alt.kind in ("synonym", "topic") and term.meant_areas and c.topic_area not in term.meant_areas:
             continue
-        literal = alt.kind in ("exact", "compound")
+        literal = alt.kind in LITERAL_KINDS
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
         # compound's front part stands for it where it names a topic: they may match a description too
         # ("Autimus" → a group "im Autismus-Spektrum", "Angststörung" → "... Angst vor der Angst").
-        described = literal or alt.kind in ("typo", "fallback")
+        described = literal or alt.kind in ("typo", *FALLBACK_KINDS)
         tokens = alt.tokens
         if all(t in name for t in tokens):
             score, is_strong = alt.weight * NAME, True
@@ -524,13 +639,16 @@ def _score_term(term: Term, c: Candidate, kinds: set[str]) -> tuple[float, bool]
 
 def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     """The groups a query finds, best first (see the module's rules)."""
-    all_kinds = {"exact", "compound", "synonym", "fallback", "typo"}
+    all_kinds = {*LITERAL_KINDS, *FALLBACK_KINDS, "synonym", "topic", "typo"}
     kinds_of: dict[int, set[str]] = {}
     for i, term in enumerate(terms):
-        own = {"exact", "compound"}
-        # Synonyms only widen a word that no group has in its name or topics.
-        if any(_score_term(term, c, own)[1] for c in candidates):
-            kinds_of[i] = own | {"typo"}
+        # The nearest reading that some group has in its name or topics, and only it: the word as typed,
+        # else the nouns it is derived from ("Rheumatiker" → Rheuma, not also the topics the list relates to
+        # Rheuma), else synonyms, topics of the list and fallbacks.
+        for nearest in ({"exact", "compound"}, set(LITERAL_KINDS)):
+            if any(_score_term(term, c, nearest)[1] for c in candidates):
+                kinds_of[i] = nearest | {"typo"}
+                break
         else:
             kinds_of[i] = all_kinds
     strong_hits: list[tuple[float, Candidate]] = []
@@ -542,10 +660,12 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
             score, strong = _score_term(term, c, kinds_of[i])
             if not score:
                 break
+            if term.meant_areas and c.topic_area not in term.meant_areas:
+                score *= OUTSIDE_AREA
             total += score
             all_strong = all_strong and strong
             if not strong:
-                literal = literal and _score_term(term, c, {"exact", "compound", "typo", "fallback"})[0] > 0
+                literal = literal and _score_term(term, c, {*LITERAL_KINDS, *FALLBACK_KINDS, "typo"})[0] > 0
         else:
             if all_strong:
                 strong_hits.append((total, c))
@@ -563,7 +683,7 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     concepts = set().union(*(_topic_keys(c) for _score, c in strong_hits))
     for term in terms:
         for alt in term.alternatives:
-            if alt.kind in ("exact", "compound", "typo", "fallback"):
+            if alt.kind in (*LITERAL_KINDS, *FALLBACK_KINDS, "typo"):
                 for token in alt.tokens:
                     concepts |= related_topic_keys(language.norm(token.removeprefix(PART).removeprefix("=")))
     same = [h for h in literal_weak if _topic_keys(h[1]) & concepts or not _topic_keys(h[1])]
@@ -641,9 +761,6 @@ def _find(terms: list[Term], where: list, *, few_offices: bool) -> list[Candidat
         conditions.append(_may_rank(terms))
     rows = db.session.execute(select(*_group_columns()).where(*where, *conditions)).all()
     return rank(terms, [Candidate(*row) for row in rows])
-
-
-LITERAL_KINDS = ("exact", "compound")  # the alternatives that :func:`_score_term` lets match a description
 
 
 def _in_name_or_topics(tokens: tuple[str, ...]) -> ColumnElement[bool]:
@@ -849,11 +966,12 @@ def public_results(
     limit: int = 20,
 ) -> PublicResults:
     """Search one office's public groups and load them: the one search the Wegweiser page, its embed,
-    the JSON API and the regional finder share."""
+    the JSON API and the regional finder share. Words that name a filter value ("abends", "online") set
+    that filter in ``filters`` (so the page shows it) instead of being searched."""
     from saas.directory import finder, queries
 
     result = search_ids(
-        q,
+        finder.filters_in_query(q, filters),
         tenant_id=tenant_id,
         topic_area=topic_area,
         filters=finder.conditions(filters),

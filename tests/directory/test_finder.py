@@ -51,6 +51,12 @@ def api_names(client, query: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("q=Trauer&language=tr", ["Trauer online"]),
         ("q=Trauer&step_free=1", ["Trauer am Abend"]),
         ("q=Trauer&time=evening&step_free=1", ["Trauer am Abend"]),
+        # a word of the query that names a filter value acts as that filter
+        ("q=Trauer+abends", ["Trauer am Abend", "Trauer online"]),
+        ("q=Trauer+tagsüber", ["Trauer am Vormittag"]),
+        ("q=online+Trauer", ["Trauer hybrid für Angehörige", "Trauer online"]),
+        ("q=Trauer+dienstags", ["Trauer am Abend"]),
+        ("q=Trauer+abends&time=day", ["Trauer am Vormittag"]),  # the form's choice wins over the word
     ],
 )
 def test_api_filters(client, finder_world, query: str, expected: list[str]) -> None:
@@ -111,6 +117,14 @@ def test_web_page_filters_and_cards(client, finder_world) -> None:
     assert "jeden Dienstag" in results and "vor Ort" in results and "stufenlos erreichbar" in results
     assert "1 Gruppe gefunden" in results
     assert "step_free=1" in html or "Filter" in html
+
+
+def test_a_filter_word_in_the_query_shows_as_the_filter(client, finder_world) -> None:
+    """Does "Trauer abends" search "Trauer" among evening groups, with "abends" chosen in the time filter?"""
+    html = client.get("/dortmund/gruppen?q=Trauer+abends").get_data(as_text=True)
+    results = html.split('id="results-h"')[1]
+    assert "Trauer am Abend" in results and "Trauer am Vormittag" not in results
+    assert 'value="evening" selected' in html
 
 
 def test_nothing_found_offers_interest_office_and_nakos_without_cookie(client, finder_world) -> None:

@@ -258,6 +258,7 @@ def test_which_unknown_words_are_filler(word: str, filler: bool) -> None:
         ("lebensende", ("leben", "ende")),  # a Fugen-s before "Ende", not "Leben|sende"
         ("kriegsende", ("krieg", "ende")),
         ("pflegende", ("pflegende",)),  # a participle is no compound
+        ("genesende", ("genesende",)),  # "genesen" (dictionary): no "Gene|sende"
         ("prostata", ("prostata",)),  # no "Pro|tata"
         ("prothese", ("prothese",)),
         ("psychotisch", ("psychotisch",)),  # no "psycho|Tisch"
@@ -363,6 +364,116 @@ def test_an_office_topic_word_stays_in_its_area(world) -> None:
         assert [g.name for g in public_groups_by_ids(in_hamm)] == ["Lichtblick"]  # no such topic in Hamm
     make_group(world.dortmund, "Offener Treff", ["Schwermut"], topic_area="social")
     assert names(world, "Schwermut") == ["Offener Treff"]
+
+
+@pytest.mark.parametrize(
+    ("word", "derived"),
+    [
+        ("epileptiker", "epilepsie"),  # a person noun in -iker: the noun of its stem
+        ("diabetikerinnen", "diabetes"),
+        ("neurodermitiker", "neurodermitis"),  # by its form where the dictionary lacks the person noun
+        ("getrennt", "trennung"),  # a participle: the verb's noun in -ung (affix flag J)
+        ("erblindet", "erblindung"),
+        ("trauernd", "trauer"),  # a present participle: the noun of the verb's stem
+        ("amputiert", "amputation"),  # -ieren → -ation
+        ("stotterer", "stottern"),  # a person noun in -er of a verb
+    ],
+)
+def test_derived_forms_stand_for_their_nouns(word: str, derived: str) -> None:
+    """Does hunspell-de-de relate the forms people type to the nouns topics are named by?"""
+    from saas.directory.language import derivations
+
+    assert derived in derivations(word)
+
+
+def test_a_noun_is_no_verb_form() -> None:
+    """Is a noun of the dictionary never read as a verb form ("Sucht" is no "sucht" of "suchen")?"""
+    from saas.directory.language import derivations
+
+    assert derivations("sucht") == ()
+    assert derivations("leber") == ()  # no person noun: "Leber" is no "Leb|er" of "leben"
+
+
+@pytest.fixture
+def everyday(realistic):  # type: ignore[no-untyped-def]
+    """Topics named as in the common list, without the office's synonyms."""
+    d = realistic.dortmund
+    for name, area in [
+        ("Epilepsie", "chronic_illness"),
+        ("Trennung", "social"),
+        ("Drogenabhängigkeit", "addiction"),
+        ("Glücksspiel", "addiction"),
+        ("Morbus Crohn", "chronic_illness"),
+        ("Fetales Alkohol-Syndrom (FASD)", "disability"),
+    ]:
+        make_topic(d, name, area=area)
+    make_group(d, "Epilepsie Selbsthilfe", ["Epilepsie"], topic_area="chronic_illness")
+    make_group(d, "Neu anfangen", ["Trennung"], topic_area="social")
+    make_group(d, "Clean bleiben", ["Drogenabhängigkeit"], topic_area="addiction")
+    make_group(d, "Anonyme Spieler", ["Glücksspiel"], topic_area="addiction")
+    make_group(d, "DCCV Dortmund", ["Morbus Crohn"], topic_area="chronic_illness")
+    make_group(d, "FASD Pflegeeltern", ["Fetales Alkohol-Syndrom (FASD)"], topic_area="disability")
+    return realistic
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Epileptiker", ["Epilepsie Selbsthilfe"]),  # person noun → the condition (hunspell)
+        ("getrennt", ["Neu anfangen"]),  # participle → trennen → Trennung (hunspell)
+        ("saufen", ["Angehörige von Alkoholkranken", "Trocken leben Hörde"]),  # ~ trinken (OpenThesaurus), a
+        # word of the common list's Alkoholabhängigkeit
+        ("kiffen", ["Clean bleiben"]),  # "Haschisch rauchen" → Haschisch, broader term Cannabis
+        ("Cannabis", ["Clean bleiben"]),  # a word the common list gives for Drogenabhängigkeit
+        ("CED", ["DCCV Dortmund"]),  # an abbreviation only the common list has (no resource)
+        ("Spielhalle", ["Anonyme Spieler"]),  # common head "Halle": the front part, a part of Glücks|spiel
+    ],
+)
+def test_forms_and_colloquial_words_reach_the_topic(everyday, query: str, expected: list[str]) -> None:
+    """Do derived forms, colloquial verbs and words of the common topic list find the topic's groups in an
+    office that keeps no synonyms of its own?"""
+    assert sorted(names(everyday, query)) == expected
+
+
+def test_a_known_compound_keeps_its_head(everyday) -> None:
+    """Does a compound with a common head ("Hör|sturz") fall back to its front part, a part of a topic word
+    ("Hör|geschädigte"), only while the office does not know the compound as typed (a description has it)?"""
+    make_topic(everyday.dortmund, "Hörgeschädigte", area="disability")
+    make_group(everyday.dortmund, "Hörgeschädigte Mengede", ["Hörgeschädigte"], topic_area="disability")
+    assert names(everyday, "Hörsturz") == ["Hörgeschädigte Mengede"]
+    make_group(
+        everyday.dortmund, "Ohr an Ohr", ["Tinnitus"], topic_area="chronic_illness", description="Nach dem Hörsturz."
+    )
+    assert names(everyday, "Hörsturz") == ["Ohr an Ohr"]
+
+
+def test_a_noun_reaches_no_topic_through_its_synonyms(everyday) -> None:
+    """Is "Lebensende" (~ Tod, a word the list gives for Trauer) no answer of the grief groups, while a verb
+    ("saufen") reaches its topic through its synonyms?"""
+    assert names(everyday, "Lebensende") == []
+    assert names(everyday, "saufen")
+
+
+def test_groups_of_the_words_area_come_first(everyday) -> None:
+    """Does "Alkoholiker" (the addiction's area) list the addiction groups before the FASD group, whose topic
+    has the whole word "Alkohol" while theirs has it as a compound's part?"""
+    found = names(everyday, "Alkoholiker")
+    assert found[-1] == "FASD Pflegeeltern"
+    assert set(found[:2]) == {"Trocken leben Hörde", "Angehörige von Alkoholkranken"}
+
+
+def test_a_synonyms_compound_is_no_answer_to_its_front_part(realistic) -> None:
+    """Does "Schmerzen" find the pain group, not the painkiller group whose office synonym is "Schmerzmittel"
+    (a compound of the synonyms stands only as a whole), while "Schmerzmittel" still finds that group and a
+    topic's own name keeps its parts ("Alkohol" → Alkohol|abhängigkeit)?"""
+    d = realistic.dortmund
+    make_topic(d, "Medikamentenabhängigkeit", "Tabletten, Schmerzmittel", area="addiction")
+    make_topic(d, "Fibromyalgie", "Schmerzen", area="chronic_illness")
+    make_group(d, "Tablettenfrei leben", ["Medikamentenabhängigkeit"], topic_area="addiction")
+    make_group(d, "Fibro-Treff", ["Fibromyalgie"], topic_area="chronic_illness")
+    assert names(realistic, "Schmerzen") == ["Fibro-Treff"]
+    assert names(realistic, "Schmerzmittel") == ["Tablettenfrei leben"]
+    assert "Trocken leben Hörde" in names(realistic, "Alkohol")
 
 
 def _statements(world, q: str) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
