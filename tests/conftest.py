@@ -359,6 +359,9 @@ def live_server(app):  # type: ignore[no-untyped-def]
 
     from werkzeug.serving import make_server
 
+    from saas.directory import search
+
+    search.warm_up()  # as gunicorn.conf.py does for a worker: the first search in a browser test is not the slow one
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

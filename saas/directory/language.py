@@ -458,7 +458,11 @@ def acronyms(phrase: str) -> set[str]:
 
 
 def warm_up() -> None:
-    """Load the word list and the thesaurus now (e.g. in a worker's start-up) instead of on first use."""
+    """Load the word list, the thesaurus and the dictionary, and build their indexes, now (a web worker's
+    start-up, gunicorn.conf.py) instead of in the first search: several seconds of CPU."""
     _frequencies()
     _thesaurus()
     _lexicon()
+    _stem_index()
+    _nouns()
+    _sorted_nouns()

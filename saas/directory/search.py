@@ -257,6 +257,14 @@ def listed_topic_areas(key: str) -> frozenset[str]:
     return _listed_topics().get(key, frozenset())
 
 
+def warm_up() -> None:
+    """Everything the first search would otherwise build: the German word data (:func:`language.warm_up`)
+    and the common topic list's indexes. Called when a web worker starts (gunicorn.conf.py)."""
+    language.warm_up()
+    for build in (_listed_topics, _listed_topic_names, _listed_parts, _listed_topic_words, _listed_spellings):
+        build()
+
+
 # --- query terms ------------------------------------------------------------------------------------------
 
 
