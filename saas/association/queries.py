@@ -110,17 +110,18 @@ def _row(association: Association, year: int) -> AssociationReport | None:
 
 
 def get_report(association: Association, year: int) -> dict | None:
-    """The year's report (for a year whose table is not released yet: its latest released year to date),
-    as released: with the threshold of its release (a changed threshold applies from the next year)."""
+    """The year's report (for a year whose table is not released yet: its latest released year to date).
+    Built afresh from the aggregates if the threshold changed since it was stored."""
     row = _row(association, year)
-    if row is not None:
+    threshold = association.suppression_threshold or 5
+    if row is not None and row.threshold == threshold:
         return row.payload
     from saas.association.publish import build_report, members_of
 
     members = members_of(association.id)
-    if not members:
+    if row is None and not members:
         return None
-    return build_report(association, year, association.suppression_threshold or 5, members)
+    return build_report(association, year, threshold, members)
 
 
 def period_month(until: dt.date) -> int:
@@ -137,7 +138,8 @@ def period_report(association: Association, year: int, until: dt.date) -> dict |
     and suppressed together with the others (so that no two of them difference into a small count)."""
     month = period_month(until)
     row = _row(association, year)
-    if row is None:
+    threshold = association.suppression_threshold or 5
+    if row is None or row.threshold != threshold:
         from saas.association.publish import build_payloads, members_of
 
         built = build_payloads(association, year, members_of(association.id))
@@ -203,8 +205,14 @@ def years_with_data(association: Association) -> list[int]:
 
 
 def all_reports(association: Association) -> dict[int, dict]:
+    threshold = association.suppression_threshold or 5
     rows = db.session.scalars(select(AssociationReport).where(AssociationReport.association_id == association.id))
-    return {row.year: row.payload for row in rows if row.payload is not None}
+    out: dict[int, dict] = {}
+    for row in rows:
+        payload = row.payload if row.threshold == threshold else get_report(association, row.year)
+        if payload is not None:  # a year whose report cannot be rebuilt (no shared data left) is not offered
+            out[row.year] = payload
+    return out
 
 
 def freshness(association_id: int) -> dt.datetime | None:
