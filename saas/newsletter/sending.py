@@ -399,12 +399,13 @@ def _step_statements() -> tuple[UpdateBase, UpdateBase]:
     ).scalar_subquery()
     still_subscribed = subscriber_status == SubscriberStatus.confirmed.value
     is_open = or_(*(t.c.status == o.value for o in OPEN))
-    # The fence: the job (by primary key) is still held by this batch and its lease has not run out.
+    # The fence: the job (by primary key) is still held by this batch and its lease has not run out. No
+    # tenant_id here: with it, the generic plan walked the office's (tenant_id, state) index instead of the
+    # primary key (row-level security still confines the row to the bound office; the holder is unique).
     lease_held = (
         select(j.c.id)
         .where(
             j.c.id == bindparam("lease_job"),
-            j.c.tenant_id == tenant,
             j.c.holder == bindparam("lease_holder"),
             j.c.lease_until > bindparam("lease_at", type_=j.c.lease_until.type),
         )
