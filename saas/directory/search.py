@@ -694,6 +694,12 @@ def _score_term(term: Term, matchers: tuple[_Matcher, _Matcher], c: Candidate) -
     return best, False
 
 
+def _colloquial(term: Term) -> bool:
+    """A word that is no noun, names no topic and is no derived form, but reaches a topic (see :func:`rank`)."""
+    kinds = {a.kind for a in term.alternatives}
+    return not term.areas and "topic" in kinds and "derived" not in kinds and not language.is_noun(term.word)
+
+
 def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     """The groups a query finds, best first (see the module's rules)."""
     all_kinds = {*LITERAL_KINDS, *FALLBACK_KINDS, "synonym", "topic", "typo"}
@@ -706,7 +712,13 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         # The nearest reading that some group has in its name or topics, and only it: the word as typed,
         # else the nouns it is derived from ("Rheumatiker" → Rheuma, not also the topics the list relates to
         # Rheuma), else synonyms, topics of the list and fallbacks.
-        for nearest in ({"exact", "compound"}, set(LITERAL_KINDS)):
+        # A colloquial verb or adjective that names no topic itself and is derived from no noun, but stands for
+        # a topic through its synonyms ("zocken" ~ spielen → Glücksspiel), reads as that topic as near as the
+        # word: a group named "Zocken ade" does not hide the gambling groups that never say "zocken".
+        first = {"exact", "compound"}
+        if _colloquial(term):
+            first.add("topic")
+        for nearest in (first, set(LITERAL_KINDS) | (first - {"exact", "compound"})):
             nearest_matchers = _matchers(term, nearest)
             if any(_score_term(term, nearest_matchers, c)[1] for c in candidates):
                 matchers_of[i], literal_matchers[i] = _matchers(term, nearest | {"typo"}), None
