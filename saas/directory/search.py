@@ -219,9 +219,14 @@ def named_topics(word: str) -> tuple[str, ...]:
     its topics by nouns, and a noun's synonyms are nouns of their own ("Lebensende" ~ "Tod" is no grief).
     """
     names = _listed_topic_names()
-    levels = [(word, *language.derivations(word))]
+    derived = language.derivations(word)
+    levels = [(word, *derived)]
     if not language.is_noun(word):
-        levels += language.related_words(word)
+        synonyms_, broader, further = language.related_words(word)
+        # After the word's own synonyms, those of the nouns a verb form stands for: "gestorben" → sterben →
+        # Tod, which the list names (Trauer); nearer than the word's broader terms.
+        of_derived = tuple(s for d in derived for s in language.synonyms(d))
+        levels += [synonyms_, of_derived, broader, further]
     for level in levels:
         found = sorted({n for w in level for n in names.get(language.norm(w), ())})
         if found:

@@ -377,6 +377,9 @@ def test_an_office_topic_word_stays_in_its_area(world) -> None:
         ("trauernd", "trauer"),  # a present participle: the noun of the verb's stem
         ("amputiert", "amputation"),  # -ieren → -ation
         ("stotterer", "stottern"),  # a person noun in -er of a verb
+        ("geschieden", "scheidung"),  # a strong participle: its verb by ablaut (scheiden), the noun in -ung
+        ("verstorben", "sterben"),  # prefixed, where the dictionary has only the simple verb
+        ("verwitwet", "witwe"),  # a verb made of a noun by a prefix: the noun
     ],
 )
 def test_derived_forms_stand_for_their_nouns(word: str, derived: str) -> None:
@@ -384,6 +387,15 @@ def test_derived_forms_stand_for_their_nouns(word: str, derived: str) -> None:
     from saas.directory.language import derivations
 
     assert derived in derivations(word)
+
+
+def test_an_unclear_strong_participle_stands_for_no_verb() -> None:
+    """Is a participle whose consonants fit two verbs with a possible ablaut ("gebrochen": brechen,
+    brauchen) read as neither, and one whose vowels fit no ablaut series ("gewesen" is no "weisen") too?"""
+    from saas.directory.language import derivations
+
+    assert derivations("gebrochen") == ()
+    assert derivations("gewesen") == ()
 
 
 def test_a_noun_is_no_verb_form() -> None:
@@ -433,6 +445,21 @@ def test_forms_and_colloquial_words_reach_the_topic(everyday, query: str, expect
     """Do derived forms, colloquial verbs and words of the common topic list find the topic's groups in an
     office that keeps no synonyms of its own?"""
     assert sorted(names(everyday, query)) == expected
+
+
+def test_participles_reach_the_topic(everyday) -> None:
+    """Do strong participles find the topic of their verb's noun: "geschieden" → scheiden → Scheidung (the
+    common list's word for Trennung), "verstorben" → sterben ~ Tod (OpenThesaurus; the list's word for
+    Trauer)?"""
+    assert names(everyday, "geschieden") == ["Neu anfangen"]
+    assert sorted(names(everyday, "verstorben")) == ["Trauercafé Aplerbeck", "Verwaiste Eltern"]
+
+
+def test_a_colloquial_verb_in_one_name_does_not_hide_the_topic(everyday) -> None:
+    """Does "zocken" (~ spielen → Glücksspiel) find the gambling groups that never say it, not only the group
+    named with it, and that one first?"""
+    make_group(everyday.dortmund, "Zocken ade", ["Glücksspiel"], topic_area="addiction")
+    assert names(everyday, "zocken") == ["Zocken ade", "Anonyme Spieler"]
 
 
 def test_a_known_compound_keeps_its_head(everyday) -> None:
