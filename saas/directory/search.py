@@ -266,7 +266,14 @@ def warm_up() -> None:
     """Everything the first search would otherwise build: the German word data (:func:`language.warm_up`)
     and the common topic list's indexes. Called when a web worker starts (gunicorn.conf.py)."""
     language.warm_up()
-    for build in (_listed_topics, _listed_topic_names, _listed_parts, _listed_topic_words, _listed_spellings):
+    for build in (
+        _listed_topics,
+        _listed_topic_names,
+        _listed_parts,
+        _listed_topic_words,
+        _listed_spellings,
+        _listed_phrases,
+    ):
         build()
 
 
@@ -312,6 +319,57 @@ def _whole_or_part(keys: tuple[str, ...], weight: float, kind: str) -> list[Alte
 
 def _term(word: str) -> Term:
     return Term(word, list(_alternatives(word)))
+
+
+def query_terms(q: str) -> list[Term]:
+    """The terms of a query: one per word, but words that together are a phrase of the common topic list
+    ("Post Covid", "Post-Covid" for Long Covid) make one term (:func:`_phrase_term`)."""
+    words = query_words(q)
+    phrases = _listed_phrases()
+    terms: list[Term] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2):
+            keys = tuple(language.norm(w) for w in words[i : i + n])
+            if len(keys) == n and keys in phrases:
+                terms.append(_phrase_term(tuple(words[i : i + n])))
+                i += n
+                break
+        else:
+            terms.append(_term(words[i]))
+            i += 1
+    return terms
+
+
+@lru_cache(maxsize=1)
+def _listed_phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Search keys of the two- and three-word names and search words of the common topic list (filler words
+    dropped) → the names of the topics they name: ("post", "covid") → Covid, Long Covid."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[tuple[str, ...], set[str]] = {}
+    for row in load_topic_rows():
+        for phrase in [row["name"], *row["search_words"].replace(";", ",").split(",")]:
+            words = [w for w in language.raw_words(phrase) if language.surface(w) not in STOPWORDS]
+            if 2 <= len(words) <= 3 and all(w.isalpha() for w in words):
+                found.setdefault(tuple(language.norm(w) for w in words), set()).add(row["name"])
+    return {keys: tuple(sorted(names)) for keys, names in found.items()}
+
+
+@lru_cache(maxsize=2_000)
+def _phrase_term(words: tuple[str, ...]) -> Term:
+    """One term for a phrase of the common topic list: its words together (each as a word or a compound's
+    part), or the topics the list gives it for, matched like the topics a word stands for (in names and
+    topics, only where no group has the words themselves there)."""
+    keys = tuple(dict.fromkeys(language.norm(w) for w in words))
+    term = Term(" ".join(words), _whole_or_part(keys, EXACT, "exact"))
+    for name in _listed_phrases()[tuple(language.norm(w) for w in words)]:
+        topic = tuple(
+            dict.fromkeys(language.norm(w) for w in language.raw_words(name) if language.surface(w) not in STOPWORDS)
+        )
+        if topic and topic != keys:
+            term.alternatives.append(Alternative(topic, SYNONYM, "topic"))
+    return Term(term.word, list(term.alternatives))
 
 
 @lru_cache(maxsize=20_000)
@@ -580,7 +638,7 @@ def settle_terms(
 
 def build_terms(q: str, tenant_ids: list[int] | None) -> tuple[list[Term], list[str]]:
     """Terms of a query and the words that were ignored. Only words the offices know stay."""
-    terms = [_term(w) for w in query_words(q)]
+    terms = query_terms(q)
     tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
     kept, ignored, _none = settle_terms(terms, _known(tokens, tenant_ids), tenant_ids)
     return kept, ignored
@@ -700,9 +758,16 @@ def _score_term(term: Term, matchers: tuple[_Matcher, _Matcher], c: Candidate) -
 
 
 def _colloquial(term: Term) -> bool:
-    """A word that is no noun, names no topic and is no derived form, but reaches a topic (see :func:`rank`)."""
+    """A word that is no noun, names no topic and is no derived form, but reaches a topic (see :func:`rank`).
+    Not a phrase: its words, where a group has them, are the nearest reading ("pflegende Angehörige")."""
     kinds = {a.kind for a in term.alternatives}
-    return not term.areas and "topic" in kinds and "derived" not in kinds and not language.is_noun(term.word)
+    return (
+        " " not in term.word
+        and not term.areas
+        and "topic" in kinds
+        and "derived" not in kinds
+        and not language.is_noun(term.word)
+    )
 
 
 def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
@@ -978,7 +1043,7 @@ def search_ids(
 
     offices = [tenant_id] if tenant_id is not None else tenant_ids
     where = _base_filters(offices, topic_area, statuses, filters)
-    terms = [_term(w) for w in query_words(q)]
+    terms = query_terms(q)
     if not terms:
         rows = db.session.execute(
             select(Group.id, func.count().over())
