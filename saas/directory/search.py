@@ -837,6 +837,22 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     return [c for _score, c in sorted(strong_hits, key=_order) + sorted(same, key=_order)]
 
 
+def _described_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
+    """The topic's keys that every group found for a word has, when each found it only in its description
+    (none in its name or topics) through the word as typed or a form it is derived from; else ``()``."""
+    literal = [a.tokens for a in term.alternatives if a.kind in ("exact", "derived")]
+    if not literal or term.areas or len(hits) > 5:
+        return ()
+    common: frozenset[str] | None = None
+    for c in hits:
+        strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
+        if any(all(t in strong for t in tokens) for tokens in literal) or not _has(c.search_text, literal[0]):
+            return ()
+        keys = _topic_keys(c.search_topics)
+        common = keys if common is None else common & keys
+    return tuple(sorted(common or ()))
+
+
 def _order(hit: tuple[float, Candidate]) -> tuple[float, str, int]:
     return (-hit[0], hit[1].name.lower(), hit[1].id)
 
@@ -1094,6 +1110,13 @@ def search_ids(
             if ranked:
                 ignored = ignored + [t.word for t in kept if may_ignore(t.word)]
                 kept = firm
+    if ranked and len(kept) == 1 and (topic := _described_topic(kept[0], ranked)):
+        # A word only descriptions have, all in groups of one topic ("Witwe": "Junge Witwen und Witwer" of a
+        # grief group): the word is about that topic, so the topic's other groups answer it too, after them.
+        widened = Term(kept[0].word, [*kept[0].alternatives, Alternative(topic, SYNONYM, "topic")])
+        widened.areas, widened.meant_areas = kept[0].areas, kept[0].meant_areas
+        found = {c.id for c in ranked}
+        ranked = ranked + [c for c in _find([widened], where, few_offices=few) if c.id not in found]
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)
