@@ -302,6 +302,24 @@ def related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[st
     return synonyms_, second, third
 
 
+# Broader terms of OpenThesaurus under which it files words for people ("Sohn" → Verwandter, "Kind" → Person).
+_PERSON_BROADER = frozenset(["Person", "Mensch", "Verwandter", "Familienangehöriger"])
+
+
+@lru_cache(maxsize=20_000)
+def is_person(word: str) -> bool:
+    """Whether OpenThesaurus files a noun under people ("Kind", "Sohn", "Mann", "Partner"; not "Angst", a
+    feeling, nor "Sucht", an illness), by the broader terms of its sets (:func:`_set_numbers`)."""
+    _sets, _index = _thesaurus()
+    links = _synset_links or []
+    word = word.lower()
+    # A plural by its singular: "Kinder" → Kind, "Frauen" → Frau, "Männer" → Mann.
+    forms = [word] + [word[: -len(e)] for e in ("er", "en", "n", "e") if word.endswith(e) and len(word) > len(e) + 2]
+    forms += [f.translate(_UMLAUT) for f in forms[1:]]
+    numbers = {n for form in forms if form in _index or form == word for n in _set_numbers(form)}
+    return any(t[0] == BROADER and t[1:] in _PERSON_BROADER for n in numbers for t in links[n])
+
+
 # --- dictionary: derived word forms --------------------------------------------------------------------
 
 

@@ -633,7 +633,16 @@ def settle_terms(
     if ignored and kept and all(_everyday(t) for t in kept):
         # Only everyday words would remain: no search for every group with "Kinder" in it.
         return kept, ignored, True
+    if kept and any(language.derivations(w) for w in ignored) and all(_person_word(t) for t in kept):
+        # A verb form said what happened ("Kind *verloren*", "Sohn *trinkt*") and only the person it happened
+        # to would remain: "Kind" alone would list every group with "Kinder" in its name, none about the loss.
+        return kept, ignored, True
     return kept, ignored, False
+
+
+def _person_word(term: Term) -> bool:
+    """A noun for people ("Kind", "Sohn", "Mann"): it names at most who a group is for, never its concern."""
+    return language.is_noun(term.word) and language.is_person(term.word)
 
 
 def build_terms(q: str, tenant_ids: list[int] | None) -> tuple[list[Term], list[str]]:
