@@ -132,6 +132,11 @@ def _name(rng: random.Random, topic: Topic, place: str, used: set[str]) -> str:
     return name
 
 
+def _handle(name: str) -> str:
+    """The local part of a demo mail address: "Jürgen Lange" → "juergen.lange"."""
+    return name.lower().replace(" ", ".").replace("ü", "ue").replace("ö", "oe").replace("ä", "ae").replace("ß", "ss")
+
+
 def _site_for(slug: str, place: str, sites: list[Site], drawn: Site | None) -> int | None:
     """The site serving ``place`` (a group named after Bergkamen is not the Schwerte site's); the drawn one
     where the office has a single site or the place is none of its own. (The draw is kept either way, so that
@@ -147,7 +152,7 @@ def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site]
     if topic.relatives and rng.random() < 0.4:
         audience = rng.choice(["relatives", "both", "parents"])
     contact = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
-    handle = contact.lower().replace(" ", ".").replace("ü", "ue").replace("ö", "oe").replace("ä", "ae")
+    handle = _handle(contact)
     rhythm = rng.choice(["weekly", "weekly", "biweekly", "monthly", "monthly", "irregular"])
     start = dt.time(rng.choice([10, 14, 16, 17, 18, 18, 19, 19, 19]), rng.choice([0, 0, 30]))
     young = rng.random() < 0.08
@@ -479,6 +484,56 @@ def seed_inquiries(tenant: Tenant, today: dt.date) -> bool:
     return created
 
 
+# What people look for and an office's directory may lack (NAKOS lists all of these as self-help topics).
+_WANTED = [
+    "Messie-Syndrom", "Hochsensibilität", "Lipödem", "Endometriose", "Kaufsucht", "Fibromyalgie",
+    "Long Covid", "Sternenkinder", "Mobbing am Arbeitsplatz", "Einsamkeit im Alter", "Väter nach Trennung",
+    "Tinnitus", "Hashimoto", "Pflegende Angehörige", "Transidentität",
+]  # fmt: skip
+
+
+def seed_demand(tenant: Tenant, today: dt.date) -> bool:
+    """Demand from the Wegweiser: searches that found nothing (a term and a count, as the page counts them) and
+    a few people who left their interest in a group that does not exist yet. Only terms the office's own search
+    really finds nothing for are counted, so the "Nachfrage" page says what is true of the demo's directory.
+    An office that has demand already is left alone."""
+    from saas.directory import finder, search
+    from saas.directory.forms import INTEREST_CONSENT
+    from saas.directory.models import GroupInterest, SearchMiss
+
+    if db.session.scalar(select(func.count(SearchMiss.id))) or db.session.scalar(select(func.count(GroupInterest.id))):
+        return False
+    rng = random.Random(f"lotse-demo-demand-{tenant.slug}")
+    no_filters = finder.parse({}, strict=False)
+    missing = [
+        term
+        for term in _WANTED
+        if not search.public_results(term, tenant_id=tenant.id, filters=no_filters, limit=1).total
+    ]
+    for term in missing:
+        count = rng.choice([1, 2, 3, 4, 5, 7, 9, 12])
+        db.session.add(
+            SearchMiss(term=ops.miss_term(term), count=count, last_on=today - dt.timedelta(rng.randint(0, 40)))
+        )
+    for term in rng.sample(missing, min(3, len(missing))):
+        for _ in range(rng.randint(1, 2)):
+            first, last = rng.choice(_FIRST), rng.choice(_LAST)
+            interest = ops.create_interest(
+                topic=term,
+                name=f"{first} {last[0]}.",
+                email=f"{_handle(f'{first} {last}')}@example.org" if rng.random() < 0.7 else "",
+                phone="" if rng.random() < 0.7 else f"0{rng.randint(200, 4999)} {rng.randint(100000, 999999)}",
+                consent_text=str(INTEREST_CONSENT),
+            )
+            if not interest.email and not interest.phone:
+                interest.email = f"{_handle(first)}@example.org"
+            interest.created_at = dt.datetime.combine(
+                today - dt.timedelta(days=rng.randint(3, 150)), dt.time(rng.randint(8, 21), rng.randint(0, 59)), dt.UTC
+            )
+    db.session.flush()
+    return bool(missing)
+
+
 def _naive(at: dt.datetime) -> dt.datetime:
     return at.astimezone(dt.UTC).replace(tzinfo=None) if at.tzinfo else at
 
@@ -499,5 +554,6 @@ def seed_directory(tenants_by_slug: dict[str, Tenant]) -> bool:
                 created = True
             created = bool(seed_groups(tenant)) or created
             created = seed_inquiries(tenant, demo_today()) or created
+            created = seed_demand(tenant, demo_today()) or created
             db.session.flush()
     return created
