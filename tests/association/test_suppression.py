@@ -342,3 +342,31 @@ def test_a_year_cell_is_protected_by_a_complement_with_room_in_its_step():
         (("rest", "p"), (0, 1)),
         (("rest", "p"), (0, 1)),
     ]
+
+
+@pytest.mark.parametrize("seed,offices", [(2, 2), (4, 3)])
+def test_suppressing_part_by_part_decides_what_suppressing_the_whole_does(seed, offices):
+    """The release night suppresses the independent parts of a year's cells one at a time and skips the
+    parts with nothing small (report.suppress_blocks). Same primary cells, complements of the same cost
+    (within a few per cent: each program stops at a 1 % gap, and the audit's repairs are greedy, so either
+    way can come out a little cheaper), the same cells reported unprotected, and the audit passes."""
+    members, year, months = _generated(seed, offices)
+    system, _ = report.build_system(members, year, months, report.QUARTER_ENDS)
+    whole = suppress(system, 5)
+    parts = report.suppress_blocks(system, 5)
+    assert parts.primary == whole.primary and parts.unprotected == whole.unprotected
+    cost = {c: system.values[c] + 1 for c in system.values}
+    assert sum(cost[c] for c in parts.secondary) <= sum(cost[c] for c in whole.secondary) * 1.05 + 2
+    findings = audit(system.values, parts.kinds(), system.equations, 5)
+    assert {f.cell for f in findings} <= parts.unprotected
+
+
+def test_a_part_with_nothing_small_is_not_solved():
+    """Large counts only: no part has anything to protect, so nothing is solved and nothing hidden; one
+    small count makes only its own part (the kinds of contact) a program."""
+    big = _table({"a": [40, 50, 60], "b": [70, 80, 90]})
+    assert report.blocks(big, 5) == []
+    assert report.suppress_blocks(big, 5).hidden == set()
+    small = _table({"a": [40, 3, 60], "b": [70, 80, 90]})
+    (part,) = report.blocks(small, 5)
+    assert ("a", 1) in part.values and report.suppress_blocks(small, 5).primary == {("a", 1)}
