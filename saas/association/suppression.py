@@ -25,15 +25,18 @@ literally and in the stricter sense, two readings of a ``"<5"`` (:data:`READINGS
   must be ``⊇ [0, threshold−1]``;
 - ``SIGNS`` (the reader also uses that ``"<5"`` means 1 … threshold−1): its interval must be all of
   ``[1, threshold−1]``;
-- in both, a small implicit step (1 … threshold−1) must keep ``[0, threshold−1]``, a small negative one
-  ``[−(threshold−1), 0]``: nothing beyond its sign may be learnt (see :func:`_target`).
+- a small implicit step (1 … threshold−1) keeps the same range as a ``"<5"`` of the reading: all of
+  ``[0, threshold−1]`` read as whole numbers ≥ 0 (the issue's range), ``[1, threshold−1]`` read by the
+  signs, where a step is what a ``"<5"`` would be (a step from a published 0 to a ``"<5"`` is that
+  ``"<5"``, 1 … threshold−1, and says nothing more); a small negative one mirrored below 0 (see
+  :func:`_target`).
 
 What holds, and why not more: under ``ZERO`` every small count is protected except a small count that
 is published by rule (an office's small ``contacts.total`` beside the published association total).
 Under ``SIGNS`` two more cases cannot be protected by hiding anything, and :func:`suppress` reports them
 as ``unprotected`` (stored with the release) instead of hiding whole tables in vain: a ``"<5"`` whose
 line holds only other ``"<5"`` cells (two offices' ``"<5"`` beside their ``"<5"`` association total:
-each part ≥ 1, so each is ≤ threshold−2), and the step between two ``"<5"`` year-to-date counts (at most
+each part ≥ 1, so each is ≤ threshold−2), and the step between two ``"<5"`` year-to-date counts (0 …
 threshold−2 by the two signs alone). In both the signs themselves tell the reader "not threshold−1";
 no count is ever narrowed to fewer than threshold−2 values. (Until 2026-12-02 a narrower protection
 range, threshold−3 … threshold−1, was accepted; it let a reader learn "not 1", e.g. two "<5" beside a
@@ -203,13 +206,12 @@ def reader_bounds(kind: str, threshold: int, reading: str = SIGNS) -> tuple[floa
 
 def _target(kind: str, threshold: int, reading: str = SIGNS) -> tuple[int, int]:
     """The range a small cell's feasible interval must keep: the whole range the reader grants it (see the
-    module docstring): 1 … threshold−1 for a "<5" cell read by its sign, 0 … threshold−1 for one read as a
-    whole number ≥ 0 and for a small step (mirrored below 0 for a negative one)."""
+    module docstring): 1 … threshold−1 read by the signs, 0 … threshold−1 read as whole numbers ≥ 0; the
+    same for a small step (mirrored below 0 for a negative one)."""
+    low = 1 if reading == SIGNS else 0
     if kind == NEGATIVE:
-        return (-(threshold - 1), 0)
-    if kind == PRIMARY and reading == SIGNS:
-        return (1, threshold - 1)
-    return (0, threshold - 1)
+        return (-(threshold - 1), -low)
+    return (low, threshold - 1)
 
 
 def _protected(kind: str, interval: tuple[float, float], threshold: int, reading: str = SIGNS) -> bool:
