@@ -61,7 +61,6 @@ proof; :func:`suppress` chooses complements so that the audit passes while hidin
 from __future__ import annotations
 
 import math
-import time
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -87,12 +86,17 @@ NEGATIVE = "implicit-negative"
 SIGNS = "signs"  # "<5" is 1 … threshold−1; it must keep all of 1 … threshold−1
 ZERO = "zero"  # every hidden cell is a whole number ≥ 0 ("<5": 0 … threshold−1); it must keep 0 … threshold−1
 READINGS = (SIGNS, ZERO)
-MILP_SECONDS = 20.0
-REPAIR_SECONDS = 10.0  # per batch of the exact repair (see _deviations)
+# No limit below is a time: what is hidden must be the same on every machine and under any load. The
+# programs stop after a number of branch-and-bound nodes (HiGHS ``mip_max_nodes``, scipy's ``node_limit``);
+# a program that stops without a solution makes the suppression hide more, never publish more (see
+# :func:`suppress`).
+MILP_NODES = 2000  # branch-and-bound nodes of the line-condition program (step 1)
+REPAIR_NODES = 500  # branch-and-bound nodes of a repair program (see _deviations)
 REPAIR_BATCH = 1  # exposed cells repaired together in one program (each with its readings and directions)
 REPAIR_DEPTH = 3  # equations walked from an exposed cell to find its complements
-PRUNE_SECONDS = 1.0  # spent at most on publishing again complements the audit does not need (see _prune)
+PRUNE_CELLS = 40  # complements at most tried for publishing again (see _prune)
 REPAIR_CELLS = 2000  # at most this many cells around an exposed one take part in its repair
+ROUNDS = 60  # rounds of line conditions, audit and repair before everything hideable near the rest is hidden
 
 
 def marker(threshold: int) -> str:
@@ -314,11 +318,11 @@ def _choose(system: CellSystem, conditions: list[tuple[dict[Cell, float], float]
         constraints=LinearConstraint(matrix, np.array(lower), np.full(len(lower), np.inf)),
         integrality=np.ones(len(columns)),
         bounds=Bounds(0, 1),
-        options={"time_limit": MILP_SECONDS, "mip_rel_gap": 0.01},
+        options={"node_limit": MILP_NODES, "mip_rel_gap": 0.01},
     )
-    if result.x is not None:
+    if result.x is not None:  # optimal, or the best solution found within the node limit
         return {columns[i] for i, x in enumerate(result.x) if x > 0.5}
-    chosen: set[Cell] = set()  # pragma: no cover - HiGHS found no solution in time
+    chosen: set[Cell] = set()  # HiGHS found no solution within its node limit: greedy (the audit judges)
     for coefs, rhs in conditions:
         if rhs <= 0:
             continue
@@ -693,7 +697,7 @@ def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exac
         coefficients = eq.coefficients()
         for c in coefficients:
             by_cell[c].append(coefficients)
-    for _round in range(60):
+    for _round in range(ROUNDS):
         kinds = result.kinds()
         sensitive = set(_sensitive(system, kinds, threshold))
         conditions, hopeless = _line_conditions(system, kinds, threshold, sensitive)
@@ -728,16 +732,51 @@ def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exac
         if not exposed:
             _prune(system, result, threshold, set(also), repaired, by_cell)
             return result
-        added, hopeless_now = _deviations(system, kinds, exposed, threshold, by_cell)
-        unfixable |= {(c, r) for c, r, _g in hopeless_now}
-        result.unprotected |= {c for c, _r, _g in hopeless_now}
-        if not added and not hopeless_now:  # pragma: no cover - the solver gave up within its time
+        added, failed = _deviations(system, kinds, exposed, threshold, by_cell)
+        if failed:  # no program found complements: every cell that may be hidden in their blocks is hidden
+            added |= _hide_everything(system, kinds, [c for c, _r, _g in failed], by_cell)
+        if not added:
+            # Everything that may be hidden around these cells is hidden already (each exposed cell
+            # passed _inherent, so a correct repair never comes here): what is still exposed stays so.
+            unfixable |= {(c, r) for c, r, _g in exposed}
             result.unprotected |= {c for c, _r, _g in exposed}
-            return result
+            continue
         result.secondary |= added
         repaired |= added
-    result.unprotected |= {c for r, cells in (check or {}).items() for c in cells}  # pragma: no cover
-    return result  # pragma: no cover
+    # The rounds ran out with cells still exposed: hide everything that may be hidden around them, and
+    # report what even that leaves exposed (never publish a cell the audit has not passed).
+    left = sorted({c for cells in (check or {}).values() for c in cells}, key=repr)
+    result.secondary |= _hide_everything(system, result.kinds(), left, by_cell)
+    kinds = result.kinds()
+    published = {c: v for c, v in vals.items() if c not in kinds}
+    for reading in READINGS:
+        still = sorted({c for c in left if (c, reading) not in unfixable}, key=repr)
+        found = intervals(
+            published, kinds, system.equations, threshold, still, truth=vals, decisive=True, reading=reading
+        )
+        result.unprotected |= {c for c, i in found.items() if not _protected(kinds[c], i, threshold, reading)}
+    return result
+
+
+def _hide_everything(
+    system: CellSystem, kinds: Mapping[Cell, str], cells: Iterable[Cell], by_cell: Mapping[Cell, list[dict[Cell, int]]]
+) -> set[Cell]:
+    """Every cell not hidden yet that may be hidden (not fixed) in the blocks of ``cells``: the cells linked
+    to them through equations, not across a published fixed cell (a constant links nothing). The fallback
+    when no program finds complements: hiding all of them protects whatever :func:`_inherent` did not
+    find exposed."""
+    seen = set(cells)
+    queue = list(seen)
+    while queue:
+        c = queue.pop()
+        if c in system.fixed and c not in kinds:
+            continue  # a published constant
+        for coefficients in by_cell.get(c, ()):
+            for m in coefficients:
+                if m not in seen:
+                    seen.add(m)
+                    queue.append(m)
+    return {c for c in seen if c not in kinds and c not in system.fixed}
 
 
 def _prune(
@@ -748,20 +787,18 @@ def _prune(
     repaired: set[Cell],
     by_cell: Mapping[Cell, list[dict[Cell, int]]],
 ) -> None:
-    """Publish again each complement the audit does not need, the largest first (within
-    :data:`PRUNE_SECONDS`): the line conditions of step 1 choose complements before the exact repair adds
+    """Publish again each complement the audit does not need, the largest first (at most
+    :data:`PRUNE_CELLS` tried): the line conditions of step 1 choose complements before the exact repair adds
     the ones with room, so some in the blocks the repair touched (``repaired``) are left with nothing to
     do. A complement is dropped only if every small cell linked to it through hidden cells stays protected
     under both readings."""
     if not repaired:
         return
-    deadline = time.monotonic() + PRUNE_SECONDS
     vals = system.values
     kinds = result.kinds()
     near = set().union(*(_linked(kinds, c, by_cell) for c in repaired))
-    for cell in sorted((result.secondary & near) - keep, key=lambda c: (-_weight(vals[c]), repr(c))):
-        if time.monotonic() > deadline:
-            break
+    tried = sorted((result.secondary & near) - keep, key=lambda c: (-_weight(vals[c]), repr(c)))
+    for cell in tried[:PRUNE_CELLS]:
         result.secondary.discard(cell)
         kinds = result.kinds()
         linked = _linked(kinds, cell, by_cell)
@@ -825,7 +862,8 @@ def _deviations(
     by_cell: Mapping[Cell, list[dict[Cell, int]]],
 ) -> tuple[set[Cell], list[tuple[Cell, str, int]]]:
     """The cheapest complements that let each exposed cell reach the value it must be able to take
-    (``exposed``: cell, reading, value), and the entries no complement can help.
+    (``exposed``: cell, reading, value), and the entries no program found complements for (the caller
+    then hides everything that may be hidden around them, :func:`_hide_everything`).
 
     The attacker's view of Fischetti and Salazar (as in τ-ARGUS's optimal method): a cell can take the value
     ``goal`` exactly when the true table plus a *deviation* ``y`` is a table the reader cannot rule out:
@@ -837,10 +875,12 @@ def _deviations(
     on a cell not hidden yet; minimise the weight of the cells hidden. A solution proves each entry
     protected once those cells are hidden (the next audit confirms it). Each entry's deviation lives on the
     cells within :data:`REPAIR_DEPTH` equations of it; an entry that has none there is tried alone on
-    the whole system, and if it has none there either, nothing can protect it (inherent, e.g. two "<5" and
-    their "<5" association total: by the signs alone each is at most threshold−2)."""
+    the whole system. A program that reaches its node limit with a solution gives that solution (any
+    solution is a proof, the cheapest only saves cells); one that stops without a solution gives all its
+    candidates. What is inherently exposed never comes here (:func:`_inherent` sorted it out first), so an
+    entry with no deviation even on the whole system is failed, not published."""
     added: set[Cell] = set()
-    hopeless: list[tuple[Cell, str, int]] = []
+    failed: list[tuple[Cell, str, int]] = []
     by_target: dict[Cell, list[tuple[Cell, str, int]]] = defaultdict(list)
     for entry in exposed:
         by_target[entry[0]].append(entry)
@@ -859,10 +899,10 @@ def _deviations(
             if chosen is None:
                 chosen = _deviation_program(system, kinds, [entry], threshold, by_cell, None, added)
             if chosen is None:
-                hopeless.append(entry)
+                failed.append(entry)
             else:
                 added |= chosen
-    return added, hopeless
+    return added, failed
 
 
 def _movable(system: CellSystem, kinds: Mapping[Cell, str], c: Cell) -> bool:
@@ -984,11 +1024,15 @@ def _deviation_program(
         constraints=LinearConstraint(matrix, np.array(row_lo), np.array(row_hi)),
         integrality=np.concatenate([np.ones(n_x), np.zeros(n - n_x)]),
         bounds=Bounds(np.array(lb), np.array(ub)),
-        options={"time_limit": REPAIR_SECONDS, "mip_rel_gap": 0.02},
+        options={"node_limit": REPAIR_NODES, "mip_rel_gap": 0.02},
     )
-    if result.x is None:
+    if result.x is not None:  # optimal, or a solution found within the node limit: either proves it
+        return {candidates[i] for i in range(n_x) if result.x[i] > 0.5}
+    if result.status == 2:  # infeasible: no deviation within these cells
         return None
-    return {candidates[i] for i in range(n_x) if result.x[i] > 0.5}
+    # The node limit (or anything else) stopped HiGHS without a solution: no proof either way, so hide
+    # every candidate (the next audit judges; nothing is published on a solver's failure).
+    return set(candidates) or None
 
 
 def apply(values: Mapping[Cell, int], result: Suppression) -> dict[Cell, int | str]:

@@ -6,8 +6,9 @@ import random
 from collections import Counter
 
 import pytest
+from scipy.optimize import OptimizeResult
 
-from saas.association import report
+from saas.association import report, suppression
 from saas.association.audit import audit_downloads
 from saas.association.suppression import (
     COMPLEMENT,
@@ -151,6 +152,30 @@ def test_every_download_of_a_year_passes_the_audit(seed, offices):
     for f in findings:
         if f.reading == ZERO:  # only a small count the issue itself publishes: an office's small total
             assert f.cell[0] == report.YEAR and f.cell[2:] == ("contacts", "total"), str(f)
+
+
+@pytest.mark.parametrize("status", [1, 2])
+def test_a_repair_program_that_finds_no_solution_hides_more_and_publishes_nothing_exposed(monkeypatch, status):
+    """Whatever the solver does, every published table passes the audit or more is hidden: here each program
+    that chooses complements (the line conditions and the attacker's repair, the calls with options) stops
+    without a solution, as at a node limit (status 1) or as if infeasible (status 2). The audit's own
+    programs (no options) run as they are. Before, such a cell was reported unprotected and published."""
+    real = suppression.milp
+
+    def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if kwargs.get("options"):
+            return OptimizeResult(status=status, x=None, success=False, message="forced", fun=None)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(suppression, "milp", failing)
+    members, year, months = _generated(3, 3)
+    tables, result = report.publish_tables(members, year, 5, months, report.QUARTER_ENDS)
+    downloads = {key: report.build("v", "V", 2023, 5, members, published, None) for key, published in tables.items()}
+    findings = audit_downloads(downloads, members, year, months, report.QUARTER_ENDS, 5)
+    assert {f.cell for f in findings} <= result.unprotected, [str(f) for f in findings]
+    system, _ = report.build_system(members, year, months, report.QUARTER_ENDS)
+    assert_inherent(system, result, {})
+    assert result.secondary  # it did hide complements, without any program's solution
 
 
 def assert_inherent(system: CellSystem, result, found: dict) -> None:  # type: ignore[no-untyped-def]
