@@ -60,8 +60,10 @@ proof; :func:`suppress` chooses complements so that the audit passes while hidin
 
 from __future__ import annotations
 
+import hashlib
 import math
-from collections import defaultdict, deque
+import threading
+from collections import OrderedDict, defaultdict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -93,8 +95,10 @@ READINGS = (SIGNS, ZERO)
 MILP_NODES = 2000  # branch-and-bound nodes of the line-condition program (step 1)
 REPAIR_NODES = 500  # branch-and-bound nodes of a repair program (see _deviations)
 REPAIR_BATCH = 1  # exposed cells repaired together in one program (each with its readings and directions)
+REPAIR_TARGETS = 10  # exposed cells repaired in one round, before the audit looks again
 REPAIR_DEPTH = 3  # equations walked from an exposed cell to find its complements
 PRUNE_CELLS = 40  # complements at most tried for publishing again (see _prune)
+PRUNE_WORK = 1500  # hidden cells at most audited again, summed over the complements tried (see _prune)
 REPAIR_CELLS = 2000  # at most this many cells around an exposed one take part in its repair
 ROUNDS = 60  # rounds of line conditions, audit and repair before everything hideable near the rest is hidden
 
@@ -677,12 +681,66 @@ def audit(
 # --- suppress -----------------------------------------------------------------------------------------------
 
 
+_RESULTS: OrderedDict[bytes, Suppression] = OrderedDict()  # the last decisions, by what they were made of
+_RESULTS_LOCK = threading.Lock()
+RESULTS_KEPT = 256
+
+
+def _fingerprint(system: CellSystem, threshold: int, also: Iterable[Cell], exact: bool | None) -> bytes:
+    """Everything :func:`suppress` decides from, in the order it reads it (the same system built twice in
+    the same way gives the same fingerprint, and so the same decision)."""
+    digest = hashlib.blake2b(digest_size=32)
+    digest.update(repr((threshold, exact, sorted(map(repr, also)))).encode())
+    digest.update(repr(list(system.values.items())).encode())
+    digest.update(repr([(eq.totals, eq.parts) for eq in system.equations]).encode())
+    digest.update(repr((sorted(map(repr, system.fixed)), sorted(map(repr, system.implicit)))).encode())
+    return digest.digest()
+
+
+def _copy(result: Suppression) -> Suppression:
+    return Suppression(
+        result.threshold,
+        set(result.primary),
+        set(result.secondary),
+        set(result.implicit),
+        set(result.unprotected),
+        set(result.negative),
+    )
+
+
 def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exact: bool | None = None) -> Suppression:
     """Primary suppression of every count 1 … threshold−1, then the cheapest complements that pass the
     audit under both readings (``also``: cells hidden as ``"."`` for a reason outside this system). The
-    exact audit always runs (``exact`` False skips it: tests of the line conditions alone)."""
+    exact audit always runs (``exact`` False skips it: tests of the line conditions alone).
+
+    The decision depends on nothing but the system (no time limit, no randomness), so the last
+    :data:`RESULTS_KEPT` are kept by a fingerprint of the system and a system met again (the same year
+    released again for another purpose in the same process, a demo seeded again) is not solved again."""
     if threshold < 1:
         raise ValueError("threshold must be at least 1")
+    also = list(also)
+    key = _fingerprint(system, threshold, also, exact)
+    with _RESULTS_LOCK:
+        kept = _RESULTS.get(key)
+        if kept is not None:
+            _RESULTS.move_to_end(key)
+            return _copy(kept)
+    result = _suppress(system, threshold, also, exact)
+    with _RESULTS_LOCK:
+        _RESULTS[key] = _copy(result)
+        while len(_RESULTS) > RESULTS_KEPT:
+            _RESULTS.popitem(last=False)
+    return result
+
+
+def clear_results() -> None:
+    """Forget the kept decisions (tests that change how the solver behaves)."""
+    with _RESULTS_LOCK:
+        _RESULTS.clear()
+
+
+def _suppress(system: CellSystem, threshold: int, also: list[Cell], exact: bool | None) -> Suppression:
+    """:func:`suppress`, without the kept decisions."""
     vals = system.values
     primary = {c for c, v in vals.items() if 0 < v < threshold and c not in system.implicit}
     secondary = (set(also) & set(vals)) - primary - system.implicit
@@ -730,16 +788,19 @@ def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exac
             exposed = [(c, r, g) for c, r, g in exposed if (c, r) not in unfixable]
         check = {r: {c for c, rr, _g in exposed if rr == r} for r in READINGS}
         if not exposed:
-            _prune(system, result, threshold, set(also), repaired, by_cell)
+            _prune(system, result, threshold, set(also), repaired, by_cell, unfixable)
             return result
-        added, failed = _deviations(system, kinds, exposed, threshold, by_cell)
+        tried = _first_targets(exposed)
+        added, failed = _deviations(system, kinds, tried, threshold, by_cell)
         if failed:  # no program found complements: every cell that may be hidden in their blocks is hidden
             added |= _hide_everything(system, kinds, [c for c, _r, _g in failed], by_cell)
+        if not added:  # the programs found nothing to add, yet the audit finds these exposed: hide all
+            added = _hide_everything(system, kinds, [c for c, _r, _g in tried], by_cell)
         if not added:
             # Everything that may be hidden around these cells is hidden already (each exposed cell
             # passed _inherent, so a correct repair never comes here): what is still exposed stays so.
-            unfixable |= {(c, r) for c, r, _g in exposed}
-            result.unprotected |= {c for c, _r, _g in exposed}
+            unfixable |= {(c, r) for c, r, _g in tried}
+            result.unprotected |= {c for c, _r, _g in tried}
             continue
         result.secondary |= added
         repaired |= added
@@ -756,6 +817,20 @@ def suppress(system: CellSystem, threshold: int, also: Iterable[Cell] = (), exac
         )
         result.unprotected |= {c for c, i in found.items() if not _protected(kinds[c], i, threshold, reading)}
     return result
+
+
+def _first_targets(exposed: list[tuple[Cell, str, int]]) -> list[tuple[Cell, str, int]]:
+    """The entries of the first :data:`REPAIR_TARGETS` exposed cells: one round repairs only these, and the
+    next audit looks again at the rest (complements chosen for one small cell often protect its
+    neighbours too, so most of the rest then needs no program of its own)."""
+    first: list[Cell] = []
+    for c, _r, _g in exposed:
+        if c not in first:
+            first.append(c)
+            if len(first) == REPAIR_TARGETS:
+                break
+    chosen = set(first)
+    return [entry for entry in exposed if entry[0] in chosen]
 
 
 def _hide_everything(
@@ -786,33 +861,52 @@ def _prune(
     keep: set[Cell],
     repaired: set[Cell],
     by_cell: Mapping[Cell, list[dict[Cell, int]]],
+    unfixable: set[tuple[Cell, str]],
 ) -> None:
     """Publish again each complement the audit does not need, the largest first (at most
-    :data:`PRUNE_CELLS` tried): the line conditions of step 1 choose complements before the exact repair adds
-    the ones with room, so some in the blocks the repair touched (``repaired``) are left with nothing to
-    do. A complement is dropped only if every small cell linked to it through hidden cells stays protected
-    under both readings."""
+    :data:`PRUNE_CELLS` tried, and only while the blocks audited again add up to :data:`PRUNE_WORK` hidden
+    cells: a count, not a time, so the result is the same on every machine): the line conditions of step 1
+    choose complements before the exact repair adds the ones with room, so some in the blocks the repair
+    touched (``repaired``) are left with nothing to do. A complement is dropped only if every small cell
+    linked to it through hidden cells stays protected under both readings."""
     if not repaired:
         return
     vals = system.values
     kinds = result.kinds()
     near = set().union(*(_linked(kinds, c, by_cell) for c in repaired))
     tried = sorted((result.secondary & near) - keep, key=lambda c: (-_weight(vals[c]), repr(c)))
+    if not tried:
+        return
+    through: dict[Cell, list[int]] = defaultdict(list)  # cell → positions of its equations
+    for i, eq in enumerate(system.equations):
+        for c in eq.members:
+            through[c].append(i)
+    work = 0
     for cell in tried[:PRUNE_CELLS]:
+        if work > PRUNE_WORK:
+            break
         result.secondary.discard(cell)
         kinds = result.kinds()
-        linked = _linked(kinds, cell, by_cell)
-        check = [
-            c
-            for c in linked
-            if c in kinds and c not in result.unprotected and _is_sensitive(kinds[c], vals[c], threshold)
-        ]
-        published = {c: v for c, v in vals.items() if c not in kinds}
+        # Only the hidden cells linked to it can change: their block is audited alone (every other member
+        # of an equation through them is published, so the true values stand for the published ones).
+        linked = {c: kinds[c] for c in _linked(kinds, cell, by_cell) if c in kinds}
+        work += len(linked)
+        small = [c for c in linked if _is_sensitive(kinds[c], vals[c], threshold)]
+        equations = [system.equations[i] for i in sorted({i for c in linked for i in through[c]})]
+        # Each small cell under each reading, except where it is exposed whatever is hidden (a cell
+        # exposed read by its signs must still keep its range read as whole numbers ≥ 0).
         ok = all(
-            _protected(kinds[c], interval, threshold, reading)
+            _protected(linked[c], interval, threshold, reading)
             for reading in READINGS
             for c, interval in intervals(
-                published, kinds, system.equations, threshold, check, truth=vals, decisive=True, reading=reading
+                vals,
+                linked,
+                equations,
+                threshold,
+                [c for c in small if (c, reading) not in unfixable],
+                truth=vals,
+                decisive=True,
+                reading=reading,
             ).items()
         ) and not (0 < vals[cell] < threshold)
         if not ok:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections import Counter
+from collections import Counter, OrderedDict
 
 import pytest
 from scipy.optimize import OptimizeResult
@@ -168,6 +168,7 @@ def test_a_repair_program_that_finds_no_solution_hides_more_and_publishes_nothin
         return real(*args, **kwargs)
 
     monkeypatch.setattr(suppression, "milp", failing)
+    monkeypatch.setattr(suppression, "_RESULTS", OrderedDict())  # no decision kept from another test
     members, year, months = _generated(3, 3)
     tables, result = report.publish_tables(members, year, 5, months, report.QUARTER_ENDS)
     downloads = {key: report.build("v", "V", 2023, 5, members, published, None) for key, published in tables.items()}
@@ -221,7 +222,7 @@ def test_decisive_intervals_give_the_verdicts_of_the_exact_ones(seed):
     only the primary cells hidden (many exposed)."""
     from saas.association.suppression import IMPLICIT
 
-    members, year, months = _generated(seed, 4)
+    members, year, months = _generated(seed, 3)
     system, _ = report.build_system(members, year, months, report.QUARTER_ENDS)
     result = suppress(system, 5)
     bare = {c: IMPLICIT for c in system.implicit} | {c: PRIMARY for c in result.primary}
@@ -258,6 +259,7 @@ def test_the_exact_audit_runs_however_many_cells_are_hidden(monkeypatch):
         return real(published, kinds, equations, threshold, check, **options)
 
     monkeypatch.setattr(suppression, "intervals", spy)
+    monkeypatch.setattr(suppression, "_RESULTS", OrderedDict())
     result = suppress(system, 5)
     assert len(result.kinds()) > 20_000
     assert audited and audited[0] == result.primary  # every small count went through the exact audit
@@ -394,3 +396,32 @@ def test_a_part_with_nothing_small_is_not_solved():
     small = _table({"a": [40, 3, 60], "b": [70, 80, 90]})
     (part,) = report.blocks(small, 5)
     assert ("a", 1) in part.values and report.suppress_blocks(small, 5).primary == {("a", 1)}
+
+
+def test_no_program_is_limited_by_time_and_a_system_met_again_is_not_solved_again(monkeypatch):
+    """What is hidden must not depend on the machine or its load: no HiGHS program gets a time limit (the
+    programs that choose complements stop at a node count), and the same system gives the same decision,
+    the second time from the kept decisions without a solve."""
+    monkeypatch.setattr(suppression, "_RESULTS", OrderedDict())
+    calls: list[dict] = []
+    real = suppression.milp
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(dict(kwargs.get("options") or {}))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(suppression, "milp", spy)
+    members, year, months = _generated(2, 2)
+    first, _ = report.build_system(members, year, months, report.QUARTER_ENDS)
+    again, _ = report.build_system(members, year, months, report.QUARTER_ENDS)
+    decided = suppress(first, 5)
+    assert calls and not any("time_limit" in options for options in calls)
+    assert any("node_limit" in options for options in calls)
+    solved = len(calls)
+    kept = suppress(again, 5)
+    assert len(calls) == solved  # nothing solved again
+    assert (kept.primary, kept.secondary, kept.unprotected) == (decided.primary, decided.secondary, decided.unprotected)
+    kept.secondary.clear()  # a caller changing its copy changes nothing kept
+    assert suppress(first, 5).secondary == decided.secondary
+    suppression.clear_results()
+    assert suppress(again, 5).secondary == decided.secondary and len(calls) > solved  # solved anew: the same
