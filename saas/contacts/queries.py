@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from sqlalchemy import func, select
@@ -76,11 +76,22 @@ def change_pct(current: int, previous: int) -> float | None:
 # --- periods -----------------------------------------------------------------------------------------
 
 
+_MONTHS_OF = {"year": 12, "quarter": 3, "month": 1}
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` earlier, clamped to the end of a shorter month (31.05. → 30.04.)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
 @dataclass(frozen=True)
 class Period:
     start: dt.date
     end: dt.date
     kind: str  # "year" | "quarter" | "month" | "range"
+    cut: bool = False  # counted only up to ``end``: it runs on, or is compared with one that does
 
     @classmethod
     def year(cls, year: int) -> Period:
@@ -97,8 +108,20 @@ class Period:
     def month(cls, year: int, month: int) -> Period:
         return cls(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month")
 
+    def up_to(self, day: dt.date) -> Period:
+        """The period counted up to ``day`` when it is still running then: the year 2026 seen on 2 December is
+        01.01.–02.12.2026. A period that has ended (or not begun) is itself."""
+        if self.kind != "range" and self.start <= day < self.end:
+            return Period(self.start, day, self.kind, cut=True)
+        return self
+
     def previous(self) -> Period:
-        """The period of the same kind just before (a custom range: as many days just before)."""
+        """The period of the same kind just before (a custom range: as many days just before). A period counted
+        only up to a day is compared with the same span of the one before (01.01.–02.12.2025), not with all of it:
+        a running year against a whole one would show a fall that is only the missing weeks."""
+        if self.cut:
+            months = _MONTHS_OF[self.kind]
+            return Period(_months_back(self.start, months), _months_back(self.end, months), self.kind, cut=True)
         if self.kind == "year":
             return Period.year(self.start.year - 1)
         if self.kind == "quarter":
@@ -112,6 +135,8 @@ class Period:
 
     @property
     def label(self) -> str:
+        if self.cut:
+            return f"{replace(self, cut=False).label} bis {self.end:%d.%m.}"
         if self.kind == "year":
             return str(self.start.year)
         if self.kind == "quarter":

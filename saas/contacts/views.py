@@ -313,6 +313,7 @@ def statistics(slug: str) -> ResponseReturnValue:
     site = form.site.data or None
     if site is not None and site not in {s.id for s in sites}:
         abort(404)
+    period = period.up_to(ops.today())
     previous = period.previous()
     cur = queries.figures(period.start, period.end, site)
     prev = queries.figures(previous.start, previous.end, site)

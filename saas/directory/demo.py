@@ -8,8 +8,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -20,6 +22,8 @@ from saas.directory.models import Group, GroupInquiry, Topic
 from saas.extensions import db
 from tenants.models import Site, Tenant
 from tenants.scoping import tenant_context
+
+T = TypeVar("T")
 
 TOPICS_FILE = Path(__file__).parent / "data" / "topics_dortmund_2023.csv"
 GROUPS_PER_OFFICE = {"dortmund": 230, "hamm": 70, "kreis-unna": 250, "dithmarschen": 45}
@@ -128,6 +132,11 @@ def _name(rng: random.Random, topic: Topic, place: str, used: set[str]) -> str:
     return name
 
 
+def _handle(name: str) -> str:
+    """The local part of a demo mail address: "Jürgen Lange" → "juergen.lange"."""
+    return name.lower().replace(" ", ".").replace("ü", "ue").replace("ö", "oe").replace("ä", "ae").replace("ß", "ss")
+
+
 def _site_for(slug: str, place: str, sites: list[Site], drawn: Site | None) -> int | None:
     """The site serving ``place`` (a group named after Bergkamen is not the Schwerte site's); the drawn one
     where the office has a single site or the place is none of its own. (The draw is kept either way, so that
@@ -143,7 +152,7 @@ def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site]
     if topic.relatives and rng.random() < 0.4:
         audience = rng.choice(["relatives", "both", "parents"])
     contact = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
-    handle = contact.lower().replace(" ", ".").replace("ü", "ue").replace("ö", "oe").replace("ä", "ae")
+    handle = _handle(contact)
     rhythm = rng.choice(["weekly", "weekly", "biweekly", "monthly", "monthly", "irregular"])
     start = dt.time(rng.choice([10, 14, 16, 17, 18, 18, 19, 19, 19]), rng.choice([0, 0, 30]))
     young = rng.random() < 0.08
@@ -242,14 +251,52 @@ def _trend_steps(rng: random.Random, active: int, founding: int) -> tuple[int, i
     return started, max(founded, 0), max(abandoned, 0), dissolved, added
 
 
-def lifecycle_plan(slug: str, today: dt.date) -> list[PlannedGroup]:
+def _group_rng(slug: str, index: int) -> random.Random:
+    """The random source of one planned group's fields (its topic first)."""
+    return random.Random(f"lotse-demo-{slug}-{index}")
+
+
+def _topic(rng: random.Random, area_topics: Sequence[T], k: int) -> T:
+    """The topic of the ``k``-th group of an area: each of the area's topics once, in order, then drawn."""
+    return area_topics[k] if k < len(area_topics) else rng.choice(area_topics)
+
+
+def _dissolving(
+    rng: random.Random, active: list[PlannedGroup], count: int, topic_of: dict[int, str] | None
+) -> list[PlannedGroup]:
+    """The ``count`` groups that dissolve this year. With the groups' topics known, a topic's last group stays:
+    a city's directory does not lose every grief or alcohol group to chance (seed 001's topic list is Dortmund's
+    directory; a demo where all three "Trauer" groups had dissolved answered the Wegweiser's most common search
+    with nothing)."""
+    if topic_of is None:
+        return rng.sample(active, min(count, len(active)))
+    left: dict[str, int] = {}
+    for group in active:
+        left[topic_of[group.index]] = left.get(topic_of[group.index], 0) + 1
+    chosen: list[PlannedGroup] = []
+    for group in rng.sample(active, len(active)):
+        if len(chosen) == count:
+            break
+        if left[topic_of[group.index]] > 1:
+            left[topic_of[group.index]] -= 1
+            chosen.append(group)
+    return chosen
+
+
+def lifecycle_plan(slug: str, today: dt.date, topics_by_area: dict[str, list[str]] | None = None) -> list[PlannedGroup]:
     """Every demo group of an office with its dated life cycle, from before the first demo year to the
     end of this year. Deterministic: the same plan on every day of a year, extended by a year on the
-    first seeding of a new year (so re-seeding later only adds what happened since)."""
+    first seeding of a new year (so re-seeding later only adds what happened since).
+
+    With ``topics_by_area`` (the topic names per area, in the order :func:`seed_groups` hands them out), the
+    years after the published ones dissolve no topic's last group."""
     spec = LIFECYCLE.get(slug) or {"active": GROUPS_PER_OFFICE.get(slug, 40), "founding": 2, "years": {}}
     years = demo_years(slug, today)
     first_year = years[0]
     rng = random.Random(f"lotse-demo-groups-{slug}")
+    area_year: int | None = spec.get("area_year")
+    fixed: dict[int, str] = {}
+    areas_known = not area_year  # an office without a report year draws every group's area by itself
     plan: list[PlannedGroup] = []
     for _ in range(spec["active"]):
         since = dt.date(rng.randint(1985, first_year - 1), rng.randint(1, 12), rng.randint(1, 28))
@@ -278,25 +325,49 @@ def lifecycle_plan(slug: str, today: dt.date) -> list[PlannedGroup]:
             lo = max(jan1 + dt.timedelta(days=4), group.steps[-1][0] + dt.timedelta(days=30))
             hi = max(lo, dt.date(year, 12, 22))
             group.steps.append((min(_random_day(yr, lo, hi), dec31), outcome))
-        for group in yr.sample(active, min(dissolved, len(active))):
+        topic_of = None
+        if topics_by_area is not None and areas_known and year not in spec["years"]:
+            _assign_areas(slug, plan, fixed)
+            topic_of = _topics(slug, plan, topics_by_area)
+        for group in _dissolving(yr, active, dissolved, topic_of):
             group.steps.append((_random_day(yr, jan1 + dt.timedelta(days=2), dt.date(year, 12, 20)), "dissolved"))
         for _ in range(added):
             plan.append(PlannedGroup(len(plan), [(_random_day(yr, jan1 + dt.timedelta(days=5), dec31), "active")]))
-    # topic areas: exact published shares among the groups active at the end of the office's report year
-    area_year = spec.get("area_year")
-    fixed: set[int] = set()
-    if area_year:
-        members = [g for g in plan if g.status_on(dt.date(area_year, 12, 31)) == "active"]
-        areas = [a for a, n in exact_split(AREA_WEIGHTS, len(members)).items() for _ in range(n)]
-        random.Random(f"lotse-demo-areas-{slug}").shuffle(areas)
-        for group, area in zip(members, areas, strict=True):
-            group.area = area
-            fixed.add(group.index)
+        if year == area_year:
+            fixed, areas_known = _fix_areas(slug, plan, area_year), True
+    if area_year and not areas_known:
+        fixed = _fix_areas(slug, plan, area_year)
+    _assign_areas(slug, plan, fixed)
+    return plan
+
+
+def _fix_areas(slug: str, plan: list[PlannedGroup], area_year: int) -> dict[int, str]:
+    """Topic areas in exact published shares among the groups active at the end of the office's report year."""
+    members = [g for g in plan if g.status_on(dt.date(area_year, 12, 31)) == "active"]
+    areas = [a for a, n in exact_split(AREA_WEIGHTS, len(members)).items() for _ in range(n)]
+    random.Random(f"lotse-demo-areas-{slug}").shuffle(areas)
+    return {group.index: area for group, area in zip(members, areas, strict=True)}
+
+
+def _assign_areas(slug: str, plan: list[PlannedGroup], fixed: dict[int, str]) -> None:
     for group in plan:
-        if group.index not in fixed:
+        if group.index in fixed:
+            group.area = fixed[group.index]
+        else:
             ar = random.Random(f"lotse-demo-area-{slug}-{group.index}")
             group.area = ar.choices(list(AREA_WEIGHTS), weights=list(AREA_WEIGHTS.values()))[0]
-    return plan
+
+
+def _topics(slug: str, plan: list[PlannedGroup], topics_by_area: dict[str, list[str]]) -> dict[int, str]:
+    """Each planned group's topic, handed out as :func:`seed_groups` does (the areas must be assigned)."""
+    every = [name for names in topics_by_area.values() for name in names]
+    seen: dict[str, int] = {}
+    topic_of: dict[int, str] = {}
+    for group in plan:
+        k = seen.get(group.area, 0)
+        seen[group.area] = k + 1
+        topic_of[group.index] = _topic(_group_rng(slug, group.index), topics_by_area.get(group.area) or every, k)
+    return topic_of
 
 
 def exact_split(weights: dict[str, int], total: int) -> dict[str, int]:
@@ -315,11 +386,11 @@ def seed_groups(tenant: Tenant, today: dt.date | None = None) -> int:
     A group of the plan is found again by its name; steps it has not taken yet (dated up to today)
     are applied. Returns the number of groups created or changed."""
     today = today or demo_today()
-    plan = lifecycle_plan(tenant.slug, today)
     topics = list(db.session.scalars(select(Topic).order_by(Topic.name)))
     by_area: dict[str, list[Topic]] = {}
     for topic in topics:
         by_area.setdefault(topic.topic_area or "social", []).append(topic)
+    plan = lifecycle_plan(tenant.slug, today, {area: [t.name for t in ts] for area, ts in by_area.items()})
     sites = list(db.session.scalars(select(Site).order_by(Site.position, Site.id)))
     existing = {g.name: g for g in db.session.scalars(select(Group).options(selectinload(Group.history)))}
     used: set[str] = set()
@@ -329,11 +400,10 @@ def seed_groups(tenant: Tenant, today: dt.date | None = None) -> int:
     seen_in_area: dict[str, int] = {}
     touched = 0
     for item in plan:
-        rng = random.Random(f"lotse-demo-{tenant.slug}-{item.index}")
-        area_topics = by_area.get(item.area) or topics
+        rng = _group_rng(tenant.slug, item.index)
         k = seen_in_area.get(item.area, 0)
         seen_in_area[item.area] = k + 1
-        topic = area_topics[k % len(area_topics)] if k < len(area_topics) else rng.choice(area_topics)
+        topic = _topic(rng, by_area.get(item.area) or topics, k)
         fields = _group_fields(rng, tenant.slug, topic, sites, used)
         fields["topic_area"] = item.area
         if item.index == angst_index and tenant.slug == "dortmund":
@@ -414,6 +484,56 @@ def seed_inquiries(tenant: Tenant, today: dt.date) -> bool:
     return created
 
 
+# What people look for and an office's directory may lack (NAKOS lists all of these as self-help topics).
+_WANTED = [
+    "Messie-Syndrom", "Hochsensibilität", "Lipödem", "Endometriose", "Kaufsucht", "Fibromyalgie",
+    "Long Covid", "Sternenkinder", "Mobbing am Arbeitsplatz", "Einsamkeit im Alter", "Väter nach Trennung",
+    "Tinnitus", "Hashimoto", "Pflegende Angehörige", "Transidentität",
+]  # fmt: skip
+
+
+def seed_demand(tenant: Tenant, today: dt.date) -> bool:
+    """Demand from the Wegweiser: searches that found nothing (a term and a count, as the page counts them) and
+    a few people who left their interest in a group that does not exist yet. Only terms the office's own search
+    really finds nothing for are counted, so the "Nachfrage" page says what is true of the demo's directory.
+    An office that has demand already is left alone."""
+    from saas.directory import finder, search
+    from saas.directory.forms import INTEREST_CONSENT
+    from saas.directory.models import GroupInterest, SearchMiss
+
+    if db.session.scalar(select(func.count(SearchMiss.id))) or db.session.scalar(select(func.count(GroupInterest.id))):
+        return False
+    rng = random.Random(f"lotse-demo-demand-{tenant.slug}")
+    no_filters = finder.parse({}, strict=False)
+    missing = [
+        term
+        for term in _WANTED
+        if not search.public_results(term, tenant_id=tenant.id, filters=no_filters, limit=1).total
+    ]
+    for term in missing:
+        count = rng.choice([1, 2, 3, 4, 5, 7, 9, 12])
+        db.session.add(
+            SearchMiss(term=ops.miss_term(term), count=count, last_on=today - dt.timedelta(rng.randint(0, 40)))
+        )
+    for term in rng.sample(missing, min(3, len(missing))):
+        for _ in range(rng.randint(1, 2)):
+            first, last = rng.choice(_FIRST), rng.choice(_LAST)
+            interest = ops.create_interest(
+                topic=term,
+                name=f"{first} {last[0]}.",
+                email=f"{_handle(f'{first} {last}')}@example.org" if rng.random() < 0.7 else "",
+                phone="" if rng.random() < 0.7 else f"0{rng.randint(200, 4999)} {rng.randint(100000, 999999)}",
+                consent_text=str(INTEREST_CONSENT),
+            )
+            if not interest.email and not interest.phone:
+                interest.email = f"{_handle(first)}@example.org"
+            interest.created_at = dt.datetime.combine(
+                today - dt.timedelta(days=rng.randint(3, 150)), dt.time(rng.randint(8, 21), rng.randint(0, 59)), dt.UTC
+            )
+    db.session.flush()
+    return bool(missing)
+
+
 def _naive(at: dt.datetime) -> dt.datetime:
     return at.astimezone(dt.UTC).replace(tzinfo=None) if at.tzinfo else at
 
@@ -434,5 +554,6 @@ def seed_directory(tenants_by_slug: dict[str, Tenant]) -> bool:
                 created = True
             created = bool(seed_groups(tenant)) or created
             created = seed_inquiries(tenant, demo_today()) or created
+            created = seed_demand(tenant, demo_today()) or created
             db.session.flush()
     return created

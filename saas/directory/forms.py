@@ -169,6 +169,13 @@ class InquiryForm(FlaskForm):
     )
 
 
+INTEREST_CONSENT = _l(
+    "Ich bin einverstanden, dass die Kontaktstelle meine Angaben speichert und mich anspricht, sobald sich "
+    "eine Gruppe zu diesem Thema bildet. Ich kann die Einwilligung jederzeit widerrufen; die Angaben werden "
+    "spätestens zwei Jahre nach dem letzten Kontakt gelöscht."
+)
+
+
 class InterestForm(FlaskForm):
     """Interest in a group that does not exist yet: a topic and one way to reach the person."""
 
@@ -182,11 +189,7 @@ class InterestForm(FlaskForm):
     email = EmailField(_l("E-Mail-Adresse"), validators=[Optional(), Email(), Length(max=254)])
     phone = StringField(_l("oder Telefonnummer"), validators=[Optional(), Length(max=50)])
     consent = BooleanField(
-        _l(
-            "Ich bin einverstanden, dass die Kontaktstelle meine Angaben speichert und mich anspricht, sobald sich "
-            "eine Gruppe zu diesem Thema bildet. Ich kann die Einwilligung jederzeit widerrufen; die Angaben werden "
-            "spätestens zwei Jahre nach dem letzten Kontakt gelöscht."
-        ),
+        INTEREST_CONSENT,
         validators=[DataRequired(_l("Ohne Ihre Einwilligung können wir Ihre Angaben nicht speichern."))],
     )
 

@@ -78,6 +78,16 @@ EFFORT: tuple[Figure, ...] = (
     ),
     _f("contacts.with_duration", "Kontakte mit erfasster Dauer", "Kontakte, bei denen eine Dauer erfasst ist."),
 )
+
+
+def effort(report: dict[str, Any]) -> tuple[Figure, ...]:
+    """The effort figures a report prints: without the hours when no contact of the year has a duration, where
+    a column of "0,0" would claim that nobody spent any time ("Kontakte mit erfasster Dauer: 0" says why)."""
+    if value(report, "contacts.with_duration"):
+        return EFFORT
+    return tuple(f for f in EFFORT if not f.path.startswith("contacts.hours_by_concern."))
+
+
 GROUPS: tuple[Figure, ...] = (
     _f(
         "groups.active_at_year_end",

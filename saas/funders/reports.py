@@ -68,7 +68,7 @@ def sachbericht(tenant: Tenant, year: int, report: dict[str, Any] | None = None)
         "Jede Zahl nennt in einer Fußnote ihre Definition."
     )
     doc.figures("Kontakte und Anfragewege", F.CONTACTS, report)
-    doc.figures("Anliegen und Zeitaufwand", F.EFFORT, report)
+    doc.figures("Anliegen und Zeitaufwand", F.effort(report), report)
     n += 1
     doc.heading(f"{n}. Gründungsbegleitung")
     doc.para(
@@ -140,7 +140,7 @@ def annual_document(tenant: Tenant, year: int, report: dict[str, Any] | None = N
     n += 1
     doc.heading(f"{n}. Gesamtkontakte – Zahlen und Fakten im Überblick")
     doc.figures("Kontakte und Anfragewege", F.CONTACTS, report)
-    doc.figures("Anliegen und Zeitaufwand", F.EFFORT, report)
+    doc.figures("Anliegen und Zeitaufwand", F.effort(report), report)
     doc.figures("Gründungen und Auflösungen von Selbsthilfegruppen", F.GROUPS, report)
     doc.figures("Gründungsbegleitung", F.FOUNDING, report)
     doc.figures("Gruppenbegleitung und Konfliktberatung", F.SUPPORT, report)

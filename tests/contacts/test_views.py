@@ -237,6 +237,28 @@ def test_statistics_page_in_german_formatting(client, world):
     assert client.get("/dortmund/intern/statistik?period=year&year=2022&site=999999").status_code == 400
 
 
+def test_a_running_year_is_compared_with_the_same_days_of_the_year_before(client, world, monkeypatch):
+    """On 2 December, is 2026 counted up to today and set against 01.01.–02.12.2025, not against all of 2025
+    (which would show a fall that is only the missing weeks)?"""
+    dates = ["2025-03-10"] * 3 + ["2025-12-20"] * 5 + ["2026-03-10"] * 2 + ["2026-11-30"]
+    rows = [{**known_rows()[0], "date": day, "topic": ""} for day in dates]
+    with tenant_context(world.dortmund.id):
+        import_contacts(to_csv(rows))
+        db.session.commit()
+    monkeypatch.setattr(ops, "today", lambda: dt.date(2026, 12, 2))
+    client.login(world.dortmund_staff)
+    page = client.get("/dortmund/intern/statistik?period=year&year=2026").get_data(as_text=True)
+    assert "Statistik: 2026 bis 02.12." in page
+    assert "01.01.2025 bis 02.12.2025" in page and "31.12.2026" not in page
+    cards = re.search(r'<ul class="cards">.*?</ul>', page, re.S)
+    assert cards is not None and "Vorperiode 3 " in cards.group(0)  # not 8: the 20 December 2025 is not yet due
+    assert "0,0\u00a0%" in cards.group(0)  # 3 against 3
+    q4 = client.get("/dortmund/intern/statistik?period=quarter&year=2026&quarter=4").get_data(as_text=True)
+    assert "4. Quartal 2026 bis 02.12." in q4 and "3. Quartal 2026 bis 02.09." in q4
+    closed = client.get("/dortmund/intern/statistik?period=year&year=2025").get_data(as_text=True)
+    assert "Statistik: 2025<" in closed and "31.12.2025" in closed  # a closed year stays whole
+
+
 def test_statistics_of_a_large_office_use_thousands_separators(client, world):
     """Are four-digit figures written 2.214?"""
     rows = [{**known_rows()[3], "date": f"{YEAR}-03-0{1 + i % 5}", "topic": ""} for i in range(2214)]

@@ -132,6 +132,31 @@ def test_sachbericht_docx_every_heading_and_cell_matches_the_report(client, worl
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
 
 
+def test_no_hours_are_printed_for_a_year_without_durations(client, world):
+    """When no contact of the year has a duration, do the Sachbericht and the annual report leave the hours out
+    instead of printing a column of "0,0" (which would say nobody spent any time)?"""
+    rows = [
+        {"date": f"{YEAR}-03-0{1 + i % 5}", "contact_kind": "citizen", "channel": "phone",
+         "topic_area": "social", "concern": "information"}
+        for i in range(12)
+    ]  # fmt: skip
+    with tenant_context(world.dortmund.id):
+        import_contacts(to_csv(rows))
+        db.session.commit()
+    report = _report(world.dortmund)
+    assert report["contacts"]["with_duration"] == 0
+    client.login(world.dortmund_readonly)
+    for url in (
+        f"/dortmund/intern/jahresbericht/{YEAR}/sachbericht.docx",
+        f"/dortmund/intern/jahresbericht/{YEAR}.docx",
+    ):
+        data = client.get(url).data
+        labels = [r.cells[0].paragraphs[0].runs[0].text for t in read_docx(io.BytesIO(data)).tables for r in t.rows[1:]]
+        assert "Kontakte: Information" in labels and "Kontakte mit erfasster Dauer" in labels
+        assert not [label for label in labels if label.startswith("Stunden:")], url
+        _check_docx(data, report, [])
+
+
 def test_annual_report_docx_matches_the_report(app, world, tmp_path):
     """Does ``lotse report annual --format docx`` write the annual report with the same figures as the JSON?"""
     _seed(world.dortmund)
