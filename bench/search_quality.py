@@ -15,6 +15,7 @@ would keep them on its topics page).
 
     python bench/search_quality.py                  # SQLite
     python bench/search_quality.py --db postgresql  # PostgreSQL (creates and drops its own database)
+    python bench/search_quality.py --set all        # main, held-out and held-out-2 (never tuned on)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from directory_search import _pg_create, _pg_drop, make_app  # noqa: E402
 from search_quality_data import EXTRA_TOPIC_AREAS, GROUPS, QUERIES  # noqa: E402
 from search_quality_heldout import HELD_OUT  # noqa: E402
+from search_quality_heldout2 import HELD_OUT_2  # noqa: E402
 
 RELATIVES = ("relatives", "parents", "both")
 
@@ -172,8 +174,8 @@ def run(label: str, url: str, args: argparse.Namespace) -> None:
                 with app.app_context():
                     db.drop_all()
         tenant_id = build(app, synonyms)
-        sets = {"main": QUERIES, "held-out": HELD_OUT}
-        for name in ["main", "held-out"] if args.set == "both" else [args.set]:
+        sets = {"main": QUERIES, "held-out": HELD_OUT, "held-out-2": HELD_OUT_2}
+        for name in list(sets) if args.set in ("both", "all") else [args.set]:
             print(f"\n== {label}, {'with' if synonyms else 'without'} the office's own synonyms, {name} set")
             evaluate(app, tenant_id, args.verbose, sets[name])
 
@@ -188,7 +190,10 @@ def main() -> None:
         "--office-synonyms", choices=["no", "yes", "both"], default="no", help="topics with the office's search words"
     )
     parser.add_argument(
-        "--set", choices=["main", "held-out", "both"], default="main", help="judged queries (held-out: never tuned on)"
+        "--set",
+        choices=["main", "held-out", "held-out-2", "both", "all"],
+        default="main",
+        help="judged queries (held-out, held-out-2: never tuned on; both and all: the three sets)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="list the queries below the goals")
     args = parser.parse_args()

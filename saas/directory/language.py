@@ -302,6 +302,24 @@ def related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[st
     return synonyms_, second, third
 
 
+# Broader terms of OpenThesaurus under which it files words for people ("Sohn" → Verwandter, "Kind" → Person).
+_PERSON_BROADER = frozenset(["Person", "Mensch", "Verwandter", "Familienangehöriger"])
+
+
+@lru_cache(maxsize=20_000)
+def is_person(word: str) -> bool:
+    """Whether OpenThesaurus files a noun under people ("Kind", "Sohn", "Mann", "Partner"; not "Angst", a
+    feeling, nor "Sucht", an illness), by the broader terms of its sets (:func:`_set_numbers`)."""
+    _sets, _index = _thesaurus()
+    links = _synset_links or []
+    word = word.lower()
+    # A plural by its singular: "Kinder" → Kind, "Frauen" → Frau, "Männer" → Mann.
+    forms = [word] + [word[: -len(e)] for e in ("er", "en", "n", "e") if word.endswith(e) and len(word) > len(e) + 2]
+    forms += [f.translate(_UMLAUT) for f in forms[1:]]
+    numbers = {n for form in forms if form in _index or form == word for n in _set_numbers(form)}
+    return any(t[0] == BROADER and t[1:] in _PERSON_BROADER for n in numbers for t in links[n])
+
+
 # --- dictionary: derived word forms --------------------------------------------------------------------
 
 
@@ -348,15 +366,77 @@ _ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 _IKER = re.compile(r"iker(in|innen|n)?$")  # a person noun by its form, also where the dictionary lacks it
 
 
+# Vowels of a German word: ablaut changes only these, so a strong verb's participle keeps the consonants of
+# its infinitive ("geschieden"/"scheiden", "gestorben"/"sterben", "verloren"/"verlieren").
+_VOWELS = re.compile(r"[aeiouyäöü]+")
+# Inseparable verb prefixes: they stay in the participle ("verloren") and take no "ge-" ("verstorben").
+_INSEPARABLE = ("ver", "be", "er", "ent", "zer", "emp", "miss")
+
+
+# The stem vowel of a strong verb's infinitive and of its past participle (the ablaut series of German
+# grammar): "schei|den"/"geschie|den", "ster|ben"/"gestor|ben", "trin|ken"/"getrun|ken", "las|sen"/"gelas|sen".
+_ABLAUT = frozenset(
+    [("ei", "ie"), ("ei", "i"), ("ie", "o"), ("e", "o"), ("e", "e"), ("i", "u"), ("i", "o"), ("a", "a"),
+     ("o", "o"), ("ü", "o"), ("ä", "o"), ("au", "o"), ("au", "au"), ("u", "u")]
+)  # fmt: skip
+
+
+def _ablaut(verb: str, participle: str) -> bool:
+    """Whether a participle's vowels are the verb's after ablaut: the stem vowel changes along a series of
+    :data:`_ABLAUT`, the others stay."""
+    ours, theirs = _VOWELS.findall(verb.replace("ß", "ss")), _VOWELS.findall(participle.replace("ß", "ss"))
+    if len(ours) != len(theirs) or not ours:
+        return False
+    # The stem vowel is the last but one (the last is the ending's "e"); before it, a prefix's vowels stay.
+    *before, stem, ending = ours
+    *p_before, p_stem, p_ending = theirs
+    return before == p_before and ending == p_ending and (stem, p_stem) in _ABLAUT
+
+
+def _skeleton(word: str) -> str:
+    return _VOWELS.sub("*", word.replace("ß", "ss"))
+
+
+@lru_cache(maxsize=1)
+def _verbs_by_skeleton() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for verb in _lexicon()[1]:
+        index.setdefault(_skeleton(verb), []).append(verb)
+    return {key: tuple(sorted(verbs)) for key, verbs in index.items()}
+
+
+def _strong_participle(form: str) -> list[str]:
+    """Verbs a strong past participle ("ge…en") belongs to: the infinitive of the dictionary with the same
+    consonants (ablaut changes only the vowels) and without "ge-": "geschieden" → scheiden, "gestorben" →
+    sterben; after an inseparable prefix, the prefixed verb or, where the dictionary lacks it, the simple one
+    ("verloren" → verlieren, "verstorben" → sterben). Only where the skeleton names one verb alone."""
+    if not form.endswith("en") or len(form) < 7:
+        return []
+    index = _verbs_by_skeleton()
+    readings: list[str] = []  # the participle without "ge-", or with and without its prefix
+    if form.startswith("ge"):
+        readings.append(form[2:])
+    else:
+        prefix = next((p for p in _INSEPARABLE if form.startswith(p) and len(form) - len(p) >= 5), None)
+        if prefix:
+            readings += [form, form[len(prefix) :]]
+    for reading in readings:  # the prefixed verb first, the simple one where the dictionary lacks it
+        found = [v for v in index.get(_skeleton(reading), ()) if v != form and _ablaut(v, reading)]
+        if found:
+            return found if len(found) == 1 else []
+    return []
+
+
 def _infinitives(word: str) -> list[str]:
     """Verbs of the dictionary a word form belongs to: the infinitive itself, a participle ("getrennt",
-    "erblindet", "amputiert", "trauernd", "getrennte") or the third person ("stottert")."""
+    "erblindet", "amputiert", "trauernd", "getrennte", "geschieden") or the third person ("stottert")."""
     _nouns, verbs = _lexicon()
     found = [word] if word in verbs else []
     for ending in _ADJECTIVE_ENDINGS:
         if ending and not word.endswith(ending):
             continue
         form = word[: len(word) - len(ending)] if ending else word
+        found += [v for v in _strong_participle(form) if v not in found]
         roots: list[str] = []
         if form.endswith("nd"):
             roots.append(form[:-1])  # trauernd → trauern, pflegend → pflegen
@@ -378,6 +458,12 @@ def _verb_nouns(verb: str) -> list[str]:
     found = [verb, *verbs.get(verb, ())]
     stems = [verb[:-1], verb[:-2]] if verb.endswith("en") else [verb[:-1]]
     found += [s for s in stems if s in nouns and not nouns[s]]
+    # A verb made of a noun by a prefix names that noun: "verwitwen" → Witwe, "verheiraten" → Heirat.
+    for prefix in _INSEPARABLE:
+        if verb.startswith(prefix) and verb.endswith("en"):
+            bare = verb[len(prefix) : -2]
+            found += [n for n in (bare, bare + "e") if len(n) >= 4 and n in nouns and not nouns[n]]
+            break
     if verb.endswith("ieren"):
         found += [n for n in (verb[:-5] + "ation", verb[:-5] + "ion") if n in nouns]
     return list(dict.fromkeys(found))

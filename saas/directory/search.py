@@ -219,9 +219,14 @@ def named_topics(word: str) -> tuple[str, ...]:
     its topics by nouns, and a noun's synonyms are nouns of their own ("Lebensende" ~ "Tod" is no grief).
     """
     names = _listed_topic_names()
-    levels = [(word, *language.derivations(word))]
+    derived = language.derivations(word)
+    levels = [(word, *derived)]
     if not language.is_noun(word):
-        levels += language.related_words(word)
+        synonyms_, broader, further = language.related_words(word)
+        # After the word's own synonyms, those of the nouns a verb form stands for: "gestorben" → sterben →
+        # Tod, which the list names (Trauer); nearer than the word's broader terms.
+        of_derived = tuple(s for d in derived for s in language.synonyms(d))
+        levels += [synonyms_, of_derived, broader, further]
     for level in levels:
         found = sorted({n for w in level for n in names.get(language.norm(w), ())})
         if found:
@@ -261,7 +266,14 @@ def warm_up() -> None:
     """Everything the first search would otherwise build: the German word data (:func:`language.warm_up`)
     and the common topic list's indexes. Called when a web worker starts (gunicorn.conf.py)."""
     language.warm_up()
-    for build in (_listed_topics, _listed_topic_names, _listed_parts, _listed_topic_words, _listed_spellings):
+    for build in (
+        _listed_topics,
+        _listed_topic_names,
+        _listed_parts,
+        _listed_topic_words,
+        _listed_spellings,
+        _listed_phrases,
+    ):
         build()
 
 
@@ -307,6 +319,57 @@ def _whole_or_part(keys: tuple[str, ...], weight: float, kind: str) -> list[Alte
 
 def _term(word: str) -> Term:
     return Term(word, list(_alternatives(word)))
+
+
+def query_terms(q: str) -> list[Term]:
+    """The terms of a query: one per word, but words that together are a phrase of the common topic list
+    ("Post Covid", "Post-Covid" for Long Covid) make one term (:func:`_phrase_term`)."""
+    words = query_words(q)
+    phrases = _listed_phrases()
+    terms: list[Term] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2):
+            keys = tuple(language.norm(w) for w in words[i : i + n])
+            if len(keys) == n and keys in phrases:
+                terms.append(_phrase_term(tuple(words[i : i + n])))
+                i += n
+                break
+        else:
+            terms.append(_term(words[i]))
+            i += 1
+    return terms
+
+
+@lru_cache(maxsize=1)
+def _listed_phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Search keys of the two- and three-word names and search words of the common topic list (filler words
+    dropped) → the names of the topics they name: ("post", "covid") → Covid, Long Covid."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[tuple[str, ...], set[str]] = {}
+    for row in load_topic_rows():
+        for phrase in [row["name"], *row["search_words"].replace(";", ",").split(",")]:
+            words = [w for w in language.raw_words(phrase) if language.surface(w) not in STOPWORDS]
+            if 2 <= len(words) <= 3 and all(w.isalpha() for w in words):
+                found.setdefault(tuple(language.norm(w) for w in words), set()).add(row["name"])
+    return {keys: tuple(sorted(names)) for keys, names in found.items()}
+
+
+@lru_cache(maxsize=2_000)
+def _phrase_term(words: tuple[str, ...]) -> Term:
+    """One term for a phrase of the common topic list: its words together (each as a word or a compound's
+    part), or the topics the list gives it for, matched like the topics a word stands for (in names and
+    topics, only where no group has the words themselves there)."""
+    keys = tuple(dict.fromkeys(language.norm(w) for w in words))
+    term = Term(" ".join(words), _whole_or_part(keys, EXACT, "exact"))
+    for name in _listed_phrases()[tuple(language.norm(w) for w in words)]:
+        topic = tuple(
+            dict.fromkeys(language.norm(w) for w in language.raw_words(name) if language.surface(w) not in STOPWORDS)
+        )
+        if topic and topic != keys:
+            term.alternatives.append(Alternative(topic, SYNONYM, "topic"))
+    return Term(term.word, list(term.alternatives))
 
 
 @lru_cache(maxsize=20_000)
@@ -570,12 +633,21 @@ def settle_terms(
     if ignored and kept and all(_everyday(t) for t in kept):
         # Only everyday words would remain: no search for every group with "Kinder" in it.
         return kept, ignored, True
+    if kept and any(language.derivations(w) for w in ignored) and all(_person_word(t) for t in kept):
+        # A verb form said what happened ("Kind *verloren*") and only the person it happened
+        # to would remain: "Kind" alone would list every group with "Kinder" in its name, none about the loss.
+        return kept, ignored, True
     return kept, ignored, False
+
+
+def _person_word(term: Term) -> bool:
+    """A noun for people ("Kind", "Sohn", "Mann"): it names at most who a group is for, never its concern."""
+    return language.is_noun(term.word) and language.is_person(term.word)
 
 
 def build_terms(q: str, tenant_ids: list[int] | None) -> tuple[list[Term], list[str]]:
     """Terms of a query and the words that were ignored. Only words the offices know stay."""
-    terms = [_term(w) for w in query_words(q)]
+    terms = query_terms(q)
     tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
     kept, ignored, _none = settle_terms(terms, _known(tokens, tenant_ids), tenant_ids)
     return kept, ignored
@@ -694,6 +766,19 @@ def _score_term(term: Term, matchers: tuple[_Matcher, _Matcher], c: Candidate) -
     return best, False
 
 
+def _colloquial(term: Term) -> bool:
+    """A word that is no noun, names no topic and is no derived form, but reaches a topic (see :func:`rank`).
+    Not a phrase: its words, where a group has them, are the nearest reading ("pflegende Angehörige")."""
+    kinds = {a.kind for a in term.alternatives}
+    return (
+        " " not in term.word
+        and not term.areas
+        and "topic" in kinds
+        and "derived" not in kinds
+        and not language.is_noun(term.word)
+    )
+
+
 def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     """The groups a query finds, best first (see the module's rules)."""
     all_kinds = {*LITERAL_KINDS, *FALLBACK_KINDS, "synonym", "topic", "typo"}
@@ -706,7 +791,13 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         # The nearest reading that some group has in its name or topics, and only it: the word as typed,
         # else the nouns it is derived from ("Rheumatiker" → Rheuma, not also the topics the list relates to
         # Rheuma), else synonyms, topics of the list and fallbacks.
-        for nearest in ({"exact", "compound"}, set(LITERAL_KINDS)):
+        # A colloquial verb or adjective that names no topic itself and is derived from no noun, but stands for
+        # a topic through its synonyms ("zocken" ~ spielen → Glücksspiel), reads as that topic as near as the
+        # word: a group named "Zocken ade" does not hide the gambling groups that never say "zocken".
+        first = {"exact", "compound"}
+        if _colloquial(term):
+            first.add("topic")
+        for nearest in (first, set(LITERAL_KINDS) | (first - {"exact", "compound"})):
             nearest_matchers = _matchers(term, nearest)
             if any(_score_term(term, nearest_matchers, c)[1] for c in candidates):
                 matchers_of[i], literal_matchers[i] = _matchers(term, nearest | {"typo"}), None
@@ -753,6 +844,22 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         h for h in literal_weak if _topic_keys(h[1].search_topics) & concepts or not _topic_keys(h[1].search_topics)
     ]
     return [c for _score, c in sorted(strong_hits, key=_order) + sorted(same, key=_order)]
+
+
+def _described_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
+    """The topic's keys that every group found for a word has, when each found it only in its description
+    (none in its name or topics) through the word as typed or a form it is derived from; else ``()``."""
+    literal = [a.tokens for a in term.alternatives if a.kind in ("exact", "derived")]
+    if not literal or term.areas or len(hits) > 5:
+        return ()
+    common: frozenset[str] | None = None
+    for c in hits:
+        strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
+        if any(all(t in strong for t in tokens) for tokens in literal) or not _has(c.search_text, literal[0]):
+            return ()
+        keys = _topic_keys(c.search_topics)
+        common = keys if common is None else common & keys
+    return tuple(sorted(common or ()))
 
 
 def _order(hit: tuple[float, Candidate]) -> tuple[float, str, int]:
@@ -961,7 +1068,7 @@ def search_ids(
 
     offices = [tenant_id] if tenant_id is not None else tenant_ids
     where = _base_filters(offices, topic_area, statuses, filters)
-    terms = [_term(w) for w in query_words(q)]
+    terms = query_terms(q)
     if not terms:
         rows = db.session.execute(
             select(Group.id, func.count().over())
@@ -1012,6 +1119,13 @@ def search_ids(
             if ranked:
                 ignored = ignored + [t.word for t in kept if may_ignore(t.word)]
                 kept = firm
+    if ranked and len(kept) == 1 and (topic := _described_topic(kept[0], ranked)):
+        # A word only descriptions have, all in groups of one topic ("Witwe": "Junge Witwen und Witwer" of a
+        # grief group): the word is about that topic, so the topic's other groups answer it too, after them.
+        widened = Term(kept[0].word, [*kept[0].alternatives, Alternative(topic, SYNONYM, "topic")])
+        widened.areas, widened.meant_areas = kept[0].areas, kept[0].meant_areas
+        found = {c.id for c in ranked}
+        ranked = ranked + [c for c in _find([widened], where, few_offices=few) if c.id not in found]
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)

@@ -377,6 +377,9 @@ def test_an_office_topic_word_stays_in_its_area(world) -> None:
         ("trauernd", "trauer"),  # a present participle: the noun of the verb's stem
         ("amputiert", "amputation"),  # -ieren → -ation
         ("stotterer", "stottern"),  # a person noun in -er of a verb
+        ("geschieden", "scheidung"),  # a strong participle: its verb by ablaut (scheiden), the noun in -ung
+        ("verstorben", "sterben"),  # prefixed, where the dictionary has only the simple verb
+        ("verwitwet", "witwe"),  # a verb made of a noun by a prefix: the noun
     ],
 )
 def test_derived_forms_stand_for_their_nouns(word: str, derived: str) -> None:
@@ -384,6 +387,15 @@ def test_derived_forms_stand_for_their_nouns(word: str, derived: str) -> None:
     from saas.directory.language import derivations
 
     assert derived in derivations(word)
+
+
+def test_an_unclear_strong_participle_stands_for_no_verb() -> None:
+    """Is a participle whose consonants fit two verbs with a possible ablaut ("gebrochen": brechen,
+    brauchen) read as neither, and one whose vowels fit no ablaut series ("gewesen" is no "weisen") too?"""
+    from saas.directory.language import derivations
+
+    assert derivations("gebrochen") == ()
+    assert derivations("gewesen") == ()
 
 
 def test_a_noun_is_no_verb_form() -> None:
@@ -435,6 +447,59 @@ def test_forms_and_colloquial_words_reach_the_topic(everyday, query: str, expect
     assert sorted(names(everyday, query)) == expected
 
 
+def test_participles_reach_the_topic(everyday) -> None:
+    """Do strong participles find the topic of their verb's noun: "geschieden" → scheiden → Scheidung (the
+    common list's word for Trennung), "verstorben" → sterben ~ Tod (OpenThesaurus; the list's word for
+    Trauer)?"""
+    assert names(everyday, "geschieden") == ["Neu anfangen"]
+    assert sorted(names(everyday, "verstorben")) == ["Trauercafé Aplerbeck", "Verwaiste Eltern"]
+
+
+def test_a_colloquial_verb_in_one_name_does_not_hide_the_topic(everyday) -> None:
+    """Does "zocken" (~ spielen → Glücksspiel) find the gambling groups that never say it, not only the group
+    named with it, and that one first?"""
+    make_group(everyday.dortmund, "Zocken ade", ["Glücksspiel"], topic_area="addiction")
+    assert names(everyday, "zocken") == ["Zocken ade", "Anonyme Spieler"]
+
+
+def test_a_phrase_of_the_topic_list_names_its_topic(everyday) -> None:
+    """Does "Post Covid" (written apart or hyphenated: the common list's search word "Post-Covid" of "Covid,
+    Long Covid") find the Long Covid group, although a description elsewhere has "Post-Polio" and no group
+    has both words? And does a phrase a group has ("Long Covid") still find it by its words?"""
+    d = everyday.dortmund
+    make_topic(d, "Covid, Long Covid", area="chronic_illness")
+    make_topic(d, "Poliomyelitis", area="chronic_illness")
+    make_group(d, "Long Covid Betroffene", ["Covid, Long Covid"], topic_area="chronic_illness")
+    make_group(d, "Polio-Spätfolgen", ["Poliomyelitis"], topic_area="chronic_illness", description="Post-Polio.")
+    for query in ("Post Covid", "post-covid", "Long Covid"):
+        assert names(everyday, query) == ["Long Covid Betroffene"], query
+
+
+def test_a_word_only_descriptions_of_one_topic_have_reads_as_that_topic(everyday) -> None:
+    """Does "Witwe", which only one grief group's description has, find that group first and then the other
+    grief groups; and does a word that descriptions of groups of different topics have stay as it is?"""
+    d = everyday.dortmund
+    make_group(d, "Leben ohne Dich", ["Trauer"], topic_area="social", description="Junge Witwen und Witwer.")
+    found = names(everyday, "Witwe")
+    assert found[0] == "Leben ohne Dich"
+    assert sorted(found[1:]) == ["Trauercafé Aplerbeck", "Verwaiste Eltern"]
+    make_group(d, "Neu allein", ["Trennung"], topic_area="social", description="Geschiedene, Witwen und Singles.")
+    assert sorted(names(everyday, "Witwe")) == ["Leben ohne Dich", "Neu allein"]
+
+
+def test_a_person_left_alone_by_a_verb_finds_nothing(everyday) -> None:
+    """Does "Kind verloren", where no group says "verloren", find nothing rather than every group with
+    "Kinder" in its name (the verb said what happened; "Kind" alone is only who it happened to), while a
+    group that says it is found?"""
+    d = everyday.dortmund
+    make_topic(d, "Behinderung", area="disability")
+    make_group(d, "Eltern behinderter Kinder", ["Behinderung"], topic_area="disability")
+    assert names(everyday, "Kind verloren") == []
+    assert names(everyday, "Kind") != []  # "Kind" alone still finds the groups named with it
+    make_group(d, "Sternenkinder", ["Trauer"], topic_area="social", description="Wir haben ein Kind verloren.")
+    assert names(everyday, "Kind verloren") == ["Sternenkinder"]
+
+
 def test_a_known_compound_keeps_its_head(everyday) -> None:
     """Does a compound with a common head ("Hör|sturz") fall back to its front part, a part of a topic word
     ("Hör|geschädigte"), only while the office does not know the compound as typed (a description has it)?"""
@@ -444,7 +509,9 @@ def test_a_known_compound_keeps_its_head(everyday) -> None:
     make_group(
         everyday.dortmund, "Ohr an Ohr", ["Tinnitus"], topic_area="chronic_illness", description="Nach dem Hörsturz."
     )
-    assert names(everyday, "Hörsturz") == ["Ohr an Ohr"]
+    # The group that says it, then the other group of its topic (a word only one topic's descriptions have),
+    # never the front part's "Hörgeschädigte".
+    assert names(everyday, "Hörsturz") == ["Ohr an Ohr", "Tinnitus-Liga Dortmund"]
 
 
 def test_a_noun_reaches_no_topic_through_its_synonyms(everyday) -> None:
