@@ -2,7 +2,8 @@
 
 For one association and year an analyst can download the year's report and every year-to-date report
 (1 January to the end of each quarter released; each with every office and every family it shares). A
-released table is frozen, so each has exactly one version. This module
+released table is frozen: its numbers and signs have one version (an office that withdraws its consent
+is taken out of it, totals unchanged, so an older download shows more of the same cells). This module
 reads those published payloads back into cells, sets up the equations a reader knows (an office's
 total is the sum of its kinds, …; the association total is the sum over offices; a later year-to-date
 is an earlier one plus the months in between) and hands them to :func:`suppression.audit`, which solves
@@ -12,11 +13,20 @@ means.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from saas.association import report
-from saas.association.suppression import COMPLEMENT, IMPLICIT, PRIMARY, SECONDARY, Finding, audit, marker
+from saas.association.suppression import (
+    COMPLEMENT,
+    IMPLICIT,
+    PRIMARY,
+    SECONDARY,
+    CellSystem,
+    Finding,
+    audit,
+    marker,
+)
 
 
 def _value(section: Any, name: str) -> Any:
@@ -54,7 +64,7 @@ def published_cells(payload: dict, table: Any, members: list[report.Member]) -> 
 
 
 def audit_downloads(
-    downloads: Mapping[Any, dict],
+    downloads: Mapping[Any, dict] | Iterable[tuple[Any, dict]],
     members: list[report.Member],
     facts: report.Facts | None,
     months: dict[int, report.Facts],
@@ -63,27 +73,39 @@ def audit_downloads(
     released: Mapping[Any, report.Truth] | None = None,
 ) -> list[Finding]:
     """Audit what an analyst can download for one year. ``downloads``: table (``report.YEAR`` or
-    ``("C", month)``) → the payload as served; ``facts``/``months``: the true counts (the equations a
-    reader knows are built from their shape, the truth to compare with from their values);
-    ``released``: the true counts stored with tables released before (frozen: the truth of those tables,
-    and the steps to the later ones are taken against them). With the release calendar every table has
-    one version only, so ``downloads`` is every version an analyst could have downloaded.
+    ``("C", month)``) → the payload as served, or (table, payload) pairs: every version an analyst may
+    have kept (e.g. a table before and after an office withdrew its consent), all known together;
+    ``members``: every office the payloads name (by slug), those that left since included;
+    ``facts``/``months``: the true counts (the equations a reader knows are built from their shape, the
+    truth to compare with from their values); ``released``: the true counts stored with tables released
+    before (frozen: the truth of those tables, and the steps to the later ones are taken against them).
 
     Findings: a small count narrowed beyond its sign, a published number that is not the true count, a
-    secondary sign on a small count (it must be ``"<5"``), or a sign on an office total or the
-    association total that is not the primary one."""
+    secondary sign on a small count (it must be ``"<5"``), a sign on an office total or the association
+    total that is not the primary one, or a cell that two versions publish differently."""
     system, _sharing = report.build_system(members, facts, months, ends, released)
+    pairs = downloads.items() if isinstance(downloads, Mapping) else downloads
+    return audit_versions(system, [published_cells(payload, table, members) for table, payload in pairs], threshold)
+
+
+def audit_versions(system: CellSystem, versions: Iterable[Mapping[tuple, Any]], threshold: int) -> list[Finding]:
+    """The audit of published cells (``versions``: cell → number or sign, one mapping per download, all
+    known to the reader at once) against ``system``, the true counts and the equations a reader knows."""
     kinds: dict[tuple, str] = system.implicit_kinds()
     findings: list[Finding] = []
     mark = marker(threshold)
-    seen: set[tuple] = set()
-    for table, payload in downloads.items():
-        for cell, value in published_cells(payload, table, members).items():
+    seen: dict[tuple, Any] = {}
+    for cells in versions:
+        for cell, value in cells.items():
             if cell not in system.values:
                 findings.append(Finding(cell, "unknown cell", (0, 0)))
                 continue
-            seen.add(cell)
             truth = system.values[cell]
+            if cell in seen:
+                if seen[cell] != value:
+                    findings.append(Finding(cell, f"published {seen[cell]!r} and {value!r}", (truth, truth)))
+                continue
+            seen[cell] = value
             if value == mark:
                 kinds[cell] = PRIMARY
                 if not 0 < truth < threshold:

@@ -14,6 +14,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from saas.association.forms import FAMILY_LABELS
 from saas.association.queries import FIGURES, figure_value
 from saas.association.report import legend
 from saas.core.csvio import write_csv, xlsx_row
@@ -42,11 +43,33 @@ def _period(payload: dict) -> str | None:
     return f"{start:%d.%m.%Y} bis {end:%d.%m.%Y} (nur Kontakte; Vorjahr: dieselben Monate)"
 
 
+def withdrawn_note(payload: dict) -> str | None:
+    """The note of a released table whose totals still contain offices that withdrew their consent since
+    (:func:`publish.withhold`), German; None for any other table."""
+    withdrawn = payload.get("withdrawn") or {}
+    if not withdrawn:
+        return None
+    which = ", ".join(f"{FAMILY_LABELS[f].split(' (')[0]}: {n}" for f, n in sorted(withdrawn.items()))
+    return (
+        f"Die Verbandssummen enthalten noch die Zahlen von Kontaktstellen, die ihre Freigabe nach der "
+        f"Veröffentlichung zurückgezogen haben ({which}); ihre Zeilen werden nicht mehr gezeigt."
+    )
+
+
 def to_csv(payload: dict) -> bytes:
     header, rows = table(payload)
     signs = [[sign, meaning] for sign, meaning in legend(payload["threshold"])]
     period = _period(payload)
-    rows = [*rows, [], ["Zeichen", "Bedeutung"], *signs, list(EMPTY), *([["Zeitraum", period]] if period else [])]
+    note = withdrawn_note(payload)
+    rows = [
+        *rows,
+        [],
+        ["Zeichen", "Bedeutung"],
+        *signs,
+        list(EMPTY),
+        *([["Zeitraum", period]] if period else []),
+        *([["Zurückgezogen", note]] if note else []),
+    ]
     return write_csv(header, rows, lineterminator="\r\n").encode("utf-8")
 
 
@@ -74,6 +97,9 @@ def to_xlsx(payload: dict, stand: dt.datetime | None) -> bytes:
     for sign, meaning in legend(payload["threshold"]):
         notes.append([sign, meaning])
     notes.append(list(EMPTY))
+    note = withdrawn_note(payload)
+    if note:
+        notes.append(["Zurückgezogen", note])
     if stand is not None:
         from saas.core.formatting import format_datetime_de
 

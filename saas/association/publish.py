@@ -9,11 +9,31 @@ of March, June, September; the whole year) is released on the first run at least
 then frozen: its numbers and signs never change, so no two downloads of it differ. The later tables of the
 year are suppressed together with it held fixed. Contacts entered later into a released period appear in
 the next table released (the year's table counts the whole year as it stands at its release). The
-served report of a year (:class:`AssociationReport`) is assembled from its releases.
+served report of a year (:class:`AssociationReport`) is assembled from its releases; nothing is served
+that is not released (no preview computed from the aggregates of the day: it would be a second version).
+
+Published tables are never revised, not even for the two events that used to release a year anew
+(an analyst who kept the old download could subtract the new one and get one office's figures, its
+hidden small cells included):
+
+- **Withdrawn consent.** An office that stops sharing a family (or leaves the association) is no longer
+  shown in the tables released before: its rows of that family are taken out of their payloads. The
+  association totals stay as released, so the two versions differ only by rows the old one showed and
+  nothing can be subtracted. The table says so (``payload["withdrawn"]``: family → offices whose figures
+  remain in the totals but are no longer shown; the dashboard, CSV and XLSX print it). The true counts
+  stored with the release keep the office's figures, as a statistical office keeps what it published:
+  the later tables of the year are suppressed together with the released ones (which contain them), and
+  the audit needs them. Tables released later no longer contain the office.
+- **A changed suppression threshold** applies from the next year whose first table is not released yet.
+  A year's tables are suppressed together as one system with one meaning of ``"<5"``: a count that the
+  old threshold published cannot be taken back, and a table with a new threshold next to the year's
+  released ones would have to hide as small what the old ones show. The threshold of each table is in its
+  payload, and the legend follows it.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -106,9 +126,15 @@ def members_of(association_id: int) -> list[report.Member]:
 
 
 def available_years(members: list[report.Member], last_year: int) -> set[int]:
+    """The years an analyst can see (the dashboard offers a year whose report has data,
+    :func:`queries.has_data`): with an office sharing contacts, the years with contacts; otherwise the
+    years with any figure. A year-level family reaching back further (groups founded in 1985) makes no
+    report of its own: that year's report would show no contacts, and nobody could choose it."""
     pairs = [(m.office_id, f) for m in members for f in m.families]
     if not pairs:
         return set()
+    if any(f == "contacts" for _, f in pairs):
+        pairs = [(oid, f) for oid, f in pairs if f == "contacts"]
     office_ids = sorted({oid for oid, _ in pairs})
     families = sorted({f for _, f in pairs})
     rows = db.session.execute(
@@ -301,6 +327,14 @@ def load_releases(association_id: int, years: Iterable[int] | None = None) -> di
     return out
 
 
+def year_threshold(association: Association, have: dict[Any, Release]) -> int:
+    """The threshold of a year's tables: the one its first table was released with; for a year with no
+    table released yet, the association's threshold now (a change applies from the next such year)."""
+    if have:
+        return min(have.values(), key=lambda r: (r.released_on, repr(r.table))).threshold
+    return association.suppression_threshold or 5
+
+
 def _contact_members(members: list[report.Member]) -> list[report.Member]:
     return [
         report.Member(
@@ -329,8 +363,9 @@ def release_tables(
     counts, their signs may not change, none of their cells may be hidden now): so the new tables and
     the old ones never difference into a small count, whatever was entered or deleted since. Built from
     the aggregates as they are now: a released table never changes, and contacts entered late into its
-    period appear in the next table released. ``previous``: the year before's releases (for the changes)."""
-    threshold = association.suppression_threshold or 5
+    period appear in the next table released. ``previous``: the year before's releases (for the changes).
+    The threshold is the year's (:func:`year_threshold`)."""
+    threshold = year_threshold(association, have)
     wanted = [t for t in releasable(year, now, members) if t not in have]
     if not wanted:
         return []
@@ -396,20 +431,11 @@ def assemble(association: Association, year: int, releases: dict[Any, Release]) 
 
 
 def build_payloads(association: Association, year: int, members: list[report.Member]) -> tuple[dict, dict] | None:
-    """The year's payload and periods as they would be released now (not stored): the stored releases of
-    the association's threshold held fixed, the tables due and not yet released added (a preview, e.g.
-    right after the threshold changed, before the next run releases the tables anew)."""
-    now = timeutil.today()
-    threshold = association.suppression_threshold or 5
-    stored = load_releases(association.id, [year - 1, year])
-    have = {t: r for t, r in stored.get(year, {}).items() if r.threshold == threshold}
-    previous = {t: r for t, r in stored.get(year - 1, {}).items() if r.threshold == threshold}
-    if not previous:
-        previous = {r.table: r for r in release_tables(association, year - 1, members, now, {}, {})}
-    new = release_tables(association, year, members, now, have, previous)
-    built = assemble(association, year, {**have, **{r.table: r for r in new}})
+    """The year's payload and periods, assembled from its stored releases (nothing is computed that the
+    release calendar has not released); for members that share nothing at all, their names and no figures."""
+    built = assemble(association, year, load_releases(association.id, [year]).get(year, {}))
     if built is None and members and not any(m.families for m in members):
-        # nobody shares anything: the offices' names, no figures
+        threshold = association.suppression_threshold or 5
         empty = report.build(
             association.slug, association.name, year, threshold, members, report.Published({}, {}), None
         )
@@ -423,9 +449,51 @@ def build_report(association: Association, year: int, threshold: int, members: l
     return built[0] if built is not None else None
 
 
-def _withdrawn(release: Release, shared: set[tuple[int, str]]) -> bool:
-    """Does the release show figures of an office in a family it no longer shares with the association?"""
-    return any((oid, family) not in shared for family, offices in release.truth.items() for oid in offices)
+def withhold(payload: dict, shared: dict[str, set[str]]) -> bool:
+    """Take the rows of offices that no longer share a family with the association out of a released
+    payload (``shared``: slug → families shared now; an office no longer a member is not in it); the
+    totals stay as released and ``payload["withdrawn"]`` says how many offices they still contain but no
+    longer show, per family. True if the payload changed."""
+    changed = False
+    offices = []
+    for entry in payload.get("offices", []):
+        families = shared.get(entry["tenant"])
+        for family in report.FAMILIES:
+            if family in entry and (families is None or family not in families):
+                del entry[family]
+                changed = True
+        if families is None:
+            changed = True  # no longer a member: not listed at all
+            continue
+        if not any(f in entry for f in report.FAMILIES):
+            for key in ("population", "staff_fte", "sites"):
+                changed |= entry.pop(key, None) is not None
+        offices.append(entry)
+    payload["offices"] = offices
+    withdrawn = {}
+    for family, section in (payload.get("total") or {}).items():
+        shown = sum(1 for entry in offices if family in entry)
+        if isinstance(section, dict) and section.get("offices", 0) > shown:
+            withdrawn[family] = section["offices"] - shown
+    if withdrawn != payload.get("withdrawn", {}):
+        payload["withdrawn"] = withdrawn
+        changed = True
+    return changed
+
+
+def _withhold_released(association_id: int, members: list[report.Member]) -> set[int]:
+    """Apply :func:`withhold` to every stored release of the association; the years it changed."""
+    shared = {m.slug: set(m.families) for m in members}
+    years = set()
+    for row in db.session.scalars(
+        select(AssociationRelease).where(AssociationRelease.association_id == association_id)
+    ):
+        payload = copy.deepcopy(row.payload)
+        if withhold(payload, shared):
+            row.payload = payload  # a new object: the JSON column sees the change
+            years.add(row.year)
+    db.session.flush()
+    return years
 
 
 def refresh_association(plan: Plan, association_id: int) -> list[int]:
@@ -434,45 +502,30 @@ def refresh_association(plan: Plan, association_id: int) -> list[int]:
 
     Released tables are frozen: contacts entered or deleted later change nothing published (they appear in
     the next table released), so a nightly run without a release day reads no counts and solves nothing.
-    Two things outweigh freezing: withdrawn consent (every release showing the office's figures of that
-    family is deleted with the rest of its year, and the year is released anew without them; privacy
-    beats freezing) and a changed threshold (all tables are released anew under the new one)."""
+    Nothing releases a table anew (see the module docstring): withdrawn consent takes the office's rows
+    out of the released tables, totals unchanged; a changed threshold applies from the next year."""
     association = db.session.get(Association, association_id)
     if association is None:
         return []
-    threshold = plan.thresholds[association_id]
     changed = refresh_snapshot(plan, association_id)
     members = members_of(association_id)
     now = timeutil.today()
     meta = db.session.execute(
-        select(AssociationRelease.year, AssociationRelease.period_end, AssociationRelease.threshold).where(
+        select(AssociationRelease.year, AssociationRelease.period_end).where(
             AssociationRelease.association_id == association_id
         )
     ).all()
-    released_years = {year for year, _, _ in meta}
-    drop = {year for year, _, t in meta if t != threshold}
-    if changed and released_years:
-        shared = {(m.office_id, f) for m in members for f in m.families}
-        for year, tables in load_releases(association_id).items():
-            if any(_withdrawn(r, shared) for r in tables.values()):
-                drop.add(year)
-    if drop:
-        db.session.execute(
-            delete(AssociationRelease).where(
-                AssociationRelease.association_id == association_id, AssociationRelease.year.in_(sorted(drop))
-            )
-        )
-        db.session.flush()
+    released_years = {year for year, _ in meta}
+    withheld = _withhold_released(association_id, members) if changed and released_years else set()
     available = available_years(members, now.year)
     have_tables: dict[int, set[Any]] = defaultdict(set)
-    for year, end, _t in meta:
-        if year not in drop:
-            have_tables[year].add(table_of_end(end))
+    for year, end in meta:
+        have_tables[year].add(table_of_end(end))
     due = {year for year in available if set(releasable(year, now, members)) - have_tables[year]}
     stored_rows = set(
         db.session.scalars(select(AssociationReport.year).where(AssociationReport.association_id == association_id))
     )
-    years = due | drop | (released_years - drop - stored_rows)
+    years = due | withheld | (released_years - stored_rows)
     if not years and not (stored_rows - available - released_years):
         db.session.commit()
         return []
@@ -499,10 +552,10 @@ def refresh_association(plan: Plan, association_id: int) -> list[int]:
         if row is None:
             row = AssociationReport(association_id=association_id, year=year)
             db.session.add(row)
-        row.threshold, (row.payload, row.periods), row.computed_at = threshold, built, utcnow()
+        row.threshold, (row.payload, row.periods), row.computed_at = built[0]["threshold"], built, utcnow()
         rebuilt.append(year)
         db.session.flush()
-    gone = stored_rows - available - {y for y, t in releases.items() if t}
+    gone = stored_rows - available - {y for y, t in releases.items() if t} - released_years
     if gone:
         db.session.execute(
             delete(AssociationReport).where(
@@ -514,21 +567,20 @@ def refresh_association(plan: Plan, association_id: int) -> list[int]:
 
 
 def audit_year(association: Association, year: int) -> list:
-    """The disclosure audit of every table of ``year`` an analyst can download: each released table (one
-    version each: frozen), with the true counts stored with it (:func:`audit.audit_downloads`)."""
-    from saas.association.audit import audit_downloads
+    """The disclosure audit of every table of ``year`` an analyst can download, in every version served:
+    each released table as released (rebuilt from its stored truth and signs: what an analyst who kept
+    it knows, an office that withdrew since included) and as served now (:func:`audit.audit_versions`)."""
+    from saas.association.audit import audit_versions, published_cells
 
     releases = load_releases(association.id, [year]).get(year, {})
     if not releases:
         return []
     threshold = next(iter(releases.values())).threshold
     ends = [t[1] for t in releases if t != report.YEAR]
-    return audit_downloads(
-        {t: r.payload for t, r in releases.items()},
-        members_of(association.id),
-        None,
-        {},
-        ends,
-        threshold,
-        released={t: r.truth for t, r in releases.items()},
-    )
+    system, _sharing = report.build_system([], None, {}, ends, released={t: r.truth for t, r in releases.items()})
+    members = members_of(association.id)
+    versions: list[dict] = []
+    for table, release in releases.items():
+        versions.append({(table, *cell): value for cell, value in release.published().values.items()})
+        versions.append(published_cells(release.payload, table, members))
+    return audit_versions(system, versions, threshold)

@@ -110,18 +110,17 @@ def _row(association: Association, year: int) -> AssociationReport | None:
 
 
 def get_report(association: Association, year: int) -> dict | None:
-    """The year's report (for a year whose table is not released yet: its latest released year to date).
-    Built afresh from the aggregates if the threshold changed since it was stored."""
+    """The year's report (for a year whose table is not released yet: its latest released year to date),
+    as released: with the threshold of its release (a changed threshold applies from the next year)."""
     row = _row(association, year)
-    threshold = association.suppression_threshold or 5
-    if row is not None and row.threshold == threshold:
+    if row is not None:
         return row.payload
     from saas.association.publish import build_report, members_of
 
     members = members_of(association.id)
-    if row is None and not members:
+    if not members:
         return None
-    return build_report(association, year, threshold, members)
+    return build_report(association, year, association.suppression_threshold or 5, members)
 
 
 def period_month(until: dt.date) -> int:
@@ -138,8 +137,7 @@ def period_report(association: Association, year: int, until: dt.date) -> dict |
     and suppressed together with the others (so that no two of them difference into a small count)."""
     month = period_month(until)
     row = _row(association, year)
-    threshold = association.suppression_threshold or 5
-    if row is None or row.threshold != threshold:
+    if row is None:
         from saas.association.publish import build_payloads, members_of
 
         built = build_payloads(association, year, members_of(association.id))
@@ -205,14 +203,8 @@ def years_with_data(association: Association) -> list[int]:
 
 
 def all_reports(association: Association) -> dict[int, dict]:
-    threshold = association.suppression_threshold or 5
     rows = db.session.scalars(select(AssociationReport).where(AssociationReport.association_id == association.id))
-    out: dict[int, dict] = {}
-    for row in rows:
-        payload = row.payload if row.threshold == threshold else get_report(association, row.year)
-        if payload is not None:  # a year whose report cannot be rebuilt (no shared data left) is not offered
-            out[row.year] = payload
-    return out
+    return {row.year: row.payload for row in rows if row.payload is not None}
 
 
 def freshness(association_id: int) -> dt.datetime | None:

@@ -10,12 +10,12 @@ derived figure (percentages, year-over-year changes) is published only when all 
 from __future__ import annotations
 
 import itertools
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from saas.association.suppression import SECONDARY, CellSystem, Suppression, marker, suppress
+from saas.association.suppression import SECONDARY, CellSystem, Equation, Suppression, marker, suppress
 
 KINDS = ("citizen", "relative", "group", "professional")
 CITIZEN_KINDS = ("citizen", "relative")
@@ -172,9 +172,18 @@ class Published:
 
     values: dict[tuple, int | str]
     sharing: dict[str, list[int]]  # family -> offices sharing it
+    _sections: dict[tuple[int, str], dict[str, int | str]] | None = field(default=None, repr=False, compare=False)
 
     def get(self, office_id: int, family: str, name: str) -> int | str | None:
         return self.values.get((office_id, family, name))
+
+    def section(self, office_id: int, family: str) -> dict[str, int | str]:
+        """The cells of one office (or the total) and family: name → number or sign (indexed once)."""
+        if self._sections is None:
+            self._sections = defaultdict(dict)
+            for (oid, fam, name), value in self.values.items():
+                self._sections[(oid, fam)][name] = value
+        return self._sections.get((office_id, family), {})
 
 
 def contact_cell_values(members: list[Member], facts: Facts) -> dict[tuple, int]:
@@ -333,12 +342,83 @@ def publish_system(
     system: CellSystem, sharing: Mapping[Any, Any], threshold: int, also: Iterable[tuple] = ()
 ) -> tuple[dict[Any, Published], Suppression]:
     """Suppress a cell system already built (:func:`build_system`) and sign each table's cells."""
-    result = suppress(system, threshold, also)
+    result = suppress_blocks(system, threshold, also)
     tables: dict[Any, Published] = {t: Published({}, s) for t, s in sharing.items()}
     for (table, oid, family, name), value in system.values.items():
         if table in tables:
             tables[table].values[(oid, family, name)] = result.sign((table, oid, family, name), value)
     return tables, result
+
+
+def blocks(system: CellSystem, threshold: int, also: Iterable[tuple] = ()) -> list[CellSystem]:
+    """The independent parts of ``system`` that have something to protect, each a system of its own.
+
+    A *constant* is a fixed cell (never hidden to protect another) that is not small and not hidden for an
+    outside reason: it is published whatever the suppression decides. Cells linked by an equation through
+    anything but constants are in one part; each part keeps its constants, and equations of constants
+    alone are left out (nothing in them can be hidden or exposed). A part without a count of 1 …
+    threshold−1 (or a step of −(threshold−1) … −1) and without a cell of ``also`` has nothing to protect:
+    :func:`suppression.suppress` would hide nothing in it, so it is not solved at all. In the others the
+    complements, the audit and its repairs never reach beyond the part, so suppressing each part alone
+    decides what suppressing the whole would (e.g. the year's table beside its frozen year to date: a
+    dimension such as the kinds of contact across all offices is one part, the fixed totals join none)."""
+    also = set(also)
+    vals = system.values
+    constant = {c for c in system.fixed if not 0 < vals[c] < threshold and c not in also}
+    parent: dict[Any, Any] = {}
+
+    def find(c: Any) -> Any:
+        root = c
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while c != root:
+            parent[c], c = root, parent.get(c, c)
+        return root
+
+    linked: list[tuple[Any, Equation]] = []
+    for eq in system.equations:
+        open_cells = [c for c in eq.members if c not in constant]
+        if not open_cells:
+            continue
+        root = find(open_cells[0])
+        for c in open_cells[1:]:
+            other = find(c)
+            if other != root:
+                parent[other] = root
+        linked.append((open_cells[0], eq))
+    parts: dict[Any, list[Any]] = defaultdict(list)
+    for c in vals:
+        if c not in constant:
+            parts[find(c)].append(c)
+    active = {root for root, cells in parts.items() if any(0 < abs(vals[c]) < threshold or c in also for c in cells)}
+    out: dict[Any, CellSystem] = {root: CellSystem() for root in active}
+    for root in active:
+        part = out[root]
+        for c in parts[root]:
+            part.add(c, vals[c], fixed=c in system.fixed, implicit=c in system.implicit)
+    for first, eq in linked:
+        found = out.get(find(first))
+        if found is None:
+            continue
+        for c in eq.members:
+            if c in constant and c not in found.values:
+                found.add(c, vals[c], fixed=True)
+        found.equations.append(eq)
+    return list(out.values())
+
+
+def suppress_blocks(system: CellSystem, threshold: int, also: Iterable[tuple] = ()) -> Suppression:
+    """:func:`suppression.suppress` of ``system``, one independent part at a time (:func:`blocks`): the
+    same decisions, without solving what has nothing to protect, and with small programs instead of one
+    over every table of the year."""
+    also = set(also)
+    merged = Suppression(threshold, set(), set(), set(system.implicit), negative=system.negative)
+    for part in blocks(system, threshold, also):
+        found = suppress(part, threshold, also & set(part.values))
+        merged.primary |= found.primary
+        merged.secondary |= found.secondary
+        merged.unprotected |= found.unprotected
+    return merged
 
 
 def hidden_per_100(table: Published) -> float:
@@ -433,8 +513,8 @@ def _section(family: str, oid: int, cur: Published, prev: Published | None) -> d
     if family == "events":
         by_kind = {
             name.split(".", 1)[1]: value
-            for (o, f, name), value in cur.values.items()
-            if o == oid and f == "events" and name.startswith("by_kind.")
+            for name, value in cur.section(oid, "events").items()
+            if name.startswith("by_kind.")
         }
         return {**{k: v(k) for k in EVENT_KEYS}, "by_kind": by_kind}
     if family == "newsletter":
@@ -445,9 +525,7 @@ def _section(family: str, oid: int, cur: Published, prev: Published | None) -> d
 def _nested(family: str, oid: int, cur: Published) -> dict[str, Any]:
     """A family's cells of one office (or the total) as the annual report nests them: "a.b" → {"a": {"b": …}}."""
     out: dict[str, Any] = {}
-    for (o, f, name), value in cur.values.items():
-        if o != oid or f != family:
-            continue
+    for name, value in cur.section(oid, family).items():
         head, _, tail = name.partition(".")
         if tail:
             out.setdefault(head, {})[tail] = value

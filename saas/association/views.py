@@ -165,7 +165,7 @@ def _period_label(payload: dict | None, until: dt.date) -> str:
 def _release_note(payload: dict, until: dt.date) -> dict[str, str | bool | None]:
     """When the shown table was released (it is frozen since) and which table comes next, and when: an
     analyst sees why contacts entered late are not in it yet."""
-    from saas.association.publish import next_release, period_end, release_day
+    from saas.association.publish import next_release, period_end, release_day, release_days
     from saas.association.report import YEAR
 
     released = payload.get("released")
@@ -179,6 +179,9 @@ def _release_note(payload: dict, until: dt.date) -> dict[str, str | bool | None]
     return {
         # the year's own table is out: nothing entered later for that year is published any more
         "final": "period" not in payload or release_day(shown_year, YEAR) <= until,
+        # a period is over but still settling: its table comes on its release day, the one shown is older
+        "settling": label if end < until else None,
+        "release_days": release_days(),
         "released_on": format_date(dt.date.fromisoformat(released), "d. MMMM yyyy") if released else None,
         "next_table": label,
         "next_on": format_date(day, "d. MMMM yyyy"),
@@ -358,6 +361,12 @@ def dashboard(assoc_slug: str) -> ResponseReturnValue:
     if payload is None:
         abort(404)
     context.update(_release_note(payload, until))
+    # the signs of the table shown: each year keeps the threshold it was released with
+    context.update(threshold=payload["threshold"], legend=_legend(payload["threshold"]))
+    context["withdrawn_text"] = ", ".join(
+        _("%(family)s: %(n)s", family=_(FAMILY_LABELS[f].split(" (")[0]), n=n)
+        for f, n in sorted((payload.get("withdrawn") or {}).items())
+    )
     rows, total = queries.comparison(payload, previous, figure, basis, sort, direction == "ab")
     # Which offices have figures this year (the "Berichtskreis"): an office that kept none in Lotse that
     # year is named, its row says so, and the total's change is not computed across a changed circle.

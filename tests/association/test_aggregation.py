@@ -232,7 +232,9 @@ def test_a_run_killed_between_started_and_done_is_redone_cleanly(three_offices, 
 
 
 def test_withdrawn_consent_removes_the_office_from_stored_aggregates(three_offices):
-    """When Hamm stops sharing contacts, does it vanish from the stored figures and the report?"""
+    """When Hamm stops sharing contacts, does it vanish from the stored figures and from the rows of the
+    released report? The released totals stay as published (no second version to subtract), and the
+    report says that they still contain an office that has withdrawn."""
     w = three_offices
     aggregation.run(trigger="test")
     share(w.hamm, w.association, ["groups"])
@@ -245,7 +247,11 @@ def test_withdrawn_consent_removes_the_office_from_stored_aggregates(three_offic
     payload = queries.get_report(w.association, 2023)
     hamm = next(o for o in payload["offices"] if o["tenant"] == "hamm")
     assert "contacts" not in hamm and "groups" in hamm
-    assert payload["total"]["contacts"]["offices"] == 2
+    assert payload["total"]["contacts"]["offices"] == 3 and payload["withdrawn"] == {
+        "contacts": 1,
+        "events": 1,
+        "newsletter": 1,
+    }
     share(w.hamm, w.association, [])
     aggregation.run(trigger="test")
     db.session.expire_all()
@@ -318,11 +324,12 @@ def test_figures_equal_the_offices_own_annual_reports_where_not_suppressed(three
 
 
 def test_threshold_is_configurable_per_association(three_offices):
-    """With a threshold of 10, is every count from 1 to 9 shown as "<10"?"""
+    """With a threshold of 10, is every count from 1 to 9 shown as "<10"? (Set before the year's first
+    release: a released year keeps its threshold, see test_releases.)"""
     w = three_offices
-    aggregation.run(trigger="test")
     w.association.suppression_threshold = 10
     db.session.commit()
+    aggregation.run(trigger="test")
     payload = queries.get_report(w.association, 2023)
     assert payload["threshold"] == 10
 

@@ -13,7 +13,7 @@ import json
 
 from sqlalchemy import select
 
-from saas.association import aggregation, publish, report
+from saas.association import aggregation, publish, queries, report
 from saas.association.models import AssociationRelease, AssociationReport
 from saas.extensions import db
 from tenants.scoping import tenant_context
@@ -204,3 +204,162 @@ def test_a_contact_of_a_period_not_yet_released_rebuilds_nothing_until_its_relea
     assert half.released_on == dt.date(2024, 7, 14)
     dortmund = half.truth["contacts"][str(w.dortmund.id)]
     assert dortmund["total"] == _raw_until(w.dortmund.id, dt.date(2024, 6, 30))[("total", "")]
+
+
+def _downloads(client, year: int) -> list[tuple]:
+    """What an analyst can download of ``year``: the year's JSON and each year-to-date table (the API
+    serves each of them on its days, as stored with the year)."""
+    payload = json.loads(client.get(f"/verband/paritaet-nrw/bericht.json?jahr={year}").get_data())
+    payload.pop("legend")
+    db.session.expire_all()
+    row = db.session.scalar(select(AssociationReport).where(AssociationReport.year == year))
+    return [(report.YEAR, payload), *((("C", int(m)), p) for m, p in row.periods["ytd"].items())]
+
+
+def test_an_analyst_who_kept_the_old_download_learns_nothing_when_an_office_withdraws(
+    three_offices, client, monkeypatch
+):
+    """Hamm stops sharing its contacts after 2023 was released. The analyst kept every 2023 download and
+    downloads again: the released tables are not released anew, Hamm's rows are gone, the association
+    totals are the same numbers, and the audit over both downloads together finds every small count
+    protected. Releasing the year anew without Hamm (what the calendar did before) would have let the
+    analyst subtract the totals and read Hamm's small cells: the same audit finds them."""
+    from saas.association.audit import audit_downloads
+    from saas.core import timeutil
+
+    w = three_offices
+    clock = [dt.date(2024, 1, 20)]
+    monkeypatch.setattr(timeutil, "today", lambda: clock[0])
+    networking = dict(LATE, concern="networking", day=dt.date(2023, 11, 3))
+    for tenant, n in ((w.dortmund, 30), (w.hamm, 2), (w.unna, 3)):  # Hamm's and Unna's: small counts
+        add_contacts(tenant.id, [networking] * n)
+    client.login(w.analyst)
+    aggregation.run(trigger="test")
+    members_before = publish.members_of(w.association.id)
+    old = _downloads(client, 2023)
+    hamm_old = next(o for _t, p in old if _t == report.YEAR for o in p["offices"] if o["tenant"] == w.hamm.slug)
+    small = [k for k, v in hamm_old["contacts"]["by_kind"].items() if v == "<5"] + [
+        k for k, v in hamm_old["contacts"]["by_concern"].items() if v == "<5"
+    ]
+    assert small, "Hamm's 2023 contacts have small cells: what differencing would give away"
+
+    share(w.hamm, w.association, ["groups"])
+    clock[0] = dt.date(2024, 1, 21)
+    aggregation.run(trigger="test")
+    new = _downloads(client, 2023)
+    for (table, before), (_same, after) in zip(old, new, strict=True):
+        assert after["total"] == before["total"], table  # the totals as released
+        hamm = next(o for o in after["offices"] if o["tenant"] == w.hamm.slug)
+        assert "contacts" not in hamm and ("groups" in hamm) == (table == report.YEAR)
+        assert after["withdrawn"]["contacts"] == 1
+    page = client.get("/verband/paritaet-nrw/?jahr=2023").get_data(as_text=True)
+    assert 'id="zurueckgezogen"' in page
+
+    releases = publish.load_releases(w.association.id, [2023])[2023]
+    truth = {t: r.truth for t, r in releases.items()}
+    unprotected = {publish.cell_of(c) for r in releases.values() for c in r.unprotected}
+    kept = audit_downloads(old, members_before, None, {}, [3, 6, 9], 5, released=truth)
+    found = audit_downloads([*old, *new], members_before, None, {}, [3, 6, 9], 5, released=truth)
+    assert not [f for f in found if f.cell not in unprotected], [str(f) for f in found]
+    # The new download teaches nothing: what the audit finds over both is what it found over the old one
+    # alone (only the small counts of tiny quarters the suppression reported it could not protect).
+    assert {f.cell for f in found} == {f.cell for f in kept}
+    assert {f.cell for f in publish.audit_year(w.association, 2023)} == {f.cell for f in found}
+
+    # The old way: the year released anew without Hamm. Old and new totals subtract into Hamm's figures.
+    members_now = publish.members_of(w.association.id)
+    anew = publish.release_tables(w.association, 2023, members_now, clock[0], {}, {})
+    year_anew = next(r.payload for r in anew if r.table == report.YEAR)
+    year_old = dict(old)[report.YEAR]
+    hamm_true = truth[report.YEAR]["contacts"][w.hamm.id]
+    subtracted = {}
+    for name in small:
+        dimension = "by_kind" if name in report.KINDS else "by_concern"
+        before, after = year_old["total"]["contacts"][dimension][name], year_anew["total"]["contacts"][dimension][name]
+        if isinstance(before, int) and isinstance(after, int):
+            subtracted[name] = before - after
+    assert subtracted, "re-releasing lets the analyst subtract the totals"
+    for name, value in subtracted.items():  # Hamm's hidden small counts, worked out exactly
+        dimension = "by_kind" if name in report.KINDS else "by_concern"
+        assert value == hamm_true[f"{dimension}.{name}"] and 0 < value < 5
+
+
+def test_a_changed_threshold_applies_from_the_next_year_and_never_releases_a_table_anew(three_offices, monkeypatch):
+    """The threshold goes from 5 to 10 after 2023 and 2024's first quarter were released: nothing
+    released changes (byte for byte), 2024's later tables keep 5 (one meaning of "<5" in a year's
+    joint suppression), and 2025's tables are released with 10."""
+    from saas.core import timeutil
+
+    w = three_offices
+    clock = [dt.date(2024, 4, 20)]
+    monkeypatch.setattr(timeutil, "today", lambda: clock[0])
+    for i, tenant in enumerate((w.dortmund, w.hamm, w.unna)):
+        add_contacts(tenant.id, random_contacts(40 + i, (200, 80, 30)[i], (2024,)))
+    aggregation.run(trigger="test")
+
+    def released() -> dict:
+        db.session.expire_all()
+        return {
+            (r.year, r.period_end): (r.threshold, json.dumps(r.payload))
+            for r in db.session.scalars(select(AssociationRelease))
+        }
+
+    before = released()
+    assert {t for t, _p in before.values()} == {5} and (2024, dt.date(2024, 3, 31)) in before
+    w.association.suppression_threshold = 10
+    db.session.commit()
+    clock[0] = dt.date(2024, 4, 21)
+    aggregation.run(trigger="test")
+    assert released() == before
+    assert queries.get_report(w.association, 2023)["threshold"] == 5
+
+    clock[0] = dt.date(2025, 4, 20)
+    for i, tenant in enumerate((w.dortmund, w.hamm, w.unna)):
+        add_contacts(tenant.id, random_contacts(50 + i, (60, 30, 10)[i], (2025,)))
+    aggregation.run(trigger="test")
+    after = released()
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert {k[1]: v[0] for k, v in after.items() if k[0] == 2024} == {
+        dt.date(2024, 3, 31): 5,
+        dt.date(2024, 6, 30): 5,
+        dt.date(2024, 9, 30): 5,
+        dt.date(2024, 12, 31): 5,
+    }
+    assert after[(2025, dt.date(2025, 3, 31))][0] == 10
+    q1 = json.loads(after[(2025, dt.date(2025, 3, 31))][1])
+    from saas.association.audit import published_cells
+
+    counts = published_cells(q1, ("C", 3), publish.members_of(w.association.id)).values()
+    assert "<5" not in counts and q1["threshold"] == 10  # (a change against 2024 may carry 2024's "<5")
+
+
+def test_the_year_to_date_note_is_true_inside_and_outside_the_settling_days(three_offices, client, monkeypatch):
+    """The year-to-date view says which period it shows and why: the last one released. In the 14 days
+    after a quarter ends that is the quarter before, and the page says when the new one comes."""
+    from saas.core import timeutil
+
+    w = three_offices
+    clock = [dt.date(2024, 5, 10)]
+    monkeypatch.setattr(timeutil, "today", lambda: clock[0])
+    add_contacts(w.dortmund.id, random_contacts(60, 120, (2024,)))
+    client.login(w.analyst)
+
+    def note(day: dt.date) -> str:
+        clock[0] = day
+        aggregation.run(trigger="test")
+        page = client.get("/verband/paritaet-nrw/?zeitraum=bisher").get_data(as_text=True)
+        start = page.index('id="zeitraum-hinweis"')
+        return page[start : page.index("</p>", start)]
+
+    middle = note(dt.date(2024, 5, 10))  # in the middle of Q2: Q1 is the last quarter, and released
+    assert "1. Januar bis 31. März" in middle and "werden erst am" not in middle
+    settling = note(dt.date(2024, 7, 5))  # Q2 is over but settling: still Q1, and the day Q2 comes
+    assert "1. Januar bis 31. März" in settling
+    assert "Die Zahlen für 1. Januar bis 30. Juni 2024 werden erst am 14. Juli 2024 veröffentlicht" in settling
+    released = note(dt.date(2024, 7, 14))  # its release day
+    assert "1. Januar bis 30. Juni" in released and "werden erst am" not in released
+    january = note(dt.date(2025, 1, 5))  # the year is over, its table comes on 14 January
+    assert "1. Januar bis 30. September" in january
+    assert "Die Zahlen für das ganze Jahr 2024 werden erst am 14. Januar 2025 veröffentlicht" in january
+    for text in (middle, settling, released, january):
+        assert "letzten abgeschlossenen Quartals" not in text

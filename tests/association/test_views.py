@@ -91,8 +91,15 @@ def test_admin_shares_and_withdraws_and_the_association_follows(world, client):
     assert set(dortmund) >= {"contacts", "groups"} and "events" not in dortmund
     client.post_form(f"/dortmund/intern/verbaende/{aid}", {})  # nothing ticked: withdraw everything
     db.session.expire_all()
-    years = queries.report_years(world.association.id)
-    assert 2023 not in years  # no member shares anything any more
+    # The released 2023 table is not released anew (its totals stay as published: two versions would
+    # difference into Dortmund's figures); Dortmund's rows are gone and the table says why the totals remain.
+    payload = queries.get_report(world.association, 2023)
+    dortmund = next(o for o in payload["offices"] if o["tenant"] == "dortmund")
+    assert dortmund == {"tenant": "dortmund", "name": world.dortmund.name}
+    assert payload["withdrawn"] == {"contacts": 1, "groups": 1}
+    client.login(world.analyst)
+    page = client.get("/verband/paritaet-nrw/?jahr=2023").get_data(as_text=True)
+    assert 'id="zurueckgezogen"' in page and "Kontakte: 1" in page
 
 
 def test_forged_family_is_refused_and_nothing_stored(world, client):

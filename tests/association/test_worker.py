@@ -71,7 +71,8 @@ def test_real_worker_aggregates_correctly_recovers_and_follows_consent(three_off
     assert third.periods >= 1
     assert_matches_raw(offices)
 
-    # Hamm withdraws everything: gone from the stored aggregates and from the association's report.
+    # Hamm withdraws everything: gone from the stored aggregates and from the rows of the released report,
+    # whose totals stay as published (and say so).
     share(w.hamm, w.association, [])
     run_in_worker(None, celery_worker)
     db.session.expire_all()
@@ -79,7 +80,7 @@ def test_real_worker_aggregates_correctly_recovers_and_follows_consent(three_off
     payload = queries.get_report(w.association, 2023)
     hamm = next(o for o in payload["offices"] if o["tenant"] == "hamm")
     assert set(hamm) == {"tenant", "name"}
-    assert payload["total"]["contacts"]["offices"] == 2
+    assert payload["total"]["contacts"]["offices"] == 3 and payload["withdrawn"]["contacts"] == 1
     assert_matches_raw((w.dortmund, w.unna))
 
     # The CLI hands the run to the running worker and waits for it.
