@@ -24,7 +24,8 @@ So the broker is treated as a doorbell, not as the record. The record is the dat
   (``LOTSE_NEWSLETTER_LEASE_SECONDS``) lapsed — usually before Redis' own redelivery would arrive.
 * A job is run only under a lease (holder + expiry, renewed while sending). A second message for the
   same job — Redis redelivering a long task, the sweeper ringing twice — finds the lease held and
-  returns; a stalled holder that lost its lease notices at its next renewal and stops before sending.
+  returns; a stalled holder that lost its lease claims nothing more (each mail's claim is fenced by the
+  lease, in the same statement) and stops: at most the one mail it had in hand goes out twice.
   This is what makes the redeliveries of ``acks_late`` harmless instead of doubling a batch.
 * ``Delivery`` rows are the ledger (see saas/newsletter/sending.py): one commit per mail marks the
   previous mail ``sent`` and claims the next. A kill between SMTP's ``250`` and that commit leaves one

@@ -21,7 +21,11 @@ subscriber check uses the primary key; one SMTP connection serves the whole batc
 
 The job lease fences concurrent runs of one batch (a redelivered message while the first holder still
 works, or a stalled holder waking up): a holder renews the lease (its own commit, before the next claim)
-once a third of it has passed, and stops the moment the renewal finds another holder.
+once a third of it has passed, and stops the moment the renewal finds another holder. The claim itself is
+fenced too: step 1 claims a row only while the job's lease is still this holder's and unexpired, in the
+same statement. A holder that stalled past its lease (a loaded machine, a long lock wait) therefore claims
+nothing more once its batch may have been taken over; at most the one mail it already had in hand when the
+lease lapsed can go out twice — the same cost, and the same reasoning, as a kill.
 """
 
 from __future__ import annotations
@@ -370,9 +374,11 @@ def plan(job: SendJob) -> str:
 def _step_statements() -> tuple[UpdateBase, UpdateBase]:
     """The hot path's one statement: mark the previous mail sent and claim the next (or skip it).
 
-    ``:delivery`` is claimed ('sending', attempts + 1) only while it is open and its subscriber is still
-    confirmed, and marked 'skipped' when the subscriber left or was disabled meanwhile; ``:sent`` (the
-    previous mail, or NULL) becomes 'sent'. Returns the claimed row with its new status.
+    ``:delivery`` is claimed ('sending', attempts + 1) only while it is open, its subscriber is still
+    confirmed and the job's lease (``:lease_job``) is still ``:lease_holder``'s and not expired at
+    ``:lease_at`` (else the row is not touched and not returned), and marked 'skipped' when the subscriber
+    left or was disabled meanwhile; ``:sent`` (the previous mail, or NULL) becomes 'sent' whatever the
+    lease (it was sent). Returns the claimed row with its new status.
 
     Every row must be found by primary key, whatever the planner knows: psycopg prepares the statement,
     PostgreSQL plans it once for all parameters, and the ledger rows are fresh, without statistics. Written
@@ -382,7 +388,7 @@ def _step_statements() -> tuple[UpdateBase, UpdateBase]:
     Hence the subscriber's status by primary key, compared outside the subquery, and on PostgreSQL the
     previous mail in a data-modifying CTE, so that each UPDATE has exactly one ``id = …``.
     """
-    t, s = table_of(Delivery), table_of(Subscriber)
+    t, s, j = table_of(Delivery), table_of(Subscriber), table_of(SendJob)
     tenant: BindParameter[int]
     delivery: BindParameter[int]
     sent: BindParameter[int | None]  # NULL: no previous mail
@@ -393,6 +399,18 @@ def _step_statements() -> tuple[UpdateBase, UpdateBase]:
     ).scalar_subquery()
     still_subscribed = subscriber_status == SubscriberStatus.confirmed.value
     is_open = or_(*(t.c.status == o.value for o in OPEN))
+    # The fence: the job (by primary key) is still held by this batch and its lease has not run out. No
+    # tenant_id here: with it, the generic plan walked the office's (tenant_id, state) index instead of the
+    # primary key (row-level security still confines the row to the bound office; the holder is unique).
+    lease_held = (
+        select(j.c.id)
+        .where(
+            j.c.id == bindparam("lease_job"),
+            j.c.holder == bindparam("lease_holder"),
+            j.c.lease_until > bindparam("lease_at", type_=j.c.lease_until.type),
+        )
+        .exists()
+    )
     left = "Abonnement beendet oder gesperrt"
 
     previous = (
@@ -404,7 +422,7 @@ def _step_statements() -> tuple[UpdateBase, UpdateBase]:
     )
     postgres = (
         update(t)
-        .where(t.c.id == delivery, t.c.tenant_id == tenant, is_open)
+        .where(t.c.id == delivery, t.c.tenant_id == tenant, is_open, lease_held)
         .values(
             status=case((still_subscribed, DeliveryStatus.sending.value), else_=DeliveryStatus.skipped.value),
             attempts=case((still_subscribed, t.c.attempts + 1), else_=t.c.attempts),
@@ -419,7 +437,7 @@ def _step_statements() -> tuple[UpdateBase, UpdateBase]:
     claim_ok = and_(is_claim, still_subscribed)
     anywhere = (
         update(t)
-        .where(t.c.id.in_([delivery, sent]), t.c.tenant_id == tenant, or_(t.c.id == sent, is_open))
+        .where(t.c.id.in_([delivery, sent]), t.c.tenant_id == tenant, or_(t.c.id == sent, and_(is_open, lease_held)))
         .values(
             status=case(
                 (claim_ok, DeliveryStatus.sending.value),
@@ -444,12 +462,14 @@ def _ledger_statements() -> tuple[UpdateBase, UpdateBase, UpdateBase]:
     renew = (
         update(j)
         .where(
-            j.c.id == bindparam("job"),
+            j.c.id == bindparam("lease_job"),
             j.c.tenant_id == bindparam("tenant"),
-            j.c.holder == bindparam("holder"),
+            j.c.holder == bindparam("lease_holder"),
             j.c.state == JobState.running.value,
         )
-        .values(lease_until=bindparam("until"))
+        # Not "holder": a parameter named like a column of the updated table is taken as a SET
+        # value by SQLAlchemy, and executing the statement failed with a CompileError (every renewal did).
+        .values(lease_until=bindparam("lease_until_new"))
     )
     mark_sent = (
         update(t)
@@ -585,11 +605,16 @@ class Batch:
 
     # -- ledger steps (each one commit) --
 
-    def _renew_if_due(self, ledger: Ledger) -> None:
+    def _renew_if_due(self, ledger: Ledger, force: bool = False) -> None:
         at = time.time()
-        if at - self.renewed < self.lease / 3:
+        if not force and at - self.renewed < self.lease / 3:
             return
-        params = {"job": self.job_id, "tenant": self.tenant_id, "holder": self.holder, "until": at + self.lease}
+        params = {
+            "lease_job": self.job_id,
+            "tenant": self.tenant_id,
+            "lease_holder": self.holder,
+            "lease_until_new": at + self.lease,
+        }
         if ledger.execute(_RENEW, params) != 1:
             raise LeaseLost(self.job_id)
         self.renewed = at
@@ -599,21 +624,34 @@ class Batch:
 
         One statement and one commit per mail, on the batch's own connection: this is the hot path. Every
         third of the lease, the lease is renewed first (its own commit); a lost lease stops the batch
-        before anything more is claimed.
+        before anything more is claimed. The claim is fenced by the lease in the same statement, so a
+        holder whose lease ran out since its last renewal claims nothing either: when the row comes back
+        unclaimed, the lease is checked (and renewed) before the row counts as skipped.
         """
         ledger = self.ledger
         assert ledger is not None
         self._renew_if_due(ledger)
-        rows = ledger.step(
-            {
-                "tenant": self.tenant_id,
-                "delivery": delivery_id,
-                "subscriber": subscriber_id,
-                "sent": sent_id,
-                "now": ops.now(),
-            }
-        )
-        return any(row_id == delivery_id and status == DeliveryStatus.sending for row_id, status in rows)
+        for attempt in range(2):
+            rows = ledger.step(
+                {
+                    "tenant": self.tenant_id,
+                    "delivery": delivery_id,
+                    "subscriber": subscriber_id,
+                    "sent": sent_id if attempt == 0 else None,
+                    "now": ops.now(),
+                    "lease_job": self.job_id,
+                    "lease_holder": self.holder,
+                    "lease_at": time.time(),
+                }
+            )
+            if any(row_id == delivery_id for row_id, _ in rows):
+                return any(row_id == delivery_id and status == DeliveryStatus.sending for row_id, status in rows)
+            if attempt == 0:
+                # Not claimed: either the row is no longer open, or the lease ran out since the last renewal.
+                # Still ours (nobody claimed the job meanwhile): renewed, and the claim is tried once more;
+                # taken over: LeaseLost.
+                self._renew_if_due(ledger, force=True)
+        return False
 
     def settle(
         self, sent_id: int | None, delivery_id: int | None = None, status: DeliveryStatus | None = None, error: str = ""
@@ -654,12 +692,13 @@ class Batch:
             with self._ledger():
                 try:
                     for delivery_id, subscriber_id, attempts, email, token in rows:
+                        # Built and paced before the claim: a claimed row is in hand only for the send.
+                        raw = build(subscriber_id, email or "", token)
+                        gate.wait()
                         if not self.step(sent_id, delivery_id, subscriber_id):
                             sent_id = None
                             continue
                         sent_id = None
-                        raw = build(subscriber_id, email or "", token)
-                        gate.wait()
                         try:
                             transport.send(frame.envelope_from, email or "", raw)
                         except RecipientProblem as exc:
@@ -672,6 +711,7 @@ class Batch:
                     self.settle(sent_id)
                     error = str(exc)
         except LeaseLost:
+            log.warning("newsletter: batch %s lease lost, stopped (another worker holds it)", self.job_id)
             return "lease lost"
         finally:
             transport.close()

@@ -179,15 +179,12 @@ def test_robots_and_sitemap_name_only_live_offices(client, world):
 
 
 @pytest.mark.slow  # seeds all four demo offices
-def test_json_ld_of_every_demo_office_is_schema_org(client, db):
+def test_json_ld_of_every_demo_office_is_schema_org(client, db, demo_seed):
     """With the demo data of all four offices (rooms, online events, protected groups): does every JSON-LD
     block on the home page, the events page and the group pages expand cleanly?"""
     import re
 
-    from saas.core.demo import seed_all
-
-    seed_all()
-    db.session.commit()
+    demo_seed()
     for slug in ("dortmund", "hamm", "kreis-unna", "dithmarschen"):
         checked = 0
         for data in blocks(client, f"/{slug}/") + blocks(client, f"/{slug}/veranstaltungen"):

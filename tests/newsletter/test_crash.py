@@ -2,7 +2,8 @@
 processes, SIGKILL at random moments at least three times while sending.
 
 Contract: no confirmed subscriber is lost; nothing goes to an unconfirmed, unsubscribed or disabled address
-(or another office); a duplicate only for a message in flight at a kill (at most one per kill), and every
+(or another office); a duplicate only for a message in flight at a kill (at most one per kill, or per lease
+a worker lost by stalling past it: it stops before claiming more), and every
 copy of a mail carries the same Message-ID. The reasoning is written down in workers/newsletter.py.
 
 Runs on the configured broker: Redis when TEST_REDIS_URL is set (CI), else the embedded filesystem broker
@@ -221,9 +222,17 @@ def test_killing_workers_loses_no_subscriber(app, db, world, smtp_sink, crash_wo
     assert not set(copies) & set(never), "mail went to an unconfirmed, disabled, unsubscribed or foreign address"
     assert set(copies) == set(confirmed)
     duplicates = sum(len(ids) - 1 for ids in copies.values())
-    assert duplicates <= len(kills), f"{duplicates} duplicates for {len(kills)} kills"
+    # A worker that stalled past its lease (a loaded machine) is, for its batch, as good as killed: the batch
+    # is taken over, and the stalled worker claims nothing more (the claim is fenced by the lease), so it
+    # costs at most the one mail it had in hand — and says so in its log. Anything more is a worker that
+    # went on sending a batch it no longer held.
+    lease_losses = sum(w.log.read_text(errors="replace").count("lease lost, stopped") for w in workers)
+    assert duplicates <= len(kills) + lease_losses, (
+        f"{duplicates} duplicates for {len(kills)} kills and {lease_losses} lost leases"
+    )
     for rcpt, ids in copies.items():
         assert len(set(ids)) == 1, f"copies for {rcpt} carry different Message-IDs: {ids}"
     assert len({ids[0] for ids in copies.values()}) == SUBSCRIBERS  # one Message-ID per subscriber
     assert sent == SUBSCRIBERS
-    print(f"\ncrash test: kills {kills}, duplicates {duplicates}, broker {app.config['CELERY']['broker_url'][:8]}")
+    broker = app.config["CELERY"]["broker_url"][:8]
+    print(f"\ncrash test: kills {kills}, lost leases {lease_losses}, duplicates {duplicates}, broker {broker}")

@@ -216,6 +216,35 @@ def test_a_message_for_a_leased_job_does_nothing(app, db, world, outbox):
     assert outbox.messages() == []
 
 
+def test_a_holder_that_lost_its_lease_claims_nothing_more(app, db, world, outbox):
+    """A worker stalled past its lease while another took the batch over: does it stop before claiming a
+    single further mail (not only at its next periodic renewal), leaving the batch to the new holder?"""
+    add_subscribers(world.dortmund, 5)
+    issue_id = _issue(world.dortmund)
+    with silent_broker():
+        _send(world.dortmund, issue_id)
+        with tenant_context(world.dortmund.id):
+            plan = db.session.scalar(select(SendJob).where(SendJob.kind == JobKind.plan))
+            sending.run(plan.id)
+            job_id = db.session.scalar(select(SendJob.id).where(SendJob.kind == JobKind.batch))
+            claimed = sending.claim(job_id)
+            assert claimed is not None
+            stale = sending.Batch(*claimed)  # just renewed: its periodic renewal is not due for a while
+            job = db.session.get(SendJob, job_id)
+            job.holder, job.lease_until = "the-new-holder", time.time() + 60  # taken over after a lapse
+            db.session.commit()
+            assert stale.run() == "lease lost"
+            statuses = db.session.scalars(select(Delivery.status)).all()
+            assert outbox.messages() == [] and set(statuses) == {DeliveryStatus.pending}
+            # Lapsed but not taken over: the holder renews and goes on, nothing is left behind.
+            assert sending.claim(job_id) is None  # still held by the new holder
+            job.holder, job.lease_until = "me", time.time() - 1
+            db.session.commit()
+            assert sending.Batch(job, "me").run() == "done"
+    assert _state(world.dortmund, issue_id) == (IssueStatus.sent, {"sent": 5})
+    assert len(outbox.messages()) == 5
+
+
 def test_smtp_refusals_temporary_deferred_permanent_failed_and_disabled(app, db, world, smtp_sink, monkeypatch):
     """Does a 4xx defer the mail (retried later with back-off) and a 5xx at RCPT mark it failed with the
     reason and disable the address, while everyone else gets the issue?"""
@@ -400,7 +429,16 @@ def test_step_uses_primary_keys_in_the_generic_plan(app, db, world):
 
     sql = re.sub(r"%\((\w+)\)s", positional, str(compiled))
     values = compiled.construct_params(
-        {"tenant": world.dortmund.id, "delivery": 1, "subscriber": 1, "sent": 2, "now": None}
+        {
+            "tenant": world.dortmund.id,
+            "delivery": 1,
+            "subscriber": 1,
+            "sent": 2,
+            "now": None,
+            "lease_job": 1,
+            "lease_holder": "h",
+            "lease_at": 0.0,
+        }
     )
     args = ", ".join("NULL" if values[n] is None else repr(values[n]).replace('"', "'") for n in names)
     with tenant_context(world.dortmund.id), db.engine.connect() as conn:
@@ -409,4 +447,5 @@ def test_step_uses_primary_keys_in_the_generic_plan(app, db, world):
         plan = "\n".join(row[0] for row in conn.exec_driver_sql(f"EXPLAIN EXECUTE lotse_step_plan({args})"))
         conn.rollback()
     assert "pk_newsletter_deliveries" in plan and "pk_newsletter_subscribers" in plan, plan
+    assert "pk_newsletter_send_jobs" in plan, plan  # the lease fence: the job by primary key
     assert "ix_newsletter_subscribers_tenant" not in plan and "ix_newsletter_deliveries_tenant" not in plan, plan

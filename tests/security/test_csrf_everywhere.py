@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from saas.core.demo import DEMO_PASSWORD, seed_all
+from saas.core.demo import DEMO_PASSWORD
 from saas.extensions import csrf
 from tenants.models import Tenant
 from tenants.scoping import cross_tenant
@@ -34,9 +34,8 @@ def test_exemptions_are_exactly_the_documented_ones(app):
 
 
 @pytest.mark.slow
-def test_every_form_rejects_missing_and_foreign_csrf_tokens(app, db, make_client):
-    seed_all()
-    db.session.commit()
+def test_every_form_rejects_missing_and_foreign_csrf_tokens(app, db, make_client, demo_seed):
+    demo_seed()
     with cross_tenant("test: offices"):
         dortmund = db.session.scalar(select(Tenant).where(Tenant.slug == "dortmund"))
     samples = samples_of(dortmund.id)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from saas.core.demo import DEMO_PASSWORD, seed_all
+from saas.core.demo import DEMO_PASSWORD
 from tenants.models import Tenant
 from tenants.scoping import cross_tenant
 from tests.security.routes import fill, samples_of
@@ -73,9 +73,8 @@ def _forms(html: str, path: str) -> list[tuple[str, list[str]]]:
 
 
 @pytest.mark.slow
-def test_every_form_survives_hostile_input(app, db, make_client):
-    seed_all()
-    db.session.commit()
+def test_every_form_survives_hostile_input(app, db, make_client, demo_seed):
+    demo_seed()
     with cross_tenant("test: offices"):
         dortmund = db.session.scalar(select(Tenant).where(Tenant.slug == "dortmund"))
     samples = samples_of(dortmund.id)

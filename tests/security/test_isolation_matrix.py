@@ -14,7 +14,7 @@ import hashlib
 import pytest
 from sqlalchemy import select, text
 
-from saas.core.demo import DEMO_PASSWORD, seed_all
+from saas.core.demo import DEMO_PASSWORD
 from saas.extensions import db
 from tenants.models import Tenant
 from tenants.scoping import cross_tenant
@@ -59,9 +59,8 @@ GROUP_AREA_PUBLIC = {"grouparea.sign_in", "grouparea.redeem", "grouparea.sign_ou
 
 
 @pytest.mark.slow
-def test_isolation_matrix(app, db, make_client, outbox):
-    seed_all()
-    db.session.commit()
+def test_isolation_matrix(app, db, make_client, outbox, demo_seed):
+    demo_seed()
     from saas.grouparea.demo import DEMO_GROUP_EMAIL
     from tests.directory.helpers import make_group
 

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import select
 
-from saas.core.demo import DEMO_PASSWORD, seed_all
+from saas.core.demo import DEMO_PASSWORD
 from tenants.models import Tenant
 from tenants.scoping import cross_tenant
 from tests.security.routes import app_rules, fill, route_values, samples_of
@@ -36,11 +36,10 @@ ROLES = [None, "admin.dortmund", "staff.dortmund", "readonly.dortmund", "analyst
 
 
 @pytest.mark.slow
-def test_no_url_answers_500_for_any_role(app, db, make_client):
+def test_no_url_answers_500_for_any_role(app, db, make_client, demo_seed):
     """Does any GET route answer a server error to a huge id, a NUL or hostile path segment, or an
     out-of-range page, year or date — for any role?"""
-    seed_all()
-    db.session.commit()
+    demo_seed()
     with cross_tenant("test: offices"):
         dortmund = db.session.scalar(select(Tenant).where(Tenant.slug == "dortmund"))
     samples = samples_of(dortmund.id)
