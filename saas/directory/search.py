@@ -323,7 +323,7 @@ def _term(word: str) -> Term:
 
 def query_terms(q: str) -> list[Term]:
     """The terms of a query: one per word, but words that together are a phrase of the common topic list
-    ("Post Covid", "Post-Covid" for Long Covid) make one term (:func:`_phrase_term`)."""
+    ("Post Covid", "Post-Covid" for Long Covid) make one term (:func:`_phrase_alternatives`)."""
     words = query_words(q)
     phrases = _listed_phrases()
     terms: list[Term] = []
@@ -332,7 +332,8 @@ def query_terms(q: str) -> list[Term]:
         for n in (3, 2):
             keys = tuple(language.norm(w) for w in words[i : i + n])
             if len(keys) == n and keys in phrases:
-                terms.append(_phrase_term(tuple(words[i : i + n])))
+                phrase = tuple(words[i : i + n])
+                terms.append(Term(" ".join(phrase), list(_phrase_alternatives(phrase))))
                 i += n
                 break
         else:
@@ -357,19 +358,21 @@ def _listed_phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=2_000)
-def _phrase_term(words: tuple[str, ...]) -> Term:
-    """One term for a phrase of the common topic list: its words together (each as a word or a compound's
-    part), or the topics the list gives it for, matched like the topics a word stands for (in names and
-    topics, only where no group has the words themselves there)."""
+def _phrase_alternatives(words: tuple[str, ...]) -> tuple[Alternative, ...]:
+    """What counts as a hit for a phrase of the common topic list: its words together (each as a word or a
+    compound's part), or the topics the list gives it for, matched like the topics a word stands for (in names
+    and topics, only where no group has the words themselves there). Kept as a tuple, like
+    :func:`_alternatives`: each search makes its own :class:`Term`, which :func:`settle_terms` narrows to
+    what that search's offices know."""
     keys = tuple(dict.fromkeys(language.norm(w) for w in words))
-    term = Term(" ".join(words), _whole_or_part(keys, EXACT, "exact"))
+    alternatives = _whole_or_part(keys, EXACT, "exact")
     for name in _listed_phrases()[tuple(language.norm(w) for w in words)]:
         topic = tuple(
             dict.fromkeys(language.norm(w) for w in language.raw_words(name) if language.surface(w) not in STOPWORDS)
         )
         if topic and topic != keys:
-            term.alternatives.append(Alternative(topic, SYNONYM, "topic"))
-    return Term(term.word, list(term.alternatives))
+            alternatives.append(Alternative(topic, SYNONYM, "topic"))
+    return tuple(alternatives)
 
 
 @lru_cache(maxsize=20_000)

@@ -475,6 +475,17 @@ def test_a_phrase_of_the_topic_list_names_its_topic(everyday) -> None:
         assert names(everyday, query) == ["Long Covid Betroffene"], query
 
 
+def test_a_phrase_searched_in_another_office_first_is_still_found(everyday) -> None:
+    """A phrase's term is built once per process: does Hamm's search for "Post Covid" (no such group there, so
+    its readings are dropped for Hamm) leave Dortmund's search for it untouched?"""
+    d = everyday.dortmund
+    make_topic(d, "Covid, Long Covid", area="chronic_illness")
+    make_group(d, "Long Covid Betroffene", ["Covid, Long Covid"], topic_area="chronic_illness")
+    with tenant_context(everyday.hamm.id):
+        assert search_ids("Post Covid", tenant_id=everyday.hamm.id).ids == []
+    assert names(everyday, "Post Covid") == ["Long Covid Betroffene"]
+
+
 def test_a_word_only_descriptions_of_one_topic_have_reads_as_that_topic(everyday) -> None:
     """Does "Witwe", which only one grief group's description has, find that group first and then the other
     grief groups; and does a word that descriptions of groups of different topics have stay as it is?"""
