@@ -302,6 +302,41 @@ def related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[st
     return synonyms_, second, third
 
 
+NARROWER_LIMIT = 100  # a word with more narrower terms is a category ("Krankheit", "Mensch"), not a concept
+EVERYDAY_ZIPF = 5.0  # a noun this common is an everyday word ("Frau", "Kind"): its kinds are no answer to it
+
+
+@lru_cache(maxsize=1)
+def _narrower_index() -> dict[str, tuple[int, ...]]:
+    """Search key of a broader term → the thesaurus sets filed under it ("kreb" → the set of Plasmozytom)."""
+    _sets, _index = _thesaurus()
+    found: dict[str, list[int]] = {}
+    for number, links in enumerate(_synset_links or []):
+        for link in links:
+            if link[0] == BROADER:
+                found.setdefault(norm(link[1:]), []).append(number)
+    return {key: tuple(dict.fromkeys(numbers)) for key, numbers in found.items()}
+
+
+@lru_cache(maxsize=20_000)
+def narrower(word: str) -> tuple[str, ...]:
+    """What OpenThesaurus files under a word as its broader term: the kinds of it, each an instance of the
+    concept ("Krebs" → Plasmozytom, Brustkrebs, Melanom; "Angststörung" → Phobie; "Abhängigkeit" →
+    Tablettensucht). Single words only: the nouns of a multi-word term are no kind ("Angst vor Dunkelheit"
+    files "Dunkelheit" under Angststörung). None for
+    an everyday noun (Zipf ≥ 5: "Frau", "Mensch") or a category with more than ``NARROWER_LIMIT`` of them
+    ("Krankheit")."""
+    if zipf(word.lower()) >= EVERYDAY_ZIPF:
+        return ()
+    sets, _index = _thesaurus()
+    own = norm(word)
+    found: list[str] = []
+    for number in _narrower_index().get(own, ()):
+        found += [t for t in sets[number] if norm(t) != own]
+    found = list(dict.fromkeys(found))
+    return tuple(found) if len(found) <= NARROWER_LIMIT else ()
+
+
 # Broader terms of OpenThesaurus under which it files words for people ("Sohn" → Verwandter, "Kind" → Person).
 _PERSON_BROADER = frozenset(["Person", "Mensch", "Verwandter", "Familienangehöriger"])
 
@@ -510,7 +545,44 @@ def derivations(word: str) -> tuple[str, ...]:
     elif word not in nouns:
         for verb in _infinitives(word):
             found += _verb_nouns(verb)
+        if not found:
+            found += adjective_nouns(word)
     return tuple(w for w in dict.fromkeys(found) if w != word)
+
+
+# Suffixes that make an adjective of a noun, and what the noun ends in instead: "ängst|lich" → Angst,
+# "sücht|ig" → Sucht, "zwang|haft" → Zwang, "pan|isch" → Panik, "allerg|isch" → Allergie.
+_ADJECTIVE_OF_NOUN = (("lich", ("", "e")), ("ig", ("", "e")), ("haft", ("", "e")), ("isch", ("ik", "ie", "e")))
+ADJECTIVE_ZIPF = 4.0  # a more common adjective has a sense of its own ("herzlich" is no "Herz")
+
+
+def adjective_nouns(word: str) -> list[str]:
+    """The noun of the dictionary (hunspell-de-de) that a rare adjective is made of by a suffix, its stem
+    vowel umlauted or not: "ängstlich" → Angst, "süchtig" → Sucht, "panisch" → Panik (also inflected:
+    "ängstliche"). A common adjective has drifted from its noun and stands for itself ("herzlich",
+    "tödlich", "geistig"), and so does one whose stem is no noun ("vergesslich", "einsam")."""
+    word = word.lower()
+    nouns, _verbs = _lexicon()
+    if zipf(word) >= ADJECTIVE_ZIPF:
+        return []
+    found: list[str] = []
+    for ending in _ADJECTIVE_ENDINGS:
+        if ending and not word.endswith(ending):
+            continue
+        form = word[: len(word) - len(ending)] if ending else word
+        if ending and zipf(form) >= ADJECTIVE_ZIPF:
+            return []
+        for suffix, noun_endings in _ADJECTIVE_OF_NOUN:
+            if not form.endswith(suffix) or len(form) - len(suffix) < 3:
+                continue
+            stem = form[: -len(suffix)]
+            for base in dict.fromkeys([stem, stem.translate(_UMLAUT)]):
+                found += [
+                    base + e for e in noun_endings if len(base + e) >= 4 and base + e in nouns and not nouns[base + e]
+                ]
+            if found:
+                return list(dict.fromkeys(found))
+    return found
 
 
 def participle(word: str) -> bool:
@@ -552,3 +624,4 @@ def warm_up() -> None:
     _stem_index()
     _nouns()
     _sorted_nouns()
+    _narrower_index()

@@ -27,7 +27,7 @@ from saas.directory.models import (
     SearchWord,
     Topic,
 )
-from saas.directory.search import document, topic_area_tokens, topics_document, vocabulary_words
+from saas.directory.search import document, name_document, topic_area_tokens, topics_document, vocabulary_words
 from saas.extensions import db, rowcount
 from tenants.models import Tenant, utcnow
 from tenants.scoping import current_tenant_id
@@ -71,7 +71,7 @@ def search_documents(
     """``(search_name, search_topics, search_text)`` of a group (see ``search.py``)."""
     # Each topic name and each synonym is its own phrase, so abbreviations come from whole phrases.
     about = [TOPIC_AREAS.get(topic_area, ""), _AUDIENCE_WORDS.get(audience, ""), age_focus, languages]
-    name_doc = document(name)
+    name_doc = name_document(name)
     topics_doc = topics_document([t for t, _s in topics], [s for _t, syns in topics for s in syns], about)
     return name_doc, topics_doc, name_doc + topics_doc.lstrip() + document(description).lstrip()
 

@@ -95,6 +95,7 @@ LITERAL_KINDS = ("exact", "compound", "derived")
 # A compound's front part for the whole: where it names a topic ("Angst|störung"), or behind a common head.
 FALLBACK_KINDS = ("fallback", "head")
 PART = "~"  # prefix of a compound part's key in documents
+NAMED = "!"  # in _listed_topic_words: a key that names the topic alone (a one-word name or search word)
 ABOUT = " | "  # in search_topics: topics before it, area / audience / age / languages after it
 COMMON_WORD_ZIPF = 4.0  # a word this common is spelled right (no typo correction) and may be filler
 EVERYDAY_NOUN_ZIPF = 5.0  # a noun this common is an everyday word ("Sohn", "Kinder"), not a condition
@@ -129,6 +130,30 @@ def document(*parts: str, acronyms: bool = False, compound_parts: bool = True) -
                 tokens += [language.norm(a) for a in sorted(language.acronyms(phrase))]
     unique = [t for t in dict.fromkeys(tokens) if t and t != "="]
     return " " + " ".join(unique) + " "
+
+
+INITIALS = "#"  # prefix of a group name's initials in ``search_name`` ("#aa" of "Anonyme Alkoholiker")
+_NAME_SEGMENTS = re.compile(r"\s[-–—]\s|[–—:;,()/!?.]")
+
+
+def name_initials(name: str) -> list[str]:
+    """The initials a group may be known by: of each part of its name (between dashes, colons, brackets) that
+    has two to four words, none of them a filler or a word for a group ("Anonyme Alkoholiker – Meeting
+    Innenstadt" → aa, mi; "Alzheimer Angehörigen|gruppe" is known by no "AA")."""
+    found = []
+    for segment in _NAME_SEGMENTS.split(name or ""):
+        words = [w for w in language.raw_words(segment) if w.isalpha()]
+        generic = any(language.surface(language.split_compound(w)[-1]) in STOPWORDS for w in words)
+        if 2 <= len(words) <= 4 and not generic:
+            found.append(language.surface("".join(w[0] for w in words)))
+    return list(dict.fromkeys(found))
+
+
+def name_document(name: str) -> str:
+    """``search_name``: the name's tokens (:func:`document`) and its initials (:func:`name_initials`), which a
+    query word matches only where no group has the word itself (an abbreviation such as "AA")."""
+    initials = [INITIALS + i for i in name_initials(name)]
+    return document(name) + (" ".join(initials) + " " if initials else "")
 
 
 def vocabulary_words(doc: str) -> set[str]:
@@ -240,16 +265,19 @@ def _listed_topic_words() -> list[frozenset[str]]:
 
     return [
         frozenset(language.norm(w) for w in language.raw_words(row["name"] + " " + row["search_words"]))
+        | {NAMED + k for k in topic_keys(row["name"], row["search_words"])}
         for row in load_topic_rows()
     ]
 
 
 @lru_cache(maxsize=20_000)
 def related_topic_keys(key: str) -> frozenset[str]:
-    """The words of the common topic list's topics that a word names (in the topic's name or search words):
+    """The words of the common topic list's topics that a word names (as a one-word name or search word):
     "autismus" → autismus, autist, asperg, ... ("Asperger Syndrom" lists "Autismus"), "krebs" → leukam, ...
-    A group whose description has the word is about the same concept when its topics have one of them."""
-    return frozenset().union(*(words for words in _listed_topic_words() if key in words))
+    A group whose description has the word is about the same concept when its topics have one of them. A
+    word inside a longer search word names no topic: "manisch-depressiv" makes Bipolare Störung no depression."""
+    words = frozenset().union(*(words for words in _listed_topic_words() if NAMED + key in words))
+    return frozenset(w for w in words if not w.startswith(NAMED))
 
 
 def listed_topic_areas(key: str) -> frozenset[str]:
@@ -339,6 +367,30 @@ def query_terms(q: str) -> list[Term]:
         else:
             terms.append(_term(words[i]))
             i += 1
+    return _hyphenated_heads(q, terms)
+
+
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+){2,}")
+
+
+def _hyphenated_heads(q: str, terms: list[Term]) -> list[Term]:
+    """A hyphenated compound whose front is a phrase of the common topic list and whose head is no part of it
+    ("Post-Covid-Syndrom", "Binge-Eating-Störung") is one term: its words together, else its front as a
+    fallback, like a one-word compound's front part (the phrase's words, and the topics it names)."""
+    for match in _HYPHENATED.finditer((q or "")[:MAX_QUERY_CHARS]):
+        parts = [w for w in language.raw_words(match.group()) if language.surface(w) not in STOPWORDS]
+        front = " ".join(parts[:-1])
+        for i in range(len(terms) - 1):
+            if terms[i].word == front and terms[i + 1].word == parts[-1] and " " in front:
+                keys = tuple(dict.fromkeys(language.norm(p) for p in parts))
+                alternatives = _whole_or_part(keys, EXACT, "exact")
+                for alt in _phrase_alternatives(tuple(parts[:-1])):
+                    kind = "fallback" if alt.kind == "exact" else alt.kind
+                    alternatives.append(
+                        Alternative(alt.tokens, alt.weight * (SYNONYM if kind == "fallback" else 1), kind)
+                    )
+                terms[i : i + 2] = [Term(" ".join(parts), alternatives)]
+                break
     return terms
 
 
@@ -398,7 +450,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 specific = tuple(dict.fromkeys(language.norm(p) for p in parts[:-1]))
                 if specific != keys and all(_listed_spelling(p) for p in parts[:-1]):
                     term.alternatives += _whole_or_part(specific, SYNONYM, "fallback")
-                elif specific != keys and _generic_head(parts):
+                elif specific != keys and _generic_head(parts) and key not in _listed_topic_names():
                     # So does a compound whose head is a common word that names no topic ("Spiel|halle"), only
                     # where the office does not know the compound as typed ("Hör|sturz": a description has it).
                     term.alternatives += _whole_or_part(specific, SYNONYM, "head")
@@ -421,7 +473,53 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             )
             if keys and keys != (key,):
                 term.alternatives.append(Alternative(keys, SYNONYM, "topic"))
+        term.alternatives += _kind_alternatives(word, key, tuple(parts))
+        if 2 <= len(word) <= 4:
+            term.alternatives.append(Alternative((INITIALS + language.surface(word),), SYNONYM, "initials"))
     return tuple(term.alternatives)
+
+
+def _topic_alternative(name: str) -> Alternative:
+    """A topic of the common list as an alternative: the keys of its name (matched like a synonym)."""
+    keys = tuple(
+        dict.fromkeys(language.norm(w) for w in language.raw_words(name) if language.surface(w) not in STOPWORDS)
+    )
+    return Alternative(keys, SYNONYM, "topic")
+
+
+def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alternative]:
+    """What a word stands for as a kind of something (issue #14, word forms).
+
+    - Its narrower terms (:func:`language.narrower`, OpenThesaurus): a group about a kind of the concept is
+      about the concept ("Krebs" → Plasmozytom, Myelom). They join whatever reading of the word is used, but
+      never choose it (see :func:`rank`).
+    - A compound that names no topic of the common list itself stands for what its parts name: the topic
+      its head names, as the compound is a kind of its head ("Spiel|automaten" → Automaten: Glücksspiel;
+      "Schlaf|tabletten" → Tabletten: Medikamentenabhängigkeit; "Medien|sucht": the topic called Sucht, not
+      every topic that lists the word), else the topics its front part names ("Krebs|diagnose" → Krebs and
+      the kinds of cancer the list files under it). Not an everyday or person word in front ("Eltern|kreis").
+    """
+    # A compound whose head was a filler word stands for its front part ("Krebs|gruppe" → Krebs).
+    of = [word, parts[0]] if len(parts) == 1 and parts[0] != word else [word]
+    found = [
+        Alternative((k,), COMPOUND, "narrower")
+        for k in dict.fromkeys(language.norm(t) for w in of for t in language.narrower(w))
+        if k != key
+    ]
+    names = _listed_topic_names()
+    if len(parts) < 2 or key in names:
+        return found
+    head = language.norm(parts[-1])
+    topics = sorted(names.get(head, ()))
+    own = [n for n in topics if language.norm(n) == head]
+    kind = "part_topic"  # what the head names comes after every other reading (see rank)
+    if not topics and len(parts) == 2 and not may_ignore(parts[0]) and not language.is_person(parts[0]):
+        own, kind = list(named_topics(parts[0])), "front_topic"  # what the front names, with its fallback
+    for name in own or topics:
+        alternative = _topic_alternative(name)
+        if alternative.tokens and alternative.tokens != (key,):
+            found.append(Alternative(alternative.tokens, alternative.weight, kind))
+    return found
 
 
 def _generic_head(parts: list[str]) -> bool:
@@ -538,7 +636,56 @@ def add_corrections(term: Term, tenant_ids: list[int] | None, candidates: list[s
         keys = {language.norm(f[1:]) for f in fixes} - set(fixes)
         term.alternatives += [Alternative((f,), TYPO, "typo") for f in [*fixes, *sorted(keys)]]
         term.corrected = [f[1:] for f in fixes]
+    elif candidates is None or not term.corrected:
+        return _correct_compound(term, tenant_ids)
     return bool(fixes)
+
+
+def _correct_compound(term: Term, tenant_ids: list[int] | None) -> bool:
+    """A typo in a compound's front part ("Alkohl|sucht"), which no whole word of the vocabulary is near: cut
+    where the rest is a German word (``wordfreq``) and the front is none, and correct the front against the
+    office's vocabulary (its words and compound parts: "alkohol" of "Alkohol|abhängigkeit"), one edit for a
+    short front, two from eight letters on. The word is then read as corrected ("alkoholsucht"), with all
+    its readings that the offices know. One statement, only for a word that nothing else matched."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    from saas.directory.models import SearchWord
+
+    spelled = language.surface(term.word)
+    if len(spelled) < 8 or not spelled.isalpha() or term.areas:
+        return False
+    cuts = [
+        (spelled[:i], spelled[i:])
+        for i in range(4, len(spelled) - 3)
+        if language.zipf(spelled[i:]) >= language.MIN_PART_ZIPF and language.zipf(spelled[:i]) < language.MIN_PART_ZIPF
+    ]
+    if not cuts:
+        return False
+    shortest, longest = min(len(c[0]) for c in cuts), max(len(c[0]) for c in cuts)
+    stmt = select(SearchWord.word).where(
+        _office_filter(SearchWord.tenant_id, tenant_ids),
+        SearchWord.length.between(shortest, longest + 3),  # "=" and up to two letters more
+        SearchWord.word.like("=%"),
+    )
+    words = sorted({w[1:] for w in db.session.scalars(stmt.distinct())})
+    best: tuple[int, int, str] | None = None  # (distance, -len(rest), corrected word)
+    for front, rest in cuts:
+        limit = 1 if len(front) < 8 else 2
+        for fix, distance, _i in process.extract(front, words, scorer=OSA.distance, score_cutoff=limit, limit=None):
+            if distance > 0 and (best is None or (distance, -len(rest), fix + rest) < best):
+                best = (int(distance), -len(rest), fix + rest)
+    if best is None:
+        return False
+    corrected = best[2]
+    alternatives = _alternatives(corrected)
+    known = _known({t for a in alternatives for t in a.tokens}, tenant_ids)
+    kept = [a for a in alternatives if all(t in known for t in a.tokens)]
+    if not kept:
+        return False
+    term.alternatives += [Alternative(a.tokens, a.weight * TYPO, a.kind) for a in kept]
+    term.corrected = [corrected]
+    return True
 
 
 def _area_tokens(term: Term) -> set[str]:
@@ -613,7 +760,7 @@ def settle_terms(
             *(
                 listed_topic_areas(a.tokens[0])
                 for a in term.alternatives
-                if a.kind in ("synonym", "derived") and len(a.tokens) == 1
+                if a.kind in ("synonym", "derived", *FALLBACK_KINDS) and len(a.tokens) == 1
             )
         )
         # An everyday word matches only as typed: "Sohn" never widens to "Kind" or "Junge", "finde" to "Fund".
@@ -621,7 +768,9 @@ def settle_terms(
         term.alternatives = [
             a
             for a in term.alternatives
-            if not (everyday and a.kind in ("synonym", *FALLBACK_KINDS))
+            if not (
+                everyday and a.kind in ("synonym", "narrower", "part_topic", "front_topic", "initials", *FALLBACK_KINDS)
+            )
             and not (term.exact_known and a.kind == "head")
             and all(t in known for t in a.tokens)
         ]
@@ -713,7 +862,9 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     for alt in term.alternatives:
         if alt.kind not in kinds:
             continue
-        in_area_only = alt.kind in ("synonym", "topic") and bool(term.meant_areas)
+        in_area_only = alt.kind in ("synonym", "topic", "narrower", "part_topic", "front_topic") and bool(
+            term.meant_areas
+        )
         literal = alt.kind in LITERAL_KINDS
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
         # compound's front part stands for it where it names a topic: they may match a description too
@@ -784,7 +935,17 @@ def _colloquial(term: Term) -> bool:
 
 def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     """The groups a query finds, best first (see the module's rules)."""
-    all_kinds = {*LITERAL_KINDS, *FALLBACK_KINDS, "synonym", "topic", "typo"}
+    all_kinds = {
+        *LITERAL_KINDS,
+        *FALLBACK_KINDS,
+        "synonym",
+        "topic",
+        "typo",
+        "narrower",
+        "part_topic",
+        "front_topic",
+        "initials",
+    }
     by_words = {*LITERAL_KINDS, *FALLBACK_KINDS, "typo"}
     matchers_of: dict[int, tuple[_Matcher, _Matcher]] = {}
     # Per term, the matchers that tell whether a description match is by the words typed; None where every
@@ -797,11 +958,13 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         # A colloquial verb or adjective that names no topic itself and is derived from no noun, but stands for
         # a topic through its synonyms ("zocken" ~ spielen → Glücksspiel), reads as that topic as near as the
         # word: a group named "Zocken ade" does not hide the gambling groups that never say "zocken".
-        first = {"exact", "compound"}
+        first = {"exact", "compound", "narrower"}
         if _colloquial(term):
             first.add("topic")
-        for nearest in (first, set(LITERAL_KINDS) | (first - {"exact", "compound"})):
-            nearest_matchers = _matchers(term, nearest)
+        # What a compound's parts name comes last: its synonyms and fallbacks are nearer ("Medikamenten|sucht"
+        # ~ Medikamentenabhängigkeit, not every group of the topic Sucht).
+        for nearest in (first, set(LITERAL_KINDS) | (first - {"exact", "compound"}), all_kinds - {"part_topic"}):
+            nearest_matchers = _matchers(term, nearest - {"narrower"})  # a kind of the word never chooses
             if any(_score_term(term, nearest_matchers, c)[1] for c in candidates):
                 matchers_of[i], literal_matchers[i] = _matchers(term, nearest | {"typo"}), None
                 break
@@ -847,6 +1010,23 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         h for h in literal_weak if _topic_keys(h[1].search_topics) & concepts or not _topic_keys(h[1].search_topics)
     ]
     return [c for _score, c in sorted(strong_hits, key=_order) + sorted(same, key=_order)]
+
+
+def _initials_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
+    """The topic's keys that every group found for a word has, when each found it only by its name's initials
+    (:func:`name_initials`); else ``()``."""
+    initials = [a.tokens[0] for a in term.alternatives if a.kind == "initials"]
+    if not initials or len(hits) > 5:
+        return ()
+    others = {t for a in term.alternatives if a.kind != "initials" for t in a.tokens}
+    common: frozenset[str] | None = None
+    for c in hits:
+        strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
+        if initials[0] not in strong or others & strong:
+            return ()
+        keys = _topic_keys(c.search_topics)
+        common = keys if common is None else common & keys
+    return tuple(sorted(common or ()))
 
 
 def _described_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
@@ -1125,6 +1305,13 @@ def search_ids(
     if ranked and len(kept) == 1 and (topic := _described_topic(kept[0], ranked)):
         # A word only descriptions have, all in groups of one topic ("Witwe": "Junge Witwen und Witwer" of a
         # grief group): the word is about that topic, so the topic's other groups answer it too, after them.
+        widened = Term(kept[0].word, [*kept[0].alternatives, Alternative(topic, SYNONYM, "topic")])
+        widened.areas, widened.meant_areas = kept[0].areas, kept[0].meant_areas
+        found = {c.id for c in ranked}
+        ranked = ranked + [c for c in _find([widened], where, few_offices=few) if c.id not in found]
+    if ranked and len(kept) == 1 and (topic := _initials_topic(kept[0], ranked)):
+        # An abbreviation only names have ("AA": "Anonyme Alkoholiker – Meeting"), all of groups of one topic:
+        # it stands for that topic, whose other groups answer it too, after them.
         widened = Term(kept[0].word, [*kept[0].alternatives, Alternative(topic, SYNONYM, "topic")])
         widened.areas, widened.meant_areas = kept[0].areas, kept[0].meant_areas
         found = {c.id for c in ranked}
