@@ -363,6 +363,19 @@ QUERIES: list[tuple[str, str, set[str], str]] = [
     ("inflection", "Epileptiker", {"Epilepsie"}, ""),
     ("inflection", "autistisch", {"Autismus", "Asperger Syndrom, Frauen"}, ""),
     ("inflection", "getrennt", {"Trennung", "Väter nach Trennung"}, ""),
+    # Issue #14, fifth round (s14-forms): like cases of held-out-2's single-word forms, other words of the
+    # same forms (a typo inside a compound, a hyphenated topic phrase with a generic head, kinds of a concept,
+    # adjectives of a noun, compounds whose head names a topic, a compound's fallback in its area).
+    ("typo", "Drognsucht", {"Drogenabhängigkeit"}, ""),
+    ("abbreviation", "Binge-Eating-Störung", EATING, ""),
+    ("abbreviation", "Morbus-Crohn-Patienten", {"Morbus Crohn"}, ""),
+    ("compound", "Krebsleiden", CANCER, ""),
+    ("compound", "Krebsbehandlung", CANCER, ""),
+    ("compound", "Alkoholrückfall", ALCOHOL, ""),
+    ("inflection", "panisch", {"Panikattacken", "Angsterkrankungen"}, ""),
+    ("inflection", "süchtig", ADDICTION, ""),
+    ("colloquial", "Sportwetten", {"Glücksspiel", "Spielsucht"}, ""),
+    ("colloquial", "Beruhigungstabletten", {"Medikamentenabhängigkeit"}, ""),
     # nothing in this directory answers these
     ("none", "Lebensende", set(), ""),
     ("none", "Sterbebegleitung", set(), ""),

@@ -325,9 +325,9 @@ def narrower(word: str) -> tuple[str, ...]:
     Tablettensucht). Single words only: the nouns of a multi-word term are no kind ("Angst vor Dunkelheit"
     files "Dunkelheit" under Angststörung). None for
     an everyday noun (Zipf ≥ 5: "Frau", "Mensch") or a category with more than ``NARROWER_LIMIT`` of them
-    ("Krankheit")."""
-    if zipf(word.lower()) >= EVERYDAY_ZIPF:
-        return ()
+    ("Krankheit"), nor for a word for people (:func:`is_person`)."""
+    if zipf(word.lower()) >= EVERYDAY_ZIPF or is_person(word) or is_person(word + "r"):  # "Angehörige(r)"
+        return ()  # nor for a word for people: "Eltern" are kinds of "Angehörige", not their concern
     sets, _index = _thesaurus()
     own = norm(word)
     found: list[str] = []

@@ -622,9 +622,12 @@ def _corrections(word: str, tenant_ids: list[int] | None) -> list[str]:
     return _closest(*window, db.session.scalars(_candidates_stmt(word, tenant_ids).distinct()))
 
 
-def add_corrections(term: Term, tenant_ids: list[int] | None, candidates: list[str] | None = None) -> bool:
+def add_corrections(
+    term: Term, tenant_ids: list[int] | None, candidates: list[str] | None = None, known: set[str] | None = None
+) -> bool:
     """Typo corrections of a word no group knows; never for a word that names a known topic ("Trauer" is
-    no typo of "Trauma")."""
+    no typo of "Trauma"). Else a typo in a compound's front part (:func:`_correct_compound`), where the
+    offices know the rest (``known``, the vocabulary the search asked for, see :func:`_area_tokens`)."""
     if term.areas:
         return False
     window = _correction_window(term.word)
@@ -636,12 +639,30 @@ def add_corrections(term: Term, tenant_ids: list[int] | None, candidates: list[s
         keys = {language.norm(f[1:]) for f in fixes} - set(fixes)
         term.alternatives += [Alternative((f,), TYPO, "typo") for f in [*fixes, *sorted(keys)]]
         term.corrected = [f[1:] for f in fixes]
-    elif candidates is None or not term.corrected:
-        return _correct_compound(term, tenant_ids)
-    return bool(fixes)
+        return True
+    return _correct_compound(term, tenant_ids, known)
 
 
-def _correct_compound(term: Term, tenant_ids: list[int] | None) -> bool:
+@lru_cache(maxsize=20_000)
+def _compound_cuts(spelled: str) -> tuple[tuple[str, str], ...]:
+    """Where a word without umlauts may be a compound with a mistyped front: the rest a German word
+    (``wordfreq``), the front none, at least four letters each."""
+    if len(spelled) < 8 or not spelled.isalpha():
+        return ()
+    return tuple(
+        (spelled[:i], spelled[i:])
+        for i in range(4, len(spelled) - 3)
+        if language.zipf(spelled[i:]) >= language.MIN_PART_ZIPF and language.zipf(spelled[:i]) < language.MIN_PART_ZIPF
+    )
+
+
+def _rest_tokens(word: str) -> set[str]:
+    """The vocabulary tokens of the rests of :func:`_compound_cuts` (as a word or a compound's part)."""
+    keys = {language.norm(rest) for _front, rest in _compound_cuts(language.surface(word))}
+    return keys | {PART + k for k in keys}
+
+
+def _correct_compound(term: Term, tenant_ids: list[int] | None, known: set[str] | None = None) -> bool:
     """A typo in a compound's front part ("Alkohl|sucht"), which no whole word of the vocabulary is near: cut
     where the rest is a German word (``wordfreq``) and the front is none, and correct the front against the
     office's vocabulary (its words and compound parts: "alkohol" of "Alkohol|abhängigkeit"), one edit for a
@@ -652,13 +673,12 @@ def _correct_compound(term: Term, tenant_ids: list[int] | None) -> bool:
 
     from saas.directory.models import SearchWord
 
-    spelled = language.surface(term.word)
-    if len(spelled) < 8 or not spelled.isalpha() or term.areas:
+    if term.areas:
         return False
     cuts = [
-        (spelled[:i], spelled[i:])
-        for i in range(4, len(spelled) - 3)
-        if language.zipf(spelled[i:]) >= language.MIN_PART_ZIPF and language.zipf(spelled[:i]) < language.MIN_PART_ZIPF
+        (front, rest)
+        for front, rest in _compound_cuts(language.surface(term.word))
+        if known is None or {language.norm(rest), PART + language.norm(rest)} & known
     ]
     if not cuts:
         return False
@@ -689,9 +709,10 @@ def _correct_compound(term: Term, tenant_ids: list[int] | None) -> bool:
 
 
 def _area_tokens(term: Term) -> set[str]:
-    """Vocabulary tokens that tell whether the word names one of the offices' topics, and of which area."""
+    """Vocabulary tokens that tell whether the word names one of the offices' topics, and of which area, and
+    whether they know the rest of a compound with a mistyped front (:func:`_rest_tokens`)."""
     key = language.norm(term.word)
-    return {f"{AREA_MARK}{area}:{key}" for area in TOPIC_AREA_CODES}
+    return {f"{AREA_MARK}{area}:{key}" for area in TOPIC_AREA_CODES} | _rest_tokens(term.word)
 
 
 @lru_cache(maxsize=1)
@@ -775,7 +796,7 @@ def settle_terms(
             and all(t in known for t in a.tokens)
         ]
         if not term.alternatives:
-            add_corrections(term, tenant_ids, (candidates or {}).get(i))
+            add_corrections(term, tenant_ids, (candidates or {}).get(i), known)
         if term.alternatives:
             kept.append(term)
         elif may_ignore(term.word):
@@ -843,6 +864,7 @@ class _Matcher:
     multi: list[tuple[tuple[str, ...], float, bool]] = field(default_factory=list)
     described: list[tuple[tuple[str, ...], float]] = field(default_factory=list)
     strong: dict[tuple[str, str], float] = field(default_factory=dict)  # per (search_name, search_topics)
+    fronts: set[str] = field(default_factory=set)  # a fallback's part tokens, which match only as a front part
 
 
 def _best(weights: dict[str, float], key: str, weight: float) -> None:
@@ -879,14 +901,39 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
                 matcher.multi.append((alt.tokens, alt.weight, literal))
             if described:
                 matcher.described.append((tuple(f" {t} " for t in alt.tokens), alt.weight))
+    # A compound's front part that stands for it matches another compound's part only where it is that
+    # compound's front too ("Angst|erkrankungen"), never its head, when the compound's head is a part of the
+    # topic list's words, a kind of condition: a "Verlust|angst" is a kind of Angst, not of Angst|störung
+    # (:func:`_front_only`). A head such as "Beratung" is about the whole front: "Spiel|sucht" is Sucht|beratung's.
+    head = language.split_compound(term.word)[-1] if " " not in term.word else ""
+    condition = bool(head) and language.surface(head) in _listed_parts()
+    fronts = {
+        a.tokens[0] for a in term.alternatives if condition and a.kind == "fallback" and a.tokens[0].startswith(PART)
+    }
+    others = {a.tokens[0] for a in term.alternatives if a.kind != "fallback" and len(a.tokens) == 1}
+    for matcher in matchers:
+        matcher.fronts = {t for t in fronts - others if t in matcher.single}
     return matchers
+
+
+def _front_only(m: _Matcher, tokens: set[str]) -> set[str]:
+    """``tokens`` without the fallback's part tokens that are no front of a compound among them: one whose
+    spelling ("=angsterkrankungen") begins with the part's key and is longer by more than an ending."""
+    if not m.fronts:
+        return tokens
+    blocked = set()
+    for token in m.fronts & tokens:
+        key = token.removeprefix(PART)
+        if not any(t.startswith("=" + key) and len(t) > len(key) + 4 for t in tokens):
+            blocked.add(token)
+    return tokens - blocked
 
 
 def _strong_score(m: _Matcher, c: Candidate) -> float:
     """Best weight of a term's alternative in the group's name or topics (0 = none)."""
-    name = set(c.search_name.split())
+    name = _front_only(m, set(c.search_name.split()))
     topics_part, _sep, about_part = c.search_topics.partition(ABOUT)
-    topics = set(topics_part.split()) | name
+    topics = _front_only(m, set(topics_part.split()) | name)
     about = about_part.split()
     single = m.single
     best = max((single[t] * NAME for t in name if t in single), default=0.0)

@@ -588,6 +588,7 @@ def _statements(world, q: str) -> tuple[int, list[str]]:  # type: ignore[no-unty
         ("MS", 1),
         ("Mukoviszidose", 1),  # a rare unknown word: vocabulary and typo candidates come with the groups
         ("Parkison", 2),  # a typo: the groups once more, with the correction
+        ("Alkohlsucht", 4),  # a typo in a compound: its candidates, the readings it has, the groups
         ("", 1),  # all groups: the page and the total in one
     ],
 )
@@ -597,3 +598,98 @@ def test_a_search_is_one_statement(realistic, query: str, statements: int) -> No
     sent, found = _statements(realistic, query)
     assert sent == statements, (query, sent)
     assert found == names(realistic, query)
+
+
+@pytest.fixture
+def forms(everyday):  # type: ignore[no-untyped-def]
+    """Groups for the single-word forms of issue #14's fifth round: kinds of a concept, adjectives,
+    abbreviations, compounds whose parts name a topic."""
+    d = everyday.dortmund
+    for name, area in [
+        ("Krebs", "chronic_illness"),
+        ("Plasmozytom", "chronic_illness"),
+        ("Angsterkrankungen", "mental_health"),
+        ("Bipolare Störung", "mental_health"),
+        ("Psychose", "mental_health"),
+        ("Hörgeschädigte", "disability"),
+        ("Cochlea-Implantat (CI)", "disability"),
+        ("Medikamentenabhängigkeit", "addiction"),
+        ("Covid, Long Covid", "chronic_illness"),
+        ("Herzerkrankte, Kinder", "chronic_illness"),
+    ]:
+        make_topic(d, name, area=area)
+    make_group(d, "Frauenselbsthilfe Krebs", ["Krebs"], topic_area="chronic_illness")
+    make_group(d, "Myelom-Gruppe", ["Plasmozytom"], topic_area="chronic_illness", description="Multiples Myelom.")
+    make_group(d, "Angst-Selbsthilfe", ["Angsterkrankungen"], topic_area="mental_health")
+    make_group(d, "Herzkinder", ["Herzerkrankte, Kinder"], topic_area="chronic_illness", audience="parents")
+    make_group(
+        d, "Bipolar", ["Bipolare Störung"], topic_area="mental_health", description="Manie und Depression im Wechsel."
+    )
+    make_group(d, "Stimmen hören", ["Psychose"], topic_area="mental_health")
+    make_group(d, "Schwerhörigen-Treff", ["Hörgeschädigte"], topic_area="disability")
+    make_group(d, "CI-Träger", ["Cochlea-Implantat (CI)"], topic_area="disability")
+    make_group(d, "Tablettenfrei leben", ["Medikamentenabhängigkeit"], topic_area="addiction")
+    make_group(d, "Anonyme Alkoholiker – Meeting", ["Alkoholabhängigkeit"], topic_area="addiction")
+    make_group(d, "Long Covid Betroffene", ["Covid, Long Covid"], topic_area="chronic_illness")
+    return everyday
+
+
+ALCOHOL_GROUPS = {"Trocken leben Hörde", "Angehörige von Alkoholkranken", "Anonyme Alkoholiker – Meeting"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # A kind of the concept (OpenThesaurus files Plasmozytom under Krebs) is about the concept.
+        ("Krebs", {"Frauenselbsthilfe Krebs", "Myelom-Gruppe"}),
+        ("Krebsleiden", {"Frauenselbsthilfe Krebs", "Myelom-Gruppe"}),  # what the front part names
+        # An adjective reaches its noun (hunspell-de-de), not loose synonyms ("zitternd": Parkinson, "Herz").
+        ("ängstlich", {"Angst-Selbsthilfe"}),
+        ("panisch", {"Angst-Selbsthilfe"}),  # Panik, which the common list files under Angsterkrankungen
+        # A typo in a compound's front part, corrected against the office's own vocabulary.
+        ("Alkohlsucht", ALCOHOL_GROUPS),
+        ("Drognsucht", {"Clean bleiben"}),
+        # An abbreviation only a group's name has ("Anonyme Alkoholiker") stands for the group's topic.
+        ("AA", ALCOHOL_GROUPS),
+        # A compound reads as what its head names: Automaten (Glücksspiel), Tabletten.
+        ("Spielautomaten", {"Anonyme Spieler"}),
+        ("Beruhigungstabletten", {"Tablettenfrei leben"}),
+        # A hyphenated phrase of the topic list with a generic head.
+        ("Post-Covid-Syndrom", {"Long Covid Betroffene"}),
+        # A compound the topic list knows is no kind of its front part ("Hör|gerät" is no "hören").
+        ("Hörgerät", {"Schwerhörigen-Treff", "CI-Träger"}),
+        # "manisch-depressiv" in the list makes bipolar disorder no answer to "Depression".
+        ("Depression", {"Lichtblick", "Depressionen – Gesprächskreis"}),
+        ("Depressionsgruppe", {"Lichtblick", "Depressionen – Gesprächskreis"}),
+    ],
+)
+def test_word_forms_find_exactly_the_groups_meant(forms, query: str, expected: set[str]) -> None:
+    """Do kinds of a concept, adjectives, typos inside compounds, a name's initials and compounds whose parts
+    name a topic find exactly the groups meant, with an office that keeps no synonyms of its own?"""
+    assert set(names(forms, query)) == expected
+
+
+def test_a_compounds_fallback_stays_in_its_area(forms) -> None:
+    """Does "Alkohol|entzug" (read as Alkohol) rank the addiction groups before the FASD group of another
+    area?"""
+    found = names(forms, "Alkoholentzug")
+    assert set(found[:3]) == ALCOHOL_GROUPS and found[3:] == ["FASD Pflegeeltern"]
+
+
+def test_a_typo_in_a_compound_is_shown_as_corrected(forms) -> None:
+    with tenant_context(forms.dortmund.id):
+        result = search_ids("Alkohlsucht", tenant_id=forms.dortmund.id)
+    assert result.corrected == {"alkohlsucht": ["alkoholsucht"]}
+
+
+def test_a_compounds_front_never_matches_as_another_compounds_head(forms) -> None:
+    """Does "Angst|störung", which falls back to Angst, list a "Verlust|angst" group (a kind of Angst, no Angststörung)
+    only after the groups that mention Angst in their description, while "Angst|erkrankungen" (Angst in
+    front) is found by its topic?"""
+    d = forms.dortmund
+    make_topic(d, "Verlustängste", area="mental_health")
+    make_topic(d, "Panikattacken", area="mental_health")
+    make_group(d, "Verlustangst überwinden", ["Verlustängste"], topic_area="mental_health")
+    make_group(d, "Panik-Treff", ["Panikattacken"], topic_area="mental_health", description="Angst vor der Angst.")
+    assert names(forms, "Angststörung") == ["Angst-Selbsthilfe", "Panik-Treff", "Verlustangst überwinden"]
+    assert names(forms, "Angststoerung") == ["Angst-Selbsthilfe", "Panik-Treff", "Verlustangst überwinden"]
