@@ -1016,7 +1016,11 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
                 matchers_of[i], literal_matchers[i] = _matchers(term, nearest | {"typo"}), None
                 break
         else:
-            matchers_of[i] = _matchers(term, all_kinds)
+            # What a compound's head names is only for a word no group has as typed, not even in a description
+            # ("Kaufsucht" in a description is no "Sucht" topic).
+            as_typed = _matchers(term, {"exact"})
+            typed = any(_score_term(term, as_typed, c)[0] for c in candidates) if _has_part_topic(term) else False
+            matchers_of[i] = _matchers(term, all_kinds - {"part_topic"} if typed else all_kinds)
             literal_matchers[i] = _matchers(term, by_words)
     strong_hits: list[tuple[float, Candidate]] = []
     weak_hits: list[tuple[float, Candidate]] = []
@@ -1057,6 +1061,10 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         h for h in literal_weak if _topic_keys(h[1].search_topics) & concepts or not _topic_keys(h[1].search_topics)
     ]
     return [c for _score, c in sorted(strong_hits, key=_order) + sorted(same, key=_order)]
+
+
+def _has_part_topic(term: Term) -> bool:
+    return any(a.kind == "part_topic" for a in term.alternatives)
 
 
 def _initials_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
