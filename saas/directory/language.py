@@ -302,7 +302,7 @@ def related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[st
     return synonyms_, second, third
 
 
-NARROWER_LIMIT = 100  # a word with more narrower terms is a category ("Krankheit", "Mensch"), not a concept
+NARROWER_LIMIT = 30  # a word with more narrower terms is a category ("Krankheit", "Alkohol": drinks), no concept
 EVERYDAY_ZIPF = 5.0  # a noun this common is an everyday word ("Frau", "Kind"): its kinds are no answer to it
 
 
@@ -323,11 +323,11 @@ def narrower(word: str) -> tuple[str, ...]:
     """What OpenThesaurus files under a word as its broader term: the kinds of it, each an instance of the
     concept ("Krebs" → Plasmozytom, Brustkrebs, Melanom; "Angststörung" → Phobie; "Abhängigkeit" →
     Tablettensucht). Single words only: the nouns of a multi-word term are no kind ("Angst vor Dunkelheit"
-    files "Dunkelheit" under Angststörung). None for
-    an everyday noun (Zipf ≥ 5: "Frau", "Mensch") or a category with more than ``NARROWER_LIMIT`` of them
-    ("Krankheit"), nor for a word for people (:func:`is_person`)."""
-    if zipf(word.lower()) >= EVERYDAY_ZIPF or is_person(word) or is_person(word + "r"):  # "Angehörige(r)"
-        return ()  # nor for a word for people: "Eltern" are kinds of "Angehörige", not their concern
+    files "Dunkelheit" under Angststörung). None for a word that is no noun, an everyday noun (Zipf ≥ 5:
+    "Frau", "Mensch"), a category with more than ``NARROWER_LIMIT`` of them ("Krankheit") or a word for
+    people (:func:`is_person`)."""
+    if zipf(word.lower()) >= EVERYDAY_ZIPF or not is_noun(word) or is_person(word) or is_person(word + "r"):
+        return ()  # a verb's kinds are ways of doing it; "Eltern" are kinds of "Angehörige(r)", not their concern
     sets, _index = _thesaurus()
     own = norm(word)
     found: list[str] = []
