@@ -402,7 +402,11 @@ def release_tables(
     period appear in the next table released. ``previous``: the year before's releases (for the changes).
     The threshold is the year's (:func:`year_threshold`)."""
     threshold = year_threshold(association, have)
+    shared = {m.slug: set(m.families) for m in members}
     members = recorded_members(members, year)
+    not_recorded = {
+        m.slug: sorted(shared[m.slug] - set(m.families)) for m in members if shared[m.slug] != set(m.families)
+    }
     wanted = [t for t in releasable(year, now, members) if t not in have]
     if not wanted:
         return []
@@ -432,6 +436,9 @@ def release_tables(
             )
             payload["period"] = {"from": dt.date(year, 1, 1).isoformat(), "to": period_end(year, table).isoformat()}
         payload["released"] = now.isoformat()
+        for entry in payload["offices"]:  # shared, but the office kept no records of it that year (added key)
+            if entry["tenant"] in not_recorded and (table == report.YEAR):
+                entry["not_recorded"] = not_recorded[entry["tenant"]]
         hidden = sorted(([c[1], c[2], c[3]] for c in result.hidden if c[0] == table), key=repr)
         unprotected = sorted(([_plain(c[0]), *c[1:]] for c in result.unprotected), key=repr)
         out.append(Release(year, table, threshold, now, report.truth_of(system, table), hidden, payload, unprotected))
@@ -502,6 +509,13 @@ def withhold(payload: dict, shared: dict[str, set[str]]) -> bool:
         if families is None:
             changed = True  # no longer a member: not listed at all
             continue
+        kept = [f for f in entry.get("not_recorded", []) if f in families]
+        if kept != entry.get("not_recorded", kept):
+            if kept:
+                entry["not_recorded"] = kept
+            else:
+                del entry["not_recorded"]
+            changed = True
         if not any(f in entry for f in report.FAMILIES):
             for key in ("population", "staff_fte", "sites"):
                 changed |= entry.pop(key, None) is not None

@@ -4,6 +4,7 @@ aggregation from each office's annual-report sections, followed incrementally, a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 from sqlalchemy import select
@@ -151,7 +152,7 @@ def test_year_level_families_counted_for_many_offices_at_once_equal_each_annual_
         assert checked == len(sources.GROUPED_FAMILIES)
 
 
-def test_a_year_before_an_office_recorded_founding_is_not_shown_as_zero(world):
+def test_a_year_before_an_office_recorded_founding_is_not_shown_as_zero(world, client):
     """Dortmund records founding processes in Lotse from March 2024 on, Hamm never; both share contacts,
     founding and support. Does the association's 2023 table show no founding figures for Dortmund ("–":
     unknown, as its own report says) instead of zeros, 2024 its figures, and Hamm none in either year?"""
@@ -177,3 +178,18 @@ def test_a_year_before_an_office_recorded_founding_is_not_shown_as_zero(world):
     assert "founding" not in entries[2023]["dortmund"] and "founding" not in entries[2023]["hamm"]
     assert "founding" in entries[2024]["dortmund"] and "founding" not in entries[2024]["hamm"]
     assert entries[2024]["dortmund"]["founding"]["interested"] == 12
+    assert entries[2023]["dortmund"]["not_recorded"] == ["founding", "support"]
+    assert entries[2024]["dortmund"]["not_recorded"] == ["support"]
+    client.login(world.analyst)
+    page = client.get("/verband/paritaet-nrw/?jahr=2023&kennzahl=founding.processes_started").get_data(as_text=True)
+    rows = {m[0]: m[1] for m in re.findall(r'<th scope="row">([^<]+)</th>\s*<td class="num"[^>]*>([^<]+)</td>', page)}
+    assert (
+        rows[world.dortmund.name] == "für dieses Jahr nicht erfasst"
+        and rows[world.hamm.name] == "für dieses Jahr nicht erfasst"
+    )
+    assert "Kein Diagramm: keine Kontaktstelle hat für 2023" in page
+    # withdrawn: the office no longer shares founding, so its row says "nicht freigegeben", not "nicht erfasst"
+    share(world.dortmund, world.association, ["contacts", "support"])
+    aggregation.run(trigger="test")
+    dortmund = next(o for o in queries.get_report(world.association, 2023)["offices"] if o["tenant"] == "dortmund")
+    assert dortmund["not_recorded"] == ["support"] and "founding" not in dortmund
