@@ -304,12 +304,12 @@ class Release:
 
     def published(self) -> report.Published:
         """The table's cells as published (its numbers and signs), rebuilt from what is stored."""
-        system, sharing = report.build_system([], None, released={self.table: self.truth})
+        values, sharing = report.table_values(self.table, self.truth)
         hidden = {_cell_key(self.table, c) for c in self.hidden}
-        small = {c for c in hidden if 0 < system.values.get(c, 0) < self.threshold}
+        small = {c for c in hidden if 0 < values.get(c, 0) < self.threshold}
         signs = Suppression(self.threshold, small, hidden - small, set())
-        out = report.Published({}, sharing.get(self.table, {}))
-        for cell, value in system.values.items():
+        out = report.Published({}, sharing)
+        for cell, value in values.items():
             if cell[0] == self.table:
                 out.values[cell[1:]] = signs.sign(cell, value)
         return out
