@@ -320,6 +320,32 @@ def is_person(word: str) -> bool:
     return any(t[0] == BROADER and t[1:] in _PERSON_BROADER for n in numbers for t in links[n])
 
 
+# Broader terms under which OpenThesaurus files members of a family ("Sohn", "Oma", "Kind").
+_KIN_BROADER = frozenset(
+    ["Angehöriger", "Verwandter", "Familienangehöriger", "Familienmitglied", "Blutsverwandte", "Anverwandter"]
+)
+
+
+def _kin(word: str) -> bool:
+    links = _synset_links or []
+    return any(t[0] == BROADER and t[1:] in _KIN_BROADER for n in _set_numbers(word) for t in links[n])
+
+
+@lru_cache(maxsize=20_000)
+def is_relative(word: str) -> bool:
+    """Whether a noun names someone close to the person searching: OpenThesaurus files it, or one of its
+    synonyms, under family members ("Sohn", "Oma"; "Mann" ~ "Alter", "Frau" ~ "Mutti", "Kind" ~ "Nachwuchs").
+    Not a person named by a condition ("Alkoholiker", "Patient"), nor "Frauen" or "Männer" as a group
+    of people (the plural is no synonym of a family member)."""
+    sets, _index = _thesaurus()
+    word = word.lower()
+    if not is_person(word) or not is_noun(word):
+        return False
+    if _kin(word):
+        return True
+    return any(term[:1].isupper() and _kin(term.lower()) for n in _set_numbers(word) for term in sets[n])
+
+
 # --- dictionary: derived word forms --------------------------------------------------------------------
 
 
