@@ -569,6 +569,33 @@ def acronyms(phrase: str) -> set[str]:
     return {_plain(a.translate(_UMLAUT)) for a in found}
 
 
+# --- finite verb forms ---------------------------------------------------------------------------------
+
+_FINITE_ENDINGS = ("et", "t", "st", "e")  # "kifft", "redet", "trinkst", "kiffe": the person endings of the present
+
+
+@lru_cache(maxsize=20_000)
+def finite_verbs(word: str) -> tuple[str, ...]:
+    """Verbs a present-tense form belongs to where the dictionary lacks them: an infinitive OpenThesaurus lists
+    (a lower-case entry) that the form's stem plus "-en" or "-n" spells, also with the stem vowel's umlaut
+    undone ("kifft" → kiffen, "schlägt" → schlagen, "läuft" → laufen). A noun or a word of the dictionary's
+    own verbs is none ("Sucht" is no form of "suchen")."""
+    word = word.lower()
+    if len(word) < 4 or not word.isalpha() or is_noun(word) or _infinitives(word):
+        return ()
+    _sets, index = _thesaurus()
+    found: list[str] = []
+    for ending in _FINITE_ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: -len(ending)]
+        for root in dict.fromkeys([stem, stem.translate(_UMLAUT)]):
+            for verb in (root + "en", root + "n"):
+                if verb != word and surface(verb) in index and not is_noun(verb) and verb not in found:
+                    found.append(verb)
+    return tuple(found)
+
+
 def warm_up() -> None:
     """Load the word list, the thesaurus and the dictionary, and build their indexes, now (a web worker's
     start-up, gunicorn.conf.py) instead of in the first search: several seconds of CPU."""

@@ -223,7 +223,7 @@ def named_topics(word: str) -> tuple[str, ...]:
     derived = language.derivations(word)
     levels = [(word, *derived)]
     if not language.is_noun(word):
-        synonyms_, broader, further = language.related_words(word)
+        synonyms_, broader, further = _related_words(word)
         # After the word's own synonyms, those of the nouns a verb form stands for: "gestorben" → sterben →
         # Tod, which the list names (Trauer); nearer than the word's broader terms.
         of_derived = tuple(s for d in derived for s in language.synonyms(d))
@@ -233,6 +233,13 @@ def named_topics(word: str) -> tuple[str, ...]:
         if found:
             return tuple(found)
     return ()
+
+
+def _related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """:func:`language.related_words` of a word and of the verbs it is a present-tense form of where the
+    dictionary lacks them ("kifft" → kiffen → Haschisch → Cannabis; :func:`language.finite_verbs`)."""
+    levels = [language.related_words(word), *(language.related_words(v) for v in language.finite_verbs(word))]
+    return tuple(tuple(dict.fromkeys(w for level in levels for w in level[i])) for i in range(3))  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=1)
@@ -715,7 +722,7 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     for alt in term.alternatives:
         if alt.kind not in kinds:
             continue
-        in_area_only = alt.kind in ("synonym", "topic") and bool(term.meant_areas)
+        in_area_only = alt.kind == "synonym" and bool(term.meant_areas)
         literal = alt.kind in LITERAL_KINDS
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
         # compound's front part stands for it where it names a topic: they may match a description too
