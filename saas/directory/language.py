@@ -596,6 +596,26 @@ def finite_verbs(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# --- "kein X", "ohne X" → "X-los" -----------------------------------------------------------------------
+
+# Words that deny a noun: "keine Wohnung", "ohne Arbeit" say what the adjective in "-los" says.
+NEGATIONS = frozenset(["kein", "keine", "keinen", "keinem", "keiner", "keines", "ohne"])
+
+
+@lru_cache(maxsize=20_000)
+def privative(noun: str) -> str | None:
+    """The adjective in "-los" of a noun, where German has it (word frequencies): "Wohnung" → wohnungslos,
+    "Arbeit" → arbeitslos, "Obdach" → obdachlos, "Kinder" → kinderlos; None for "Alkohol" ("alkohollos" is
+    no word)."""
+    noun = noun.lower()
+    if len(noun) < 3 or not noun.isalpha():
+        return None
+    stems = [noun, noun[:-1]] if noun.endswith("e") else [noun]
+    candidates = [s + link + "los" for s in stems for link in ("", "s", "es", "en", "n")]
+    found = [c for c in candidates if zipf(c) >= MIN_PART_ZIPF]
+    return max(found, key=zipf) if found else None
+
+
 def warm_up() -> None:
     """Load the word list, the thesaurus and the dictionary, and build their indexes, now (a web worker's
     start-up, gunicorn.conf.py) instead of in the first search: several seconds of CPU."""

@@ -332,7 +332,7 @@ def _term(word: str) -> Term:
 def query_terms(q: str) -> list[Term]:
     """The terms of a query: one per word, but words that together are a phrase of the common topic list
     ("Post Covid", "Post-Covid" for Long Covid) make one term (:func:`_phrase_alternatives`)."""
-    words = query_words(q)
+    words = _privatives(query_words(q))
     phrases = _listed_phrases()
     terms: list[Term] = []
     i = 0
@@ -348,6 +348,18 @@ def query_terms(q: str) -> list[Term]:
             terms.append(_term(words[i]))
             i += 1
     return terms
+
+
+def _privatives(words: list[str]) -> list[str]:
+    """A negation and the noun after it read as the adjective in "-los" ("keine Wohnung" → wohnungslos,
+    :func:`language.privative`); a negation before anything else stays (it is filler)."""
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        adjective = language.privative(words[i + 1]) if words[i] in language.NEGATIONS and i + 1 < len(words) else None
+        found.append(adjective or words[i])
+        i += 2 if adjective else 1
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -1177,6 +1189,23 @@ def _for_relatives(c: Candidate) -> bool:
     return f" {language.norm(AUDIENCES['relatives'])} " in c.search_topics.partition(ABOUT)[2].join("  ")
 
 
+def _for_relatives_topic(concept: list[Term], where: list, few: bool) -> list[Candidate]:
+    """Where a word of a situation stands for a topic of the common list whose name says it is for relatives,
+    that topic's groups, ranked as the topic ("Mutter pflegen" → Pflegende Angehörige, not Pflegeeltern): the
+    relative named makes the person searching one. Only for a single such word."""
+    from saas.directory.models import AUDIENCES
+
+    key = language.norm(AUDIENCES["relatives"])
+    if len(concept) != 1:
+        return []
+    topics = [a for a in concept[0].alternatives if a.kind == "topic" and key in a.tokens]
+    if not topics:
+        return []
+    term = Term(concept[0].word, topics)
+    term.areas, term.meant_areas = concept[0].areas, concept[0].meant_areas
+    return _find([term], where, few_offices=few)
+
+
 def _in_name_or_topic(term: Term, c: Candidate) -> bool:
     strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
     return any(all(t in strong for t in a.tokens) for a in term.alternatives if a.kind == "exact")
@@ -1204,6 +1233,8 @@ def _situation(
     concept = [t for t in kept if id(t) not in person_ids]
     if not persons or not concept:
         return None
+    if caring := _for_relatives_topic(concept, where, few):
+        return caring, concept, [p.word for p in persons if p in kept]
     named = [c for c in ranked if any(_in_name_or_topic(p, c) for p in persons if id(p) in {id(k) for k in kept})]
     if named and not all(_for_relatives(c) for c in named):
         return None
