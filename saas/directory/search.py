@@ -734,7 +734,7 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     for alt in term.alternatives:
         if alt.kind not in kinds:
             continue
-        in_area_only = alt.kind == "synonym" and bool(term.meant_areas)
+        in_area_only = alt.kind in ("synonym", "topic") and bool(term.meant_areas)
         literal = alt.kind in LITERAL_KINDS
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
         # compound's front part stands for it where it names a topic: they may match a description too
@@ -1134,8 +1134,8 @@ def search_ids(
         retry = [t for t in kept if not t.exact_known and not t.corrected]
         if [add_corrections(t, offices) for t in retry].count(True):
             ranked = _find(kept, where, few_offices=few)
-    if situation := _situation(terms, kept, ranked, where, few):
-        ranked, kept, ignored = situation[0], situation[1], ignored + situation[2]
+    if situation := _situation(terms, kept, ranked, ignored, where, few):
+        ranked, kept, ignored = situation
     if not ranked and len(kept) > 1:
         # No group has all the words, and some are everyday words ("was *tun* bei Panikattacken", "Drogen
         # *Sohn*", "Stottern *Kinder*"): the other words alone, once. A specific word is never left out.
@@ -1212,7 +1212,7 @@ def _in_name_or_topic(term: Term, c: Candidate) -> bool:
 
 
 def _situation(
-    terms: list[Term], kept: list[Term], ranked: list[Candidate], where: list, few: bool
+    terms: list[Term], kept: list[Term], ranked: list[Candidate], ignored: list[str], where: list, few: bool
 ) -> tuple[list[Candidate], list[Term], list[str]] | None:
     """A life situation: someone close and what is wrong ("Sohn trinkt", "Mutter hat Alzheimer", "Mann
     gestorben", "Kind mit Behinderung"). The relative is no topic of the groups wanted; the other words are.
@@ -1226,15 +1226,19 @@ def _situation(
       with the topic Frauen); where those groups are for relatives ("Kind" in "Eltern behinderter Kinder"),
       the other groups for relatives of the concept follow them.
 
-    None where the query names no relative beside another word, or nothing answers the other words.
+    None where the query names no relative beside another word, or nothing answers the other words. Else the
+    groups, the terms searched and the words ignored: a relative counts as ignored only where it said nothing
+    of the groups (a social situation), not where it asked for groups open to relatives.
     """
     persons = [t for t in terms if _relative(t)]
     person_ids = {id(t) for t in persons}
     concept = [t for t in kept if id(t) not in person_ids]
     if not persons or not concept:
         return None
+    words = {p.word for p in persons}
+    unused = [w for w in ignored if w not in words]
     if caring := _for_relatives_topic(concept, where, few):
-        return caring, concept, [p.word for p in persons if p in kept]
+        return caring, concept, unused
     named = [c for c in ranked if any(_in_name_or_topic(p, c) for p in persons if id(p) in {id(k) for k in kept})]
     if named and not all(_for_relatives(c) for c in named):
         return None
@@ -1249,8 +1253,10 @@ def _situation(
     )
     if "social" not in areas:
         found = [c for c in found if _for_relatives(c)] or found
+    else:
+        unused += [p.word for p in persons]
     seen = {c.id for c in named}
-    return named + [c for c in found if c.id not in seen], concept, [p.word for p in persons if p in kept]
+    return named + [c for c in found if c.id not in seen], concept, unused
 
 
 # --- the public search as the Wegweiser, the API and the regional finder serve it ------------------------
