@@ -1143,6 +1143,7 @@ def search_ids(
         if firm and len(firm) < len(kept):
             ranked = _find(firm, where, few_offices=few)
             if ranked:
+                ranked = _dropped_nouns_first(ranked, [t for t in kept if not _firm(t)])
                 ignored = ignored + [t.word for t in kept if not _firm(t)]
                 kept = firm
     if ranked and len(kept) == 1 and (topic := _described_topic(kept[0], ranked)):
@@ -1165,6 +1166,18 @@ def _reaches_topic(term: Term) -> bool:
     (:func:`language.derivations`) or the common topic list (:func:`named_topics`), as the settled term
     keeps them ("trinkt" → Alkoholabhängigkeit, "gestorben" → Trauer; not "Kinder", which names who)."""
     return any(a.kind in ("derived", "topic") for a in term.alternatives) and not _person_word(term)
+
+
+def _dropped_nouns_first(ranked: list[Candidate], dropped: list[Term]) -> list[Candidate]:
+    """The groups that say the nouns a query dropped come first, in their order ("Angst vor *Menschen*": the
+    group "... wenn andere Menschen Angst machen" before the other anxiety groups); relatives excepted, and
+    words as common as prepositions (Zipf 6: "vor", "gegen"), which the thesaurus lists as nouns too."""
+    nouns = [t for t in dropped if language.is_noun(t.word) and language.zipf(t.word) < 6.0 and not _relative(t)]
+    literal = [a.tokens for t in nouns for a in t.alternatives if a.kind == "exact"]
+    if not literal:
+        return ranked
+    saying = [c for c in ranked if any(_has(c.search_text, tokens) for tokens in literal)]
+    return saying + [c for c in ranked if c not in saying]
 
 
 def _firm(term: Term) -> bool:

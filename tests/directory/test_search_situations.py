@@ -120,3 +120,19 @@ def test_word_forms_of_situations() -> None:
     assert language.privative("Wohnung") == "wohnungslos"
     assert language.privative("Arbeit") == "arbeitslos"
     assert language.privative("Alkohol") is None
+
+
+def test_a_phrase_keeps_its_topic_word_and_orders_by_its_other_nouns(situations) -> None:
+    """Does "Angst vor Menschen", which no group has whole, keep "Angst" (a topic word, however common)
+    and list the group that says "Menschen" first?"""
+    d = situations.dortmund
+    make_topic(d, "Angsterkrankungen", area="mental_health")
+    make_group(d, "Angst-Selbsthilfe Innenstadt", ["Angsterkrankungen"], topic_area="mental_health")
+    make_group(
+        d,
+        "Schüchtern war gestern",
+        ["Angsterkrankungen"],
+        topic_area="mental_health",
+        description="Wenn andere Menschen Angst machen.",
+    )
+    assert names(situations, "Angst vor Menschen") == ["Schüchtern war gestern", "Angst-Selbsthilfe Innenstadt"]
