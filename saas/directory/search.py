@@ -657,7 +657,11 @@ def settle_terms(
     if ignored and kept and all(_everyday(t) for t in kept):
         # Only everyday words would remain: no search for every group with "Kinder" in it.
         return kept, ignored, True
-    if kept and any(language.derivations(w) for w in ignored) and all(_person_word(t) for t in kept):
+    if (
+        kept
+        and any(language.derivations(w) or language.finite_verbs(w) for w in ignored)
+        and all(_person_word(t) for t in kept)
+    ):
         # A verb form said what happened ("Kind *verloren*") and only the person it happened
         # to would remain: "Kind" alone would list every group with "Kinder" in its name, none about the loss.
         return kept, ignored, True

@@ -141,3 +141,11 @@ def test_a_phrase_keeps_its_topic_word_and_orders_by_its_other_nouns(situations)
     found = names(situations, "Angst vor Menschen")  # no group says all three words
     assert found[0] == "Schüchtern war gestern"
     assert sorted(found[1:]) == ["Angst-Selbsthilfe Innenstadt", "Panik? Nicht allein!"]
+
+
+def test_a_relative_left_alone_by_a_verb_finds_nothing(situations) -> None:
+    """Does "Partner schlägt mich", where "schlägt" (→ schlagen, OpenThesaurus) reaches no topic, find nothing
+    rather than a group named with a synonym of "Partner" ("Mann")?"""
+    make_topic(situations.dortmund, "Männer", area="social")
+    make_group(situations.dortmund, "Männergruppe", ["Männer"], topic_area="social")
+    assert names(situations, "Partner schlägt mich") == []
