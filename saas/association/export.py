@@ -32,7 +32,11 @@ def table(payload: dict) -> tuple[list[str], list[list[Any]]]:
     return header, rows
 
 
-EMPTY = ("(leer)", "nicht freigegeben, oder eine Summe, die es nicht gibt (z. B. Themen der Gruppen)")
+EMPTY = (
+    "(leer)",
+    "nicht freigegeben, für das Jahr nicht erfasst (z. B. Gründungsprozesse vor der Nutzung von Lotse), oder eine "
+    "Summe, die es nicht gibt (z. B. Themen der Gruppen)",
+)
 
 
 def _period(payload: dict) -> str | None:

@@ -37,10 +37,10 @@ import copy
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import defer
 
 from saas.association import report
@@ -167,6 +167,42 @@ def load_facts(members: list[report.Member], year: int) -> report.Facts:
         if family in shared[oid]:
             facts[oid][family] = as_counter(cells)
     return facts
+
+
+# Families an office keeps records of only from the day it starts using them in Lotse (core.reports.recorded):
+# before that it has no founding processes or support cases, and a year before its first record is unknown
+# there, not 0. Contacts, groups, events and newsletters come with their history (imports, the directory's
+# founding dates).
+RECORDED_FROM_FIRST_USE = ("founding", "support")
+
+
+def recorded_members(members: list[report.Member], year: int) -> list[report.Member]:
+    """The members as ``year``'s tables show them: without a family of :data:`RECORDED_FROM_FIRST_USE` in a
+    year before the office's first record of it (its first year with counts), so that the association's
+    table shows "–" (not shared or not computable) for that office, as the office's own report says "no
+    figures" (contacts.report), instead of zeros that state nobody was counselled."""
+    ids = sorted({m.office_id for m in members if set(m.families) & set(RECORDED_FROM_FIRST_USE)})
+    if not ids:
+        return members
+    first = {
+        (oid, family): start.year
+        for oid, family, start in db.session.execute(
+            select(AggregateCount.office_id, AggregateCount.family, func.min(AggregateCount.period_start))
+            .where(
+                AggregateCount.office_id.in_(ids),
+                AggregateCount.family.in_(RECORDED_FROM_FIRST_USE),
+                AggregateCount.granularity == "year",
+            )
+            .group_by(AggregateCount.office_id, AggregateCount.family)
+        )
+    }
+    out = []
+    for m in members:
+        keep = tuple(
+            f for f in m.families if f not in RECORDED_FROM_FIRST_USE or first.get((m.office_id, f), year + 1) <= year
+        )
+        out.append(m if keep == m.families else replace(m, families=keep))
+    return out
 
 
 def load_month_facts(members: list[report.Member], year: int) -> dict[int, report.Facts]:
@@ -374,6 +410,11 @@ def release_tables(
     period appear in the next table released. ``previous``: the year before's releases (for the changes).
     The threshold is the year's (:func:`year_threshold`)."""
     threshold = year_threshold(association, have)
+    shared = {m.slug: set(m.families) for m in members}
+    members = recorded_members(members, year)
+    not_recorded = {
+        m.slug: sorted(shared[m.slug] - set(m.families)) for m in members if shared[m.slug] != set(m.families)
+    }
     wanted = [t for t in releasable(year, now, members) if t not in have]
     if not wanted:
         return []
@@ -403,6 +444,9 @@ def release_tables(
             )
             payload["period"] = {"from": dt.date(year, 1, 1).isoformat(), "to": period_end(year, table).isoformat()}
         payload["released"] = now.isoformat()
+        for entry in payload["offices"]:  # shared, but the office kept no records of it that year (added key)
+            if entry["tenant"] in not_recorded and (table == report.YEAR):
+                entry["not_recorded"] = not_recorded[entry["tenant"]]
         hidden = sorted(([c[1], c[2], c[3]] for c in result.hidden if c[0] == table), key=repr)
         unprotected = sorted(([_plain(c[0]), *c[1:]] for c in result.unprotected), key=repr)
         out.append(Release(year, table, threshold, now, report.truth_of(system, table), hidden, payload, unprotected))
@@ -473,6 +517,13 @@ def withhold(payload: dict, shared: dict[str, set[str]]) -> bool:
         if families is None:
             changed = True  # no longer a member: not listed at all
             continue
+        kept = [f for f in entry.get("not_recorded", []) if f in families]
+        if kept != entry.get("not_recorded", kept):
+            if kept:
+                entry["not_recorded"] = kept
+            else:
+                del entry["not_recorded"]
+            changed = True
         if not any(f in entry for f in report.FAMILIES):
             for key in ("population", "staff_fte", "sites"):
                 changed |= entry.pop(key, None) is not None

@@ -383,6 +383,7 @@ def dashboard(assoc_slug: str) -> ResponseReturnValue:
         rows=rows,
         total=total,
         absent=absent,
+        not_recorded={o["tenant"] for o in payload.get("offices", []) if figure.family in o.get("not_recorded", [])},
         circle_changed=circle_changed,
         bars=bars,
         trend=trend.chart,

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from flask_babel import force_locale
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -21,6 +22,7 @@ from saas.contacts.models import CHANNELS, CONCERNS, KINDS, MEDIA, TOPIC_AREAS
 from saas.contacts.report import ReportView, paragraphs
 from saas.core.charts import Chart
 from saas.core.formatting import format_number, format_percent
+from saas.core.reports import recording_note
 
 FONT_DIRS = [
     os.environ.get("LOTSE_PDF_FONT_DIR", ""),
@@ -349,10 +351,9 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
         [130, 40],
     )
     founding, support = view.data.get("founding", {}), view.data.get("support", {})
-    pdf.heading("Gründungsbegleitung und Gruppenbegleitung", 2, keep=pdf.table_height(10))
-    pdf.table_rows(
-        ["Gründungsprozesse und Begleitungen", "Anzahl"],
-        [
+    rows = []
+    if founding.get("recorded") != "none":
+        rows += [
             ["begonnene Gründungsprozesse", format_number(founding.get("processes_started", 0))],
             ["Interessierte auf den Listen dieser Prozesse", format_number(founding.get("interested", 0))],
             ["Beratungskontakte zu Gründungsprozessen", format_number(founding.get("consultations", 0))],
@@ -360,12 +361,21 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
             ["aus Prozessen gegründete Gruppen", format_number(founding.get("founded", 0))],
             ["abgebrochene Gründungsprozesse", format_number(founding.get("abandoned", 0))],
             ["laufende Gründungsprozesse am Jahresende", format_number(founding.get("processes_open_at_year_end", 0))],
+        ]
+    if support.get("recorded") != "none":
+        rows += [
             ["Gruppenbegleitungen und Konfliktberatungen", format_number(support.get("cases", 0))],
             ["Termine dieser Begleitungen", format_number(support.get("sessions", 0))],
             ["Stunden dieser Begleitungen", format_number(support.get("minutes", 0) / 60, 1)],
-        ],
-        [130, 40],
-    )
+        ]
+    pdf.heading("Gründungsbegleitung und Gruppenbegleitung", 2, keep=pdf.table_height(max(len(rows), 2)))
+    with force_locale("de"):
+        for part, what in ((founding, "Gründungsprozesse"), (support, "Gruppenbegleitungen und Konfliktberatungen")):
+            note = recording_note(part, what, view.year)
+            if note:
+                pdf.para(note)
+    if rows:
+        pdf.table_rows(["Gründungsprozesse und Begleitungen", "Anzahl"], rows, [130, 40])
     events, rooms, newsletter = view.data["events"], view.data["rooms"], view.data["newsletter"]
     pdf.heading("Veranstaltungen, Räume und Newsletter", 2, keep=pdf.table_height(7))
     pdf.table_rows(

@@ -52,9 +52,11 @@ def to_berlin(value: dt.datetime) -> dt.datetime:
     return value.astimezone(BERLIN)
 
 
-def format_date(value: dt.date | dt.datetime | None) -> str:
+def format_date(value: dt.date | dt.datetime | str | None) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):  # an ISO date kept in a JSON-shaped report
+        value = dt.date.fromisoformat(value)
     if isinstance(value, dt.datetime):
         value = to_berlin(value)
     return f"{value.day:02d}.{value.month:02d}.{value.year}"
@@ -72,3 +74,6 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.filters["pct"] = format_percent
     app.jinja_env.filters["date_de"] = format_date
     app.jinja_env.filters["datetime_de"] = format_datetime_de
+    from saas.core.reports import recording_note
+
+    app.jinja_env.globals["recording_note"] = recording_note

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from saas.core.reports import recorded as _recorded
 from saas.extensions import db
 from saas.founding.models import (
     CASE_KINDS,
@@ -75,6 +76,7 @@ def founding_section(tenant_id: int, year: int) -> dict[str, Any]:
     from saas.contacts.models import Contact
 
     start, end = _year(year)
+    first = db.session.scalar(select(func.min(FoundingProcess.started_on)))
     started = int(
         db.session.scalar(
             select(func.count(FoundingProcess.id)).where(
@@ -116,6 +118,7 @@ def founding_section(tenant_id: int, year: int) -> dict[str, Any]:
         "first_meetings": _milestones_in("first_meeting", start, end),
         "founded": _milestones_in("founded", start, end),
         "abandoned": _milestones_in("abandoned", start, end),
+        **_recorded(first, year),
     }
 
 
@@ -124,6 +127,7 @@ def support_section(tenant_id: int, year: int) -> dict[str, Any]:
     from saas.contacts.report import hours
 
     start, end = _year(year)
+    first = db.session.scalar(select(func.min(SupportCase.opened_on)))
     stmt = (
         select(SupportCase.kind, func.count(func.distinct(SupportCase.id)), func.count(SupportSession.id))
         .join(SupportSession, SupportSession.case_id == SupportCase.id)
@@ -161,6 +165,7 @@ def support_section(tenant_id: int, year: int) -> dict[str, Any]:
         "sessions": sum(sessions.values()),
         "minutes": sum(minutes.values()),
         "hours": hours(sum(minutes.values())),
+        **_recorded(first, year),
     }
 
 

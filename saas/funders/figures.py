@@ -221,8 +221,16 @@ NAKOS: tuple[Figure, ...] = (
 )
 
 
+# Figures of a section that are counted from the contacts, not from the section's own records.
+_FROM_CONTACTS = frozenset({"support.contacts", "support.contact_minutes"})
+
+
 def value(report: dict[str, Any], path: str) -> Any:
-    """The value at a dotted path of the report JSON (None when absent)."""
+    """The value at a dotted path of the report JSON (None when absent, and when the year lies before the
+    office recorded that section in Lotse: ``recorded == "none"``, core.reports.recorded; unknown is not 0)."""
+    section = report.get(path.split(".", 1)[0])
+    if isinstance(section, dict) and section.get("recorded") == "none" and path not in _FROM_CONTACTS:
+        return None
     node: Any = report
     for part in path.split("."):
         if not isinstance(node, dict) or part not in node:

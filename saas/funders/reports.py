@@ -15,6 +15,7 @@ from typing import Any
 
 from saas.contacts.report import annual_report, chapters, paragraphs, topics_az
 from saas.core.formatting import format_date
+from saas.core.reports import recording_note
 from saas.funders import figures as F
 from saas.funders.document import Document, format_value
 from saas.funders.queries import events_of, newsletter_issues_of
@@ -75,7 +76,7 @@ def sachbericht(tenant: Tenant, year: int, report: dict[str, Any] | None = None)
         "Gründungsprozesse werden von der ersten Interessensbekundung bis zur Gründung oder zum begründeten "
         "Abbruch einzeln begleitet; die Zahlen der Beratungsdatei zeigen den Lebenslauf der Gruppen."
     )
-    doc.figures("Gründungsprozesse", F.FOUNDING, report)
+    _recorded_figures(doc, "Gründungsprozesse", F.FOUNDING, report, "founding", year)
     doc.figures("Selbsthilfegruppen in der Beratungsdatei", F.GROUPS, report)
     n += 1
     doc.heading(f"{n}. Unterstützung von Selbsthilfegruppen")
@@ -83,7 +84,7 @@ def sachbericht(tenant: Tenant, year: int, report: dict[str, Any] | None = None)
         "Intensive Begleitungen von Gruppen – etwa bei Konflikten oder in Umbruchphasen – werden mit ihren "
         "Terminen und Stunden erfasst, nicht nur als ein Kontakt."
     )
-    doc.figures("Gruppenbegleitung und Konfliktberatung", F.SUPPORT, report)
+    _recorded_figures(doc, "Gruppenbegleitung und Konfliktberatung", F.SUPPORT, report, "support", year)
     doc.figures("Treffformen und Junge Selbsthilfe", F.PROFILE, report)
     n += 1
     _funding_chapter(doc, f"{n}. Förderung der Selbsthilfegruppen", year, report)
@@ -99,6 +100,17 @@ def sachbericht(tenant: Tenant, year: int, report: dict[str, Any] | None = None)
         n += 1
         _chapter(doc, f"{n}. {chapter.title}", chapter.body)
     return doc
+
+
+def _recorded_figures(
+    doc: Document, caption: str, figures: tuple[F.Figure, ...], report: dict[str, Any], section: str, year: int
+) -> None:
+    """A figure table of a section the office records in Lotse only from some day on: the report's sentence
+    first (from when; the figures of a year before that print as "–", see :func:`figures.value`)."""
+    note = recording_note(report.get(section) or {}, caption, year)
+    if note:
+        doc.para(note)
+    doc.figures(caption, figures, report)
 
 
 def _funding_chapter(doc: Document, title: str, year: int, report: dict[str, Any]) -> None:

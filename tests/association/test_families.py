@@ -4,6 +4,7 @@ aggregation from each office's annual-report sections, followed incrementally, a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 from sqlalchemy import select
@@ -149,3 +150,46 @@ def test_year_level_families_counted_for_many_offices_at_once_equal_each_annual_
                 assert expected[(world.hamm.id, year)][("figure", "processes_open_at_year_end")] == 1, year
     if db.engine.dialect.name == "postgresql":
         assert checked == len(sources.GROUPED_FAMILIES)
+
+
+def test_a_year_before_an_office_recorded_founding_is_not_shown_as_zero(world, client):
+    """Dortmund records founding processes in Lotse from March 2024 on, Hamm never; both share contacts,
+    founding and support. Does the association's 2023 table show no founding figures for Dortmund ("–":
+    unknown, as its own report says) instead of zeros, 2024 its figures, and Hamm none in either year?"""
+    from saas.association import queries
+    from tests.association.conftest import add_contacts, random_contacts
+
+    for n, office in enumerate((world.dortmund, world.hamm)):
+        add_contacts(office.id, random_contacts(n, 400, (2023, 2024)))
+        share(office, world.association, ["contacts", "founding", "support"])
+    with tenant_context(world.dortmund.id):
+        for topic, day in (("Long Covid", dt.date(2024, 3, 1)), ("Einsamkeit", dt.date(2024, 5, 1))):
+            process = founding.create_process(topic_name=topic, started_on=day)
+            for i in range(6):
+                founding.add_interest(process, name=f"P{i}", reach=f"0231 {i}", consent_text="ja")
+        db.session.commit()
+    assert aggregation.run(trigger="test").status == "done"
+    entries = {}
+    for year in (2023, 2024):
+        payload = queries.get_report(world.association, year)
+        entries[year] = {o["tenant"]: o for o in payload["offices"]}
+        assert all("contacts" in o for o in entries[year].values())
+        assert all("support" not in o for o in entries[year].values())  # no office has recorded a case
+    assert "founding" not in entries[2023]["dortmund"] and "founding" not in entries[2023]["hamm"]
+    assert "founding" in entries[2024]["dortmund"] and "founding" not in entries[2024]["hamm"]
+    assert entries[2024]["dortmund"]["founding"]["interested"] == 12
+    assert entries[2023]["dortmund"]["not_recorded"] == ["founding", "support"]
+    assert entries[2024]["dortmund"]["not_recorded"] == ["support"]
+    client.login(world.analyst)
+    page = client.get("/verband/paritaet-nrw/?jahr=2023&kennzahl=founding.processes_started").get_data(as_text=True)
+    rows = {m[0]: m[1] for m in re.findall(r'<th scope="row">([^<]+)</th>\s*<td class="num"[^>]*>([^<]+)</td>', page)}
+    assert (
+        rows[world.dortmund.name] == "für dieses Jahr nicht erfasst"
+        and rows[world.hamm.name] == "für dieses Jahr nicht erfasst"
+    )
+    assert "Kein Diagramm: keine Kontaktstelle hat für 2023" in page
+    # withdrawn: the office no longer shares founding, so its row says "nicht freigegeben", not "nicht erfasst"
+    share(world.dortmund, world.association, ["contacts", "support"])
+    aggregation.run(trigger="test")
+    dortmund = next(o for o in queries.get_report(world.association, 2023)["offices"] if o["tenant"] == "dortmund")
+    assert dortmund["not_recorded"] == ["support"] and "founding" not in dortmund

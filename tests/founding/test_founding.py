@@ -276,3 +276,50 @@ def test_quick_entry_from_a_process_links_the_contact(client, world):
     form = client.get(f"/dortmund/intern/kontakte/neu?prozess={pid}").get_data(as_text=True)
     assert re.search(rf'<option selected value="{pid}">|<option value="{pid}" selected', form)
     assert re.search(r'value="founding_group"[^>]*checked|checked[^>]*value="founding_group"', form)
+
+
+def test_a_year_before_the_office_recorded_processes_shows_no_zeros(app, client, world):
+    """An office that starts recording founding processes in Lotse on 10 March 2026 (its contacts of 2025
+    imported) opens its 2025 report: does it say that processes were not recorded then, instead of a table
+    of zeros beside the groups it did found, in the HTML, the PDF and the Sachbericht (DOCX: "–", not 0)?
+    Does 2026 say from which day it counts, and 2027 print its zeros as zeros? Support cases, never
+    recorded, say so."""
+    import io
+    import subprocess
+
+    from docx import Document as read_docx
+
+    from saas.contacts.pdf import render_pdf
+    from saas.contacts.report import render_html_document, report_view
+    from saas.funders import figures as F
+
+    with tenant_context(world.dortmund.id):
+        ops.create_process(topic_name="Hochsensibilität", started_on=dt.date(2026, 3, 10))
+        db.session.commit()
+        reports = {y: annual_report(world.dortmund, y) for y in (2025, 2026, 2027)}
+        pdf = render_pdf(report_view(world.dortmund, 2025))
+    assert {y: r["founding"]["recorded"] for y, r in reports.items()} == {2025: "none", 2026: "part", 2027: "all"}
+    assert reports[2025]["founding"]["recorded_since"] == "2026-03-10"
+    assert reports[2027]["support"] == {**reports[2027]["support"], "recorded": "none", "recorded_since": None}
+    assert F.value(reports[2025], "founding.processes_started") is None
+    assert F.value(reports[2027], "founding.processes_started") == 0
+    assert F.value(reports[2025], "support.contacts") == 0  # counted from the contacts, recorded all along
+    pages = {}
+    with app.test_request_context("/"), tenant_context(world.dortmund.id):
+        for y in (2025, 2026, 2027):
+            pages[y] = render_html_document(world.dortmund, y)
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    for out in (pages[2025], " ".join(text.split())):
+        assert "Gründungsprozesse werden in Lotse erst seit dem 10.03.2026 erfasst; für 2025 liegen dazu keine" in out
+        assert "Gruppenbegleitungen und Konfliktberatungen sind in Lotse noch nicht erfasst" in out
+        assert "begonnene Gründungsprozesse" not in out and "Termine dieser Begleitungen" not in out
+    assert "Gründungsprozesse werden in Lotse seit dem 10.03.2026 erfasst; die Zahlen für 2026" in pages[2026]
+    assert "begonnene Gründungsprozesse" in pages[2026]
+    assert "Gründungsprozesse werden" not in pages[2027] and "begonnene Gründungsprozesse" in pages[2027]
+    client.login(world.dortmund_readonly)
+    response = client.get("/dortmund/intern/jahresbericht/2025/sachbericht.docx")
+    assert response.status_code == 200
+    doc = read_docx(io.BytesIO(response.data))
+    assert any("erst seit dem 10.03.2026 erfasst" in p.text for p in doc.paragraphs)
+    cells = {r.cells[0].paragraphs[0].runs[0].text: r.cells[1].text for t in doc.tables for r in t.rows[1:]}
+    assert cells["Begonnene Gründungsprozesse"] == "–" and cells["Gegründete Gruppen"] == "0"
