@@ -41,6 +41,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import defer
 
 from saas.association import report
 from saas.association.models import (
@@ -326,7 +327,8 @@ class Release:
     unprotected: list = field(default_factory=list)
 
     @classmethod
-    def of(cls, row: AssociationRelease) -> Release:
+    def of(cls, row: AssociationRelease, payload: bool = True) -> Release:
+        """``payload`` False: the payload is not read (left empty; see :func:`load_releases`)."""
         return cls(
             row.year,
             table_of_end(row.period_end),
@@ -334,31 +336,37 @@ class Release:
             row.released_on,
             truth_from_json(row.truth),
             [list(c) for c in row.hidden],
-            row.payload,
+            row.payload if payload else {},
             [list(c) for c in row.unprotected or []],
         )
 
     def published(self) -> report.Published:
         """The table's cells as published (its numbers and signs), rebuilt from what is stored."""
-        system, sharing = report.build_system([], None, released={self.table: self.truth})
+        values, sharing = report.table_values(self.table, self.truth)
         hidden = {_cell_key(self.table, c) for c in self.hidden}
-        small = {c for c in hidden if 0 < system.values.get(c, 0) < self.threshold}
+        small = {c for c in hidden if 0 < values.get(c, 0) < self.threshold}
         signs = Suppression(self.threshold, small, hidden - small, set())
-        out = report.Published({}, sharing.get(self.table, {}))
-        for cell, value in system.values.items():
+        out = report.Published({}, sharing)
+        for cell, value in values.items():
             if cell[0] == self.table:
                 out.values[cell[1:]] = signs.sign(cell, value)
         return out
 
 
-def load_releases(association_id: int, years: Iterable[int] | None = None) -> dict[int, dict[Any, Release]]:
-    """The stored releases of an association (of ``years`` only, if given): year → table → release."""
+def load_releases(
+    association_id: int, years: Iterable[int] | None = None, payloads: bool = True
+) -> dict[int, dict[Any, Release]]:
+    """The stored releases of an association (of ``years`` only, if given): year → table → release.
+    ``payloads`` False: their payloads are not read (left empty): for the year before a release, of which
+    only the true counts and the signs are needed (:meth:`Release.published`, for the changes)."""
     stmt = select(AssociationRelease).where(AssociationRelease.association_id == association_id)
     if years is not None:
         stmt = stmt.where(AssociationRelease.year.in_(sorted(set(years))))
+    if not payloads:
+        stmt = stmt.options(defer(AssociationRelease.payload))
     out: dict[int, dict[Any, Release]] = defaultdict(dict)
     for row in db.session.scalars(stmt):
-        release = Release.of(row)
+        release = Release.of(row, payloads)
         out[row.year][release.table] = release
     return out
 
@@ -580,7 +588,10 @@ def refresh_association(plan: Plan, association_id: int) -> list[int]:
     if not years and not (stored_rows - available - released_years):
         db.session.commit()
         return []
-    releases = load_releases(association_id, {y for year in years for y in (year - 1, year)})
+    releases = load_releases(association_id, years)
+    before = {year - 1 for year in years} - years  # only compared with: no payloads read
+    if before:
+        releases.update(load_releases(association_id, before, payloads=False))
     rebuilt = []
     for year in sorted(years):
         have = releases.get(year, {})
@@ -592,9 +603,10 @@ def refresh_association(plan: Plan, association_id: int) -> list[int]:
             releases[year] = have
         built = assemble(association, year, have)
         row = db.session.scalar(
-            select(AssociationReport).where(
-                AssociationReport.association_id == association_id, AssociationReport.year == year
-            )
+            select(AssociationReport)
+            .where(AssociationReport.association_id == association_id, AssociationReport.year == year)
+            # replaced whole below: the old payloads need not be read
+            .options(defer(AssociationReport.payload), defer(AssociationReport.periods))
         )
         if built is None:
             if row is not None:

@@ -15,6 +15,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+from scipy.sparse import csr_array
+from scipy.sparse.csgraph import connected_components
+
 from saas.association.suppression import SECONDARY, CellSystem, Equation, Suppression, marker, suppress
 
 KINDS = ("citizen", "relative", "group", "professional")
@@ -247,6 +251,30 @@ def _add_table(
     return sharing
 
 
+def table_values(table: Any, truth: Truth) -> tuple[dict[tuple, int], dict[str, list[int]]]:
+    """The cells of one table and who shares each family, as :func:`_add_table` makes them (the offices'
+    counts and the association totals), without the equations: what reading a released table back needs
+    (its signs are stored), at a fraction of the cost of building its system."""
+    values: dict[tuple, int] = {}
+    sharing: dict[str, list[int]] = {}
+    for family, per_office in truth.items():
+        if not per_office:
+            continue
+        offices = list(per_office)
+        sharing[family] = offices
+        names = list(next(iter(per_office.values())))
+        for oid, cells in per_office.items():
+            for name, value in cells.items():
+                if value < 0:
+                    raise ValueError(f"negative count for {(table, oid, family, name)!r}")
+                values[(table, oid, family, name)] = int(value)
+        for name in names:
+            if family == "groups" and name in GROUP_NOT_ADDITIVE:
+                continue
+            values[(table, TOTAL, family, name)] = sum(per_office[oid].get(name, 0) for oid in offices)
+    return values, sharing
+
+
 QUARTER_ENDS = (3, 6, 9)  # the year-to-date periods of a year: to the end of March, June, September
 
 
@@ -364,40 +392,48 @@ def blocks(system: CellSystem, threshold: int, also: Iterable[tuple] = ()) -> li
     dimension such as the kinds of contact across all offices is one part, the fixed totals join none)."""
     also = set(also)
     vals = system.values
-    constant = {c for c in system.fixed if not 0 < vals[c] < threshold and c not in also}
-    parent: dict[Any, Any] = {}
-
-    def find(c: Any) -> Any:
-        root = c
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while c != root:
-            parent[c], c = root, parent.get(c, c)
-        return root
-
-    linked: list[tuple[Any, Equation]] = []
+    fixed = system.fixed
+    constant = {c for c in fixed if not 0 < vals[c] < threshold and c not in also}
+    # The parts are the connected components of the open cells (each equation links its first open cell
+    # to its others): found by scipy's connected_components, not a union-find in Python, which was the
+    # largest step of a release night at 400 offices.
+    index = {c: i for i, c in enumerate(vals)}
+    heads: list[int] = []
+    tails: list[int] = []
+    linked: list[tuple[int, Equation]] = []
     for eq in system.equations:
-        open_cells = [c for c in eq.members if c not in constant]
-        if not open_cells:
+        first = -1
+        for c in (*eq.totals, *eq.parts):
+            if c in constant:
+                continue
+            if first < 0:
+                first = index[c]
+            else:
+                heads.append(first)
+                tails.append(index[c])
+        if first >= 0:
+            linked.append((first, eq))
+    n = len(index)
+    graph = csr_array((np.ones(len(heads), dtype=np.int8), (heads, tails)), shape=(n, n))
+    _count, label = connected_components(graph, directed=False)
+    labels = label.tolist()
+    parts: dict[int, list[Any]] = defaultdict(list)
+    active: set[int] = set()
+    for c, i in index.items():
+        if c in constant:
             continue
-        root = find(open_cells[0])
-        for c in open_cells[1:]:
-            other = find(c)
-            if other != root:
-                parent[other] = root
-        linked.append((open_cells[0], eq))
-    parts: dict[Any, list[Any]] = defaultdict(list)
-    for c in vals:
-        if c not in constant:
-            parts[find(c)].append(c)
-    active = {root for root, cells in parts.items() if any(0 < abs(vals[c]) < threshold or c in also for c in cells)}
-    out: dict[Any, CellSystem] = {root: CellSystem() for root in active}
-    for root in active:
-        part = out[root]
+        root = labels[i]
+        parts[root].append(c)
+        value = vals[c]
+        if 0 < abs(value) < threshold or c in also:
+            active.add(root)
+    out: dict[int, CellSystem] = {root: CellSystem() for root in sorted(active)}
+    implicit = system.implicit
+    for root, part in out.items():
         for c in parts[root]:
-            part.add(c, vals[c], fixed=c in system.fixed, implicit=c in system.implicit)
+            part.add(c, vals[c], fixed=c in fixed, implicit=c in implicit)
     for first, eq in linked:
-        found = out.get(find(first))
+        found = out.get(labels[first])
         if found is None:
             continue
         for c in eq.members:

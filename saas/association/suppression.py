@@ -167,7 +167,8 @@ class CellSystem:
     def relate_sums(self, totals: Iterable[Cell], parts: Iterable[Cell]) -> None:
         """Record ``sum(totals) == sum(parts)``."""
         totals, parts = tuple(totals), tuple(parts)
-        if any(c not in self.values for c in (*totals, *parts)):
+        known = self.values.__contains__
+        if not (all(map(known, totals)) and all(map(known, parts))):
             raise KeyError(f"equation over unknown cells: {totals!r}")
         if parts:
             self.equations.append(Equation(totals, parts))

@@ -355,6 +355,32 @@ def is_person(word: str) -> bool:
     return any(t[0] == BROADER and t[1:] in _PERSON_BROADER for n in numbers for t in links[n])
 
 
+# Broader terms under which OpenThesaurus files members of a family ("Sohn", "Oma", "Kind").
+_KIN_BROADER = frozenset(
+    ["Angehöriger", "Verwandter", "Familienangehöriger", "Familienmitglied", "Blutsverwandte", "Anverwandter"]
+)
+
+
+def _kin(word: str) -> bool:
+    links = _synset_links or []
+    return any(t[0] == BROADER and t[1:] in _KIN_BROADER for n in _set_numbers(word) for t in links[n])
+
+
+@lru_cache(maxsize=20_000)
+def is_relative(word: str) -> bool:
+    """Whether a noun names someone close to the person searching: OpenThesaurus files it, or one of its
+    synonyms, under family members ("Sohn", "Oma"; "Mann" ~ "Alter", "Frau" ~ "Mutti", "Kind" ~ "Nachwuchs").
+    Not a person named by a condition ("Alkoholiker", "Patient"), nor "Frauen" or "Männer" as a group
+    of people (the plural is no synonym of a family member)."""
+    sets, _index = _thesaurus()
+    word = word.lower()
+    if not is_person(word) or not is_noun(word):
+        return False
+    if _kin(word):
+        return True
+    return any(term[:1].isupper() and _kin(term.lower()) for n in _set_numbers(word) for term in sets[n])
+
+
 # --- dictionary: derived word forms --------------------------------------------------------------------
 
 
@@ -613,6 +639,53 @@ def acronyms(phrase: str) -> set[str]:
     if 3 <= len(parts) <= 5 and len(parts) > len(words):  # "Magersucht" is no "MS"
         found.add("".join(p[0] for p in parts))
     return {_plain(a.translate(_UMLAUT)) for a in found}
+
+
+# --- finite verb forms ---------------------------------------------------------------------------------
+
+_FINITE_ENDINGS = ("et", "t", "st", "e")  # "kifft", "redet", "trinkst", "kiffe": the person endings of the present
+
+
+@lru_cache(maxsize=20_000)
+def finite_verbs(word: str) -> tuple[str, ...]:
+    """Verbs a present-tense form belongs to where the dictionary lacks them: an infinitive OpenThesaurus lists
+    (a lower-case entry) that the form's stem plus "-en" or "-n" spells, also with the stem vowel's umlaut
+    undone ("kifft" → kiffen, "schlägt" → schlagen, "läuft" → laufen). A noun or a word of the dictionary's
+    own verbs is none ("Sucht" is no form of "suchen")."""
+    word = word.lower()
+    if len(word) < 4 or not word.isalpha() or is_noun(word) or _infinitives(word):
+        return ()
+    _sets, index = _thesaurus()
+    found: list[str] = []
+    for ending in _FINITE_ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: -len(ending)]
+        for root in dict.fromkeys([stem, stem.translate(_UMLAUT)]):
+            for verb in (root + "en", root + "n"):
+                if verb != word and surface(verb) in index and not is_noun(verb) and verb not in found:
+                    found.append(verb)
+    return tuple(found)
+
+
+# --- "kein X", "ohne X" → "X-los" -----------------------------------------------------------------------
+
+# Words that deny a noun: "keine Wohnung", "ohne Arbeit" say what the adjective in "-los" says.
+NEGATIONS = frozenset(["kein", "keine", "keinen", "keinem", "keiner", "keines", "ohne"])
+
+
+@lru_cache(maxsize=20_000)
+def privative(noun: str) -> str | None:
+    """The adjective in "-los" of a noun, where German has it (word frequencies): "Wohnung" → wohnungslos,
+    "Arbeit" → arbeitslos, "Obdach" → obdachlos, "Kinder" → kinderlos; None for "Alkohol" ("alkohollos" is
+    no word)."""
+    noun = noun.lower()
+    if len(noun) < 3 or not noun.isalpha():
+        return None
+    stems = [noun, noun[:-1]] if noun.endswith("e") else [noun]
+    candidates = [s + link + "los" for s in stems for link in ("", "s", "es", "en", "n")]
+    found = [c for c in candidates if zipf(c) >= MIN_PART_ZIPF]
+    return max(found, key=zipf) if found else None
 
 
 def warm_up() -> None:

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -247,7 +248,7 @@ def named_topics(word: str) -> tuple[str, ...]:
     derived = language.derivations(word)
     levels = [(word, *derived)]
     if not language.is_noun(word):
-        synonyms_, broader, further = language.related_words(word)
+        synonyms_, broader, further = _related_words(word)
         # After the word's own synonyms, those of the nouns a verb form stands for: "gestorben" → sterben →
         # Tod, which the list names (Trauer); nearer than the word's broader terms.
         of_derived = tuple(s for d in derived for s in language.synonyms(d))
@@ -257,6 +258,13 @@ def named_topics(word: str) -> tuple[str, ...]:
         if found:
             return tuple(found)
     return ()
+
+
+def _related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """:func:`language.related_words` of a word and of the verbs it is a present-tense form of where the
+    dictionary lacks them ("kifft" → kiffen → Haschisch → Cannabis; :func:`language.finite_verbs`)."""
+    levels = [language.related_words(word), *(language.related_words(v) for v in language.finite_verbs(word))]
+    return tuple(tuple(dict.fromkeys(w for level in levels for w in level[i])) for i in range(3))  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=1)
@@ -352,7 +360,7 @@ def _term(word: str) -> Term:
 def query_terms(q: str) -> list[Term]:
     """The terms of a query: one per word, but words that together are a phrase of the common topic list
     ("Post Covid", "Post-Covid" for Long Covid) make one term (:func:`_phrase_alternatives`)."""
-    words = query_words(q)
+    words = _privatives(query_words(q))
     phrases = _listed_phrases()
     terms: list[Term] = []
     i = 0
@@ -392,6 +400,18 @@ def _hyphenated_heads(q: str, terms: list[Term]) -> list[Term]:
                 terms[i : i + 2] = [Term(" ".join(parts), alternatives)]
                 break
     return terms
+
+
+def _privatives(words: list[str]) -> list[str]:
+    """A negation and the noun after it read as the adjective in "-los" ("keine Wohnung" → wohnungslos,
+    :func:`language.privative`); a negation before anything else stays (it is filler)."""
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        adjective = language.privative(words[i + 1]) if words[i] in language.NEGATIONS and i + 1 < len(words) else None
+        found.append(adjective or words[i])
+        i += 2 if adjective else 1
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -755,8 +775,9 @@ def may_ignore(word: str) -> bool:
 
 
 def _everyday(term: Term) -> bool:
-    """A word that names no concept (:func:`may_ignore`) nor a topic ("Angst" is common, but a topic)."""
-    return not term.areas and may_ignore(term.word)
+    """A word that names no concept (:func:`may_ignore`) nor a topic ("Angst" is common, but a topic), and
+    reaches none through the forms it is derived from ("trinkt" → trinken → Alkoholabhängigkeit)."""
+    return not term.areas and may_ignore(term.word) and not _reaches_topic(term)
 
 
 def settle_terms(
@@ -806,7 +827,11 @@ def settle_terms(
     if ignored and kept and all(_everyday(t) for t in kept):
         # Only everyday words would remain: no search for every group with "Kinder" in it.
         return kept, ignored, True
-    if kept and any(language.derivations(w) for w in ignored) and all(_person_word(t) for t in kept):
+    if (
+        kept
+        and any(language.derivations(w) or language.finite_verbs(w) for w in ignored)
+        and all(_person_word(t) for t in kept)
+    ):
         # A verb form said what happened ("Kind *verloren*") and only the person it happened
         # to would remain: "Kind" alone would list every group with "Kinder" in its name, none about the loss.
         return kept, ignored, True
@@ -1348,14 +1373,17 @@ def search_ids(
         retry = [t for t in kept if not t.exact_known and not t.corrected]
         if [add_corrections(t, offices) for t in retry].count(True):
             ranked = _find(kept, where, few_offices=few)
+    if situation := _situation(terms, kept, ranked, ignored, where, few):
+        ranked, kept, ignored = situation
     if not ranked and len(kept) > 1:
         # No group has all the words, and some are everyday words ("was *tun* bei Panikattacken", "Drogen
         # *Sohn*", "Stottern *Kinder*"): the other words alone, once. A specific word is never left out.
-        firm = [t for t in kept if not may_ignore(t.word)]
+        firm = [t for t in kept if _firm(t)]
         if firm and len(firm) < len(kept):
             ranked = _find(firm, where, few_offices=few)
             if ranked:
-                ignored = ignored + [t.word for t in kept if may_ignore(t.word)]
+                ranked = _dropped_nouns_first(ranked, [t for t in kept if not _firm(t)])
+                ignored = ignored + [t.word for t in kept if not _firm(t)]
                 kept = firm
     if ranked and len(kept) == 1 and (topic := _described_topic(kept[0], ranked)):
         # A word only descriptions have, all in groups of one topic ("Witwe": "Junge Witwen und Witwer" of a
@@ -1374,6 +1402,120 @@ def search_ids(
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)
+
+
+# --- life situations: a relative and what is wrong --------------------------------------------------------
+
+
+def _reaches_topic(term: Term) -> bool:
+    """Whether a word that is no person reaches a topic the offices have: through a form it is derived from
+    (:func:`language.derivations`) or the common topic list (:func:`named_topics`), as the settled term
+    keeps them ("trinkt" → Alkoholabhängigkeit, "gestorben" → Trauer; not "Kinder", which names who)."""
+    return any(a.kind in ("derived", "topic") for a in term.alternatives) and not _person_word(term)
+
+
+def _dropped_nouns_first(ranked: list[Candidate], dropped: list[Term]) -> list[Candidate]:
+    """The groups that say the nouns a query dropped come first, in their order ("Angst vor *Menschen*": the
+    group "... wenn andere Menschen Angst machen" before the other anxiety groups); relatives excepted, and
+    words as common as prepositions (Zipf 6: "vor", "gegen"), which the thesaurus lists as nouns too."""
+    nouns = [t for t in dropped if language.is_noun(t.word) and language.zipf(t.word) < 6.0 and not _relative(t)]
+    literal = [a.tokens for t in nouns for a in t.alternatives if a.kind == "exact"]
+    if not literal:
+        return ranked
+    saying = [c for c in ranked if any(_has(c.search_text, tokens) for tokens in literal)]
+    return saying + [c for c in ranked if c not in saying]
+
+
+def _firm(term: Term) -> bool:
+    """A word a query without answer keeps when it drops its everyday words: one that names a concept, or,
+    common as it may be, a topic ("*Angst* vor Menschen", "*Tod* der Mutter"), but no relative."""
+    return not may_ignore(term.word) or ((bool(term.areas) or _reaches_topic(term)) and not _relative(term))
+
+
+def _relative(term: Term) -> bool:
+    """A word for someone close to the person searching ("Sohn", "Mann", "Kind": :func:`language.is_relative`),
+    not an audience word the groups themselves use ("Angehörige", "Eltern")."""
+    from saas.directory.models import AUDIENCES
+
+    audience = {language.norm(w) for label in AUDIENCES.values() for w in language.raw_words(label)}
+    return " " not in term.word and language.norm(term.word) not in audience and language.is_relative(term.word)
+
+
+def _for_relatives(c: Candidate) -> bool:
+    """A group open to relatives (audience relatives, parents or both: "Angehörige" among its about words)."""
+    from saas.directory.models import AUDIENCES
+
+    return f" {language.norm(AUDIENCES['relatives'])} " in c.search_topics.partition(ABOUT)[2].join("  ")
+
+
+def _for_relatives_topic(concept: list[Term], where: list, few: bool) -> list[Candidate]:
+    """Where a word of a situation stands for a topic of the common list whose name says it is for relatives,
+    that topic's groups, ranked as the topic ("Mutter pflegen" → Pflegende Angehörige, not Pflegeeltern): the
+    relative named makes the person searching one. Only for a single such word."""
+    from saas.directory.models import AUDIENCES
+
+    key = language.norm(AUDIENCES["relatives"])
+    if len(concept) != 1:
+        return []
+    topics = [a for a in concept[0].alternatives if a.kind == "topic" and key in a.tokens]
+    if not topics:
+        return []
+    term = Term(concept[0].word, topics)
+    term.areas, term.meant_areas = concept[0].areas, concept[0].meant_areas
+    return _find([term], where, few_offices=few)
+
+
+def _in_name_or_topic(term: Term, c: Candidate) -> bool:
+    strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
+    return any(all(t in strong for t in a.tokens) for a in term.alternatives if a.kind == "exact")
+
+
+def _situation(
+    terms: list[Term], kept: list[Term], ranked: list[Candidate], ignored: list[str], where: list, few: bool
+) -> tuple[list[Candidate], list[Term], list[str]] | None:
+    """A life situation: someone close and what is wrong ("Sohn trinkt", "Mutter hat Alzheimer", "Mann
+    gestorben", "Kind mit Behinderung"). The relative is no topic of the groups wanted; the other words are.
+
+    - An illness, addiction or disability (a topic area other than social) is the relative's: the groups
+      open to relatives answer ("Sohn trinkt" → Al-Anon, not Anonyme Alkoholiker), or, where the offices
+      have none, the groups about it.
+    - A social situation is the person's own, the relative is who was lost, left or cared for: the groups
+      about it answer whoever they are for ("Mann gestorben" → every grief group).
+    - The relative as typed stands where it names who a group found is for ("Frauen Alkohol" → a group
+      with the topic Frauen); where those groups are for relatives ("Kind" in "Eltern behinderter Kinder"),
+      the other groups for relatives of the concept follow them.
+
+    None where the query names no relative beside another word, or nothing answers the other words. Else the
+    groups, the terms searched and the words ignored: a relative counts as ignored only where it said nothing
+    of the groups (a social situation), not where it asked for groups open to relatives.
+    """
+    persons = [t for t in terms if _relative(t)]
+    person_ids = {id(t) for t in persons}
+    concept = [t for t in kept if id(t) not in person_ids]
+    if not persons or not concept:
+        return None
+    words = {p.word for p in persons}
+    unused = [w for w in ignored if w not in words]
+    if caring := _for_relatives_topic(concept, where, few):
+        return caring, concept, unused
+    named = [c for c in ranked if any(_in_name_or_topic(p, c) for p in persons if id(p) in {id(k) for k in kept})]
+    if named and not all(_for_relatives(c) for c in named):
+        return None
+    found = ranked if len(concept) == len(kept) else _find(concept, where, few_offices=few)
+    if not found or (all(_everyday(t) for t in concept) and not _described_topic(concept[0], found)):
+        # Everyday words alone say no concern ("Kind *finden*"), unless only groups of one topic say them
+        # ("Kind *verloren*": two grief groups' descriptions), which then stand for that topic.
+        return None
+    # The areas of the topics the words name, else of the group that answers them best ("trinkt": addiction).
+    areas = frozenset().union(*(t.areas for t in concept)) or frozenset(
+        [max(Counter(c.topic_area for c in found).items(), key=lambda item: item[1])[0]]
+    )
+    if "social" not in areas:
+        found = [c for c in found if _for_relatives(c)] or found
+    else:
+        unused += [p.word for p in persons]
+    seen = {c.id for c in named}
+    return named + [c for c in found if c.id not in seen], concept, unused
 
 
 # --- the public search as the Wegweiser, the API and the regional finder serve it ------------------------
