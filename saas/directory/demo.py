@@ -160,7 +160,7 @@ def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site]
     mode = rng.choice(["in_person"] * 7 + ["online", "hybrid", "hybrid"])
     languages = rng.choice(["Deutsch"] * 40 + ["Deutsch, Türkisch"] * 3 + ["Deutsch, Englisch"] * 3
                            + ["Deutsch, Arabisch", "Deutsch, Russisch", "Deutsch, Ukrainisch"])  # fmt: skip
-    return {
+    fields = {
         "name": _name(rng, topic, place, used),
         "description": f"Wir sind eine Gruppe von Menschen, die sich zum Thema {topic.name} austauschen, "
         "einander zuhören und Mut machen. Vertraulichkeit ist uns wichtig.",
@@ -194,6 +194,11 @@ def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site]
             }
         ],
     }
+    if fields["name"].startswith("Angehörige:"):
+        # A group named for relatives is open to them (the filter "für Angehörige" and a search such as "Sohn
+        # trinkt" find it); set after the draws, so that the demo's other random choices stay as they are.
+        fields["audience"] = "relatives"
+    return fields
 
 
 AREA_WEIGHTS = {"addiction": 34, "chronic_illness": 26, "mental_health": 17, "disability": 9, "social": 14}

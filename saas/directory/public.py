@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import abort, g, make_response, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -52,7 +54,7 @@ def _search(per_page: int = PER_PAGE) -> dict:
         "cards": {group.id: card(group) for group in groups},
         "step_free": result.step_free,
         "corrected": result.corrected,
-        "ignored": result.ignored,
+        "ignored": as_typed(result.ignored, q),
         "areas": TOPIC_AREAS,
         "filters": filters,
         "filter_args": filters.args(),
@@ -63,6 +65,12 @@ def _search(per_page: int = PER_PAGE) -> dict:
         "searched": searched,
         "finders": finders,
     }
+
+
+def as_typed(words: list[str], query: str) -> list[str]:
+    """The ignored words as the person typed them ("Mann", not the search's "mann")."""
+    typed = {w.casefold(): w for w in re.findall(r"\w+", query or "")}
+    return [typed.get(w.casefold(), w) for w in words]
 
 
 def card(group: Group) -> dict:

@@ -86,3 +86,19 @@ def test_no_topic_loses_its_last_demo_group_to_chance(app, db):  # type: ignore[
     with tenant_context(tenants["dortmund"].id):
         grief = db.session.scalars(select(Group).where(Group.name.contains("Trauer"), Group.status == "active")).all()
         assert grief, "Dortmund's demo has an active grief group"
+
+
+def test_a_demo_group_named_for_relatives_is_open_to_them(app, db):  # type: ignore[no-untyped-def]
+    """A demo group called "Angehörige: Alkoholabhängigkeit Brackel" was drawn for the people affected, so the
+    filter "für Angehörige" and a search such as "Sohn trinkt" passed it by. Is every such group open to
+    relatives?"""
+    tenants, _created = _seed_offices()
+    seed_directory(tenants)
+    db.session.commit()
+    named = 0
+    for tenant in tenants.values():
+        with tenant_context(tenant.id):
+            for group in db.session.scalars(select(Group).where(Group.name.like("Angehörige:%"))):
+                assert group.audience == "relatives", group.name
+                named += 1
+    assert named >= 5

@@ -136,3 +136,11 @@ def test_confirmation_link_confirms_and_takes_corrections(client, world, app) ->
     with tenant_context(world.dortmund.id):
         fresh = db.session.get(type(group), group.id)
         assert fresh.confirmed_at is not None and fresh.correction_request == "Neuer Raum: 2"
+
+
+def test_ignored_words_are_shown_as_typed():
+    """The results page says which words it did not use as the person typed them ("Mann", not "mann")."""
+    from saas.directory.public import as_typed
+
+    assert as_typed(["mann", "aufhören"], "Mann gestorben, Rauchen Aufhören") == ["Mann", "Aufhören"]
+    assert as_typed(["xyz"], "") == ["xyz"]
