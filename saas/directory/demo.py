@@ -11,7 +11,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -160,7 +160,7 @@ def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site]
     mode = rng.choice(["in_person"] * 7 + ["online", "hybrid", "hybrid"])
     languages = rng.choice(["Deutsch"] * 40 + ["Deutsch, Türkisch"] * 3 + ["Deutsch, Englisch"] * 3
                            + ["Deutsch, Arabisch", "Deutsch, Russisch", "Deutsch, Ukrainisch"])  # fmt: skip
-    fields = {
+    fields: dict[str, Any] = {
         "name": _name(rng, topic, place, used),
         "description": f"Wir sind eine Gruppe von Menschen, die sich zum Thema {topic.name} austauschen, "
         "einander zuhören und Mut machen. Vertraulichkeit ist uns wichtig.",
