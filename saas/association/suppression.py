@@ -94,6 +94,10 @@ READINGS = (SIGNS, ZERO)
 # :func:`suppress`).
 MILP_NODES = 2000  # branch-and-bound nodes of the line-condition program (step 1)
 REPAIR_NODES = 500  # branch-and-bound nodes of a repair program (see _deviations)
+# Branch-and-bound nodes of one audit program (one end of one cell's interval, see _extreme). An end not
+# proven by then is taken as the farthest value a whole-number solution was seen to reach: an inner bound,
+# so an undecided cell is reported exposed (and hidden more), never protected.
+AUDIT_NODES = 20000
 REPAIR_BATCH = 1  # exposed cells repaired together in one program (each with its readings and directions)
 REPAIR_TARGETS = 10  # exposed cells repaired in one round, before the audit looks again
 REPAIR_DEPTH = 3  # equations walked from an exposed cell to find its complements
@@ -582,6 +586,11 @@ class _Component:
         value, solution = _extreme(objective, position, self.matrix, self.rhs, self.lb, self.ub)
         if solution is not None:
             self.witness(np.round(solution))
+        if value is None:  # not proven within AUDIT_NODES: the farthest value seen, an inner bound
+            seen = self.low[position] if sense > 0 else self.high[position]
+            if not math.isfinite(seen):
+                raise RuntimeError(f"audit: no whole-number solution within {AUDIT_NODES} nodes")
+            return float(seen)
         return value
 
 
@@ -617,20 +626,26 @@ def _highs() -> highspy.Highs:
 
 def _extreme(
     objective: NDArray[np.float64], position: int, matrix: Any, rhs: Any, lb: Any, ub: Any
-) -> tuple[float, Any]:
+) -> tuple[float | None, Any]:
     """min (or, objective −1, max) of one cell over the whole numbers ≥ 0 that satisfy the equations, and
     the solution that reaches it (None when unbounded).
 
-    An integer program (HiGHS branch and bound); for these small 0/±1 systems it is as fast as the LP."""
+    An integer program (HiGHS branch and bound); for these small 0/±1 systems it is as fast as the LP. It
+    stops after :data:`AUDIT_NODES` nodes, so no input makes the audit run without end: the value is then
+    that of the best whole-number solution found (reached, so an inner bound: the audit errs towards
+    "exposed"), or None with no solution found (the caller takes the farthest value it has seen)."""
     rhs = np.array(rhs, dtype=float)
     res = milp(
         objective,
         constraints=LinearConstraint(matrix, rhs, rhs),
         integrality=np.ones(len(objective)),
         bounds=Bounds(lb, ub),
+        options={"node_limit": AUDIT_NODES},
     )
     if res.status == 0:
         return float(round(res.x[position])), res.x
+    if res.status == 1:  # the node limit: not proven
+        return (None, None) if res.x is None else (float(round(res.x[position])), res.x)
     if res.status in (3, 4):
         return (math.inf if objective[position] < 0 else -math.inf), None
     raise RuntimeError(f"audit: the published figures admit no solution ({res.message})")

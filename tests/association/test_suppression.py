@@ -157,13 +157,13 @@ def test_every_download_of_a_year_passes_the_audit(seed, offices):
 @pytest.mark.parametrize("status", [1, 2])
 def test_a_repair_program_that_finds_no_solution_hides_more_and_publishes_nothing_exposed(monkeypatch, status):
     """Whatever the solver does, every published table passes the audit or more is hidden: here each program
-    that chooses complements (the line conditions and the attacker's repair, the calls with options) stops
-    without a solution, as at a node limit (status 1) or as if infeasible (status 2). The audit's own
-    programs (no options) run as they are. Before, such a cell was reported unprotected and published."""
+    that chooses complements (the line conditions and the attacker's repair) stops without a solution, as
+    at a node limit (status 1) or as if infeasible (status 2). The audit's own programs (node limit
+    AUDIT_NODES) run as they are. Before, such a cell was reported unprotected and published."""
     real = suppression.milp
 
     def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
-        if kwargs.get("options"):
+        if (kwargs.get("options") or {}).get("node_limit") != suppression.AUDIT_NODES:
             return OptimizeResult(status=status, x=None, success=False, message="forced", fun=None)
         return real(*args, **kwargs)
 
@@ -416,7 +416,7 @@ def test_no_program_is_limited_by_time_and_a_system_met_again_is_not_solved_agai
     again, _ = report.build_system(members, year, months, report.QUARTER_ENDS)
     decided = suppress(first, 5)
     assert calls and not any("time_limit" in options for options in calls)
-    assert any("node_limit" in options for options in calls)
+    assert all("node_limit" in options for options in calls)
     solved = len(calls)
     kept = suppress(again, 5)
     assert len(calls) == solved  # nothing solved again
@@ -425,3 +425,29 @@ def test_no_program_is_limited_by_time_and_a_system_met_again_is_not_solved_agai
     assert suppress(first, 5).secondary == decided.secondary
     suppression.clear_results()
     assert suppress(again, 5).secondary == decided.secondary and len(calls) > solved  # solved anew: the same
+
+
+def test_an_audit_program_stopped_at_its_node_limit_reports_exposed_never_protected(monkeypatch):
+    """No input makes the audit run without end: each of its integer programs stops after AUDIT_NODES
+    branch-and-bound nodes. An end it could not prove is the farthest value a whole-number solution
+    reached (here only the true value), so the cell is reported exposed and is hidden more; it is never
+    declared protected on a bound nobody proved."""
+    system = _table({"a": [40, 3, 60], "b": [70, 2, 90], "c": [55, 65, 75]})
+    kinds = suppress(system, 5).kinds()
+    small = {c for c, k in kinds.items() if k == PRIMARY}
+    assert small == {("a", 1), ("b", 1)}
+    assert audit(system.values, kinds, system.equations, 5) == []
+    # Every end decided by an integer program alone (no simplex shortcut): the same verdict.
+    monkeypatch.setattr(suppression._Component, "_solve", lambda self, positions, sense: (None, None))
+    assert audit(system.values, kinds, system.equations, 5) == []
+    options: list[dict] = []
+
+    def stopped(*args, **kwargs):  # type: ignore[no-untyped-def]
+        options.append(kwargs.get("options") or {})
+        return OptimizeResult(status=1, x=None, success=False, message="node limit reached")
+
+    monkeypatch.setattr(suppression, "milp", stopped)
+    findings = audit(system.values, kinds, system.equations, 5)
+    assert options and all(o.get("node_limit") == suppression.AUDIT_NODES for o in options)
+    assert {f.cell for f in findings} == small
+    assert all(f.interval == (system.values[f.cell], system.values[f.cell]) for f in findings)
