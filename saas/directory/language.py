@@ -352,7 +352,30 @@ def is_person(word: str) -> bool:
     forms = [word] + [word[: -len(e)] for e in ("er", "en", "n", "e") if word.endswith(e) and len(word) > len(e) + 2]
     forms += [f.translate(_UMLAUT) for f in forms[1:]]
     numbers = {n for form in forms if form in _index or form == word for n in _set_numbers(form)}
-    return any(t[0] == BROADER and t[1:] in _PERSON_BROADER for n in numbers for t in links[n])
+    if any(t[0] == BROADER and t[1:] in _PERSON_BROADER for n in numbers for t in links[n]):
+        return True
+    return _person_by_relation(word, tuple(sorted(numbers)))
+
+
+def _person_by_relation(word: str, numbers: tuple[int, ...]) -> bool:
+    """A noun whose own sets name no broader term, but one of whose nouns is filed under people: the word's
+    broader term ("Freundin" → ^Frau) or a one-word noun of its sets ("Ehemann" ~ Mann, "Gatte"). Only the
+    single-word synonyms of a noun entry that OpenThesaurus lists as written, one step, and only where most of
+    those it files under some broader term are people ("Tod" ~ "Sensenmann" stays no person)."""
+    sets, index = _thesaurus()
+    links = _synset_links or []
+    if surface(word) not in index or not any(t[:1].isupper() for n in numbers for t in sets[n]):
+        return False
+    own = norm(word)
+    related = {t[1:] for n in numbers for t in links[n] if t[0] == BROADER}
+    related |= {t for n in numbers for t in sets[n] if t[:1].isupper() and " " not in t and norm(t) != own}
+    persons = classified = 0
+    for other in sorted(related):
+        broader = {t[1:] for m in _set_numbers(other.lower()) for t in links[m] if t[0] == BROADER}
+        classified += bool(broader)
+        persons += bool(broader & _PERSON_BROADER)
+    # Most of those that OpenThesaurus files anywhere are people: "Tod" ~ "Sensenmann" stays no person.
+    return persons > 0 and 2 * persons > classified
 
 
 # Broader terms under which OpenThesaurus files members of a family ("Sohn", "Oma", "Kind").

@@ -820,7 +820,9 @@ def settle_terms(
             add_corrections(term, tenant_ids, (candidates or {}).get(i), known)
         if term.alternatives:
             kept.append(term)
-        elif may_ignore(term.word):
+        elif may_ignore(term.word) or _relative(term):
+            # A relative no group names ("Ehemann", rarer than "Mann") says who, like an everyday word: the
+            # situation it is part of is read from the other words (see _situation).
             ignored.append(term.word)
         else:
             return [term], ignored, True  # a rare word no group knows: nothing can match
@@ -1351,7 +1353,7 @@ def search_ids(
         tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
         kept, ignored, nothing = settle_terms(terms, _known(tokens, offices), offices)
         if nothing or not kept:
-            return SearchResult([], 0, {}, ignored)
+            return _partial_result(q, where, offices, few, ignored, offset, limit)
         ranked = _find(kept, where, few_offices=False)
     else:
         known, candidates_of, groups, optional = _one_statement(terms, where, offices)
@@ -1360,7 +1362,7 @@ def search_ids(
         }
         kept, ignored, nothing = settle_terms(terms, known, offices, candidates_of)
         if nothing or not kept:
-            return SearchResult([], 0, {}, ignored)
+            return _partial_result(q, where, offices, few, ignored, offset, limit)
         # The groups' condition holds for the kept terms (a superset of their alternatives) and for ignored
         # words that were optional because unknown; a typo correction needs the statement again.
         kept_ids = {id(t) for t in kept}
@@ -1399,9 +1401,98 @@ def search_ids(
         widened.areas, widened.meant_areas = kept[0].areas, kept[0].meant_areas
         found = {c.id for c in ranked}
         ranked = ranked + [c for c in _find([widened], where, few_offices=few) if c.id not in found]
+    if not ranked and (partial := _best_partial(q, where, offices, few)):
+        ranked, kept, ignored = partial
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)
+
+
+# --- graceful degradation: the best partial match ----------------------------------------------------
+
+
+def _partial_result(
+    q: str, where: list, offices: list[int] | None, few: bool, ignored: list[str], offset: int, limit: int
+) -> SearchResult:
+    """A query some word of which no group can match: its best partial match (:func:`_best_partial`)."""
+    partial = _best_partial(q, where, offices, few)
+    if not partial:
+        return SearchResult([], 0, {}, ignored)
+    ranked, _kept, unmatched = partial
+    return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), {}, unmatched)
+
+
+PARTIAL_MAX_ZIPF = 7.0  # a word's specificity in a partial match: this minus its Zipf frequency (wordfreq)
+
+
+def specificity(word: str) -> float:
+    """How much a query word says (information content by ``wordfreq``'s Zipf scale): 7 minus its Zipf
+    frequency, at least 1; a phrase by its rarest word. "Demenz" (Zipf 3.4) says more than "Ehe" (4.6)."""
+    words = [w for w in word.lower().split() if w]
+    return max(max(1.0, PARTIAL_MAX_ZIPF - language.zipf(w)) for w in words) if words else 1.0
+
+
+def _audience_word(term: Term) -> bool:
+    """A word that names whom a group is for (its audience labels: "Angehörige", "Eltern"), not a concern."""
+    from saas.directory.models import AUDIENCES
+
+    audience = {language.norm(w) for label in AUDIENCES.values() for w in language.raw_words(label)}
+    return language.norm(term.word) in audience
+
+
+def _informative(term: Term) -> bool:
+    """A word a partial match may rest on: it names a concern, not only whom it concerns or when."""
+    return not _everyday(term) and not _person_word(term) and not _relative(term) and not _audience_word(term)
+
+
+def _strong_hit(term: Term, c: Candidate) -> bool:
+    strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
+    return any(all(t in strong for t in a.tokens) for a in term.alternatives)
+
+
+def _best_partial(
+    q: str, where: list, offices: list[int] | None, few: bool
+) -> tuple[list[Candidate], list[Term], list[str]] | None:
+    """When no group matches all the words of a query, the groups that match the most of it, as a search
+    engine's "minimum should match" does: each word is settled and searched alone, and a group scores the
+    specificity (:func:`specificity`) of each word it matches, in full where it matches in its name or
+    topics, at ``TEXT`` in its description. Groups are listed by that score, then by their rank for the
+    most specific word they match. Only the last resort: it never runs when a group matches the whole
+    query (nor after the fallbacks above found something).
+
+    It rests only on words that name a concern (:func:`_informative`): "Gewalt in der *Ehe*" → the groups
+    about violence, "Demenz *Anfangsstadium*" → the dementia groups; never on a relative, an audience or an
+    everyday word alone ("Mukoviszidose *Angehörige*" does not list every group for relatives). A word the
+    offices lack that names a topic of the common topic list is a concern of its own they have no group
+    for: the query stays empty, and the person is offered the founding interest list."""
+    terms = query_terms(q)
+    if len(terms) < 2:
+        return None
+    tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
+    known = _known(tokens, offices)
+    scores: dict[int, list] = {}  # id → [score, best word's weight, place in its ranking, candidate]
+    matched: list[Term] = []
+    unmatched: list[str] = []
+    for term in terms:
+        kept, _ignored, nothing = settle_terms([term], known, offices)
+        hits = _find(kept, where, few_offices=few) if kept and not nothing and _informative(term) else []
+        if not hits:
+            if not kept and listed_topic_areas(language.norm(term.word)):
+                return None
+            unmatched.append(term.word)
+            continue
+        matched.append(term)
+        weight = specificity(term.word)
+        for place, c in enumerate(hits):
+            gain = weight * (1.0 if _strong_hit(term, c) else TEXT)
+            entry = scores.setdefault(c.id, [0.0, 0.0, place, c])
+            entry[0] += gain
+            if weight > entry[1]:
+                entry[1], entry[2] = weight, place
+    if not matched:
+        return None
+    ranked = [e[3] for e in sorted(scores.values(), key=lambda e: (-e[0], -e[1], e[2], e[3].name.lower(), e[3].id))]
+    return ranked, matched, unmatched
 
 
 # --- life situations: a relative and what is wrong --------------------------------------------------------
