@@ -1322,6 +1322,66 @@ def search_ids(
     offset: int = 0,
     limit: int = 20,
 ) -> SearchResult:
+    """Ranked group ids for a query (:func:`_search`). A term written with punctuation inside ("AD(H)S",
+    "Down-Syndrom", "ME/CFS") is read as its words first, as typed; where that finds nothing, as its other
+    readings (:func:`punctuation_readings`: "ADHS", "ADS", "Downsyndrom", "ME", "CFS"), the first the
+    directory knows winning; only then does the best partial match of the words as typed answer."""
+    options = {
+        "tenant_id": tenant_id,
+        "tenant_ids": tenant_ids,
+        "topic_area": topic_area,
+        "statuses": statuses,
+        "filters": filters,
+        "offset": offset,
+        "limit": limit,
+    }
+    readings = punctuation_readings(q)
+    result = _search(q, partial=not readings, **options)  # type: ignore[arg-type]
+    if result.total or not readings:
+        return result
+    for reading in readings:
+        found = _search(reading, partial=False, **options)  # type: ignore[arg-type]
+        if found.total:
+            return found
+    return _search(q, partial=True, **options)  # type: ignore[arg-type]
+
+
+# A word with punctuation inside: "AD(H)S", "ME/CFS", "Co-Abhängigkeit", "Down-Syndrom", "Hörgeschädigte(r)".
+_PUNCTUATED = re.compile(r"[^\W\d_]+(?:[-‐–/()'’.]+[^\W\d_]+)+\)?")
+_BRACKETED = re.compile(r"\([^()]*\)")
+MAX_READINGS = 4
+
+
+def punctuation_readings(q: str) -> list[str]:
+    """Other readings of a query whose words have punctuation inside, nearest first: each such word joined
+    ("AD(H)S" → ADHS, "Down-Syndrom" → Downsyndrom, "Co-Abhängigkeit" → Coabhängigkeit), without what its
+    brackets hold ("AD(H)S" → ADS), and each side of a slash alone, which writes alternatives ("ME/CFS" →
+    ME, CFS). At most ``MAX_READINGS``; none for a query without such a word."""
+    q = (q or "")[:MAX_QUERY_CHARS]
+    found: list[str] = []
+    for match in _PUNCTUATED.finditer(q):
+        word = match.group()
+        variants = [re.sub(r"[^\w]", "", word)]
+        if "(" in word:
+            variants.append(re.sub(r"[^\w]", "", _BRACKETED.sub("", word)))
+        if "/" in word:
+            variants += [side for side in word.split("/") if side]
+        found += [q.replace(word, v, 1) for v in variants if v and v.lower() != word.lower()]
+    return [r for r in dict.fromkeys(found) if r != q][:MAX_READINGS]
+
+
+def _search(
+    q: str,
+    *,
+    tenant_id: int | None = None,
+    tenant_ids: list[int] | None = None,
+    topic_area: str | None = None,
+    statuses: tuple[str, ...] | None = ("founding", "active"),
+    filters: list | None = None,
+    offset: int = 0,
+    limit: int = 20,
+    partial: bool = True,
+) -> SearchResult:
     """Ranked group ids for a query. ``tenant_id`` / ``tenant_ids`` limit the offices; neither searches
     all offices (inside ``cross_tenant``). ``filters`` are further SQL conditions on ``Group``.
 
@@ -1353,7 +1413,7 @@ def search_ids(
         tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
         kept, ignored, nothing = settle_terms(terms, _known(tokens, offices), offices)
         if nothing or not kept:
-            return _partial_result(q, where, offices, few, ignored, offset, limit)
+            return _partial_result(q, where, offices, few, ignored, offset, limit, partial)
         ranked = _find(kept, where, few_offices=False)
     else:
         known, candidates_of, groups, optional = _one_statement(terms, where, offices)
@@ -1362,7 +1422,7 @@ def search_ids(
         }
         kept, ignored, nothing = settle_terms(terms, known, offices, candidates_of)
         if nothing or not kept:
-            return _partial_result(q, where, offices, few, ignored, offset, limit)
+            return _partial_result(q, where, offices, few, ignored, offset, limit, partial)
         # The groups' condition holds for the kept terms (a superset of their alternatives) and for ignored
         # words that were optional because unknown; a typo correction needs the statement again.
         kept_ids = {id(t) for t in kept}
@@ -1401,8 +1461,8 @@ def search_ids(
         widened.areas, widened.meant_areas = kept[0].areas, kept[0].meant_areas
         found = {c.id for c in ranked}
         ranked = ranked + [c for c in _find([widened], where, few_offices=few) if c.id not in found]
-    if not ranked and (partial := _best_partial(q, where, offices, few)):
-        ranked, kept, ignored = partial
+    if not ranked and partial and (best := _best_partial(q, where, offices, few)):
+        ranked, kept, ignored = best
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)
@@ -1412,13 +1472,20 @@ def search_ids(
 
 
 def _partial_result(
-    q: str, where: list, offices: list[int] | None, few: bool, ignored: list[str], offset: int, limit: int
+    q: str,
+    where: list,
+    offices: list[int] | None,
+    few: bool,
+    ignored: list[str],
+    offset: int,
+    limit: int,
+    partial: bool = True,
 ) -> SearchResult:
     """A query some word of which no group can match: its best partial match (:func:`_best_partial`)."""
-    partial = _best_partial(q, where, offices, few)
-    if not partial:
+    best = _best_partial(q, where, offices, few) if partial else None
+    if not best:
         return SearchResult([], 0, {}, ignored)
-    ranked, _kept, unmatched = partial
+    ranked, _kept, unmatched = best
     return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), {}, unmatched)
 
 
@@ -1465,8 +1532,9 @@ def _best_partial(
     everyday word alone ("Mukoviszidose *Angehörige*" does not list every group for relatives). A word the
     offices lack that names a topic of the common topic list is a concern of its own they have no group
     for: the query stays empty, and the person is offered the founding interest list."""
-    terms = query_terms(q)
-    if len(terms) < 2:
+    bound = _bound_words(q)
+    terms = [t for t in query_terms(q) if t.word not in bound]
+    if len(terms) < 2 and not bound:
         return None
     tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
     known = _known(tokens, offices)
@@ -1493,6 +1561,24 @@ def _best_partial(
         return None
     ranked = [e[3] for e in sorted(scores.values(), key=lambda e: (-e[0], -e[1], e[2], e[3].name.lower(), e[3].id))]
     return ranked, matched, unmatched
+
+
+SHORT_FRAGMENT = 3  # a part of a punctuated word this short is a prefix or an abbreviation ("Co-", "ME/")
+
+
+def _bound_words(q: str) -> set[str]:
+    """Words a partial match may not use alone: the parts of a word written with punctuation inside are one
+    concept ("Down-Syndrom" is no "down", nor a "Syndrom" of any kind), where it has two parts or more of
+    more than ``SHORT_FRAGMENT`` letters; a short fragment never stands alone either ("co", "me"). So
+    "Co-Abhängigkeit" may fall back to "Abhängigkeit", "Down-Syndrom" to neither of its words."""
+    bound: set[str] = set()
+    for match in _PUNCTUATED.finditer((q or "")[:MAX_QUERY_CHARS]):
+        parts = language.raw_words(match.group())
+        long_parts = [p for p in parts if len(p) > SHORT_FRAGMENT]
+        bound |= {p for p in parts if len(p) <= SHORT_FRAGMENT}
+        if len(long_parts) > 1:
+            bound |= set(long_parts)
+    return bound
 
 
 # --- life situations: a relative and what is wrong --------------------------------------------------------

@@ -93,3 +93,30 @@ def test_a_relative_known_through_synonyms_makes_a_situation(office) -> None:
     assert names(office, "Ehemann trinkt") == names(office, "Mann trinkt")
     assert names(office, "Ehemann trinkt")[0] == "Angehörige von Alkoholkranken"
     assert names(office, "Freundin Depression") == ["Lichtblick"]
+
+
+# --- A: punctuation inside a term ---------------------------------------------------------------------------
+
+
+def test_punctuation_readings() -> None:
+    from saas.directory.search import punctuation_readings
+
+    assert punctuation_readings("AD(H)S") == ["ADHS", "ADS"]
+    assert punctuation_readings("ME/CFS Dortmund") == ["MECFS Dortmund", "ME Dortmund", "CFS Dortmund"]
+    assert punctuation_readings("Down-Syndrom") == ["DownSyndrom"]
+    assert punctuation_readings("Angst vor Menschen") == []
+
+
+def test_a_term_with_punctuation_is_read_joined_where_its_words_find_nothing(office) -> None:
+    """Does "AD(H)S" (read as "ad", "h", "s") find the ADHS group by its joined reading, while a hyphenated
+    term the directory knows by its words still finds them ("Alkohol-Abhängigkeit")?"""
+    assert names(office, "AD(H)S") == ["ADHS bei Erwachsenen"]
+    assert names(office, "ADHS/ADS") == ["ADHS bei Erwachsenen"]
+    assert "Trocken leben Hörde" in names(office, "Alkohol-Abhängigkeit")
+
+
+def test_a_short_fragment_does_not_empty_a_query_but_a_hyphenated_concept_is_one(office) -> None:
+    """An unknown short fragment ("Co-") leaves the rest; the words of "Down-Syndrom" are never searched alone
+    ("down" ~ niedergeschlagen is no depression here)."""
+    assert "Trocken leben Hörde" in names(office, "Co-Abhängigkeit")
+    assert "Lichtblick" not in names(office, "Down-Syndrom")
