@@ -711,6 +711,69 @@ def privative(noun: str) -> str | None:
     return max(found, key=zipf) if found else None
 
 
+# --- spelling: the words of the dictionary, for typos the office's vocabulary cannot correct -------------
+
+
+SPELLED_RIGHT_ZIPF = 2.0  # a word this common in wordfreq's list is a word, not a typo ("Mukoviszidose": 2.4)
+
+
+@lru_cache(maxsize=1)
+def _dictionary_by_length() -> dict[tuple[int, str], tuple[str, ...]]:
+    """Spellings (without umlauts, lower case) of the German words the search can reach: the nouns of
+    hunspell-de-de (``LEXICON_FILE``) and the single-word entries of OpenThesaurus, by length and first
+    letter (a typo seldom changes the first letter; spelling checkers rank such suggestions last too)."""
+    found: dict[tuple[int, str], list[str]] = {}
+    for word in sorted(_dictionary_spellings()):
+        found.setdefault((len(word), word[0]), []).append(word)
+    return {key: tuple(ws) for key, ws in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _dictionary_spellings() -> dict[str, str]:
+    """Spelling without umlauts → the word as the dictionary writes it (lower case, umlauts kept)."""
+    sets, _index = _thesaurus()
+    words = {surface(w): w for w in _lexicon()[0] if w.isalpha()}
+    for terms in sets:
+        for term in terms:
+            if term.isalpha():
+                words.setdefault(surface(term), term.lower())
+    return words
+
+
+def known_word(word: str) -> bool:
+    """Whether a word is spelled right: the dictionary or the thesaurus has it, or it is common enough in
+    wordfreq's list that it is no typo."""
+    spelled = surface(word)
+    return zipf(word.lower()) >= SPELLED_RIGHT_ZIPF or spelled in _thesaurus()[1] or word.lower() in _lexicon()[0]
+
+
+@lru_cache(maxsize=5_000)
+def spelling_suggestions(word: str, limit: int) -> tuple[str, ...]:
+    """Words of the dictionary (:func:`_dictionary_by_length`) nearest to a word that is none, as a spelling
+    checker suggests them (hunspell's edit moves: a letter wrong, missing, extra or swapped), at most
+    ``limit`` edits (optimal string alignment, rapidfuzz) on the spellings without umlauts; the most common
+    first (wordfreq), as the dictionary writes them: "Skizophrenie" → schizophrenie, "Angstörung" →
+    angststörung."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    spelled = surface(word)
+    if known_word(word):
+        return ()
+    by_length = _dictionary_by_length()
+    best: dict[int, list[str]] = {}
+    for n in range(len(spelled) - limit, len(spelled) + limit + 1):
+        for found, distance, _i in process.extract(
+            spelled, by_length.get((n, spelled[:1]), ()), scorer=OSA.distance, score_cutoff=limit, limit=None
+        ):
+            best.setdefault(int(distance), []).append(found)
+    if not best:
+        return ()
+    spellings = _dictionary_spellings()
+    nearest = [spellings[w] for w in best[min(best)]]
+    return tuple(sorted(nearest, key=lambda w: (-zipf(w), w))[:6])
+
+
 def warm_up() -> None:
     """Load the word list, the thesaurus and the dictionary, and build their indexes, now (a web worker's
     start-up, gunicorn.conf.py) instead of in the first search: several seconds of CPU."""
@@ -721,3 +784,4 @@ def warm_up() -> None:
     _nouns()
     _sorted_nouns()
     _narrower_index()
+    _dictionary_by_length()

@@ -613,12 +613,27 @@ def _closest(spelled: str, limit: int, candidates: Iterable[str]) -> list[str]:
 
     best: dict[int, list[str]] = {}
     for candidate in set(candidates):
-        distance = OSA.distance(spelled, candidate[1:], score_cutoff=limit)
+        distance = OSA.distance(spelled, candidate[1:], score_cutoff=limit + 1)
+        if distance == limit + 1 and moved_letter(spelled, candidate[1:]):
+            distance = 1  # one letter in the wrong place, as hunspell's "movechar" suggests: "Chron" → Crohn
         if distance <= limit:
             best.setdefault(distance, []).append(candidate)
     if not best:
         return []
     return sorted(best[min(best)])[:6]
+
+
+def moved_letter(typed: str, word: str) -> bool:
+    """Whether ``typed`` is ``word`` with one letter moved elsewhere ("chron"/"crohn", "parkinosn"/"parkinson"):
+    one edit of a spelling checker (hunspell's "movechar"), two of optimal string alignment."""
+    if len(typed) != len(word) or typed == word or sorted(typed) != sorted(word):
+        return False
+    for i in range(len(typed)):
+        rest = typed[:i] + typed[i + 1 :]
+        for j in range(len(typed)):
+            if j != i and rest[:j] + typed[i] + rest[j:] == word:
+                return True
+    return False
 
 
 def _candidates_stmt(word: str, tenant_ids: list[int] | None) -> Select[str]:
@@ -660,7 +675,34 @@ def add_corrections(
         term.alternatives += [Alternative((f,), TYPO, "typo") for f in [*fixes, *sorted(keys)]]
         term.corrected = [f[1:] for f in fixes]
         return True
-    return _correct_compound(term, tenant_ids, known)
+    return _correct_compound(term, tenant_ids, known) or _correct_by_dictionary(term, tenant_ids)
+
+
+def _correct_by_dictionary(term: Term, tenant_ids: list[int] | None) -> bool:
+    """A typo of a word the office has no spelling of, but reaches through a resource: the thesaurus's
+    synonyms, the common topic list, a compound's parts ("Skizophrenie" → Schizophrenie → Psychose,
+    "Angstörung" → Angststörung → Angst). The dictionary's nearest words (hunspell-de-de's nouns and
+    OpenThesaurus's entries, :func:`language.spelling_suggestions`) are accepted only where one of their
+    readings reaches the office's vocabulary, and then as a typo correction (weight ``TYPO``): never for a
+    word that is spelled right ("Mukoviszidose"), nor one that names a topic. One statement, only for a word
+    nothing else matched."""
+    if term.areas or " " in term.word:
+        return False
+    window = _correction_window(term.word)
+    if window is None:
+        return False
+    suggestions = language.spelling_suggestions(term.word, window[1])
+    if not suggestions:
+        return False
+    readings = {s: _alternatives(s) for s in suggestions}
+    known = _known({t for alternatives in readings.values() for a in alternatives for t in a.tokens}, tenant_ids)
+    for suggestion, alternatives in readings.items():
+        kept = [a for a in alternatives if all(t in known for t in a.tokens)]
+        if kept:
+            term.alternatives += [Alternative(a.tokens, a.weight * TYPO, a.kind) for a in kept]
+            term.corrected = [suggestion]
+            return True
+    return False
 
 
 @lru_cache(maxsize=20_000)

@@ -120,3 +120,35 @@ def test_a_short_fragment_does_not_empty_a_query_but_a_hyphenated_concept_is_one
     ("down" ~ niedergeschlagen is no depression here)."""
     assert "Trocken leben Hörde" in names(office, "Co-Abhängigkeit")
     assert "Lichtblick" not in names(office, "Down-Syndrom")
+
+
+# --- C: typos of words the office reaches only through a resource ----------------------------------------
+
+
+def test_dictionary_suggestions_for_words_that_are_none() -> None:
+    """hunspell-de-de's nouns and OpenThesaurus's entries suggest the word meant; a word spelled right gets
+    none ("Mukoviszidose", "Trauer")."""
+    assert language.spelling_suggestions("Skizophrenie", 2) == ("schizophrenie",)
+    assert language.spelling_suggestions("Angstörung", 2) == ("angststörung",)
+    assert language.spelling_suggestions("Mukoviszidose", 2) == ()
+    assert language.spelling_suggestions("Trauer", 1) == ()
+
+
+def test_a_moved_letter_is_one_typo() -> None:
+    from saas.directory.search import moved_letter
+
+    assert moved_letter("chron", "crohn")
+    assert moved_letter("parkinosn", "parkinson")
+    assert not moved_letter("chron", "chrom")
+    assert not moved_letter("trauer", "trauer")
+
+
+def test_a_typo_of_a_word_reached_through_a_resource_is_corrected(office) -> None:
+    """ "Skizophrenie" → Schizophrenie, which the common topic list files under Psychose; "Angstörung" →
+    Angststörung → Angst; "Morbus Chron" → Crohn (a moved letter). "Trauer" still finds only grief."""
+    assert names(office, "Skizophrenie") == ["Stimmen hören"]
+    assert names(office, "Angstörung") == ["Mutig gegen die Angst"]
+    assert names(office, "Morbus Chron") == ["DCCV Dortmund"]
+    assert names(office, "Trauer") == ["Trauercafé Aplerbeck"]
+    with tenant_context(office.dortmund.id):
+        assert search_ids("Skizophrenie", tenant_id=office.dortmund.id).corrected == {"skizophrenie": ["schizophrenie"]}
