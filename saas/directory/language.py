@@ -302,6 +302,13 @@ def related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[st
     return synonyms_, second, third
 
 
+@lru_cache(maxsize=20_000)
+def broader_terms(word: str) -> tuple[str, ...]:
+    """The broader terms OpenThesaurus gives a word's sets ("Downsyndrom" → Syndrom, Behinderung, ...)."""
+    links = _synset_links if _synset_links is not None else _thesaurus() and _synset_links
+    return tuple(dict.fromkeys(t[1:] for n in _set_numbers(word) for t in (links or [])[n] if t[0] == BROADER))
+
+
 NARROWER_LIMIT = 30  # a word with more narrower terms is a category ("Krankheit", "Alkohol": drinks), no concept
 EVERYDAY_ZIPF = 5.0  # a noun this common is an everyday word ("Frau", "Kind"): its kinds are no answer to it
 

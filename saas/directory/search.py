@@ -257,6 +257,16 @@ def named_topics(word: str) -> tuple[str, ...]:
         found = sorted({n for w in level for n in names.get(language.norm(w), ())})
         if found:
             return tuple(found)
+    if (
+        language.is_noun(word)
+        and not language.is_person(word)
+        and not any(names.get(language.norm(s)) for s in language.synonyms(word))
+    ):
+        # A noun that names no topic, nor do its synonyms (which the search uses as they are: "Trunksucht" ~
+        # Alkoholismus, not every addiction), is a kind of its broader terms (OpenThesaurus's
+        # "Oberbegriff"): "Downsyndrom" → Behinderung. Never a person's ("Rentner" → Mensch names nothing).
+        found = sorted({n for w in language.broader_terms(word) for n in names.get(language.norm(w), ())})
+        return tuple(found)
     return ()
 
 

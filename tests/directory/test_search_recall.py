@@ -152,3 +152,22 @@ def test_a_typo_of_a_word_reached_through_a_resource_is_corrected(office) -> Non
     assert names(office, "Trauer") == ["Trauercafé Aplerbeck"]
     with tenant_context(office.dortmund.id):
         assert search_ids("Skizophrenie", tenant_id=office.dortmund.id).corrected == {"skizophrenie": ["schizophrenie"]}
+
+
+# --- D: a noun that is a kind of a topic by OpenThesaurus's broader terms --------------------------------
+
+
+def test_a_noun_reaches_the_topic_its_broader_term_names() -> None:
+    """ "Downsyndrom" names no topic, nor do its synonyms; OpenThesaurus files it under Behinderung, a topic of
+    the common list. A noun whose synonyms name a topic keeps to them ("Trunksucht" ~ Alkoholismus, not every
+    addiction), and a person's broader terms ("Rentner" → Mensch) name none."""
+    from saas.directory.search import named_topics
+
+    assert "Behinderung" in named_topics("downsyndrom")
+    assert "Sucht" not in named_topics("trunksucht")
+    assert named_topics("rentner") == ()
+
+
+def test_down_syndrom_finds_the_disability_groups(office) -> None:
+    assert names(office, "Down-Syndrom") == ["Eltern behinderter Kinder"]
+    assert names(office, "Downsyndrom") == ["Eltern behinderter Kinder"]
