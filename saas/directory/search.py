@@ -873,8 +873,7 @@ def settle_terms(
         if term.alternatives:
             kept.append(term)
         elif may_ignore(term.word) or _relative(term):
-            # A relative no group names ("Ehemann", rarer than "Mann") says who, like an everyday word: the
-            # situation it is part of is read from the other words (see _situation).
+            # A relative no group names ("Oma gestorben") says who, not what: left out like an everyday noun.
             ignored.append(term.word)
         else:
             return [term], ignored, True  # a rare word no group knows: nothing can match
