@@ -257,17 +257,25 @@ def named_topics(word: str) -> tuple[str, ...]:
         found = sorted({n for w in level for n in names.get(language.norm(w), ())})
         if found:
             return tuple(found)
-    if (
-        language.is_noun(word)
-        and not language.is_person(word)
-        and not any(names.get(language.norm(s)) for s in language.synonyms(word))
-    ):
-        # A noun that names no topic, nor do its synonyms (which the search uses as they are: "Trunksucht" ~
-        # Alkoholismus, not every addiction), is a kind of its broader terms (OpenThesaurus's
-        # "Oberbegriff"): "Downsyndrom" → Behinderung. Never a person's ("Rentner" → Mensch names nothing).
-        found = sorted({n for w in language.broader_terms(word) for n in names.get(language.norm(w), ())})
-        return tuple(found)
     return ()
+
+
+@lru_cache(maxsize=20_000)
+def broader_topics(word: str) -> tuple[str, ...]:
+    """Topics of the common topic list a noun is a kind of by its OpenThesaurus broader terms ("Oberbegriff":
+    "Downsyndrom" → Behinderung), for a noun that names no topic itself (:func:`named_topics`) and whose
+    synonyms name none either (the search uses those as they are: "Trunksucht" ~ Alkoholismus never widens
+    to every addiction topic through ^Sucht). Never a person's ("Rentner" → Mensch). The search reads a word
+    so only where no other reading of it finds any group (see :func:`rank`)."""
+    names = _listed_topic_names()
+    if (
+        not language.is_noun(word)
+        or language.is_person(word)
+        or named_topics(word)
+        or any(names.get(language.norm(s)) for s in language.synonyms(word))
+    ):
+        return ()
+    return tuple(sorted({n for w in language.broader_terms(word) for n in names.get(language.norm(w), ())}))
 
 
 def _related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -503,6 +511,10 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             )
             if keys and keys != (key,):
                 term.alternatives.append(Alternative(keys, SYNONYM, "topic"))
+        for name in broader_topics(word):
+            alternative = _topic_alternative(name)
+            if alternative.tokens and alternative.tokens != (key,):
+                term.alternatives.append(Alternative(alternative.tokens, alternative.weight, "broader_topic"))
         term.alternatives += _kind_alternatives(word, key, tuple(parts))
         if 2 <= len(word) <= 4:
             term.alternatives.append(Alternative((INITIALS + language.surface(word),), SYNONYM, "initials"))
@@ -863,7 +875,9 @@ def settle_terms(
             a
             for a in term.alternatives
             if not (
-                everyday and a.kind in ("synonym", "narrower", "part_topic", "front_topic", "initials", *FALLBACK_KINDS)
+                everyday
+                and a.kind
+                in ("synonym", "narrower", "part_topic", "front_topic", "broader_topic", "initials", *FALLBACK_KINDS)
             )
             and not (term.exact_known and a.kind == "head")
             and all(t in known for t in a.tokens)
@@ -962,9 +976,14 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     for alt in term.alternatives:
         if alt.kind not in kinds:
             continue
-        in_area_only = alt.kind in ("synonym", "topic", "narrower", "part_topic", "front_topic") and bool(
-            term.meant_areas
-        )
+        in_area_only = alt.kind in (
+            "synonym",
+            "topic",
+            "narrower",
+            "part_topic",
+            "front_topic",
+            "broader_topic",
+        ) and bool(term.meant_areas)
         literal = alt.kind in LITERAL_KINDS
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
         # compound's front part stands for it where it names a topic: they may match a description too
@@ -1098,7 +1117,13 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
             # ("Kaufsucht" in a description is no "Sucht" topic).
             as_typed = _matchers(term, {"exact"})
             typed = any(_score_term(term, as_typed, c)[0] for c in candidates) if _has_part_topic(term) else False
-            matchers_of[i] = _matchers(term, all_kinds - {"part_topic"} if typed else all_kinds)
+            kinds = all_kinds - {"part_topic"} if typed else all_kinds
+            # What a noun's broader term names is the last reading: only where no other finds any group.
+            if _has_kind(term, "broader_topic") and not any(
+                _score_term(term, _matchers(term, kinds), c)[0] for c in candidates
+            ):
+                kinds = kinds | {"broader_topic"}
+            matchers_of[i] = _matchers(term, kinds)
             literal_matchers[i] = _matchers(term, by_words)
     strong_hits: list[tuple[float, Candidate]] = []
     weak_hits: list[tuple[float, Candidate]] = []
@@ -1142,7 +1167,11 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _has_part_topic(term: Term) -> bool:
-    return any(a.kind == "part_topic" for a in term.alternatives)
+    return _has_kind(term, "part_topic")
+
+
+def _has_kind(term: Term, kind: str) -> bool:
+    return any(a.kind == kind for a in term.alternatives)
 
 
 def _initials_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:

@@ -161,13 +161,18 @@ def test_a_noun_reaches_the_topic_its_broader_term_names() -> None:
     """ "Downsyndrom" names no topic, nor do its synonyms; OpenThesaurus files it under Behinderung, a topic of
     the common list. A noun whose synonyms name a topic keeps to them ("Trunksucht" ~ Alkoholismus, not every
     addiction), and a person's broader terms ("Rentner" → Mensch) name none."""
-    from saas.directory.search import named_topics
+    from saas.directory.search import broader_topics
 
-    assert "Behinderung" in named_topics("downsyndrom")
-    assert "Sucht" not in named_topics("trunksucht")
-    assert named_topics("rentner") == ()
+    assert "Behinderung" in broader_topics("downsyndrom")
+    assert broader_topics("trunksucht") == ()
+    assert broader_topics("rentner") == ()
+    assert broader_topics("schizophrenie") == ()  # it names a topic itself (Psychose)
 
 
 def test_down_syndrom_finds_the_disability_groups(office) -> None:
+    """The broader term's topic is the last reading: only where nothing else finds a group."""
     assert names(office, "Down-Syndrom") == ["Eltern behinderter Kinder"]
     assert names(office, "Downsyndrom") == ["Eltern behinderter Kinder"]
+    make_topic(office.dortmund, "Inklusion", area="social")
+    make_group(office.dortmund, "Inklusion leben", ["Inklusion"], topic_area="social", description="Downsyndrom.")
+    assert names(office, "Downsyndrom") == ["Inklusion leben"]
