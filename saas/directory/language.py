@@ -185,6 +185,8 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
             score = sum(zipf(p) for p in parts) / len(parts) - PART_PENALTY * (len(parts) - 2)
             if score > best_score:
                 best_score, best = score, parts
+    if len(best) > 1 and not _inner and not _dictionary_split(word, best):
+        return (word,)  # "Trau|mata", "All|ergie": a word of the dictionary, no compound
     if len(best) == 1 and not _inner and ("ae" in word or "oe" in word or "ue" in word):
         # "Essstoerung": try again with umlauts.
         umlauted = word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")
@@ -192,6 +194,26 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
         if len(parts) > 1:
             return parts
     return best
+
+
+@lru_cache(maxsize=1)
+def _dictionary_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Spellings without umlauts and search keys of the nouns of the dictionary (hunspell-de-de)."""
+    spellings = frozenset(surface(n) for n in _lexicon()[0])
+    return spellings, frozenset(norm(s) for s in spellings)
+
+
+def _dictionary_split(word: str, parts: tuple[str, ...]) -> bool:
+    """Whether a cut of a word is a compound's: a noun of the dictionary (hunspell-de-de) is one only where its
+    head is a noun of the dictionary too, as spelled or by its stem ("Traum|deuter", "Schema|zeichnung"). The
+    frequency of a syllable does not make it a part: "Traumata" (the plural the dictionary lists for "Trauma")
+    is no "Trau|mata", "Allergie" no "All|ergie", "Arterie" no "Art|erie". A word the dictionary lacks (most
+    compounds: "Kokainsucht") is cut by frequencies alone."""
+    spellings, keys = _dictionary_nouns()
+    if surface(word) not in spellings:
+        return True
+    head = parts[-1]
+    return surface(head) in spellings or norm(head) in keys
 
 
 # --- synonyms ------------------------------------------------------------------------------------------
@@ -697,4 +719,5 @@ def warm_up() -> None:
     _stem_index()
     _nouns()
     _sorted_nouns()
+    _dictionary_nouns()
     _narrower_index()

@@ -267,6 +267,12 @@ def test_which_unknown_words_are_filler(word: str, filler: bool) -> None:
         ("hörsturz", ("hör", "sturz")),  # a verb's stem in front still splits
         ("essstörung", ("ess", "störung")),
         ("alkoholsucht", ("alkohol", "sucht")),
+        # A noun of the dictionary is cut only where its head is a noun of it too: the plural it lists for
+        # "Trauma" is no "Trau|mata", "Allergie" no "All|ergie"; "Traumdeuter" still splits.
+        ("traumata", ("traumata",)),
+        ("allergie", ("allergie",)),
+        ("arterie", ("arterie",)),
+        ("traumdeuter", ("traum", "deuter")),
     ],
 )
 def test_compound_parts_are_words_of_the_compound(word: str, parts: tuple[str, ...]) -> None:
@@ -693,3 +699,12 @@ def test_a_compounds_front_never_matches_as_another_compounds_head(forms) -> Non
     make_group(d, "Panik-Treff", ["Panikattacken"], topic_area="mental_health", description="Angst vor der Angst.")
     assert names(forms, "Angststörung") == ["Angst-Selbsthilfe", "Panik-Treff", "Verlustangst überwinden"]
     assert names(forms, "Angststoerung") == ["Angst-Selbsthilfe", "Panik-Treff", "Verlustangst überwinden"]
+
+
+def test_a_plural_of_the_dictionary_is_no_compound(realistic) -> None:
+    """Round six: "Traumata" was cut into "Trau|mata" and listed the grief groups (Trauer). Does it find the
+    trauma group, and no grief group?"""
+    d = realistic.dortmund
+    make_topic(d, "Trauma", area="mental_health")
+    make_group(d, "Wege aus dem Trauma", ["Trauma"], topic_area="mental_health")
+    assert names(realistic, "Traumata") == ["Wege aus dem Trauma"]
