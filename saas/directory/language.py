@@ -428,6 +428,11 @@ def _lexicon() -> tuple[dict[str, bool], dict[str, tuple[str, ...]]]:
     return _lexicon_data
 
 
+def verbs() -> dict[str, tuple[str, ...]]:
+    """The verbs of the dictionary (hunspell-de-de, infinitives) → their nouns in -ung."""
+    return _lexicon()[1]
+
+
 @lru_cache(maxsize=1)
 def _sorted_nouns() -> list[str]:
     return sorted(_lexicon()[0])

@@ -708,3 +708,21 @@ def test_a_plural_of_the_dictionary_is_no_compound(realistic) -> None:
     make_topic(d, "Trauma", area="mental_health")
     make_group(d, "Wege aus dem Trauma", ["Trauma"], topic_area="mental_health")
     assert names(realistic, "Traumata") == ["Wege aus dem Trauma"]
+
+
+def test_the_front_of_a_compound_says_which_kind_of_its_broad_head(everyday) -> None:
+    """Round six: "Kokain|sucht", "Wett|sucht" and "Fress|sucht" listed the group of the topic Sucht, which the
+    head names, and missed the drug, gambling and eating groups. Does the front decide (Kokain names
+    Drogenabhängigkeit; wetten Glücksspiel; fressen ~ essen Essstörungen), and does the head's topic stay for
+    a front that names nothing (Kauf|sucht), while a front naming a topic of another area is no kind of it
+    (Zucker|sucht is no Diabetes)?"""
+    d = everyday.dortmund
+    for name, area in [("Sucht", "addiction"), ("Essstörungen", "mental_health")]:
+        make_topic(d, name, area=area)
+    make_group(d, "Suchtselbsthilfe", ["Sucht"], topic_area="addiction")
+    make_group(d, "Overeaters Anonymous", ["Essstörungen"], topic_area="mental_health")
+    assert names(everyday, "Kokainsucht") == ["Clean bleiben"]
+    assert names(everyday, "Wettsucht") == ["Anonyme Spieler"]
+    assert names(everyday, "Fresssucht") == ["Overeaters Anonymous"]
+    assert names(everyday, "Kaufsucht") == ["Suchtselbsthilfe"]
+    assert "Diabetiker Treff" not in names(everyday, "Zuckersucht")
