@@ -473,8 +473,8 @@ def _ablaut(verb: str, participle: str) -> bool:
     """Whether a participle's vowels are the verb's after ablaut: the stem vowel changes along a series of
     :data:`_ABLAUT`, the others stay."""
     ours, theirs = _VOWELS.findall(verb.replace("ß", "ss")), _VOWELS.findall(participle.replace("ß", "ss"))
-    if len(ours) != len(theirs) or not ours:
-        return False
+    if len(ours) != len(theirs) or len(ours) < 2:
+        return False  # one vowel group ("treu" of "Betreuer", "schien" of "erschienen"): no stem and ending
     # The stem vowel is the last but one (the last is the ending's "e"); before it, a prefix's vowels stay.
     *before, stem, ending = ours
     *p_before, p_stem, p_ending = theirs

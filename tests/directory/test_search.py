@@ -404,6 +404,13 @@ def test_an_unclear_strong_participle_stands_for_no_verb() -> None:
     assert derivations("gewesen") == ()
 
 
+@pytest.mark.parametrize("word", ["Betreuer", "erschienen", "bereuen", "verstauen"])
+def test_a_word_with_one_vowel_after_its_prefix_is_searched(realistic, word: str) -> None:
+    """Round six: a word whose form after an inseparable prefix has one vowel group ("Be|treu|er", "er|schien|en")
+    raised in the ablaut check, and its search failed. Is it searched (finding nothing here)?"""
+    assert names(realistic, word) == []
+
+
 def test_a_noun_is_no_verb_form() -> None:
     """Is a noun of the dictionary never read as a verb form ("Sucht" is no "sucht" of "suchen")?"""
     from saas.directory.language import derivations
