@@ -582,7 +582,7 @@ def derivations(word: str) -> tuple[str, ...]:
     word = word.lower()
     if not word.isalpha() or len(word) < 5:
         return ()
-    nouns, _verbs = _lexicon()
+    nouns, verbs = _lexicon()
     found: list[str] = []
     person = _person_noun(word) or (_IKER.sub("iker", word) if _IKER.search(word) else None)
     if person and person.endswith("iker") and len(person) >= 8:
@@ -600,6 +600,10 @@ def derivations(word: str) -> tuple[str, ...]:
             found += _verb_nouns(verb)
         if not found:
             found += adjective_nouns(word)
+    elif word.endswith("e") and word not in verbs:
+        # An adjective the dictionary lists as a noun in its weak form ("Süchtige", "die Süchtige") stands for
+        # the adjective's noun, as the adjective does ("süchtig" → Sucht).
+        found += adjective_nouns(word)
     return tuple(w for w in dict.fromkeys(found) if w != word)
 
 

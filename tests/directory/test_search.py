@@ -386,6 +386,7 @@ def test_an_office_topic_word_stays_in_its_area(world) -> None:
         ("geschieden", "scheidung"),  # a strong participle: its verb by ablaut (scheiden), the noun in -ung
         ("verstorben", "sterben"),  # prefixed, where the dictionary has only the simple verb
         ("verwitwet", "witwe"),  # a verb made of a noun by a prefix: the noun
+        ("süchtige", "sucht"),  # an adjective the dictionary lists as a noun ("die Süchtige"): as "süchtig"
     ],
 )
 def test_derived_forms_stand_for_their_nouns(word: str, derived: str) -> None:
@@ -409,6 +410,14 @@ def test_a_word_with_one_vowel_after_its_prefix_is_searched(realistic, word: str
     """Round six: a word whose form after an inseparable prefix has one vowel group ("Be|treu|er", "er|schien|en")
     raised in the ablaut check, and its search failed. Is it searched (finding nothing here)?"""
     assert names(realistic, word) == []
+
+
+def test_an_infinitive_as_a_noun_is_no_adjective() -> None:
+    """Is a verb the dictionary also lists as a noun ("Ängstigen", "Schädigen") no nominalised adjective?"""
+    from saas.directory.language import derivations
+
+    assert "angst" not in derivations("ängstigen")
+    assert "schad" not in derivations("schädigen")
 
 
 def test_a_noun_is_no_verb_form() -> None:
