@@ -869,7 +869,8 @@ def settle_terms(
             add_corrections(term, tenant_ids, (candidates or {}).get(i), known)
         if term.alternatives:
             kept.append(term)
-        elif may_ignore(term.word):
+        elif may_ignore(term.word) or _relative(term):
+            # A relative no group names ("Oma gestorben") says who, not what: left out like an everyday noun.
             ignored.append(term.word)
         else:
             return [term], ignored, True  # a rare word no group knows: nothing can match
