@@ -604,6 +604,10 @@ def derivations(word: str) -> tuple[str, ...]:
         # An adjective the dictionary lists as a noun in its weak form ("Süchtige", "die Süchtige") stands for
         # the adjective's noun, as the adjective does ("süchtig" → Sucht).
         found += adjective_nouns(word)
+    if not found and ("ae" in word or "oe" in word or "ue" in word) and word not in nouns:
+        # The dictionary is spelled with umlauts: "aengstlich" is "ängstlich" (→ Angst), "suechtige" "süchtige".
+        umlauted = word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")
+        return derivations(umlauted)
     return tuple(w for w in dict.fromkeys(found) if w != word)
 
 

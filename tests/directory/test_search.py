@@ -387,6 +387,8 @@ def test_an_office_topic_word_stays_in_its_area(world) -> None:
         ("verstorben", "sterben"),  # prefixed, where the dictionary has only the simple verb
         ("verwitwet", "witwe"),  # a verb made of a noun by a prefix: the noun
         ("süchtige", "sucht"),  # an adjective the dictionary lists as a noun ("die Süchtige"): as "süchtig"
+        ("aengstlich", "angst"),  # typed without umlauts: the dictionary's "ängstlich"
+        ("suechtige", "sucht"),
     ],
 )
 def test_derived_forms_stand_for_their_nouns(word: str, derived: str) -> None:
@@ -668,6 +670,7 @@ ALCOHOL_GROUPS = {"Trocken leben Hörde", "Angehörige von Alkoholkranken", "Ano
         # An adjective reaches its noun (hunspell-de-de), not loose synonyms ("zitternd": Parkinson, "Herz").
         ("ängstlich", {"Angst-Selbsthilfe"}),
         ("panisch", {"Angst-Selbsthilfe"}),  # Panik, which the common list files under Angsterkrankungen
+        ("aengstlich", {"Angst-Selbsthilfe"}),  # without umlauts, as the dictionary's "ängstlich"
         # A typo in a compound's front part, corrected against the office's own vocabulary.
         ("Alkohlsucht", ALCOHOL_GROUPS),
         ("Drognsucht", {"Clean bleiben"}),
