@@ -309,7 +309,7 @@ def warm_up() -> None:
         _listed_topic_words,
         _listed_spellings,
         _listed_phrases,
-        _topic_name_areas,
+        _topic_heads,
     ):
         build()
 
@@ -539,11 +539,11 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
     if front and topics:
         # A head that names a broad topic ("Sucht") is the kind of thing; the front says which one: "Kokain|sucht"
         # is what Kokain names (Drogenabhängigkeit), "Wett|sucht" Glücksspiel, "Fress|sucht" (fressen ~ essen)
-        # Essstörungen, never every group of the topic Sucht. Only a topic of an area the head's word has in the
-        # topic list ("Sucht": addiction; "Mager|sucht": mental health) is such a kind: "Zucker|sucht" is no
-        # Diabetes, "Drogen|psychose" no Drogenabhängigkeit. The head's own topics stay, after it (see rank).
-        areas = _head_areas(head)
-        specific = [n for n in _front_topics(parts[0]) if _topic_name_areas().get(n, frozenset()) & areas]
+        # Essstörungen, never every group of the topic Sucht. Only a topic that is a kind of the head is: the
+        # topic list gives it the head among its words, alone or as a compound's head (Drogenabhängigkeit:
+        # "Sucht"; Glücksspiel: "Spiel|sucht"; Essstörungen: "Mager|sucht"). "Zucker|sucht" is no Diabetes,
+        # "Krebs|schmerzen" no cancer topic. The head's own topics stay, after it (see rank).
+        specific = [n for n in _front_topics(parts[0]) if head in _topic_heads().get(n, frozenset())]
     elif front:
         own, kind = list(named_topics(parts[0])), "front_topic"  # what the front names, with its fallback
     for name, of_kind in [(n, kind) for n in own or topics] + [(n, "front_topic") for n in specific]:
@@ -554,29 +554,18 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
 
 
 @lru_cache(maxsize=1)
-def _topic_name_areas() -> dict[str, frozenset[str]]:
-    """Name of each topic of the common topic list → its topic areas."""
+def _topic_heads() -> dict[str, frozenset[str]]:
+    """Name of each topic of the common topic list → the search keys of its words and of its compounds' heads
+    ("Glücksspiel" → glucksspiel, spiel, spielsucht, sucht, wett, ...): what the topic is a kind of."""
     from saas.directory.demo import load_topic_rows
 
     found: dict[str, set[str]] = {}
     for row in load_topic_rows():
-        found.setdefault(row["name"], set()).add(row["topic_area"])
-    return {name: frozenset(areas) for name, areas in found.items()}
-
-
-@lru_cache(maxsize=2_000)
-def _head_areas(head: str) -> frozenset[str]:
-    """Topic areas of the common topic list's topics whose names or search words have the word (a search key)
-    as a word or as a compound's head: "sucht" → addiction (Sucht, "Spielsucht"), mental health ("Magersucht",
-    "Ess-Brech-Sucht")."""
-    from saas.directory.demo import load_topic_rows
-
-    found: set[str] = set()
-    for row in load_topic_rows():
+        keys = found.setdefault(row["name"], set())
         for word in language.raw_words(row["name"] + " " + row["search_words"]):
-            if word.isalpha() and head in (language.norm(word), language.norm(language.split_compound(word)[-1])):
-                found.add(row["topic_area"])
-    return frozenset(found)
+            if word.isalpha():
+                keys |= {language.norm(word), language.norm(language.split_compound(word)[-1])}
+    return {name: frozenset(keys) for name, keys in found.items()}
 
 
 @lru_cache(maxsize=2_000)

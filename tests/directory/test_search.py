@@ -745,3 +745,16 @@ def test_the_front_of_a_compound_says_which_kind_of_its_broad_head(everyday) -> 
     assert names(everyday, "Fresssucht") == ["Overeaters Anonymous"]
     assert names(everyday, "Kaufsucht") == ["Suchtselbsthilfe"]
     assert "Diabetiker Treff" not in names(everyday, "Zuckersucht")
+
+
+def test_a_front_names_a_kind_of_its_head_only_where_the_topic_list_says_so() -> None:
+    """Is the front's topic taken for a compound only where the topic list gives that topic the head among its
+    words ("Tabletten|sucht": Medikamentenabhängigkeit lists "Sucht"), not for any topic of the same area
+    ("Krebs|schmerzen" is pain, not the cancer topics)?"""
+    from saas.directory.search import _alternatives
+
+    def fronts(word: str) -> set[tuple[str, ...]]:
+        return {a.tokens for a in _alternatives(word) if a.kind == "front_topic"}
+
+    assert fronts("tablettensucht") == {("medikamentenabhang",)}
+    assert fronts("krebsschmerzen") == set()
