@@ -36,6 +36,13 @@ the topics of the common topic list the word reaches (:func:`named_topics`: "CED
   or topic, or one the common topic list relates to the word ("Autismus" → "Asperger Syndrom"). An
   "Angst" group whose description mentions ADHS is no answer to "ADHS".
 - Ties are broken by name.
+
+Offices. Every rule above is decided per office, on that office's vocabulary and groups: a search across
+offices (the regional finder's offices, the staff neighbour search, all offices) finds and ranks each
+office's groups exactly as that office's own search does (:func:`search_by_office`). Which words are
+known is each office's own too: it decides typo corrections, which readings of a word are kept and which
+common words may be left out, so a vocabulary of the whole selection could change what an office's groups
+match. Across offices the lists are merged by score, then name, which keeps each office's order.
 """
 
 from __future__ import annotations
@@ -44,7 +51,7 @@ import heapq
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -54,13 +61,16 @@ from sqlalchemy import (
     ColumnElement,
     Exists,
     Select,
+    Text,
     and_,
     exists,
     false,
     func,
+    literal,
     literal_column,
     or_,
     select,
+    text,
     true,
     union_all,
 )
@@ -680,6 +690,9 @@ def _rest_tokens(word: str) -> set[str]:
     return keys | {PART + k for k in keys}
 
 
+_COMPOUND_LOOKUPS = [0]  # counts the look-ups of _correct_compound: its result is one office's own
+
+
 def _correct_compound(term: Term, tenant_ids: list[int] | None, known: set[str] | None = None) -> bool:
     """A typo in a compound's front part ("Alkohl|sucht"), which no whole word of the vocabulary is near: cut
     where the rest is a German word (``wordfreq``) and the front is none, and correct the front against the
@@ -700,6 +713,7 @@ def _correct_compound(term: Term, tenant_ids: list[int] | None, known: set[str] 
     ]
     if not cuts:
         return False
+    _COMPOUND_LOOKUPS[0] += 1
     shortest, longest = min(len(c[0]) for c in cuts), max(len(c[0]) for c in cuts)
     stmt = select(SearchWord.word).where(
         _office_filter(SearchWord.tenant_id, tenant_ids),
@@ -993,6 +1007,8 @@ def _colloquial(term: Term) -> bool:
 
 def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     """The groups a query finds, best first (see the module's rules)."""
+    if not candidates:
+        return []
     all_kinds = {
         *LITERAL_KINDS,
         *FALLBACK_KINDS,
@@ -1191,9 +1207,9 @@ def _one_statement(
 
     The groups' condition is each term's alternatives before the vocabulary is known, as one regular
     expression per term (:func:`_term_regex`): a superset of what :func:`settle_terms` keeps, narrowed
-    again by :func:`rank`. One office (up to five) has a few hundred groups: its (tenant_id, status) index
-    and a filter over them beat the trigram index over all offices; ``search_text || ''`` is the same text
-    without an index.
+    again by :func:`rank`. One office has a few hundred groups: its (tenant_id, status) index and a filter
+    over them beat the trigram index over all offices; ``search_text || ''`` is the same text without an
+    index. :func:`_ranked_by_office` fetches the same per office, for many offices at once.
     """
     from saas.directory.models import Group, SearchWord
 
@@ -1279,7 +1295,7 @@ def search_ids(
     if offices is not None and len(offices) == 1:
         known, candidates_of, groups, optional = _one_statement(terms, where, offices)
         settled = _settle_office(terms, known, candidates_of, optional, offices[0])
-        ranked, corrected, ignored = _finish(settled, groups, where)
+        ranked, corrected, ignored = _finish(settled, groups, lambda: where)
         return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)
     found = _ranked_by_office(q, offices, topic_area, statuses, filters)
     merged = list(heapq.merge(*(ranked for ranked, _c, _i in found.values()), key=_merge_key))
@@ -1446,43 +1462,160 @@ def _ranked_by_office(
             known_of.setdefault(office, set())
             unknown_of.setdefault(office, lacks(set()))
     candidates_of = {office: {i: fixes_of.get(office, {}).get(i, []) for i in asked} for office in offices}
-    settled = {
-        office: _settle_office(_fresh(template), known_of[office], candidates_of[office], optional, office)
-        for office in offices
-    }
+    # Offices that know the same words (and have the same typo candidates) settle the terms alike: once.
+    # Not where a typo inside a compound was looked up in the office's whole vocabulary (_correct_compound).
+    settled: dict[int, _Settled] = {}
+    alike: dict[tuple, _Settled] = {}
+    for office in offices:
+        key = (frozenset(known_of[office]), tuple(sorted((i, tuple(c)) for i, c in candidates_of[office].items())))
+        if key in alike:
+            settled[office] = _copy_settled(alike[key], office)
+            continue
+        looked_up = _COMPOUND_LOOKUPS[0]
+        settled[office] = _settle_office(_fresh(template), known_of[office], candidates_of[office], optional, office)
+        if _COMPOUND_LOOKUPS[0] == looked_up:
+            alike[key] = settled[office]
     # One statement for the groups: for an office that needs no typo correction, those that match each
     # term's alternatives before the vocabulary is known (as its first statement fetches them); after a
     # correction, those its kept terms match (offices with the same kept terms share a condition).
     ranking = [o for o, s in settled.items() if s.fits and s.kept and not s.nothing]
+    # The offices as an expression no index serves: PostgreSQL then finds the rows by the index of tokens
+    # (see _may_matter) and checks the office on those, instead of reading every group of every office.
+    tenant: ColumnElement[int] = Group.tenant_id + 0
     wanted = []
     if ranking:
         conditions = []
         for i, term in enumerate(template):
             unknown = [o for o in ranking if i in optional and i in unknown_of[o]]
-            match = _term_regex(term, Group.search_text)
-            conditions.append(or_(match, _office_filter(Group.tenant_id, unknown)) if unknown else match)
-        wanted.append(and_(_office_filter(Group.tenant_id, ranking), *conditions))
+            match = _term_tokens(term)
+            conditions.append(or_(match, tenant.in_(unknown)) if unknown else match)
+        wanted.append(and_(tenant.in_(ranking), *conditions))
     corrected: dict[tuple, list[int]] = {}
     for office, s in settled.items():
         if not s.fits and s.kept and not s.nothing:
             corrected.setdefault(_condition_key(s.kept), []).append(office)
     wanted += [
         and_(
-            _office_filter(Group.tenant_id, members),
-            *(_term_regex(t, Group.search_text) for t in settled[members[0]].kept),
+            tenant.in_(members),
+            *(_term_tokens(t) for t in settled[members[0]].kept),
         )
         for members in corrected.values()
     ]
     groups_of: dict[int, list[Candidate]] = {}
     if wanted:
-        for office, *row in db.session.execute(select(Group.tenant_id, *_group_columns()).where(*where, or_(*wanted))):
-            groups_of.setdefault(office, []).append(Candidate(*row))
+        searched = ranking + [o for members in corrected.values() for o in members]
+        matter = _may_matter([a for o in searched for t in settled[o].kept for a in t.alternatives])
+        postgresql = db.session.get_bind().dialect.name == "postgresql"
+        if postgresql:
+            # PostgreSQL keeps no statistics of the token arrays and takes a condition on them to hold for
+            # a tenth of all groups: it would read every group of every office instead of asking the index.
+            db.session.execute(text("SET LOCAL enable_seqscan = off"))
+        try:
+            rows = db.session.execute(
+                select(Group.tenant_id, *_group_columns()).where(*where, or_(*wanted), matter)
+            ).all()
+        finally:
+            if postgresql:
+                db.session.execute(text("SET LOCAL enable_seqscan = on"))
+        for office_id, *row in rows:
+            groups_of.setdefault(office_id, []).append(Candidate(*row))
     found = {}
     for office in offices:
-        office_settled = settled[office]
-        office_where = _base_filters([office], topic_area, statuses, filters)
-        found[office] = _finish(office_settled, groups_of.get(office, []), office_where, second=True)
+        found[office] = _finish(
+            settled[office],
+            groups_of.get(office, []),
+            lambda office=office: _base_filters([office], topic_area, statuses, filters),  # type: ignore[misc]
+            second=True,
+        )
     return found
+
+
+def _may_matter(alternatives: list[Alternative]) -> ColumnElement[bool]:
+    """Of the groups a condition lets pass, those :func:`rank` may list or that decide its rules, for the
+    kept alternatives of any office: some alternative in the name or topics, or one that may match a
+    description (the words typed, their typo correction, a compound's front part) in the text. A group
+    that has a query's words only as synonyms in its description scores nought for every term and decides
+    nothing, so it never leaves the database (a synonym such as "Begegnung" of "Spiel" is in thousands of
+    descriptions). The same results, fewer rows."""
+    from saas.directory.models import Group
+
+    strong = {a.tokens for a in alternatives}
+    described = {a.tokens for a in alternatives if a.kind in (*LITERAL_KINDS, *FALLBACK_KINDS, "typo")}
+    if db.session.get_bind().dialect.name != "postgresql":
+
+        def has(
+            column: ColumnElement[str] | InstrumentedAttribute[str], tokens: tuple[str, ...]
+        ) -> ColumnElement[bool]:
+            return and_(*(column.like(f"% {t} %") for t in tokens))
+
+        name_topics: ColumnElement[str] = Group.search_name + Group.search_topics
+        return or_(
+            false(),
+            *(has(name_topics, tokens) for tokens in sorted(strong)),
+            *(has(Group.search_text, tokens) for tokens in sorted(described)),
+        )
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    def array(column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement:
+        return func.string_to_array(column, literal_column("' '"), type_=ARRAY(Text))
+
+    def any_of(column: ColumnElement, groups: set[tuple[str, ...]]) -> list[ColumnElement[bool]]:
+        singles = sorted(t[0] for t in groups if len(t) == 1)
+        found = [column.op("&&")(literal(singles, ARRAY(Text)))] if singles else []
+        return found + [column.op("@>")(literal(list(t), ARRAY(Text))) for t in sorted(groups) if len(t) > 1]
+
+    # The same once more as a condition the GIN index of tokens answers (name and topics are in the text),
+    # on its own in a materialized CTE: the index finds the rows (a few known tokens) and the rest is checked
+    # on those alone. In one statement with the rest the planner reads every group instead.
+    indexed = (
+        select(Group.id)
+        .where(or_(false(), *any_of(array(Group.search_text), strong)))
+        .cte("may_matter")
+        .prefix_with("MATERIALIZED")
+    )
+    return and_(
+        Group.id.in_(select(indexed.c.id)),
+        or_(
+            false(),
+            *any_of(array(Group.search_name + Group.search_topics), strong),
+            *any_of(array(Group.search_text), described),
+        ),
+    )
+
+
+def _copy_settled(settled: _Settled, office: int) -> _Settled:
+    """Another office's copy of settled terms (what :func:`_finish` may still change is its own)."""
+    terms = []
+    for t in settled.terms:
+        copy = Term(t.word, list(t.alternatives), list(t.corrected), t.exact_known, t.areas, t.meant_areas)
+        terms.append(copy)
+    position = {id(t): i for i, t in enumerate(settled.terms)}
+    kept = [terms[position[id(t)]] for t in settled.kept]
+    return _Settled(office, terms, kept, list(settled.ignored), settled.nothing, settled.fits)
+
+
+def _term_tokens(term: Term) -> ColumnElement[bool]:
+    """:func:`_term_regex` over ``Group.search_text`` for many offices. On PostgreSQL the same condition as
+    array operators on the document's tokens (each key as a word or a compound's part: ``&&`` with
+    ``{key, ~key}``), which its GIN index of tokens answers (``ix_groups_search_tokens``, see ddl.py) instead
+    of a regular expression over every document of every office; elsewhere the regular expression."""
+    from saas.directory.models import Group
+
+    if db.session.get_bind().dialect.name != "postgresql":
+        return _term_regex(term, Group.search_text)
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    tokens = func.string_to_array(Group.search_text, literal_column("' '"), type_=ARRAY(Text))
+
+    def any_of(keys: Iterable[str]) -> ColumnElement[bool]:
+        bare = sorted({k.removeprefix(PART) for k in keys})
+        return tokens.op("&&")(literal([w for k in bare for w in (k, PART + k)], ARRAY(Text)))
+
+    singles = [a.tokens[0] for a in term.alternatives if len(a.tokens) == 1]
+    multi = {tuple(t.removeprefix(PART) for t in a.tokens) for a in term.alternatives if len(a.tokens) > 1}
+    found = [any_of(singles)] if singles else []
+    found += [and_(*(any_of([k]) for k in keys)) for keys in sorted(multi)]
+    return or_(*found) if found else false()
 
 
 def _condition_key(terms: list[Term]) -> tuple:
@@ -1497,29 +1630,30 @@ def _condition_key(terms: list[Term]) -> tuple:
 
 
 def _finish(
-    settled: _Settled, groups: list[Candidate], where: list, *, second: bool = False
+    settled: _Settled, groups: list[Candidate], where_of: Callable[[], list], *, second: bool = False
 ) -> tuple[list[Candidate], dict[str, list[str]], list[str]]:
     """One office's ranked groups from its settled terms and the groups of its first statement (see the
     module's rules), or with ``second`` those its kept terms match (:func:`_rows`, read for many offices
-    at once); ``where`` limits to that office. Returns the groups, corrections and ignored words."""
+    at once); ``where_of`` gives the conditions that limit to that office (built only where a statement of its
+    own is needed). Returns the groups, corrections and ignored words."""
     kept, ignored = settled.kept, settled.ignored
     if settled.nothing or not kept:
         return [], {}, ignored
     # The groups of the first statement, or (after a typo correction) those the kept terms match.
-    ranked = rank(kept, groups if settled.fits or second else _rows(kept, where))
+    ranked = rank(kept, groups if settled.fits or second else _rows(kept, where_of()))
     if not ranked:
         # Parts of a mistyped word may each be known ("Schlagen|fall"): now try corrections.
         retry = [t for t in kept if not t.exact_known and not t.corrected]
         if [add_corrections(t, [settled.office]) for t in retry].count(True):
-            ranked = _find(kept, where)
-    if situation := _situation(settled.terms, kept, ranked, ignored, where):
+            ranked = _find(kept, where_of())
+    if situation := _situation(settled.terms, kept, ranked, ignored, where_of):
         ranked, kept, ignored = situation
     if not ranked and len(kept) > 1:
         # No group has all the words, and some are everyday words ("was *tun* bei Panikattacken", "Drogen
         # *Sohn*", "Stottern *Kinder*"): the other words alone, once. A specific word is never left out.
         firm = [t for t in kept if _firm(t)]
         if firm and len(firm) < len(kept):
-            ranked = _find(firm, where)
+            ranked = _find(firm, where_of())
             if ranked:
                 ranked = _dropped_nouns_first(ranked, [t for t in kept if not _firm(t)])
                 ignored = ignored + [t.word for t in kept if not _firm(t)]
@@ -1530,14 +1664,14 @@ def _finish(
         widened = Term(kept[0].word, [*kept[0].alternatives, Alternative(topic, SYNONYM, "topic")])
         widened.areas, widened.meant_areas = kept[0].areas, kept[0].meant_areas
         found = {c.id for c in ranked}
-        ranked = ranked + [c for c in _find([widened], where) if c.id not in found]
+        ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
     if ranked and len(kept) == 1 and (topic := _initials_topic(kept[0], ranked)):
         # An abbreviation only names have ("AA": "Anonyme Alkoholiker – Meeting"), all of groups of one topic:
         # it stands for that topic, whose other groups answer it too, after them.
         widened = Term(kept[0].word, [*kept[0].alternatives, Alternative(topic, SYNONYM, "topic")])
         widened.areas, widened.meant_areas = kept[0].areas, kept[0].meant_areas
         found = {c.id for c in ranked}
-        ranked = ranked + [c for c in _find([widened], where) if c.id not in found]
+        ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return ranked, corrected, ignored
@@ -1587,7 +1721,7 @@ def _for_relatives(c: Candidate) -> bool:
     return f" {language.norm(AUDIENCES['relatives'])} " in c.search_topics.partition(ABOUT)[2].join("  ")
 
 
-def _for_relatives_topic(concept: list[Term], where: list) -> list[Candidate]:
+def _for_relatives_topic(concept: list[Term], where_of: Callable[[], list]) -> list[Candidate]:
     """Where a word of a situation stands for a topic of the common list whose name says it is for relatives,
     that topic's groups, ranked as the topic ("Mutter pflegen" → Pflegende Angehörige, not Pflegeeltern): the
     relative named makes the person searching one. Only for a single such word."""
@@ -1601,7 +1735,7 @@ def _for_relatives_topic(concept: list[Term], where: list) -> list[Candidate]:
         return []
     term = Term(concept[0].word, topics)
     term.areas, term.meant_areas = concept[0].areas, concept[0].meant_areas
-    return _find([term], where)
+    return _find([term], where_of())
 
 
 def _in_name_or_topic(term: Term, c: Candidate) -> bool:
@@ -1610,7 +1744,7 @@ def _in_name_or_topic(term: Term, c: Candidate) -> bool:
 
 
 def _situation(
-    terms: list[Term], kept: list[Term], ranked: list[Candidate], ignored: list[str], where: list
+    terms: list[Term], kept: list[Term], ranked: list[Candidate], ignored: list[str], where_of: Callable[[], list]
 ) -> tuple[list[Candidate], list[Term], list[str]] | None:
     """A life situation: someone close and what is wrong ("Sohn trinkt", "Mutter hat Alzheimer", "Mann
     gestorben", "Kind mit Behinderung"). The relative is no topic of the groups wanted; the other words are.
@@ -1635,12 +1769,12 @@ def _situation(
         return None
     words = {p.word for p in persons}
     unused = [w for w in ignored if w not in words]
-    if caring := _for_relatives_topic(concept, where):
+    if caring := _for_relatives_topic(concept, where_of):
         return caring, concept, unused
     named = [c for c in ranked if any(_in_name_or_topic(p, c) for p in persons if id(p) in {id(k) for k in kept})]
     if named and not all(_for_relatives(c) for c in named):
         return None
-    found = ranked if len(concept) == len(kept) else _find(concept, where)
+    found = ranked if len(concept) == len(kept) else _find(concept, where_of())
     if not found or (all(_everyday(t) for t in concept) and not _described_topic(concept[0], found)):
         # Everyday words alone say no concern ("Kind *finden*"), unless only groups of one topic say them
         # ("Kind *verloren*": two grief groups' descriptions), which then stand for that topic.

@@ -78,7 +78,9 @@ def test_a_search_across_offices_is_two_statements(offices, q: str, statements: 
             event.remove(Engine, "before_cursor_execute", counter)
         db.session.remove()
     assert result.total > 0
-    assert count[0] == statements, (q, count[0])
+    # On PostgreSQL the groups' statement comes between SET LOCAL enable_seqscan off and on (no statistics of
+    # token arrays: see search._ranked_by_office).
+    assert count[0] == statements + (2 if IS_POSTGRES else 0), (q, count[0])
 
 
 @pytest.mark.skipif(IS_POSTGRES, reason="SQLite's journal: the embedded setup")
