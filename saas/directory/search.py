@@ -47,6 +47,7 @@ match. Across offices the lists are merged by score, then name, which keeps each
 
 from __future__ import annotations
 
+import contextvars
 import heapq
 import itertools
 import re
@@ -690,7 +691,8 @@ def _rest_tokens(word: str) -> set[str]:
     return keys | {PART + k for k in keys}
 
 
-_COMPOUND_LOOKUPS = [0]  # counts the look-ups of _correct_compound: its result is one office's own
+# Counts the look-ups of _correct_compound in this context (thread, request): its result is one office's own.
+_COMPOUND_LOOKUPS: contextvars.ContextVar[list[int]] = contextvars.ContextVar("compound_lookups")
 
 
 def _correct_compound(term: Term, tenant_ids: list[int] | None, known: set[str] | None = None) -> bool:
@@ -713,7 +715,8 @@ def _correct_compound(term: Term, tenant_ids: list[int] | None, known: set[str] 
     ]
     if not cuts:
         return False
-    _COMPOUND_LOOKUPS[0] += 1
+    if (counter := _COMPOUND_LOOKUPS.get(None)) is not None:
+        counter[0] += 1
     shortest, longest = min(len(c[0]) for c in cuts), max(len(c[0]) for c in cuts)
     stmt = select(SearchWord.word).where(
         _office_filter(SearchWord.tenant_id, tenant_ids),
@@ -1471,9 +1474,15 @@ def _ranked_by_office(
         if key in alike:
             settled[office] = _copy_settled(alike[key], office)
             continue
-        looked_up = _COMPOUND_LOOKUPS[0]
-        settled[office] = _settle_office(_fresh(template), known_of[office], candidates_of[office], optional, office)
-        if _COMPOUND_LOOKUPS[0] == looked_up:
+        counter = [0]
+        token = _COMPOUND_LOOKUPS.set(counter)
+        try:
+            settled[office] = _settle_office(
+                _fresh(template), known_of[office], candidates_of[office], optional, office
+            )
+        finally:
+            _COMPOUND_LOOKUPS.reset(token)
+        if not counter[0]:
             alike[key] = settled[office]
     # One statement for the groups: for an office that needs no typo correction, those that match each
     # term's alternatives before the vocabulary is known (as its first statement fetches them); after a
