@@ -3,7 +3,12 @@
 An office takes part per association, by its own decision (``AssociationMember.regional_finder``,
 on its "Verbände und Freigaben" page, like its figure sharing). Only the list of participating offices
 is read across offices; each office's groups are then searched inside that office's own context, so
-tenant scoping and Row-Level Security apply as on the office's own Wegweiser.
+tenant scoping and Row-Level Security apply as on the office's own Wegweiser. Each office's groups are
+found and ranked exactly as its own search finds them: the search has one semantics for any selection of
+offices (saas.directory.search). One statement across all participating offices (``search_by_office``)
+would be faster, but the web app's database role reads one office per transaction (RLS), and a
+cross-office block needs the statistics connection, which only the worker has: the finder stays office
+by office.
 
 What leaves an office: the group's name, topics, site and meeting rhythm and mode — never contact
 persons. A protected group shows only its name and topics and sends the person to its own office.

@@ -36,14 +36,23 @@ the topics of the common topic list the word reaches (:func:`named_topics`: "CED
   or topic, or one the common topic list relates to the word ("Autismus" → "Asperger Syndrom"). An
   "Angst" group whose description mentions ADHS is no answer to "ADHS".
 - Ties are broken by name.
+
+Offices. Every rule above is decided per office, on that office's vocabulary and groups: a search across
+offices (the regional finder's offices, the staff neighbour search, all offices) finds and ranks each
+office's groups exactly as that office's own search does (:func:`search_by_office`). Which words are
+known is each office's own too: it decides typo corrections, which readings of a word are kept and which
+common words may be left out, so a vocabulary of the whole selection could change what an office's groups
+match. Across offices the lists are merged by score, then name, which keeps each office's order.
 """
 
 from __future__ import annotations
 
+import contextvars
+import heapq
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -53,7 +62,6 @@ from sqlalchemy import (
     ColumnElement,
     Exists,
     Select,
-    SQLColumnExpression,
     Text,
     and_,
     exists,
@@ -63,6 +71,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    text,
     true,
     union_all,
 )
@@ -327,6 +336,7 @@ def warm_up() -> None:
         _listed_topic_words,
         _listed_spellings,
         _listed_phrases,
+        _topic_heads,
     ):
         build()
 
@@ -555,13 +565,50 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
     topics = sorted(names.get(head, ()))
     own = [n for n in topics if language.norm(n) == head]
     kind = "part_topic"  # what the head names comes after every other reading (see rank)
-    if not topics and len(parts) == 2 and not may_ignore(parts[0]) and not language.is_person(parts[0]):
+    front = len(parts) == 2 and not may_ignore(parts[0]) and not language.is_person(parts[0])
+    specific: list[str] = []
+    if front and topics:
+        # A head that names a broad topic ("Sucht") is the kind of thing; the front says which one: "Kokain|sucht"
+        # is what Kokain names (Drogenabhängigkeit), "Wett|sucht" Glücksspiel, "Fress|sucht" (fressen ~ essen)
+        # Essstörungen, never every group of the topic Sucht. Only a topic that is a kind of the head is: the
+        # topic list gives it the head among its words, alone or as a compound's head (Drogenabhängigkeit:
+        # "Sucht"; Glücksspiel: "Spiel|sucht"; Essstörungen: "Mager|sucht"). "Zucker|sucht" is no Diabetes,
+        # "Krebs|schmerzen" no cancer topic. The head's own topics stay, after it (see rank).
+        specific = [n for n in _front_topics(parts[0]) if head in _topic_heads().get(n, frozenset())]
+    elif front:
         own, kind = list(named_topics(parts[0])), "front_topic"  # what the front names, with its fallback
-    for name in own or topics:
+    for name, of_kind in [(n, kind) for n in own or topics] + [(n, "front_topic") for n in specific]:
         alternative = _topic_alternative(name)
         if alternative.tokens and alternative.tokens != (key,):
-            found.append(Alternative(alternative.tokens, alternative.weight, kind))
+            found.append(Alternative(alternative.tokens, alternative.weight, of_kind))
     return found
+
+
+@lru_cache(maxsize=1)
+def _topic_heads() -> dict[str, frozenset[str]]:
+    """Name of each topic of the common topic list → the search keys of its words and of its compounds' heads
+    ("Glücksspiel" → glucksspiel, spiel, spielsucht, sucht, wett, ...): what the topic is a kind of."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, set[str]] = {}
+    for row in load_topic_rows():
+        keys = found.setdefault(row["name"], set())
+        for word in language.raw_words(row["name"] + " " + row["search_words"]):
+            if word.isalpha():
+                keys |= {language.norm(word), language.norm(language.split_compound(word)[-1])}
+    return {name: frozenset(keys) for name, keys in found.items()}
+
+
+@lru_cache(maxsize=2_000)
+def _front_topics(front: str) -> tuple[str, ...]:
+    """Topics of the common topic list a compound's front part names (:func:`named_topics`); a verb's stem
+    in front ("Fress|sucht", "Wett|sucht") by the verb's own synonyms where the stem names none ("fressen" ~
+    essen → Essstörungen)."""
+    found = named_topics(front)
+    if found or front + "en" not in language.verbs():
+        return found
+    names = _listed_topic_names()
+    return tuple(sorted({n for s in language.synonyms(front + "en") for n in names.get(language.norm(s), ())}))
 
 
 def _generic_head(parts: list[str]) -> bool:
@@ -716,6 +763,8 @@ def _correct_by_dictionary(term: Term, tenant_ids: list[int] | None) -> bool:
     suggestions = language.spelling_suggestions(term.word, window[1])
     if not suggestions:
         return False
+    if (counter := _COMPOUND_LOOKUPS.get(None)) is not None:
+        counter[0] += 1  # an office's own vocabulary decides: its settled terms are its own
     readings = {s: _alternatives(s) for s in suggestions}
     known = _known({t for alternatives in readings.values() for a in alternatives for t in a.tokens}, tenant_ids)
     for suggestion, alternatives in readings.items():
@@ -746,6 +795,11 @@ def _rest_tokens(word: str) -> set[str]:
     return keys | {PART + k for k in keys}
 
 
+# Counts the look-ups of _correct_compound and _correct_by_dictionary in this context (thread, request): their
+# result is one office's own.
+_COMPOUND_LOOKUPS: contextvars.ContextVar[list[int]] = contextvars.ContextVar("compound_lookups")
+
+
 def _correct_compound(term: Term, tenant_ids: list[int] | None, known: set[str] | None = None) -> bool:
     """A typo in a compound's front part ("Alkohl|sucht"), which no whole word of the vocabulary is near: cut
     where the rest is a German word (``wordfreq``) and the front is none, and correct the front against the
@@ -766,6 +820,8 @@ def _correct_compound(term: Term, tenant_ids: list[int] | None, known: set[str] 
     ]
     if not cuts:
         return False
+    if (counter := _COMPOUND_LOOKUPS.get(None)) is not None:
+        counter[0] += 1
     shortest, longest = min(len(c[0]) for c in cuts), max(len(c[0]) for c in cuts)
     stmt = select(SearchWord.word).where(
         _office_filter(SearchWord.tenant_id, tenant_ids),
@@ -910,24 +966,11 @@ def _person_word(term: Term) -> bool:
     return language.is_noun(term.word) and language.is_person(term.word)
 
 
-def build_terms(q: str, tenant_ids: list[int] | None) -> tuple[list[Term], list[str]]:
-    """Terms of a query and the words that were ignored. Only words the offices know stay."""
-    terms = query_terms(q)
-    tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
-    kept, ignored, _none = settle_terms(terms, _known(tokens, tenant_ids), tenant_ids)
-    return kept, ignored
-
-
 # --- matching and ranking ---------------------------------------------------------------------------------
 
 
 def _has(doc: str, tokens: tuple[str, ...]) -> bool:
     return all(f" {t} " in doc for t in tokens)
-
-
-def _like_all(column: SQLColumnExpression[str], tokens: tuple[str, ...]) -> ColumnElement[bool]:
-    # Tokens hold only letters, digits and "=": nothing to escape in LIKE.
-    return and_(*(column.like(f"% {t} %") for t in tokens))
 
 
 @dataclass
@@ -938,6 +981,7 @@ class Candidate:
     search_topics: str
     search_text: str
     topic_area: str = ""
+    score: float = 0.0  # set by rank: orders the groups of several offices, each office's order kept
 
 
 @dataclass
@@ -1079,6 +1123,8 @@ def _colloquial(term: Term) -> bool:
 
 def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     """The groups a query finds, best first (see the module's rules)."""
+    if not candidates:
+        return []
     all_kinds = {
         *LITERAL_KINDS,
         *FALLBACK_KINDS,
@@ -1141,6 +1187,7 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
             if not strong and literal and (words := literal_matchers[i]) is not None:
                 literal = _score_term(term, words, c)[0] > 0
         else:
+            c.score = total
             if all_strong:
                 strong_hits.append((total, c))
             else:
@@ -1246,23 +1293,6 @@ def _group_columns() -> tuple:
     return (Group.id, Group.name, Group.search_name, Group.search_topics, Group.search_text, Group.topic_area)
 
 
-def _term_condition(term: Term, column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[bool]:
-    """Across many offices: some alternative has all its tokens in the document. On PostgreSQL as array
-    operators on the document's tokens (``&&`` for the one-token alternatives, ``@>`` for each other one),
-    which its GIN index of tokens answers key by key (``ix_groups_search_tokens``, see ddl.py); elsewhere a
-    ``LIKE`` per token."""
-    if db.session.get_bind().dialect.name != "postgresql":
-        return or_(*(_like_all(column, a.tokens) for a in term.alternatives))
-    from sqlalchemy.dialects.postgresql import ARRAY
-
-    tokens = func.string_to_array(column, literal_column("' '"), type_=ARRAY(Text))
-    singles = sorted({a.tokens[0] for a in term.alternatives if len(a.tokens) == 1})
-    multi = sorted({a.tokens for a in term.alternatives if len(a.tokens) > 1})
-    found = [tokens.op("&&")(literal(singles, ARRAY(Text)))] if singles else []
-    found += [tokens.op("@>")(literal(list(keys), ARRAY(Text))) for keys in multi]
-    return or_(*found)
-
-
 def _token_regex(keys: Iterable[str]) -> str:
     """A pattern that finds any of the keys as a whole token, as a word or as a compound's part."""
     return " ~?(" + "|".join(_pattern_words({k.removeprefix(PART) for k in keys})) + ") "
@@ -1279,58 +1309,17 @@ def _term_regex(term: Term, column: ColumnElement[str] | InstrumentedAttribute[s
     return or_(*found) if found else false()
 
 
-def _find(terms: list[Term], where: list, *, few_offices: bool) -> list[Candidate]:
-    """The groups that match every term (a statement of its own: after a typo correction, or across many
-    offices)."""
+def _find(terms: list[Term], where: list) -> list[Candidate]:
+    """The groups of one office that match every term, ranked (a statement of its own: after a typo
+    correction, or where a search widens or narrows its terms)."""
+    return rank(terms, _rows(terms, where))
+
+
+def _rows(terms: list[Term], where: list) -> list[Candidate]:
     from saas.directory.models import Group
 
-    if few_offices:
-        conditions = [_term_regex(t, Group.search_text + "") for t in terms]
-    else:
-        conditions = [_term_condition(t, Group.search_text) for t in terms]
-        conditions.append(_may_rank(terms))
-    rows = db.session.execute(select(*_group_columns()).where(*where, *conditions)).all()
-    return rank(terms, [Candidate(*row) for row in rows])
-
-
-def _in_name_or_topics(tokens: tuple[str, ...]) -> ColumnElement[bool]:
-    from saas.directory.models import Group
-
-    return and_(*(or_(Group.search_name.like(f"% {t} %"), Group.search_topics.like(f"% {t} %")) for t in tokens))
-
-
-def _may_rank(terms: list[Term]) -> ColumnElement[bool]:
-    """Across many offices: of the groups that have some alternative of every term in their text
-    (:func:`_term_condition`, served by the trigram index), only those that :func:`rank` can list or that
-    decide its rules, so the others never leave the database (a synonym such as "Begegnung" of "Spiel"
-    is in thousands of descriptions, where a synonym never counts).
-
-    A group can be listed only if each term matches it by a literal alternative in its text or by
-    another alternative in its name or topics. A group with a literal match of some term in its name or
-    topics is kept as well: :func:`rank` widens a term through synonyms only when no group of the
-    statement has one, and that must not change. The same results as without this condition, fewer rows.
-    """
-    each_term = and_(
-        *(
-            or_(
-                *(
-                    _like_all(_text_column(), a.tokens) if a.kind in LITERAL_KINDS else _in_name_or_topics(a.tokens)
-                    for a in term.alternatives
-                )
-            )
-            for term in terms
-        )
-    )
-    literal_in_name_or_topics = [
-        _in_name_or_topics(a.tokens) for term in terms for a in term.alternatives if a.kind in LITERAL_KINDS
-    ]
-    return or_(each_term, *literal_in_name_or_topics)
-
-
-def _text_column() -> InstrumentedAttribute[str]:
-    from saas.directory.models import Group
-
-    return Group.search_text
+    conditions = [_term_regex(t, Group.search_text + "") for t in terms]
+    return [Candidate(*row) for row in db.session.execute(select(*_group_columns()).where(*where, *conditions))]
 
 
 def _one_statement(
@@ -1344,9 +1333,9 @@ def _one_statement(
 
     The groups' condition is each term's alternatives before the vocabulary is known, as one regular
     expression per term (:func:`_term_regex`): a superset of what :func:`settle_terms` keeps, narrowed
-    again by :func:`rank`. One office (up to five) has a few hundred groups: its (tenant_id, status) index
-    and a filter over them beat the trigram index over all offices; ``search_text || ''`` is the same text
-    without an index.
+    again by :func:`rank`. One office has a few hundred groups: its (tenant_id, status) index and a filter
+    over them beat the trigram index over all offices; ``search_text || ''`` is the same text without an
+    index. :func:`_ranked_by_office` fetches the same per office, for many offices at once.
     """
     from saas.directory.models import Group, SearchWord
 
@@ -1465,9 +1454,11 @@ def _search(
     """Ranked group ids for a query. ``tenant_id`` / ``tenant_ids`` limit the offices; neither searches
     all offices (inside ``cross_tenant``). ``filters`` are further SQL conditions on ``Group``.
 
-    For one office (up to five), one statement (vocabulary, typo candidates and groups together, see
-    :func:`_one_statement`); a second one only for a typo correction. Across many offices, the vocabulary
-    and then the groups.
+    One ranking semantics for any selection: each office's groups are found and ranked exactly as that
+    office's own search finds them (:func:`search_by_office`), and a search across offices lists them all,
+    merged by score (then name) so that each office's order stays as it is. For one office, one statement
+    (vocabulary, typo candidates and groups together, see :func:`_one_statement`); a second one only for
+    a typo correction.
     """
     from saas.directory.models import Group
 
@@ -1475,6 +1466,7 @@ def _search(
     where = _base_filters(offices, topic_area, statuses, filters)
     terms = query_terms(q)
     if not terms:
+        # Every group by name: the order of each office's own list, merged.
         rows = db.session.execute(
             select(Group.id, func.count().over())
             .where(*where)
@@ -1486,43 +1478,384 @@ def _search(
             return SearchResult([r[0] for r in rows], rows[0][1], {}, [])
         total = db.session.scalar(select(func.count(Group.id)).where(*where)) if offset else 0
         return SearchResult([], total or 0, {}, [])
-    few = offices is not None and len(offices) <= 5
-    if not few:
-        # Across many offices the vocabulary comes first, so that only known alternatives reach the
-        # trigram index (two statements).
-        tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
-        kept, ignored, nothing = settle_terms(terms, _known(tokens, offices), offices)
-        if nothing or not kept:
-            return _partial_result(q, where, offices, few, ignored, offset, limit, partial)
-        ranked = _find(kept, where, few_offices=False)
-    else:
-        known, candidates_of, groups, optional = _one_statement(terms, where, offices)
-        unknown_terms = {
-            i for i, term in enumerate(terms) if not any(all(t in known for t in a.tokens) for a in term.alternatives)
+    token = _PARTIAL_QUERY.set(q if partial else None)
+    try:
+        if offices is not None and len(offices) == 1:
+            known, candidates_of, groups, optional = _one_statement(terms, where, offices)
+            settled = _settle_office(terms, known, candidates_of, optional, offices[0])
+            ranked, corrected, ignored = _finish(settled, groups, lambda: where)
+            return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)
+        found = _ranked_by_office(q, offices, topic_area, statuses, filters)
+    finally:
+        _PARTIAL_QUERY.reset(token)
+    merged = list(heapq.merge(*(ranked for ranked, _c, _i in found.values()), key=_merge_key))
+    corrected_all: dict[str, list[str]] = {}
+    for _ranked, corrected, _ignored in found.values():
+        for word, fixes in corrected.items():
+            corrected_all[word] = list(dict.fromkeys([*corrected_all.get(word, []), *fixes]))
+    ignored_all = list(dict.fromkeys(w for _r, _c, ignored in found.values() for w in ignored))
+    return SearchResult([c.id for c in merged[offset : offset + limit]], len(merged), corrected_all, ignored_all)
+
+
+def search_by_office(
+    q: str,
+    offices: list[int],
+    *,
+    topic_area: str | None = None,
+    statuses: tuple[str, ...] | None = ("founding", "active"),
+    filters: list | None = None,
+    offset: int = 0,
+    limit: int = 20,
+) -> dict[int, SearchResult]:
+    """Each office's own search (:func:`search_ids` with its ``tenant_id``), for many offices at once: the
+    vocabulary of all of them in one statement, their groups in another (a third for typo candidates),
+    then each office settled and ranked on its own. Reads across offices: inside ``cross_tenant``."""
+    if not query_terms(q):
+        return {
+            office: search_ids(
+                q,
+                tenant_id=office,
+                topic_area=topic_area,
+                statuses=statuses,
+                filters=filters,
+                offset=offset,
+                limit=limit,
+            )
+            for office in offices
         }
-        kept, ignored, nothing = settle_terms(terms, known, offices, candidates_of)
-        if nothing or not kept:
-            return _partial_result(q, where, offices, few, ignored, offset, limit, partial)
-        # The groups' condition holds for the kept terms (a superset of their alternatives) and for ignored
-        # words that were optional because unknown; a typo correction needs the statement again.
-        kept_ids = {id(t) for t in kept}
-        fits = all(not t.corrected for t in kept) and all(
-            i in optional and i in unknown_terms for i, t in enumerate(terms) if id(t) not in kept_ids
+    token = _PARTIAL_QUERY.set(q)
+    try:
+        found = _ranked_by_office(q, offices, topic_area, statuses, filters)
+    finally:
+        _PARTIAL_QUERY.reset(token)
+    return {
+        office: SearchResult(
+            [c.id for c in found[office][0][offset : offset + limit]],
+            len(found[office][0]),
+            found[office][1],
+            found[office][2],
         )
-        ranked = rank(kept, groups) if fits else _find(kept, where, few_offices=True)
+        for office in offices
+    }
+
+
+def _merge_key(c: Candidate) -> tuple[float, str, int]:
+    return (-c.score, c.name.lower(), c.id)
+
+
+@dataclass
+class _Settled:
+    """A query's terms as one office's vocabulary leaves them (:func:`settle_terms`)."""
+
+    office: int
+    terms: list[Term]  # all of the query's terms, settled
+    kept: list[Term]
+    ignored: list[str]
+    nothing: bool
+    fits: bool  # the groups of the first statement are those the kept terms match (no second statement)
+
+
+def _fresh(terms: list[Term]) -> list[Term]:
+    """Copies of unsettled terms (:func:`settle_terms` narrows its terms in place)."""
+    return [Term(t.word, list(t.alternatives)) for t in terms]
+
+
+def _settle_office(
+    terms: list[Term], known: set[str], candidates_of: dict[int, list[str]], optional: set[int], office: int
+) -> _Settled:
+    unknown_terms = {
+        i for i, term in enumerate(terms) if not any(all(t in known for t in a.tokens) for a in term.alternatives)
+    }
+    kept, ignored, nothing = settle_terms(terms, known, [office], candidates_of)
+    # The groups' condition holds for the kept terms (a superset of their alternatives) and for ignored
+    # words that were optional because unknown; a typo correction needs the statement again.
+    kept_ids = {id(t) for t in kept}
+    fits = all(not t.corrected for t in kept) and all(
+        i in optional and i in unknown_terms for i, t in enumerate(terms) if id(t) not in kept_ids
+    )
+    return _Settled(office, terms, kept, ignored, nothing, fits)
+
+
+def _known_alternative(term: Term, known: set[str]) -> bool:
+    """:func:`_alternative_known` in Python, for one office's known words."""
+    for a in term.alternatives:
+        if len(a.tokens) == 1:
+            if a.tokens[0] in known:
+                return True
+        elif all(k in known or PART + k in known for k in (t.removeprefix(PART) for t in a.tokens)):
+            return True
+    return False
+
+
+def _ranked_by_office(
+    q: str,
+    offices: list[int] | None,
+    topic_area: str | None,
+    statuses: tuple[str, ...] | None,
+    filters: list | None,
+) -> dict[int, tuple[list[Candidate], dict[str, list[str]], list[str]]]:
+    """Each office's ranked groups, corrections and ignored words, exactly as its own search gives them, read
+    with a few statements for all offices (:func:`search_by_office`). ``None``: every office with groups.
+
+    The same steps as :func:`_one_statement` per office: the vocabulary (which words are known is each
+    office's own: it decides typo corrections, which readings a word keeps and which words may be left
+    out), the typo candidates of a word an office knows nothing of, and the groups that match each term's
+    alternatives before the vocabulary is known (or, for a common word an office does not know, any group
+    of that office). Then each office is settled and ranked alone: "the nearest reading some group has in
+    its name or topics" means a group of that office."""
+    from saas.directory.models import Group, SearchWord
+
+    where = _base_filters(None, topic_area, statuses, filters)
+    if offices == []:
+        return {}
+    template = query_terms(q)
+    tokens = {t for term in template for t in term.tokens} | {t for term in template for t in _area_tokens(term)}
+    known_of: dict[int, set[str]] = {office: set() for office in offices or []}
+    for office, word in db.session.execute(
+        select(SearchWord.tenant_id, SearchWord.word).where(
+            _office_filter(SearchWord.tenant_id, offices), SearchWord.word.in_(sorted(tokens))
+        )
+    ).tuples():
+        known_of.setdefault(office, set()).add(word)
+    optional = {i for i, term in enumerate(template) if may_ignore(term.word)}
+
+    def lacks(known: set[str]) -> set[int]:
+        return {i for i, term in enumerate(template) if not _known_alternative(term, known)}
+
+    unknown_of = {office: lacks(known) for office, known in known_of.items()}
+    asked = [
+        i
+        for i, term in enumerate(template)
+        if _correction_window(term.word) is not None and not listed_topic_areas(language.norm(term.word))
+    ]
+    fixes_of: dict[int, dict[int, list[str]]] = {}
+    for i in asked:
+        # All offices (None): those that know none of the words are found by their spellings.
+        lacking = None if offices is None else [office for office in offices if i in unknown_of[office]]
+        if lacking == []:
+            continue
+        # Only a spelling within the edit distance can be a correction: those first, then which office has them.
+        window = _correction_window(template[i].word)
+        assert window is not None
+        spellings = db.session.scalars(_candidates_stmt(template[i].word, lacking).distinct()).all()
+        close = sorted({w for w in spellings if _closest(*window, [w])})
+        if close:
+            for office, word in db.session.execute(
+                select(SearchWord.tenant_id, SearchWord.word).where(
+                    _office_filter(SearchWord.tenant_id, lacking), SearchWord.word.in_(close)
+                )
+            ).tuples():
+                if i in unknown_of.get(office, {i}):  # asked only of an office that knows no reading of it
+                    fixes_of.setdefault(office, {}).setdefault(i, []).append(word)
+    if offices is None:
+        # Every office that knows a word of the query or has a spelling near one; the others find nothing.
+        offices = sorted(set(known_of) | set(fixes_of))
+        if not offices:
+            return {}
+        for office in offices:
+            known_of.setdefault(office, set())
+            unknown_of.setdefault(office, lacks(set()))
+    candidates_of = {office: {i: fixes_of.get(office, {}).get(i, []) for i in asked} for office in offices}
+    # Offices that know the same words (and have the same typo candidates) settle the terms alike: once.
+    # Not where a typo inside a compound was looked up in the office's whole vocabulary (_correct_compound).
+    settled: dict[int, _Settled] = {}
+    alike: dict[tuple, _Settled] = {}
+    for office in offices:
+        key = (frozenset(known_of[office]), tuple(sorted((i, tuple(c)) for i, c in candidates_of[office].items())))
+        if key in alike:
+            settled[office] = _copy_settled(alike[key], office)
+            continue
+        counter = [0]
+        token = _COMPOUND_LOOKUPS.set(counter)
+        try:
+            settled[office] = _settle_office(
+                _fresh(template), known_of[office], candidates_of[office], optional, office
+            )
+        finally:
+            _COMPOUND_LOOKUPS.reset(token)
+        if not counter[0]:
+            alike[key] = settled[office]
+    # One statement for the groups: for an office that needs no typo correction, those that match each
+    # term's alternatives before the vocabulary is known (as its first statement fetches them); after a
+    # correction, those its kept terms match (offices with the same kept terms share a condition).
+    ranking = [o for o, s in settled.items() if s.fits and s.kept and not s.nothing]
+    # The offices as an expression no index serves: PostgreSQL then finds the rows by the index of tokens
+    # (see _may_matter) and checks the office on those, instead of reading every group of every office.
+    tenant: ColumnElement[int] = Group.tenant_id + 0
+    wanted = []
+    if ranking:
+        conditions = []
+        for i, term in enumerate(template):
+            unknown = [o for o in ranking if i in optional and i in unknown_of[o]]
+            match = _term_tokens(term)
+            conditions.append(or_(match, tenant.in_(unknown)) if unknown else match)
+        wanted.append(and_(tenant.in_(ranking), *conditions))
+    corrected: dict[tuple, list[int]] = {}
+    for office, s in settled.items():
+        if not s.fits and s.kept and not s.nothing:
+            corrected.setdefault(_condition_key(s.kept), []).append(office)
+    wanted += [
+        and_(
+            tenant.in_(members),
+            *(_term_tokens(t) for t in settled[members[0]].kept),
+        )
+        for members in corrected.values()
+    ]
+    groups_of: dict[int, list[Candidate]] = {}
+    if wanted:
+        searched = ranking + [o for members in corrected.values() for o in members]
+        matter = _may_matter([a for o in searched for t in settled[o].kept for a in t.alternatives])
+        postgresql = db.session.get_bind().dialect.name == "postgresql"
+        if postgresql:
+            # PostgreSQL keeps no statistics of the token arrays and takes a condition on them to hold for
+            # a tenth of all groups: it would read every group of every office instead of asking the index.
+            db.session.execute(text("SET LOCAL enable_seqscan = off"))
+        try:
+            rows = db.session.execute(
+                select(Group.tenant_id, *_group_columns()).where(*where, or_(*wanted), matter)
+            ).all()
+        finally:
+            if postgresql:
+                db.session.execute(text("SET LOCAL enable_seqscan = on"))
+        for office_id, *row in rows:
+            groups_of.setdefault(office_id, []).append(Candidate(*row))
+    found = {}
+    for office in offices:
+        found[office] = _finish(
+            settled[office],
+            groups_of.get(office, []),
+            lambda office=office: _base_filters([office], topic_area, statuses, filters),  # type: ignore[misc]
+            second=True,
+        )
+    return found
+
+
+def _may_matter(alternatives: list[Alternative]) -> ColumnElement[bool]:
+    """Of the groups a condition lets pass, those :func:`rank` may list or that decide its rules, for the
+    kept alternatives of any office: some alternative in the name or topics, or one that may match a
+    description (the words typed, their typo correction, a compound's front part) in the text. A group
+    that has a query's words only as synonyms in its description scores nought for every term and decides
+    nothing, so it never leaves the database (a synonym such as "Begegnung" of "Spiel" is in thousands of
+    descriptions). The same results, fewer rows."""
+    from saas.directory.models import Group
+
+    strong = {a.tokens for a in alternatives}
+    described = {a.tokens for a in alternatives if a.kind in (*LITERAL_KINDS, *FALLBACK_KINDS, "typo")}
+    if db.session.get_bind().dialect.name != "postgresql":
+
+        def has(
+            column: ColumnElement[str] | InstrumentedAttribute[str], tokens: tuple[str, ...]
+        ) -> ColumnElement[bool]:
+            return and_(*(column.like(f"% {t} %") for t in tokens))
+
+        name_topics: ColumnElement[str] = Group.search_name + Group.search_topics
+        return or_(
+            false(),
+            *(has(name_topics, tokens) for tokens in sorted(strong)),
+            *(has(Group.search_text, tokens) for tokens in sorted(described)),
+        )
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    def array(column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement:
+        return func.string_to_array(column, literal_column("' '"), type_=ARRAY(Text))
+
+    def any_of(column: ColumnElement, groups: set[tuple[str, ...]]) -> list[ColumnElement[bool]]:
+        singles = sorted(t[0] for t in groups if len(t) == 1)
+        found = [column.op("&&")(literal(singles, ARRAY(Text)))] if singles else []
+        return found + [column.op("@>")(literal(list(t), ARRAY(Text))) for t in sorted(groups) if len(t) > 1]
+
+    # The same once more as a condition the GIN index of tokens answers (name and topics are in the text),
+    # on its own in a materialized CTE: the index finds the rows (a few known tokens) and the rest is checked
+    # on those alone. In one statement with the rest the planner reads every group instead.
+    indexed = (
+        select(Group.id)
+        .where(or_(false(), *any_of(array(Group.search_text), strong)))
+        .cte("may_matter")
+        .prefix_with("MATERIALIZED")
+    )
+    return and_(
+        Group.id.in_(select(indexed.c.id)),
+        or_(
+            false(),
+            *any_of(array(Group.search_name + Group.search_topics), strong),
+            *any_of(array(Group.search_text), described),
+        ),
+    )
+
+
+def _copy_settled(settled: _Settled, office: int) -> _Settled:
+    """Another office's copy of settled terms (what :func:`_finish` may still change is its own)."""
+    terms = []
+    for t in settled.terms:
+        copy = Term(t.word, list(t.alternatives), list(t.corrected), t.exact_known, t.areas, t.meant_areas)
+        terms.append(copy)
+    position = {id(t): i for i, t in enumerate(settled.terms)}
+    kept = [terms[position[id(t)]] for t in settled.kept]
+    return _Settled(office, terms, kept, list(settled.ignored), settled.nothing, settled.fits)
+
+
+def _term_tokens(term: Term) -> ColumnElement[bool]:
+    """:func:`_term_regex` over ``Group.search_text`` for many offices. On PostgreSQL the same condition as
+    array operators on the document's tokens (each key as a word or a compound's part: ``&&`` with
+    ``{key, ~key}``), which its GIN index of tokens answers (``ix_groups_search_tokens``, see ddl.py) instead
+    of a regular expression over every document of every office; elsewhere the regular expression."""
+    from saas.directory.models import Group
+
+    if db.session.get_bind().dialect.name != "postgresql":
+        return _term_regex(term, Group.search_text)
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    tokens = func.string_to_array(Group.search_text, literal_column("' '"), type_=ARRAY(Text))
+
+    def any_of(keys: Iterable[str]) -> ColumnElement[bool]:
+        bare = sorted({k.removeprefix(PART) for k in keys})
+        return tokens.op("&&")(literal([w for k in bare for w in (k, PART + k)], ARRAY(Text)))
+
+    singles = [a.tokens[0] for a in term.alternatives if len(a.tokens) == 1]
+    multi = {tuple(t.removeprefix(PART) for t in a.tokens) for a in term.alternatives if len(a.tokens) > 1}
+    found = [any_of(singles)] if singles else []
+    found += [and_(*(any_of([k]) for k in keys)) for keys in sorted(multi)]
+    return or_(*found) if found else false()
+
+
+def _condition_key(terms: list[Term]) -> tuple:
+    """What :func:`_term_regex` makes of the terms: offices whose kept terms give the same share a condition."""
+    return tuple(
+        (
+            tuple(sorted({a.tokens[0] for a in t.alternatives if len(a.tokens) == 1})),
+            tuple(sorted({tuple(x.removeprefix(PART) for x in a.tokens) for a in t.alternatives if len(a.tokens) > 1})),
+        )
+        for t in terms
+    )
+
+
+def _finish(
+    settled: _Settled, groups: list[Candidate], where_of: Callable[[], list], *, second: bool = False
+) -> tuple[list[Candidate], dict[str, list[str]], list[str]]:
+    """One office's ranked groups from its settled terms and the groups of its first statement (see the
+    module's rules), or with ``second`` those its kept terms match (:func:`_rows`, read for many offices
+    at once); ``where_of`` gives the conditions that limit to that office (built only where a statement of its
+    own is needed). Returns the groups, corrections and ignored words."""
+    kept, ignored = settled.kept, settled.ignored
+    if settled.nothing or not kept:
+        if best := _partial_of(settled, where_of):
+            return best[0], {}, best[2]
+        return [], {}, ignored
+    # The groups of the first statement, or (after a typo correction) those the kept terms match.
+    ranked = rank(kept, groups if settled.fits or second else _rows(kept, where_of()))
     if not ranked:
         # Parts of a mistyped word may each be known ("Schlagen|fall"): now try corrections.
         retry = [t for t in kept if not t.exact_known and not t.corrected]
-        if [add_corrections(t, offices) for t in retry].count(True):
-            ranked = _find(kept, where, few_offices=few)
-    if situation := _situation(terms, kept, ranked, ignored, where, few):
+        if [add_corrections(t, [settled.office]) for t in retry].count(True):
+            ranked = _find(kept, where_of())
+    if situation := _situation(settled.terms, kept, ranked, ignored, where_of):
         ranked, kept, ignored = situation
     if not ranked and len(kept) > 1:
         # No group has all the words, and some are everyday words ("was *tun* bei Panikattacken", "Drogen
         # *Sohn*", "Stottern *Kinder*"): the other words alone, once. A specific word is never left out.
         firm = [t for t in kept if _firm(t)]
         if firm and len(firm) < len(kept):
-            ranked = _find(firm, where, few_offices=few)
+            ranked = _find(firm, where_of())
             if ranked:
                 ranked = _dropped_nouns_first(ranked, [t for t in kept if not _firm(t)])
                 ignored = ignored + [t.word for t in kept if not _firm(t)]
@@ -1533,40 +1866,35 @@ def _search(
         widened = Term(kept[0].word, [*kept[0].alternatives, Alternative(topic, SYNONYM, "topic")])
         widened.areas, widened.meant_areas = kept[0].areas, kept[0].meant_areas
         found = {c.id for c in ranked}
-        ranked = ranked + [c for c in _find([widened], where, few_offices=few) if c.id not in found]
+        ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
     if ranked and len(kept) == 1 and (topic := _initials_topic(kept[0], ranked)):
         # An abbreviation only names have ("AA": "Anonyme Alkoholiker – Meeting"), all of groups of one topic:
         # it stands for that topic, whose other groups answer it too, after them.
         widened = Term(kept[0].word, [*kept[0].alternatives, Alternative(topic, SYNONYM, "topic")])
         widened.areas, widened.meant_areas = kept[0].areas, kept[0].meant_areas
         found = {c.id for c in ranked}
-        ranked = ranked + [c for c in _find([widened], where, few_offices=few) if c.id not in found]
-    if not ranked and partial and (best := _best_partial(q, where, offices, few)):
+        ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
+    if not ranked and (best := _partial_of(settled, where_of)):
         ranked, kept, ignored = best
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
-    return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)
+    return ranked, corrected, ignored
 
 
 # --- graceful degradation: the best partial match ----------------------------------------------------
 
 
-def _partial_result(
-    q: str,
-    where: list,
-    offices: list[int] | None,
-    few: bool,
-    ignored: list[str],
-    offset: int,
-    limit: int,
-    partial: bool = True,
-) -> SearchResult:
-    """A query some word of which no group can match: its best partial match (:func:`_best_partial`)."""
-    best = _best_partial(q, where, offices, few) if partial else None
-    if not best:
-        return SearchResult([], 0, {}, ignored)
-    ranked, _kept, unmatched = best
-    return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), {}, unmatched)
+# The query whose best partial match may answer in this context (a search's first reading), else None.
+_PARTIAL_QUERY: contextvars.ContextVar[str | None] = contextvars.ContextVar("partial_query", default=None)
+PARTIAL_SCORE = 1000.0  # a partial match's score, divided by this and less one, ranks after every full match
+
+
+def _partial_of(
+    settled: _Settled, where_of: Callable[[], list]
+) -> tuple[list[Candidate], list[Term], list[str]] | None:
+    """One office's best partial match (:func:`_best_partial`) of the query of this context, if it may have one."""
+    q = _PARTIAL_QUERY.get()
+    return _best_partial(q, where_of(), settled.office) if q else None
 
 
 PARTIAL_MAX_ZIPF = 7.0  # a word's specificity in a partial match: this minus its Zipf frequency (wordfreq)
@@ -1597,15 +1925,13 @@ def _strong_hit(term: Term, c: Candidate) -> bool:
     return any(all(t in strong for t in a.tokens) for a in term.alternatives)
 
 
-def _best_partial(
-    q: str, where: list, offices: list[int] | None, few: bool
-) -> tuple[list[Candidate], list[Term], list[str]] | None:
+def _best_partial(q: str, where: list, office: int) -> tuple[list[Candidate], list[Term], list[str]] | None:
     """When no group matches all the words of a query, the groups that match the most of it, as a search
     engine's "minimum should match" does: each word is settled and searched alone, and a group scores the
     specificity (:func:`specificity`) of each word it matches, in full where it matches in its name or
     topics, at ``TEXT`` in its description. Groups are listed by that score, then by their rank for the
     most specific word they match. Only the last resort: it never runs when a group matches the whole
-    query (nor after the fallbacks above found something).
+    query (nor after the fallbacks of :func:`_finish` found something); one office's, as every search.
 
     It rests only on words that name a concern (:func:`_informative`): "Gewalt in der *Ehe*" → the groups
     about violence, "Demenz *Anfangsstadium*" → the dementia groups; never on a relative, an audience or an
@@ -1617,13 +1943,13 @@ def _best_partial(
     if len(terms) < 2 and not bound:
         return None
     tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
-    known = _known(tokens, offices)
+    known = _known(tokens, [office])
     scores: dict[int, list] = {}  # id → [score, best word's weight, place in its ranking, candidate]
     matched: list[Term] = []
     unmatched: list[str] = []
     for term in terms:
-        kept, _ignored, nothing = settle_terms([term], known, offices)
-        hits = _find(kept, where, few_offices=few) if kept and not nothing and _informative(term) else []
+        kept, _ignored, nothing = settle_terms([term], known, [office])
+        hits = _find(kept, where) if kept and not nothing and _informative(term) else []
         if not hits:
             if not kept and listed_topic_areas(language.norm(term.word)):
                 return None
@@ -1640,6 +1966,10 @@ def _best_partial(
     if not matched:
         return None
     ranked = [e[3] for e in sorted(scores.values(), key=lambda e: (-e[0], -e[1], e[2], e[3].name.lower(), e[3].id))]
+    for place, c in enumerate(ranked):
+        # Across offices the groups are merged by score: a partial match comes after every full one, in its
+        # office's order.
+        c.score = -1.0 - place / PARTIAL_SCORE
     return ranked, matched, unmatched
 
 
@@ -1705,7 +2035,7 @@ def _for_relatives(c: Candidate) -> bool:
     return f" {language.norm(AUDIENCES['relatives'])} " in c.search_topics.partition(ABOUT)[2].join("  ")
 
 
-def _for_relatives_topic(concept: list[Term], where: list, few: bool) -> list[Candidate]:
+def _for_relatives_topic(concept: list[Term], where_of: Callable[[], list]) -> list[Candidate]:
     """Where a word of a situation stands for a topic of the common list whose name says it is for relatives,
     that topic's groups, ranked as the topic ("Mutter pflegen" → Pflegende Angehörige, not Pflegeeltern): the
     relative named makes the person searching one. Only for a single such word."""
@@ -1719,7 +2049,7 @@ def _for_relatives_topic(concept: list[Term], where: list, few: bool) -> list[Ca
         return []
     term = Term(concept[0].word, topics)
     term.areas, term.meant_areas = concept[0].areas, concept[0].meant_areas
-    return _find([term], where, few_offices=few)
+    return _find([term], where_of())
 
 
 def _in_name_or_topic(term: Term, c: Candidate) -> bool:
@@ -1728,7 +2058,7 @@ def _in_name_or_topic(term: Term, c: Candidate) -> bool:
 
 
 def _situation(
-    terms: list[Term], kept: list[Term], ranked: list[Candidate], ignored: list[str], where: list, few: bool
+    terms: list[Term], kept: list[Term], ranked: list[Candidate], ignored: list[str], where_of: Callable[[], list]
 ) -> tuple[list[Candidate], list[Term], list[str]] | None:
     """A life situation: someone close and what is wrong ("Sohn trinkt", "Mutter hat Alzheimer", "Mann
     gestorben", "Kind mit Behinderung"). The relative is no topic of the groups wanted; the other words are.
@@ -1753,12 +2083,12 @@ def _situation(
         return None
     words = {p.word for p in persons}
     unused = [w for w in ignored if w not in words]
-    if caring := _for_relatives_topic(concept, where, few):
+    if caring := _for_relatives_topic(concept, where_of):
         return caring, concept, unused
     named = [c for c in ranked if any(_in_name_or_topic(p, c) for p in persons if id(p) in {id(k) for k in kept})]
     if named and not all(_for_relatives(c) for c in named):
         return None
-    found = ranked if len(concept) == len(kept) else _find(concept, where, few_offices=few)
+    found = ranked if len(concept) == len(kept) else _find(concept, where_of())
     if not found or (all(_everyday(t) for t in concept) and not _described_topic(concept[0], found)):
         # Everyday words alone say no concern ("Kind *finden*"), unless only groups of one topic say them
         # ("Kind *verloren*": two grief groups' descriptions), which then stand for that topic.

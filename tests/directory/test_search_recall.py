@@ -176,3 +176,17 @@ def test_down_syndrom_finds_the_disability_groups(office) -> None:
     make_topic(office.dortmund, "Inklusion", area="social")
     make_group(office.dortmund, "Inklusion leben", ["Inklusion"], topic_area="social", description="Downsyndrom.")
     assert names(office, "Downsyndrom") == ["Inklusion leben"]
+
+
+def test_across_offices_a_partial_match_comes_after_every_full_one(office) -> None:
+    """Each office ranks alone and the lists are merged by score: an office's partial match (no group there
+    has both words) is listed after another office's full match, as its own search lists it."""
+    from tenants.scoping import cross_tenant
+
+    hamm = office.hamm
+    make_topic(hamm, "Gewalt/Missbrauch, Opfer", area="social")
+    make_group(hamm, "Ehe ohne Gewalt", ["Gewalt/Missbrauch, Opfer"], topic_area="social")
+    with cross_tenant("test: search across offices"):
+        result = search_ids("Gewalt in der Ehe", tenant_ids=[office.dortmund.id, hamm.id])
+        found = [g.name for g in public_groups_by_ids(result.ids)]
+    assert found == ["Ehe ohne Gewalt", "Gewalt in der Partnerschaft"]

@@ -1,0 +1,110 @@
+"""A search across offices finds and ranks each office's groups exactly as that office's own search does
+(issue #14 point 4, regional finder): whatever selection of offices is searched, one ranking semantics.
+
+The realistic directory of ``bench/search_quality_data.py`` is dealt out over seven offices, so that one
+office has a group with a word in its name where another has it only in a description, one office knows a
+word that another would have to correct, and so on: the decisions ``rank`` makes per office ("the nearest
+reading some group has in its name or topics", "descriptions only after name and topic matches", typo
+corrections against the vocabulary) must be the office's own, never those of the whole selection."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from saas.directory import operations as ops
+from saas.directory.demo import load_topic_rows
+from saas.directory.search import search_by_office, search_ids
+from saas.extensions import db
+from tenants.scoping import cross_tenant, tenant_context
+from tests import factories
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from search_quality_data import EXTRA_TOPIC_AREAS, GROUPS, QUERIES
+
+OFFICES = 7  # more than five: the selection the old code searched by another path
+
+
+@pytest.fixture
+def split_directory(db):  # type: ignore[no-untyped-def]
+    """The 114 judged groups dealt out over seven offices (group i to office i mod 7), each office with
+    the topics of its own groups and its own vocabulary."""
+    rows = {r["name"]: r for r in load_topic_rows()}
+    offices = []
+    for k in range(OFFICES):
+        tenant = factories.make_tenant(f"stelle-{k}", f"Kontaktstelle {k}")
+        mine = [g for i, g in enumerate(GROUPS) if i % OFFICES == k]
+        with tenant_context(tenant.id):
+            topics = {}
+            for name in sorted({t for _n, ts, _a, _d in mine for t in ts}):
+                row = rows.get(name)
+                area = row["topic_area"] if row else EXTRA_TOPIC_AREAS[name]
+                topics[name] = ops.save_topic(None, name=name, topic_area=area, search_words="", relatives=False)
+            for name, topic_names, audience, description in mine:
+                ops.create_group(
+                    {
+                        "name": name,
+                        "description": description,
+                        "topics": [topics[t] for t in topic_names],
+                        "topic_area": topics[topic_names[0]].topic_area or "social",
+                        "audience": audience,
+                    },
+                    acting_user=None,
+                    status="active",
+                    vocabulary=False,
+                )
+            db.session.flush()
+            ops.refresh_vocabulary()
+            db.session.commit()
+        offices.append(tenant.id)
+    return offices
+
+
+def _own(q: str, office: int) -> list[int]:
+    with tenant_context(office):
+        result = search_ids(q, tenant_id=office, limit=1000)
+    db.session.remove()
+    return result.ids
+
+
+def test_each_office_finds_across_offices_what_it_finds_alone(split_directory) -> None:
+    """For every judged query: does the search over all seven offices, restricted to one office's groups,
+    list exactly the groups that office's own search lists, in the same order, and does each office's
+    part of the per-office search (the regional finder's) equal its own search too?"""
+    offices = split_directory
+    with cross_tenant("test"):
+        office_of = {gid: tid for gid, tid in db.session.execute(db.text("SELECT id, tenant_id FROM groups")).tuples()}
+    db.session.remove()
+    differ: list[str] = []
+    for q in dict.fromkeys(query for _form, query, _topics, _qualifier in QUERIES):
+        own = {office: _own(q, office) for office in offices}
+        with cross_tenant("test: search across offices"):
+            across = search_ids(q, tenant_ids=offices, limit=1000).ids
+            per_office = search_by_office(q, offices, limit=1000)
+        db.session.remove()
+        for office in offices:
+            part = [i for i in across if office_of[i] == office]
+            if part != own[office]:
+                differ.append(f"{q!r} office {office}: across {part} alone {own[office]}")
+            if per_office[office].ids != own[office]:
+                differ.append(f"{q!r} office {office}: by office {per_office[office].ids} alone {own[office]}")
+    assert not differ, "\n".join(differ)
+
+
+def test_the_selection_lists_every_office_s_groups_once(split_directory) -> None:
+    """Is the search across offices the union of the offices' own results (total and ids, no group twice),
+    and is a page of it a slice of the whole list?"""
+    offices = split_directory
+    for q in ("Angst", "Sucht", "Krebs", "Eltern"):
+        own = [i for office in offices for i in _own(q, office)]
+        with cross_tenant("test"):
+            whole = search_ids(q, tenant_ids=offices, limit=1000)
+            page = search_ids(q, tenant_ids=offices, offset=3, limit=4)
+            everywhere = search_ids(q, tenant_id=None, limit=1000)
+        db.session.remove()
+        assert own, q
+        assert sorted(whole.ids) == sorted(own) and whole.total == len(own) == len(set(whole.ids))
+        assert page.ids == whole.ids[3:7] and page.total == whole.total
+        assert everywhere.ids == whole.ids
