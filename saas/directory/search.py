@@ -1839,7 +1839,7 @@ def _finish(
     kept, ignored = settled.kept, settled.ignored
     if settled.nothing or not kept:
         if best := _partial_of(settled, where_of):
-            return best[0], {}, best[2]
+            return best[0], {t.word: t.corrected for t in best[1] if t.corrected}, best[2]
         return [], {}, ignored
     # The groups of the first statement, or (after a typo correction) those the kept terms match.
     ranked = rank(kept, groups if settled.fits or second else _rows(kept, where_of()))
