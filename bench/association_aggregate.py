@@ -5,19 +5,26 @@ The issue's size is 400 offices × 10 years × 3,000 contacts a year on PostgreS
     DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/lotse_bench \\
         .venv/bin/python bench/association_aggregate.py --offices 400 --years 10 --per-year 3000
 
+The contacts are what associations look like (as ``bench/association_suppression.py``): offices of very
+different sizes (log-normal, 40 … 8,000 a year at ``--per-year 3000``, 3,000 on average) and rare
+categories (relatives, founding a group, disability, in person, letters), so that every table has small
+cells and a release day has real suppression to solve. ``--uniform`` gives the old data instead: every
+office ``--per-year`` contacts spread evenly over the categories (no small cell: nothing is suppressed).
+
 It prints the time of the full first aggregation (the backfill of the counts and the suppressed reports
 apart), the stored rows per level and, on PostgreSQL, the aggregate tables' sizes
-(``pg_total_relation_size``), the time of the nightly incremental run after one day of new contacts in
-every office (today: no table is due) and after contacts back-dated into a released quarter in every
-office (released tables are frozen: nothing is rebuilt), each with the part spent on the suppressed
-reports, and of a release night (the clock set to the next release day: every association releases a
-table, suppressed with the year's released tables held fixed), and of rendering an association's
-dashboard; then the incremental run and a release night (the same table released anew) again with 10,
-5 and 1 years of history kept (older years deleted in between; skipped with ``--keep``), to show that their
-cost follows the changed data, not the stored history. Every run also prints the CPU time of this process
-and of its PostgreSQL backends (read from /proc; the server on this machine) and the load average: on a
-shared machine wall time alone misleads. Goals: backfill ≤ 60 s, aggregate tables ≤ 1 GB, incremental
-≤ 5 s, dashboard ≤ 300 ms.
+(``pg_total_relation_size``); then the nightly task as it runs (``workers/association.py``): the count
+under the aggregation lock, then one release job per association. It does so after one day of new
+contacts in every office (today: no table is due), after contacts back-dated into a released quarter in
+every office (released tables are frozen: nothing is rebuilt), and on a release night (the clock set to the
+next release day: every association releases a table, suppressed with the year's released tables held
+fixed), each time the count's time and the release jobs' longest, median and summed times with the part
+spent on suppression; then the time of rendering an association's dashboard, and the nightly task again
+with 10, 5 and 1 years of history kept (older years deleted in between; skipped with ``--keep``), to show
+that its cost follows the changed data, not the stored history. Every run also prints the CPU time of this
+process and of its PostgreSQL backends (read from /proc; the server on this machine) and the load average:
+on a shared machine wall time alone misleads. Goals: backfill ≤ 60 s, aggregate tables ≤ 1 GB, the nightly
+count ≤ 5 s, each release job ≤ 5 s, dashboard ≤ 300 ms.
 
 Generate once and iterate: ``--keep`` leaves the offices and contacts in place, ``--reuse`` runs again on
 them with every aggregate removed, ``--counts-only`` builds no suppressed reports, ``--reports-for N``
@@ -33,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 import os
 import random
 import statistics
@@ -49,7 +57,21 @@ AREAS = ["addiction", "chronic_illness", "mental_health", "disability", "social"
 CONCERNS = ["seeking_group", "founding_group", "information", "group_support", "networking", "other"]
 PASSWORD = "bench-analyst-password-2026"
 
-PG_FILL = """
+# What associations look like (as bench/association_suppression.py): rare categories (relatives, founding a
+# group, disability, in person, letters), so that small cells occur in every table. Cumulative shares.
+KIND_CUT = (0.50, 0.56, 0.84)  # citizen 50 %, relative 6 %, group 28 %, professional 16 %
+AREA_CUT = (0.13, 0.37, 0.83, 0.85)  # addiction, chronic illness, mental health, disability 2 %, social
+CHANNEL_CUT = (0.45, 0.90)  # phone, written, in person 10 %
+CONCERN_CUT = (0.38, 0.41, 0.71, 0.89, 0.96)  # seeking, founding 3 %, information, support, networking, other
+MEDIUM_CUT = (0.60, 0.75, 0.95)  # of written contacts: e-mail, letter, form, none recorded
+
+
+def _case(column: str, cuts: tuple[float, ...], names: list[str] | tuple[str, ...]) -> str:
+    whens = " ".join(f"WHEN {column} < {cut} THEN '{name}'" for cut, name in zip(cuts, names, strict=False))
+    return f"CASE {whens} ELSE '{names[-1]}' END"
+
+
+PG_FILL_UNIFORM = """
 INSERT INTO contacts (tenant_id, day, kind, channel, topic_area, topic_label, topic_unmatched, concern,
                       referrals_to_groups, referrals_to_professionals, created_at)
 SELECT :t, make_date(:y, 1, 1) + floor(random() * :days)::int,
@@ -63,6 +85,50 @@ SELECT :t, make_date(:y, 1, 1) + floor(random() * :days)::int,
 FROM generate_series(1, :n)
 """
 
+PG_FILL_REALISTIC = f"""
+INSERT INTO contacts (tenant_id, day, kind, channel, medium, topic_area, topic_label, topic_unmatched, concern,
+                      referrals_to_groups, referrals_to_professionals, created_at)
+SELECT :t, make_date(:y, 1, 1) + floor(r0 * :days)::int, {_case("r1", KIND_CUT, KINDS)},
+       {_case("r2", CHANNEL_CUT, CHANNELS)},
+       CASE WHEN r2 >= {CHANNEL_CUT[0]} AND r2 < {CHANNEL_CUT[1]} THEN
+         NULLIF({_case("r6", MEDIUM_CUT, ["email", "letter", "form", "none"])}, 'none') END,
+       {_case("r3", AREA_CUT, AREAS)}, '', false, {_case("r4", CONCERN_CUT, CONCERNS)},
+       (r5 < 0.25)::int, (r5 > 0.96)::int, now()
+FROM (SELECT random() r0, random() r1, random() r2, random() r3, random() r4, random() r5, random() r6
+      FROM generate_series(1, :n)) draws
+"""
+
+
+def office_size(rng: random.Random, per_year: int, uniform: bool) -> int:
+    """Contacts a year of one office: ``per_year`` each (``--uniform``), or log-normal as real offices differ
+    (40 … 8,000 at 3,000 a year: a few large city offices, many small ones), ``per_year`` on average."""
+    if uniform:
+        return per_year
+    low, high = per_year / 75, per_year * 8 / 3
+    size = rng.lognormvariate(_log_median(per_year, low, high), SIZE_SIGMA)
+    return round(min(high, max(low, size)))
+
+
+SIZE_SIGMA = 0.9
+
+
+def _log_median(mean: float, low: float, high: float) -> float:
+    """The log-median of the log-normal whose values, clamped to ``low`` … ``high``, average ``mean``."""
+    from statistics import NormalDist
+
+    phi, s = NormalDist().cdf, SIZE_SIGMA
+
+    def clamped_mean(mu: float) -> float:
+        a, b = (math.log(low) - mu) / s, (math.log(high) - mu) / s
+        inside = math.exp(mu + s * s / 2) * (phi(b - s) - phi(a - s))
+        return low * phi(a) + high * (1 - phi(b)) + inside
+
+    lo_mu, hi_mu = math.log(low), math.log(high)
+    for _ in range(60):
+        mid = (lo_mu + hi_mu) / 2
+        lo_mu, hi_mu = (mid, hi_mu) if clamped_mean(mid) < mean else (lo_mu, mid)
+    return lo_mu
+
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -72,6 +138,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--per-association", type=int, default=38, help="member offices per association")
     parser.add_argument("--renders", type=int, default=15, help="dashboard renders to time")
     parser.add_argument("--keep", action="store_true", help="keep the generated offices")
+    parser.add_argument(
+        "--uniform",
+        action="store_true",
+        help="every office the same size, every category equally likely (no small cells: nothing to suppress)",
+    )
     parser.add_argument(
         "--counts-only",
         action="store_true",
@@ -191,7 +262,16 @@ def _cleanup(db) -> None:  # type: ignore[no-untyped-def]
             )
 
 
-def _fill(db, tenant_id: int, years: list[int], per_year: int, today: dt.date, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+def _pick(rng: random.Random, cuts: tuple[float, ...], names: list[str] | tuple[str, ...], uniform: bool) -> str:
+    if uniform:
+        return rng.choice(names)
+    r = rng.random()
+    return next((name for cut, name in zip(cuts, names, strict=False) if r < cut), names[-1])
+
+
+def _fill(  # type: ignore[no-untyped-def]
+    db, tenant_id: int, years: list[int], per_year: int, today: dt.date, rng: random.Random, uniform: bool
+) -> None:
     from sqlalchemy import insert, text
 
     from saas.contacts.models import Contact
@@ -201,23 +281,29 @@ def _fill(db, tenant_id: int, years: list[int], per_year: int, today: dt.date, r
         days = (min(dt.date(year, 12, 31), today - dt.timedelta(days=1)) - dt.date(year, 1, 1)).days + 1
         n = per_year * days // 365 if year == today.year else per_year
         if pg:
-            db.session.execute(text(PG_FILL), {"t": tenant_id, "y": year, "days": days, "n": n})
+            fill = PG_FILL_UNIFORM if uniform else PG_FILL_REALISTIC
+            db.session.execute(text(fill), {"t": tenant_id, "y": year, "days": days, "n": n})
             continue
-        rows = [
-            {
-                "tenant_id": tenant_id,
-                "day": dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(days)),
-                "kind": rng.choice(KINDS),
-                "channel": rng.choice(CHANNELS),
-                "topic_area": rng.choice(AREAS),
-                "concern": rng.choice(CONCERNS),
-                "topic_label": "",
-                "topic_unmatched": False,
-                "referrals_to_groups": rng.randint(0, 1),
-                "referrals_to_professionals": rng.randint(0, 1),
-            }
-            for _ in range(n)
-        ]
+        rows = []
+        for _ in range(n):
+            channel = _pick(rng, CHANNEL_CUT, CHANNELS, uniform)
+            medium = _pick(rng, MEDIUM_CUT, ["email", "letter", "form", ""], uniform) if channel == "written" else ""
+            r = rng.random()
+            rows.append(
+                {
+                    "tenant_id": tenant_id,
+                    "day": dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(days)),
+                    "kind": _pick(rng, KIND_CUT, KINDS, uniform),
+                    "channel": channel,
+                    "medium": (medium or None) if not uniform else None,
+                    "topic_area": _pick(rng, AREA_CUT, AREAS, uniform),
+                    "concern": _pick(rng, CONCERN_CUT, CONCERNS, uniform),
+                    "topic_label": "",
+                    "topic_unmatched": False,
+                    "referrals_to_groups": rng.randint(0, 1) if uniform else int(r < 0.25),
+                    "referrals_to_professionals": rng.randint(0, 1) if uniform else int(r > 0.96),
+                }
+            )
         # Core insert (not the ORM): a bulk load of history leaves no change markers, like a restore.
         db.session.execute(insert(Contact.__table__), rows)
 
@@ -393,7 +479,7 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
         with tenant_context(tenant.id):
             tenant_ops.set_shared_families(member, list(FIGURE_FAMILIES))
             db.session.flush()
-        _fill(db, tenant.id, years, args.per_year, today, rng)
+        _fill(db, tenant.id, years, office_size(rng, args.per_year, args.uniform), today, rng, args.uniform)
         tenant_ids.append(tenant.id)
         if i % 20 == 19:
             db.session.commit()
@@ -472,16 +558,16 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
 
             profiler = cProfile.Profile()
             profiler.enable()
-        spent, spent_cpu, spent_suppression = (
-            publishing["seconds"],
-            publishing["cpu"],
-            publishing["suppression_cpu"],
-        )
+        spent_cpu, spent_suppression = publishing["cpu"], publishing["suppression_cpu"]
+        jobs: list[tuple[float, float, float]] = []  # per association's release: wall, CPU, backends CPU
         try:
-            seconds, run, cpu, backend_cpu = _cpu_timed(db, lambda: worker.run(trigger="bench"))
+            # The nightly task: the count, then one release job per association (workers/association.py).
+            seconds, run, cpu, backend_cpu = _cpu_timed(db, lambda: worker.run(trigger="bench", release_now=False))
+            for association_id in worker.associations_in_scope(None):
+                wall, _years, job_cpu, job_backends = _cpu_timed(db, lambda a=association_id: worker.release(a))
+                jobs.append((wall, job_cpu, job_backends))
         finally:
             timeutil.today = real_today  # type: ignore[assignment]
-        reports = publishing["seconds"] - spent
         reports_cpu = publishing["cpu"] - spent_cpu
         suppression_cpu = publishing["suppression_cpu"] - spent_suppression
         if os.environ.get("BENCH_PROFILE"):
@@ -492,11 +578,13 @@ def run_benchmark(app, db, args: argparse.Namespace) -> None:  # type: ignore[no
             text_out = io.StringIO()
             pstats.Stats(profiler, stream=text_out).sort_stats("cumulative").print_stats(45)
             print(text_out.getvalue())
+        walls = sorted(j[0] for j in jobs)
         print(
-            f"{label:34s} {seconds:8.2f} s  ({run.periods} periods, {per_day} new contacts per office on {day}): "
-            f"counts {seconds - reports:.2f} s, suppressed reports {reports:.2f} s; CPU {cpu:.2f} s + "
-            f"backends {backend_cpu:.2f} s (this process: counts {cpu - reports_cpu:.2f} s, reports "
-            f"{reports_cpu:.2f} s of which suppression {suppression_cpu:.2f} s); {_load()}"
+            f"{label:34s} count {seconds:8.2f} s  ({run.periods} periods, {per_day} new contacts per office on "
+            f"{day}; CPU {cpu:.2f} s + backends {backend_cpu:.2f} s); {len(jobs)} release jobs: longest "
+            f"{walls[-1] if walls else 0:.2f} s, median {statistics.median(walls) if walls else 0:.2f} s, all "
+            f"{sum(walls):.2f} s (CPU {sum(j[1] for j in jobs):.2f} s + backends {sum(j[2] for j in jobs):.2f} s, "
+            f"of which suppression {suppression_cpu:.2f} s; reports {reports_cpu:.2f} s); {_load()}"
         )
         return seconds
 

@@ -16,6 +16,7 @@ would keep them on its topics page).
     python bench/search_quality.py                  # SQLite
     python bench/search_quality.py --db postgresql  # PostgreSQL (creates and drops its own database)
     python bench/search_quality.py --set all        # main and the held-out sets (never tuned on)
+    python bench/search_quality.py --set held-out-4 -v  # written and judged without running it first
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from search_quality_data import EXTRA_TOPIC_AREAS, GROUPS, QUERIES  # noqa: E402
 from search_quality_heldout import HELD_OUT  # noqa: E402
 from search_quality_heldout2 import HELD_OUT_2  # noqa: E402
 from search_quality_heldout3 import HELD_OUT_3  # noqa: E402
+from search_quality_heldout4 import HELD_OUT_4  # noqa: E402
 
 RELATIVES = ("relatives", "parents", "both")
 
@@ -175,7 +177,13 @@ def run(label: str, url: str, args: argparse.Namespace) -> None:
                 with app.app_context():
                     db.drop_all()
         tenant_id = build(app, synonyms)
-        sets = {"main": QUERIES, "held-out": HELD_OUT, "held-out-2": HELD_OUT_2, "held-out-3": HELD_OUT_3}
+        sets = {
+            "main": QUERIES,
+            "held-out": HELD_OUT,
+            "held-out-2": HELD_OUT_2,
+            "held-out-3": HELD_OUT_3,
+            "held-out-4": HELD_OUT_4,
+        }
         for name in list(sets) if args.set in ("both", "all") else [args.set]:
             print(f"\n== {label}, {'with' if synonyms else 'without'} the office's own synonyms, {name} set")
             evaluate(app, tenant_id, args.verbose, sets[name])
@@ -192,9 +200,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--set",
-        choices=["main", "held-out", "held-out-2", "held-out-3", "both", "all"],
+        choices=["main", "held-out", "held-out-2", "held-out-3", "held-out-4", "both", "all"],
         default="main",
-        help="judged queries (held-out, held-out-2, held-out-3: never tuned on; both and all: the four sets)",
+        help="judged queries (held-out to held-out-4: never tuned on; both and all: the five sets)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="list the queries below the goals")
     args = parser.parse_args()

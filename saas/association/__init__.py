@@ -2,9 +2,11 @@
 
 Map
 - routes: ``blueprint.py`` → ``views.py``
-- writes: ``operations.py`` (runs, plans, counts); one run under the lock: ``aggregation.run``
+- writes: ``operations.py`` (runs, plans, counts); the count under its lock: ``aggregation.run``; one
+  association's release under its own: ``aggregation.release``
 - reads: ``queries.py``, ``report.py``, ``export.py``; small-number suppression: ``suppression.py``
-- tasks: ``workers/association.py`` (lotse.association.aggregate)
+- tasks: ``workers/association.py`` (lotse.association.aggregate, then lotse.association.release per
+  association)
 - listeners: ``changes.install`` (marks the days whose figures changed)
 - CLI: ``cli.py``
 """

@@ -1,4 +1,4 @@
-"""The aggregation: rebuild changed periods, refresh what associations may see, publish their reports.
+"""The aggregation: rebuild changed periods (the count); then refresh what associations may see and release.
 
 Shape of a run (called by ``workers/association.py``, which owns the one cross-office block):
 
@@ -15,11 +15,13 @@ Shape of a run (called by ``workers/association.py``, which owns the one cross-o
      rows, months and the year summed from them); the year-level families in a few grouped statements
      that count what each office's annual-report section shows (on PostgreSQL; events, profile and
      SQLite: each office's own section, with that office bound);
-   - the association's view of its members (:class:`AssociationOffice`) is refreshed;
-   - tables whose release day has come are released (:mod:`saas.association.publish`: a release calendar).
-     A released table is frozen, so a recount never rebuilds a report: contacts entered or deleted later,
-     back-dated ones included, appear in the next table released. A night without a release day solves
-     nothing; only withdrawn consent or a changed threshold releases published tables anew.
+3. The release, per association (:func:`saas.association.aggregation.release`; after the nightly count its
+   own task, one per association): the association's view of its members (:class:`AssociationOffice`) is
+   refreshed and tables whose release day has come are released (:mod:`saas.association.publish`: a
+   release calendar). A released table is frozen, so a recount never rebuilds a report: contacts entered
+   or deleted later, back-dated ones included, appear in the next table released. A night without a
+   release day solves nothing; only withdrawn consent or a changed threshold releases published tables
+   anew.
 
 A crash anywhere leaves the period STARTED and its markers in place; the next run redoes the whole
 period from scratch, so nothing is counted twice (Zulip ``analytics/lib/counts.py``).
@@ -189,8 +191,9 @@ def apply_plan(
     cross_office: Callable[[], AbstractContextManager],
     renew_lock: Callable[[], None] = lambda: None,
 ) -> None:
-    """Rebuild what changed, then publish. ``cross_office`` is the worker's cross-office block: the
-    contacts of many offices are counted in a few grouped statements inside it."""
+    """Rebuild what changed (the counting; the release is :func:`saas.association.aggregation.release`).
+    ``cross_office`` is the worker's cross-office block: the contacts of many offices are counted in a few
+    grouped statements inside it."""
     _withdraw(plan)
     _drop_unwanted_markers(plan)
     first_years = _first_years(plan, cross_office)
@@ -219,11 +222,6 @@ def apply_plan(
     _mark_covered_many(run.id, covered)  # backfilled: later runs look at changes only
     run.periods = plan.periods_done
     db.session.commit()
-    from saas.association import publish
-
-    for association_id in plan.association_ids:
-        publish.refresh_association(plan, association_id)
-        renew_lock()
 
 
 def _mark_covered_many(run_id: int | None, covered: list[tuple[int, str]]) -> None:

@@ -185,6 +185,8 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
             score = sum(zipf(p) for p in parts) / len(parts) - PART_PENALTY * (len(parts) - 2)
             if score > best_score:
                 best_score, best = score, parts
+    if len(best) > 1 and not _inner and not _dictionary_split(word, best):
+        return (word,)  # "Trau|mata", "All|ergie": a word of the dictionary, no compound
     if len(best) == 1 and not _inner and ("ae" in word or "oe" in word or "ue" in word):
         # "Essstoerung": try again with umlauts.
         umlauted = word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")
@@ -192,6 +194,26 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
         if len(parts) > 1:
             return parts
     return best
+
+
+@lru_cache(maxsize=1)
+def _dictionary_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Spellings without umlauts and search keys of the nouns of the dictionary (hunspell-de-de)."""
+    spellings = frozenset(surface(n) for n in _lexicon()[0])
+    return spellings, frozenset(norm(s) for s in spellings)
+
+
+def _dictionary_split(word: str, parts: tuple[str, ...]) -> bool:
+    """Whether a cut of a word is a compound's: a noun of the dictionary (hunspell-de-de) is one only where its
+    head is a noun of the dictionary too, as spelled or by its stem ("Traum|deuter", "Schema|zeichnung"). The
+    frequency of a syllable does not make it a part: "Traumata" (the plural the dictionary lists for "Trauma")
+    is no "Trau|mata", "Allergie" no "All|ergie", "Arterie" no "Art|erie". A word the dictionary lacks (most
+    compounds: "Kokainsucht") is cut by frequencies alone."""
+    spellings, keys = _dictionary_nouns()
+    if surface(word) not in spellings:
+        return True
+    head = parts[-1]
+    return surface(head) in spellings or norm(head) in keys
 
 
 # --- synonyms ------------------------------------------------------------------------------------------
@@ -406,6 +428,11 @@ def _lexicon() -> tuple[dict[str, bool], dict[str, tuple[str, ...]]]:
     return _lexicon_data
 
 
+def verbs() -> dict[str, tuple[str, ...]]:
+    """The verbs of the dictionary (hunspell-de-de, infinitives) → their nouns in -ung."""
+    return _lexicon()[1]
+
+
 @lru_cache(maxsize=1)
 def _sorted_nouns() -> list[str]:
     return sorted(_lexicon()[0])
@@ -446,8 +473,8 @@ def _ablaut(verb: str, participle: str) -> bool:
     """Whether a participle's vowels are the verb's after ablaut: the stem vowel changes along a series of
     :data:`_ABLAUT`, the others stay."""
     ours, theirs = _VOWELS.findall(verb.replace("ß", "ss")), _VOWELS.findall(participle.replace("ß", "ss"))
-    if len(ours) != len(theirs) or not ours:
-        return False
+    if len(ours) != len(theirs) or len(ours) < 2:
+        return False  # one vowel group ("treu" of "Betreuer", "schien" of "erschienen"): no stem and ending
     # The stem vowel is the last but one (the last is the ending's "e"); before it, a prefix's vowels stay.
     *before, stem, ending = ours
     *p_before, p_stem, p_ending = theirs
@@ -555,7 +582,7 @@ def derivations(word: str) -> tuple[str, ...]:
     word = word.lower()
     if not word.isalpha() or len(word) < 5:
         return ()
-    nouns, _verbs = _lexicon()
+    nouns, verbs = _lexicon()
     found: list[str] = []
     person = _person_noun(word) or (_IKER.sub("iker", word) if _IKER.search(word) else None)
     if person and person.endswith("iker") and len(person) >= 8:
@@ -573,6 +600,14 @@ def derivations(word: str) -> tuple[str, ...]:
             found += _verb_nouns(verb)
         if not found:
             found += adjective_nouns(word)
+    elif word.endswith("e") and word not in verbs:
+        # An adjective the dictionary lists as a noun in its weak form ("Süchtige", "die Süchtige") stands for
+        # the adjective's noun, as the adjective does ("süchtig" → Sucht).
+        found += adjective_nouns(word)
+    if not found and ("ae" in word or "oe" in word or "ue" in word) and word not in nouns:
+        # The dictionary is spelled with umlauts: "aengstlich" is "ängstlich" (→ Angst), "suechtige" "süchtige".
+        umlauted = word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")
+        return derivations(umlauted)
     return tuple(w for w in dict.fromkeys(found) if w != word)
 
 
@@ -697,4 +732,5 @@ def warm_up() -> None:
     _stem_index()
     _nouns()
     _sorted_nouns()
+    _dictionary_nouns()
     _narrower_index()

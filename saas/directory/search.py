@@ -318,6 +318,7 @@ def warm_up() -> None:
         _listed_topic_words,
         _listed_spellings,
         _listed_phrases,
+        _topic_name_areas,
     ):
         build()
 
@@ -542,13 +543,61 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
     topics = sorted(names.get(head, ()))
     own = [n for n in topics if language.norm(n) == head]
     kind = "part_topic"  # what the head names comes after every other reading (see rank)
-    if not topics and len(parts) == 2 and not may_ignore(parts[0]) and not language.is_person(parts[0]):
+    front = len(parts) == 2 and not may_ignore(parts[0]) and not language.is_person(parts[0])
+    specific: list[str] = []
+    if front and topics:
+        # A head that names a broad topic ("Sucht") is the kind of thing; the front says which one: "Kokain|sucht"
+        # is what Kokain names (Drogenabhängigkeit), "Wett|sucht" Glücksspiel, "Fress|sucht" (fressen ~ essen)
+        # Essstörungen, never every group of the topic Sucht. Only a topic of an area the head's word has in the
+        # topic list ("Sucht": addiction; "Mager|sucht": mental health) is such a kind: "Zucker|sucht" is no
+        # Diabetes, "Drogen|psychose" no Drogenabhängigkeit. The head's own topics stay, after it (see rank).
+        areas = _head_areas(head)
+        specific = [n for n in _front_topics(parts[0]) if _topic_name_areas().get(n, frozenset()) & areas]
+    elif front:
         own, kind = list(named_topics(parts[0])), "front_topic"  # what the front names, with its fallback
-    for name in own or topics:
+    for name, of_kind in [(n, kind) for n in own or topics] + [(n, "front_topic") for n in specific]:
         alternative = _topic_alternative(name)
         if alternative.tokens and alternative.tokens != (key,):
-            found.append(Alternative(alternative.tokens, alternative.weight, kind))
+            found.append(Alternative(alternative.tokens, alternative.weight, of_kind))
     return found
+
+
+@lru_cache(maxsize=1)
+def _topic_name_areas() -> dict[str, frozenset[str]]:
+    """Name of each topic of the common topic list → its topic areas."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, set[str]] = {}
+    for row in load_topic_rows():
+        found.setdefault(row["name"], set()).add(row["topic_area"])
+    return {name: frozenset(areas) for name, areas in found.items()}
+
+
+@lru_cache(maxsize=2_000)
+def _head_areas(head: str) -> frozenset[str]:
+    """Topic areas of the common topic list's topics whose names or search words have the word (a search key)
+    as a word or as a compound's head: "sucht" → addiction (Sucht, "Spielsucht"), mental health ("Magersucht",
+    "Ess-Brech-Sucht")."""
+    from saas.directory.demo import load_topic_rows
+
+    found: set[str] = set()
+    for row in load_topic_rows():
+        for word in language.raw_words(row["name"] + " " + row["search_words"]):
+            if word.isalpha() and head in (language.norm(word), language.norm(language.split_compound(word)[-1])):
+                found.add(row["topic_area"])
+    return frozenset(found)
+
+
+@lru_cache(maxsize=2_000)
+def _front_topics(front: str) -> tuple[str, ...]:
+    """Topics of the common topic list a compound's front part names (:func:`named_topics`); a verb's stem
+    in front ("Fress|sucht", "Wett|sucht") by the verb's own synonyms where the stem names none ("fressen" ~
+    essen → Essstörungen)."""
+    found = named_topics(front)
+    if found or front + "en" not in language.verbs():
+        return found
+    names = _listed_topic_names()
+    return tuple(sorted({n for s in language.synonyms(front + "en") for n in names.get(language.norm(s), ())}))
 
 
 def _generic_head(parts: list[str]) -> bool:
@@ -835,7 +884,8 @@ def settle_terms(
             add_corrections(term, tenant_ids, (candidates or {}).get(i), known)
         if term.alternatives:
             kept.append(term)
-        elif may_ignore(term.word):
+        elif may_ignore(term.word) or _relative(term):
+            # A relative no group names ("Oma gestorben") says who, not what: left out like an everyday noun.
             ignored.append(term.word)
         else:
             return [term], ignored, True  # a rare word no group knows: nothing can match

@@ -88,3 +88,41 @@ def test_real_worker_aggregates_correctly_recovers_and_follows_consent(three_off
     result = app.test_cli_runner().invoke(args=["association", "aggregate", "--association", "paritaet-nrw"])
     assert result.exit_code == 0 and "by a worker" in result.output, result.output
     assert_matches_raw((w.dortmund, w.unna))
+
+
+def test_the_nightly_count_releases_each_association_in_a_task_of_its_own(three_offices, celery_worker):
+    """The nightly task counts, then sends one release task per association: the worker runs both kinds, the
+    released report is served, and releasing again (a retry, a duplicate delivery) changes nothing."""
+    from saas.association.models import AssociationRelease, AssociationReport
+    from saas.core.tasks import send
+
+    w = three_offices
+    send(aggregation.TASK_NAME)  # as beat sends it: trigger "nightly"
+    deadline = time.time() + 90
+    report = None
+    while time.time() < deadline:
+        db.session.expire_all()
+        report = db.session.scalar(
+            select(AssociationReport).where(
+                AssociationReport.association_id == w.association.id, AssociationReport.year == 2023
+            )
+        )
+        if report is not None:
+            break
+        time.sleep(0.3)
+    assert report is not None, celery_worker.output()[-3000:]
+    run = db.session.scalar(select(AggregationRun).order_by(AggregationRun.id.desc()))
+    assert run.trigger == "nightly" and run.status == "done" and run.periods == 6
+    log = celery_worker.output()
+    assert f"{aggregation.RELEASE_TASK}[" in log and "succeeded" in log.split(aggregation.RELEASE_TASK)[-1], log
+    served = queries.get_report(w.association, 2023)
+    released = db.session.scalar(
+        select(func.count(AssociationRelease.id)).where(AssociationRelease.association_id == w.association.id)
+    )
+    assert released >= 1
+    assert_matches_raw((w.dortmund, w.hamm, w.unna))
+
+    # Nothing is due twice.
+    assert aggregation.release(w.association.id) == []
+    db.session.expire_all()
+    assert queries.get_report(w.association, 2023) == served

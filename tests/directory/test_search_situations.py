@@ -85,6 +85,17 @@ def test_a_loss_finds_every_grief_group(situations) -> None:
     assert sorted(names(situations, "Tod der Mutter"))[-2:] == ["Trauercafé Aplerbeck", "Verwaiste Eltern"]
 
 
+def test_a_less_common_relative_no_group_names_is_left_out(situations) -> None:
+    """Round six: "Oma" (Zipf 4.5, no everyday word) that no group names left "Oma gestorben" empty, as a rare
+    condition would. Is it left out as who the loss was (OpenThesaurus files it under family members), while
+    "Oma" alone still finds nothing and a thing no group names still empties the query?"""
+    found, ignored = search(situations, "Oma gestorben")
+    assert sorted(found) == ["AGUS", "Trauercafé Aplerbeck", "Verwaiste Eltern"]
+    assert ignored == ["oma"]
+    assert names(situations, "Oma") == []
+    assert names(situations, "Mukoviszidose gestorben") == []
+
+
 def test_a_relative_as_typed_stands_where_it_names_a_groups_topic(situations) -> None:
     """Does "Frauen Alkohol" still find the group with the topic Frauen alone, and a relative alone no group
     (no flood of every group for relatives)?"""
