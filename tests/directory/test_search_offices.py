@@ -108,3 +108,25 @@ def test_the_selection_lists_every_office_s_groups_once(split_directory) -> None
         assert sorted(whole.ids) == sorted(own) and whole.total == len(own) == len(set(whole.ids))
         assert page.ids == whole.ids[3:7] and page.total == whole.total
         assert everywhere.ids == whole.ids
+
+
+def test_the_regional_finder_lists_each_office_as_its_own_wegweiser(app, split_directory) -> None:
+    """Does the regional finder show, per office, the groups (and total) the office's own Wegweiser search
+    shows for the same words, in its order, for queries whose answers lie in descriptions, compound fronts
+    and typos ("Angststörung", "Autimus", "Depresionen")?"""
+    from saas.directory import finder, regional
+    from saas.directory.search import public_results
+    from tenants.models import Tenant
+
+    with cross_tenant("test"):
+        offices = list(db.session.scalars(db.select(Tenant).where(Tenant.id.in_(split_directory))))
+    for q in ("Angststörung", "Autimus", "Depresionen", "Angst", "Sohn trinkt", "AA"):
+        own = {}
+        for office in split_directory:
+            with tenant_context(office):
+                result = public_results(q, tenant_id=office, filters=finder.Filters(), limit=regional.PER_OFFICE)
+                own[office] = ([g.id for g in result.groups], result.total)
+        with app.test_request_context():
+            found = regional.search_offices(q, offices, finder.Filters())
+        assert {r.office.id: ([h.id for h in r.hits], r.total) for r in found} == own, q
+        assert any(total for _ids, total in own.values()), q
