@@ -101,11 +101,33 @@ FROM (SELECT random() r0, random() r1, random() r2, random() r3, random() r4, ra
 
 def office_size(rng: random.Random, per_year: int, uniform: bool) -> int:
     """Contacts a year of one office: ``per_year`` each (``--uniform``), or log-normal as real offices differ
-    (40 … 8,000 at 3,000 a year on average: a few large city offices, many small ones)."""
+    (40 … 8,000 at 3,000 a year: a few large city offices, many small ones), ``per_year`` on average."""
     if uniform:
         return per_year
-    median = per_year / math.exp(0.9**2 / 2)  # the log-normal's mean is per_year
-    return round(min(per_year * 8 / 3, max(per_year / 75, rng.lognormvariate(math.log(median), 0.9))))
+    low, high = per_year / 75, per_year * 8 / 3
+    size = rng.lognormvariate(_log_median(per_year, low, high), SIZE_SIGMA)
+    return round(min(high, max(low, size)))
+
+
+SIZE_SIGMA = 0.9
+
+
+def _log_median(mean: float, low: float, high: float) -> float:
+    """The log-median of the log-normal whose values, clamped to ``low`` … ``high``, average ``mean``."""
+    from statistics import NormalDist
+
+    phi, s = NormalDist().cdf, SIZE_SIGMA
+
+    def clamped_mean(mu: float) -> float:
+        a, b = (math.log(low) - mu) / s, (math.log(high) - mu) / s
+        inside = math.exp(mu + s * s / 2) * (phi(b - s) - phi(a - s))
+        return low * phi(a) + high * (1 - phi(b)) + inside
+
+    lo_mu, hi_mu = math.log(low), math.log(high)
+    for _ in range(60):
+        mid = (lo_mu + hi_mu) / 2
+        lo_mu, hi_mu = (mid, hi_mu) if clamped_mean(mid) < mean else (lo_mu, mid)
+    return lo_mu
 
 
 def parse_args() -> argparse.Namespace:
