@@ -47,34 +47,46 @@ RELATIVES = ("relatives", "parents", "both")
 
 
 def build(app, office_synonyms: bool) -> int:  # type: ignore[no-untyped-def]
-    from saas.directory import operations as ops
-    from saas.directory.demo import load_topic_rows
     from saas.extensions import db
     from tenants.models import Tenant
-    from tenants.scoping import tenant_context
 
     with app.app_context():
         db.create_all()
         tenant = Tenant(slug="grossstadt", name="Selbsthilfe-Kontaktstelle Großstadt", settings={})
         db.session.add(tenant)
         db.session.commit()
-        rows = {r["name"]: r for r in load_topic_rows()}
-        with tenant_context(tenant.id):
+        populate([tenant.id], office_synonyms=office_synonyms)
+        return tenant.id
+
+
+def populate(offices: list[int], office_synonyms: bool = False) -> None:
+    """Deal the judged directory out over ``offices`` (existing tenant ids): group ``i`` of ``GROUPS`` goes
+    to ``offices[i % len(offices)]``, each office gets the topics of its own groups (with the Dortmund
+    topic list's search words if ``office_synonyms``) and its own vocabulary. One office is the bench's
+    directory; ``tests/directory/test_search_offices.py`` deals it over seven. Needs an app context and
+    commits."""
+    from saas.directory import operations as ops
+    from saas.directory.demo import load_topic_rows
+    from saas.extensions import db
+    from tenants.scoping import tenant_context
+
+    rows = {r["name"]: r for r in load_topic_rows()}
+    for k, office in enumerate(offices):
+        mine = [g for i, g in enumerate(GROUPS) if i % len(offices) == k]
+        with tenant_context(office):
             topics = {}
-            needed = {t for _n, ts, _a, _d in GROUPS for t in ts}
-            for name in sorted(needed):
+            for name in sorted({t for _n, ts, _a, _d in mine for t in ts}):
                 row = rows.get(name)
                 area = row["topic_area"] if row else EXTRA_TOPIC_AREAS[name]
                 words = row["search_words"] if (row and office_synonyms) else ""
                 topics[name] = ops.save_topic(None, name=name, topic_area=area, search_words=words, relatives=False)
-            for name, topic_names, audience, description in GROUPS:
-                first = topics[topic_names[0]]
+            for name, topic_names, audience, description in mine:
                 ops.create_group(
                     {
                         "name": name,
                         "description": description,
                         "topics": [topics[t] for t in topic_names],
-                        "topic_area": first.topic_area or "social",
+                        "topic_area": topics[topic_names[0]].topic_area or "social",
                         "audience": audience,
                     },
                     acting_user=None,
@@ -84,7 +96,6 @@ def build(app, office_synonyms: bool) -> int:  # type: ignore[no-untyped-def]
             db.session.flush()
             ops.refresh_vocabulary()
             db.session.commit()
-        return tenant.id
 
 
 def relevant(topics: set[str], qualifier: str) -> set[str]:
