@@ -36,17 +36,27 @@ log = logging.getLogger(__name__)
 TASK_NAME = "lotse.association.aggregate"
 RELEASE_TASK = "lotse.association.release"
 RELEASE_LOCK_TTL_SECONDS = 600
+# How long a count releasing in the same job waits for an association's release that another job runs. It
+# holds the count's lock meanwhile (renewed only between steps), so a stuck release must not keep it waiting
+# anywhere near ``ops.LOCK_TTL_SECONDS``: it gives up with Busy and the requested run is retried.
+RELEASE_WAIT_IN_RUN_SECONDS = 15
 
 
 class Busy(Exception):
     """Another job holds the lock."""
 
 
+def _pause(seconds: float) -> None:
+    time.sleep(seconds)
+
+
 def _acquire(name: str, ttl: int, wait_seconds: float) -> str | None:
-    deadline = time.monotonic() + wait_seconds
+    """The lock, trying once a second for up to ``wait_seconds`` (counted in pauses, not on the clock)."""
     holder = locks.acquire(name, ttl)
-    while holder is None and time.monotonic() < deadline:
-        time.sleep(1)
+    waited = 0.0
+    while holder is None and waited < wait_seconds:
+        _pause(1.0)
+        waited += 1.0
         holder = locks.acquire(name, ttl)
     return holder
 
@@ -61,7 +71,9 @@ def run(
 ) -> AggregationRun:
     """One count under the lock, then (``release_now``) the release of every association in scope in the
     same job; without it the caller releases them (:func:`associations_in_scope`, the nightly task: one
-    task each). Waits up to ``wait_seconds`` for a running count to finish."""
+    task each). Waits up to ``wait_seconds`` for a running count to finish, and up to
+    ``RELEASE_WAIT_IN_RUN_SECONDS`` for an association's release that another job runs: then it raises
+    :class:`Busy` (the counts are stored; with a ``run_id`` the run is queued again for the retry)."""
     holder = _acquire(ops.LOCK_NAME, ops.LOCK_TTL_SECONDS, wait_seconds)
     if holder is None:
         if trigger == "nightly":
@@ -81,8 +93,17 @@ def run(
             )
             if release_now:
                 for aid in plan.association_ids:
-                    _release(aid, plan, wait_seconds=RELEASE_LOCK_TTL_SECONDS)
                     ops.renew_lock(holder)
+                    _release(aid, plan, wait_seconds=RELEASE_WAIT_IN_RUN_SECONDS)
+        except Busy:
+            db.session.rollback()
+            agg_run = db.session.get(AggregationRun, agg_run.id) or agg_run
+            if run_id is not None:  # the worker retries this run: it is still to be done, not failed
+                agg_run.status, agg_run.message = RunStatus.queued.value, "waiting for a release of another job"
+                db.session.commit()
+            else:
+                ops.end_run(agg_run, RunStatus.failed, "Busy: a release of another job")
+            raise
         except BaseException as exc:
             db.session.rollback()
             agg_run = db.session.get(AggregationRun, agg_run.id) or agg_run
@@ -107,13 +128,13 @@ def release(association_id: int, wait_seconds: float = 0) -> list[int]:
     counts stored now. Returns the years whose served report changed. Raises :class:`Busy` if another
     release of this association holds its lock beyond ``wait_seconds``."""
     with cross_tenant("association release: the members and their figures"):
-        plan = ops.read_plan(association_id)
-    if association_id not in plan.association_ids:
+        members = ops.read_members(association_id)
+    if association_id not in members.association_ids:
         return []  # the association is gone
-    return _release(association_id, plan, wait_seconds)
+    return _release(association_id, members, wait_seconds)
 
 
-def _release(association_id: int, plan: ops.Plan, wait_seconds: float) -> list[int]:
+def _release(association_id: int, plan: ops.Members, wait_seconds: float) -> list[int]:
     from saas.association import publish
 
     name = f"{RELEASE_TASK}:{association_id}"

@@ -116,42 +116,49 @@ class OfficeInfo:
 
 
 @dataclass
-class Plan:
+class Members:
+    """Who is a member of which association, sharing which families, and the member offices' figures:
+    what an association's release needs (:func:`read_members`), and the first part of the plan."""
+
     association_ids: list[int]
     members: dict[int, dict[int, list[str]]]  # association -> office -> shared families
-    wanted: set[tuple[int, str]]  # (office, family) shared with at least one association
     offices: dict[int, OfficeInfo]
+    thresholds: dict[int, int]
+
+
+@dataclass
+class Plan(Members):
+    wanted: set[tuple[int, str]]  # (office, family) shared with at least one association
     markers: dict[tuple[int, str], list[tuple[int, dt.date]]]  # (office, family) -> [(marker id, day)]
     periods: dict[tuple[int, str], dict[int, str]]  # (office, family) -> {year: state}
-    thresholds: dict[int, int]
     touched: dict[int, set[tuple[str, int]]] = field(default_factory=lambda: defaultdict(set))
     withdrawn: set[tuple[int, str]] = field(default_factory=set)
     periods_done: int = 0
 
 
-def read_plan(association_id: int | None = None) -> Plan:
-    """Everything the run needs to know about all offices in scope. Only inside the cross-office block."""
+def _shared(families: list[str] | None) -> list[str]:
+    return [f for f in FIGURE_FAMILIES if f in (families or [])]
+
+
+def read_members(association_id: int | None = None) -> Members:
+    """The members of every association (or of the one), the families each shares and the member offices'
+    normalisation figures; nothing else. Only inside the cross-office block."""
     if not in_cross_tenant_block():
-        raise RuntimeError("read_plan() reads across offices: call it inside cross_tenant()")
+        raise RuntimeError("read_members() reads across offices: call it inside cross_tenant()")
     assoc_stmt = select(Association.id, Association.suppression_threshold)
+    member_stmt = select(
+        AssociationMember.association_id, AssociationMember.tenant_id, AssociationMember.shared_families
+    )
     if association_id is not None:
         assoc_stmt = assoc_stmt.where(Association.id == association_id)
+        member_stmt = member_stmt.where(AssociationMember.association_id == association_id)
     thresholds = {aid: int(t or 5) for aid, t in db.session.execute(assoc_stmt)}
-    member_rows = db.session.execute(
-        select(AssociationMember.association_id, AssociationMember.tenant_id, AssociationMember.shared_families)
-    ).all()
-    if association_id is not None:
-        scope = {tid for aid, tid, _ in member_rows if aid == association_id}
-    else:
-        scope = {tid for _, tid, _ in member_rows}
     members: dict[int, dict[int, list[str]]] = {aid: {} for aid in thresholds}
-    wanted: set[tuple[int, str]] = set()
-    for aid, tid, families in member_rows:
-        families = [f for f in FIGURE_FAMILIES if f in (families or [])]
+    scope: set[int] = set()
+    for aid, tid, families in db.session.execute(member_stmt):
+        scope.add(tid)
         if aid in members:
-            members[aid][tid] = families
-        if tid in scope:
-            wanted.update((tid, f) for f in families)
+            members[aid][tid] = _shared(families)
     offices: dict[int, OfficeInfo] = {}
     if scope:
         sites = dict(
@@ -167,6 +174,27 @@ def read_plan(association_id: int | None = None) -> Plan:
                 float(t.staff_fte) if t.staff_fte is not None else None,
                 int(sites.get(t.id, 0)),
             )
+    return Members(sorted(thresholds), members, offices, thresholds)
+
+
+def read_plan(association_id: int | None = None) -> Plan:
+    """Everything the run needs to know about all offices in scope: the members (:func:`read_members`),
+    what is shared of each office in scope with any association, change markers, period states. Only
+    inside the cross-office block."""
+    if not in_cross_tenant_block():
+        raise RuntimeError("read_plan() reads across offices: call it inside cross_tenant()")
+    m = read_members(association_id)
+    scope = {tid for offices in m.members.values() for tid in offices}
+    if association_id is None:
+        shared = [(tid, families) for offices in m.members.values() for tid, families in offices.items()]
+    else:  # an office in scope is counted for every association it shares with, not only this one
+        rows = db.session.execute(
+            select(AssociationMember.tenant_id, AssociationMember.shared_families).where(
+                AssociationMember.tenant_id.in_(scope)
+            )
+        )
+        shared = [(tid, _shared(families)) for tid, families in rows]
+    wanted = {(tid, f) for tid, families in shared for f in families}
     marker_stmt = select(DirtyDay.id, DirtyDay.tenant_id, DirtyDay.family, DirtyDay.day)
     if association_id is not None:
         marker_stmt = marker_stmt.where(DirtyDay.tenant_id.in_(scope))
@@ -179,7 +207,15 @@ def read_plan(association_id: int | None = None) -> Plan:
     periods: dict[tuple[int, str], dict[int, str]] = defaultdict(dict)
     for oid, family, year, state in db.session.execute(period_stmt):
         periods[(oid, family)][year] = state
-    return Plan(sorted(thresholds), members, wanted, offices, dict(markers), dict(periods), thresholds)
+    return Plan(
+        association_ids=m.association_ids,
+        members=m.members,
+        offices=m.offices,
+        thresholds=m.thresholds,
+        wanted=wanted,
+        markers=dict(markers),
+        periods=dict(periods),
+    )
 
 
 # --- applying the plan (one office at a time) --------------------------------------------------------
@@ -628,10 +664,12 @@ def renew_lock(holder: str) -> None:
 __all__ = [
     "AssociationOffice",
     "AssociationReport",
+    "Members",
     "Plan",
     "apply_plan",
     "checkpoint",
     "create_run",
+    "read_members",
     "read_plan",
     "rebuild_period",
     "replace_counts",

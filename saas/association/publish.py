@@ -1,7 +1,7 @@
 """After the periods are rebuilt: what each association may see of its members, and its reports.
 
-Reads only the aggregate tables and the run's plan; writes :class:`AssociationOffice`,
-:class:`AssociationRelease` and :class:`AssociationReport`.
+Reads only the aggregate tables and the members (:func:`~saas.association.operations.read_members`);
+writes :class:`AssociationOffice`, :class:`AssociationRelease` and :class:`AssociationReport`.
 
 A release calendar, as official statistics keep one: each table an analyst can open (1 January to the end
 of March, June, September; the whole year) is released on the first run at least
@@ -57,10 +57,10 @@ from saas.extensions import db
 from tenants.models import Association, utcnow
 
 if TYPE_CHECKING:
-    from saas.association.operations import Plan
+    from saas.association.operations import Members
 
 
-def _snapshot_values(plan: Plan, office_id: int, families: list[str]) -> dict:
+def _snapshot_values(plan: Members, office_id: int, families: list[str]) -> dict:
     info = plan.offices.get(office_id)
     shares = bool(families)
     return {
@@ -73,7 +73,7 @@ def _snapshot_values(plan: Plan, office_id: int, families: list[str]) -> dict:
     }
 
 
-def refresh_snapshot(plan: Plan, association_id: int) -> bool:
+def refresh_snapshot(plan: Members, association_id: int) -> bool:
     """Make the association's view of its members current; True if anything changed."""
     members = plan.members.get(association_id, {})
     existing = {
@@ -555,7 +555,7 @@ def _withhold_released(association_id: int, members: list[report.Member]) -> set
     return years
 
 
-def refresh_association(plan: Plan, association_id: int) -> list[int]:
+def refresh_association(plan: Members, association_id: int) -> list[int]:
     """Refresh the members' view, release the tables whose day has come, and serve the years whose releases
     changed; returns those years.
 

@@ -323,6 +323,56 @@ def test_figures_equal_the_offices_own_annual_reports_where_not_suppressed(three
     assert compared > 20
 
 
+def test_a_count_that_releases_gives_up_soon_on_a_release_held_by_another_job(three_offices, monkeypatch):
+    """A run asked for by a person releases in the same job while it holds the count's lock (its TTL
+    ``ops.LOCK_TTL_SECONDS``, renewed only between steps). A release of the association held by another job
+    (a stuck one) must make it give up after a short wait with Busy, not wait most of the count lock's
+    life: the count's lock is freed, the other job's lock is left alone, nothing is released meanwhile and
+    the run stays queued; the retry then releases, once."""
+    from saas.association.models import AggregationRun, AssociationRelease
+    from saas.core import locks
+    from saas.core.locks import TaskLock
+
+    w = three_offices
+    paused: list[float] = []
+    monkeypatch.setattr(aggregation, "_pause", paused.append)  # the waiting, counted instead of slept
+    name = f"{aggregation.RELEASE_TASK}:{w.association.id}"
+    other = locks.acquire(name, aggregation.RELEASE_LOCK_TTL_SECONDS)
+    assert other is not None
+    run = ops.create_run(w.association.id, "dashboard")
+    db.session.commit()
+
+    def releases() -> list[tuple[int, dt.date]]:
+        db.session.expire_all()
+        return sorted(
+            db.session.execute(
+                select(AssociationRelease.year, AssociationRelease.period_end).where(
+                    AssociationRelease.association_id == w.association.id
+                )
+            ).tuples()
+        )
+
+    with pytest.raises(aggregation.Busy):
+        aggregation.run(w.association.id, run.id, "dashboard", release_now=True)
+    assert 0 < sum(paused) <= ops.LOCK_TTL_SECONDS / 10
+    count_lock = locks.acquire(ops.LOCK_NAME, 60)
+    assert count_lock is not None  # freed at once, not left to expire
+    locks.release(ops.LOCK_NAME, count_lock)
+    assert db.session.get(TaskLock, name).holder == other
+    assert releases() == []
+    assert db.session.scalar(select(func.count(AssociationOffice.id))) == 0
+    assert db.session.get(AggregationRun, run.id).status == "queued"
+
+    locks.release(name, other)
+    done = aggregation.run(w.association.id, run.id, "dashboard", release_now=True)  # the worker's retry
+    assert done.id == run.id and done.status == "done"
+    released = releases()
+    assert released and len(released) == len(set(released))
+    assert aggregation.release(w.association.id) == []  # nothing due twice
+    aggregation.run(w.association.id, None, "dashboard", release_now=True)
+    assert releases() == released
+
+
 def test_threshold_is_configurable_per_association(three_offices):
     """With a threshold of 10, is every count from 1 to 9 shown as "<10"? (Set before the year's first
     release: a released year keeps its threshold, see test_releases.)"""
