@@ -3,7 +3,7 @@ computed at the end of ``lotse demo seed`` (in this process: the demo shows them
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from saas.core.demo import ASSOCIATIONS, register_after_seed, register_seeder
 from saas.extensions import db
@@ -44,4 +44,36 @@ def aggregate_demo(created: bool) -> str | None:
         done = aggregation.run(trigger="demo")
     except aggregation.Busy:
         return "association figures: a worker's aggregation is running and computes them"
+    date_releases_on_their_days(ids)
     return f"association figures computed: {done.periods} periods"
+
+
+def date_releases_on_their_days(ids: list[int]) -> None:
+    """The demo lives in the present with a history: its first run releases every table of that history at
+    once, today, so the analyst would read "2025, published on 3 December 2026". Date each table released
+    today on its day of the release calendar, as if the demo had run every night, and serve the reports
+    again from the tables so dated (nothing else of a table changes)."""
+    from saas.association import aggregation
+    from saas.association.models import AssociationRelease, AssociationReport
+    from saas.association.publish import release_day, table_of_end
+    from saas.core import timeutil
+
+    today = timeutil.today()
+    dated: set[int] = set()
+    for row in db.session.scalars(
+        select(AssociationRelease).where(
+            AssociationRelease.association_id.in_(ids), AssociationRelease.released_on == today
+        )
+    ):
+        day = release_day(row.year, table_of_end(row.period_end))
+        if day < today:
+            row.released_on = day
+            row.payload = {**row.payload, "released": day.isoformat()}
+            dated.add(row.association_id)
+    if not dated:
+        return
+    # The served reports carry the release days: rebuilt from the stored tables by the release itself.
+    db.session.execute(delete(AssociationReport).where(AssociationReport.association_id.in_(dated)))
+    db.session.commit()
+    for association_id in sorted(dated):
+        aggregation.release(association_id)

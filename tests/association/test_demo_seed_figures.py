@@ -4,12 +4,14 @@ a second seed the same day changes nothing (no further aggregation run)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from sqlalchemy import func, select
 
 from saas.association import queries
-from saas.association.models import AggregationRun, AssociationReport
+from saas.association.models import AggregationRun, AssociationRelease, AssociationReport
+from saas.association.publish import release_day, table_of_end
 from saas.core import timeutil
 from tenants.models import Association
 
@@ -35,6 +37,19 @@ def test_demo_seed_alone_gives_the_associations_their_figures(app, db):  # type:
         )
         assert stored == set(queries.years_with_data(association)), association.slug
         assert stored and min(stored) >= timeutil.today().year - 5, (association.slug, sorted(stored))
+
+    # The demo's history reads as if it had run every night: each table is dated on its release day, in
+    # the tables and in the report served (not "2025, published today" because the seed released it today).
+    today = timeutil.today()
+    released = db.session.execute(
+        select(AssociationRelease.year, AssociationRelease.period_end, AssociationRelease.released_on)
+    ).all()
+    assert released
+    for year, end, on in released:
+        assert on == release_day(year, table_of_end(end)) <= today, (year, end, on)
+    paritaet = db.session.scalar(select(Association).where(Association.slug == "paritaet-nrw"))
+    served = queries.get_report(paritaet, today.year - 1)
+    assert served["released"] == release_day(today.year - 1, table_of_end(dt.date(today.year - 1, 12, 31))).isoformat()
 
     year = timeutil.today().year - 1
     report = _json(app, "association", "report", "--association", "paritaet-nrw", "--year", str(year))
