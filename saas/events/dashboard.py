@@ -3,6 +3,8 @@ events with registrations against the minimum."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -16,6 +18,11 @@ from saas.events.queries import counts_for, decisions_pending
 from saas.extensions import db
 
 LIMIT = 5
+
+
+def _day(day: dt.date, today: dt.date) -> str:
+    """"10.12." this year; with the year in another ("25.01.2027" seen in December, not a bare "25.01.")."""
+    return f"{day:%d.%m.}" if day.year == today.year else f"{day:%d.%m.%Y}"
 
 
 @register_panel(30)
@@ -48,7 +55,7 @@ def events_panel() -> Panel:
             meta = _("%(n)s Anmeldungen", n=format_number(n))
         items.append(
             Item(
-                f"{e.start_date:%d.%m.} {e.start_time:%H.%M} · {e.title}",
+                f"{_day(e.start_date, today)} {e.start_time:%H.%M} · {e.title}",
                 url_for("events.staff_detail", event_id=e.id),
                 meta,
                 warn=e.id in waiting or bool(e.min_participants and n < e.min_participants),

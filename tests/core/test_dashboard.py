@@ -126,3 +126,21 @@ def test_subscribers_decisions_and_group_requests_are_panels_not_cards(client, w
     hamm = client.get("/hamm/intern/").get_data(as_text=True)
     assert "Selbsthilfe nach Schlaganfall" not in hamm and "Seminar mit zu wenigen" not in hamm
     assert "Nichts wartet auf Freigabe." in hamm
+
+
+def test_next_events_carry_their_year_when_it_is_not_this_year(client, world):
+    """In December the next events reach into January: "25.01.2027", not a bare "25.01." that reads as this
+    January, gone; an event of this year stays short."""
+    from saas.core.recurrence import today_local
+    from tests.events.helpers import make_event
+
+    today = today_local()
+    later = dt.date(today.year + 1, 1, 25)
+    plain = {"min_participants": None, "decision_date": None, "registration_deadline": None}
+    make_event(world.dortmund, days_ahead=0, title="Heute hier", **plain)
+    make_event(world.dortmund, days_ahead=(later - today).days, title="Im neuen Jahr", **plain)
+    client.login(world.dortmund_staff)
+    page = client.get("/dortmund/intern/").get_data(as_text=True)
+    panel = page.split('id="panel-events"')[1].split("</section>")[0]
+    assert f"{today:%d.%m.} 10.00 · Heute hier" in panel
+    assert f"25.01.{today.year + 1} 10.00 · Im neuen Jahr" in panel
