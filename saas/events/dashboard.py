@@ -21,7 +21,7 @@ LIMIT = 5
 
 
 def _day(day: dt.date, today: dt.date) -> str:
-    """"10.12." this year; with the year in another ("25.01.2027" seen in December, not a bare "25.01.")."""
+    """ "10.12." this year; with the year in another ("25.01.2027" seen in December, not a bare "25.01.")."""
     return f"{day:%d.%m.}" if day.year == today.year else f"{day:%d.%m.%Y}"
 
 
