@@ -1294,35 +1294,8 @@ def _group_columns() -> tuple:
 
 
 def _token_regex(keys: Iterable[str]) -> str:
-    """A pattern that finds any of the keys as a whole token, as a word or as a compound's part. The keys as a
-    tree of their common beginnings ("abs(cheid|palt)" for "abscheid|abspalt"): the same strings, but the
-    regular expression engine tries each letter once instead of once per key (a word has up to a hundred
-    readings; PostgreSQL matches it against every group of the office)."""
-    return " ~?(" + _prefix_tree(sorted({k.removeprefix(PART) for k in keys})) + ") "
-
-
-def _prefix_tree(keys: list[str]) -> str:
-    """An alternation of the keys (letters, digits, "=" and "~" as they are, anything else escaped: see
-    :func:`_pattern_words`) that shares their common beginnings, with non-capturing groups."""
-    tree: dict = {}
-    for key in keys:
-        node = tree
-        for char in key:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = [
-            (char if _PLAIN_TOKEN.match(char) else re.escape(char)) + pattern(node[char])
-            for char in sorted(node)
-            if char
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return pattern(tree)
+    """A pattern that finds any of the keys as a whole token, as a word or as a compound's part."""
+    return " ~?(" + "|".join(_pattern_words({k.removeprefix(PART) for k in keys})) + ") "
 
 
 def _term_regex(term: Term, column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[bool]:
