@@ -1367,10 +1367,18 @@ def _one_statement(
                 select(literal_column("'c'"), literal_column(str(i)), candidates.c.word, blank, blank, blank, blank)
             )
     parts.append(select(literal_column("'g'"), *_group_columns()).where(*where, *conditions))
+    read = _READ.get()
+    key = tuple((t.word, tuple(sorted({a.tokens for a in t.alternatives}))) for t in terms)
+    if read is not None and key in read:
+        rows = read[key]
+    else:
+        rows = list(db.session.execute(union_all(*parts)).all())
+        if read is not None:
+            read[key] = rows
     known: set[str] = set()
     candidates_of: dict[int, list[str]] = {i: [] for i in asked}
     groups: list[Candidate] = []
-    for kind, number, *row in db.session.execute(union_all(*parts)).all():
+    for kind, number, *row in rows:
         if kind == "w":
             known.add(row[0])
         elif kind == "c":
@@ -1378,6 +1386,12 @@ def _one_statement(
         else:
             groups.append(Candidate(int(number), *row))
     return known, candidates_of, groups, optional
+
+
+# The rows of the first statements of one search_ids call, by the terms they read (their words and readings,
+# all a statement depends on besides the call's own filters): where every punctuation reading of a query
+# finds nothing, its best partial match reads the query as typed again (_one_statement).
+_READ: contextvars.ContextVar[dict[tuple, list] | None] = contextvars.ContextVar("first_statements", default=None)
 
 
 def search_ids(
@@ -1405,14 +1419,18 @@ def search_ids(
         "limit": limit,
     }
     readings = punctuation_readings(q)
-    result = _search(q, partial=not readings, **options)  # type: ignore[arg-type]
-    if result.total or not readings:
-        return result
-    for reading in readings:
-        found = _search(reading, partial=False, **options)  # type: ignore[arg-type]
-        if found.total:
-            return found
-    return _search(q, partial=True, **options)  # type: ignore[arg-type]
+    token = _READ.set({} if readings else None)
+    try:
+        result = _search(q, partial=not readings, **options)  # type: ignore[arg-type]
+        if result.total or not readings:
+            return result
+        for reading in readings:
+            found = _search(reading, partial=False, **options)  # type: ignore[arg-type]
+            if found.total:
+                return found
+        return _search(q, partial=True, **options)  # type: ignore[arg-type]
+    finally:
+        _READ.reset(token)
 
 
 # A word with punctuation inside: "AD(H)S", "ME/CFS", "Co-Abhängigkeit", "Down-Syndrom", "Hörgeschädigte(r)".
@@ -1553,6 +1571,11 @@ class _Settled:
     ignored: list[str]
     nothing: bool
     fits: bool  # the groups of the first statement are those the kept terms match (no second statement)
+    # What the first statement read for all of the query's words: the office's known tokens, and the typo
+    # candidates of each word (by its place in the query) of which the office knows no reading. The best
+    # partial match settles the words again from these instead of asking again (:func:`_best_partial`).
+    known: set[str] = field(default_factory=set)
+    candidates: dict[int, list[str]] = field(default_factory=dict)
 
 
 def _fresh(terms: list[Term]) -> list[Term]:
@@ -1566,6 +1589,8 @@ def _settle_office(
     unknown_terms = {
         i for i, term in enumerate(terms) if not any(all(t in known for t in a.tokens) for a in term.alternatives)
     }
+    # The candidates the statement fetched: those of a word it found no reading of (_alternative_known).
+    asked = {i: c for i, c in candidates_of.items() if not _known_alternative(terms[i], known)}
     kept, ignored, nothing = settle_terms(terms, known, [office], candidates_of)
     # The groups' condition holds for the kept terms (a superset of their alternatives) and for ignored
     # words that were optional because unknown; a typo correction needs the statement again.
@@ -1573,7 +1598,7 @@ def _settle_office(
     fits = all(not t.corrected for t in kept) and all(
         i in optional and i in unknown_terms for i, t in enumerate(terms) if id(t) not in kept_ids
     )
-    return _Settled(office, terms, kept, ignored, nothing, fits)
+    return _Settled(office, terms, kept, ignored, nothing, fits, known, asked)
 
 
 def _known_alternative(term: Term, known: set[str]) -> bool:
@@ -1791,7 +1816,9 @@ def _copy_settled(settled: _Settled, office: int) -> _Settled:
         terms.append(copy)
     position = {id(t): i for i, t in enumerate(settled.terms)}
     kept = [terms[position[id(t)]] for t in settled.kept]
-    return _Settled(office, terms, kept, list(settled.ignored), settled.nothing, settled.fits)
+    return _Settled(
+        office, terms, kept, list(settled.ignored), settled.nothing, settled.fits, settled.known, settled.candidates
+    )
 
 
 def _term_tokens(term: Term) -> ColumnElement[bool]:
@@ -1894,7 +1921,7 @@ def _partial_of(
 ) -> tuple[list[Candidate], list[Term], list[str]] | None:
     """One office's best partial match (:func:`_best_partial`) of the query of this context, if it may have one."""
     q = _PARTIAL_QUERY.get()
-    return _best_partial(q, where_of(), settled.office) if q else None
+    return _best_partial(q, where_of(), settled) if q else None
 
 
 PARTIAL_MAX_ZIPF = 7.0  # a word's specificity in a partial match: this minus its Zipf frequency (wordfreq)
@@ -1925,7 +1952,7 @@ def _strong_hit(term: Term, c: Candidate) -> bool:
     return any(all(t in strong for t in a.tokens) for a in term.alternatives)
 
 
-def _best_partial(q: str, where: list, office: int) -> tuple[list[Candidate], list[Term], list[str]] | None:
+def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidate], list[Term], list[str]] | None:
     """When no group matches all the words of a query, the groups that match the most of it, as a search
     engine's "minimum should match" does: each word is settled and searched alone, and a group scores the
     specificity (:func:`specificity`) of each word it matches, in full where it matches in its name or
@@ -1937,18 +1964,24 @@ def _best_partial(q: str, where: list, office: int) -> tuple[list[Candidate], li
     about violence, "Demenz *Anfangsstadium*" → the dementia groups; never on a relative, an audience or an
     everyday word alone ("Mukoviszidose *Angehörige*" does not list every group for relatives). A word the
     offices lack that names a topic of the common topic list is a concern of its own they have no group
-    for: the query stays empty, and the person is offered the founding interest list."""
+    for: the query stays empty, and the person is offered the founding interest list.
+
+    The query is the one the office's first statement read (``settled``): its known tokens and typo
+    candidates answer here too, no statement asks again."""
     bound = _bound_words(q)
-    terms = [t for t in query_terms(q) if t.word not in bound]
+    places = [(i, t) for i, t in enumerate(query_terms(q)) if t.word not in bound]
+    terms = [t for _i, t in places]
     if len(terms) < 2 and not bound:
         return None
+    office = settled.office
     tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
-    known = _known(tokens, [office])
+    known = settled.known & tokens  # the first statement asked for all of the query's tokens
     scores: dict[int, list] = {}  # id → [score, best word's weight, place in its ranking, candidate]
     matched: list[Term] = []
     unmatched: list[str] = []
-    for term in terms:
-        kept, _ignored, nothing = settle_terms([term], known, [office])
+    for i, term in places:
+        asked = {0: settled.candidates[i]} if i in settled.candidates else None
+        kept, _ignored, nothing = settle_terms([term], known, [office], asked)
         hits = _find(kept, where) if kept and not nothing and _informative(term) else []
         if not hits:
             if not kept and listed_topic_areas(language.norm(term.word)):

@@ -83,6 +83,34 @@ def test_a_search_across_offices_is_two_statements(offices, q: str, statements: 
     assert count[0] == statements + (2 if IS_POSTGRES else 0), (q, count[0])
 
 
+@pytest.mark.parametrize(
+    ("q", "total", "statements"),
+    [("Post-Covid", 0, 2), ("Diabetes Anfangsstadium", 1, 2)],
+)
+def test_a_fallback_asks_nothing_the_first_statement_read(offices, q: str, total: int, statements: int) -> None:
+    """Does one office's search ask the database again for what its first statement already read? A query
+    with punctuation whose readings find nothing reads the query as typed once (its best partial match
+    reuses that statement: the first statement, then one per reading), and a best partial match settles the
+    words from the first statement's vocabulary and typo candidates: only the groups of a word it rests on
+    take a statement of their own."""
+    count = [0]
+
+    def counter(*_args) -> None:  # type: ignore[no-untyped-def]
+        count[0] += 1
+
+    office = offices.dortmund.id
+    with tenant_context(office):
+        db.session.connection()  # the session's BEGIN is not the search's
+        event.listen(Engine, "before_cursor_execute", counter)
+        try:
+            result = search_ids(q, tenant_id=office)
+        finally:
+            event.remove(Engine, "before_cursor_execute", counter)
+        db.session.remove()
+    assert result.total == total, (q, result)
+    assert count[0] == statements, (q, count[0])
+
+
 @pytest.mark.skipif(IS_POSTGRES, reason="SQLite's journal: the embedded setup")
 def test_sqlite_runs_in_wal_mode(app) -> None:
     """Is each SQLite connection in write-ahead-log mode with ``synchronous=NORMAL``, so that readers never
