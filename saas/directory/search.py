@@ -287,6 +287,40 @@ def broader_topics(word: str) -> tuple[str, ...]:
     return tuple(sorted({n for w in language.broader_terms(word) for n in names.get(language.norm(w), ())}))
 
 
+@lru_cache(maxsize=1)
+def _listed_links() -> dict[str, frozenset[str]]:
+    """Name of each topic of the common topic list → the other topics its one-word search words name by their
+    own name, in the same topic area: "Torticollis Spasticus" lists "Schiefhals, Dystonie", and Dystonie is a
+    topic of the list."""
+    from saas.directory.demo import load_topic_rows
+
+    rows = load_topic_rows()
+    by_name: dict[str, set[tuple[str, str]]] = {}
+    for row in rows:
+        words = language.raw_words(row["name"])
+        # Not a topic named for people ("Eltern", "Männer"): a search word such as that says who, not what.
+        if len(words) == 1 and words[0].isalpha() and not language.is_person(words[0]):
+            by_name.setdefault(language.norm(words[0]), set()).add((row["name"], row["topic_area"]))
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        for key in topic_keys(row["name"], row["search_words"]):
+            found.setdefault(row["name"], set()).update(
+                n for n, area in by_name.get(key, ()) if n != row["name"] and area == row["topic_area"]
+            )
+    return {name: frozenset(links) for name, links in found.items() if links}
+
+
+@lru_cache(maxsize=20_000)
+def linked_topics(word: str) -> tuple[str, ...]:
+    """Topics of the common topic list that the topics a word names list among their own search words
+    ("Schiefhals" → Torticollis Spasticus, whose search words name Dystonie): where an office has no group of
+    the topic the word names, the topic the list itself relates it to. Read like a broader term: only where no
+    other reading finds any group (see :func:`rank`)."""
+    named = named_topics(word)
+    links = _listed_links()
+    return tuple(sorted({n for name in named for n in links.get(name, ())} - set(named)))
+
+
 def _related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """:func:`language.related_words` of a word and of the verbs it is a present-tense form of where the
     dictionary lacks them ("kifft" → kiffen → Haschisch → Cannabis; :func:`language.finite_verbs`)."""
@@ -334,6 +368,7 @@ def warm_up() -> None:
         _listed_topic_names,
         _listed_parts,
         _listed_topic_words,
+        _listed_links,
         _listed_spellings,
         _listed_phrases,
         _topic_heads,
@@ -521,7 +556,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             )
             if keys and keys != (key,):
                 term.alternatives.append(Alternative(keys, SYNONYM, "topic"))
-        for name in broader_topics(word):
+        for name in broader_topics(word) + linked_topics(word):
             alternative = _topic_alternative(name)
             if alternative.tokens and alternative.tokens != (key,):
                 term.alternatives.append(Alternative(alternative.tokens, alternative.weight, "broader_topic"))
