@@ -52,7 +52,7 @@ import heapq
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -1188,7 +1188,10 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
             first.add("topic")
         # What a compound's parts name comes last: its synonyms and fallbacks are nearer ("Medikamenten|sucht"
         # ~ Medikamentenabhängigkeit, not every group of the topic Sucht).
-        for nearest in (first, set(LITERAL_KINDS) | (first - {"exact", "compound"}), all_kinds - {"part_topic"}):
+        # What the whole word stands for (its synonyms, the topics it names) is nearer than a reading of a part
+        # that names no topic of the common list: "Kinderlähmung" ~ Polio is no "Kinder" group, "Anfallsleiden"
+        # ~ Epilepsie no "Schlag|anfall" (but "Trauer|fall" stays Trauer, "Angst|störung" Angst).
+        for nearest in _levels(term, first, all_kinds):
             nearest_matchers = _matchers(term, nearest - {"narrower"})  # a kind of the word never chooses
             if any(_score_term(term, nearest_matchers, c)[1] for c in candidates):
                 matchers_of[i], literal_matchers[i] = _matchers(term, nearest | {"typo"}), None
@@ -1246,6 +1249,26 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         h for h in literal_weak if _topic_keys(h[1].search_topics) & concepts or not _topic_keys(h[1].search_topics)
     ]
     return [c for _score, c in sorted(strong_hits, key=_order) + sorted(same, key=_order)]
+
+
+def _levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[str]]:
+    """The readings of a term from the nearest on (see :func:`rank`); the whole word's before a loose part's
+    only where a nearer one found nothing (:func:`_loose_part` is not asked on the common path)."""
+    yield first
+    yield set(LITERAL_KINDS) | (first - {"exact", "compound"})
+    if _loose_part(term):
+        yield all_kinds - {"part_topic", *FALLBACK_KINDS}
+    yield all_kinds - {"part_topic"}
+
+
+def _loose_part(term: Term) -> bool:
+    """Whether a compound's fallback reading rests on front parts that name no topic of the common list, or
+    say who, not what ("Kinder|lähmung")."""
+    if not _has_kind(term, "fallback") and not _has_kind(term, "head"):
+        return False
+    names = _listed_topic_names()
+    fronts = language.split_compound(term.word)[:-1]
+    return bool(fronts) and all(language.norm(p) not in names or language.is_person(p) for p in fronts)
 
 
 def _has_part_topic(term: Term) -> bool:

@@ -776,3 +776,19 @@ def test_a_topic_the_office_lacks_reaches_the_topic_its_search_words_name(everyd
     make_topic(everyday.dortmund, "Dystonie", area="chronic_illness")
     make_group(everyday.dortmund, "Dystonie Gruppe", ["Dystonie"], topic_area="chronic_illness")
     assert names(everyday, "Schiefhals") == ["Dystonie Gruppe"]
+
+
+def test_what_the_whole_compound_stands_for_comes_before_a_loose_part(everyday) -> None:
+    """Does a compound whose synonym names a group's topic find only that group, not the groups its front part
+    matches where that part names no topic of the list or says who ("Kinder|lähmung" ~ Polio; "Anfalls|leiden"
+    ~ Epilepsie, no "Schlag|anfall"); and does a front that names a topic stay ("Trauerfall")?"""
+    d = everyday.dortmund
+    make_topic(d, "Poliomyelitis", area="disability")
+    make_topic(d, "Schlaganfall", area="chronic_illness")
+    make_group(d, "Polio-Spätfolgen", ["Poliomyelitis"], topic_area="disability")
+    make_group(d, "Eltern behinderter Kinder", ["Eltern"], topic_area="social", audience="parents")
+    make_group(d, "Schlaganfall-Treff", ["Schlaganfall"], topic_area="chronic_illness")
+    assert names(everyday, "Kinderlähmung") == ["Polio-Spätfolgen"]
+    assert names(everyday, "Kinderlaehmung") == ["Polio-Spätfolgen"]
+    assert names(everyday, "Anfallsleiden") == ["Epilepsie Selbsthilfe"]
+    assert sorted(names(everyday, "Trauerfall")) == ["Trauercafé Aplerbeck", "Verwaiste Eltern"]
