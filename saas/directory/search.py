@@ -321,6 +321,38 @@ def linked_topics(word: str) -> tuple[str, ...]:
     return tuple(sorted({n for name in named for n in links.get(name, ())} - set(named)))
 
 
+@lru_cache(maxsize=20_000)
+def wider_topics(word: str) -> tuple[str, ...]:
+    """Topics of the common topic list that a noun names and its OpenThesaurus broader terms name too: the
+    word is a kind of that topic's concept, and its groups answer it beside those that have the word ("Phobie"
+    is a search word of Angsterkrankungen and an ^Angst: the anxiety groups, not only a social phobia group).
+    Not a person's nor an everyday word, and not where the broader terms name no topic the word names
+    ("Bulimie" ^Sucht is no addiction group)."""
+    if not language.is_noun(word) or language.is_person(word) or may_ignore(word):
+        return ()
+    names = _listed_topic_names()
+    named = set(named_topics(word))
+    found = {n for w in language.broader_terms(word) for n in names.get(language.norm(w), ())} & named
+    # The topics its narrower terms name, of the word's own topic areas: "Tumor" has the kind Krebs, which the
+    # list gives for Leukämie and Multiples Myelom too.
+    areas = frozenset().union(*(listed_topic_areas(language.norm(n)) for n in named)) if named else frozenset()
+    areas = areas or listed_topic_areas(language.norm(word))
+    for narrower in language.narrower(word) if named else ():
+        found |= {n for n in names.get(language.norm(narrower), ()) if _topic_area(n) in areas}
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=1)
+def _topic_areas() -> dict[str, str]:
+    from saas.directory.demo import load_topic_rows
+
+    return {row["name"]: row["topic_area"] for row in load_topic_rows()}
+
+
+def _topic_area(name: str) -> str:
+    return _topic_areas().get(name, "")
+
+
 def _related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """:func:`language.related_words` of a word and of the verbs it is a present-tense form of where the
     dictionary lacks them ("kifft" → kiffen → Haschisch → Cannabis; :func:`language.finite_verbs`)."""
@@ -369,6 +401,7 @@ def warm_up() -> None:
         _listed_parts,
         _listed_topic_words,
         _listed_links,
+        _topic_areas,
         _listed_spellings,
         _listed_phrases,
         _topic_heads,
@@ -560,6 +593,11 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             alternative = _topic_alternative(name)
             if alternative.tokens and alternative.tokens != (key,):
                 term.alternatives.append(Alternative(alternative.tokens, alternative.weight, "broader_topic"))
+        for name in wider_topics(word):
+            # Joins whatever reading the word has, never chooses it, like a kind of the word (see rank).
+            alternative = _topic_alternative(name)
+            if alternative.tokens and alternative.tokens != (key,):
+                term.alternatives.append(Alternative(alternative.tokens, COMPOUND, "narrower"))
         term.alternatives += _kind_alternatives(word, key, tuple(parts))
         if 2 <= len(word) <= 4:
             term.alternatives.append(Alternative((INITIALS + language.surface(word),), SYNONYM, "initials"))

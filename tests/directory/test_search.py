@@ -792,3 +792,22 @@ def test_what_the_whole_compound_stands_for_comes_before_a_loose_part(everyday) 
     assert names(everyday, "Kinderlaehmung") == ["Polio-Spätfolgen"]
     assert names(everyday, "Anfallsleiden") == ["Epilepsie Selbsthilfe"]
     assert sorted(names(everyday, "Trauerfall")) == ["Trauercafé Aplerbeck", "Verwaiste Eltern"]
+
+
+def test_a_word_reaches_the_wider_topic_it_is_a_kind_of(everyday) -> None:
+    """Does "Phobie" (a search word of Angsterkrankungen, and ^Angst in OpenThesaurus) find the anxiety groups
+    after the social phobia group that has the word, and "Tumor" (whose kind Krebs the list gives for
+    Leukämie) the leukaemia group; and does no broader term of another concern widen a word ("Bulimie" ^Sucht)?"""
+    from saas.directory.search import wider_topics
+
+    assert "Leukämie" in wider_topics("Tumor")
+    assert wider_topics("Bulimie") == ()
+    d = everyday.dortmund
+    make_topic(d, "Angsterkrankungen", area="mental_health")
+    make_topic(d, "Soziale Phobie", area="mental_health")
+    make_topic(d, "Leukämie", area="chronic_illness")
+    make_group(d, "Angst im Alltag", ["Angsterkrankungen"], topic_area="mental_health")
+    make_group(d, "Schüchtern war gestern", ["Soziale Phobie"], topic_area="mental_health")
+    make_group(d, "Leukämie und Lymphome", ["Leukämie"], topic_area="chronic_illness")
+    assert names(everyday, "Phobie") == ["Schüchtern war gestern", "Angst im Alltag"]
+    assert names(everyday, "Tumor") == ["Leukämie und Lymphome"]
