@@ -811,3 +811,29 @@ def test_a_word_reaches_the_wider_topic_it_is_a_kind_of(everyday) -> None:
     make_group(d, "Leukämie und Lymphome", ["Leukämie"], topic_area="chronic_illness")
     assert names(everyday, "Phobie") == ["Schüchtern war gestern", "Angst im Alltag"]
     assert names(everyday, "Tumor") == ["Leukämie und Lymphome"]
+
+
+@pytest.mark.parametrize(
+    ("word", "noun"),
+    [
+        ("epileptischer", "epilepsie"),
+        ("psychotisch", "psychose"),
+        ("diabetisch", "diabetes"),
+        ("asthmatisch", "asthma"),
+    ],
+)
+def test_an_adjective_in_tisch_reaches_its_greek_noun(word: str, noun: str) -> None:
+    """Does an adjective in "-tisch" stand for its noun in "-se", "-sie", "-tes" or "-ma" of hunspell-de-de?"""
+    from saas.directory import language
+
+    assert noun in language.derivations(word)
+
+
+def test_a_modifier_and_its_noun_find_the_group_that_has_both(everyday) -> None:
+    """Does "epileptischer Anfall" find the epilepsy group (its description: "Leben mit Anfällen") and not the
+    stroke group, whose name has "Schlag|anfall" but nothing epileptic?"""
+    d = everyday.dortmund
+    make_topic(d, "Schlaganfall", area="chronic_illness")
+    make_group(d, "Schlaganfall-Treff", ["Schlaganfall"], topic_area="chronic_illness")
+    make_group(d, "Anfallsfrei leben", ["Epilepsie"], topic_area="chronic_illness", description="Leben mit Anfällen.")
+    assert names(everyday, "epileptischer Anfall") == ["Anfallsfrei leben"]
