@@ -153,17 +153,35 @@ def name_initials(name: str) -> list[str]:
     found = []
     for segment in _NAME_SEGMENTS.split(name or ""):
         words = [w for w in language.raw_words(segment) if w.isalpha()]
-        generic = any(language.surface(language.split_compound(w)[-1]) in STOPWORDS for w in words)
+        # A word as common as "nicht" or "allein" makes a phrase, no name: "Panik? Nicht allein!" is no "NA".
+        generic = any(
+            language.surface(language.split_compound(w)[-1]) in STOPWORDS or language.zipf(w) >= EVERYDAY_NOUN_ZIPF
+            for w in words
+        )
         if 2 <= len(words) <= 4 and not generic:
             found.append(language.surface("".join(w[0] for w in words)))
+            # A place after the name is no part of it: "Narcotics Anonymous Dortmund" is known as "NA" (a last
+            # word that is no noun of the dictionary).
+            if len(words) >= 3 and not language.is_noun(words[-1]):
+                found.append(language.surface("".join(w[0] for w in words[:-1])))
     return list(dict.fromkeys(found))
+
+
+_HYPHENATED_NAME = re.compile(r"\b([^\W\d_]{2,})-([^\W\d_]{2,})\b")
+
+
+def _joined_words(name: str) -> list[str]:
+    """A hyphenated name word written as one ("Al-Anon" → alanon), as people type it."""
+    return [language.norm(a + b) for a, b in _HYPHENATED_NAME.findall(name or "")]
 
 
 def name_document(name: str) -> str:
     """``search_name``: the name's tokens (:func:`document`) and its initials (:func:`name_initials`), which a
     query word matches only where no group has the word itself (an abbreviation such as "AA")."""
     initials = [INITIALS + i for i in name_initials(name)]
-    return document(name) + (" ".join(initials) + " " if initials else "")
+    doc = document(name)
+    extra = [t for t in dict.fromkeys(_joined_words(name)) if f" {t} " not in doc] + initials
+    return doc + (" ".join(extra) + " " if extra else "")
 
 
 def vocabulary_words(doc: str) -> set[str]:
@@ -999,7 +1017,9 @@ def settle_terms(
             )
         )
         # An everyday word matches only as typed: "Sohn" never widens to "Kind" or "Junge", "finde" to "Fund".
+        # Alone in the query it is no filler, and may be a group's initials ("NA": Narcotics Anonymous, not "na").
         everyday = may_ignore(term.word) and not term.areas
+        alone = len(terms) == 1
         term.alternatives = [
             a
             for a in term.alternatives
@@ -1007,6 +1027,7 @@ def settle_terms(
                 everyday
                 and a.kind
                 in ("synonym", "narrower", "part_topic", "front_topic", "broader_topic", "initials", *FALLBACK_KINDS)
+                and not (alone and a.kind == "initials")
             )
             and not (term.exact_known and a.kind == "head")
             and all(t in known for t in a.tokens)

@@ -837,3 +837,20 @@ def test_a_modifier_and_its_noun_find_the_group_that_has_both(everyday) -> None:
     make_group(d, "Schlaganfall-Treff", ["Schlaganfall"], topic_area="chronic_illness")
     make_group(d, "Anfallsfrei leben", ["Epilepsie"], topic_area="chronic_illness", description="Leben mit Anfällen.")
     assert names(everyday, "epileptischer Anfall") == ["Anfallsfrei leben"]
+
+
+def test_a_name_is_known_by_its_initials_without_the_place_and_written_as_one(everyday) -> None:
+    """Does "NA" find Narcotics Anonymous named with its city (the place is no part of the initials), not a
+    group whose name is a phrase of common words ("Nicht allein"), and "Alanon" the group "Al-Anon"?"""
+    from saas.directory.search import name_initials
+
+    assert "na" in name_initials("Narcotics Anonymous Dortmund")
+    assert name_initials("Panik? Nicht allein!") == []
+    d = everyday.dortmund
+    make_topic(d, "Angsterkrankungen", area="mental_health")
+    make_group(d, "Narcotics Anonymous Dortmund", ["Drogenabhängigkeit"], topic_area="addiction")
+    make_group(d, "Al-Anon Familiengruppe", ["Alkoholabhängigkeit"], topic_area="addiction", audience="relatives")
+    make_group(d, "Panik? Nicht allein!", ["Angsterkrankungen"], topic_area="mental_health")
+    # The topic's other groups follow the one known by the initials.
+    assert names(everyday, "NA") == ["Narcotics Anonymous Dortmund", "Clean bleiben"]
+    assert names(everyday, "Alanon") == ["Al-Anon Familiengruppe"]
