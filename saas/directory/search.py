@@ -371,6 +371,25 @@ def _topic_area(name: str) -> str:
     return _topic_areas().get(name, "")
 
 
+@lru_cache(maxsize=20_000)
+def synonym_front_topics(word: str) -> tuple[str, ...]:
+    """Topics of the common topic list that the front parts of a noun's compound synonyms name, for a noun
+    that reaches no topic otherwise: "Heißhunger" ~ Fress|anfall, Fress|attacke (fressen ~ essen) →
+    Essstörungen. Read like a broader term: only where no other reading finds any group (see :func:`rank`)."""
+    if broader_topics(word) or not language.is_noun(word) or language.is_person(word) or named_topics(word):
+        return ()
+    names = _listed_topic_names()
+    synonyms = language.synonyms(word)
+    if any(names.get(language.norm(s)) for s in synonyms):
+        return ()
+    found: set[str] = set()
+    for synonym in synonyms:
+        parts = language.split_compound(synonym)
+        if len(parts) == 2 and not may_ignore(parts[0]) and not language.is_person(parts[0]):
+            found.update(_front_topics(parts[0]))
+    return tuple(sorted(found))
+
+
 def _related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """:func:`language.related_words` of a word and of the verbs it is a present-tense form of where the
     dictionary lacks them ("kifft" → kiffen → Haschisch → Cannabis; :func:`language.finite_verbs`)."""
@@ -607,7 +626,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             )
             if keys and keys != (key,):
                 term.alternatives.append(Alternative(keys, SYNONYM, "topic"))
-        for name in broader_topics(word) + linked_topics(word):
+        for name in broader_topics(word) + linked_topics(word) + synonym_front_topics(word):
             alternative = _topic_alternative(name)
             if alternative.tokens and alternative.tokens != (key,):
                 term.alternatives.append(Alternative(alternative.tokens, alternative.weight, "broader_topic"))

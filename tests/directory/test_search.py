@@ -854,3 +854,16 @@ def test_a_name_is_known_by_its_initials_without_the_place_and_written_as_one(ev
     # The topic's other groups follow the one known by the initials.
     assert names(everyday, "NA") == ["Narcotics Anonymous Dortmund", "Clean bleiben"]
     assert names(everyday, "Alanon") == ["Al-Anon Familiengruppe"]
+
+
+def test_a_noun_reaches_a_topic_through_its_compound_synonyms_front(everyday) -> None:
+    """Does "Heißhunger" (~ Fress|anfall, Fress|attacke in OpenThesaurus; fressen ~ essen) find the eating
+    disorder group, also typed without ß, though no group says any of the words?"""
+    from saas.directory.search import synonym_front_topics
+
+    assert synonym_front_topics("Heißhunger") == ("Essstörungen",)
+    assert synonym_front_topics("Trauer") == ()
+    make_topic(everyday.dortmund, "Essstörungen", area="mental_health")
+    make_group(everyday.dortmund, "Overeaters Anonymous", ["Essstörungen"], topic_area="mental_health")
+    assert names(everyday, "Heißhunger") == ["Overeaters Anonymous"]
+    assert names(everyday, "Heisshunger") == ["Overeaters Anonymous"]
