@@ -643,7 +643,15 @@ def derivations(word: str) -> tuple[str, ...]:
 
 # Suffixes that make an adjective of a noun, and what the noun ends in instead: "ängst|lich" → Angst,
 # "sücht|ig" → Sucht, "zwang|haft" → Zwang, "pan|isch" → Panik, "allerg|isch" → Allergie.
-_ADJECTIVE_OF_NOUN = (("lich", ("", "e")), ("ig", ("", "e")), ("haft", ("", "e")), ("isch", ("ik", "ie", "e")))
+_ADJECTIVE_OF_NOUN = (
+    ("lich", ("", "e")),
+    ("ig", ("", "e")),
+    ("haft", ("", "e")),
+    # Greek and Latin words: "-tisch" of a noun in "-se", "-sie", "-sis", "-tes" or "-ma" ("epileptisch" → Epilepsie,
+    # "psychotisch" → Psychose, "diabetisch" → Diabetes, "asthmatisch" → Asthma).
+    ("tisch", ("se", "sie", "sis", "tes", "")),
+    ("isch", ("ik", "ie", "e")),
+)
 ADJECTIVE_ZIPF = 4.0  # a more common adjective has a sense of its own ("herzlich" is no "Herz")
 
 

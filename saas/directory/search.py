@@ -52,7 +52,7 @@ import heapq
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -153,17 +153,35 @@ def name_initials(name: str) -> list[str]:
     found = []
     for segment in _NAME_SEGMENTS.split(name or ""):
         words = [w for w in language.raw_words(segment) if w.isalpha()]
-        generic = any(language.surface(language.split_compound(w)[-1]) in STOPWORDS for w in words)
+        # A word as common as "nicht" or "allein" makes a phrase, no name: "Panik? Nicht allein!" is no "NA".
+        generic = any(
+            language.surface(language.split_compound(w)[-1]) in STOPWORDS or language.zipf(w) >= EVERYDAY_NOUN_ZIPF
+            for w in words
+        )
         if 2 <= len(words) <= 4 and not generic:
             found.append(language.surface("".join(w[0] for w in words)))
+            # A place after the name is no part of it: "Narcotics Anonymous Dortmund" is known as "NA" (a last
+            # word that is no noun of the dictionary).
+            if len(words) >= 3 and not language.is_noun(words[-1]):
+                found.append(language.surface("".join(w[0] for w in words[:-1])))
     return list(dict.fromkeys(found))
+
+
+_HYPHENATED_NAME = re.compile(r"\b([^\W\d_]{2,})-([^\W\d_]{2,})\b")
+
+
+def _joined_words(name: str) -> list[str]:
+    """A hyphenated name word written as one ("Al-Anon" → alanon), as people type it."""
+    return [language.norm(a + b) for a, b in _HYPHENATED_NAME.findall(name or "")]
 
 
 def name_document(name: str) -> str:
     """``search_name``: the name's tokens (:func:`document`) and its initials (:func:`name_initials`), which a
     query word matches only where no group has the word itself (an abbreviation such as "AA")."""
     initials = [INITIALS + i for i in name_initials(name)]
-    return document(name) + (" ".join(initials) + " " if initials else "")
+    doc = document(name)
+    extra = [t for t in dict.fromkeys(_joined_words(name)) if f" {t} " not in doc] + initials
+    return doc + (" ".join(extra) + " " if extra else "")
 
 
 def vocabulary_words(doc: str) -> set[str]:
@@ -287,6 +305,91 @@ def broader_topics(word: str) -> tuple[str, ...]:
     return tuple(sorted({n for w in language.broader_terms(word) for n in names.get(language.norm(w), ())}))
 
 
+@lru_cache(maxsize=1)
+def _listed_links() -> dict[str, frozenset[str]]:
+    """Name of each topic of the common topic list → the other topics its one-word search words name by their
+    own name, in the same topic area: "Torticollis Spasticus" lists "Schiefhals, Dystonie", and Dystonie is a
+    topic of the list."""
+    from saas.directory.demo import load_topic_rows
+
+    rows = load_topic_rows()
+    by_name: dict[str, set[tuple[str, str]]] = {}
+    for row in rows:
+        words = language.raw_words(row["name"])
+        # Not a topic named for people ("Eltern", "Männer"): a search word such as that says who, not what.
+        if len(words) == 1 and words[0].isalpha() and not language.is_person(words[0]):
+            by_name.setdefault(language.norm(words[0]), set()).add((row["name"], row["topic_area"]))
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        for key in topic_keys(row["name"], row["search_words"]):
+            found.setdefault(row["name"], set()).update(
+                n for n, area in by_name.get(key, ()) if n != row["name"] and area == row["topic_area"]
+            )
+    return {name: frozenset(links) for name, links in found.items() if links}
+
+
+@lru_cache(maxsize=20_000)
+def linked_topics(word: str) -> tuple[str, ...]:
+    """Topics of the common topic list that the topics a word names list among their own search words
+    ("Schiefhals" → Torticollis Spasticus, whose search words name Dystonie): where an office has no group of
+    the topic the word names, the topic the list itself relates it to. Read like a broader term: only where no
+    other reading finds any group (see :func:`rank`)."""
+    named = named_topics(word)
+    links = _listed_links()
+    return tuple(sorted({n for name in named for n in links.get(name, ())} - set(named)))
+
+
+@lru_cache(maxsize=20_000)
+def wider_topics(word: str) -> tuple[str, ...]:
+    """Topics of the common topic list that a noun names and its OpenThesaurus broader terms name too: the
+    word is a kind of that topic's concept, and its groups answer it beside those that have the word ("Phobie"
+    is a search word of Angsterkrankungen and an ^Angst: the anxiety groups, not only a social phobia group).
+    Not a person's nor an everyday word, and not where the broader terms name no topic the word names
+    ("Bulimie" ^Sucht is no addiction group)."""
+    if not language.is_noun(word) or language.is_person(word) or may_ignore(word):
+        return ()
+    names = _listed_topic_names()
+    named = set(named_topics(word))
+    found = {n for w in language.broader_terms(word) for n in names.get(language.norm(w), ())} & named
+    # The topics its narrower terms name, of the word's own topic areas: "Tumor" has the kind Krebs, which the
+    # list gives for Leukämie and Multiples Myelom too.
+    areas = frozenset().union(*(listed_topic_areas(language.norm(n)) for n in named)) if named else frozenset()
+    areas = areas or listed_topic_areas(language.norm(word))
+    for narrower in language.narrower(word) if named else ():
+        found |= {n for n in names.get(language.norm(narrower), ()) if _topic_area(n) in areas}
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=1)
+def _topic_areas() -> dict[str, str]:
+    from saas.directory.demo import load_topic_rows
+
+    return {row["name"]: row["topic_area"] for row in load_topic_rows()}
+
+
+def _topic_area(name: str) -> str:
+    return _topic_areas().get(name, "")
+
+
+@lru_cache(maxsize=20_000)
+def synonym_front_topics(word: str) -> tuple[str, ...]:
+    """Topics of the common topic list that the front parts of a noun's compound synonyms name, for a noun
+    that reaches no topic otherwise: "Heißhunger" ~ Fress|anfall, Fress|attacke (fressen ~ essen) →
+    Essstörungen. Read like a broader term: only where no other reading finds any group (see :func:`rank`)."""
+    if broader_topics(word) or not language.is_noun(word) or language.is_person(word) or named_topics(word):
+        return ()
+    names = _listed_topic_names()
+    synonyms = language.synonyms(word)
+    if any(names.get(language.norm(s)) for s in synonyms):
+        return ()
+    found: set[str] = set()
+    for synonym in synonyms:
+        parts = language.split_compound(synonym)
+        if len(parts) == 2 and not may_ignore(parts[0]) and not language.is_person(parts[0]):
+            found.update(_front_topics(parts[0]))
+    return tuple(sorted(found))
+
+
 def _related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """:func:`language.related_words` of a word and of the verbs it is a present-tense form of where the
     dictionary lacks them ("kifft" → kiffen → Haschisch → Cannabis; :func:`language.finite_verbs`)."""
@@ -334,6 +437,8 @@ def warm_up() -> None:
         _listed_topic_names,
         _listed_parts,
         _listed_topic_words,
+        _listed_links,
+        _topic_areas,
         _listed_spellings,
         _listed_phrases,
         _topic_heads,
@@ -521,10 +626,15 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             )
             if keys and keys != (key,):
                 term.alternatives.append(Alternative(keys, SYNONYM, "topic"))
-        for name in broader_topics(word):
+        for name in broader_topics(word) + linked_topics(word) + synonym_front_topics(word):
             alternative = _topic_alternative(name)
             if alternative.tokens and alternative.tokens != (key,):
                 term.alternatives.append(Alternative(alternative.tokens, alternative.weight, "broader_topic"))
+        for name in wider_topics(word):
+            # Joins whatever reading the word has, never chooses it, like a kind of the word (see rank).
+            alternative = _topic_alternative(name)
+            if alternative.tokens and alternative.tokens != (key,):
+                term.alternatives.append(Alternative(alternative.tokens, COMPOUND, "narrower"))
         term.alternatives += _kind_alternatives(word, key, tuple(parts))
         if 2 <= len(word) <= 4:
             term.alternatives.append(Alternative((INITIALS + language.surface(word),), SYNONYM, "initials"))
@@ -926,7 +1036,9 @@ def settle_terms(
             )
         )
         # An everyday word matches only as typed: "Sohn" never widens to "Kind" or "Junge", "finde" to "Fund".
+        # Alone in the query it is no filler, and may be a group's initials ("NA": Narcotics Anonymous, not "na").
         everyday = may_ignore(term.word) and not term.areas
+        alone = len(terms) == 1
         term.alternatives = [
             a
             for a in term.alternatives
@@ -934,6 +1046,7 @@ def settle_terms(
                 everyday
                 and a.kind
                 in ("synonym", "narrower", "part_topic", "front_topic", "broader_topic", "initials", *FALLBACK_KINDS)
+                and not (alone and a.kind == "initials")
             )
             and not (term.exact_known and a.kind == "head")
             and all(t in known for t in a.tokens)
@@ -1153,7 +1266,10 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
             first.add("topic")
         # What a compound's parts name comes last: its synonyms and fallbacks are nearer ("Medikamenten|sucht"
         # ~ Medikamentenabhängigkeit, not every group of the topic Sucht).
-        for nearest in (first, set(LITERAL_KINDS) | (first - {"exact", "compound"}), all_kinds - {"part_topic"}):
+        # What the whole word stands for (its synonyms, the topics it names) is nearer than a reading of a part
+        # that names no topic of the common list: "Kinderlähmung" ~ Polio is no "Kinder" group, "Anfallsleiden"
+        # ~ Epilepsie no "Schlag|anfall" (but "Trauer|fall" stays Trauer, "Angst|störung" Angst).
+        for nearest in _levels(term, first, all_kinds):
             nearest_matchers = _matchers(term, nearest - {"narrower"})  # a kind of the word never chooses
             if any(_score_term(term, nearest_matchers, c)[1] for c in candidates):
                 matchers_of[i], literal_matchers[i] = _matchers(term, nearest | {"typo"}), None
@@ -1211,6 +1327,26 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         h for h in literal_weak if _topic_keys(h[1].search_topics) & concepts or not _topic_keys(h[1].search_topics)
     ]
     return [c for _score, c in sorted(strong_hits, key=_order) + sorted(same, key=_order)]
+
+
+def _levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[str]]:
+    """The readings of a term from the nearest on (see :func:`rank`); the whole word's before a loose part's
+    only where a nearer one found nothing (:func:`_loose_part` is not asked on the common path)."""
+    yield first
+    yield set(LITERAL_KINDS) | (first - {"exact", "compound"})
+    if _loose_part(term):
+        yield all_kinds - {"part_topic", *FALLBACK_KINDS}
+    yield all_kinds - {"part_topic"}
+
+
+def _loose_part(term: Term) -> bool:
+    """Whether a compound's fallback reading rests on front parts that name no topic of the common list, or
+    say who, not what ("Kinder|lähmung")."""
+    if not _has_kind(term, "fallback") and not _has_kind(term, "head"):
+        return False
+    names = _listed_topic_names()
+    fronts = language.split_compound(term.word)[:-1]
+    return bool(fronts) and all(language.norm(p) not in names or language.is_person(p) for p in fronts)
 
 
 def _has_part_topic(term: Term) -> bool:

@@ -760,3 +760,110 @@ def test_a_front_names_a_kind_of_its_head_only_where_the_topic_list_says_so() ->
 
     assert fronts("tablettensucht") == {("medikamentenabhang",)}
     assert fronts("krebsschmerzen") == set()
+
+
+# --- seventh round (issue #14): causes of held-out-5's failures, as classes -------------------------------
+
+
+def test_a_topic_the_office_lacks_reaches_the_topic_its_search_words_name(everyday) -> None:
+    """Does a word of the common list's topic that the office lacks ("Schiefhals": Torticollis Spasticus, whose
+    search words name the list's topic Dystonie) find the Dystonie group, and is no link made to a topic named
+    for people ("Lesben" lists "Frauen")?"""
+    from saas.directory.search import linked_topics
+
+    assert linked_topics("Schiefhals") == ("Dystonie",)
+    assert linked_topics("Lesben") == ()
+    make_topic(everyday.dortmund, "Dystonie", area="chronic_illness")
+    make_group(everyday.dortmund, "Dystonie Gruppe", ["Dystonie"], topic_area="chronic_illness")
+    assert names(everyday, "Schiefhals") == ["Dystonie Gruppe"]
+
+
+def test_what_the_whole_compound_stands_for_comes_before_a_loose_part(everyday) -> None:
+    """Does a compound whose synonym names a group's topic find only that group, not the groups its front part
+    matches where that part names no topic of the list or says who ("Kinder|lähmung" ~ Polio; "Anfalls|leiden"
+    ~ Epilepsie, no "Schlag|anfall"); and does a front that names a topic stay ("Trauerfall")?"""
+    d = everyday.dortmund
+    make_topic(d, "Poliomyelitis", area="disability")
+    make_topic(d, "Schlaganfall", area="chronic_illness")
+    make_group(d, "Polio-Spätfolgen", ["Poliomyelitis"], topic_area="disability")
+    make_group(d, "Eltern behinderter Kinder", ["Eltern"], topic_area="social", audience="parents")
+    make_group(d, "Schlaganfall-Treff", ["Schlaganfall"], topic_area="chronic_illness")
+    assert names(everyday, "Kinderlähmung") == ["Polio-Spätfolgen"]
+    assert names(everyday, "Kinderlaehmung") == ["Polio-Spätfolgen"]
+    assert names(everyday, "Anfallsleiden") == ["Epilepsie Selbsthilfe"]
+    assert sorted(names(everyday, "Trauerfall")) == ["Trauercafé Aplerbeck", "Verwaiste Eltern"]
+
+
+def test_a_word_reaches_the_wider_topic_it_is_a_kind_of(everyday) -> None:
+    """Does "Phobie" (a search word of Angsterkrankungen, and ^Angst in OpenThesaurus) find the anxiety groups
+    after the social phobia group that has the word, and "Tumor" (whose kind Krebs the list gives for
+    Leukämie) the leukaemia group; and does no broader term of another concern widen a word ("Bulimie" ^Sucht)?"""
+    from saas.directory.search import wider_topics
+
+    assert "Leukämie" in wider_topics("Tumor")
+    assert wider_topics("Bulimie") == ()
+    d = everyday.dortmund
+    make_topic(d, "Angsterkrankungen", area="mental_health")
+    make_topic(d, "Soziale Phobie", area="mental_health")
+    make_topic(d, "Leukämie", area="chronic_illness")
+    make_group(d, "Angst im Alltag", ["Angsterkrankungen"], topic_area="mental_health")
+    make_group(d, "Schüchtern war gestern", ["Soziale Phobie"], topic_area="mental_health")
+    make_group(d, "Leukämie und Lymphome", ["Leukämie"], topic_area="chronic_illness")
+    assert names(everyday, "Phobie") == ["Schüchtern war gestern", "Angst im Alltag"]
+    assert names(everyday, "Tumor") == ["Leukämie und Lymphome"]
+
+
+@pytest.mark.parametrize(
+    ("word", "noun"),
+    [
+        ("epileptischer", "epilepsie"),
+        ("psychotisch", "psychose"),
+        ("diabetisch", "diabetes"),
+        ("asthmatisch", "asthma"),
+    ],
+)
+def test_an_adjective_in_tisch_reaches_its_greek_noun(word: str, noun: str) -> None:
+    """Does an adjective in "-tisch" stand for its noun in "-se", "-sie", "-tes" or "-ma" of hunspell-de-de?"""
+    from saas.directory import language
+
+    assert noun in language.derivations(word)
+
+
+def test_a_modifier_and_its_noun_find_the_group_that_has_both(everyday) -> None:
+    """Does "epileptischer Anfall" find the epilepsy group (its description: "Leben mit Anfällen") and not the
+    stroke group, whose name has "Schlag|anfall" but nothing epileptic?"""
+    d = everyday.dortmund
+    make_topic(d, "Schlaganfall", area="chronic_illness")
+    make_group(d, "Schlaganfall-Treff", ["Schlaganfall"], topic_area="chronic_illness")
+    make_group(d, "Anfallsfrei leben", ["Epilepsie"], topic_area="chronic_illness", description="Leben mit Anfällen.")
+    assert names(everyday, "epileptischer Anfall") == ["Anfallsfrei leben"]
+
+
+def test_a_name_is_known_by_its_initials_without_the_place_and_written_as_one(everyday) -> None:
+    """Does "NA" find Narcotics Anonymous named with its city (the place is no part of the initials), not a
+    group whose name is a phrase of common words ("Nicht allein"), and "Alanon" the group "Al-Anon"?"""
+    from saas.directory.search import name_initials
+
+    assert "na" in name_initials("Narcotics Anonymous Dortmund")
+    assert name_initials("Panik? Nicht allein!") == []
+    d = everyday.dortmund
+    make_topic(d, "Angsterkrankungen", area="mental_health")
+    make_group(d, "Narcotics Anonymous Dortmund", ["Drogenabhängigkeit"], topic_area="addiction")
+    make_group(d, "Al-Anon Familiengruppe", ["Alkoholabhängigkeit"], topic_area="addiction", audience="relatives")
+    make_group(d, "Panik? Nicht allein!", ["Angsterkrankungen"], topic_area="mental_health")
+    # The topic's other groups follow the one known by the initials.
+    assert names(everyday, "NA") == ["Narcotics Anonymous Dortmund", "Clean bleiben"]
+    assert names(everyday, "Alanon") == ["Al-Anon Familiengruppe"]
+
+
+def test_a_noun_reaches_a_topic_through_its_compound_synonyms_front(everyday) -> None:
+    """Does "Heißhunger" (~ Fress|anfall, Fress|attacke in OpenThesaurus; fressen ~ essen) find the eating
+    disorder group, also typed without ß, though no group says any of the words?"""
+    from saas.directory.search import synonym_front_topics
+
+    assert synonym_front_topics("Heißhunger") == ("Essstörungen",)
+    assert synonym_front_topics("Trauer") == ()
+    make_topic(everyday.dortmund, "Essstörungen", area="mental_health")
+    make_group(everyday.dortmund, "Overeaters Anonymous", ["Essstörungen"], topic_area="mental_health")
+    assert names(everyday, "Heißhunger") == ["Overeaters Anonymous"]
+    assert names(everyday, "Heisshunger") == ["Overeaters Anonymous"]
