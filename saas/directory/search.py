@@ -332,6 +332,8 @@ def warm_up() -> None:
     for build in (
         _listed_topics,
         _listed_topic_names,
+        _listed_topic_phrases,
+        _listed_topic_name_keys,
         _listed_parts,
         _listed_topic_words,
         _listed_spellings,
@@ -1027,6 +1029,7 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
             "part_topic",
             "front_topic",
             "broader_topic",
+            FILED_TOPIC,
         ) and bool(term.meant_areas)
         literal = alt.kind in LITERAL_KINDS
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
@@ -1156,7 +1159,9 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         for nearest in (first, set(LITERAL_KINDS) | (first - {"exact", "compound"}), all_kinds - {"part_topic"}):
             nearest_matchers = _matchers(term, nearest - {"narrower"})  # a kind of the word never chooses
             if any(_score_term(term, nearest_matchers, c)[1] for c in candidates):
-                matchers_of[i], literal_matchers[i] = _matchers(term, nearest | {"typo"}), None
+                reading = _with_filed_topics(term, nearest, nearest_matchers, candidates)
+                matchers_of[i] = _matchers(reading, nearest | {"typo", FILED_TOPIC})
+                literal_matchers[i] = None
                 break
         else:
             # What a compound's head names is only for a word no group has as typed, not even in a description
@@ -1211,6 +1216,83 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         h for h in literal_weak if _topic_keys(h[1].search_topics) & concepts or not _topic_keys(h[1].search_topics)
     ]
     return [c for _score, c in sorted(strong_hits, key=_order) + sorted(same, key=_order)]
+
+
+@lru_cache(maxsize=20_000)
+def _word_topics(word: str) -> tuple[tuple[str, ...], ...]:
+    """The keys of the topics of the common topic list that a word names by itself or by a form it is derived
+    from (as a one-word search word), where it is no topic's own name; else ``()``."""
+    names = _listed_topic_names()
+    own = {language.norm(w) for w in (word, *language.derivations(word))}
+    if own & _listed_topic_name_keys():
+        return ()
+    topics = {n for k in own for n in names.get(k, ())}
+    lists = _listed_topic_phrases()
+    # A topic another of them lists by its name, and which does not list that one back, is the broader one
+    # (Anorexie lists "Essstörung"): the word names the narrower ("Magersucht" is no answer for every eating
+    # disorder). Topics that list each other are alike (Demenz, Alzheimer).
+    broader = {
+        t
+        for t in topics
+        for other in topics
+        if other != t and lists[t][0] in lists[other][1] and lists[other][0] not in lists[t][1]
+    }
+    return tuple(t for t in (_topic_alternative(n).tokens for n in sorted(topics - broader)) if t)
+
+
+@lru_cache(maxsize=1)
+def _listed_topic_phrases() -> dict[str, tuple[tuple[str, ...], frozenset[tuple[str, ...]]]]:
+    """Name of each topic of the common topic list → the keys of its name, and those of each of its search
+    words (filler dropped)."""
+    from saas.directory.demo import load_topic_rows
+
+    def keys(phrase: str) -> tuple[str, ...]:
+        return tuple(language.norm(w) for w in language.raw_words(phrase) if language.surface(w) not in STOPWORDS)
+
+    return {
+        row["name"]: (keys(row["name"]), frozenset(keys(p) for p in row["search_words"].replace(";", ",").split(",")))
+        for row in load_topic_rows()
+    }
+
+
+@lru_cache(maxsize=1)
+def _listed_topic_name_keys() -> frozenset[str]:
+    from saas.directory.demo import load_topic_rows
+
+    return frozenset(
+        language.norm(words[0]) for row in load_topic_rows() if len(words := language.raw_words(row["name"])) == 1
+    )
+
+
+FILED_TOPIC = "filed_topic"  # a topic the word names, under which a group the word matches is filed (see rank)
+
+
+def _with_filed_topics(
+    term: Term, nearest: set[str], matchers: tuple[_Matcher, _Matcher], candidates: list[Candidate]
+) -> Term:
+    """The term, with the topics its word names (:func:`_word_topics`) that a group it matches by its nearest
+    reading is filed under, as alternatives of that reading (kind ``FILED_TOPIC``): the topic's other groups
+    answer the word too, after the groups it matches itself ("vergesslich" → "Leben mit Vergesslichkeit",
+    filed under Demenz → every Demenz group). Only the topics the very word names, not those of its synonyms;
+    never a topic of its own name ("Alzheimer" is no answer for every Demenz group, though the list relates
+    them). The term as it is where no such topic exists, or where the reading takes topics anyway."""
+    named = _word_topics(term.word) if " " not in term.word and "topic" not in nearest else ()
+    topics = {a.tokens for a in term.alternatives if a.kind == "topic"} & set(named)
+    if not topics:
+        return term
+    hits = [c for c in candidates if _score_term(term, matchers, c)[1]]
+    filed = [
+        tokens
+        for tokens in sorted(topics)
+        if any(_has(" " + c.search_topics.partition(ABOUT)[0] + " ", tokens) for c in hits)
+    ]
+    if not filed:
+        return term
+    # Weighed as a synonym's compound part: below every match of the reading itself, in a name or a topic.
+    weight = SYNONYM * PART_OF
+    widened = Term(term.word, [*term.alternatives, *(Alternative(t, weight, FILED_TOPIC) for t in filed)])
+    widened.areas, widened.meant_areas = term.areas, term.meant_areas
+    return widened
 
 
 def _has_part_topic(term: Term) -> bool:
