@@ -673,7 +673,84 @@ def adjective_nouns(word: str) -> list[str]:
                 ]
             if found:
                 return list(dict.fromkeys(found))
-    return found
+    return found or list(learned_adjective_nouns(word))
+
+
+# The adjectives (and participles) German derives from the learned nouns of medicine and psychology, Greek and
+# Latin: the adjective's ending, and what the noun ends in instead, longest ending first. "psycho|tisch" →
+# Psycho|se, "epilep|tisch" → Epilep|sie, "psoria|tisch" → Psoria|sis, "autis|tisch" → Autis|mus,
+# "diabe|tisch" → Diabe|tes, "anore|ktisch" → Anore|xie, "traum|atisch" → Traum|a, "arthr|itisch" →
+# Arthr|itis, "allerg|isch" → Allerg|ie, "dyston|isch" → Dyston|ie, "adip|ös" → Adip|ositas, "infekt|iös" →
+# Infekt|ion, "hyperakt|iv" → Hyperakt|ivität, "dem|ent" → Dem|enz, "suizid|al" → Suizid, "homosexu|ell" →
+# Homosexu|alität, "schizophren" → Schizophren|ie; participles of verbs the dictionary lacks: "stom|atisiert"
+# → Stom|a, "dialys|iert" → Dialys|e, "implant|iert" → Implant|at.
+_LEARNED_ADJECTIVES = (
+    ("atisiert", ("a",)),
+    ("isiert", ("isierung", "ismus")),
+    ("ktisch", ("xie", "xe", "xis")),
+    ("atisch", ("a", "atik")),
+    ("itisch", ("itis",)),
+    ("tisch", ("se", "sis", "sie", "mus", "tes", "tik")),
+    ("iert", ("ierung", "ation", "ion", "ie", "e", "at")),
+    ("isch", ("ie", "ia", "ik")),
+    ("iös", ("ion",)),
+    ("ös", ("ose", "osität", "ositas", "e")),
+    ("iv", ("ivität",)),
+    ("ent", ("enz",)),
+    ("ant", ("anz",)),
+    ("ell", ("alität", "ität")),
+    ("al", ("", "um", "alität")),
+    ("", ("ie",)),
+)
+
+
+@lru_cache(maxsize=20_000)
+def learned_adjective_nouns(word: str) -> tuple[str, ...]:
+    """The noun a rare adjective or participle of the learned vocabulary is derived from by a regular suffix
+    pattern (:data:`_LEARNED_ADJECTIVES`), also inflected ("epileptischer" → Epilepsie): the nouns of the
+    first pattern whose noun the resources know, as a noun of the dictionary (hunspell-de-de), a noun of
+    OpenThesaurus, or a word of the common topic list (:func:`learned_nouns`: "Dystonie", "Sklerose").
+    A common adjective has a sense of its own (``ADJECTIVE_ZIPF``: "kritisch" is no "Krise"), and one that
+    OpenThesaurus knows is read by its synonyms ("homosexuell" ~ schwul, lesbisch: not only Homosexualität)."""
+    word = word.lower()
+    if zipf(word) >= ADJECTIVE_ZIPF or not word.isalpha() or synonyms(word):
+        return ()
+    known = learned_nouns()
+    for ending in _ADJECTIVE_ENDINGS:
+        if ending and not word.endswith(ending):
+            continue
+        form = word[: len(word) - len(ending)] if ending else word
+        if ending and zipf(form) >= ADJECTIVE_ZIPF:
+            return ()
+        for suffix, noun_endings in _LEARNED_ADJECTIVES:
+            if not form.endswith(suffix):
+                continue
+            stem = form[: len(form) - len(suffix)] if suffix else form
+            if len(stem) < 3 or (not suffix and len(stem) < 6):
+                continue
+            found = [stem + e for e in noun_endings if surface(stem + e) in known and stem + e != form]
+            if found:
+                return tuple(found)
+    return ()
+
+
+TOPICS_FILE = Path(__file__).parent / "data" / "topics_dortmund_2023.csv"
+
+
+@lru_cache(maxsize=1)
+def learned_nouns() -> frozenset[str]:
+    """Spellings (without umlauts) of the nouns an adjective of the learned vocabulary may stand for: the
+    dictionary's nouns that name no person (hunspell-de-de), OpenThesaurus's nouns, and the words of the
+    common topic list's names and search words (``TOPICS_FILE``: "Dystonie", "Sklerose", which neither has)."""
+    import csv
+
+    nouns, _verbs = _lexicon()
+    found = {surface(n) for n, person in nouns.items() if not person}
+    found |= _nouns()[0]
+    with TOPICS_FILE.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            found |= {surface(w) for w in raw_words(row["name"] + " " + row["search_words"]) if w.isalpha()}
+    return frozenset(found)
 
 
 def participle(word: str) -> bool:
@@ -828,3 +905,4 @@ def warm_up() -> None:
     _dictionary_nouns()
     _narrower_index()
     _dictionary_by_length()
+    learned_nouns()

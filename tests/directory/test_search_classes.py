@@ -1,6 +1,7 @@
 """Quality cases of three general classes of issue #14 (seventh round, s14-round7b), on topics named as in the
 common list WITHOUT the office's synonyms, so that what is found comes from the resources alone:
 
+- an adjective or participle of the learned vocabulary the dictionary lacks stands for its noun;
 - a topic's groups all come in when the query word names that topic and matches one of its groups itself;
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from saas.directory import language
 from saas.directory.queries import public_groups_by_ids
 from saas.directory.search import search_ids
 from tenants.scoping import tenant_context
@@ -27,6 +29,11 @@ def office(world):  # type: ignore[no-untyped-def]
         ("Panikattacken", "mental_health"),
         ("Nichtraucher", "addiction"),
         ("Trauer", "social"),
+        ("Epilepsie", "chronic_illness"),
+        ("Dystonie", "chronic_illness"),
+        ("Traumatisierung", "mental_health"),
+        ("ADHS, Erwachsene", "mental_health"),
+        ("Schlaganfall", "chronic_illness"),
     ]:
         make_topic(d, name, area=area)
     make_group(d, "Leben mit Vergesslichkeit", ["Demenz"], topic_area="chronic_illness")
@@ -41,6 +48,13 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Angst im Alltag", ["Angsterkrankungen"], topic_area="mental_health")
     make_group(d, "Rauchfrei werden", ["Nichtraucher"], topic_area="addiction")
     make_group(d, "Trauercafé", ["Trauer"], topic_area="social")
+    make_group(
+        d, "Epilepsie Selbsthilfe", ["Epilepsie"], topic_area="chronic_illness", description="Leben mit Anfällen."
+    )
+    make_group(d, "Schlaganfall-Treff", ["Schlaganfall"], topic_area="chronic_illness")
+    make_group(d, "Bewegt leben", ["Dystonie"], topic_area="chronic_illness")
+    make_group(d, "Wege aus dem Trauma", ["Traumatisierung"], topic_area="mental_health")
+    make_group(d, "Chaos im Kopf", ["ADHS, Erwachsene"], topic_area="mental_health")
     return world
 
 
@@ -48,6 +62,51 @@ def names(world, q: str) -> list[str]:  # type: ignore[no-untyped-def]
     with tenant_context(world.dortmund.id):
         result = search_ids(q, tenant_id=world.dortmund.id)
         return [g.name for g in public_groups_by_ids(result.ids)]
+
+
+# --- A: adjectives of the learned vocabulary ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "noun"),
+    [
+        ("epileptisch", "epilepsie"),  # -tisch → -sie (hunspell-de-de)
+        ("epileptischer", "epilepsie"),  # inflected
+        ("thrombotische", "thrombose"),  # -tisch → -se
+        ("psoriatisch", "psoriasis"),  # -tisch → -sis (OpenThesaurus)
+        ("autistisch", "autismus"),  # -tisch → -mus
+        ("anorektisch", "anorexie"),  # -ktisch → -xie
+        ("traumatisch", "trauma"),  # -atisch → -a
+        ("arthritisch", "arthritis"),  # -itisch → -itis
+        ("dystonisch", "dystonie"),  # -isch → -ie (the common topic list only)
+        ("schizophren", "schizophrenie"),  # + -ie
+        ("hyperaktiv", "hyperaktivität"),  # -iv → -ivität
+        ("inkontinent", "inkontinenz"),  # -ent → -enz
+        ("arthrotisch", "arthrose"),  # -tisch → -se
+        ("stomatisiert", "stoma"),  # a participle: -atisiert → -a
+    ],
+)
+def test_a_learned_adjective_stands_for_its_noun(word: str, noun: str) -> None:
+    assert noun in language.learned_adjective_nouns(word)
+    assert noun in language.derivations(word)
+
+
+@pytest.mark.parametrize("word", ["kritisch", "praktisch", "ataktisch", "homosexuell", "diabetisch", "Epilepsie"])
+def test_no_learned_noun_for_a_common_adjective_an_unknown_noun_or_a_word_the_thesaurus_knows(word: str) -> None:
+    """A common adjective has a sense of its own ("kritisch" is no "Krise"); "Ataxie" is in none of the
+    resources; "homosexuell" and "diabetisch" are read by their OpenThesaurus synonyms (schwul, lesbisch;
+    Zucker); a noun is no adjective."""
+    assert language.learned_adjective_nouns(word) == ()
+
+
+def test_learned_adjectives_find_the_groups_of_their_nouns(office) -> None:
+    """They found nothing: the dictionary lacks the adjectives, and no synonym leads anywhere."""
+    assert names(office, "epileptisch") == ["Epilepsie Selbsthilfe"]
+    # "Anfall" alone would find the stroke group: with the adjective, the epilepsy group, whose description has it.
+    assert names(office, "epileptischer Anfall") == ["Epilepsie Selbsthilfe"]
+    assert names(office, "dystonisch") == ["Bewegt leben"]
+    assert names(office, "traumatische") == ["Wege aus dem Trauma"]
+    assert names(office, "hyperaktiv") == ["Chaos im Kopf"]  # Hyperaktivität: a search word of ADHS in the list
 
 
 # --- B: a topic the word names brings all its groups ------------------------------------------------------
