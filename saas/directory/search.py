@@ -1003,6 +1003,7 @@ class _Matcher:
     described: list[tuple[tuple[str, ...], float]] = field(default_factory=list)
     strong: dict[tuple[str, str], float] = field(default_factory=dict)  # per (search_name, search_topics)
     fronts: set[str] = field(default_factory=set)  # a fallback's part tokens, which match only as a front part
+    lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see _same_lemma_only
 
 
 def _best(weights: dict[str, float], key: str, weight: float) -> None:
@@ -1055,9 +1056,47 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
         a.tokens[0] for a in term.alternatives if condition and a.kind == "fallback" and a.tokens[0].startswith(PART)
     }
     others = {a.tokens[0] for a in term.alternatives if a.kind != "fallback" and len(a.tokens) == 1}
+    lemmas = _query_lemmas(term.word)
     for matcher in matchers:
         matcher.fronts = {t for t in fronts - others if t in matcher.single}
+        matcher.lemmas = lemmas
     return matchers
+
+
+@lru_cache(maxsize=20_000)
+def _query_lemmas(phrase: str) -> dict[str, tuple[str, ...]]:
+    """The search keys of a query's words and their compound parts that Snowball gives words of several lemmas
+    (:func:`language.homograph_key`: "Leber", "Leben" → leb), with the words that have them."""
+    found: dict[str, list[str]] = {}
+    for word in phrase.split():
+        parts = language.split_compound(word) if word.isalpha() else (word,)
+        written = [word]
+        position = 0
+        for part, following in itertools.pairwise(parts):
+            # A front part as written, with its linking element: "Magen|verkleinerung" → "magen", not "mag".
+            start = word.find(following, position + len(part))
+            written.append(word[position:start] if start > position else part)
+            position = max(start, position)
+        written.append(parts[-1])
+        for part in dict.fromkeys(written):
+            if language.homograph_key(part):
+                found.setdefault(language.norm(part), []).append(part)
+    return {key: tuple(words) for key, words in found.items()}
+
+
+def _same_lemma_only(m: _Matcher, tokens: set[str]) -> set[str]:
+    """``tokens`` without the keys of the query's words that the document has only from words of another lemma
+    (:func:`language.same_lemma`): "Leber" finds no "Leben", "Magen|verkleinerung" no "Mager|sucht". The
+    document's spellings ("=leben") tell which words gave it the key."""
+    if not m.lemmas:
+        return tokens
+    blocked: set[str] = set()
+    for key, words in m.lemmas.items():
+        if key in tokens or PART + key in tokens:
+            spelled = [t[1:] for t in tokens if t[:1] == "=" and language.norm(t[1:]) == key]
+            if spelled and not any(language.same_lemma(w, s) for w in words for s in spelled):
+                blocked |= {key, PART + key}
+    return tokens - blocked if blocked else tokens
 
 
 def _front_only(m: _Matcher, tokens: set[str]) -> set[str]:
@@ -1075,10 +1114,10 @@ def _front_only(m: _Matcher, tokens: set[str]) -> set[str]:
 
 def _strong_score(m: _Matcher, c: Candidate) -> float:
     """Best weight of a term's alternative in the group's name or topics (0 = none)."""
-    name = _front_only(m, set(c.search_name.split()))
+    name = _same_lemma_only(m, _front_only(m, set(c.search_name.split())))
     topics_part, _sep, about_part = c.search_topics.partition(ABOUT)
-    topics = _front_only(m, set(topics_part.split()) | name)
-    about = about_part.split()
+    topics = _same_lemma_only(m, _front_only(m, set(topics_part.split()) | name))
+    about = _same_lemma_only(m, set(about_part.split()))
     single = m.single
     best = max((single[t] * NAME for t in name if t in single), default=0.0)
     best = max(best, max((single[t] * TOPICS for t in topics if t in single), default=0.0))
@@ -1104,6 +1143,8 @@ def _score_term(term: Term, matchers: tuple[_Matcher, _Matcher], c: Candidate) -
     if strong:
         return strong, True
     best, text = 0.0, c.search_text
+    if m.lemmas:
+        text = " " + " ".join(_same_lemma_only(m, set(text.split()))) + " "
     for tokens, weight in m.described:
         score = weight * TEXT
         if score > best and all(t in text for t in tokens):

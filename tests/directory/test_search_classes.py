@@ -3,6 +3,8 @@ common list WITHOUT the office's synonyms, so that what is found comes from the 
 
 - an adjective or participle of the learned vocabulary the dictionary lacks stands for its noun;
 - a topic's groups all come in when the query word names that topic and matches one of its groups itself;
+- a Snowball stem shared by words of different lemmas ("Leben", "Leber") matches only forms of the query's
+  lemma, and a homonym's synonyms are those of its sense in the directory's topics.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ def office(world):  # type: ignore[no-untyped-def]
         ("Traumatisierung", "mental_health"),
         ("ADHS, Erwachsene", "mental_health"),
         ("Schlaganfall", "chronic_illness"),
+        ("Lebererkrankungen", "chronic_illness"),
+        ("Magenentfernung", "chronic_illness"),
     ]:
         make_topic(d, name, area=area)
     make_group(d, "Leben mit Vergesslichkeit", ["Demenz"], topic_area="chronic_illness")
@@ -55,6 +59,8 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Bewegt leben", ["Dystonie"], topic_area="chronic_illness")
     make_group(d, "Wege aus dem Trauma", ["Traumatisierung"], topic_area="mental_health")
     make_group(d, "Chaos im Kopf", ["ADHS, Erwachsene"], topic_area="mental_health")
+    make_group(d, "Leber-Selbsthilfe", ["Lebererkrankungen"], topic_area="chronic_illness")
+    make_group(d, "Nach der Magenentfernung", ["Magenentfernung"], topic_area="chronic_illness")
     return world
 
 
@@ -133,3 +139,47 @@ def test_a_topics_own_name_and_a_broader_topic_do_not_widen(office) -> None:
     assert names(office, "Alzheimer") == ["Alzheimer Gesprächskreis"]
     assert names(office, "Magersucht") == ["Essstörungen – Magersucht und Bulimie"]
     assert names(office, "Trauer") == ["Trauercafé"]
+
+
+# --- C: stem collisions and senses -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "other", "same"),
+    [
+        ("Leber", "Leben", False),  # Snowball: both "leb"
+        ("Magen", "mager", False),  # both "mag" ("Mager|sucht")
+        ("Leber", "Lebern", True),
+        ("Lebens", "Leben", True),
+        ("Trauer", "trauern", True),
+        ("Alkohol", "Alkoholiker", True),
+        ("Pflege", "Pfleger", True),
+        ("Diabetes", "Diabetiker", True),
+    ],
+)
+def test_words_of_one_stem_are_forms_of_one_lemma_only_where_the_resources_say_so(
+    word: str, other: str, same: bool
+) -> None:
+    assert language.norm(word) == language.norm(other)
+    assert language.same_lemma(word, other) is same
+
+
+def test_a_stem_shared_by_two_lemmas_matches_only_the_querys(office) -> None:
+    """ "Leber" finds the liver group, not "Leben mit Vergesslichkeit"; "Leben" not the liver group; a compound's
+    front as written decides: "Magen|verkleinerung" is no "Mager|sucht"."""
+    assert names(office, "Leber") == ["Leber-Selbsthilfe"]
+    assert "Leber-Selbsthilfe" not in names(office, "Leben")
+    assert "Leben mit Vergesslichkeit" in names(office, "Leben")
+    assert names(office, "Magen") == ["Nach der Magenentfernung"]
+    assert "Essstörungen – Magersucht und Bulimie" not in names(office, "Magenverkleinerung")
+
+
+def test_a_homonyms_synonyms_are_those_of_the_directorys_sense() -> None:
+    """ "Schuppen" is the skin's (^Erkrankung), not the shed or the pub; "Spiel" the gambling, not the match; an
+    inflected word reaches no synonyms of another lemma of its stem ("Leber" is no form of "leben")."""
+    assert "Kopfschuppen" in language.synonyms("Schuppen")
+    assert not {"Baracke", "Kneipe"} & set(language.synonyms("Schuppen"))
+    assert "Glücksspiel" in language.synonyms("Spiel") and "Match" not in language.synonyms("Spiel")
+    assert "Diabetes" in language.synonyms("Zucker") and "Saccharose" not in language.synonyms("Zucker")
+    assert not {"existieren", "wohnen", "Dasein"} & set(language.synonyms("Leber"))
+    assert "Dasein" in language.synonyms("Leben")
