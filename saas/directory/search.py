@@ -1321,11 +1321,11 @@ def _with_filed_topics(
     topics = {a.tokens for a in term.alternatives if a.kind == "topic"} & set(named)
     if not topics:
         return term
-    hits = [c for c in candidates if _score_term(term, matchers, c)[1]]
+    # A group filed under the topic (its keys among the topics: a substring test) that the reading matches.
     filed = [
         tokens
         for tokens in sorted(topics)
-        if any(_has(" " + c.search_topics.partition(ABOUT)[0] + " ", tokens) for c in hits)
+        if any(_has(c.search_topics, tokens) and _score_term(term, matchers, c)[1] for c in candidates)
     ]
     if not filed:
         return term
