@@ -252,7 +252,7 @@ def synonyms(word: str, limit: int = 24) -> tuple[str, ...]:
     alike), so "Zucker" never reaches "zucken".
     """
     sets, _index = _thesaurus()
-    numbers = _set_numbers(word)
+    numbers = _sense_numbers(word)
     found: list[str] = []
     own = norm(word)
     seen: set[str] = set()
@@ -304,8 +304,61 @@ def _set_numbers(word: str) -> tuple[int, ...]:
     _sets, index = _thesaurus()
     numbers = index.get(surface(word))
     if numbers is None:
-        numbers = [n for ns in _stem_index().get(norm(word), {}).values() for n in ns]
+        # Only entries of the word's own lemma: "Leber" is no form of "leben" (:func:`same_lemma`).
+        stems = _stem_index().get(norm(word), {})
+        numbers = [n for spelling, ns in stems.items() if same_lemma(word, spelling) for n in ns]
     return tuple(numbers)
+
+
+@lru_cache(maxsize=20_000)
+def _sense_numbers(word: str) -> tuple[int, ...]:
+    """The thesaurus sets of a word (:func:`_set_numbers`) in the senses of the directory's topics, where it has
+    several and some are: a set with another word of the common topic list, or filed under a broader term
+    under which the thesaurus files the sets of several of that list's words (:func:`_area_keys`: Erkrankung,
+    Symptom, Gefühl, ...). "Schuppen" → Hautschuppen, Kopfschuppen (^Erkrankung), not the shed (Baracke) nor
+    the pub; "Spiel" → Glücksspiel, not Match nor Schauspiel; "Zucker" → Diabetes, not Saccharose. All of
+    them where none is in those senses."""
+    numbers = _set_numbers(word)
+    if len(numbers) < 2:
+        return numbers
+    sets, _index = _thesaurus()
+    links = _synset_links or []
+    listed, categories = _area_keys()
+    own = norm(word)
+    connected = tuple(
+        n
+        for n in numbers
+        if any(k != own and k in listed for k in (norm(t) for t in sets[n]))
+        or any(t[0] == BROADER and norm(t[1:]) in categories for t in links[n])
+    )
+    return connected if connected else numbers
+
+
+AREA_CATEGORY_WORDS = 3  # a broader term is a category of the directory when it files this many topic words
+
+
+@lru_cache(maxsize=1)
+def _area_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """Search keys of the common topic list's words (``TOPICS_FILE``), and of the broader terms under which
+    OpenThesaurus files the sets of at least ``AREA_CATEGORY_WORDS`` of them: the senses the directory is about
+    ("Erkrankung", "Symptom", "Gefühl"; not "Unterkunft", which only "Obdach" is filed under)."""
+    import csv
+
+    _thesaurus()
+    links = _synset_links or []
+    listed: set[str] = set()
+    filing: dict[str, set[str]] = {}
+    with TOPICS_FILE.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for word in raw_words(row["name"] + " " + row["search_words"]):
+                if word.isalpha() and len(word) >= 4:
+                    listed.add(norm(word))
+                    for n in _set_numbers(word):
+                        for t in links[n]:
+                            if t[0] == BROADER:
+                                filing.setdefault(norm(t[1:]), set()).add(norm(word))
+    categories = {key for key, words in filing.items() if len(words) >= AREA_CATEGORY_WORDS}
+    return frozenset(listed), frozenset(categories)
 
 
 @lru_cache(maxsize=20_000)
@@ -315,7 +368,7 @@ def related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[st
     those ("Haschisch" → Cannabis). The search walks them only until a word names a topic."""
     sets, _index = _thesaurus()
     links = _synset_links or []
-    own = _set_numbers(word)
+    own = _sense_numbers(word)
     synonyms_ = tuple(dict.fromkeys(t for n in own for t in sets[n]))
     second = tuple(dict.fromkeys(t[1:] for n in own for t in links[n]))
     third = tuple(
@@ -328,7 +381,7 @@ def related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[st
 def broader_terms(word: str) -> tuple[str, ...]:
     """The broader terms OpenThesaurus gives a word's sets ("Downsyndrom" → Syndrom, Behinderung, ...)."""
     links = _synset_links if _synset_links is not None else _thesaurus() and _synset_links
-    return tuple(dict.fromkeys(t[1:] for n in _set_numbers(word) for t in (links or [])[n] if t[0] == BROADER))
+    return tuple(dict.fromkeys(t[1:] for n in _sense_numbers(word) for t in (links or [])[n] if t[0] == BROADER))
 
 
 NARROWER_LIMIT = 30  # a word with more narrower terms is a category ("Krankheit", "Alkohol": drinks), no concept
@@ -336,14 +389,15 @@ EVERYDAY_ZIPF = 5.0  # a noun this common is an everyday word ("Frau", "Kind"): 
 
 
 @lru_cache(maxsize=1)
-def _narrower_index() -> dict[str, tuple[int, ...]]:
-    """Search key of a broader term → the thesaurus sets filed under it ("kreb" → the set of Plasmozytom)."""
+def _narrower_index() -> dict[str, tuple[tuple[int, str], ...]]:
+    """Search key of a broader term → the thesaurus sets filed under it, with the broader term as written ("kreb"
+    → the set of Plasmozytom, "Krebs")."""
     _sets, _index = _thesaurus()
-    found: dict[str, list[int]] = {}
+    found: dict[str, list[tuple[int, str]]] = {}
     for number, links in enumerate(_synset_links or []):
         for link in links:
             if link[0] == BROADER:
-                found.setdefault(norm(link[1:]), []).append(number)
+                found.setdefault(norm(link[1:]), []).append((number, link[1:]))
     return {key: tuple(dict.fromkeys(numbers)) for key, numbers in found.items()}
 
 
@@ -360,8 +414,9 @@ def narrower(word: str) -> tuple[str, ...]:
     sets, _index = _thesaurus()
     own = norm(word)
     found: list[str] = []
-    for number in _narrower_index().get(own, ()):
-        found += [t for t in sets[number] if norm(t) != own]
+    for number, broader in _narrower_index().get(own, ()):
+        if same_lemma(word, broader):  # "Leber" files nothing under "Leben"
+            found += [t for t in sets[number] if norm(t) != own]
     found = list(dict.fromkeys(found))
     return tuple(found) if len(found) <= NARROWER_LIMIT else ()
 
@@ -681,7 +736,84 @@ def adjective_nouns(word: str) -> list[str]:
                 ]
             if found:
                 return list(dict.fromkeys(found))
-    return found
+    return found or list(learned_adjective_nouns(word))
+
+
+# The adjectives (and participles) German derives from the learned nouns of medicine and psychology, Greek and
+# Latin: the adjective's ending, and what the noun ends in instead, longest ending first. "psycho|tisch" →
+# Psycho|se, "epilep|tisch" → Epilep|sie, "psoria|tisch" → Psoria|sis, "autis|tisch" → Autis|mus,
+# "diabe|tisch" → Diabe|tes, "anore|ktisch" → Anore|xie, "traum|atisch" → Traum|a, "arthr|itisch" →
+# Arthr|itis, "allerg|isch" → Allerg|ie, "dyston|isch" → Dyston|ie, "adip|ös" → Adip|ositas, "infekt|iös" →
+# Infekt|ion, "hyperakt|iv" → Hyperakt|ivität, "dem|ent" → Dem|enz, "suizid|al" → Suizid, "homosexu|ell" →
+# Homosexu|alität, "schizophren" → Schizophren|ie; participles of verbs the dictionary lacks: "stom|atisiert"
+# → Stom|a, "dialys|iert" → Dialys|e, "implant|iert" → Implant|at.
+_LEARNED_ADJECTIVES = (
+    ("atisiert", ("a",)),
+    ("isiert", ("isierung", "ismus")),
+    ("ktisch", ("xie", "xe", "xis")),
+    ("atisch", ("a", "atik")),
+    ("itisch", ("itis",)),
+    ("tisch", ("se", "sis", "sie", "mus", "tes", "tik")),
+    ("iert", ("ierung", "ation", "ion", "ie", "e", "at")),
+    ("isch", ("ie", "ia", "ik")),
+    ("iös", ("ion",)),
+    ("ös", ("ose", "osität", "ositas", "e")),
+    ("iv", ("ivität",)),
+    ("ent", ("enz",)),
+    ("ant", ("anz",)),
+    ("ell", ("alität", "ität")),
+    ("al", ("", "um", "alität")),
+    ("", ("ie",)),
+)
+
+
+@lru_cache(maxsize=20_000)
+def learned_adjective_nouns(word: str) -> tuple[str, ...]:
+    """The noun a rare adjective or participle of the learned vocabulary is derived from by a regular suffix
+    pattern (:data:`_LEARNED_ADJECTIVES`), also inflected ("epileptischer" → Epilepsie): the nouns of the
+    first pattern whose noun the resources know, as a noun of the dictionary (hunspell-de-de), a noun of
+    OpenThesaurus, or a word of the common topic list (:func:`learned_nouns`: "Dystonie", "Sklerose").
+    A common adjective has a sense of its own (``ADJECTIVE_ZIPF``: "kritisch" is no "Krise"), and one that
+    OpenThesaurus knows is read by its synonyms ("homosexuell" ~ schwul, lesbisch: not only Homosexualität)."""
+    word = word.lower()
+    if zipf(word) >= ADJECTIVE_ZIPF or not word.isalpha() or synonyms(word):
+        return ()
+    known = learned_nouns()
+    for ending in _ADJECTIVE_ENDINGS:
+        if ending and not word.endswith(ending):
+            continue
+        form = word[: len(word) - len(ending)] if ending else word
+        if ending and zipf(form) >= ADJECTIVE_ZIPF:
+            return ()
+        for suffix, noun_endings in _LEARNED_ADJECTIVES:
+            if not form.endswith(suffix):
+                continue
+            stem = form[: len(form) - len(suffix)] if suffix else form
+            if len(stem) < 3 or (not suffix and len(stem) < 6):
+                continue
+            found = [stem + e for e in noun_endings if surface(stem + e) in known and stem + e != form]
+            if found:
+                return tuple(found)
+    return ()
+
+
+TOPICS_FILE = Path(__file__).parent / "data" / "topics_dortmund_2023.csv"
+
+
+@lru_cache(maxsize=1)
+def learned_nouns() -> frozenset[str]:
+    """Spellings (without umlauts) of the nouns an adjective of the learned vocabulary may stand for: the
+    dictionary's nouns that name no person (hunspell-de-de), OpenThesaurus's nouns, and the words of the
+    common topic list's names and search words (``TOPICS_FILE``: "Dystonie", "Sklerose", which neither has)."""
+    import csv
+
+    nouns, _verbs = _lexicon()
+    found = {surface(n) for n, person in nouns.items() if not person}
+    found |= _nouns()[0]
+    with TOPICS_FILE.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            found |= {surface(w) for w in raw_words(row["name"] + " " + row["search_words"]) if w.isalpha()}
+    return frozenset(found)
 
 
 def participle(word: str) -> bool:
@@ -836,3 +968,113 @@ def warm_up() -> None:
     _dictionary_nouns()
     _narrower_index()
     _dictionary_by_length()
+    learned_nouns()
+    _homographs()
+    _area_keys()
+
+
+# --- stem collisions -----------------------------------------------------------------------------------
+
+
+def _fold(word: str) -> str:
+    """A spelling with umlauts and their "ae/oe/ue" spellings alike as plain vowels ("süchtig", "suechtig" →
+    "suchtig"), to compare a word's forms."""
+    return surface(word).replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
+# Endings that make a form or a derivation of a word: inflection, person nouns, adjectives, nouns of action.
+_FORM_ENDINGS = frozenset(
+    ["e", "n", "en", "s", "es", "ns", "nen", "st", "t", "et", "te", "ten", "end", "ende", "enden", "er", "ern",
+     "in", "innen", "isch", "ische", "ig", "ige", "lich", "liche", "ik", "iker", "ung", "ungen", "heit", "keit",
+     "igkeit"]
+)  # fmt: skip
+
+
+def _form_of(longer: str, shorter: str) -> bool:
+    return longer.startswith(shorter) and longer[len(shorter) :] in _FORM_ENDINGS
+
+
+@lru_cache(maxsize=1)
+def _homographs() -> dict[str, tuple[frozenset[str], ...]]:
+    """Search keys that Snowball gives words of different lemmas: key → the lemmas, each the set of the words
+    of the resources with that key (folded, :func:`_fold`) that are forms of one another by an ending
+    (:data:`_FORM_ENDINGS`): "leb" → {leben, lebens, ...}, {leber, ...}; "mag" → {magen, ...}, {mager, ...}.
+    "Trauer" and "trauern", "Alkohol", "Alkoholiker" and "alkoholisch" are one lemma each. The words: the nouns
+    and verbs of the dictionary (hunspell-de-de) and OpenThesaurus's single-word entries, of at least four
+    letters; not those whose key joins a Latin derivation ("depressiv", "Depression": one concept)."""
+    sets, _index = _thesaurus()
+    nouns, verbs = _lexicon()
+    words = set(nouns) | set(verbs) | {t.lower() for terms in sets for t in terms if t.isalpha()}
+    stemmer = _stemmer()
+    by_key: dict[str, set[str]] = {}
+    for word in words:
+        key = norm(word)
+        if len(word) >= 4 and key == _plain(stemmer.stemWord(word).translate(_UMLAUT)):
+            by_key.setdefault(key, set()).add(_fold(word))
+
+    known = {_fold(w) for w in words}
+    infinitives = {_fold(v) for v in verbs}
+    things = {_fold(n) for n, person in nouns.items() if not person}
+
+    def stems(word: str) -> set[str]:
+        # The stems a word is a form or derivation of by an ending: a stem of five letters or more ("Diabet|es",
+        # "Diabet|iker"), else one that is a word of the resources of four letters, one with "-e", or a verb's
+        # with "-en" ("pflegen", "Pflege", "Pfleger" → pfleg; not "mag" of "Magen", "mager"). Not by "-er" for a
+        # noun of the dictionary that names no person: "Leber" is no "Leb|er" of "leben", nor "Rechner" one of
+        # "rechnen"; an adjective's "-er" ("guter") and a person's ("Pfleger") are.
+        result = set()
+        for ending in ("", *_FORM_ENDINGS):
+            if word.endswith(ending) and not (ending.startswith("er") and word in things):
+                stem = word[: len(word) - len(ending)] if ending else word
+                if (
+                    len(stem) >= 5
+                    or (len(stem) == 4 and stem in known)
+                    or stem + "e" in known
+                    or stem + "en" in infinitives
+                ):
+                    result.add(stem)
+        return result
+
+    found: dict[str, tuple[frozenset[str], ...]] = {}
+    for key, spellings in by_key.items():
+        if len(spellings) < 2:
+            continue
+        lemmas: list[tuple[set[str], set[str]]] = []  # (words, their verb stems)
+        for spelling in sorted(spellings, key=lambda w: (len(w), w)):
+            own = stems(spelling)
+            joined = [lemma for lemma in lemmas if own & lemma[1] or any(_form_of(spelling, w) for w in lemma[0])]
+            merged = ({spelling}.union(*(j[0] for j in joined)), own.union(*(j[1] for j in joined)))
+            lemmas = [lemma for lemma in lemmas if all(lemma is not j for j in joined)] + [merged]
+        if len(lemmas) > 1:
+            found[key] = tuple(frozenset(lemma[0]) for lemma in lemmas)
+    return found
+
+
+def _lemma_of(word: str, lemmas: tuple[frozenset[str], ...]) -> int | None:
+    """Which of a key's lemmas a word is a form of: one that has it, else one of whose words it is a form."""
+    folded = _fold(word)
+    for number, lemma in enumerate(lemmas):
+        if folded in lemma:
+            return number
+    for number, lemma in enumerate(lemmas):
+        if any(_form_of(folded, w) for w in lemma):
+            return number
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def same_lemma(word: str, other: str) -> bool:
+    """Whether two words of one search key (:func:`norm`) are forms of one lemma, where the resources know
+    lemmas of that key that are not (:func:`_homographs`): "Leber" and "Lebern" are, "Leber" and "Leben" are
+    not, nor "Magen" and "mager" (of "Magersucht"). True wherever the resources cannot tell: a key of one
+    lemma, or a word that begins with none of its lemmas."""
+    lemmas = _homographs().get(norm(word))
+    if not lemmas or norm(other) != norm(word):
+        return True
+    mine, theirs = _lemma_of(word, lemmas), _lemma_of(other, lemmas)
+    return mine is None or theirs is None or mine == theirs
+
+
+def homograph_key(word: str) -> bool:
+    """Whether a word's search key is one of several lemmas (:func:`_homographs`)."""
+    return norm(word) in _homographs()

@@ -435,6 +435,8 @@ def warm_up() -> None:
     for build in (
         _listed_topics,
         _listed_topic_names,
+        _listed_topic_phrases,
+        _listed_topic_name_keys,
         _listed_parts,
         _listed_topic_words,
         _listed_links,
@@ -1114,6 +1116,7 @@ class _Matcher:
     described: list[tuple[tuple[str, ...], float]] = field(default_factory=list)
     strong: dict[tuple[str, str], float] = field(default_factory=dict)  # per (search_name, search_topics)
     fronts: set[str] = field(default_factory=set)  # a fallback's part tokens, which match only as a front part
+    lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see _same_lemma_only
 
 
 def _best(weights: dict[str, float], key: str, weight: float) -> None:
@@ -1140,6 +1143,7 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
             "part_topic",
             "front_topic",
             "broader_topic",
+            FILED_TOPIC,
         ) and bool(term.meant_areas)
         literal = alt.kind in LITERAL_KINDS
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
@@ -1165,9 +1169,47 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
         a.tokens[0] for a in term.alternatives if condition and a.kind == "fallback" and a.tokens[0].startswith(PART)
     }
     others = {a.tokens[0] for a in term.alternatives if a.kind != "fallback" and len(a.tokens) == 1}
+    lemmas = _query_lemmas(term.word)
     for matcher in matchers:
         matcher.fronts = {t for t in fronts - others if t in matcher.single}
+        matcher.lemmas = lemmas
     return matchers
+
+
+@lru_cache(maxsize=20_000)
+def _query_lemmas(phrase: str) -> dict[str, tuple[str, ...]]:
+    """The search keys of a query's words and their compound parts that Snowball gives words of several lemmas
+    (:func:`language.homograph_key`: "Leber", "Leben" → leb), with the words that have them."""
+    found: dict[str, list[str]] = {}
+    for word in phrase.split():
+        parts = language.split_compound(word) if word.isalpha() else (word,)
+        written = [word]
+        position = 0
+        for part, following in itertools.pairwise(parts):
+            # A front part as written, with its linking element: "Magen|verkleinerung" → "magen", not "mag".
+            start = word.find(following, position + len(part))
+            written.append(word[position:start] if start > position else part)
+            position = max(start, position)
+        written.append(parts[-1])
+        for part in dict.fromkeys(written):
+            if language.homograph_key(part):
+                found.setdefault(language.norm(part), []).append(part)
+    return {key: tuple(words) for key, words in found.items()}
+
+
+def _same_lemma_only(m: _Matcher, tokens: set[str]) -> set[str]:
+    """``tokens`` without the keys of the query's words that the document has only from words of another lemma
+    (:func:`language.same_lemma`): "Leber" finds no "Leben", "Magen|verkleinerung" no "Mager|sucht". The
+    document's spellings ("=leben") tell which words gave it the key."""
+    if not m.lemmas:
+        return tokens
+    blocked: set[str] = set()
+    for key, words in m.lemmas.items():
+        if key in tokens or PART + key in tokens:
+            spelled = [t[1:] for t in tokens if t[:1] == "=" and language.norm(t[1:]) == key]
+            if spelled and not any(language.same_lemma(w, s) for w in words for s in spelled):
+                blocked |= {key, PART + key}
+    return tokens - blocked if blocked else tokens
 
 
 def _front_only(m: _Matcher, tokens: set[str]) -> set[str]:
@@ -1185,10 +1227,10 @@ def _front_only(m: _Matcher, tokens: set[str]) -> set[str]:
 
 def _strong_score(m: _Matcher, c: Candidate) -> float:
     """Best weight of a term's alternative in the group's name or topics (0 = none)."""
-    name = _front_only(m, set(c.search_name.split()))
+    name = _same_lemma_only(m, _front_only(m, set(c.search_name.split())))
     topics_part, _sep, about_part = c.search_topics.partition(ABOUT)
-    topics = _front_only(m, set(topics_part.split()) | name)
-    about = about_part.split()
+    topics = _same_lemma_only(m, _front_only(m, set(topics_part.split()) | name))
+    about = _same_lemma_only(m, set(about_part.split()))
     single = m.single
     best = max((single[t] * NAME for t in name if t in single), default=0.0)
     best = max(best, max((single[t] * TOPICS for t in topics if t in single), default=0.0))
@@ -1214,6 +1256,8 @@ def _score_term(term: Term, matchers: tuple[_Matcher, _Matcher], c: Candidate) -
     if strong:
         return strong, True
     best, text = 0.0, c.search_text
+    if m.lemmas:
+        text = " " + " ".join(_same_lemma_only(m, set(text.split()))) + " "
     for tokens, weight in m.described:
         score = weight * TEXT
         if score > best and all(t in text for t in tokens):
@@ -1272,7 +1316,9 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         for nearest in _levels(term, first, all_kinds):
             nearest_matchers = _matchers(term, nearest - {"narrower"})  # a kind of the word never chooses
             if any(_score_term(term, nearest_matchers, c)[1] for c in candidates):
-                matchers_of[i], literal_matchers[i] = _matchers(term, nearest | {"typo"}), None
+                reading = _with_filed_topics(term, nearest, nearest_matchers, candidates)
+                matchers_of[i] = _matchers(reading, nearest | {"typo", FILED_TOPIC})
+                literal_matchers[i] = None
                 break
         else:
             # What a compound's head names is only for a word no group has as typed, not even in a description
@@ -1347,6 +1393,83 @@ def _loose_part(term: Term) -> bool:
     names = _listed_topic_names()
     fronts = language.split_compound(term.word)[:-1]
     return bool(fronts) and all(language.norm(p) not in names or language.is_person(p) for p in fronts)
+
+
+@lru_cache(maxsize=20_000)
+def _word_topics(word: str) -> tuple[tuple[str, ...], ...]:
+    """The keys of the topics of the common topic list that a word names by itself or by a form it is derived
+    from (as a one-word search word), where it is no topic's own name; else ``()``."""
+    names = _listed_topic_names()
+    own = {language.norm(w) for w in (word, *language.derivations(word))}
+    if own & _listed_topic_name_keys():
+        return ()
+    topics = {n for k in own for n in names.get(k, ())}
+    lists = _listed_topic_phrases()
+    # A topic another of them lists by its name, and which does not list that one back, is the broader one
+    # (Anorexie lists "Essstörung"): the word names the narrower ("Magersucht" is no answer for every eating
+    # disorder). Topics that list each other are alike (Demenz, Alzheimer).
+    broader = {
+        t
+        for t in topics
+        for other in topics
+        if other != t and lists[t][0] in lists[other][1] and lists[other][0] not in lists[t][1]
+    }
+    return tuple(t for t in (_topic_alternative(n).tokens for n in sorted(topics - broader)) if t)
+
+
+@lru_cache(maxsize=1)
+def _listed_topic_phrases() -> dict[str, tuple[tuple[str, ...], frozenset[tuple[str, ...]]]]:
+    """Name of each topic of the common topic list → the keys of its name, and those of each of its search
+    words (filler dropped)."""
+    from saas.directory.demo import load_topic_rows
+
+    def keys(phrase: str) -> tuple[str, ...]:
+        return tuple(language.norm(w) for w in language.raw_words(phrase) if language.surface(w) not in STOPWORDS)
+
+    return {
+        row["name"]: (keys(row["name"]), frozenset(keys(p) for p in row["search_words"].replace(";", ",").split(",")))
+        for row in load_topic_rows()
+    }
+
+
+@lru_cache(maxsize=1)
+def _listed_topic_name_keys() -> frozenset[str]:
+    from saas.directory.demo import load_topic_rows
+
+    return frozenset(
+        language.norm(words[0]) for row in load_topic_rows() if len(words := language.raw_words(row["name"])) == 1
+    )
+
+
+FILED_TOPIC = "filed_topic"  # a topic the word names, under which a group the word matches is filed (see rank)
+
+
+def _with_filed_topics(
+    term: Term, nearest: set[str], matchers: tuple[_Matcher, _Matcher], candidates: list[Candidate]
+) -> Term:
+    """The term, with the topics its word names (:func:`_word_topics`) that a group it matches by its nearest
+    reading is filed under, as alternatives of that reading (kind ``FILED_TOPIC``): the topic's other groups
+    answer the word too, after the groups it matches itself ("vergesslich" → "Leben mit Vergesslichkeit",
+    filed under Demenz → every Demenz group). Only the topics the very word names, not those of its synonyms;
+    never a topic of its own name ("Alzheimer" is no answer for every Demenz group, though the list relates
+    them). The term as it is where no such topic exists, or where the reading takes topics anyway."""
+    named = _word_topics(term.word) if " " not in term.word and "topic" not in nearest else ()
+    topics = {a.tokens for a in term.alternatives if a.kind == "topic"} & set(named)
+    if not topics:
+        return term
+    # A group filed under the topic (its keys among the topics: a substring test) that the reading matches.
+    filed = [
+        tokens
+        for tokens in sorted(topics)
+        if any(_has(c.search_topics, tokens) and _score_term(term, matchers, c)[1] for c in candidates)
+    ]
+    if not filed:
+        return term
+    # Weighed as a synonym's compound part: below every match of the reading itself, in a name or a topic.
+    weight = SYNONYM * PART_OF
+    widened = Term(term.word, [*term.alternatives, *(Alternative(t, weight, FILED_TOPIC) for t in filed)])
+    widened.areas, widened.meant_areas = term.areas, term.meant_areas
+    return widened
 
 
 def _has_part_topic(term: Term) -> bool:
