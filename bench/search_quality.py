@@ -18,6 +18,7 @@ would keep them on its topics page).
     python bench/search_quality.py --set all        # main and the held-out sets (never tuned on)
     python bench/search_quality.py --set held-out-4 -v  # written and judged without running it first
     python bench/search_quality.py --set held-out-5 -v  # likewise, after the rounds that used held-out-4
+    python bench/search_quality.py --set held-out-6 -v  # likewise, after the rounds that used held-out-5
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from search_quality_heldout2 import HELD_OUT_2  # noqa: E402
 from search_quality_heldout3 import HELD_OUT_3  # noqa: E402
 from search_quality_heldout4 import HELD_OUT_4  # noqa: E402
 from search_quality_heldout5 import HELD_OUT_5  # noqa: E402
+from search_quality_heldout6 import HELD_OUT_6  # noqa: E402
 
 RELATIVES = ("relatives", "parents", "both")
 
@@ -197,6 +199,7 @@ def run(label: str, url: str, args: argparse.Namespace) -> None:
             "held-out-3": HELD_OUT_3,
             "held-out-4": HELD_OUT_4,
             "held-out-5": HELD_OUT_5,
+            "held-out-6": HELD_OUT_6,
         }
         for name in list(sets) if args.set in ("both", "all") else [args.set]:
             print(f"\n== {label}, {'with' if synonyms else 'without'} the office's own synonyms, {name} set")
@@ -214,9 +217,19 @@ def main() -> None:
     )
     parser.add_argument(
         "--set",
-        choices=["main", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "both", "all"],
+        choices=[
+            "main",
+            "held-out",
+            "held-out-2",
+            "held-out-3",
+            "held-out-4",
+            "held-out-5",
+            "held-out-6",
+            "both",
+            "all",
+        ],
         default="main",
-        help="judged queries (held-out to held-out-5: never tuned on; both and all: the six sets)",
+        help="judged queries (held-out to held-out-6: never tuned on; both and all: the seven sets)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="list the queries below the goals")
     args = parser.parse_args()
