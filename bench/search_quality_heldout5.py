@@ -174,27 +174,24 @@ def _stem(key: str) -> str:
     return re.sub("(en|er|e|n|s)$", "", key) if len(key) > 4 else key
 
 
-def check() -> list[str]:
-    """Problems of the set: a query of an earlier set (or a trivial variant), an unknown topic, no answer."""
-    from search_quality_data import GROUPS, QUERIES
-    from search_quality_heldout import HELD_OUT
-    from search_quality_heldout2 import HELD_OUT_2
-    from search_quality_heldout3 import HELD_OUT_3
-    from search_quality_heldout4 import HELD_OUT_4
+def problems_of(queries: list[tuple[str, str, set[str], str]], earlier_sets: list[list]) -> list[str]:
+    """Problems of a held-out set: a query of an earlier set (or a trivial variant), a query twice, an unknown
+    topic, a form that does not fit its answer. Shared by the held-out sets from the fifth on."""
+    from search_quality_data import GROUPS
 
-    earlier = {_key(q): q for _f, q, _t, _q in QUERIES + HELD_OUT + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4}
+    earlier = {_key(q): q for queries_of in earlier_sets for _f, q, _t, _q in queries_of}
     known = {t for _n, ts, _a, _d in GROUPS for t in ts}
     problems: list[str] = []
     seen: set[str] = set()
-    for form, query, topics, qualifier in HELD_OUT_5:
+    for form, query, topics, qualifier in queries:
         key = _key(query)
         # plural, inflection or a one-letter typo of an earlier query
         near = [q for k, q in earlier.items() if _stem(k) == _stem(key)]
         if near:
             problems.append(f"{query!r} is like {near}")
-        if key in seen:
+        if _stem(key) in seen:
             problems.append(f"{query!r} twice")
-        seen.add(key)
+        seen.add(_stem(key))
         if topics - known:
             problems.append(f"{query!r}: unknown topics {topics - known}")
         if (form == "none") != (not topics):
@@ -202,6 +199,17 @@ def check() -> list[str]:
         if qualifier and qualifier != "relatives" and qualifier[1:] not in known:
             problems.append(f"{query!r}: unknown qualifier {qualifier}")
     return problems
+
+
+def check() -> list[str]:
+    """Problems of the set (:func:`problems_of`) against the main set and held-out 1 to 4."""
+    from search_quality_data import QUERIES
+    from search_quality_heldout import HELD_OUT
+    from search_quality_heldout2 import HELD_OUT_2
+    from search_quality_heldout3 import HELD_OUT_3
+    from search_quality_heldout4 import HELD_OUT_4
+
+    return problems_of(HELD_OUT_5, [QUERIES, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4])
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ group (as "Stottern Kinder"); "queer" → the gay and lesbian groups (as "LGBTQ"
 from __future__ import annotations
 
 from search_quality_data import ADDICTION, ALCOHOL, ANXIETY, DEMENTIA, EATING, SEEING, TRAUMA
-from search_quality_heldout5 import _key, _stem
+from search_quality_heldout5 import problems_of
 
 GAMBLING = {"Glücksspiel", "Spielsucht"}
 GAY = {"Schwule", "Lesben", "Homosexualität"}
@@ -172,34 +172,15 @@ HELD_OUT_6: list[tuple[str, str, set[str], str]] = [
 
 
 def check() -> list[str]:
-    """Problems of the set: a query of an earlier set (or a trivial variant), an unknown topic, no answer."""
-    from search_quality_data import GROUPS, QUERIES
+    """Problems of the set (``search_quality_heldout5.problems_of``) against the main set and held-out 1 to 5."""
+    from search_quality_data import QUERIES
     from search_quality_heldout import HELD_OUT
     from search_quality_heldout2 import HELD_OUT_2
     from search_quality_heldout3 import HELD_OUT_3
     from search_quality_heldout4 import HELD_OUT_4
     from search_quality_heldout5 import HELD_OUT_5
 
-    earlier = {_key(q): q for _f, q, _t, _q in QUERIES + HELD_OUT + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5}
-    known = {t for _n, ts, _a, _d in GROUPS for t in ts}
-    problems: list[str] = []
-    seen: set[str] = set()
-    for form, query, topics, qualifier in HELD_OUT_6:
-        key = _key(query)
-        # plural, inflection or a one-letter typo of an earlier query
-        near = [q for k, q in earlier.items() if _stem(k) == _stem(key)]
-        if near:
-            problems.append(f"{query!r} is like {near}")
-        if _stem(key) in seen:
-            problems.append(f"{query!r} twice")
-        seen.add(_stem(key))
-        if topics - known:
-            problems.append(f"{query!r}: unknown topics {topics - known}")
-        if (form == "none") != (not topics):
-            problems.append(f"{query!r}: form {form} with topics {topics}")
-        if qualifier and qualifier != "relatives" and qualifier[1:] not in known:
-            problems.append(f"{query!r}: unknown qualifier {qualifier}")
-    return problems
+    return problems_of(HELD_OUT_6, [QUERIES, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5])
 
 
 if __name__ == "__main__":
