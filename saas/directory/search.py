@@ -1125,7 +1125,34 @@ def _best(weights: dict[str, float], key: str, weight: float) -> None:
         weights[key] = weight
 
 
+# Within one search across offices (:func:`_ranked_by_office`), the matchers of a term's alternatives by what
+# they are made of, shared by the offices: each office settles and ranks its groups alone, mostly with the
+# same terms, and a matcher keeps the scores of names and topics it has seen (many offices' groups have
+# the same). None elsewhere: each ranking prepares its own.
+_MATCHERS: contextvars.ContextVar[dict[tuple, tuple[_Matcher, _Matcher]] | None] = contextvars.ContextVar(
+    "matchers", default=None
+)
+
+
 def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
+    """:func:`_term_matchers`, shared across the offices of one search (:data:`_MATCHERS`): a matcher
+    depends on nothing but the term's word, its alternatives, its meant areas and ``kinds``."""
+    shared = _MATCHERS.get()
+    if shared is None:
+        return _term_matchers(term, kinds)
+    key = (
+        term.word,
+        term.meant_areas,
+        frozenset(kinds),
+        tuple((a.tokens, a.weight, a.kind) for a in term.alternatives),
+    )
+    found = shared.get(key)
+    if found is None:
+        found = shared[key] = _term_matchers(term, kinds)
+    return found
+
+
+def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     """The term's matchers for ``kinds``: for groups of the topic areas its word names (or any group when
     it names none), and for groups of other areas.
 
@@ -1906,6 +1933,21 @@ def _known_alternative(term: Term, known: set[str]) -> bool:
 
 
 def _ranked_by_office(
+    q: str,
+    offices: list[int] | None,
+    topic_area: str | None,
+    statuses: tuple[str, ...] | None,
+    filters: list | None,
+) -> dict[int, tuple[list[Candidate], dict[str, list[str]], list[str]]]:
+    """:func:`_ranked_by_each_office`, the offices sharing the matchers of their terms (:data:`_MATCHERS`)."""
+    token = _MATCHERS.set({})
+    try:
+        return _ranked_by_each_office(q, offices, topic_area, statuses, filters)
+    finally:
+        _MATCHERS.reset(token)
+
+
+def _ranked_by_each_office(
     q: str,
     offices: list[int] | None,
     topic_area: str | None,

@@ -200,3 +200,35 @@ def test_a_term_finds_the_documents_its_pattern_finds(offices, keys: list[str]) 
         assert "unnest(string_to_array(" in statement
     else:
         assert "unnest" not in statement
+
+
+@pytest.mark.parametrize(
+    ("q", "shared"), [("Diabetes", True), ("Zucker", True), ("Spiel", False), ("Trauer Eltern", False)]
+)
+def test_offices_share_the_matchers_of_their_terms(offices, monkeypatch, q: str, shared: bool) -> None:
+    """Does a search across offices prepare the matchers of a term once for all offices whose terms are the
+    same (not once per office: a search across 400 offices prepared them 400 times and scored each
+    office's groups anew), with the same results as each office's own search? Where the offices' groups
+    make them read a word differently (another nearest reading), each keeps its own, never more."""
+    from saas.directory import search
+
+    made: list[str] = []
+    build = search._term_matchers
+
+    def counted(term, kinds):  # type: ignore[no-untyped-def]
+        made.append(term.word)
+        return build(term, kinds)
+
+    monkeypatch.setattr(search, "_term_matchers", counted)
+    alone = []
+    for office in [offices.dortmund.id, offices.hamm.id]:
+        with tenant_context(office):
+            alone.append(search_ids(q, tenant_id=office, limit=50).ids)
+        db.session.remove()
+    per_office = len(made)
+    made.clear()
+    with cross_tenant("test: search across offices"):
+        together = search_ids(q, tenant_id=None, limit=50).ids
+        db.session.remove()
+    assert sorted(together) == sorted(alone[0] + alone[1])
+    assert 0 < len(made) < per_office if shared else len(made) == per_office, (made, per_office)
