@@ -422,8 +422,10 @@ def seed_groups(tenant: Tenant, today: dt.date | None = None) -> int:
         if group is None:
             day, status = due[0]
             group = ops.create_group(fields, acting_user=None, status=status, since=day, vocabulary=False)
-            stamp = dt.datetime.combine(today - dt.timedelta(days=rng.randint(0, 600)), dt.time(9, 0), tzinfo=dt.UTC)
-            group.confirmed_at = stamp if rng.random() < 0.8 else None
+            # Confirmed once a year, spread over the year: a few groups are overdue (more than 365 days), as in an
+            # office that asks every group each year, and a few new entries were never confirmed.
+            stamp = dt.datetime.combine(today - dt.timedelta(days=rng.randint(0, 400)), dt.time(9, 0), tzinfo=dt.UTC)
+            group.confirmed_at = stamp if rng.random() < 0.96 else None
             touched += 1
             done = 1
         else:
