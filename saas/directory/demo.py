@@ -422,9 +422,9 @@ def seed_groups(tenant: Tenant, today: dt.date | None = None) -> int:
         if group is None:
             day, status = due[0]
             group = ops.create_group(fields, acting_user=None, status=status, since=day, vocabulary=False)
-            # Confirmed once a year, spread over the year: a few groups are overdue (more than 365 days), as in an
-            # office that asks every group each year, and a few new entries were never confirmed.
-            stamp = dt.datetime.combine(today - dt.timedelta(days=rng.randint(0, 400)), dt.time(9, 0), tzinfo=dt.UTC)
+            # The office asks every group once a year and most answer within the three months' grace: a few are
+            # overdue (unconfirmed for more than 15 months, queries.STALE_AFTER) and some entries were never confirmed.
+            stamp = dt.datetime.combine(today - dt.timedelta(days=rng.randint(0, 480)), dt.time(9, 0), tzinfo=dt.UTC)
             group.confirmed_at = stamp if rng.random() < 0.96 else None
             touched += 1
             done = 1
