@@ -1136,15 +1136,11 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     for alt in term.alternatives:
         if alt.kind not in kinds:
             continue
-        in_area_only = alt.kind in (
-            "synonym",
-            "topic",
-            "narrower",
-            "part_topic",
-            "front_topic",
-            "broader_topic",
-            FILED_TOPIC,
-        ) and bool(term.meant_areas)
+        in_area_only = (
+            alt.kind in ("synonym", "topic", "narrower", "part_topic", "front_topic", "broader_topic", FILED_TOPIC)
+            and bool(term.meant_areas)
+            and not _named_topic_reading(term, alt)
+        )
         literal = alt.kind in LITERAL_KINDS
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
         # compound's front part stands for it where it names a topic: they may match a description too
@@ -1174,6 +1170,16 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
         matcher.fronts = {t for t in fronts - others if t in matcher.single}
         matcher.lemmas = lemmas
     return matchers
+
+
+def _named_topic_reading(term: Term, alt: Alternative) -> bool:
+    """Whether an alternative is a topic of the common list that the word itself names (kind ``topic`` or
+    :data:`FILED_TOPIC`): it matches a group filed under that topic whatever the group's own topic area, after
+    the groups of the word's areas (issue #14, round 8). "Tod" names Trauer (social): the suicide-bereaved
+    group filed under Trauer and Suizid (mental health) answers it too; "Abnehmen" names Übergewicht, and the
+    eating-disorder group filed under Übergewicht does. A synonym stays within the areas: a loose sense of a
+    word never reaches another area ("Trauer" ~ Niedergeschlagenheit)."""
+    return alt.kind in ("topic", FILED_TOPIC)
 
 
 @lru_cache(maxsize=20_000)
