@@ -170,9 +170,14 @@ def name_initials(name: str) -> list[str]:
 _HYPHENATED_NAME = re.compile(r"\b([^\W\d_]{2,})-([^\W\d_]{2,})\b")
 
 
+_DOTTED_LETTERS = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?:[^\W\d_](?![^\W\d_]))?")
+
+
 def _joined_words(name: str) -> list[str]:
-    """A hyphenated name word written as one ("Al-Anon" → alanon), as people type it."""
-    return [language.norm(a + b) for a, b in _HYPHENATED_NAME.findall(name or "")]
+    """A hyphenated name word written as one ("Al-Anon" → alanon), and an abbreviation written with dots as
+    its letters ("S.L.A.A." → slaa; issue #14, round 8), as people type them."""
+    dotted = [language.norm(m.replace(".", "")) for m in _DOTTED_LETTERS.findall(name or "")]
+    return [language.norm(a + b) for a, b in _HYPHENATED_NAME.findall(name or "")] + dotted
 
 
 def name_document(name: str) -> str:
@@ -271,7 +276,6 @@ def named_topics(word: str) -> tuple[str, ...]:
     its own synonyms (:func:`language.synonyms`, matched against the office's topics): the common list names
     its topics by nouns, and a noun's synonyms are nouns of their own ("Lebensende" ~ "Tod" is no grief).
     """
-    names = _listed_topic_names()
     derived = language.derivations(word)
     levels = [(word, *derived)]
     if not language.is_noun(word):
@@ -281,7 +285,7 @@ def named_topics(word: str) -> tuple[str, ...]:
         of_derived = tuple(s for d in derived for s in language.synonyms(d))
         levels += [synonyms_, of_derived, broader, further]
     for level in levels:
-        found = sorted({n for w in level for n in names.get(language.norm(w), ())})
+        found = sorted({n for w in level for n in _names_of_lemma(w)})
         if found:
             return tuple(found)
     return ()
@@ -302,7 +306,53 @@ def broader_topics(word: str) -> tuple[str, ...]:
         or any(names.get(language.norm(s)) for s in language.synonyms(word))
     ):
         return ()
-    return tuple(sorted({n for w in language.broader_terms(word) for n in names.get(language.norm(w), ())}))
+    return tuple(sorted({n for w in language.broader_terms(word) for n in _names_of_lemma(w)}))
+
+
+@lru_cache(maxsize=20_000)
+def synonym_topics(word: str) -> tuple[str, ...]:
+    """Topics of the common topic list that a noun's OpenThesaurus synonyms name, for a noun that names none
+    itself (issue #14, round 8): "Koks" ~ Kokain, a search word of Drogenabhängigkeit. Read like a broader term,
+    only where no other reading finds any group (see :func:`rank`): where an office's groups have the synonym
+    itself, they are the answer ("Trunksucht" ~ Alkoholismus), and a noun's synonym never chooses a topic
+    over a group that says the word. Never a person's or an everyday word's synonyms."""
+    if (
+        not language.is_noun(word)
+        or language.is_person(word)
+        or may_ignore(word)
+        or named_topics(word)
+        or language.derivations(word)
+    ):
+        return ()
+    return tuple(sorted({n for s in language.synonyms(word) for n in _names_of_lemma(s)}))
+
+
+@lru_cache(maxsize=1)
+def _listed_words_by_key() -> dict[str, frozenset[str]]:
+    """Search key of each one-word name or search word of the common topic list → the words as the list spells
+    them ("mani" → Manie)."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, set[str]] = {}
+    for row in load_topic_rows():
+        for phrase in [row["name"], *row["search_words"].replace(";", ",").split(",")]:
+            words = language.raw_words(phrase)
+            if len(words) == 1 and words[0].isalpha():
+                found.setdefault(language.norm(words[0]), set()).add(words[0])
+    return {key: frozenset(words) for key, words in found.items()}
+
+
+def _names_of_lemma(word: str) -> frozenset[str]:
+    """The topics of the common topic list a related word (a synonym or broader term) names, by a listed word
+    of its own lemma only (issue #14, round 8): a Snowball key shared by words of several lemmas names nothing
+    through the other lemma ("Manier", a broader term of "Glatze", is no "Manie"; :func:`language.same_lemma`)."""
+    key = language.norm(word)
+    names = _listed_topic_names().get(key, frozenset())
+    if not names or not language.homograph_key(word):
+        return names
+    if any(language.same_lemma(word, listed) for listed in _listed_words_by_key().get(key, ())):
+        return names
+    return frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -440,6 +490,7 @@ def warm_up() -> None:
         _listed_parts,
         _listed_topic_words,
         _listed_links,
+        _listed_words_by_key,
         _topic_areas,
         _listed_spellings,
         _listed_phrases,
@@ -628,7 +679,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             )
             if keys and keys != (key,):
                 term.alternatives.append(Alternative(keys, SYNONYM, "topic"))
-        for name in broader_topics(word) + linked_topics(word) + synonym_front_topics(word):
+        for name in broader_topics(word) + linked_topics(word) + synonym_front_topics(word) + synonym_topics(word):
             alternative = _topic_alternative(name)
             if alternative.tokens and alternative.tokens != (key,):
                 term.alternatives.append(Alternative(alternative.tokens, alternative.weight, "broader_topic"))
@@ -1386,9 +1437,21 @@ def _levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[st
     only where a nearer one found nothing (:func:`_loose_part` is not asked on the common path)."""
     yield first
     yield set(LITERAL_KINDS) | (first - {"exact", "compound"})
+    if _head_names_kind(term):
+        yield all_kinds - {*FALLBACK_KINDS}
     if _loose_part(term):
         yield all_kinds - {"part_topic", *FALLBACK_KINDS}
     yield all_kinds - {"part_topic"}
+
+
+def _head_names_kind(term: Term) -> bool:
+    """Whether a compound is a kind of what its head names while its front names another concept (issue #14,
+    round 8): "Haut|krebs" is a cancer, not a skin disease, so the head's topic (Krebs) is read before the front
+    part's fallback (Haut → Hauterkrankungen). Not where the front says which kind of the head's topic it is
+    ("Kokain|sucht": the front's topic, :func:`_kind_alternatives`), nor for a compound whose head names no
+    topic ("Angst|störung" falls back to Angst)."""
+    kinds = {a.kind for a in term.alternatives}
+    return "part_topic" in kinds and "fallback" in kinds and "front_topic" not in kinds
 
 
 def _loose_part(term: Term) -> bool:
