@@ -283,12 +283,20 @@ def named_topics(word: str) -> tuple[str, ...]:
         # After the word's own synonyms, those of the nouns a verb form stands for: "gestorben" → sterben →
         # Tod, which the list names (Trauer); nearer than the word's broader terms.
         of_derived = tuple(s for d in derived for s in language.synonyms(d))
-        levels += [synonyms_, of_derived, broader, further]
+        levels += [synonyms_, of_derived, broader, further, *_derived_relations(word, derived)]
     for level in levels:
         found = sorted({n for w in level for n in _names_of_lemma(w)})
         if found:
             return tuple(found)
     return ()
+
+
+def _derived_relations(word: str, derived: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The broader terms, then the further relations, of the verbs a form is derived from (issue #14, round 8),
+    the last levels of :func:`named_topics` for a word that is no noun: "verängstigt" → verängstigen, which
+    OpenThesaurus relates to "Angst machen" (→ Angst), where the participle itself has no entry."""
+    related = [_related_words(d) for d in derived if d != word and not language.is_noun(d)]
+    return [tuple(w for r in related for w in r[1]), tuple(w for r in related for w in r[2])]
 
 
 @lru_cache(maxsize=20_000)
