@@ -499,6 +499,7 @@ def warm_up() -> None:
         _listed_topic_words,
         _listed_links,
         _listed_words_by_key,
+        _area_name_keys,
         _topic_areas,
         _listed_spellings,
         _listed_phrases,
@@ -1200,7 +1201,7 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
             and bool(term.meant_areas)
             and not _named_topic_reading(term, alt)
         )
-        literal = alt.kind in LITERAL_KINDS
+        literal = alt.kind in LITERAL_KINDS or _names_area(term, alt)
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
         # compound's front part stands for it where it names a topic: they may match a description too
         # ("Autimus" → a group "im Autismus-Spektrum", "Angststörung" → "... Angst vor der Angst").
@@ -1229,6 +1230,29 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
         matcher.fronts = {t for t in fronts - others if t in matcher.single}
         matcher.lemmas = lemmas
     return matchers
+
+
+@lru_cache(maxsize=1)
+def _area_name_keys() -> frozenset[str]:
+    """Search keys of the topic areas named by one word ("Sucht", "Behinderungen"), as documents have them
+    after ``ABOUT``."""
+    from saas.directory.models import TOPIC_AREAS
+
+    return frozenset(language.norm(w[0]) for name in TOPIC_AREAS.values() if len(w := language.raw_words(name)) == 1)
+
+
+def _names_area(term: Term, alt: Alternative) -> bool:
+    """Whether an alternative is a topic of the common list named like a topic area that the very word names as
+    a search word of it (:func:`_word_topics`; issue #14, round 8): the topic Sucht is the whole addiction
+    area, so "Abhängigkeit", a search word of Sucht, finds every group of the area by the area's word, as
+    "Sucht" does, gambling and smoking groups too. Not a kind of it ("Kaufsucht" is no answer for every
+    addiction group)."""
+    return (
+        alt.kind in ("topic", FILED_TOPIC)
+        and len(alt.tokens) == 1
+        and alt.tokens[0] in _area_name_keys()
+        and alt.tokens in _word_topics(term.word)
+    )
 
 
 def _named_topic_reading(term: Term, alt: Alternative) -> bool:
