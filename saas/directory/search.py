@@ -319,8 +319,10 @@ def broader_topics(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=20_000)
 def synonym_topics(word: str) -> tuple[str, ...]:
-    """Topics of the common topic list that a noun's OpenThesaurus synonyms name, for a noun that names none
-    itself (issue #14, round 8): "Koks" ~ Kokain, a search word of Drogenabhängigkeit. Read like a broader term,
+    """Topics of the common topic list that a noun's OpenThesaurus synonyms name and its broader terms name too,
+    for a noun that names none itself (issue #14, round 8): "Koks" ~ Kokain, a search word of
+    Drogenabhängigkeit, and Koks ^Droge ("Drogen" names it too). Two relations that agree, not a synonym's
+    sense alone ("Lebensende" ~ Tod names Trauer, but is no grief, and has no such broader term). Read like a broader term,
     only where no other reading finds any group (see :func:`rank`): where an office's groups have the synonym
     itself, they are the answer ("Trunksucht" ~ Alkoholismus), and a noun's synonym never chooses a topic
     over a group that says the word. Never a person's or an everyday word's synonyms."""
@@ -332,7 +334,10 @@ def synonym_topics(word: str) -> tuple[str, ...]:
         or language.derivations(word)
     ):
         return ()
-    return tuple(sorted({n for s in language.synonyms(word) for n in _names_of_lemma(s)}))
+    of_synonyms = {n for s in language.synonyms(word) for n in _names_of_lemma(s)}
+    if not of_synonyms:
+        return ()
+    return tuple(sorted(of_synonyms & {n for w in language.broader_terms(word) for n in _names_of_lemma(w)}))
 
 
 @lru_cache(maxsize=1)
@@ -1262,7 +1267,17 @@ def _named_topic_reading(term: Term, alt: Alternative) -> bool:
     group filed under Trauer and Suizid (mental health) answers it too; "Abnehmen" names Übergewicht, and the
     eating-disorder group filed under Übergewicht does. A synonym stays within the areas: a loose sense of a
     word never reaches another area ("Trauer" ~ Niedergeschlagenheit)."""
-    return alt.kind in ("topic", FILED_TOPIC)
+    return alt.kind == FILED_TOPIC or (alt.kind == "topic" and alt.tokens in _named_topic_tokens(term.word))
+
+
+@lru_cache(maxsize=20_000)
+def _named_topic_tokens(word: str) -> frozenset[tuple[str, ...]]:
+    """The keys of the topics a word names (:func:`named_topics`), as its ``topic`` alternatives have them; not
+    a topic the search relates the word to from the groups it found ("Kindes" in a description of a grief
+    group for parents is no word for every "Eltern" topic), nor a word for people's."""
+    if " " in word or language.is_person(word):
+        return frozenset()  # a person says who, not what ("Kindes": the topic Eltern)
+    return frozenset(_topic_alternative(name).tokens for name in named_topics(word))
 
 
 @lru_cache(maxsize=20_000)
