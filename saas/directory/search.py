@@ -322,9 +322,9 @@ def synonym_topics(word: str) -> tuple[str, ...]:
     """Topics of the common topic list that a noun's OpenThesaurus synonyms name and its broader terms name too,
     for a noun that names none itself (issue #14, round 8): "Koks" ~ Kokain, a search word of
     Drogenabhängigkeit, and Koks ^Droge ("Drogen" names it too). Two relations that agree, not a synonym's
-    sense alone ("Lebensende" ~ Tod names Trauer, but is no grief, and has no such broader term). Read like a broader term,
-    only where no other reading finds any group (see :func:`rank`): where an office's groups have the synonym
-    itself, they are the answer ("Trunksucht" ~ Alkoholismus), and a noun's synonym never chooses a topic
+    sense alone ("Lebensende" ~ Tod names Trauer, but is no grief, and has no such broader term). Read like a
+    broader term, only where no other reading finds any group (see :func:`rank`): where an office's groups have
+    the synonym itself, they are the answer ("Trunksucht" ~ Alkoholismus), and a noun's synonym never chooses a topic
     over a group that says the word. Never a person's or an everyday word's synonyms."""
     if (
         not language.is_noun(word)
