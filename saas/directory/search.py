@@ -1229,10 +1229,11 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     fronts = {
         a.tokens[0] for a in term.alternatives if condition and a.kind == "fallback" and a.tokens[0].startswith(PART)
     }
-    others = {a.tokens[0] for a in term.alternatives if a.kind != "fallback" and len(a.tokens) == 1}
+    synonym_parts = _synonym_parts(term)
+    others = {a.tokens[0] for a in term.alternatives if a.kind != "fallback" and len(a.tokens) == 1} - synonym_parts
     lemmas = _query_lemmas(term.word)
     for matcher in matchers:
-        matcher.fronts = {t for t in fronts - others if t in matcher.single}
+        matcher.fronts = {t for t in (fronts | synonym_parts) - others if t in matcher.single}
         matcher.lemmas = lemmas
     return matchers
 
@@ -1278,6 +1279,14 @@ def _named_topic_tokens(word: str) -> frozenset[tuple[str, ...]]:
     if " " in word or language.is_person(word):
         return frozenset()  # a person says who, not what ("Kindes": the topic Eltern)
     return frozenset(_topic_alternative(name).tokens for name in named_topics(word))
+
+
+def _synonym_parts(term: Term) -> set[str]:
+    """The compound-part tokens of a word's synonyms, which match only as a compound's front (issue #14, round
+    8; :func:`_front_only`): a compound is a kind of its head, and a kind of a synonym is two loose steps from
+    the word ("Entzug" ~ Ausfall is no "Haar|ausfall", "Manie" ~ Sucht no "Mager|sucht"); a synonym in front
+    still says what the compound is about ("Pillen" ~ Tabletten: "Tabletten|frei leben")."""
+    return {a.tokens[0] for a in term.alternatives if a.kind == "synonym" and a.tokens[0].startswith(PART)}
 
 
 @lru_cache(maxsize=20_000)

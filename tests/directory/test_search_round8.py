@@ -8,7 +8,8 @@ list WITHOUT the office's synonyms, so that what is found comes from the resourc
 - a compound whose head names a topic reads it before its front's fallback ("Haut|krebs");
 - a spelling without umlauts is cut as with umlauts ("Gluecksspielsucht");
 - a derived form reaches its verb's relations ("verängstigt");
-- an abbreviation written with dots is known joined ("S.L.A.A." → SLAA).
+- an abbreviation written with dots is known joined ("S.L.A.A." → SLAA);
+- a synonym matches a compound's part only as its front ("Manie" ~ Sucht is no "Mager|sucht").
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def office(world):  # type: ignore[no-untyped-def]
         ("Krebs", "chronic_illness"),
         ("Hauterkrankungen", "chronic_illness"),
         ("Angsterkrankungen", "mental_health"),
+        ("Anorexie", "mental_health"),
+        ("Medikamentenabhängigkeit", "addiction"),
     ]:
         if name not in existing:
             make_topic(d, name, area=area)
@@ -63,6 +66,8 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Frauenselbsthilfe Krebs", ["Krebs"], topic_area="chronic_illness")
     make_group(d, "Neurodermitis und Schuppenflechte", ["Hauterkrankungen"], topic_area="chronic_illness")
     make_group(d, "Angst im Alltag", ["Angsterkrankungen"], topic_area="mental_health")
+    make_group(d, "Essstörungen – Magersucht und Bulimie", ["Essstörungen", "Anorexie"], topic_area="mental_health")
+    make_group(d, "Tablettenfrei leben", ["Medikamentenabhängigkeit"], topic_area="addiction")
     return world
 
 
@@ -147,3 +152,15 @@ def test_an_abbreviation_written_with_dots_is_known_joined(office):  # type: ign
     assert search._joined_words("S.L.A.A. Dortmund") == ["slaa"]
     assert names(office, "SLAA") == ["S.L.A.A. Dortmund"]
     assert names(office, "slaa") == ["S.L.A.A. Dortmund"]
+
+
+# --- a synonym's compound parts -----------------------------------------------------------------------------------
+
+
+def test_a_synonym_matches_no_compound_that_is_a_kind_of_it(office):  # type: ignore[no-untyped-def]
+    assert names(office, "Manie") == ["Bipolar – Leben zwischen den Polen"]  # ~ Sucht: no "Mager|sucht"
+    assert "Alopecia-Treff" not in names(office, "Entzug")  # ~ Ausfall: no "Haar|ausfall"
+
+
+def test_a_synonym_still_matches_a_compound_it_is_the_front_of(office):  # type: ignore[no-untyped-def]
+    assert "Tablettenfrei leben" in names(office, "Pillen")  # ~ Tabletten: "Tabletten|frei"
