@@ -505,6 +505,7 @@ def warm_up() -> None:
         _listed_links,
         _listed_words_by_key,
         _area_name_keys,
+        _audience_links,
         _topic_areas,
         _listed_spellings,
         _listed_phrases,
@@ -1537,9 +1538,41 @@ def _word_topics(word: str) -> tuple[tuple[str, ...], ...]:
         t
         for t in topics
         for other in topics
-        if other != t and lists[t][0] in lists[other][1] and lists[other][0] not in lists[t][1]
+        if other != t
+        and lists[t][0] in lists[other][1]
+        and lists[other][0] not in lists[t][1]
+        and not _audience_topic(other)
     }
     return tuple(t for t in (_topic_alternative(n).tokens for n in sorted(topics - broader)) if t)
+
+
+@lru_cache(maxsize=1)
+def _audience_links() -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
+    """Keys of each topic of the common list for some people (:func:`_audience_topic`) → the keys of the topics
+    it lists (:func:`_listed_links`): "Asperger Syndrom, Frauen" → Autismus."""
+    return {
+        _topic_alternative(name).tokens: frozenset(_topic_alternative(n).tokens for n in links)
+        for name, links in _listed_links().items()
+        if _audience_topic(name)
+    }
+
+
+def _audience_broader(filed: list[tuple[str, ...]], tokens: tuple[str, ...]) -> bool:
+    """Whether a topic the word names is the one a topic for some people, under which a group the word matches
+    is filed, lists: "Asperger" matches the group filed under "Asperger Syndrom, Frauen", which lists Autismus,
+    so the autism groups answer it too, after it (issue #14, round 8)."""
+    links = _audience_links()
+    return any(tokens in links.get(f, ()) for f in filed)
+
+
+@lru_cache(maxsize=2_000)
+def _audience_topic(name: str) -> bool:
+    """Whether a topic of the common list is a concept for some people, named "<concept>, <people>" ("Asperger
+    Syndrom, Frauen", "ADHS, Erwachsene"; issue #14, round 8): narrower than the topic it lists by whom it is
+    for, not by what, so a word that names both names the broader one too ("Asperger" → Autismus as well)."""
+    *_concept, people = name.split(",") if "," in name else ("",)
+    words = language.raw_words(people)
+    return bool(words) and all(language.is_person(w) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -1588,6 +1621,7 @@ def _with_filed_topics(
         for tokens in sorted(topics)
         if any(_has(c.search_topics, tokens) and _score_term(term, matchers, c)[1] for c in candidates)
     ]
+    filed += [tokens for tokens in sorted(topics) if tokens not in filed and _audience_broader(filed, tokens)]
     if not filed:
         return term
     # Weighed as a synonym's compound part: below every match of the reading itself, in a name or a topic.

@@ -9,7 +9,8 @@ list WITHOUT the office's synonyms, so that what is found comes from the resourc
 - a spelling without umlauts is cut as with umlauts ("Gluecksspielsucht");
 - a derived form reaches its verb's relations ("verängstigt");
 - an abbreviation written with dots is known joined ("S.L.A.A." → SLAA);
-- a synonym matches a compound's part only as its front ("Manie" ~ Sucht is no "Mager|sucht").
+- a synonym matches a compound's part only as its front ("Manie" ~ Sucht is no "Mager|sucht");
+- a topic for some people ("Asperger Syndrom, Frauen") brings the broader topic it lists (Autismus).
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ def office(world):  # type: ignore[no-untyped-def]
         ("Angsterkrankungen", "mental_health"),
         ("Anorexie", "mental_health"),
         ("Medikamentenabhängigkeit", "addiction"),
+        ("Autismus", "disability"),
+        ("Asperger Syndrom, Frauen", "disability"),
     ]:
         if name not in existing:
             make_topic(d, name, area=area)
@@ -68,6 +71,9 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Angst im Alltag", ["Angsterkrankungen"], topic_area="mental_health")
     make_group(d, "Essstörungen – Magersucht und Bulimie", ["Essstörungen", "Anorexie"], topic_area="mental_health")
     make_group(d, "Tablettenfrei leben", ["Medikamentenabhängigkeit"], topic_area="addiction")
+    make_group(d, "Asperger-Frauen", ["Asperger Syndrom, Frauen"], topic_area="disability")
+    make_group(d, "Autismus Eltern-Treff", ["Autismus"], topic_area="disability")
+    make_group(d, "Essstörungen offen", ["Essstörungen"], topic_area="mental_health")
     return world
 
 
@@ -164,3 +170,17 @@ def test_a_synonym_matches_no_compound_that_is_a_kind_of_it(office):  # type: ig
 
 def test_a_synonym_still_matches_a_compound_it_is_the_front_of(office):  # type: ignore[no-untyped-def]
     assert "Tablettenfrei leben" in names(office, "Pillen")  # ~ Tabletten: "Tabletten|frei"
+
+
+# --- a topic for some people -----------------------------------------------------------------------------------
+
+
+def test_a_word_of_a_topic_for_some_people_finds_the_topic_it_lists_after_it(office):  # type: ignore[no-untyped-def]
+    assert search._audience_topic("Asperger Syndrom, Frauen")
+    assert not search._audience_topic("Missbrauch, sexueller")
+    assert names(office, "Asperger") == ["Asperger-Frauen", "Autismus Eltern-Treff"]
+
+
+def test_a_kind_of_a_topic_still_finds_only_the_narrower_topic(office):  # type: ignore[no-untyped-def]
+    # Anorexie lists Essstörungen, but is a kind of it, not the same for some people.
+    assert names(office, "Magersucht") == ["Essstörungen – Magersucht und Bulimie"]
