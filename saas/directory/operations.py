@@ -8,7 +8,7 @@ from typing import Any
 from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from saas.auth.models import User
@@ -113,17 +113,9 @@ def refresh_vocabulary() -> int:
 
 
 def find_topic(name: str) -> Topic | None:
-    """The office's topic of this name, whatever its case ("übergewicht" is "Übergewicht").
-
-    Compared with Python's ``casefold``: SQLite's ``lower()`` folds ASCII letters only (and PostgreSQL's
-    depends on the database's locale), so a name with a capital umlaut was not found and then created a
-    second time, against the unique name (a 500 on a CSV import or the topic form)."""
-    name = name.strip()
-    exact = db.session.scalar(select(Topic).where(Topic.name == name))
-    if exact is not None:
-        return exact
-    key = name.casefold()
-    return next((t for t in db.session.scalars(select(Topic).order_by(Topic.id)) if t.name.casefold() == key), None)
+    """The office's topic of this name, whatever its case ("übergewicht" is "Übergewicht"; on SQLite through
+    the Unicode ``lower`` of :mod:`saas.core.sqlite`)."""
+    return db.session.scalar(select(Topic).where(func.lower(Topic.name) == name.strip().lower()))
 
 
 def save_topic(topic: Topic | None, *, name: str, topic_area: str | None, search_words: str, relatives: bool) -> Topic:
