@@ -111,6 +111,12 @@ def _check(page, path: str, wide: list[str]) -> None:  # type: ignore[no-untyped
     width = page.evaluate("document.documentElement.scrollWidth")
     if width > PHONE["width"]:
         wide.append(f"{path}: {width} px")
+    summaries = page.locator("main details:not([open]) > summary")  # a chart's data table, filters …
+    for _ in range(summaries.count()):
+        summaries.first.click()  # the locator's set shrinks with each one opened
+    opened = page.evaluate("document.documentElement.scrollWidth")
+    if opened > PHONE["width"]:
+        wide.append(f"{path} with its disclosures open: {opened} px")
     assert_accessible(page, f"at 360 px: {path}")
 
 
