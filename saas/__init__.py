@@ -88,7 +88,7 @@ def _select_locale() -> str:
 
 def _init_extensions(app: Flask) -> None:
     from saas.auth import login as auth_login
-    from saas.core import sqlite
+    from saas.core import reflow, sqlite
     from saas.core.celery import celery_init_app
     from saas.core.formatting import register_filters
     from tenants import resolve
@@ -102,6 +102,7 @@ def _init_extensions(app: Flask) -> None:
     limiter.init_app(app)
     auth_login.init_app(app)
     register_filters(app)
+    reflow.register(app)
     celery_init_app(app)
     _install_session_hooks()
 

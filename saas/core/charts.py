@@ -22,9 +22,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
+from flask import get_template_attribute
 from markupsafe import Markup
 
 from saas.core.formatting import format_number, format_percent
+from saas.core.reflow import dom_id
 
 # Fill colours with at least 3:1 contrast against white (WCAG 1.4.11); text is always dark ink.
 PALETTE = ("#0b5394", "#b45309", "#2f6b1f", "#7b2d6b", "#4a4a4a", "#a4161a", "#1c6e7a", "#6b5b00")
@@ -95,7 +97,7 @@ class Chart:
             parts.append(f"{category}: {values}")
         return "; ".join(parts) + "."
 
-    def table(self) -> Markup:
+    def table(self, also_named_by: str | None = None) -> Markup:
         if self.kind == "stacked" and len(self.categories) == 1:  # one bar: a row per part reads better
             rows = "".join(
                 f'<tr><th scope="row">{escape(s.name)}</th><td class="num">{escape(self.fmt(s.values[0]))}</td></tr>'
@@ -103,10 +105,10 @@ class Chart:
             )
             head = escape(self.table_headers[0]) if self.table_headers else ""
             value_head = escape(self.categories[0] or "Wert")
-            return Markup(  # noqa: S704 - every value is escaped above
-                f'<table class="chart-data"><caption>{escape(self.title)}</caption>'
-                f'<thead><tr><th scope="col">{head}</th><th scope="col" class="num">{value_head}'
-                f"</th></tr></thead><tbody>{rows}</tbody></table>"
+            corner = f'<th scope="col">{head}</th>' if head else "<td></td>"  # no empty header
+            return self._data_table(
+                also_named_by,
+                f'<thead><tr>{corner}<th scope="col" class="num">{value_head}</th></tr></thead><tbody>{rows}</tbody>',
             )
         head_first = self.table_headers[0] if self.table_headers else ""
         heads = "".join(f'<th scope="col" class="num">{escape(s.name)}</th>' for s in self.series)
@@ -114,18 +116,30 @@ class Chart:
         for i, category in enumerate(self.categories):
             cells = "".join(f'<td class="num">{escape(self.fmt(s.values[i]))}</td>' for s in self.series)
             body.append(f'<tr><th scope="row">{escape(category)}</th>{cells}</tr>')
-        return Markup(  # noqa: S704 - every value is escaped above
-            f'<table class="chart-data"><caption>{escape(self.title)}</caption>'
-            f'<thead><tr><th scope="col">{escape(head_first)}</th>{heads}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table>"
-        )
+        corner = f'<th scope="col">{escape(head_first)}</th>' if head_first else "<td></td>"  # no empty header
+        return self._data_table(also_named_by, f"<thead><tr>{corner}{heads}</tr></thead><tbody>{''.join(body)}</tbody>")
+
+    def _data_table(self, also_named_by: str | None, rows: str) -> Markup:
+        """The rows as every table of the app is shown: the macro data_table (templates/_table.html), a region
+        that scrolls on its own on a phone, named by the chart's title as the caption (and by the element
+        also_named_by: the same title may name a table of its own on the page, and regions need distinct names)."""
+        data_table = get_template_attribute("_table.html", "data_table")
+        body = Markup(rows)  # noqa: S704 - every value is escaped by the callers
+        return Markup(data_table(self.title, classes="chart-data", also_named_by=also_named_by, caller=lambda: body))  # noqa: S704 - rendered by Jinja
 
     def __html__(self) -> str:
+        summary_id = dom_id("chart-data")
         return str(
             Markup(
                 '<figure class="chart">{svg}<figcaption>{title}</figcaption>'
-                '<details class="chart-table"><summary>{summary}</summary>{table}</details></figure>'
-            ).format(svg=self.svg(), title=self.title, summary="Daten als Tabelle", table=self.table())
+                '<details class="chart-table"><summary id="{summary_id}">{summary}</summary>{table}</details></figure>'
+            ).format(
+                svg=self.svg(),
+                title=self.title,
+                summary_id=summary_id,
+                summary="Daten als Tabelle",
+                table=self.table(also_named_by=summary_id),
+            )
         )
 
     # --- drawing ----------------------------------------------------------------------------------

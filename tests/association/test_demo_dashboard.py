@@ -107,7 +107,7 @@ def test_the_running_year_is_its_year_to_date_next_to_the_same_months_before(dem
     html = client.get("/verband/paritaet-nrw/").get_data(as_text=True)
     trend_links = html.split("Tabelle eines Jahres:", 1)[1].split("</p>", 1)[0]
     assert f">{this_year}<" not in trend_links and f">{this_year - 1}<" in trend_links
-    trend_table = html.split("Kontakte insgesamt: Verband insgesamt</caption>", 1)[1].split("</table>", 1)[0]
+    trend_table = html.split("Kontakte insgesamt: Verband insgesamt</span></caption>", 1)[1].split("</table>", 1)[0]
     assert f">{this_year}<" not in trend_table  # not in the chart's data either
     assert f"{this_year} ist noch nicht abgeschlossen und fehlt darum im Verlauf" in html
     assert f"jahr={this_year}&amp;kennzahl=contacts.total&amp;bezug=absolut&amp;zeitraum=bisher" in html
