@@ -744,13 +744,14 @@ def _generic_head(parts: list[str]) -> bool:
 # before it finds a group (see :func:`_gloss_kinds`).
 GLOSS_KINDS = ("gloss", "gloss_noun", "gloss_second")
 # A word with a reading of these kinds reaches a topic through the topic list, the thesaurus or its parts already.
-_TOPIC_READINGS = frozenset(["topic", "broader_topic", "front_topic", "part_topic"])
+_TOPIC_READINGS = frozenset(["topic", "broader_topic", "front_topic", "part_topic", "fallback"])
 
 
 @lru_cache(maxsize=20_000)
 def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
-    """What a word stands for by its definitions, for a word that no other resource links to a topic: the
-    topic list, the thesaurus and its compound parts give it no reading of :data:`_TOPIC_READINGS` (its
+    """What a word stands for by its definitions, for a word that no other resource links to a topic: it names
+    none itself (:func:`named_topics`), and the topic list, the thesaurus and its compound parts give it no
+    reading of :data:`_TOPIC_READINGS` (its
     synonyms and kinds, which may name no topic, still come first in :func:`rank`). "verängstigt" (in Angst
     vor einer Bedrohung) → Angst; "Fehlgeburt" (... Verlust) → Verlust, Trauer. Not for an everyday word, a
     word for people, or one with punctuation or digits. Kinds :data:`GLOSS_KINDS`, matched like synonyms (in
@@ -761,6 +762,7 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
         not word.isalpha()
         or may_ignore(word)
         or language.is_person(word)
+        or named_topics(word)
         or any(a.kind in _TOPIC_READINGS for a in _alternatives(word))
     ):
         return ()
