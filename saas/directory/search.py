@@ -786,14 +786,21 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
 @lru_cache(maxsize=20_000)
 def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
     """The readings of a definition's noun as ``kind``, weighed as synonyms: only a noun that is itself a
-    one-word name or search word of a topic of the common topic list ("Angst", "Verlust"; not by a form it
-    may be derived from), as a whole word and by the topics it names. A definition holds many words, and
+    one-word name or search word of a topic of the common topic list, by its spelling but for an inflection
+    ending ("Angst", "Verlust"; not by a form it may be derived from, nor by a Snowball stem another word
+    shares: "Lebens" is no "Leber"), as a whole word and by the topics it names. A definition holds many words, and
     most name a category ("Störung", "Erkrankung", "Verhalten") or a side of the thing ("Wirkung"): those
     would find every group of a kind, and are left out. Never a word for people, an audience or an everyday
     noun ("Eltern", "Angehörige": who, not what)."""
     key = language.norm(noun)
     names = _listed_topic_names().get(key, ())
-    if not names or language.is_person(noun) or _audience_word(Term(noun)) or may_ignore(noun):
+    if (
+        not names
+        or not _listed_spelling(noun)  # by its spelling: "Lebens" shares Leber's stem, not its word
+        or language.is_person(noun)
+        or _audience_word(Term(noun))
+        or may_ignore(noun)
+    ):
         return ()
     found = [Alternative((key,), SYNONYM, kind)]
     for name in sorted(names):

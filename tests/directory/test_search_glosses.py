@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from saas.directory import language
 from saas.directory.queries import public_groups_by_ids
-from saas.directory.search import GLOSS_KINDS, query_terms, search_ids
+from saas.directory.search import GLOSS_KINDS, _gloss_noun_alternatives, query_terms, search_ids
 from saas.extensions import db
 from tenants.scoping import cross_tenant, tenant_context
 from tests.directory.helpers import make_group, make_topic
@@ -67,6 +67,13 @@ def test_a_word_only_its_definition_links_to_a_topic(office, q: str, expected: l
 def test_a_definition_naming_only_a_category_finds_nothing(office) -> None:
     """A definition that names only a category ("Narkolepsie": Erkrankung) finds no group."""
     assert names(office, "Narkolepsie") == []
+
+
+def test_a_definitions_noun_counts_by_its_word_not_a_shared_stem() -> None:
+    """ "Suizid" is defined by the "Beendigung des eigenen Lebens": "Lebens" shares Snowball's stem with Leber
+    (a search word of the liver topic), and is no reading of it; "Angst" is the anxiety topics' word."""
+    assert _gloss_noun_alternatives("Lebens", "gloss") == ()
+    assert ("angst",) in {a.tokens for a in _gloss_noun_alternatives("Angst", "gloss")}
 
 
 def test_a_definition_never_joins_a_nearer_reading(office) -> None:
