@@ -70,8 +70,8 @@ def test_a_definition_naming_only_a_category_finds_nothing(office) -> None:
 
 
 def test_a_definitions_noun_counts_by_its_word_not_a_shared_stem() -> None:
-    """ "Suizid" is defined by the "Beendigung des eigenen Lebens": "Lebens" shares Snowball's stem with Leber
-    (a search word of the liver topic), and is no reading of it; "Angst" is the anxiety topics' word."""
+    """A definition's "Lebens" ("Suizid": Beendigung des eigenen Lebens) shares Snowball's stem with Leber (a
+    search word of the liver topic) and is no reading of it; "Angst" is the anxiety topics' own word."""
     assert _gloss_noun_alternatives("Lebens", "gloss") == ()
     assert ("angst",) in {a.tokens for a in _gloss_noun_alternatives("Angst", "gloss")}
 
