@@ -422,8 +422,10 @@ def seed_groups(tenant: Tenant, today: dt.date | None = None) -> int:
         if group is None:
             day, status = due[0]
             group = ops.create_group(fields, acting_user=None, status=status, since=day, vocabulary=False)
-            stamp = dt.datetime.combine(today - dt.timedelta(days=rng.randint(0, 600)), dt.time(9, 0), tzinfo=dt.UTC)
-            group.confirmed_at = stamp if rng.random() < 0.8 else None
+            # The office asks every group once a year and most answer within the three months' grace: a few are
+            # overdue (unconfirmed for more than 15 months, queries.STALE_AFTER) and some entries were never confirmed.
+            stamp = dt.datetime.combine(today - dt.timedelta(days=rng.randint(0, 480)), dt.time(9, 0), tzinfo=dt.UTC)
+            group.confirmed_at = stamp if rng.random() < 0.96 else None
             touched += 1
             done = 1
         else:

@@ -190,13 +190,20 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
                 best_score, best = score, parts
     if len(best) > 1 and not _inner and not _dictionary_split(word, best):
         return (word,)  # "Trau|mata", "All|ergie": a word of the dictionary, no compound
-    if len(best) == 1 and not _inner and ("ae" in word or "oe" in word or "ue" in word):
-        # "Essstoerung": try again with umlauts.
+    if not _inner and ("ae" in word or "oe" in word or "ue" in word):
+        # "Essstoerung": try again with umlauts; where both spellings cut, the better cut of the two wins
+        # ("Gluecksspielsucht" is Glücksspiel|sucht as with umlauts, not glueck|spielsucht).
         umlauted = word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")
         parts = split_compound(umlauted)
-        if len(parts) > 1:
+        if len(parts) > 1 and (len(best) == 1 or _cut_score(parts) > _cut_score(best)):
             return parts
     return best
+
+
+def _cut_score(parts: tuple[str, ...]) -> float:
+    """The score by which :func:`split_compound` chooses a cut: the parts' mean frequency, less a penalty for
+    each part after the second."""
+    return sum(zipf(p) for p in parts) / len(parts) - PART_PENALTY * (len(parts) - 2)
 
 
 @lru_cache(maxsize=1)

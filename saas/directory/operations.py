@@ -113,6 +113,8 @@ def refresh_vocabulary() -> int:
 
 
 def find_topic(name: str) -> Topic | None:
+    """The office's topic of this name, whatever its case ("übergewicht" is "Übergewicht"; on SQLite through
+    the Unicode ``lower`` of :mod:`saas.core.sqlite`)."""
     return db.session.scalar(select(Topic).where(func.lower(Topic.name) == name.strip().lower()))
 
 

@@ -170,9 +170,14 @@ def name_initials(name: str) -> list[str]:
 _HYPHENATED_NAME = re.compile(r"\b([^\W\d_]{2,})-([^\W\d_]{2,})\b")
 
 
+_DOTTED_LETTERS = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?:[^\W\d_](?![^\W\d_]))?")
+
+
 def _joined_words(name: str) -> list[str]:
-    """A hyphenated name word written as one ("Al-Anon" → alanon), as people type it."""
-    return [language.norm(a + b) for a, b in _HYPHENATED_NAME.findall(name or "")]
+    """A hyphenated name word written as one ("Al-Anon" → alanon), and an abbreviation written with dots as
+    its letters ("S.L.A.A." → slaa; issue #14, round 8), as people type them."""
+    dotted = [language.norm(m.replace(".", "")) for m in _DOTTED_LETTERS.findall(name or "")]
+    return [language.norm(a + b) for a, b in _HYPHENATED_NAME.findall(name or "")] + dotted
 
 
 def name_document(name: str) -> str:
@@ -271,7 +276,6 @@ def named_topics(word: str) -> tuple[str, ...]:
     its own synonyms (:func:`language.synonyms`, matched against the office's topics): the common list names
     its topics by nouns, and a noun's synonyms are nouns of their own ("Lebensende" ~ "Tod" is no grief).
     """
-    names = _listed_topic_names()
     derived = language.derivations(word)
     levels = [(word, *derived)]
     if not language.is_noun(word):
@@ -279,12 +283,20 @@ def named_topics(word: str) -> tuple[str, ...]:
         # After the word's own synonyms, those of the nouns a verb form stands for: "gestorben" → sterben →
         # Tod, which the list names (Trauer); nearer than the word's broader terms.
         of_derived = tuple(s for d in derived for s in language.synonyms(d))
-        levels += [synonyms_, of_derived, broader, further]
+        levels += [synonyms_, of_derived, broader, further, *_derived_relations(word, derived)]
     for level in levels:
-        found = sorted({n for w in level for n in names.get(language.norm(w), ())})
+        found = sorted({n for w in level for n in _names_of_lemma(w)})
         if found:
             return tuple(found)
     return ()
+
+
+def _derived_relations(word: str, derived: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The broader terms, then the further relations, of the verbs a form is derived from (issue #14, round 8),
+    the last levels of :func:`named_topics` for a word that is no noun: "verängstigt" → verängstigen, which
+    OpenThesaurus relates to "Angst machen" (→ Angst), where the participle itself has no entry."""
+    related = [_related_words(d) for d in derived if d != word and not language.is_noun(d)]
+    return [tuple(w for r in related for w in r[1]), tuple(w for r in related for w in r[2])]
 
 
 @lru_cache(maxsize=20_000)
@@ -302,7 +314,58 @@ def broader_topics(word: str) -> tuple[str, ...]:
         or any(names.get(language.norm(s)) for s in language.synonyms(word))
     ):
         return ()
-    return tuple(sorted({n for w in language.broader_terms(word) for n in names.get(language.norm(w), ())}))
+    return tuple(sorted({n for w in language.broader_terms(word) for n in _names_of_lemma(w)}))
+
+
+@lru_cache(maxsize=20_000)
+def synonym_topics(word: str) -> tuple[str, ...]:
+    """Topics of the common topic list that a noun's OpenThesaurus synonyms name and its broader terms name too,
+    for a noun that names none itself (issue #14, round 8): "Koks" ~ Kokain, a search word of
+    Drogenabhängigkeit, and Koks ^Droge ("Drogen" names it too). Two relations that agree, not a synonym's
+    sense alone ("Lebensende" ~ Tod names Trauer, but is no grief, and has no such broader term). Read like a
+    broader term, only where no other reading finds any group (see :func:`rank`): where an office's groups have
+    the synonym itself, they are the answer ("Trunksucht" ~ Alkoholismus), and a noun's synonym never chooses a topic
+    over a group that says the word. Never a person's or an everyday word's synonyms."""
+    if (
+        not language.is_noun(word)
+        or language.is_person(word)
+        or may_ignore(word)
+        or named_topics(word)
+        or language.derivations(word)
+    ):
+        return ()
+    of_synonyms = {n for s in language.synonyms(word) for n in _names_of_lemma(s)}
+    if not of_synonyms:
+        return ()
+    return tuple(sorted(of_synonyms & {n for w in language.broader_terms(word) for n in _names_of_lemma(w)}))
+
+
+@lru_cache(maxsize=1)
+def _listed_words_by_key() -> dict[str, frozenset[str]]:
+    """Search key of each one-word name or search word of the common topic list → the words as the list spells
+    them ("mani" → Manie)."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, set[str]] = {}
+    for row in load_topic_rows():
+        for phrase in [row["name"], *row["search_words"].replace(";", ",").split(",")]:
+            words = language.raw_words(phrase)
+            if len(words) == 1 and words[0].isalpha():
+                found.setdefault(language.norm(words[0]), set()).add(words[0])
+    return {key: frozenset(words) for key, words in found.items()}
+
+
+def _names_of_lemma(word: str) -> frozenset[str]:
+    """The topics of the common topic list a related word (a synonym or broader term) names, by a listed word
+    of its own lemma only (issue #14, round 8): a Snowball key shared by words of several lemmas names nothing
+    through the other lemma ("Manier", a broader term of "Glatze", is no "Manie"; :func:`language.same_lemma`)."""
+    key = language.norm(word)
+    names = _listed_topic_names().get(key, frozenset())
+    if not names or not language.homograph_key(word):
+        return names
+    if any(language.same_lemma(word, listed) for listed in _listed_words_by_key().get(key, ())):
+        return names
+    return frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -440,6 +503,9 @@ def warm_up() -> None:
         _listed_parts,
         _listed_topic_words,
         _listed_links,
+        _listed_words_by_key,
+        _area_name_keys,
+        _audience_links,
         _topic_areas,
         _listed_spellings,
         _listed_phrases,
@@ -628,7 +694,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             )
             if keys and keys != (key,):
                 term.alternatives.append(Alternative(keys, SYNONYM, "topic"))
-        for name in broader_topics(word) + linked_topics(word) + synonym_front_topics(word):
+        for name in broader_topics(word) + linked_topics(word) + synonym_front_topics(word) + synonym_topics(word):
             alternative = _topic_alternative(name)
             if alternative.tokens and alternative.tokens != (key,):
                 term.alternatives.append(Alternative(alternative.tokens, alternative.weight, "broader_topic"))
@@ -1241,17 +1307,13 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     for alt in term.alternatives:
         if alt.kind not in kinds:
             continue
-        in_area_only = alt.kind in (
-            "synonym",
-            "topic",
-            "narrower",
-            "part_topic",
-            "front_topic",
-            "broader_topic",
-            *GLOSS_KINDS,
-            FILED_TOPIC,
-        ) and bool(term.meant_areas)
-        literal = alt.kind in LITERAL_KINDS
+        in_area_only = (
+            alt.kind
+            in ("synonym", "topic", "narrower", "part_topic", "front_topic", "broader_topic", *GLOSS_KINDS, FILED_TOPIC)
+            and bool(term.meant_areas)
+            and not _named_topic_reading(term, alt)
+        )
+        literal = alt.kind in LITERAL_KINDS or _names_area(term, alt)
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
         # compound's front part stands for it where it names a topic: they may match a description too
         # ("Autimus" → a group "im Autismus-Spektrum", "Angststörung" → "... Angst vor der Angst").
@@ -1274,12 +1336,64 @@ def _matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     fronts = {
         a.tokens[0] for a in term.alternatives if condition and a.kind == "fallback" and a.tokens[0].startswith(PART)
     }
-    others = {a.tokens[0] for a in term.alternatives if a.kind != "fallback" and len(a.tokens) == 1}
+    synonym_parts = _synonym_parts(term)
+    others = {a.tokens[0] for a in term.alternatives if a.kind != "fallback" and len(a.tokens) == 1} - synonym_parts
     lemmas = _query_lemmas(term.word)
     for matcher in matchers:
-        matcher.fronts = {t for t in fronts - others if t in matcher.single}
+        matcher.fronts = {t for t in (fronts | synonym_parts) - others if t in matcher.single}
         matcher.lemmas = lemmas
     return matchers
+
+
+@lru_cache(maxsize=1)
+def _area_name_keys() -> frozenset[str]:
+    """Search keys of the topic areas named by one word ("Sucht", "Behinderungen"), as documents have them
+    after ``ABOUT``."""
+    from saas.directory.models import TOPIC_AREAS
+
+    return frozenset(language.norm(w[0]) for name in TOPIC_AREAS.values() if len(w := language.raw_words(name)) == 1)
+
+
+def _names_area(term: Term, alt: Alternative) -> bool:
+    """Whether an alternative is a topic of the common list named like a topic area that the very word names as
+    a search word of it (:func:`_word_topics`; issue #14, round 8): the topic Sucht is the whole addiction
+    area, so "Abhängigkeit", a search word of Sucht, finds every group of the area by the area's word, as
+    "Sucht" does, gambling and smoking groups too. Not a kind of it ("Kaufsucht" is no answer for every
+    addiction group)."""
+    return (
+        alt.kind in ("topic", FILED_TOPIC)
+        and len(alt.tokens) == 1
+        and alt.tokens[0] in _area_name_keys()
+        and alt.tokens in _word_topics(term.word)
+    )
+
+
+def _named_topic_reading(term: Term, alt: Alternative) -> bool:
+    """Whether an alternative is a topic of the common list that the word itself names (kind ``topic`` or
+    :data:`FILED_TOPIC`): it matches a group filed under that topic whatever the group's own topic area, after
+    the groups of the word's areas (issue #14, round 8). "Tod" names Trauer (social): the suicide-bereaved
+    group filed under Trauer and Suizid (mental health) answers it too; "Abnehmen" names Übergewicht, and the
+    eating-disorder group filed under Übergewicht does. A synonym stays within the areas: a loose sense of a
+    word never reaches another area ("Trauer" ~ Niedergeschlagenheit)."""
+    return alt.kind == FILED_TOPIC or (alt.kind == "topic" and alt.tokens in _named_topic_tokens(term.word))
+
+
+@lru_cache(maxsize=20_000)
+def _named_topic_tokens(word: str) -> frozenset[tuple[str, ...]]:
+    """The keys of the topics a word names (:func:`named_topics`), as its ``topic`` alternatives have them; not
+    a topic the search relates the word to from the groups it found ("Kindes" in a description of a grief
+    group for parents is no word for every "Eltern" topic), nor a word for people's."""
+    if " " in word or language.is_person(word):
+        return frozenset()  # a person says who, not what ("Kindes": the topic Eltern)
+    return frozenset(_topic_alternative(name).tokens for name in named_topics(word))
+
+
+def _synonym_parts(term: Term) -> set[str]:
+    """The compound-part tokens of a word's synonyms, which match only as a compound's front (issue #14, round
+    8; :func:`_front_only`): a compound is a kind of its head, and a kind of a synonym is two loose steps from
+    the word ("Entzug" ~ Ausfall is no "Haar|ausfall", "Manie" ~ Sucht no "Mager|sucht"); a synonym in front
+    still says what the compound is about ("Pillen" ~ Tabletten: "Tabletten|frei leben")."""
+    return {a.tokens[0] for a in term.alternatives if a.kind == "synonym" and a.tokens[0].startswith(PART)}
 
 
 @lru_cache(maxsize=20_000)
@@ -1488,9 +1602,21 @@ def _levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[st
     only where a nearer one found nothing (:func:`_loose_part` is not asked on the common path)."""
     yield first
     yield set(LITERAL_KINDS) | (first - {"exact", "compound"})
+    if _head_names_kind(term):
+        yield all_kinds - {*FALLBACK_KINDS}
     if _loose_part(term):
         yield all_kinds - {"part_topic", *FALLBACK_KINDS}
     yield all_kinds - {"part_topic"}
+
+
+def _head_names_kind(term: Term) -> bool:
+    """Whether a compound is a kind of what its head names while its front names another concept (issue #14,
+    round 8): "Haut|krebs" is a cancer, not a skin disease, so the head's topic (Krebs) is read before the front
+    part's fallback (Haut → Hauterkrankungen). Not where the front says which kind of the head's topic it is
+    ("Kokain|sucht": the front's topic, :func:`_kind_alternatives`), nor for a compound whose head names no
+    topic ("Angst|störung" falls back to Angst)."""
+    kinds = {a.kind for a in term.alternatives}
+    return "part_topic" in kinds and "fallback" in kinds and "front_topic" not in kinds
 
 
 def _loose_part(term: Term) -> bool:
@@ -1520,9 +1646,41 @@ def _word_topics(word: str) -> tuple[tuple[str, ...], ...]:
         t
         for t in topics
         for other in topics
-        if other != t and lists[t][0] in lists[other][1] and lists[other][0] not in lists[t][1]
+        if other != t
+        and lists[t][0] in lists[other][1]
+        and lists[other][0] not in lists[t][1]
+        and not _audience_topic(other)
     }
     return tuple(t for t in (_topic_alternative(n).tokens for n in sorted(topics - broader)) if t)
+
+
+@lru_cache(maxsize=1)
+def _audience_links() -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
+    """Keys of each topic of the common list for some people (:func:`_audience_topic`) → the keys of the topics
+    it lists (:func:`_listed_links`): "Asperger Syndrom, Frauen" → Autismus."""
+    return {
+        _topic_alternative(name).tokens: frozenset(_topic_alternative(n).tokens for n in links)
+        for name, links in _listed_links().items()
+        if _audience_topic(name)
+    }
+
+
+def _audience_broader(filed: list[tuple[str, ...]], tokens: tuple[str, ...]) -> bool:
+    """Whether a topic the word names is the one a topic for some people, under which a group the word matches
+    is filed, lists: "Asperger" matches the group filed under "Asperger Syndrom, Frauen", which lists Autismus,
+    so the autism groups answer it too, after it (issue #14, round 8)."""
+    links = _audience_links()
+    return any(tokens in links.get(f, ()) for f in filed)
+
+
+@lru_cache(maxsize=2_000)
+def _audience_topic(name: str) -> bool:
+    """Whether a topic of the common list is a concept for some people, named "<concept>, <people>" ("Asperger
+    Syndrom, Frauen", "ADHS, Erwachsene"; issue #14, round 8): narrower than the topic it lists by whom it is
+    for, not by what, so a word that names both names the broader one too ("Asperger" → Autismus as well)."""
+    *_concept, people = name.split(",") if "," in name else ("",)
+    words = language.raw_words(people)
+    return bool(words) and all(language.is_person(w) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -1571,6 +1729,7 @@ def _with_filed_topics(
         for tokens in sorted(topics)
         if any(_has(c.search_topics, tokens) and _score_term(term, matchers, c)[1] for c in candidates)
     ]
+    filed += [tokens for tokens in sorted(topics) if tokens not in filed and _audience_broader(filed, tokens)]
     if not filed:
         return term
     # Weighed as a synonym's compound part: below every match of the reading itself, in a name or a topic.

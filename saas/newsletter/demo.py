@@ -177,7 +177,9 @@ def seed_issues(tenant: Tenant, now: dt.datetime) -> bool:
     """Six issues a year up to now (sent), the next one scheduled and the one after as a draft. On a later
     day the same issues move on: a draft becomes the scheduled issue, a scheduled one that is due is sent."""
     years = demo_years(tenant.slug, now.date())
-    issues = {i.subject.removesuffix(DRAFT_SUFFIX): i for i in db.session.scalars(select(Issue))}
+    # A draft's subject is the issue's own ("Newsletter Februar 2027"): the list's "Entwurf" badge says what it
+    # is. Drafts seeded by earlier versions carried the suffix in the subject and are found by it.
+    issues = {i.subject.removesuffix(_OLD_DRAFT_SUFFIX): i for i in db.session.scalars(select(Issue))}
     confirmed = sorted((_naive(j), _naive(left) if left else None) for j, left in subscriber_plan(tenant.slug, years))
     changed = False
     upcoming = 0
@@ -191,6 +193,9 @@ def seed_issues(tenant: Tenant, now: dt.datetime) -> bool:
                     break
             want = IssueStatus.sent if at <= now else IssueStatus.scheduled if upcoming == 1 else IssueStatus.draft
             issue = issues.get(subject)
+            if issue is not None and issue.subject != subject:
+                issue.subject = subject
+                changed = True
             if issue is None:
                 body = _body(month, year, tenant.slug)
                 issue = Issue(tenant_id=tenant.id, subject=subject, body_md=body, blocks=["new_groups", "events"])
@@ -210,13 +215,12 @@ def seed_issues(tenant: Tenant, now: dt.datetime) -> bool:
                 issue.html, issue.text = html, text
             elif want == IssueStatus.scheduled:
                 issue.status, issue.scheduled_at = IssueStatus.scheduled, at
-            issue.subject = subject + (DRAFT_SUFFIX if want == IssueStatus.draft else "")
             changed = True
     db.session.flush()
     return changed
 
 
-DRAFT_SUFFIX = " (Entwurf)"
+_OLD_DRAFT_SUFFIX = " (Entwurf)"
 _STEP = {IssueStatus.draft: 0, IssueStatus.scheduled: 1, IssueStatus.sent: 2}
 
 

@@ -174,6 +174,26 @@ def test_topics_can_be_managed(client, world) -> None:
     assert "Ohrenklingeln" in client.get("/dortmund/gruppen?q=pfeifen").get_data(as_text=True)
 
 
+def test_a_topic_with_a_capital_umlaut_is_found_in_any_case(client, world) -> None:
+    """Do the topic form and the CSV import find "Übergewicht" as "übergewicht" (SQLite's lower() folds ASCII
+    only: the form answered 500 and the import failed on the unique name instead of using the topic)?"""
+    make_topic(world.dortmund, "Übergewicht", area="chronic_illness")
+    client.login(world.dortmund_staff)
+    for name in ("Übergewicht", "übergewicht", "ÜBERGEWICHT"):
+        data = {"name": name, "topic_area": "chronic_illness", "search_words": ""}
+        response = client.post_form("/dortmund/intern/themen/neu", data)
+        assert response.status_code == 400 and "Dieses Thema gibt es schon" in response.get_data(as_text=True)
+    rows = b"name,topics,topic_area\nLeichter leben,\xc3\xbcbergewicht;\xc3\x9cbergewicht,chronic_illness\n"
+    response = client.post_form(
+        "/dortmund/intern/gruppen/import", {"file": (io.BytesIO(rows), "g.csv")}, content_type="multipart/form-data"
+    )
+    assert response.status_code == 303
+    with tenant_context(world.dortmund.id):
+        assert db.session.scalars(select(Topic.name)).all() == ["Übergewicht"]
+        group = db.session.scalar(select(Group).where(Group.name == "Leichter leben"))
+        assert [t.name for t in group.topics] == ["Übergewicht"]
+
+
 def test_forward_inquiry_counts_as_referral(client, world, outbox) -> None:
     """Does one click forward the inquiry to the group's contact person and record the referral?"""
     group = protected_group(world.dortmund)

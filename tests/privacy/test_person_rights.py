@@ -158,3 +158,25 @@ def test_no_raw_person_data_in_the_audit_table(world):
             conn.execute(text("SELECT count(*) FROM audit_events WHERE summary LIKE :e"), {"e": f"%{EMAIL}%"}).scalar()
             == 0
         )
+
+
+def test_a_name_with_capital_umlauts_is_found_in_any_case(world):
+    """Does a data-subject search by name find "Özlem Ünal" typed in any case, on SQLite too (its built-in
+    lower() folds ASCII only, so her rows were missed and an Art. 15 export came back empty)?"""
+    from saas.privacy.operations import find_person
+
+    with tenant_context(world.dortmund.id):
+        db.session.add(
+            Subscriber(
+                tenant_id=world.dortmund.id,
+                email="oe.u@example.org",
+                name="Özlem Ünal",
+                status=SubscriberStatus.confirmed,
+                token=secrets.token_urlsafe(24),
+                source=ConsentSource.form,
+                consent_text_id=nl_ops.consent_text("Ich möchte den Newsletter.").id,
+            )
+        )
+        db.session.commit()
+        for typed in ("Özlem Ünal", "özlem ünal", "ÖZLEM ÜNAL"):
+            assert len(find_person(name=typed)) == 1, typed
