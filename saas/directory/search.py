@@ -818,8 +818,8 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
     """What a word stands for by its definitions, for a word that no other resource links to a topic: it names
     none itself (:func:`named_topics`), and the topic list, the thesaurus and its compound parts give it no
     reading of :data:`_TOPIC_READINGS` (its
-    synonyms and kinds, which may name no topic, still come first in :func:`rank`). "verängstigt" (in Angst
-    vor einer Bedrohung) → Angst; "Fehlgeburt" (... Verlust) → Verlust, Trauer. Not for an everyday word, a
+    synonyms and kinds, which may name no topic, still come first in :func:`rank`). "Hypochondrie" (… Angst,
+    krank zu sein) → Angst; "Fehlgeburt" (... Verlust) → Verlust, Trauer. Not for an everyday word, a
     word for people, or one with punctuation or digits. Kinds :data:`GLOSS_KINDS`, matched like synonyms (in
     names and topics only) and only where nothing nearer finds a group (:func:`_gloss_kinds`); an office's
     vocabulary keeps only the readings it knows (:func:`settle_terms`), so a sense that names nothing of the

@@ -1,5 +1,5 @@
 """German Wiktionary's definitions as the last reading of a word no other resource links to a topic (issue #14):
-"verängstigt" (in Angst vor einer Bedrohung) finds the anxiety groups, "Fehlgeburt" (… Verlust) the grief
+"Hypochondrie" (… Angst, an einer Krankheit zu leiden) finds the anxiety groups, "Fehlgeburt" (… Verlust) the grief
 groups; a definition that names only a category ("Narkolepsie": Erkrankung) finds nothing; the reading never
 joins a nearer one, never enters a query of several words, and costs no statement."""
 
@@ -56,7 +56,7 @@ def test_the_data_file_holds_the_nouns_of_each_sense_with_its_attribution() -> N
 
 
 @pytest.mark.parametrize(
-    ("q", "expected"), [("verängstigt", ["Mutig gegen die Angst"]), ("Fehlgeburt", ["Trauercafé Aplerbeck"])]
+    ("q", "expected"), [("Hypochondrie", ["Mutig gegen die Angst"]), ("Fehlgeburt", ["Trauercafé Aplerbeck"])]
 )
 def test_a_word_only_its_definition_links_to_a_topic(office, q: str, expected: list[str]) -> None:
     """Does a word that the topic list, the thesaurus and its parts link to nothing find the groups of the
@@ -85,8 +85,8 @@ def test_a_definition_never_joins_a_nearer_reading(office) -> None:
 
 def test_only_a_one_word_query_is_read_by_definitions() -> None:
     """Beside other words, a word is what they say it is about: "Gewalt in der Ehe" is no "Partnerschaft"."""
-    assert any(a.kind in GLOSS_KINDS for a in query_terms("verängstigt")[0].alternatives)
-    assert not any(a.kind in GLOSS_KINDS for t in query_terms("verängstigt Kinder") for a in t.alternatives)
+    assert any(a.kind in GLOSS_KINDS for a in query_terms("Hypochondrie")[0].alternatives)
+    assert not any(a.kind in GLOSS_KINDS for t in query_terms("Hypochondrie Kinder") for a in t.alternatives)
     # A word the topic list names itself is read as that topic, never by its definition.
     assert not any(a.kind in GLOSS_KINDS for a in query_terms("Trauer")[0].alternatives)
 
@@ -102,12 +102,12 @@ def test_the_reading_costs_no_statement_and_is_the_same_across_offices(office) -
         db.session.connection()
         event.listen(Engine, "before_cursor_execute", counter)
         try:
-            own = search_ids("verängstigt", tenant_id=office.dortmund.id)
+            own = search_ids("Hypochondrie", tenant_id=office.dortmund.id)
         finally:
             event.remove(Engine, "before_cursor_execute", counter)
     db.session.remove()
     assert own.total == 1 and count[0] == 1
     with cross_tenant("test: search across all offices"):
-        everywhere = search_ids("verängstigt", tenant_id=None)
+        everywhere = search_ids("Hypochondrie", tenant_id=None)
     db.session.remove()
     assert everywhere.ids == own.ids
