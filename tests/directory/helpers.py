@@ -90,3 +90,13 @@ def grief_groups(tenant: Tenant) -> None:
         languages="Deutsch, Türkisch",
     )
     make_group(tenant, "Trauer hybrid für Angehörige", ["Trauer"], meeting_mode="hybrid", audience="relatives")
+
+
+def found_names(world, q: str, **kw: object) -> list[str]:  # type: ignore[no-untyped-def]
+    """The names of the public groups Dortmund's Wegweiser finds for ``q``, best first."""
+    from saas.directory.queries import public_groups_by_ids
+    from saas.directory.search import search_ids
+
+    with tenant_context(world.dortmund.id):
+        result = search_ids(q, tenant_id=world.dortmund.id, **kw)  # type: ignore[arg-type]
+        return [g.name for g in public_groups_by_ids(result.ids)]

@@ -7,6 +7,7 @@ import pytest
 from saas.directory.queries import public_groups_by_ids
 from saas.directory.search import query_words, search_ids
 from tenants.scoping import tenant_context
+from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topic
 
 
@@ -26,12 +27,6 @@ def directory(world):  # type: ignore[no-untyped-def]
     make_group(d, "Angst im Aufbau", ["Angsterkrankungen"], status="founding", topic_area="mental_health")
     make_group(world.hamm, "Angst Hamm", ["Angsterkrankungen"], topic_area="mental_health")
     return world
-
-
-def names(world, q: str, **kw) -> list[str]:  # type: ignore[no-untyped-def]
-    with tenant_context(world.dortmund.id):
-        result = search_ids(q, tenant_id=world.dortmund.id, **kw)
-        return [g.name for g in public_groups_by_ids(result.ids)]
 
 
 def test_angst_and_panik_find_the_anxiety_groups(directory) -> None:

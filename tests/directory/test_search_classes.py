@@ -12,9 +12,7 @@ from __future__ import annotations
 import pytest
 
 from saas.directory import language
-from saas.directory.queries import public_groups_by_ids
-from saas.directory.search import search_ids
-from tenants.scoping import tenant_context
+from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topic
 
 
@@ -62,12 +60,6 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Leber-Selbsthilfe", ["Lebererkrankungen"], topic_area="chronic_illness")
     make_group(d, "Nach der Magenentfernung", ["Magenentfernung"], topic_area="chronic_illness")
     return world
-
-
-def names(world, q: str) -> list[str]:  # type: ignore[no-untyped-def]
-    with tenant_context(world.dortmund.id):
-        result = search_ids(q, tenant_id=world.dortmund.id)
-        return [g.name for g in public_groups_by_ids(result.ids)]
 
 
 # --- A: adjectives of the learned vocabulary ----------------------------------------------------------------

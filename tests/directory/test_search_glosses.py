@@ -12,10 +12,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from saas.directory import language
-from saas.directory.queries import public_groups_by_ids
 from saas.directory.search import GLOSS_KINDS, _gloss_noun_alternatives, query_terms, search_ids
 from saas.extensions import db
 from tenants.scoping import cross_tenant, tenant_context
+from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topic
 
 
@@ -35,12 +35,6 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Lichtblick", ["Depression"], topic_area="mental_health")
     make_group(d, "Anfallsfrei leben", ["Epilepsie"], topic_area="chronic_illness")
     return world
-
-
-def names(world, q: str) -> list[str]:  # type: ignore[no-untyped-def]
-    with tenant_context(world.dortmund.id):
-        result = search_ids(q, tenant_id=world.dortmund.id)
-        return [g.name for g in public_groups_by_ids(result.ids)]
 
 
 def test_the_data_file_holds_the_nouns_of_each_sense_with_its_attribution() -> None:

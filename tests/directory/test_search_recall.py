@@ -10,6 +10,7 @@ from saas.directory import language
 from saas.directory.queries import public_groups_by_ids
 from saas.directory.search import search_ids, specificity
 from tenants.scoping import tenant_context
+from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topic
 
 
@@ -46,12 +47,6 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Mutig gegen die Angst", ["Angsterkrankungen"], topic_area="mental_health")
     make_group(d, "Eltern behinderter Kinder", ["Behinderung"], topic_area="disability", audience="parents")
     return world
-
-
-def names(world, q: str) -> list[str]:  # type: ignore[no-untyped-def]
-    with tenant_context(world.dortmund.id):
-        result = search_ids(q, tenant_id=world.dortmund.id)
-        return [g.name for g in public_groups_by_ids(result.ids)]
 
 
 # --- B: graceful degradation ------------------------------------------------------------------------------

@@ -20,10 +20,9 @@ from sqlalchemy import select
 
 from saas.directory import language, search
 from saas.directory.models import Topic
-from saas.directory.queries import public_groups_by_ids
-from saas.directory.search import search_ids
 from saas.extensions import db
 from tenants.scoping import tenant_context
+from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topic
 
 
@@ -75,12 +74,6 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Autismus Eltern-Treff", ["Autismus"], topic_area="disability")
     make_group(d, "Essstörungen offen", ["Essstörungen"], topic_area="mental_health")
     return world
-
-
-def names(world, q: str) -> list[str]:  # type: ignore[no-untyped-def]
-    with tenant_context(world.dortmund.id):
-        result = search_ids(q, tenant_id=world.dortmund.id)
-        return [g.name for g in public_groups_by_ids(result.ids)]
 
 
 # --- a topic the word names, in any area ---------------------------------------------------------------------
