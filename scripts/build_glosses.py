@@ -50,6 +50,8 @@ TARGET = Path(__file__).resolve().parent.parent / "saas" / "directory" / "data" 
 COMMON_SHARE = 250  # a word in at least one of this many senses is no content word of any
 MIN_LETTERS = 3
 MAX_NOUNS = 3  # per sense: the genus comes first
+MAX_ADJECTIVES = 2  # per sense, after its nouns: what kind ("langanhaltende *depressive* Verstimmung")
+MIN_ADJECTIVE_LETTERS = 5  # shorter lower-case words are function words ("einer", "ohne" are common anyway)
 MAX_SENSES = 6  # Wiktionary lists a word's senses by how common they are
 DATA = TARGET.parent
 INFLECTION_ENDINGS = ("", "s", "es", "n", "en", "e", "er", "ern", "ns")
@@ -88,6 +90,30 @@ def content_words(gloss: str) -> list[str]:
     return list(dict.fromkeys(w for w in _WORD.findall(gloss) if len(w) >= MIN_LETTERS))
 
 
+def thesaurus_words() -> set[str]:
+    """The words (lower case) of the thesaurus as shipped."""
+    with gzip.open(DATA / "openthesaurus_de.txt.gz", "rt", encoding="utf-8") as fh:
+        return {t.lstrip("^+").lower() for line in fh if not line.startswith("#") for t in line.rstrip("\n").split("|")}
+
+
+def lexicon_verbs() -> set[str]:
+    """The verbs (infinitives) of hunspell-de-de as shipped."""
+    with gzip.open(DATA / "hunspell_de_lexicon.txt.gz", "rt", encoding="utf-8") as fh:
+        return {line.rstrip("\n").split("\t")[1] for line in fh if line.startswith("V\t")}
+
+
+def participle_of(form: str, verbs: set[str]) -> bool:
+    """Whether ``form`` is the past participle of one of ``verbs`` by German's regular patterns: "amputiert" of
+    amputieren, "getrennt" of trennen, "abgetrennt" of abtrennen (the prefix "ge" after a separable particle
+    is found by trying every cut)."""
+    if not form.endswith("t"):
+        return False
+    stem = form[:-1]
+    if stem.endswith("ier") and stem + "en" in verbs:
+        return True
+    return any(stem[i : i + 2] == "ge" and stem[:i] + stem[i + 2 :] + "en" in verbs for i in range(len(stem) - 3))
+
+
 def known_words() -> set[str]:
     """The words (lower case) of the thesaurus and the dictionary as shipped: what the search can follow."""
     known: set[str] = set()
@@ -108,6 +134,7 @@ def main() -> None:
     frequency = Counter(w for words in senses for w in words)
     common = {w for w, n in frequency.items() if n * COMMON_SHARE >= len(senses)}
     known = known_words()
+    thesaurus = thesaurus_words()
     headwords = {h.lower() for h, _glosses in entries}
 
     def followed(word: str, headword: str) -> bool:
@@ -120,9 +147,31 @@ def main() -> None:
             and not any(f in headword.lower() for f in forms)
         )
 
+    verbs = lexicon_verbs()
+
+    def described_by(word: str, headword: str) -> bool:
+        """A lower-case word of a definition the search can read: an adjective or participle the thesaurus
+        knows by its spelling less an inflection ending ("depressive" → depressiv, "getrennten" → getrennt),
+        or a participle of a verb of the dictionary ("amputierten" → amputieren)."""
+        low = word.lower()
+        forms = [low[: len(low) - len(e)] for e in INFLECTION_ENDINGS if e and low.endswith(e)] + [low]
+        return (
+            word.islower()
+            and len(word) >= MIN_ADJECTIVE_LETTERS
+            and word not in common
+            and any(f in thesaurus or participle_of(f, verbs) for f in forms)
+            and not any(f in headword.lower() for f in forms)
+        )
+
     lines = []
     for headword, glosses in sorted(entries):
-        kept = [" ".join([w for w in content_words(g) if followed(w, headword)][:MAX_NOUNS]) for g in glosses]
+        kept = [
+            " ".join(
+                [w for w in content_words(g) if followed(w, headword)][:MAX_NOUNS]
+                + [w for w in content_words(g) if described_by(w, headword)][:MAX_ADJECTIVES]
+            )
+            for g in glosses
+        ]
         kept = [k for k in kept[:MAX_SENSES] if k]
         if kept:
             lines.append(headword + "\t" + "|".join(kept))

@@ -999,7 +999,22 @@ def glosses(word: str) -> tuple[tuple[str, ...], ...]:
     "Nahrungsmittel"), ..., ("Zuckerkrankheit", "Diabetes")). By the word's spelling; ``()`` for a word
     Wiktionary does not define."""
     senses = _glosses().get(surface(word))
-    return tuple(tuple(sense.split()) for sense in senses.split("|")) if senses else ()
+    if not senses:
+        return ()
+    return tuple(nouns for sense in senses.split("|") if (nouns := tuple(w for w in sense.split() if w[0].isupper())))
+
+
+@lru_cache(maxsize=20_000)
+def gloss_adjectives(word: str) -> tuple[str, ...]:
+    """The adjectives and participles German Wiktionary's definitions of a word describe it by, as written
+    there, in the order of the senses: "Dysthymie" (langanhaltende *depressive* Verstimmung) → ("langanhaltende",
+    "depressive"), "Phantomschmerz" (… in einer *amputierten* Gliedmaße) → ("amputierten",). The file keeps
+    them after each sense's nouns, in lower case (``scripts/build_glosses.py``); ``()`` for a word Wiktionary
+    does not define."""
+    senses = _glosses().get(surface(word))
+    if not senses:
+        return ()
+    return tuple(dict.fromkeys(w for sense in senses.split("|") for w in sense.split() if w[0].islower()))
 
 
 def warm_up() -> None:

@@ -847,7 +847,31 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
         for inner in language.glosses(noun):
             for alt in _gloss_noun_alternatives(inner[0], GLOSS_KINDS[2]) if inner else ():
                 found.setdefault((alt.tokens, alt.kind), alt)
+    for adjective in language.gloss_adjectives(word):
+        for alt in _gloss_adjective_alternatives(adjective):
+            found.setdefault((alt.tokens, alt.kind), alt)
     return tuple(a for a in found.values() if a.tokens != (key,))
+
+
+@lru_cache(maxsize=20_000)
+def _gloss_adjective_alternatives(adjective: str) -> tuple[Alternative, ...]:
+    """The readings of an adjective or participle of a definition (issue #14, round 9): what kind of thing the
+    word is, where the definition's nouns say only a category ("Dysthymie": langanhaltende *depressive*
+    Verstimmung → Depression; "Phantomschmerz": … in einer *amputierten* Gliedmaße → Amputation). Read as a
+    definition's other nouns (``gloss_noun``), by the adjective itself where it is a word of the topic list, or
+    by the noun of the dictionary it is derived from ("getrennten" → Trennung), each as
+    :func:`_gloss_noun_alternatives` reads a noun: never a word for people or an audience ("lesbische",
+    "kindlich"). Not an everyday adjective ("verschiedener" is no "Scheidung", "positiv" no HIV test): a
+    definition is full of them."""
+    if language.zipf(adjective) >= COMMON_WORD_ZIPF or may_ignore(adjective):
+        return ()
+    nouns = [adjective] if _listed_spelling(adjective) else []
+    nouns += [d for d in language.derivations(adjective) if language.is_noun(d) and _listed_spelling(d)]
+    found: dict[tuple[str, ...], Alternative] = {}
+    for noun in nouns:
+        for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[1]):
+            found.setdefault(alt.tokens, alt)
+    return tuple(found.values())
 
 
 @lru_cache(maxsize=20_000)
