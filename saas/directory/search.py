@@ -898,7 +898,19 @@ def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
         alternative = _topic_alternative(name)
         if alternative.tokens and alternative.tokens != (key,):
             found.append(Alternative(alternative.tokens, SYNONYM, kind))
-    return tuple(found)
+    return tuple(found) + tuple(a for name in sorted(names) for a in _gloss_kinds_of_topic(name, kind))
+
+
+def _gloss_kinds_of_topic(name: str, kind: str) -> tuple[Alternative, ...]:
+    """A topic of the common list with a one-word name that a definition's noun names also finds the kinds of
+    it the groups are filed under, compounds with the topic's name as their head (issue #14, round 9):
+    "Karzinom" (a *Krebserkrankung*: the topic Krebs) → "Darm|krebs", "Lungen|krebs", as "Krebs" typed finds
+    them. As a compound's part, after the whole word, and only as a head (:func:`_gloss_heads`,
+    :func:`_head_only`): a compound is a kind of its head, not of its front ("Krebs|nachsorge")."""
+    words = language.raw_words(name)
+    if len(words) != 1 or not words[0].isalpha():
+        return ()
+    return (Alternative((PART + language.norm(words[0]),), SYNONYM * PART_OF, kind),)
 
 
 def _with_glosses(terms: list[Term]) -> list[Term]:
@@ -1312,6 +1324,7 @@ class _Matcher:
     described: list[tuple[tuple[str, ...], float]] = field(default_factory=list)
     strong: dict[tuple[str, str], float] = field(default_factory=dict)  # per (search_name, search_topics)
     fronts: set[str] = field(default_factory=set)  # a fallback's part tokens, which match only as a front part
+    heads: set[str] = field(default_factory=set)  # a definition's part tokens, which match only as a head
     lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see _same_lemma_only
 
 
@@ -1391,8 +1404,10 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     synonym_parts = _synonym_parts(term)
     others = {a.tokens[0] for a in term.alternatives if a.kind != "fallback" and len(a.tokens) == 1} - synonym_parts
     lemmas = _query_lemmas(term.word)
+    heads = _gloss_heads(term)
     for matcher in matchers:
         matcher.fronts = {t for t in (fronts | synonym_parts) - others if t in matcher.single}
+        matcher.heads = {t for t in heads - others if t in matcher.single}
         matcher.lemmas = lemmas
     return matchers
 
@@ -1497,11 +1512,33 @@ def _front_only(m: _Matcher, tokens: set[str]) -> set[str]:
     return tokens - blocked
 
 
+def _gloss_heads(term: Term) -> set[str]:
+    """The compound-part tokens of a word's readings by its definitions (:func:`_gloss_kinds_of_topic`), which
+    match only as a compound's head (:func:`_head_only`)."""
+    return {a.tokens[0] for a in term.alternatives if a.kind in GLOSS_KINDS and a.tokens[0].startswith(PART)}
+
+
+def _head_only(m: _Matcher, tokens: set[str]) -> set[str]:
+    """``tokens`` without the definition's part tokens that are no head of a compound among them: one whose key
+    (by its spelling, "=darmkrebs" → darmkreb) ends with the part's key and is longer than it."""
+    if not m.heads:
+        return tokens
+    blocked = set()
+    for token in m.heads & tokens:
+        key = token.removeprefix(PART)
+        if not any(
+            t[:1] == "=" and len(t) > len(key) + 3 and (n := language.norm(t[1:])).endswith(key) and n != key
+            for t in tokens
+        ):
+            blocked.add(token)
+    return tokens - blocked
+
+
 def _strong_score(m: _Matcher, c: Candidate) -> float:
     """Best weight of a term's alternative in the group's name or topics (0 = none)."""
-    name = _same_lemma_only(m, _front_only(m, set(c.search_name.split())))
+    name = _same_lemma_only(m, _head_only(m, _front_only(m, set(c.search_name.split()))))
     topics_part, _sep, about_part = c.search_topics.partition(ABOUT)
-    topics = _same_lemma_only(m, _front_only(m, set(topics_part.split()) | name))
+    topics = _same_lemma_only(m, _head_only(m, _front_only(m, set(topics_part.split()) | name)))
     about = _same_lemma_only(m, set(about_part.split()))
     single = m.single
     best = max((single[t] * NAME for t in name if t in single), default=0.0)
