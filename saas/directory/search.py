@@ -705,6 +705,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             if alternative.tokens and alternative.tokens != (key,):
                 term.alternatives.append(Alternative(alternative.tokens, COMPOUND, "narrower"))
         term.alternatives += _kind_alternatives(word, key, tuple(parts))
+        term.alternatives += _defined_topic_alternatives(word, tuple(term.alternatives))
         if 2 <= len(word) <= 4:
             term.alternatives.append(Alternative((INITIALS + language.surface(word),), SYNONYM, "initials"))
     return tuple(term.alternatives)
@@ -761,6 +762,49 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
         if alternative.tokens and alternative.tokens != (key,):
             found.append(Alternative(alternative.tokens, alternative.weight, of_kind))
     return found
+
+
+# A compound's readings through its parts: what its head or front names, or the front standing for it.
+_PART_READINGS = frozenset(["part_topic", "front_topic", *FALLBACK_KINDS])
+
+
+def _defined_topic_alternatives(word: str, alternatives: tuple[Alternative, ...]) -> tuple[Alternative, ...]:
+    """The topics a compound's own definition names by its genus (German Wiktionary, the first noun of a sense),
+    where the compound names no topic as a whole and its parts name others (issue #14, round 9): a lexicalised
+    compound means what its definition says, not what its parts do. "Rosenkrieg" (ein heftiger *Scheidungs*-
+    oder Trennungskonflikt) is a divorce, not war grandchildren (Krieg|senkel through "Krieg"). Read as a topic
+    the word names (kind ``topic``), so it comes before its parts' readings (see :func:`rank`). Not where the
+    definition agrees with a part ("Trauer|fall": *Tod*, Trauer) nor by a definition's other nouns or
+    adjectives, which say less of what the word is ("Trunk|sucht": zwanghafter Genuss …)."""
+    if " " in word or len(language.split_compound(word)) < 2 or language.is_person(word) or may_ignore(word):
+        return ()
+    kinds = {a.kind for a in alternatives}
+    if not kinds & _PART_READINGS or kinds & {"topic", "broader_topic"}:
+        return ()
+    defined = {
+        a.tokens: Alternative(a.tokens, a.weight, "topic")
+        for sense in language.glosses(word)
+        for a in _gloss_noun_alternatives(sense[0], GLOSS_KINDS[0])
+        if not a.tokens[0].startswith(PART)
+    }
+    # What the parts read, and what those topics are kinds of: "Alkohol|problem" (*Abhängigkeit* … von
+    # Alkohol) reads Alkoholabhängigkeit, a kind of Abhängigkeit, and so agrees with its definition.
+    heads = _topic_tokens_heads()
+    parts = {t.removeprefix(PART) for a in alternatives if a.kind in _PART_READINGS for t in a.tokens}
+    parts |= {h for a in alternatives if a.kind in _PART_READINGS for h in heads.get(a.tokens, ())}
+    if not defined or parts & {t for d in defined for t in d}:
+        return ()
+    return tuple(defined.values())
+
+
+@lru_cache(maxsize=1)
+def _topic_tokens_heads() -> dict[tuple[str, ...], frozenset[str]]:
+    """The tokens of each topic of the common list as an alternative (:func:`_topic_alternative`) → the keys of
+    what it is a kind of (:func:`_topic_heads`)."""
+    found: dict[tuple[str, ...], set[str]] = {}
+    for name, keys in _topic_heads().items():
+        found.setdefault(_topic_alternative(name).tokens, set()).update(keys)
+    return {tokens: frozenset(keys) for tokens, keys in found.items()}
 
 
 @lru_cache(maxsize=1)
