@@ -760,8 +760,25 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
     for name, of_kind in [(n, kind) for n in own or topics] + [(n, "front_topic") for n in specific]:
         alternative = _topic_alternative(name)
         if alternative.tokens and alternative.tokens != (key,):
-            found.append(Alternative(alternative.tokens, alternative.weight, of_kind))
+            weight = alternative.weight * (PART_OF if _sibling_kind(parts, name) else 1.0)
+            found.append(Alternative(alternative.tokens, weight, of_kind))
     return found
+
+
+def _sibling_kind(parts: tuple[str, ...], name: str) -> bool:
+    """Whether a topic of the common list is another kind of a compound's head than the compound (issue #14,
+    round 9): its one-word name has the same head and another front ("Verlust|ängste" for "Prüfungs|angst").
+    Such a topic is a neighbour, not the head's own: it comes after the topics the head names as such
+    (Angsterkrankungen, Panikattacken), even where a group has it in its name."""
+    words = language.raw_words(name)
+    if len(parts) < 2 or len(words) != 1 or not words[0].isalpha():
+        return False
+    split = language.split_compound(words[0])
+    return (
+        len(split) > 1
+        and language.norm(split[-1]) == language.norm(parts[-1])
+        and language.norm(split[0]) != language.norm(parts[0])
+    )
 
 
 # A compound's readings through its parts: what its head or front names, or the front standing for it.
