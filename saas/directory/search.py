@@ -706,6 +706,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 term.alternatives.append(Alternative(alternative.tokens, COMPOUND, "narrower"))
         term.alternatives += _kind_alternatives(word, key, tuple(parts))
         term.alternatives += _defined_topic_alternatives(word, tuple(term.alternatives))
+        term.alternatives += _front_compound_alternatives(word, tuple(parts), tuple(term.alternatives))
         if 2 <= len(word) <= 4:
             term.alternatives.append(Alternative((INITIALS + language.surface(word),), SYNONYM, "initials"))
     return tuple(term.alternatives)
@@ -779,6 +780,24 @@ def _sibling_kind(parts: tuple[str, ...], name: str) -> bool:
         and language.norm(split[-1]) == language.norm(parts[-1])
         and language.norm(split[0]) != language.norm(parts[0])
     )
+
+
+def _front_compound_alternatives(
+    word: str, parts: tuple[str, ...], alternatives: tuple[Alternative, ...]
+) -> tuple[Alternative, ...]:
+    """A compound of three or more parts that its parts give no topic reading read by its front compound, the
+    word less its head (issue #14, round 9): "Autismusspektrum|störung" as "Autismusspektrum" is read (its front
+    Autismus standing for it, the topics Autismus names), where the head names no topic ("Störung" is a
+    category) and the middle part none either, so no single part reads it. Only a front that is a word itself
+    (hunspell-de-de's noun or a Wiktionary headword), not a compound read by its parts already ("Kehlkopf|krebs":
+    Krebs)."""
+    if len(parts) < 3 or {a.kind for a in alternatives} & _PART_READINGS:
+        return ()
+    at = word.lower().rfind(parts[-1].lower())
+    front = word[:at] if at > 0 else ""
+    if len(front) < 4 or not front.isalpha() or not (language.is_noun(front) or language.glosses(front)):
+        return ()  # a front that is no word of its own ("Schilddrüsen|über" of "…|über|funktion")
+    return tuple(a for a in _alternatives(front) if a.kind in ("fallback", "front_topic", "part_topic"))
 
 
 # A compound's readings through its parts: what its head or front names, or the front standing for it.
