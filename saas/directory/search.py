@@ -1485,9 +1485,10 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     others = {a.tokens[0] for a in term.alternatives if a.kind != "fallback" and len(a.tokens) == 1} - synonym_parts
     lemmas = _query_lemmas(term.word)
     heads = _gloss_heads(term)
+    not_gloss = {a.tokens[0] for a in term.alternatives if a.kind not in GLOSS_KINDS and len(a.tokens) == 1}
     for matcher in matchers:
         matcher.fronts = {t for t in (fronts | synonym_parts) - others if t in matcher.single}
-        matcher.heads = {t for t in heads - others if t in matcher.single}
+        matcher.heads = {t for t in heads - not_gloss if t in matcher.single}
         matcher.lemmas = lemmas
     return matchers
 
