@@ -23,6 +23,13 @@ first ``MAX_NOUNS`` nouns of the definition (German writes them with a capital) 
   definition is the second step: "Valium" → Diazepam → Arzneistoff, Benzodiazepine);
 - not a part of the headword itself ("Leichengestank": Leiche): the search reads compound parts already.
 
+After a sense's nouns come up to ``MAX_ADJECTIVES`` of its adjectives and participles, in lower case as
+written (issue #14, round 9: "Dysthymie" → Verstimmung langanhaltende *depressive*): each a word OpenThesaurus
+knows by its spelling or that spelling less an inflection ending, or a past participle of a verb of
+hunspell-de-de ("amputierten" ← amputieren), of at least ``MIN_ADJECTIVE_LETTERS`` letters, not common and not
+a part of the headword. ``language.glosses`` reads the nouns (capitalised), ``language.gloss_adjectives`` the
+rest.
+
 A sense's leading label ("Biologie:", "persönlich:") goes; a sense left without nouns is dropped, and so is a
 headword left without senses. Senses stay apart, separated by "|", their nouns by spaces.
 
