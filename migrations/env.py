@@ -101,6 +101,29 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+        # Search documents built with other rules than the installed code's are rebuilt, in a transaction of
+        # their own after the schema's (saas.directory.cli.document_rules): no migration per change of the
+        # search. Should it fail, the rules stay unrecorded and the next upgrade tries again.
+        from saas.directory.cli import bring_search_documents_up_to_date
+
+        if not _moves_the_schema():
+            return
+        if connection.in_transaction():  # SQLite: alembic runs without a transaction of its own
+            connection.commit()
+        with connection.begin():
+            rebuilt = bring_search_documents_up_to_date(connection)
+        if rebuilt is not None:
+            logger.info("Search documents rebuilt with the installed rules: %d groups.", rebuilt)
+
+
+def _moves_the_schema():
+    """Whether this is `lotse db upgrade` (or downgrade or stamp), not a command that only reads (current,
+    history, check): those have no destination revision."""
+    try:
+        context.get_revision_argument()
+    except KeyError:
+        return False
+    return True
 
 
 if context.is_offline_mode():

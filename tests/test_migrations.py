@@ -189,3 +189,51 @@ def test_compact_association_counts_carry_the_stored_aggregates_over(app, empty_
         ) == sorted(old)
     finally:
         engine.dispose()
+
+
+def test_upgrade_rebuilds_the_search_documents_when_the_rules_changed(app, empty_database, tmp_path):
+    """Does `lotse db upgrade` rebuild every office's search documents and vocabulary when they were built with
+    other rules than the installed code's (and leave them alone when the rules are the same), so that a
+    change of the search needs no migration of its own?"""
+    from saas.directory.cli import document_rules
+
+    assert _lotse(["db", "upgrade"], empty_database).returncode == 0
+    assert _lotse(["tenants", "create", "muenster", "--name", "Münster"], empty_database).returncode == 0
+    groups = tmp_path / "groups.csv"
+    groups.write_text(
+        "name,topics,topic_area,description\n"
+        "Lichtblick,Depression,mental_health,Leben mit Depression\n"
+        "Trockendock,Alkoholabhängigkeit,addiction,Ein Leben ohne Alkohol\n",
+        encoding="utf-8",
+    )
+    imported = _lotse(["groups", "import", "--tenant", "muenster", str(groups)], empty_database)
+    assert imported.returncode == 0, imported.stderr[-3000:]
+    engine = create_engine(empty_database)
+    query = "SELECT search_name, search_topics, search_text FROM groups ORDER BY name"
+    try:
+        with engine.begin() as conn:
+            assert conn.scalar(text("SELECT rules FROM directory_search_rules")) == document_rules()
+            built = conn.execute(text(query)).all()
+            words = set(conn.scalars(text("SELECT word FROM directory_search_words")))
+            assert "depression" in " ".join(built[0]) and any(":" in w for w in words)  # topic-area words too
+            # Documents built by older rules (here: none), and a record that says so.
+            conn.execute(text("UPDATE groups SET search_name = '', search_topics = '', search_text = ''"))
+            conn.execute(text("DELETE FROM directory_search_words"))
+        result = _lotse(["db", "upgrade"], empty_database)
+        assert result.returncode == 0, result.stderr[-3000:]
+        with engine.connect() as conn:
+            assert conn.execute(text(query)).all() == [("", "", "")] * 2  # same rules: nothing rebuilt
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE directory_search_rules SET rules = 'older rules'"))
+        assert _lotse(["db", "current"], empty_database).returncode == 0
+        with engine.connect() as conn:  # a command that only reads changes nothing
+            assert conn.execute(text(query)).all() == [("", "", "")] * 2
+        result = _lotse(["db", "upgrade"], empty_database)
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert "Search documents rebuilt with the installed rules: 2 groups" in result.stderr
+        with engine.connect() as conn:
+            assert conn.execute(text(query)).all() == built
+            assert set(conn.scalars(text("SELECT word FROM directory_search_words"))) == words
+            assert conn.scalar(text("SELECT rules FROM directory_search_rules")) == document_rules()
+    finally:
+        engine.dispose()

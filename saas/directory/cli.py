@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
 import click
 from flask import Flask
 from flask.cli import AppGroup
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
 from saas.cli import fail, tenant_or_fail
@@ -60,25 +61,41 @@ def export_command(slug: str, output: Path | None) -> None:
 
 
 def rebuild_search_documents(connection: Connection) -> int:
-    """Recompute every group's search documents and every office's vocabulary (after the document
-    format changed: migration 0008, or ``lotse groups reindex``). Plain SQL, all offices."""
-    from saas.directory.operations import search_documents
-    from saas.directory.search import vocabulary_words
+    """Recompute every group's search documents and every office's vocabulary with the installed rules, as
+    saving them does. Plain SQL, one office at a time with the office bound: Row-Level Security is forced on
+    the owner too, and the app role sees only the bound office. ``lotse groups reindex``, and
+    ``lotse db upgrade`` whenever the rules changed (:func:`bring_search_documents_up_to_date`; before it,
+    migrations 0008 and 0019 to 0023). Returns the number of groups."""
+    total = 0
+    for office in connection.execute(text("SELECT id FROM tenants ORDER BY id")).scalars().all():
+        with tenant_context(office):
+            total += _rebuild_office(connection, office)
+    return total
 
+
+def _rebuild_office(connection: Connection, office: int) -> int:
+    from saas.directory.operations import search_documents
+    from saas.directory.search import office_vocabulary
+
+    bound = {"office": office}
     topics: dict[int, list[tuple[str, list[str]]]] = {}
     for group_id, name, words in connection.execute(
         text(
             "SELECT gt.group_id, t.name, t.search_words FROM group_topics gt JOIN topics t ON t.id = gt.topic_id "
-            "ORDER BY t.name"
-        )
+            "WHERE gt.tenant_id = :office ORDER BY t.name"
+        ),
+        bound,
     ):
-        synonyms = [w.strip() for w in (words or "").split(",") if w.strip()]
-        topics.setdefault(group_id, []).append((name, synonyms))
-    vocabulary: dict[int, set[str]] = {}
+        topics.setdefault(group_id, []).append((name, _synonyms(words)))
+    texts: list[str] = []
     rows = connection.execute(
-        text("SELECT id, tenant_id, name, description, topic_area, audience, age_focus, languages FROM groups")
+        text(
+            "SELECT id, name, description, topic_area, audience, age_focus, languages FROM groups "
+            "WHERE tenant_id = :office"
+        ),
+        bound,
     ).all()
-    for gid, tenant_id, name, description, area, audience, age_focus, languages in rows:
+    for gid, name, description, area, audience, age_focus, languages in rows:
         docs = search_documents(
             name=name,
             description=description or "",
@@ -92,21 +109,86 @@ def rebuild_search_documents(connection: Connection) -> int:
             text("UPDATE groups SET search_name = :n, search_topics = :t, search_text = :x WHERE id = :id"),
             {"n": docs[0], "t": docs[1], "x": docs[2], "id": gid},
         )
-        vocabulary.setdefault(tenant_id, set()).update(vocabulary_words(docs[2]))
-    connection.execute(text("DELETE FROM directory_search_words"))
-    for tenant_id, words in vocabulary.items():
-        if words:
-            connection.execute(
-                text("INSERT INTO directory_search_words (tenant_id, word, length) VALUES (:t, :w, :n)"),
-                [{"t": tenant_id, "w": w, "n": len(w)} for w in sorted(words)],
-            )
+        texts.append(docs[2])
+    office_topics = connection.execute(
+        text("SELECT name, search_words, topic_area FROM topics WHERE tenant_id = :office"), bound
+    ).tuples()
+    words = office_vocabulary(texts, [(name, synonyms or "", area) for name, synonyms, area in office_topics])
+    connection.execute(text("DELETE FROM directory_search_words WHERE tenant_id = :office"), bound)
+    if words:
+        connection.execute(
+            text("INSERT INTO directory_search_words (tenant_id, word, length) VALUES (:office, :w, :n)"),
+            [{"office": office, "w": w, "n": len(w)} for w in sorted(words)],
+        )
     return len(rows)
+
+
+def _synonyms(words: str | None) -> list[str]:
+    return [w.strip() for w in (words or "").split(",") if w.strip()]
+
+
+def document_rules() -> str:
+    """A fingerprint of the rules that turn a group into its search documents and an office's vocabulary:
+    the documents and vocabulary of a probe directory (one group per topic of the common topic list, with its
+    search words, in each topic area and audience) under the installed code and data files. Any change of the
+    rules that shows in what is stored changes it, so no release has to remember a migration for it."""
+    import hashlib
+
+    from saas.directory.demo import load_topic_rows
+    from saas.directory.operations import search_documents
+    from saas.directory.search import office_vocabulary
+
+    audiences = ("affected", "relatives", "parents", "both")
+    digest = hashlib.sha256()
+    texts: list[str] = []
+    rows = load_topic_rows()
+    for k, row in enumerate(rows):
+        docs = search_documents(
+            name=f"Selbsthilfegruppe {row['name']} ({row['search_words']})",
+            description=row["search_words"],
+            topic_area=row["topic_area"],
+            audience=audiences[k % len(audiences)],
+            age_focus="",
+            languages="",
+            topics=[(row["name"], _synonyms(row["search_words"]))],
+        )
+        digest.update("\x1f".join(docs).encode() + b"\x1e")
+        texts.append(docs[2])
+    topics = [(r["name"], r["search_words"], r["topic_area"]) for r in rows]
+    digest.update("\x1f".join(sorted(office_vocabulary(texts, topics))).encode())
+    return digest.hexdigest()
+
+
+def record_rules(connection: Connection, rules: str) -> None:
+    """Note that the stored search documents were built with ``rules``."""
+    connection.execute(text("DELETE FROM directory_search_rules"))
+    connection.execute(
+        text("INSERT INTO directory_search_rules (id, rules, built_at) VALUES (1, :r, :at)"),
+        {"r": rules, "at": dt.datetime.now(dt.UTC)},
+    )
+
+
+def bring_search_documents_up_to_date(connection: Connection) -> int | None:
+    """After ``lotse db upgrade``'s migrations (``migrations/env.py``): rebuild every office's search documents
+    if they were built with other rules than the installed code's. Returns the number of groups rebuilt, or
+    ``None`` when nothing was to do (the rules are the same, or the schema predates the rules table)."""
+    if "directory_search_rules" not in inspect(connection).get_table_names():
+        return None
+    stored = connection.execute(text("SELECT rules FROM directory_search_rules WHERE id = 1")).scalar()
+    rules = document_rules()
+    if stored == rules:
+        return None
+    count = rebuild_search_documents(connection)
+    record_rules(connection, rules)
+    return count
 
 
 @groups_cli.command("reindex")
 def reindex_command() -> None:
     """Rebuild the search documents of all offices' groups (after an update of the search)."""
-    count = rebuild_search_documents(db.session.connection())
+    connection = db.session.connection()
+    count = rebuild_search_documents(connection)
+    record_rules(connection, document_rules())
     db.session.commit()
     click.echo(f"reindexed {count} groups")
 

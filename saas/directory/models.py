@@ -327,6 +327,18 @@ class GroupInquiry(TenantScoped, Model):
         return INQUIRY_STATES.get(self.state, self.state)
 
 
+class SearchRules(Model):
+    """The rules the stored search documents were built with (one row, platform-wide, no personal data): a
+    fingerprint from ``cli.document_rules``. ``lotse db upgrade`` rebuilds every office's documents when the
+    installed code's rules differ, so a change of the search never needs a migration of its own."""
+
+    __tablename__ = "directory_search_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rules: Mapped[str] = mapped_column(String(64))
+    built_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class SearchWord(TenantScoped, Model):
     """A word of the office's public search documents: the vocabulary for typo correction."""
 

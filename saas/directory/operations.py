@@ -9,6 +9,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
 
 from saas.auth.models import User
@@ -27,7 +28,7 @@ from saas.directory.models import (
     SearchWord,
     Topic,
 )
-from saas.directory.search import document, name_document, topic_area_tokens, topics_document, vocabulary_words
+from saas.directory.search import document, name_document, office_vocabulary, topics_document
 from saas.extensions import db, rowcount
 from tenants.models import Tenant, utcnow
 from tenants.scoping import current_tenant_id
@@ -78,6 +79,7 @@ def search_documents(
 
 def refresh_search(group: Group) -> None:
     """Rebuild the group's search documents. Never includes contact data or meeting places."""
+    _fill_column_defaults(group)
     group.search_name, group.search_topics, group.search_text = search_documents(
         name=group.name,
         description=group.description,
@@ -89,14 +91,27 @@ def refresh_search(group: Group) -> None:
     )
 
 
+def _fill_column_defaults(group: Group) -> None:
+    """Give a group not yet stored the column defaults its first flush would store ("Deutsch" as its
+    language), so that its search documents are built from the values stored, as ``lotse groups reindex``
+    builds them."""
+    state = sa_inspect(group)
+    if state.persistent:
+        return
+    for attr in state.mapper.column_attrs:
+        default = attr.columns[0].default
+        if default is not None and default.is_scalar and getattr(group, attr.key) is None:
+            setattr(group, attr.key, default.arg)
+
+
 def refresh_vocabulary() -> int:
     """Bring the bound office's typo-correction vocabulary in line with its groups. Returns its size."""
-    wanted: set[str] = set()
-    for text in db.session.scalars(select(Group.search_text)):
-        wanted |= vocabulary_words(text or "")
-    # Which words name one of the office's topics, and of which area (a topic term never widens to loose
-    # synonyms of another area, see search.listed_topic_areas).
-    wanted |= topic_area_tokens(db.session.execute(select(Topic.name, Topic.search_words, Topic.topic_area)).tuples())
+    # Which words name one of the office's topics, and of which area, is part of it (a topic term never
+    # widens to loose synonyms of another area, see search.listed_topic_areas).
+    wanted = office_vocabulary(
+        db.session.scalars(select(Group.search_text)),
+        db.session.execute(select(Topic.name, Topic.search_words, Topic.topic_area)).tuples(),
+    )
     existing = set(db.session.scalars(select(SearchWord.word)))
     gone = existing - wanted
     if gone:

@@ -227,6 +227,16 @@ def topic_area_tokens(topics: Iterable[tuple[str, str, str | None]]) -> set[str]
     }
 
 
+def office_vocabulary(search_texts: Iterable[str | None], topics: Iterable[tuple[str, str, str | None]]) -> set[str]:
+    """An office's typo-correction vocabulary: the words of its groups' search documents and, from its topics
+    ``(name, search words, area)``, which words name a topic of which area. The one definition, for saving a
+    group (``operations.refresh_vocabulary``) and for rebuilding every office (``lotse groups reindex``)."""
+    words: set[str] = set()
+    for doc in search_texts:
+        words |= vocabulary_words(doc or "")
+    return words | topic_area_tokens(topics)
+
+
 @lru_cache(maxsize=1)
 def _listed_topics() -> dict[str, frozenset[str]]:
     from saas.directory.demo import load_topic_rows

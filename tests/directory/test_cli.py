@@ -63,3 +63,26 @@ def test_bad_file_is_refused_whole_with_line_numbers(app, world, tmp_path) -> No
     assert unknown.exit_code != 0 and "unknown office" in unknown.output
     with tenant_context(world.dortmund.id):
         assert db.session.scalar(select(func.count(Group.id))) == 0
+
+
+def test_reindex_rebuilds_documents_and_vocabulary_as_saving_does(app, world, tmp_path) -> None:
+    """Does `lotse groups reindex` give every office the same search documents and vocabulary as saving its
+    groups did, the words that name a topic of an area included (the old rebuild left those out, and a
+    topic term then widened to another area's loose synonyms until the next edit)?"""
+    from saas.directory.models import SearchWord
+
+    path = tmp_path / "g.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["groups", "import", "--tenant", "dortmund", str(path)]).exit_code == 0
+    query = select(Group.name, Group.search_name, Group.search_topics, Group.search_text).order_by(Group.name)
+    with tenant_context(world.dortmund.id):
+        documents = db.session.execute(query).all()
+        vocabulary = set(db.session.scalars(select(SearchWord.word)))
+    assert any(":" in word for word in vocabulary)  # which words name a topic of which area
+    result = runner.invoke(args=["groups", "reindex"])
+    assert result.exit_code == 0 and "reindexed 2 groups" in result.output
+    db.session.expire_all()
+    with tenant_context(world.dortmund.id):
+        assert db.session.execute(query).all() == documents
+        assert set(db.session.scalars(select(SearchWord.word))) == vocabulary
