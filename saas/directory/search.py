@@ -827,12 +827,10 @@ def _defined_topic_alternatives(word: str, alternatives: tuple[Alternative, ...]
     kinds = {a.kind for a in alternatives}
     if not kinds & _PART_READINGS or kinds & {"topic", "broader_topic"}:
         return ()
-    defined = {
-        a.tokens: Alternative(a.tokens, a.weight, "topic")
-        for sense in language.glosses(word)
-        for a in _gloss_noun_alternatives(sense[0], GLOSS_KINDS[0])
-        if not a.tokens[0].startswith(PART)
-    }
+    genus = [a for sense in language.glosses(word) for a in _gloss_noun_alternatives(sense[0], GLOSS_KINDS[0])]
+    if _loose_part_readings(word, alternatives):
+        genus += [a for adjective in language.gloss_adjectives(word) for a in _gloss_adjective_alternatives(adjective)]
+    defined = {a.tokens: Alternative(a.tokens, a.weight, "topic") for a in genus if not a.tokens[0].startswith(PART)}
     # What the parts read, and what those topics are kinds of: "Alkohol|problem" (*Abhängigkeit* … von
     # Alkohol) reads Alkoholabhängigkeit, a kind of Abhängigkeit, and so agrees with its definition.
     heads = _topic_tokens_heads()
@@ -841,6 +839,17 @@ def _defined_topic_alternatives(word: str, alternatives: tuple[Alternative, ...]
     if not defined or parts & {t for d in defined for t in d}:
         return ()
     return tuple(defined.values())
+
+
+def _loose_part_readings(word: str, alternatives: tuple[Alternative, ...]) -> bool:
+    """Whether a compound's readings through its parts all rest on a topic no part names as its own topic: a
+    topic that lists the head among its search words ("Phantom|schmerzen" → Fibromyalgie) or a common head
+    standing for the whole ("Wechsel|modell" → Wechsel). Then a definition's adjectives may say what the
+    compound is (:func:`_defined_topic_alternatives`); not where a part is a topic's own word ("Trunk|sucht":
+    Sucht, though its definition says *zwanghafter* Genuss)."""
+    keys = {(language.norm(p),) for p in language.split_compound(word)}
+    readings = [a for a in alternatives if a.kind in _PART_READINGS and not a.tokens[0].startswith(PART)]
+    return bool(readings) and all(a.kind == "head" or a.tokens not in keys for a in readings)
 
 
 @lru_cache(maxsize=1)

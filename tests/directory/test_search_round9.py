@@ -5,7 +5,8 @@ list WITHOUT the office's synonyms, so that what is found comes from the resourc
 - a topic a definition's noun names finds its kinds by their compounds' head ("Karzinom": Krebserkrankung →
   Krebs → Darm|krebs), never by their front ("Krebs|nachsorge");
 - a compound whose own definition names another topic than its parts reads as its definition ("Rosenkrieg":
-  Scheidungs- … → Trennung, not Kriegsenkel through Krieg), not where the two agree ("Alkoholproblem");
+  Scheidungs- … → Trennung, not Kriegsenkel through Krieg), not where the two agree ("Alkoholproblem"); by its
+  adjectives too where the parts read no topic's own word ("Wechselmodell": … *getrennten* Eltern);
 - another kind of a compound's head comes after the head's own topics ("Prüfungs|angst": Verlust|ängste last);
 - a three-part compound is read by its front compound where that is a word ("Autismusspektrum|störung").
 
@@ -45,6 +46,7 @@ def office(world):  # type: ignore[no-untyped-def]
         ("Panikattacken", "mental_health"),
         ("Verlustängste", "mental_health"),
         ("Autismus", "disability"),
+        ("Bipolare Störung", "mental_health"),
     ]:
         if name not in existing:
             make_topic(d, name, area=area)
@@ -62,6 +64,13 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Panik? Nicht allein!", ["Panikattacken"], topic_area="mental_health")
     make_group(d, "Verlustangst überwinden", ["Verlustängste"], topic_area="mental_health")
     make_group(d, "Autismus Eltern-Treff", ["Autismus"], topic_area="disability")
+    make_group(
+        d,
+        "Bipolar – Leben zwischen den Polen",
+        ["Bipolare Störung"],
+        topic_area="mental_health",
+        description="Manie und Depression im Wechsel.",
+    )
     return world
 
 
@@ -94,6 +103,17 @@ def test_a_compound_reads_as_its_definition_where_its_parts_name_another_topic(o
     found = names(office, "Rosenkrieg")  # ein heftiger Scheidungs- oder Trennungskonflikt
     assert {"Neu anfangen nach Trennung", "Väteraufbruch"} <= set(found)
     assert "Kriegsenkel Gesprächskreis" not in found  # Krieg, a part, is no answer
+
+
+def test_a_definitions_adjective_overrules_a_loose_part_reading(office):  # type: ignore[no-untyped-def]
+    # Wechselmodell: "System zur Betreuung gemeinsamer Kinder von *getrennten* Eltern"; its parts read only the
+    # common head "Wechsel", no topic's own word.
+    assert set(names(office, "Wechselmodell")) == {"Neu anfangen nach Trennung", "Väteraufbruch"}
+
+
+def test_a_definitions_adjective_never_overrules_a_part_that_is_a_topics_own_word(office):  # type: ignore[no-untyped-def]
+    # Trunksucht: "zwanghafter Genuss alkoholischer Getränke"; Sucht is a topic's own word.
+    assert names(office, "Trunksucht")[0] in {"Suchtselbsthilfe Eving", "Kreuzbund Gruppe"}
 
 
 def test_a_definition_that_agrees_with_the_parts_changes_nothing(office):  # type: ignore[no-untyped-def]
