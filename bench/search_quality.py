@@ -20,6 +20,7 @@ would keep them on its topics page).
     python bench/search_quality.py --set held-out-5 -v  # likewise, after the rounds that used held-out-4
     python bench/search_quality.py --set held-out-6 -v  # likewise, after the rounds that used held-out-5
     python bench/search_quality.py --set held-out-7 -v  # likewise, written before round 8 and kept from it
+    python bench/search_quality.py --set held-out-8 -v  # likewise, written before round 9 and kept from it
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from search_quality_heldout4 import HELD_OUT_4  # noqa: E402
 from search_quality_heldout5 import HELD_OUT_5  # noqa: E402
 from search_quality_heldout6 import HELD_OUT_6  # noqa: E402
 from search_quality_heldout7 import HELD_OUT_7  # noqa: E402
+from search_quality_heldout8 import HELD_OUT_8  # noqa: E402
 
 RELATIVES = ("relatives", "parents", "both")
 
@@ -203,6 +205,7 @@ def run(label: str, url: str, args: argparse.Namespace) -> None:
             "held-out-5": HELD_OUT_5,
             "held-out-6": HELD_OUT_6,
             "held-out-7": HELD_OUT_7,
+            "held-out-8": HELD_OUT_8,
         }
         for name in list(sets) if args.set in ("both", "all") else [args.set]:
             print(f"\n== {label}, {'with' if synonyms else 'without'} the office's own synonyms, {name} set")
@@ -229,11 +232,12 @@ def main() -> None:
             "held-out-5",
             "held-out-6",
             "held-out-7",
+            "held-out-8",
             "both",
             "all",
         ],
         default="main",
-        help="judged queries (held-out to held-out-7: never tuned on; both and all: the eight sets)",
+        help="judged queries (held-out to held-out-8: never tuned on; both and all: the nine sets)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="list the queries below the goals")
     args = parser.parse_args()
