@@ -20,6 +20,8 @@ would keep them on its topics page).
     python bench/search_quality.py --set held-out-5 -v  # likewise, after the rounds that used held-out-4
     python bench/search_quality.py --set held-out-6 -v  # likewise, after the rounds that used held-out-5
     python bench/search_quality.py --set held-out-7 -v  # likewise, written before round 8 and kept from it
+    python bench/search_quality.py --set held-out-8 -v  # likewise, written before round 9 and kept from it
+    python bench/search_quality.py --set held-out-9 -v  # likewise, written before round 10 and kept from it
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ from search_quality_heldout4 import HELD_OUT_4  # noqa: E402
 from search_quality_heldout5 import HELD_OUT_5  # noqa: E402
 from search_quality_heldout6 import HELD_OUT_6  # noqa: E402
 from search_quality_heldout7 import HELD_OUT_7  # noqa: E402
+from search_quality_heldout8 import HELD_OUT_8  # noqa: E402
+from search_quality_heldout9 import HELD_OUT_9  # noqa: E402
 
 RELATIVES = ("relatives", "parents", "both")
 
@@ -203,6 +207,8 @@ def run(label: str, url: str, args: argparse.Namespace) -> None:
             "held-out-5": HELD_OUT_5,
             "held-out-6": HELD_OUT_6,
             "held-out-7": HELD_OUT_7,
+            "held-out-8": HELD_OUT_8,
+            "held-out-9": HELD_OUT_9,
         }
         for name in list(sets) if args.set in ("both", "all") else [args.set]:
             print(f"\n== {label}, {'with' if synonyms else 'without'} the office's own synonyms, {name} set")
@@ -229,11 +235,13 @@ def main() -> None:
             "held-out-5",
             "held-out-6",
             "held-out-7",
+            "held-out-8",
+            "held-out-9",
             "both",
             "all",
         ],
         default="main",
-        help="judged queries (held-out to held-out-7: never tuned on; both and all: the eight sets)",
+        help="judged queries (held-out to held-out-9: never tuned on; both and all: the ten sets)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="list the queries below the goals")
     args = parser.parse_args()
