@@ -108,7 +108,10 @@ def lookup_office_key(slug: str) -> OfficeKey | None:
         except lookup.engine.dialect.loaded_dbapi.Error as exc:
             if attempt == 2 or not lookup.engine.dialect.is_disconnect(exc, conn.dbapi_connection, cursor):
                 raise
-            conn.invalidate()  # PostgreSQL restarted or the connection was dropped: once more on a new one
+            # PostgreSQL restarted or dropped its connections: every pooled one is as dead as this one, so
+            # the pool starts afresh (as SQLAlchemy's own disconnect handling does) and the retry connects.
+            conn.invalidate()
+            lookup.engine.dispose()
         finally:
             if cursor is not None:
                 cursor.close()

@@ -143,3 +143,30 @@ def test_office_lookup_survives_dropped_connections(client, world):
         ).scalar()
     assert dropped >= 1
     assert client.get("/dortmund/gruppen?q=angst").get_data(as_text=True) == first
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not IS_POSTGRES, reason="a dropped server connection is a PostgreSQL matter")
+def test_office_lookup_survives_a_restart_with_several_pooled_connections(app, client, world):
+    """After a restart dropped every idle connection, is the office lookup's whole pool known to be dead,
+    not only the connection that failed first? (It retried once, on the next pooled connection, which was
+    dead too: the search answered 500 until each stale connection had failed once.)"""
+    from tenants.resolve import _key_lookup
+
+    make_group(world.dortmund, "Selbsthilfe bei Angst", ["Angst"])
+    first = client.get("/dortmund/gruppen?q=angst").get_data(as_text=True)
+    with app.app_context():
+        engine = _key_lookup().engine
+    held = [engine.raw_connection() for _ in range(3)]  # three connections in the pool, as under load
+    for conn in held:
+        conn.close()
+    with owner_engine().begin() as conn:
+        dropped = conn.execute(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'"
+            )
+        ).scalar()
+    assert dropped >= 3
+    assert client.get("/dortmund/gruppen?q=angst").get_data(as_text=True) == first
+    assert client.get("/dortmund/gruppen?q=angst").get_data(as_text=True) == first
