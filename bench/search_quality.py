@@ -40,16 +40,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from directory_search import _pg_create, _pg_drop, make_app  # noqa: E402
-from search_quality_data import EXTRA_TOPIC_AREAS, GROUPS, QUERIES  # noqa: E402
-from search_quality_heldout import HELD_OUT  # noqa: E402
-from search_quality_heldout2 import HELD_OUT_2  # noqa: E402
-from search_quality_heldout3 import HELD_OUT_3  # noqa: E402
-from search_quality_heldout4 import HELD_OUT_4  # noqa: E402
-from search_quality_heldout5 import HELD_OUT_5  # noqa: E402
-from search_quality_heldout6 import HELD_OUT_6  # noqa: E402
-from search_quality_heldout7 import HELD_OUT_7  # noqa: E402
-from search_quality_heldout8 import HELD_OUT_8  # noqa: E402
-from search_quality_heldout9 import HELD_OUT_9  # noqa: E402
+from search_quality_data import EXTRA_TOPIC_AREAS, GROUPS  # noqa: E402
+from search_quality_sets import judged_sets  # noqa: E402
 
 RELATIVES = ("relatives", "parents", "both")
 
@@ -198,18 +190,7 @@ def run(label: str, url: str, args: argparse.Namespace) -> None:
                 with app.app_context():
                     db.drop_all()
         tenant_id = build(app, synonyms)
-        sets = {
-            "main": QUERIES,
-            "held-out": HELD_OUT,
-            "held-out-2": HELD_OUT_2,
-            "held-out-3": HELD_OUT_3,
-            "held-out-4": HELD_OUT_4,
-            "held-out-5": HELD_OUT_5,
-            "held-out-6": HELD_OUT_6,
-            "held-out-7": HELD_OUT_7,
-            "held-out-8": HELD_OUT_8,
-            "held-out-9": HELD_OUT_9,
-        }
+        sets = judged_sets()
         for name in list(sets) if args.set in ("both", "all") else [args.set]:
             print(f"\n== {label}, {'with' if synonyms else 'without'} the office's own synonyms, {name} set")
             evaluate(app, tenant_id, args.verbose, sets[name])
@@ -226,22 +207,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--set",
-        choices=[
-            "main",
-            "held-out",
-            "held-out-2",
-            "held-out-3",
-            "held-out-4",
-            "held-out-5",
-            "held-out-6",
-            "held-out-7",
-            "held-out-8",
-            "held-out-9",
-            "both",
-            "all",
-        ],
+        choices=[*judged_sets(), "both", "all"],
         default="main",
-        help="judged queries (held-out to held-out-9: never tuned on; both and all: the ten sets)",
+        help="judged queries (the held-out sets: written without running them; both and all: every set)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="list the queries below the goals")
     args = parser.parse_args()

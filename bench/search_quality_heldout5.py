@@ -201,20 +201,7 @@ def problems_of(queries: list[tuple[str, str, set[str], str]], earlier_sets: lis
     return problems
 
 
-def check() -> list[str]:
-    """Problems of the set (:func:`problems_of`) against the main set and held-out 1 to 4."""
-    from search_quality_data import QUERIES
-    from search_quality_heldout import HELD_OUT
-    from search_quality_heldout2 import HELD_OUT_2
-    from search_quality_heldout3 import HELD_OUT_3
-    from search_quality_heldout4 import HELD_OUT_4
-
-    return problems_of(HELD_OUT_5, [QUERIES, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4])
-
-
 if __name__ == "__main__":
-    import sys
+    from search_quality_sets import main
 
-    found = check()
-    print("\n".join(found) or f"{len(HELD_OUT_5)} queries, none of an earlier set, all topics known")
-    sys.exit(bool(found))
+    main("held-out-5")

@@ -47,7 +47,6 @@ with heart disease)."""
 from __future__ import annotations
 
 from search_quality_data import ADDICTION, ALCOHOL, ANXIETY, CANCER, DEMENTIA, EATING, IBD, SEEING, TRAUMA
-from search_quality_heldout5 import problems_of
 
 GAMBLING = {"Glücksspiel", "Spielsucht"}
 NARCISSISM = {"Narzissmus, Partnerschaft", "Narzisstenkinder, Erwachsene"}
@@ -174,22 +173,7 @@ HELD_OUT_7: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
-def check() -> list[str]:
-    """Problems of the set (``search_quality_heldout5.problems_of``) against the main set and held-out 1 to 6."""
-    from search_quality_data import QUERIES
-    from search_quality_heldout import HELD_OUT
-    from search_quality_heldout2 import HELD_OUT_2
-    from search_quality_heldout3 import HELD_OUT_3
-    from search_quality_heldout4 import HELD_OUT_4
-    from search_quality_heldout5 import HELD_OUT_5
-    from search_quality_heldout6 import HELD_OUT_6
-
-    return problems_of(HELD_OUT_7, [QUERIES, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6])
-
-
 if __name__ == "__main__":
-    import sys
+    from search_quality_sets import main
 
-    found = check()
-    print("\n".join(found) or f"{len(HELD_OUT_7)} queries, none of an earlier set, all topics known")
-    sys.exit(bool(found))
+    main("held-out-7")

@@ -61,7 +61,6 @@ is the green one; cataract has no group); "Bandscheibenvorfall" → nothing (not
 from __future__ import annotations
 
 from search_quality_data import ADDICTION, ALCOHOL, ANXIETY, DEMENTIA, EATING, SEEING, TRAUMA
-from search_quality_heldout5 import problems_of
 
 GAMBLING = {"Glücksspiel", "Spielsucht"}
 NARCISSISM = {"Narzissmus, Partnerschaft", "Narzisstenkinder, Erwachsene"}
@@ -190,27 +189,7 @@ HELD_OUT_9: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
-def check() -> list[str]:
-    """Problems of the set (``search_quality_heldout5.problems_of``) against the main set and held-out 1 to 8."""
-    from search_quality_data import QUERIES
-    from search_quality_heldout import HELD_OUT
-    from search_quality_heldout2 import HELD_OUT_2
-    from search_quality_heldout3 import HELD_OUT_3
-    from search_quality_heldout4 import HELD_OUT_4
-    from search_quality_heldout5 import HELD_OUT_5
-    from search_quality_heldout6 import HELD_OUT_6
-    from search_quality_heldout7 import HELD_OUT_7
-    from search_quality_heldout8 import HELD_OUT_8
-
-    return problems_of(
-        HELD_OUT_9,
-        [QUERIES, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_8],
-    )
-
-
 if __name__ == "__main__":
-    import sys
+    from search_quality_sets import main
 
-    found = check()
-    print("\n".join(found) or f"{len(HELD_OUT_9)} queries, none of an earlier set, all topics known")
-    sys.exit(bool(found))
+    main("held-out-9")
