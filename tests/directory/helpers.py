@@ -26,6 +26,17 @@ def make_topic(tenant: Tenant, name: str, search_words: str = "", area: str = "m
         return _detached(topic)
 
 
+def make_topics(tenant: Tenant, topics: list[tuple[str, str]]) -> None:
+    """The office's topics ``(name, area)`` that it does not have yet (a group may already have made one)."""
+    from sqlalchemy import select
+
+    with tenant_context(tenant.id):
+        existing = set(db.session.scalars(select(Topic.name)))
+    for name, area in topics:
+        if name not in existing:
+            make_topic(tenant, name, area=area)
+
+
 def make_group(
     tenant: Tenant,
     name: str,

@@ -16,43 +16,38 @@ list WITHOUT the office's synonyms, so that what is found comes from the resourc
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
 from saas.directory import language, search
-from saas.directory.models import Topic
-from saas.extensions import db
-from tenants.scoping import tenant_context
 from tests.directory.helpers import found_names as names
-from tests.directory.helpers import make_group, make_topic
+from tests.directory.helpers import make_group, make_topics
 
 
 @pytest.fixture
 def office(world):  # type: ignore[no-untyped-def]
     d = world.dortmund
-    with tenant_context(d.id):
-        existing = {t.name for t in db.session.execute(select(Topic)).scalars()}
-    for name, area in [
-        ("Trauer", "social"),
-        ("Suizid", "mental_health"),
-        ("Adipositas", "chronic_illness"),
-        ("Essstörungen", "mental_health"),
-        ("Sucht", "addiction"),
-        ("Alkoholabhängigkeit", "addiction"),
-        ("Drogenabhängigkeit", "addiction"),
-        ("Glücksspiel", "addiction"),
-        ("Sex- / Liebessucht", "addiction"),
-        ("Bipolare Störung", "mental_health"),
-        ("Haarausfall", "chronic_illness"),
-        ("Krebs", "chronic_illness"),
-        ("Hauterkrankungen", "chronic_illness"),
-        ("Angsterkrankungen", "mental_health"),
-        ("Anorexie", "mental_health"),
-        ("Medikamentenabhängigkeit", "addiction"),
-        ("Autismus", "disability"),
-        ("Asperger Syndrom, Frauen", "disability"),
-    ]:
-        if name not in existing:
-            make_topic(d, name, area=area)
+    make_topics(
+        d,
+        [
+            ("Trauer", "social"),
+            ("Suizid", "mental_health"),
+            ("Adipositas", "chronic_illness"),
+            ("Essstörungen", "mental_health"),
+            ("Sucht", "addiction"),
+            ("Alkoholabhängigkeit", "addiction"),
+            ("Drogenabhängigkeit", "addiction"),
+            ("Glücksspiel", "addiction"),
+            ("Sex- / Liebessucht", "addiction"),
+            ("Bipolare Störung", "mental_health"),
+            ("Haarausfall", "chronic_illness"),
+            ("Krebs", "chronic_illness"),
+            ("Hauterkrankungen", "chronic_illness"),
+            ("Angsterkrankungen", "mental_health"),
+            ("Anorexie", "mental_health"),
+            ("Medikamentenabhängigkeit", "addiction"),
+            ("Autismus", "disability"),
+            ("Asperger Syndrom, Frauen", "disability"),
+        ],
+    )
     make_group(d, "Trauercafé", ["Trauer"], topic_area="social")
     make_group(d, "AGUS – Angehörige um Suizid", ["Suizid", "Trauer"], topic_area="mental_health")
     # (Not "Übergewicht": on SQLite, find_topic's lower() does not fold a capital umlaut.)

@@ -16,40 +16,35 @@ Each test fails on the code before the round.
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
 from saas.directory import language
-from saas.directory.models import Topic
-from saas.extensions import db
-from tenants.scoping import tenant_context
 from tests.directory.helpers import found_names as names
-from tests.directory.helpers import make_group, make_topic
+from tests.directory.helpers import make_group, make_topics
 
 
 @pytest.fixture
 def office(world):  # type: ignore[no-untyped-def]
     d = world.dortmund
-    with tenant_context(d.id):
-        existing = {t.name for t in db.session.execute(select(Topic)).scalars()}
-    for name, area in [
-        ("Depression", "mental_health"),
-        ("Trauer", "social"),
-        ("Krebs", "chronic_illness"),
-        ("Darmkrebs", "chronic_illness"),
-        ("Krebsnachsorge", "chronic_illness"),
-        ("Trennung", "social"),
-        ("Väter nach Trennung", "social"),
-        ("Kriegsenkel", "social"),
-        ("Sucht", "addiction"),
-        ("Alkoholabhängigkeit", "addiction"),
-        ("Angsterkrankungen", "mental_health"),
-        ("Panikattacken", "mental_health"),
-        ("Verlustängste", "mental_health"),
-        ("Autismus", "disability"),
-        ("Bipolare Störung", "mental_health"),
-    ]:
-        if name not in existing:
-            make_topic(d, name, area=area)
+    make_topics(
+        d,
+        [
+            ("Depression", "mental_health"),
+            ("Trauer", "social"),
+            ("Krebs", "chronic_illness"),
+            ("Darmkrebs", "chronic_illness"),
+            ("Krebsnachsorge", "chronic_illness"),
+            ("Trennung", "social"),
+            ("Väter nach Trennung", "social"),
+            ("Kriegsenkel", "social"),
+            ("Sucht", "addiction"),
+            ("Alkoholabhängigkeit", "addiction"),
+            ("Angsterkrankungen", "mental_health"),
+            ("Panikattacken", "mental_health"),
+            ("Verlustängste", "mental_health"),
+            ("Autismus", "disability"),
+            ("Bipolare Störung", "mental_health"),
+        ],
+    )
     make_group(d, "Lichtblick", ["Depression"], topic_area="mental_health")
     make_group(d, "Trauercafé", ["Trauer"], topic_area="social")
     make_group(d, "Frauenselbsthilfe Krebs", ["Krebs"], topic_area="chronic_illness")
