@@ -1083,10 +1083,12 @@ def _homographs() -> dict[str, tuple[frozenset[str], ...]]:
         # "Diabet|iker"), else one that is a word of the resources of four letters, one with "-e", or a verb's
         # with "-en" ("pflegen", "Pflege", "Pfleger" → pfleg; not "mag" of "Magen", "mager"). Not by "-er" for a
         # noun of the dictionary that names no person: "Leber" is no "Leb|er" of "leben", nor "Rechner" one of
-        # "rechnen"; an adjective's "-er" ("guter") and a person's ("Pfleger") are.
+        # "rechnen"; an adjective's "-er" ("guter") and a person's ("Pfleger") are. Nor by "-ern" for a verb of
+        # the dictionary: "wettern" is a verb of its own, no "Wett|ern" of "wetten", as "trauern" is none of
+        # "trauen" (issue #14, round 10).
         result = set()
         for ending in ("", *_FORM_ENDINGS):
-            if word.endswith(ending) and not (ending.startswith("er") and word in things):
+            if word.endswith(ending) and not (ending.startswith("er") and (word in things or word in infinitives)):
                 stem = word[: len(word) - len(ending)] if ending else word
                 if (
                     len(stem) >= 5
@@ -1097,6 +1099,12 @@ def _homographs() -> dict[str, tuple[frozenset[str], ...]]:
                     result.add(stem)
         return result
 
+    def form_of(longer: str, shorter: str) -> bool:
+        # As in stems: "Wetter" and "wettern" are no "-er(n)" forms of "wett".
+        return _form_of(longer, shorter) and not (
+            longer[len(shorter) :].startswith("er") and (longer in things or longer in infinitives)
+        )
+
     found: dict[str, tuple[frozenset[str], ...]] = {}
     for key, spellings in by_key.items():
         if len(spellings) < 2:
@@ -1104,7 +1112,7 @@ def _homographs() -> dict[str, tuple[frozenset[str], ...]]:
         lemmas: list[tuple[set[str], set[str]]] = []  # (words, their verb stems)
         for spelling in sorted(spellings, key=lambda w: (len(w), w)):
             own = stems(spelling)
-            joined = [lemma for lemma in lemmas if own & lemma[1] or any(_form_of(spelling, w) for w in lemma[0])]
+            joined = [lemma for lemma in lemmas if own & lemma[1] or any(form_of(spelling, w) for w in lemma[0])]
             merged = ({spelling}.union(*(j[0] for j in joined)), own.union(*(j[1] for j in joined)))
             lemmas = [lemma for lemma in lemmas if all(lemma is not j for j in joined)] + [merged]
         if len(lemmas) > 1:
@@ -1113,7 +1121,9 @@ def _homographs() -> dict[str, tuple[frozenset[str], ...]]:
 
 
 def _lemma_of(word: str, lemmas: tuple[frozenset[str], ...]) -> int | None:
-    """Which of a key's lemmas a word is a form of: one that has it, else one of whose words it is a form."""
+    """Which of a key's lemmas a word is a form of: one that has it, else one of whose words it is a form, else
+    the only one that has a form of it (a verb's bare stem, issue #14, round 10: "trau" is a form of "trauen",
+    not of "Trauer": no ending makes "Trauer" of it)."""
     folded = _fold(word)
     for number, lemma in enumerate(lemmas):
         if folded in lemma:
@@ -1121,7 +1131,8 @@ def _lemma_of(word: str, lemmas: tuple[frozenset[str], ...]) -> int | None:
     for number, lemma in enumerate(lemmas):
         if any(_form_of(folded, w) for w in lemma):
             return number
-    return None
+    longer = [number for number, lemma in enumerate(lemmas) if any(_form_of(w, folded) for w in lemma)]
+    return longer[0] if len(longer) == 1 else None
 
 
 @lru_cache(maxsize=50_000)
