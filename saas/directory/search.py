@@ -295,11 +295,20 @@ def named_topics(word: str) -> tuple[str, ...]:
         # Tod, which the list names (Trauer); nearer than the word's broader terms.
         of_derived = tuple(s for d in derived for s in language.synonyms(d))
         levels += [synonyms_, of_derived, broader, further, *_derived_relations(word, derived)]
-    for level in levels:
+    common = len(levels) > 1 and language.zipf(word) >= COMMON_WORD_ZIPF
+    for depth, level in enumerate(levels):
         found = sorted({n for w in level for n in _names_of_lemma(w)})
+        if found and common and depth >= LOOSE_LEVEL and (depth > LOOSE_LEVEL or len(found) > 1):
+            # A common word has many senses, and its loose relations follow any of them (issue #14, round 10):
+            # its broader terms name a topic only where they agree on one ("tot" ^Tod → Trauer; not "nicht"
+            # ^Beziehung, ^Haar → Polyamorie, Haarausfall), its further relations none ("komme" → … → Krieg).
+            return ()
         if found:
             return tuple(found)
     return ()
+
+
+LOOSE_LEVEL = 3  # in named_topics: the level of a word's broader terms (after itself, its synonyms, its forms')
 
 
 def _derived_relations(word: str, derived: tuple[str, ...]) -> list[tuple[str, ...]]:
