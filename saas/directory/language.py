@@ -314,6 +314,10 @@ def _set_numbers(word: str) -> tuple[int, ...]:
     _sets, index = _thesaurus()
     numbers = index.get(surface(word))
     if numbers is None:
+        # A verb form the dictionary knows, by its infinitive: "hört" is "hören", not "horten" of its stem
+        # (Snowball folds the umlaut; issue #14, round 10).
+        numbers = [n for verb in infinitives(word) for n in index.get(surface(verb), [])] or None
+    if numbers is None:
         # Only entries of the word's own lemma: "Leber" is no form of "leben" (:func:`same_lemma`).
         stems = _stem_index().get(norm(word), {})
         numbers = [n for spelling, ns in stems.items() if same_lemma(word, spelling) for n in ns]
@@ -632,6 +636,12 @@ def _infinitives(word: str) -> list[str]:
                 if verb in verbs and verb not in found:
                     found.append(verb)
     return found
+
+
+@lru_cache(maxsize=20_000)
+def infinitives(word: str) -> tuple[str, ...]:
+    """The verbs of the dictionary a word form belongs to (:func:`_infinitives`), for a word in any case."""
+    return tuple(_infinitives(word.lower()))
 
 
 def _verb_nouns(verb: str) -> list[str]:

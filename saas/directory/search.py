@@ -381,6 +381,11 @@ def _names_of_lemma(word: str) -> frozenset[str]:
     through the other lemma ("Manier", a broader term of "Glatze", is no "Manie"; :func:`language.same_lemma`)."""
     key = language.norm(word)
     names = _listed_topic_names().get(key, frozenset())
+    verbs = () if not names or language.is_noun(word) else language.infinitives(word)
+    if verbs and all(language.norm(v) != key for v in verbs):
+        # A verb form names no topic by a key its verb does not have: "hört" (hören) is no "Horten", whose
+        # key Snowball's folded umlaut gives it (issue #14, round 10).
+        return frozenset()
     if not names or not language.homograph_key(word):
         return names
     if any(language.same_lemma(word, listed) for listed in _listed_words_by_key().get(key, ())):
