@@ -684,6 +684,9 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         # A filler word may be dropped only as the head ("Angehörigen|gruppe"); in front it is a verb's
         # prefix that makes another word ("auf|hören" is no "hören").
         prefixed = len(split) > 1 and language.surface(split[0]) in STOPWORDS
+        # So is a form of a verb of the dictionary that begins with the front ("über|fordert" of
+        # überfordern): a word of its own, whose front alone would find every "… überwinden" (round 10).
+        prefixed = prefixed or (len(split) > 1 and _verb_form(word, split[0]))
         parts = [p for p in split if language.surface(p) not in STOPWORDS] if not prefixed else [word]
         if parts and parts != [word]:
             keys = tuple(dict.fromkeys(language.norm(p) for p in parts))[:3]
@@ -734,6 +737,17 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         if 2 <= len(word) <= 4:
             term.alternatives.append(Alternative((INITIALS + language.surface(word),), SYNONYM, "initials"))
     return tuple(term.alternatives)
+
+
+def _verb_form(word: str, front: str) -> bool:
+    """Whether a word is a form of a verb of the dictionary (hunspell-de-de) that begins with ``front``:
+    "ueberfordert", "überfordert" of überfordern with "über"."""
+    verbs = language.verbs()
+    begins = language.surface(front)
+    return any(
+        v in verbs and language.surface(v).startswith(begins)
+        for v in (*language.infinitives(word), *language.derivations(word))
+    )
 
 
 def _topic_alternative(name: str) -> Alternative:
