@@ -385,7 +385,7 @@ VIOLENCE = {"Gewalt/Missbrauch, Opfer", "Missbrauch, sexueller"}
 QUEER = {"Homosexualität", "Schwule", "Lesben"}
 STRAIN = {"Psychische Belastung"}
 SOCIAL_ANXIETY = {"Soziale Phobie", "Angsterkrankungen"}
-BLIND = {"Blindheit/Erblindung", "Erblindung"}
+BLIND = {"Blindheit/Erblindung"}
 WITHDRAWAL = {"Alkoholabhängigkeit", "Drogenabhängigkeit", "Medikamentenabhängigkeit", "Sucht"}
 ADDICTION = WITHDRAWAL | GAMBLING
 

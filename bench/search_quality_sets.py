@@ -25,6 +25,7 @@ def judged_sets() -> dict[str, list[tuple[str, str, set[str], str]]]:
     from search_quality_heldout7 import HELD_OUT_7
     from search_quality_heldout8 import HELD_OUT_8
     from search_quality_heldout9 import HELD_OUT_9
+    from search_quality_heldout10 import HELD_OUT_10
 
     return {
         "main": QUERIES,
@@ -37,13 +38,16 @@ def judged_sets() -> dict[str, list[tuple[str, str, set[str], str]]]:
         "held-out-7": HELD_OUT_7,
         "held-out-8": HELD_OUT_8,
         "held-out-9": HELD_OUT_9,
+        "held-out-10": HELD_OUT_10,
     }
 
 
 Groups = list[tuple[str, list[str], str, str]]
 
 # set name → (module, name of its groups list, name of its extra topic areas)
-OWN_DIRECTORY: dict[str, tuple[str, str, str]] = {}
+OWN_DIRECTORY: dict[str, tuple[str, str, str]] = {
+    "held-out-10": ("search_quality_heldout10", "GROUPS_10", "EXTRA_TOPIC_AREAS_10"),
+}
 
 
 def directory_of(name: str) -> tuple[Groups, dict[str, str]]:
