@@ -63,6 +63,16 @@ def directory_of(name: str) -> tuple[Groups, dict[str, str]]:
     return GROUPS, EXTRA_TOPIC_AREAS
 
 
+def asked_before(name: str) -> set[str]:
+    """The queries of ``name`` that an earlier set asked too (or a trivial variant of them)."""
+    from search_quality_heldout5 import _key, _stem
+
+    sets = judged_sets()
+    names = list(sets)
+    earlier = {_stem(_key(q)) for n in names[: names.index(name)] for _f, q, _t, _q in sets[n]}
+    return {q for _f, q, _t, _q in sets[name] if _stem(_key(q)) in earlier}
+
+
 def check(name: str) -> list[str]:
     """Problems of the set ``name`` against every set written before it, and unknown topics."""
     from search_quality_heldout5 import problems_of
