@@ -23,6 +23,7 @@ would keep them on its topics page).
     python bench/search_quality.py --set held-out-7 -v  # likewise, written before round 8 and kept from it
     python bench/search_quality.py --set held-out-8 -v  # likewise, written before round 9 and kept from it
     python bench/search_quality.py --set held-out-9 -v  # likewise, written before round 10 and kept from it
+    python bench/search_quality.py --set held-out-10    # everyday queries over a second directory of its own
 """
 
 from __future__ import annotations
