@@ -1,7 +1,8 @@
 """Search quality of the public directory (issue #14): judged queries over a realistic directory.
 
-Builds the directory of ``search_quality_data.py`` (110 groups, topics of the Dortmund A–Z list) in a
-fresh database through the app's own operations, runs the 132 judged queries through ``search_ids``
+Builds the directory of ``search_quality_data.py`` (114 groups, topics of the Dortmund A–Z list) in a
+fresh database through the app's own operations (and, for a set with a directory of its own, that one as a
+second office: ``search_quality_sets.OWN_DIRECTORY``), runs the judged queries through ``search_ids``
 exactly as the Wegweiser does, and prints
 
 - mean recall@20 (relevant groups among the first 20, over queries that have an answer),
@@ -22,6 +23,7 @@ would keep them on its topics page).
     python bench/search_quality.py --set held-out-7 -v  # likewise, written before round 8 and kept from it
     python bench/search_quality.py --set held-out-8 -v  # likewise, written before round 9 and kept from it
     python bench/search_quality.py --set held-out-9 -v  # likewise, written before round 10 and kept from it
+    python bench/search_quality.py --set held-out-10    # everyday queries over a second directory of its own
 """
 
 from __future__ import annotations
@@ -41,30 +43,38 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from directory_search import _pg_create, _pg_drop, make_app  # noqa: E402
 from search_quality_data import EXTRA_TOPIC_AREAS, GROUPS  # noqa: E402
-from search_quality_sets import judged_sets  # noqa: E402
+from search_quality_sets import OWN_DIRECTORY, asked_before, directory_of, judged_sets  # noqa: E402
 
 RELATIVES = ("relatives", "parents", "both")
 
 
-def build(app, office_synonyms: bool) -> int:  # type: ignore[no-untyped-def]
+def build(app, office_synonyms: bool, set_name: str = "main") -> int:  # type: ignore[no-untyped-def]
+    """A new office holding the directory ``set_name`` is judged over; its id."""
     from saas.extensions import db
     from tenants.models import Tenant
 
+    groups, areas = directory_of(set_name)
+    slug = "grossstadt" if set_name not in OWN_DIRECTORY else set_name
     with app.app_context():
         db.create_all()
-        tenant = Tenant(slug="grossstadt", name="Selbsthilfe-Kontaktstelle Großstadt", settings={})
+        tenant = Tenant(slug=slug, name=f"Selbsthilfe-Kontaktstelle {slug}", settings={})
         db.session.add(tenant)
         db.session.commit()
-        populate([tenant.id], office_synonyms=office_synonyms)
+        populate([tenant.id], office_synonyms=office_synonyms, groups=groups, areas=areas)
         return tenant.id
 
 
-def populate(offices: list[int], office_synonyms: bool = False) -> None:
-    """Deal the judged directory out over ``offices`` (existing tenant ids): group ``i`` of ``GROUPS`` goes
-    to ``offices[i % len(offices)]``, each office gets the topics of its own groups (with the Dortmund
-    topic list's search words if ``office_synonyms``) and its own vocabulary. One office is the bench's
-    directory; ``tests/directory/test_search_offices.py`` deals it over seven. Needs an app context and
-    commits."""
+def populate(
+    offices: list[int],
+    office_synonyms: bool = False,
+    groups: list[tuple[str, list[str], str, str]] = GROUPS,
+    areas: dict[str, str] = EXTRA_TOPIC_AREAS,
+) -> None:
+    """Deal a judged directory (``groups``, by default ``search_quality_data``'s) out over ``offices``
+    (existing tenant ids): group ``i`` goes to ``offices[i % len(offices)]``, each office gets the topics of
+    its own groups (with the Dortmund topic list's search words if ``office_synonyms``; ``areas`` gives the
+    topic area of a topic not on that list) and its own vocabulary. One office is the bench's directory;
+    ``tests/directory/test_search_offices.py`` deals it over seven. Needs an app context and commits."""
     from saas.directory import operations as ops
     from saas.directory.demo import load_topic_rows
     from saas.extensions import db
@@ -72,12 +82,12 @@ def populate(offices: list[int], office_synonyms: bool = False) -> None:
 
     rows = {r["name"]: r for r in load_topic_rows()}
     for k, office in enumerate(offices):
-        mine = [g for i, g in enumerate(GROUPS) if i % len(offices) == k]
+        mine = [g for i, g in enumerate(groups) if i % len(offices) == k]
         with tenant_context(office):
             topics = {}
             for name in sorted({t for _n, ts, _a, _d in mine for t in ts}):
                 row = rows.get(name)
-                area = row["topic_area"] if row else EXTRA_TOPIC_AREAS[name]
+                area = row["topic_area"] if row else areas[name]
                 words = row["search_words"] if (row and office_synonyms) else ""
                 topics[name] = ops.save_topic(None, name=name, topic_area=area, search_words=words, relatives=False)
             for name, topic_names, audience, description in mine:
@@ -98,9 +108,9 @@ def populate(offices: list[int], office_synonyms: bool = False) -> None:
             db.session.commit()
 
 
-def relevant(topics: set[str], qualifier: str) -> set[str]:
+def relevant(topics: set[str], qualifier: str, groups: list[tuple[str, list[str], str, str]] = GROUPS) -> set[str]:
     found = set()
-    for name, group_topics, audience, _d in GROUPS:
+    for name, group_topics, audience, _d in groups:
         if not topics & set(group_topics):
             continue
         if qualifier == "relatives" and audience not in RELATIVES:
@@ -111,7 +121,11 @@ def relevant(topics: set[str], qualifier: str) -> set[str]:
     return found
 
 
-def evaluate(app, tenant_id: int, verbose: bool, queries: list) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def evaluate(  # type: ignore[no-untyped-def]
+    app, tenant_id: int, verbose: bool, queries: list, groups: list = GROUPS, repeats: frozenset[str] = frozenset()
+) -> dict[str, float]:
+    """Run ``queries`` and print the figures; ``repeats`` are the queries an earlier set asked too (over
+    another directory), whose figures are also printed apart from the new ones."""
     from sqlalchemy import select
 
     from saas.directory.models import Group
@@ -124,11 +138,12 @@ def evaluate(app, tenant_id: int, verbose: bool, queries: list) -> dict[str, flo
     zero = zero_answerable = 0
     unfound: list[tuple[str, str]] = []
     by_form: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_novelty: dict[str, list[tuple[float, float]]] = defaultdict(list)
     problems: list[str] = []
     with app.app_context(), tenant_context(tenant_id):
         names = dict(db.session.execute(select(Group.id, Group.name)).all())
         for form, query, topics, qualifier in queries:
-            wanted = relevant(topics, qualifier)
+            wanted = relevant(topics, qualifier, groups)
             result = search_ids(query, tenant_id=tenant_id, limit=20)
             found = [names[i] for i in result.ids]
             if not found:
@@ -144,6 +159,7 @@ def evaluate(app, tenant_id: int, verbose: bool, queries: list) -> dict[str, flo
             recalls.append(recall)
             precisions.append(precision)
             by_form[form].append((recall, precision))
+            by_novelty["asked before" if query in repeats else "new"].append((recall, precision))
             missed = sorted(wanted - set(found))
             unfound += [(query, m) for m in missed]
             wrong = [f for f in top if f not in wanted]
@@ -156,7 +172,7 @@ def evaluate(app, tenant_id: int, verbose: bool, queries: list) -> dict[str, flo
         "zero answerable": zero_answerable,
         "unfound": len(unfound),
     }
-    print(f"  {len(queries)} judged queries ({len(recalls)} with an answer) over {len(GROUPS)} groups")
+    print(f"  {len(queries)} judged queries ({len(recalls)} with an answer) over {len(groups)} groups")
     print(f"  mean recall@20      {figures['recall@20']:.3f}   (goal ≥ 0.95)")
     print(f"  mean precision@5    {figures['precision@5']:.3f}   (goal ≥ 0.95)")
     print(
@@ -169,6 +185,12 @@ def evaluate(app, tenant_id: int, verbose: bool, queries: list) -> dict[str, flo
         r = statistics.fmean(v[0] for v in values)
         p = statistics.fmean(v[1] for v in values)
         print(f"    {form:14s} {len(values):5d}   {r:.3f}    {p:.3f}")
+    if repeats:
+        print("  new or asked before (over the other directory):")
+        for novelty, values in sorted(by_novelty.items(), reverse=True):
+            r = statistics.fmean(v[0] for v in values)
+            p = statistics.fmean(v[1] for v in values)
+            print(f"    {novelty:14s} {len(values):5d}   {r:.3f}    {p:.3f}")
     if problems and verbose:
         print("  queries below the goals:")
         print("\n".join(problems))
@@ -189,11 +211,15 @@ def run(label: str, url: str, args: argparse.Namespace) -> None:
 
                 with app.app_context():
                     db.drop_all()
-        tenant_id = build(app, synonyms)
         sets = judged_sets()
+        offices: dict[str, int] = {}  # one office per directory, built when a set first needs it
         for name in list(sets) if args.set in ("both", "all") else [args.set]:
+            directory = name if name in OWN_DIRECTORY else "main"
+            if directory not in offices:
+                offices[directory] = build(app, synonyms, name)
             print(f"\n== {label}, {'with' if synonyms else 'without'} the office's own synonyms, {name} set")
-            evaluate(app, tenant_id, args.verbose, sets[name])
+            repeats = frozenset(asked_before(name)) if name in OWN_DIRECTORY else frozenset()
+            evaluate(app, offices[directory], args.verbose, sets[name], directory_of(name)[0], repeats)
 
 
 def main() -> None:

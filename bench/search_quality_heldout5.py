@@ -174,13 +174,17 @@ def _stem(key: str) -> str:
     return re.sub("(en|er|e|n|s)$", "", key) if len(key) > 4 else key
 
 
-def problems_of(queries: list[tuple[str, str, set[str], str]], earlier_sets: list[list]) -> list[str]:
+def problems_of(
+    queries: list[tuple[str, str, set[str], str]], earlier_sets: list[list], groups: list | None = None
+) -> list[str]:
     """Problems of a held-out set: a query of an earlier set (or a trivial variant), a query twice, an unknown
-    topic, a form that does not fit its answer. Shared by the held-out sets from the fifth on."""
+    topic, a form that does not fit its answer. Shared by the held-out sets from the fifth on; ``groups`` is
+    the directory the set is judged over (``search_quality_data.GROUPS`` unless it has its own)."""
     from search_quality_data import GROUPS
 
+    groups = GROUPS if groups is None else groups
     earlier = {_key(q): q for queries_of in earlier_sets for _f, q, _t, _q in queries_of}
-    known = {t for _n, ts, _a, _d in GROUPS for t in ts}
+    known = {t for _n, ts, _a, _d in groups for t in ts}
     problems: list[str] = []
     seen: set[str] = set()
     for form, query, topics, qualifier in queries:
