@@ -2640,6 +2640,14 @@ def _finish(
             ranked = _find(kept, where_of())
     if situation := _situation(settled.terms, kept, ranked, ignored, where_of):
         ranked, kept, ignored = situation
+    if (
+        ranked
+        and len(kept) > 1
+        and not any(_relative(t) for t in settled.terms)
+        and (loose := _loose_qualifiers(kept, ranked))
+    ):
+        # A place or a loose qualifier ranks, it does not filter (a life situation with a relative excepted).
+        ranked = _then_concern(ranked, [t for t in kept if t not in loose], where_of)
     if not ranked and len(kept) > 1:
         # No group has all the words, and some are everyday words ("was *tun* bei Panikattacken", "Drogen
         # *Sohn*", "Stottern *Kinder*"): the other words alone, once. A specific word is never left out.
@@ -2669,6 +2677,78 @@ def _finish(
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return ranked, corrected, ignored
+
+
+LOOSE_KINDS = frozenset(["exact", "compound", "initials"])
+
+
+@lru_cache(maxsize=1)
+def _listed_name_words() -> frozenset[str]:
+    """Search keys of every word of the common topic list's names and search words, of one word or more
+    ("Multiple *Sklerose*", "Missbrauch, *sexueller*", "Pflegende *Angehörige*")."""
+    from saas.directory.demo import load_topic_rows
+
+    return frozenset(
+        language.norm(w)
+        for row in load_topic_rows()
+        for w in language.raw_words(row["name"] + " " + row["search_words"].replace(";", ","))
+    )
+
+
+def _loose_qualifiers(kept: list[Term], ranked: list[Candidate]) -> list[Term]:
+    """The words of a query that only qualify its concern: a place or a loose qualifier ("Depression
+    *Hohenfeld*", "MS *jung*", "Brustkrebs *Nachsorge*"), which the groups found have only as typed in names
+    and descriptions. Not a word that names a topic or topic area (of the office or the common list), nor a
+    word of a topic's name on the common list, as typed or as a compound's part ("*sexuelle* Gewalt",
+    "Mulitple *Sklerose*", "*Angehörigen*gruppe Alkohol"), nor one a group found has among its topics or
+    by a synonym, a derived form, a topic it stands for or a definition ("jung" reaches Tinnitus by a chain
+    of synonyms; no group found by "MS jung" has it), nor a word for whom a group is for (an audience, a
+    person or a relative: "Frauen", "Eltern", "Kinder" keep filtering), nor a verb's form (:func:`_verb_form`).
+    None where no other word names a concern (:func:`_informative`: "Mütter nach *Geburt*")."""
+    listed = _listed_name_words()
+
+    def loose(t: Term) -> bool:
+        return (
+            not t.areas
+            and not any(
+                k.removeprefix(PART) in listed for a in t.alternatives if a.kind in LOOSE_KINDS for k in a.tokens
+            )
+            and not any(
+                _has(c.search_topics.partition(ABOUT)[0], a.tokens)
+                or (a.kind not in LOOSE_KINDS and _has(c.search_text, a.tokens))
+                for a in t.alternatives
+                for c in ranked
+            )
+            and not _person_word(t)
+            and not _relative(t)
+            and not _audience_word(t)
+            and not _verb_form(t.word)
+        )
+
+    found = [t for t in kept if loose(t)]
+    rest = [t for t in kept if t not in found]
+    return found if found and any(_informative(t) for t in rest) else []
+
+
+def _verb_form(word: str) -> bool:
+    """A form of a verb of the dictionary (hunspell-de-de, OpenThesaurus): it says what happens ("trocken
+    *bleiben*", "*zockt*"), part of the concern, not a qualifier of it."""
+    return bool(language.surface(word) in language.verbs() or language.finite_verbs(word) or language.derivations(word))
+
+
+def _then_concern(ranked: list[Candidate], concern: list[Term], where_of: Callable[[], list]) -> list[Candidate]:
+    """A qualifier ranks, it does not filter (issue #14, a minimum-should-match): the groups that match
+    every word first, then those the concern words alone find, in their order and below the first in score
+    (so a search across offices keeps them after every full match). A statement of its own, only for a
+    query with such a qualifier."""
+    found = {c.id for c in ranked}
+    more = [c for c in _find(concern, where_of()) if c.id not in found]
+    if not more:
+        return ranked
+    floor = min(c.score for c in ranked)
+    for place, c in enumerate(more):
+        c.score = min(c.score, floor) - (place + 1) / PARTIAL_SCORE
+    return ranked + more
 
 
 # --- graceful degradation: the best partial match ----------------------------------------------------
