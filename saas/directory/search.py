@@ -1087,6 +1087,9 @@ def _correction_window(word: str) -> tuple[str, int] | None:
     return spelled, 1 if len(spelled) < 8 else 2
 
 
+STEM_TYPO_MIN = 6  # a search key this long may be corrected by one edit where its spelling has none near
+
+
 def _closest(spelled: str, limit: int, candidates: Iterable[str]) -> list[str]:
     from rapidfuzz.distance import OSA
 
@@ -1097,6 +1100,16 @@ def _closest(spelled: str, limit: int, candidates: Iterable[str]) -> list[str]:
             distance = 1  # one letter in the wrong place, as hunspell's "movechar" suggests: "Chron" → Crohn
         if distance <= limit:
             best.setdefault(distance, []).append(candidate)
+    if not best:
+        # The groups may have another form of the word than the one typed ("Essstörungen" for "Essstörrung"):
+        # the inflection ending eats the edits a typo may have. Then the search keys (Snowball stems), one
+        # edit apart, only where no spelling is near and the key is long enough to say a word ("Poker", pok,
+        # is no "Polen", pol).
+        stem = language.norm(spelled)
+        if len(stem) >= STEM_TYPO_MIN:
+            for candidate in set(candidates):
+                if OSA.distance(stem, language.norm(candidate[1:]), score_cutoff=2) == 1:
+                    best.setdefault(1, []).append(candidate)
     if not best:
         return []
     return sorted(best[min(best)])[:6]

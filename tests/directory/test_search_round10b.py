@@ -3,7 +3,9 @@ directory and made general: on topics named as in the common list WITHOUT the of
 found comes from the resources alone:
 
 - a place or a loose qualifier beside a concern ranks, it does not filter ("Depression *Hohenfeld*", "MS *jung*");
-  audience and person words keep filtering ("Alkohol *Frauen*").
+  audience and person words keep filtering ("Alkohol *Frauen*");
+- a typo whose inflection differs from the groups' words is corrected by its search key ("Essstörrung" →
+  Essstörungen), where its spelling is near none.
 
 Each test of a change fails on the code before the round; the others guard what stays.
 """
@@ -28,6 +30,7 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Alkoholabhängigkeit", "addiction"),
             ("Frauen", "social"),
             ("Trauer", "social"),
+            ("Essstörungen", "mental_health"),
         ],
     )
     make_group(
@@ -43,6 +46,8 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "MS-Selbsthilfegruppe Lindenau", ["Multiple Sklerose"], topic_area="chronic_illness")
     make_group(d, "Kreuzbund Gruppe", ["Alkoholabhängigkeit"], topic_area="addiction")
     make_group(d, "Trockendock", ["Alkoholabhängigkeit", "Frauen"], topic_area="addiction")
+    make_group(d, "Esslust und Essfrust", ["Essstörungen"], topic_area="mental_health")
+    make_group(d, "Leben mit Polen", ["Trauer"], description="Für Menschen aus Polen.")
     return world
 
 
@@ -66,3 +71,15 @@ def test_an_audience_word_keeps_filtering(office):  # type: ignore[no-untyped-de
 def test_a_word_of_a_topics_name_keeps_filtering(office):  # type: ignore[no-untyped-def]
     # "Sklerose" alone names no topic, but is a word of one: no qualifier of "Multiple".
     assert set(names(office, "Multiple Sklerose")) == {"Junge MS-Erkrankte", "MS-Selbsthilfegruppe Lindenau"}
+
+
+# --- a typo in another form than the groups' ------------------------------------------------------------------
+
+
+def test_a_typo_in_another_form_than_the_groups_is_corrected_by_its_key(office):  # type: ignore[no-untyped-def]
+    # "essstorrung" is three edits from "essstorungen", its key "essstorr" one from "essstor".
+    assert names(office, "Essstörrung") == ["Esslust und Essfrust"]
+
+
+def test_a_short_key_is_not_corrected_by_its_key(office):  # type: ignore[no-untyped-def]
+    assert names(office, "Poker") == []  # "pok" is one edit from "pol" (Polen), too short to say a word
