@@ -2661,6 +2661,9 @@ def _finish(
     ):
         # A place or a loose qualifier ranks, it does not filter (a life situation with a relative excepted).
         ranked = _then_concern(ranked, [t for t in kept if t not in loose], where_of)
+    if ranked and len(kept) == 1 and (front := _generic_head_front(kept[0], ranked)):
+        # A compound whose head only says "a group" or "a meeting" ("Trauer|café"): the front is the concern.
+        ranked = _then_concern(ranked, [front], where_of)
     if not ranked and len(kept) > 1:
         # No group has all the words, and some are everyday words ("was *tun* bei Panikattacken", "Drogen
         # *Sohn*", "Stottern *Kinder*"): the other words alone, once. A specific word is never left out.
@@ -2741,6 +2744,34 @@ def _loose_qualifiers(kept: list[Term], ranked: list[Candidate]) -> list[Term]:
     found = [t for t in kept if loose(t)]
     rest = [t for t in kept if t not in found]
     return found if found and any(_informative(t) for t in rest) else []
+
+
+def _generic_head_front(term: Term, ranked: list[Candidate]) -> Term | None:
+    """The front of a compound whose head says nothing of the concern ("Trauer|café", "Trauer|gespräch",
+    "Sucht|beratung", as groups name themselves), as a term of its own: where its groups have the
+    compound only in a name or a description, not as a topic; the head is an everyday word (Zipf ≥ 4)
+    and no word or compound part of the common topic list ("Angst|*störung*", "Kinder|*wunsch*" is a
+    topic's part); the front names a topic of the list by itself (its fallback or front-topic reading)
+    and no person ("*Kinder*|wunsch" says who)."""
+    parts = language.split_compound(term.word) if term.word.isalpha() else ()
+    if len(parts) < 2 or term.areas:
+        return None
+    head = parts[-1]
+    if (
+        language.zipf(head) < COMMON_WORD_ZIPF
+        or language.norm(head) in _listed_name_words()
+        or language.surface(head) in _listed_parts()
+        or _listed_spelling(head)
+        or any(language.is_person(p) for p in parts[:-1])
+    ):
+        return None
+    fronts = [a for a in term.alternatives if a.kind in ("fallback", "front_topic")]
+    wholes = [a.tokens for a in term.alternatives if a.kind in ("exact", "compound")]
+    if not fronts or any(_has(c.search_topics.partition(ABOUT)[0], tokens) for c in ranked for tokens in wholes):
+        return None
+    front = Term(term.word, fronts)
+    front.areas, front.meant_areas = term.areas, term.meant_areas
+    return front
 
 
 def _verb_form(word: str) -> bool:

@@ -4,6 +4,8 @@ found comes from the resources alone:
 
 - a place or a loose qualifier beside a concern ranks, it does not filter ("Depression *Hohenfeld*", "MS *jung*");
   audience and person words keep filtering ("Alkohol *Frauen*");
+- a compound whose head only says "a meeting" reads as its front too ("Trauer|café" → every grief group, the
+  one so named first); a spelling without umlauts is cut where "ue" is two letters ("Trauergespraech");
 - a typo whose inflection differs from the groups' words is corrected by its search key ("Essstörrung" →
   Essstörungen), where its spelling is near none.
 
@@ -47,7 +49,9 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Kreuzbund Gruppe", ["Alkoholabhängigkeit"], topic_area="addiction")
     make_group(d, "Trockendock", ["Alkoholabhängigkeit", "Frauen"], topic_area="addiction")
     make_group(d, "Esslust und Essfrust", ["Essstörungen"], topic_area="mental_health")
-    make_group(d, "Leben mit Polen", ["Trauer"], description="Für Menschen aus Polen.")
+    make_group(d, "Trauercafé Lindenau", ["Trauer"])
+    make_group(d, "Weggefährten", ["Trauer"])
+    make_group(d, "Leben mit Polen", ["Frauen"], description="Für Menschen aus Polen.")
     return world
 
 
@@ -83,3 +87,25 @@ def test_a_typo_in_another_form_than_the_groups_is_corrected_by_its_key(office):
 
 def test_a_short_key_is_not_corrected_by_its_key(office):  # type: ignore[no-untyped-def]
     assert names(office, "Poker") == []  # "pok" is one edit from "pol" (Polen), too short to say a word
+
+
+# --- a compound's head that says nothing of the concern --------------------------------------------------------
+
+
+def test_a_compound_whose_head_says_a_meeting_finds_the_fronts_groups_after_its_own(office):  # type: ignore[no-untyped-def]
+    assert names(office, "Trauercafé") == ["Trauercafé Lindenau", "Weggefährten"]
+
+
+def test_a_person_in_front_is_no_concern_of_a_compound(office):  # type: ignore[no-untyped-def]
+    assert "Junge MS-Erkrankte" not in names(office, "Kinderwunsch")
+
+
+def test_a_spelling_without_umlauts_is_cut_where_ue_is_two_letters():  # type: ignore[no-untyped-def]
+    from saas.directory import language
+
+    assert language.split_compound("Trauergespraech") == ("trauer", "gespräch")
+    assert language.split_compound("Gluecksspielsucht") == ("glücksspiel", "sucht")
+
+
+def test_a_compound_without_umlauts_reads_as_with_them(office):  # type: ignore[no-untyped-def]
+    assert set(names(office, "Trauergespraech")) == {"Trauercafé Lindenau", "Weggefährten"}
