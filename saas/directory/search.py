@@ -2716,7 +2716,7 @@ def _loose_qualifiers(kept: list[Term], ranked: list[Candidate]) -> list[Term]:
     *Hohenfeld*", "MS *jung*", "Brustkrebs *Nachsorge*"), which the groups found have only as typed in names
     and descriptions. Not a word that names a topic or topic area (of the office or the common list), nor a
     word of a topic's name on the common list, as typed or as a compound's part ("*sexuelle* Gewalt",
-    "Mulitple *Sklerose*", "*Angehörigen*gruppe Alkohol"), nor one a group found has among its topics or
+    "Mulitple *Sklerose*", "*Angehörigen*gruppe Alkohol", "epileptischer *Anfall*": Schlag|anfall), nor one a group found has among its topics or
     by a synonym, a derived form, a topic it stands for or a definition ("jung" reaches Tinnitus by a chain
     of synonyms; no group found by "MS jung" has it), nor a word for whom a group is for (an audience, a
     person or a relative: "Frauen", "Eltern", "Kinder" keep filtering), nor a verb's form (:func:`_verb_form`).
@@ -2726,6 +2726,7 @@ def _loose_qualifiers(kept: list[Term], ranked: list[Candidate]) -> list[Term]:
     def loose(t: Term) -> bool:
         return (
             not t.areas
+            and language.surface(t.word) not in _listed_parts()
             and not any(
                 k.removeprefix(PART) in listed for a in t.alternatives if a.kind in LOOSE_KINDS for k in a.tokens
             )
