@@ -23,6 +23,7 @@ would keep them on its topics page).
     python bench/search_quality.py --set held-out-7 -v  # likewise, written before round 8 and kept from it
     python bench/search_quality.py --set held-out-8 -v  # likewise, written before round 9 and kept from it
     python bench/search_quality.py --set held-out-9 -v  # likewise, written before round 10 and kept from it
+    python bench/search_quality.py --set held-out-10    # everyday queries over a second directory of its own
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from directory_search import _pg_create, _pg_drop, make_app  # noqa: E402
 from search_quality_data import EXTRA_TOPIC_AREAS, GROUPS  # noqa: E402
-from search_quality_sets import OWN_DIRECTORY, directory_of, judged_sets  # noqa: E402
+from search_quality_sets import OWN_DIRECTORY, asked_before, directory_of, judged_sets  # noqa: E402
 
 RELATIVES = ("relatives", "parents", "both")
 
@@ -120,7 +121,11 @@ def relevant(topics: set[str], qualifier: str, groups: list[tuple[str, list[str]
     return found
 
 
-def evaluate(app, tenant_id: int, verbose: bool, queries: list, groups: list = GROUPS) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def evaluate(  # type: ignore[no-untyped-def]
+    app, tenant_id: int, verbose: bool, queries: list, groups: list = GROUPS, repeats: frozenset[str] = frozenset()
+) -> dict[str, float]:
+    """Run ``queries`` and print the figures; ``repeats`` are the queries an earlier set asked too (over
+    another directory), whose figures are also printed apart from the new ones."""
     from sqlalchemy import select
 
     from saas.directory.models import Group
@@ -133,6 +138,7 @@ def evaluate(app, tenant_id: int, verbose: bool, queries: list, groups: list = G
     zero = zero_answerable = 0
     unfound: list[tuple[str, str]] = []
     by_form: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_novelty: dict[str, list[tuple[float, float]]] = defaultdict(list)
     problems: list[str] = []
     with app.app_context(), tenant_context(tenant_id):
         names = dict(db.session.execute(select(Group.id, Group.name)).all())
@@ -153,6 +159,7 @@ def evaluate(app, tenant_id: int, verbose: bool, queries: list, groups: list = G
             recalls.append(recall)
             precisions.append(precision)
             by_form[form].append((recall, precision))
+            by_novelty["asked before" if query in repeats else "new"].append((recall, precision))
             missed = sorted(wanted - set(found))
             unfound += [(query, m) for m in missed]
             wrong = [f for f in top if f not in wanted]
@@ -178,6 +185,12 @@ def evaluate(app, tenant_id: int, verbose: bool, queries: list, groups: list = G
         r = statistics.fmean(v[0] for v in values)
         p = statistics.fmean(v[1] for v in values)
         print(f"    {form:14s} {len(values):5d}   {r:.3f}    {p:.3f}")
+    if repeats:
+        print("  new or asked before (over the other directory):")
+        for novelty, values in sorted(by_novelty.items(), reverse=True):
+            r = statistics.fmean(v[0] for v in values)
+            p = statistics.fmean(v[1] for v in values)
+            print(f"    {novelty:14s} {len(values):5d}   {r:.3f}    {p:.3f}")
     if problems and verbose:
         print("  queries below the goals:")
         print("\n".join(problems))
@@ -205,7 +218,8 @@ def run(label: str, url: str, args: argparse.Namespace) -> None:
             if directory not in offices:
                 offices[directory] = build(app, synonyms, name)
             print(f"\n== {label}, {'with' if synonyms else 'without'} the office's own synonyms, {name} set")
-            evaluate(app, offices[directory], args.verbose, sets[name], directory_of(name)[0])
+            repeats = frozenset(asked_before(name)) if name in OWN_DIRECTORY else frozenset()
+            evaluate(app, offices[directory], args.verbose, sets[name], directory_of(name)[0], repeats)
 
 
 def main() -> None:

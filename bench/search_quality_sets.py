@@ -26,6 +26,7 @@ def judged_sets() -> dict[str, list[tuple[str, str, set[str], str]]]:
     from search_quality_heldout8 import HELD_OUT_8
     from search_quality_heldout9 import HELD_OUT_9
     from search_quality_heldout10 import HELD_OUT_10
+    from search_quality_heldout11 import HELD_OUT_11
 
     return {
         "main": QUERIES,
@@ -39,6 +40,7 @@ def judged_sets() -> dict[str, list[tuple[str, str, set[str], str]]]:
         "held-out-8": HELD_OUT_8,
         "held-out-9": HELD_OUT_9,
         "held-out-10": HELD_OUT_10,
+        "held-out-11": HELD_OUT_11,
     }
 
 
@@ -47,6 +49,7 @@ Groups = list[tuple[str, list[str], str, str]]
 # set name → (module, name of its groups list, name of its extra topic areas)
 OWN_DIRECTORY: dict[str, tuple[str, str, str]] = {
     "held-out-10": ("search_quality_heldout10", "GROUPS_10", "EXTRA_TOPIC_AREAS_10"),
+    "held-out-11": ("search_quality_heldout11", "GROUPS_11", "EXTRA_TOPIC_AREAS_11"),
 }
 
 
@@ -61,6 +64,16 @@ def directory_of(name: str) -> tuple[Groups, dict[str, str]]:
     from search_quality_data import EXTRA_TOPIC_AREAS, GROUPS
 
     return GROUPS, EXTRA_TOPIC_AREAS
+
+
+def asked_before(name: str) -> set[str]:
+    """The queries of ``name`` that an earlier set asked too (or a trivial variant of them)."""
+    from search_quality_heldout5 import _key, _stem
+
+    sets = judged_sets()
+    names = list(sets)
+    earlier = {_stem(_key(q)) for n in names[: names.index(name)] for _f, q, _t, _q in sets[n]}
+    return {q for _f, q, _t, _q in sets[name] if _stem(_key(q)) in earlier}
 
 
 def check(name: str) -> list[str]:

@@ -10,10 +10,10 @@ from sqlalchemy import case, func, select
 
 from saas.auth.models import Role
 from saas.contacts import operations as ops
-from saas.contacts.models import CONCERNS, KINDS, Contact
+from saas.contacts.models import CHANNELS, CONCERNS, KINDS, Contact
 from saas.core.access import can
 from saas.core.dashboard import Item, Panel, register_panel
-from saas.core.formatting import format_number
+from saas.core.formatting import format_number, to_berlin
 from saas.extensions import db
 
 
@@ -33,7 +33,7 @@ def contacts_panel() -> Panel:
         Item(
             f"{_(KINDS[c.kind])}: {_(CONCERNS[c.concern])}",
             url_for("contacts.edit", contact_id=c.id) if editable else url_for("contacts.log", year=today.year),
-            c.topic_label or "",
+            _meta(c),
         )
         for c in latest
     ]
@@ -46,3 +46,14 @@ def contacts_panel() -> Panel:
         actions=[(_("Kontakt erfassen"), url_for("contacts.quick_entry"))] if editable else [],
         more=(_("Kontaktliste"), url_for("contacts.log", year=today.year)),
     )
+
+
+def _meta(contact: Contact) -> str:
+    """How and when a contact was taken, and its topic: two contacts of the same kind and concern on one day
+    are two lines, not one entered twice ("Telefonisch · 10.42 Uhr · Depression")."""
+    entered = to_berlin(contact.created_at)
+    parts = [
+        _(CHANNELS[contact.channel]),
+        _("%(hour)s.%(minute)s Uhr", hour=f"{entered.hour:02d}", minute=f"{entered.minute:02d}"),
+    ]
+    return " · ".join([*parts, contact.topic_label] if contact.topic_label else parts)

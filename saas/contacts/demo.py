@@ -18,6 +18,7 @@ from sqlalchemy import func, insert, select
 from saas.contacts.models import CHANNELS, CITIZEN_KINDS, CONCERNS, TOPIC_AREAS, Contact, ContactReferral
 from saas.contacts.operations import _CONTRIBUTION_COLUMNS, apply_deltas, counts_from_rows
 from saas.core.demo import demo_today, register_seeder
+from saas.core.timeutil import OFFICE_TZ, now
 from saas.directory.models import Group, Topic
 from saas.extensions import db
 from tenants.models import Site, Tenant
@@ -257,9 +258,24 @@ def seed_office(tenant: Tenant, years: dict[int, dict], today: dt.date | None = 
                 if fields["day"] <= today and (last is None or fields["day"] > last)
             ]
             if rows:
-                _insert(tenant.id, rows)
+                _insert(tenant.id, _entered(rows, random.Random(f"{tenant.slug}-{year}-times")))
                 created = True
     return created
+
+
+def _entered(rows: list[tuple[dict, list[int]]], rng: random.Random) -> list[tuple[dict, list[int]]]:
+    """Each contact entered in office hours of its day (8.30 to 16.30 Berlin time, never after now), in the
+    order it was entered: the start page lists today's contacts with their time, and a log of one year all
+    entered at the minute the demo was seeded would look made up. Own random stream, so the figures the
+    spec fixes do not move."""
+    moment = now()
+    for fields, _groups in rows:
+        opened = dt.datetime.combine(fields["day"], dt.time(8, 30), tzinfo=OFFICE_TZ)
+        entered = opened + dt.timedelta(minutes=rng.randrange(8 * 60))
+        if entered > moment:  # today's contacts of a demo seeded in the morning
+            entered = max(opened.replace(hour=0, minute=0), moment - dt.timedelta(minutes=rng.randrange(1, 90)))
+        fields["created_at"] = entered.astimezone(dt.UTC)
+    return sorted(rows, key=lambda row: row[0]["created_at"])
 
 
 _CHUNK = 100

@@ -37,3 +37,25 @@ def test_dortmund_2023_matches_the_published_report(world):
     db.session.commit()
     with tenant_context(world.dortmund.id):
         assert db.session.scalar(select(func.count(Contact.id))) == count
+
+
+def test_demo_contacts_were_entered_in_office_hours_of_their_day(world):
+    """The start page shows when each of today's contacts was entered: is every demo contact entered on its
+    own day, between 8.30 and 16.30 Berlin time (or earlier today, never in the future), and are the ids in
+    the order of entry, so "the latest five" are the last entered?"""
+    import datetime as dt
+
+    from saas.core.timeutil import OFFICE_TZ, now
+
+    seed_office(world.dortmund, {2023: DORTMUND[2023]})
+    db.session.commit()
+    with tenant_context(world.dortmund.id):
+        rows = db.session.execute(select(Contact.id, Contact.day, Contact.created_at).order_by(Contact.id)).all()
+    assert len(rows) == 2214
+    for _id, day, created in rows:
+        local = created.replace(tzinfo=created.tzinfo or dt.UTC).astimezone(OFFICE_TZ)
+        assert local.date() == day and dt.time(8, 30) <= local.time() < dt.time(16, 30), (day, local)
+        assert local <= now()
+    entered = [created.replace(tzinfo=created.tzinfo or dt.UTC) for _i, _d, created in rows]
+    assert entered == sorted(entered)
+    assert len({e.time() for e in entered}) > 300  # not one minute for all

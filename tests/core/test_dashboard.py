@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from sqlalchemy import event
 
 from saas.contacts.models import Contact
+from saas.core.formatting import to_berlin
 from saas.directory import operations as dir_ops
 from saas.directory.models import Group
 from saas.extensions import db
@@ -144,3 +145,26 @@ def test_next_events_carry_their_year_when_it_is_not_this_year(client, world):
     panel = page.split('id="panel-events"')[1].split("</section>")[0]
     assert f"{today:%d.%m.} 10.00 · Heute hier" in panel
     assert f"25.01.{today.year + 1} 10.00 · Im neuen Jahr" in panel
+
+
+def test_todays_contacts_say_how_and_when_they_were_taken(client, world):
+    """Two phone contacts of the same kind and concern are two lines on the start page: does each say its
+    channel, the time it was entered (Berlin time) and its topic, so neither looks like a double entry?"""
+    today = dt.date.today()
+    with tenant_context(world.dortmund.id):
+        for hour, topic in ((8, ""), (13, "Depression")):
+            db.session.add(
+                Contact(
+                    tenant_id=world.dortmund.id, day=today, kind="citizen", channel="phone", topic_area="social",
+                    concern="seeking_group", topic_label=topic,
+                    created_at=dt.datetime.combine(today, dt.time(hour, 5), tzinfo=dt.UTC),
+                )
+            )  # fmt: skip
+        db.session.commit()
+    client.login(world.dortmund_staff)
+    page = client.get("/dortmund/intern/").get_data(as_text=True)
+    panel = page.split('id="panel-contacts"')[1].split("</section>")[0]
+    for hour, topic in ((8, ""), (13, "Depression")):
+        local = to_berlin(dt.datetime.combine(today, dt.time(hour, 5), tzinfo=dt.UTC))
+        line = f"Telefonisch · {local.hour:02d}.05 Uhr" + (f" · {topic}" if topic else "")
+        assert line in panel, (line, panel)
