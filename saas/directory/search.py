@@ -2713,14 +2713,15 @@ def _listed_name_words() -> frozenset[str]:
 
 def _loose_qualifiers(kept: list[Term], ranked: list[Candidate]) -> list[Term]:
     """The words of a query that only qualify its concern: a place or a loose qualifier ("Depression
-    *Hohenfeld*", "MS *jung*", "Brustkrebs *Nachsorge*"), which the groups found have only as typed in names
-    and descriptions. Not a word that names a topic or topic area (of the office or the common list), nor a
-    word of a topic's name on the common list, as typed or as a compound's part ("*sexuelle* Gewalt",
-    "Mulitple *Sklerose*", "*Angehörigen*gruppe Alkohol", "epileptischer *Anfall*": Schlag|anfall), nor one a group found has among its topics or
-    by a synonym, a derived form, a topic it stands for or a definition ("jung" reaches Tinnitus by a chain
-    of synonyms; no group found by "MS jung" has it), nor a word for whom a group is for (an audience, a
-    person or a relative: "Frauen", "Eltern", "Kinder" keep filtering), nor a verb's form (:func:`_verb_form`).
-    None where no other word names a concern (:func:`_informative`: "Mütter nach *Geburt*")."""
+    *Hohenfeld*", "MS *jung*", "Brustkrebs *Nachsorge*"), which the groups found have only as typed in
+    names and descriptions. Not a word that names a topic or topic area (of the office or the common
+    list), nor a word of a topic's name on the common list, as typed or as a compound's part
+    ("*sexuelle* Gewalt", "Mulitple *Sklerose*", "*Angehörigen*gruppe Alkohol", "epileptischer *Anfall*":
+    Schlag|anfall), nor one a group found has among its topics or by a synonym, a derived form, a topic
+    it stands for or a definition ("jung" reaches Tinnitus by a chain of synonyms; no group found by "MS
+    jung" has it), nor a word for whom a group is for (an audience, a person or a relative: "Frauen",
+    "Eltern", "Kinder" keep filtering), nor a verb's form (:func:`_verb_form`). None where no other word
+    names a concern (:func:`_informative`: "Mütter nach *Geburt*")."""
     listed = _listed_name_words()
 
     def loose(t: Term) -> bool:
