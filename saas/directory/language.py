@@ -24,6 +24,7 @@ All resources load lazily, once per process (about 1.5 s, 40 MB).
 from __future__ import annotations
 
 import gzip
+import itertools
 import os
 import re
 import threading
@@ -193,11 +194,34 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
     if not _inner and ("ae" in word or "oe" in word or "ue" in word):
         # "Essstoerung": try again with umlauts; where both spellings cut, the better cut of the two wins
         # ("Gluecksspielsucht" is Glücksspiel|sucht as with umlauts, not glueck|spielsucht).
-        umlauted = word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")
-        parts = split_compound(umlauted)
-        if len(parts) > 1 and (len(best) == 1 or _cut_score(parts) > _cut_score(best)):
-            return parts
+        # Each "ae", "oe", "ue" may be an umlaut or two letters ("Trauergespraech": trauer, "ue" of two vowels,
+        # and gespräch): every choice is tried, up to 2 ** UMLAUT_CHOICES.
+        for umlauted in _umlaut_readings(word):
+            parts = split_compound(umlauted)
+            if len(parts) > 1 and (len(best) == 1 or _cut_score(parts) > _cut_score(best)):
+                best = parts
     return best
+
+
+UMLAUT_CHOICES = 4
+_UMLAUT_PAIR = re.compile("ae|oe|ue")
+
+
+def _umlaut_readings(word: str) -> list[str]:
+    """A spelling without umlauts read back with umlauts: each of its first ``UMLAUT_CHOICES`` "ae", "oe", "ue"
+    as an umlaut or as two letters, every choice with at least one umlaut, most umlauts first."""
+    spans = [m.span() for m in _UMLAUT_PAIR.finditer(word)][:UMLAUT_CHOICES]
+    readings = []
+    for choice in itertools.product((True, False), repeat=len(spans)):
+        if not any(choice):
+            continue
+        out, last = [], 0
+        for (start, end), umlaut in zip(spans, choice, strict=True):
+            out.append(word[last:start])
+            out.append({"ae": "ä", "oe": "ö", "ue": "ü"}[word[start:end]] if umlaut else word[start:end])
+            last = end
+        readings.append("".join(out) + word[last:])
+    return readings
 
 
 def _cut_score(parts: tuple[str, ...]) -> float:

@@ -686,7 +686,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         prefixed = len(split) > 1 and language.surface(split[0]) in STOPWORDS
         # So is a form of a verb of the dictionary that begins with the front ("über|fordert" of
         # überfordern): a word of its own, whose front alone would find every "… überwinden" (round 10).
-        prefixed = prefixed or (len(split) > 1 and _verb_form(word, split[0]))
+        prefixed = prefixed or (len(split) > 1 and _verb_beginning_with(word, split[0]))
         parts = [p for p in split if language.surface(p) not in STOPWORDS] if not prefixed else [word]
         if parts and parts != [word]:
             keys = tuple(dict.fromkeys(language.norm(p) for p in parts))[:3]
@@ -739,7 +739,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
     return tuple(term.alternatives)
 
 
-def _verb_form(word: str, front: str) -> bool:
+def _verb_beginning_with(word: str, front: str) -> bool:
     """Whether a word is a form of a verb of the dictionary (hunspell-de-de) that begins with ``front``:
     "ueberfordert", "überfordert" of überfordern with "über"."""
     verbs = language.verbs()
@@ -1115,6 +1115,9 @@ def _correction_window(word: str) -> tuple[str, int] | None:
     return spelled, 1 if len(spelled) < 8 else 2
 
 
+STEM_TYPO_MIN = 6  # a search key this long may be corrected by one edit where its spelling has none near
+
+
 def _closest(spelled: str, limit: int, candidates: Iterable[str]) -> list[str]:
     from rapidfuzz.distance import OSA
 
@@ -1125,6 +1128,16 @@ def _closest(spelled: str, limit: int, candidates: Iterable[str]) -> list[str]:
             distance = 1  # one letter in the wrong place, as hunspell's "movechar" suggests: "Chron" → Crohn
         if distance <= limit:
             best.setdefault(distance, []).append(candidate)
+    if not best:
+        # The groups may have another form of the word than the one typed ("Essstörungen" for "Essstörrung"):
+        # the inflection ending eats the edits a typo may have. Then the search keys (Snowball stems), one
+        # edit apart, only where no spelling is near and the key is long enough to say a word ("Poker", pok,
+        # is no "Polen", pol).
+        stem = language.norm(spelled)
+        if len(stem) >= STEM_TYPO_MIN:
+            for candidate in set(candidates):
+                if OSA.distance(stem, language.norm(candidate[1:]), score_cutoff=2) == 1:
+                    best.setdefault(1, []).append(candidate)
     if not best:
         return []
     return sorted(best[min(best)])[:6]
@@ -2668,6 +2681,17 @@ def _finish(
             ranked = _find(kept, where_of())
     if situation := _situation(settled.terms, kept, ranked, ignored, where_of):
         ranked, kept, ignored = situation
+    if (
+        ranked
+        and len(kept) > 1
+        and not any(_relative(t) for t in settled.terms)
+        and (loose := _loose_qualifiers(kept, ranked))
+    ):
+        # A place or a loose qualifier ranks, it does not filter (a life situation with a relative excepted).
+        ranked = _then_concern(ranked, [t for t in kept if t not in loose], where_of)
+    if ranked and len(kept) == 1 and (front := _generic_head_front(kept[0], ranked)):
+        # A compound whose head only says "a group" or "a meeting" ("Trauer|café"): the front is the concern.
+        ranked = _then_concern(ranked, [front], where_of)
     if not ranked and len(kept) > 1:
         # No group has all the words, and some are everyday words ("was *tun* bei Panikattacken", "Drogen
         # *Sohn*", "Stottern *Kinder*"): the other words alone, once. A specific word is never left out.
@@ -2697,6 +2721,108 @@ def _finish(
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return ranked, corrected, ignored
+
+
+LOOSE_KINDS = frozenset(["exact", "compound", "initials"])
+
+
+@lru_cache(maxsize=1)
+def _listed_name_words() -> frozenset[str]:
+    """Search keys of every word of the common topic list's names and search words, of one word or more
+    ("Multiple *Sklerose*", "Missbrauch, *sexueller*", "Pflegende *Angehörige*")."""
+    from saas.directory.demo import load_topic_rows
+
+    return frozenset(
+        language.norm(w)
+        for row in load_topic_rows()
+        for w in language.raw_words(row["name"] + " " + row["search_words"].replace(";", ","))
+    )
+
+
+def _loose_qualifiers(kept: list[Term], ranked: list[Candidate]) -> list[Term]:
+    """The words of a query that only qualify its concern: a place or a loose qualifier ("Depression
+    *Hohenfeld*", "MS *jung*", "Brustkrebs *Nachsorge*"), which the groups found have only as typed in
+    names and descriptions. Not a word that names a topic or topic area (of the office or the common
+    list), nor a word of a topic's name on the common list, as typed or as a compound's part
+    ("*sexuelle* Gewalt", "Mulitple *Sklerose*", "*Angehörigen*gruppe Alkohol", "epileptischer *Anfall*":
+    Schlag|anfall), nor one a group found has among its topics or by a synonym, a derived form, a topic
+    it stands for or a definition ("jung" reaches Tinnitus by a chain of synonyms; no group found by "MS
+    jung" has it), nor a word for whom a group is for (an audience, a person or a relative: "Frauen",
+    "Eltern", "Kinder" keep filtering), nor a verb's form (:func:`_verb_form`). None where no other word
+    names a concern (:func:`_informative`: "Mütter nach *Geburt*")."""
+    listed = _listed_name_words()
+
+    def loose(t: Term) -> bool:
+        return (
+            not t.areas
+            and language.surface(t.word) not in _listed_parts()
+            and not any(
+                k.removeprefix(PART) in listed for a in t.alternatives if a.kind in LOOSE_KINDS for k in a.tokens
+            )
+            and not any(
+                _has(c.search_topics.partition(ABOUT)[0], a.tokens)
+                or (a.kind not in LOOSE_KINDS and _has(c.search_text, a.tokens))
+                for a in t.alternatives
+                for c in ranked
+            )
+            and not _person_word(t)
+            and not _relative(t)
+            and not _audience_word(t)
+            and not _verb_form(t.word)
+        )
+
+    found = [t for t in kept if loose(t)]
+    rest = [t for t in kept if t not in found]
+    return found if found and any(_informative(t) for t in rest) else []
+
+
+def _generic_head_front(term: Term, ranked: list[Candidate]) -> Term | None:
+    """The front of a compound whose head says nothing of the concern ("Trauer|café", "Trauer|gespräch",
+    "Sucht|beratung", as groups name themselves), as a term of its own: where its groups have the
+    compound only in a name or a description, not as a topic; the head is an everyday word (Zipf ≥ 4)
+    and no word or compound part of the common topic list ("Angst|*störung*", "Kinder|*wunsch*" is a
+    topic's part); the front names a topic of the list by itself (its fallback or front-topic reading)
+    and no person ("*Kinder*|wunsch" says who)."""
+    parts = language.split_compound(term.word) if term.word.isalpha() else ()
+    if len(parts) < 2 or term.areas:
+        return None
+    head = parts[-1]
+    if (
+        language.zipf(head) < COMMON_WORD_ZIPF
+        or language.norm(head) in _listed_name_words()
+        or language.surface(head) in _listed_parts()
+        or _listed_spelling(head)
+        or any(language.is_person(p) for p in parts[:-1])
+    ):
+        return None
+    fronts = [a for a in term.alternatives if a.kind in ("fallback", "front_topic")]
+    wholes = [a.tokens for a in term.alternatives if a.kind in ("exact", "compound")]
+    if not fronts or any(_has(c.search_topics.partition(ABOUT)[0], tokens) for c in ranked for tokens in wholes):
+        return None
+    front = Term(term.word, fronts)
+    front.areas, front.meant_areas = term.areas, term.meant_areas
+    return front
+
+
+def _verb_form(word: str) -> bool:
+    """A form of a verb of the dictionary (hunspell-de-de, OpenThesaurus): it says what happens ("trocken
+    *bleiben*", "*zockt*"), part of the concern, not a qualifier of it."""
+    return bool(language.surface(word) in language.verbs() or language.finite_verbs(word) or language.derivations(word))
+
+
+def _then_concern(ranked: list[Candidate], concern: list[Term], where_of: Callable[[], list]) -> list[Candidate]:
+    """A qualifier ranks, it does not filter (issue #14, a minimum-should-match): the groups that match
+    every word first, then those the concern words alone find, in their order and below the first in score
+    (so a search across offices keeps them after every full match). A statement of its own, only for a
+    query with such a qualifier."""
+    found = {c.id for c in ranked}
+    more = [c for c in _find(concern, where_of()) if c.id not in found]
+    if not more:
+        return ranked
+    floor = min(c.score for c in ranked)
+    for place, c in enumerate(more):
+        c.score = min(c.score, floor) - (place + 1) / PARTIAL_SCORE
+    return ranked + more
 
 
 # --- graceful degradation: the best partial match ----------------------------------------------------
