@@ -2692,6 +2692,21 @@ def _finish(
     if ranked and len(kept) == 1 and (front := _generic_head_front(kept[0], ranked)):
         # A compound whose head only says "a group" or "a meeting" ("Trauer|café"): the front is the concern.
         ranked = _then_concern(ranked, [front], where_of)
+    if (
+        not ranked
+        and len(kept) > 1
+        and not any(_relative(t) for t in settled.terms)
+        and (loose := _loose_qualifiers(kept, []))
+    ):
+        # No group has all the words, and a rare one only qualifies the concern ("Depression *Hombruch*" where
+        # no depression group meets in Hombruch): the concern's groups, not the place's (the partial match
+        # below rested on the rarer word, the place, and listed every group of Hombruch).
+        concern = [t for t in kept if t not in loose]
+        # Only a rare word the groups have as typed (a place's name; not "Menschen", not a typo such as
+        # "Parkisonn") beside words that each name a topic area.
+        rare = all(language.zipf(t.word) < COMMON_WORD_ZIPF and t.exact_known and not t.corrected for t in loose)
+        if rare and all(t.areas for t in concern) and (found := _find(concern, where_of())):
+            ranked, kept, ignored = found, concern, ignored + [t.word for t in loose]
     if not ranked and len(kept) > 1:
         # No group has all the words, and some are everyday words ("was *tun* bei Panikattacken", "Drogen
         # *Sohn*", "Stottern *Kinder*"): the other words alone, once. A specific word is never left out.

@@ -64,6 +64,17 @@ def test_a_place_beside_a_concern_ranks_the_groups_there_first(office):  # type:
     assert {"Lichtblick Lindenau", "Sonnenseite Steinbach"} <= set(found)  # the concern alone, after it
 
 
+def test_a_place_where_no_group_of_the_concern_meets_gives_the_concerns_groups(office):  # type: ignore[no-untyped-def]
+    """No depression group names Steinbach's neighbour Kirchdorf, whose groups are many: "Depression Kirchdorf"
+    lists the depression groups, never Kirchdorf's groups of other concerns (the partial match rested on the
+    rarer word, the place, and listed every group there)."""
+    for name, topic in (("Kreuzbund Kirchdorf", "Alkoholabhängigkeit"), ("Trauertreff Kirchdorf", "Trauer")):
+        make_group(office.dortmund, name, [topic], description="Wir treffen uns in Kirchdorf.")
+    found = names(office, "Depression Kirchdorf")
+    assert {"Lichtblick Lindenau", "Sonnenseite Steinbach"} <= set(found[:3])
+    assert not {"Kreuzbund Kirchdorf", "Trauertreff Kirchdorf"} & set(found)
+
+
 def test_a_loose_qualifier_ranks_but_does_not_filter(office):  # type: ignore[no-untyped-def]
     assert names(office, "MS jung") == ["Junge MS-Erkrankte", "MS-Selbsthilfegruppe Lindenau"]
 
