@@ -2705,8 +2705,8 @@ def _finish(
         # Only a rare word the groups have as typed (a place's name; not "Menschen", not a typo such as
         # "Parkisonn") beside words that each name a topic area.
         rare = all(language.zipf(t.word) < COMMON_WORD_ZIPF and t.exact_known and not t.corrected for t in loose)
-        if rare and all(t.areas for t in concern) and (found := _find(concern, where_of())):
-            ranked, kept, ignored = found, concern, ignored + [t.word for t in loose]
+        if rare and all(t.areas for t in concern) and (alone := _find(concern, where_of())):
+            ranked, kept, ignored = alone, concern, ignored + [t.word for t in loose]
     if not ranked and len(kept) > 1:
         # No group has all the words, and some are everyday words ("was *tun* bei Panikattacken", "Drogen
         # *Sohn*", "Stottern *Kinder*"): the other words alone, once. A specific word is never left out.
