@@ -17,8 +17,8 @@ from sqlalchemy import func, insert, select
 
 from saas.contacts.models import CHANNELS, CITIZEN_KINDS, CONCERNS, TOPIC_AREAS, Contact, ContactReferral
 from saas.contacts.operations import _CONTRIBUTION_COLUMNS, apply_deltas, counts_from_rows
-from saas.core.demo import demo_today, register_seeder
-from saas.core.timeutil import OFFICE_TZ, now
+from saas.core.demo import demo_now, demo_today, register_seeder
+from saas.core.timeutil import OFFICE_TZ
 from saas.directory.models import Group, Topic
 from saas.extensions import db
 from tenants.models import Site, Tenant
@@ -234,8 +234,8 @@ def trend_years(slug: str, published: dict[int, dict], today: dt.date) -> dict[i
 
 
 def seed_office(tenant: Tenant, years: dict[int, dict], today: dt.date | None = None) -> bool:
-    """Contacts of the given years up to ``today``, after the office's last contact day (so re-seeding
-    on a later day adds the days since, and seeding twice on one day adds nothing)."""
+    """Contacts of the given years up to ``today`` and now, after the office's last entered contact (so
+    re-seeding later adds the contacts entered since, and seeding twice at once adds nothing)."""
     today = today or demo_today()
     created = False
     with tenant_context(tenant.id):
@@ -247,35 +247,42 @@ def seed_office(tenant: Tenant, years: dict[int, dict], today: dt.date | None = 
         groups: dict[str, list[int]] = {}
         for group in db.session.scalars(select(Group).where(Group.status.in_(("active", "founding")))):
             groups.setdefault(group.topic_area, []).append(group.id)
-        last = db.session.scalar(select(func.max(Contact.day)))
+        last_day = db.session.scalar(select(func.max(Contact.day)))
+        last = db.session.scalar(select(func.max(Contact.created_at)))
+        if last is not None:
+            last = last.replace(tzinfo=last.tzinfo or dt.UTC)
         for year, spec in sorted(years.items()):
-            if (last is not None and dt.date(year, 12, 31) <= last) or dt.date(year, 1, 1) > today:
+            if (last_day is not None and dt.date(year, 12, 31) < last_day) or dt.date(year, 1, 1) > today:
                 continue
             rng = random.Random(f"{tenant.slug}-{year}")
+            year_rows = [row for row in build_year(year, spec, sites, topics, groups, rng) if row[0]["day"] <= today]
             rows = [
-                (fields, group_ids)
-                for fields, group_ids in build_year(year, spec, sites, topics, groups, rng)
-                if fields["day"] <= today and (last is None or fields["day"] > last)
+                row
+                for row in _entered(year_rows, random.Random(f"{tenant.slug}-{year}-times"))
+                if last is None or row[0]["created_at"] > last
             ]
             if rows:
-                _insert(tenant.id, _entered(rows, random.Random(f"{tenant.slug}-{year}-times")))
+                _insert(tenant.id, rows)
                 created = True
     return created
 
 
 def _entered(rows: list[tuple[dict, list[int]]], rng: random.Random) -> list[tuple[dict, list[int]]]:
-    """Each contact entered in office hours of its day (8.30 to 16.30 Berlin time, never after now), in the
-    order it was entered: the start page lists today's contacts with their time, and a log of one year all
-    entered at the minute the demo was seeded would look made up. Own random stream, so the figures the
-    spec fixes do not move."""
-    moment = now()
-    for fields, _groups in rows:
+    """Each contact entered in office hours of its day (8.30 to 16.30 Berlin time), in the order it was
+    entered: the start page lists today's contacts with their time, and a log of one year all entered at
+    the minute the demo was seeded would look made up. A contact of today whose time has not come is not
+    there yet: a demo seeded at five in the morning had ten contacts "entered" between 4.46 and 5.04; it
+    now starts the day with none, and seeding again later in the day adds those whose time has passed.
+    Own random stream, so the figures the spec fixes do not move."""
+    moment = demo_now()
+    entered_rows = []
+    for fields, groups in rows:
         opened = dt.datetime.combine(fields["day"], dt.time(8, 30), tzinfo=OFFICE_TZ)
         entered = opened + dt.timedelta(minutes=rng.randrange(8 * 60))
-        if entered > moment:  # today's contacts of a demo seeded in the morning
-            entered = max(opened.replace(hour=0, minute=0), moment - dt.timedelta(minutes=rng.randrange(1, 90)))
-        fields["created_at"] = entered.astimezone(dt.UTC)
-    return sorted(rows, key=lambda row: row[0]["created_at"])
+        if entered <= moment:
+            fields["created_at"] = entered.astimezone(dt.UTC)
+            entered_rows.append((fields, groups))
+    return sorted(entered_rows, key=lambda row: row[0]["created_at"])
 
 
 _CHUNK = 100

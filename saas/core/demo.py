@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from saas.auth import operations as auth_ops
 from saas.auth.models import Role
+from saas.core.timeutil import OFFICE_TZ
 from saas.extensions import db
 from tenants import operations as tenant_ops
 from tenants.models import Association, Tenant
@@ -131,6 +132,14 @@ def demo_today() -> dt.date:
     from saas.core.recurrence import today_local
 
     return today_local()
+
+
+def demo_now() -> dt.datetime:
+    """The moment the demo lives in, in UTC: now, or the end of the day ``seeding_on`` names (a test that
+    seeds as if it were another day sees that whole day as passed)."""
+    if _today_override:
+        return dt.datetime.combine(_today_override[-1], dt.time(23, 59), tzinfo=OFFICE_TZ).astimezone(dt.UTC)
+    return dt.datetime.now(dt.UTC)
 
 
 @contextmanager

@@ -41,8 +41,8 @@ def test_dortmund_2023_matches_the_published_report(world):
 
 def test_demo_contacts_were_entered_in_office_hours_of_their_day(world):
     """The start page shows when each of today's contacts was entered: is every demo contact entered on its
-    own day, between 8.30 and 16.30 Berlin time (or earlier today, never in the future), and are the ids in
-    the order of entry, so "the latest five" are the last entered?"""
+    own day, between 8.30 and 16.30 Berlin time (never in the future), and are the ids in the order of
+    entry, so "the latest five" are the last entered?"""
     import datetime as dt
 
     from saas.core.timeutil import OFFICE_TZ, now
@@ -59,3 +59,40 @@ def test_demo_contacts_were_entered_in_office_hours_of_their_day(world):
     entered = [created.replace(tzinfo=created.tzinfo or dt.UTC) for _i, _d, created in rows]
     assert entered == sorted(entered)
     assert len({e.time() for e in entered}) > 300  # not one minute for all
+
+
+def test_a_demo_seeded_before_office_hours_has_no_contact_yet_today(world, monkeypatch):
+    """Seeded at five in the morning, the demo showed ten contacts "entered" between 4.46 and 5.04. Does a
+    demo seeded before office hours start the day with none, does seeding again at noon add the morning's
+    contacts (entered 8.30 to 12.00) and at night the afternoon's, and does one more seeding add nothing?"""
+    import datetime as dt
+
+    from saas.contacts import demo
+    from saas.core.timeutil import OFFICE_TZ
+
+    day = dt.date(2023, 6, 14)  # a Wednesday with contacts in the published year
+
+    def seed_at(hour: int) -> bool:
+        moment = dt.datetime.combine(day, dt.time(hour), tzinfo=OFFICE_TZ)
+        monkeypatch.setattr(demo, "demo_now", lambda: moment.astimezone(dt.UTC))
+        created = seed_office(world.dortmund, {2023: DORTMUND[2023]}, today=day)
+        db.session.commit()
+        return created
+
+    def entered_on_day() -> list[dt.time]:
+        with tenant_context(world.dortmund.id):
+            rows = db.session.scalars(select(Contact.created_at).where(Contact.day == day)).all()
+        return sorted(c.replace(tzinfo=c.tzinfo or dt.UTC).astimezone(OFFICE_TZ).time() for c in rows)
+
+    assert seed_at(5) is True  # the days before
+    assert entered_on_day() == []
+    with tenant_context(world.dortmund.id):
+        assert db.session.scalar(select(func.max(Contact.day))) == day - dt.timedelta(days=1)
+    assert seed_at(12) is True
+    morning = entered_on_day()
+    assert morning and all(dt.time(8, 30) <= t < dt.time(12) for t in morning)
+    assert seed_at(23) is True
+    whole = entered_on_day()
+    assert len(whole) > len(morning) and whole[: len(morning)] == morning
+    assert all(dt.time(8, 30) <= t < dt.time(16, 30) for t in whole)
+    assert seed_at(23) is False
