@@ -19,9 +19,9 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from saas.contacts.models import CHANNELS, CONCERNS, KINDS, MEDIA, TOPIC_AREAS
-from saas.contacts.report import ReportView, paragraphs
+from saas.contacts.report import ReportView, paragraphs, year_label
 from saas.core.charts import Chart
-from saas.core.formatting import format_number, format_percent
+from saas.core.formatting import format_date, format_number, format_percent
 from saas.core.reports import recording_note
 
 FONT_DIRS = [
@@ -242,6 +242,8 @@ def _cover(pdf: ReportPDF, view: ReportView) -> None:
     pdf.para(tenant.name, 14)
     if tenant.legal_body:
         pdf.para(f"Träger: {tenant.legal_body}")
+    if view.as_of:  # a year still running: a report of figures so far, not the year's
+        pdf.para(f"Vorläufig: Stand {format_date(view.as_of)}, das Jahr läuft noch.")
     pdf.set_y(pdf.h - 60)
     lines = [tenant.address_line, tenant.phone and f"Tel.: {tenant.phone}", tenant.email, tenant.website]
     pdf.para("\n".join(line for line in lines if line), 9)
@@ -265,26 +267,39 @@ def _chapter(pdf: ReportPDF, title: str, body: str) -> None:
             pdf.para(items[0])
 
 
+def _at_end(view: ReportView) -> str:
+    """Where a year still runs, a stock is the one of today, not of a year end still to come."""
+    return f"am {format_date(view.as_of)}" if view.as_of else "am Jahresende"
+
+
 def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
     c, year = view.contacts, view.year
     pdf.heading(
         f"{number}. Gesamtkontakte – Zahlen und Fakten im Überblick", keep=30 + pdf.table_height(len(KINDS) + 1)
     )
     kinds = c["by_kind"]
-    pdf.para(
-        f"Im Jahr {year} wurden insgesamt {format_number(c['total'])} Kontakte zur Auskunft und Beratung erfasst: "
-        + ", ".join(f"{KINDS[k]} ({format_number(kinds[k])})" for k in KINDS if kinds[k])
-        + f". Im Vergleich zum Vorjahr ({format_number(c['previous_year_total'])} Kontakte) sind das "
-        + f"{view.change_text('total')}."
-    )
+    by_kind = ", ".join(f"{KINDS[k]} ({format_number(kinds[k])})" for k in KINDS if kinds[k])
+    compared = format_number(c["compared_period"]["total"])
+    if view.as_of:
+        pdf.para(
+            f"Das Jahr {year} läuft noch: bis zum {format_date(view.as_of)} wurden {format_number(c['total'])} "
+            f"Kontakte zur Auskunft und Beratung erfasst: {by_kind}. In denselben Tagen des Vorjahres waren es "
+            f"{compared} Kontakte: {view.change_text('total')}. Im ganzen Jahr {year - 1}: "
+            f"{format_number(c['previous_year_total'])} Kontakte."
+        )
+    else:
+        pdf.para(
+            f"Im Jahr {year} wurden insgesamt {format_number(c['total'])} Kontakte zur Auskunft und Beratung "
+            f"erfasst: {by_kind}. Im Vergleich zum Vorjahr ({compared} Kontakte) sind das "
+            f"{view.change_text('total')}."
+        )
     rows = [
         [KINDS[k], format_number(kinds[k]), format_number(c["previous_year_by_kind"][k]), view.change_text(k)]
         for k in KINDS
     ]
-    rows.append(
-        ["Insgesamt", format_number(c["total"]), format_number(c["previous_year_total"]), view.change_text("total")]
-    )
-    pdf.table_rows(["Kontaktart", str(year), str(year - 1), "Veränderung"], rows, [70, 30, 30, 40])
+    rows.append(["Insgesamt", format_number(c["total"]), compared, view.change_text("total")])
+    columns = [year_label(year, c), year_label(year - 1, c)]
+    pdf.table_rows(["Kontaktart", *columns, "Veränderung"], rows, [60, 35, 35, 40])
     pdf.chart(view.charts["kinds"])
     pdf.table_rows(
         ["Art der Kontaktaufnahme", "Anzahl", "Anteil"],
@@ -343,10 +358,10 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
         [
             ["Erstberatungen zur Gruppengründung", format_number(c["by_concern"]["founding_group"])],
             ["gegründete Gruppen", format_number(groups.get("founded", 0))],
-            ["Gruppen im Aufbau am Jahresende", format_number(groups.get("founding_at_year_end", 0))],
+            [f"Gruppen im Aufbau {_at_end(view)}", format_number(groups.get("founding_at_year_end", 0))],
             ["Aufbau abgebrochen", format_number(groups.get("founding_abandoned", 0))],
             ["aufgelöste Gruppen", format_number(groups.get("dissolved", 0))],
-            ["aktive Gruppen am Jahresende", format_number(groups.get("active_at_year_end", 0))],
+            [f"aktive Gruppen {_at_end(view)}", format_number(groups.get("active_at_year_end", 0))],
         ],
         [130, 40],
     )
@@ -360,7 +375,10 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
             ["erste Treffen gebucht", format_number(founding.get("first_meetings", 0))],
             ["aus Prozessen gegründete Gruppen", format_number(founding.get("founded", 0))],
             ["abgebrochene Gründungsprozesse", format_number(founding.get("abandoned", 0))],
-            ["laufende Gründungsprozesse am Jahresende", format_number(founding.get("processes_open_at_year_end", 0))],
+            [
+                f"laufende Gründungsprozesse {_at_end(view)}",
+                format_number(founding.get("processes_open_at_year_end", 0)),
+            ],
         ]
     if support.get("recorded") != "none":
         rows += [
@@ -386,7 +404,7 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
             ["Anmeldungen", format_number(events.get("registrations", 0))],
             ["Gruppen, die Räume nutzen", format_number(rooms.get("groups_using_rooms", 0))],
             ["gebuchte Raumstunden", format_number(rooms.get("hours_booked", 0))],
-            ["Newsletter-Abonnent*innen am Jahresende", format_number(newsletter.get("subscribers_at_year_end", 0))],
+            [f"Newsletter-Abonnent*innen {_at_end(view)}", format_number(newsletter.get("subscribers_at_year_end", 0))],
             ["Newsletter-Ausgaben", format_number(newsletter.get("issues_sent", 0))],
         ],
         [130, 40],

@@ -10,6 +10,7 @@ Everything runs with the office bound. Figures come only from :func:`annual_repo
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -140,6 +141,9 @@ def annual_document(tenant: Tenant, year: int, report: dict[str, Any] | None = N
     """The annual report (Jahresbericht) as a document: what its PDF holds, for Word."""
     report = report or annual_report(tenant, year)
     doc = Document(f"Jahresbericht {year}", tenant.name)
+    as_of = report["contacts"].get("as_of")
+    if as_of:  # a year still running: figures so far (the stocks "am Jahresende" are today's)
+        doc.para(f"Vorläufig: Stand {format_date(dt.date.fromisoformat(as_of))}, das Jahr läuft noch.")
     doc.heading(f"1. {tenant.name}")
     if tenant.about:
         doc.para(tenant.about)
