@@ -19,7 +19,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from saas.contacts.models import CHANNELS, CONCERNS, KINDS, MEDIA, TOPIC_AREAS
-from saas.contacts.report import ReportView, paragraphs, year_label
+from saas.contacts.report import ReportView, paragraphs, stock_day, year_label
 from saas.core.charts import Chart
 from saas.core.formatting import format_date, format_number, format_percent
 from saas.core.reports import recording_note
@@ -267,11 +267,6 @@ def _chapter(pdf: ReportPDF, title: str, body: str) -> None:
             pdf.para(items[0])
 
 
-def _at_end(view: ReportView) -> str:
-    """Where a year still runs, a stock is the one of today, not of a year end still to come."""
-    return f"am {format_date(view.as_of)}" if view.as_of else "am Jahresende"
-
-
 def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
     c, year = view.contacts, view.year
     pdf.heading(
@@ -358,10 +353,10 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
         [
             ["Erstberatungen zur Gruppengründung", format_number(c["by_concern"]["founding_group"])],
             ["gegründete Gruppen", format_number(groups.get("founded", 0))],
-            [f"Gruppen im Aufbau {_at_end(view)}", format_number(groups.get("founding_at_year_end", 0))],
+            [f"Gruppen im Aufbau {stock_day(view.as_of)}", format_number(groups.get("founding_at_year_end", 0))],
             ["Aufbau abgebrochen", format_number(groups.get("founding_abandoned", 0))],
             ["aufgelöste Gruppen", format_number(groups.get("dissolved", 0))],
-            [f"aktive Gruppen {_at_end(view)}", format_number(groups.get("active_at_year_end", 0))],
+            [f"aktive Gruppen {stock_day(view.as_of)}", format_number(groups.get("active_at_year_end", 0))],
         ],
         [130, 40],
     )
@@ -376,7 +371,7 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
             ["aus Prozessen gegründete Gruppen", format_number(founding.get("founded", 0))],
             ["abgebrochene Gründungsprozesse", format_number(founding.get("abandoned", 0))],
             [
-                f"laufende Gründungsprozesse {_at_end(view)}",
+                f"laufende Gründungsprozesse {stock_day(view.as_of)}",
                 format_number(founding.get("processes_open_at_year_end", 0)),
             ],
         ]
@@ -404,7 +399,10 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
             ["Anmeldungen", format_number(events.get("registrations", 0))],
             ["Gruppen, die Räume nutzen", format_number(rooms.get("groups_using_rooms", 0))],
             ["gebuchte Raumstunden", format_number(rooms.get("hours_booked", 0))],
-            [f"Newsletter-Abonnent*innen {_at_end(view)}", format_number(newsletter.get("subscribers_at_year_end", 0))],
+            [
+                f"Newsletter-Abonnent*innen {stock_day(view.as_of)}",
+                format_number(newsletter.get("subscribers_at_year_end", 0)),
+            ],
             ["Newsletter-Ausgaben", format_number(newsletter.get("issues_sent", 0))],
         ],
         [130, 40],

@@ -16,7 +16,7 @@ from saas.contacts.models import CHANNELS, CITIZEN_KINDS, CONCERNS, KINDS, MEDIA
 from saas.contacts.queries import Figures, _half_up, change_pct, figures, group_lifecycle, share_pct, yearly_totals
 from saas.core.charts import Chart, Series, bar_chart, line_chart, percentage_bar
 from saas.core.csvio import write_csv
-from saas.core.formatting import format_percent
+from saas.core.formatting import format_date, format_percent
 from saas.core.reports import annual_section, section_keys
 from saas.core.timeutil import today as local_today
 from saas.directory.models import LIVE_STATUSES, Group, Topic, group_topics
@@ -173,8 +173,7 @@ class ReportView:
     @property
     def as_of(self) -> dt.date | None:
         """The day a year still running is counted up to (None: the whole year)."""
-        as_of = self.contacts.get("as_of")
-        return dt.date.fromisoformat(as_of) if as_of else None
+        return report_as_of(self.data)
 
     def change_text(self, key: str) -> str:
         value = self.contacts["change_pct"].get(key)
@@ -205,6 +204,23 @@ def topics_az() -> list[tuple[str, list[str]]]:
 def _initial(name: str) -> str:
     first = name[:1].upper()
     return {"Ä": "A", "Ö": "O", "Ü": "U"}.get(first, first)
+
+
+def report_as_of(report: dict[str, Any]) -> dt.date | None:
+    """The day the annual report ``report`` of a year still running is counted up to; None for a year ended."""
+    as_of = (report.get("contacts") or {}).get("as_of")
+    return dt.date.fromisoformat(as_of) if as_of else None
+
+
+def stock_day(as_of: dt.date | None) -> str:
+    """When the report's stocks (active groups, subscribers, open processes) are counted: at the year's end,
+    or, while the year runs, today ("am 04.12.2026"): a year end still to come counts nothing yet."""
+    return f"am {format_date(as_of)}" if as_of else "am Jahresende"
+
+
+def period_words(year: int, as_of: dt.date | None) -> str:
+    """The reporting period as a sentence begins: "Im Jahr 2025", or "Bis zum 04.12.2026" while it runs."""
+    return f"Bis zum {format_date(as_of)}" if as_of else f"Im Jahr {year}"
 
 
 def year_label(year: int, contacts: dict[str, Any]) -> str:
@@ -304,19 +320,21 @@ def draft_chapter(title: str, data: dict[str, Any], tenant: Tenant) -> str:
     year = data["year"]
     c, groups = data["contacts"], data["groups"]
     events, rooms, newsletter = data["events"], data["rooms"], data["newsletter"]
+    as_of = report_as_of(data)  # a year still running: the draft states the figures so far, as of that day
+    when, at_end = period_words(year, as_of), stock_day(as_of)
     key = title.casefold()
     if "arbeitsschwerpunkt" in key:
         return (
-            f"Im Jahr {year} berieten die Mitarbeiterinnen und Mitarbeiter in {n(c['total'])} Kontakten. "
+            f"{when} berieten die Mitarbeiterinnen und Mitarbeiter in {n(c['total'])} Kontakten. "
             f"{n(c['by_concern']['seeking_group'])} Menschen suchten eine Selbsthilfegruppe; es gab "
             f"{n(c['referrals']['to_groups'])} Vermittlungen an Selbsthilfegruppen und "
             f"{n(c['referrals']['to_professionals'])} an professionelle Beratung.\n\n"
             f"Die Gründung neuer Gruppen blieb ein Schwerpunkt: {n(c['by_concern']['founding_group'])} "
             f"Erstberatungen zur Gruppengründung, {n(groups['founded'])} gegründete Gruppen, "
-            f"{n(groups['founding_at_year_end'])} Gruppen im Aufbau am Jahresende."
+            f"{n(groups['founding_at_year_end'])} Gruppen im Aufbau {at_end}."
         )
     if "veranstaltung" in key:
-        text = f"Im Jahr {year} fanden {n(events['held'])} Veranstaltungen statt"
+        text = f"{when} fanden {n(events['held'])} Veranstaltungen statt"
         if events.get("registrations"):
             text += f" mit {n(events['registrations'])} Anmeldungen"
         text += "."
@@ -325,18 +343,21 @@ def draft_chapter(title: str, data: dict[str, Any], tenant: Tenant) -> str:
         return text
     if "öffentlichkeit" in key:
         return (
-            f"Der Newsletter erschien {n(newsletter['issues_sent'])}-mal. Ende Dezember {year} erreichte er "
-            f"{n(newsletter['subscribers_at_year_end'])} Abonnent*innen."
+            f"Der Newsletter erschien {n(newsletter['issues_sent'])}-mal"
+            + (f" bis zum {format_date(as_of)}. Am {format_date(as_of)}" if as_of else f". Ende Dezember {year}")
+            + f" erreichte er {n(newsletter['subscribers_at_year_end'])} Abonnent*innen."
         )
     if "rahmenbedingung" in key:
         return (
-            f"{n(rooms['groups_using_rooms'])} Selbsthilfegruppen nutzten im Jahr {year} regelmäßig die Räume "
-            f"der Kontaktstelle ({n(rooms['hours_booked'])} gebuchte Stunden).\n\n"
+            f"{n(rooms['groups_using_rooms'])} Selbsthilfegruppen nutzten "
+            + (f"bis zum {format_date(as_of)}" if as_of else f"im Jahr {year}")
+            + f" regelmäßig die Räume der Kontaktstelle ({n(rooms['hours_booked'])} gebuchte Stunden).\n\n"
             "[Personelle Situation: bitte ergänzen]"
         )
     if "ausblick" in key:
         return (
-            f"Ende {year} befanden sich {n(groups['founding_at_year_end'])} Selbsthilfegruppen in der "
+            (f"Am {format_date(as_of)}" if as_of else f"Ende {year}")
+            + f" befanden sich {n(groups['founding_at_year_end'])} Selbsthilfegruppen in der "
             f"Gründungsphase. Sobald sich genügend Interessierte gemeldet haben, können sie im Jahr {year + 1} "
             "ihre Arbeit aufnehmen.\n\n[Vorhaben für das kommende Jahr: bitte ergänzen]"
         )

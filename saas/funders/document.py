@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from saas.contacts.report import report_as_of
 from saas.core.formatting import format_number
 from saas.funders.figures import Figure, value
 
@@ -71,7 +72,8 @@ class Document:
 
     def figures(self, caption: str, figures: tuple[Figure, ...] | list[Figure], report: dict[str, Any]) -> None:
         rows, notes = [], []
-        for figure in figures:
+        as_of = report_as_of(report)
+        for figure in (f.on(as_of) for f in figures):
             number = self.next_note
             self.next_note += 1
             rows.append((figure.label, format_value(value(report, figure.path), figure.unit), number))
@@ -83,7 +85,8 @@ class Document:
     ) -> None:
         """``rows``: (label, dotted prefix in the report); each cell is ``value(report, prefix + "." + column)``."""
         head, notes = [], []
-        for figure in columns:
+        as_of = report_as_of(report)
+        for figure in (f.on(as_of) for f in columns):
             head.append((figure.label, self.next_note))
             notes.append((self.next_note, figure.definition))
             self.next_note += 1

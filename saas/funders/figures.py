@@ -8,10 +8,12 @@ than the report JSON.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 from typing import Any
 
 from saas.contacts.models import CONCERNS, KINDS
+from saas.contacts.report import stock_day
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,18 @@ class Figure:
     label: str
     definition: str
     unit: str = ""  # "€": an amount in euros, printed with two decimals
+
+    def on(self, as_of: dt.date | None) -> Figure:
+        """The figure in the report of a year still running (``as_of``: the day it is counted up to): a stock
+        "am Jahresende" / "am 31.12." is the one of that day, as the report JSON counts it."""
+        if as_of is None:
+            return self
+        day = stock_day(as_of)
+        return replace(
+            self,
+            label=self.label.replace("am Jahresende", day),
+            definition=self.definition.replace("am 31.12.", day),
+        )
 
 
 def _f(path: str, label: str, definition: str) -> Figure:

@@ -14,7 +14,7 @@ import datetime as dt
 import io
 from typing import Any
 
-from saas.contacts.report import annual_report, chapters, paragraphs, topics_az
+from saas.contacts.report import annual_report, chapters, paragraphs, period_words, report_as_of, topics_az
 from saas.core.formatting import format_date
 from saas.core.reports import recording_note
 from saas.funders import figures as F
@@ -44,6 +44,12 @@ def _office_block(doc: Document, tenant: Tenant) -> None:
     doc.para("\n".join(lines))
 
 
+def _provisional(doc: Document, as_of: dt.date | None) -> None:
+    """A document of a year still running says first that its figures are those so far."""
+    if as_of:
+        doc.para(f"Vorläufig: Stand {format_date(as_of)}, das Jahr läuft noch.")
+
+
 def _chapter(doc: Document, title: str, body: str) -> None:
     doc.heading(title)
     for kind, items in paragraphs(body):
@@ -55,7 +61,10 @@ def _chapter(doc: Document, title: str, body: str) -> None:
 
 def sachbericht(tenant: Tenant, year: int, report: dict[str, Any] | None = None) -> Document:
     report = report or annual_report(tenant, year)
-    doc = Document(f"Sachbericht {year}", f"{tenant.name} – Berichtszeitraum 01.01.–31.12.{year}")
+    as_of = report_as_of(report)
+    end = format_date(as_of) if as_of else f"31.12.{year}"
+    doc = Document(f"Sachbericht {year}", f"{tenant.name} – Berichtszeitraum 01.01.–{end}")
+    _provisional(doc, as_of)
     _office_block(doc, tenant)
     doc.para("Vorgelegt für: " + "; ".join(FUNDERS) + ".")
     all_chapters = chapters(year)
@@ -66,7 +75,7 @@ def sachbericht(tenant: Tenant, year: int, report: dict[str, Any] | None = None)
     n += 1
     doc.heading(f"{n}. Beratung und Information: Zahlen")
     doc.para(
-        f"Im Jahr {year} erfasste die Kontaktstelle {F.format_count(report, 'contacts.total')} Kontakte. "
+        f"{period_words(year, as_of)} erfasste die Kontaktstelle {F.format_count(report, 'contacts.total')} Kontakte. "
         "Jede Zahl nennt in einer Fußnote ihre Definition."
     )
     doc.figures("Kontakte und Anfragewege", F.CONTACTS, report)
@@ -125,7 +134,7 @@ def _funding_chapter(doc: Document, title: str, year: int, report: dict[str, Any
     )
     doc.para(
         "Die Kontaktstelle berät die Gruppen zu Förderanträgen und erinnert sie an Fristen und "
-        f"Verwendungsnachweise. Im Jahr {year} {groups} eine bewilligte Förderung; "
+        f"Verwendungsnachweise. {period_words(year, report_as_of(report))} {groups} eine bewilligte Förderung; "
         f"bewilligt wurden insgesamt {format_value(funding.get('granted', 0), '€')}, "
         f"ausgezahlt {format_value(funding.get('paid', 0), '€')}."
     )
@@ -141,9 +150,7 @@ def annual_document(tenant: Tenant, year: int, report: dict[str, Any] | None = N
     """The annual report (Jahresbericht) as a document: what its PDF holds, for Word."""
     report = report or annual_report(tenant, year)
     doc = Document(f"Jahresbericht {year}", tenant.name)
-    as_of = report["contacts"].get("as_of")
-    if as_of:  # a year still running: figures so far (the stocks "am Jahresende" are today's)
-        doc.para(f"Vorläufig: Stand {format_date(dt.date.fromisoformat(as_of))}, das Jahr läuft noch.")
+    _provisional(doc, report_as_of(report))
     doc.heading(f"1. {tenant.name}")
     if tenant.about:
         doc.para(tenant.about)
@@ -182,7 +189,7 @@ SHEET_HEADER = ["Nr.", "Kennzahl", "Wert", "Schlüssel im Jahresbericht (JSON)",
 def nakos_rows(report: dict[str, Any]) -> list[list[Any]]:
     return [
         [number, figure.label, F.value(report, figure.path), figure.path, figure.definition]
-        for number, figure in enumerate(F.NAKOS, start=1)
+        for number, figure in enumerate((f.on(report_as_of(report)) for f in F.NAKOS), start=1)
     ]
 
 
@@ -219,8 +226,10 @@ def nakos_xlsx(title: str, subtitle: str, rows: list[list[Any]], legend: str = "
 
 def office_nakos(tenant: Tenant, year: int, report: dict[str, Any] | None = None) -> bytes:
     report = report or annual_report(tenant, year)
+    as_of = report_as_of(report)
+    running = f" (vorläufig: Stand {format_date(as_of)}, das Jahr läuft noch)" if as_of else ""
     return nakos_xlsx(
         f"NAKOS-Umfrage {year}: {tenant.name}",
-        f"Berichtsjahr {year}; alle Werte aus dem Jahresbericht von Lotse (Schlüssel in Spalte D).",
+        f"Berichtsjahr {year}{running}; alle Werte aus dem Jahresbericht von Lotse (Schlüssel in Spalte D).",
         nakos_rows(report),
     )

@@ -8,13 +8,14 @@ import io
 import subprocess
 
 import docx
+from openpyxl import load_workbook
 
 from saas.contacts import report as report_module
 from saas.contacts.pdf import render_pdf
 from saas.contacts.queries import change_pct
-from saas.contacts.report import annual_report, report_period, report_view
+from saas.contacts.report import annual_report, draft_chapter, report_period, report_view
 from saas.funders.document import to_docx
-from saas.funders.reports import annual_document
+from saas.funders.reports import annual_document, office_nakos, sachbericht
 from tenants.scoping import tenant_context
 from tests.contacts.helpers import YEAR, known_rows, to_csv
 from tests.contacts.test_views import _seed_known
@@ -84,3 +85,52 @@ def test_the_same_days_of_a_year_before_a_leap_day():
     past = report_period(2023, dt.date(2024, 2, 29))
     assert past.end == dt.date(2023, 12, 31) and not past.running and past.previous_end == dt.date(2022, 12, 31)
     assert not report_period(2024, dt.date(2024, 12, 31)).running
+
+
+def _word_text(document) -> str:
+    word = docx.Document(io.BytesIO(to_docx(document)))
+    cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in word.paragraphs] + cells)
+
+
+def test_the_funders_documents_and_drafts_of_a_running_year_state_the_figures_so_far(world, monkeypatch):
+    """On 30 June, the Sachbericht's period ends on 30 June, not 31 December; its and the Word report's stocks
+    are those of 30 June ("Aktive Selbsthilfegruppen am 30.06.", footnote "am 30.06."), not of a year end still
+    to come; the NAKOS sheet says it is provisional; the chapter drafts say "Bis zum 30.06." — and a year
+    that is over keeps "31.12." and "am Jahresende" everywhere."""
+    _seed_known(world.dortmund)
+    monkeypatch.setattr(report_module, "local_today", lambda: MIDYEAR)
+    day = f"30.06.{YEAR}"
+    with tenant_context(world.dortmund.id):
+        report = annual_report(world.dortmund, YEAR)
+        sach = _word_text(sachbericht(world.dortmund, YEAR, report))
+        annual = _word_text(annual_document(world.dortmund, YEAR, report))
+        sheet = load_workbook(io.BytesIO(office_nakos(world.dortmund, YEAR, report))).active
+        drafts = {t: draft_chapter(t, report, world.dortmund) for t in ("Arbeitsschwerpunkte", "Ausblick",
+                  "Öffentlichkeitsarbeit", "Veranstaltungen", "Rahmenbedingungen")}  # fmt: skip
+    total = report["contacts"]["total"]
+    assert f"Berichtszeitraum 01.01.–{day}" in sach and f"Vorläufig: Stand {day}, das Jahr läuft noch." in sach
+    assert f"Bis zum {day} erfasste die Kontaktstelle {total} Kontakte." in sach
+    for text in (sach, annual):
+        assert f"Aktive Selbsthilfegruppen am {day}" in text and f"Newsletter-Abonnent*innen am {day}" in text
+        assert "am Jahresende" not in text and "31.12." not in text, text
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert f"vorläufig: Stand {day}" in rows[1][0]
+    assert any(row[1] == f"Aktive Selbsthilfegruppen am {day}" for row in rows)
+    assert not any("am Jahresende" in str(row[1]) or "am 31.12." in str(row[4]) for row in rows)
+    assert drafts["Arbeitsschwerpunkte"].startswith(f"Bis zum {day} berieten die Mitarbeiterinnen")
+    assert f"Gruppen im Aufbau am {day}." in drafts["Arbeitsschwerpunkte"]
+    assert drafts["Ausblick"].startswith(f"Am {day} befanden sich")
+    assert f"bis zum {day}. Am {day} erreichte er" in drafts["Öffentlichkeitsarbeit"]
+    assert drafts["Veranstaltungen"].startswith(f"Bis zum {day} fanden")
+    assert f"nutzten bis zum {day} regelmäßig" in drafts["Rahmenbedingungen"]
+    assert not any(f"Im Jahr {YEAR}" in d or "Jahresende" in d or f"Ende {YEAR}" in d for d in drafts.values())
+
+    monkeypatch.setattr(report_module, "local_today", lambda: dt.date(YEAR + 1, 1, 2))  # the year is over
+    with tenant_context(world.dortmund.id):
+        report = annual_report(world.dortmund, YEAR)
+        sach = _word_text(sachbericht(world.dortmund, YEAR, report))
+        draft = draft_chapter("Arbeitsschwerpunkte", report, world.dortmund)
+    assert f"Berichtszeitraum 01.01.–31.12.{YEAR}" in sach and "Vorläufig" not in sach
+    assert "Aktive Selbsthilfegruppen am Jahresende" in sach and f"Im Jahr {YEAR} erfasste" in sach
+    assert draft.startswith(f"Im Jahr {YEAR} berieten") and "Gruppen im Aufbau am Jahresende." in draft
