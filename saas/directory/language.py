@@ -966,6 +966,12 @@ def _dictionary_spellings() -> dict[str, str]:
     return words
 
 
+def dictionary_spelling(spelled: str) -> bool:
+    """Whether a spelling without umlauts (:func:`surface`) is one of a word of the dictionary or the
+    thesaurus ("migraene": Migräne)."""
+    return spelled in _dictionary_spellings()
+
+
 def known_word(word: str) -> bool:
     """Whether a word is spelled right: the dictionary or the thesaurus has it, or it is common enough in
     wordfreq's list that it is no typo."""

@@ -1128,11 +1128,12 @@ def _closest(spelled: str, limit: int, candidates: Iterable[str]) -> list[str]:
             distance = 1  # one letter in the wrong place, as hunspell's "movechar" suggests: "Chron" → Crohn
         if distance <= limit:
             best.setdefault(distance, []).append(candidate)
-    if not best:
+    if not best and not language.dictionary_spelling(spelled):
         # The groups may have another form of the word than the one typed ("Essstörungen" for "Essstörrung"):
         # the inflection ending eats the edits a typo may have. Then the search keys (Snowball stems), one
         # edit apart, only where no spelling is near and the key is long enough to say a word ("Poker", pok,
-        # is no "Polen", pol).
+        # is no "Polen", pol), and only for a word the dictionary does not know: a word spelled right is
+        # no typo, its key's neighbour another word ("Migräne", migran, is no "Migration", migrat).
         stem = language.norm(spelled)
         if len(stem) >= STEM_TYPO_MIN:
             for candidate in set(candidates):

@@ -1,0 +1,41 @@
+"""A word spelled right is no typo (issue #14: a fuzzy match never fires where it is not one).
+
+On the demo, "Migräne" listed the refugee groups: no group has the word, so the search corrected it by its
+search key, and Snowball's key of "Migräne" (migran) is one edit from the one of "Migration" (migrat), a
+search word of the topic Geflüchtete. The key's neighbour is meant only for a typo whose inflection differs
+from the groups' words ("Essstörrung" → Essstörungen); a word the German dictionary has is meant as typed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from saas.directory import search
+from tenants.scoping import tenant_context
+from tests.directory.helpers import found_names as names
+from tests.directory.helpers import make_group, make_topic
+
+
+@pytest.fixture
+def office(world):  # type: ignore[no-untyped-def]
+    d = world.dortmund
+    make_topic(d, "Geflüchtete", "Flucht, Migration, Asyl", area="social")
+    make_topic(d, "Essstörungen", area="mental_health")
+    make_group(d, "Treffpunkt Geflüchtete Brackel", ["Geflüchtete"])
+    make_group(d, "Esslust und Essfrust", ["Essstörungen"], topic_area="mental_health")
+    return world
+
+
+def test_a_word_of_the_dictionary_is_not_read_as_its_search_keys_neighbour(office):  # type: ignore[no-untyped-def]
+    """Does "Migräne" find nothing (no migraine group here) instead of the refugee groups, and say no
+    correction? The words of the topic itself still find them."""
+    assert names(office, "Migräne") == []
+    with tenant_context(office.dortmund.id):
+        assert search.search_ids("Migräne", tenant_id=office.dortmund.id).corrected == {}
+    assert names(office, "Migration") == ["Treffpunkt Geflüchtete Brackel"]
+
+
+def test_a_typo_with_another_inflection_is_still_corrected_by_its_key(office):  # type: ignore[no-untyped-def]
+    """The key's neighbour stays for words the dictionary does not know: "Essstörrung" (a typo, singular)
+    finds the group whose topic is "Essstörungen"."""
+    assert names(office, "Essstörrung") == ["Esslust und Essfrust"]
