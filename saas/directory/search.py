@@ -1122,13 +1122,19 @@ def _closest(spelled: str, limit: int, candidates: Iterable[str]) -> list[str]:
     from rapidfuzz.distance import OSA
 
     best: dict[int, list[str]] = {}
+    # A word the dictionary has is spelled right: it is read only as another form of itself, a word it begins
+    # like ("dement" → Demenz, "Traumata" → Trauma), never as another word one or two letters away
+    # ("stammeln" is no "sammeln", "zunehmen" no "abnehmen").
+    spelled_right = language.dictionary_spelling(spelled)
     for candidate in set(candidates):
+        if spelled_right and not _same_beginning(spelled, candidate[1:]):
+            continue
         distance = OSA.distance(spelled, candidate[1:], score_cutoff=limit + 1)
         if distance == limit + 1 and moved_letter(spelled, candidate[1:]):
             distance = 1  # one letter in the wrong place, as hunspell's "movechar" suggests: "Chron" → Crohn
         if distance <= limit:
             best.setdefault(distance, []).append(candidate)
-    if not best and not language.dictionary_spelling(spelled):
+    if not best and not spelled_right:
         # The groups may have another form of the word than the one typed ("Essstörungen" for "Essstörrung"):
         # the inflection ending eats the edits a typo may have. Then the search keys (Snowball stems), one
         # edit apart, only where no spelling is near and the key is long enough to say a word ("Poker", pok,
@@ -1142,6 +1148,13 @@ def _closest(spelled: str, limit: int, candidates: Iterable[str]) -> list[str]:
     if not best:
         return []
     return sorted(best[min(best)])[:6]
+
+
+def _same_beginning(typed: str, word: str) -> bool:
+    """Whether two spellings differ only in their last two letters or fewer, past a common beginning of at
+    least four: forms of one word ("dement"/"demenz", "traumata"/"trauma", "suizidal"/"suizid")."""
+    common = next((i for i, (a, b) in enumerate(zip(typed, word, strict=False)) if a != b), min(len(typed), len(word)))
+    return common >= 4 and common >= min(len(typed), len(word)) - 2
 
 
 def moved_letter(typed: str, word: str) -> bool:

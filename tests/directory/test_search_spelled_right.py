@@ -4,6 +4,8 @@ On the demo, "Migräne" listed the refugee groups: no group has the word, so the
 search key, and Snowball's key of "Migräne" (migran) is one edit from the one of "Migration" (migrat), a
 search word of the topic Geflüchtete. The key's neighbour is meant only for a typo whose inflection differs
 from the groups' words ("Essstörrung" → Essstörungen); a word the German dictionary has is meant as typed.
+Likewise in Hamm "stammeln" was read as "sammeln" and everywhere "zunehmen" as "abnehmen": a word spelled
+right is read only as another form of itself ("dement" → Demenz), never as another word.
 """
 
 from __future__ import annotations
@@ -23,6 +25,12 @@ def office(world):  # type: ignore[no-untyped-def]
     make_topic(d, "Essstörungen", area="mental_health")
     make_group(d, "Treffpunkt Geflüchtete Brackel", ["Geflüchtete"])
     make_group(d, "Esslust und Essfrust", ["Essstörungen"], topic_area="mental_health")
+    make_topic(d, "Messies", area="mental_health")
+    make_topic(d, "Adipositas", area="chronic_illness")
+    make_topic(d, "Demenz", area="mental_health")
+    make_group(d, "Vom Sammeln befreit", ["Messies"], topic_area="mental_health", description="Wir sammeln zu viel.")
+    make_group(d, "Gemeinsam abnehmen", ["Adipositas"], topic_area="chronic_illness")
+    make_group(d, "Gesprächskreis Demenz", ["Demenz"], topic_area="mental_health")
     return world
 
 
@@ -39,3 +47,12 @@ def test_a_typo_with_another_inflection_is_still_corrected_by_its_key(office):  
     """The key's neighbour stays for words the dictionary does not know: "Essstörrung" (a typo, singular)
     finds the group whose topic is "Essstörungen"."""
     assert names(office, "Essstörrung") == ["Esslust und Essfrust"]
+
+
+def test_a_word_spelled_right_is_read_only_as_a_form_of_itself(office):  # type: ignore[no-untyped-def]
+    """Does "stammeln" (stammering; no stuttering group here) find no collectors' group, "zunehmen" (to gain
+    weight) no group for losing it — while "dement" still reaches the dementia group as a form of Demenz?"""
+    assert names(office, "stammeln") == []
+    assert names(office, "zunehmen") == []
+    assert names(office, "dement") == ["Gesprächskreis Demenz"]
+    assert names(office, "Tinitus") == []  # a typo: nothing near here, and no reading of another word either
