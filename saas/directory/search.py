@@ -276,7 +276,7 @@ def _listed_parts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=20_000)
-def named_topics(word: str) -> tuple[str, ...]:
+def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     """Topics of the common topic list a word stands for.
 
     Nearest first: the word itself or a form it is derived from names a topic ("Cannabis", "CED",
@@ -295,6 +295,8 @@ def named_topics(word: str) -> tuple[str, ...]:
         # Tod, which the list names (Trauer); nearer than the word's broader terms.
         of_derived = tuple(s for d in derived for s in language.synonyms(d))
         levels += [synonyms_, of_derived, broader, further, *_derived_relations(word, derived)]
+    if not loose:
+        levels = levels[:LOOSE_LEVEL]
     common = len(levels) > 1 and language.zipf(word) >= COMMON_WORD_ZIPF
     for depth, level in enumerate(levels):
         found = sorted({n for w in level for n in _names_of_lemma(w)})
@@ -795,7 +797,7 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
         # "Krebs|schmerzen" no cancer topic. The head's own topics stay, after it (see rank).
         specific = [n for n in _front_topics(parts[0]) if head in _topic_heads().get(n, frozenset())]
     elif front:
-        own, kind = list(named_topics(parts[0])), "front_topic"  # what the front names, with its fallback
+        own, kind = list(named_topics(parts[0], loose=False)), "front_topic"  # what the front names, with its fallback
     for name, of_kind in [(n, kind) for n in own or topics] + [(n, "front_topic") for n in specific]:
         alternative = _topic_alternative(name)
         if alternative.tokens and alternative.tokens != (key,):

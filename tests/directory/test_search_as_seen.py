@@ -1,11 +1,16 @@
-"""A word spelled right is no typo (issue #14: a fuzzy match never fires where it is not one).
+"""Readings found wrong by a citizen's eye on the demo (issue #14), each made general.
 
-On the demo, "Migräne" listed the refugee groups: no group has the word, so the search corrected it by its
-search key, and Snowball's key of "Migräne" (migran) is one edit from the one of "Migration" (migrat), a
-search word of the topic Geflüchtete. The key's neighbour is meant only for a typo whose inflection differs
-from the groups' words ("Essstörrung" → Essstörungen); a word the German dictionary has is meant as typed.
-Likewise in Hamm "stammeln" was read as "sammeln" and everywhere "zunehmen" as "abnehmen": a word spelled
+A word spelled right is no typo (a fuzzy match never fires where it is not one). On the demo, "Migräne"
+listed the refugee groups: no group has the word, so the search corrected it by its search key, and
+Snowball's key of "Migräne" (migran) is one edit from the one of "Migration" (migrat), a search word of the
+topic Geflüchtete. The key's neighbour is meant only for a typo whose inflection differs from the groups'
+words ("Essstörrung" → Essstörungen); a word the German dictionary has is meant as typed. Likewise in Hamm
+"stammeln" was read as "sammeln" and everywhere "zunehmen" as "abnehmen": a word spelled
 right is read only as another form of itself ("dement" → Demenz), never as another word.
+
+A compound's front part that is no noun stands for a topic only by itself, its forms or its synonyms, not by
+the thesaurus's loose relations: "Schüttel|lähmung" (Parkinson) listed the group after a stomach removal
+first, schütteln being related far off to "entfernen".
 """
 
 from __future__ import annotations
@@ -56,3 +61,13 @@ def test_a_word_spelled_right_is_read_only_as_a_form_of_itself(office):  # type:
     assert names(office, "zunehmen") == []
     assert names(office, "dement") == ["Gesprächskreis Demenz"]
     assert names(office, "Tinitus") == []  # a typo: nothing near here, and no reading of another word either
+
+
+def test_a_compounds_front_is_not_read_by_loose_relations(world):  # type: ignore[no-untyped-def]
+    """Does "Schüttellähmung" find the Parkinson group only, not the one about a stomach removal?"""
+    d = world.dortmund
+    make_topic(d, "Parkinson", area="chronic_illness")
+    make_topic(d, "Magenentfernung", "Magen, Magenkrebs", area="chronic_illness")
+    make_group(d, "Leben mit Parkinson", ["Parkinson"], topic_area="chronic_illness")
+    make_group(d, "Gastrektomie-Gruppe", ["Magenentfernung"], topic_area="chronic_illness")
+    assert names(world, "Schüttellähmung") == ["Leben mit Parkinson"]
