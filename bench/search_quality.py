@@ -8,6 +8,8 @@ exactly as the Wegweiser does, and prints
 - mean recall@20 (relevant groups among the first 20, over queries that have an answer),
 - mean precision@5 (relevant groups among the first five results, or fewer if fewer were found),
 - the share of queries with no result (and of answerable ones among them),
+- how many queries without an answer list groups anyway (what precision@5 cannot see: it is taken over the
+  queries with an answer),
 - per query form, and every query below the goals with what it missed or wrongly listed.
 
 By default the topics carry NO synonyms of the office's own: what is found comes from the German
@@ -136,6 +138,7 @@ def evaluate(  # type: ignore[no-untyped-def]
     recalls: list[float] = []
     precisions: list[float] = []
     zero = zero_answerable = 0
+    without_answer = listed_without_answer = 0  # a query no group answers should find nothing, not anything
     unfound: list[tuple[str, str]] = []
     by_form: dict[str, list[tuple[float, float]]] = defaultdict(list)
     by_novelty: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -150,6 +153,8 @@ def evaluate(  # type: ignore[no-untyped-def]
                 zero += 1
                 zero_answerable += bool(wanted)
             if not wanted:
+                without_answer += 1
+                listed_without_answer += bool(found)
                 if found:
                     problems.append(f"  {query!r}: expected nothing, found {found[:5]}")
                 continue
@@ -171,6 +176,7 @@ def evaluate(  # type: ignore[no-untyped-def]
         "zero share": zero / len(queries),
         "zero answerable": zero_answerable,
         "unfound": len(unfound),
+        "listed without answer": listed_without_answer,
     }
     print(f"  {len(queries)} judged queries ({len(recalls)} with an answer) over {len(groups)} groups")
     print(f"  mean recall@20      {figures['recall@20']:.3f}   (goal ≥ 0.95)")
@@ -180,6 +186,7 @@ def evaluate(  # type: ignore[no-untyped-def]
         f"({zero} of {len(queries)}; {zero_answerable} of them had an answer)"
     )
     print(f"  relevant groups not found: {len(unfound)}")
+    print(f"  queries without an answer that list groups: {listed_without_answer} of {without_answer}")
     print("  per form:            n   recall  precision")
     for form, values in by_form.items():
         r = statistics.fmean(v[0] for v in values)

@@ -698,8 +698,11 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 # "Angststörung" where groups say "Angsterkrankungen": the part in front alone, as a fallback,
                 # only where it names a topic of the common list (by spelling): "Lebens|ende" never falls
                 # back to "Leben", which would find every "Leben mit ..." group.
+                # Never a front that says who, not what ("Alters|diabetes" is no seniors' group), but an audience
+                # the groups name ("Eltern|kreis").
                 specific = tuple(dict.fromkeys(language.norm(p) for p in parts[:-1]))
-                if specific != keys and all(_listed_spelling(p) for p in parts[:-1]):
+                who = any(language.is_person(p) and not _audience_word(Term(p)) for p in parts[:-1])
+                if specific != keys and not who and all(_listed_spelling(p) for p in parts[:-1]):
                     term.alternatives += _whole_or_part(specific, SYNONYM, "fallback")
                 elif specific != keys and _generic_head(parts) and key not in _listed_topic_names():
                     # So does a compound whose head is a common word that names no topic ("Spiel|halle"), only

