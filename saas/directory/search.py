@@ -294,6 +294,9 @@ def named_topics(word: str) -> tuple[str, ...]:
         # After the word's own synonyms, those of the nouns a verb form stands for: "gestorben" → sterben →
         # Tod, which the list names (Trauer); nearer than the word's broader terms.
         of_derived = tuple(s for d in derived for s in language.synonyms(d))
+        # With them, the nouns a learned synonym is derived from (issue #14, round 11): "verwirrt" ~ dement →
+        # Demenz, where no synonym names a topic as it is written.
+        of_derived += tuple(n for s in synonyms_ for n in language.learned_form_nouns(s))
         levels += [synonyms_, of_derived, broader, further, *_derived_relations(word, derived)]
     common = len(levels) > 1 and language.zipf(word) >= COMMON_WORD_ZIPF
     for depth, level in enumerate(levels):
@@ -305,7 +308,11 @@ def named_topics(word: str) -> tuple[str, ...]:
             return ()
         if found:
             return tuple(found)
-    return ()
+    # A rare noun of a property names what its adjective names (issue #14, round 11): "Verwirrtheit" →
+    # verwirrt. Not an everyday one, which has senses of its own ("Sicherheit" is no "sicher", alleinstehend).
+    rare = language.is_noun(word) and language.zipf(word.lower()) < COMMON_WORD_ZIPF
+    adjective = language.property_adjective(word) if rare else None
+    return named_topics(adjective) if adjective else ()
 
 
 LOOSE_LEVEL = 3  # in named_topics: the level of a word's broader terms (after itself, its synonyms, its forms')
