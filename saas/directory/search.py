@@ -984,7 +984,33 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
     for adjective in language.gloss_adjectives(word):
         for alt in _gloss_adjective_alternatives(adjective):
             found.setdefault((alt.tokens, alt.kind), alt)
+    # Last, the other way round: a topic word whose own definition names the word (issue #14, round 11), a
+    # symptom in the definition of the one condition it marks ("Juckreiz": Neurodermitis is a *Hautkrankheit*
+    # mit Hautrötung und *Juckreiz* → Hauterkrankungen). As weak as the second step.
+    for listed in _defined_by(key):
+        for alt in _gloss_noun_alternatives(listed, GLOSS_KINDS[2]):
+            found.setdefault((alt.tokens, alt.kind), alt)
     return tuple(a for a in found.values() if a.tokens != (key,))
+
+
+@lru_cache(maxsize=1)
+def _definition_index() -> dict[str, frozenset[str]]:
+    """Search key of each noun of the definitions (German Wiktionary) of the common topic list's one-word names
+    and search words → those words ("juckreiz" → Neurodermitis, "gedachtnis" → Demenz)."""
+    found: dict[str, set[str]] = {}
+    for spellings in _listed_words_by_key().values():
+        for listed in spellings:
+            for sense in language.glosses(listed):
+                for noun in sense:
+                    found.setdefault(language.norm(noun), set()).add(listed)
+    return {key: frozenset(words) for key, words in found.items()}
+
+
+def _defined_by(key: str) -> frozenset[str]:
+    """The word of the common topic list whose definition alone names ``key`` (:func:`_definition_index`): a
+    noun that several definitions use says a category ("Organ", "Störung", "Verlust"), not the thing."""
+    listed = _definition_index().get(key, frozenset())
+    return listed if len(listed) == 1 else frozenset()
 
 
 @lru_cache(maxsize=20_000)
