@@ -83,7 +83,7 @@ def test_a_property_noun_stands_for_its_adjective():  # type: ignore[no-untyped-
 
 
 def test_an_everyday_property_noun_keeps_its_own_senses():  # type: ignore[no-untyped-def]
-    """"Sicherheit" is no "sicher" (whose relations reach Alleinstehend, Einsamkeit): a common noun has senses
+    """ "Sicherheit" is no "sicher" (whose relations reach Alleinstehend, Einsamkeit): a common noun has senses
     of its own, and names no topic through its adjective."""
     assert named_topics("Sicherheit") == ()
     assert named_topics("Möglichkeit") == ()
@@ -97,6 +97,6 @@ def test_a_symptom_finds_the_condition_whose_definition_names_it(office):  # typ
 
 
 def test_a_noun_many_definitions_use_names_nothing_by_them(office):  # type: ignore[no-untyped-def]
-    """"Verlust" is in the definitions of Demenz, Trauer, Haarausfall, Psychose …: a category, not a symptom;
+    """ "Verlust" is in the definitions of Demenz, Trauer, Haarausfall, Psychose …: a category, not a symptom;
     it finds what it finds as a word (grief), never the dementia group through Demenz's definition."""
     assert "Demenz-Café Steinbach" not in names(office, "Verlust")
