@@ -1075,14 +1075,38 @@ def _defined_senses(word: str) -> str | None:
     dictionary or the thesaurus has as a noun."""
     key = surface(word)
     senses = _glosses().get(key)
-    if senses or len(key) < 6 or not key.isalpha() or is_noun(word):
+    if senses or len(key) < 6 or not key.isalpha():
         return senses
-    for ending, singulars in _LEARNED_PLURALS:
+    for ending, singulars in () if is_noun(word) else _LEARNED_PLURALS:
         if key.endswith(ending):
             for singular in (key[: -len(ending)] + s for s in singulars):
                 if (found := _glosses().get(singular)) and is_noun(singular):
                     return found
+    # An inflected noun by the headword of its own search key, its ending cut and its umlaut undone:
+    # "Krampfanfälle" → Krampfanfall, "Absencen" → Absence, "Halluzinationen" → Halluzination.
+    for ending in _NOUN_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 5:
+            base = key[: -len(ending)]
+            for lemma in dict.fromkeys([base, *_without_umlaut(base)]):
+                # A noun of either resource, or a word neither knows otherwise (no adjective, no verb).
+                known = lemma in _thesaurus()[1] or lemma in _lexicon()[1]
+                noun = is_noun(lemma) or lemma in _lexicon()[0] or not known
+                if (found := _glosses().get(lemma)) and noun and norm(lemma) == norm(word):
+                    return found
     return None
+
+
+_NOUN_ENDINGS = ("s", "e", "n", "er", "en", "nen")  # the shortest cut first: "Tablette|n", not "Tablett|en"
+
+
+def _without_umlaut(spelled: str) -> list[str]:
+    """A spelling without umlauts (:func:`surface`) with its last umlaut undone: "krampfanfaell" → krampfanfall."""
+    found = []
+    for umlaut, vowel in (("ae", "a"), ("oe", "o"), ("ue", "u")):
+        at = spelled.rfind(umlaut)
+        if at >= 0:
+            found.append(spelled[:at] + vowel + spelled[at + 2 :])
+    return found
 
 
 @lru_cache(maxsize=20_000)
