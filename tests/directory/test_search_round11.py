@@ -3,7 +3,8 @@ that found nothing and made general: on topics named as in the common list WITHO
 what is found comes from the resources alone:
 
 - a learned plural that Wiktionary lists as a form only reads its singular's definition ("Antidepressiva" →
-  Antidepressivum: Medikament gegen *Depressionen*);
+  Antidepressivum: Medikament gegen *Depressionen*), and so does an inflected noun ("Phantomschmerzen" →
+  Phantomschmerz: … in einer *amputierten* Gliedmaße);
 - a learned synonym stands for the noun it is derived from ("verwirrt" ~ dement → Demenz), and a rare noun of a
   property for its adjective ("Verwirrtheit" → verwirrt);
 - a word no resource links to a topic reads the one topic word whose definition names it ("Juckreiz": Neurodermitis
@@ -33,6 +34,8 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Hauterkrankungen", "chronic_illness"),
             ("Alkoholabhängigkeit", "addiction"),
             ("Trauer", "social"),
+            ("Amputation", "disability"),
+            ("Fibromyalgie", "chronic_illness"),
         ],
     )
     make_group(d, "Lichtblick Lindenau", ["Depression"], topic_area="mental_health")
@@ -47,6 +50,8 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Hautnah", ["Hauterkrankungen"], topic_area="chronic_illness", description="Schuppenflechte.")
     make_group(d, "Kreuzbund Gruppe", ["Alkoholabhängigkeit"], topic_area="addiction")
     make_group(d, "Weggefährten", ["Trauer"])
+    make_group(d, "Amputierte und Prothesenträger", ["Amputation"], topic_area="disability")
+    make_group(d, "Fibro-Treff", ["Fibromyalgie"], topic_area="chronic_illness", description="Schmerzen überall.")
     return world
 
 
@@ -55,11 +60,21 @@ def office(world):  # type: ignore[no-untyped-def]
 
 def test_a_learned_plural_reads_its_singulars_definition():  # type: ignore[no-untyped-def]
     assert language.glosses("Antidepressiva") == language.glosses("Antidepressivum") != ()
-    assert language.glosses("Medikamente") == ()  # a noun of its own: no singular looked for
+    assert language.glosses("Neuroleptika") == language.glosses("Neuroleptikum") != ()
 
 
 def test_a_drug_class_in_the_plural_finds_the_condition_it_treats(office):  # type: ignore[no-untyped-def]
     assert set(names(office, "Antidepressiva")) == {"Lichtblick Lindenau", "Sonnenseite Steinbach"}
+
+
+def test_an_inflected_noun_reads_its_headwords_definition():  # type: ignore[no-untyped-def]
+    assert language.glosses("Phantomschmerzen") == language.glosses("Phantomschmerz") != ()
+    assert language.glosses("Tabletten") == language.glosses("Tablette") != language.glosses("Tablett")
+    assert language.glosses("depressiven") == ()  # an adjective's form: "depressiv" is no noun
+
+
+def test_an_inflected_compound_finds_what_its_definition_says(office):  # type: ignore[no-untyped-def]
+    assert names(office, "Phantomschmerzen")[0] == "Amputierte und Prothesenträger"
 
 
 # --- a learned synonym, a noun of a property -----------------------------------------------------------------------
