@@ -542,6 +542,7 @@ def warm_up() -> None:
         _listed_spellings,
         _listed_phrases,
         _topic_heads,
+        _definition_index,
     ):
         build()
 
