@@ -1068,11 +1068,11 @@ _LEARNED_PLURALS = (("ata", ("a",)), ("a", ("um", "on")), ("en", ("um", "us")))
 
 
 def _defined_senses(word: str) -> str | None:
-    """The senses of a word as the glosses file ships them (:func:`_glosses`), or those of the singular of a
-    learned plural that Wiktionary lists as a form only (issue #14, round 11: "Antidepressiva" → Antidepressivum:
-    *Medikament* gegen Depressionen). Only a word of six letters or more that is no noun of the dictionary's
-    own (hunspell-de-de lists "Antidepressiva" as a form, no word of its own), and only a singular the
-    dictionary or the thesaurus has as a noun."""
+    """The senses of a word as the glosses file ships them (:func:`_glosses`), or, for a word of six letters or
+    more that Wiktionary lists as a form only, those of its headword (issue #14, round 11): the singular of a
+    learned plural no resource has as a noun of its own ("Antidepressiva" → Antidepressivum: *Medikament* gegen
+    Depressionen), a singular the dictionary or the thesaurus has as a noun; else an inflected noun's headword
+    of the same search key that is no adjective or verb ("Phantomschmerzen" → Phantomschmerz)."""
     key = surface(word)
     senses = _glosses().get(key)
     if senses or len(key) < 6 or not key.isalpha():
