@@ -697,6 +697,32 @@ def _person_noun(word: str) -> str | None:
     return None
 
 
+# The suffixes that make a noun of a property of an adjective: "verwirrt|heit", "antriebslos|igkeit",
+# "traurig|keit", "müd|igkeit" (of "müde").
+_PROPERTY_NOUN = (("igkeit", ("", "e")), ("keit", ("",)), ("heit", ("",)))
+
+
+@lru_cache(maxsize=20_000)
+def property_adjective(word: str) -> str | None:
+    """The adjective (or participle) of the dictionary or the thesaurus that a noun of its property is made of
+    by "-heit", "-keit" or "-igkeit", in lower case: "Verwirrtheit" → verwirrt, "Antriebslosigkeit" →
+    antriebslos, "Müdigkeit" → müde (issue #14, round 11). ``None`` for another word, and where the stem is a
+    noun ("Kindheit" is no property of "Kind")."""
+    word = word.lower()
+    if not word.isalpha():
+        return None
+    nouns, verbs = _lexicon()
+    for suffix, endings in _PROPERTY_NOUN:
+        if not word.endswith(suffix) or len(word) - len(suffix) < 4:
+            continue
+        for adjective in (word[: -len(suffix)] + e for e in endings):
+            if adjective in nouns or adjective in verbs or is_noun(adjective):
+                continue
+            if synonyms(adjective) or known_word(adjective):
+                return adjective
+    return None
+
+
 @lru_cache(maxsize=20_000)
 def derivations(word: str) -> tuple[str, ...]:
     """Words of the dictionary (hunspell-de-de) that a derived form typed stands for, in lower case.
@@ -819,8 +845,17 @@ def learned_adjective_nouns(word: str) -> tuple[str, ...]:
     OpenThesaurus, or a word of the common topic list (:func:`learned_nouns`: "Dystonie", "Sklerose").
     A common adjective has a sense of its own (``ADJECTIVE_ZIPF``: "kritisch" is no "Krise"), and one that
     OpenThesaurus knows is read by its synonyms ("homosexuell" ~ schwul, lesbisch: not only Homosexualität)."""
+    if synonyms(word):
+        return ()
+    return learned_form_nouns(word)
+
+
+@lru_cache(maxsize=20_000)
+def learned_form_nouns(word: str) -> tuple[str, ...]:
+    """The nouns of :func:`learned_adjective_nouns` by the adjective's form alone, also for one OpenThesaurus
+    knows ("dement" → Demenz): what a learned synonym of another word stands for (issue #14, round 11)."""
     word = word.lower()
-    if zipf(word) >= ADJECTIVE_ZIPF or not word.isalpha() or synonyms(word):
+    if zipf(word) >= ADJECTIVE_ZIPF or not word.isalpha():
         return ()
     known = learned_nouns()
     for ending in _ADJECTIVE_ENDINGS:
@@ -1032,13 +1067,61 @@ def _glosses() -> dict[str, str]:
     return _glosses_data
 
 
+# The plurals of learned nouns (Latin and Greek) that German keeps, and the singular's ending instead, longest
+# first: "Antidepressiv|a" → Antidepressiv|um, "Neuroleptik|a" → Neuroleptik|um, "Trauma|ta" → Trauma,
+# "Stadi|en" → Stadi|um. Wiktionary defines the singular; its plural's entry is a form with no definition.
+_LEARNED_PLURALS = (("ata", ("a",)), ("a", ("um", "on")), ("en", ("um", "us")))
+
+
+def _defined_senses(word: str) -> str | None:
+    """The senses of a word as the glosses file ships them (:func:`_glosses`), or, for a word of six letters or
+    more that Wiktionary lists as a form only, those of its headword (issue #14, round 11): the singular of a
+    learned plural no resource has as a noun of its own ("Antidepressiva" → Antidepressivum: *Medikament* gegen
+    Depressionen), a singular the dictionary or the thesaurus has as a noun; else an inflected noun's headword
+    of the same search key that is no adjective or verb ("Phantomschmerzen" → Phantomschmerz)."""
+    key = surface(word)
+    senses = _glosses().get(key)
+    if senses or len(key) < 6 or not key.isalpha():
+        return senses
+    for ending, singulars in () if is_noun(word) else _LEARNED_PLURALS:
+        if key.endswith(ending):
+            for singular in (key[: -len(ending)] + s for s in singulars):
+                if (found := _glosses().get(singular)) and is_noun(singular):
+                    return found
+    # An inflected noun by the headword of its own search key, its ending cut and its umlaut undone:
+    # "Krampfanfälle" → Krampfanfall, "Absencen" → Absence, "Halluzinationen" → Halluzination.
+    for ending in _NOUN_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 5:
+            base = key[: -len(ending)]
+            for lemma in dict.fromkeys([base, *_without_umlaut(base)]):
+                # A noun of either resource, or a word neither knows otherwise (no adjective, no verb).
+                known = lemma in _thesaurus()[1] or lemma in _lexicon()[1]
+                noun = is_noun(lemma) or lemma in _lexicon()[0] or not known
+                if (found := _glosses().get(lemma)) and noun and norm(lemma) == norm(word):
+                    return found
+    return None
+
+
+_NOUN_ENDINGS = ("s", "e", "n", "er", "en", "nen")  # the shortest cut first: "Tablette|n", not "Tablett|en"
+
+
+def _without_umlaut(spelled: str) -> list[str]:
+    """A spelling without umlauts (:func:`surface`) with its last umlaut undone: "krampfanfaell" → krampfanfall."""
+    found = []
+    for umlaut, vowel in (("ae", "a"), ("oe", "o"), ("ue", "u")):
+        at = spelled.rfind(umlaut)
+        if at >= 0:
+            found.append(spelled[:at] + vowel + spelled[at + 2 :])
+    return found
+
+
 @lru_cache(maxsize=20_000)
 def glosses(word: str) -> tuple[tuple[str, ...], ...]:
     """The senses German Wiktionary defines a word by, each as the nouns of its definition, genus first, in
     Wiktionary's order of the senses: "Methadon" → (("Opioid", "Wirkung"),), "Zucker" → (("Pflanzen",
-    "Nahrungsmittel"), ..., ("Zuckerkrankheit", "Diabetes")). By the word's spelling; ``()`` for a word
-    Wiktionary does not define."""
-    senses = _glosses().get(surface(word))
+    "Nahrungsmittel"), ..., ("Zuckerkrankheit", "Diabetes")). By the word's spelling, a learned plural by its
+    singular's (:func:`_defined_senses`); ``()`` for a word Wiktionary does not define."""
+    senses = _defined_senses(word)
     if not senses:
         return ()
     return tuple(nouns for sense in senses.split("|") if (nouns := tuple(w for w in sense.split() if w[0].isupper())))
@@ -1051,7 +1134,7 @@ def gloss_adjectives(word: str) -> tuple[str, ...]:
     "depressive"), "Phantomschmerz" (… in einer *amputierten* Gliedmaße) → ("amputierten",). The file keeps
     them after each sense's nouns, in lower case (``scripts/build_glosses.py``); ``()`` for a word Wiktionary
     does not define."""
-    senses = _glosses().get(surface(word))
+    senses = _defined_senses(word)
     if not senses:
         return ()
     return tuple(dict.fromkeys(w for sense in senses.split("|") for w in sense.split() if w[0].islower()))

@@ -294,6 +294,9 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
         # After the word's own synonyms, those of the nouns a verb form stands for: "gestorben" → sterben →
         # Tod, which the list names (Trauer); nearer than the word's broader terms.
         of_derived = tuple(s for d in derived for s in language.synonyms(d))
+        # With them, the nouns a learned synonym is derived from (issue #14, round 11): "verwirrt" ~ dement →
+        # Demenz, where no synonym names a topic as it is written.
+        of_derived += tuple(n for s in synonyms_ for n in language.learned_form_nouns(s))
         levels += [synonyms_, of_derived, broader, further, *_derived_relations(word, derived)]
     if not loose:
         levels = levels[:LOOSE_LEVEL]
@@ -307,7 +310,11 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
             return ()
         if found:
             return tuple(found)
-    return ()
+    # A rare noun of a property names what its adjective names (issue #14, round 11): "Verwirrtheit" →
+    # verwirrt. Not an everyday one, which has senses of its own ("Sicherheit" is no "sicher", alleinstehend).
+    rare = language.is_noun(word) and language.zipf(word.lower()) < COMMON_WORD_ZIPF
+    adjective = language.property_adjective(word) if rare else None
+    return named_topics(adjective) if adjective else ()
 
 
 LOOSE_LEVEL = 3  # in named_topics: the level of a word's broader terms (after itself, its synonyms, its forms')
@@ -537,6 +544,7 @@ def warm_up() -> None:
         _listed_spellings,
         _listed_phrases,
         _topic_heads,
+        _definition_index,
     ):
         build()
 
@@ -982,7 +990,33 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
     for adjective in language.gloss_adjectives(word):
         for alt in _gloss_adjective_alternatives(adjective):
             found.setdefault((alt.tokens, alt.kind), alt)
+    # Last, the other way round: a topic word whose own definition names the word (issue #14, round 11), a
+    # symptom in the definition of the one condition it marks ("Juckreiz": Neurodermitis is a *Hautkrankheit*
+    # mit Hautrötung und *Juckreiz* → Hauterkrankungen). As weak as the second step.
+    for listed in _defined_by(key):
+        for alt in _gloss_noun_alternatives(listed, GLOSS_KINDS[2]):
+            found.setdefault((alt.tokens, alt.kind), alt)
     return tuple(a for a in found.values() if a.tokens != (key,))
+
+
+@lru_cache(maxsize=1)
+def _definition_index() -> dict[str, frozenset[str]]:
+    """Search key of each noun of the definitions (German Wiktionary) of the common topic list's one-word names
+    and search words → those words ("juckreiz" → Neurodermitis, "gedachtnis" → Demenz)."""
+    found: dict[str, set[str]] = {}
+    for spellings in _listed_words_by_key().values():
+        for listed in spellings:
+            for sense in language.glosses(listed):
+                for noun in sense:
+                    found.setdefault(language.norm(noun), set()).add(listed)
+    return {key: frozenset(words) for key, words in found.items()}
+
+
+def _defined_by(key: str) -> frozenset[str]:
+    """The word of the common topic list whose definition alone names ``key`` (:func:`_definition_index`): a
+    noun that several definitions use says a category ("Organ", "Störung", "Verlust"), not the thing."""
+    listed = _definition_index().get(key, frozenset())
+    return listed if len(listed) == 1 else frozenset()
 
 
 @lru_cache(maxsize=20_000)
