@@ -76,7 +76,9 @@ def test_an_office_s_edited_synonyms_count_from_its_next_search(two_offices) -> 
     assert _names(w.hamm, "Gelenkbund") == []
     with tenant_context(w.hamm):
         topic = db.session.query(Topic).filter_by(name="Parkinson").one()
-        ops.save_topic(topic, name="Parkinson", topic_area="chronic_illness", search_words="Gelenkbund", relatives=False)
+        ops.save_topic(
+            topic, name="Parkinson", topic_area="chronic_illness", search_words="Gelenkbund", relatives=False
+        )
         db.session.commit()
     db.session.remove()
     assert _names(w.hamm, "Gelenkbund") == ["Parkinson Treff Hamm"]
