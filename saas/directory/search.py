@@ -58,8 +58,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
-    CTE,
+    BindParameter,
     ColumnElement,
+    CompoundSelect,
     Exists,
     Select,
     Text,
@@ -1116,24 +1117,6 @@ def _pattern_words(tokens: Iterable[str]) -> list[str]:
     return [t if _PLAIN_TOKEN.match(t) else re.escape(t) for t in sorted(tokens)]
 
 
-def _alternative_known(term: Term, known_words: CTE) -> ColumnElement[bool]:
-    """SQL: some alternative of the term has all its tokens among ``known_words`` (what
-    :func:`settle_terms` keeps). One pattern per term and per compound key, not a parameter per token:
-    each EXISTS is uncorrelated, evaluated once per statement over the few known words."""
-
-    def among(pattern: str) -> Exists:
-        return exists(
-            select(literal_column("1")).select_from(known_words).where(known_words.c.word.regexp_match(pattern))
-        )
-
-    singles = {a.tokens[0] for a in term.alternatives if len(a.tokens) == 1}
-    found: list[ColumnElement[bool]] = [among("^(" + "|".join(_pattern_words(singles)) + ")$")] if singles else []
-    # Each compound alternative comes with every key as a word or as a part ("~key"): known when every key is.
-    multi = {tuple(t.removeprefix(PART) for t in a.tokens) for a in term.alternatives if len(a.tokens) > 1}
-    found += [and_(*(among("^~?" + _pattern_words([k])[0] + "$") for k in keys)) for keys in sorted(multi)]
-    return or_(*found) if found else false()
-
-
 def _known(tokens: set[str], tenant_ids: list[int] | None) -> set[str]:
     from saas.directory.models import SearchWord
 
@@ -2143,11 +2126,17 @@ def _tokens_among(bare: set[str], column: ColumnElement[str] | InstrumentedAttri
     parameters: only a list of constants becomes a hashed look-up (PostgreSQL's hashed ``ScalarArrayOpExpr``),
     one probe per token instead of the regular expression's pass over the text with every key (Trennung,
     20 keys: the office's rows in 1.5 ms instead of 4.2 ms). A document is about 30 tokens."""
+    words = sorted({w for k in bare for w in (k, PART + k)})
+    return _tokens_among_bound(bindparam(None, words, type_=Text, expanding=True, literal_execute=True), column)
+
+
+def _tokens_among_bound(
+    listed: BindParameter, column: ColumnElement[str] | InstrumentedAttribute[str]
+) -> ColumnElement[bool]:
+    """:func:`_tokens_among` with its keys and their part tokens as the given (expanding) parameter."""
     from sqlalchemy.dialects.postgresql import ARRAY
 
-    words = sorted({w for k in bare for w in (k, PART + k)})
     token = func.unnest(func.string_to_array(column, literal_column("' '"), type_=ARRAY(Text))).column_valued("token")
-    listed = bindparam(None, words, type_=Text, expanding=True, literal_execute=True)
     return exists(select(literal_column("1")).where(token.in_(listed)))
 
 
@@ -2165,12 +2154,13 @@ def _rows(terms: list[Term], where: list) -> list[Candidate]:
 
 
 def _one_statement(
-    terms: list[Term], where: list, offices: list[int] | None
+    terms: list[Term], office: int, topic_area: str | None, statuses: tuple[str, ...] | None, filters: list | None
 ) -> tuple[set[str], dict[int, list[str]], list[Candidate], set[int]]:
-    """Vocabulary, typo candidates and matching groups of a query, in one statement (``UNION ALL``).
+    """Vocabulary, typo candidates and matching groups of a query for one office, in one statement
+    (``UNION ALL``).
 
-    Returns the known tokens, the correction candidates per term (only for a word of which the offices
-    know no alternative), the groups and the terms the groups' condition let pass when unknown (common
+    Returns the known tokens, the correction candidates per term (only for a word of which the office
+    knows no alternative), the groups and the terms the groups' condition let pass when unknown (common
     words, ignored when no group knows them: "Rauchen *aufhören*").
 
     The groups' condition is each term's alternatives before the vocabulary is known, as one regular
@@ -2178,43 +2168,29 @@ def _one_statement(
     again by :func:`rank`. One office has a few hundred groups: its (tenant_id, status) index and a filter
     over them beat the trigram index over all offices; ``search_text || ''`` is the same text without an
     index. :func:`_ranked_by_office` fetches the same per office, for many offices at once.
-    """
-    from saas.directory.models import Group, SearchWord
 
-    tokens = {t for term in terms for t in term.tokens} | {t for term in terms for t in _area_tokens(term)}
-    blank: ColumnElement[str] = literal_column("''")
-    known_words = (
-        select(SearchWord.word.label("word"))
-        .where(_office_filter(SearchWord.tenant_id, offices), SearchWord.word.in_(sorted(tokens)))
-        .cte("known_words")
-    )
-    parts: list[Select] = [
-        select(literal_column("'w'"), literal_column("0"), known_words.c.word, blank, blank, blank, blank)
-    ]
-    optional: set[int] = set()
-    asked: list[int] = []  # terms whose typo candidates come with the statement
-    column = Group.search_text + ""  # one office: its (tenant_id, status) index, not the trigram index
-    conditions = []
-    for i, term in enumerate(terms):
-        unknown = ~_alternative_known(term, known_words)
-        if may_ignore(term.word):
-            optional.add(i)
-            conditions.append(or_(_term_regex(term, column), unknown))
-        else:
-            conditions.append(_term_regex(term, column))
-        if _correction_window(term.word) is not None and not listed_topic_areas(language.norm(term.word)):
-            asked.append(i)
-            candidates = _candidates_stmt(term.word, offices).where(unknown).subquery()
-            parts.append(
-                select(literal_column("'c'"), literal_column(str(i)), candidates.c.word, blank, blank, blank, blank)
-            )
-    parts.append(select(literal_column("'g'"), *_group_columns()).where(*where, *conditions))
+    The statement is built once per shape of the query (:func:`_statement_shape`: how many terms, which
+    kinds of condition each has, which ask for typo candidates, which filters) and kept
+    (:func:`_shaped_statement`); the words, patterns and the office are its bound parameters. Building it
+    and its SQLAlchemy expressions cost about as much client time as PostgreSQL's answer.
+    """
+    postgresql = db.session.get_bind().dialect.name == "postgresql"
+    shape, values = _statement_shape(terms, postgresql)
+    values["office"] = office
+    base = (bool(statuses), topic_area is not None)
+    if statuses:
+        values["statuses"] = list(statuses)
+    if topic_area is not None:
+        values["topic_area"] = topic_area
+    stmt = _shaped_statement(shape, base) if not filters else _build_statement(shape, base, list(filters))
+    optional = {i for i, term_shape in enumerate(shape) if term_shape[2]}
+    asked = [i for i, term_shape in enumerate(shape) if term_shape[3]]
     read = _READ.get()
     key = tuple((t.word, tuple(sorted({a.tokens for a in t.alternatives}))) for t in terms)
     if read is not None and key in read:
         rows = read[key]
     else:
-        rows = list(db.session.execute(union_all(*parts)).all())
+        rows = list(db.session.execute(stmt, values).all())
         if read is not None:
             read[key] = rows
     known: set[str] = set()
@@ -2228,6 +2204,121 @@ def _one_statement(
         else:
             groups.append(Candidate(int(number), *row))
     return known, candidates_of, groups, optional
+
+
+# The shape of one term in the first statement: how its singles are matched (None: it has none; False: a
+# regular expression; True: PostgreSQL's hashed look-up of tokens, :func:`_tokens_among`), the number of
+# keys of each compound alternative, whether it may be left out when unknown, whether its typo candidates
+# come along.
+_TermShape = tuple[bool | None, tuple[int, ...], bool, bool]
+
+
+def _statement_shape(terms: list[Term], postgresql: bool) -> tuple[tuple[_TermShape, ...], dict[str, object]]:
+    """One walk over the terms: the shape of their first statement (all its SQL depends on besides the
+    filters) and the values of its parameters: the same patterns and key lists :func:`_term_regex` and
+    :func:`_candidates_stmt` write, by the names :func:`_build_statement` gives
+    them."""
+    values: dict[str, object] = {}
+    shape: list[_TermShape] = []
+    tokens: set[str] = set()
+    for i, term in enumerate(terms):
+        tokens |= term.tokens
+        tokens |= _area_tokens(term)
+        singles = {a.tokens[0] for a in term.alternatives if len(a.tokens) == 1}
+        multi = sorted({tuple(t.removeprefix(PART) for t in a.tokens) for a in term.alternatives if len(a.tokens) > 1})
+        hashed: bool | None = None
+        if singles:
+            values[f"known_{i}"] = "^(" + "|".join(_pattern_words(singles)) + ")$"
+            bare = {k.removeprefix(PART) for k in singles}
+            hashed = postgresql and len(bare) >= HASHED_KEYS
+            values[f"match_{i}"] = sorted({w for k in bare for w in (k, PART + k)}) if hashed else _token_regex(bare)
+        for j, keys in enumerate(multi):
+            for n, k in enumerate(keys):
+                values[f"known_{i}_{j}_{n}"] = "^~?" + _pattern_words([k])[0] + "$"
+                values[f"match_{i}_{j}_{n}"] = _token_regex([k])
+        window = _correction_window(term.word)
+        asked = window is not None and not listed_topic_areas(language.norm(term.word))
+        if asked:
+            assert window is not None
+            n, limit = len(window[0]), window[1]
+            values[f"shortest_{i}"], values[f"longest_{i}"] = n + 1 - limit, n + 1 + limit
+        shape.append((hashed, tuple(len(keys) for keys in multi), may_ignore(term.word), asked))
+    values["tokens"] = sorted(tokens)
+    return tuple(shape), values
+
+
+@lru_cache(maxsize=1024)
+def _shaped_statement(shape: tuple[_TermShape, ...], base: tuple[bool, bool]) -> CompoundSelect:
+    """:func:`_build_statement` kept by shape (a query's shape recurs: the bench's mix has a few dozen)."""
+    return _build_statement(shape, base, [])
+
+
+def _build_statement(shape: tuple[_TermShape, ...], base: tuple[bool, bool], filters: list) -> CompoundSelect:
+    """The first statement of a query of this shape for one office (see :func:`_one_statement`), its values
+    bound by name (:func:`_statement_shape`): the office ``office``, ``statuses`` and ``topic_area`` where
+    ``base`` says so, after the finder's own ``filters``."""
+    from saas.directory.models import Group, SearchWord
+
+    statuses, topic_area = base
+    where: list = [*filters, Group.tenant_id == bindparam("office")]
+    if statuses:
+        where.append(Group.status.in_(bindparam("statuses", expanding=True)))
+    if topic_area:
+        where.append(Group.topic_area == bindparam("topic_area"))
+    blank: ColumnElement[str] = literal_column("''")
+    known_words = (
+        select(SearchWord.word.label("word"))
+        .where(SearchWord.tenant_id == bindparam("office"), SearchWord.word.in_(bindparam("tokens", expanding=True)))
+        .cte("known_words")
+    )
+
+    def among(name: str) -> Exists:
+        pattern = bindparam(name, type_=Text)
+        return exists(
+            select(literal_column("1")).select_from(known_words).where(known_words.c.word.regexp_match(pattern))
+        )
+
+    parts: list[Select] = [
+        select(literal_column("'w'"), literal_column("0"), known_words.c.word, blank, blank, blank, blank)
+    ]
+    column = Group.search_text + ""  # one office: its (tenant_id, status) index, not the trigram index
+    conditions = []
+    for i, (hashed, multi, optional, asked) in enumerate(shape):
+        # Some alternative of the term has all its tokens among the known words (one pattern for its singles,
+        # one per key of a compound alternative: each EXISTS is uncorrelated, evaluated once per statement
+        # over the few known words); and the term's groups' condition as in _term_regex. Patterns bound.
+        found: list[ColumnElement[bool]] = [among(f"known_{i}")] if hashed is not None else []
+        found += [and_(*(among(f"known_{i}_{j}_{n}") for n in range(keys))) for j, keys in enumerate(multi)]
+        unknown = ~(or_(*found) if found else false())
+        matched: list[ColumnElement[bool]] = []
+        if hashed:
+            matched.append(
+                _tokens_among_bound(bindparam(f"match_{i}", type_=Text, expanding=True, literal_execute=True), column)
+            )
+        elif hashed is not None:
+            matched.append(column.regexp_match(bindparam(f"match_{i}", type_=Text)))
+        matched += [
+            and_(*(column.regexp_match(bindparam(f"match_{i}_{j}_{n}", type_=Text)) for n in range(keys)))
+            for j, keys in enumerate(multi)
+        ]
+        condition = or_(*matched) if matched else false()
+        conditions.append(or_(condition, unknown) if optional else condition)
+        if asked:
+            candidates = (
+                select(SearchWord.word)
+                .where(
+                    SearchWord.tenant_id == bindparam("office"),
+                    SearchWord.length.between(bindparam(f"shortest_{i}"), bindparam(f"longest_{i}")),
+                    SearchWord.word.like("=%"),
+                )
+                .where(unknown)
+                .subquery()
+            )
+            parts.append(
+                select(literal_column("'c'"), literal_column(str(i)), candidates.c.word, blank, blank, blank, blank)
+            )
+    parts.append(select(literal_column("'g'"), *_group_columns()).where(*where, *conditions))
+    return union_all(*parts)
 
 
 # The rows of the first statements of one search_ids call, by the terms they read (their words and readings,
@@ -2323,9 +2414,9 @@ def _search(
     from saas.directory.models import Group
 
     offices = [tenant_id] if tenant_id is not None else tenant_ids
-    where = _base_filters(offices, topic_area, statuses, filters)
     terms = query_terms(q)
     if not terms:
+        where = _base_filters(offices, topic_area, statuses, filters)
         # Every group by name: the order of each office's own list, merged.
         rows = db.session.execute(
             select(Group.id, func.count().over())
@@ -2341,9 +2432,10 @@ def _search(
     token = _PARTIAL_QUERY.set(q if partial else None)
     try:
         if offices is not None and len(offices) == 1:
-            known, candidates_of, groups, optional = _one_statement(terms, where, offices)
+            known, candidates_of, groups, optional = _one_statement(terms, offices[0], topic_area, statuses, filters)
             settled = _settle_office(terms, known, candidates_of, optional, offices[0])
-            ranked, corrected, ignored = _finish(settled, groups, lambda: where)
+            where_of = lru_cache(maxsize=1)(lambda: _base_filters(offices, topic_area, statuses, filters))
+            ranked, corrected, ignored = _finish(settled, groups, where_of)
             return SearchResult([c.id for c in ranked[offset : offset + limit]], len(ranked), corrected, ignored)
         found = _ranked_by_office(q, offices, topic_area, statuses, filters)
     finally:
@@ -2431,7 +2523,7 @@ def _settle_office(
     unknown_terms = {
         i for i, term in enumerate(terms) if not any(all(t in known for t in a.tokens) for a in term.alternatives)
     }
-    # The candidates the statement fetched: those of a word it found no reading of (_alternative_known).
+    # The candidates the statement fetched: those of a word it found no reading of (_build_statement).
     asked = {i: c for i, c in candidates_of.items() if not _known_alternative(terms[i], known)}
     kept, ignored, nothing = settle_terms(terms, known, [office], candidates_of)
     # The groups' condition holds for the kept terms (a superset of their alternatives) and for ignored
@@ -2444,7 +2536,7 @@ def _settle_office(
 
 
 def _known_alternative(term: Term, known: set[str]) -> bool:
-    """:func:`_alternative_known` in Python, for one office's known words."""
+    """The known-alternative test of :func:`_build_statement` in Python, for one office's known words."""
     for a in term.alternatives:
         if len(a.tokens) == 1:
             if a.tokens[0] in known:
