@@ -19,7 +19,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from saas.contacts.models import CHANNELS, CONCERNS, KINDS, MEDIA, TOPIC_AREAS
-from saas.contacts.report import ReportView, paragraphs, stock_day, year_label
+from saas.contacts.report import ReportView, paragraphs, provisional_note, stock_day, year_label
 from saas.core.charts import Chart
 from saas.core.formatting import format_date, format_number, format_percent
 from saas.core.reports import recording_note
@@ -243,7 +243,7 @@ def _cover(pdf: ReportPDF, view: ReportView) -> None:
     if tenant.legal_body:
         pdf.para(f"Träger: {tenant.legal_body}")
     if view.as_of:  # a year still running: a report of figures so far, not the year's
-        pdf.para(f"Vorläufig: Stand {format_date(view.as_of)}, das Jahr läuft noch.")
+        pdf.para(provisional_note(view.as_of))
     pdf.set_y(pdf.h - 60)
     lines = [tenant.address_line, tenant.phone and f"Tel.: {tenant.phone}", tenant.email, tenant.website]
     pdf.para("\n".join(line for line in lines if line), 9)

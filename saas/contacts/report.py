@@ -218,6 +218,11 @@ def stock_day(as_of: dt.date | None) -> str:
     return f"am {format_date(as_of)}" if as_of else "am Jahresende"
 
 
+def provisional_note(as_of: dt.date | None) -> str:
+    """What a document of a year still running says first (PDF, Word, the NAKOS sheet); "" for a year ended."""
+    return f"Vorläufig: Stand {format_date(as_of)}, das Jahr läuft noch." if as_of else ""
+
+
 def period_words(year: int, as_of: dt.date | None) -> str:
     """The reporting period as a sentence begins: "Im Jahr 2025", or "Bis zum 04.12.2026" while it runs."""
     return f"Bis zum {format_date(as_of)}" if as_of else f"Im Jahr {year}"

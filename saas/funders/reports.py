@@ -10,11 +10,18 @@ Everything runs with the office bound. Figures come only from :func:`annual_repo
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from typing import Any
 
-from saas.contacts.report import annual_report, chapters, paragraphs, period_words, report_as_of, topics_az
+from saas.contacts.report import (
+    annual_report,
+    chapters,
+    paragraphs,
+    period_words,
+    provisional_note,
+    report_as_of,
+    topics_az,
+)
 from saas.core.formatting import format_date
 from saas.core.reports import recording_note
 from saas.funders import figures as F
@@ -44,12 +51,6 @@ def _office_block(doc: Document, tenant: Tenant) -> None:
     doc.para("\n".join(lines))
 
 
-def _provisional(doc: Document, as_of: dt.date | None) -> None:
-    """A document of a year still running says first that its figures are those so far."""
-    if as_of:
-        doc.para(f"Vorläufig: Stand {format_date(as_of)}, das Jahr läuft noch.")
-
-
 def _chapter(doc: Document, title: str, body: str) -> None:
     doc.heading(title)
     for kind, items in paragraphs(body):
@@ -64,7 +65,7 @@ def sachbericht(tenant: Tenant, year: int, report: dict[str, Any] | None = None)
     as_of = report_as_of(report)
     end = format_date(as_of) if as_of else f"31.12.{year}"
     doc = Document(f"Sachbericht {year}", f"{tenant.name} – Berichtszeitraum 01.01.–{end}")
-    _provisional(doc, as_of)
+    doc.para(provisional_note(as_of))
     _office_block(doc, tenant)
     doc.para("Vorgelegt für: " + "; ".join(FUNDERS) + ".")
     all_chapters = chapters(year)
@@ -150,7 +151,7 @@ def annual_document(tenant: Tenant, year: int, report: dict[str, Any] | None = N
     """The annual report (Jahresbericht) as a document: what its PDF holds, for Word."""
     report = report or annual_report(tenant, year)
     doc = Document(f"Jahresbericht {year}", tenant.name)
-    _provisional(doc, report_as_of(report))
+    doc.para(provisional_note(report_as_of(report)))
     doc.heading(f"1. {tenant.name}")
     if tenant.about:
         doc.para(tenant.about)
@@ -187,9 +188,10 @@ SHEET_HEADER = ["Nr.", "Kennzahl", "Wert", "Schlüssel im Jahresbericht (JSON)",
 
 
 def nakos_rows(report: dict[str, Any]) -> list[list[Any]]:
+    as_of = report_as_of(report)
     return [
         [number, figure.label, F.value(report, figure.path), figure.path, figure.definition]
-        for number, figure in enumerate((f.on(report_as_of(report)) for f in F.NAKOS), start=1)
+        for number, figure in enumerate((f.on(as_of) for f in F.NAKOS), start=1)
     ]
 
 
@@ -227,9 +229,9 @@ def nakos_xlsx(title: str, subtitle: str, rows: list[list[Any]], legend: str = "
 def office_nakos(tenant: Tenant, year: int, report: dict[str, Any] | None = None) -> bytes:
     report = report or annual_report(tenant, year)
     as_of = report_as_of(report)
-    running = f" (vorläufig: Stand {format_date(as_of)}, das Jahr läuft noch)" if as_of else ""
     return nakos_xlsx(
         f"NAKOS-Umfrage {year}: {tenant.name}",
-        f"Berichtsjahr {year}{running}; alle Werte aus dem Jahresbericht von Lotse (Schlüssel in Spalte D).",
+        f"Berichtsjahr {year}; alle Werte aus dem Jahresbericht von Lotse (Schlüssel in Spalte D). "
+        + provisional_note(as_of),
         nakos_rows(report),
     )

@@ -115,7 +115,7 @@ def test_the_funders_documents_and_drafts_of_a_running_year_state_the_figures_so
         assert f"Aktive Selbsthilfegruppen am {day}" in text and f"Newsletter-Abonnent*innen am {day}" in text
         assert "am Jahresende" not in text and "31.12." not in text, text
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert f"vorläufig: Stand {day}" in rows[1][0]
+    assert f"Vorläufig: Stand {day}, das Jahr läuft noch." in rows[1][0]
     assert any(row[1] == f"Aktive Selbsthilfegruppen am {day}" for row in rows)
     assert not any("am Jahresende" in str(row[1]) or "am 31.12." in str(row[4]) for row in rows)
     assert drafts["Arbeitsschwerpunkte"].startswith(f"Bis zum {day} berieten die Mitarbeiterinnen")
