@@ -315,7 +315,7 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     # verwirrt. Not an everyday one, which has senses of its own ("Sicherheit" is no "sicher", alleinstehend).
     rare = language.is_noun(word) and language.zipf(word.lower()) < COMMON_WORD_ZIPF
     adjective = language.property_adjective(word) if rare else None
-    return named_topics(adjective) if adjective else ()
+    return named_topics(adjective, loose) if adjective else ()
 
 
 LOOSE_LEVEL = 3  # in named_topics: the level of a word's broader terms (after itself, its synonyms, its forms')
@@ -1195,14 +1195,26 @@ def moved_letter(typed: str, word: str) -> bool:
 def _candidates_stmt(word: str, tenant_ids: list[int] | None) -> Select[str]:
     from saas.directory.models import SearchWord
 
+    shortest, longest = _candidate_lengths(word)
+    return select(SearchWord.word).where(
+        _office_filter(SearchWord.tenant_id, tenant_ids),
+        SearchWord.length.between(shortest, longest),
+        SearchWord.word.like("=%"),
+    )
+
+
+def _candidate_lengths(word: str) -> tuple[int, int]:
+    """The lengths of the vocabulary's spellings ("=" and the word) that may be corrections of ``word``."""
     window = _correction_window(word)
     assert window is not None
     n, limit = len(window[0]), window[1]
-    return select(SearchWord.word).where(
-        _office_filter(SearchWord.tenant_id, tenant_ids),
-        SearchWord.length.between(n + 1 - limit, n + 1 + limit),
-        SearchWord.word.like("=%"),
-    )
+    return n + 1 - limit, n + 1 + limit
+
+
+def _asks_candidates(term: Term) -> bool:
+    """Whether a term's typo candidates come with the search's first statement: a word that may be a typo
+    and names no topic area of the common list."""
+    return _correction_window(term.word) is not None and not listed_topic_areas(language.norm(term.word))
 
 
 def _corrections(word: str, tenant_ids: list[int] | None) -> list[str]:
@@ -2126,8 +2138,14 @@ def _tokens_among(bare: set[str], column: ColumnElement[str] | InstrumentedAttri
     parameters: only a list of constants becomes a hashed look-up (PostgreSQL's hashed ``ScalarArrayOpExpr``),
     one probe per token instead of the regular expression's pass over the text with every key (Trennung,
     20 keys: the office's rows in 1.5 ms instead of 4.2 ms). A document is about 30 tokens."""
-    words = sorted({w for k in bare for w in (k, PART + k)})
-    return _tokens_among_bound(bindparam(None, words, type_=Text, expanding=True, literal_execute=True), column)
+    return _tokens_among_bound(
+        bindparam(None, _part_tokens(bare), type_=Text, expanding=True, literal_execute=True), column
+    )
+
+
+def _part_tokens(bare: Iterable[str]) -> list[str]:
+    """The keys and their part tokens ("~key"), the list :func:`_tokens_among` looks a document's tokens up in."""
+    return sorted({w for k in bare for w in (k, PART + k)})
 
 
 def _tokens_among_bound(
@@ -2231,17 +2249,14 @@ def _statement_shape(terms: list[Term], postgresql: bool) -> tuple[tuple[_TermSh
             values[f"known_{i}"] = "^(" + "|".join(_pattern_words(singles)) + ")$"
             bare = {k.removeprefix(PART) for k in singles}
             hashed = postgresql and len(bare) >= HASHED_KEYS
-            values[f"match_{i}"] = sorted({w for k in bare for w in (k, PART + k)}) if hashed else _token_regex(bare)
+            values[f"match_{i}"] = _part_tokens(bare) if hashed else _token_regex(bare)
         for j, keys in enumerate(multi):
             for n, k in enumerate(keys):
                 values[f"known_{i}_{j}_{n}"] = "^~?" + _pattern_words([k])[0] + "$"
                 values[f"match_{i}_{j}_{n}"] = _token_regex([k])
-        window = _correction_window(term.word)
-        asked = window is not None and not listed_topic_areas(language.norm(term.word))
+        asked = _asks_candidates(term)
         if asked:
-            assert window is not None
-            n, limit = len(window[0]), window[1]
-            values[f"shortest_{i}"], values[f"longest_{i}"] = n + 1 - limit, n + 1 + limit
+            values[f"shortest_{i}"], values[f"longest_{i}"] = _candidate_lengths(term.word)
         shape.append((hashed, tuple(len(keys) for keys in multi), may_ignore(term.word), asked))
     values["tokens"] = sorted(tokens)
     return tuple(shape), values
@@ -2597,11 +2612,7 @@ def _ranked_by_each_office(
         return {i for i, term in enumerate(template) if not _known_alternative(term, known)}
 
     unknown_of = {office: lacks(known) for office, known in known_of.items()}
-    asked = [
-        i
-        for i, term in enumerate(template)
-        if _correction_window(term.word) is not None and not listed_topic_areas(language.norm(term.word))
-    ]
+    asked = [i for i, term in enumerate(template) if _asks_candidates(term)]
     fixes_of: dict[int, dict[int, list[str]]] = {}
     for i in asked:
         # All offices (None): those that know none of the words are found by their spellings.
