@@ -2102,16 +2102,73 @@ def _token_regex(keys: Iterable[str]) -> str:
     return " ~?(" + "|".join(_pattern_words({k.removeprefix(PART) for k in keys})) + ") "
 
 
+def _term_keys(term: Term) -> tuple[set[str], list[tuple[str, ...]]]:
+    """A term's keys as every statement matches them: the tokens of its one-token alternatives (a compound
+    part's with its prefix) and, sorted, the keys of each compound alternative (bare)."""
+    singles = {a.tokens[0] for a in term.alternatives if len(a.tokens) == 1}
+    multi = sorted({tuple(t.removeprefix(PART) for t in a.tokens) for a in term.alternatives if len(a.tokens) > 1})
+    return singles, multi
+
+
+# How a term's groups' condition matches its one-token alternatives: None (it has none), False (one regular
+# expression over the document), True (PostgreSQL's hashed look-up of the document's tokens).
+_Singles = bool | None
+
+
+def _match_values(
+    i: int, singles: set[str], multi: list[tuple[str, ...]], postgresql: bool, values: dict[str, object]
+) -> _Singles:
+    """The patterns and key lists of term ``i``'s groups' condition (:func:`_term_condition`), written into
+    ``values`` by the names that condition binds; how its singles are matched."""
+    for j, keys in enumerate(multi):
+        for n, k in enumerate(keys):
+            values[f"match_{i}_{j}_{n}"] = _token_regex([k])
+    if not singles:
+        return None
+    bare = {k.removeprefix(PART) for k in singles}
+    hashed = postgresql and len(bare) >= HASHED_KEYS
+    values[f"match_{i}"] = _part_tokens(bare) if hashed else _token_regex(bare)
+    return hashed
+
+
+def _term_condition(
+    i: int,
+    hashed: _Singles,
+    multi: Iterable[int],
+    column: ColumnElement[str] | InstrumentedAttribute[str],
+    value: Callable[[str, bool], BindParameter],
+) -> ColumnElement[bool]:
+    """Term ``i``'s groups' condition: some alternative's keys are whole tokens of the document, as words or
+    compound parts (its singles in one regular expression or look-up, each compound alternative's keys each in
+    its own). ``multi`` gives the number of keys of each compound alternative, ``value(name, expanding)`` the
+    parameter of a pattern or key list (:func:`_match_values`): bound by name in a kept statement, by value in
+    one built for a single query."""
+    matched: list[ColumnElement[bool]] = []
+    if hashed:
+        matched.append(_tokens_among(value(f"match_{i}", True), column))
+    elif hashed is not None:
+        matched.append(column.regexp_match(value(f"match_{i}", False)))
+    matched += [
+        and_(*(column.regexp_match(value(f"match_{i}_{j}_{n}", False)) for n in range(keys)))
+        for j, keys in enumerate(multi)
+    ]
+    return or_(*matched) if matched else false()
+
+
 def _term_regex(term: Term, column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[bool]:
     """For one office: a term as one regular expression over the document instead of a ``LIKE`` per
     alternative (a word has up to a hundred with its synonyms), or, for many keys on PostgreSQL, a look-up
     of the document's tokens (:func:`_tokens_among`). Slightly wider than the alternatives (a key as word or
-    part alike); :func:`rank` narrows it exactly."""
-    singles = [a.tokens[0] for a in term.alternatives if len(a.tokens) == 1]
-    multi = {tuple(t.removeprefix(PART) for t in a.tokens) for a in term.alternatives if len(a.tokens) > 1}
-    found = [_singles_condition(singles, column)] if singles else []
-    found += [and_(*(column.regexp_match(_token_regex([k])) for k in keys)) for keys in sorted(multi)]
-    return or_(*found) if found else false()
+    part alike); :func:`rank` narrows it exactly. The condition of the kept first statement
+    (:func:`_build_statement`), its values written in."""
+    values: dict[str, object] = {}
+    singles, multi = _term_keys(term)
+    hashed = _match_values(0, singles, multi, db.session.get_bind().dialect.name == "postgresql", values)
+
+    def value(name: str, expanding: bool) -> BindParameter:
+        return bindparam(None, values[name], type_=Text, expanding=expanding, literal_execute=expanding)
+
+    return _term_condition(0, hashed, [len(keys) for keys in multi], column, value)
 
 
 # From this many keys on, PostgreSQL looks a document's tokens up in a hash of the keys (:func:`_tokens_among`)
@@ -2120,38 +2177,21 @@ def _term_regex(term: Term, column: ColumnElement[str] | InstrumentedAttribute[s
 HASHED_KEYS = 9
 
 
-def _singles_condition(
-    keys: Iterable[str], column: ColumnElement[str] | InstrumentedAttribute[str]
-) -> ColumnElement[bool]:
-    """Some key is a whole token of the document, as a word or a compound's part: the regular expression
-    of :func:`_token_regex`, or on PostgreSQL for :data:`HASHED_KEYS` keys or more the same as a look-up."""
-    bare = {k.removeprefix(PART) for k in keys}
-    if len(bare) >= HASHED_KEYS and db.session.get_bind().dialect.name == "postgresql":
-        return _tokens_among(bare, column)
-    return column.regexp_match(_token_regex(bare))
-
-
-def _tokens_among(bare: set[str], column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[bool]:
-    """PostgreSQL: some token of the document (split at its spaces) is a key or a key's part token
-    ("~key"): what ``column ~ ' ~?(k1|k2|…) '`` finds, as ``EXISTS (… unnest(string_to_array(…)) … IN
-    ('k1', '~k1', …))``. The keys are written into the statement (``literal_execute``), not sent as
-    parameters: only a list of constants becomes a hashed look-up (PostgreSQL's hashed ``ScalarArrayOpExpr``),
-    one probe per token instead of the regular expression's pass over the text with every key (Trennung,
-    20 keys: the office's rows in 1.5 ms instead of 4.2 ms). A document is about 30 tokens."""
-    return _tokens_among_bound(
-        bindparam(None, _part_tokens(bare), type_=Text, expanding=True, literal_execute=True), column
-    )
-
-
 def _part_tokens(bare: Iterable[str]) -> list[str]:
     """The keys and their part tokens ("~key"), the list :func:`_tokens_among` looks a document's tokens up in."""
     return sorted({w for k in bare for w in (k, PART + k)})
 
 
-def _tokens_among_bound(
+def _tokens_among(
     listed: BindParameter, column: ColumnElement[str] | InstrumentedAttribute[str]
 ) -> ColumnElement[bool]:
-    """:func:`_tokens_among` with its keys and their part tokens as the given (expanding) parameter."""
+    """PostgreSQL: some token of the document (split at its spaces) is a key or a key's part token
+    ("~key", ``listed``: :func:`_part_tokens`): what ``column ~ ' ~?(k1|k2|…) '`` finds, as ``EXISTS (…
+    unnest(string_to_array(…)) … IN ('k1', '~k1', …))``. The keys are written into the statement
+    (``literal_execute``), not sent as parameters: only a list of constants becomes a hashed look-up
+    (PostgreSQL's hashed ``ScalarArrayOpExpr``), one probe per token instead of the regular expression's pass
+    over the text with every key (Trennung, 20 keys: the office's rows in 1.5 ms instead of 4.2 ms). A document
+    is about 30 tokens."""
     from sqlalchemy.dialects.postgresql import ARRAY
 
     token = func.unnest(func.string_to_array(column, literal_column("' '"), type_=ARRAY(Text))).column_valued("token")
@@ -2224,11 +2264,10 @@ def _one_statement(
     return known, candidates_of, groups, optional
 
 
-# The shape of one term in the first statement: how its singles are matched (None: it has none; False: a
-# regular expression; True: PostgreSQL's hashed look-up of tokens, :func:`_tokens_among`), the number of
+# The shape of one term in the first statement: how its singles are matched (:data:`_Singles`), the number of
 # keys of each compound alternative, whether it may be left out when unknown, whether its typo candidates
 # come along.
-_TermShape = tuple[bool | None, tuple[int, ...], bool, bool]
+_TermShape = tuple[_Singles, tuple[int, ...], bool, bool]
 
 
 def _statement_shape(terms: list[Term], postgresql: bool) -> tuple[tuple[_TermShape, ...], dict[str, object]]:
@@ -2242,18 +2281,13 @@ def _statement_shape(terms: list[Term], postgresql: bool) -> tuple[tuple[_TermSh
     for i, term in enumerate(terms):
         tokens |= term.tokens
         tokens |= _area_tokens(term)
-        singles = {a.tokens[0] for a in term.alternatives if len(a.tokens) == 1}
-        multi = sorted({tuple(t.removeprefix(PART) for t in a.tokens) for a in term.alternatives if len(a.tokens) > 1})
-        hashed: bool | None = None
+        singles, multi = _term_keys(term)
+        hashed = _match_values(i, singles, multi, postgresql, values)
         if singles:
             values[f"known_{i}"] = "^(" + "|".join(_pattern_words(singles)) + ")$"
-            bare = {k.removeprefix(PART) for k in singles}
-            hashed = postgresql and len(bare) >= HASHED_KEYS
-            values[f"match_{i}"] = _part_tokens(bare) if hashed else _token_regex(bare)
         for j, keys in enumerate(multi):
             for n, k in enumerate(keys):
                 values[f"known_{i}_{j}_{n}"] = "^~?" + _pattern_words([k])[0] + "$"
-                values[f"match_{i}_{j}_{n}"] = _token_regex([k])
         asked = _asks_candidates(term)
         if asked:
             values[f"shortest_{i}"], values[f"longest_{i}"] = _candidate_lengths(term.word)
@@ -2281,6 +2315,10 @@ def _build_statement(shape: tuple[_TermShape, ...], base: tuple[bool, bool], fil
     if topic_area:
         where.append(Group.topic_area == bindparam("topic_area"))
     blank: ColumnElement[str] = literal_column("''")
+
+    def named(name: str, expanding: bool) -> BindParameter:
+        return bindparam(name, type_=Text, expanding=expanding, literal_execute=expanding)
+
     known_words = (
         select(SearchWord.word.label("word"))
         .where(SearchWord.tenant_id == bindparam("office"), SearchWord.word.in_(bindparam("tokens", expanding=True)))
@@ -2305,18 +2343,7 @@ def _build_statement(shape: tuple[_TermShape, ...], base: tuple[bool, bool], fil
         found: list[ColumnElement[bool]] = [among(f"known_{i}")] if hashed is not None else []
         found += [and_(*(among(f"known_{i}_{j}_{n}") for n in range(keys))) for j, keys in enumerate(multi)]
         unknown = ~(or_(*found) if found else false())
-        matched: list[ColumnElement[bool]] = []
-        if hashed:
-            matched.append(
-                _tokens_among_bound(bindparam(f"match_{i}", type_=Text, expanding=True, literal_execute=True), column)
-            )
-        elif hashed is not None:
-            matched.append(column.regexp_match(bindparam(f"match_{i}", type_=Text)))
-        matched += [
-            and_(*(column.regexp_match(bindparam(f"match_{i}_{j}_{n}", type_=Text)) for n in range(keys)))
-            for j, keys in enumerate(multi)
-        ]
-        condition = or_(*matched) if matched else false()
+        condition = _term_condition(i, hashed, multi, column, named)
         conditions.append(or_(condition, unknown) if optional else condition)
         if asked:
             candidates = (
@@ -2798,22 +2825,15 @@ def _term_tokens(term: Term) -> ColumnElement[bool]:
         bare = sorted({k.removeprefix(PART) for k in keys})
         return tokens.op("&&")(literal([w for k in bare for w in (k, PART + k)], ARRAY(Text)))
 
-    singles = [a.tokens[0] for a in term.alternatives if len(a.tokens) == 1]
-    multi = {tuple(t.removeprefix(PART) for t in a.tokens) for a in term.alternatives if len(a.tokens) > 1}
+    singles, multi = _term_keys(term)
     found = [any_of(singles)] if singles else []
-    found += [and_(*(any_of([k]) for k in keys)) for keys in sorted(multi)]
+    found += [and_(*(any_of([k]) for k in keys)) for keys in multi]
     return or_(*found) if found else false()
 
 
 def _condition_key(terms: list[Term]) -> tuple:
     """What :func:`_term_regex` makes of the terms: offices whose kept terms give the same share a condition."""
-    return tuple(
-        (
-            tuple(sorted({a.tokens[0] for a in t.alternatives if len(a.tokens) == 1})),
-            tuple(sorted({tuple(x.removeprefix(PART) for x in a.tokens) for a in t.alternatives if len(a.tokens) > 1})),
-        )
-        for t in terms
-    )
+    return tuple((tuple(sorted(singles)), tuple(multi)) for singles, multi in map(_term_keys, terms))
 
 
 def _finish(

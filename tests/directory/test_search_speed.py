@@ -176,7 +176,9 @@ def test_a_term_finds_the_documents_its_pattern_finds(offices, keys: list[str]) 
 
     from sqlalchemy import update
 
-    from saas.directory.search import HASHED_KEYS, _singles_condition, _token_regex
+    from saas.directory.search import HASHED_KEYS, Alternative, Term, _term_regex, _token_regex
+
+    term = Term(keys[0], [Alternative((k,), 1.0, "exact") for k in keys])
 
     odd = " o'brien =o'brien ~c++ a\\b 50% =x x.y ~zwerg (ad) zwergohr "
     with tenant_context(offices.hamm.id):
@@ -185,10 +187,10 @@ def test_a_term_finds_the_documents_its_pattern_finds(offices, keys: list[str]) 
         db.session.commit()
     with cross_tenant("test: every document"):
         documents = dict(db.session.execute(select(Group.id, Group.search_text)).tuples().all())
-        found = set(db.session.scalars(select(Group.id).where(_singles_condition(keys, Group.search_text + ""))))
+        found = set(db.session.scalars(select(Group.id).where(_term_regex(term, Group.search_text + ""))))
         statement = str(
             select(Group.id)
-            .where(_singles_condition(keys, Group.search_text))
+            .where(_term_regex(term, Group.search_text))
             .compile(db.engine, compile_kwargs={"render_postcompile": True})
         )
         db.session.remove()
