@@ -484,8 +484,21 @@ def synonym_front_topics(word: str) -> tuple[str, ...]:
     for synonym in synonyms:
         parts = language.split_compound(synonym)
         if len(parts) == 2 and not may_ignore(parts[0]) and not language.is_person(parts[0]):
-            found.update(_front_topics(parts[0]))
+            found.update(_synonym_front_names(parts[0]))
     return tuple(sorted(found))
+
+
+def _synonym_front_names(front: str) -> tuple[str, ...]:
+    """The topics a synonym's front part names for :func:`synonym_front_topics` (:func:`_front_topics`); a verb's
+    stem in front by the verb's own synonyms only, which OpenThesaurus writes in lower case: a capitalised one
+    is a noun of the noun the verb is spelt like ("Rück|stand", a synonym of "Schulden": rücken ~ Wirbelsäule is
+    the back's, which names Morbus Bechterew).""" 
+    found = named_topics(front)
+    if found or front + "en" not in language.verbs():
+        return found
+    names = _listed_topic_names()
+    verbal = [s for s in language.synonyms(front + "en") if s[:1].islower()]
+    return tuple(sorted({n for s in verbal for n in names.get(language.norm(s), ())}))
 
 
 def _related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
