@@ -492,7 +492,7 @@ def _synonym_front_names(front: str) -> tuple[str, ...]:
     """The topics a synonym's front part names for :func:`synonym_front_topics` (:func:`_front_topics`); a verb's
     stem in front by the verb's own synonyms only, which OpenThesaurus writes in lower case: a capitalised one
     is a noun of the noun the verb is spelt like ("Rück|stand", a synonym of "Schulden": rücken ~ Wirbelsäule is
-    the back's, which names Morbus Bechterew).""" 
+    the back's, which names Morbus Bechterew)."""
     found = named_topics(front)
     if found or front + "en" not in language.verbs():
         return found
@@ -724,7 +724,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 # the groups name ("Eltern|kreis").
                 specific = tuple(dict.fromkeys(language.norm(p) for p in parts[:-1]))
                 who = any(language.is_person(p) and not _audience_word(Term(p)) for p in parts[:-1])
-                if specific != keys and not who and all(_listed_spelling(p) for p in parts[:-1]):
+                if specific != keys and not who and all(_concept_spelling(p) for p in parts[:-1]):
                     term.alternatives += _whole_or_part(specific, SYNONYM, "fallback")
                 elif specific != keys and _generic_head(parts) and key not in _listed_topic_names():
                     # So does a compound whose head is a common word that names no topic ("Spiel|halle"), only
@@ -1384,6 +1384,32 @@ def _listed_spelling(part: str) -> bool:
     topic list ("Angst|störung" → Angst, "Drogen|sucht" → Drogen; not "Lebens|ende" → Leben)."""
     spelled = language.surface(part)
     spellings = _listed_spellings()
+    return any(spelled + ending in spellings for ending in ("", "e", "en", "n", "s")) or any(
+        spelled.endswith(ending) and spelled[: -len(ending)] in spellings for ending in ("e", "en", "n", "s")
+    )
+
+
+@lru_cache(maxsize=1)
+def _concept_spellings() -> frozenset[str]:
+    """:func:`_listed_spellings` of the topics that are no topic for some people (:func:`_audience_topic`)."""
+    from saas.directory.demo import load_topic_rows
+
+    return frozenset(
+        language.surface(words[0])
+        for row in load_topic_rows()
+        if not _audience_topic(row["name"])
+        for phrase in [row["name"], *row["search_words"].split(",")]
+        if len(words := language.raw_words(phrase)) == 1
+    )
+
+
+def _concept_spelling(part: str) -> bool:
+    """Whether a compound's front part is, but for an inflection ending, a one-word name or search word of a topic
+    that is no topic for some people (:func:`_listed_spelling`): only such a front stands for the compound as
+    its fallback. "Herz" is a search word of "Herzerkrankte, Kinder" alone, so "Herz|infarkt" does not fall
+    back to the children's heart groups."""
+    spelled = language.surface(part)
+    spellings = _concept_spellings()
     return any(spelled + ending in spellings for ending in ("", "e", "en", "n", "s")) or any(
         spelled.endswith(ending) and spelled[: -len(ending)] in spellings for ending in ("e", "en", "n", "s")
     )
