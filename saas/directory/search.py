@@ -1608,8 +1608,10 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
         literal = alt.kind in LITERAL_KINDS or _names_area(term, alt)
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
         # compound's front part stands for it where it names a topic: they may match a description too
-        # ("Autimus" → a group "im Autismus-Spektrum", "Angststörung" → "... Angst vor der Angst").
-        described = literal or alt.kind in ("typo", *FALLBACK_KINDS)
+        # ("Autimus" → a group "im Autismus-Spektrum", "Angststörung" → "... Angst vor der Angst"). Not the
+        # front of a compound with a common head (kind ``head``), which is a word of the topic list's compounds
+        # only: in a description it is the everyday word ("Wechsel|jahre" is no bipolar group's "Wechsel").
+        described = literal or alt.kind in ("typo", "fallback")
         for matcher in matchers[:1] if in_area_only else matchers:
             if len(alt.tokens) == 1:
                 _best(matcher.single, alt.tokens[0], alt.weight)
