@@ -992,6 +992,8 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
     found: dict[tuple[tuple[str, ...], str], Alternative] = {}
     for sense in senses:
         for place, noun in enumerate(sense):
+            if place and _action_noun(noun):
+                continue
             for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[min(place, 1)]):
                 found.setdefault((alt.tokens, alt.kind), alt)
     # The second step: the genus of the definition of a noun the thesaurus does not know, a name or term only
@@ -1011,6 +1013,20 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
         for alt in _gloss_noun_alternatives(listed, GLOSS_KINDS[2]):
             found.setdefault((alt.tokens, alt.kind), alt)
     return tuple(a for a in found.values() if a.tokens != (key,))
+
+
+def _action_noun(noun: str) -> bool:
+    """Whether a noun of a definition names a verb's action ("Bildung" of bilden, in "Ausscheidungsorgan zur
+    *Bildung* von Harn") and no topic of the common list by that topic's name, only as one of its search words
+    ("Bildung" of Arbeiterkinder, "Beziehung" of Polyamorie): beside the genus it says what happens, not what
+    the word is, and a search word reads it in another sense. As the genus, or as a topic's name ("Trennung"),
+    it is read."""
+    spelled = language.surface(noun)
+    return (
+        spelled.endswith("ung")
+        and spelled[:-3] + "en" in language.verbs()
+        and language.norm(noun) not in _listed_topic_name_keys()
+    )
 
 
 @lru_cache(maxsize=1)
