@@ -1648,7 +1648,7 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     }
     synonym_parts = _synonym_parts(term)
     others = {a.tokens[0] for a in term.alternatives if a.kind != "fallback" and len(a.tokens) == 1} - synonym_parts
-    lemmas = _query_lemmas(term.word)
+    lemmas = _with_synonym_lemmas(_query_lemmas(term.word), term)
     heads = _gloss_heads(term)
     not_gloss = {a.tokens[0] for a in term.alternatives if a.kind not in GLOSS_KINDS and len(a.tokens) == 1}
     for matcher in matchers:
@@ -1727,6 +1727,32 @@ def _query_lemmas(phrase: str) -> dict[str, tuple[str, ...]]:
         for part in dict.fromkeys(written):
             if language.homograph_key(part):
                 found.setdefault(language.norm(part), []).append(part)
+    return {key: tuple(words) for key, words in found.items()}
+
+
+def _with_synonym_lemmas(lemmas: dict[str, tuple[str, ...]], term: Term) -> dict[str, tuple[str, ...]]:
+    """``lemmas`` (:func:`_query_lemmas`) with the synonyms of a one-word term whose search key Snowball gives
+    words of several lemmas (:func:`language.homograph_key`): a synonym matches a document's word of its own
+    lemma only ("Baby" ~ Liebste is no "Liebes|sucht", both lieb)."""
+    found = _synonym_lemmas(term.word) if " " not in term.word else {}
+    if not found:
+        return lemmas
+    keys = {a.tokens[0].removeprefix(PART) for a in term.alternatives if a.kind == "synonym" and len(a.tokens) == 1}
+    merged = dict(lemmas)
+    for key, words in found.items():
+        if key in keys:
+            merged[key] = merged.get(key, ()) + words
+    return merged
+
+
+@lru_cache(maxsize=20_000)
+def _synonym_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """The search keys of a word's synonyms (:func:`language.synonyms`) that Snowball gives words of several
+    lemmas, with the synonyms that have them."""
+    found: dict[str, list[str]] = {}
+    for synonym in language.synonyms(word) if word.isalpha() else ():
+        if language.homograph_key(synonym):
+            found.setdefault(language.norm(synonym), []).append(synonym)
     return {key: tuple(words) for key, words in found.items()}
 
 
