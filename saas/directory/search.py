@@ -736,7 +736,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         for derived in dict.fromkeys(language.norm(d) for d in language.derivations(word)):
             if derived != key and (not common or derived in _listed_topics()):
                 term.alternatives += _whole_or_part((derived,), COMPOUND, "derived")
-        for synonym in language.synonyms(word):
+        for synonym in _concept_synonyms(word):
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
         # The topics the word stands for by the common topic list ("CED" → Morbus Crohn, "saufen" → trinken →
         # Alkoholabhängigkeit), by their names: matched like synonyms (in names and topics, only where no group
@@ -764,6 +764,22 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         if 2 <= len(word) <= 4:
             term.alternatives.append(Alternative((INITIALS + language.surface(word),), SYNONYM, "initials"))
     return tuple(term.alternatives)
+
+
+def _concept_synonyms(word: str) -> tuple[str, ...]:
+    """The word's synonyms (:func:`language.synonyms`), but for a word that names topics of the common list
+    (:func:`named_topics`), not one that names only topics of the list in other topic areas: a sense of another
+    concept ("Manie", which names Bipolare Störung, ~ Sucht, a topic of the addiction area; "taub" ~
+    schwerhörig stays, both the disability area's)."""
+    synonyms = language.synonyms(word)
+    named = set(named_topics(word, loose=False))
+    if not named:
+        return synonyms
+    names = _listed_topic_names()
+    areas = {_topic_area(n) for n in named}
+    return tuple(
+        s for s in synonyms if not (other := names.get(language.norm(s))) or any(_topic_area(n) in areas for n in other)
+    )
 
 
 def _verb_beginning_with(word: str, front: str) -> bool:

@@ -105,3 +105,19 @@ def test_a_synonym_matches_a_word_of_its_own_lemma_only(office):  # type: ignore
     "Liebes|sucht"), while "Liebessucht" still finds it?"""
     assert names(office, "Baby") == []
     assert names(office, "Liebessucht") == ["Sex- / Liebessucht – Gesprächskreis Eving"]
+
+
+def test_a_words_synonym_of_another_topic_area_is_another_sense(world):  # type: ignore[no-untyped-def]
+    """Does "Manie", which names Bipolare Störung, find nothing where no bipolar group meets, instead of the
+    groups its OpenThesaurus synonym "Sucht" (a topic of the addiction area) finds; and the bipolar group where
+    one meets? "Sucht" typed still finds the addiction groups."""
+    d = world.dortmund
+    make_topic(d, "Bipolare Störung", "Manie, manisch-depressiv, bipolar", area="mental_health")
+    make_topic(d, "Bulimie", "Ess-Brech-Sucht, Essstörung", area="mental_health")
+    make_topic(d, "Sucht", "Abhängigkeit, Suchtkranke", area="addiction")
+    make_group(d, "Treffpunkt Bulimie Brackel", ["Bulimie"], topic_area="mental_health")
+    make_group(d, "Selbsthilfegruppe Sucht Aplerbeck", ["Sucht"], topic_area="addiction")
+    assert names(world, "Manie") == []
+    assert names(world, "Sucht")[0] == "Selbsthilfegruppe Sucht Aplerbeck"
+    make_group(d, "Treffpunkt Bipolare Störung Schwerte", ["Bipolare Störung"], topic_area="mental_health")
+    assert names(world, "Manie") == ["Treffpunkt Bipolare Störung Schwerte"]
