@@ -726,7 +726,12 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 who = any(language.is_person(p) and not _audience_word(Term(p)) for p in parts[:-1])
                 if specific != keys and not who and all(_concept_spelling(p) for p in parts[:-1]):
                     term.alternatives += _whole_or_part(specific, SYNONYM, "fallback")
-                elif specific != keys and _generic_head(parts) and key not in _listed_topic_names():
+                elif (
+                    specific != keys
+                    and _generic_head(parts)
+                    and key not in _listed_topic_names()
+                    and not _people_front(parts)
+                ):
                     # So does a compound whose head is a common word that names no topic ("Spiel|halle"), only
                     # where the office does not know the compound as typed ("Hör|sturz": a description has it).
                     term.alternatives += _whole_or_part(specific, SYNONYM, "head")
@@ -958,6 +963,14 @@ def _front_topics(front: str) -> tuple[str, ...]:
         return found
     names = _listed_topic_names()
     return tuple(sorted({n for s in language.synonyms(front + "en") for n in names.get(language.norm(s), ())}))
+
+
+def _people_front(parts: list[str]) -> bool:
+    """Whether a compound's one front part is a word for people that is no topic of the common list by its name
+    ("Kinder|wunsch": children are whom groups are for, not what "Kinderwunsch" is about), so that the front
+    does not stand for the compound with a common head; a topic's name does ("Männer|kreis": the topic
+    Männer)."""
+    return len(parts) == 2 and language.is_person(parts[0]) and language.norm(parts[0]) not in _listed_topic_name_keys()
 
 
 def _generic_head(parts: list[str]) -> bool:

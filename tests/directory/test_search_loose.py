@@ -121,3 +121,16 @@ def test_a_words_synonym_of_another_topic_area_is_another_sense(world):  # type:
     assert names(world, "Sucht")[0] == "Selbsthilfegruppe Sucht Aplerbeck"
     make_group(d, "Treffpunkt Bipolare Störung Schwerte", ["Bipolare Störung"], topic_area="mental_health")
     assert names(world, "Manie") == ["Treffpunkt Bipolare Störung Schwerte"]
+
+
+def test_a_people_front_does_not_stand_for_a_compound_with_a_common_head(world):  # type: ignore[no-untyped-def]
+    """Does "Kinderwunsch" (no group for an unfulfilled wish for children here) find nothing instead of the
+    groups whose names or topics say "Kinder", while "Männerkreis" still finds the men's group (Männer is a
+    topic of its own)?"""
+    d = world.dortmund
+    make_topic(d, "Hochbegabung", area="social")
+    make_topic(d, "Männer", "Männergruppe", area="social")
+    make_group(d, "Elternkreis hochbegabter Kinder", ["Hochbegabung"], audience="parents")
+    make_group(d, "Männergruppe", ["Männer"])
+    assert names(world, "Kinderwunsch") == []
+    assert names(world, "Männerkreis") == ["Männergruppe"]
