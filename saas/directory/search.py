@@ -3183,6 +3183,7 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
         asked = {0: settled.candidates[i]} if i in settled.candidates else None
         kept, _ignored, nothing = settle_terms([term], known, [office], asked)
         hits = _find(kept, where) if kept and not nothing and _informative(term) else []
+        hits = [c for c in hits if not _common_head_synonym_hit(term, c)]
         if not hits:
             if not kept and listed_topic_areas(language.norm(term.word)):
                 return None
@@ -3204,6 +3205,28 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
         # office's order.
         c.score = -1.0 - place / PARTIAL_SCORE
     return ranked, matched, unmatched
+
+
+def _common_head_synonym_hit(term: Term, c: Candidate) -> bool:
+    """Whether a group a word of a partial match (:func:`_best_partial`) finds has it only as a synonym in front
+    of compounds with an everyday head (Zipf ≥ 4, no word for people nor of the topic list): "Arbeitsplatz" ~
+    Arbeit is no "Arbeits|gemeinschaft" of a rheumatism group, where "Single" ~ allein still finds the
+    "Allein|erziehende". Where no group has all the words, a word alone lists groups by what it says."""
+    parts = {a.tokens[0] for a in term.alternatives if a.kind == "synonym" and a.tokens[0].startswith(PART)}
+    text = c.search_text
+    if not parts or any(
+        _has(text, a.tokens) for a in term.alternatives if not set(a.tokens) & parts and a.kind != "initials"
+    ):
+        return False
+    words = text.split()
+    for token in parts & set(words):
+        key = token.removeprefix(PART)
+        for spelled in (w[1:] for w in words if w[:1] == "=" and len(w) > len(key) + 4):
+            if language.norm(spelled).startswith(key):
+                head = language.split_compound(spelled)[-1]
+                if language.zipf(head) < COMMON_WORD_ZIPF or language.is_person(head) or _listed_spelling(head):
+                    return False
+    return True
 
 
 SHORT_FRAGMENT = 3  # a part of a punctuated word this short is a prefix or an abbreviation ("Co-", "ME/")

@@ -134,3 +134,16 @@ def test_a_people_front_does_not_stand_for_a_compound_with_a_common_head(world):
     make_group(d, "Männergruppe", ["Männer"])
     assert names(world, "Kinderwunsch") == []
     assert names(world, "Männerkreis") == ["Männergruppe"]
+
+
+def test_a_partial_match_rests_on_no_synonym_before_an_everyday_head(world):  # type: ignore[no-untyped-def]
+    """Where no group has all the words, does "Mobbing am Arbeitsplatz" find nothing instead of the rheumatism
+    group named "Arbeitsgemeinschaft" (Arbeitsplatz ~ Arbeit, in front of the everyday "Gemeinschaft"), while
+    "Single Mom" still finds the single parents through Single ~ allein ("Allein|erziehende")?"""
+    d = world.dortmund
+    make_topic(d, "Rheuma", area="chronic_illness")
+    make_topic(d, "Alleinerziehende", area="social")
+    make_group(d, "Rheuma-Liga Arbeitsgemeinschaft", ["Rheuma"], topic_area="chronic_illness")
+    make_group(d, "Alleinerziehende Mütter und Väter", ["Alleinerziehende"], description="Alles allein stemmen.")
+    assert names(world, "Mobbing am Arbeitsplatz") == []
+    assert names(world, "Single Mom") == ["Alleinerziehende Mütter und Väter"]
