@@ -484,8 +484,21 @@ def synonym_front_topics(word: str) -> tuple[str, ...]:
     for synonym in synonyms:
         parts = language.split_compound(synonym)
         if len(parts) == 2 and not may_ignore(parts[0]) and not language.is_person(parts[0]):
-            found.update(_front_topics(parts[0]))
+            found.update(_synonym_front_names(parts[0]))
     return tuple(sorted(found))
+
+
+def _synonym_front_names(front: str) -> tuple[str, ...]:
+    """The topics a synonym's front part names for :func:`synonym_front_topics` (:func:`_front_topics`); a verb's
+    stem in front by the verb's own synonyms only, which OpenThesaurus writes in lower case: a capitalised one
+    is a noun of the noun the verb is spelt like ("Rück|stand", a synonym of "Schulden": rücken ~ Wirbelsäule is
+    the back's, which names Morbus Bechterew)."""
+    found = named_topics(front)
+    if found or front + "en" not in language.verbs():
+        return found
+    names = _listed_topic_names()
+    verbal = [s for s in language.synonyms(front + "en") if s[:1].islower()]
+    return tuple(sorted({n for s in verbal for n in names.get(language.norm(s), ())}))
 
 
 def _related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -711,9 +724,14 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 # the groups name ("Eltern|kreis").
                 specific = tuple(dict.fromkeys(language.norm(p) for p in parts[:-1]))
                 who = any(language.is_person(p) and not _audience_word(Term(p)) for p in parts[:-1])
-                if specific != keys and not who and all(_listed_spelling(p) for p in parts[:-1]):
+                if specific != keys and not who and all(_concept_spelling(p) for p in parts[:-1]):
                     term.alternatives += _whole_or_part(specific, SYNONYM, "fallback")
-                elif specific != keys and _generic_head(parts) and key not in _listed_topic_names():
+                elif (
+                    specific != keys
+                    and _generic_head(parts)
+                    and key not in _listed_topic_names()
+                    and not _people_front(parts)
+                ):
                     # So does a compound whose head is a common word that names no topic ("Spiel|halle"), only
                     # where the office does not know the compound as typed ("Hör|sturz": a description has it).
                     term.alternatives += _whole_or_part(specific, SYNONYM, "head")
@@ -723,7 +741,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         for derived in dict.fromkeys(language.norm(d) for d in language.derivations(word)):
             if derived != key and (not common or derived in _listed_topics()):
                 term.alternatives += _whole_or_part((derived,), COMPOUND, "derived")
-        for synonym in language.synonyms(word):
+        for synonym in _concept_synonyms(word):
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
         # The topics the word stands for by the common topic list ("CED" → Morbus Crohn, "saufen" → trinken →
         # Alkoholabhängigkeit), by their names: matched like synonyms (in names and topics, only where no group
@@ -751,6 +769,22 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         if 2 <= len(word) <= 4:
             term.alternatives.append(Alternative((INITIALS + language.surface(word),), SYNONYM, "initials"))
     return tuple(term.alternatives)
+
+
+def _concept_synonyms(word: str) -> tuple[str, ...]:
+    """The word's synonyms (:func:`language.synonyms`), but for a word that names topics of the common list
+    (:func:`named_topics`), not one that names only topics of the list in other topic areas: a sense of another
+    concept ("Manie", which names Bipolare Störung, ~ Sucht, a topic of the addiction area; "taub" ~
+    schwerhörig stays, both the disability area's)."""
+    synonyms = language.synonyms(word)
+    named = set(named_topics(word, loose=False))
+    if not named:
+        return synonyms
+    names = _listed_topic_names()
+    areas = {_topic_area(n) for n in named}
+    return tuple(
+        s for s in synonyms if not (other := names.get(language.norm(s))) or any(_topic_area(n) in areas for n in other)
+    )
 
 
 def _verb_beginning_with(word: str, front: str) -> bool:
@@ -931,6 +965,14 @@ def _front_topics(front: str) -> tuple[str, ...]:
     return tuple(sorted({n for s in language.synonyms(front + "en") for n in names.get(language.norm(s), ())}))
 
 
+def _people_front(parts: list[str]) -> bool:
+    """Whether a compound's one front part is a word for people that is no topic of the common list by its name
+    ("Kinder|wunsch": children are whom groups are for, not what "Kinderwunsch" is about), so that the front
+    does not stand for the compound with a common head; a topic's name does ("Männer|kreis": the topic
+    Männer)."""
+    return len(parts) == 2 and language.is_person(parts[0]) and language.norm(parts[0]) not in _listed_topic_name_keys()
+
+
 def _generic_head(parts: list[str]) -> bool:
     """Whether a compound names a kind of its front part by a common head ("Spiel|halle", "Sucht|beratung"):
     the head is an everyday word that names no topic, and each front part is a part of a word of the common
@@ -979,6 +1021,8 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
     found: dict[tuple[tuple[str, ...], str], Alternative] = {}
     for sense in senses:
         for place, noun in enumerate(sense):
+            if place and _action_noun(noun):
+                continue
             for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[min(place, 1)]):
                 found.setdefault((alt.tokens, alt.kind), alt)
     # The second step: the genus of the definition of a noun the thesaurus does not know, a name or term only
@@ -998,6 +1042,20 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
         for alt in _gloss_noun_alternatives(listed, GLOSS_KINDS[2]):
             found.setdefault((alt.tokens, alt.kind), alt)
     return tuple(a for a in found.values() if a.tokens != (key,))
+
+
+def _action_noun(noun: str) -> bool:
+    """Whether a noun of a definition names a verb's action ("Bildung" of bilden, in "Ausscheidungsorgan zur
+    *Bildung* von Harn") and no topic of the common list by that topic's name, only as one of its search words
+    ("Bildung" of Arbeiterkinder, "Beziehung" of Polyamorie): beside the genus it says what happens, not what
+    the word is, and a search word reads it in another sense. As the genus, or as a topic's name ("Trennung"),
+    it is read."""
+    spelled = language.surface(noun)
+    return (
+        spelled.endswith("ung")
+        and spelled[:-3] + "en" in language.verbs()
+        and language.norm(noun) not in _listed_topic_name_keys()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -1376,6 +1434,32 @@ def _listed_spelling(part: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _concept_spellings() -> frozenset[str]:
+    """:func:`_listed_spellings` of the topics that are no topic for some people (:func:`_audience_topic`)."""
+    from saas.directory.demo import load_topic_rows
+
+    return frozenset(
+        language.surface(words[0])
+        for row in load_topic_rows()
+        if not _audience_topic(row["name"])
+        for phrase in [row["name"], *row["search_words"].split(",")]
+        if len(words := language.raw_words(phrase)) == 1
+    )
+
+
+def _concept_spelling(part: str) -> bool:
+    """Whether a compound's front part is, but for an inflection ending, a one-word name or search word of a topic
+    that is no topic for some people (:func:`_listed_spelling`): only such a front stands for the compound as
+    its fallback. "Herz" is a search word of "Herzerkrankte, Kinder" alone, so "Herz|infarkt" does not fall
+    back to the children's heart groups."""
+    spelled = language.surface(part)
+    spellings = _concept_spellings()
+    return any(spelled + ending in spellings for ending in ("", "e", "en", "n", "s")) or any(
+        spelled.endswith(ending) and spelled[: -len(ending)] in spellings for ending in ("e", "en", "n", "s")
+    )
+
+
 def may_ignore(word: str) -> bool:
     """Whether a word no group knows may be left out of the query as filler, instead of finding nothing.
 
@@ -1569,8 +1653,10 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
         literal = alt.kind in LITERAL_KINDS or _names_area(term, alt)
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
         # compound's front part stands for it where it names a topic: they may match a description too
-        # ("Autimus" → a group "im Autismus-Spektrum", "Angststörung" → "... Angst vor der Angst").
-        described = literal or alt.kind in ("typo", *FALLBACK_KINDS)
+        # ("Autimus" → a group "im Autismus-Spektrum", "Angststörung" → "... Angst vor der Angst"). Not the
+        # front of a compound with a common head (kind ``head``), which is a word of the topic list's compounds
+        # only: in a description it is the everyday word ("Wechsel|jahre" is no bipolar group's "Wechsel").
+        described = literal or alt.kind in ("typo", "fallback")
         for matcher in matchers[:1] if in_area_only else matchers:
             if len(alt.tokens) == 1:
                 _best(matcher.single, alt.tokens[0], alt.weight)
@@ -1591,7 +1677,7 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     }
     synonym_parts = _synonym_parts(term)
     others = {a.tokens[0] for a in term.alternatives if a.kind != "fallback" and len(a.tokens) == 1} - synonym_parts
-    lemmas = _query_lemmas(term.word)
+    lemmas = _with_synonym_lemmas(_query_lemmas(term.word), term)
     heads = _gloss_heads(term)
     not_gloss = {a.tokens[0] for a in term.alternatives if a.kind not in GLOSS_KINDS and len(a.tokens) == 1}
     for matcher in matchers:
@@ -1670,6 +1756,32 @@ def _query_lemmas(phrase: str) -> dict[str, tuple[str, ...]]:
         for part in dict.fromkeys(written):
             if language.homograph_key(part):
                 found.setdefault(language.norm(part), []).append(part)
+    return {key: tuple(words) for key, words in found.items()}
+
+
+def _with_synonym_lemmas(lemmas: dict[str, tuple[str, ...]], term: Term) -> dict[str, tuple[str, ...]]:
+    """``lemmas`` (:func:`_query_lemmas`) with the synonyms of a one-word term whose search key Snowball gives
+    words of several lemmas (:func:`language.homograph_key`): a synonym matches a document's word of its own
+    lemma only ("Baby" ~ Liebste is no "Liebes|sucht", both lieb)."""
+    found = _synonym_lemmas(term.word) if " " not in term.word else {}
+    if not found:
+        return lemmas
+    keys = {a.tokens[0].removeprefix(PART) for a in term.alternatives if a.kind == "synonym" and len(a.tokens) == 1}
+    merged = dict(lemmas)
+    for key, words in found.items():
+        if key in keys:
+            merged[key] = merged.get(key, ()) + words
+    return merged
+
+
+@lru_cache(maxsize=20_000)
+def _synonym_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """The search keys of a word's synonyms (:func:`language.synonyms`) that Snowball gives words of several
+    lemmas, with the synonyms that have them."""
+    found: dict[str, list[str]] = {}
+    for synonym in language.synonyms(word) if word.isalpha() else ():
+        if language.homograph_key(synonym):
+            found.setdefault(language.norm(synonym), []).append(synonym)
     return {key: tuple(words) for key, words in found.items()}
 
 
@@ -3091,6 +3203,7 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
         asked = {0: settled.candidates[i]} if i in settled.candidates else None
         kept, _ignored, nothing = settle_terms([term], known, [office], asked)
         hits = _find(kept, where) if kept and not nothing and _informative(term) else []
+        hits = [c for c in hits if not _common_head_synonym_hit(term, c)]
         if not hits:
             if not kept and listed_topic_areas(language.norm(term.word)):
                 return None
@@ -3112,6 +3225,28 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
         # office's order.
         c.score = -1.0 - place / PARTIAL_SCORE
     return ranked, matched, unmatched
+
+
+def _common_head_synonym_hit(term: Term, c: Candidate) -> bool:
+    """Whether a group a word of a partial match (:func:`_best_partial`) finds has it only as a synonym in front
+    of compounds with an everyday head (Zipf ≥ 4, no word for people nor of the topic list): "Arbeitsplatz" ~
+    Arbeit is no "Arbeits|gemeinschaft" of a rheumatism group, where "Single" ~ allein still finds the
+    "Allein|erziehende". Where no group has all the words, a word alone lists groups by what it says."""
+    parts = {a.tokens[0] for a in term.alternatives if a.kind == "synonym" and a.tokens[0].startswith(PART)}
+    text = c.search_text
+    if not parts or any(
+        _has(text, a.tokens) for a in term.alternatives if not set(a.tokens) & parts and a.kind != "initials"
+    ):
+        return False
+    words = text.split()
+    for token in parts & set(words):
+        key = token.removeprefix(PART)
+        for spelled in (w[1:] for w in words if w[:1] == "=" and len(w) > len(key) + 4):
+            if language.norm(spelled).startswith(key):
+                head = language.split_compound(spelled)[-1]
+                if language.zipf(head) < COMMON_WORD_ZIPF or language.is_person(head) or _listed_spelling(head):
+                    return False
+    return True
 
 
 SHORT_FRAGMENT = 3  # a part of a punctuated word this short is a prefix or an abbreviation ("Co-", "ME/")
