@@ -863,8 +863,9 @@ def _front_compound_alternatives(
 def _everyday_head_alternatives(
     word: str, parts: tuple[str, ...], alternatives: tuple[Alternative, ...]
 ) -> tuple[Alternative, ...]:
-    """A compound whose head is an everyday noun that names nothing ("Versuch", "Gedanken") read as its front
-    (issue #14, round 12): "Suizid|versuch", "Selbstmord|gedanken" are about what "Suizid", "Selbstmord" find,
+    """A compound whose head is an everyday word that names nothing, a noun ("Versuch", "Gedanken") or an adjective
+    or participle ("gefährdet"), read as its front (issue #14, round 12): "Suizid|versuch", "Selbstmord|gedanken",
+    "suizid|gefährdet" are about what "Suizid", "Selbstmord" find,
     though the common topic list has no word of them (the office's topics do): the front as a common head's
     fallback (kind ``head``) and its synonyms. Only where the parts give no other reading; never a head that is
     a word or part of the common list's words ("Angst|störung"), a person or a topic's word, nor a front that
@@ -875,7 +876,6 @@ def _everyday_head_alternatives(
     head = parts[-1]
     if (
         language.zipf(head) < COMMON_WORD_ZIPF
-        or not language.is_noun(head)
         or language.is_person(head)
         or _listed_spelling(head)
         or language.surface(head) in _listed_parts()
@@ -884,6 +884,8 @@ def _everyday_head_alternatives(
         return ()
     at = word.lower().rfind(head.lower())
     front = word[:at] if at > 0 else ""
+    if not front and (at := language.surface(word).rfind(language.surface(head))) > 0:
+        front = language.surface(word)[:at]  # "Suizidgefaehrdet": the head read with its umlaut
     if (
         len(front) < 4
         or not front.isalpha()

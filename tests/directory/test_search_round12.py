@@ -4,9 +4,9 @@ the resources alone:
 
 - a rare word the frequencies cannot cut is cut into a noun OpenThesaurus lists and a noun behind it
   ("Errötungs|angst" → the anxiety groups);
-- a compound whose head is an everyday noun that names nothing reads as its front ("Suizid|versuch",
-  "Selbstmord|gedanken" → the suicide groups, a topic of the office only), but not a front that is an everyday
-  word or says who;
+- a compound whose head is an everyday word that names nothing reads as its front ("Suizid|versuch",
+  "Selbstmord|gedanken", "suizid|gefährdet" → the suicide groups, a topic of the office only), but not a front
+  that is an everyday word or says who, nor a compound whose own definition names a topic ("Fehl|geburt");
 - a definition's noun names a topic whose name is that word and whom it is for ("Ritalin": zur Behandlung von
   *ADHS* eingesetzter Arzneistoff → "ADHS, Erwachsene").
 
@@ -95,3 +95,8 @@ def test_a_groups_word_with_a_rare_front_is_stored_with_its_parts():  # type: ig
 def test_a_compound_with_its_own_definition_reads_that_not_its_front(office):  # type: ignore[no-untyped-def]
     # "Fehl|geburt" (… *Verlust*): the grief group, not what "Fehl" ~ Mangel, Defizit finds.
     assert names(office, "Fehlgeburt") == ["Weggefährten"]
+
+
+def test_an_everyday_adjective_head_reads_as_its_front_with_or_without_umlauts(office):  # type: ignore[no-untyped-def]
+    assert names(office, "suizidgefährdet") == ["Gesprächskreis Lebenskrise"]
+    assert names(office, "Suizidgefaehrdet") == ["Gesprächskreis Lebenskrise"]
