@@ -803,8 +803,9 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
     if len(parts) < 2 or key in names:
         return found
     head = language.norm(parts[-1])
-    topics = sorted(names.get(head, ()))
-    own = [n for n in topics if language.norm(n) == head]
+    topics = sorted(names.get(head, frozenset()) | _named_by_word().get(head, frozenset()))
+    # The topic the head names as such: its name, or the word before its name's comma ("Missbrauch, sexueller").
+    own = [n for n in topics if language.norm(n) == head or _name_word(n) == head]
     kind = "part_topic"  # what the head names comes after every other reading (see rank)
     front = len(parts) == 2 and not may_ignore(parts[0]) and not language.is_person(parts[0])
     specific: list[str] = []
@@ -824,6 +825,25 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
             weight = alternative.weight * (PART_OF if _sibling_kind(parts, name) else 1.0)
             found.append(Alternative(alternative.tokens, weight, of_kind))
     return found
+
+
+@lru_cache(maxsize=1)
+def _named_by_word() -> dict[str, frozenset[str]]:
+    """:func:`_name_word` of each topic of the common list → those topics (issue #14, round 12): the head of
+    "Kindes|missbrauch" names "Missbrauch, sexueller" as its own topic, as "Hautkrebs" names Krebs."""
+    found: dict[str, set[str]] = {}
+    for name in _topic_heads():
+        if word := _name_word(name):
+            found.setdefault(word, set()).add(name)
+    return {word: frozenset(names) for word, names in found.items()}
+
+
+def _name_word(name: str) -> str:
+    """The search key of the one word before the comma of a topic name ("Missbrauch, sexueller" → missbrauch),
+    else ``""``."""
+    first, comma, _rest = name.partition(",")
+    words = language.raw_words(first)
+    return language.norm(words[0]) if comma and len(words) == 1 and words[0].isalpha() else ""
 
 
 def _sibling_kind(parts: tuple[str, ...], name: str) -> bool:
@@ -1145,10 +1165,9 @@ def _qualified_topic_names() -> dict[str, frozenset[str]]:
 
     found: dict[str, set[str]] = {}
     for row in load_topic_rows():
-        first, comma, _rest = row["name"].partition(",")
-        words = language.raw_words(first)
-        if comma and len(words) == 1 and words[0].isalpha() and language.norm(words[0]) not in _listed_topic_names():
-            found.setdefault(language.surface(words[0]), set()).add(row["name"])
+        first = row["name"].partition(",")[0]
+        if (key := _name_word(row["name"])) and key not in _listed_topic_names():
+            found.setdefault(language.surface(first.strip()), set()).add(row["name"])
     return {spelled: frozenset(names) for spelled, names in found.items()}
 
 

@@ -8,7 +8,8 @@ the resources alone:
   "Selbstmord|gedanken", "suizid|gefährdet" → the suicide groups, a topic of the office only), but not a front
   that is an everyday word or says who, nor a compound whose own definition names a topic ("Fehl|geburt");
 - a definition's noun names a topic whose name is that word and whom it is for ("Ritalin": zur Behandlung von
-  *ADHS* eingesetzter Arzneistoff → "ADHS, Erwachsene").
+  *ADHS* eingesetzter Arzneistoff → "ADHS, Erwachsene"), and a compound's head names such a topic as its own
+  ("Kindes|missbrauch" → "Missbrauch, sexueller", not every topic that lists the word).
 
 Each test of a change fails on the code before the round; the others guard what stays.
 """
@@ -32,6 +33,8 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Suizid", "mental_health"),
             ("Trauer", "social"),
             ("ADHS, Erwachsene", "mental_health"),
+            ("Missbrauch, sexueller", "social"),
+            ("Gewalt/Missbrauch, Opfer", "social"),
         ],
     )
     make_group(d, "Mutig gegen die Angst", ["Angsterkrankungen"], topic_area="mental_health")
@@ -44,6 +47,8 @@ def office(world):  # type: ignore[no-untyped-def]
     )
     make_group(d, "Weggefährten", ["Trauer"], description="Für alle, die einen Menschen verloren haben.")
     make_group(d, "ADHS bei Erwachsenen", ["ADHS, Erwachsene"], topic_area="mental_health")
+    make_group(d, "Wildwasser", ["Missbrauch, sexueller"], description="Frauen, die sexuelle Gewalt erlebt haben.")
+    make_group(d, "Gewalt in der Partnerschaft", ["Gewalt/Missbrauch, Opfer"], description="Häusliche Gewalt.")
     return world
 
 
@@ -100,3 +105,7 @@ def test_a_compound_with_its_own_definition_reads_that_not_its_front(office):  #
 def test_an_everyday_adjective_head_reads_as_its_front_with_or_without_umlauts(office):  # type: ignore[no-untyped-def]
     assert names(office, "suizidgefährdet") == ["Gesprächskreis Lebenskrise"]
     assert names(office, "Suizidgefaehrdet") == ["Gesprächskreis Lebenskrise"]
+
+
+def test_a_compounds_head_names_the_topic_named_by_it_and_a_qualifier(office):  # type: ignore[no-untyped-def]
+    assert names(office, "Kindesmissbrauch") == ["Wildwasser"]
