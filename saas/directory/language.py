@@ -215,17 +215,17 @@ def _rare_front_cut(word: str) -> tuple[str, str] | None:
     best_zipf = 0.0
     for i in range(5, len(word) - 3):
         left, right = word[:i], word[i:]
-        if right in _NOT_A_HEAD or _bare_suffix(right) or zipf(right) < MIN_PART_ZIPF or not _listed_noun(right):
+        if right in _NOT_A_HEAD or _bare_suffix(right) or zipf(right) < MIN_PART_ZIPF or not listed_noun(right):
             continue
         for modifier in _linking_variants(left):
-            if len(modifier) >= 5 and zipf(modifier) < MIN_PART_ZIPF and _listed_noun(modifier):
+            if len(modifier) >= 5 and zipf(modifier) < MIN_PART_ZIPF and listed_noun(modifier):
                 if zipf(right) > best_zipf:
                     best, best_zipf = (modifier, right), zipf(right)
                 break
     return best
 
 
-def _listed_noun(word: str) -> bool:
+def listed_noun(word: str) -> bool:
     """Whether OpenThesaurus lists the word as a noun as written (not by a stem, see :func:`is_noun`)."""
     spelled = surface(word)
     return spelled in _thesaurus()[1] and spelled in _nouns()[0]

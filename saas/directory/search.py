@@ -909,7 +909,7 @@ def _everyday_head_alternatives(
     if (
         len(front) < 4
         or not front.isalpha()
-        or not language.is_noun(front)
+        or not language.listed_noun(front)
         or may_ignore(front)
         or language.is_person(front)
         or _audience_word(Term(front))
