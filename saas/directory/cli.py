@@ -130,16 +130,19 @@ def _synonyms(words: str | None) -> list[str]:
 def document_rules() -> str:
     """A fingerprint of the rules that turn a group into its search documents and an office's vocabulary:
     the documents and vocabulary of a probe directory (one group per topic of the common topic list, with its
-    search words, in each topic area and audience) under the installed code and data files. Any change of the
-    rules that shows in what is stored changes it, so no release has to remember a migration for it."""
+    search words, in each topic area and audience) under the installed code and data files, and
+    ``search.DOCUMENT_REVISION`` for a change the probe's words cannot show. Any change of the rules that shows in
+    what is stored changes it, so no release has to remember a migration for it."""
     import hashlib
 
     from saas.directory.demo import load_topic_rows
     from saas.directory.operations import search_documents
-    from saas.directory.search import office_vocabulary
+    from saas.directory.search import DOCUMENT_REVISION, office_vocabulary
 
     audiences = ("affected", "relatives", "parents", "both")
     digest = hashlib.sha256()
+    if DOCUMENT_REVISION:  # a change the probe cannot show (see DOCUMENT_REVISION)
+        digest.update(f"revision {DOCUMENT_REVISION}\x1e".encode())
     texts: list[str] = []
     rows = load_topic_rows()
     for k, row in enumerate(rows):

@@ -191,6 +191,8 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
                 best_score, best = score, parts
     if len(best) > 1 and not _inner and not _dictionary_split(word, best):
         return (word,)  # "Trau|mata", "All|ergie": a word of the dictionary, no compound
+    if len(best) == 1 and not _inner and best_score < MIN_PART_ZIPF:
+        best = _rare_front_cut(word) or best
     if not _inner and ("ae" in word or "oe" in word or "ue" in word):
         # "Essstoerung": try again with umlauts; where both spellings cut, the better cut of the two wins
         # ("Gluecksspielsucht" is Glücksspiel|sucht as with umlauts, not glueck|spielsucht).
@@ -201,6 +203,32 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
             if len(parts) > 1 and (len(best) == 1 or _cut_score(parts) > _cut_score(best)):
                 best = parts
     return best
+
+
+def _rare_front_cut(word: str) -> tuple[str, str] | None:
+    """A rare word that no cut into words of some frequency splits, cut into a noun OpenThesaurus lists as
+    written that is too rare for the frequencies ("Errötung", Zipf 0) and a noun of some frequency behind it
+    (issue #14, round 12): "Errötungs|angst" is a kind of Angst. Only two parts, the front of five letters or
+    more, the head a noun of :data:`MIN_PART_ZIPF` or more; of several cuts the most frequent head. The
+    frequency cut stays first: a word it splits or leaves whole is never cut here."""
+    best: tuple[str, str] | None = None
+    best_zipf = 0.0
+    for i in range(5, len(word) - 3):
+        left, right = word[:i], word[i:]
+        if right in _NOT_A_HEAD or _bare_suffix(right) or zipf(right) < MIN_PART_ZIPF or not listed_noun(right):
+            continue
+        for modifier in _linking_variants(left):
+            if len(modifier) >= 5 and zipf(modifier) < MIN_PART_ZIPF and listed_noun(modifier):
+                if zipf(right) > best_zipf:
+                    best, best_zipf = (modifier, right), zipf(right)
+                break
+    return best
+
+
+def listed_noun(word: str) -> bool:
+    """Whether OpenThesaurus lists the word as a noun as written (not by a stem, see :func:`is_noun`)."""
+    spelled = surface(word)
+    return spelled in _thesaurus()[1] and spelled in _nouns()[0]
 
 
 UMLAUT_CHOICES = 4

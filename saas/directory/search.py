@@ -118,6 +118,13 @@ TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability
 # --- documents --------------------------------------------------------------------------------------------
 
 
+# Raised when the documents' tokens change in a way the probe directory of ``cli.document_rules`` (the common
+# topic list's words) cannot show, so that ``lotse db upgrade`` still rebuilds every office's documents: round
+# 12 cuts rare words the frequencies did not ("Errötungs|angst", :func:`language.split_compound`), which no word
+# of the list is.
+DOCUMENT_REVISION = 1
+
+
 def word_tokens(word: str, parts: bool = True) -> list[str]:
     """The tokens one word contributes to a document: key and spelling, and (``parts``) those of its parts."""
     tokens = [language.norm(word), "=" + language.surface(word)]
@@ -766,6 +773,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         term.alternatives += _kind_alternatives(word, key, tuple(parts))
         term.alternatives += _defined_topic_alternatives(word, tuple(term.alternatives))
         term.alternatives += _front_compound_alternatives(word, tuple(parts), tuple(term.alternatives))
+        term.alternatives += _everyday_head_alternatives(word, tuple(parts), tuple(term.alternatives))
         if 2 <= len(word) <= 4:
             term.alternatives.append(Alternative((INITIALS + language.surface(word),), SYNONYM, "initials"))
     return tuple(term.alternatives)
@@ -829,8 +837,9 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
     if len(parts) < 2 or key in names:
         return found
     head = language.norm(parts[-1])
-    topics = sorted(names.get(head, ()))
-    own = [n for n in topics if language.norm(n) == head]
+    topics = sorted(names.get(head, frozenset()) | _named_by_word().get(head, frozenset()))
+    # The topic the head names as such: its name, or the word before its name's comma ("Missbrauch, sexueller").
+    own = [n for n in topics if language.norm(n) == head or _name_word(n) == head]
     kind = "part_topic"  # what the head names comes after every other reading (see rank)
     front = len(parts) == 2 and not may_ignore(parts[0]) and not language.is_person(parts[0])
     specific: list[str] = []
@@ -850,6 +859,25 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
             weight = alternative.weight * (PART_OF if _sibling_kind(parts, name) else 1.0)
             found.append(Alternative(alternative.tokens, weight, of_kind))
     return found
+
+
+@lru_cache(maxsize=1)
+def _named_by_word() -> dict[str, frozenset[str]]:
+    """:func:`_name_word` of each topic of the common list → those topics (issue #14, round 12): the head of
+    "Kindes|missbrauch" names "Missbrauch, sexueller" as its own topic, as "Hautkrebs" names Krebs."""
+    found: dict[str, set[str]] = {}
+    for name in _topic_heads():
+        if word := _name_word(name):
+            found.setdefault(word, set()).add(name)
+    return {word: frozenset(names) for word, names in found.items()}
+
+
+def _name_word(name: str) -> str:
+    """The search key of the one word before the comma of a topic name ("Missbrauch, sexueller" → missbrauch),
+    else ``""``."""
+    first, comma, _rest = name.partition(",")
+    words = language.raw_words(first)
+    return language.norm(words[0]) if comma and len(words) == 1 and words[0].isalpha() else ""
 
 
 def _sibling_kind(parts: tuple[str, ...], name: str) -> bool:
@@ -884,6 +912,58 @@ def _front_compound_alternatives(
     if len(front) < 4 or not front.isalpha() or not (language.is_noun(front) or language.glosses(front)):
         return ()  # a front that is no word of its own ("Schilddrüsen|über" of "…|über|funktion")
     return tuple(a for a in _alternatives(front) if a.kind in ("fallback", "front_topic", "part_topic"))
+
+
+def _everyday_head_alternatives(
+    word: str, parts: tuple[str, ...], alternatives: tuple[Alternative, ...]
+) -> tuple[Alternative, ...]:
+    """A compound whose head is an everyday word that names nothing, a noun ("Versuch", "Gedanken") or an adjective
+    or participle ("gefährdet"), read as its front (issue #14, round 12): "Suizid|versuch", "Selbstmord|gedanken",
+    "suizid|gefährdet" are about what "Suizid", "Selbstmord" find,
+    though the common topic list has no word of them (the office's topics do): the front as a common head's
+    fallback (kind ``head``) and its synonyms. Only where the parts give no other reading; never a head that is
+    a word or part of the common list's words ("Angst|störung"), a person or a topic's word, nor a front that
+    says who ("Kinder|wunsch"), is an everyday word ("Lebens|ende") or no noun as written, nor a compound whose own
+    definition names a topic."""
+    if len(parts) < 2 or {a.kind for a in alternatives} & (_PART_READINGS | {"topic", "broader_topic"}):
+        return ()
+    head = parts[-1]
+    if (
+        language.zipf(head) < COMMON_WORD_ZIPF
+        or language.is_person(head)
+        or _listed_spelling(head)
+        or language.surface(head) in _listed_parts()
+        or named_topics(head, loose=False)
+    ):
+        return ()
+    at = word.lower().rfind(head.lower())
+    front = word[:at] if at > 0 else ""
+    if not front and (at := language.surface(word).rfind(language.surface(head))) > 0:
+        front = language.surface(word)[:at]  # "Suizidgefaehrdet": the head read with its umlaut
+    if (
+        len(front) < 4
+        or not front.isalpha()
+        or not language.listed_noun(front)
+        or may_ignore(front)
+        or language.is_person(front)
+        or _audience_word(Term(front))
+    ):
+        return ()
+    # A compound with a definition of its own that names a topic means that ("Fehl|geburt": … *Verlust*), not
+    # what its front does (Fehl ~ Mangel).
+    if _definition_readings(word):
+        return ()
+    # Its synonyms only for a front of one sense (one set of OpenThesaurus: "Selbstmord" ~ Suizid); a front of
+    # several senses stands for the compound only as written ("Beziehung" ~ Partnerin, Annäherung, …).
+    one_sense = len(language._set_numbers(front)) == 1
+    found: list[Alternative] = []
+    for alt in _alternatives(front):
+        if alt.kind in ("exact", "derived"):
+            found.append(Alternative(alt.tokens, alt.weight * SYNONYM, "head"))
+        elif alt.kind == "synonym" and not alt.tokens[0].startswith(PART) and one_sense:
+            # As whole words (a synonym's part is two loose steps away), read with the front as written.
+            found.append(Alternative(alt.tokens, alt.weight * SYNONYM, "head"))
+    return tuple(found)
 
 
 # A compound's readings through its parts: what its head or front names, or the front standing for it.
@@ -1016,6 +1096,12 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
         or any(a.kind in _TOPIC_READINGS for a in _alternatives(word))
     ):
         return ()
+    return _definition_readings(word)
+
+
+@lru_cache(maxsize=20_000)
+def _definition_readings(word: str) -> tuple[Alternative, ...]:
+    """The readings of :func:`gloss_alternatives`, whatever other readings the word has."""
     key = language.norm(word)
     senses = language.glosses(word)
     found: dict[tuple[tuple[str, ...], str], Alternative] = {}
@@ -1109,10 +1195,12 @@ def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
     would find every group of a kind, and are left out. Never a word for people, an audience or an everyday
     noun ("Eltern", "Angehörige": who, not what)."""
     key = language.norm(noun)
-    names = _listed_topic_names().get(key, ())
+    names = _listed_topic_names().get(key, ()) if _listed_spelling(noun) else ()
+    # A topic named by a word and who it is for ("ADHS, Erwachsene") by that word (issue #14, round 12):
+    # "Ritalin" (zur Behandlung von *ADHS* eingesetzter Arzneistoff) → the ADHS groups.
+    names = names or _qualified_topic_names().get(language.surface(noun), ())
     if (
-        not names
-        or not _listed_spelling(noun)  # by its spelling: "Lebens" shares Leber's stem, not its word
+        not names  # by its spelling: "Lebens" shares Leber's stem, not its word
         or language.is_person(noun)
         or _audience_word(Term(noun))
         or may_ignore(noun)
@@ -1124,6 +1212,21 @@ def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
         if alternative.tokens and alternative.tokens != (key,):
             found.append(Alternative(alternative.tokens, SYNONYM, kind))
     return tuple(found) + tuple(a for name in sorted(names) for a in _gloss_kinds_of_topic(name, kind))
+
+
+@lru_cache(maxsize=1)
+def _qualified_topic_names() -> dict[str, frozenset[str]]:
+    """Spelling of the one word before the comma of a common topic list's name that says whom the topic is for
+    or which kind it is ("ADHS, Erwachsene", "PTBS, komplexe") → that name, where the word is no one-word name
+    or search word of its own (:func:`_listed_topic_names`): the word names the topic."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, set[str]] = {}
+    for row in load_topic_rows():
+        first = row["name"].partition(",")[0]
+        if (key := _name_word(row["name"])) and key not in _listed_topic_names():
+            found.setdefault(language.surface(first.strip()), set()).add(row["name"])
+    return {spelled: frozenset(names) for spelled, names in found.items()}
 
 
 def _gloss_kinds_of_topic(name: str, kind: str) -> tuple[Alternative, ...]:
