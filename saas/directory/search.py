@@ -105,7 +105,10 @@ PART_OF = 0.8  # a match on a compound's part ("Verlust|ängste" for "Angst") co
 # The alternatives that match a description too: the word, its compound parts, the nouns it is derived from.
 LITERAL_KINDS = ("exact", "compound", "derived")
 # A compound's front part for the whole: where it names a topic ("Angst|störung"), or behind a common head.
-FALLBACK_KINDS = ("fallback", "head")
+FALLBACK_KINDS = ("fallback", "head", "front")
+# A compound's front standing for it: where its head is a common head (``head``: "Wechsel|jahre", a word of the
+# common list's compounds) or an everyday word that names nothing (``front``: "Suizid|versuch", round 12).
+_HEAD_KINDS = ("head", "front")
 PART = "~"  # prefix of a compound part's key in documents
 NAMED = "!"  # in _listed_topic_words: a key that names the topic alone (a one-word name or search word)
 ABOUT = " | "  # in search_topics: topics before it, area / audience / age / languages after it
@@ -919,12 +922,12 @@ def _everyday_head_alternatives(
 ) -> tuple[Alternative, ...]:
     """A compound whose head is an everyday word that names nothing, a noun ("Versuch", "Gedanken") or an adjective
     or participle ("gefährdet"), read as its front (issue #14, round 12): "Suizid|versuch", "Selbstmord|gedanken",
-    "suizid|gefährdet" are about what "Suizid", "Selbstmord" find,
-    though the common topic list has no word of them (the office's topics do): the front as a common head's
-    fallback (kind ``head``) and its synonyms. Only where the parts give no other reading; never a head that is
-    a word or part of the common list's words ("Angst|störung"), a person or a topic's word, nor a front that
-    says who ("Kinder|wunsch"), is an everyday word ("Lebens|ende") or no noun as written, nor a compound whose own
-    definition names a topic."""
+    "suizid|gefährdet" are about what "Suizid", "Selbstmord" find, though the common topic list has no word of
+    them (the office's topics do): the front as a common head's fallback (kind ``front``, which unlike a common
+    head's front may match a description) and its synonyms. Only where the parts give no other reading; never a
+    head that is a word or part of the common list's words ("Angst|störung"), a person or a topic's word, nor a
+    front that says who ("Kinder|wunsch"), is an everyday word ("Lebens|ende") or no noun as written, nor a
+    compound whose own definition names a topic."""
     if len(parts) < 2 or {a.kind for a in alternatives} & (_PART_READINGS | {"topic", "broader_topic"}):
         return ()
     head = parts[-1]
@@ -959,10 +962,10 @@ def _everyday_head_alternatives(
     found: list[Alternative] = []
     for alt in _alternatives(front):
         if alt.kind in ("exact", "derived"):
-            found.append(Alternative(alt.tokens, alt.weight * SYNONYM, "head"))
+            found.append(Alternative(alt.tokens, alt.weight * SYNONYM, "front"))
         elif alt.kind == "synonym" and not alt.tokens[0].startswith(PART) and one_sense:
             # As whole words (a synonym's part is two loose steps away), read with the front as written.
-            found.append(Alternative(alt.tokens, alt.weight * SYNONYM, "head"))
+            found.append(Alternative(alt.tokens, alt.weight * SYNONYM, "front"))
     return tuple(found)
 
 
@@ -1005,7 +1008,7 @@ def _loose_part_readings(word: str, alternatives: tuple[Alternative, ...]) -> bo
     Sucht, though its definition says *zwanghafter* Genuss)."""
     keys = {(language.norm(p),) for p in language.split_compound(word)}
     readings = [a for a in alternatives if a.kind in _PART_READINGS and not a.tokens[0].startswith(PART)]
-    return bool(readings) and all(a.kind == "head" or a.tokens not in keys for a in readings)
+    return bool(readings) and all(a.kind in _HEAD_KINDS or a.tokens not in keys for a in readings)
 
 
 @lru_cache(maxsize=1)
@@ -1633,7 +1636,7 @@ def settle_terms(
                 )
                 and not (alone and a.kind == "initials")
             )
-            and not (term.exact_known and a.kind == "head")
+            and not (term.exact_known and a.kind in _HEAD_KINDS)
             and all(t in known for t in a.tokens)
         ]
         if not term.alternatives:
@@ -1758,8 +1761,9 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
         # compound's front part stands for it where it names a topic: they may match a description too
         # ("Autimus" → a group "im Autismus-Spektrum", "Angststörung" → "... Angst vor der Angst"). Not the
         # front of a compound with a common head (kind ``head``), which is a word of the topic list's compounds
-        # only: in a description it is the everyday word ("Wechsel|jahre" is no bipolar group's "Wechsel").
-        described = literal or alt.kind in ("typo", "fallback")
+        # only: in a description it is the everyday word ("Wechsel|jahre" is no bipolar group's "Wechsel"). The
+        # front before an everyday head (kind ``front``) is no everyday word: "Suizid|versuch" is about any Suizid.
+        described = literal or alt.kind in ("typo", "fallback", "front")
         for matcher in matchers[:1] if in_area_only else matchers:
             if len(alt.tokens) == 1:
                 _best(matcher.single, alt.tokens[0], alt.weight)
@@ -2115,7 +2119,7 @@ def _head_names_kind(term: Term) -> bool:
 def _loose_part(term: Term) -> bool:
     """Whether a compound's fallback reading rests on front parts that name no topic of the common list, or
     say who, not what ("Kinder|lähmung")."""
-    if not _has_kind(term, "fallback") and not _has_kind(term, "head"):
+    if not any(_has_kind(term, kind) for kind in FALLBACK_KINDS):
         return False
     names = _listed_topic_names()
     fronts = language.split_compound(term.word)[:-1]

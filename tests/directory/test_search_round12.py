@@ -76,6 +76,15 @@ def test_an_everyday_head_reads_as_its_front(office):  # type: ignore[no-untyped
     assert names(office, "Suizidversuch") == ["Gesprächskreis Lebenskrise"]
 
 
+def test_an_everyday_heads_front_is_found_in_a_description_too(office):  # type: ignore[no-untyped-def]
+    """The front standing for the compound is no everyday word: like the word typed alone, it finds a group that
+    names it only in its description (unlike a common head's front: the everyday "Wechsel" of "Wechsel|jahre"
+    stays out of descriptions)."""
+    make_group(office.dortmund, "Lichtblick", ["Trauer"], description="Wir sprechen auch über Schulden und Insolvenz.")
+    assert names(office, "Insolvenzgedanken") == ["Lichtblick"]
+    assert names(office, "Schuldenproblem") == ["Lichtblick"]
+
+
 def test_an_everyday_head_reads_as_its_fronts_synonyms(office):  # type: ignore[no-untyped-def]
     assert names(office, "Selbstmordgedanken") == ["Gesprächskreis Lebenskrise"]
 
