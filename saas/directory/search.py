@@ -348,6 +348,39 @@ def broader_topics(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=20_000)
+def broader_front_topics(word: str) -> tuple[str, ...]:
+    """Topics of the common topic list that a noun's OpenThesaurus broader terms name by their front, where a
+    broader term is a compound of two parts whose head is an everyday word that names no topic and whose front
+    is a topic's own name (issue #14, round 12b): "Beerdigung", "Begräbnis", "Bestattung" ^Trauer|feier → Trauer.
+    The everyday head says the kind of event, the front what it is about. For a noun that reaches no topic
+    otherwise (:func:`broader_topics`, its synonyms); never a person's or an everyday word's. Read like a
+    broader term: only where no other reading finds any group (see :func:`rank`)."""
+    if (
+        not language.is_noun(word)
+        or language.is_person(word)
+        or may_ignore(word)
+        or named_topics(word)
+        or broader_topics(word)
+    ):
+        return ()
+    names = _listed_topic_names()
+    if any(names.get(language.norm(s)) for s in language.synonyms(word)):
+        return ()
+    name_keys = _listed_topic_name_keys()
+    found: set[str] = set()
+    for broader in language.broader_terms(word):
+        parts = language.split_compound(broader)
+        if len(parts) != 2 or language.is_person(parts[0]) or language.zipf(parts[1]) < COMMON_WORD_ZIPF:
+            continue
+        if _listed_spelling(parts[1]):
+            continue  # a head that names a topic itself ("Trauer|fall"): the compound is read by it
+        key = language.norm(parts[0])
+        if key in name_keys:
+            found |= {n for n in names.get(key, ()) if language.norm(language.raw_words(n)[0]) == key}
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=20_000)
 def synonym_topics(word: str) -> tuple[str, ...]:
     """Topics of the common topic list that a noun's OpenThesaurus synonyms name and its broader terms name too,
     for a noun that names none itself (issue #14, round 8): "Koks" ~ Kokain, a search word of
@@ -754,7 +787,13 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             )
             if keys and keys != (key,):
                 term.alternatives.append(Alternative(keys, SYNONYM, "topic"))
-        for name in broader_topics(word) + linked_topics(word) + synonym_front_topics(word) + synonym_topics(word):
+        for name in (
+            broader_topics(word)
+            + linked_topics(word)
+            + synonym_front_topics(word)
+            + synonym_topics(word)
+            + broader_front_topics(word)
+        ):
             alternative = _topic_alternative(name)
             if alternative.tokens and alternative.tokens != (key,):
                 term.alternatives.append(Alternative(alternative.tokens, alternative.weight, "broader_topic"))
