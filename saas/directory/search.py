@@ -1157,12 +1157,26 @@ def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
         or may_ignore(noun)
     ):
         return ()
+    names = frozenset(n for n in names if not _kind_of_its_head(key, n)) or names
     found = [Alternative((key,), SYNONYM, kind)]
     for name in sorted(names):
         alternative = _topic_alternative(name)
         if alternative.tokens and alternative.tokens != (key,):
             found.append(Alternative(alternative.tokens, SYNONYM, kind))
     return tuple(found) + tuple(a for name in sorted(names) for a in _gloss_kinds_of_topic(name, kind))
+
+
+def _kind_of_its_head(key: str, name: str) -> bool:
+    """Whether a topic of the common list is named by a compound with the word of ``key`` in front and a head that
+    is a topic's word itself ("Verlust|ängste", "Darm|krebs"): a kind of its head, so a definition that names
+    the front ("Fehlgeburt": … *Verlust*) is not about it where the word names other topics as a whole (Trauer;
+    issue #14, round 12b). Not a compound whose head is a category ("Angst|erkrankungen", "Panik|attacken": an
+    anxiety disorder is Angst), and kept where the word names no other topic ("Drogen|abhängigkeit")."""
+    words = language.raw_words(name)
+    if len(words) != 1:
+        return False
+    parts = language.split_compound(words[0])
+    return len(parts) == 2 and language.norm(parts[0]) == key and _listed_spelling(parts[1])
 
 
 def _gloss_kinds_of_topic(name: str, kind: str) -> tuple[Alternative, ...]:

@@ -3,7 +3,9 @@ queries that found nothing and made general: on topics named as in the common li
 so that what is found comes from the resources alone:
 
 - a noun whose OpenThesaurus broader term is a compound of an everyday head and a topic's name in front reads as
-  that topic ("Beerdigung", "Begräbnis", "Bestattung" ^Trauer|feier → Trauer), where nothing else links it to one.
+  that topic ("Beerdigung", "Begräbnis", "Bestattung" ^Trauer|feier → Trauer), where nothing else links it to one;
+- a definition's noun that names a topic as a whole does not name the topic whose compound name has it only in
+  front of another topic's word ("Fehlgeburt": … *Verlust* → Trauer, not Verlust|ängste, a kind of Angst).
 
 Each test of a change fails on the code before the round; the others guard what stays.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from saas.directory.search import broader_front_topics
+from saas.directory.search import _kind_of_its_head, broader_front_topics
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -27,6 +29,8 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Trennung", "social"),
             ("Einsamkeit", "social"),
             ("Alkoholabhängigkeit", "addiction"),
+            ("Verlustängste", "mental_health"),
+            ("Angsterkrankungen", "mental_health"),
         ],
     )
     make_group(d, "Weggefährten", ["Trauer"], description="Für Menschen, die einen Angehörigen verloren haben.")
@@ -34,6 +38,8 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Neu anfangen", ["Trennung"])
     make_group(d, "Gemeinsam statt einsam", ["Einsamkeit"])
     make_group(d, "Kreuzbund Gruppe", ["Alkoholabhängigkeit"], topic_area="addiction")
+    make_group(d, "Verlustangst überwinden", ["Verlustängste"], topic_area="mental_health")
+    make_group(d, "Mutig gegen die Angst", ["Angsterkrankungen"], topic_area="mental_health")
     return world
 
 
@@ -58,3 +64,20 @@ def test_a_word_with_its_own_reading_keeps_it():  # type: ignore[no-untyped-def]
 
 def test_a_word_without_such_a_broader_term_still_finds_nothing(office):  # type: ignore[no-untyped-def]
     assert names(office, "Sorgerecht") == []
+
+
+# --- a definition's noun in front of a topic's compound name -------------------------------------------------------
+
+
+def test_a_compound_topic_with_a_topic_word_as_head_is_a_kind_of_its_head():  # type: ignore[no-untyped-def]
+    assert _kind_of_its_head("verlust", "Verlustängste")
+    assert not _kind_of_its_head("angst", "Angsterkrankungen")  # a category as head: it is Angst
+    assert not _kind_of_its_head("verlust", "Trauer")
+
+
+def test_a_miscarriage_finds_the_grief_groups_not_the_fear_of_loss(office):  # type: ignore[no-untyped-def]
+    assert set(names(office, "Fehlgeburt")) == {"Weggefährten", "Trauercafé Lindenau"}
+
+
+def test_a_definition_naming_anxiety_still_finds_the_anxiety_groups(office):  # type: ignore[no-untyped-def]
+    assert "Mutig gegen die Angst" in names(office, "Hypochondrie")
