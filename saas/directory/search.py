@@ -424,6 +424,8 @@ def _names_of_lemma(word: str) -> frozenset[str]:
     through the other lemma ("Manier", a broader term of "Glatze", is no "Manie"; :func:`language.same_lemma`)."""
     key = language.norm(word)
     names = _listed_topic_names().get(key, frozenset())
+    if names and _umlaut_homograph(word, key):
+        return frozenset()
     verbs = () if not names or language.is_noun(word) else language.infinitives(word)
     if verbs and all(language.norm(v) != key for v in verbs):
         # A verb form names no topic by a key its verb does not have: "hört" (hören) is no "Horten", whose
@@ -434,6 +436,19 @@ def _names_of_lemma(word: str) -> frozenset[str]:
     if any(language.same_lemma(word, listed) for listed in _listed_words_by_key().get(key, ())):
         return names
     return frozenset()
+
+
+def _umlaut_homograph(word: str, key: str) -> bool:
+    """Whether a related word that is no noun shares ``key`` with the common list's words only because Snowball
+    folds its umlaut, and is not derived from them (issue #14, round 12b): "dröge" (dull, a synonym of
+    "nüchtern") is no "Drogen", so "nüchtern" named Drogenabhängigkeit. Not an adjective the dictionary derives
+    from the listed noun ("süchtig" → Sucht, "ängstlich" → Angst), nor a noun's plural ("Ängste")."""
+    if language.is_noun(word) or not set(word.lower()) & set("äöü"):
+        return False
+    listed = _listed_words_by_key().get(key, frozenset())
+    if not listed or any(set(spelled.lower()) & set("äöü") for spelled in listed):
+        return False
+    return key not in {language.norm(d) for d in language.derivations(word)}
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,10 @@ so that what is found comes from the resources alone:
 - a noun whose OpenThesaurus broader term is a compound of an everyday head and a topic's name in front reads as
   that topic ("Beerdigung", "Begräbnis", "Bestattung" ^Trauer|feier → Trauer), where nothing else links it to one;
 - a definition's noun that names a topic as a whole does not name the topic whose compound name has it only in
-  front of another topic's word ("Fehlgeburt": … *Verlust* → Trauer, not Verlust|ängste, a kind of Angst).
+  front of another topic's word ("Fehlgeburt": … *Verlust* → Trauer, not Verlust|ängste, a kind of Angst);
+- a related word that is no noun names no topic by a listed word whose search key it shares only through
+  Snowball's folded umlaut ("nüchtern" ~ dröge is no "Drogen"), unless the dictionary derives it from that word
+  ("süchtig" → Sucht).
 
 Each test of a change fails on the code before the round; the others guard what stays.
 """
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from saas.directory.search import _kind_of_its_head, broader_front_topics
+from saas.directory.search import _kind_of_its_head, _umlaut_homograph, broader_front_topics, named_topics
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -81,3 +84,18 @@ def test_a_miscarriage_finds_the_grief_groups_not_the_fear_of_loss(office):  # t
 
 def test_a_definition_naming_anxiety_still_finds_the_anxiety_groups(office):  # type: ignore[no-untyped-def]
     assert "Mutig gegen die Angst" in names(office, "Hypochondrie")
+
+
+# --- a folded umlaut is no shared word -----------------------------------------------------------------------------
+
+
+def test_a_related_word_sharing_a_key_only_by_a_folded_umlaut_names_nothing():  # type: ignore[no-untyped-def]
+    assert _umlaut_homograph("dröge", "drog")
+    assert "Drogenabhängigkeit" not in named_topics("nüchtern")
+
+
+def test_umlauted_derivations_and_plurals_keep_their_topics():  # type: ignore[no-untyped-def]
+    assert not _umlaut_homograph("süchtig", "sucht")
+    assert "Sucht" in named_topics("süchtig")
+    assert "Angsterkrankungen" in named_topics("ängstlich")
+    assert "Angsterkrankungen" in named_topics("Ängste")
