@@ -830,7 +830,7 @@ def _concept_synonyms(word: str) -> tuple[str, ...]:
     (:func:`named_topics`), not one that names only topics of the list in other topic areas: a sense of another
     concept ("Manie", which names Bipolare Störung, ~ Sucht, a topic of the addiction area; "taub" ~
     schwerhörig stays, both the disability area's)."""
-    synonyms = language.synonyms(word)
+    synonyms = tuple(s for s in language.synonyms(word) if not _folded_noun_homograph(s))
     named = set(named_topics(word, loose=False))
     if not named:
         return synonyms
@@ -839,6 +839,21 @@ def _concept_synonyms(word: str) -> tuple[str, ...]:
     return tuple(
         s for s in synonyms if not (other := names.get(language.norm(s))) or any(_topic_area(n) in areas for n in other)
     )
+
+
+def _folded_noun_homograph(synonym: str) -> bool:
+    """Whether a synonym that is no noun has an umlaut whose plain vowel spells a noun of the dictionary it is not
+    derived from, so that Snowball gives both one key (issue #14, round 12b): "dröge" (dull, ~ nüchtern) and
+    "Droge" are both "drog", and the synonym matched the drug groups' "Drogen". Not "süchtig" (Suchtig is no
+    noun; and it is derived from Sucht)."""
+    lowered = synonym.lower()
+    if language.is_noun(synonym) or not set(lowered) & set("äöü"):
+        return False
+    plain = lowered.translate(str.maketrans("äöü", "aou")).capitalize()
+    if plain == synonym or not (language.is_noun(plain) and language.dictionary_spelling(language.surface(plain))):
+        return False
+    key = language.norm(plain)
+    return not any(key.startswith(language.norm(d)) for d in language.derivations(synonym))
 
 
 def _verb_beginning_with(word: str, front: str) -> bool:

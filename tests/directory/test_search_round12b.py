@@ -8,7 +8,8 @@ so that what is found comes from the resources alone:
   front of another topic's word ("Fehlgeburt": … *Verlust* → Trauer, not Verlust|ängste, a kind of Angst);
 - a related word that is no noun names no topic by a listed word whose search key it shares only through
   Snowball's folded umlaut ("nüchtern" ~ dröge is no "Drogen"), unless the dictionary derives it from that word
-  ("süchtig" → Sucht).
+  ("süchtig" → Sucht); and such a synonym is no reading of its word at all ("nüchtern" ~ dröge did not find the
+  drug groups' "Drogen").
 
 Each test of a change fails on the code before the round; the others guard what stays.
 """
@@ -17,7 +18,13 @@ from __future__ import annotations
 
 import pytest
 
-from saas.directory.search import _kind_of_its_head, _umlaut_homograph, broader_front_topics, named_topics
+from saas.directory.search import (
+    _folded_noun_homograph,
+    _kind_of_its_head,
+    _umlaut_homograph,
+    broader_front_topics,
+    named_topics,
+)
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -34,6 +41,7 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Alkoholabhängigkeit", "addiction"),
             ("Verlustängste", "mental_health"),
             ("Angsterkrankungen", "mental_health"),
+            ("Drogenabhängigkeit", "addiction"),
         ],
     )
     make_group(d, "Weggefährten", ["Trauer"], description="Für Menschen, die einen Angehörigen verloren haben.")
@@ -43,6 +51,7 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Kreuzbund Gruppe", ["Alkoholabhängigkeit"], topic_area="addiction")
     make_group(d, "Verlustangst überwinden", ["Verlustängste"], topic_area="mental_health")
     make_group(d, "Mutig gegen die Angst", ["Angsterkrankungen"], topic_area="mental_health")
+    make_group(d, "Eltern drogenabhängiger Kinder", ["Drogenabhängigkeit"], topic_area="addiction")
     return world
 
 
@@ -99,3 +108,14 @@ def test_umlauted_derivations_and_plurals_keep_their_topics():  # type: ignore[n
     assert "Sucht" in named_topics("süchtig")
     assert "Angsterkrankungen" in named_topics("ängstlich")
     assert "Angsterkrankungen" in named_topics("Ängste")
+
+
+def test_a_synonym_that_is_a_folded_homograph_of_a_noun_is_no_reading():  # type: ignore[no-untyped-def]
+    assert _folded_noun_homograph("dröge")  # Droge
+    assert _folded_noun_homograph("kränken")  # Kranke
+    assert not _folded_noun_homograph("süchtig")  # derived from Sucht
+    assert not _folded_noun_homograph("Ängste")  # a noun
+
+
+def test_sober_does_not_find_the_drug_groups(office):  # type: ignore[no-untyped-def]
+    assert "Eltern drogenabhängiger Kinder" not in names(office, "nüchtern")
