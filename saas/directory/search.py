@@ -358,6 +358,39 @@ def broader_topics(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=20_000)
+def broader_front_topics(word: str) -> tuple[str, ...]:
+    """Topics of the common topic list that a noun's OpenThesaurus broader terms name by their front, where a
+    broader term is a compound of two parts whose head is an everyday word that names no topic and whose front
+    is a topic's own name (issue #14, round 12b): "Beerdigung", "Begräbnis", "Bestattung" ^Trauer|feier → Trauer.
+    The everyday head says the kind of event, the front what it is about. For a noun that reaches no topic
+    otherwise (:func:`broader_topics`, its synonyms); never a person's or an everyday word's. Read like a
+    broader term: only where no other reading finds any group (see :func:`rank`)."""
+    if (
+        not language.is_noun(word)
+        or language.is_person(word)
+        or may_ignore(word)
+        or named_topics(word)
+        or broader_topics(word)
+    ):
+        return ()
+    names = _listed_topic_names()
+    if any(names.get(language.norm(s)) for s in language.synonyms(word)):
+        return ()
+    name_keys = _listed_topic_name_keys()
+    found: set[str] = set()
+    for broader in language.broader_terms(word):
+        parts = language.split_compound(broader)
+        if len(parts) != 2 or language.is_person(parts[0]) or language.zipf(parts[1]) < COMMON_WORD_ZIPF:
+            continue
+        if _listed_spelling(parts[1]):
+            continue  # a head that names a topic itself ("Trauer|fall"): the compound is read by it
+        key = language.norm(parts[0])
+        if key in name_keys:
+            found |= {n for n in names.get(key, ()) if language.norm(language.raw_words(n)[0]) == key}
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=20_000)
 def synonym_topics(word: str) -> tuple[str, ...]:
     """Topics of the common topic list that a noun's OpenThesaurus synonyms name and its broader terms name too,
     for a noun that names none itself (issue #14, round 8): "Koks" ~ Kokain, a search word of
@@ -401,6 +434,8 @@ def _names_of_lemma(word: str) -> frozenset[str]:
     through the other lemma ("Manier", a broader term of "Glatze", is no "Manie"; :func:`language.same_lemma`)."""
     key = language.norm(word)
     names = _listed_topic_names().get(key, frozenset())
+    if names and _umlaut_homograph(word, key):
+        return frozenset()
     verbs = () if not names or language.is_noun(word) else language.infinitives(word)
     if verbs and all(language.norm(v) != key for v in verbs):
         # A verb form names no topic by a key its verb does not have: "hört" (hören) is no "Horten", whose
@@ -411,6 +446,19 @@ def _names_of_lemma(word: str) -> frozenset[str]:
     if any(language.same_lemma(word, listed) for listed in _listed_words_by_key().get(key, ())):
         return names
     return frozenset()
+
+
+def _umlaut_homograph(word: str, key: str) -> bool:
+    """Whether a related word that is no noun shares ``key`` with the common list's words only because Snowball
+    folds its umlaut, and is not derived from them (issue #14, round 12b): "dröge" (dull, a synonym of
+    "nüchtern") is no "Drogen", so "nüchtern" named Drogenabhängigkeit. Not an adjective the dictionary derives
+    from the listed noun ("süchtig" → Sucht, "ängstlich" → Angst), nor a noun's plural ("Ängste")."""
+    if language.is_noun(word) or not set(word.lower()) & set("äöü"):
+        return False
+    listed = _listed_words_by_key().get(key, frozenset())
+    if not listed or any(set(spelled.lower()) & set("äöü") for spelled in listed):
+        return False
+    return key not in {language.norm(d) for d in language.derivations(word)}
 
 
 @lru_cache(maxsize=1)
@@ -764,7 +812,13 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             )
             if keys and keys != (key,):
                 term.alternatives.append(Alternative(keys, SYNONYM, "topic"))
-        for name in broader_topics(word) + linked_topics(word) + synonym_front_topics(word) + synonym_topics(word):
+        for name in (
+            broader_topics(word)
+            + linked_topics(word)
+            + synonym_front_topics(word)
+            + synonym_topics(word)
+            + broader_front_topics(word)
+        ):
             alternative = _topic_alternative(name)
             if alternative.tokens and alternative.tokens != (key,):
                 term.alternatives.append(Alternative(alternative.tokens, alternative.weight, "broader_topic"))
@@ -787,7 +841,7 @@ def _concept_synonyms(word: str) -> tuple[str, ...]:
     (:func:`named_topics`), not one that names only topics of the list in other topic areas: a sense of another
     concept ("Manie", which names Bipolare Störung, ~ Sucht, a topic of the addiction area; "taub" ~
     schwerhörig stays, both the disability area's)."""
-    synonyms = language.synonyms(word)
+    synonyms = tuple(s for s in language.synonyms(word) if not _folded_noun_homograph(s))
     named = set(named_topics(word, loose=False))
     if not named:
         return synonyms
@@ -796,6 +850,21 @@ def _concept_synonyms(word: str) -> tuple[str, ...]:
     return tuple(
         s for s in synonyms if not (other := names.get(language.norm(s))) or any(_topic_area(n) in areas for n in other)
     )
+
+
+def _folded_noun_homograph(synonym: str) -> bool:
+    """Whether a synonym that is no noun has an umlaut whose plain vowel spells a noun of the dictionary it is not
+    derived from, so that Snowball gives both one key (issue #14, round 12b): "dröge" (dull, ~ nüchtern) and
+    "Droge" are both "drog", and the synonym matched the drug groups' "Drogen". Not "süchtig" (Suchtig is no
+    noun; and it is derived from Sucht)."""
+    lowered = synonym.lower()
+    if language.is_noun(synonym) or not set(lowered) & set("äöü"):
+        return False
+    plain = lowered.translate(str.maketrans("äöü", "aou")).capitalize()
+    if plain == synonym or not (language.is_noun(plain) and language.dictionary_spelling(language.surface(plain))):
+        return False
+    key = language.norm(plain)
+    return not any(key.startswith(language.norm(d)) for d in language.derivations(synonym))
 
 
 def _verb_beginning_with(word: str, front: str) -> bool:
@@ -1209,6 +1278,7 @@ def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
         or may_ignore(noun)
     ):
         return ()
+    names = frozenset(n for n in names if not _kind_of_its_head(key, n)) or names
     found = [Alternative((key,), SYNONYM, kind)]
     for name in sorted(names):
         alternative = _topic_alternative(name)
@@ -1230,6 +1300,19 @@ def _qualified_topic_names() -> dict[str, frozenset[str]]:
         if (key := _name_word(row["name"])) and key not in _listed_topic_names():
             found.setdefault(language.surface(first.strip()), set()).add(row["name"])
     return {spelled: frozenset(names) for spelled, names in found.items()}
+
+
+def _kind_of_its_head(key: str, name: str) -> bool:
+    """Whether a topic of the common list is named by a compound with the word of ``key`` in front and a head that
+    is a topic's word itself ("Verlust|ängste", "Darm|krebs"): a kind of its head, so a definition that names
+    the front ("Fehlgeburt": … *Verlust*) is not about it where the word names other topics as a whole (Trauer;
+    issue #14, round 12b). Not a compound whose head is a category ("Angst|erkrankungen", "Panik|attacken": an
+    anxiety disorder is Angst), and kept where the word names no other topic ("Drogen|abhängigkeit")."""
+    words = language.raw_words(name)
+    if len(words) != 1:
+        return False
+    parts = language.split_compound(words[0])
+    return len(parts) == 2 and language.norm(parts[0]) == key and _listed_spelling(parts[1])
 
 
 def _gloss_kinds_of_topic(name: str, kind: str) -> tuple[Alternative, ...]:
