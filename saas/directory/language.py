@@ -376,6 +376,11 @@ def _set_numbers(word: str) -> tuple[int, ...]:
     return tuple(numbers)
 
 
+def sense_count(word: str) -> int:
+    """How many senses (OpenThesaurus sets, :func:`_set_numbers`) a word has: "Selbstmord" one, "Beziehung" many."""
+    return len(_set_numbers(word))
+
+
 @lru_cache(maxsize=20_000)
 def _sense_numbers(word: str) -> tuple[int, ...]:
     """The thesaurus sets of a word (:func:`_set_numbers`) in the senses of the directory's topics, where it has

@@ -1027,7 +1027,7 @@ def _everyday_head_alternatives(
         return ()
     # Its synonyms only for a front of one sense (one set of OpenThesaurus: "Selbstmord" ~ Suizid); a front of
     # several senses stands for the compound only as written ("Beziehung" ~ Partnerin, Annäherung, …).
-    one_sense = len(language._set_numbers(front)) == 1
+    one_sense = language.sense_count(front) == 1
     found: list[Alternative] = []
     for alt in _alternatives(front):
         if alt.kind in ("exact", "derived"):
