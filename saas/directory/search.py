@@ -2177,6 +2177,36 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     return [c for _score, c in sorted(strong_hits, key=_order) + sorted(same, key=_order)]
 
 
+def _person_topic_readings(terms: list[Term], ranked: list[Candidate]) -> list[Candidate]:
+    """A noun for a person with a condition ("Alkoholiker", "Säufer") reads the topic it names by the common
+    topic list (Alkoholabhängigkeit), not a group of another topic area that has the condition's key only in
+    another topic's name or its description: Snowball gives "Alkoholiker" the key of "Alkohol", the front of
+    "Fetales Alkohol-Syndrom", yet the foster parents of such children are no answer to an addicted person or
+    their relatives (issue #14). The word "Alkohol" itself, no person, keeps them."""
+    for term in terms:
+        names = _person_topics(term.word)
+        if not names:
+            continue
+        areas = {_topic_area(name) for name in names} - {""}
+        keys = {language.norm(w) for name in names for w in language.raw_words(name)}
+        ranked = [c for c in ranked if c.topic_area in areas or _topic_keys(c.search_topics) & keys]
+    return ranked
+
+
+@lru_cache(maxsize=4096)
+def _person_topics(word: str) -> tuple[str, ...]:
+    """The topics of the common list a person noun derived from a noun names ("Alkoholiker" → Alkohol →
+    Alkoholabhängigkeit), where all of them lie in one topic area."""
+    if not word.isalpha() or not language.is_noun(word) or not language.is_person(word):
+        return ()
+    if not language.derivations(word):
+        return ()  # a person noun derived from no noun ("Vater") names who, not a condition
+    names = named_topics(word, loose=False)
+    if not names or len({_topic_area(name) for name in names}) != 1 or not _topic_area(names[0]):
+        return ()
+    return names
+
+
 def _levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[str]]:
     """The readings of a term from the nearest on (see :func:`rank`); the whole word's before a loose part's
     only where a nearer one found nothing (:func:`_loose_part` is not asked on the common path)."""
@@ -2503,7 +2533,7 @@ def _tokens_among(
 def _find(terms: list[Term], where: list) -> list[Candidate]:
     """The groups of one office that match every term, ranked (a statement of its own: after a typo
     correction, or where a search widens or narrows its terms)."""
-    return rank(terms, _rows(terms, where))
+    return _person_topic_readings(terms, rank(terms, _rows(terms, where)))
 
 
 def _rows(terms: list[Term], where: list) -> list[Candidate]:
@@ -3151,7 +3181,7 @@ def _finish(
             return best[0], {t.word: t.corrected for t in best[1] if t.corrected}, best[2]
         return [], {}, ignored
     # The groups of the first statement, or (after a typo correction) those the kept terms match.
-    ranked = rank(kept, groups if settled.fits or second else _rows(kept, where_of()))
+    ranked = _person_topic_readings(kept, rank(kept, groups if settled.fits or second else _rows(kept, where_of())))
     if not ranked:
         # Parts of a mistyped word may each be known ("Schlagen|fall"): now try corrections.
         retry = [t for t in kept if not t.exact_known and not t.corrected]
