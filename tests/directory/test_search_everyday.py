@@ -3,9 +3,10 @@ general.
 
 - "Alkoholiker" and "Vater ist Alkoholiker" listed the group for foster and adoptive parents of children with
   fetal alcohol syndrome among the first five: Snowball gives "Alkoholiker" the key of "Alkohol", the front of
-  "Fetales Alkohol-Syndrom". A noun for a person with a condition, derived from a noun, reads the topic it
-  names by the common list (Alkoholabhängigkeit) and no group of another topic area; "Alkohol" typed keeps the
-  FASD group.
+  "Fetales Alkohol-Syndrom". A noun that names a condition's topic by the common list (Alkoholabhängigkeit:
+  "Alkoholiker", "Alkoholismus", also as a typo's correction) lists no group of another topic area; "Alkohol"
+  typed, a word of the FASD topic's name, keeps the FASD group, and "Familie" (social: who, not a concern)
+  keeps the relatives' groups.
 """
 
 from __future__ import annotations
@@ -49,3 +50,9 @@ def test_a_person_noun_of_a_condition_reads_its_topic_not_another_areas_compound
     assert "Al-Anon Familiengruppe" in names(office, "Vater ist Alkoholiker")
     assert "FASD Pflege- und Adoptiveltern" in names(office, "Alkohol")
     assert names(office, "FASD") == ["FASD Pflege- und Adoptiveltern"]
+
+
+def test_a_condition_noun_and_a_typos_correction_read_the_same(office):  # type: ignore[no-untyped-def]
+    """Do "Alkoholismus" and the typo "Alkoholicker" find the alcohol groups and not the FASD group?"""
+    assert sorted(names(office, "Alkoholismus")) == ["Al-Anon Familiengruppe", "Anonyme Alkoholiker"]
+    assert sorted(names(office, "Alkoholicker")) == ["Al-Anon Familiengruppe", "Anonyme Alkoholiker"]
