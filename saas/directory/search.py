@@ -2177,6 +2177,48 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     return [c for _score, c in sorted(strong_hits, key=_order) + sorted(same, key=_order)]
 
 
+def _condition_noun_readings(terms: list[Term], ranked: list[Candidate]) -> list[Candidate]:
+    """A noun that names a condition's topic by the common topic list ("Alkoholiker", "Alkoholismus" →
+    Alkoholabhängigkeit; also as a typo's correction) reads that topic, and lists no group of another topic
+    area that it matched only through Snowball's key of the substance in another topic's name or a description:
+    "Alkoholiker" has the key of "Alkohol", the front of "Fetales Alkohol-Syndrom", yet the foster parents of
+    such children are no answer to an addicted person or their relatives (issue #14). "Alkohol" itself, a word
+    of that topic's name, keeps them."""
+    for term in terms:
+        names = tuple(dict.fromkeys(n for w in [term.word, *term.corrected] for n in _condition_topics(w)))
+        if not names:
+            continue
+        areas = {_topic_area(name) for name in names} - {""}
+        keys = {language.norm(w) for name in names for w in language.raw_words(name)}
+        ranked = [c for c in ranked if c.topic_area in areas or _topic_keys(c.search_topics) & keys]
+    return ranked
+
+
+@lru_cache(maxsize=1)
+def _topic_name_spellings() -> frozenset[str]:
+    """Every word of a topic name of the common list, as spelt (lower case)."""
+    from saas.directory.demo import load_topic_rows
+
+    return frozenset(language.surface(w) for row in load_topic_rows() for w in re.split(r"[\W_]+", row["name"]) if w)
+
+
+@lru_cache(maxsize=4096)
+def _condition_topics(word: str) -> tuple[str, ...]:
+    """The topics of the common list a noun names (not loosely), where all of them lie in one topic area of
+    conditions (not the social area: "Familie" → Eltern names who, not a concern). Not a person noun derived
+    from no noun ("Vater"), nor a word of a topic's name as spelt ("Alkohol", in "Fetales Alkohol-Syndrom")."""
+    if not word.isalpha() or not language.is_noun(word):
+        return ()
+    if language.is_person(word) and not language.derivations(word):
+        return ()
+    if language.surface(word) in _topic_name_spellings():
+        return ()
+    names = named_topics(word, loose=False)
+    if not names or len({_topic_area(name) for name in names}) != 1 or _topic_area(names[0]) in ("", "social"):
+        return ()
+    return names
+
+
 def _levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[str]]:
     """The readings of a term from the nearest on (see :func:`rank`); the whole word's before a loose part's
     only where a nearer one found nothing (:func:`_loose_part` is not asked on the common path)."""
@@ -2503,7 +2545,7 @@ def _tokens_among(
 def _find(terms: list[Term], where: list) -> list[Candidate]:
     """The groups of one office that match every term, ranked (a statement of its own: after a typo
     correction, or where a search widens or narrows its terms)."""
-    return rank(terms, _rows(terms, where))
+    return _condition_noun_readings(terms, rank(terms, _rows(terms, where)))
 
 
 def _rows(terms: list[Term], where: list) -> list[Candidate]:
@@ -3151,7 +3193,7 @@ def _finish(
             return best[0], {t.word: t.corrected for t in best[1] if t.corrected}, best[2]
         return [], {}, ignored
     # The groups of the first statement, or (after a typo correction) those the kept terms match.
-    ranked = rank(kept, groups if settled.fits or second else _rows(kept, where_of()))
+    ranked = _condition_noun_readings(kept, rank(kept, groups if settled.fits or second else _rows(kept, where_of())))
     if not ranked:
         # Parts of a mistyped word may each be known ("Schlagen|fall"): now try corrections.
         retry = [t for t in kept if not t.exact_known and not t.corrected]
