@@ -2106,7 +2106,7 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         # a topic through its synonyms ("zocken" ~ spielen → Glücksspiel), reads as that topic as near as the
         # word: a group named "Zocken ade" does not hide the gambling groups that never say "zocken".
         first = {"exact", "compound", "narrower"}
-        if _colloquial(term):
+        if _colloquial(term) or _names_topic_only(term, candidates):
             first.add("topic")
         # What a compound's parts name comes last: its synonyms and fallbacks are nearer ("Medikamenten|sucht"
         # ~ Medikamentenabhängigkeit, not every group of the topic Sucht).
@@ -2217,6 +2217,30 @@ def _condition_topics(word: str) -> tuple[str, ...]:
     if not names or len({_topic_area(name) for name in names}) != 1 or _topic_area(names[0]) in ("", "social"):
         return ()
     return names
+
+
+def _names_topic_only(term: Term, candidates: list[Candidate]) -> bool:
+    """Whether a one-word term is a search word of a topic of the common list (:func:`_word_topics`) that no
+    group has as a whole word in its name (issue #14): then the topic it names is as near as the word, and the
+    groups whose names have it only as a compound part ("Pflege|eltern") do not hide the groups filed under the
+    topic ("Pflege" → Pflegende Angehörige). A word some group is named by ("Rheuma", "Schlaganfall") keeps
+    its own groups first."""
+    if " " in term.word or not _word_topics(term.word):
+        return False
+    exact = [a.tokens for a in term.alternatives if a.kind == "exact"]
+    return bool(exact) and not any(
+        all(t in _whole_name_keys(c.name) for t in tokens) for tokens in exact for c in candidates
+    )
+
+
+@lru_cache(maxsize=20_000)
+def _whole_name_keys(name: str) -> frozenset[str]:
+    """The keys of a group name's words as wholes, without their compound parts; a front part standing for a
+    compound with a dash ("Pflege- und Adoptiv|familien") is no whole word."""
+    return frozenset(document(_ELIDED_FRONT.sub(" ", name), compound_parts=False).split())
+
+
+_ELIDED_FRONT = re.compile(r"\w+-(?=[\s,]|$)")
 
 
 def _levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[str]]:
