@@ -2190,7 +2190,16 @@ def _condition_noun_readings(terms: list[Term], ranked: list[Candidate]) -> list
             continue
         areas = {_topic_area(name) for name in names} - {""}
         keys = {language.norm(w) for name in names for w in language.raw_words(name)}
-        ranked = [c for c in ranked if c.topic_area in areas or _topic_keys(c.search_topics) & keys]
+        # A group whose topics spell the word itself is its answer too: a topic the office names by the word
+        # ("Angst", where the common list says "Angsterkrankungen"), also without a topic area.
+        spelled = {"=" + language.surface(w) for w in [term.word, *term.corrected]}
+        ranked = [
+            c
+            for c in ranked
+            if c.topic_area in areas
+            or _topic_keys(c.search_topics) & keys
+            or spelled & set(c.search_topics.partition(ABOUT)[0].split())
+        ]
     return ranked
 
 
