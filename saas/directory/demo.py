@@ -156,7 +156,11 @@ def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site]
     rhythm = rng.choice(["weekly", "weekly", "biweekly", "monthly", "monthly", "irregular"])
     start = dt.time(rng.choice([10, 14, 16, 17, 18, 18, 19, 19, 19]), rng.choice([0, 0, 30]))
     young = rng.random() < 0.08
-    in_office = rng.random() < 0.3  # meets in the office's rooms: step-free access comes from the room
+    # Which groups meet in the office's rooms is the room seeder's choice: it books them and moves them there
+    # (saas.rooms.demo), so that a group in the office always has the room's booking the step-free filter reads.
+    # This draw once made that choice here; it stays, and so does the step-free draw it skipped, so that the
+    # demo's other random choices stay as they are.
+    drew_office = rng.random() < 0.3
     mode = rng.choice(["in_person"] * 7 + ["online", "hybrid", "hybrid"])
     languages = rng.choice(["Deutsch"] * 40 + ["Deutsch, Türkisch"] * 3 + ["Deutsch, Englisch"] * 3
                            + ["Deutsch, Arabisch", "Deutsch, Russisch", "Deutsch, Ukrainisch"])  # fmt: skip
@@ -178,11 +182,13 @@ def _group_fields(rng: random.Random, slug: str, topic: Topic, sites: list[Site]
         "time_end": None if rhythm == "irregular" else dt.time(min(start.hour + 2, 23), start.minute),
         "place": ""
         if mode == "online"
-        else f"Raum {rng.randint(1, 3)}, Kontaktstelle"
-        if in_office
         else rng.choice([f"Gemeindezentrum {place}", f"Begegnungsstätte {place}", f"Bürgerhaus {place}"]),
         "meeting_mode": mode,
-        "step_free": None if in_office or mode == "online" else rng.choice([True, True, True, False, None]),
+        "step_free": None
+        if mode == "online"
+        else (random.Random(f"{slug}-{place}-{topic.name}") if drew_office else rng).choice(
+            [True, True, True, False, None]
+        ),
         "welcomes_new_members": rng.random() < 0.85,
         "visibility": "protected" if rng.random() < 0.12 else "public",
         "contacts": [

@@ -100,10 +100,22 @@ def groups_active_through(first: dt.date, last: dt.date) -> list[Group]:
     ]
 
 
-def _book_groups(rooms: list[Room], wanted: int, first: dt.date, last: dt.date, groups: list[Group]) -> int:
-    booked = 0
+def office_place(room: Room) -> str:
+    """What a group meeting in ``room`` names as its place in the directory."""
+    return f"{room.name}, Kontaktstelle"
+
+
+def _book_groups(
+    rooms: list[Room], wanted: int, first: dt.date, last: dt.date, groups: list[Group]
+) -> dict[Group, Room]:
+    """Recurring bookings for ``wanted`` of ``groups`` from ``first`` to ``last``, each in a room of its own
+    site where one is free; the booked groups with their rooms. Groups already meeting in the office (booked in
+    an earlier year) come first, so that a group keeps its room from year to year."""
+    in_office = {office_place(room) for room in rooms}
+    groups = sorted(groups, key=lambda g: g.place not in in_office)  # stable: otherwise in the given order
+    booked: dict[Group, Room] = {}
     for index, group in enumerate(groups):
-        if booked >= wanted:
+        if len(booked) >= wanted:
             break
         pattern = _RHYTHM[group.rhythm or "weekly"]
         nth = None
@@ -114,27 +126,40 @@ def _book_groups(rooms: list[Room], wanted: int, first: dt.date, last: dt.date, 
         if group.time_start and group.time_end and group.time_end > group.time_start:
             candidates.append((group.time_start, group.time_end))
         candidates += EVENING_SLOTS
-        done = False
-        for start_time, end_time in candidates:
-            for day_shift in range(6):
-                wd = (weekday + day_shift) % 6
-                start = _first_date(pattern, wd, nth, first)
-                for room in rooms[index % len(rooms) :] + rooms[: index % len(rooms)]:
-                    try:
-                        ops.create_booking(
-                            room, pattern=pattern, start_date=start, until_date=last, nth=nth, group_id=group.id,
-                            start_time=start_time, end_time=end_time, note="",
-                        )  # fmt: skip
-                    except ops.BookingError:
-                        continue
-                    done = True
-                    break
-                if done:
-                    break
-            if done:
-                break
-        booked += int(done)
+        turn = rooms[index % len(rooms) :] + rooms[: index % len(rooms)]
+        own = [r for r in rooms if office_place(r) == group.place]
+        order = own + [r for r in turn if r.site_id == group.site_id and r not in own]
+        order += [r for r in turn if r not in order]
+        room = _book_one(group, order, candidates, pattern, weekday, nth, first, last)
+        if room is not None:
+            booked[group] = room
     return booked
+
+
+def _book_one(
+    group: Group,
+    rooms: list[Room],
+    candidates: list[tuple[dt.time, dt.time]],
+    pattern: Pattern,
+    weekday: int,
+    nth: int | None,
+    first: dt.date,
+    last: dt.date,
+) -> Room | None:
+    """The first of ``rooms`` free at one of the ``candidates`` times on the group's weekday or a later one."""
+    for start_time, end_time in candidates:
+        for day_shift in range(6):
+            start = _first_date(pattern, (weekday + day_shift) % 6, nth, first)
+            for room in rooms:
+                try:
+                    ops.create_booking(
+                        room, pattern=pattern, start_date=start, until_date=last, nth=nth, group_id=group.id,
+                        start_time=start_time, end_time=end_time, note="",
+                    )  # fmt: skip
+                except ops.BookingError:
+                    continue
+                return room
+    return None
 
 
 def _rooms(specs: list, sites: dict[str, Site]) -> list[Room]:
@@ -177,7 +202,10 @@ def seed_office_rooms(tenant: Tenant, specs: list, today: dt.date) -> bool:
         groups = groups_active_through(max(first, dt.date(year, 1, 2)), min(last, today))
         wanted = GROUPS_USING_ROOMS.get(tenant.slug, 5) + (year - 2023 if year > 2023 else 0)
         start = dt.date(year, 1, 2)
-        _book_groups(rooms, wanted, start, last, groups)
+        for group, room in _book_groups(rooms, wanted, start, last, groups).items():
+            # The directory says where the group meets: in the booked room, whose step-free access is the group's
+            # (the finder's step-free filter reads the booking, saas.directory.finder.accessible_room_groups).
+            group.place, group.step_free = office_place(room), None
         created = True
     db.session.flush()
     return created
