@@ -2208,7 +2208,7 @@ def _topic_name_spellings() -> frozenset[str]:
     """Every word of a topic name of the common list, as spelt (lower case)."""
     from saas.directory.demo import load_topic_rows
 
-    return frozenset(language.surface(w) for row in load_topic_rows() for w in re.split(r"[\W_]+", row["name"]) if w)
+    return frozenset(language.surface(w) for row in load_topic_rows() for w in language.raw_words(row["name"]))
 
 
 @lru_cache(maxsize=4096)
