@@ -360,6 +360,25 @@ def is_noun(word: str) -> bool:
     return zipf(word) < 4.0 and norm(word) in stems
 
 
+_PLURAL_ENDINGS = ("n", "en", "e", "er", "nen")
+
+
+@lru_cache(maxsize=20_000)
+def is_noun_plural(word: str) -> bool:
+    """Whether a word the thesaurus does not list is the plural of one of its nouns ("Kollegen" of Kollege,
+    "Nachbarn", "Freunde"; issue #14, s21-demo), however common: :func:`is_noun` takes a common form it does not
+    list for a word of its own ("abends"), but no adverb ends in a plural ending after a noun. Not a verb of
+    the dictionary ("sorgen" is no "Sorge|n")."""
+    spellings, _stems = _nouns()
+    spelled = surface(word)
+    if spelled in _thesaurus()[1] or _infinitives(word.lower()):
+        return False
+    return any(
+        spelled.endswith(ending) and len(spelled) - len(ending) >= 3 and spelled[: -len(ending)] in spellings
+        for ending in _PLURAL_ENDINGS
+    )
+
+
 @lru_cache(maxsize=20_000)
 def _set_numbers(word: str) -> tuple[int, ...]:
     """The thesaurus sets of a word: by spelling, else those of its Snowball stem (see :func:`synonyms`)."""

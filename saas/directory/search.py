@@ -300,7 +300,8 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     """
     derived = language.derivations(word)
     levels = [(word, *derived)]
-    if not language.is_noun(word):
+    # A noun's plural the thesaurus does not list is the noun ("Kollegen" ~ Kontakt is no Einsamkeit).
+    if not language.is_noun(word) and not language.is_noun_plural(word):
         synonyms_, broader, further = _related_words(word)
         # After the word's own synonyms, those of the nouns a verb form stands for: "gestorben" → sterben →
         # Tod, which the list names (Trauer); nearer than the word's broader terms.

@@ -1,0 +1,41 @@
+"""Everyday words that listed groups of another concern on the demo directory (issue #14, s21-demo), each made
+stricter in general.
+
+- "Kollegen" listed the groups for parents, lonely people and seniors: a common plural the thesaurus does not list
+  was read as no noun, so its synonyms' topics answered it (~ Kontakt → Einsamkeit's "Kontakte", ~ Alter →
+  Senior*innen). The plural of a noun of the thesaurus is a noun.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.directory.helpers import found_names as names
+from tests.directory.helpers import make_group, make_topic
+
+
+@pytest.fixture
+def office(world):  # type: ignore[no-untyped-def]
+    d = world.dortmund
+    make_topic(d, "Einsamkeit", "allein, einsam, Kontakte", area="social")
+    make_topic(d, "Senior*innen", "Senioren, Alter, ältere Menschen", area="social")
+    make_topic(d, "Eltern", "Elterngruppe, Kinder, Familie", area="social")
+    make_topic(d, "Covid, Long Covid", "Corona, Post-Covid, Long-Covid", area="chronic_illness")
+    make_topic(d, "AIDS / HIV", "HIV, positiv", area="chronic_illness")
+    make_topic(d, "Fetales Alkohol-Syndrom (FASD)", "FASD, FAS, Alkohol in der Schwangerschaft", area="disability")
+    make_group(d, "SHG Einsamkeit Scharnhorst", ["Einsamkeit"], topic_area="social")
+    make_group(d, "SHG Senior*innen Hombruch", ["Senior*innen"], topic_area="social")
+    make_group(d, "Eltern: Austausch und Begegnung", ["Eltern"], topic_area="social")
+    make_group(d, "SHG Covid, Long Covid Eving", ["Covid, Long Covid"], topic_area="chronic_illness")
+    make_group(d, "SHG AIDS / HIV Mengede", ["AIDS / HIV"], topic_area="chronic_illness")
+    make_group(d, "Selbsthilfegruppe Fetales Alkohol-Syndrom (FASD) Hörde", ["Fetales Alkohol-Syndrom (FASD)"])
+    return world
+
+
+def test_a_common_plural_of_a_noun_is_a_noun(office):  # type: ignore[no-untyped-def]
+    """Does "Kollegen" find none of the groups for parents, lonely people or seniors, while their own words
+    still find them?"""
+    assert names(office, "Kollegen") == []
+    assert names(office, "Nachbarn") == []
+    assert names(office, "Kontakte") == ["SHG Einsamkeit Scharnhorst"]
+    assert names(office, "Senioren") == ["SHG Senior*innen Hombruch"]
