@@ -1227,6 +1227,22 @@ _FORM_ENDINGS = frozenset(
 )  # fmt: skip
 
 
+_CASE_ENDINGS = frozenset(["", "s", "es", "n", "en", "e", "er", "ern", "nen", "ns"])
+
+
+def noun_form(word: str, noun: str) -> bool:
+    """Whether a spelling is a form of a noun: the noun, or it with an ending of case or number, umlauts folded
+    ("Mütter" of Mutter, "Kontakte" of Kontakt; issue #14, s21-demo). Never a word shorter than the noun ("Post"
+    is no form of "Posten", "FAS" none of "Fase"), nor its Latin derivation that the search key joins ("positiv"
+    is none of "Position"), nor the person noun in "-er" the dictionary derives ("Arbeiter" is none of "Arbeit",
+    as "Kinder" is of Kind)."""
+    folded, lemma = _fold(word), _fold(noun)
+    ending = folded[len(lemma) :]
+    if not folded.startswith(lemma) or ending not in _CASE_ENDINGS:
+        return False
+    return not (ending.startswith("er") and _lexicon()[0].get(word.lower().removesuffix("n")) is True)
+
+
 def _form_of(longer: str, shorter: str) -> bool:
     return longer.startswith(shorter) and longer[len(shorter) :] in _FORM_ENDINGS
 

@@ -1695,7 +1695,9 @@ def settle_terms(
             *(
                 listed_topic_areas(a.tokens[0])
                 for a in term.alternatives
-                if a.kind in ("synonym", "derived", *FALLBACK_KINDS) and len(a.tokens) == 1
+                if a.kind in ("synonym", "derived", *FALLBACK_KINDS)
+                and len(a.tokens) == 1
+                and not (a.kind == "synonym" and _another_words_key(term.word, a.tokens[0]))
             )
         )
         # An everyday word matches only as typed: "Sohn" never widens to "Kind" or "Junge", "finde" to "Fund".
@@ -1788,6 +1790,7 @@ class _Matcher:
     fronts: set[str] = field(default_factory=set)  # a fallback's part tokens, which match only as a front part
     heads: set[str] = field(default_factory=set)  # a definition's part tokens, which match only as a head
     lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see _same_lemma_only
+    nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see _noun_forms_only
 
 
 def _best(weights: dict[str, float], key: str, weight: float) -> None:
@@ -1869,12 +1872,14 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     synonym_parts = _synonym_parts(term)
     others = {a.tokens[0] for a in term.alternatives if a.kind != "fallback" and len(a.tokens) == 1} - synonym_parts
     lemmas = _with_synonym_lemmas(_query_lemmas(term.word), term)
+    nouns = _synonym_nouns(term, kinds)
     heads = _gloss_heads(term)
     not_gloss = {a.tokens[0] for a in term.alternatives if a.kind not in GLOSS_KINDS and len(a.tokens) == 1}
     for matcher in matchers:
         matcher.fronts = {t for t in (fronts | synonym_parts) - others if t in matcher.single}
         matcher.heads = {t for t in heads - not_gloss if t in matcher.single}
         matcher.lemmas = lemmas
+        matcher.nouns = nouns
     return matchers
 
 
@@ -1976,6 +1981,57 @@ def _synonym_lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return {key: tuple(words) for key, words in found.items()}
 
 
+def _synonym_nouns(term: Term, kinds: set[str]) -> dict[str, tuple[str, ...]]:
+    """The keys that only a one-word term's noun synonyms give it (no other reading of the word has them), with
+    those synonyms (issue #14, s21-demo; :func:`_noun_forms_only`). Not a person noun's: its key joins the
+    condition it is named for by design ("Alkoholiker", Alkohol; "Drogenabhängiger", Drogenabhängigkeit)."""
+    if "synonym" not in kinds or " " in term.word:
+        return {}
+    keys = {a.tokens[0].removeprefix(PART) for a in term.alternatives if a.kind == "synonym" and len(a.tokens) == 1}
+    if not keys:
+        return {}
+    others = {
+        t.removeprefix(PART) for a in term.alternatives if a.kind != "synonym" and a.kind in kinds for t in a.tokens
+    }
+    return {key: words for key, words in _noun_synonyms(term.word).items() if key in keys and key not in others}
+
+
+@lru_cache(maxsize=20_000)
+def _noun_synonyms(word: str) -> dict[str, tuple[str, ...]]:
+    """The search keys of a word's synonyms that are nouns and no person's (:func:`_synonym_nouns`), with them."""
+    found: dict[str, list[str]] = {}
+    for synonym in _concept_synonyms(word):
+        if synonym[:1].isupper() and not language.is_person(synonym):
+            found.setdefault(language.norm(synonym), []).append(synonym)
+    return {key: tuple(words) for key, words in found.items()}
+
+
+def _another_words_key(word: str, key: str) -> bool:
+    """Whether a key of a word's noun synonyms (:func:`_noun_synonyms`) names topics of the common list only by
+    words that are no form of them ("Arbeitsstelle" ~ Position names no AIDS / HIV by its search word "positiv"),
+    so that it says nothing of the topic area the word means (see :func:`settle_terms`)."""
+    synonyms = _noun_synonyms(word).get(key, ())
+    listed = _listed_words_by_key().get(key, frozenset())
+    return bool(synonyms and listed) and not any(language.noun_form(w, s) for w in listed for s in synonyms)
+
+
+def _noun_forms_only(m: _Matcher, tokens: set[str]) -> set[str]:
+    """``tokens`` without the keys of the word's noun synonyms that the document has only from words that are
+    no form of such a synonym (:func:`language.noun_form`; issue #14, s21-demo): a synonym is one step from the
+    word already, and another word of its Snowball key a second one, to another concept ("Arbeitsplatz" ~
+    Posten, Position is no "Post-Covid", no "HIV, positiv"; "Knie" ~ Fase no "FAS"). Where the document spells
+    no word of the key (an abbreviation's initials), the key stays."""
+    if not m.nouns:
+        return tokens
+    blocked: set[str] = set()
+    for key, synonyms in m.nouns.items():
+        if key in tokens or PART + key in tokens:
+            spelled = [t[1:] for t in tokens if t[:1] == "=" and language.norm(t[1:]) == key]
+            if spelled and not any(language.noun_form(w, s) for w in spelled for s in synonyms):
+                blocked |= {key, PART + key}
+    return tokens - blocked if blocked else tokens
+
+
 def _same_lemma_only(m: _Matcher, tokens: set[str]) -> set[str]:
     """``tokens`` without the keys of the query's words that the document has only from words of another lemma
     (:func:`language.same_lemma`): "Leber" finds no "Leben", "Magen|verkleinerung" no "Mager|sucht". The
@@ -2028,9 +2084,9 @@ def _head_only(m: _Matcher, tokens: set[str]) -> set[str]:
 
 def _strong_score(m: _Matcher, c: Candidate) -> float:
     """Best weight of a term's alternative in the group's name or topics (0 = none)."""
-    name = _same_lemma_only(m, _head_only(m, _front_only(m, set(c.search_name.split()))))
+    name = _noun_forms_only(m, _same_lemma_only(m, _head_only(m, _front_only(m, set(c.search_name.split())))))
     topics_part, _sep, about_part = c.search_topics.partition(ABOUT)
-    topics = _same_lemma_only(m, _head_only(m, _front_only(m, set(topics_part.split()) | name)))
+    topics = _noun_forms_only(m, _same_lemma_only(m, _head_only(m, _front_only(m, set(topics_part.split()) | name))))
     about = _same_lemma_only(m, set(about_part.split()))
     single = m.single
     best = max((single[t] * NAME for t in name if t in single), default=0.0)

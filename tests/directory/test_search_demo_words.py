@@ -4,6 +4,9 @@ stricter in general.
 - "Kollegen" listed the groups for parents, lonely people and seniors: a common plural the thesaurus does not list
   was read as no noun, so its synonyms' topics answered it (~ Kontakt → Einsamkeit's "Kontakte", ~ Alter →
   Senior*innen). The plural of a noun of the thesaurus is a noun.
+- "Arbeitsplatz" listed the AIDS / HIV and Long-Covid groups, "Knie" the FASD groups: a noun synonym's Snowball
+  key is also another word's ("Posten" ~ "Post-Covid", "Position" ~ "positiv", "Fase" ~ "FAS"). A noun synonym
+  matches only a form of itself.
 """
 
 from __future__ import annotations
@@ -39,3 +42,17 @@ def test_a_common_plural_of_a_noun_is_a_noun(office):  # type: ignore[no-untyped
     assert names(office, "Nachbarn") == []
     assert names(office, "Kontakte") == ["SHG Einsamkeit Scharnhorst"]
     assert names(office, "Senioren") == ["SHG Senior*innen Hombruch"]
+
+
+def test_a_noun_synonym_matches_only_its_own_forms(office):  # type: ignore[no-untyped-def]
+    """Do "Arbeitsplatz" (~ Posten, Position) and "Knie" (~ Fase) find neither the Long-Covid and AIDS / HIV
+    groups nor the FASD group, while a group about work answers "Arbeitsplatz" and, through the synonym,
+    "Arbeitsstelle"?"""
+    assert names(office, "Arbeitsplatz") == []
+    assert names(office, "Knie") == []
+    assert names(office, "Post-Covid") == ["SHG Covid, Long Covid Eving"]
+    assert names(office, "positiv") == ["SHG AIDS / HIV Mengede"]
+    assert names(office, "FAS") == ["Selbsthilfegruppe Fetales Alkohol-Syndrom (FASD) Hörde"]
+    make_group(office.dortmund, "Mobbing am Arbeitsplatz", ["Mobbing"], topic_area="social")
+    assert names(office, "Arbeitsplatz") == ["Mobbing am Arbeitsplatz"]
+    assert names(office, "Arbeitsstelle") == ["Mobbing am Arbeitsplatz"]
