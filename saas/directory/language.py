@@ -379,6 +379,19 @@ def is_noun_plural(word: str) -> bool:
     )
 
 
+def noun_or_plural(word: str) -> bool:
+    """Whether a word is a noun of the thesaurus (:func:`is_noun`) or of the dictionary (hunspell-de-de), or such
+    a noun with a plural ending ("Amputationen"): what a compound's head must be (s21-demo: "Schar|nier" is none)."""
+    if is_noun(word):
+        return True
+    nouns = _lexicon()[0]
+    lowered = word.lower()
+    return any(
+        lowered.endswith(ending) and len(lowered) - len(ending) >= 3 and lowered[: len(lowered) - len(ending)] in nouns
+        for ending in ("", *_PLURAL_ENDINGS)
+    )
+
+
 @lru_cache(maxsize=20_000)
 def _set_numbers(word: str) -> tuple[int, ...]:
     """The thesaurus sets of a word: by spelling, else those of its Snowball stem (see :func:`synonyms`)."""

@@ -542,7 +542,14 @@ def synonym_front_topics(word: str) -> tuple[str, ...]:
     found: set[str] = set()
     for synonym in synonyms:
         parts = language.split_compound(synonym)
-        if len(parts) == 2 and not may_ignore(parts[0]) and not language.is_person(parts[0]):
+        # A compound is a kind of its head, a noun: "Schar|nier" (a synonym of "Gelenk") is no compound of
+        # "Schar", whose verb "scharen" ~ sammeln would name the Messies (s21-demo).
+        if (
+            len(parts) == 2
+            and language.noun_or_plural(parts[1])
+            and not may_ignore(parts[0])
+            and not language.is_person(parts[0])
+        ):
             found.update(_synonym_front_names(parts[0]))
     return tuple(sorted(found))
 

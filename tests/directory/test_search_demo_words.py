@@ -7,6 +7,8 @@ stricter in general.
 - "Arbeitsplatz" listed the AIDS / HIV and Long-Covid groups, "Knie" the FASD groups: a noun synonym's Snowball
   key is also another word's ("Posten" ~ "Post-Covid", "Position" ~ "positiv", "Fase" ~ "FAS"). A noun synonym
   matches only a form of itself.
+- "Gelenke" listed the Messies: its synonym "Scharnier" was cut into "Schar|nier", and the verb "scharen" ~
+  sammeln names the Messies. A synonym's compound needs a noun for its head.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "SHG Covid, Long Covid Eving", ["Covid, Long Covid"], topic_area="chronic_illness")
     make_group(d, "SHG AIDS / HIV Mengede", ["AIDS / HIV"], topic_area="chronic_illness")
     make_group(d, "Selbsthilfegruppe Fetales Alkohol-Syndrom (FASD) Hörde", ["Fetales Alkohol-Syndrom (FASD)"])
+    make_topic(d, "Messies", "Messie, Horten, Sammeln, Unordnung", area="mental_health")
+    make_group(d, "SHG Messies Aplerbeck", ["Messies"], topic_area="mental_health")
     return world
 
 
@@ -56,3 +60,9 @@ def test_a_noun_synonym_matches_only_its_own_forms(office):  # type: ignore[no-u
     make_group(office.dortmund, "Mobbing am Arbeitsplatz", ["Mobbing"], topic_area="social")
     assert names(office, "Arbeitsplatz") == ["Mobbing am Arbeitsplatz"]
     assert names(office, "Arbeitsstelle") == ["Mobbing am Arbeitsplatz"]
+
+
+def test_a_synonyms_compound_has_a_noun_for_its_head(office):  # type: ignore[no-untyped-def]
+    """Does "Gelenke" (~ Scharnier, no "Schar|nier") find no Messies group, while "sammeln" does?"""
+    assert names(office, "Gelenke") == []
+    assert names(office, "sammeln") == ["SHG Messies Aplerbeck"]
