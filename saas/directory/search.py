@@ -807,7 +807,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         for derived in dict.fromkeys(language.norm(d) for d in language.derivations(word)):
             if derived != key and (not common or derived in _listed_topics()):
                 term.alternatives += _whole_or_part((derived,), COMPOUND, "derived")
-        for synonym in _concept_synonyms(word):
+        for synonym in _concept_synonyms(word) if not _senses_apart(word) else ():
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
         # The topics the word stands for by the common topic list ("CED" → Morbus Crohn, "saufen" → trinken →
         # Alkoholabhängigkeit), by their names: matched like synonyms (in names and topics, only where no group
@@ -858,6 +858,18 @@ def _concept_synonyms(word: str) -> tuple[str, ...]:
     return tuple(
         s for s in synonyms if not (other := names.get(language.norm(s))) or any(_topic_area(n) in areas for n in other)
     )
+
+
+def _senses_apart(word: str) -> bool:
+    """Whether the synonyms of a word that names no topic itself name topics of the common list in more than one
+    topic area (s21-demo): "Seelenkrankheit" ~ Manie (mental health), Sucht (addiction). Such synonyms are of
+    different senses, and none of them says which the word means; a word of one sense has synonyms of one
+    area ("Schwermut" ~ Depression, Niedergeschlagenheit)."""
+    if named_topics(word, loose=False):
+        return False
+    listed = _listed_topics()
+    areas = {a for s in _concept_synonyms(word) for a in listed.get(language.norm(s), ())}
+    return len(areas) > 1
 
 
 def _folded_noun_homograph(synonym: str) -> bool:

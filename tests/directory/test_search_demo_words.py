@@ -9,6 +9,8 @@ stricter in general.
   matches only a form of itself.
 - "Gelenke" listed the Messies: its synonym "Scharnier" was cut into "Schar|nier", and the verb "scharen" ~
   sammeln names the Messies. A synonym's compound needs a noun for its head.
+- "Seelenkrankheit" listed every addiction group first: its synonyms are Manie (bipolar disorder) and Sucht, two
+  senses of two topic areas. Synonyms that name topics of more than one area say nothing of the word.
 """
 
 from __future__ import annotations
@@ -36,6 +38,12 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Selbsthilfegruppe Fetales Alkohol-Syndrom (FASD) Hörde", ["Fetales Alkohol-Syndrom (FASD)"])
     make_topic(d, "Messies", "Messie, Horten, Sammeln, Unordnung", area="mental_health")
     make_group(d, "SHG Messies Aplerbeck", ["Messies"], topic_area="mental_health")
+    make_topic(d, "Sucht", "Abhängigkeit, Suchtkranke", area="addiction")
+    make_topic(d, "Bipolare Störung", "Manie, manisch-depressiv, bipolar", area="mental_health")
+    make_topic(d, "Depression", "depressiv, Niedergeschlagenheit, Burnout, traurig", area="mental_health")
+    make_group(d, "SHG Sucht Eving", ["Sucht"], topic_area="addiction")
+    make_group(d, "Bipolar: Austausch und Begegnung", ["Bipolare Störung"], topic_area="mental_health")
+    make_group(d, "Depression – Gesprächskreis Huckarde", ["Depression"], topic_area="mental_health")
     return world
 
 
@@ -66,3 +74,10 @@ def test_a_synonyms_compound_has_a_noun_for_its_head(office):  # type: ignore[no
     """Does "Gelenke" (~ Scharnier, no "Schar|nier") find no Messies group, while "sammeln" does?"""
     assert names(office, "Gelenke") == []
     assert names(office, "sammeln") == ["SHG Messies Aplerbeck"]
+
+
+def test_synonyms_of_two_topic_areas_say_nothing(office):  # type: ignore[no-untyped-def]
+    """Does "Seelenkrankheit" (~ Manie, Sucht) find neither the addiction group nor the bipolar group, while
+    "Schwermut" (~ Depression, Niedergeschlagenheit: one area) finds the depression group?"""
+    assert names(office, "Seelenkrankheit") == []
+    assert names(office, "Schwermut") == ["Depression – Gesprächskreis Huckarde"]
