@@ -2262,6 +2262,11 @@ def _condition_noun_readings(terms: list[Term], ranked: list[Candidate]) -> list
     of that topic's name, keeps them."""
     for term in terms:
         names = tuple(dict.fromkeys(n for w in [term.word, *term.corrected] for n in _condition_topics(w)))
+        by_definition = not names and " " not in term.word
+        if by_definition:
+            # A word read by its definition reads the topics its genus names ("Quartalssäufer": *Alkohol* →
+            # Alkoholabhängigkeit), where nothing else has the word itself (s21-demo).
+            names = _gloss_condition_topics(term.word)
         if not names:
             continue
         areas = {_topic_area(name) for name in names} - {""}
@@ -2275,8 +2280,34 @@ def _condition_noun_readings(terms: list[Term], ranked: list[Candidate]) -> list
             if c.topic_area in areas
             or _topic_keys(c.search_topics) & keys
             or spelled & set(c.search_topics.partition(ABOUT)[0].split())
+            or (by_definition and _in_name_or_topic(term, c))
         ]
     return ranked
+
+
+@lru_cache(maxsize=1)
+def _listed_topics_by_tokens() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The keys of each topic name of the common list (:func:`_topic_alternative`) → those topics."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[tuple[str, ...], list[str]] = {}
+    for row in load_topic_rows():
+        found.setdefault(_topic_alternative(row["name"]).tokens, []).append(row["name"])
+    return {tokens: tuple(names) for tokens, names in found.items()}
+
+
+@lru_cache(maxsize=4096)
+def _gloss_condition_topics(word: str) -> tuple[str, ...]:
+    """The topics of the common list that a word's readings by its definitions name (:func:`gloss_alternatives`),
+    where all of them lie in one topic area of conditions, as :func:`_condition_topics` (issue #14, s21-demo):
+    "Quartalssäufer" (… *Alkohol* …) → Alkoholabhängigkeit."""
+    if not word.isalpha():
+        return ()
+    topics = _listed_topics_by_tokens()
+    names = sorted({n for a in gloss_alternatives(word) for n in topics.get(a.tokens, ())})
+    if not names or len({_topic_area(name) for name in names}) != 1 or _topic_area(names[0]) in ("", "social"):
+        return ()
+    return tuple(names)
 
 
 @lru_cache(maxsize=1)

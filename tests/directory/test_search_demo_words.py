@@ -11,6 +11,9 @@ stricter in general.
   sammeln names the Messies. A synonym's compound needs a noun for its head.
 - "Seelenkrankheit" listed every addiction group first: its synonyms are Manie (bipolar disorder) and Sucht, two
   senses of two topic areas. Synonyms that name topics of more than one area say nothing of the word.
+- "Quartalssäufer", read by its definition (… *Alkohol* …), listed the FASD groups among the alcohol groups: a word
+  read by its definitions reads the topics they name, as a condition noun does (Alkoholabhängigkeit), and lists no
+  group of another topic area.
 """
 
 from __future__ import annotations
@@ -35,10 +38,17 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Eltern: Austausch und Begegnung", ["Eltern"], topic_area="social")
     make_group(d, "SHG Covid, Long Covid Eving", ["Covid, Long Covid"], topic_area="chronic_illness")
     make_group(d, "SHG AIDS / HIV Mengede", ["AIDS / HIV"], topic_area="chronic_illness")
-    make_group(d, "Selbsthilfegruppe Fetales Alkohol-Syndrom (FASD) Hörde", ["Fetales Alkohol-Syndrom (FASD)"])
+    make_group(
+        d,
+        "Selbsthilfegruppe Fetales Alkohol-Syndrom (FASD) Hörde",
+        ["Fetales Alkohol-Syndrom (FASD)"],
+        topic_area="disability",
+    )
     make_topic(d, "Messies", "Messie, Horten, Sammeln, Unordnung", area="mental_health")
     make_group(d, "SHG Messies Aplerbeck", ["Messies"], topic_area="mental_health")
     make_topic(d, "Sucht", "Abhängigkeit, Suchtkranke", area="addiction")
+    make_topic(d, "Alkoholabhängigkeit", "Alkohol, Trinken, Alkoholiker, Sucht", area="addiction")
+    make_group(d, "SHG Alkoholabhängigkeit Eving", ["Alkoholabhängigkeit"], topic_area="addiction")
     make_topic(d, "Bipolare Störung", "Manie, manisch-depressiv, bipolar", area="mental_health")
     make_topic(d, "Depression", "depressiv, Niedergeschlagenheit, Burnout, traurig", area="mental_health")
     make_group(d, "SHG Sucht Eving", ["Sucht"], topic_area="addiction")
@@ -81,3 +91,13 @@ def test_synonyms_of_two_topic_areas_say_nothing(office):  # type: ignore[no-unt
     "Schwermut" (~ Depression, Niedergeschlagenheit: one area) finds the depression group?"""
     assert names(office, "Seelenkrankheit") == []
     assert names(office, "Schwermut") == ["Depression – Gesprächskreis Huckarde"]
+
+
+def test_a_word_read_by_its_definition_reads_the_topics_it_names(office):  # type: ignore[no-untyped-def]
+    """Does "Quartalssäufer" (… Alkohol …) find the alcohol group and not the FASD group, while "Alkohol" typed
+    still finds both?"""
+    assert names(office, "Quartalssäufer") == ["SHG Alkoholabhängigkeit Eving"]
+    assert sorted(names(office, "Alkohol")) == [
+        "SHG Alkoholabhängigkeit Eving",
+        "Selbsthilfegruppe Fetales Alkohol-Syndrom (FASD) Hörde",
+    ]
