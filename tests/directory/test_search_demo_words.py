@@ -87,9 +87,11 @@ def test_a_synonyms_compound_has_a_noun_for_its_head(office):  # type: ignore[no
 
 
 def test_synonyms_of_two_topic_areas_say_nothing(office):  # type: ignore[no-untyped-def]
-    """Does "Seelenkrankheit" (~ Manie, Sucht) find neither the addiction group nor the bipolar group, while
+    """Do "Seelenkrankheit" (~ Manie, Sucht) and "Kollege" find neither the addiction group nor the bipolar group
+    nor the groups for lonely people and parents, while
     "Schwermut" (~ Depression, Niedergeschlagenheit: one area) finds the depression group?"""
     assert names(office, "Seelenkrankheit") == []
+    assert names(office, "Kollege") == []  # ~ Kontakt (Einsamkeit: social), Kinders (Herzerkrankte, Kinder)
     assert names(office, "Schwermut") == ["Depression – Gesprächskreis Huckarde"]
 
 
