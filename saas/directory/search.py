@@ -2258,6 +2258,9 @@ def _levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[st
     yield first
     yield set(LITERAL_KINDS) | (first - {"exact", "compound"})
     if _head_names_kind(term):
+        # What the whole compound stands for (its synonyms, the topics it names) before what its head names:
+        # "Trennungsangst" ~ Verlustangst is the fear-of-loss group, not every anxiety group (s21-heads).
+        yield all_kinds - {"part_topic", *FALLBACK_KINDS}
         yield all_kinds - {*FALLBACK_KINDS}
     if _loose_part(term):
         yield all_kinds - {"part_topic", *FALLBACK_KINDS}
