@@ -354,7 +354,14 @@ def broader_topics(word: str) -> tuple[str, ...]:
         or any(names.get(language.norm(s)) for s in language.synonyms(word))
     ):
         return ()
-    return tuple(sorted({n for w in language.broader_terms(word) for n in _names_of_lemma(w)}))
+    found: set[str] = set()
+    for broader in language.broader_terms(word):
+        named = _names_of_lemma(broader)
+        # A kind of a topic named by its broader term is that topic, not its other kinds: "Melanom" ^Krebs
+        # is no "Lungenkrebs", which lists "Krebs" among its words (s21-heads).
+        own = {n for n in named if language.norm(n) == language.norm(broader)}
+        found |= own or named
+    return tuple(sorted(found))
 
 
 @lru_cache(maxsize=20_000)

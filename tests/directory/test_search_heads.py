@@ -3,7 +3,9 @@ the first five ahead of, or instead of, the groups its specific part finds. On t
 list WITHOUT the office's synonyms, so that what is found comes from the resources alone:
 
 - a compound that is a kind of what its head names reads its own synonyms and the topics it names before the
-  head's topics ("Trennungsangst" ~ Verlustangst: the fear-of-loss group, not every anxiety group).
+  head's topics ("Trennungsangst" ~ Verlustangst: the fear-of-loss group, not every anxiety group);
+- a noun read by its OpenThesaurus broader term is a kind of the topic of that name, not of the topics that
+  only list the broader term among their words ("Melanom" ^Krebs: the cancer group, not lung or bowel cancer).
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 
+from saas.directory.search import broader_topics
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -26,6 +29,9 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Angsterkrankungen", "mental_health"),
             ("Panikattacken", "mental_health"),
             ("Trennung", "social"),
+            ("Krebs", "chronic_illness"),
+            ("Lungenkrebs", "chronic_illness"),
+            ("Darmkrebs", "chronic_illness"),
         ],
     )
     make_group(d, "Verlustangst überwinden", ["Verlustängste"], topic_area="mental_health")
@@ -33,6 +39,9 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Angst im Alltag", ["Angsterkrankungen"], topic_area="mental_health")
     make_group(d, "Panik? Nicht allein!", ["Panikattacken"], topic_area="mental_health")
     make_group(d, "Neu anfangen", ["Trennung"])
+    make_group(d, "Frauenselbsthilfe Krebs", ["Krebs"], topic_area="chronic_illness")
+    make_group(d, "Lungenkrebs Dortmund", ["Lungenkrebs"], topic_area="chronic_illness")
+    make_group(d, "Darmkrebs Gesprächskreis", ["Darmkrebs"], topic_area="chronic_illness")
     return world
 
 
@@ -45,3 +54,22 @@ def test_a_compounds_synonym_comes_before_its_heads_topics(office):  # type: ign
 
 def test_a_compound_without_a_synonym_the_groups_have_still_reads_its_head(office):  # type: ignore[no-untyped-def]
     assert {"Mutig gegen die Angst", "Angst im Alltag"} <= set(names(office, "Errötungsangst"))
+
+
+# --- a broader term's own topic, not its other kinds ----------------------------------------------------------
+
+
+def test_a_broader_term_names_its_own_topic_not_its_kinds():  # type: ignore[no-untyped-def]
+    assert broader_topics("Melanom") == ("Krebs",)
+
+
+def test_a_kind_of_cancer_finds_the_cancer_group_not_other_cancers(office):  # type: ignore[no-untyped-def]
+    assert names(office, "Melanom") == ["Frauenselbsthilfe Krebs"]
+
+
+def test_the_broader_term_typed_still_finds_every_kind(office):  # type: ignore[no-untyped-def]
+    assert set(names(office, "Krebs")) == {
+        "Frauenselbsthilfe Krebs",
+        "Lungenkrebs Dortmund",
+        "Darmkrebs Gesprächskreis",
+    }
