@@ -2210,6 +2210,60 @@ def _condition_noun_readings(terms: list[Term], ranked: list[Candidate]) -> list
     return ranked
 
 
+def _person_compound_readings(terms: list[Term], ranked: list[Candidate]) -> list[Candidate]:
+    """A word that names topics of the common list (itself, or a compound by its front: "Pflege",
+    "Pflege|heim" → Pflegende Angehörige) lists no group that it matches only as the front of its topics'
+    compounds for people (s21-heads): "Pflege|eltern" are parents of a kind, not care, so the foster parents'
+    groups are no answer to "Vater im Pflegeheim". The front of a compound whose head is a person word says
+    which people; the compound has a meaning of its own. Not for a word that is itself a word for people
+    ("Pflegemutter" is a foster parent), nor for a group with a topic the word names, or the word as a whole
+    word in its name or topics, or another reading of it."""
+    for term in terms:
+        named = [a.tokens for a in term.alternatives if a.kind in ("topic", "front_topic")]
+        keys = {
+            a.tokens[0].removeprefix(PART)
+            for a in term.alternatives
+            if a.kind in ("exact", "fallback") and len(a.tokens) == 1
+        }
+        if not named or not keys or " " in term.word or language.is_person(term.word):
+            continue
+        parts = {PART + k for k in keys}
+        rest = Term(term.word, [a for a in term.alternatives if not set(a.tokens) & (parts | keys)])
+        rest.areas, rest.meant_areas = term.areas, term.meant_areas
+        others: tuple[_Matcher, _Matcher] | None = None
+        kept: list[Candidate] = []
+        for c in ranked:
+            topics = c.search_topics.partition(ABOUT)[0]
+            if (
+                any(_has(topics, tokens) for tokens in named)
+                or keys & set(topics.split())
+                or keys & _whole_name_keys(c.name)
+                or not _person_compounds_only(keys, topics)
+            ):
+                kept.append(c)
+                continue
+            if others is None:  # built only for a group that the rule may drop
+                others = _term_matchers(rest, {a.kind for a in rest.alternatives})
+            if _score_term(rest, others, c)[0]:
+                kept.append(c)
+        ranked = kept
+    return ranked
+
+
+def _person_compounds_only(keys: set[str], topics: str) -> bool:
+    """Whether every compound of a group's topics with one of ``keys`` in front is a topic of the common list of
+    its own whose head is a word for people ("Pflege|eltern"), and there is one."""
+    found = False
+    listed = _listed_topic_names()
+    for spelled in (w[1:] for w in topics.split() if w[:1] == "="):
+        parts = language.split_compound(spelled)
+        if len(parts) > 1 and language.norm(parts[0]) in keys:
+            if not language.is_person(parts[-1]) or language.norm(spelled) not in listed:
+                return False
+            found = True
+    return found
+
+
 @lru_cache(maxsize=1)
 def _topic_name_spellings() -> frozenset[str]:
     """Every word of a topic name of the common list, as spelt (lower case)."""
@@ -2588,7 +2642,7 @@ def _tokens_among(
 def _find(terms: list[Term], where: list) -> list[Candidate]:
     """The groups of one office that match every term, ranked (a statement of its own: after a typo
     correction, or where a search widens or narrows its terms)."""
-    return _condition_noun_readings(terms, rank(terms, _rows(terms, where)))
+    return _person_compound_readings(terms, _condition_noun_readings(terms, rank(terms, _rows(terms, where))))
 
 
 def _rows(terms: list[Term], where: list) -> list[Candidate]:
@@ -3236,7 +3290,8 @@ def _finish(
             return best[0], {t.word: t.corrected for t in best[1] if t.corrected}, best[2]
         return [], {}, ignored
     # The groups of the first statement, or (after a typo correction) those the kept terms match.
-    ranked = _condition_noun_readings(kept, rank(kept, groups if settled.fits or second else _rows(kept, where_of())))
+    ranked = rank(kept, groups if settled.fits or second else _rows(kept, where_of()))
+    ranked = _person_compound_readings(kept, _condition_noun_readings(kept, ranked))
     if not ranked:
         # Parts of a mistyped word may each be known ("Schlagen|fall"): now try corrections.
         retry = [t for t in kept if not t.exact_known and not t.corrected]

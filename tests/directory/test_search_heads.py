@@ -5,7 +5,10 @@ list WITHOUT the office's synonyms, so that what is found comes from the resourc
 - a compound that is a kind of what its head names reads its own synonyms and the topics it names before the
   head's topics ("Trennungsangst" ~ Verlustangst: the fear-of-loss group, not every anxiety group);
 - a noun read by its OpenThesaurus broader term is a kind of the topic of that name, not of the topics that
-  only list the broader term among their words ("Melanom" ^Krebs: the cancer group, not lung or bowel cancer).
+  only list the broader term among their words ("Melanom" ^Krebs: the cancer group, not lung or bowel cancer);
+- a word that names topics (or a compound by its front) does not list the groups it matches only as the front of
+  another topic's compound for people ("Vater im Pflegeheim", "Pflege": the carers, not the foster parents,
+  "Pflege|eltern").
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -32,6 +35,8 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Krebs", "chronic_illness"),
             ("Lungenkrebs", "chronic_illness"),
             ("Darmkrebs", "chronic_illness"),
+            ("Pflegende Angehörige", "social"),
+            ("Pflegeeltern", "social"),
         ],
     )
     make_group(d, "Verlustangst überwinden", ["Verlustängste"], topic_area="mental_health")
@@ -42,6 +47,8 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Frauenselbsthilfe Krebs", ["Krebs"], topic_area="chronic_illness")
     make_group(d, "Lungenkrebs Dortmund", ["Lungenkrebs"], topic_area="chronic_illness")
     make_group(d, "Darmkrebs Gesprächskreis", ["Darmkrebs"], topic_area="chronic_illness")
+    make_group(d, "Pflegende Angehörige Hörde", ["Pflegende Angehörige"])
+    make_group(d, "Pflegeeltern-Stammtisch", ["Pflegeeltern"])
     return world
 
 
@@ -73,3 +80,17 @@ def test_the_broader_term_typed_still_finds_every_kind(office):  # type: ignore[
         "Lungenkrebs Dortmund",
         "Darmkrebs Gesprächskreis",
     }
+
+
+# --- a compound for people has its own meaning ----------------------------------------------------------------
+
+
+def test_care_does_not_list_the_foster_parents(office):  # type: ignore[no-untyped-def]
+    assert names(office, "Vater im Pflegeheim") == ["Pflegende Angehörige Hörde"]
+    assert names(office, "Pflegeheim") == ["Pflegende Angehörige Hörde"]
+    assert names(office, "Pflege") == ["Pflegende Angehörige Hörde"]
+
+
+def test_a_foster_word_still_finds_the_foster_parents(office):  # type: ignore[no-untyped-def]
+    assert names(office, "Pflegekind") == ["Pflegeeltern-Stammtisch"]
+    assert names(office, "Pflegeeltern") == ["Pflegeeltern-Stammtisch"]
