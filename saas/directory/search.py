@@ -1286,6 +1286,7 @@ def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
     ):
         return ()
     names = frozenset(n for n in names if not _kind_of_its_head(key, n)) or names
+    names = frozenset(n for n in names if not _kind_by_another_front(key, n)) or names
     found = [Alternative((key,), SYNONYM, kind)]
     for name in sorted(names):
         alternative = _topic_alternative(name)
@@ -1320,6 +1321,19 @@ def _kind_of_its_head(key: str, name: str) -> bool:
         return False
     parts = language.split_compound(words[0])
     return len(parts) == 2 and language.norm(parts[0]) == key and _listed_spelling(parts[1])
+
+
+def _kind_by_another_front(key: str, name: str) -> bool:
+    """Whether a topic of the common list is named by a compound with the word of ``key`` as its head and, in
+    front, a word of the list that names another concern ("Verlust|ängste" for "Angst"): a kind of the word,
+    told by that concern. A definition's noun says what kind of thing its word is, the rest of the definition
+    which kind ("Emetophobie": *Angst* vor dem Erbrechen), so the kinds the list tells by other fronts are its
+    siblings, not its answer (s21-heads)."""
+    words = language.raw_words(name)
+    if len(words) != 1:
+        return False
+    parts = language.split_compound(words[0])
+    return len(parts) == 2 and language.norm(parts[1]) == key and _listed_spelling(parts[0])
 
 
 def _gloss_kinds_of_topic(name: str, kind: str) -> tuple[Alternative, ...]:

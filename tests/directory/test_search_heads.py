@@ -8,7 +8,9 @@ list WITHOUT the office's synonyms, so that what is found comes from the resourc
   only list the broader term among their words ("Melanom" ^Krebs: the cancer group, not lung or bowel cancer);
 - a word that names topics (or a compound by its front) does not list the groups it matches only as the front of
   another topic's compound for people ("Vater im Pflegeheim", "Pflege": the carers, not the foster parents,
-  "Pflege|eltern").
+  "Pflege|eltern");
+- a definition's noun names its topics but not those the list tells as kinds of it by another concern in front
+  ("Emetophobie": *Angst* vor dem Erbrechen → the anxiety groups, not "Verlust|ängste").
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from saas.directory.search import broader_topics
+from saas.directory.search import _kind_by_another_front, broader_topics
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -94,3 +96,23 @@ def test_care_does_not_list_the_foster_parents(office):  # type: ignore[no-untyp
 def test_a_foster_word_still_finds_the_foster_parents(office):  # type: ignore[no-untyped-def]
     assert names(office, "Pflegekind") == ["Pflegeeltern-Stammtisch"]
     assert names(office, "Pflegeeltern") == ["Pflegeeltern-Stammtisch"]
+
+
+# --- a definition's noun, not its kinds by another concern ----------------------------------------------------
+
+
+def test_a_topic_named_by_another_concern_in_front_is_a_sibling():  # type: ignore[no-untyped-def]
+    assert _kind_by_another_front("angst", "Verlustängste")
+    assert not _kind_by_another_front("angst", "Angsterkrankungen")
+    assert not _kind_by_another_front("angst", "Panikattacken")
+
+
+def test_a_phobia_by_its_definition_finds_the_anxiety_groups_not_fear_of_loss(office):  # type: ignore[no-untyped-def]
+    found = names(office, "Emetophobie")
+    assert {"Mutig gegen die Angst", "Angst im Alltag", "Panik? Nicht allein!"} <= set(found)
+    assert "Verlustangst überwinden" not in found
+
+
+def test_fear_of_loss_still_finds_its_group(office):  # type: ignore[no-untyped-def]
+    assert "Verlustangst überwinden" in names(office, "Angst")
+    assert names(office, "Verlustangst") == ["Verlustangst überwinden"]
