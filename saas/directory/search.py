@@ -2207,6 +2207,8 @@ def _condition_noun_readings(terms: list[Term], ranked: list[Candidate]) -> list
     of that topic's name, keeps them."""
     for term in terms:
         names = tuple(dict.fromkeys(n for w in [term.word, *term.corrected] for n in _condition_topics(w)))
+        if not names and _has_kind(term, "front_topic"):
+            names = _front_condition_topics(term.word)
         if not names:
             continue
         areas = {_topic_area(name) for name in names} - {""}
@@ -2298,6 +2300,24 @@ def _condition_topics(word: str) -> tuple[str, ...]:
     if language.surface(word) in _topic_name_spellings():
         return ()
     names = named_topics(word, loose=False)
+    if not names or len({_topic_area(name) for name in names}) != 1 or _topic_area(names[0]) in ("", "social"):
+        return ()
+    return names
+
+
+@lru_cache(maxsize=4096)
+def _front_condition_topics(word: str) -> tuple[str, ...]:
+    """The topics of the common list that a compound's front part names (not loosely), where all of them lie in
+    one topic area of conditions (s21-heads): "Alkohol|kranker", "Alkohol|problem" → Alkoholabhängigkeit. The
+    compound says what the front does to someone; the front typed alone may mean the substance itself
+    ("Alkohol" keeps the FASD group, :func:`_condition_topics`), the compound does not. Not for a front that is a
+    word for people."""
+    if not word.isalpha():
+        return ()
+    parts = language.split_compound(word)
+    if len(parts) < 2 or language.is_person(parts[0]) or not language.is_noun(parts[0]):
+        return ()
+    names = named_topics(parts[0], loose=False)
     if not names or len({_topic_area(name) for name in names}) != 1 or _topic_area(names[0]) in ("", "social"):
         return ()
     return names

@@ -10,7 +10,9 @@ list WITHOUT the office's synonyms, so that what is found comes from the resourc
   another topic's compound for people ("Vater im Pflegeheim", "Pflege": the carers, not the foster parents,
   "Pflege|eltern");
 - a definition's noun names its topics but not those the list tells as kinds of it by another concern in front
-  ("Emetophobie": *Angst* vor dem Erbrechen → the anxiety groups, not "Verlust|ängste").
+  ("Emetophobie": *Angst* vor dem Erbrechen → the anxiety groups, not "Verlust|ängste");
+- a compound whose front names topics of one condition area lists only groups of that area or those topics
+  ("alkoholkranker Ehemann": the alcohol groups, not the FASD foster parents; "Alkohol" typed keeps them).
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -116,3 +118,39 @@ def test_a_phobia_by_its_definition_finds_the_anxiety_groups_not_fear_of_loss(of
 def test_fear_of_loss_still_finds_its_group(office):  # type: ignore[no-untyped-def]
     assert "Verlustangst überwinden" in names(office, "Angst")
     assert names(office, "Verlustangst") == ["Verlustangst überwinden"]
+
+
+# --- a compound's condition front ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def alcohol(world):  # type: ignore[no-untyped-def]
+    d = world.dortmund
+    make_topics(d, [("Alkoholabhängigkeit", "addiction"), ("Fetales Alkohol-Syndrom (FASD)", "disability")])
+    make_group(d, "Kreuzbund Gruppe", ["Alkoholabhängigkeit"], topic_area="addiction")
+    make_group(
+        d,
+        "Al-Anon Familiengruppe",
+        ["Alkoholabhängigkeit"],
+        topic_area="addiction",
+        audience="relatives",
+        description="Für Angehörige und Freunde von Alkoholikern.",
+    )
+    make_group(
+        d,
+        "FASD Pflege- und Adoptiveltern",
+        ["Fetales Alkohol-Syndrom (FASD)"],
+        topic_area="disability",
+        audience="parents",
+        description="Kinder, die vor der Geburt Alkohol ausgesetzt waren.",
+    )
+    return world
+
+
+def test_a_compound_with_a_condition_front_keeps_to_its_area(alcohol):  # type: ignore[no-untyped-def]
+    assert "FASD Pflege- und Adoptiveltern" not in names(alcohol, "alkoholkranker Ehemann")
+    assert "Al-Anon Familiengruppe" in names(alcohol, "alkoholkranker Ehemann")
+
+
+def test_the_substance_typed_keeps_the_fasd_group(alcohol):  # type: ignore[no-untyped-def]
+    assert "FASD Pflege- und Adoptiveltern" in names(alcohol, "Alkohol")
