@@ -3583,12 +3583,46 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
                 entry[1], entry[2] = weight, place
     if not matched:
         return None
+    if (modifier := _attributive_modifier(q, places, scores)) is not None:
+        # "narzisstische Persönlichkeitsstörung": the groups of the adjective's own word are the kind asked for;
+        # those of the noun alone are its other kinds (Borderline), not an answer (s21-heads).
+        scores = {i: e for i, e in scores.items() if _literal_strong_hit(modifier, e[3])}
     ranked = [e[3] for e in sorted(scores.values(), key=lambda e: (-e[0], -e[1], e[2], e[3].name.lower(), e[3].id))]
     for place, c in enumerate(ranked):
         # Across offices the groups are merged by score: a partial match comes after every full one, in its
         # office's order.
         c.score = -1.0 - place / PARTIAL_SCORE
     return ranked, matched, unmatched
+
+
+def _literal_strong_hit(term: Term, c: Candidate) -> bool:
+    """Whether a group has a word as typed, or a form it is derived from, in its name or topics."""
+    strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
+    return any(all(t in strong for t in a.tokens) for a in term.alternatives if a.kind in LITERAL_KINDS)
+
+
+def _attributive_modifier(q: str, places: list[tuple[int, Term]], scores: dict[int, list]) -> Term | None:
+    """In a partial match of an adjective and the noun after it ("narzisstische Persönlichkeitsstörung", written
+    as German writes them: the adjective in lower case with an inflection ending, the noun capitalised), the
+    adjective, where some groups have it as typed in their name or topics: it says which kind of the noun is
+    asked for. Else None."""
+    if len(places) != 2:
+        return None
+    typed = re.findall(r"[^\W\d_]+", q)
+    lowered = [w.lower() for w in typed]
+    first, second = places[0][1], places[1][1]
+    if first.word not in lowered or second.word not in lowered:
+        return None
+    at = lowered.index(first.word)
+    if (
+        lowered.index(second.word) != at + 1
+        or not typed[at][:1].islower()
+        or not typed[at + 1][:1].isupper()
+        or not first.word.endswith(("e", "er", "es", "en", "em"))
+        or not any(_literal_strong_hit(first, e[3]) for e in scores.values())
+    ):
+        return None
+    return first
 
 
 def _common_head_synonym_hit(term: Term, c: Candidate) -> bool:

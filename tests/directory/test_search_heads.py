@@ -12,7 +12,9 @@ list WITHOUT the office's synonyms, so that what is found comes from the resourc
 - a definition's noun names its topics but not those the list tells as kinds of it by another concern in front
   ("Emetophobie": *Angst* vor dem Erbrechen → the anxiety groups, not "Verlust|ängste");
 - a compound whose front names topics of one condition area lists only groups of that area or those topics
-  ("alkoholkranker Ehemann": the alcohol groups, not the FASD foster parents; "Alkohol" typed keeps them).
+  ("alkoholkranker Ehemann": the alcohol groups, not the FASD foster parents; "Alkohol" typed keeps them);
+- where no group has an adjective and the noun after it, and some groups have the adjective as typed, the groups
+  of the noun alone are its other kinds ("narzisstische Persönlichkeitsstörung": not the Borderline group).
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -154,3 +156,27 @@ def test_a_compound_with_a_condition_front_keeps_to_its_area(alcohol):  # type: 
 
 def test_the_substance_typed_keeps_the_fasd_group(alcohol):  # type: ignore[no-untyped-def]
     assert "FASD Pflege- und Adoptiveltern" in names(alcohol, "Alkohol")
+
+
+# --- an adjective says which kind of the noun ------------------------------------------------------------------
+
+
+@pytest.fixture
+def personality(world):  # type: ignore[no-untyped-def]
+    d = world.dortmund
+    make_topics(
+        d,
+        [("Narzissmus, Partnerschaft", "mental_health"), ("Borderline", "mental_health"), ("Demenz", "mental_health")],
+    )
+    make_group(d, "Narzisstischer Missbrauch", ["Narzissmus, Partnerschaft"], topic_area="mental_health")
+    make_group(d, "Borderline Trialog", ["Borderline"], topic_area="mental_health")
+    make_group(d, "Leben mit Vergesslichkeit", ["Demenz"], topic_area="mental_health")
+    return world
+
+
+def test_an_adjectives_groups_answer_not_the_nouns_other_kinds(personality):  # type: ignore[no-untyped-def]
+    assert names(personality, "narzisstische Persönlichkeitsstörung") == ["Narzisstischer Missbrauch"]
+
+
+def test_an_adjective_no_group_has_leaves_the_nouns_groups(personality):  # type: ignore[no-untyped-def]
+    assert names(personality, "frontotemporale Demenz") == ["Leben mit Vergesslichkeit"]
