@@ -2241,7 +2241,7 @@ def _person_compound_readings(terms: list[Term], ranked: list[Candidate]) -> lis
             for a in term.alternatives
             if a.kind in ("exact", "fallback") and len(a.tokens) == 1
         }
-        if not named or not keys or " " in term.word or language.is_person(term.word):
+        if not named or not keys or " " in term.word or _person_compound(term.word):
             continue
         parts = {PART + k for k in keys}
         rest = Term(term.word, [a for a in term.alternatives if not set(a.tokens) & (parts | keys)])
@@ -2264,6 +2264,13 @@ def _person_compound_readings(terms: list[Term], ranked: list[Candidate]) -> lis
                 kept.append(c)
         ranked = kept
     return ranked
+
+
+def _person_compound(word: str) -> bool:
+    """Whether a word is itself a word for people by its head ("Pflege|mutter", "Pflege|kind"; not "Pflege|fall",
+    a person only as a case of care), or a word for people that is no compound."""
+    parts = language.split_compound(word) if word.isalpha() else (word,)
+    return language.is_person(parts[-1]) if len(parts) > 1 else language.is_person(word)
 
 
 def _person_compounds_only(keys: set[str], topics: str) -> bool:

@@ -97,6 +97,10 @@ def test_care_does_not_list_the_foster_parents(office):  # type: ignore[no-untyp
     assert names(office, "Pflege") == ["Pflegende Angehörige Hörde"]
 
 
+def test_a_case_of_care_is_no_word_for_foster_people(office):  # type: ignore[no-untyped-def]
+    assert names(office, "Pflegefall") == ["Pflegende Angehörige Hörde"]
+
+
 def test_a_foster_word_still_finds_the_foster_parents(office):  # type: ignore[no-untyped-def]
     assert names(office, "Pflegekind") == ["Pflegeeltern-Stammtisch"]
     assert names(office, "Pflegeeltern") == ["Pflegeeltern-Stammtisch"]
