@@ -2231,9 +2231,10 @@ def _person_compound_readings(terms: list[Term], ranked: list[Candidate]) -> lis
     "Pflege|heim" → Pflegende Angehörige) lists no group that it matches only as the front of its topics'
     compounds for people (s21-heads): "Pflege|eltern" are parents of a kind, not care, so the foster parents'
     groups are no answer to "Vater im Pflegeheim". The front of a compound whose head is a person word says
-    which people; the compound has a meaning of its own. Not for a word that is itself a word for people
-    ("Pflegemutter" is a foster parent), nor for a group with a topic the word names, or the word as a whole
-    word in its name or topics, or another reading of it."""
+    which people; the compound has a meaning of its own. Not for a word whose own head is a word for people
+    (:func:`_person_compound`: "Pflegemutter", "Pflegekind" are of the foster family; "Pflegefall" is not), nor
+    for a group with a topic the word names, or the word as a whole word in its name or topics, or another
+    reading of it."""
     for term in terms:
         named = [a.tokens for a in term.alternatives if a.kind in ("topic", "front_topic")]
         keys = {
