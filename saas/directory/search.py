@@ -3734,6 +3734,21 @@ def _for_relatives_topic(concept: list[Term], where_of: Callable[[], list]) -> l
     return _find([term], where_of())
 
 
+def _relatives_of_topic(concept: list[Term], where_of: Callable[[], list]) -> list[Candidate]:
+    """Where the groups a situation's word finds as typed are none open to relatives ("spielsüchtiger Partner":
+    the gamblers' own group, by "Spielsucht"), the groups open to relatives of the topics the word names
+    (Glücksspiel: a group for gamblers and their relatives), as :func:`_situation` wants them (s21-heads). Only
+    for a single such word; none where those topics have no such group."""
+    if len(concept) != 1:
+        return []
+    topics = [a for a in concept[0].alternatives if a.kind == "topic"]
+    if not topics:
+        return []
+    term = Term(concept[0].word, topics)
+    term.areas, term.meant_areas = concept[0].areas, concept[0].meant_areas
+    return [c for c in _find([term], where_of()) if _for_relatives(c)]
+
+
 def _in_name_or_topic(term: Term, c: Candidate) -> bool:
     strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
     return any(all(t in strong for t in a.tokens) for a in term.alternatives if a.kind == "exact")
@@ -3780,7 +3795,7 @@ def _situation(
         [max(Counter(c.topic_area for c in found).items(), key=lambda item: item[1])[0]]
     )
     if "social" not in areas:
-        found = [c for c in found if _for_relatives(c)] or found
+        found = [c for c in found if _for_relatives(c)] or _relatives_of_topic(concept, where_of) or found
     else:
         unused += [p.word for p in persons]
     seen = {c.id for c in named}

@@ -14,7 +14,9 @@ list WITHOUT the office's synonyms, so that what is found comes from the resourc
 - a compound whose front names topics of one condition area lists only groups of that area or those topics
   ("alkoholkranker Ehemann": the alcohol groups, not the FASD foster parents; "Alkohol" typed keeps them);
 - where no group has an adjective and the noun after it, and some groups have the adjective as typed, the groups
-  of the noun alone are its other kinds ("narzisstische Persönlichkeitsstörung": not the Borderline group).
+  of the noun alone are its other kinds ("narzisstische Persönlichkeitsstörung": not the Borderline group);
+- a relative's situation whose word finds as typed no group open to relatives reads the topics the word names for
+  them ("spielsüchtiger Partner": the gambling group open to relatives, not the gamblers' own).
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -184,3 +186,23 @@ def test_an_adjectives_groups_answer_not_the_nouns_other_kinds(personality):  # 
 
 def test_an_adjective_no_group_has_leaves_the_nouns_groups(personality):  # type: ignore[no-untyped-def]
     assert names(personality, "frontotemporale Demenz") == ["Leben mit Vergesslichkeit"]
+
+
+# --- a relative's situation, by the topics the word names -------------------------------------------------------
+
+
+@pytest.fixture
+def gambling(world):  # type: ignore[no-untyped-def]
+    d = world.dortmund
+    make_topics(d, [("Spielsucht", "addiction"), ("Glücksspiel", "addiction")])
+    make_group(d, "Anonyme Spieler", ["Spielsucht", "Glücksspiel"], topic_area="addiction", audience="affected")
+    make_group(d, "Zocken ade", ["Glücksspiel"], topic_area="addiction", audience="both")
+    return world
+
+
+def test_a_relatives_situation_reads_the_words_topics_for_relatives(gambling):  # type: ignore[no-untyped-def]
+    assert names(gambling, "Spielsuechtiger Partner") == ["Zocken ade"]
+
+
+def test_the_addiction_alone_still_finds_the_own_group(gambling):  # type: ignore[no-untyped-def]
+    assert "Anonyme Spieler" in names(gambling, "Spielsucht")
