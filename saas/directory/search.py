@@ -465,7 +465,13 @@ def _umlaut_homograph(word: str, key: str) -> bool:
     listed = _listed_words_by_key().get(key, frozenset())
     if not listed or any(set(spelled.lower()) & set("äöü") for spelled in listed):
         return False
-    return key not in {language.norm(d) for d in language.derivations(word)}
+    if key in {language.norm(d) for d in language.derivations(word)}:
+        return False
+    # A compound adjective by its head's derivation (s21-heads): "spiel|süchtig" → Spiel + Sucht, as "süchtig" → Sucht.
+    parts = language.split_compound(word) if word.isalpha() else ()
+    if len(parts) == 2:
+        return key not in {language.norm(parts[0] + d) for d in language.derivations(parts[1])}
+    return True
 
 
 @lru_cache(maxsize=1)

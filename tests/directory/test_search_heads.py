@@ -16,7 +16,9 @@ list WITHOUT the office's synonyms, so that what is found comes from the resourc
 - where no group has an adjective and the noun after it, and some groups have the adjective as typed, the groups
   of the noun alone are its other kinds ("narzisstische Persönlichkeitsstörung": not the Borderline group);
 - a relative's situation whose word finds as typed no group open to relatives reads the topics the word names for
-  them ("spielsüchtiger Partner": the gambling group open to relatives, not the gamblers' own).
+  them ("spielsüchtiger Partner": the gambling group open to relatives, not the gamblers' own);
+- a compound adjective with an umlaut names the topics its head's noun gives it ("spiel|süchtig" → Spiel + Sucht),
+  as "süchtig" names Sucht: Snowball's folded umlaut is no homograph there.
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import pytest
 
-from saas.directory.search import _kind_by_another_front, broader_topics
+from saas.directory.search import _kind_by_another_front, broader_topics, named_topics
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -206,3 +208,11 @@ def test_a_relatives_situation_reads_the_words_topics_for_relatives(gambling):  
 
 def test_the_addiction_alone_still_finds_the_own_group(gambling):  # type: ignore[no-untyped-def]
     assert "Anonyme Spieler" in names(gambling, "Spielsucht")
+
+
+def test_a_compound_adjective_with_an_umlaut_names_its_topics():  # type: ignore[no-untyped-def]
+    assert "Glücksspiel" in named_topics("spielsüchtig")
+
+
+def test_a_relatives_situation_with_the_umlaut_typed(gambling):  # type: ignore[no-untyped-def]
+    assert names(gambling, "Mann ist spielsüchtig") == ["Zocken ade"]
