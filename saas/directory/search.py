@@ -3577,6 +3577,7 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
     scores: dict[int, list] = {}  # id → [score, best word's weight, place in its ranking, candidate]
     matched: list[Term] = []
     unmatched: list[str] = []
+    firm: set[int] = set()  # groups matched by a word that is no common noun naming no topic itself
     for i, term in places:
         asked = {0: settled.candidates[i]} if i in settled.candidates else None
         kept, _ignored, nothing = settle_terms([term], known, [office], asked)
@@ -3589,6 +3590,8 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
             continue
         matched.append(term)
         weight = specificity(term.word)
+        if not (may_ignore(term.word) and language.is_noun(term.word.capitalize()) and not term.areas):
+            firm |= {c.id for c in hits}
         for place, c in enumerate(hits):
             gain = weight * (1.0 if _strong_hit(term, c) else TEXT)
             entry = scores.setdefault(c.id, [0.0, 0.0, place, c])
@@ -3597,6 +3600,10 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
                 entry[1], entry[2] = weight, place
     if not matched:
         return None
+    if firm:
+        # A common word that names no topic itself ("zu *Hause*" ~ Familie → Eltern) only adds to the groups the
+        # other words find; alone it lists nothing beside them (s21-heads).
+        scores = {i: e for i, e in scores.items() if i in firm}
     if (modifier := _attributive_modifier(q, places, scores)) is not None:
         # "narzisstische Persönlichkeitsstörung": the groups of the adjective's own word are the kind asked for;
         # those of the noun alone are its other kinds (Borderline), not an answer (s21-heads).

@@ -18,7 +18,9 @@ list WITHOUT the office's synonyms, so that what is found comes from the resourc
 - a relative's situation whose word finds as typed no group open to relatives reads the topics the word names for
   them ("spielsüchtiger Partner": the gambling group open to relatives, not the gamblers' own);
 - a compound adjective with an umlaut names the topics its head's noun gives it ("spiel|süchtig" → Spiel + Sucht),
-  as "süchtig" names Sucht: Snowball's folded umlaut is no homograph there.
+  as "süchtig" names Sucht: Snowball's folded umlaut is no homograph there;
+- in a partial match, a common noun that names no topic itself only adds to the groups the other words find
+  ("Gewalt zu *Hause*": the violence groups, not the parents' and war grandchildren's groups Hause ~ Familie reaches).
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -216,3 +218,20 @@ def test_a_compound_adjective_with_an_umlaut_names_its_topics():  # type: ignore
 
 def test_a_relatives_situation_with_the_umlaut_typed(gambling):  # type: ignore[no-untyped-def]
     assert names(gambling, "Mann ist spielsüchtig") == ["Zocken ade"]
+
+
+# --- a common noun in a partial match --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def violence(world):  # type: ignore[no-untyped-def]
+    d = world.dortmund
+    make_topics(d, [("Gewalt/Missbrauch, Opfer", "social"), ("Kriegsenkel", "social"), ("Trauer", "social")])
+    make_group(d, "Gewalt in der Partnerschaft", ["Gewalt/Missbrauch, Opfer"])
+    make_group(d, "Kriegsenkel Gesprächskreis", ["Kriegsenkel"])
+    make_group(d, "Verwaiste Eltern", ["Trauer"], audience="parents")
+    return world
+
+
+def test_a_common_noun_only_adds_to_the_other_words_groups(violence):  # type: ignore[no-untyped-def]
+    assert names(violence, "Gewalt zu Hause") == ["Gewalt in der Partnerschaft"]
