@@ -2197,7 +2197,11 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         for alt in term.alternatives:
             if alt.kind in (*LITERAL_KINDS, *FALLBACK_KINDS, "typo"):
                 for token in alt.tokens:
-                    concepts |= related_topic_keys(language.norm(token.removeprefix(PART).removeprefix("=")))
+                    key = language.norm(token.removeprefix(PART).removeprefix("="))
+                    # A word for people among a topic's words says whom it concerns, not what it is about
+                    # ("Männer" of Prostatakrebs: no men's query is about it; s21-heads).
+                    if not language.is_person(key):
+                        concepts |= related_topic_keys(key)
     same = [
         h for h in literal_weak if _topic_keys(h[1].search_topics) & concepts or not _topic_keys(h[1].search_topics)
     ]
@@ -3601,7 +3605,7 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
     if not matched:
         return None
     if firm:
-        # A common word that names no topic itself ("zu *Hause*" ~ Familie → Eltern) only adds to the groups the
+        # A common noun that names no topic itself ("zu *Hause*" ~ Familie → Eltern) only adds to the groups the
         # other words find; alone it lists nothing beside them (s21-heads).
         scores = {i: e for i, e in scores.items() if i in firm}
     if (modifier := _attributive_modifier(q, places, scores)) is not None:

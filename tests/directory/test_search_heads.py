@@ -20,7 +20,9 @@ list WITHOUT the office's synonyms, so that what is found comes from the resourc
 - a compound adjective with an umlaut names the topics its head's noun gives it ("spiel|süchtig" → Spiel + Sucht),
   as "süchtig" names Sucht: Snowball's folded umlaut is no homograph there;
 - in a partial match, a common noun that names no topic itself only adds to the groups the other words find
-  ("Gewalt zu *Hause*": the violence groups, not the parents' and war grandchildren's groups Hause ~ Familie reaches).
+  ("Gewalt zu *Hause*": the violence groups, not the parents' and war grandchildren's groups Hause ~ Familie reaches);
+- a word for people among a topic's search words says whom the topic concerns, not what it is about: a group that
+  says "Männer" only in its description is no answer to "Männer" for being filed under Prostatakrebs.
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -235,3 +237,30 @@ def violence(world):  # type: ignore[no-untyped-def]
 
 def test_a_common_noun_only_adds_to_the_other_words_groups(violence):  # type: ignore[no-untyped-def]
     assert names(violence, "Gewalt zu Hause") == ["Gewalt in der Partnerschaft"]
+
+
+# --- a word for people among a topic's words ------------------------------------------------------------------
+
+
+@pytest.fixture
+def men(world):  # type: ignore[no-untyped-def]
+    d = world.dortmund
+    make_topics(d, [("Männer", "social"), ("Prostatakrebs", "chronic_illness")])
+    make_group(d, "Männergruppe", ["Männer"])
+    make_group(
+        d,
+        "Prostatakrebs Selbsthilfe",
+        ["Prostatakrebs"],
+        topic_area="chronic_illness",
+        description="Männer helfen Männern.",
+    )
+    return world
+
+
+def test_men_do_not_list_a_group_filed_under_prostate_cancer(men):  # type: ignore[no-untyped-def]
+    assert names(men, "Maenner") == ["Männergruppe"]
+    assert names(men, "Männer") == ["Männergruppe"]
+
+
+def test_prostate_cancer_still_finds_its_group(men):  # type: ignore[no-untyped-def]
+    assert names(men, "Prostatakrebs") == ["Prostatakrebs Selbsthilfe"]
