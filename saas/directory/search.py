@@ -355,7 +355,14 @@ def broader_topics(word: str) -> tuple[str, ...]:
         or any(names.get(language.norm(s)) for s in language.synonyms(word))
     ):
         return ()
-    return tuple(sorted({n for w in language.broader_terms(word) for n in _names_of_lemma(w)}))
+    found: set[str] = set()
+    for broader in language.broader_terms(word):
+        named = _names_of_lemma(broader)
+        # A kind of a topic named by its broader term is that topic, not its other kinds: "Melanom" ^Krebs
+        # is no "Lungenkrebs", which lists "Krebs" among its words (s21-heads).
+        own = {n for n in named if language.norm(n) == language.norm(broader)}
+        found |= own or named
+    return tuple(sorted(found))
 
 
 @lru_cache(maxsize=20_000)
@@ -459,7 +466,13 @@ def _umlaut_homograph(word: str, key: str) -> bool:
     listed = _listed_words_by_key().get(key, frozenset())
     if not listed or any(set(spelled.lower()) & set("äöü") for spelled in listed):
         return False
-    return key not in {language.norm(d) for d in language.derivations(word)}
+    if key in {language.norm(d) for d in language.derivations(word)}:
+        return False
+    # A compound adjective by its head's derivation (s21-heads): "spiel|süchtig" → Spiel + Sucht, as "süchtig" → Sucht.
+    parts = language.split_compound(word) if word.isalpha() else ()
+    if len(parts) == 2:
+        return key not in {language.norm(parts[0] + d) for d in language.derivations(parts[1])}
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -1299,6 +1312,7 @@ def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
     ):
         return ()
     names = frozenset(n for n in names if not _kind_of_its_head(key, n)) or names
+    names = frozenset(n for n in names if not _kind_by_another_front(key, n)) or names
     found = [Alternative((key,), SYNONYM, kind)]
     for name in sorted(names):
         alternative = _topic_alternative(name)
@@ -1333,6 +1347,19 @@ def _kind_of_its_head(key: str, name: str) -> bool:
         return False
     parts = language.split_compound(words[0])
     return len(parts) == 2 and language.norm(parts[0]) == key and _listed_spelling(parts[1])
+
+
+def _kind_by_another_front(key: str, name: str) -> bool:
+    """Whether a topic of the common list is named by a compound with the word of ``key`` as its head and, in
+    front, a word of the list that names another concern ("Verlust|ängste" for "Angst"): a kind of the word,
+    told by that concern. A definition's noun says what kind of thing its word is, the rest of the definition
+    which kind ("Emetophobie": *Angst* vor dem Erbrechen), so the kinds the list tells by other fronts are its
+    siblings, not its answer (s21-heads)."""
+    words = language.raw_words(name)
+    if len(words) != 1:
+        return False
+    parts = language.split_compound(words[0])
+    return len(parts) == 2 and language.norm(parts[1]) == key and _listed_spelling(parts[0])
 
 
 def _gloss_kinds_of_topic(name: str, kind: str) -> tuple[Alternative, ...]:
@@ -2246,7 +2273,11 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         for alt in term.alternatives:
             if alt.kind in (*LITERAL_KINDS, *FALLBACK_KINDS, "typo"):
                 for token in alt.tokens:
-                    concepts |= related_topic_keys(language.norm(token.removeprefix(PART).removeprefix("=")))
+                    key = language.norm(token.removeprefix(PART).removeprefix("="))
+                    # A word for people among a topic's words says whom it concerns, not what it is about
+                    # ("Männer" of Prostatakrebs: no men's query is about it; s21-heads).
+                    if not language.is_person(key):
+                        concepts |= related_topic_keys(key)
     same = [
         h for h in literal_weak if _topic_keys(h[1].search_topics) & concepts or not _topic_keys(h[1].search_topics)
     ]
@@ -2267,6 +2298,8 @@ def _condition_noun_readings(terms: list[Term], ranked: list[Candidate]) -> list
             # A word read by its definition reads the topics its genus names ("Quartalssäufer": *Alkohol* →
             # Alkoholabhängigkeit), where nothing else has the word itself (s21-demo).
             names = _gloss_condition_topics(term.word)
+        if not names and _has_kind(term, "front_topic"):
+            names = _front_condition_topics(term.word)
         if not names:
             continue
         areas = {_topic_area(name) for name in names} - {""}
@@ -2283,6 +2316,68 @@ def _condition_noun_readings(terms: list[Term], ranked: list[Candidate]) -> list
             or (by_definition and _in_name_or_topic(term, c))
         ]
     return ranked
+
+
+def _person_compound_readings(terms: list[Term], ranked: list[Candidate]) -> list[Candidate]:
+    """A word that names topics of the common list (itself, or a compound by its front: "Pflege",
+    "Pflege|heim" → Pflegende Angehörige) lists no group that it matches only as the front of its topics'
+    compounds for people (s21-heads): "Pflege|eltern" are parents of a kind, not care, so the foster parents'
+    groups are no answer to "Vater im Pflegeheim". The front of a compound whose head is a person word says
+    which people; the compound has a meaning of its own. Not for a word whose own head is a word for people
+    (:func:`_person_compound`: "Pflegemutter", "Pflegekind" are of the foster family; "Pflegefall" is not), nor
+    for a group with a topic the word names, or the word as a whole word in its name or topics, or another
+    reading of it."""
+    for term in terms:
+        named = [a.tokens for a in term.alternatives if a.kind in ("topic", "front_topic")]
+        keys = {
+            a.tokens[0].removeprefix(PART)
+            for a in term.alternatives
+            if a.kind in ("exact", "fallback") and len(a.tokens) == 1
+        }
+        if not named or not keys or " " in term.word or _person_compound(term.word):
+            continue
+        parts = {PART + k for k in keys}
+        rest = Term(term.word, [a for a in term.alternatives if not set(a.tokens) & (parts | keys)])
+        rest.areas, rest.meant_areas = term.areas, term.meant_areas
+        others: tuple[_Matcher, _Matcher] | None = None
+        kept: list[Candidate] = []
+        for c in ranked:
+            topics = c.search_topics.partition(ABOUT)[0]
+            if (
+                any(_has(topics, tokens) for tokens in named)
+                or keys & set(topics.split())
+                or keys & _whole_name_keys(c.name)
+                or not _person_compounds_only(keys, topics)
+            ):
+                kept.append(c)
+                continue
+            if others is None:  # built only for a group that the rule may drop
+                others = _term_matchers(rest, {a.kind for a in rest.alternatives})
+            if _score_term(rest, others, c)[0]:
+                kept.append(c)
+        ranked = kept
+    return ranked
+
+
+def _person_compound(word: str) -> bool:
+    """Whether a word is itself a word for people by its head ("Pflege|mutter", "Pflege|kind"; not "Pflege|fall",
+    a person only as a case of care), or a word for people that is no compound."""
+    parts = language.split_compound(word) if word.isalpha() else (word,)
+    return language.is_person(parts[-1]) if len(parts) > 1 else language.is_person(word)
+
+
+def _person_compounds_only(keys: set[str], topics: str) -> bool:
+    """Whether every compound of a group's topics with one of ``keys`` in front is a topic of the common list of
+    its own whose head is a word for people ("Pflege|eltern"), and there is one."""
+    found = False
+    listed = _listed_topic_names()
+    for spelled in (w[1:] for w in topics.split() if w[:1] == "="):
+        parts = language.split_compound(spelled)
+        if len(parts) > 1 and language.norm(parts[0]) in keys:
+            if not language.is_person(parts[-1]) or language.norm(spelled) not in listed:
+                return False
+            found = True
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -2335,6 +2430,24 @@ def _condition_topics(word: str) -> tuple[str, ...]:
     return names
 
 
+@lru_cache(maxsize=4096)
+def _front_condition_topics(word: str) -> tuple[str, ...]:
+    """The topics of the common list that a compound's front part names (not loosely), where all of them lie in
+    one topic area of conditions (s21-heads): "Alkohol|kranker", "Alkohol|problem" → Alkoholabhängigkeit. The
+    compound says what the front does to someone; the front typed alone may mean the substance itself
+    ("Alkohol" keeps the FASD group, :func:`_condition_topics`), the compound does not. Not for a front that is a
+    word for people."""
+    if not word.isalpha():
+        return ()
+    parts = language.split_compound(word)
+    if len(parts) < 2 or language.is_person(parts[0]) or not language.is_noun(parts[0]):
+        return ()
+    names = named_topics(parts[0], loose=False)
+    if not names or len({_topic_area(name) for name in names}) != 1 or _topic_area(names[0]) in ("", "social"):
+        return ()
+    return names
+
+
 def _names_topic_only(term: Term, candidates: list[Candidate]) -> bool:
     """Whether a one-word term is a search word of a topic of the common list (:func:`_word_topics`) that no
     group has as a whole word in its name (issue #14): then the topic it names is as near as the word, and the
@@ -2365,6 +2478,9 @@ def _levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[st
     yield first
     yield set(LITERAL_KINDS) | (first - {"exact", "compound"})
     if _head_names_kind(term):
+        # What the whole compound stands for (its synonyms, the topics it names) before what its head names:
+        # "Trennungsangst" ~ Verlustangst is the fear-of-loss group, not every anxiety group (s21-heads).
+        yield all_kinds - {"part_topic", *FALLBACK_KINDS}
         yield all_kinds - {*FALLBACK_KINDS}
     if _loose_part(term):
         yield all_kinds - {"part_topic", *FALLBACK_KINDS}
@@ -2685,7 +2801,7 @@ def _tokens_among(
 def _find(terms: list[Term], where: list) -> list[Candidate]:
     """The groups of one office that match every term, ranked (a statement of its own: after a typo
     correction, or where a search widens or narrows its terms)."""
-    return _condition_noun_readings(terms, rank(terms, _rows(terms, where)))
+    return _person_compound_readings(terms, _condition_noun_readings(terms, rank(terms, _rows(terms, where))))
 
 
 def _rows(terms: list[Term], where: list) -> list[Candidate]:
@@ -3333,7 +3449,8 @@ def _finish(
             return best[0], {t.word: t.corrected for t in best[1] if t.corrected}, best[2]
         return [], {}, ignored
     # The groups of the first statement, or (after a typo correction) those the kept terms match.
-    ranked = _condition_noun_readings(kept, rank(kept, groups if settled.fits or second else _rows(kept, where_of())))
+    ranked = rank(kept, groups if settled.fits or second else _rows(kept, where_of()))
+    ranked = _person_compound_readings(kept, _condition_noun_readings(kept, ranked))
     if not ranked:
         # Parts of a mistyped word may each be known ("Schlagen|fall"): now try corrections.
         retry = [t for t in kept if not t.exact_known and not t.corrected]
@@ -3571,6 +3688,7 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
     scores: dict[int, list] = {}  # id → [score, best word's weight, place in its ranking, candidate]
     matched: list[Term] = []
     unmatched: list[str] = []
+    firm: set[int] = set()  # groups matched by a word that is no common noun naming no topic itself
     for i, term in places:
         asked = {0: settled.candidates[i]} if i in settled.candidates else None
         kept, _ignored, nothing = settle_terms([term], known, [office], asked)
@@ -3583,6 +3701,8 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
             continue
         matched.append(term)
         weight = specificity(term.word)
+        if not (may_ignore(term.word) and language.is_noun(term.word.capitalize()) and not term.areas):
+            firm |= {c.id for c in hits}
         for place, c in enumerate(hits):
             gain = weight * (1.0 if _strong_hit(term, c) else TEXT)
             entry = scores.setdefault(c.id, [0.0, 0.0, place, c])
@@ -3591,12 +3711,50 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
                 entry[1], entry[2] = weight, place
     if not matched:
         return None
+    if firm:
+        # A common noun that names no topic itself ("zu *Hause*" ~ Familie → Eltern) only adds to the groups the
+        # other words find; alone it lists nothing beside them (s21-heads).
+        scores = {i: e for i, e in scores.items() if i in firm}
+    if (modifier := _attributive_modifier(q, places, scores)) is not None:
+        # "narzisstische Persönlichkeitsstörung": the groups of the adjective's own word are the kind asked for;
+        # those of the noun alone are its other kinds (Borderline), not an answer (s21-heads).
+        scores = {i: e for i, e in scores.items() if _literal_strong_hit(modifier, e[3])}
     ranked = [e[3] for e in sorted(scores.values(), key=lambda e: (-e[0], -e[1], e[2], e[3].name.lower(), e[3].id))]
     for place, c in enumerate(ranked):
         # Across offices the groups are merged by score: a partial match comes after every full one, in its
         # office's order.
         c.score = -1.0 - place / PARTIAL_SCORE
     return ranked, matched, unmatched
+
+
+def _literal_strong_hit(term: Term, c: Candidate) -> bool:
+    """Whether a group has a word as typed, or a form it is derived from, in its name or topics."""
+    strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
+    return any(all(t in strong for t in a.tokens) for a in term.alternatives if a.kind in LITERAL_KINDS)
+
+
+def _attributive_modifier(q: str, places: list[tuple[int, Term]], scores: dict[int, list]) -> Term | None:
+    """In a partial match of an adjective and the noun after it ("narzisstische Persönlichkeitsstörung", written
+    as German writes them: the adjective in lower case with an inflection ending, the noun capitalised), the
+    adjective, where some groups have it as typed in their name or topics: it says which kind of the noun is
+    asked for. Else None."""
+    if len(places) != 2:
+        return None
+    typed = re.findall(r"[^\W\d_]+", q)
+    lowered = [w.lower() for w in typed]
+    first, second = places[0][1], places[1][1]
+    if first.word not in lowered or second.word not in lowered:
+        return None
+    at = lowered.index(first.word)
+    if (
+        lowered.index(second.word) != at + 1
+        or not typed[at][:1].islower()
+        or not typed[at + 1][:1].isupper()
+        or not first.word.endswith(("e", "er", "es", "en", "em"))
+        or not any(_literal_strong_hit(first, e[3]) for e in scores.values())
+    ):
+        return None
+    return first
 
 
 def _common_head_synonym_hit(term: Term, c: Candidate) -> bool:
@@ -3700,6 +3858,21 @@ def _for_relatives_topic(concept: list[Term], where_of: Callable[[], list]) -> l
     return _find([term], where_of())
 
 
+def _relatives_of_topic(concept: list[Term], where_of: Callable[[], list]) -> list[Candidate]:
+    """Where the groups a situation's word finds as typed are none open to relatives ("spielsüchtiger Partner":
+    the gamblers' own group, by "Spielsucht"), the groups open to relatives of the topics the word names
+    (Glücksspiel: a group for gamblers and their relatives), as :func:`_situation` wants them (s21-heads). Only
+    for a single such word; none where those topics have no such group."""
+    if len(concept) != 1:
+        return []
+    topics = [a for a in concept[0].alternatives if a.kind == "topic"]
+    if not topics:
+        return []
+    term = Term(concept[0].word, topics)
+    term.areas, term.meant_areas = concept[0].areas, concept[0].meant_areas
+    return [c for c in _find([term], where_of()) if _for_relatives(c)]
+
+
 def _in_name_or_topic(term: Term, c: Candidate) -> bool:
     strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
     return any(all(t in strong for t in a.tokens) for a in term.alternatives if a.kind == "exact")
@@ -3746,7 +3919,7 @@ def _situation(
         [max(Counter(c.topic_area for c in found).items(), key=lambda item: item[1])[0]]
     )
     if "social" not in areas:
-        found = [c for c in found if _for_relatives(c)] or found
+        found = [c for c in found if _for_relatives(c)] or _relatives_of_topic(concept, where_of) or found
     else:
         unused += [p.word for p in persons]
     seen = {c.id for c in named}
