@@ -2067,28 +2067,29 @@ def _noun_forms_only(m: _Matcher, tokens: set[str]) -> set[str]:
     word already, and another word of its Snowball key a second one, to another concept ("Arbeitsplatz" ~
     Posten, Position is no "Post-Covid", no "HIV, positiv"; "Knie" ~ Fase no "FAS"). Where the document spells
     no word of the key (an abbreviation's initials), the key stays."""
-    if not m.nouns:
-        return tokens
-    blocked: set[str] = set()
-    for key, synonyms in m.nouns.items():
-        if key in tokens or PART + key in tokens:
-            spelled = [t[1:] for t in tokens if t[:1] == "=" and language.norm(t[1:]) == key]
-            if spelled and not any(language.noun_form(w, s) for w in spelled for s in synonyms):
-                blocked |= {key, PART + key}
-    return tokens - blocked if blocked else tokens
+    return _keys_spelled_by(tokens, m.nouns, lambda synonym, spelled: language.noun_form(spelled, synonym))
 
 
 def _same_lemma_only(m: _Matcher, tokens: set[str]) -> set[str]:
     """``tokens`` without the keys of the query's words that the document has only from words of another lemma
     (:func:`language.same_lemma`): "Leber" finds no "Leben", "Magen|verkleinerung" no "Mager|sucht". The
     document's spellings ("=leben") tell which words gave it the key."""
-    if not m.lemmas:
+    return _keys_spelled_by(tokens, m.lemmas, language.same_lemma)
+
+
+def _keys_spelled_by(
+    tokens: set[str], words_of_key: dict[str, tuple[str, ...]], agree: Callable[[str, str], bool]
+) -> set[str]:
+    """``tokens`` without each key of ``words_of_key`` (a search key → the query side's words of it) that the
+    document has only from spellings ("=word" tokens) none of those words ``agree(word, spelled)`` with; a key
+    the document spells no word of stays."""
+    if not words_of_key:
         return tokens
     blocked: set[str] = set()
-    for key, words in m.lemmas.items():
+    for key, words in words_of_key.items():
         if key in tokens or PART + key in tokens:
             spelled = [t[1:] for t in tokens if t[:1] == "=" and language.norm(t[1:]) == key]
-            if spelled and not any(language.same_lemma(w, s) for w in words for s in spelled):
+            if spelled and not any(agree(w, s) for w in words for s in spelled):
                 blocked |= {key, PART + key}
     return tokens - blocked if blocked else tokens
 
