@@ -37,6 +37,16 @@ class TenantError(DomainError):
     pass
 
 
+def update_settings(tenant: Tenant, section: str, **values: object) -> None:
+    """Write ``values`` into the section ``section`` of the office's settings (``Tenant.settings``, JSON),
+    keeping the section's other keys and the other sections. The JSON column is replaced, not changed in
+    place, so that the change is saved."""
+    settings = dict(tenant.settings or {})
+    settings[section] = {**(settings.get(section) or {}), **values}
+    tenant.settings = settings
+    db.session.flush()
+
+
 def validate_slug(slug: str) -> str:
     if not SLUG_RE.match(slug or ""):
         raise TenantError(f"invalid slug {slug!r}: use lowercase letters, digits and '-'")

@@ -12,6 +12,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from flask_wtf.i18n import translations as wtforms_translations
 from wtforms import (
+    BooleanField,
     EmailField,
     FieldList,
     Form,
@@ -116,6 +117,7 @@ class ProfileForm(FlaskForm):
     staff_fte = GermanDecimalField(
         _l("Personalstellen (Vollzeitstellen)"), validators=[Optional(), NumberRange(min=0, max=999)]
     )
+    relatives_apart = BooleanField(_l("Angehörige getrennt zählen"))
 
 
 class SiteForm(FlaskForm):

@@ -175,6 +175,8 @@ def update_profile(tenant: Tenant, data: dict[str, Any]) -> None:
             setattr(tenant, key, value)
         else:
             setattr(tenant, key, value or "")
+    if "relatives_apart" in data:
+        tenant_ops.update_settings(tenant, "contacts", relatives_apart=bool(data["relatives_apart"]))
     db.session.flush()
     audit.record("office.update", "tenant", tenant.id, "Profil")
 

@@ -28,6 +28,7 @@ from saas.admin.forms import (
 )
 from saas.auth.models import Membership, Role
 from saas.auth.operations import invite_expired
+from saas.contacts.models import relatives_apart
 from saas.core.access import office_required
 from saas.core.errors import perform, perform_or_fail
 from saas.extensions import db
@@ -145,7 +146,7 @@ def _who(membership: Membership) -> str:
 
 @admin_only
 def profile(slug: str) -> ResponseReturnValue:
-    form = ProfileForm(obj=g.tenant)
+    form = ProfileForm(obj=g.tenant, relatives_apart=relatives_apart(g.tenant.settings))
     if form.validate_on_submit():
         perform_or_fail(
             lambda: ops.update_profile(g.tenant, form.data), success=_("Das Profil der Kontaktstelle ist gespeichert.")

@@ -8,6 +8,8 @@ name, phone number, e-mail address or note: there is no column for them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -51,6 +53,34 @@ DURATION_MAX = 7 * 24 * 60  # minutes per contact; a larger number is a typing e
 DURATION_STEP = 5  # the entry form offers 5-minute steps; imports may carry any whole number
 # Kinds whose topic areas make up "inquiries of citizens" (CONTRACTS.md citizen_topic_area_pct).
 CITIZEN_KINDS = ("citizen", "relative")
+# The citizens' row of an office that counts relatives among them (Dortmund's reports do).
+CITIZENS_WITH_RELATIVES = "Bürger*innen (mit Angehörigen)"
+
+
+def relatives_apart(settings: Mapping[str, Any] | None) -> bool:
+    """Whether an office counts relatives apart from the citizens (its ``Tenant.settings["contacts"]
+    ["relatives_apart"]``, yes unless it said no). An office that counts them among the citizens shows no
+    row of relatives: a 0 there would say that no relative ever called."""
+    value = ((settings or {}).get("contacts") or {}).get("relatives_apart", True)
+    return value is not False
+
+
+def counted_kinds(apart: bool) -> dict[str, str]:
+    """The kinds of contact an office counts, with their labels (msgids): all of :data:`KINDS`, or without
+    the relatives, whose contacts are then part of the citizens' row."""
+    if apart:
+        return KINDS
+    return {k: (CITIZENS_WITH_RELATIVES if k == "citizen" else label) for k, label in KINDS.items() if k != "relative"}
+
+
+def fold_kinds(by_kind: Mapping[str, int], apart: bool) -> dict[str, int]:
+    """Counts by kind as the office counts them (:func:`counted_kinds`): relatives added to the citizens
+    unless they are counted apart (contacts recorded as relatives before the office chose so stay counted)."""
+    if apart:
+        return dict(by_kind)
+    return {k: by_kind[k] + (by_kind["relative"] if k == "citizen" else 0) for k in counted_kinds(False)}
+
+
 TOPIC_TEXT_MAX = 100
 REFERRALS_MAX = 1000  # per contact; a larger number is a typing error, not a referral count
 

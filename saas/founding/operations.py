@@ -32,6 +32,7 @@ from saas.founding.models import (
     SupportSession,
 )
 from saas.rooms.models import Booking, Room
+from tenants import operations as tenant_ops
 from tenants.models import Site, Tenant, utcnow
 from tenants.scoping import current_tenant_id
 
@@ -66,10 +67,7 @@ def set_threshold(tenant: Tenant, value: int) -> None:
         raise FoundingError(
             _("Die Schwelle muss zwischen %(a)s und %(b)s liegen.", a=THRESHOLD_RANGE[0], b=THRESHOLD_RANGE[1])
         )
-    settings = dict(tenant.settings or {})
-    settings["founding"] = {**(settings.get("founding") or {}), "threshold": value}
-    tenant.settings = settings
-    db.session.flush()
+    tenant_ops.update_settings(tenant, "founding", threshold=value)
 
 
 # --- processes ------------------------------------------------------------------------------------------
