@@ -62,6 +62,7 @@ TABLES: tuple[tuple[str, str, Callable[..., Iterable[str]]], ...] = (
     ("saas.contacts.models", "CONCERNS", _values),
     ("saas.contacts.models", "PLACEMENTS", _values),
     ("saas.contacts.models", "MEDIA", _values),
+    ("saas.contacts.models", "CITIZENS_WITH_RELATIVES", lambda text: [text]),
     ("saas.founding.models", "PROCESS_STATES", _values),
     ("saas.founding.models", "MILESTONES", _values),
     ("saas.founding.models", "INTEREST_SOURCES", _values),

@@ -21,6 +21,7 @@ from saas.core.demo import demo_now, demo_today, register_seeder
 from saas.core.timeutil import OFFICE_TZ
 from saas.directory.models import Group, Topic
 from saas.extensions import db
+from tenants import operations as tenant_ops
 from tenants.models import Site, Tenant
 from tenants.scoping import tenant_context
 
@@ -319,7 +320,13 @@ def seed_contacts(tenants: dict[str, Tenant]) -> bool:
     today = demo_today()
     for slug, years in OFFICES.items():
         if slug in tenants:
-            created = seed_office(tenants[slug], trend_years(slug, years, today), today) or created
+            tenant = tenants[slug]
+            # An office whose published reports name no relatives counts them among the citizens (Dortmund):
+            # so does its demo, unless someone chose otherwise on the profile page since.
+            chosen = "relatives_apart" in ((tenant.settings or {}).get("contacts") or {})
+            if not chosen and all(spec["kinds"]["relative"] == 0 for spec in years.values()):
+                tenant_ops.update_settings(tenant, "contacts", relatives_apart=False)
+            created = seed_office(tenant, trend_years(slug, years, today), today) or created
     return created
 
 

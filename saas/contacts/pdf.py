@@ -19,7 +19,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from saas.contacts.models import CHANNELS, CONCERNS, KINDS, MEDIA, TOPIC_AREAS
-from saas.contacts.report import ReportView, paragraphs, provisional_note, stock_day, year_label
+from saas.contacts.report import ReportView, format_change, paragraphs, provisional_note, stock_day, year_label
 from saas.core.charts import Chart
 from saas.core.formatting import format_date, format_number, format_percent
 from saas.core.reports import recording_note
@@ -272,8 +272,8 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
     pdf.heading(
         f"{number}. Gesamtkontakte – Zahlen und Fakten im Überblick", keep=30 + pdf.table_height(len(KINDS) + 1)
     )
-    kinds = c["by_kind"]
-    by_kind = ", ".join(f"{KINDS[k]} ({format_number(kinds[k])})" for k in KINDS if kinds[k])
+    kind_rows = view.kind_rows()
+    by_kind = ", ".join(f"{label} ({format_number(now)})" for label, now, _before, _change in kind_rows if now)
     compared = format_number(c["compared_period"]["total"])
     if view.as_of:
         pdf.para(
@@ -289,8 +289,8 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
             f"{view.change_text('total')}."
         )
     rows = [
-        [KINDS[k], format_number(kinds[k]), format_number(c["previous_year_by_kind"][k]), view.change_text(k)]
-        for k in KINDS
+        [label, format_number(now), format_number(before), format_change(changed)]
+        for label, now, before, changed in kind_rows
     ]
     rows.append(["Insgesamt", format_number(c["total"]), compared, view.change_text("total")])
     columns = [year_label(year, c), year_label(year - 1, c)]

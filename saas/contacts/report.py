@@ -12,7 +12,18 @@ from typing import Any
 from flask import render_template
 from sqlalchemy import select
 
-from saas.contacts.models import CHANNELS, CITIZEN_KINDS, CONCERNS, KINDS, MEDIA, TOPIC_AREAS, ReportChapter
+from saas.contacts.models import (
+    CHANNELS,
+    CITIZEN_KINDS,
+    CONCERNS,
+    KINDS,
+    MEDIA,
+    TOPIC_AREAS,
+    ReportChapter,
+    counted_kinds,
+    fold_kinds,
+    relatives_apart,
+)
 from saas.contacts.queries import Figures, _half_up, change_pct, figures, group_lifecycle, share_pct, yearly_totals
 from saas.core.charts import Chart, Series, bar_chart, line_chart, percentage_bar
 from saas.core.csvio import write_csv
@@ -57,10 +68,16 @@ def report_period(year: int, today: dt.date | None = None) -> ReportPeriod:
 
 
 def contacts_section(
-    current: Figures, previous: Figures, period: ReportPeriod | None = None, previous_year_total: int | None = None
+    current: Figures,
+    previous: Figures,
+    period: ReportPeriod | None = None,
+    previous_year_total: int | None = None,
+    relatives_apart: bool = True,
 ) -> dict[str, Any]:
     """The contacts of the report. ``period`` running: ``previous`` holds the same days of the year before,
-    the changes compare those, and ``previous_year_total`` stays the whole year before (its name)."""
+    the changes compare those, and ``previous_year_total`` stays the whole year before (its name).
+    ``relatives_apart``: the office's way of counting (:func:`saas.contacts.models.relatives_apart`); the
+    figures by kind stay as recorded, and what the report shows folds them (:func:`kinds_shown`)."""
     total = current.total
     by_kind = current.by_kind
     by_channel = current.by_channel
@@ -83,6 +100,8 @@ def contacts_section(
         "by_topic_area": current.by_area(),
         "citizen_topic_area": citizen_areas,
         "previous_year_by_kind": previous_kind,
+        "relatives_apart": relatives_apart,
+        "by_kind_counted": fold_kinds(by_kind, relatives_apart),  # as the office counts (models.counted_kinds)
         "written_by_medium": current.written_by_medium,
         "minutes_by_concern": current.minutes_by_concern,
         "with_duration": current.with_duration,
@@ -102,13 +121,23 @@ def hours(minutes: int) -> float:
     return float(_half_up(minutes, 60, 1))
 
 
-def _contacts_of(period: ReportPeriod) -> dict[str, Any]:
+def _contacts_of(period: ReportPeriod, apart: bool) -> dict[str, Any]:
     year = period.year
     if not period.running:
-        return contacts_section(year_figures(year), year_figures(year - 1), period)
+        return contacts_section(year_figures(year), year_figures(year - 1), period, relatives_apart=apart)
     previous = figures(dt.date(year - 1, 1, 1), period.previous_end)
     whole = year_figures(year - 1).total
-    return contacts_section(figures(dt.date(year, 1, 1), period.end), previous, period, whole)
+    return contacts_section(figures(dt.date(year, 1, 1), period.end), previous, period, whole, apart)
+
+
+def kinds_shown(contacts: dict[str, Any]) -> list[tuple[str, str, int, int, float | None]]:
+    """The report's contacts by kind as the office counts them: (code, label, this year, the year before
+    or its same days, change in %). An office that counts relatives among the citizens gets no row of
+    relatives, and its citizens' row holds them (:func:`saas.contacts.models.fold_kinds`)."""
+    apart = contacts.get("relatives_apart", True)
+    now = fold_kinds(contacts["by_kind"], apart)
+    before = fold_kinds(contacts["previous_year_by_kind"], apart)
+    return [(k, label, now[k], before[k], change_pct(now[k], before[k])) for k, label in counted_kinds(apart).items()]
 
 
 def annual_report(tenant: Tenant, year: int) -> dict[str, Any]:
@@ -116,7 +145,7 @@ def annual_report(tenant: Tenant, year: int) -> dict[str, Any]:
     report: dict[str, Any] = {
         "tenant": tenant.slug,
         "year": year,
-        "contacts": _contacts_of(report_period(year)),
+        "contacts": _contacts_of(report_period(year), relatives_apart(tenant.settings)),
         # added key: the office's sites (Kreis Unna publishes "drei Standorte")
         "sites": list(db.session.scalars(select(Site.name).order_by(Site.position, Site.id))),
     }
@@ -176,8 +205,17 @@ class ReportView:
         return report_as_of(self.data)
 
     def change_text(self, key: str) -> str:
-        value = self.contacts["change_pct"].get(key)
-        return format_percent(value, 1, signed=True) if value is not None else "–"
+        return format_change(self.contacts["change_pct"].get(key))
+
+    def kind_rows(self) -> list[tuple[str, int, int, float | None]]:
+        """Contacts by kind as the report shows them (:func:`kinds_shown`): label, this year, the year
+        before, change in % (None: no figure to compare with)."""
+        return [row[1:] for row in kinds_shown(self.contacts)]
+
+
+def format_change(value: float | None) -> str:
+    """A change in % as the report writes it ("+1,5 %"; "–" without a figure to compare with)."""
+    return format_percent(value, 1, signed=True) if value is not None else "–"
 
 
 def chapters(year: int) -> list[ReportChapter]:
@@ -236,17 +274,14 @@ def year_label(year: int, contacts: dict[str, Any]) -> str:
 
 
 def report_charts(year: int, contacts: dict[str, Any], trend: dict[int, int]) -> dict[str, Chart]:
-    kinds = [k for k in KINDS if contacts["by_kind"][k] or contacts["previous_year_by_kind"][k]]
+    kinds = [row for row in kinds_shown(contacts) if row[2] or row[3]]
     now_label, before_label = year_label(year, contacts), year_label(year - 1, contacts)
     pct = lambda v: format_percent(v)  # noqa: E731
     return {
         "kinds": bar_chart(
             f"Kontakte nach Art {now_label} und {before_label}",
-            [KINDS[k] for k in kinds],
-            [
-                Series(now_label, [contacts["by_kind"][k] for k in kinds]),
-                Series(before_label, [contacts["previous_year_by_kind"][k] for k in kinds]),
-            ],
+            [label for _k, label, *_rest in kinds],
+            [Series(now_label, [row[2] for row in kinds]), Series(before_label, [row[3] for row in kinds])],
             first_header="Kontaktart",
         ),
         "channels": percentage_bar(

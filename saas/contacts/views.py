@@ -30,11 +30,13 @@ from saas.contacts.importer import export_contacts, import_contacts
 from saas.contacts.models import (
     CHANNELS,
     CONCERNS,
-    KINDS,
     PLACEMENTS,
     TOPIC_AREAS,
     Contact,
     ReportRender,
+    counted_kinds,
+    fold_kinds,
+    relatives_apart,
 )
 from saas.contacts.queries import Figures
 from saas.contacts.report import LABELS, annual_report, draft_chapter, paragraphs, report_csv, report_view
@@ -70,6 +72,10 @@ def _contact_form(contact: Contact | None = None, **kwargs: Any) -> tuple[Contac
     form.groups.choices = [(g.id, g.name) for g in groups]
     form.supported_group.choices = [(0, _("– keine –"))] + [(g.id, g.name) for g in groups]
     form.duration.choices = duration_choices()
+    # An office that counts relatives among the citizens is not asked for them; a contact recorded as a
+    # relative's before it chose so keeps its kind when corrected.
+    kinds = counted_kinds(relatives_apart(g.tenant.settings) or (contact is not None and contact.kind == "relative"))
+    form.kind.choices = [(code, _(label)) for code, label in kinds.items()]
     if contact is not None:
         minutes = contact.duration_minutes
         if minutes is not None and minutes not in {c[0] for c in form.duration.choices}:  # an odd imported one
@@ -348,8 +354,11 @@ def _rows(codes: dict[str, str], cur: dict[str, int], prev: dict[str, int], base
 def _statistics_context(
     period: queries.Period, previous: queries.Period, cur: Figures, prev: Figures, site: int | None
 ) -> dict:
+    apart = relatives_apart(g.tenant.settings)
     tables = {
-        "kinds": _rows(KINDS, cur.by_kind, prev.by_kind, cur.total, prev.total),
+        "kinds": _rows(
+            counted_kinds(apart), fold_kinds(cur.by_kind, apart), fold_kinds(prev.by_kind, apart), cur.total, prev.total
+        ),
         "channels": _rows(CHANNELS, cur.by_channel, prev.by_channel, cur.total, prev.total),
         "areas": _rows(TOPIC_AREAS, cur.by_area(), prev.by_area(), cur.total, prev.total),
         "citizen_areas": _rows(TOPIC_AREAS, cur.citizen_area, prev.citizen_area, cur.citizen_total, prev.citizen_total),

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from saas.contacts.models import CONCERNS, KINDS
+from saas.contacts.models import CITIZENS_WITH_RELATIVES, CONCERNS, KINDS
 from saas.contacts.report import stock_day
 
 
@@ -77,6 +77,27 @@ CONTACTS: tuple[Figure, ...] = (
         "Summe der bei den Kontakten erfassten Vermittlungen an professionelle Angebote.",
     ),
 )
+# An office that counts relatives among the citizens: its citizens' row holds them, and it has no row of
+# relatives (a 0 there would say that no relative called; contacts.models.counted_kinds).
+_CITIZENS_WITH_RELATIVES = _f(
+    "contacts.by_kind_counted.citizen",
+    f"Kontakte: {CITIZENS_WITH_RELATIVES}",
+    f"{_CONTACT} mit der Kontaktart „Bürger*innen“ oder „Angehörige“: die Kontaktstelle zählt Angehörige bei den "
+    "Bürger*innen mit.",
+)
+
+
+def contact_figures(report: dict[str, Any]) -> tuple[Figure, ...]:
+    """:data:`CONTACTS` as the office of ``report`` counts them (the report's ``contacts.relatives_apart``)."""
+    if (report.get("contacts") or {}).get("relatives_apart", True):
+        return CONTACTS
+    return tuple(
+        _CITIZENS_WITH_RELATIVES if f.path == "contacts.by_kind.citizen" else f
+        for f in CONTACTS
+        if f.path != "contacts.by_kind.relative"
+    )
+
+
 EFFORT: tuple[Figure, ...] = (
     *(
         f

@@ -79,7 +79,7 @@ def sachbericht(tenant: Tenant, year: int, report: dict[str, Any] | None = None)
         f"{period_words(year, as_of)} erfasste die Kontaktstelle {F.format_count(report, 'contacts.total')} Kontakte. "
         "Jede Zahl nennt in einer Fußnote ihre Definition."
     )
-    doc.figures("Kontakte und Anfragewege", F.CONTACTS, report)
+    doc.figures("Kontakte und Anfragewege", F.contact_figures(report), report)
     doc.figures("Anliegen und Zeitaufwand", F.effort(report), report)
     n += 1
     doc.heading(f"{n}. Gründungsbegleitung")
@@ -163,7 +163,7 @@ def annual_document(tenant: Tenant, year: int, report: dict[str, Any] | None = N
         _chapter(doc, f"{n}. {chapter.title}", chapter.body)
     n += 1
     doc.heading(f"{n}. Gesamtkontakte – Zahlen und Fakten im Überblick")
-    doc.figures("Kontakte und Anfragewege", F.CONTACTS, report)
+    doc.figures("Kontakte und Anfragewege", F.contact_figures(report), report)
     doc.figures("Anliegen und Zeitaufwand", F.effort(report), report)
     doc.figures("Gründungen und Auflösungen von Selbsthilfegruppen", F.GROUPS, report)
     doc.figures("Gründungsbegleitung", F.FOUNDING, report)

@@ -104,9 +104,13 @@ def test_profile_page(page, world):
     page.get_by_label("Internetseite").fill("https://www.selbsthilfe-dortmund.de")
     page.get_by_label("Träger").fill("PariSozial Dortmund gGmbH")
     page.get_by_label("Personalstellen (Vollzeitstellen)").fill("3,5")
+    relatives = page.get_by_label("Angehörige getrennt zählen")
+    expect(relatives).to_be_checked()  # an office counts relatives apart until it says otherwise
+    relatives.uncheck()
     page.get_by_role("button", name="Profil speichern").click()
     page.wait_for_load_state()
     expect(page.get_by_text("Das Profil der Kontaktstelle ist gespeichert.")).to_be_visible()
+    expect(page.get_by_label("Angehörige getrennt zählen")).not_to_be_checked()
     page.goto("/dortmund/")
     expect(page.locator("main")).to_contain_text("PariSozial Dortmund gGmbH")
 
