@@ -273,7 +273,7 @@ def _figures(pdf: ReportPDF, view: ReportView, number: int) -> None:
         f"{number}. Gesamtkontakte – Zahlen und Fakten im Überblick", keep=30 + pdf.table_height(len(KINDS) + 1)
     )
     kind_rows = view.kind_rows()
-    by_kind = ", ".join(f"{label} ({format_number(now)})" for label, now, _before, _change in kind_rows if now)
+    by_kind = ", ".join(f"{label} {format_number(now)}" for label, now, _before, _change in kind_rows if now)
     compared = format_number(c["compared_period"]["total"])
     if view.as_of:
         pdf.para(
