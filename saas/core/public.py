@@ -25,5 +25,7 @@ def health() -> ResponseReturnValue:
 
 
 def office_home(slug: str) -> ResponseReturnValue:
+    from saas.directory.queries import example_topics
+
     sites = db.session.scalars(select(Site).order_by(Site.position, Site.id)).all()
-    return render_template("core/office_home.html", office=g.tenant, sites=sites)
+    return render_template("core/office_home.html", office=g.tenant, sites=sites, examples=example_topics())

@@ -46,6 +46,7 @@ def _search(per_page: int = PER_PAGE) -> dict:
         finders = finders_of_office()
     return {
         "q": q,
+        "examples": queries.example_topics(),
         "area": area,
         "page": page,
         "pages": max(1, -(-result.total // per_page)),

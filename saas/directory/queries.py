@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, asc, desc, func, or_, select
 from sqlalchemy.orm import selectinload
 
+from saas.directory import language
 from saas.directory.models import (
     LIVE_STATUSES,
     PUBLIC_STATUSES,
@@ -209,6 +210,36 @@ def az_topics() -> list[tuple[str, list[Topic]]]:
         initial = {"Ä": "A", "Ö": "O", "Ü": "U"}.get(initial, initial)
         letters[initial if initial.isalpha() else "#"].append(topic)
     return sorted(letters.items())
+
+
+EXAMPLE_MAX_LETTERS = 16  # an example a person reads at a glance and types on a phone
+
+
+def example_topics(limit: int = 3) -> list[str]:
+    """Topics to name as examples next to the office's search box: one-word topic names (the ones people
+    type) with the most groups citizens are offered and, among equals, the most common words; each from
+    another topic area while there are areas left (Sucht, Depression, Diabetes rather than three kinds of
+    addiction). Each finds groups of this office; fewer, or none, where the directory has fewer."""
+    counted = db.session.execute(
+        select(Topic.name, Topic.topic_area, func.count(group_topics.c.group_id))
+        .join(group_topics, group_topics.c.topic_id == Topic.id)
+        .join(Group, Group.id == group_topics.c.group_id)
+        .where(Group.status.in_(PUBLIC_STATUSES))
+        .group_by(Topic.id, Topic.name, Topic.topic_area)
+    ).all()
+    words = sorted(
+        ((name, area, n) for name, area, n in counted if name.isalpha() and len(name) <= EXAMPLE_MAX_LETTERS),
+        # among topics with as many groups, the words people use most (language.zipf: Depression before Dysthymie)
+        key=lambda row: (-row[2], -language.zipf(row[0].lower()), row[0].casefold()),
+    )
+    chosen: list[str] = []
+    areas: set[str | None] = set()
+    for name, area, _n in words:  # the most frequent of each area first, then the rest by frequency
+        if len(chosen) < limit and area not in areas:
+            chosen.append(name)
+            areas.add(area)
+    chosen += [name for name, _a, _n in words if name not in chosen][: limit - len(chosen)]
+    return chosen
 
 
 def open_inquiries_count() -> int:

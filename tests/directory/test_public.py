@@ -144,3 +144,37 @@ def test_ignored_words_are_shown_as_typed():
 
     assert as_typed(["mann", "aufhören"], "Mann gestorben, Rauchen Aufhören") == ["Mann", "Aufhören"]
     assert as_typed(["xyz"], "") == ["xyz"]
+
+
+def _examples(html: str) -> list[str]:
+    import re
+
+    label = re.search(r'<label for="home-q">Thema oder Stichwort(?:, z\. B\. ([^<]*))?</label>', html)
+    assert label is not None
+    return label.group(1).split(", ") if label.group(1) else []
+
+
+def test_search_examples_are_topics_this_office_offers_groups_for(client, world) -> None:
+    """Are the examples beside the search box one-word topics of this office's offered groups, one per
+    topic area first, each finding a group; never a paused group's topic or another office's?"""
+    assert _examples(client.get("/dortmund/").get_data(as_text=True)) == []  # no groups yet: no promise
+    assert "Suchen Sie nach einem Thema oder Stichwort." in client.get("/dortmund/gruppen").get_data(as_text=True)
+    for name in ("Sucht I", "Sucht II", "Sucht III"):
+        make_group(world.dortmund, name, ["Sucht"], topic_area="addiction")
+    make_group(world.dortmund, "Spieler", ["Spielsucht"], topic_area="addiction")
+    make_group(world.dortmund, "Spielerinnen", ["Spielsucht"], topic_area="addiction")
+    make_group(world.dortmund, "Lichtblick", ["Depression"], topic_area="mental_health")
+    make_group(world.dortmund, "Zucker", ["Diabetes"], topic_area="chronic_illness")
+    make_group(world.dortmund, "Angehörige", ["Angehörige psychisch Kranker"], topic_area="mental_health")
+    make_group(world.dortmund, "Pause", ["Tinnitus"], status="paused", topic_area="chronic_illness")
+    make_group(world.hamm, "Hammer Trauer", ["Trauer"], topic_area="social")
+    make_group(world.hamm, "Hammer Trauer II", ["Trauer"], topic_area="social")
+    home = client.get("/dortmund/").get_data(as_text=True)
+    examples = _examples(home)
+    # Sucht (3 groups) first; Spielsucht has 2 but the same area; Depression before Diabetes: both one
+    # group, "Depression" the more common word in German text
+    assert examples == ["Sucht", "Depression", "Diabetes"], examples
+    for word in examples:
+        assert "0 Gruppen gefunden" not in client.get(f"/dortmund/gruppen?q={word}").get_data(as_text=True)
+    assert "zum Beispiel Sucht, Depression, Diabetes." in client.get("/dortmund/gruppen").get_data(as_text=True)
+    assert _examples(client.get("/hamm/").get_data(as_text=True)) == ["Trauer"]
