@@ -239,7 +239,8 @@ def _weekday_near(day: dt.date) -> dt.date:
 
 
 def _create(data: dict, place: str, rooms: list[Room]) -> Event:
-    """In one of the office's rooms if one is free then (the groups' bookings come first), else elsewhere."""
+    """In one of the office's rooms if one is free then and holds the places offered (the groups' bookings
+    come first), else in a hall elsewhere."""
     if place == "room":
         for room in rooms:
             try:
@@ -247,7 +248,7 @@ def _create(data: dict, place: str, rooms: list[Room]) -> Event:
                     return ops.create_event({**data, "place_kind": PlaceKind.room, "room_id": room.id})
             except ops.EventError:
                 continue
-        return ops.create_event({**data, "place_kind": PlaceKind.address, "address": "Kontaktstelle, großer Saal"})
+        return ops.create_event({**data, "place_kind": PlaceKind.address, "address": "Bürgersaal im Rathaus"})
     if place == "online":
         url = "https://meet.example.org/lotse-demo-" + secrets.token_hex(4)
         return ops.create_event({**data, "place_kind": PlaceKind.online, "online_url": url})

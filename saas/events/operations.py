@@ -207,6 +207,16 @@ def _sync_booking(event: Event) -> None:
     room = db.session.get(Room, event.room_id)
     if room is None:
         raise EventError(_("Diesen Raum gibt es nicht."), field="room_id")
+    if event.capacity is not None and room.capacity and event.capacity > room.capacity:
+        # "noch 46 von 60 Plätzen frei" in a room for 20 is a promise the office cannot keep
+        raise EventError(
+            _(
+                "Der Raum „%(room)s“ hat %(n)s Plätze: bitte nicht mehr anbieten oder einen anderen Ort nehmen.",
+                room=room.name,
+                n=room.capacity,
+            ),
+            field="capacity",
+        )
     end = event.end_time or (dt.datetime.combine(event.start_date, event.start_time) + dt.timedelta(hours=2)).time()
     try:
         if booking is None or booking.status != BookingStatus.active:

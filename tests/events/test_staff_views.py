@@ -3,9 +3,11 @@ and the 404 wall: every staff URL of an event answers 404 to another office."""
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
 from saas.core.recurrence import today_local
+from saas.events import operations as ops
 from saas.events.models import Event, EventStatus, Registration
 from saas.extensions import db
 from saas.rooms.models import Booking
@@ -97,6 +99,30 @@ def test_event_in_a_room_books_it_and_a_clash_is_named(world, client):
     clash = client.post_form("/dortmund/intern/veranstaltungen/neu", {**data, "title": "Zweites"})
     assert clash.status_code == 422 and day.strftime("%d.%m.%Y") in clash.get_data(as_text=True)
     assert 'id="room_id-error"' in clash.get_data(as_text=True)  # the clash is shown at the room
+
+
+def test_an_event_offers_no_more_places_than_its_room_has(world, client):
+    """Is an event with 30 places in a room for 12 refused at the places field, storing nothing, on creation
+    and on a later change; and are 12 accepted?"""
+    room = make_room(world.dortmund, capacity=12)
+    client.login(world.dortmund_staff)
+    day = today_local() + dt.timedelta(days=22)
+    day += dt.timedelta(days=1) if day.weekday() == 6 else dt.timedelta()  # the room is closed on Sundays
+    data = _form(day, place_kind="room", room_id=str(room.id), address="", capacity="30")
+    response = client.post_form("/dortmund/intern/veranstaltungen/neu", data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert page.split('id="capacity-error">', 1)[1].startswith("Der Raum „Gruppenraum 1“ hat 12 Plätze")
+    with tenant_context(world.dortmund.id):
+        assert db.session.scalars(select(Booking)).all() == []
+        assert db.session.scalars(select(Event)).all() == []
+    assert client.post_form("/dortmund/intern/veranstaltungen/neu", {**data, "capacity": "12"}).status_code == 302
+    with tenant_context(world.dortmund.id):
+        event = db.session.scalars(select(Event)).one()
+        with pytest.raises(ops.EventError, match="12 Plätze"):
+            ops.update_event(event, {"capacity": 13})
+        db.session.rollback()
+        assert db.session.get(Event, event.id).capacity == 12
 
 
 def test_participants_list_csv_print_and_attendance(world, client):
