@@ -1888,6 +1888,11 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
             in ("synonym", "topic", "narrower", "part_topic", "front_topic", "broader_topic", *GLOSS_KINDS, FILED_TOPIC)
             and bool(term.meant_areas)
             and not _named_topic_reading(term, alt)
+        ) or (
+            # A compound's front standing for it, matched as another compound's part, reaches a sibling compound
+            # ("Sucht|druck" → "Mager|sucht" of an eating-disorder group): as loose as a synonym, it widens only
+            # within the areas the word means (s22-floods). As a whole word it matches in any area.
+            alt.kind == "fallback" and bool(term.meant_areas) and any(t.startswith(PART) for t in alt.tokens)
         )
         literal = alt.kind in LITERAL_KINDS or _names_area(term, alt)
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
