@@ -2490,6 +2490,14 @@ def _levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[st
         yield all_kinds - {*FALLBACK_KINDS}
     if _loose_part(term):
         yield all_kinds - {"part_topic", *FALLBACK_KINDS}
+    if _has_kind(term, "head"):
+        # A compound with an everyday head that Wiktionary defines is a word of its own: its definition says what
+        # it is, not its front ("Frauen|haus": … *Gewalt* … → the violence groups, not every women's group;
+        # s22-floods). Its definition's readings, nearest first, before the front standing for it.
+        whole = all_kinds - {"part_topic", *FALLBACK_KINDS}
+        for kind in GLOSS_KINDS:
+            if _has_kind(term, kind):
+                yield whole | {kind}
     yield all_kinds - {"part_topic"}
 
 
