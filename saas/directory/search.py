@@ -1888,6 +1888,11 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
             in ("synonym", "topic", "narrower", "part_topic", "front_topic", "broader_topic", *GLOSS_KINDS, FILED_TOPIC)
             and bool(term.meant_areas)
             and not _named_topic_reading(term, alt)
+        ) or (
+            # A compound's front standing for it, matched as another compound's part, reaches a sibling compound
+            # ("Sucht|druck" → "Mager|sucht" of an eating-disorder group): as loose as a synonym, it widens only
+            # within the areas the word means (s22-floods). As a whole word it matches in any area.
+            alt.kind == "fallback" and bool(term.meant_areas) and any(t.startswith(PART) for t in alt.tokens)
         )
         literal = alt.kind in LITERAL_KINDS or _names_area(term, alt)
         # A typo correction (only for a word that matches nothing as typed) reads the word as meant, and a
@@ -2485,6 +2490,14 @@ def _levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[st
         yield all_kinds - {*FALLBACK_KINDS}
     if _loose_part(term):
         yield all_kinds - {"part_topic", *FALLBACK_KINDS}
+    if _has_kind(term, "head"):
+        # A compound with an everyday head that Wiktionary defines is a word of its own: its definition says what
+        # it is, not its front ("Frauen|haus": … *Gewalt* … → the violence groups, not every women's group;
+        # s22-floods). Its definition's readings, nearest first, before the front standing for it.
+        whole = all_kinds - {"part_topic", *FALLBACK_KINDS}
+        for kind in GLOSS_KINDS:
+            if _has_kind(term, kind):
+                yield whole | {kind}
     yield all_kinds - {"part_topic"}
 
 
