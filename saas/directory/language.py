@@ -29,6 +29,7 @@ import os
 import re
 import threading
 import unicodedata
+from collections.abc import Container
 from functools import lru_cache
 from pathlib import Path
 
@@ -363,6 +364,14 @@ def is_noun(word: str) -> bool:
 _PLURAL_ENDINGS = ("n", "en", "e", "er", "nen")
 
 
+def _known_with_ending(word: str, endings: tuple[str, ...], known: Container[str]) -> bool:
+    """Whether ``word`` is a word of ``known`` (of at least three letters) followed by one of ``endings``."""
+    return any(
+        word.endswith(ending) and len(word) - len(ending) >= 3 and word[: len(word) - len(ending)] in known
+        for ending in endings
+    )
+
+
 @lru_cache(maxsize=20_000)
 def is_noun_plural(word: str) -> bool:
     """Whether a word the thesaurus does not list is the plural of one of its nouns ("Kollegen" of Kollege,
@@ -373,10 +382,7 @@ def is_noun_plural(word: str) -> bool:
     spelled = surface(word)
     if spelled in _thesaurus()[1] or _infinitives(word.lower()):
         return False
-    return any(
-        spelled.endswith(ending) and len(spelled) - len(ending) >= 3 and spelled[: -len(ending)] in spellings
-        for ending in _PLURAL_ENDINGS
-    )
+    return _known_with_ending(spelled, _PLURAL_ENDINGS, spellings)
 
 
 def noun_or_plural(word: str) -> bool:
@@ -384,12 +390,7 @@ def noun_or_plural(word: str) -> bool:
     a noun with a plural ending ("Amputationen"): what a compound's head must be (s21-demo: "Schar|nier" is none)."""
     if is_noun(word):
         return True
-    nouns = _lexicon()[0]
-    lowered = word.lower()
-    return any(
-        lowered.endswith(ending) and len(lowered) - len(ending) >= 3 and lowered[: len(lowered) - len(ending)] in nouns
-        for ending in ("", *_PLURAL_ENDINGS)
-    )
+    return _known_with_ending(word.lower(), ("", *_PLURAL_ENDINGS), _lexicon()[0])
 
 
 @lru_cache(maxsize=20_000)
