@@ -372,6 +372,23 @@ def _known_with_ending(word: str, endings: tuple[str, ...], known: Container[str
     )
 
 
+FUNCTION_WORD_ZIPF = 4.5  # a word of grammar is among the common words of the language
+INFLECTION_GAP = 1.5  # an adjective's inflected forms are about as common as the word; a preposition has none
+
+
+@lru_cache(maxsize=20_000)
+def is_function_word(word: str) -> bool:
+    """Whether a lower-case word is a word of grammar (preposition, adverb, particle: "neben", "bei", "daneben",
+    "schon"), not of content: common, and without inflected forms about as common as itself, since such words
+    do not inflect, while an adjective does ("allein" → alleine, "krank" → kranke, "nahe" → nahen)."""
+    lowered = word.lower()
+    common = zipf(lowered)
+    if word[:1].isupper() or common < FUNCTION_WORD_ZIPF:
+        return False
+    endings = ("n", "r", "s", "m") if lowered.endswith("e") else _ADJECTIVE_ENDINGS[1:]
+    return max(zipf(lowered + ending) for ending in endings) < common - INFLECTION_GAP
+
+
 @lru_cache(maxsize=20_000)
 def is_noun_plural(word: str) -> bool:
     """Whether a word the thesaurus does not list is the plural of one of its nouns ("Kollegen" of Kollege,

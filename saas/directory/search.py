@@ -862,7 +862,14 @@ def _concept_synonyms(word: str) -> tuple[str, ...]:
     (:func:`named_topics`), not one that names only topics of the list in other topic areas: a sense of another
     concept ("Manie", which names Bipolare Störung, ~ Sucht, a topic of the addiction area; "taub" ~
     schwerhörig stays, both the disability area's)."""
-    synonyms = tuple(s for s in language.synonyms(word) if not _folded_noun_homograph(s))
+    # OpenThesaurus sets mix word classes: a noun's synonym that is a word of grammar ("neben", "bei" in the
+    # set of "Nachbar") names no concept of it, and as a compound's front it matched "Neben|niere".
+    noun = language.is_noun(word)
+    synonyms = tuple(
+        s
+        for s in language.synonyms(word)
+        if not _folded_noun_homograph(s) and not (noun and language.is_function_word(s))
+    )
     named = set(named_topics(word, loose=False))
     if not named:
         return synonyms
