@@ -9,6 +9,10 @@ total is the sum of its kinds, …; the association total is the sum over office
 is an earlier one plus the months in between) and hands them to :func:`suppression.audit`, which solves
 the integer programs with scipy's HiGHS. See :mod:`saas.association.suppression` for what "protected"
 means.
+
+The sign ``"x"`` (an office's relatives counted among its citizens, :func:`report.relatives_locked`) is
+not a protection: it only hides. On the cells it belongs on, the reader learns nothing from it (the cell
+counts as one no download shows); on any other cell it is a finding.
 """
 
 from __future__ import annotations
@@ -85,22 +89,55 @@ def audit_downloads(
     total that is not the primary one, or a cell that two versions publish differently."""
     system, _sharing = report.build_system(members, facts, months, ends, released)
     pairs = downloads.items() if isinstance(downloads, Mapping) else downloads
-    return audit_versions(system, [published_cells(payload, table, members) for table, payload in pairs], threshold)
+    folding = [m.office_id for m in members if not m.relatives_apart]
+    versions = [published_cells(payload, table, members) for table, payload in pairs]
+    return audit_versions(system, versions, threshold, folding)
 
 
-def audit_versions(system: CellSystem, versions: Iterable[Mapping[tuple, Any]], threshold: int) -> list[Finding]:
+def locked_cells(system: CellSystem, folding: Iterable[int]) -> set[tuple]:
+    """The cells of ``system`` that may be signed ``"x"``: :func:`report.relatives_locked` of each table,
+    whose offices are those with a contacts total in it (``folding``: the offices that count relatives
+    among the citizens)."""
+    folding = set(folding)
+    if not folding:
+        return set()
+    sharing: dict[Any, set[int]] = {}
+    for table, oid, family, name in system.values:
+        if family == "contacts" and name == "total" and oid != report.TOTAL and not _is_step(table):
+            sharing.setdefault(table, set()).add(oid)
+    return {
+        (table, oid, "contacts", f"by_kind.{kind}")
+        for table, offices in sharing.items()
+        for oid, kind in report.relatives_locked(folding, offices)
+    }
+
+
+def _is_step(table: Any) -> bool:
+    return isinstance(table, tuple) and table[0] == "T"  # the implicit steps between two tables
+
+
+def audit_versions(
+    system: CellSystem, versions: Iterable[Mapping[tuple, Any]], threshold: int, folding: Iterable[int] = ()
+) -> list[Finding]:
     """The audit of published cells (``versions``: cell → number or sign, one mapping per download, all
-    known to the reader at once) against ``system``, the true counts and the equations a reader knows."""
+    known to the reader at once) against ``system``, the true counts and the equations a reader knows.
+    ``folding``: the offices that count relatives among the citizens, whose cells of :func:`locked_cells`
+    may be ``"x"`` (not shown: unknown to the reader unless another version shows them)."""
     kinds: dict[tuple, str] = system.implicit_kinds()
     findings: list[Finding] = []
     mark = marker(threshold)
     seen: dict[tuple, Any] = {}
+    locked = locked_cells(system, folding)
     for cells in versions:
         for cell, value in cells.items():
             if cell not in system.values:
                 findings.append(Finding(cell, "unknown cell", (0, 0)))
                 continue
             truth = system.values[cell]
+            if value == report.LOCKED:
+                if cell not in locked:
+                    findings.append(Finding(cell, "'x' on a cell counted apart", (truth, truth)))
+                continue
             if cell in seen:
                 if seen[cell] != value:
                     findings.append(Finding(cell, f"published {seen[cell]!r} and {value!r}", (truth, truth)))

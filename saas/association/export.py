@@ -1,8 +1,9 @@
 """CSV and XLSX exports of an association's year: every figure of every member office, and the total.
 
 Cells are exactly the published report's: a small count is ``<5``, a cell hidden to protect one is
-``.`` (never a number); a family an office does not share is an empty cell. Both files say what each
-sign means (CSV: rows after the table; XLSX: the "Hinweise" sheet).
+``.`` (never a number), the relatives of an office that counts them among the citizens are ``x`` (not
+meaningful, see :func:`report.relatives_locked`); a family an office does not share is an empty cell.
+Both files say what each sign means (CSV: rows after the table; XLSX: the "Hinweise" sheet).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from openpyxl.styles import Font
 
 from saas.association.forms import FAMILY_LABELS
 from saas.association.queries import FIGURES, figure_value
-from saas.association.report import legend
+from saas.association.report import legend, uses_locked
 from saas.core.csvio import write_csv, xlsx_row
 
 
@@ -62,7 +63,7 @@ def withdrawn_note(payload: dict) -> str | None:
 
 def to_csv(payload: dict) -> bytes:
     header, rows = table(payload)
-    signs = [[sign, meaning] for sign, meaning in legend(payload["threshold"])]
+    signs = [[sign, meaning] for sign, meaning in legend(payload["threshold"], uses_locked(payload))]
     period = _period(payload)
     note = withdrawn_note(payload)
     rows = [
@@ -98,7 +99,7 @@ def to_xlsx(payload: dict, stand: dt.datetime | None) -> bytes:
         notes.append(["Zeitraum", period])
     notes.append(["Schwelle", f"Zahlen von 1 bis {payload['threshold'] - 1} werden nicht veröffentlicht."])
     notes.append(["Zeichen", "Bedeutung"])
-    for sign, meaning in legend(payload["threshold"]):
+    for sign, meaning in legend(payload["threshold"], uses_locked(payload)):
         notes.append([sign, meaning])
     notes.append(list(EMPTY))
     note = withdrawn_note(payload)

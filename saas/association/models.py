@@ -15,6 +15,7 @@ from collections import Counter
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -152,7 +154,9 @@ class AssociationOffice(Model):
     """What an association may know about a member office, as of the last aggregation run.
 
     Name and slug always (membership is not secret); the shared families, catchment population,
-    staff posts and number of sites only while the office shares at least one family.
+    staff posts and number of sites only while the office shares at least one family. So is whether it
+    counts relatives apart from the citizens (``relatives_apart``; yes unless it says no, see
+    :func:`saas.contacts.models.relatives_apart`): its report then signs the relatives ``"x"``.
     """
 
     __tablename__ = "association_offices"
@@ -167,6 +171,7 @@ class AssociationOffice(Model):
     population: Mapped[int | None] = mapped_column(Integer, nullable=True)
     staff_fte: Mapped[float | None] = mapped_column(Numeric(5, 2), nullable=True)
     sites: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    relatives_apart: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

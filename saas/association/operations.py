@@ -113,6 +113,7 @@ class OfficeInfo:
     population: int | None
     staff_fte: float | None
     sites: int
+    relatives_apart: bool = True  # False: relatives are counted among the citizens (Tenant.settings)
 
 
 @dataclass
@@ -161,6 +162,8 @@ def read_members(association_id: int | None = None) -> Members:
             members[aid][tid] = _shared(families)
     offices: dict[int, OfficeInfo] = {}
     if scope:
+        from saas.contacts.models import relatives_apart
+
         sites = dict(
             db.session.execute(
                 select(Site.tenant_id, func.count(Site.id)).where(Site.tenant_id.in_(scope)).group_by(Site.tenant_id)
@@ -173,6 +176,7 @@ def read_members(association_id: int | None = None) -> Members:
                 t.population,
                 float(t.staff_fte) if t.staff_fte is not None else None,
                 int(sites.get(t.id, 0)),
+                relatives_apart(t.settings),
             )
     return Members(sorted(thresholds), members, offices, thresholds)
 

@@ -70,6 +70,8 @@ def _snapshot_values(plan: Members, office_id: int, families: list[str]) -> dict
         "population": info.population if info and shares else None,
         "staff_fte": info.staff_fte if info and shares else None,
         "sites": info.sites if info and shares else None,
+        # whether its relatives are counted apart: said only while it shares (True, the default, otherwise)
+        "relatives_apart": info.relatives_apart if info and shares else True,
     }
 
 
@@ -97,6 +99,7 @@ def refresh_snapshot(plan: Members, association_id: int) -> bool:
             "population": row.population,
             "staff_fte": float(row.staff_fte) if row.staff_fte is not None else None,
             "sites": row.sites,
+            "relatives_apart": row.relatives_apart is not False,
         }
         if current != values:
             for key, value in values.items():
@@ -121,6 +124,7 @@ def members_of(association_id: int) -> list[report.Member]:
             r.population,
             float(r.staff_fte) if r.staff_fte is not None else None,
             r.sites,
+            r.relatives_apart is not False,
         )
         for r in rows
     ]
@@ -380,18 +384,7 @@ def year_threshold(association: Association, have: dict[Any, Release]) -> int:
 
 
 def _contact_members(members: list[report.Member]) -> list[report.Member]:
-    return [
-        report.Member(
-            m.office_id,
-            m.slug,
-            m.name,
-            ("contacts",) if "contacts" in m.families else (),
-            m.population,
-            m.staff_fte,
-            m.sites,
-        )
-        for m in members
-    ]
+    return [replace(m, families=("contacts",) if "contacts" in m.families else ()) for m in members]
 
 
 def release_tables(
@@ -525,7 +518,7 @@ def withhold(payload: dict, shared: dict[str, set[str]]) -> bool:
                 del entry["not_recorded"]
             changed = True
         if not any(f in entry for f in report.FAMILIES):
-            for key in ("population", "staff_fte", "sites"):
+            for key in ("population", "staff_fte", "sites", "relatives_apart"):
                 changed |= entry.pop(key, None) is not None
         offices.append(entry)
     payload["offices"] = offices
@@ -642,8 +635,16 @@ def audit_year(association: Association, year: int) -> list:
     ends = [t[1] for t in releases if t != report.YEAR]
     system, _sharing = report.build_system([], None, {}, ends, released={t: r.truth for t, r in releases.items()})
     members = members_of(association.id)
+    by_slug = {m.slug: m.office_id for m in members}
+    # relatives counted among the citizens: now, or when a table was released (its payload says so)
+    folding = {m.office_id for m in members if not m.relatives_apart}
     versions: list[dict] = []
     for table, release in releases.items():
         versions.append({(table, *cell): value for cell, value in release.published().values.items()})
         versions.append(published_cells(release.payload, table, members))
-    return audit_versions(system, versions, threshold)
+        folding |= {
+            by_slug[o["tenant"]]
+            for o in release.payload.get("offices", [])
+            if o.get("relatives_apart") is False and o["tenant"] in by_slug
+        }
+    return audit_versions(system, versions, threshold, folding)

@@ -250,7 +250,9 @@ class Row:
 def _normalise(value: Any, basis: str, population: Any, staff_fte: Any, mark: str) -> Any:
     if basis == "absolut" or value is None:
         return value
-    if value == mark or not isinstance(value, int):
+    if isinstance(value, str):
+        return value  # a rate of a hidden or locked count carries its sign ("<5", "." or "x")
+    if not isinstance(value, int):
         return mark
     if basis == "einwohner":
         return round(value * 100_000 / population, 1) if population else None
@@ -262,6 +264,10 @@ def _change(current: Any, previous: Any, mark: str) -> Any:
         return None
     if isinstance(current, int) and isinstance(previous, int):
         return change_pct(current, previous)
+    # the sign of the count it is derived from: "x" too when only last year's is locked (counted otherwise)
+    for value in (current, previous):
+        if isinstance(value, str):
+            return value
     return mark
 
 
@@ -305,7 +311,8 @@ def comparison(
         shown = row.normalised if basis != "absolut" else row.value
         if isinstance(shown, int | float) and not isinstance(shown, bool):
             return (0, -shown if descending else shown, row.name.casefold())
-        return (1 if shown == mark else 2, 0, row.name.casefold())  # hidden, then not shared: always last
+        # hidden or locked, then not shared: always last
+        return (1 if isinstance(shown, str) else 2, 0, row.name.casefold())
 
     rows.sort(key=key)
     if sort == "name" and descending:

@@ -5,6 +5,11 @@ cell; the equations anyone could use on the published figures (an office's total
 contacts by kind, by channel, by concern, by topic area; the association total is the sum over the
 offices; …) bind them. :mod:`saas.association.suppression` then decides what is hidden, and every
 derived figure (percentages, year-over-year changes) is published only when all its inputs are.
+
+After that, and only hiding, the sign ``"x"`` (Destatis: "Tabellenfach gesperrt, weil Aussage nicht
+sinnvoll") replaces the relatives of an office that counts them among the citizens, and the association
+totals that would mix the two ways of counting (:func:`relatives_locked`): a 0 there would say that no
+relative called.
 """
 
 from __future__ import annotations
@@ -59,6 +64,7 @@ class Member:
     population: int | None = None
     staff_fte: float | None = None
     sites: int | None = None
+    relatives_apart: bool = True  # False: the office counts relatives among the citizens
 
 
 # --- cells of one family for one office ---------------------------------------------------------------
@@ -570,6 +576,40 @@ def _nested(family: str, oid: int, cur: Published) -> dict[str, Any]:
     return out
 
 
+LOCKED = "x"  # Destatis: "Tabellenfach gesperrt, weil Aussage nicht sinnvoll"
+
+
+def relatives_locked(folding: Iterable[int], sharing: Iterable[int]) -> set[tuple[int, str]]:
+    """The contact cells signed :data:`LOCKED`, as (office or :data:`TOTAL`, kind): ``folding``: the offices
+    that count relatives among the citizens, ``sharing``: the offices whose contacts the table shows.
+
+    Such an office's relatives (its citizens are what it counts as citizens, relatives included). The
+    association's relatives when any sharing office folds them in; its citizens too when some do and some
+    do not, for that sum would be neither the citizens' nor the citizens' and relatives'. The base of the
+    topic-area shares (citizens plus relatives) means the same everywhere and stays."""
+    sharing = set(sharing)
+    folded = set(folding) & sharing
+    cells = {(oid, "relative") for oid in folded}
+    if folded:
+        cells.add((TOTAL, "relative"))
+        if folded != sharing:
+            cells.add((TOTAL, "citizen"))
+    return cells
+
+
+def _lock(section: dict[str, Any], kinds: Iterable[str]) -> None:
+    """Sign ``kinds`` (and their changes) :data:`LOCKED` in one contacts section of a payload."""
+    for kind in kinds:
+        section["by_kind"][kind] = LOCKED
+        section["change_pct"][kind] = LOCKED
+
+
+def uses_locked(payload: Mapping[str, Any]) -> bool:
+    """Whether a payload signs any cell :data:`LOCKED` (its legend then explains the sign)."""
+    entries = [*payload.get("offices", []), payload.get("total") or {}]
+    return any(LOCKED in ((e.get("contacts") or {}).get("by_kind") or {}).values() for e in entries)
+
+
 def _had_contacts(prev: Published | None, office_ids: list[int]) -> bool:
     if prev is None:
         return False
@@ -593,21 +633,28 @@ def build(
         ids = contact_ids if office_id == TOTAL else [office_id]
         return prev if _had_contacts(prev, ids) else None
 
+    locked = relatives_locked((m.office_id for m in members if not m.relatives_apart), cur.sharing.get("contacts", ()))
     offices = []
     for m in sorted(members, key=lambda m: (m.name.casefold(), m.slug)):
         entry: dict[str, Any] = {"tenant": m.slug, "name": m.name}
         if m.families:
             entry.update({"population": m.population, "staff_fte": m.staff_fte, "sites": m.sites})
+            if not m.relatives_apart:  # added key, only then: the payloads of other offices stay as they were
+                entry["relatives_apart"] = False
         for family in m.families:
             if family in cur.sharing and m.office_id in cur.sharing[family]:
                 entry[family] = _section(family, m.office_id, cur, prev_for(m.office_id))
         if "profile" in entry:  # staff positions: the office's master data, as in its annual report
             entry["profile"]["staff_fte"] = m.staff_fte
+        if "contacts" in entry:
+            _lock(entry["contacts"], sorted(k for oid, k in locked if oid == m.office_id))
         offices.append(entry)
     total: dict[str, Any] = {}
     for family, oids in cur.sharing.items():
         total[family] = _section(family, TOTAL, cur, prev_for(TOTAL))
         total[family]["offices"] = len(oids)
+    if "contacts" in total:
+        _lock(total["contacts"], sorted(k for oid, k in locked if oid == TOTAL))
     if "profile" in total:
         known = [m.staff_fte for m in members if m.office_id in cur.sharing["profile"] and m.staff_fte is not None]
         total["profile"]["staff_fte"] = round(sum(known), 2) if known else None
@@ -624,14 +671,20 @@ def build(
 LEGEND = {
     "<": "kleine Zahl (1 bis {top}), zum Schutz der Ratsuchenden nicht veröffentlicht",
     ".": "geheim gehalten, damit sich keine kleine Zahl errechnen lässt; der Wert kann beliebig groß sein",
+    "x": (
+        "nicht getrennt erfasst: Angehörige bei den Bürger*innen mitgezählt (in der Verbandssumme: bei "
+        "mindestens einer Kontaktstelle), eine Zahl wäre keine sinnvolle Aussage"
+    ),
     "0": "null: nichts gezählt",
 }
 
 
-def legend(threshold: int) -> list[tuple[str, str]]:
-    """The signs and what they mean (German; the same in pages, CSV, XLSX and the API)."""
+def legend(threshold: int, locked: bool = False) -> list[tuple[str, str]]:
+    """The signs and what they mean (German; the same in pages, CSV, XLSX and the API); ``locked``: the
+    table uses :data:`LOCKED` (:func:`uses_locked`), which is explained only then."""
     return [
         (marker(threshold), LEGEND["<"].format(top=threshold - 1)),
         (SECONDARY, LEGEND["."]),
+        *([(LOCKED, LEGEND["x"])] if locked else []),
         ("0", LEGEND["0"]),
     ]

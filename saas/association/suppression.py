@@ -14,6 +14,9 @@ sum over offices``. The signs (CONTRACTS.md *Association report JSON*, Destatis 
   two year-to-date reports. A small implicit count is protected like a printed one. An implicit step can
   be below 0 (contacts of a frozen, released period deleted since): the reader is granted its sign, and a
   small negative step is protected like a small positive one (its size stays open).
+- not decided here: ``"x"`` ("Tabellenfach gesperrt, weil Aussage nicht sinnvoll") on the relatives of an
+  office that counts them among the citizens, set by :mod:`saas.association.report` after this module
+  decided; it only hides what is published here (:func:`report.relatives_locked`).
 
 **What "protected" means.** The reader knows every published number, every equation, that counts are
 whole numbers ≥ 0, and that ``"."`` and implicit cells are ≥ 0 (a negative step ≤ 0). The issue asks that

@@ -22,6 +22,7 @@ from saas.association import access, export, queries
 from saas.association.aggregation import TASK_NAME
 from saas.association.forms import FAMILY_LABELS, AggregateNowForm, RegionalFinderForm, ShareForm
 from saas.association.operations import create_run
+from saas.association.report import LOCKED, uses_locked
 from saas.association.report import legend as report_legend
 from saas.association.suppression import marker
 from saas.auth.models import Role
@@ -109,16 +110,27 @@ def finder_save(slug: str, association_id: int) -> ResponseReturnValue:
 # --- analysts --------------------------------------------------------------------------------------------
 
 
-def _legend(threshold: int) -> list[tuple[str, str]]:
-    """What each sign means, for the page (the exports carry the German text of :func:`report.legend`)."""
-    return [
+def _legend(threshold: int, locked: bool = False) -> list[tuple[str, str]]:
+    """What each sign means, for the page (the exports carry the German text of :func:`report.legend`);
+    ``locked``: the table shown uses ``"x"`` (:func:`report.uses_locked`)."""
+    signs = [
         (
             marker(threshold),
             _("kleine Zahl (1 bis %(top)s), zum Schutz der Ratsuchenden nicht veröffentlicht", top=threshold - 1),
         ),
         (".", _("geheim gehalten, damit sich keine kleine Zahl errechnen lässt; der Wert kann beliebig groß sein")),
-        ("0", _("null: nichts gezählt")),
     ]
+    if locked:
+        signs.append(
+            (
+                LOCKED,
+                _(
+                    "nicht getrennt erfasst: Angehörige bei den Bürger*innen mitgezählt (in der Verbandssumme: bei "
+                    "mindestens einer Kontaktstelle), eine Zahl wäre keine sinnvolle Aussage"
+                ),
+            )
+        )
+    return [*signs, ("0", _("null: nichts gezählt"))]
 
 
 def _year_arg(years: list[int], period: str = "jahr") -> int | None:
@@ -277,7 +289,8 @@ def _charts(
     year_to_date: bool,
 ) -> tuple[Any, Trend, Any]:
     mark = marker(payload["threshold"])
-    shared = [r for r in rows if r.value is not None and r.slug not in absent]
+    # "x" is no value at all (relatives counted among the citizens): no bar, not a bar of 0
+    shared = [r for r in rows if r.value is not None and r.value != LOCKED and r.slug not in absent]
     values = [(r.normalised if basis != "absolut" else r.value) for r in shared]
     digits = 0 if basis == "absolut" else 1
     label = _(figure.label) + ("" if basis == "absolut" else f" ({_(queries.BASES[basis])})")
@@ -362,7 +375,7 @@ def dashboard(assoc_slug: str) -> ResponseReturnValue:
         abort(404)
     context.update(_release_note(payload, until))
     # the signs of the table shown: each year keeps the threshold it was released with
-    context.update(threshold=payload["threshold"], legend=_legend(payload["threshold"]))
+    context.update(threshold=payload["threshold"], legend=_legend(payload["threshold"], uses_locked(payload)))
     context["withdrawn_text"] = ", ".join(
         _("%(family)s: %(n)s", family=_(FAMILY_LABELS[f].split(" (")[0]), n=n)
         for f, n in sorted((payload.get("withdrawn") or {}).items())
@@ -384,6 +397,7 @@ def dashboard(assoc_slug: str) -> ResponseReturnValue:
         total=total,
         absent=absent,
         not_recorded={o["tenant"] for o in payload.get("offices", []) if figure.family in o.get("not_recorded", [])},
+        relatives_with_citizens=_relatives_with_citizens(payload, figure),
         circle_changed=circle_changed,
         bars=bars,
         trend=trend.chart,
@@ -395,6 +409,14 @@ def dashboard(assoc_slug: str) -> ResponseReturnValue:
         fmt_pct=format_percent,
         **context,
     )
+
+
+def _relatives_with_citizens(payload: dict, figure: queries.Figure) -> list[str]:
+    """The offices that count relatives among the citizens, named beside the figures of citizens and
+    relatives: their citizens include relatives, their relatives are "x"."""
+    if figure.key not in ("contacts.by_kind.citizen", "contacts.by_kind.relative"):
+        return []
+    return [o["name"] for o in payload.get("offices", []) if o.get("relatives_apart") is False and "contacts" in o]
 
 
 def _payload_for_export(association: Association) -> dict:
@@ -442,7 +464,7 @@ def export_xlsx(assoc_slug: str) -> ResponseReturnValue:
 @analyst_required
 def report_json(assoc_slug: str) -> ResponseReturnValue:
     payload = dict(_payload_for_export(g.association))
-    payload["legend"] = dict(report_legend(payload["threshold"]))  # what each sign means
+    payload["legend"] = dict(report_legend(payload["threshold"], uses_locked(payload)))  # what each sign means
     return Response(json.dumps(payload, ensure_ascii=False), mimetype="application/json")
 
 
