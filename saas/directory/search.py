@@ -1175,9 +1175,10 @@ def _generic_head(parts: list[str]) -> bool:
 
 # The readings of a word by its definitions (German Wiktionary, :func:`language.glosses`), weakest last: the
 # first noun of a definition (its genus: "Methadon" → *Opioid*), its other nouns, then the genus of the
-# definition of one of those ("Valium" → Diazepam → *Arzneistoff*). Each is read only where no reading
-# before it finds a group (see :func:`_gloss_kinds`).
-GLOSS_KINDS = ("gloss", "gloss_noun", "gloss_second")
+# definition of one of those ("Valium" → Diazepam → *Arzneistoff*), last a synonym's definition ("Totgeburt" ~
+# Fehlgeburt: … *Verlust* der Leibesfrucht). Each is read only where no reading before it finds a group (see
+# :func:`_gloss_kinds`).
+GLOSS_KINDS = ("gloss", "gloss_noun", "gloss_second", "gloss_synonym", "gloss_synonym_noun")
 # A word with a reading of these kinds reaches a topic through the topic list, the thesaurus or its parts already.
 _TOPIC_READINGS = frozenset(["topic", "broader_topic", "front_topic", "part_topic", "fallback"])
 
@@ -1201,7 +1202,44 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
         or any(a.kind in _TOPIC_READINGS for a in _alternatives(word))
     ):
         return ()
-    return _definition_readings(word)
+    return _definition_readings(word) + _synonym_definition_readings(word)
+
+
+def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
+    """What a word of one sense (one set of OpenThesaurus) stands for by its synonyms' definitions: a synonym
+    means what the word does, and Wiktionary often defines only one word of a set, or defines the word by a
+    category where its synonym's definition names the thing ("Totgeburt" ~ Fehlgeburt: … *Verlust* der
+    Leibesfrucht → Trauer; "MDMA" ~ Ecstasy: *Droge* …; "Spielothek" ~ Spielhölle: … in der *Glücksspiel*
+    betrieben wird). Only a synonym's first sense, the one Wiktionary lists as the most common (a synonym
+    shares one sense with the word, not all of its own: "Blutschande" is *Geschlechtsverkehr* zwischen engsten
+    Verwandten before it is a Nazi term for *Beziehungen*), and not a synonym that is an everyday word (its
+    first sense is seldom the one it shares: "Gesicht" ~ Halluzination), a word for people or several words.
+    Not by a noun that is itself one of the word's synonyms: the thesaurus offered it, and what it reads as a
+    synonym stands ("Lebensende" ~ Exitus: *Tod* is no bereavement; "Tod" is a synonym of Lebensende already).
+    The weakest readings by definitions, one step through the thesaurus, then one through the definition: the
+    genus as kind ``gloss_synonym``, the sense's other nouns after it (``gloss_synonym_noun``; "Ecstasy":
+    *Droge* …, in Form von *Tabletten*)."""
+    if language.sense_count(word) != 1:
+        return ()
+    own = language.norm(word)
+    synonyms = language.synonyms(word)
+    offered = {own} | {language.norm(s) for s in synonyms}
+    found: dict[tuple[str, ...], Alternative] = {}
+    for synonym in synonyms:
+        if (
+            not synonym.isalpha()
+            or language.zipf(synonym.lower()) >= COMMON_WORD_ZIPF
+            or language.is_person(synonym)
+            or not (senses := language.glosses(synonym))
+        ):
+            continue
+        for place, noun in enumerate(senses[0]):
+            if (place and _action_noun(noun)) or language.norm(noun) in offered:
+                continue
+            for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[3 + min(place, 1)]):
+                if alt.tokens != (own,) and (alt.tokens not in found or not place):
+                    found[alt.tokens] = alt
+    return tuple(found.values())
 
 
 @lru_cache(maxsize=20_000)
