@@ -1243,10 +1243,13 @@ def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
     The weakest readings by definitions, one step through the thesaurus, then one through the definition: the
     genus as kind ``gloss_related``, the sense's other nouns after it (``gloss_related_noun``; "Ecstasy":
     *Droge* …, in Form von *Tabletten*)."""
-    if language.sense_count(word) != 1:
+    # A learned plural the thesaurus lacks by its singular, as its definition is read ("Neuroleptika" ~
+    # Antipsychotikum through Neuroleptikum, :func:`language.learned_singular`).
+    lemma = word if language.sense_count(word) else language.learned_singular(word) or word
+    if language.sense_count(lemma) != 1:
         return ()
     own = language.norm(word)
-    synonyms = language.synonyms(word)
+    synonyms = language.synonyms(lemma)
     offered = {own} | {language.norm(s) for s in synonyms}
     found: dict[tuple[str, ...], Alternative] = {}
     for synonym in synonyms:
