@@ -1288,6 +1288,8 @@ def _definition_readings(word: str) -> tuple[Alternative, ...]:
         for inner in language.glosses(noun):
             for alt in _gloss_noun_alternatives(inner[0], GLOSS_KINDS[2]) if inner else ():
                 found.setdefault((alt.tokens, alt.kind), alt)
+        for alt in _first_sense_other_nouns(noun):
+            found.setdefault((alt.tokens, alt.kind), alt)
     for adjective in language.gloss_adjectives(word):
         for alt in _gloss_adjective_alternatives(adjective):
             found.setdefault((alt.tokens, alt.kind), alt)
@@ -1298,6 +1300,28 @@ def _definition_readings(word: str) -> tuple[Alternative, ...]:
         for alt in _gloss_noun_alternatives(listed, GLOSS_KINDS[2]):
             found.setdefault((alt.tokens, alt.kind), alt)
     return tuple(a for a in found.values() if a.tokens != (key,))
+
+
+def _first_sense_other_nouns(noun: str) -> tuple[Alternative, ...]:
+    """The readings of the other nouns of the first sense of a noun only Wiktionary explains, as weak as a
+    related word's (kind ``gloss_related_noun``, s22-glosses): where its genus names a thing, they say what
+    kind of thing ("Opioide": von *Morphin* abgeleiteter Arzneistoff → Morphin: Betäubungsmittel … als starkes
+    *Schmerzmittel* eingesetzt → Medikamentenabhängigkeit). Not where the genus names an act, a verb's
+    infinitive written as a noun ("Psychoterror": *Ausüben* von Gewalt): the other nouns are then what the act
+    is done with or to, not what the word is ("Stalking" is no violence group's answer). A noun in "-ung" may
+    name a state as well as an act ("Erkrankung"), and stays."""
+    senses = language.glosses(noun)
+    if not senses or len(senses[0]) < 2:
+        return ()
+    genus = senses[0][0]
+    if genus.lower() in language.verbs():
+        return ()
+    found: dict[tuple[str, ...], Alternative] = {}
+    for inner in senses[0][1:]:
+        if not _action_noun(inner):
+            for alt in _gloss_noun_alternatives(inner, GLOSS_KINDS[4]):
+                found.setdefault(alt.tokens, alt)
+    return tuple(found.values())
 
 
 def _action_noun(noun: str) -> bool:
