@@ -70,10 +70,14 @@ class Member:
 # --- cells of one family for one office ---------------------------------------------------------------
 
 
-def _contact_cells(c: Counter) -> dict[str, int]:
-    cells = {"total": c[("total", "")]}
-    for k in KINDS:
-        cells[f"by_kind.{k}"] = c[("kind", k)]
+def _contact_cells(c: Counter, relatives_apart: bool = True) -> dict[str, int]:
+    """An office's contact cells. ``relatives_apart`` False: the office counts relatives among the citizens
+    (contacts.models.fold_kinds), so its citizens' cell holds any recorded as relatives, as in its own
+    report, and its relatives' cell is 0 before disclosure control and ``"x"`` after (:func:`relatives_locked`)."""
+    kinds = {k: c[("kind", k)] for k in KINDS}
+    if not relatives_apart:  # as the office's own report folds them (this module imports no app code)
+        kinds = {**kinds, "citizen": kinds["citizen"] + kinds["relative"], "relative": 0}
+    cells = {"total": c[("total", "")], **{f"by_kind.{k}": n for k, n in kinds.items()}}
     for ch in CHANNELS:
         cells[f"by_channel.{ch}"] = c[("channel", ch)]
     for x in CONCERNS:
@@ -111,9 +115,9 @@ def _event_kinds(facts: Facts) -> list[str]:
     return sorted(kinds)
 
 
-def _family_cells(family: str, c: Counter, event_kinds: list[str]) -> dict[str, int]:
+def _family_cells(family: str, c: Counter, event_kinds: list[str], relatives_apart: bool = True) -> dict[str, int]:
     if family == "contacts":
-        return _contact_cells(c)
+        return _contact_cells(c, relatives_apart)
     if family == "groups":
         return {k: c[("figure", k)] for k in GROUP_KEYS}
     if family == "events":
@@ -199,9 +203,11 @@ class Published:
 def contact_cell_values(members: list[Member], facts: Facts) -> dict[tuple, int]:
     """The contact cells of the offices sharing contacts and of their total, before suppression."""
     out: dict[tuple, int] = {}
-    offices = [m.office_id for m in members if "contacts" in m.families]
-    for oid in offices:
-        for name, value in _contact_cells(facts.get(oid, {}).get("contacts", Counter())).items():
+    for m in members:
+        if "contacts" not in m.families:
+            continue
+        oid = m.office_id
+        for name, value in _contact_cells(facts.get(oid, {}).get("contacts", Counter()), m.relatives_apart).items():
             out[(oid, "contacts", name)] = value
             out[(TOTAL, "contacts", name)] = out.get((TOTAL, "contacts", name), 0) + value
     return out
@@ -214,10 +220,13 @@ def table_truth(members: list[Member], facts: Facts, families: Iterable[str], ev
     """The true counts of one table: every cell of every office sharing each family (zeros included)."""
     out: Truth = {}
     for family in families:
-        offices = [m.office_id for m in members if family in m.families]
+        offices = [m for m in members if family in m.families]
         if offices:
             out[family] = {
-                oid: _family_cells(family, facts.get(oid, {}).get(family, Counter()), event_kinds) for oid in offices
+                m.office_id: _family_cells(
+                    family, facts.get(m.office_id, {}).get(family, Counter()), event_kinds, m.relatives_apart
+                )
+                for m in offices
             }
     return out
 
