@@ -226,6 +226,12 @@ class Trend:
     left_out: list[int]  # part-years not drawn beside whole years
     circles: list[tuple[int, str]]  # (year, which offices have figures) where fewer than in the last year
 
+    @property
+    def drawn(self) -> bool:
+        """Whether a line can be drawn: two years or more with a published total. A total hidden in every
+        year ("." or "x") would draw an empty chart."""
+        return sum(v is not None for s in self.chart.series for v in s.values) > 1
+
 
 def _circle(payload: dict, family: str) -> tuple[set[str], list[str], int]:
     """The slugs and names of the offices with figures of ``family`` in a report, and how many share it."""
@@ -402,6 +408,7 @@ def dashboard(assoc_slug: str) -> ResponseReturnValue:
         bars=bars,
         trend=trend.chart,
         trend_years=trend.years,
+        trend_drawn=trend.drawn,
         trend_left_out=trend.left_out,
         trend_circles=trend.circles,
         shares=shares,

@@ -68,6 +68,36 @@ def _approx_width(text: str, size: float) -> float:
     return len(text) * size * 0.56
 
 
+def _fit_lines(text: str, width: float, size: float, lines: int = 2) -> list[str]:
+    """``text`` broken at spaces into at most ``lines`` lines of about ``width`` pixels, the last one shortened
+    with "…" if the rest does not fit ("K.I.S.S. Kreis Unna – Kontakt- und InformationsStelle für
+    Selbsthilfegruppen" ran off the chart's left edge). The table under each chart keeps the whole label."""
+    fits = max(int(width / (size * 0.56)), 4)
+    out: list[str] = []
+    words = text.split()
+    while words and len(out) < lines:
+        line = words.pop(0)
+        while words and len(line) + 1 + len(words[0]) <= fits:
+            line += " " + words.pop(0)
+        out.append(line)
+    if words or (out and len(out[-1]) > fits):
+        last = " ".join([out[-1], *words])
+        out[-1] = last[: fits - 1].rstrip() + "…"
+    return out or [""]
+
+
+def _label(x: float, y: float, text: str, width: float, size: float = 12) -> str:
+    """A category label right-aligned at ``x``, centred on ``y``, in one or two lines that fit ``width``."""
+    lines = _fit_lines(text, width, size)
+    if len(lines) == 1:
+        return _text(x, y + 4, lines[0], anchor="end", size=size)
+    first = y + 4 - size * 0.6
+    spans = "".join(
+        f'<tspan x="{x:.1f}" y="{first + i * size * 1.15:.1f}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+    )
+    return f'<text font-size="{size}" text-anchor="end" fill="{INK}"><title>{escape(text)}</title>{spans}</text>'
+
+
 @dataclass
 class Chart:
     kind: str  # "bar" | "stacked" | "line"
@@ -191,7 +221,7 @@ class Chart:
         y = top
         for i, category in enumerate(self.categories):
             block = len(self.series) * bar_h
-            out.append(_text(label_w - 8, y + block / 2 + 4, category, anchor="end"))
+            out.append(_label(label_w - 8, y + block / 2, category, label_w - 12))
             for j, s in enumerate(self.series):
                 value = s.values[i] or 0
                 w = max(plot_w * value / maximum, 0.0)
@@ -220,7 +250,7 @@ class Chart:
         y = top
         for i, category in enumerate(self.categories):
             if category:
-                out.append(_text(label_w - 8, y + bar_h / 2 + 4, category, anchor="end"))
+                out.append(_label(label_w - 8, y + bar_h / 2, category, label_w - 12))
             x = label_w
             for j, s in enumerate(self.series):
                 value = s.values[i] or 0
