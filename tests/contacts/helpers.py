@@ -86,3 +86,22 @@ def make_topics(tenant) -> dict[str, SimpleNamespace]:  # type: ignore[no-untype
         db.session.commit()
         # Plain values: an ORM object would reload outside the office (refused by the guard and RLS).
         return {name: SimpleNamespace(id=t.id, name=t.name) for name, t in topics.items()}
+
+
+def write_annual_report(app, tenant_slug: str, fmt: str, target) -> None:  # type: ignore[no-untyped-def]
+    """``lotse report annual`` of :data:`YEAR` in ``fmt`` to the file ``target``, as an office runs it."""
+    result = app.test_cli_runner().invoke(
+        args=[
+            "report",
+            "annual",
+            "--tenant",
+            tenant_slug,
+            "--year",
+            str(YEAR),
+            "--format",
+            fmt,
+            "--output",
+            str(target),
+        ]
+    )
+    assert result.exit_code == 0, result.output

@@ -14,7 +14,7 @@ from saas.extensions import db
 from tenants.models import Tenant
 from tenants.scoping import tenant_context
 from tests.admin.test_profile_and_sites import PROFILE
-from tests.contacts.helpers import YEAR
+from tests.contacts.helpers import YEAR, write_annual_report
 from tests.contacts.test_views import _entry, _main, _seed_known
 
 FOLDED = "Bürger*innen (mit Angehörigen)"
@@ -97,21 +97,7 @@ def test_the_pdf_report_has_no_row_of_relatives(app, world, tmp_path):
     office.settings = {"contacts": {"relatives_apart": False}}
     db.session.commit()
     target = tmp_path / "bericht.pdf"
-    result = app.test_cli_runner().invoke(
-        args=[
-            "report",
-            "annual",
-            "--tenant",
-            "dortmund",
-            "--year",
-            str(YEAR),
-            "--format",
-            "pdf",
-            "--output",
-            str(target),
-        ]
-    )
-    assert result.exit_code == 0, result.output
+    write_annual_report(app, "dortmund", "pdf", target)
     text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Bürger\*innen \(mit Angehörigen\)\s+200\s+160\s+\+25,0", text)
     assert not re.search(r"^\s*Angehörige\s+\d", text, re.M)

@@ -17,7 +17,7 @@ from saas.contacts.models import Contact, ContactDailyCount, ReportChapter, Repo
 from saas.extensions import db
 from tenants.models import Site
 from tenants.scoping import tenant_context
-from tests.contacts.helpers import YEAR, known_rows, make_topics, to_csv
+from tests.contacts.helpers import YEAR, known_rows, make_topics, to_csv, write_annual_report
 
 
 def _count(tenant, model=Contact) -> int:  # type: ignore[no-untyped-def]
@@ -362,21 +362,7 @@ def test_cli_html_pdf_and_csv_formats(app, world, tmp_path):
     runner = app.test_cli_runner()
     for fmt in ("html", "pdf", "csv"):
         out = tmp_path / f"bericht.{fmt}"
-        result = runner.invoke(
-            args=[
-                "report",
-                "annual",
-                "--tenant",
-                "dortmund",
-                "--year",
-                str(YEAR),
-                "--format",
-                fmt,
-                "--output",
-                str(out),
-            ]
-        )
-        assert result.exit_code == 0, result.output
+        write_annual_report(app, "dortmund", fmt, out)
         assert out.stat().st_size > 500
     assert (tmp_path / "bericht.pdf").read_bytes().startswith(b"%PDF")
     html = (tmp_path / "bericht.html").read_text()
