@@ -253,6 +253,46 @@ def _umlaut_readings(word: str) -> list[str]:
     return readings
 
 
+@lru_cache(maxsize=20_000)
+def umlaut_spelling(word: str) -> str:
+    """A lower-case word typed without umlauts (DIN 5007-2: "ae", "oe", "ue" for ä, ö, ü, as on a keyboard
+    without them) as German writes it, so that every later step (frequencies, the dictionary's verb forms, a
+    compound's front as typed) reads it as it reads the umlauts (issue #14, s22-spelling); else the word as typed.
+    Of its readings (:func:`_umlaut_readings`: each "ae", "oe", "ue" an umlaut or two letters):
+
+    - the most common one, where it is more common than the word as typed ("schlaegt" → schlägt, "hoert" →
+      hört; "Trauer", "Feuer", "Michael" stay, no reading of them is a word);
+    - for a word that no list has as typed (Zipf 0), the dictionary's or the thesaurus's spelling of it;
+    - for a compound that :func:`split_compound` cuts into parts with an umlaut, the reading that has those parts
+      in order, with the fewest umlauts ("Autismusspektrumstoerung" → autismusspektrumstörung, read as
+      Autismus|spektrum|störung).
+    """
+    if not _UMLAUT_PAIR.search(word) or not word.isalpha():
+        return word
+    readings = _umlaut_readings(word)
+    common = max(readings, key=zipf)
+    if zipf(common) > zipf(word):
+        return common
+    if zipf(word) > 0:
+        return word
+    spelled = _dictionary_spellings().get(word)
+    if spelled in readings:
+        return spelled
+    parts = split_compound(word)
+    if len(parts) < 2 or not any(ch in "äöü" for part in parts for ch in part):
+        return word
+    for reading in sorted(readings, key=lambda r: sum(ch in "äöü" for ch in r)):
+        at = 0
+        for part in parts:
+            at = reading.find(part, at)
+            if at < 0:
+                break
+            at += len(part)
+        else:
+            return reading
+    return word
+
+
 def _cut_score(parts: tuple[str, ...]) -> float:
     """The score by which :func:`split_compound` chooses a cut: the parts' mean frequency, less a penalty for
     each part after the second."""
@@ -632,6 +672,11 @@ def _lexicon() -> tuple[dict[str, bool], dict[str, tuple[str, ...]]]:
                             nouns[word.lower()] = kind == "P"
                 _lexicon_data = nouns, verbs
     return _lexicon_data
+
+
+def dictionary_nouns() -> Container[str]:
+    """The nouns of the dictionary (hunspell-de-de), lower case, umlauts kept."""
+    return _lexicon()[0]
 
 
 def verbs() -> dict[str, tuple[str, ...]]:

@@ -1806,7 +1806,9 @@ def may_ignore(word: str) -> bool:
     frequency = language.zipf(word)
     if frequency < COMMON_WORD_ZIPF:
         return False
-    return frequency >= EVERYDAY_NOUN_ZIPF or not language.is_noun(word)
+    # A common plural of a noun the thesaurus lists is that noun ("Flüchtlinge" of Flüchtling), as its rarer
+    # spelling without umlauts is ("Fluechtlinge", which the thesaurus's stems find; s22-spelling).
+    return frequency >= EVERYDAY_NOUN_ZIPF or not (language.is_noun(word) or language.is_noun_plural(word))
 
 
 def _everyday(term: Term) -> bool:
@@ -3103,6 +3105,7 @@ def search_ids(
         "offset": offset,
         "limit": limit,
     }
+    q = as_written(q)
     readings = punctuation_readings(q)
     token = _READ.set({} if readings else None)
     try:
@@ -3116,6 +3119,26 @@ def search_ids(
         return _search(q, partial=True, **options)  # type: ignore[arg-type]
     finally:
         _READ.reset(token)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def as_written(q: str) -> str:
+    """A query with each word typed without umlauts ("ae", "oe", "ue", as on a phone or a keyboard without them)
+    spelled as German writes it (:func:`language.umlaut_spelling`), its first letter's case kept: "Partner
+    schlaegt mich" is searched as "Partner schlägt mich", "Autismusspektrumstoerung" as
+    "Autismusspektrumstörung" (issue #14, s22-spelling). Every step reads the query as written then: the verb's
+    form by the dictionary, a compound's front cut where the head is found as typed, the words' frequencies."""
+
+    def written(match: re.Match[str]) -> str:
+        typed = match.group()
+        spelled = language.umlaut_spelling(typed.lower())
+        if spelled == typed.lower():
+            return typed
+        return spelled[:1].upper() + spelled[1:] if typed[:1].isupper() else spelled
+
+    return _LETTERS.sub(written, q or "")
 
 
 # A word with punctuation inside: "AD(H)S", "ME/CFS", "Co-Abhängigkeit", "Down-Syndrom", "Hörgeschädigte(r)".
@@ -3214,6 +3237,7 @@ def search_by_office(
     """Each office's own search (:func:`search_ids` with its ``tenant_id``), for many offices at once: the
     vocabulary of all of them in one statement, their groups in another (a third for typo candidates),
     then each office settled and ranked on its own. Reads across offices: inside ``cross_tenant``."""
+    q = as_written(q)
     if not query_terms(q):
         return {
             office: search_ids(
@@ -3856,15 +3880,29 @@ def _attributive_modifier(q: str, places: list[tuple[int, Term]], scores: dict[i
     if first.word not in lowered or second.word not in lowered:
         return None
     at = lowered.index(first.word)
+    # A query typed all in lower case (on a phone) says nothing by its capitals: the words are read as German
+    # would write them, by the dictionary and the thesaurus (:func:`_written_with_capital`).
+    cased = q != q.lower()
     if (
         lowered.index(second.word) != at + 1
-        or not typed[at][:1].islower()
-        or not typed[at + 1][:1].isupper()
+        or (typed[at][:1].isupper() if cased else _written_with_capital(lowered[at], False))
+        or not (typed[at + 1][:1].isupper() if cased else _written_with_capital(lowered[at + 1], True))
         or not first.word.endswith(("e", "er", "es", "en", "em"))
         or not any(_literal_strong_hit(first, e[3]) for e in scores.values())
     ):
         return None
     return first
+
+
+def _written_with_capital(word: str, by_head: bool) -> bool:
+    """Whether German writes a lower-case word with a capital, as a noun: the thesaurus lists it as a noun as
+    spelled, or the dictionary (hunspell-de-de) has it as a noun; with ``by_head`` also a compound whose head is
+    such a noun ("persönlichkeits|störung"). A compound's head alone does not make an adjective a noun:
+    "narzisstische" is no "narziss|tische"."""
+    if language.listed_noun(word) or word in language.dictionary_nouns():
+        return True
+    parts = language.split_compound(word)
+    return by_head and len(parts) > 1 and _written_with_capital(parts[-1], False)
 
 
 def _common_head_synonym_hit(term: Term, c: Candidate) -> bool:
