@@ -820,6 +820,13 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         for derived in dict.fromkeys(language.norm(d) for d in language.derivations(word)):
             if derived != key and (not common or derived in _listed_topics()):
                 term.alternatives += _whole_or_part((derived,), COMPOUND, "derived")
+        # A participle of an inchoative verb the dictionary lacks reads as its adjective ("ertaubt": taub
+        # geworden → taub, its synonyms and the topics it names), the adjective itself as a derived form.
+        if adjective := language.inchoative_adjective(word):
+            for alt in _alternatives(adjective):
+                kind = "derived" if alt.kind == "exact" else alt.kind
+                weight = alt.weight * COMPOUND if alt.kind == "exact" else alt.weight
+                term.alternatives.append(Alternative(alt.tokens, weight, kind))
         for synonym in _concept_synonyms(word) if not _senses_apart(word) else ():
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
         # The topics the word stands for by the common topic list ("CED" → Morbus Crohn, "saufen" → trinken →
