@@ -791,6 +791,8 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         # überfordern): a word of its own, whose front alone would find every "… überwinden" (round 10).
         prefixed = prefixed or (len(split) > 1 and _verb_beginning_with(word, split[0]))
         parts = [p for p in split if language.surface(p) not in STOPWORDS] if not prefixed else [word]
+        if _kind_of_head_adjective(parts):
+            parts = parts[:-1]  # "Parkinson|krank" is what "Parkinson" names, as "Krebs|gruppe" is
         if parts and parts != [word]:
             keys = tuple(dict.fromkeys(language.norm(p) for p in parts))[:3]
             if keys != (key,):
@@ -862,6 +864,18 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         if 2 <= len(word) <= 4:
             term.alternatives.append(Alternative((INITIALS + language.surface(word),), SYNONYM, "initials"))
     return tuple(term.alternatives)
+
+
+def _kind_of_head_adjective(parts: list[str]) -> bool:
+    """Whether a compound adjective's head says only what its front is: the front is a kind of the head's noun of
+    property ("krank|heit") by OpenThesaurus's broader terms ("Parkinson", "Rheuma": Krankheit), so that
+    "parkinson|krank" means having Parkinson and reads as the front alone. Not "herz|krank" (Herz is an organ,
+    no illness: the compound stays one), and only a noun in front ("russisch|sprachig" is no kind of Sprache)."""
+    if len(parts) != 2 or language.is_noun(parts[-1]) or not language.is_noun(parts[0]):
+        return False
+    head = parts[-1].lower()
+    nouns = {head + suffix for suffix in ("heit", "keit", "igkeit")} | set(language.adjective_nouns(head))
+    return any(b.lower() in nouns for b in language.broader_terms(parts[0]))
 
 
 def _concept_synonyms(word: str) -> tuple[str, ...]:
