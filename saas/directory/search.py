@@ -1298,6 +1298,27 @@ def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
 
 
 @lru_cache(maxsize=20_000)
+def _participle_noun_alternatives(noun: str) -> tuple[Alternative, ...]:
+    """The readings of a definition's participle used as a noun (issue #14, s22-derived): "die Verstorbenen"
+    (of "Hinterbliebene": Angehörige eines Verstorbenen) are who has done what the verb says, so the noun reads
+    as the verb's infinitive written as a noun, the act ("Sterben"), by its synonyms that are nouns of the topic
+    list ("Sterben" ~ *Tod* → Trauer), as weak as a definition's second step. Only a noun the dictionary lacks
+    (a participle's inflected form, not a noun of its own: "Leistung" is none) of a verb that is no everyday word."""
+    lowered = noun.lower()
+    if not noun[:1].isupper() or lowered in language._lexicon()[0] or not lowered.endswith(("ene", "enen", "te", "ten")):
+        return ()
+    found: dict[tuple[str, ...], Alternative] = {}
+    for verb in language.infinitives(noun):
+        if language.zipf(verb) >= EVERYDAY_NOUN_ZIPF or not language.listed_noun(verb.capitalize()):
+            continue
+        for synonym in language.synonyms(verb.capitalize()):
+            if synonym[:1].isupper() and _listed_spelling(synonym):
+                for alt in _gloss_noun_alternatives(synonym, GLOSS_KINDS[2]):
+                    found.setdefault(alt.tokens, alt)
+    return tuple(found.values())
+
+
+@lru_cache(maxsize=20_000)
 def _definition_readings(word: str) -> tuple[Alternative, ...]:
     """The readings of :func:`gloss_alternatives`, whatever other readings the word has."""
     key = language.norm(word)
@@ -1320,6 +1341,9 @@ def _definition_readings(word: str) -> tuple[Alternative, ...]:
             found.setdefault((alt.tokens, alt.kind), alt)
     for adjective in language.gloss_adjectives(word):
         for alt in _gloss_adjective_alternatives(adjective):
+            found.setdefault((alt.tokens, alt.kind), alt)
+    for noun in dict.fromkeys(n for sense in senses for n in sense):
+        for alt in _participle_noun_alternatives(noun):
             found.setdefault((alt.tokens, alt.kind), alt)
     # Last, the other way round: a topic word whose own definition names the word (issue #14, round 11), a
     # symptom in the definition of the one condition it marks ("Juckreiz": Neurodermitis is a *Hautkrankheit*
