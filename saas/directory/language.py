@@ -634,6 +634,11 @@ def _lexicon() -> tuple[dict[str, bool], dict[str, tuple[str, ...]]]:
     return _lexicon_data
 
 
+def lexicon_noun(word: str) -> bool:
+    """Whether hunspell-de-de lists the word (lower case) as a noun as written."""
+    return word.lower() in _lexicon()[0]
+
+
 def verbs() -> dict[str, tuple[str, ...]]:
     """The verbs of the dictionary (hunspell-de-de, infinitives) → their nouns in -ung."""
     return _lexicon()[1]

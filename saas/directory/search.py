@@ -870,7 +870,8 @@ def _kind_of_head_adjective(parts: list[str]) -> bool:
     """Whether a compound adjective's head says only what its front is: the front is a kind of the head's noun of
     property ("krank|heit") by OpenThesaurus's broader terms ("Parkinson", "Rheuma": Krankheit), so that
     "parkinson|krank" means having Parkinson and reads as the front alone. Not "herz|krank" (Herz is an organ,
-    no illness: the compound stays one), and only a noun in front ("russisch|sprachig" is no kind of Sprache)."""
+    no illness: the compound stays one), and only a noun in front ("voll|umfänglich": voll is no kind of Umfang;
+    "russisch|sprachig" reads as the language Russisch, a kind of Sprache)."""
     if len(parts) != 2 or language.is_noun(parts[-1]) or not language.is_noun(parts[0]):
         return False
     head = parts[-1].lower()
@@ -1305,7 +1306,7 @@ def _participle_noun_alternatives(noun: str) -> tuple[Alternative, ...]:
     list ("Sterben" ~ *Tod* → Trauer), as weak as a definition's second step. Only a noun the dictionary lacks
     (a participle's inflected form, not a noun of its own: "Leistung" is none) of a verb that is no everyday word."""
     lowered = noun.lower()
-    if not noun[:1].isupper() or lowered in language._lexicon()[0] or not lowered.endswith(("ene", "enen", "te", "ten")):
+    if not noun[:1].isupper() or language.lexicon_noun(lowered) or not lowered.endswith(("ene", "enen", "te", "ten")):
         return ()
     found: dict[tuple[str, ...], Alternative] = {}
     for verb in language.infinitives(noun):
