@@ -679,6 +679,11 @@ def dictionary_nouns() -> Container[str]:
     return _lexicon()[0]
 
 
+def lexicon_noun(word: str) -> bool:
+    """Whether hunspell-de-de lists the word (lower case) as a noun as written."""
+    return word.lower() in dictionary_nouns()
+
+
 def verbs() -> dict[str, tuple[str, ...]]:
     """The verbs of the dictionary (hunspell-de-de, infinitives) → their nouns in -ung."""
     return _lexicon()[1]
@@ -822,6 +827,41 @@ def _person_noun(word: str) -> str | None:
             base = word[: len(word) - len(ending)] if ending else word
             if nouns.get(base):
                 return base
+    return None
+
+
+# The prefixes of the inchoative verbs German makes of an adjective: "become ADJ" ("er|blinden" of blind,
+# "er|tauben" of taub, "er|kranken" of krank, "ver|armen" of arm, "ver|einsamen" of einsam).
+_INCHOATIVE = ("er", "ver")
+
+
+@lru_cache(maxsize=20_000)
+def inchoative_adjective(word: str) -> str | None:
+    """The adjective a past participle of an inchoative verb the dictionary (hunspell-de-de) lacks is made of:
+    "ertaubt", "ertaubte" (er|taub|t: taub geworden) → taub. ``None`` for a form of a verb of the dictionary
+    ("erkältet", "verliebt": :func:`infinitives` reads those), and where the stem is no adjective: a noun or a
+    verb of the dictionary, or an adjective OpenThesaurus does not list as written. A common form is a verb's
+    the dictionary has irregular ("erkannt" is no "kann"), so the word must be rare (``SPELLED_RIGHT_ZIPF``),
+    and its adjective no everyday one (``ADJECTIVE_ZIPF``: "erklart" is a typo, no "klar")."""
+    word = word.lower()
+    umlauted = word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")  # "veroeffentlicht"
+    if not word.isalpha() or infinitives(word) or infinitives(umlauted) or zipf(word) >= SPELLED_RIGHT_ZIPF:
+        return None
+    nouns, verbs = _lexicon()
+    for ending in _ADJECTIVE_ENDINGS:
+        if ending and not word.endswith(ending):
+            continue
+        form = word[: len(word) - len(ending)] if ending else word
+        if not form.endswith("t") or form.endswith("st"):  # "-st" is the second person ("verbringst")
+            continue
+        prefix = next((p for p in _INCHOATIVE if form.startswith(p)), None)
+        if prefix is None:
+            continue
+        for stem in dict.fromkeys([form[len(prefix) : -1], form[len(prefix) : -2] if form.endswith("et") else ""]):
+            if len(stem) < 4 or stem in nouns or stem in verbs or is_noun(stem) or stem + "en" in verbs:
+                continue
+            if stem in _thesaurus()[1] and zipf(stem) < ADJECTIVE_ZIPF:
+                return stem
     return None
 
 

@@ -791,6 +791,8 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         # überfordern): a word of its own, whose front alone would find every "… überwinden" (round 10).
         prefixed = prefixed or (len(split) > 1 and _verb_beginning_with(word, split[0]))
         parts = [p for p in split if language.surface(p) not in STOPWORDS] if not prefixed else [word]
+        if _kind_of_head_adjective(parts):
+            parts = parts[:-1]  # "Parkinson|krank" is what "Parkinson" names, as "Krebs|gruppe" is
         if parts and parts != [word]:
             keys = tuple(dict.fromkeys(language.norm(p) for p in parts))[:3]
             if keys != (key,):
@@ -820,6 +822,13 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         for derived in dict.fromkeys(language.norm(d) for d in language.derivations(word)):
             if derived != key and (not common or derived in _listed_topics()):
                 term.alternatives += _whole_or_part((derived,), COMPOUND, "derived")
+        # A participle of an inchoative verb the dictionary lacks reads as its adjective ("ertaubt": taub
+        # geworden → taub, its synonyms and the topics it names), the adjective itself as a derived form.
+        if adjective := language.inchoative_adjective(word):
+            for alt in _alternatives(adjective):
+                kind = "derived" if alt.kind == "exact" else alt.kind
+                weight = alt.weight * COMPOUND if alt.kind == "exact" else alt.weight
+                term.alternatives.append(Alternative(alt.tokens, weight, kind))
         for synonym in _concept_synonyms(word) if not _senses_apart(word) else ():
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
         # The topics the word stands for by the common topic list ("CED" → Morbus Crohn, "saufen" → trinken →
@@ -855,6 +864,19 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         if 2 <= len(word) <= 4:
             term.alternatives.append(Alternative((INITIALS + language.surface(word),), SYNONYM, "initials"))
     return tuple(term.alternatives)
+
+
+def _kind_of_head_adjective(parts: list[str]) -> bool:
+    """Whether a compound adjective's head says only what its front is: the front is a kind of the head's noun of
+    property ("krank|heit") by OpenThesaurus's broader terms ("Parkinson", "Rheuma": Krankheit), so that
+    "parkinson|krank" means having Parkinson and reads as the front alone. Not "herz|krank" (Herz is an organ,
+    no illness: the compound stays one), and only a noun in front ("voll|umfänglich": voll is no kind of Umfang;
+    "russisch|sprachig" reads as the language Russisch, a kind of Sprache)."""
+    if len(parts) != 2 or language.is_noun(parts[-1]) or not language.is_noun(parts[0]):
+        return False
+    head = parts[-1].lower()
+    nouns = {head + suffix for suffix in ("heit", "keit", "igkeit")} | set(language.adjective_nouns(head))
+    return any(b.lower() in nouns for b in language.broader_terms(parts[0]))
 
 
 def _concept_synonyms(word: str) -> tuple[str, ...]:
@@ -1277,6 +1299,27 @@ def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
 
 
 @lru_cache(maxsize=20_000)
+def _participle_noun_alternatives(noun: str) -> tuple[Alternative, ...]:
+    """The readings of a definition's participle used as a noun (issue #14, s22-derived): "die Verstorbenen"
+    (of "Hinterbliebene": Angehörige eines Verstorbenen) are who has done what the verb says, so the noun reads
+    as the verb's infinitive written as a noun, the act ("Sterben"), by its synonyms that are nouns of the topic
+    list ("Sterben" ~ *Tod* → Trauer), as weak as a definition's second step. Only a noun the dictionary lacks
+    (a participle's inflected form, not a noun of its own: "Leistung" is none) of a verb that is no everyday word."""
+    lowered = noun.lower()
+    if not noun[:1].isupper() or language.lexicon_noun(lowered) or not lowered.endswith(("ene", "enen", "te", "ten")):
+        return ()
+    found: dict[tuple[str, ...], Alternative] = {}
+    for verb in language.infinitives(noun):
+        if language.zipf(verb) >= EVERYDAY_NOUN_ZIPF or not language.listed_noun(verb.capitalize()):
+            continue
+        for synonym in language.synonyms(verb.capitalize()):
+            if synonym[:1].isupper() and _listed_spelling(synonym):
+                for alt in _gloss_noun_alternatives(synonym, GLOSS_KINDS[2]):
+                    found.setdefault(alt.tokens, alt)
+    return tuple(found.values())
+
+
+@lru_cache(maxsize=20_000)
 def _definition_readings(word: str) -> tuple[Alternative, ...]:
     """The readings of :func:`gloss_alternatives`, whatever other readings the word has."""
     key = language.norm(word)
@@ -1299,6 +1342,9 @@ def _definition_readings(word: str) -> tuple[Alternative, ...]:
             found.setdefault((alt.tokens, alt.kind), alt)
     for adjective in language.gloss_adjectives(word):
         for alt in _gloss_adjective_alternatives(adjective):
+            found.setdefault((alt.tokens, alt.kind), alt)
+    for noun in dict.fromkeys(n for sense in senses for n in sense):
+        for alt in _participle_noun_alternatives(noun):
             found.setdefault((alt.tokens, alt.kind), alt)
     # Last, the other way round: a topic word whose own definition names the word (issue #14, round 11), a
     # symptom in the definition of the one condition it marks ("Juckreiz": Neurodermitis is a *Hautkrankheit*
