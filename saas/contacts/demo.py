@@ -326,6 +326,7 @@ def seed_contacts(tenants: dict[str, Tenant]) -> bool:
             chosen = "relatives_apart" in ((tenant.settings or {}).get("contacts") or {})
             if not chosen and all(spec["kinds"]["relative"] == 0 for spec in years.values()):
                 tenant_ops.update_settings(tenant, "contacts", relatives_apart=False)
+                created = True  # an installation seeded before the setting existed learns it: say so
             created = seed_office(tenant, trend_years(slug, years, today), today) or created
     return created
 

@@ -96,3 +96,24 @@ def test_a_demo_seeded_before_office_hours_has_no_contact_yet_today(world, monke
     assert len(whole) > len(morning) and whole[: len(morning)] == morning
     assert all(dt.time(8, 30) <= t < dt.time(16, 30) for t in whole)
     assert seed_at(23) is False
+
+
+def test_a_demo_seeded_before_the_relatives_setting_learns_it_and_says_so(world):
+    """Dortmund's published reports count relatives among the citizens, so its demo does. Does a demo seeded
+    before that setting existed get it at the next seed, and does the seed say something changed (not
+    "nothing changed") then, and only then?"""
+    from saas.contacts.demo import seed_contacts
+    from saas.contacts.models import relatives_apart
+
+    tenants = {"dortmund": world.dortmund}
+    assert seed_contacts(tenants) is True
+    db.session.commit()
+    assert relatives_apart(world.dortmund.settings) is False
+    assert seed_contacts(tenants) is False
+
+    world.dortmund.settings = {key: value for key, value in world.dortmund.settings.items() if key != "contacts"}
+    db.session.commit()
+    assert relatives_apart(world.dortmund.settings) is True
+    assert seed_contacts(tenants) is True
+    db.session.commit()
+    assert relatives_apart(world.dortmund.settings) is False
