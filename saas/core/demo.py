@@ -66,6 +66,7 @@ OFFICES: list[OfficeSpec] = [
         "slug": "hamm",
         "name": "Selbsthilfe-Kontaktstelle Hamm",
         "city": "Hamm",
+        "email": "selbsthilfe-hamm@example.org",  # the seed gives none: a reserved address, as in the Impressum
         "about": "Die Selbsthilfe-Kontaktstelle Hamm: Drehscheibe im Gesundheits- und Sozialbereich.",
         "population": 180000,
         "staff_fte": 2,
@@ -93,6 +94,7 @@ OFFICES: list[OfficeSpec] = [
         "name": "DRK Zentrale Kontaktstelle für Selbsthilfe Dithmarschen",
         "legal_body": "DRK-Kreisverband Dithmarschen e. V.",
         "city": "Dithmarschen",
+        "email": "selbsthilfe-dithmarschen@example.org",  # likewise
         "about": "Seit 1994 im Hause des DRK-Kreisverbandes: Drehscheibe für viele Menschen und ihre Anliegen.",
         "population": 133000,
         "staff_fte": 1.5,

@@ -196,3 +196,17 @@ def test_json_ld_of_every_demo_office_is_schema_org(client, db, demo_seed):
                 validate(data)
                 checked += 1
         assert checked >= 2, slug
+
+
+@pytest.mark.slow  # seeds all four demo offices
+def test_every_demo_office_home_tells_a_citizen_how_to_reach_it(client, db, demo_seed):
+    """Hamm's demo home page said "Kontakt: Hamm" and "Sprechzeiten nach Vereinbarung" with no telephone and
+    no e-mail: an appointment nobody could make. Does every demo office's home page link a way to reach it?"""
+    import re
+
+    demo_seed()
+    for slug in ("dortmund", "hamm", "kreis-unna", "dithmarschen"):
+        page = client.get(f"/{slug}/").get_data(as_text=True)
+        contact = re.search(r"<address>(.*?)</address>", page, re.S)
+        assert contact is not None, slug
+        assert re.search(r'href="(tel|mailto):[^"]+"', contact.group(1)), (slug, contact.group(1))
