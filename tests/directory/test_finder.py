@@ -134,6 +134,8 @@ def test_nothing_found_offers_interest_office_and_nakos_without_cookie(client, f
     assert "Keine passende Gruppe gefunden" in html
     assert "/dortmund/gruppen/mitmachen?thema=Mukoviszidose" in html
     assert "nakos.de/adressen/blau" in html
+    # Whoever typed what they go through and found nothing may be in a crisis: the nationwide lines, as links.
+    assert 'href="tel:08001110111"' in html and 'href="tel:112"' in html
     assert "Set-Cookie" not in response.headers
 
 
