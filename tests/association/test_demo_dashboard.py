@@ -140,8 +140,15 @@ def test_a_year_without_an_offices_figures_says_so(demo, client):
     assert "Keine Zahlen für" not in html
     assert _cells(html, "Verband insgesamt")[-1] == "–"
     assert "2023 berichten andere Kontaktstellen als im Vorjahr" in html
+    # The report JSON says the same: 2023's total is not 152 % more than 2022's (Dortmund alone), it
+    # covers another circle of offices. Its previous total is not a comparable base either.
+    total = json.loads(client.get("/verband/paritaet-nrw/bericht.json?jahr=2023").text)["total"]["contacts"]
+    assert total["change_pct"] == {"total": None, "citizen": None, "relative": None, "group": None, "professional": None}
+    assert total["previous_year_total"] is None
     html = client.get("/verband/paritaet-nrw/?jahr=2024").get_data(as_text=True)
     assert _cells(html, "Verband insgesamt")[-1] != "–"
+    total = json.loads(client.get("/verband/paritaet-nrw/bericht.json?jahr=2024").text)["total"]["contacts"]
+    assert isinstance(total["change_pct"]["total"], float) and total["previous_year_total"] > 0
 
 
 def test_staff_and_a_groups_contact_person_get_404_on_the_association_pages(demo, make_client, outbox):
