@@ -638,6 +638,7 @@ def warm_up() -> None:
         _listed_phrases,
         _topic_heads,
         _definition_index,
+        _adjective_named_topics,
     ):
         build()
 
@@ -1388,6 +1389,7 @@ def _action_noun(noun: str) -> bool:
         spelled.endswith("ung")
         and spelled[:-3] + "en" in language.verbs()
         and language.norm(noun) not in _listed_topic_name_keys()
+        and language.norm(noun) not in _adjective_named_topics()  # "Psychische *Belastung*" names it too
     )
 
 
@@ -1446,6 +1448,9 @@ def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
     # A topic named by a word and who it is for ("ADHS, Erwachsene") by that word (issue #14, round 12):
     # "Ritalin" (zur Behandlung von *ADHS* eingesetzter Arzneistoff) → the ADHS groups.
     names = names or _qualified_topic_names().get(language.surface(noun), ())
+    # A topic named by an adjective and a noun no other topic has ("Psychische *Belastung*") by that noun
+    # (s23-colloquial): "Nervenzusammenbruch" (Versagen des Nervensystems aufgrund einer … *Belastung*).
+    names = names or _adjective_named_topics().get(key, ())
     if (
         not names  # by its spelling: "Lebens" shares Leber's stem, not its word
         or language.is_person(noun)
@@ -1461,6 +1466,30 @@ def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
         if alternative.tokens and alternative.tokens != (key,):
             found.append(Alternative(alternative.tokens, SYNONYM, kind))
     return tuple(found) + tuple(a for name in sorted(names) for a in _gloss_kinds_of_topic(name, kind))
+
+
+@lru_cache(maxsize=1)
+def _adjective_named_topics() -> dict[str, frozenset[str]]:
+    """Search key of the noun of a common topic list's name of an adjective and a noun ("Psychische Belastung",
+    "Multiple Sklerose") → that name, where no other topic has the noun among its words (not "Störung" of
+    Bipolare and Dissoziative Störung, nor "Erkrankungen") and it is no one-word name or search word of its own
+    (:func:`_listed_topic_names`): the adjective says which kind, the noun names the topic (s23-colloquial)."""
+    from saas.directory.demo import load_topic_rows
+
+    rows = load_topic_rows()
+    words = [
+        {language.norm(w) for w in language.raw_words(row["name"] + " " + row["search_words"].replace(";", ","))}
+        for row in rows
+    ]
+    found: dict[str, frozenset[str]] = {}
+    for row in rows:
+        name = [w for w in language.raw_words(row["name"]) if language.surface(w) not in STOPWORDS]
+        if len(name) != 2 or set(",-/") & set(row["name"]) or language.is_noun(name[0]) or not language.is_noun(name[1]):
+            continue
+        key = language.norm(name[1])
+        if key not in _listed_topic_names() and sum(key in w for w in words) == 1:
+            found[key] = frozenset([row["name"]])
+    return found
 
 
 @lru_cache(maxsize=1)
