@@ -3707,7 +3707,9 @@ def _finish(
         # A word only descriptions have, all in groups of one topic ("Witwe": "Junge Witwen und Witwer" of a
         # grief group): the word is about that topic, so the topic's other groups answer it too, after them.
         widened = Term(kept[0].word, [*kept[0].alternatives, Alternative(topic, SYNONYM, "topic")])
-        widened.areas, widened.meant_areas = kept[0].areas, kept[0].meant_areas
+        # The area it means is the described topic's, not one its fallback part names ("Herz|rasen": a
+        # panic group's description has it; Herz names the heart children's topic; s23-colloquial).
+        widened.areas, widened.meant_areas = kept[0].areas, frozenset()
         found = {c.id for c in ranked}
         ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
     if ranked and len(kept) == 1 and (topic := _initials_topic(kept[0], ranked)):
