@@ -1484,7 +1484,12 @@ def _adjective_named_topics() -> dict[str, frozenset[str]]:
     found: dict[str, frozenset[str]] = {}
     for row in rows:
         name = [w for w in language.raw_words(row["name"]) if language.surface(w) not in STOPWORDS]
-        if len(name) != 2 or set(",-/") & set(row["name"]) or language.is_noun(name[0]) or not language.is_noun(name[1]):
+        if (
+            len(name) != 2
+            or set(",-/") & set(row["name"])
+            or language.is_noun(name[0])
+            or not language.is_noun(name[1])
+        ):
             continue
         key = language.norm(name[1])
         if key not in _listed_topic_names() and sum(key in w for w in words) == 1:
@@ -2786,6 +2791,12 @@ def _with_filed_topics(
     them). The term as it is where no such topic exists, or where the reading takes topics anyway."""
     named = _word_topics(term.word) if " " not in term.word and "topic" not in nearest else ()
     topics = {a.tokens for a in term.alternatives if a.kind == "topic"} & set(named)
+    if not topics and "synonym" in nearest and " " not in term.word:
+        # Where the reading is the word's synonyms, the topics a synonym names that way (s23-colloquial):
+        # "Pillen" ~ Tablette, a search word of Medikamentenabhängigkeit, matches "Tablettenfrei leben", filed
+        # under it, so the topic's other groups answer too. Two relations that agree, as above.
+        keys = {a.tokens[0].removeprefix(PART) for a in term.alternatives if a.kind == "synonym" and len(a.tokens) == 1}
+        topics = {t for s in language.synonyms(term.word) if language.norm(s) in keys for t in _word_topics(s)}
     if not topics:
         return term
     # A group filed under the topic (its keys among the topics: a substring test) that the reading matches.
