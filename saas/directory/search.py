@@ -830,8 +830,15 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 kind = "derived" if alt.kind == "exact" else alt.kind
                 weight = alt.weight * COMPOUND if alt.kind == "exact" else alt.weight
                 term.alternatives.append(Alternative(alt.tokens, weight, kind))
-        for synonym in _concept_synonyms(word) if not _senses_apart(word) else ():
+        synonyms = _concept_synonyms(word) if not _senses_apart(word) else ()
+        for synonym in synonyms:
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
+        # The topics a synonym names as one of the list's words ("Pillen" ~ Tablette: Medikamentenabhängigkeit),
+        # fetched with the word but read only where a group the reading matches is filed under one of them
+        # (:func:`_with_filed_topics`; s23-colloquial).
+        for tokens in dict.fromkeys(t for s in synonyms for t in _word_topics(s)):
+            if tokens != (key,):
+                term.alternatives.append(Alternative(tokens, SYNONYM * PART_OF, SYNONYM_TOPIC))
         # The topics the word stands for by the common topic list ("CED" → Morbus Crohn, "saufen" → trinken →
         # Alkoholabhängigkeit), by their names: matched like synonyms (in names and topics, only where no group
         # has the word itself there), but kept for a common word too: "Trinken" names a topic, "finde" none.
@@ -1949,6 +1956,9 @@ def settle_terms(
             and not (term.exact_known and a.kind in _HEAD_KINDS)
             and all(t in known for t in a.tokens)
         ]
+        if all(a.kind == SYNONYM_TOPIC for a in term.alternatives) or everyday:
+            # Read only beside a synonym's match: never the term's one reading (s23-colloquial).
+            term.alternatives = [a for a in term.alternatives if a.kind != SYNONYM_TOPIC]
         if not term.alternatives:
             add_corrections(term, tenant_ids, (candidates or {}).get(i), known)
         if term.alternatives:
@@ -2778,6 +2788,7 @@ def _listed_topic_name_keys() -> frozenset[str]:
 
 
 FILED_TOPIC = "filed_topic"  # a topic the word names, under which a group the word matches is filed (see rank)
+SYNONYM_TOPIC = "synonym_topic"  # a topic a synonym names, read only as a FILED_TOPIC (see _with_filed_topics)
 
 
 def _with_filed_topics(
@@ -2791,12 +2802,11 @@ def _with_filed_topics(
     them). The term as it is where no such topic exists, or where the reading takes topics anyway."""
     named = _word_topics(term.word) if " " not in term.word and "topic" not in nearest else ()
     topics = {a.tokens for a in term.alternatives if a.kind == "topic"} & set(named)
-    if not topics and "synonym" in nearest and " " not in term.word:
+    if not topics and "synonym" in nearest:
         # Where the reading is the word's synonyms, the topics a synonym names that way (s23-colloquial):
         # "Pillen" ~ Tablette, a search word of Medikamentenabhängigkeit, matches "Tablettenfrei leben", filed
         # under it, so the topic's other groups answer too. Two relations that agree, as above.
-        keys = {a.tokens[0].removeprefix(PART) for a in term.alternatives if a.kind == "synonym" and len(a.tokens) == 1}
-        topics = {t for s in language.synonyms(term.word) if language.norm(s) in keys for t in _word_topics(s)}
+        topics = {a.tokens for a in term.alternatives if a.kind == SYNONYM_TOPIC}
     if not topics:
         return term
     # A group filed under the topic (its keys among the topics: a substring test) that the reading matches.
