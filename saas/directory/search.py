@@ -836,8 +836,11 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         # The topics a synonym names as one of the list's words ("Pillen" ~ Tablette: Medikamentenabhängigkeit),
         # fetched with the word but read only where a group the reading matches is filed under one of them
         # (:func:`_with_filed_topics`; s23-colloquial).
+        # Not a topic a synonym names by its name ("Schwermut" ~ Depression): its groups are the synonym's own
+        # match, and the other topics listing its word ("manisch-depressiv": Bipolare Störung) are no answer.
+        named_by = {(key,)} | {(language.norm(s),) for s in synonyms}
         for tokens in dict.fromkeys(t for s in synonyms for t in _word_topics(s)):
-            if tokens != (key,):
+            if tokens not in named_by:
                 term.alternatives.append(Alternative(tokens, SYNONYM * PART_OF, SYNONYM_TOPIC))
         # The topics the word stands for by the common topic list ("CED" → Morbus Crohn, "saufen" → trinken →
         # Alkoholabhängigkeit), by their names: matched like synonyms (in names and topics, only where no group
