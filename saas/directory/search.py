@@ -973,9 +973,11 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
     """
     # A compound whose head was a filler word stands for its front part ("Krebs|gruppe" → Krebs).
     of = [word, parts[0]] if len(parts) == 1 and parts[0] != word else [word]
+    # Not a narrower term of two letters, an abbreviation or a symbol (s23-colloquial: "Bier" > "Äl", whose key
+    # "al" matched "Al-Anon" and so hid the alcohol groups its broader term Alkohol reads).
     found = [
         Alternative((k,), COMPOUND, "narrower")
-        for k in dict.fromkeys(language.norm(t) for w in of for t in language.narrower(w))
+        for k in dict.fromkeys(language.norm(t) for w in of for t in language.narrower(w) if len(t) > 2)
         if k != key
     ]
     names = _listed_topic_names()

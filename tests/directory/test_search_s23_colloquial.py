@@ -9,7 +9,9 @@ the resources alone:
   not in the area its fallback part names ("Herz|rasen": a panic group's description has it, Herz names the
   heart children's topic);
 - where a word is read by its synonyms, a synonym that is a search word of a topic and matches a group filed
-  under it widens to that topic's other groups ("Pillen" ~ Tablette: Medikamentenabhängigkeit).
+  under it widens to that topic's other groups ("Pillen" ~ Tablette: Medikamentenabhängigkeit);
+- a narrower term of two letters is no reading ("Bier" > "Äl", key "al", matched "Al-Anon" and hid the alcohol
+  groups that Bier's broader term Alkohol reads).
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from saas.directory.search import _action_noun, _adjective_named_topics
+from saas.directory.search import _action_noun, _adjective_named_topics, _alternatives
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -54,6 +56,8 @@ def office(world):  # type: ignore[no-untyped-def]
         ["Alkoholabhängigkeit", "Medikamentenabhängigkeit"],
         topic_area="addiction",
     )
+    make_group(d, "Al-Anon Familiengruppe", ["Alkoholabhängigkeit"], topic_area="addiction")
+    make_group(d, "Blaues Kreuz Begegnungsgruppe", ["Alkoholabhängigkeit"], topic_area="addiction")
     return world
 
 
@@ -93,3 +97,20 @@ def test_pillen_finds_every_medication_group(office):  # type: ignore[no-untyped
     found = names(office, "Pillen")
     assert found[0] == "Tablettenfrei leben"  # the group its synonym Tablette matches, first
     assert set(found) == {"Tablettenfrei leben", "Kreuzbund Gruppe Hörde"}
+
+
+# --- a narrower term of two letters ------------------------------------------------------------------------------
+
+
+def test_a_two_letter_narrower_term_is_no_reading() -> None:
+    narrower = {a.tokens for a in _alternatives("Bier") if a.kind == "narrower"}
+    assert ("al",) not in narrower  # "Äl"
+    assert ("pils",) in narrower  # "Pilsener" stays
+
+
+def test_bier_finds_every_alcohol_group(office):  # type: ignore[no-untyped-def]
+    assert set(names(office, "Bier")) == {
+        "Al-Anon Familiengruppe",
+        "Blaues Kreuz Begegnungsgruppe",
+        "Kreuzbund Gruppe Hörde",
+    }
