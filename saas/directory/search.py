@@ -638,6 +638,7 @@ def warm_up() -> None:
         _listed_phrases,
         _topic_heads,
         _definition_index,
+        _adjective_named_topics,
     ):
         build()
 
@@ -829,8 +830,18 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 kind = "derived" if alt.kind == "exact" else alt.kind
                 weight = alt.weight * COMPOUND if alt.kind == "exact" else alt.weight
                 term.alternatives.append(Alternative(alt.tokens, weight, kind))
-        for synonym in _concept_synonyms(word) if not _senses_apart(word) else ():
+        synonyms = _concept_synonyms(word) if not _senses_apart(word) else ()
+        for synonym in synonyms:
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
+        # The topics a synonym names as one of the list's words ("Pillen" ~ Tablette: Medikamentenabhängigkeit),
+        # fetched with the word but read only where a group the reading matches is filed under one of them
+        # (:func:`_with_filed_topics`; s23-colloquial).
+        # Not a topic a synonym names by its name ("Schwermut" ~ Depression): its groups are the synonym's own
+        # match, and the other topics listing its word ("manisch-depressiv": Bipolare Störung) are no answer.
+        named_by = {(key,)} | {(language.norm(s),) for s in synonyms}
+        for tokens in dict.fromkeys(t for s in synonyms for t in _word_topics(s)):
+            if tokens not in named_by:
+                term.alternatives.append(Alternative(tokens, SYNONYM * PART_OF, SYNONYM_TOPIC))
         # The topics the word stands for by the common topic list ("CED" → Morbus Crohn, "saufen" → trinken →
         # Alkoholabhängigkeit), by their names: matched like synonyms (in names and topics, only where no group
         # has the word itself there), but kept for a common word too: "Trinken" names a topic, "finde" none.
@@ -962,9 +973,11 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
     """
     # A compound whose head was a filler word stands for its front part ("Krebs|gruppe" → Krebs).
     of = [word, parts[0]] if len(parts) == 1 and parts[0] != word else [word]
+    # Not a narrower term of two letters, an abbreviation or a symbol (s23-colloquial: "Bier" > "Äl", whose key
+    # "al" matched "Al-Anon" and so hid the alcohol groups its broader term Alkohol reads).
     found = [
         Alternative((k,), COMPOUND, "narrower")
-        for k in dict.fromkeys(language.norm(t) for w in of for t in language.narrower(w))
+        for k in dict.fromkeys(language.norm(t) for w in of for t in language.narrower(w) if len(t) > 2)
         if k != key
     ]
     names = _listed_topic_names()
@@ -1388,6 +1401,7 @@ def _action_noun(noun: str) -> bool:
         spelled.endswith("ung")
         and spelled[:-3] + "en" in language.verbs()
         and language.norm(noun) not in _listed_topic_name_keys()
+        and language.norm(noun) not in _adjective_named_topics()  # "Psychische *Belastung*" names it too
     )
 
 
@@ -1446,6 +1460,9 @@ def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
     # A topic named by a word and who it is for ("ADHS, Erwachsene") by that word (issue #14, round 12):
     # "Ritalin" (zur Behandlung von *ADHS* eingesetzter Arzneistoff) → the ADHS groups.
     names = names or _qualified_topic_names().get(language.surface(noun), ())
+    # A topic named by an adjective and a noun no other topic has ("Psychische *Belastung*") by that noun
+    # (s23-colloquial): "Nervenzusammenbruch" (Versagen des Nervensystems aufgrund einer … *Belastung*).
+    names = names or _adjective_named_topics().get(key, ())
     if (
         not names  # by its spelling: "Lebens" shares Leber's stem, not its word
         or language.is_person(noun)
@@ -1461,6 +1478,35 @@ def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
         if alternative.tokens and alternative.tokens != (key,):
             found.append(Alternative(alternative.tokens, SYNONYM, kind))
     return tuple(found) + tuple(a for name in sorted(names) for a in _gloss_kinds_of_topic(name, kind))
+
+
+@lru_cache(maxsize=1)
+def _adjective_named_topics() -> dict[str, frozenset[str]]:
+    """Search key of the noun of a common topic list's name of an adjective and a noun ("Psychische Belastung",
+    "Multiple Sklerose") → that name, where no other topic has the noun among its words (not "Störung" of
+    Bipolare and Dissoziative Störung, nor "Erkrankungen") and it is no one-word name or search word of its own
+    (:func:`_listed_topic_names`): the adjective says which kind, the noun names the topic (s23-colloquial)."""
+    from saas.directory.demo import load_topic_rows
+
+    rows = load_topic_rows()
+    words = [
+        {language.norm(w) for w in language.raw_words(row["name"] + " " + row["search_words"].replace(";", ","))}
+        for row in rows
+    ]
+    found: dict[str, frozenset[str]] = {}
+    for row in rows:
+        name = [w for w in language.raw_words(row["name"]) if language.surface(w) not in STOPWORDS]
+        if (
+            len(name) != 2
+            or set(",-/") & set(row["name"])
+            or language.is_noun(name[0])
+            or not language.is_noun(name[1])
+        ):
+            continue
+        key = language.norm(name[1])
+        if key not in _listed_topic_names() and sum(key in w for w in words) == 1:
+            found[key] = frozenset([row["name"]])
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -1915,6 +1961,9 @@ def settle_terms(
             and not (term.exact_known and a.kind in _HEAD_KINDS)
             and all(t in known for t in a.tokens)
         ]
+        if all(a.kind == SYNONYM_TOPIC for a in term.alternatives) or everyday:
+            # Read only beside a synonym's match: never the term's one reading (s23-colloquial).
+            term.alternatives = [a for a in term.alternatives if a.kind != SYNONYM_TOPIC]
         if not term.alternatives:
             add_corrections(term, tenant_ids, (candidates or {}).get(i), known)
         if term.alternatives:
@@ -2744,6 +2793,7 @@ def _listed_topic_name_keys() -> frozenset[str]:
 
 
 FILED_TOPIC = "filed_topic"  # a topic the word names, under which a group the word matches is filed (see rank)
+SYNONYM_TOPIC = "synonym_topic"  # a topic a synonym names, read only as a FILED_TOPIC (see _with_filed_topics)
 
 
 def _with_filed_topics(
@@ -2757,6 +2807,11 @@ def _with_filed_topics(
     them). The term as it is where no such topic exists, or where the reading takes topics anyway."""
     named = _word_topics(term.word) if " " not in term.word and "topic" not in nearest else ()
     topics = {a.tokens for a in term.alternatives if a.kind == "topic"} & set(named)
+    if not topics and "synonym" in nearest:
+        # Where the reading is the word's synonyms, the topics a synonym names that way (s23-colloquial):
+        # "Pillen" ~ Tablette, a search word of Medikamentenabhängigkeit, matches "Tablettenfrei leben", filed
+        # under it, so the topic's other groups answer too. Two relations that agree, as above.
+        topics = {a.tokens for a in term.alternatives if a.kind == SYNONYM_TOPIC}
     if not topics:
         return term
     # A group filed under the topic (its keys among the topics: a substring test) that the reading matches.
@@ -3678,7 +3733,9 @@ def _finish(
         # A word only descriptions have, all in groups of one topic ("Witwe": "Junge Witwen und Witwer" of a
         # grief group): the word is about that topic, so the topic's other groups answer it too, after them.
         widened = Term(kept[0].word, [*kept[0].alternatives, Alternative(topic, SYNONYM, "topic")])
-        widened.areas, widened.meant_areas = kept[0].areas, kept[0].meant_areas
+        # The area it means is the described topic's, not one its fallback part names ("Herz|rasen": a
+        # panic group's description has it; Herz names the heart children's topic; s23-colloquial).
+        widened.areas, widened.meant_areas = kept[0].areas, frozenset()
         found = {c.id for c in ranked}
         ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
     if ranked and len(kept) == 1 and (topic := _initials_topic(kept[0], ranked)):
