@@ -3683,8 +3683,10 @@ def _finish(
         ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
     if ranked and len(kept) == 1 and (topic := _initials_topic(kept[0], ranked)):
         # An abbreviation only names have ("AA": "Anonyme Alkoholiker – Meeting"), all of groups of one topic:
-        # it stands for that topic, whose other groups answer it too, after them.
-        widened = Term(kept[0].word, [*kept[0].alternatives, Alternative(topic, SYNONYM, "topic")])
+        # it stands for that topic, whose other groups answer it too, after them. A group of several topics
+        # ("OA": Overeaters Anonymous, Essstörungen and Übergewicht) stands for each of them.
+        readings = [Alternative((key,), SYNONYM, "topic") for key in topic]
+        widened = Term(kept[0].word, [*kept[0].alternatives, *readings])
         widened.areas, widened.meant_areas = kept[0].areas, kept[0].meant_areas
         found = {c.id for c in ranked}
         ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
