@@ -2804,17 +2804,23 @@ def _name_word_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
     """The topic's keys that every group found for a word has, when each found it only in its name by the word
     itself, and the word is a name no resource explains (no noun of the dictionary, no definition, no synonym,
     not common: "Kreuzbund", "Alanon" of "Al-Anon"); else ``()``. Like a name's initials, such a word is the
-    name of an association, which stands for its topic."""
+    name of an association, which stands for its topic. Only the name's first word (a place comes after it:
+    "Suchtselbsthilfe Eving"), and no word for a group ("Regional|gruppe", "Frühstücks|treff")."""
     word = term.word
     if term.areas or len(hits) > 5 or any(a.kind not in ("exact", "compound", "front") for a in term.alternatives):
         return ()
     if language.zipf(word) >= COMMON_WORD_ZIPF or language.is_noun(word) or language.glosses(word):
+        return ()
+    if language.surface(language.split_compound(word)[-1]) in STOPWORDS:
         return ()
     key = language.norm(word)
     tokens = term.tokens
     common: frozenset[str] | None = None
     for c in hits:
         if key not in c.search_name.split() or tokens & set(c.search_topics.partition(ABOUT)[0].split()):
+            return ()
+        first = (c.name or "").split()[:1]
+        if not first or key not in (language.norm(first[0]), language.norm(first[0].replace("-", ""))):
             return ()
         keys = _topic_keys(c.search_topics)
         common = keys if common is None else common & keys
