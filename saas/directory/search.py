@@ -2855,6 +2855,33 @@ def _initials_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
     return tuple(sorted(common or ()))
 
 
+def _name_word_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
+    """The topic's keys that every group found for a word has, when each found it only in its name by the word
+    itself, and the word is a name no resource explains (no noun of the dictionary, no definition, no synonym,
+    not common: "Kreuzbund", "Alanon" of "Al-Anon"); else ``()``. Like a name's initials, such a word is the
+    name of an association, which stands for its topic. Only the name's first word (a place comes after it:
+    "Suchtselbsthilfe Eving"), and no word for a group ("Regional|gruppe", "Frühstücks|treff")."""
+    word = term.word
+    if term.areas or len(hits) > 5 or any(a.kind not in ("exact", "compound", "front") for a in term.alternatives):
+        return ()
+    if language.zipf(word) >= COMMON_WORD_ZIPF or language.is_noun(word) or language.glosses(word):
+        return ()
+    if language.surface(language.split_compound(word)[-1]) in STOPWORDS:
+        return ()
+    key = language.norm(word)
+    tokens = term.tokens
+    common: frozenset[str] | None = None
+    for c in hits:
+        if key not in c.search_name.split() or tokens & set(c.search_topics.partition(ABOUT)[0].split()):
+            return ()
+        first = (c.name or "").split()[:1]
+        if not first or key not in (language.norm(first[0]), language.norm(first[0].replace("-", ""))):
+            return ()
+        keys = _topic_keys(c.search_topics)
+        common = keys if common is None else common & keys
+    return tuple(sorted(common or ()))
+
+
 def _described_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
     """The topic's keys that every group found for a word has, when each found it only in its description
     (none in its name or topics) through the word as typed or a form it is derived from; else ``()``."""
@@ -3738,13 +3765,26 @@ def _finish(
         widened.areas, widened.meant_areas = kept[0].areas, frozenset()
         found = {c.id for c in ranked}
         ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
-    if ranked and len(kept) == 1 and (topic := _initials_topic(kept[0], ranked)):
+    initials = _initials_topic(kept[0], ranked) if ranked and len(kept) == 1 else ()
+    named = () if initials or not ranked or len(kept) != 1 else _name_word_topic(kept[0], ranked)
+    if topic := initials or named:
         # An abbreviation only names have ("AA": "Anonyme Alkoholiker – Meeting"), all of groups of one topic:
-        # it stands for that topic, whose other groups answer it too, after them.
-        widened = Term(kept[0].word, [*kept[0].alternatives, Alternative(topic, SYNONYM, "topic")])
+        # it stands for that topic, whose other groups answer it too, after them. A group of several topics
+        # ("OA": Overeaters Anonymous, Essstörungen and Übergewicht) stands for each of them. So does the name
+        # of an association no resource explains ("Kreuzbund"), for the topics its groups share all at once
+        # ("AGUS": Trauer and Suizid, not every grief group), and one for relatives ("Alanon") for its topic's
+        # groups open to relatives.
+        if initials:
+            readings = [Alternative((key,), SYNONYM, "topic") for key in topic]
+        else:
+            readings = [Alternative(topic, SYNONYM, "topic")]
+        widened = Term(kept[0].word, [*kept[0].alternatives, *readings])
         widened.areas, widened.meant_areas = kept[0].areas, kept[0].meant_areas
         found = {c.id for c in ranked}
-        ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
+        relatives = bool(named) and all(_for_relatives(c) for c in ranked)
+        ranked = ranked + [
+            c for c in _find([widened], where_of()) if c.id not in found and (not relatives or _for_relatives(c))
+        ]
     if not ranked and (best := _partial_of(settled, where_of)):
         ranked, kept, ignored = best
     # A correction that found nothing is no suggestion to show.

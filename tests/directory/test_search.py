@@ -851,7 +851,8 @@ def test_a_name_is_known_by_its_initials_without_the_place_and_written_as_one(ev
     make_group(d, "Panik? Nicht allein!", ["Angsterkrankungen"], topic_area="mental_health")
     # The topic's other groups follow the one known by the initials.
     assert names(everyday, "NA") == ["Narcotics Anonymous Dortmund", "Clean bleiben"]
-    assert names(everyday, "Alanon") == ["Al-Anon Familiengruppe"]
+    # An association's name stands for its topic's groups open to relatives after its own (s23-abbrev).
+    assert names(everyday, "Alanon") == ["Al-Anon Familiengruppe", "Angehörige von Alkoholkranken"]
 
 
 def test_a_noun_reaches_a_topic_through_its_compound_synonyms_front(everyday) -> None:
