@@ -1456,11 +1456,28 @@ def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
     names = frozenset(n for n in names if not _kind_of_its_head(key, n)) or names
     names = frozenset(n for n in names if not _kind_by_another_front(key, n)) or names
     found = [Alternative((key,), SYNONYM, kind)]
-    for name in sorted(names):
+    for name in sorted(names | _topics_listing_name(names)):
         alternative = _topic_alternative(name)
         if alternative.tokens and alternative.tokens != (key,):
             found.append(Alternative(alternative.tokens, SYNONYM, kind))
     return tuple(found) + tuple(a for name in sorted(names) for a in _gloss_kinds_of_topic(name, kind))
+
+
+def _topics_listing_name(names: frozenset[str]) -> frozenset[str]:
+    """The topics of the common list that list a topic's one-word name among their search words, in that
+    topic's area (s23-words): a definition noun that names a topic only by one of its search words
+    ("Karzinom": a *Krebserkrankung* → Krebs) reads what the topic's name reads, as "Krebs" typed does
+    (Leukämie and Multiples Myelom list "Krebs"). Not a topic for some people ("Eltern", "Männer": who, not
+    what)."""
+    listed = _listed_topic_names()
+    areas = _topic_areas()
+    found: set[str] = set()
+    for name in names:
+        words = language.raw_words(name)
+        if len(words) != 1 or language.is_person(words[0]) or _audience_word(Term(words[0])):
+            continue
+        found |= {n for n in listed.get(language.norm(words[0]), ()) if areas.get(n) == areas.get(name)}
+    return frozenset(found - names)
 
 
 @lru_cache(maxsize=1)
