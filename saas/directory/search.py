@@ -1425,6 +1425,7 @@ def _gloss_adjective_alternatives(adjective: str) -> tuple[Alternative, ...]:
         return ()
     nouns = [adjective] if _listed_spelling(adjective) else []
     nouns += [d for d in language.derivations(adjective) if language.is_noun(d) and _listed_spelling(d)]
+    nouns += [n for n in language.property_nouns(adjective) if _listed_spelling(n)]
     found: dict[tuple[str, ...], Alternative] = {}
     for noun in nouns:
         for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[1]):
