@@ -1457,10 +1457,15 @@ def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
     names = frozenset(n for n in names if not _kind_of_its_head(key, n)) or names
     names = frozenset(n for n in names if not _kind_by_another_front(key, n)) or names
     found = [Alternative((key,), SYNONYM, kind)]
-    for name in sorted(names | _topics_listing_name(names)):
+    for name in sorted(names):
         alternative = _topic_alternative(name)
         if alternative.tokens and alternative.tokens != (key,):
             found.append(Alternative(alternative.tokens, SYNONYM, kind))
+    # The topics listing the named topic's name are its kinds: after it, as its kinds by their head are.
+    for name in sorted(_topics_listing_name(names)):
+        alternative = _topic_alternative(name)
+        if alternative.tokens and alternative.tokens != (key,):
+            found.append(Alternative(alternative.tokens, SYNONYM * PART_OF, kind))
     return tuple(found) + tuple(a for name in sorted(names) for a in _gloss_kinds_of_topic(name, kind))
 
 
