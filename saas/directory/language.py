@@ -870,6 +870,32 @@ def inchoative_adjective(word: str) -> str | None:
 _PROPERTY_NOUN = (("igkeit", ("", "e")), ("keit", ("",)), ("heit", ("",)))
 
 
+_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+@lru_cache(maxsize=20_000)
+def property_nouns(adjective: str) -> tuple[str, ...]:
+    """The nouns of an adjective's property by "-heit", "-keit" or "-igkeit" (s23-words), inflected or not:
+    "abhängige" → Abhängigkeit, "niedergeschlagen" → Niedergeschlagenheit. Only a noun whose adjective
+    :func:`property_adjective` finds again (the way back), as spelled (capitalised); ``()`` for another word."""
+    word = adjective.lower()
+    if not word.isalpha():
+        return ()
+    found: list[str] = []
+    for ending in _ADJECTIVE_ENDINGS:
+        if ending and not word.endswith(ending):
+            continue
+        base = word[: len(word) - len(ending)]
+        for suffix, endings in _PROPERTY_NOUN:
+            for e in endings:
+                if e and not base.endswith(e):
+                    continue
+                noun = (base[: len(base) - len(e)] if e else base) + suffix
+                if property_adjective(noun) == base and lexicon_noun(noun.capitalize()):
+                    found.append(noun.capitalize())
+    return tuple(dict.fromkeys(found))
+
+
 @lru_cache(maxsize=20_000)
 def property_adjective(word: str) -> str | None:
     """The adjective (or participle) of the dictionary or the thesaurus that a noun of its property is made of

@@ -1439,6 +1439,7 @@ def _gloss_adjective_alternatives(adjective: str) -> tuple[Alternative, ...]:
         return ()
     nouns = [adjective] if _listed_spelling(adjective) else []
     nouns += [d for d in language.derivations(adjective) if language.is_noun(d) and _listed_spelling(d)]
+    nouns += [n for n in language.property_nouns(adjective) if _listed_spelling(n)]
     found: dict[tuple[str, ...], Alternative] = {}
     for noun in nouns:
         for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[1]):
@@ -1477,7 +1478,29 @@ def _gloss_noun_alternatives(noun: str, kind: str) -> tuple[Alternative, ...]:
         alternative = _topic_alternative(name)
         if alternative.tokens and alternative.tokens != (key,):
             found.append(Alternative(alternative.tokens, SYNONYM, kind))
+    # The topics listing the named topic's name are its kinds: after it, as its kinds by their head are.
+    for name in sorted(_topics_listing_name(names)):
+        alternative = _topic_alternative(name)
+        if alternative.tokens and alternative.tokens != (key,):
+            found.append(Alternative(alternative.tokens, SYNONYM * PART_OF, kind))
     return tuple(found) + tuple(a for name in sorted(names) for a in _gloss_kinds_of_topic(name, kind))
+
+
+def _topics_listing_name(names: frozenset[str]) -> frozenset[str]:
+    """The topics of the common list that list a topic's one-word name among their search words, in that
+    topic's area (s23-words): a definition noun that names a topic only by one of its search words
+    ("Karzinom": a *Krebserkrankung* → Krebs) reads what the topic's name reads, as "Krebs" typed does
+    (Leukämie and Multiples Myelom list "Krebs"). Not a topic for some people ("Eltern", "Männer": who, not
+    what)."""
+    listed = _listed_topic_names()
+    areas = _topic_areas()
+    found: set[str] = set()
+    for name in names:
+        words = language.raw_words(name)
+        if len(words) != 1 or language.is_person(words[0]) or _audience_word(Term(words[0])):
+            continue
+        found |= {n for n in listed.get(language.norm(words[0]), ()) if areas.get(n) == areas.get(name)}
+    return frozenset(found - names)
 
 
 @lru_cache(maxsize=1)
