@@ -1523,8 +1523,9 @@ def _with_glosses(terms: list[Term]) -> list[Term]:
     relative or words that reach no topic, so the definition is the only reading that says what it is about
     (s23-situation). Not beside a word that names a topic: that word says what it is about, and where no
     group matches them all the best partial match answers with the words as typed ("Gewalt in der *Ehe*" is
-    no "Trennung")."""
-    if len(terms) > 1 and any(_names_concern(t) for t in terms):
+    no "Trennung"). Nor beside an audience the groups name ("Selbstmord *Angehörige*"): it asks for the groups
+    of that concern for them, which a definition's loose reading (… Tod → Trauer) does not answer."""
+    if len(terms) > 1 and any(_names_concern(t) or _audience_word(t) for t in terms):
         return terms
     for term in terms:
         if " " not in term.word:
