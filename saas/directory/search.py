@@ -1586,12 +1586,31 @@ def _gloss_kinds_of_topic(name: str, kind: str) -> tuple[Alternative, ...]:
 
 
 def _with_glosses(terms: list[Term]) -> list[Term]:
-    """A query of one word gets the readings of its definitions (:func:`gloss_alternatives`). Not a word among
-    others: they say what it is about, and where no group matches them all the best partial match answers
-    with the words as typed ("Gewalt in der Ehe" is no "Partnerschaft")."""
-    if len(terms) == 1 and " " not in terms[0].word:
-        terms[0].alternatives += gloss_alternatives(terms[0].word)
+    """A query of one word gets the readings of its definitions (:func:`gloss_alternatives`). So does a word
+    among others where none of them names a concern itself ("*Ehe* kaputt": … Scheidung, Trennung;
+    "Sohn *computersüchtig*": … Sucht; "*schizoaffektive* Störung": … Psychose): the others are filler, a
+    relative or words that reach no topic, so the definition is the only reading that says what it is about
+    (s23-situation). Not beside a word that names a topic: that word says what it is about, and where no
+    group matches them all the best partial match answers with the words as typed ("Gewalt in der *Ehe*" is
+    no "Trennung"). Nor beside an audience the groups name ("Selbstmord *Angehörige*"): it asks for the groups
+    of that concern for them, which a definition's loose reading (… Tod → Trauer) does not answer."""
+    if len(terms) > 1 and any(_names_concern(t) or _audience_word(t) for t in terms):
+        return terms
+    for term in terms:
+        if " " not in term.word:
+            term.alternatives += gloss_alternatives(term.word)
     return terms
+
+
+def _names_concern(term: Term) -> bool:
+    """Whether a query word names a topic of the common list or reaches one through the topic list, the
+    thesaurus or its compound parts (:data:`_TOPIC_READINGS`), as :func:`gloss_alternatives` asks of the word
+    it reads: not a word for people ("Mann" names the men's topics, but says who, not what)."""
+    if language.is_person(term.word) or _relative(term):
+        return False
+    return bool(
+        listed_topic_areas(language.norm(term.word)) or any(a.kind in _TOPIC_READINGS for a in term.alternatives)
+    )
 
 
 def _gloss_kinds(term: Term, kinds: set[str], candidates: list[Candidate]) -> set[str]:

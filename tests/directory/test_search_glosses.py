@@ -78,9 +78,13 @@ def test_a_definition_never_joins_a_nearer_reading(office) -> None:
 
 
 def test_only_a_one_word_query_is_read_by_definitions() -> None:
-    """Beside other words, a word is what they say it is about: "Gewalt in der Ehe" is no "Partnerschaft"."""
+    """Beside other words, a word is what they say it is about: "Gewalt in der Ehe" is no "Partnerschaft".
+    Since s23-situation only where another word names a concern or an audience; beside a word for people
+    ("Kinder", who, not what) the definition is read (tests/directory/test_search_s23_situation.py)."""
     assert any(a.kind in GLOSS_KINDS for a in query_terms("Hypochondrie")[0].alternatives)
-    assert not any(a.kind in GLOSS_KINDS for t in query_terms("Hypochondrie Kinder") for a in t.alternatives)
+    assert not any(a.kind in GLOSS_KINDS for t in query_terms("Hypochondrie Angst") for a in t.alternatives)
+    assert not any(a.kind in GLOSS_KINDS for t in query_terms("Hypochondrie Angehörige") for a in t.alternatives)
+    assert any(a.kind in GLOSS_KINDS for t in query_terms("Hypochondrie Kinder") for a in t.alternatives)
     # A word the topic list names itself is read as that topic, never by its definition.
     assert not any(a.kind in GLOSS_KINDS for a in query_terms("Trauer")[0].alternatives)
 
