@@ -210,3 +210,6 @@ def test_every_demo_office_home_tells_a_citizen_how_to_reach_it(client, db, demo
         contact = re.search(r"<address>(.*?)</address>", page, re.S)
         assert contact is not None, slug
         assert re.search(r'href="(tel|mailto):[^"]+"', contact.group(1)), (slug, contact.group(1))
+    # and each of Kreis Unna's three sites its own number, to call with a tap on a phone
+    page = client.get("/kreis-unna/").get_data(as_text=True)
+    assert all(f'href="tel:{n}"' in page for n in ("02303272829", "02306100610", "023042407022"))
