@@ -92,10 +92,12 @@ def _label(x: float, y: float, text: str, width: float, size: float = 12) -> str
     if len(lines) == 1:
         return _text(x, y + 4, lines[0], anchor="end", size=size)
     first = y + 4 - size * 0.6
-    spans = "".join(
-        f'<tspan x="{x:.1f}" y="{first + i * size * 1.15:.1f}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+    # One <text> per line, not <tspan>s of one: the PDF's renderer (WeasyPrint) anchors a tspan at its start,
+    # so the lines of the annual report's PDF ran into the bars ("Psychische Erkrankungen und Belastungen").
+    lines_svg = "".join(
+        _text(x, first + i * size * 1.15, line, anchor="end", size=size) for i, line in enumerate(lines)
     )
-    return f'<text font-size="{size}" text-anchor="end" fill="{INK}"><title>{escape(text)}</title>{spans}</text>'
+    return f'<g class="label"><title>{escape(text)}</title>{lines_svg}</g>'
 
 
 @dataclass

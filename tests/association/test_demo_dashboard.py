@@ -143,7 +143,13 @@ def test_a_year_without_an_offices_figures_says_so(demo, client):
     # The report JSON says the same: 2023's total is not 152 % more than 2022's (Dortmund alone), it
     # covers another circle of offices. Its previous total is not a comparable base either.
     total = json.loads(client.get("/verband/paritaet-nrw/bericht.json?jahr=2023").text)["total"]["contacts"]
-    assert total["change_pct"] == {"total": None, "citizen": None, "relative": None, "group": None, "professional": None}
+    assert total["change_pct"] == {
+        "total": None,
+        "citizen": None,
+        "relative": None,
+        "group": None,
+        "professional": None,
+    }
     assert total["previous_year_total"] is None
     html = client.get("/verband/paritaet-nrw/?jahr=2024").get_data(as_text=True)
     assert _cells(html, "Verband insgesamt")[-1] != "–"

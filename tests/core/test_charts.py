@@ -15,11 +15,37 @@ def test_a_long_label_is_broken_into_two_lines_and_shortened_inside_its_column()
     name is the label's title."""
     chart = charts.bar_chart("Kontakte", [KISS, "Selbsthilfe-Kontaktstelle Hamm"], [charts.Series("2025", [259, 104])])
     svg = str(chart.svg())
-    label = re.search(r"<text [^>]*><title>([^<]*)</title>(.*?)</text>", svg)
+    label = re.search(r'<g class="label"><title>([^<]*)</title>(.*?)</g>', svg)
     assert label is not None and label.group(1) == KISS
-    lines = re.findall(r'<tspan x="([\d.]+)" y="[\d.]+">([^<]*)</tspan>', label.group(2))
-    assert len(lines) == 2 and lines[1][1].endswith("…")
+    # each line its own right-anchored text: a PDF renderer anchors a <tspan> at its start (into the bars)
+    lines = re.findall(r'<text x="([\d.]+)" y="[\d.]+"[^>]* text-anchor="end"[^>]*>([^<]*)</text>', label.group(2))
+    assert len(lines) == 2 and lines[1][1].endswith("…") and "<tspan" not in svg
     right = float(lines[0][0])
     assert all(len(text) * 12 * 0.56 <= right for _x, text in lines)  # starts right of the chart's edge
     assert ">Selbsthilfe-Kontaktstelle Hamm</text>" in svg
     assert charts._fit_lines(KISS, 1000, 12) == [KISS]
+
+
+def test_a_two_line_label_stays_right_aligned_in_the_pdf(app, world, tmp_path):
+    """In the annual report's PDF the label "Psychische Erkrankungen und Belastungen" ran into its bar: the
+    PDF renderer anchored both lines at their start. Do both lines of the chart's label end at one x?"""
+    import subprocess
+
+    from tests.contacts.helpers import write_annual_report
+    from tests.contacts.test_views import _seed_known
+
+    _seed_known(world.dortmund)
+    target = tmp_path / "bericht.pdf"
+    write_annual_report(app, "dortmund", "pdf", target)
+    html = subprocess.run(["pdftotext", "-bbox", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    words = [
+        (m.group(4), float(m.group(1)), float(m.group(3)), float(m.group(2)))
+        for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)
+    ]
+    # the chart's label: "und" at the end of one line, "Belastungen" alone on the next, just below
+    ends = [(x1, y) for w, _x0, x1, y in words if w == "und"]
+    belastungen = [(x1, y) for w, _x0, x1, y in words if w == "Belastungen"]
+    pairs = [(a, b) for a in ends for b in belastungen if 0 < b[1] - a[1] < 20]
+    assert pairs, "the chart's label is not on two lines"
+    # (the table's cell breaks its text too, left-aligned: only the chart's lines end at one x)
+    assert any(abs(a[0] - b[0]) < 2 for a, b in pairs), pairs
