@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
+import phonenumbers
 from babel.numbers import format_decimal
 from flask import Flask
 from flask_babel import get_locale
@@ -69,11 +71,31 @@ def format_datetime_de(value: dt.datetime | None) -> str:
     return f"{format_date(local)}, {local.hour:02d}.{local.minute:02d} Uhr"
 
 
+def tel_uri(number: str | None, region: str = "DE") -> str | None:
+    """The ``tel:`` URI (RFC 3966) of a telephone number as an office writes it, or None if it is none.
+
+    libphonenumber (``phonenumbers``) reads the German ways of writing one: "0231 / 50 23 456",
+    "(02303) 12345", "+49 (0) 231 123", "02 31/ 9 83 77 - 0". A valid number gets its global form
+    (``tel:+49-231-5023456``), which a phone dials from anywhere; a service or short number it does not
+    place (112, 116 117) keeps its own digits; text such as "nach Vereinbarung" is no number."""
+    if not number:
+        return None
+    try:
+        parsed = phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.is_valid_number(parsed):
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.RFC3966)
+    digits = re.sub(r"[^\d+]", "", number)
+    return f"tel:{digits}" if len(digits.lstrip("+")) >= 3 else None
+
+
 def register_filters(app: Flask) -> None:
     app.jinja_env.filters["num"] = format_number
     app.jinja_env.filters["pct"] = format_percent
     app.jinja_env.filters["date_de"] = format_date
     app.jinja_env.filters["datetime_de"] = format_datetime_de
+    app.jinja_env.filters["tel"] = tel_uri
     from saas.core.reports import recording_note
 
     app.jinja_env.globals["recording_note"] = recording_note

@@ -50,7 +50,6 @@ class OfficeHits:
     office: Tenant
     total: int
     hits: list[Hit] = field(default_factory=list)
-    phone: str = ""
 
 
 def participating_offices(association_id: int, *, exclude: int | None = None) -> list[Tenant]:
@@ -110,7 +109,7 @@ def search_offices(q: str, offices: list[Tenant], filters: finder.Filters) -> li
                         founding=group.status == "founding",
                     )
                 )
-            results.append(OfficeHits(office=office, total=result.total, hits=hits, phone=office.phone))
+            results.append(OfficeHits(office=office, total=result.total, hits=hits))
     results.sort(key=lambda r: (not r.total, r.office.name))
     return results
 

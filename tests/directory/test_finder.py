@@ -135,7 +135,7 @@ def test_nothing_found_offers_interest_office_and_nakos_without_cookie(client, f
     assert "/dortmund/gruppen/mitmachen?thema=Mukoviszidose" in html
     assert "nakos.de/adressen/blau" in html
     # Whoever typed what they go through and found nothing may be in a crisis: the nationwide lines, as links.
-    assert 'href="tel:08001110111"' in html and 'href="tel:112"' in html
+    assert 'href="tel:+49-800-1110111"' in html and 'href="tel:112"' in html
     assert "Set-Cookie" not in response.headers
 
 
@@ -193,6 +193,26 @@ def test_regional_finder_shows_only_offices_that_opted_in(client, finder_world) 
     assert "Trauercafé Hamm" in html
     assert html.index(w.dortmund.name) < html.index("Trauer am Abend") < html.index(w.hamm.name)
     assert client.get("/verband/unbekannt/gruppen").status_code == 404
+
+
+def test_regional_finder_gives_each_office_its_phone_and_e_mail(client, finder_world) -> None:
+    """The regional finder sends people to an office to be referred; an office known only by e-mail
+    (no telephone) showed no way to reach it there. Is each office's telephone a tel: link and its
+    e-mail a mailto: link, beside its results and in the list of offices?"""
+    from saas.extensions import db
+
+    w = finder_world
+    w.dortmund.phone, w.dortmund.email = "0231 / 52 90 97", "kontakt@dortmund.example"
+    w.hamm.phone, w.hamm.email = "", "kontakt@hamm.example"
+    db.session.commit()
+    _opt_in(w.dortmund)
+    _opt_in(w.hamm)
+    html = client.get("/verband/paritaet-nrw/gruppen?q=Trauer").get_data(as_text=True)
+    results, offices = html.split('id="offices-h"')
+    for part in (results, offices):
+        assert '<a href="tel:+49-231-529097">0231 / 52 90 97</a>' in part
+        assert 'href="mailto:kontakt@dortmund.example"' in part
+        assert 'href="mailto:kontakt@hamm.example"' in part
 
 
 def test_regional_finder_never_reveals_a_protected_groups_contact(client, world) -> None:
