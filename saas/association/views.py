@@ -252,6 +252,10 @@ def _trend(
     digits = 0 if basis == "absolut" else 1
     values = [_total_shown(reports[y], figure, basis) for y in years]
     title = _("%(figure)s: Verband insgesamt", figure=label) + title_suffix
+    reporting = [_circle(reports[y], figure.family) for y in years]
+    # Where another set of offices reports, the total is a new series: no line joins the two years, or a
+    # year of one office beside a year of two would read as growth (statistics: a break in the series).
+    breaks = [k for k in range(1, len(years)) if reporting[k][0] != reporting[k - 1][0]]
     chart = charts.line_chart(
         title,
         [str(y) for y in years],
@@ -263,12 +267,13 @@ def _trend(
         ],
         value_format=_fmt(mark, digits),
         first_header=_("Jahr"),
+        breaks=breaks,
+        break_label=_("Berichtskreis geändert"),
     )
     circles: list[tuple[int, str]] = []
     if years:
-        last, _names, _n = _circle(reports[years[-1]], figure.family)
-        for y in years[:-1]:
-            slugs, names, sharing = _circle(reports[y], figure.family)
+        last = reporting[-1][0]
+        for y, (slugs, names, sharing) in zip(years[:-1], reporting[:-1], strict=True):
             if slugs != last:
                 circles.append(
                     (

@@ -111,6 +111,10 @@ class Chart:
     percent: bool = False  # stacked: each category's bar is 100 %
     value_format: Callable[[float | int | None], str] | None = None
     table_headers: tuple[str, ...] = field(default_factory=tuple)
+    # line: the category indexes where the series begins anew (a break in the series: the values before
+    # and after are not comparable, e.g. another set of reporting offices). No line joins across one.
+    breaks: tuple[int, ...] = ()
+    break_label: str = ""
     uid: int = field(default_factory=lambda: next(_ids))
 
     # --- text alternatives ------------------------------------------------------------------------
@@ -127,7 +131,10 @@ class Chart:
                 for s in self.series
             )
             parts.append(f"{category}: {values}")
-        return "; ".join(parts) + "."
+        said = "; ".join(parts) + "."
+        for i in self.breaks:
+            said += f" {self.break_label}: {self.categories[i - 1]} – {self.categories[i]}."
+        return said
 
     def table(self, also_named_by: str | None = None) -> Markup:
         if self.kind == "stacked" and len(self.categories) == 1:  # one bar: a row per part reads better
@@ -276,9 +283,9 @@ class Chart:
 
     def _line(self, width: int) -> tuple[str, int]:
         legend, top = self._legend(18, width, [s.name for s in self.series])
-        height = int(top + 220)
+        plot_top = top + (24 if self.breaks else 8)  # a break's name stands above the plot
+        height = int(plot_top + 212)
         left, right, bottom = 56.0, 16.0, height - 28.0
-        plot_top = top + 8
         values = [v for s in self.series for v in s.values if v is not None]
         maximum = max(values, default=0)
         step = _nice_step(maximum)
@@ -299,15 +306,28 @@ class Chart:
 
         for i, category in enumerate(self.categories):
             out.append(_text(px(i), height - 8, category, anchor="middle", size=11))
+        for i in self.breaks:  # a dashed rule between the two years, named in the strip above the plot
+            x = (px(i - 1) + px(i)) / 2
+            out.append(
+                f'<line x1="{x:.1f}" y1="{plot_top:.1f}" x2="{x:.1f}" y2="{bottom:.1f}" stroke="{INK}" '
+                f'stroke-width="1" stroke-dasharray="4 3"><title>{escape(self.break_label)}</title></line>'
+            )
+            out.append(_text(x, plot_top - 6, self.break_label, anchor="middle", size=10))
         for j, s in enumerate(self.series):
             color = PALETTE[j % len(PALETTE)]
-            points = [
-                (px(i), bottom - (bottom - plot_top) * (v / y_max)) for i, v in enumerate(s.values) if v is not None
-            ]
-            if len(points) > 1:
-                path = " ".join(f"{'M' if k == 0 else 'L'}{x:.1f},{y:.1f}" for k, (x, y) in enumerate(points))
-                out.append(f'<path d="{path}" fill="none" stroke="{color}" stroke-width="2.5"/>')
-            for (x, y), v in zip(points, [v for v in s.values if v is not None], strict=True):
+            segment: list[tuple[float, float]] = []
+            for i, v in enumerate([*s.values, None]):  # a missing value or a break ends a segment
+                if segment and (v is None or i in self.breaks):
+                    if len(segment) > 1:
+                        path = " ".join(f"{'M' if k == 0 else 'L'}{x:.1f},{y:.1f}" for k, (x, y) in enumerate(segment))
+                        out.append(f'<path d="{path}" fill="none" stroke="{color}" stroke-width="2.5"/>')
+                    segment = []
+                if v is not None:
+                    segment.append((px(i), bottom - (bottom - plot_top) * (v / y_max)))
+            for i, v in enumerate(s.values):
+                if v is None:
+                    continue
+                x, y = px(i), bottom - (bottom - plot_top) * (v / y_max)
                 out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{color}"/>')
                 if len(self.series) == 1 or n <= 12:
                     out.append(_text(x, y - 8, self.fmt(v), anchor="middle", size=10))
@@ -401,8 +421,11 @@ def line_chart(
     unit: str = "",
     value_format: Callable[[float | int | None], str] | None = None,
     first_header: str = "",
+    breaks: Sequence[int] = (),
+    break_label: str = "",
 ) -> Chart:
-    """A trend: one line per series over the x labels (months, years)."""
+    """A trend: one line per series over the x labels (months, years). ``breaks``: the indexes of the labels
+    where the series begins anew, named ``break_label``; no line joins across a break or a missing value."""
     return Chart(
         "line",
         title,
@@ -412,4 +435,6 @@ def line_chart(
         unit=unit,
         value_format=value_format,
         table_headers=(first_header,),
+        breaks=tuple(breaks),
+        break_label=break_label,
     )

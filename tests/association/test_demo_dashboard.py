@@ -136,6 +136,13 @@ def test_a_year_without_an_offices_figures_says_so(demo, client):
     bars = html.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
     assert NAMES["hamm"] not in bars
     assert "<li>2022: 1 von 2 Kontaktstellen: Selbsthilfe-Kontaktstelle Dortmund</li>" in html
+    # The trend's line does not join 2022 (Dortmund alone) to 2023 (both offices): that reads as growth.
+    # The two years are apart, with the break named on the chart and in its text alternative.
+    trend = html.split('<figure class="chart">')[2].split("</figure>", 1)[0]
+    assert "Berichtskreis geändert" in trend and 'stroke-dasharray="4 3"' in trend
+    assert "Berichtskreis geändert: 2022 – 2023." in trend
+    paths = re.findall(r'<path d="([^"]+)" fill="none"', trend)
+    assert len(paths) == 1 and paths[0].count("L") == len(re.findall(r"<circle ", trend)) - 2
     html = client.get("/verband/paritaet-nrw/?jahr=2023").get_data(as_text=True)
     assert "Keine Zahlen für" not in html
     assert _cells(html, "Verband insgesamt")[-1] == "–"

@@ -49,3 +49,30 @@ def test_a_two_line_label_stays_right_aligned_in_the_pdf(app, world, tmp_path):
     assert pairs, "the chart's label is not on two lines"
     # (the table's cell breaks its text too, left-aligned: only the chart's lines end at one x)
     assert any(abs(a[0] - b[0]) < 2 for a, b in pairs), pairs
+
+
+def _segments(svg: str) -> list[int]:
+    """How many points each drawn line segment joins."""
+    return [d.count("L") + 1 for d in re.findall(r'<path d="([^"]+)" fill="none"', svg)]
+
+
+def test_a_line_does_not_join_across_a_break_or_a_missing_value():
+    """A trend whose reporting offices change between 2022 and 2023 is two series: no line joins them,
+    a dashed rule between the years is named on the chart and in the text alternative. A year without a
+    value (hidden total) ends a segment too, instead of a line drawn across it as if it were known."""
+    years = ["2021", "2022", "2023", "2024", "2025"]
+    joined = charts.line_chart("Kontakte", years, [charts.Series("Verband", [10, 20, 30, 40, 50])])
+    assert _segments(str(joined.svg())) == [5] and "stroke-dasharray" not in str(joined.svg())
+    broken = charts.line_chart(
+        "Kontakte",
+        years,
+        [charts.Series("Verband", [10, 20, 30, 40, 50])],
+        breaks=[2],
+        break_label="Berichtskreis geändert",
+    )
+    svg = str(broken.svg())
+    assert _segments(svg) == [2, 3] and svg.count("<circle ") == 5
+    assert 'stroke-dasharray="4 3"><title>Berichtskreis geändert</title>' in svg
+    assert broken.description().endswith("Berichtskreis geändert: 2022 – 2023.")
+    gap = charts.line_chart("Kontakte", years, [charts.Series("Verband", [10, None, 30, 40, None])])
+    assert _segments(str(gap.svg())) == [2] and str(gap.svg()).count("<circle ") == 3
