@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from saas.association.models import AggregationRun, AssociationReport, RunStatus
+from saas.association.report import has_contacts
 from saas.association.suppression import marker
 from saas.contacts.queries import change_pct, share_pct
 from saas.extensions import db
@@ -159,14 +160,8 @@ def has_data(payload: dict) -> bool:
     total = payload.get("total") or {}
     contacts = total.get("contacts")
     if contacts is not None:
-        return contacts.get("total") not in (0, None)
-
-    def nonzero(node: Any) -> bool:
-        if isinstance(node, dict):
-            return any(nonzero(v) for k, v in node.items() if k != "offices")
-        return node not in (0, None) and not isinstance(node, bool)
-
-    return nonzero(total)
+        return has_contacts(contacts.get("total"))
+    return _any_figure(total, leave_out="offices")  # the total's count of offices is no figure
 
 
 def is_part_year(payload: dict) -> bool:
@@ -175,10 +170,11 @@ def is_part_year(payload: dict) -> bool:
     return bool(period) and not str(period.get("to", "")).endswith("-12-31")
 
 
-def _any_figure(node: Any) -> bool:
-    """Anything other than 0 in a family's section (a sign counts: something was hidden)."""
+def _any_figure(node: Any, leave_out: str = "") -> bool:
+    """Anything other than 0 in a family's section (a sign counts: something was hidden), leaving out the
+    entries named ``leave_out``."""
     if isinstance(node, dict):
-        return any(_any_figure(v) for v in node.values())
+        return any(_any_figure(v, leave_out) for k, v in node.items() if k != leave_out)
     if isinstance(node, bool) or node is None:
         return False
     return node != 0
@@ -191,7 +187,7 @@ def reporting(payload: dict, family: str) -> tuple[list[dict], list[dict]]:
     sum then covers fewer offices than in other years (the "Berichtskreis" changed)."""
     sharing = [o for o in payload.get("offices", []) if family in o]
     if family == "contacts":
-        with_figures = [o for o in sharing if (o["contacts"] or {}).get("total") not in (0, None)]
+        with_figures = [o for o in sharing if has_contacts((o["contacts"] or {}).get("total"))]
     else:
         with_figures = [o for o in sharing if _any_figure(o[family])]
     return sharing, with_figures

@@ -619,16 +619,23 @@ def uses_locked(payload: Mapping[str, Any]) -> bool:
     return any(LOCKED in ((e.get("contacts") or {}).get("by_kind") or {}).values() for e in entries)
 
 
+def has_contacts(total: object) -> bool:
+    """Whether an office's contacts total says it counted that year: any total but 0 or none (a hidden
+    total is one). An office that shares its figures but recorded nothing (it keeps them in Lotse only
+    since later) is not in that year's "Berichtskreis". The one test for the table and the payload."""
+    return total not in (None, 0)
+
+
 def _had_contacts(prev: Published | None, office_ids: list[int]) -> bool:
     if prev is None:
         return False
-    return any(prev.get(oid, "contacts", "total") not in (None, 0) for oid in office_ids)
+    return any(has_contacts(prev.get(oid, "contacts", "total")) for oid in office_ids)
 
 
 def _reporting(table: Published) -> set[int]:
-    """The offices with contacts in a table (the "Berichtskreis"): sharing them, and with a total other than
-    0 (a hidden total is one). As :func:`saas.association.queries.reporting` reads a payload."""
-    return {oid for oid in table.sharing.get("contacts", ()) if table.get(oid, "contacts", "total") not in (None, 0)}
+    """The offices with contacts in a table (the "Berichtskreis"), as
+    :func:`saas.association.queries.reporting` reads them in a payload."""
+    return {oid for oid in table.sharing.get("contacts", ()) if has_contacts(table.get(oid, "contacts", "total"))}
 
 
 def build(
