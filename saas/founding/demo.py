@@ -1,6 +1,7 @@
 """Demo founding support (a separate seeder, so the demo's published figures stay the seeds'): K.I.S.S.
 Kreis Unna's waiting list for Long Covid in Lünen, Dortmund's open process for Hochsensibilität with
-three interested callers, and a group conflict counselled in sessions. No directory entry is created,
+three interested callers, Hamm's first talk on Endometriose, Dithmarschen's waiting list of caring
+relatives after a press notice, and a group conflict counselled in sessions. No directory entry is created,
 so the groups figures of the demo reports are untouched. Idempotent: an office with processes is left alone.
 """
 
@@ -32,6 +33,27 @@ PROCESSES: dict[str, list[tuple[str, str | None, int, list[tuple[str, str, str]]
                 ("C. (Pseudonym)", "c.pseudonym@example.org", "form"),
             ],
             [("first_talk", 45)],
+        ),
+    ],
+    "hamm": [
+        (
+            "Endometriose",
+            None,
+            35,
+            [
+                ("Frau D.", "02381 000 0001", "contact"),
+                ("E. (Pseudonym)", "e.pseudonym@example.org", "form"),
+            ],
+            [("first_talk", 14)],
+        ),
+    ],
+    "dithmarschen": [
+        (
+            "Pflegende Angehörige",
+            None,
+            120,
+            [(f"Angehörige*r {n}", f"0481 000 00{n:02d}", "contact") for n in range(1, 7)],
+            [("first_talk", 100), ("press_notice", 75)],
         ),
     ],
     "kreis-unna": [
