@@ -37,6 +37,8 @@ def test_protected_group_never_shows_contact_place_or_time(client, world) -> Non
             assert leak not in html, (url, leak)
     page = client.get(f"/dortmund/gruppen/{group.id}").get_data(as_text=True)
     assert "Kontakt über die Kontaktstelle" in page
+    # the office's number is one tap away on a phone, as everywhere else
+    assert '<a href="tel:+49-231-529097">0231 52 90 97</a>' in page.split("Kontakt über die Kontaktstelle", 1)[1]
     assert 'action="/dortmund/gruppen/' in page  # the inquiry form
 
 
