@@ -2863,6 +2863,16 @@ def _with_filed_topics(
         if any(_has(c.search_topics, tokens) and _score_term(term, matchers, c)[1] for c in candidates)
     ]
     filed += [tokens for tokens in sorted(topics) if tokens not in filed and _audience_broader(filed, tokens)]
+    # A topic whose name has the word only as a compound's front ("Verlust|ängste", "Darm|krebs") names it as the
+    # kind of its head it is about. Where the word names other topics by itself as well (Trauer lists "Verlust"),
+    # those are nearer to it, and a group it matches under the front's topic points to them (s25-nearer:
+    # "Verlust" → the grief groups after "Bindung und Verlust", filed under Verlustängste). The front's own groups
+    # need no widening: its name's part matches the word. A word that names no other topic keeps its one.
+    fronts = {tokens for tokens in topics if _word_is_front(term.word, tokens)}
+    nearer = sorted(topics - fronts)
+    if nearer and fronts & set(filed):
+        filed = [tokens for tokens in filed if tokens not in fronts]
+        filed += [tokens for tokens in nearer if tokens not in filed]
     if not filed:
         return term
     # Weighed as a synonym's compound part: below every match of the reading itself, in a name or a topic.
@@ -2870,6 +2880,32 @@ def _with_filed_topics(
     widened = Term(term.word, [*term.alternatives, *(Alternative(t, weight, FILED_TOPIC) for t in filed)])
     widened.areas, widened.meant_areas = term.areas, term.meant_areas
     return widened
+
+
+@lru_cache(maxsize=1)
+def _listed_topic_of_keys() -> dict[tuple[str, ...], str]:
+    """The keys of each topic of the common list as an alternative (:func:`_topic_alternative`) → its name."""
+    from saas.directory.demo import load_topic_rows
+
+    return {_topic_alternative(row["name"]).tokens: row["name"] for row in load_topic_rows()}
+
+
+@lru_cache(maxsize=2_000)
+def _word_is_front(word: str, tokens: tuple[str, ...]) -> bool:
+    """Whether a word (or a form it is derived from) stands in the name of the topic of the common list with
+    these keys only as the front of a compound, the part that says what kind of its head the topic is: "Verlust"
+    in "Verlust|ängste", "Darm" in "Darm|krebs". Not where it is a word of the name itself, or its head."""
+    name = _listed_topic_of_keys().get(tokens)
+    if name is None:
+        return False
+    own = {language.norm(w) for w in (word, *language.derivations(word))}
+    front = False
+    for w in language.raw_words(name):
+        parts = language.split_compound(w)
+        if language.norm(w) in own or language.norm(parts[-1]) in own:
+            return False
+        front = front or any(language.norm("".join(parts[:i])) in own for i in range(1, len(parts)))
+    return front
 
 
 def _has_part_topic(term: Term) -> bool:
