@@ -791,6 +791,8 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         # So is a form of a verb of the dictionary that begins with the front ("über|fordert" of
         # überfordern): a word of its own, whose front alone would find every "… überwinden" (round 10).
         prefixed = prefixed or (len(split) > 1 and _verb_beginning_with(word, split[0]))
+        # So is a word of its own behind a filler head whose front names nothing ("Spiel|gruppe", s25-noanswer).
+        prefixed = prefixed or _defined_whole(word, split)
         parts = [p for p in split if language.surface(p) not in STOPWORDS] if not prefixed else [word]
         if _kind_of_head_adjective(parts):
             parts = parts[:-1]  # "Parkinson|krank" is what "Parkinson" names, as "Krebs|gruppe" is
@@ -875,6 +877,21 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         if 2 <= len(word) <= 4:
             term.alternatives.append(Alternative((INITIALS + language.surface(word),), SYNONYM, "initials"))
     return tuple(term.alternatives)
+
+
+def _defined_whole(word: str, split: tuple[str, ...]) -> bool:
+    """Whether a compound whose head is a filler word (:data:`STOPWORDS`: "Gruppe", "Hilfe", "Treffen") is a word
+    of its own, read whole and by its own definition rather than as its front (s25-noanswer): German Wiktionary
+    defines it (:func:`language.glosses`), and each front part is an everyday word that names no topic of the
+    common list (:func:`may_ignore`, :func:`named_topics`), so that the front alone says nothing the compound
+    means. "Spiel|gruppe" (… Einheit von Spielern, a playgroup) is no "Spiel", which as a part found the
+    gambling and media addiction groups ("Glücks|spiel", "Computer|spiele"). A front that names a concept still
+    stands for the compound ("Krebs|gruppe", "Angehörigen|gruppe", "Sterbe|hilfe", "Flüchtlings|hilfe"); so does
+    one behind a filler head Wiktionary does not define ("Frauen|gruppe": … verschiedener Frauen, no noun)."""
+    if len(split) < 2 or language.surface(split[-1]) not in STOPWORDS or not language.glosses(word):
+        return False
+    fronts = [p for p in split[:-1] if language.surface(p) not in STOPWORDS]
+    return bool(fronts) and all(may_ignore(p) and not named_topics(p) for p in fronts)
 
 
 def _kind_of_head_adjective(parts: list[str]) -> bool:
