@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from flask import get_template_attribute
+from flask_babel import gettext
 from markupsafe import Markup
 
 from saas.core.formatting import format_number, format_percent
@@ -176,7 +177,7 @@ class Chart:
                 svg=self.svg(),
                 title=self.title,
                 summary_id=summary_id,
-                summary="Daten als Tabelle",
+                summary=gettext("Daten als Tabelle"),
                 table=self.table(also_named_by=summary_id),
             )
         )

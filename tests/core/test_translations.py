@@ -166,3 +166,11 @@ def test_staff_pages_of_features_in_english(client, world):
         response = client.get(url)
         assert response.status_code == 200, url
         assert text in response.get_data(as_text=True), url
+
+
+def test_a_charts_data_table_is_offered_in_english(client, world):
+    """The chart's own words ("Daten als Tabelle") were fixed German on an English page."""
+    client.login(world.dortmund_readonly)
+    client.post_form("/sprache/en", {"next": "/"})
+    page = client.get("/dortmund/intern/statistik?period=year&year=2022").get_data(as_text=True)
+    assert "<svg" in page and "Data as a table" in page and "Daten als Tabelle" not in page
