@@ -125,7 +125,7 @@ TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability
 # topic list's words) cannot show, so that ``lotse db upgrade`` still rebuilds every office's documents: round
 # 12 cuts rare words the frequencies did not ("Errötungs|angst", :func:`language.split_compound`), which no word
 # of the list is.
-DOCUMENT_REVISION = 1
+DOCUMENT_REVISION = 2  # 2: a group word's whole or front makes no initials (_word_for_a_group)
 
 
 def word_tokens(word: str, parts: bool = True) -> list[str]:
@@ -166,10 +166,7 @@ def name_initials(name: str) -> list[str]:
     for segment in _NAME_SEGMENTS.split(name or ""):
         words = [w for w in language.raw_words(segment) if w.isalpha()]
         # A word as common as "nicht" or "allein" makes a phrase, no name: "Panik? Nicht allein!" is no "NA".
-        generic = any(
-            language.surface(language.split_compound(w)[-1]) in STOPWORDS or language.zipf(w) >= EVERYDAY_NOUN_ZIPF
-            for w in words
-        )
+        generic = any(_word_for_a_group(w) or language.zipf(w) >= EVERYDAY_NOUN_ZIPF for w in words)
         if 2 <= len(words) <= 4 and not generic:
             found.append(language.surface("".join(w[0] for w in words)))
             # A place after the name is no part of it: "Narcotics Anonymous Dortmund" is known as "NA" (a last
@@ -177,6 +174,14 @@ def name_initials(name: str) -> list[str]:
             if len(words) >= 3 and not language.is_noun(words[-1]):
                 found.append(language.surface("".join(w[0] for w in words[:-1])))
     return list(dict.fromkeys(found))
+
+
+def _word_for_a_group(word: str) -> bool:
+    """Whether a word of a group's name is a filler or a word for a group or its meeting: itself, its head or
+    its front (:data:`STOPWORDS`: "Gesprächskreis", "Selbsthilfe|gruppe", "Treff|punkt"). Such a word makes a
+    description, no name known by its initials ("Gesprächskreis Aplerbeck" is no "GA")."""
+    parts = language.split_compound(word)
+    return any(language.surface(p) in STOPWORDS for p in {word, parts[0], parts[-1]})
 
 
 _HYPHENATED_NAME = re.compile(r"\b([^\W\d_]{2,})-([^\W\d_]{2,})\b")

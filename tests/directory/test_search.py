@@ -855,6 +855,21 @@ def test_a_name_is_known_by_its_initials_without_the_place_and_written_as_one(ev
     assert names(everyday, "Alanon") == ["Al-Anon Familiengruppe", "Angehörige von Alkoholkranken"]
 
 
+def test_a_word_for_a_group_makes_no_initials(everyday) -> None:
+    """A name with a word for a group or its meeting ("Gesprächskreis", "Treff|punkt") describes the group and
+    is known by no initials: "GA" (Gamblers Anonymous) listed "Depressionen – Gesprächskreis Aplerbeck" first.
+    "Gesprächskreis" is a filler word itself, and only its head "kreis" was asked."""
+    from saas.directory.search import name_initials
+
+    assert name_initials("Gesprächskreis Aplerbeck") == []
+    assert name_initials("Treffpunkt Parkinson Aplerbeck") == []
+    assert name_initials("Anonyme Alkoholiker") == ["aa"]
+    d = everyday.dortmund
+    make_group(d, "Depressionen – Gesprächskreis Aplerbeck", ["Depression"], topic_area="mental_health")
+    assert "Depressionen – Gesprächskreis Aplerbeck" not in names(everyday, "GA")
+    assert "Depressionen – Gesprächskreis Aplerbeck" in names(everyday, "Depression")
+
+
 def test_a_noun_reaches_a_topic_through_its_compound_synonyms_front(everyday) -> None:
     """Does "Heißhunger" (~ Fress|anfall, Fress|attacke in OpenThesaurus; fressen ~ essen) find the eating
     disorder group, also typed without ß, though no group says any of the words?"""
