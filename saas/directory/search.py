@@ -4264,6 +4264,80 @@ def _relatives_of_topic(concept: list[Term], where_of: Callable[[], list]) -> li
     return [c for c in _find([term], where_of()) if _for_relatives(c)]
 
 
+@lru_cache(maxsize=1)
+def _umbrella_topics() -> dict[str, frozenset[str]]:
+    """Name of each topic of the common topic list → the topics it is a kind of by the language (s25-relatives):
+    another topic's one-word name, of the same topic area, is the head of its one-word compound name
+    ("Spiel|sucht" → Sucht, "Brust|krebs" → Krebs) or one of its OpenThesaurus broader terms
+    ("Drogenabhängigkeit" ^Sucht). Such an umbrella topic is its own too. Never a topic named for people
+    ("Adoptiv|eltern" ^Eltern says who, not what is wrong)."""
+    from saas.directory.demo import load_topic_rows
+
+    rows = load_topic_rows()
+    by_key: dict[str, set[str]] = {}
+    for row in rows:
+        words = language.raw_words(row["name"])
+        if len(words) == 1 and words[0].isalpha() and not language.is_person(words[0]):
+            by_key.setdefault(language.norm(words[0]), set()).add(row["name"])
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        words = language.raw_words(row["name"])
+        if len(words) != 1 or not words[0].isalpha():
+            continue
+        parts = language.split_compound(words[0])
+        kinds_of = [*(parts[-1:] if len(parts) > 1 else []), *language.broader_terms(words[0])]
+        for umbrella in {u for w in kinds_of for u in by_key.get(language.norm(w), ())}:
+            if umbrella != row["name"] and _topic_area(umbrella) == row["topic_area"]:
+                found.setdefault(row["name"], set()).add(umbrella)
+                found.setdefault(umbrella, set()).add(umbrella)
+    return {name: frozenset(umbrellas) for name, umbrellas in found.items()}
+
+
+def _named_for_relatives(c: Candidate) -> bool:
+    """A group whose name says it is for relatives: the relatives' audience word, as a word or a compound's
+    part ("*Angehörige* Sucht", "*Angehörigen*gruppe Depression")."""
+    from saas.directory.models import AUDIENCES
+
+    key = language.norm(AUDIENCES["relatives"])
+    tokens = set(c.search_name.split())
+    return key in tokens or PART + key in tokens
+
+
+_UMBRELLA_READINGS = ("exact", "derived", "topic", "broader_topic")  # readings whose topics a concern names
+
+
+def _umbrella_relatives(concept: list[Term], where_of: Callable[[], list]) -> list[Candidate]:
+    """The groups filed under the umbrella topics of the topics a situation's words name
+    (:func:`_umbrella_topics`) whose name says they are for relatives (:func:`_named_for_relatives`): a circle for
+    relatives of any addiction ("Angehörige Sucht") answers a relative of someone who drinks, takes drugs or
+    gambles, beside the groups of that addiction open to relatives (s25-relatives). None where those topics
+    have no umbrella, or it no such group."""
+    topics = _listed_topics_by_tokens()
+    umbrellas = _umbrella_topics()
+    named: set[str] = set()
+    for t in concept:
+        # The topics as the word names them, not only those the office has: "zockt" → Glücksspiel, which lists
+        # Spiel|sucht, a kind of Sucht, where the office files no group under Spielsucht. An everyday word's
+        # broader topics as settle_terms keeps them (none).
+        own = [a for a in _alternatives(t.word) if a.kind != "broader_topic" or not may_ignore(t.word) or t.areas]
+        own = own if " " not in t.word else []
+        named |= {n for a in [*t.alternatives, *own] if a.kind in _UMBRELLA_READINGS for n in topics.get(a.tokens, ())}
+    found: list[Candidate] = []
+    for umbrella in sorted({u for n in named for u in umbrellas.get(n, ())}):
+        reading = _topic_alternative(umbrella)
+        term = Term(umbrella, [reading])
+        term.areas = term.meant_areas = frozenset([_topic_area(umbrella)])
+        seen = {c.id for c in found}
+        found += [
+            c
+            for c in _find([term], where_of())
+            if c.id not in seen
+            and _named_for_relatives(c)
+            and _has(c.search_topics.partition(ABOUT)[0] + " ", reading.tokens)
+        ]
+    return found
+
+
 def _in_name_or_topic(term: Term, c: Candidate) -> bool:
     strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
     return any(all(t in strong for t in a.tokens) for a in term.alternatives if a.kind == "exact")
@@ -4311,6 +4385,10 @@ def _situation(
     )
     if "social" not in areas:
         found = [c for c in found if _for_relatives(c)] or _relatives_of_topic(concept, where_of) or found
+        # After them, the groups for relatives of what the concern is a kind of ("Sohn nimmt Drogen": the
+        # circle "Angehörige Sucht" of topic Sucht, for relatives of any addiction).
+        seen_found = {c.id for c in found}
+        found += [c for c in _umbrella_relatives(concept, where_of) if c.id not in seen_found]
     else:
         unused += [p.word for p in persons]
     seen = {c.id for c in named}
