@@ -101,6 +101,17 @@ def _label(x: float, y: float, text: str, width: float, size: float = 12) -> str
     return f'<g class="label"><title>{escape(text)}</title>{lines_svg}</g>'
 
 
+NARROW_WIDTH = 328  # a phone's 360 px less the page's margins: the chart is drawn for it, not shrunk to it
+LABELS_ABOVE_BELOW = 400  # narrower than this, a bar's label stands on its own line above it, not beside it
+
+
+def _label_above(y: float, text: str, width: float) -> str:
+    """A category label on one line above its bars, from the left edge, shortened with "…" to the width (the
+    whole label is its title and in the table under the chart)."""
+    line = _fit_lines(text, width - 16, 12, lines=1)[0]
+    return f'<g class="label"><title>{escape(text)}</title>{_text(8, y + 12, line, size=12)}</g>'
+
+
 @dataclass
 class Chart:
     kind: str  # "bar" | "stacked" | "line"
@@ -169,12 +180,15 @@ class Chart:
 
     def __html__(self) -> str:
         summary_id = dom_id("chart-data")
+        # Drawn twice, for a screen and for a phone: the wide drawing shrunk to a phone's width had 5 px text.
+        # The style sheet shows one of them (.chart-wide / .chart-narrow); a hidden one is read by no one.
+        drawings = self.svg(css_class="chart-wide") + self.svg(width=NARROW_WIDTH, css_class="chart-narrow")
         return str(
             Markup(
                 '<figure class="chart">{svg}<figcaption>{title}</figcaption>'
                 '<details class="chart-table"><summary id="{summary_id}">{summary}</summary>{table}</details></figure>'
             ).format(
-                svg=self.svg(),
+                svg=drawings,
                 title=self.title,
                 summary_id=summary_id,
                 summary=gettext("Daten als Tabelle"),
@@ -184,7 +198,12 @@ class Chart:
 
     # --- drawing ----------------------------------------------------------------------------------
     def svg(
-        self, *, font: str = "system-ui, sans-serif", width: int = 640, text_filter: Callable[[str], str] | None = None
+        self,
+        *,
+        font: str = "system-ui, sans-serif",
+        width: int = 640,
+        text_filter: Callable[[str], str] | None = None,
+        css_class: str = "",
     ) -> Markup:
         if self.kind == "line":
             body, height = self._line(width)
@@ -192,9 +211,11 @@ class Chart:
             body, height = self._stacked(width)
         else:
             body, height = self._bars(width)
-        title_id, desc_id = f"chart-{self.uid}-title", f"chart-{self.uid}-desc"
+        key = f"{self.uid}-{css_class}" if css_class else str(self.uid)  # two drawings of a chart: own ids
+        title_id, desc_id = f"chart-{key}-title", f"chart-{key}-desc"
+        attributes = f' class="{escape(css_class)}"' if css_class else ""
         svg = (
-            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg"{attributes} role="img" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}" aria-labelledby="{title_id} {desc_id}" font-family="{escape(font)}">'
             f'<title id="{title_id}">{escape(self.title)}</title>'
             f'<desc id="{desc_id}">{escape(self.description())}</desc>'
@@ -222,7 +243,10 @@ class Chart:
     def _bars(self, width: int) -> tuple[str, int]:
         legend, top = self._legend(18, width, [s.name for s in self.series])
         top = max(top, 8)
-        label_w = min(max((_approx_width(c, 12) for c in self.categories), default=40) + 12, width * 0.42)
+        above = width < LABELS_ABOVE_BELOW
+        label_w = (
+            8.0 if above else min(max((_approx_width(c, 12) for c in self.categories), default=40) + 12, width * 0.42)
+        )
         value_w = 70
         plot_w = width - label_w - value_w - 8
         maximum = max((v or 0 for s in self.series for v in s.values), default=0) or 1
@@ -231,7 +255,11 @@ class Chart:
         y = top
         for i, category in enumerate(self.categories):
             block = len(self.series) * bar_h
-            out.append(_label(label_w - 8, y + block / 2, category, label_w - 12))
+            if above:
+                out.append(_label_above(y, category, width))
+                y += 18
+            else:
+                out.append(_label(label_w - 8, y + block / 2, category, label_w - 12))
             for j, s in enumerate(self.series):
                 value = s.values[i] or 0
                 w = max(plot_w * value / maximum, 0.0)
@@ -241,16 +269,18 @@ class Chart:
                 )
                 out.append(_text(label_w + w + 4, y + j * bar_h + bar_h - 5, self.fmt(s.values[i]), size=11))
             y += block + gap
-        out.append(
-            f'<line x1="{label_w:.1f}" y1="{top - 4:.1f}" x2="{label_w:.1f}" y2="{y - gap + 2:.1f}" '
-            f'stroke="{INK}" stroke-width="1"/>'
-        )
+        if not above:  # the axis; labels above the bars would cross it
+            out.append(
+                f'<line x1="{label_w:.1f}" y1="{top - 4:.1f}" x2="{label_w:.1f}" y2="{y - gap + 2:.1f}" '
+                f'stroke="{INK}" stroke-width="1"/>'
+            )
         return "".join(out), int(y + 4)
 
     def _stacked(self, width: int) -> tuple[str, int]:
         legend, top = self._legend(18, width, [s.name for s in self.series])
+        above = width < LABELS_ABOVE_BELOW
         label_w = min(max((_approx_width(c, 12) for c in self.categories), default=0) + 12, width * 0.3)
-        if len(self.categories) == 1 and not self.categories[0]:
+        if above or (len(self.categories) == 1 and not self.categories[0]):
             label_w = 8
         plot_w = width - label_w - 8
         bar_h, gap = 28, 14
@@ -259,7 +289,10 @@ class Chart:
         out = [legend]
         y = top
         for i, category in enumerate(self.categories):
-            if category:
+            if category and above:
+                out.append(_label_above(y, category, width))
+                y += 18
+            elif category:
                 out.append(_label(label_w - 8, y + bar_h / 2, category, label_w - 12))
             x = label_w
             for j, s in enumerate(self.series):

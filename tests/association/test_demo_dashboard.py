@@ -138,7 +138,7 @@ def test_a_year_without_an_offices_figures_says_so(demo, client):
     assert "<li>2022: 1 von 2 Kontaktstellen: Selbsthilfe-Kontaktstelle Dortmund</li>" in html
     # The trend's line does not join 2022 (Dortmund alone) to 2023 (both offices): that reads as growth.
     # The two years are apart, with the break named on the chart and in its text alternative.
-    trend = html.split('<figure class="chart">')[2].split("</figure>", 1)[0]
+    trend = html.split('<figure class="chart">')[2].split("</figure>", 1)[0].split('class="chart-narrow"', 1)[0]
     assert "Berichtskreis geändert" in trend and 'stroke-dasharray="4 3"' in trend
     assert "Berichtskreis geändert: 2022 – 2023." in trend
     paths = re.findall(r'<path d="([^"]+)" fill="none"', trend)
@@ -209,6 +209,12 @@ def test_analyst_walks_the_demo_dashboard_in_a_browser(page, demo):
     # reflows within the screen instead of making the page scroll sideways (WCAG 1.4.10).
     page.set_viewport_size({"width": 360, "height": 800})
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    # Its charts are the ones drawn for a phone, their text as large as on a screen (not a 640 px drawing
+    # shrunk to half, with 5 px text).
+    expect(page.locator("figure.chart svg.chart-wide").first).to_be_hidden()
+    narrow = page.locator("figure.chart svg.chart-narrow").first
+    expect(narrow).to_be_visible()
+    assert narrow.evaluate("svg => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width") >= 0.95
     page.set_viewport_size({"width": 1280, "height": 800})
     page.get_by_label("Bezug").select_option("absolut")
     page.get_by_role("button", name="Anzeigen").click()

@@ -76,3 +76,23 @@ def test_a_line_does_not_join_across_a_break_or_a_missing_value():
     assert broken.description().endswith("Berichtskreis geändert: 2022 – 2023.")
     gap = charts.line_chart("Kontakte", years, [charts.Series("Verband", [10, None, 30, 40, None])])
     assert _segments(str(gap.svg())) == [2] and str(gap.svg()).count("<circle ") == 3
+
+
+def test_a_chart_is_drawn_for_a_screen_and_for_a_phone(app):
+    """The page carries two drawings of a chart, each with its own ids (one name each for assistive
+    technology); the phone's puts each bar's label on its own line above the bar, from the left edge,
+    shortened to the width with the whole label as its title."""
+    chart = charts.bar_chart("Kontakte", [KISS, "Selbsthilfe-Kontaktstelle Hamm"], [charts.Series("2025", [259, 104])])
+    with app.test_request_context():
+        html = chart.__html__()
+    assert html.count("<svg") == 2 and 'class="chart-wide"' in html and 'class="chart-narrow"' in html
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    narrow = html.split('class="chart-narrow"', 1)[1].split("</svg>", 1)[0]
+    assert f'width="{charts.NARROW_WIDTH}"' in narrow
+    labels = re.findall(
+        r'<g class="label"><title>([^<]*)</title><text x="8.0" [^>]*text-anchor="start"[^>]*>([^<]*)<', narrow
+    )
+    assert [t for t, _line in labels] == [KISS, "Selbsthilfe-Kontaktstelle Hamm"]
+    assert labels[0][1].endswith("…") and labels[1][1] == "Selbsthilfe-Kontaktstelle Hamm"
+    assert all(len(line) * 12 * 0.56 <= charts.NARROW_WIDTH - 16 for _t, line in labels)
