@@ -785,12 +785,10 @@ def _raised_present(word: str) -> list[str]:
     prefix's stay: "ver|gisst"). The infinitive is the stem with the vowel undone and "-en" or "-n", only where
     the dictionary lists it, and none where the stem is a verb's as it is ("liebst": lieben, not "leben")."""
     _nouns, verbs = _lexicon()
-    for ending in ("t", "st", ""):
-        if not word.endswith(ending or "t"):
-            continue
-        stem = word[: len(word) - len(ending)] if ending else word
-        if stem + "en" in verbs or stem + "n" in verbs:
-            return []  # a weak verb's second person ("liebst" of lieben is no raised "leben")
+    stems = [word[: len(word) - len(ending)] for ending in ("t", "st", "") if word.endswith(ending or "t")]
+    if any(stem + "en" in verbs or stem + "n" in verbs for stem in stems):
+        return []  # a weak verb's form ("liebst" of lieben is no raised "leben", "klickst" no "klecksen")
+    for stem in stems:
         groups = list(_VOWELS.finditer(stem))
         if not groups or groups[-1].end() == len(stem):
             continue  # a verb's stem ends in a consonant ("summit" is no "summen")

@@ -69,6 +69,7 @@ def office(world):  # type: ignore[no-untyped-def]
         ("säuft", "saufen"),
         ("stößt", "stoßen"),
         ("hält", "halten"),  # the bare stem in "-t": no ending of its own
+        ("wächst", "wachsen"),  # the third person first, not a second person of "wachen"
         ("vergißt", "vergessen"),  # the spelling before 1996
     ],
 )
@@ -80,6 +81,9 @@ def test_a_regular_form_keeps_its_own_verb() -> None:
     # "liebt" is of lieben, not a raised "leben"; "wirkt" of wirken, not "werken".
     assert language.infinitives("liebt") == ("lieben",)
     assert language.infinitives("wirkt") == ("wirken",)
+    # A weak verb's second person is no raised form either ("klickst" of klicken is no "klecksen").
+    assert "klecksen" not in language.infinitives("klickst")
+    assert "leben" not in language.infinitives("liebst")
 
 
 def test_no_raised_reading_without_a_verb_of_the_dictionary() -> None:
