@@ -771,10 +771,51 @@ def _strong_participle(form: str) -> list[str]:
     return []
 
 
+# The stem vowel of a strong verb's present (second and third person singular) and of its infinitive: German
+# raises "e" to "i" or "ie" and umlauts "a", "au", "o" there ("spr*i*cht"/"spr*e*chen", "s*ie*ht"/"s*e*hen",
+# "schl*ä*ft"/"schl*a*fen", "l*äu*ft"/"l*au*fen", "st*ö*ßt"/"st*o*ßen").
+_RAISED = {"ie": "e", "äu": "au", "i": "e", "ä": "a", "ö": "o"}
+
+
+def _raised_present(word: str) -> list[str]:
+    """Strong verbs of the dictionary (hunspell-de-de) a present-tense form with a raised stem vowel belongs to
+    (:data:`_RAISED`): "vergisst" → vergessen, "isst" → essen, "spricht" → sprechen, "schläft" → schlafen,
+    "säuft" → saufen, "hält" → halten. The form is the stem with "-t" or "-st", or the bare stem where it ends in
+    "t" ("hält", "gilt"); the last vowel group of the stem, before its final consonants, is the stem vowel (a
+    prefix's stay: "ver|gisst"). The infinitive is the stem with the vowel undone and "-en" or "-n", only where
+    the dictionary lists it, and none where the stem is a verb's as it is ("liebst": lieben, not "leben")."""
+    _nouns, verbs = _lexicon()
+    stems = [word[: len(word) - len(ending)] for ending in ("t", "st", "") if word.endswith(ending or "t")]
+    if any(stem + "en" in verbs or stem + "n" in verbs for stem in stems):
+        return []  # a weak verb's form ("liebst" of lieben is no raised "leben", "klickst" no "klecksen")
+    for stem in stems:
+        groups = list(_VOWELS.finditer(stem))
+        if not groups or groups[-1].end() == len(stem):
+            continue  # a verb's stem ends in a consonant ("summit" is no "summen")
+        last = groups[-1]
+        if plain := _RAISED.get(last.group()):
+            root = stem[: last.start()] + plain + stem[last.end() :]
+            roots = dict.fromkeys([root, root.replace("ß", "ss")])  # "vergißt": the spelling before 1996
+            found = [v for r in roots for v in (r + "en", r + "n") if v in verbs and v != word]
+            if found:
+                return found  # the third person first: "wächst" is wachsen's, not a second person of "wachen"
+    return []
+
+
 def _infinitives(word: str) -> list[str]:
     """Verbs of the dictionary a word form belongs to: the infinitive itself, a participle ("getrennt",
-    "erblindet", "amputiert", "trauernd", "getrennte", "geschieden") or the third person ("stottert")."""
-    _nouns, verbs = _lexicon()
+    "erblindet", "amputiert", "trauernd", "getrennte", "geschieden"), the third person ("stottert") or, where
+    none of these is, a strong verb's present with a raised vowel ("vergisst"; :func:`_raised_present`)."""
+    nouns, verbs = _lexicon()
+    found = _regular_infinitives(word, verbs)
+    if not found and word not in nouns:
+        found = _raised_present(word)
+    return found
+
+
+def _regular_infinitives(word: str, verbs: dict[str, tuple[str, ...]]) -> list[str]:
+    """The verbs of :func:`_infinitives` a form's stem spells as it is: the infinitive, a participle, the
+    third person."""
     found = [word] if word in verbs else []
     for ending in _ADJECTIVE_ENDINGS:
         if ending and not word.endswith(ending):
@@ -1131,7 +1172,8 @@ def finite_verbs(word: str) -> tuple[str, ...]:
     undone ("kifft" → kiffen, "schlägt" → schlagen, "läuft" → laufen). A noun or a word of the dictionary's
     own verbs is none ("Sucht" is no form of "suchen")."""
     word = word.lower()
-    if len(word) < 4 or not word.isalpha() or is_noun(word) or _infinitives(word):
+    # The dictionary's own forms by their stem as it is; a raised vowel ("schlägt") is read here as well.
+    if len(word) < 4 or not word.isalpha() or is_noun(word) or _regular_infinitives(word, _lexicon()[1]):
         return ()
     _sets, index = _thesaurus()
     found: list[str] = []

@@ -1267,7 +1267,37 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
         or any(a.kind in _TOPIC_READINGS for a in _alternatives(word))
     ):
         return ()
-    return _definition_readings(word) + _synonym_definition_readings(word) + _head_definition_readings(word)
+    return (
+        _definition_readings(word)
+        + _synonym_definition_readings(word)
+        + _head_definition_readings(word)
+        + _verb_noun_definition_readings(word)
+    )
+
+
+def _verb_noun_definition_readings(word: str) -> tuple[Alternative, ...]:
+    """What a verb form stands for by the definition of the noun of its verb's stem (s25-verbs): the verb names
+    doing what the noun is ("hungern" is to suffer *Hunger*), and Wiktionary defines the noun by what it is about
+    where the verb's own definition says only how ("Tochter hungert": hungern → Hunger, Verlangen nach *Essen* →
+    Essstörungen; hungern itself is "… zu wenig *Nahrung*", which names nothing). The noun is the infinitive's
+    stem that the dictionary (hunspell-de-de) lists as a noun and no person ("hunger|n", "schlaf|en"), read as
+    :func:`_definition_readings` reads a noun typed, by its kinds. Not for a noun typed ("Sucht" is no form of
+    "suchen"), and not by the verb's nouns in "-ung" or its infinitive written as a noun: those are the verb's
+    action, read as derived forms already."""
+    if language.is_noun(word):
+        return ()
+    own = language.norm(word)
+    nouns = language.dictionary_nouns()
+    found: dict[tuple[tuple[str, ...], str], Alternative] = {}
+    for verb in language.infinitives(word):
+        stems = (verb[:-1], verb[:-2]) if verb.endswith("en") else (verb[:-1],)
+        for stem in stems:
+            if stem not in nouns or language.is_person(stem):
+                continue
+            for alt in _definition_readings(stem.capitalize()):
+                if alt.tokens != (own,):
+                    found.setdefault((alt.tokens, alt.kind), alt)
+    return tuple(found.values())
 
 
 def _head_definition_readings(word: str) -> tuple[Alternative, ...]:
