@@ -1388,6 +1388,24 @@ def gloss_adjectives(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for sense in senses.split("|") for w in sense.split() if w[0].islower()))
 
 
+@lru_cache(maxsize=20_000)
+def gloss_genera(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each sense German Wiktionary defines a word by that names a genus: its first noun with the adjectives
+    of that sense, as written there, in the order of the senses: "Depression" → (("Niedergeschlagenheit", ()),
+    ("Krankheit", ("psychische", "intensiv")), ...), sense 2 being a *psychische Krankheit*. ``()`` for a word
+    Wiktionary does not define."""
+    senses = _defined_senses(word)
+    if not senses:
+        return ()
+    found = []
+    for sense in senses.split("|"):
+        words = sense.split()
+        nouns = [w for w in words if w[0].isupper()]
+        if nouns:
+            found.append((nouns[0], tuple(w for w in words if w[0].islower())))
+    return tuple(found)
+
+
 def warm_up() -> None:
     """Load the word list, the thesaurus and the dictionary, and build their indexes, now (a web worker's
     start-up, gunicorn.conf.py) instead of in the first search: several seconds of CPU."""

@@ -4246,6 +4246,17 @@ def _firm(term: Term) -> bool:
     return not may_ignore(term.word) or ((bool(term.areas) or _reaches_topic(term)) and not _relative(term))
 
 
+def _filler_beside_concern(term: Term) -> bool:
+    """A word of a life situation that says nothing of the groups wanted beside a word that names a concern
+    (s25-situation): an everyday word (:func:`_everyday`: as common as filler and reaching no topic, "Tag",
+    "ständig") or a function word as common as filler ("jeden", "immer", "nur", "noch"), whose readings
+    through a synonym say no concern ("nur" ~ allein is no Einsamkeit). Never one that reaches a topic
+    through a form it is derived from ("trinkt" → trinken)."""
+    if any(a.kind == "derived" for a in term.alternatives):
+        return False
+    return _everyday(term) or (may_ignore(term.word) and not term.areas and language.is_function_word(term.word))
+
+
 def _relative(term: Term) -> bool:
     """A word for someone close to the person searching ("Sohn", "Mann", "Kind": :func:`language.is_relative`),
     not an audience word the groups themselves use ("Angehörige", "Eltern")."""
@@ -4299,16 +4310,22 @@ def _umbrella_topics() -> dict[str, frozenset[str]]:
     """Name of each topic of the common topic list → the topics it is a kind of by the language (s25-relatives):
     another topic's one-word name, of the same topic area, is the head of its one-word compound name
     ("Spiel|sucht" → Sucht, "Brust|krebs" → Krebs) or one of its OpenThesaurus broader terms
-    ("Drogenabhängigkeit" ^Sucht). Such an umbrella topic is its own too. Never a topic named for people
-    ("Adoptiv|eltern" ^Eltern says who, not what is wrong)."""
+    ("Drogenabhängigkeit" ^Sucht), or, where another topic is named by an adjective and a noun, the genus of
+    one of its senses in German Wiktionary is that noun or its OpenThesaurus synonym and the sense has that
+    adjective (s25-situation: "Depression", a *psychische Krankheit* → "Psychische Erkrankungen", Krankheit ~
+    Erkrankung; "Zwangsstörungen", a *psychische Krankheit*, too). Such an umbrella topic is its own too. Never a
+    topic named for people ("Adoptiv|eltern" ^Eltern says who, not what is wrong)."""
     from saas.directory.demo import load_topic_rows
 
     rows = load_topic_rows()
     by_key: dict[str, set[str]] = {}
+    by_pair: dict[tuple[str, str], set[str]] = {}  # (adjective, noun) of a two-word name → the topic
     for row in rows:
         words = language.raw_words(row["name"])
         if len(words) == 1 and words[0].isalpha() and not language.is_person(words[0]):
             by_key.setdefault(language.norm(words[0]), set()).add(row["name"])
+        if len(words) == 2 and all(w.isalpha() for w in words) and not language.is_person(words[1]):
+            by_pair.setdefault((language.norm(words[0]), language.norm(words[1])), set()).add(row["name"])
     found: dict[str, set[str]] = {}
     for row in rows:
         words = language.raw_words(row["name"])
@@ -4316,7 +4333,14 @@ def _umbrella_topics() -> dict[str, frozenset[str]]:
             continue
         parts = language.split_compound(words[0])
         kinds_of = [*(parts[-1:] if len(parts) > 1 else []), *language.broader_terms(words[0])]
-        for umbrella in {u for w in kinds_of for u in by_key.get(language.norm(w), ())}:
+        defined = {
+            u
+            for genus, adjectives in language.gloss_genera(words[0])
+            for noun in (genus, *language.synonyms(genus))
+            for adjective in adjectives
+            for u in by_pair.get((language.norm(adjective), language.norm(noun)), ())
+        }
+        for umbrella in {u for w in kinds_of for u in by_key.get(language.norm(w), ())} | defined:
             if umbrella != row["name"] and _topic_area(umbrella) == row["topic_area"]:
                 found.setdefault(row["name"], set()).add(umbrella)
                 found.setdefault(umbrella, set()).add(umbrella)
@@ -4405,6 +4429,16 @@ def _situation(
     if named and not all(_for_relatives(c) for c in named):
         return None
     found = ranked if len(concept) == len(kept) else _find(concept, where_of())
+    if (said := [t for t in concept if not _filler_beside_concern(t)]) and len(said) < len(concept):
+        # The situation is its concern without the everyday words beside it ("Papa trinkt *jeden Tag*", "Sohn
+        # nimmt Drogen"), which say how often, how long or how, not what is wrong: they rank the groups that
+        # say them too first ("... und nur noch nachts wach sind"), they do not keep out the concern's other
+        # groups (a group "für Frauen, die heimlich trinken ... durch den Tag" is no answer to a relative
+        # where Al-Anon is one).
+        unused += [t.word for t in concept if t not in said] if not found else []
+        concept = said
+        seen_found = {c.id for c in found}
+        found += [c for c in _find(concept, where_of()) if c.id not in seen_found]
     if not found or (all(_everyday(t) for t in concept) and not _described_topic(concept[0], found)):
         # Everyday words alone say no concern ("Kind *finden*"), unless only groups of one topic say them
         # ("Kind *verloren*": two grief groups' descriptions), which then stand for that topic.
@@ -4414,11 +4448,19 @@ def _situation(
         [max(Counter(c.topic_area for c in found).items(), key=lambda item: item[1])[0]]
     )
     if "social" not in areas:
-        found = [c for c in found if _for_relatives(c)] or _relatives_of_topic(concept, where_of) or found
+        open_to_relatives = [c for c in found if _for_relatives(c)] or _relatives_of_topic(concept, where_of)
         # After them, the groups for relatives of what the concern is a kind of ("Sohn nimmt Drogen": the
-        # circle "Angehörige Sucht" of topic Sucht, for relatives of any addiction).
-        seen_found = {c.id for c in found}
-        found += [c for c in _umbrella_relatives(concept, where_of) if c.id not in seen_found]
+        # circle "Angehörige Sucht" of topic Sucht, for relatives of any addiction); they answer alone where the
+        # concern's own groups are none for relatives ("Frau depressiv": "Angehörige psychisch Kranker", not
+        # the depression groups for the depressed). Only where the relative is the situation's subject, named
+        # before the concern ("Partner depressiv", "Sohn nimmt Drogen"); a person after a concern's noun
+        # qualifies it as those it concerns ("Depression Jugendliche": depression among young people), and the
+        # circle for relatives of a kind of it is none of theirs (s25-situation).
+        place = {id(t): i for i, t in enumerate(terms)}
+        if min(place.get(id(p), len(terms)) for p in persons) < min(place.get(id(t), len(terms)) for t in concept):
+            seen_found = {c.id for c in open_to_relatives}
+            open_to_relatives += [c for c in _umbrella_relatives(concept, where_of) if c.id not in seen_found]
+        found = open_to_relatives or found
     else:
         unused += [p.word for p in persons]
     seen = {c.id for c in named}
