@@ -963,13 +963,17 @@ def _folded_noun_homograph(synonym: str) -> bool:
 
 
 def _verb_beginning_with(word: str, front: str) -> bool:
-    """Whether a word is a form of a verb of the dictionary (hunspell-de-de) that begins with ``front``:
-    "ueberfordert", "überfordert" of überfordern with "über"."""
+    """Whether a word is a form of a verb of the dictionary (hunspell-de-de) that begins with ``front``, or the
+    noun of its action in -ung: "ueberfordert", "überfordert", "Überforderung" of überfordern with "über"."""
     verbs = language.verbs()
     begins = language.surface(front)
+    lowered = word.lower()
+    # The noun of its action in -ung too ("Über|forderung", "Ueber|forderung" of überfordern; s25-umlaut).
+    stem = lowered[:-3] if lowered.endswith("ung") else ""
+    actions = tuple(language.umlaut_spelling(stem + ending) for ending in ("en", "n")) if stem else ()
     return any(
         v in verbs and language.surface(v).startswith(begins)
-        for v in (*language.infinitives(word), *language.derivations(word))
+        for v in (*language.infinitives(word), *language.derivations(word), *actions)
     )
 
 
