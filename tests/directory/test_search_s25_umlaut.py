@@ -4,7 +4,9 @@ A query typed with "ae", "oe", "ue", "ss" is already read as its umlaut spelling
 every judged query of the form "umlaut" in the studied sets finds what its umlaut spelling finds. What the form
 still missed was the umlaut spelling's own reading. One of it is general: a noun in -ung whose compound front
 is a verb's prefix is the noun of that verb's action, a word of its own ("Über|forderung" of überfordern), as a
-form of the verb is ("überfordert", round 10). Its front alone ("über") found every "Über|gewicht" group.
+form of the verb is ("überfordert", round 10). Its front alone ("über") found every "Über|gewicht" group. A
+compound of three parts falls back to its concept fronts where the others are everyday nouns
+("Trauma|folge|störung" → Trauma), never to a front before a word of grammar ("Schilddrüsen|über|funktion").
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from saas.directory.search import _verb_beginning_with, as_written, query_terms
+from saas.directory.search import _everyday_noun, _verb_beginning_with, as_written, query_terms
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -28,6 +30,14 @@ def office(world):  # type: ignore[no-untyped-def]
         ["Übergewicht"],
         topic_area="chronic_illness",
         description="Für Menschen mit starkem Übergewicht, vor oder nach einer Magen-OP oder ohne.",
+    )
+    make_topics(d, [("Traumatisierung", "mental_health")])
+    make_group(
+        d,
+        "Wege aus dem Trauma",
+        ["Traumatisierung"],
+        topic_area="mental_health",
+        description="Nach schweren Erlebnissen wieder Boden finden.",
     )
     make_group(
         d,
@@ -71,3 +81,18 @@ def test_spelled_without_umlauts_as_with_them() -> None:
 def test_the_overweight_group_is_found_as_before(office):  # type: ignore[no-untyped-def]
     assert names(office, "Uebergewicht") == ["Leichter leben Lindenau"]
     assert names(office, "Übergewicht") == ["Leichter leben Lindenau"]
+
+
+def test_a_three_part_compound_falls_back_to_its_concept_front() -> None:
+    assert _everyday_noun("folge")
+    assert not _everyday_noun("über")  # a word of grammar
+    assert not _everyday_noun("trauma")  # names a concept
+    (term,) = query_terms(as_written("Traumafolgestoerung"))
+    assert ("trauma",) in [a.tokens for a in term.alternatives if a.kind == "fallback"]
+    (term,) = query_terms(as_written("Schilddruesenueberfunktion"))
+    assert not [a for a in term.alternatives if a.kind == "fallback"]
+
+
+@pytest.mark.parametrize("q", ["Traumafolgestoerung", "Traumafolgestörung"])
+def test_traumafolgestoerung_finds_the_trauma_group(office, q: str) -> None:  # type: ignore[no-untyped-def]
+    assert names(office, q) == ["Wege aus dem Trauma"]
