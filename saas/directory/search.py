@@ -813,6 +813,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 # the groups name ("Eltern|kreis").
                 specific = tuple(dict.fromkeys(language.norm(p) for p in parts[:-1]))
                 who = any(language.is_person(p) and not _audience_word(Term(p)) for p in parts[:-1])
+                concepts = [p for p in parts[:-1] if _concept_spelling(p)]
                 if specific != keys and not who and all(_concept_spelling(p) for p in parts[:-1]):
                     term.alternatives += _whole_or_part(specific, SYNONYM, "fallback")
                 elif (
@@ -824,6 +825,17 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                     # So does a compound whose head is a common word that names no topic ("Spiel|halle"), only
                     # where the office does not know the compound as typed ("Hör|sturz": a description has it).
                     term.alternatives += _whole_or_part(specific, SYNONYM, "head")
+                elif (
+                    specific != keys
+                    and concepts
+                    and not who
+                    and all(p in concepts or _everyday_noun(p) for p in parts[:-1])
+                ):
+                    # So do the concept fronts alone where the others are everyday nouns that name nothing
+                    # ("Trauma|folge|störung" → Trauma; s25-umlaut), never a word of grammar ("Über|funktion").
+                    term.alternatives += _whole_or_part(
+                        tuple(dict.fromkeys(language.norm(p) for p in concepts)), SYNONYM, "fallback"
+                    )
         # The nouns a derived form stands for ("Epileptiker" → Epilepsie, "getrennt" → Trennung); of a common
         # word only those that name a topic ("getrennt" → Trennung, never "lebt" → Leben).
         common = may_ignore(word)
@@ -963,13 +975,17 @@ def _folded_noun_homograph(synonym: str) -> bool:
 
 
 def _verb_beginning_with(word: str, front: str) -> bool:
-    """Whether a word is a form of a verb of the dictionary (hunspell-de-de) that begins with ``front``:
-    "ueberfordert", "überfordert" of überfordern with "über"."""
+    """Whether a word is a form of a verb of the dictionary (hunspell-de-de) that begins with ``front``, or the
+    noun of its action in -ung: "ueberfordert", "überfordert", "Überforderung" of überfordern with "über"."""
     verbs = language.verbs()
     begins = language.surface(front)
+    lowered = word.lower()
+    # The noun of its action in -ung too ("Über|forderung", "Ueber|forderung" of überfordern; s25-umlaut).
+    stem = lowered[:-3] if lowered.endswith("ung") else ""
+    actions = tuple(language.umlaut_spelling(stem + ending) for ending in ("en", "n")) if stem else ()
     return any(
         v in verbs and language.surface(v).startswith(begins)
-        for v in (*language.infinitives(word), *language.derivations(word))
+        for v in (*language.infinitives(word), *language.derivations(word), *actions)
     )
 
 
@@ -1964,6 +1980,12 @@ def _concept_spellings() -> frozenset[str]:
         for phrase in [row["name"], *row["search_words"].split(",")]
         if len(words := language.raw_words(phrase)) == 1
     )
+
+
+def _everyday_noun(part: str) -> bool:
+    """Whether a compound's part is an everyday noun that names no concept (:func:`may_ignore`: "Folge"), no word
+    of grammar ("über", "unter": a prefix of the head, as in "Über|funktion")."""
+    return may_ignore(part) and language.is_noun(part) and not language.is_function_word(part)
 
 
 def _concept_spelling(part: str) -> bool:
