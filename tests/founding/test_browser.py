@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from saas.contacts.operations import today
 from tests.browser import assert_accessible, login
-from tests.rooms.helpers import make_group, make_room
+from tests.rooms.helpers import make_group, make_room, open_day
 
 SHOTS = os.environ.get("LOTSE_SCREENSHOTS")
 
@@ -42,7 +42,7 @@ def test_founding_process_to_a_group_in_raum_2(page, world):
     page.get_by_label("Datum des Schritts").fill((today() - dt.timedelta(days=5)).isoformat())
     page.get_by_role("button", name="Schritt eintragen").click()
     expect(page.get_by_text("Schritt eingetragen.")).to_be_visible()
-    meeting = today() + dt.timedelta(days=14)
+    meeting = open_day(today() + dt.timedelta(days=14))
     form = page.locator("form[action$='/erstes-treffen']")
     form.get_by_label("Raum").select_option(str(room.id))
     form.get_by_label("Tag des ersten Treffens").fill(meeting.isoformat())

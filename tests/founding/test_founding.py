@@ -17,7 +17,7 @@ from saas.founding import operations as ops
 from saas.founding.models import FoundingInterest, FoundingProcess, SupportCase
 from saas.rooms.models import Booking
 from tenants.scoping import tenant_context
-from tests.rooms.helpers import make_group, make_room
+from tests.rooms.helpers import make_group, make_room, open_day
 
 CALLERS = [
     ("Frau K.", "0231 111 222", "contact"),
@@ -65,7 +65,7 @@ def test_from_three_callers_to_a_founded_group_meeting_in_raum_2(client, world, 
         from saas.rooms.models import Room
 
         room_id = db.session.scalar(select(Room.id).where(Room.name == "Raum 2"))
-    meeting = today + dt.timedelta(days=14)
+    meeting = open_day(today + dt.timedelta(days=14))
     response = client.post_form(
         f"{base}/erstes-treffen", {"room": str(room_id), "day": meeting.isoformat(), "start": "18:00", "end": "20:00"}
     )
@@ -141,7 +141,7 @@ def test_abandoned_with_a_reason_and_the_purge_after_retention(client, world):
         from saas.rooms.models import Room
 
         room_id = db.session.scalar(select(Room.id))
-    day = contact_ops.today() + dt.timedelta(days=7)
+    day = open_day(contact_ops.today() + dt.timedelta(days=7))
     client.post_form(f"{base}/erstes-treffen", {"room": str(room_id), "day": day.isoformat(), "start": "18:00",
                                                 "end": "19:30"})  # fmt: skip
     today = contact_ops.today().isoformat()
