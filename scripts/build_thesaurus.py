@@ -4,7 +4,10 @@
 
 The MyThes file lists every synonym set once per member word. This keeps each set once, with its
 single-word terms: annotations such as "(ugs.)" are removed, hyponyms ("(Unterbegriff)") are dropped,
-"Depressions..." becomes the stem "Depressions". One set per line, terms separated by "|". Two kinds of
+"Depressions..." becomes the stem "Depressions". A term marked as a joke ("ironisch", "scherzhaft") is dropped
+from a set where the same term also stands unmarked in another set: "Sterbehilfe (ugs., ironisch)" among the
+words for cheap liquor is no sense a person searching for "Sterbehilfe" means, whose plain sense is Euthanasie
+(a joke word with no plain sense, "Klapsdoktor", keeps its one). One set per line, terms separated by "|". Two kinds of
 links follow the terms, marked, for what the search may reach in a second step
 (``language.topic_words``):
 
@@ -29,12 +32,24 @@ BROADER, PHRASE_NOUN = "^", "+"
 _ANNOTATION = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"^[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß-]*[A-Za-zÄÖÜäöüß]$")
 _NOUN = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}$")
+_JOKE = re.compile(r"\([^)]*(?:ironisch|\bfig\.)[^)]*\)")
 
 
-def terms(line: str) -> list[str]:
+def plain_terms(lines: list[str]) -> set[str]:
+    """The terms that stand somewhere without a joke's mark: their plain sense exists."""
+    return {
+        _ANNOTATION.sub("", raw).strip() for line in lines for raw in line.split("|")[1:] if not _JOKE.search(raw)
+    }
+
+
+def _joke_of_a_plain_word(raw: str, plain: set[str]) -> bool:
+    return bool(_JOKE.search(raw)) and _ANNOTATION.sub("", raw).strip() in plain
+
+
+def terms(line: str, plain: set[str]) -> list[str]:
     found = []
     for raw in line.split("|")[1:]:
-        if "Oberbegriff" in raw or "Unterbegriff" in raw:
+        if "Oberbegriff" in raw or "Unterbegriff" in raw or _joke_of_a_plain_word(raw, plain):
             continue
         term = _ANNOTATION.sub("", raw).strip()
         if term.endswith("...") and not term.startswith("..."):
@@ -44,11 +59,11 @@ def terms(line: str) -> list[str]:
     return found
 
 
-def links(line: str) -> list[str]:
+def links(line: str, plain: set[str]) -> list[str]:
     """The broader single-word terms of a set and the nouns of its multi-word terms, marked."""
     found = []
     for raw in line.split("|")[1:]:
-        if "Unterbegriff" in raw:
+        if "Unterbegriff" in raw or _joke_of_a_plain_word(raw, plain):
             continue
         term = _ANNOTATION.sub("", raw).strip()
         words = term.split()
@@ -65,14 +80,14 @@ def main() -> None:
     sets: list[str] = []
     with SOURCE.open(encoding="utf-8") as fh:
         next(fh)  # encoding line
-        for line in fh:
-            if not line.startswith("-|"):
-                continue
-            found = terms(line.rstrip("\n"))
-            key = tuple(sorted(found))
-            if len(found) >= 2 and key not in seen:
-                seen.add(key)
-                sets.append("|".join(found + links(line.rstrip("\n"))))
+        lines = [line.rstrip("\n") for line in fh if line.startswith("-|")]
+    plain = plain_terms(lines)
+    for line in lines:
+        found = terms(line, plain)
+        key = tuple(sorted(found))
+        if len(found) >= 2 and key not in seen:
+            seen.add(key)
+            sets.append("|".join(found + links(line, plain)))
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     header = (
         "# OpenThesaurus (www.openthesaurus.de), LGPL-2.1+, via Debian mythes-de; built by scripts/build_thesaurus.py\n"
