@@ -37,9 +37,7 @@ _JOKE = re.compile(r"\([^)]*(?:ironisch|\bfig\.)[^)]*\)")
 
 def plain_terms(lines: list[str]) -> set[str]:
     """The terms that stand somewhere without a joke's mark: their plain sense exists."""
-    return {
-        _ANNOTATION.sub("", raw).strip() for line in lines for raw in line.split("|")[1:] if not _JOKE.search(raw)
-    }
+    return {_ANNOTATION.sub("", raw).strip() for line in lines for raw in line.split("|")[1:] if not _JOKE.search(raw)}
 
 
 def _joke_of_a_plain_word(raw: str, plain: set[str]) -> bool:
