@@ -125,7 +125,8 @@ TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability
 # topic list's words) cannot show, so that ``lotse db upgrade`` still rebuilds every office's documents: round
 # 12 cuts rare words the frequencies did not ("Errötungs|angst", :func:`language.split_compound`), which no word
 # of the list is.
-DOCUMENT_REVISION = 2  # 2: a group word's whole or front makes no initials (_word_for_a_group)
+# 2: a group word's whole or front makes no initials (_word_for_a_group); 3: nor a word defined as a meeting.
+DOCUMENT_REVISION = 3
 
 
 def word_tokens(word: str, parts: bool = True) -> list[str]:
@@ -178,10 +179,15 @@ def name_initials(name: str) -> list[str]:
 
 def _word_for_a_group(word: str) -> bool:
     """Whether a word of a group's name is a filler or a word for a group or its meeting: itself, its head or
-    its front (:data:`STOPWORDS`: "Gesprächskreis", "Selbsthilfe|gruppe", "Treff|punkt"). Such a word makes a
-    description, no name known by its initials ("Gesprächskreis Aplerbeck" is no "GA")."""
+    its front (:data:`STOPWORDS`: "Gesprächskreis", "Selbsthilfe|gruppe", "Treff|punkt"), or a word whose
+    German Wiktionary definition has such a word as its genus ("Stammtisch": *regelmäßiges Treffen*). Such a word
+    makes a description, no name known by its initials ("Gesprächskreis Aplerbeck" is no "GA", "Parkinson-Stammtisch
+    Altmühlen" no "PSA")."""
     parts = language.split_compound(word)
-    return any(language.surface(p) in STOPWORDS for p in {word, parts[0], parts[-1]})
+    whole = {word, parts[0], parts[-1]}
+    if any(language.surface(p) in STOPWORDS for p in whole):
+        return True
+    return any(language.surface(genus) in STOPWORDS for p in (word, parts[-1]) for genus, _ in language.gloss_genera(p))
 
 
 _HYPHENATED_NAME = re.compile(r"\b([^\W\d_]{2,})-([^\W\d_]{2,})\b")
