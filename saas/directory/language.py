@@ -130,13 +130,16 @@ def zipf(word: str) -> float:
 
 
 def _linking_variants(left: str) -> list[str]:
+    """A compound's front as written and without a linking element ("Fugenelement"): "-s", "-es", "-en", "-e", and
+    "-n" only after the unstressed "e", "el", "er" that German links with it ("Angehörige|n", "Bauer|n",
+    "Sonne|n"; issue #14, s26-reading: "Essanfälle" is no "essa|n|fälle", "Warnstreik" no "war|n|streik")."""
     variants = [left]
     if left.endswith("s"):
         variants.append(left[:-1])  # Gesprächs|kreis
     if left.endswith(("en", "es")):
         variants.append(left[:-2])  # Medikamenten|abhängigkeit
-    if left.endswith(("n", "e")):
-        variants.append(left[:-1])  # Angehörigen|gruppe → Angehörige
+    if left.endswith("e") or (left.endswith("n") and left[:-1].endswith(("e", "el", "er"))):
+        variants.append(left[:-1])  # Angehörigen|gruppe → Angehörige, Bauern|hof → Bauer
     return [v for v in variants if len(v) >= 3]
 
 

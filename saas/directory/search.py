@@ -125,7 +125,9 @@ TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability
 # topic list's words) cannot show, so that ``lotse db upgrade`` still rebuilds every office's documents: round
 # 12 cuts rare words the frequencies did not ("Errötungs|angst", :func:`language.split_compound`), which no word
 # of the list is.
-DOCUMENT_REVISION = 2  # 2: a group word's whole or front makes no initials (_word_for_a_group)
+# 2: a group word's whole or front makes no initials (_word_for_a_group); 3: a compound's linking "-n" follows only
+# "e", "el", "er" (s26-reading: "Essanfälle" is Ess|anfälle, no "essa|fälle").
+DOCUMENT_REVISION = 3
 
 
 def word_tokens(word: str, parts: bool = True) -> list[str]:
