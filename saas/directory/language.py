@@ -1173,12 +1173,16 @@ def finite_verbs(word: str) -> tuple[str, ...]:
     """Verbs a present-tense form belongs to where the dictionary lacks them: an infinitive OpenThesaurus lists
     (a lower-case entry) that the form's stem plus "-en" or "-n" spells, also with the stem vowel's umlaut
     undone ("kifft" → kiffen, "schlägt" → schlagen, "läuft" → laufen). A noun or a word of the dictionary's
-    own verbs is none ("Sucht" is no form of "suchen")."""
+    own verbs is none ("Sucht" is no form of "suchen"), nor a word OpenThesaurus lists as written: its own sets
+    are its senses (issue #14, s26-reading: the preposition "seit" is no "sei|t" of "sein", whose synonym
+    "sehen" named the eye groups; "einst" no "einen", "träge" no "tragen", "heile" no "heilen")."""
     word = word.lower()
     # The dictionary's own forms by their stem as it is; a raised vowel ("schlägt") is read here as well.
     if len(word) < 4 or not word.isalpha() or is_noun(word) or _regular_infinitives(word, _lexicon()[1]):
         return ()
     _sets, index = _thesaurus()
+    if surface(word) in index:
+        return ()
     found: list[str] = []
     for ending in _FINITE_ENDINGS:
         if not word.endswith(ending) or len(word) - len(ending) < 3:
