@@ -130,13 +130,16 @@ def zipf(word: str) -> float:
 
 
 def _linking_variants(left: str) -> list[str]:
+    """A compound's front as written and without a linking element ("Fugenelement"): "-s", "-es", "-en", "-e", and
+    "-n" only after the unstressed "e", "el", "er" that German links with it ("Angehörige|n", "Bauer|n",
+    "Sonne|n"; issue #14, s26-reading: "Essanfälle" is no "essa|n|fälle", "Warnstreik" no "war|n|streik")."""
     variants = [left]
     if left.endswith("s"):
         variants.append(left[:-1])  # Gesprächs|kreis
     if left.endswith(("en", "es")):
         variants.append(left[:-2])  # Medikamenten|abhängigkeit
-    if left.endswith(("n", "e")):
-        variants.append(left[:-1])  # Angehörigen|gruppe → Angehörige
+    if left.endswith("e") or (left.endswith("n") and left[:-1].endswith(("e", "el", "er"))):
+        variants.append(left[:-1])  # Angehörigen|gruppe → Angehörige, Bauern|hof → Bauer
     return [v for v in variants if len(v) >= 3]
 
 
@@ -783,10 +786,14 @@ def _raised_present(word: str) -> list[str]:
     "säuft" → saufen, "hält" → halten. The form is the stem with "-t" or "-st", or the bare stem where it ends in
     "t" ("hält", "gilt"); the last vowel group of the stem, before its final consonants, is the stem vowel (a
     prefix's stay: "ver|gisst"). The infinitive is the stem with the vowel undone and "-en" or "-n", only where
-    the dictionary lists it, and none where the stem is a verb's as it is ("liebst": lieben, not "leben")."""
+    the dictionary lists it, and none where the stem is a verb's as it is ("liebst": lieben, not "leben"; "ss" also
+    as "ß", as Switzerland writes it: "geniesst" is genießen's, no "genesen"), nor a weak verb
+    (:func:`_weak_verb`: "willst" is no "wellen", "versinkt" no "versenken", "witt" no "wetten", "längst" no
+    "langen"; issue #14, s26-reading)."""
     _nouns, verbs = _lexicon()
     stems = [word[: len(word) - len(ending)] for ending in ("t", "st", "") if word.endswith(ending or "t")]
-    if any(stem + "en" in verbs or stem + "n" in verbs for stem in stems):
+    spelled = [v for stem in stems for v in dict.fromkeys([stem, stem.replace("ss", "ß")])]
+    if any(stem + "en" in verbs or stem + "n" in verbs for stem in spelled):
         return []  # a weak verb's form ("liebst" of lieben is no raised "leben", "klickst" no "klecksen")
     for stem in stems:
         groups = list(_VOWELS.finditer(stem))
@@ -796,10 +803,43 @@ def _raised_present(word: str) -> list[str]:
         if plain := _RAISED.get(last.group()):
             root = stem[: last.start()] + plain + stem[last.end() :]
             roots = dict.fromkeys([root, root.replace("ß", "ss")])  # "vergißt": the spelling before 1996
-            found = [v for r in roots for v in (r + "en", r + "n") if v in verbs and v != word]
+            found = [v for r in roots for v in (r + "en", r + "n") if v in verbs and v != word and not _weak_verb(v)]
             if found:
                 return found  # the third person first: "wächst" is wachsen's, not a second person of "wachen"
     return []
+
+
+def _weak_verb(verb: str) -> bool:
+    """Whether the frequencies know a verb by a weak verb's forms rather than a strong one's: its participle in
+    "ge-…-t" ("gewellt", "gewettet", "gelangt"), after an inseparable prefix its past in "-te" ("versenkte", as the
+    participle "versenkt" is a present's form too), is a word (:data:`SPELLED_RIGHT_ZIPF`) and more common than
+    every strong participle of its stem vowel's ablaut series (:data:`_ABLAUT`: "gegolten", "verdorben",
+    "erschrocken"; of the simple verb behind a prefix, "ab|gebrochen"). Only a strong verb raises its stem vowel
+    in the present. A participle that is a verb of the dictionary itself is no evidence ("gelangen" of langen)."""
+    verbs = _lexicon()[1]
+    root = verb[:-2] if verb.endswith("en") else verb[:-1]
+    inseparable = verb.startswith(_INSEPARABLE)
+    weak_forms = (root + "te", root + "ete") if inseparable else ("ge" + root + "t", "ge" + root + "et")
+    weak = max(zipf(form) for form in weak_forms)
+    if weak < SPELLED_RIGHT_ZIPF:
+        return False
+    strong: set[str] = set()
+    for i in range(len(verb) - 4):
+        prefix, simple = verb[:i], verb[i:]
+        if prefix and simple not in verbs:
+            continue
+        stem = simple[:-2] if simple.endswith("en") else simple[:-1]
+        groups = list(_VOWELS.finditer(stem))
+        if not groups:
+            continue
+        last = groups[-1]
+        for vowel, participle_vowel in _ABLAUT:
+            if vowel == last.group():
+                changed = stem[: last.start()] + participle_vowel + stem[last.end() :]
+                strong |= {"ge" + changed + "en", prefix + "ge" + changed + "en"}
+                if prefix:
+                    strong.add(prefix + changed + "en")
+    return all(zipf(p) < weak for p in strong if p != verb and p not in verbs)
 
 
 def _infinitives(word: str) -> list[str]:
@@ -1170,12 +1210,16 @@ def finite_verbs(word: str) -> tuple[str, ...]:
     """Verbs a present-tense form belongs to where the dictionary lacks them: an infinitive OpenThesaurus lists
     (a lower-case entry) that the form's stem plus "-en" or "-n" spells, also with the stem vowel's umlaut
     undone ("kifft" → kiffen, "schlägt" → schlagen, "läuft" → laufen). A noun or a word of the dictionary's
-    own verbs is none ("Sucht" is no form of "suchen")."""
+    own verbs is none ("Sucht" is no form of "suchen"), nor a word OpenThesaurus lists as written: its own sets
+    are its senses (issue #14, s26-reading: the preposition "seit" is no "sei|t" of "sein", whose synonym
+    "sehen" named the eye groups; "einst" no "einen", "träge" no "tragen", "heile" no "heilen")."""
     word = word.lower()
     # The dictionary's own forms by their stem as it is; a raised vowel ("schlägt") is read here as well.
     if len(word) < 4 or not word.isalpha() or is_noun(word) or _regular_infinitives(word, _lexicon()[1]):
         return ()
     _sets, index = _thesaurus()
+    if surface(word) in index:
+        return ()
     found: list[str] = []
     for ending in _FINITE_ENDINGS:
         if not word.endswith(ending) or len(word) - len(ending) < 3:

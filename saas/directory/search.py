@@ -125,8 +125,10 @@ TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability
 # topic list's words) cannot show, so that ``lotse db upgrade`` still rebuilds every office's documents: round
 # 12 cuts rare words the frequencies did not ("Errötungs|angst", :func:`language.split_compound`), which no word
 # of the list is.
-# 2: a group word's whole or front makes no initials (_word_for_a_group); 3: nor a word defined as a meeting.
-DOCUMENT_REVISION = 3
+# 2: a group word's whole or front makes no initials (_word_for_a_group); 3: nor a word defined as a meeting
+# (s26-initials); 4: a compound's linking "-n" follows only "e", "el", "er" (s26-reading: "Essanfälle" is
+# Ess|anfälle, no "essa|fälle").
+DOCUMENT_REVISION = 4
 
 
 def word_tokens(word: str, parts: bool = True) -> list[str]:
@@ -323,7 +325,10 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
         levels += [synonyms_, of_derived, broader, further, *_derived_relations(word, derived)]
     if not loose:
         levels = levels[:LOOSE_LEVEL]
-    common = len(levels) > 1 and language.zipf(word) >= COMMON_WORD_ZIPF
+    # A verb's form walks its verb's relations (its sets are the verb's): as loose as the verb is common
+    # (issue #14, s26-reading: "weint" is weinen's, whose phrase "sich die Augen ausweinen" named the eye groups).
+    verbs = (*language.infinitives(word), *language.finite_verbs(word))
+    common = len(levels) > 1 and max(language.zipf(w) for w in (word, *verbs)) >= COMMON_WORD_ZIPF
     for depth, level in enumerate(levels):
         found = sorted({n for w in level for n in _names_of_lemma(w)})
         if found and common and depth >= LOOSE_LEVEL and (depth > LOOSE_LEVEL or len(found) > 1):
@@ -1744,8 +1749,11 @@ def _closest(spelled: str, limit: int, candidates: Iterable[str]) -> list[str]:
     best: dict[int, list[str]] = {}
     # A word the dictionary has is spelled right: it is read only as another form of itself, a word it begins
     # like ("dement" → Demenz, "Traumata" → Trauma), never as another word one or two letters away
-    # ("stammeln" is no "sammeln", "zunehmen" no "abnehmen").
-    spelled_right = language.dictionary_spelling(spelled)
+    # ("stammeln" is no "sammeln", "zunehmen" no "abnehmen"). So is a form of a verb of the dictionary that the
+    # frequencies know (issue #14, s26-reading: "weint" is no "weilt").
+    spelled_right = language.dictionary_spelling(spelled) or (
+        language.zipf(spelled) >= language.SPELLED_RIGHT_ZIPF and bool(language.infinitives(spelled))
+    )
     for candidate in set(candidates):
         if spelled_right and not _same_beginning(spelled, candidate[1:]):
             continue
