@@ -19,57 +19,12 @@ import pytest
 
 from saas.directory.search import _umbrella_topics
 from tests.directory.helpers import found_names as names
-from tests.directory.helpers import make_group, make_topics
+from tests.directory.helpers import relatives_office
 
 
 @pytest.fixture
 def office(world):  # type: ignore[no-untyped-def]
-    d = world.dortmund
-    make_topics(
-        d,
-        [
-            ("Sucht", "addiction"),
-            ("Drogenabhängigkeit", "addiction"),
-            ("Alkoholabhängigkeit", "addiction"),
-            ("Glücksspiel", "addiction"),
-            ("Psychische Erkrankungen", "mental_health"),
-        ],
-    )
-    make_group(
-        d,
-        "Elternkreis drogengefährdeter Jugendlicher",
-        ["Drogenabhängigkeit"],
-        topic_area="addiction",
-        audience="parents",
-        description="Wenn das eigene Kind Drogen nimmt: Eltern helfen Eltern.",
-    )
-    make_group(d, "Clean-Treff", ["Drogenabhängigkeit"], topic_area="addiction", audience="affected")
-    make_group(d, "Al-Anon Familiengruppe", ["Alkoholabhängigkeit"], topic_area="addiction", audience="relatives")
-    make_group(d, "Anonyme Alkoholiker", ["Alkoholabhängigkeit"], topic_area="addiction", audience="affected")
-    make_group(
-        d,
-        "Neustart",
-        ["Glücksspiel"],
-        topic_area="addiction",
-        audience="affected",
-        description="Automaten, Sportwetten, Online-Casino: wir wollen nicht mehr spielen.",
-    )
-    make_group(
-        d,
-        "Angehörige Sucht – Gesprächskreis",
-        ["Sucht"],
-        topic_area="addiction",
-        audience="relatives",
-        description="Für Partner, Eltern und Kinder von Menschen mit einer Abhängigkeit.",
-    )
-    make_group(d, "Suchtselbsthilfe Eving", ["Sucht"], topic_area="addiction", audience="affected")
-    make_group(
-        d,
-        "Angehörige psychisch Kranker",
-        ["Psychische Erkrankungen"],
-        topic_area="mental_health",
-        audience="relatives",
-    )
+    relatives_office(world.dortmund)
     return world
 
 
