@@ -36,7 +36,8 @@ def test_a_topic_is_a_kind_of_its_umbrella_by_head_or_broader_term() -> None:
     assert umbrellas["Sucht"] == {"Sucht"}  # an umbrella is its own
     assert "Adoptiveltern" not in umbrellas  # "Adoptiv|eltern": a topic named for people says who
     assert "Glücksspiel" not in umbrellas  # "Glücks|spiel" is no kind of Sucht by its words
-    assert "Psychose" not in umbrellas  # a psychische *Störung*: no Erkrankung by its definition (s25-situation)
+    # A psychische *Störung*; since s26-situation an Erkrankung (by its definition: a Störung) names it as well.
+    assert umbrellas["Psychose"] == {"Psychische Erkrankungen"}
 
 
 def test_tochter_kifft_finds_the_relatives_circle_of_every_addiction(office):  # type: ignore[no-untyped-def]
