@@ -3953,6 +3953,9 @@ def _finish(
         ]
     if not ranked and (best := _partial_of(settled, where_of)):
         ranked, kept, ignored = best
+    if ranked and (asked := _relatives_asked(settled.terms, kept, ranked, where_of)):
+        # "Depression Angehörige", "Zwang Angehörige": the relatives' circle of the concern's umbrella topic.
+        ranked, ignored = asked, [w for w in ignored if not _for_relatives_word(w)]
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return ranked, corrected, ignored
@@ -4362,6 +4365,13 @@ def _umbrella_topics() -> dict[str, frozenset[str]]:
             by_key.setdefault(language.norm(words[0]), set()).add(row["name"])
         if len(words) == 2 and all(w.isalpha() for w in words) and not language.is_person(words[1]):
             by_pair.setdefault((language.norm(words[0]), language.norm(words[1])), set()).add(row["name"])
+    # The noun of a two-word name stands for the genus of its own definition too (s26-situation): an
+    # "Erkrankung" is a *Störung* (of the body's or the mind's functions), so a psychische Störung ("Psychose")
+    # is a psychische Erkrankung.
+    for (adjective, _noun), names in list(by_pair.items()):
+        for name in sorted(names):
+            for genus, _adjectives in language.gloss_genera(language.raw_words(name)[1]):
+                by_pair.setdefault((adjective, language.norm(genus)), set()).add(name)
     found: dict[str, set[str]] = {}
     for row in rows:
         words = language.raw_words(row["name"])
@@ -4396,14 +4406,38 @@ def _named_for_relatives(c: Candidate) -> bool:
 _UMBRELLA_READINGS = ("exact", "derived", "topic", "broader_topic")  # readings whose topics a concern names
 
 
-def _umbrella_relatives(concept: list[Term], where_of: Callable[[], list]) -> list[Candidate]:
-    """The groups filed under the umbrella topics of the topics a situation's words name
-    (:func:`_umbrella_topics`) whose name says they are for relatives (:func:`_named_for_relatives`): a circle for
-    relatives of any addiction ("Angehörige Sucht") answers a relative of someone who drinks, takes drugs or
-    gambles, beside the groups of that addiction open to relatives (s25-relatives). None where those topics
-    have no umbrella, or it no such group."""
+def _shared_listed_topics(groups: list[Candidate]) -> set[str]:
+    """The topics of the common list every one of the groups is filed under (their topics' keys before
+    ``ABOUT``): groups of one topic stand for it, as in :func:`_described_topic`."""
+    return {
+        name
+        for tokens, names in _listed_topics_by_tokens().items()
+        if groups and all(_has(c.search_topics.partition(ABOUT)[0] + " ", tokens) for c in groups)
+        for name in names
+    }
+
+
+def _relatives_of_found_topics(
+    concept: list[Term], found: list[Candidate], where_of: Callable[[], list]
+) -> list[Candidate]:
+    """Where a situation's words name no topic and the groups they find are none open to relatives ("mein Bruder
+    hört Stimmen": the voice hearers' group "Stimmen hören", filed under Psychose), the groups open to relatives
+    of the topics those groups are filed under (a psychosis seminar for those affected and their relatives): the
+    groups found say what the concern is, as their area does in :func:`_situation` (s26-situation)."""
+    if _concept_topics(concept) or not found:
+        return []
+    found_ids = {c.id for c in found}
+    readings = [_topic_alternative(name) for name in sorted(_shared_listed_topics(found))]
+    if not readings:
+        return []
+    term = Term(concept[0].word, readings)
+    term.areas = term.meant_areas = frozenset(c.topic_area for c in found)
+    return [c for c in _find([term], where_of()) if c.id not in found_ids and _for_relatives(c)]
+
+
+def _concept_topics(concept: list[Term]) -> set[str]:
+    """The topics of the common list a situation's words name (read by :func:`_umbrella_relatives`)."""
     topics = _listed_topics_by_tokens()
-    umbrellas = _umbrella_topics()
     named: set[str] = set()
     for t in concept:
         # The topics as the word names them, not only those the office has: "zockt" → Glücksspiel, which lists
@@ -4412,20 +4446,64 @@ def _umbrella_relatives(concept: list[Term], where_of: Callable[[], list]) -> li
         own = [a for a in _alternatives(t.word) if a.kind != "broader_topic" or not may_ignore(t.word) or t.areas]
         own = own if " " not in t.word else []
         named |= {n for a in [*t.alternatives, *own] if a.kind in _UMBRELLA_READINGS for n in topics.get(a.tokens, ())}
-    found: list[Candidate] = []
+    return named
+
+
+def _umbrella_relatives(
+    concept: list[Term], where_of: Callable[[], list], found: list[Candidate] | None = None
+) -> list[Candidate]:
+    """The groups filed under the umbrella topics of the topics a situation's words name
+    (:func:`_umbrella_topics`) whose name says they are for relatives (:func:`_named_for_relatives`): a circle for
+    relatives of any addiction ("Angehörige Sucht") answers a relative of someone who drinks, takes drugs or
+    gambles, beside the groups of that addiction open to relatives (s25-relatives). None where those topics
+    have no umbrella, or it no such group."""
+    umbrellas = _umbrella_topics()
+    # Where the words name no topic, the topics of the groups they find (s26-situation, "hört Stimmen").
+    named = _concept_topics(concept) or _shared_listed_topics(found or [])
+    circles: list[Candidate] = []
     for umbrella in sorted({u for n in named for u in umbrellas.get(n, ())}):
         reading = _topic_alternative(umbrella)
         term = Term(umbrella, [reading])
         term.areas = term.meant_areas = frozenset([_topic_area(umbrella)])
-        seen = {c.id for c in found}
-        found += [
+        seen = {c.id for c in circles}
+        circles += [
             c
             for c in _find([term], where_of())
             if c.id not in seen
             and _named_for_relatives(c)
             and _has(c.search_topics.partition(ABOUT)[0] + " ", reading.tokens)
         ]
-    return found
+    return circles
+
+
+def _for_relatives_word(word: str) -> bool:
+    """The relatives' audience word ("Angehörige", "Angehöriger", "Angehoerige"), as a word of its own."""
+    from saas.directory.models import AUDIENCES
+
+    return " " not in word and language.norm(word) == language.norm(AUDIENCES["relatives"])
+
+
+def _relatives_asked(
+    terms: list[Term], kept: list[Term], ranked: list[Candidate], where_of: Callable[[], list]
+) -> list[Candidate] | None:
+    """A concern beside the relatives' audience word and no relative ("Depression Angehörige", "Angehörige von
+    Depressiven", "Zwang Angehörige"): the word says who asks, as a relative does in a life situation
+    (:func:`_situation`), wherever it stands. The groups found that are open to relatives, then the circles for
+    relatives of the concern's umbrella topics (:func:`_umbrella_relatives`); those alone where the groups found
+    are none for relatives (the depression groups for the depressed are no answer). None where the query names
+    a relative, the concern is a social one, or no umbrella has such a circle (s26-situation)."""
+    if not any(_for_relatives_word(t.word) for t in terms) or any(_relative(t) for t in terms):
+        return None
+    concept = [t for t in kept if not _for_relatives_word(t.word)]
+    areas = frozenset().union(*(t.areas for t in concept)) if concept else frozenset()
+    if not areas or "social" in areas:
+        return None
+    circle = _umbrella_relatives(concept, where_of)
+    if not circle:
+        return None
+    open_to_relatives = [c for c in ranked if _for_relatives(c)]
+    seen = {c.id for c in open_to_relatives}
+    return open_to_relatives + [c for c in circle if c.id not in seen]
 
 
 def _in_name_or_topic(term: Term, c: Candidate) -> bool:
@@ -4484,7 +4562,11 @@ def _situation(
         [max(Counter(c.topic_area for c in found).items(), key=lambda item: item[1])[0]]
     )
     if "social" not in areas:
-        open_to_relatives = [c for c in found if _for_relatives(c)] or _relatives_of_topic(concept, where_of)
+        open_to_relatives = (
+            [c for c in found if _for_relatives(c)]
+            or _relatives_of_topic(concept, where_of)
+            or _relatives_of_found_topics(concept, found, where_of)
+        )
         # After them, the groups for relatives of what the concern is a kind of ("Sohn nimmt Drogen": the
         # circle "Angehörige Sucht" of topic Sucht, for relatives of any addiction); they answer alone where the
         # concern's own groups are none for relatives ("Frau depressiv": "Angehörige psychisch Kranker", not
@@ -4495,7 +4577,8 @@ def _situation(
         place = {id(t): i for i, t in enumerate(terms)}
         if min(place.get(id(p), len(terms)) for p in persons) < min(place.get(id(t), len(terms)) for t in concept):
             seen_found = {c.id for c in open_to_relatives}
-            open_to_relatives += [c for c in _umbrella_relatives(concept, where_of) if c.id not in seen_found]
+            circles = _umbrella_relatives(concept, where_of, found)
+            open_to_relatives += [c for c in circles if c.id not in seen_found]
         found = open_to_relatives or found
     else:
         unused += [p.word for p in persons]

@@ -111,3 +111,66 @@ def found_names(world, q: str, **kw: object) -> list[str]:  # type: ignore[no-un
     with tenant_context(world.dortmund.id):
         result = search_ids(q, tenant_id=world.dortmund.id, **kw)  # type: ignore[arg-type]
         return [g.name for g in public_groups_by_ids(result.ids)]
+
+
+def relatives_office(tenant: Tenant) -> None:
+    """The directory of the relatives' tests (s25-relatives, s25-situation, s26-situation): topics named as in the
+    common list, WITHOUT the office's synonyms, so that what is found comes from the resources alone. Addiction
+    groups for those affected and for their relatives, a circle for relatives of any addiction (topic Sucht), two
+    depression groups for the depressed and the circle for relatives of the psychically ill."""
+    make_topics(
+        tenant,
+        [
+            ("Sucht", "addiction"),
+            ("Drogenabhängigkeit", "addiction"),
+            ("Alkoholabhängigkeit", "addiction"),
+            ("Glücksspiel", "addiction"),
+            ("Depression", "mental_health"),
+            ("Psychische Erkrankungen", "mental_health"),
+        ],
+    )
+    make_group(
+        tenant,
+        "Elternkreis drogengefährdeter Jugendlicher",
+        ["Drogenabhängigkeit"],
+        topic_area="addiction",
+        audience="parents",
+        description="Wenn das eigene Kind Drogen nimmt: Eltern helfen Eltern.",
+    )
+    make_group(tenant, "Clean-Treff", ["Drogenabhängigkeit"], topic_area="addiction", audience="affected")
+    make_group(tenant, "Al-Anon Familiengruppe", ["Alkoholabhängigkeit"], topic_area="addiction", audience="relatives")
+    make_group(tenant, "Anonyme Alkoholiker", ["Alkoholabhängigkeit"], topic_area="addiction", audience="affected")
+    make_group(
+        tenant,
+        "Frauensuchtgruppe",
+        ["Alkoholabhängigkeit"],
+        topic_area="addiction",
+        audience="affected",
+        description="Für Frauen, die heimlich trinken oder ohne Tabletten nicht durch den Tag kommen.",
+    )
+    make_group(
+        tenant,
+        "Neustart",
+        ["Glücksspiel"],
+        topic_area="addiction",
+        audience="affected",
+        description="Automaten, Sportwetten, Online-Casino: wir wollen nicht mehr spielen.",
+    )
+    make_group(
+        tenant,
+        "Angehörige Sucht – Gesprächskreis",
+        ["Sucht"],
+        topic_area="addiction",
+        audience="relatives",
+        description="Für Partner, Eltern und Kinder von Menschen mit einer Abhängigkeit.",
+    )
+    make_group(tenant, "Suchtselbsthilfe Eving", ["Sucht"], topic_area="addiction", audience="affected")
+    make_group(tenant, "Lichtblick", ["Depression"], topic_area="mental_health", audience="affected")
+    make_group(tenant, "Gemeinsam durch den Nebel", ["Depression"], topic_area="mental_health", audience="affected")
+    make_group(
+        tenant,
+        "Angehörige psychisch Kranker",
+        ["Psychische Erkrankungen"],
+        topic_area="mental_health",
+        audience="relatives",
+    )

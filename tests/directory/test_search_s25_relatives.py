@@ -19,57 +19,12 @@ import pytest
 
 from saas.directory.search import _umbrella_topics
 from tests.directory.helpers import found_names as names
-from tests.directory.helpers import make_group, make_topics
+from tests.directory.helpers import relatives_office
 
 
 @pytest.fixture
 def office(world):  # type: ignore[no-untyped-def]
-    d = world.dortmund
-    make_topics(
-        d,
-        [
-            ("Sucht", "addiction"),
-            ("Drogenabhängigkeit", "addiction"),
-            ("Alkoholabhängigkeit", "addiction"),
-            ("Glücksspiel", "addiction"),
-            ("Psychische Erkrankungen", "mental_health"),
-        ],
-    )
-    make_group(
-        d,
-        "Elternkreis drogengefährdeter Jugendlicher",
-        ["Drogenabhängigkeit"],
-        topic_area="addiction",
-        audience="parents",
-        description="Wenn das eigene Kind Drogen nimmt: Eltern helfen Eltern.",
-    )
-    make_group(d, "Clean-Treff", ["Drogenabhängigkeit"], topic_area="addiction", audience="affected")
-    make_group(d, "Al-Anon Familiengruppe", ["Alkoholabhängigkeit"], topic_area="addiction", audience="relatives")
-    make_group(d, "Anonyme Alkoholiker", ["Alkoholabhängigkeit"], topic_area="addiction", audience="affected")
-    make_group(
-        d,
-        "Neustart",
-        ["Glücksspiel"],
-        topic_area="addiction",
-        audience="affected",
-        description="Automaten, Sportwetten, Online-Casino: wir wollen nicht mehr spielen.",
-    )
-    make_group(
-        d,
-        "Angehörige Sucht – Gesprächskreis",
-        ["Sucht"],
-        topic_area="addiction",
-        audience="relatives",
-        description="Für Partner, Eltern und Kinder von Menschen mit einer Abhängigkeit.",
-    )
-    make_group(d, "Suchtselbsthilfe Eving", ["Sucht"], topic_area="addiction", audience="affected")
-    make_group(
-        d,
-        "Angehörige psychisch Kranker",
-        ["Psychische Erkrankungen"],
-        topic_area="mental_health",
-        audience="relatives",
-    )
+    relatives_office(world.dortmund)
     return world
 
 
@@ -81,7 +36,8 @@ def test_a_topic_is_a_kind_of_its_umbrella_by_head_or_broader_term() -> None:
     assert umbrellas["Sucht"] == {"Sucht"}  # an umbrella is its own
     assert "Adoptiveltern" not in umbrellas  # "Adoptiv|eltern": a topic named for people says who
     assert "Glücksspiel" not in umbrellas  # "Glücks|spiel" is no kind of Sucht by its words
-    assert "Psychose" not in umbrellas  # a psychische *Störung*: no Erkrankung by its definition (s25-situation)
+    # A psychische *Störung*; since s26-situation an Erkrankung (by its definition: a Störung) names it as well.
+    assert umbrellas["Psychose"] == {"Psychische Erkrankungen"}
 
 
 def test_tochter_kifft_finds_the_relatives_circle_of_every_addiction(office):  # type: ignore[no-untyped-def]
