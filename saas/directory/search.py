@@ -2052,6 +2052,11 @@ def settle_terms(
                 and not (a.kind == "synonym" and _another_words_key(term.word, a.tokens[0]))
             )
         )
+        if term.meant_areas and not term.areas and _defined_by_its_parts(term.word):
+            # A compound Wiktionary defines by its parts alone is a kind of its head, as German compounds are
+            # ("Kriegs|trauma": durch Krieg *ausgelöstes* Trauma): it means the areas of the topics its head names
+            # as well as its front's, which hid the trauma groups behind Kriegsenkel's area (s26-senses).
+            term.meant_areas |= _head_topic_areas(term)
         # An everyday word matches only as typed: "Sohn" never widens to "Kind" or "Junge", "finde" to "Fund".
         # Alone in the query it is no filler, and may be a group's initials ("NA": Narcotics Anonymous, not "na").
         everyday = may_ignore(term.word) and not term.areas
@@ -2101,6 +2106,26 @@ def settle_terms(
         # to would remain: "Kind" alone would list every group with "Kinder" in its name, none about the loss.
         return kept, ignored, True
     return kept, ignored, False
+
+
+@lru_cache(maxsize=2_000)
+def _defined_by_its_parts(word: str) -> bool:
+    """Whether German Wiktionary defines a compound noun with no noun besides its own parts (the glosses file
+    leaves those out): "Kriegstrauma" → ("ausgelöst",), not "Trennungsschmerz" (… *Wahrnehmung* …)."""
+    return (
+        word.isalpha()
+        and len(language.split_compound(word)) > 1
+        and bool(language.gloss_adjectives(word))
+        and not language.glosses(word)
+    )
+
+
+def _head_topic_areas(term: Term) -> frozenset[str]:
+    """The topic areas of the topics of the common list a compound's head names (its ``part_topic`` readings)."""
+    names = _listed_topic_of_keys()
+    return frozenset(
+        _topic_area(name) for a in term.alternatives if a.kind == "part_topic" and (name := names.get(a.tokens))
+    )
 
 
 def _person_word(term: Term) -> bool:
