@@ -1508,11 +1508,28 @@ def _gloss_adjective_alternatives(adjective: str) -> tuple[Alternative, ...]:
     nouns = [adjective] if _listed_spelling(adjective) else []
     nouns += [d for d in language.derivations(adjective) if language.is_noun(d) and _listed_spelling(d)]
     nouns += [n for n in language.property_nouns(adjective) if _listed_spelling(n)]
+    if nouns and _adjective_of_another_sense(adjective, nouns):
+        return ()
     found: dict[tuple[str, ...], Alternative] = {}
     for noun in nouns:
         for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[1]):
             found.setdefault(alt.tokens, alt)
     return tuple(found.values())
+
+
+def _adjective_of_another_sense(adjective: str, nouns: list[str]) -> bool:
+    """Whether a definition's adjective that is no verb's form is used in a sense apart from the topics of the nouns
+    it reads (s26-senses): OpenThesaurus gives it adjectives as synonyms, and none of them names one of those
+    topics. Two relations that agree, as for a noun's synonyms (:func:`synonym_topics`): "zwanghafte" (~ obsessiv,
+    triebgesteuert) in "Narkolepsie" (*zwanghafte* Schlafanfälle) says how the attacks come, not Zwangsstörungen,
+    whereas "depressive" (~ Niedergeschlagenheit, Schwermut) names Depression. A participle ("amputierten") reads
+    its verb's noun as before, and so does an adjective the thesaurus lacks."""
+    # Its adjectives, as the thesaurus writes them, in lower case (a noun of the same stem is another word).
+    synonyms = [s for s in language.synonyms(adjective) if s[:1].islower()]
+    if not synonyms or language.infinitives(adjective):
+        return False
+    topics = {name for noun in nouns for name in named_topics(noun, loose=False)}
+    return bool(topics) and not any(set(named_topics(s, loose=False)) & topics for s in synonyms)
 
 
 @lru_cache(maxsize=20_000)
