@@ -568,8 +568,22 @@ def synonym_front_topics(word: str) -> tuple[str, ...]:
             and not may_ignore(parts[0])
             and not language.is_person(parts[0])
         ):
-            found.update(_synonym_front_names(parts[0]))
+            key = language.norm(parts[0])
+            found.update(n for n in _synonym_front_names(parts[0]) if not _another_kind(word, key, n))
     return tuple(sorted(found))
+
+
+def _another_kind(word: str, key: str, name: str) -> bool:
+    """Whether a noun is a kind of another thing than a topic of the common list that its synonym's front (of
+    ``key``) names as the front of the topic's own compound name, a kind of its head (:func:`_kind_of_its_head`;
+    s26-senses): the noun's OpenThesaurus broader terms say what it is, and none of them is that head.
+    "Inkontinenz" ^Symptom (~ Blasen|schwäche) is no "Blasen|krebs", "Pneumonie" ^Entzündung (~ Lungen|entzündung)
+    no "Lungen|krebs". A noun with no broader term keeps the reading ("Mastektomie" ~ Brust|amputationen →
+    Brustkrebs)."""
+    if not _kind_of_its_head(key, name):
+        return False
+    broader = {language.norm(b) for b in language.broader_terms(word)}
+    return bool(broader) and language.norm(language.split_compound(name)[-1]) not in broader
 
 
 def _synonym_front_names(front: str) -> tuple[str, ...]:
