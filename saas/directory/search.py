@@ -1052,12 +1052,46 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
         specific = [n for n in _front_topics(parts[0]) if head in _topic_heads().get(n, frozenset())]
     elif front:
         own, kind = list(named_topics(parts[0], loose=False)), "front_topic"  # what the front names, with its fallback
+    if kind == "part_topic" and _head_of_another_sense(word, parts[-1]):
+        own = topics = []  # "Gedächtnis|verlust" is no bereavement (s26-senses)
     for name, of_kind in [(n, kind) for n in own or topics] + [(n, "front_topic") for n in specific]:
         alternative = _topic_alternative(name)
         if alternative.tokens and alternative.tokens != (key,):
             weight = alternative.weight * (PART_OF if _sibling_kind(parts, name) else 1.0)
             found.append(Alternative(alternative.tokens, weight, of_kind))
     return found
+
+
+@lru_cache(maxsize=20_000)
+def _head_of_another_sense(word: str, head: str) -> bool:
+    """Whether a compound has its head in another sense than the one that names the head's topics of the common list
+    (s26-senses): German Wiktionary defines the head in senses of which some, not all, have a word that names one
+    of those topics ("Verlust": … *Trauer* um einen Verstorbenen, beside the losing of a thing and a loss in
+    business), and the compound's own definition, by nouns besides its parts, shares no word with those senses and
+    names no topic of their areas. "Gedächtnis|verlust" (… *Erinnerungen*) is no bereavement: the head alone listed
+    the grief groups. A compound Wiktionary does not define keeps its head's topics ("Partner|verlust"), and so
+    does one whose definition agrees ("Haut|krebs": *bösartige* Veränderung, as Krebs's *bösartige*
+    Tumorerkrankung)."""
+    topics = set(named_topics(head, loose=False))
+    own = [w for sense in language.gloss_senses(word) for w in sense]
+    # A head that is a topic's own name is that topic in any compound ("Wochenbett|depression", "Kokain|sucht",
+    # "Kindes|missbrauch": Missbrauch, sexueller).
+    key = language.norm(head)
+    if not topics or key in _listed_topic_name_keys() or key in _named_by_word():
+        return False
+    # Nor one the thesaurus gives that sense as a synonym ("Zucker" ~ Diabetes: "Blut|zucker" stays diabetes).
+    if not any(w[:1].isupper() for w in own) or any(
+        set(named_topics(s, loose=False)) & topics for s in language.synonyms(head)
+    ):
+        return False
+    senses = language.gloss_senses(head)
+    topical = [sense for sense in senses if any(set(named_topics(w, loose=False)) & topics for w in sense)]
+    if not topical or len(topical) == len(senses):
+        return False
+    areas = {_topic_area(name) for name in topics}
+    if any(_topic_area(name) in areas for w in own for name in named_topics(w, loose=False)):
+        return False
+    return not {language.norm(w) for sense in topical for w in sense} & {language.norm(w) for w in own}
 
 
 @lru_cache(maxsize=1)
