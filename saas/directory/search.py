@@ -1069,9 +1069,9 @@ def _head_of_another_sense(word: str, head: str) -> bool:
     of those topics ("Verlust": … *Trauer* um einen Verstorbenen, beside the losing of a thing and a loss in
     business), and the compound's own definition, by nouns besides its parts, shares no word with those senses and
     names no topic of their areas. "Gedächtnis|verlust" (… *Erinnerungen*) is no bereavement: the head alone listed
-    the grief groups. A compound Wiktionary does not define keeps its head's topics ("Partner|verlust"), and so
-    does one whose definition agrees ("Haut|krebs": *bösartige* Veränderung, as Krebs's *bösartige*
-    Tumorerkrankung)."""
+    the grief groups. Not a head that is a topic's own name, which is that topic in any compound
+    ("Wochenbett|depression", "Haut|krebs"), nor one whose OpenThesaurus synonyms name the topic (Zucker ~
+    Diabetes: "Blut|zucker"); a compound Wiktionary does not define keeps its head's topics ("Partner|verlust")."""
     topics = set(named_topics(head, loose=False))
     own = [w for sense in language.gloss_senses(word) for w in sense]
     # A head that is a topic's own name is that topic in any compound ("Wochenbett|depression", "Kokain|sucht",
