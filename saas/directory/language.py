@@ -1433,6 +1433,16 @@ def gloss_adjectives(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=20_000)
+def gloss_senses(word: str) -> tuple[tuple[str, ...], ...]:
+    """Each sense German Wiktionary defines a word by, as the words the glosses file keeps of it (its nouns
+    capitalised, then its adjectives and participles in lower case), in the order of the senses: "Verlust" →
+    (("Verlierens",), ("verloren",), ("Verstorbener", "Trauer", "Verstorbenen"), ("Misserfolg", "wirtschaftlicher")).
+    ``()`` for a word Wiktionary does not define."""
+    senses = _defined_senses(word)
+    return tuple(tuple(sense.split()) for sense in senses.split("|")) if senses else ()
+
+
+@lru_cache(maxsize=20_000)
 def gloss_genera(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each sense German Wiktionary defines a word by that names a genus: its first noun with the adjectives
     of that sense, as written there, in the order of the senses: "Depression" → (("Niedergeschlagenheit", ()),

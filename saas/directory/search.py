@@ -579,8 +579,22 @@ def synonym_front_topics(word: str) -> tuple[str, ...]:
             and not may_ignore(parts[0])
             and not language.is_person(parts[0])
         ):
-            found.update(_synonym_front_names(parts[0]))
+            key = language.norm(parts[0])
+            found.update(n for n in _synonym_front_names(parts[0]) if not _another_kind(word, key, n))
     return tuple(sorted(found))
+
+
+def _another_kind(word: str, key: str, name: str) -> bool:
+    """Whether a noun is a kind of another thing than a topic of the common list that its synonym's front (of
+    ``key``) names as the front of the topic's own compound name, a kind of its head (:func:`_kind_of_its_head`;
+    s26-senses): the noun's OpenThesaurus broader terms say what it is, and none of them is that head.
+    "Inkontinenz" ^Symptom (~ Blasen|schwäche) is no "Blasen|krebs", "Pneumonie" ^Entzündung (~ Lungen|entzündung)
+    no "Lungen|krebs". A noun with no broader term keeps the reading ("Mastektomie" ~ Brust|amputationen →
+    Brustkrebs)."""
+    if not _kind_of_its_head(key, name):
+        return False
+    broader = {language.norm(b) for b in language.broader_terms(word)}
+    return bool(broader) and language.norm(language.split_compound(name)[-1]) not in broader
 
 
 def _synonym_front_names(front: str) -> tuple[str, ...]:
@@ -1049,12 +1063,46 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
         specific = [n for n in _front_topics(parts[0]) if head in _topic_heads().get(n, frozenset())]
     elif front:
         own, kind = list(named_topics(parts[0], loose=False)), "front_topic"  # what the front names, with its fallback
+    if kind == "part_topic" and _head_of_another_sense(word, parts[-1]):
+        own = topics = []  # "Gedächtnis|verlust" is no bereavement (s26-senses)
     for name, of_kind in [(n, kind) for n in own or topics] + [(n, "front_topic") for n in specific]:
         alternative = _topic_alternative(name)
         if alternative.tokens and alternative.tokens != (key,):
             weight = alternative.weight * (PART_OF if _sibling_kind(parts, name) else 1.0)
             found.append(Alternative(alternative.tokens, weight, of_kind))
     return found
+
+
+@lru_cache(maxsize=20_000)
+def _head_of_another_sense(word: str, head: str) -> bool:
+    """Whether a compound has its head in another sense than the one that names the head's topics of the common list
+    (s26-senses): German Wiktionary defines the head in senses of which some, not all, have a word that names one
+    of those topics ("Verlust": … *Trauer* um einen Verstorbenen, beside the losing of a thing and a loss in
+    business), and the compound's own definition, by nouns besides its parts, shares no word with those senses and
+    names no topic of their areas. "Gedächtnis|verlust" (… *Erinnerungen*) is no bereavement: the head alone listed
+    the grief groups. Not a head that is a topic's own name, which is that topic in any compound
+    ("Wochenbett|depression", "Haut|krebs"), nor one whose OpenThesaurus synonyms name the topic (Zucker ~
+    Diabetes: "Blut|zucker"); a compound Wiktionary does not define keeps its head's topics ("Partner|verlust")."""
+    topics = set(named_topics(head, loose=False))
+    own = [w for sense in language.gloss_senses(word) for w in sense]
+    # A head that is a topic's own name is that topic in any compound ("Wochenbett|depression", "Kokain|sucht",
+    # "Kindes|missbrauch": Missbrauch, sexueller).
+    key = language.norm(head)
+    if not topics or key in _listed_topic_name_keys() or key in _named_by_word():
+        return False
+    # Nor one the thesaurus gives that sense as a synonym ("Zucker" ~ Diabetes: "Blut|zucker" stays diabetes).
+    if not any(w[:1].isupper() for w in own) or any(
+        set(named_topics(s, loose=False)) & topics for s in language.synonyms(head)
+    ):
+        return False
+    senses = language.gloss_senses(head)
+    topical = [sense for sense in senses if any(set(named_topics(w, loose=False)) & topics for w in sense)]
+    if not topical or len(topical) == len(senses):
+        return False
+    areas = {_topic_area(name) for name in topics}
+    if any(_topic_area(name) in areas for w in own for name in named_topics(w, loose=False)):
+        return False
+    return not {language.norm(w) for sense in topical for w in sense} & {language.norm(w) for w in own}
 
 
 @lru_cache(maxsize=1)
@@ -1519,11 +1567,28 @@ def _gloss_adjective_alternatives(adjective: str) -> tuple[Alternative, ...]:
     nouns = [adjective] if _listed_spelling(adjective) else []
     nouns += [d for d in language.derivations(adjective) if language.is_noun(d) and _listed_spelling(d)]
     nouns += [n for n in language.property_nouns(adjective) if _listed_spelling(n)]
+    if nouns and _adjective_of_another_sense(adjective, nouns):
+        return ()
     found: dict[tuple[str, ...], Alternative] = {}
     for noun in nouns:
         for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[1]):
             found.setdefault(alt.tokens, alt)
     return tuple(found.values())
+
+
+def _adjective_of_another_sense(adjective: str, nouns: list[str]) -> bool:
+    """Whether a definition's adjective that is no verb's form is used in a sense apart from the topics of the nouns
+    it reads (s26-senses): OpenThesaurus gives it adjectives as synonyms, and none of them names one of those
+    topics. Two relations that agree, as for a noun's synonyms (:func:`synonym_topics`): "zwanghafte" (~ obsessiv,
+    triebgesteuert) in "Narkolepsie" (*zwanghafte* Schlafanfälle) says how the attacks come, not Zwangsstörungen,
+    whereas "depressive" (~ Niedergeschlagenheit, Schwermut) names Depression. A participle ("amputierten") reads
+    its verb's noun as before, and so does an adjective the thesaurus lacks."""
+    # Its adjectives, as the thesaurus writes them, in lower case (a noun of the same stem is another word).
+    synonyms = [s for s in language.synonyms(adjective) if s[:1].islower()]
+    if not synonyms or language.infinitives(adjective):
+        return False
+    topics = {name for noun in nouns for name in named_topics(noun, loose=False)}
+    return bool(topics) and not any(set(named_topics(s, loose=False)) & topics for s in synonyms)
 
 
 @lru_cache(maxsize=20_000)
@@ -2066,6 +2131,11 @@ def settle_terms(
                 and not (a.kind == "synonym" and _another_words_key(term.word, a.tokens[0]))
             )
         )
+        if term.meant_areas and not term.areas and _defined_by_its_parts(term.word):
+            # A compound Wiktionary defines by its parts alone is a kind of its head, as German compounds are
+            # ("Kriegs|trauma": durch Krieg *ausgelöstes* Trauma): it means the areas of the topics its head names
+            # as well as its front's, which hid the trauma groups behind Kriegsenkel's area (s26-senses).
+            term.meant_areas |= _head_topic_areas(term)
         # An everyday word matches only as typed: "Sohn" never widens to "Kind" or "Junge", "finde" to "Fund".
         # Alone in the query it is no filler, and may be a group's initials ("NA": Narcotics Anonymous, not "na").
         everyday = may_ignore(term.word) and not term.areas
@@ -2115,6 +2185,26 @@ def settle_terms(
         # to would remain: "Kind" alone would list every group with "Kinder" in its name, none about the loss.
         return kept, ignored, True
     return kept, ignored, False
+
+
+@lru_cache(maxsize=2_000)
+def _defined_by_its_parts(word: str) -> bool:
+    """Whether German Wiktionary defines a compound noun with no noun besides its own parts (the glosses file
+    leaves those out): "Kriegstrauma" → ("ausgelöst",), not "Trennungsschmerz" (… *Wahrnehmung* …)."""
+    return (
+        word.isalpha()
+        and len(language.split_compound(word)) > 1
+        and bool(language.gloss_adjectives(word))
+        and not language.glosses(word)
+    )
+
+
+def _head_topic_areas(term: Term) -> frozenset[str]:
+    """The topic areas of the topics of the common list a compound's head names (its ``part_topic`` readings)."""
+    names = _listed_topic_of_keys()
+    return frozenset(
+        _topic_area(name) for a in term.alternatives if a.kind == "part_topic" and (name := names.get(a.tokens))
+    )
 
 
 def _person_word(term: Term) -> bool:
