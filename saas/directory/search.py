@@ -934,6 +934,11 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             if alternative.tokens and alternative.tokens != (key,):
                 term.alternatives.append(Alternative(alternative.tokens, SYNONYM * PART_OF, "narrower"))
         term.alternatives += _kind_alternatives(word, key, tuple(parts))
+        if not any(a.kind in _NAMED_TOPIC_KINDS for a in term.alternatives):
+            for name in _defining_front_topics(tuple(parts)):
+                alternative = _topic_alternative(name)
+                if alternative.tokens and alternative.tokens != (key,):
+                    term.alternatives.append(Alternative(alternative.tokens, alternative.weight, "front_topic"))
         term.alternatives += _defined_topic_alternatives(word, tuple(term.alternatives))
         term.alternatives += _front_compound_alternatives(word, tuple(parts), tuple(term.alternatives))
         term.alternatives += _everyday_head_alternatives(word, tuple(parts), tuple(term.alternatives))
@@ -1272,6 +1277,28 @@ def _loose_part_readings(word: str, alternatives: tuple[Alternative, ...]) -> bo
     keys = {(language.norm(p),) for p in language.split_compound(word)}
     readings = [a for a in alternatives if a.kind in _PART_READINGS and not a.tokens[0].startswith(PART)]
     return bool(readings) and all(a.kind in _HEAD_KINDS or a.tokens not in keys for a in readings)
+
+
+_NAMED_TOPIC_KINDS = frozenset(["topic", "broader_topic", "front_topic", "part_topic", "narrower"])
+
+
+def _defining_front_topics(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The topics a compound's front names whose German Wiktionary definition has the compound's head (or the
+    head's own head) among its nouns (s27-compounds): "Augen|innen|druck" — the front names Augenerkrankung and
+    Glaukom, and a Glaukom is an *Augenerkrankung* … erhöhten *Druck*. Read only where nothing else names a
+    topic for the compound (see :func:`_alternatives`), as the front may be an everyday word ("Augen")."""
+    if len(parts) < 2:
+        return ()
+    head = parts[-1]
+    heads = {language.norm(head), language.norm(language.split_compound(head)[-1])}
+    found = []
+    for name in named_topics(parts[0], loose=False):
+        nouns = {
+            language.norm(n) for w in language.raw_words(name) if w.isalpha() for s in language.glosses(w) for n in s
+        }
+        if nouns & heads:
+            found.append(name)
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,9 @@ alone:
   groups answer, not the mothers' groups that "Mutter" alone names;
 - "Sozialphobie" is a kind of its head Phobie, which OpenThesaurus files under ^Angst and the common list under
   Angsterkrankungen: the anxiety groups answer it after the social phobia group its synonym Schüchternheit finds,
-  as they answer "Phobie". Not a head whose broader terms name several topics ("Haut|krebs").
+  as they answer "Phobie". Not a head whose broader terms name several topics ("Haut|krebs");
+- "Augeninnendruck": the front names Augenerkrankung and Glaukom, and Wiktionary defines a Glaukom by erhöhten
+  *Druck*, the head's own head ("Innen|druck"): the glaucoma group answers, where nothing else names a topic.
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from saas.directory.search import _head_wider_topics, _relative_sibling_topics
+from saas.directory.search import _defining_front_topics, _head_wider_topics, _relative_sibling_topics
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -36,6 +38,8 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Alleinerziehend", "social"),
             ("Angsterkrankungen", "mental_health"),
             ("Soziale Phobie", "mental_health"),
+            ("Glaukom (grüner Star)", "chronic_illness"),
+            ("Augenerkrankung", "chronic_illness"),
         ],
     )
     make_group(d, "Stimmen hören", ["Psychose"], topic_area="mental_health", description="Menschen, die Stimmen hören.")
@@ -46,6 +50,10 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Alleinerziehende Mütter und Väter", ["Alleinerziehend"], description="Allein mit Kind.")
     make_group(d, "Angst-Selbsthilfe Innenstadt", ["Angsterkrankungen"], topic_area="mental_health")
     make_group(d, "Schüchtern war gestern", ["Soziale Phobie"], topic_area="mental_health")
+    make_group(d, "Glaukom Selbsthilfe", ["Glaukom (grüner Star)"], topic_area="chronic_illness")
+    make_group(
+        d, "Sehen im Alter", ["Augenerkrankung"], topic_area="chronic_illness", description="Wenn die Sicht nachlässt."
+    )
     return world
 
 
@@ -89,3 +97,14 @@ def test_head_wider_topics() -> None:
 
 def test_sozialphobie_finds_the_anxiety_groups_after_its_own(office) -> None:  # type: ignore[no-untyped-def]
     assert names(office, "Sozialphobie") == ["Schüchtern war gestern", "Angst-Selbsthilfe Innenstadt"]
+
+
+def test_defining_front_topics() -> None:
+    assert _defining_front_topics(("augen", "innendruck")) == ("Glaukom (grüner Star)",)  # … erhöhten *Druck*
+    assert _defining_front_topics(("augen", "arzt")) == ()  # no definition names the head
+    assert _defining_front_topics(("herz", "infarkt")) == ()
+
+
+def test_augeninnendruck_finds_the_glaucoma_group(office) -> None:  # type: ignore[no-untyped-def]
+    # first: the eye disease group follows by the front's fallback ("Augen|erkrankung")
+    assert names(office, "Augeninnendruck")[0] == "Glaukom Selbsthilfe"
