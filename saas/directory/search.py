@@ -935,7 +935,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 term.alternatives.append(Alternative(alternative.tokens, SYNONYM * PART_OF, "narrower"))
         term.alternatives += _kind_alternatives(word, key, tuple(parts))
         if not any(a.kind in _NAMED_TOPIC_KINDS for a in term.alternatives):
-            for name in _defining_front_topics(tuple(parts)):
+            for name in _defining_front_topics(tuple(parts)) + _elided_synonym_topics(word, tuple(parts)):
                 alternative = _topic_alternative(name)
                 if alternative.tokens and alternative.tokens != (key,):
                     term.alternatives.append(Alternative(alternative.tokens, alternative.weight, "front_topic"))
@@ -1277,6 +1277,33 @@ def _loose_part_readings(word: str, alternatives: tuple[Alternative, ...]) -> bo
     keys = {(language.norm(p),) for p in language.split_compound(word)}
     readings = [a for a in alternatives if a.kind in _PART_READINGS and not a.tokens[0].startswith(PART)]
     return bool(readings) and all(a.kind in _HEAD_KINDS or a.tokens not in keys for a in readings)
+
+
+@lru_cache(maxsize=1)
+def _three_part_synonyms() -> dict[tuple[str, str], frozenset[str]]:
+    """(front, head) search keys of each three-part compound among the OpenThesaurus synonyms of a word of a
+    topic's name in the common list ("Aufmerksamkeit|defizit|störung" ~ ADHS) → those topics."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[tuple[str, str], set[str]] = {}
+    for row in load_topic_rows():
+        for word in language.raw_words(row["name"]):
+            if not word.isalpha():
+                continue
+            for synonym in language.synonyms(word):
+                parts = language.split_compound(synonym)
+                if len(parts) == 3 and language.is_noun(synonym):
+                    found.setdefault((language.norm(parts[0]), language.norm(parts[-1])), set()).add(row["name"])
+    return {key: frozenset(names) for key, names in found.items()}
+
+
+def _elided_synonym_topics(word: str, parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The topics whose name's synonym is the compound with one more part in its middle (s27-compounds):
+    "Aufmerksamkeits|störung" is the "Aufmerksamkeits|defizit|störung" of ADHS, said short. Only a compound the
+    thesaurus lacks, and only where nothing else names a topic for it (see :func:`_alternatives`)."""
+    if len(parts) != 2 or language.synonyms(word):
+        return ()
+    return tuple(sorted(_three_part_synonyms().get((language.norm(parts[0]), language.norm(parts[1])), ())))
 
 
 _NAMED_TOPIC_KINDS = frozenset(["topic", "broader_topic", "front_topic", "part_topic", "narrower"])

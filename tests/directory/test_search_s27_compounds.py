@@ -11,7 +11,9 @@ alone:
   Angsterkrankungen: the anxiety groups answer it after the social phobia group its synonym Schüchternheit finds,
   as they answer "Phobie". Not a head whose broader terms name several topics ("Haut|krebs");
 - "Augeninnendruck": the front names Augenerkrankung and Glaukom, and Wiktionary defines a Glaukom by erhöhten
-  *Druck*, the head's own head ("Innen|druck"): the glaucoma group answers, where nothing else names a topic.
+  *Druck*, the head's own head ("Innen|druck"): the glaucoma group answers, where nothing else names a topic;
+- "Aufmerksamkeitsstörung" is ADHS's OpenThesaurus synonym "Aufmerksamkeits|defizit|störung" said short (the same
+  front and head, one part fewer): the ADHS group answers.
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -20,7 +22,12 @@ from __future__ import annotations
 
 import pytest
 
-from saas.directory.search import _defining_front_topics, _head_wider_topics, _relative_sibling_topics
+from saas.directory.search import (
+    _defining_front_topics,
+    _elided_synonym_topics,
+    _head_wider_topics,
+    _relative_sibling_topics,
+)
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -40,6 +47,7 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Soziale Phobie", "mental_health"),
             ("Glaukom (grüner Star)", "chronic_illness"),
             ("Augenerkrankung", "chronic_illness"),
+            ("ADHS, Erwachsene", "mental_health"),
         ],
     )
     make_group(d, "Stimmen hören", ["Psychose"], topic_area="mental_health", description="Menschen, die Stimmen hören.")
@@ -53,6 +61,9 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Glaukom Selbsthilfe", ["Glaukom (grüner Star)"], topic_area="chronic_illness")
     make_group(
         d, "Sehen im Alter", ["Augenerkrankung"], topic_area="chronic_illness", description="Wenn die Sicht nachlässt."
+    )
+    make_group(
+        d, "ADHS bei Erwachsenen", ["ADHS, Erwachsene"], topic_area="mental_health", description="Chaos im Kopf?"
     )
     return world
 
@@ -108,3 +119,13 @@ def test_defining_front_topics() -> None:
 def test_augeninnendruck_finds_the_glaucoma_group(office) -> None:  # type: ignore[no-untyped-def]
     # first: the eye disease group follows by the front's fallback ("Augen|erkrankung")
     assert names(office, "Augeninnendruck")[0] == "Glaukom Selbsthilfe"
+
+
+def test_elided_synonym_topics() -> None:
+    assert _elided_synonym_topics("Aufmerksamkeitsstörung", ("aufmerksamkeit", "störung")) == ("ADHS, Erwachsene",)
+    assert _elided_synonym_topics("Angststörung", ("angst", "störung")) == ()  # no such synonym
+    assert _elided_synonym_topics("Sozialphobie", ("sozial", "phobie")) == ()  # in the thesaurus itself
+
+
+def test_aufmerksamkeitsstoerung_finds_the_adhd_group(office) -> None:  # type: ignore[no-untyped-def]
+    assert names(office, "Aufmerksamkeitsstörung") == ["ADHS bei Erwachsenen"]
