@@ -546,6 +546,22 @@ def wider_topics(word: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def _head_wider_topics(word: str, parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The topics a compound's head names that its OpenThesaurus broader terms name too (as
+    :func:`wider_topics`, by the broader terms alone): a "Sozial|phobie" is a Phobie, which is an ^Angst, so the
+    anxiety groups answer it beside the social phobia group its synonym finds (s27-compounds)."""
+    if len(parts) != 2 or wider_topics(word) or not language.is_noun(parts[-1]):
+        return ()
+    head = parts[-1]
+    if language.is_person(head) or may_ignore(head):
+        return ()
+    names = _listed_topic_names()
+    named = set(named_topics(head))
+    found = {n for w in language.broader_terms(head) for n in names.get(language.norm(w), ())} & named
+    # One topic: a head whose broader terms name several ("Krebs": every cancer topic lists it) says no one kind.
+    return tuple(found) if len(found) == 1 else ()
+
+
 @lru_cache(maxsize=1)
 def _topic_areas() -> dict[str, str]:
     from saas.directory.demo import load_topic_rows
@@ -912,7 +928,17 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             alternative = _topic_alternative(name)
             if alternative.tokens and alternative.tokens != (key,):
                 term.alternatives.append(Alternative(alternative.tokens, COMPOUND, "narrower"))
+        for name in _head_wider_topics(word, tuple(parts)):
+            # So does what its head is a kind of, after the compound's own readings (a kind of a kind).
+            alternative = _topic_alternative(name)
+            if alternative.tokens and alternative.tokens != (key,):
+                term.alternatives.append(Alternative(alternative.tokens, SYNONYM * PART_OF, "narrower"))
         term.alternatives += _kind_alternatives(word, key, tuple(parts))
+        if not any(a.kind in _NAMED_TOPIC_KINDS for a in term.alternatives):
+            for name in _defining_front_topics(tuple(parts)) + _elided_synonym_topics(word, tuple(parts)):
+                alternative = _topic_alternative(name)
+                if alternative.tokens and alternative.tokens != (key,):
+                    term.alternatives.append(Alternative(alternative.tokens, alternative.weight, "front_topic"))
         term.alternatives += _defined_topic_alternatives(word, tuple(term.alternatives))
         term.alternatives += _front_compound_alternatives(word, tuple(parts), tuple(term.alternatives))
         term.alternatives += _everyday_head_alternatives(word, tuple(parts), tuple(term.alternatives))
@@ -1065,6 +1091,7 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
         own, kind = list(named_topics(parts[0], loose=False)), "front_topic"  # what the front names, with its fallback
     if kind == "part_topic" and _head_of_another_sense(word, parts[-1]):
         own = topics = []  # "Gedächtnis|verlust" is no bereavement (s26-senses)
+    specific += [n for n in _relative_sibling_topics(parts) if n not in specific]
     for name, of_kind in [(n, kind) for n in own or topics] + [(n, "front_topic") for n in specific]:
         alternative = _topic_alternative(name)
         if alternative.tokens and alternative.tokens != (key,):
@@ -1250,6 +1277,83 @@ def _loose_part_readings(word: str, alternatives: tuple[Alternative, ...]) -> bo
     keys = {(language.norm(p),) for p in language.split_compound(word)}
     readings = [a for a in alternatives if a.kind in _PART_READINGS and not a.tokens[0].startswith(PART)]
     return bool(readings) and all(a.kind in _HEAD_KINDS or a.tokens not in keys for a in readings)
+
+
+@lru_cache(maxsize=1)
+def _three_part_synonyms() -> dict[tuple[str, str], frozenset[str]]:
+    """(front, head) search keys of each three-part compound among the OpenThesaurus synonyms of a word of a
+    topic's name in the common list ("Aufmerksamkeit|defizit|störung" ~ ADHS) → those topics."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[tuple[str, str], set[str]] = {}
+    for row in load_topic_rows():
+        for word in language.raw_words(row["name"]):
+            if not word.isalpha():
+                continue
+            for synonym in language.synonyms(word):
+                parts = language.split_compound(synonym)
+                if len(parts) == 3 and language.is_noun(synonym):
+                    found.setdefault((language.norm(parts[0]), language.norm(parts[-1])), set()).add(row["name"])
+    return {key: frozenset(names) for key, names in found.items()}
+
+
+def _elided_synonym_topics(word: str, parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The topics whose name's synonym is the compound with one more part in its middle (s27-compounds):
+    "Aufmerksamkeits|störung" is the "Aufmerksamkeits|defizit|störung" of ADHS, said short. Only a compound the
+    thesaurus lacks, and only where nothing else names a topic for it (see :func:`_alternatives`)."""
+    if len(parts) != 2 or language.synonyms(word):
+        return ()
+    return tuple(sorted(_three_part_synonyms().get((language.norm(parts[0]), language.norm(parts[1])), ())))
+
+
+_NAMED_TOPIC_KINDS = frozenset(["topic", "broader_topic", "front_topic", "part_topic", "narrower"])
+
+
+def _defining_front_topics(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The topics a compound's front names whose German Wiktionary definition has the compound's head (or the
+    head's own head) among its nouns (s27-compounds): "Augen|innen|druck" — the front names Augenerkrankung and
+    Glaukom, and a Glaukom is an *Augenerkrankung* … erhöhten *Druck*. Read only where nothing else names a
+    topic for the compound (see :func:`_alternatives`), as the front may be an everyday word ("Augen")."""
+    if len(parts) < 2:
+        return ()
+    head = parts[-1]
+    heads = {language.norm(head), language.norm(language.split_compound(head)[-1])}
+    found = []
+    for name in named_topics(parts[0], loose=False):
+        nouns = {
+            language.norm(n) for w in language.raw_words(name) if w.isalpha() for s in language.glosses(w) for n in s
+        }
+        if nouns & heads:
+            found.append(name)
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _relative_compounds() -> dict[str, frozenset[str]]:
+    """Search key of the front of each word of the common topic list that is a compound with a relative as its
+    head (hunspell's split, OpenThesaurus's kin: "Pflege|kind" of Pflegeeltern, "Arbeiter|kinder") → the
+    topics that list it."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, set[str]] = {}
+    for row in load_topic_rows():
+        for phrase in [row["name"], *row["search_words"].split(",")]:
+            words = language.raw_words(phrase)
+            if len(words) != 1 or not words[0].isalpha():
+                continue
+            parts = language.split_compound(words[0])
+            if len(parts) == 2 and language.is_relative(parts[1]) and not language.is_person(parts[0]):
+                found.setdefault(language.norm(parts[0]), set()).add(row["name"])
+    return {front: frozenset(names) for front, names in found.items()}
+
+
+def _relative_sibling_topics(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The topics of the common list that list a compound of the same front with another relative as its head
+    (s27-compounds): a "Pflege|mutter" is one of the Pflegeeltern, whose list has "Pflege|kind"; the front says
+    which family, the relative only who in it ("Mutter" alone names the mothers' groups)."""
+    if len(parts) != 2 or not language.is_relative(parts[1]) or language.is_person(parts[0]):
+        return ()
+    return tuple(sorted(_relative_compounds().get(language.norm(parts[0]), frozenset())))
 
 
 @lru_cache(maxsize=1)
@@ -3116,7 +3220,8 @@ def _name_word_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
     itself, and the word is a name no resource explains (no noun of the dictionary, no definition, no synonym,
     not common: "Kreuzbund", "Alanon" of "Al-Anon"); else ``()``. Like a name's initials, such a word is the
     name of an association, which stands for its topic. Only the name's first word (a place comes after it:
-    "Suchtselbsthilfe Eving"), and no word for a group ("Regional|gruppe", "Frühstücks|treff")."""
+    "Suchtselbsthilfe Eving") or first words written as one ("Stimmenhören": :func:`_name_begins_with`), and no
+    word for a group ("Regional|gruppe", "Frühstücks|treff")."""
     word = term.word
     if term.areas or len(hits) > 5 or any(a.kind not in ("exact", "compound", "front") for a in term.alternatives):
         return ()
@@ -3124,18 +3229,39 @@ def _name_word_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
         return ()
     if language.surface(language.split_compound(word)[-1]) in STOPWORDS:
         return ()
-    key = language.norm(word)
     tokens = term.tokens
     common: frozenset[str] | None = None
     for c in hits:
-        if key not in c.search_name.split() or tokens & set(c.search_topics.partition(ABOUT)[0].split()):
+        if tokens & set(c.search_topics.partition(ABOUT)[0].split()):
             return ()
-        first = (c.name or "").split()[:1]
-        if not first or key not in (language.norm(first[0]), language.norm(first[0].replace("-", ""))):
+        if not _name_begins_with(c, word):
             return ()
         keys = _topic_keys(c.search_topics)
         common = keys if common is None else common & keys
     return tuple(sorted(common or ()))
+
+
+def _name_begins_with(c: Candidate, word: str) -> bool:
+    """Whether a group's name begins with ``word``: its first word ("Kreuzbund", "Al-Anon" as "Alanon"), or its
+    first words written together, as a compound ("Stimmenhören" of "Stimmen hören", s27-compounds): a name
+    written as one word is still the name."""
+    key = language.norm(word)
+    words = (c.name or "").split()
+    if (
+        words
+        and key in c.search_name.split()
+        and key in (language.norm(words[0]), language.norm(words[0].replace("-", "")))
+    ):
+        return True
+    spelled = language.surface(word)
+    joined = ""
+    for part in language.raw_words(c.name or "")[:MAX_QUERY_WORDS]:
+        joined += language.surface(part)
+        if joined == spelled:
+            return joined != language.surface(language.raw_words(c.name or "")[0])
+        if not spelled.startswith(joined):
+            return False
+    return False
 
 
 def _described_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
