@@ -804,7 +804,28 @@ def _phrase_alternatives(words: tuple[str, ...]) -> tuple[Alternative, ...]:
         )
         if topic and topic != keys:
             alternatives.append(Alternative(topic, SYNONYM, "topic"))
+    alternatives += _phrase_noun_alternatives(words)
     return tuple(alternatives)
+
+
+def _phrase_noun_alternatives(words: tuple[str, ...]) -> list[Alternative]:
+    """An adjective and a noun that the common topic list gives as a phrase for a topic whose name lacks the noun
+    ("soziale Angst", a search word of Soziale Phobie) are a kind of what the noun names: where the noun alone
+    names a topic of the list ("Angst": Angsterkrankungen), the groups it finds join the phrase's own (as a kind
+    of a word joins the word, kind ``narrower``), after them; they never choose the reading (s27-phrases). Not a
+    noun that names no topic ("ältere *Menschen*", "psychisch *Kranke*"), nor one that says who ("verwaiste
+    *Eltern*"), nor a phrase naming a topic that has the noun in its name ("*pflegende Angehörige*", "sexueller
+    *Missbrauch*", "häusliche *Gewalt*": the topic is the phrase's own sense, not every group of the noun)."""
+    if len(words) != 2 or language.is_noun(words[0]) or not language.is_noun(words[1]):
+        return []
+    noun = words[1]
+    key = language.norm(noun)
+    if language.is_person(noun) or not named_topics(noun):
+        return []
+    names = _listed_phrases()[tuple(language.norm(w) for w in words)]
+    if any(key in {language.norm(w) for w in language.raw_words(name)} for name in names):
+        return []
+    return [Alternative((key,), SYNONYM * PART_OF, "narrower")]
 
 
 @lru_cache(maxsize=20_000)
