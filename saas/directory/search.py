@@ -3175,6 +3175,36 @@ def _described_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
     return tuple(sorted(common or ()))
 
 
+def _described_topic_of_words(terms: list[Term], hits: list[Candidate]) -> tuple[str, ...]:
+    """The topic's keys that every group found for a query of several words has, when each group has every word
+    only in its description (none in its name or topics, as a whole word: "Trocken|dock" has "trocken" as a
+    part only) through the word as typed or a form it is derived from, the query's words naming no topic area;
+    else ``()``. A topic that says whom a group is for ("Frauen" beside Alkoholabhängigkeit) is no concern
+    the words are about, so it is left out of the keys (:func:`_described_topic` for one word)."""
+    if len(hits) > 5 or any(t.areas for t in terms):
+        return ()
+    common: frozenset[str] | None = None
+    for term in terms:
+        literal = [
+            a.tokens
+            for a in term.alternatives
+            if a.kind in ("exact", "derived") and not any(t.startswith(PART) for t in a.tokens)
+        ]
+        if not literal:
+            return ()
+        for c in hits:
+            strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
+            if any(all(t in strong for t in tokens) for tokens in literal) or not _has(c.search_text, literal[0]):
+                return ()
+    people: set[str] = set()
+    for c in hits:
+        keys = _topic_keys(c.search_topics)
+        common = keys if common is None else common & keys
+        tokens = c.search_topics.partition(ABOUT)[0].split()
+        people |= {k for k, s in itertools.pairwise(tokens) if s[0] == "=" and language.is_person(s[1:])}
+    return tuple(sorted(k for k in common or () if k not in people))
+
+
 def _order(hit: tuple[float, Candidate]) -> tuple[float, str, int]:
     return (-hit[0], hit[1].name.lower(), hit[1].id)
 
@@ -4040,6 +4070,13 @@ def _finish(
         # The area it means is the described topic's, not one its fallback part names ("Herz|rasen": a
         # panic group's description has it; Herz names the heart children's topic; s23-colloquial).
         widened.areas, widened.meant_areas = kept[0].areas, frozenset()
+        found = {c.id for c in ranked}
+        ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
+    elif ranked and len(kept) > 1 and (topic := _described_topic_of_words(kept, ranked)):
+        # Every word only in descriptions, all of groups of one topic ("trocken bleiben": "… die trocken werden
+        # oder bleiben wollen" of a women's alcohol group): the words are about that topic, as one word is above
+        # (s27-phrases). The topic's other groups answer them too, after them.
+        widened = Term(" ".join(t.word for t in kept), [Alternative(topic, SYNONYM, "topic")])
         found = {c.id for c in ranked}
         ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
     initials = _initials_topic(kept[0], ranked) if ranked and len(kept) == 1 else ()

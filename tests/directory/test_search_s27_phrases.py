@@ -4,7 +4,10 @@ WITHOUT the office's synonyms, so that what is found comes from the resources al
 - an adjective and a noun that the common topic list gives as a phrase for a topic whose name lacks the noun
   ("soziale Angst", a search word of Soziale Phobie) are a kind of what the noun names: the anxiety groups join
   the social phobia group, after it; a phrase that is a topic's own name ("pflegende Angehörige", "sexueller
-  Missbrauch") keeps to that topic.
+  Missbrauch") keeps to that topic;
+- a query of several words that only descriptions have, all in groups of one topic, is about that topic, as one
+  such word already was ("Witwe"): "trocken bleiben" ("… die trocken werden oder bleiben wollen" of a women's
+  alcohol group) finds the other alcohol groups after it; a topic that says whom ("Frauen") is no such topic.
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -30,6 +33,8 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Psychische Erkrankungen", "mental_health"),
             ("Missbrauch, sexueller", "social"),
             ("Narzissmus, Partnerschaft", "social"),
+            ("Alkoholabhängigkeit", "addiction"),
+            ("Frauen", "social"),
         ],
     )
     make_group(
@@ -47,6 +52,16 @@ def office(world):  # type: ignore[no-untyped-def]
     )
     make_group(d, "Wildwasser Gesprächsgruppe", ["Missbrauch, sexueller"], topic_area="social")
     make_group(d, "Narzisstischer Missbrauch", ["Narzissmus, Partnerschaft"], topic_area="social")
+    make_group(
+        d,
+        "Trockendock – Frauen und Alkohol",
+        ["Alkoholabhängigkeit", "Frauen"],
+        topic_area="addiction",
+        description="Eine Gruppe nur für Frauen, die trocken werden oder bleiben wollen.",
+    )
+    make_group(d, "Anonyme Alkoholiker", ["Alkoholabhängigkeit"], topic_area="addiction")
+    make_group(d, "Kreuzbund Gruppe Hörde", ["Alkoholabhängigkeit"], topic_area="addiction", audience="both")
+    make_group(d, "Frauentreff Mitte", ["Frauen"], topic_area="social", description="Frauen unter sich.")
     return world
 
 
@@ -67,3 +82,13 @@ def test_a_phrase_that_names_its_topic_or_says_who_keeps_to_it(words: tuple[str,
 def test_a_topic_name_phrase_finds_its_topic_only(office) -> None:  # type: ignore[no-untyped-def]
     assert names(office, "pflegende Angehörige") == ["Pflegende Angehörige Hörde"]
     assert names(office, "sexueller Missbrauch") == ["Wildwasser Gesprächsgruppe"]
+
+
+def test_words_only_descriptions_have_are_about_their_groups_topic(office) -> None:  # type: ignore[no-untyped-def]
+    found = names(office, "trocken bleiben")
+    assert found[0] == "Trockendock – Frauen und Alkohol"
+    assert set(found[1:]) == {"Anonyme Alkoholiker", "Kreuzbund Gruppe Hörde"}  # not the women's group
+
+
+def test_words_a_name_has_are_not_widened(office) -> None:  # type: ignore[no-untyped-def]
+    assert names(office, "Frauen Alkohol") == ["Trockendock – Frauen und Alkohol"]
