@@ -331,6 +331,10 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     common = len(levels) > 1 and max(language.zipf(w) for w in (word, *verbs)) >= COMMON_WORD_ZIPF
     for depth, level in enumerate(levels):
         found = sorted({n for w in level for n in _names_of_lemma(w)})
+        if depth == 0 and not found:
+            # The adjective of a phrase of the list whose noun says who ("verwaist": "verwaiste Eltern" of Trauer),
+            # nearer than its synonyms ("verwaist" ~ einsam is no Einsamkeit here; s27-phrases).
+            found = sorted(_people_phrase_topics().get(language.norm(word), ()))
         if found and common and depth >= LOOSE_LEVEL and (depth > LOOSE_LEVEL or len(found) > 1):
             # A common word has many senses, and its loose relations follow any of them (issue #14, round 10):
             # its broader terms name a topic only where they agree on one ("tot" ^Tod → Trauer; not "nicht"
@@ -343,6 +347,23 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     rare = language.is_noun(word) and language.zipf(word.lower()) < COMMON_WORD_ZIPF
     adjective = language.property_adjective(word) if rare else None
     return named_topics(adjective, loose) if adjective else ()
+
+
+@lru_cache(maxsize=1)
+def _people_phrase_topics() -> dict[str, frozenset[str]]:
+    """Search key of the adjective of a two-word name or search word of the common topic list whose noun says who
+    ("*verwaiste* Eltern" of Trauer, "*hochbegabte* Kinder") → the names of those topics: the people are whom
+    the topic concerns, the adjective what (s27-phrases)."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, set[str]] = {}
+    for row in load_topic_rows():
+        for phrase in [row["name"], *row["search_words"].replace(";", ",").split(",")]:
+            words = [w for w in language.raw_words(phrase) if language.surface(w) not in STOPWORDS]
+            pair = len(words) == 2 and all(w.isalpha() for w in words)
+            if pair and not language.is_noun(words[0]) and language.is_person(words[1]):
+                found.setdefault(language.norm(words[0]), set()).add(row["name"])
+    return {key: frozenset(names) for key, names in found.items()}
 
 
 LOOSE_LEVEL = 3  # in named_topics: the level of a word's broader terms (after itself, its synonyms, its forms')

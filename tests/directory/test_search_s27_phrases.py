@@ -7,7 +7,10 @@ WITHOUT the office's synonyms, so that what is found comes from the resources al
   Missbrauch") keeps to that topic;
 - a query of several words that only descriptions have, all in groups of one topic, is about that topic, as one
   such word already was ("Witwe"): "trocken bleiben" ("… die trocken werden oder bleiben wollen" of a women's
-  alcohol group) finds the other alcohol groups after it; a topic that says whom ("Frauen") is no such topic.
+  alcohol group) finds the other alcohol groups after it; a topic that says whom ("Frauen") is no such topic;
+- the adjective of a two-word search word of the common list whose noun says who names that topic: "verwaist"
+  ("verwaiste Eltern" of Trauer) finds the grief groups, no longer the loneliness group through its synonym
+  "einsam".
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from saas.directory.search import _phrase_noun_alternatives
+from saas.directory.search import _people_phrase_topics, _phrase_noun_alternatives, named_topics
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -35,6 +38,8 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Narzissmus, Partnerschaft", "social"),
             ("Alkoholabhängigkeit", "addiction"),
             ("Frauen", "social"),
+            ("Trauer", "social"),
+            ("Einsamkeit", "social"),
         ],
     )
     make_group(
@@ -62,6 +67,9 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Anonyme Alkoholiker", ["Alkoholabhängigkeit"], topic_area="addiction")
     make_group(d, "Kreuzbund Gruppe Hörde", ["Alkoholabhängigkeit"], topic_area="addiction", audience="both")
     make_group(d, "Frauentreff Mitte", ["Frauen"], topic_area="social", description="Frauen unter sich.")
+    make_group(d, "Verwaiste Eltern Dortmund", ["Trauer"], topic_area="social", audience="parents")
+    make_group(d, "Trauercafé Lütgendortmund", ["Trauer"], topic_area="social")
+    make_group(d, "Gemeinsam statt einsam", ["Einsamkeit"], topic_area="social")
     return world
 
 
@@ -92,3 +100,16 @@ def test_words_only_descriptions_have_are_about_their_groups_topic(office) -> No
 
 def test_words_a_name_has_are_not_widened(office) -> None:  # type: ignore[no-untyped-def]
     assert names(office, "Frauen Alkohol") == ["Trockendock – Frauen und Alkohol"]
+
+
+def test_the_adjective_of_a_phrase_for_people_names_its_topic() -> None:
+    assert named_topics("verwaist") == ("Trauer",)
+    assert _people_phrase_topics()["hochbegabt"] == frozenset({"Hochbegabte Kinder"})
+    assert "pflegend" not in _people_phrase_topics()  # "pflegende Angehörige": a topic's name of its own
+
+
+def test_verwaist_finds_the_grief_groups(office) -> None:  # type: ignore[no-untyped-def]
+    found = names(office, "verwaist")
+    assert found[0] == "Verwaiste Eltern Dortmund"
+    assert "Trauercafé Lütgendortmund" in found
+    assert "Gemeinsam statt einsam" not in found
