@@ -3180,6 +3180,32 @@ def _name_word_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
     return tuple(sorted(common or ()))
 
 
+def _name_noun_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
+    """The topic's keys that every group found for a word has, when the word is a noun of the dictionary that names
+    no topic of the common list (:func:`named_topics`) and each of at most three groups has it in its name, none
+    among its topics, and neither its definition reads as a topic nor is it a compound part of the list's words;
+    a topic that says whom a group is for left out (as in :func:`_described_topic_of_words`); else ``()``.
+    :func:`_name_word_topic` reads a name no resource explains; this one a noun the dictionary knows, which says
+    what the group is about but names no topic by itself ("Stimmen" of "Stimmen hören")."""
+    if term.areas or len(hits) > 3 or not language.is_noun(term.word) or named_topics(term.word):
+        return ()
+    if any(a.kind in GLOSS_KINDS for a in term.alternatives):
+        return ()  # its definition says what it is about ("Fehlgeburt": … Verlust → Trauer)
+    if language.surface(term.word) in _listed_parts():
+        return ()  # a part of the list's words ("Spiel|sucht", "Glücks|spiel") reads as those
+    key = language.norm(term.word)
+    common: frozenset[str] | None = None
+    people: set[str] = set()
+    for c in hits:
+        topics = c.search_topics.partition(ABOUT)[0].split()
+        if key not in c.search_name.split() or key in topics:
+            return ()
+        keys = _topic_keys(c.search_topics)
+        common = keys if common is None else common & keys
+        people |= {k for k, s in itertools.pairwise(topics) if s[0] == "=" and language.is_person(s[1:])}
+    return tuple(sorted(k for k in common or () if k not in people))
+
+
 def _described_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
     """The topic's keys that every group found for a word has, when each found it only in its description
     (none in its name or topics) through the word as typed or a form it is derived from; else ``()``."""
@@ -4102,6 +4128,13 @@ def _finish(
         ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
     initials = _initials_topic(kept[0], ranked) if ranked and len(kept) == 1 else ()
     named = () if initials or not ranked or len(kept) != 1 else _name_word_topic(kept[0], ranked)
+    if not initials and not named and ranked and len(kept) == 1 and (noun := _name_noun_topic(kept[0], ranked)):
+        # A noun that names no topic, found only in the names of a few groups of one topic ("Stimmen": "Stimmen
+        # hören", filed under Psychose): as in a description ("Witwe"), the name says what that topic's groups
+        # are about, so the topic's other groups answer it too, after them (s27-phrases).
+        found = {c.id for c in ranked}
+        widened = Term(kept[0].word, [Alternative(noun, SYNONYM, "topic")])
+        ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
     if topic := initials or named:
         # An abbreviation only names have ("AA": "Anonyme Alkoholiker – Meeting"), all of groups of one topic:
         # it stands for that topic, whose other groups answer it too, after them. A group of several topics

@@ -10,7 +10,9 @@ WITHOUT the office's synonyms, so that what is found comes from the resources al
   alcohol group) finds the other alcohol groups after it; a topic that says whom ("Frauen") is no such topic;
 - the adjective of a two-word search word of the common list whose noun says who names that topic: "verwaist"
   ("verwaiste Eltern" of Trauer) finds the grief groups, no longer the loneliness group through its synonym
-  "einsam".
+  "einsam";
+- a noun that names no topic, found only in the names of a few groups of one topic, stands for that topic:
+  "Stimmen im Kopf" finds the voice hearers' group "Stimmen hören" (Psychose) and the other psychosis groups.
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -40,6 +42,7 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Frauen", "social"),
             ("Trauer", "social"),
             ("Einsamkeit", "social"),
+            ("Psychose", "mental_health"),
         ],
     )
     make_group(
@@ -70,6 +73,8 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Verwaiste Eltern Dortmund", ["Trauer"], topic_area="social", audience="parents")
     make_group(d, "Trauercafé Lütgendortmund", ["Trauer"], topic_area="social")
     make_group(d, "Gemeinsam statt einsam", ["Einsamkeit"], topic_area="social")
+    make_group(d, "Stimmen hören", ["Psychose"], topic_area="mental_health", description="Menschen, die Stimmen hören.")
+    make_group(d, "Psychose-Seminar", ["Psychose"], topic_area="mental_health", audience="both")
     return world
 
 
@@ -113,3 +118,7 @@ def test_verwaist_finds_the_grief_groups(office) -> None:  # type: ignore[no-unt
     assert found[0] == "Verwaiste Eltern Dortmund"
     assert "Trauercafé Lütgendortmund" in found
     assert "Gemeinsam statt einsam" not in found
+
+
+def test_a_noun_only_a_groups_name_has_stands_for_its_topic(office) -> None:  # type: ignore[no-untyped-def]
+    assert names(office, "Stimmen im Kopf") == ["Stimmen hören", "Psychose-Seminar"]
