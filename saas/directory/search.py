@@ -331,6 +331,10 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     common = len(levels) > 1 and max(language.zipf(w) for w in (word, *verbs)) >= COMMON_WORD_ZIPF
     for depth, level in enumerate(levels):
         found = sorted({n for w in level for n in _names_of_lemma(w)})
+        if depth == 0 and not found:
+            # The adjective of a phrase of the list whose noun says who ("verwaist": "verwaiste Eltern" of Trauer),
+            # nearer than its synonyms ("verwaist" ~ einsam is no Einsamkeit here; s27-phrases).
+            found = sorted(_people_phrase_topics().get(language.norm(word), ()))
         if found and common and depth >= LOOSE_LEVEL and (depth > LOOSE_LEVEL or len(found) > 1):
             # A common word has many senses, and its loose relations follow any of them (issue #14, round 10):
             # its broader terms name a topic only where they agree on one ("tot" ^Tod → Trauer; not "nicht"
@@ -343,6 +347,23 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     rare = language.is_noun(word) and language.zipf(word.lower()) < COMMON_WORD_ZIPF
     adjective = language.property_adjective(word) if rare else None
     return named_topics(adjective, loose) if adjective else ()
+
+
+@lru_cache(maxsize=1)
+def _people_phrase_topics() -> dict[str, frozenset[str]]:
+    """Search key of the adjective of a two-word name or search word of the common topic list whose noun says who
+    ("*verwaiste* Eltern" of Trauer, "*hochbegabte* Kinder") → the names of those topics: the people are whom
+    the topic concerns, the adjective what (s27-phrases)."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, set[str]] = {}
+    for row in load_topic_rows():
+        for phrase in [row["name"], *row["search_words"].replace(";", ",").split(",")]:
+            words = [w for w in language.raw_words(phrase) if language.surface(w) not in STOPWORDS]
+            pair = len(words) == 2 and all(w.isalpha() for w in words)
+            if pair and not language.is_noun(words[0]) and language.is_person(words[1]):
+                found.setdefault(language.norm(words[0]), set()).add(row["name"])
+    return {key: frozenset(names) for key, names in found.items()}
 
 
 LOOSE_LEVEL = 3  # in named_topics: the level of a word's broader terms (after itself, its synonyms, its forms')
@@ -820,7 +841,28 @@ def _phrase_alternatives(words: tuple[str, ...]) -> tuple[Alternative, ...]:
         )
         if topic and topic != keys:
             alternatives.append(Alternative(topic, SYNONYM, "topic"))
+    alternatives += _phrase_noun_alternatives(words)
     return tuple(alternatives)
+
+
+def _phrase_noun_alternatives(words: tuple[str, ...]) -> list[Alternative]:
+    """An adjective and a noun that the common topic list gives as a phrase for a topic whose name lacks the noun
+    ("soziale Angst", a search word of Soziale Phobie) are a kind of what the noun names: where the noun alone
+    names a topic of the list ("Angst": Angsterkrankungen), the groups it finds join the phrase's own (as a kind
+    of a word joins the word, kind ``narrower``), after them; they never choose the reading (s27-phrases). Not a
+    noun that names no topic ("ältere *Menschen*", "psychisch *Kranke*"), nor one that says who ("verwaiste
+    *Eltern*"), nor a phrase naming a topic that has the noun in its name ("*pflegende Angehörige*", "sexueller
+    *Missbrauch*", "häusliche *Gewalt*": the topic is the phrase's own sense, not every group of the noun)."""
+    if len(words) != 2 or language.is_noun(words[0]) or not language.is_noun(words[1]):
+        return []
+    noun = words[1]
+    key = language.norm(noun)
+    if language.is_person(noun) or not named_topics(noun):
+        return []
+    names = _listed_phrases()[tuple(language.norm(w) for w in words)]
+    if any(key in {language.norm(w) for w in language.raw_words(name)} for name in names):
+        return []
+    return [Alternative((key,), SYNONYM * PART_OF, "narrower")]
 
 
 @lru_cache(maxsize=20_000)
@@ -3264,6 +3306,32 @@ def _name_begins_with(c: Candidate, word: str) -> bool:
     return False
 
 
+def _name_noun_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
+    """The topic's keys that every group found for a word has, when the word is a noun of the dictionary that names
+    no topic of the common list (:func:`named_topics`) and each of at most three groups has it in its name, none
+    among its topics, and neither its definition reads as a topic nor is it a compound part of the list's words;
+    a topic that says whom a group is for left out (as in :func:`_described_topic_of_words`); else ``()``.
+    :func:`_name_word_topic` reads a name no resource explains; this one a noun the dictionary knows, which says
+    what the group is about but names no topic by itself ("Stimmen" of "Stimmen hören")."""
+    if term.areas or len(hits) > 3 or not language.is_noun(term.word) or named_topics(term.word):
+        return ()
+    if any(a.kind in GLOSS_KINDS for a in term.alternatives):
+        return ()  # its definition says what it is about ("Fehlgeburt": … Verlust → Trauer)
+    if language.surface(term.word) in _listed_parts():
+        return ()  # a part of the list's words ("Spiel|sucht", "Glücks|spiel") reads as those
+    key = language.norm(term.word)
+    common: frozenset[str] | None = None
+    people: set[str] = set()
+    for c in hits:
+        topics = c.search_topics.partition(ABOUT)[0].split()
+        if key not in c.search_name.split() or key in topics:
+            return ()
+        keys = _topic_keys(c.search_topics)
+        common = keys if common is None else common & keys
+        people |= {k for k, s in itertools.pairwise(topics) if s[0] == "=" and language.is_person(s[1:])}
+    return tuple(sorted(k for k in common or () if k not in people))
+
+
 def _described_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
     """The topic's keys that every group found for a word has, when each found it only in its description
     (none in its name or topics) through the word as typed or a form it is derived from; else ``()``."""
@@ -3278,6 +3346,36 @@ def _described_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
         keys = _topic_keys(c.search_topics)
         common = keys if common is None else common & keys
     return tuple(sorted(common or ()))
+
+
+def _described_topic_of_words(terms: list[Term], hits: list[Candidate]) -> tuple[str, ...]:
+    """The topic's keys that every group found for a query of several words has, when each group has every word
+    only in its description (none in its name or topics, as a whole word: "Trocken|dock" has "trocken" as a
+    part only) through the word as typed or a form it is derived from, the query's words naming no topic area;
+    else ``()``. A topic that says whom a group is for ("Frauen" beside Alkoholabhängigkeit) is no concern
+    the words are about, so it is left out of the keys (:func:`_described_topic` for one word)."""
+    if len(hits) > 5 or any(t.areas for t in terms):
+        return ()
+    common: frozenset[str] | None = None
+    for term in terms:
+        literal = [
+            a.tokens
+            for a in term.alternatives
+            if a.kind in ("exact", "derived") and not any(t.startswith(PART) for t in a.tokens)
+        ]
+        if not literal:
+            return ()
+        for c in hits:
+            strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
+            if any(all(t in strong for t in tokens) for tokens in literal) or not _has(c.search_text, literal[0]):
+                return ()
+    people: set[str] = set()
+    for c in hits:
+        keys = _topic_keys(c.search_topics)
+        common = keys if common is None else common & keys
+        tokens = c.search_topics.partition(ABOUT)[0].split()
+        people |= {k for k, s in itertools.pairwise(tokens) if s[0] == "=" and language.is_person(s[1:])}
+    return tuple(sorted(k for k in common or () if k not in people))
 
 
 def _order(hit: tuple[float, Candidate]) -> tuple[float, str, int]:
@@ -4147,8 +4245,22 @@ def _finish(
         widened.areas, widened.meant_areas = kept[0].areas, frozenset()
         found = {c.id for c in ranked}
         ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
+    elif ranked and len(kept) > 1 and (topic := _described_topic_of_words(kept, ranked)):
+        # Every word only in descriptions, all of groups of one topic ("trocken bleiben": "… die trocken werden
+        # oder bleiben wollen" of a women's alcohol group): the words are about that topic, as one word is above
+        # (s27-phrases). The topic's other groups answer them too, after them.
+        widened = Term(" ".join(t.word for t in kept), [Alternative(topic, SYNONYM, "topic")])
+        found = {c.id for c in ranked}
+        ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
     initials = _initials_topic(kept[0], ranked) if ranked and len(kept) == 1 else ()
     named = () if initials or not ranked or len(kept) != 1 else _name_word_topic(kept[0], ranked)
+    if not initials and not named and ranked and len(kept) == 1 and (noun := _name_noun_topic(kept[0], ranked)):
+        # A noun that names no topic, found only in the names of a few groups of one topic ("Stimmen": "Stimmen
+        # hören", filed under Psychose): as in a description ("Witwe"), the name says what that topic's groups
+        # are about, so the topic's other groups answer it too, after them (s27-phrases).
+        found = {c.id for c in ranked}
+        widened = Term(kept[0].word, [Alternative(noun, SYNONYM, "topic")])
+        ranked = ranked + [c for c in _find([widened], where_of()) if c.id not in found]
     if topic := initials or named:
         # An abbreviation only names have ("AA": "Anonyme Alkoholiker – Meeting"), all of groups of one topic:
         # it stands for that topic, whose other groups answer it too, after them. A group of several topics
