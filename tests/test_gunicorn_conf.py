@@ -20,6 +20,11 @@ assert language._synsets is None and language._lexicon_data is None and language
 namespace["post_worker_init"](None)
 assert language._synsets and language._lexicon_data and language._zipf
 assert language._stem_index.cache_info().currsize == 1 and search._listed_parts.cache_info().currsize == 1
+# every index of the common topic list, those of the relatives' and compounds' rules too (s25-s27), not only a list
+# kept by hand: before, _umbrella_topics and eleven others were built in the first search that needed them
+assert search._umbrella_topics in search._COMMON_INDEXES and search._three_part_synonyms in search._COMMON_INDEXES
+assert len(search._COMMON_INDEXES) >= 28
+assert [b.__name__ for b in search._COMMON_INDEXES if b.cache_info().currsize != 1] == []
 """
 
 

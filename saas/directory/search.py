@@ -55,7 +55,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import (
     BindParameter,
@@ -83,6 +83,8 @@ from saas.directory import language
 from saas.extensions import db
 
 if TYPE_CHECKING:
+    from functools import _lru_cache_wrapper
+
     from saas.directory.finder import Filters
     from saas.directory.models import Group
 
@@ -261,7 +263,21 @@ def office_vocabulary(search_texts: Iterable[str | None], topics: Iterable[tuple
     return words | topic_area_tokens(topics)
 
 
-@lru_cache(maxsize=1)
+_Index = TypeVar("_Index")
+# The indexes the search builds once from the common topic list and the word data (:func:`_common_index`),
+# in the order they are defined; :func:`warm_up` builds them all when a web worker starts.
+_COMMON_INDEXES: list[_lru_cache_wrapper[object]] = []
+
+
+def _common_index(build: Callable[[], _Index]) -> _lru_cache_wrapper[_Index]:
+    """An index built once per process from the common topic list and the word data, and registered so that
+    :func:`warm_up` builds it before the first search: a new index cannot be forgotten there."""
+    cached = lru_cache(maxsize=1)(build)
+    _COMMON_INDEXES.append(cached)
+    return cached
+
+
+@_common_index
 def _listed_topics() -> dict[str, frozenset[str]]:
     from saas.directory.demo import load_topic_rows
 
@@ -272,7 +288,7 @@ def _listed_topics() -> dict[str, frozenset[str]]:
     return {key: frozenset(areas) for key, areas in found.items()}
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _listed_topic_names() -> dict[str, frozenset[str]]:
     """Search key of each one-word topic name or search word of the common topic list → the names of the
     topics it names ("cannabis" → Drogenabhängigkeit, "trink" → Alkoholabhängigkeit)."""
@@ -285,7 +301,7 @@ def _listed_topic_names() -> dict[str, frozenset[str]]:
     return {key: frozenset(names) for key, names in found.items()}
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _listed_parts() -> frozenset[str]:
     """Spellings of the compound parts of the common topic list's words ("Spiel|sucht", "Glücks|spiel")."""
     from saas.directory.demo import load_topic_rows
@@ -349,7 +365,7 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     return named_topics(adjective, loose) if adjective else ()
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _people_phrase_topics() -> dict[str, frozenset[str]]:
     """Search key of the adjective of a two-word name or search word of the common topic list whose noun says who
     ("*verwaiste* Eltern" of Trauer, "*hochbegabte* Kinder") → the names of those topics: the people are whom
@@ -458,7 +474,7 @@ def synonym_topics(word: str) -> tuple[str, ...]:
     return tuple(sorted(of_synonyms & {n for w in language.broader_terms(word) for n in _names_of_lemma(w)}))
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _listed_words_by_key() -> dict[str, frozenset[str]]:
     """Search key of each one-word name or search word of the common topic list → the words as the list spells
     them ("mani" → Manie)."""
@@ -512,7 +528,7 @@ def _umlaut_homograph(word: str, key: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _listed_links() -> dict[str, frozenset[str]]:
     """Name of each topic of the common topic list → the other topics its one-word search words name by their
     own name, in the same topic area: "Torticollis Spasticus" lists "Schiefhals, Dystonie", and Dystonie is a
@@ -583,7 +599,7 @@ def _head_wider_topics(word: str, parts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(found) if len(found) == 1 else ()
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _topic_areas() -> dict[str, str]:
     from saas.directory.demo import load_topic_rows
 
@@ -654,7 +670,7 @@ def _related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[s
     return tuple(tuple(dict.fromkeys(w for level in levels for w in level[i])) for i in range(3))  # type: ignore[return-value]
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _listed_topic_words() -> list[frozenset[str]]:
     from saas.directory.demo import load_topic_rows
 
@@ -687,26 +703,10 @@ def listed_topic_areas(key: str) -> frozenset[str]:
 
 def warm_up() -> None:
     """Everything the first search would otherwise build: the German word data (:func:`language.warm_up`)
-    and the common topic list's indexes. Called when a web worker starts (gunicorn.conf.py)."""
+    and every index of the common topic list (:func:`_common_index`). Called when a web worker starts
+    (gunicorn.conf.py)."""
     language.warm_up()
-    for build in (
-        _listed_topics,
-        _listed_topic_names,
-        _listed_topic_phrases,
-        _listed_topic_name_keys,
-        _listed_parts,
-        _listed_topic_words,
-        _listed_links,
-        _listed_words_by_key,
-        _area_name_keys,
-        _audience_links,
-        _topic_areas,
-        _listed_spellings,
-        _listed_phrases,
-        _topic_heads,
-        _definition_index,
-        _adjective_named_topics,
-    ):
+    for build in _COMMON_INDEXES:
         build()
 
 
@@ -811,7 +811,7 @@ def _privatives(words: list[str]) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _listed_phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Search keys of the two- and three-word names and search words of the common topic list (filler words
     dropped) → the names of the topics they name: ("post", "covid") → Covid, Long Covid."""
@@ -1174,7 +1174,7 @@ def _head_of_another_sense(word: str, head: str) -> bool:
     return not {language.norm(w) for sense in topical for w in sense} & {language.norm(w) for w in own}
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _named_by_word() -> dict[str, frozenset[str]]:
     """:func:`_name_word` of each topic of the common list → those topics (issue #14, round 12): the head of
     "Kindes|missbrauch" names "Missbrauch, sexueller" as its own topic, as "Hautkrebs" names Krebs."""
@@ -1321,7 +1321,7 @@ def _loose_part_readings(word: str, alternatives: tuple[Alternative, ...]) -> bo
     return bool(readings) and all(a.kind in _HEAD_KINDS or a.tokens not in keys for a in readings)
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _three_part_synonyms() -> dict[tuple[str, str], frozenset[str]]:
     """(front, head) search keys of each three-part compound among the OpenThesaurus synonyms of a word of a
     topic's name in the common list ("Aufmerksamkeit|defizit|störung" ~ ADHS) → those topics."""
@@ -1370,7 +1370,7 @@ def _defining_front_topics(parts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _relative_compounds() -> dict[str, frozenset[str]]:
     """Search key of the front of each word of the common topic list that is a compound with a relative as its
     head (hunspell's split, OpenThesaurus's kin: "Pflege|kind" of Pflegeeltern, "Arbeiter|kinder") → the
@@ -1398,7 +1398,7 @@ def _relative_sibling_topics(parts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(_relative_compounds().get(language.norm(parts[0]), frozenset())))
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _topic_tokens_heads() -> dict[tuple[str, ...], frozenset[str]]:
     """The tokens of each topic of the common list as an alternative (:func:`_topic_alternative`) → the keys of
     what it is a kind of (:func:`_topic_heads`)."""
@@ -1408,7 +1408,7 @@ def _topic_tokens_heads() -> dict[tuple[str, ...], frozenset[str]]:
     return {tokens: frozenset(keys) for tokens, keys in found.items()}
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _topic_heads() -> dict[str, frozenset[str]]:
     """Name of each topic of the common topic list → the search keys of its words and of its compounds' heads
     ("Glücksspiel" → glucksspiel, spiel, spielsucht, sucht, wett, ...): what the topic is a kind of."""
@@ -1678,7 +1678,7 @@ def _action_noun(noun: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _definition_index() -> dict[str, frozenset[str]]:
     """Search key of each noun of the definitions (German Wiktionary) of the common topic list's one-word names
     and search words → those words ("juckreiz" → Neurodermitis, "gedachtnis" → Demenz)."""
@@ -1793,7 +1793,7 @@ def _topics_listing_name(names: frozenset[str]) -> frozenset[str]:
     return frozenset(found - names)
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _adjective_named_topics() -> dict[str, frozenset[str]]:
     """Search key of the noun of a common topic list's name of an adjective and a noun ("Psychische Belastung",
     "Multiple Sklerose") → that name, where no other topic has the noun among its words (not "Störung" of
@@ -1822,7 +1822,7 @@ def _adjective_named_topics() -> dict[str, frozenset[str]]:
     return found
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _qualified_topic_names() -> dict[str, frozenset[str]]:
     """Spelling of the one word before the comma of a common topic list's name that says whom the topic is for
     or which kind it is ("ADHS, Erwachsene", "PTBS, komplexe") → that name, where the word is no one-word name
@@ -2171,7 +2171,7 @@ def _area_tokens(term: Term) -> set[str]:
     return {f"{AREA_MARK}{area}:{key}" for area in TOPIC_AREA_CODES} | _rest_tokens(term.word)
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _listed_spellings() -> frozenset[str]:
     from saas.directory.demo import load_topic_rows
 
@@ -2193,7 +2193,7 @@ def _listed_spelling(part: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _concept_spellings() -> frozenset[str]:
     """:func:`_listed_spellings` of the topics that are no topic for some people (:func:`_audience_topic`)."""
     from saas.directory.demo import load_topic_rows
@@ -2493,7 +2493,7 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     return matchers
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _area_name_keys() -> frozenset[str]:
     """Search keys of the topic areas named by one word ("Sucht", "Behinderungen"), as documents have them
     after ``ABOUT``."""
@@ -2945,7 +2945,7 @@ def _person_compounds_only(keys: set[str], topics: str) -> bool:
     return found
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _listed_topics_by_tokens() -> dict[tuple[str, ...], tuple[str, ...]]:
     """The keys of each topic name of the common list (:func:`_topic_alternative`) → those topics."""
     from saas.directory.demo import load_topic_rows
@@ -2970,7 +2970,7 @@ def _gloss_condition_topics(word: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _topic_name_spellings() -> frozenset[str]:
     """Every word of a topic name of the common list, as spelt (lower case)."""
     from saas.directory.demo import load_topic_rows
@@ -3105,7 +3105,7 @@ def _word_topics(word: str) -> tuple[tuple[str, ...], ...]:
     return tuple(t for t in (_topic_alternative(n).tokens for n in sorted(topics - broader)) if t)
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _audience_links() -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
     """Keys of each topic of the common list for some people (:func:`_audience_topic`) → the keys of the topics
     it lists (:func:`_listed_links`): "Asperger Syndrom, Frauen" → Autismus."""
@@ -3134,7 +3134,7 @@ def _audience_topic(name: str) -> bool:
     return bool(words) and all(language.is_person(w) for w in words)
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _listed_topic_phrases() -> dict[str, tuple[tuple[str, ...], frozenset[tuple[str, ...]]]]:
     """Name of each topic of the common topic list → the keys of its name, and those of each of its search
     words (filler dropped)."""
@@ -3149,7 +3149,7 @@ def _listed_topic_phrases() -> dict[str, tuple[tuple[str, ...], frozenset[tuple[
     }
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _listed_topic_name_keys() -> frozenset[str]:
     from saas.directory.demo import load_topic_rows
 
@@ -3206,7 +3206,7 @@ def _with_filed_topics(
     return widened
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _listed_topic_of_keys() -> dict[tuple[str, ...], str]:
     """The keys of each topic of the common list as an alternative (:func:`_topic_alternative`) → its name."""
     from saas.directory.demo import load_topic_rows
@@ -4292,7 +4292,7 @@ def _finish(
 LOOSE_KINDS = frozenset(["exact", "compound", "initials"])
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _listed_name_words() -> frozenset[str]:
     """Search keys of every word of the common topic list's names and search words, of one word or more
     ("Multiple *Sklerose*", "Missbrauch, *sexueller*", "Pflegende *Angehörige*")."""
@@ -4672,7 +4672,7 @@ def _relatives_of_topic(concept: list[Term], where_of: Callable[[], list]) -> li
     return [c for c in _find([term], where_of()) if _for_relatives(c)]
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _umbrella_topics() -> dict[str, frozenset[str]]:
     """Name of each topic of the common topic list → the topics it is a kind of by the language (s25-relatives):
     another topic's one-word name, of the same topic area, is the head of its one-word compound name
