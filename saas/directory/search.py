@@ -263,6 +263,12 @@ def office_vocabulary(search_texts: Iterable[str | None], topics: Iterable[tuple
     return words | topic_area_tokens(topics)
 
 
+def _search_phrases(row: dict[str, str]) -> list[str]:
+    """The search words of a row of the common topic list, one phrase each ("pflegende Angehörige"): the list
+    separates them by commas, an office's own by commas or semicolons."""
+    return row["search_words"].replace(";", ",").split(",")
+
+
 _Index = TypeVar("_Index")
 # The indexes the search builds once from the common topic list and the word data (:func:`_common_index`),
 # in the order they are defined; :func:`warm_up` builds them all when a web worker starts.
@@ -374,7 +380,7 @@ def _people_phrase_topics() -> dict[str, frozenset[str]]:
 
     found: dict[str, set[str]] = {}
     for row in load_topic_rows():
-        for phrase in [row["name"], *row["search_words"].replace(";", ",").split(",")]:
+        for phrase in [row["name"], *_search_phrases(row)]:
             words = [w for w in language.raw_words(phrase) if language.surface(w) not in STOPWORDS]
             pair = len(words) == 2 and all(w.isalpha() for w in words)
             if pair and not language.is_noun(words[0]) and language.is_person(words[1]):
@@ -482,7 +488,7 @@ def _listed_words_by_key() -> dict[str, frozenset[str]]:
 
     found: dict[str, set[str]] = {}
     for row in load_topic_rows():
-        for phrase in [row["name"], *row["search_words"].replace(";", ",").split(",")]:
+        for phrase in [row["name"], *_search_phrases(row)]:
             words = language.raw_words(phrase)
             if len(words) == 1 and words[0].isalpha():
                 found.setdefault(language.norm(words[0]), set()).add(words[0])
@@ -819,7 +825,7 @@ def _listed_phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
 
     found: dict[tuple[str, ...], set[str]] = {}
     for row in load_topic_rows():
-        for phrase in [row["name"], *row["search_words"].replace(";", ",").split(",")]:
+        for phrase in [row["name"], *_search_phrases(row)]:
             words = [w for w in language.raw_words(phrase) if language.surface(w) not in STOPWORDS]
             if 2 <= len(words) <= 3 and all(w.isalpha() for w in words):
                 found.setdefault(tuple(language.norm(w) for w in words), set()).add(row["name"])
@@ -1379,7 +1385,7 @@ def _relative_compounds() -> dict[str, frozenset[str]]:
 
     found: dict[str, set[str]] = {}
     for row in load_topic_rows():
-        for phrase in [row["name"], *row["search_words"].split(",")]:
+        for phrase in [row["name"], *_search_phrases(row)]:
             words = language.raw_words(phrase)
             if len(words) != 1 or not words[0].isalpha():
                 continue
@@ -2178,7 +2184,7 @@ def _listed_spellings() -> frozenset[str]:
     return frozenset(
         language.surface(words[0])
         for row in load_topic_rows()
-        for phrase in [row["name"], *row["search_words"].split(",")]
+        for phrase in [row["name"], *_search_phrases(row)]
         if len(words := language.raw_words(phrase)) == 1
     )
 
@@ -2202,7 +2208,7 @@ def _concept_spellings() -> frozenset[str]:
         language.surface(words[0])
         for row in load_topic_rows()
         if not _audience_topic(row["name"])
-        for phrase in [row["name"], *row["search_words"].split(",")]
+        for phrase in [row["name"], *_search_phrases(row)]
         if len(words := language.raw_words(phrase)) == 1
     )
 
@@ -3144,8 +3150,7 @@ def _listed_topic_phrases() -> dict[str, tuple[tuple[str, ...], frozenset[tuple[
         return tuple(language.norm(w) for w in language.raw_words(phrase) if language.surface(w) not in STOPWORDS)
 
     return {
-        row["name"]: (keys(row["name"]), frozenset(keys(p) for p in row["search_words"].replace(";", ",").split(",")))
-        for row in load_topic_rows()
+        row["name"]: (keys(row["name"]), frozenset(keys(p) for p in _search_phrases(row))) for row in load_topic_rows()
     }
 
 
