@@ -548,6 +548,18 @@ def broader_terms(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t[1:] for n in _sense_numbers(word) for t in (links or [])[n] if t[0] == BROADER))
 
 
+@lru_cache(maxsize=20_000)
+def all_senses(word: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Every OpenThesaurus set of a word (:func:`_set_numbers`, not only those in the directory's senses that
+    :func:`synonyms` reads), each as its terms and its broader terms: "Pappe" → (LSD, …, Pappe) ^Droge,
+    (Karton, Pappe), (Führerschein, …, Pappe) ^Dokument, (Trabant, …, Pappe) ^Auto."""
+    sets, _index = _thesaurus()
+    links = _synset_links or []
+    return tuple(
+        (sets[n], tuple(t[1:] for t in links[n] if t[0] == BROADER)) for n in dict.fromkeys(_set_numbers(word))
+    )
+
+
 NARROWER_LIMIT = 30  # a word with more narrower terms is a category ("Krankheit", "Alkohol": drinks), no concept
 EVERYDAY_ZIPF = 5.0  # a noun this common is an everyday word ("Frau", "Kind"): its kinds are no answer to it
 
@@ -1345,6 +1357,13 @@ def _glosses() -> dict[str, str]:
                         found[key] = found[key] + "|" + senses if key in found else senses
                 _glosses_data = found
     return _glosses_data
+
+
+def defined_headword(word: str) -> bool:
+    """Whether German Wiktionary defines the word as written, as a headword of its own ("Alken", the hydrocarbon;
+    not "Arzneistoffs", a form it defines by its headword)."""
+    key = word.lower() if word.isascii() else surface(word)
+    return key in _glosses()
 
 
 # The plurals of learned nouns (Latin and Greek) that German keeps, and the singular's ending instead, longest

@@ -1470,7 +1470,9 @@ def _generic_head(parts: list[str]) -> bool:
 # means the same as, its genus before its other nouns: a synonym's ("Totgeburt" ~ Fehlgeburt: … *Verlust* der
 # Leibesfrucht) or a compound's head's ("Rektum|karzinom": *Krebserkrankung*). Each is read only where no reading
 # before it finds a group (see :func:`_gloss_kinds`).
-GLOSS_KINDS = ("gloss", "gloss_noun", "gloss_second", "gloss_related", "gloss_related_noun")
+GLOSS_KINDS = ("gloss", "gloss_noun", "gloss_second", "gloss_related", "gloss_related_noun", "gloss_substance")
+# The last of them: what the thing a word's definitions lead to is a kind of (:func:`_substance_readings`).
+SUBSTANCE_KIND = GLOSS_KINDS[5]
 # A word with a reading of these kinds reaches a topic through the topic list, the thesaurus or its parts already.
 _TOPIC_READINGS = frozenset(["topic", "broader_topic", "front_topic", "part_topic", "fallback"])
 
@@ -1494,12 +1496,124 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
         or any(a.kind in _TOPIC_READINGS for a in _alternatives(word))
     ):
         return ()
-    return (
+    readings = (
         _definition_readings(word)
         + _synonym_definition_readings(word)
         + _head_definition_readings(word)
         + _verb_noun_definition_readings(word)
     )
+    return readings + _substance_readings_beside(word, readings)
+
+
+SUBSTANCE_STEPS = 3  # definitions followed from a word to a thing the thesaurus knows: Methadon → Opioid → Morphin → …
+
+
+def _substance_readings_beside(word: str, readings: tuple[Alternative, ...]) -> tuple[Alternative, ...]:
+    """The readings of :func:`_substance_readings`, where the word's other readings by its definitions name no
+    topic they do not name: a medicine whose definition names the illness it treats is about that illness
+    ("Ritalin": zur Behandlung von *ADHS* eingesetzter Arzneistoff; "Lithium": … *Therapie* … → Depression), not
+    about becoming dependent on it; one whose definition names nothing ("Valium", "Zolpidem"), or only that
+    dependence ("Opioide" → Morphin: … *Schmerzmittel* → Medikamentenabhängigkeit), is."""
+    substance = _substance_readings(word)
+    if not substance:
+        return ()
+    topics = _listed_topics_by_tokens()
+    named = {n for a in readings for n in topics.get(a.tokens, ())}
+    return substance if named <= {n for a in substance for n in topics.get(a.tokens, ())} else ()
+
+
+@lru_cache(maxsize=20_000)
+def _substance_readings(word: str) -> tuple[Alternative, ...]:
+    """The topics of dependence on a thing (:func:`_dependence_fronts`) that a word's definitions lead to, in up
+    to :data:`SUBSTANCE_STEPS` steps, kind ``gloss_substance``, the weakest reading by definitions (s28-medicines):
+    a drug's or brand's name is explained only by Wiktionary, whose definition names what it is, often by
+    another such name ("Valium": Handelsname des *Arzneistoffs* *Diazepam*; "Methadon": *Opioid* → *Morphin* →
+    *Betäubungsmittel*). Each noun the thesaurus does not know is followed to its own definition's nouns; each it
+    knows (no everyday word, no person) ends the step, and where OpenThesaurus makes it a kind of a dependence
+    topic's front (:func:`_dependence_kinds`) the word reads that topic: an Arzneistoff shares the synonym
+    Pharmakon with Medikament (Medikamentenabhängigkeit), a Schlafmittel is a ^Medikament ("Zolpidem":
+    *Arzneistoff* aus der Gruppe der *Schlafmitteln*), a Betäubungsmittel a ^Medikament and a synonym of
+    Droge (Drogenabhängigkeit too). Read only where nothing nearer finds a group (:func:`_gloss_kinds`)."""
+    fronts = _dependence_fronts()
+    if not fronts:
+        return ()
+    seen = {language.norm(word)}
+    found: set[str] = set()
+    level = [word]
+    for step in range(SUBSTANCE_STEPS):
+        following: list[str] = []
+        for defined in level:
+            for sense in language.glosses(defined):
+                # The word's own definitions by all their nouns, as :func:`_definition_readings` reads them; a
+                # followed term's by its genus, as their second step does.
+                for place, noun in enumerate(sense if not step else sense[:1]):
+                    if (key := language.norm(noun)) in seen:
+                        continue
+                    seen.add(key)
+                    # A noun the thesaurus has by its stem only is another word where Wiktionary defines it as
+                    # written ("Alken", a hydrocarbon, is no form of "Alk").
+                    if language.is_noun(noun) and (language.listed_noun(noun) or not language.defined_headword(noun)):
+                        if language.zipf(noun.lower()) < COMMON_WORD_ZIPF and not language.is_person(noun):
+                            found |= {n for front in _dependence_kinds(noun) for n in fronts[front]}
+                    elif not place and noun.lower() not in language.verbs():
+                        # A genus only Wiktionary explains, a name or term ("Opioid", "Morphin"): its definition
+                        # says what it is. Not a verb's infinitive written as a noun ("Ziehen"), which names an act.
+                        following.append(noun)
+        level = following
+    # As a kind of a word joins the word's reading (``narrower``): after what a nearer reading finds.
+    return tuple(Alternative(_topic_alternative(n).tokens, SYNONYM * PART_OF, SUBSTANCE_KIND) for n in sorted(found))
+
+
+@_common_index
+def _dependence_fronts() -> dict[str, frozenset[str]]:
+    """Search key of the front of a common topic list's name of two parts whose head names one other topic of
+    the same area and whose search words name the front or a kind of it → that name: "Medikamenten|abhängigkeit"
+    (Schmerzmittel ^Medikament), "Drogen|abhängigkeit" (Drogen), "Alkohol|abhängigkeit" (Alkohol); the head
+    "Abhängigkeit" is a search word of Sucht. A kind of that topic told by the thing it is about, the dependence
+    on it. Not "Lungen|krebs" (every cancer topic lists "Krebs"), nor "Seh|behinderte" (Sehbehinderung,
+    sehschwach: the front is no thing the topic is about)."""
+    from saas.directory.demo import load_topic_rows
+
+    names = _listed_topic_names()
+    found: dict[str, set[str]] = {}
+    for row in load_topic_rows():
+        words = language.raw_words(row["name"])
+        if len(words) != 1 or not words[0].isalpha():
+            continue
+        parts = language.split_compound(words[0])
+        heads = names.get(language.norm(parts[-1]), frozenset()) if len(parts) == 2 else frozenset()
+        if len(heads) != 1 or row["name"] in heads or _topic_area(next(iter(heads))) != row["topic_area"]:
+            continue
+        front = language.norm(parts[0])
+        listed = [w for phrase in _search_phrases(row) for w in language.raw_words(phrase)[:1] if w.isalpha()]
+        if any(
+            front in {language.norm(r) for r in (w, *language.synonyms(w), *language.broader_terms(w))} for w in listed
+        ):
+            found.setdefault(front, set()).add(row["name"])
+    return {key: frozenset(topics) for key, topics in found.items()}
+
+
+@lru_cache(maxsize=20_000)
+def _dependence_kinds(noun: str) -> frozenset[str]:
+    """The fronts of :func:`_dependence_fronts` (search keys) a noun is a kind of in every sense OpenThesaurus
+    gives it (:func:`language.all_senses`), each sense by its set: the set holds the front ("Arzneimittel" ~
+    Medikament, "Betäubungsmittel" ~ Droge), is filed under it ("Schlafmittel" ^Medikament), or holds a noun whose
+    only other sense holds it ("Arzneistoff" ~ Pharmakon, and Pharmakon ~ Medikament). A noun with a sense of
+    another kind names no such thing for certain ("Pappe" ~ LSD ^Droge is cardboard too, "Stoff" ~ Droge is
+    cloth and matter, "Kleinigkeit" ^Alkohol a trifle), and reads none."""
+    fronts = _dependence_fronts()
+    found: set[str] = set()
+    for terms, broader in language.all_senses(noun):
+        related = {language.norm(w) for w in (*terms, *broader) if w[:1].isupper()}
+        for term in terms:
+            others = [s for s in language.all_senses(term) if s[0] != terms]
+            if term[:1].isupper() and language.norm(term) != language.norm(noun) and len(others) == 1:
+                related |= {language.norm(w) for w in others[0][0] if w[:1].isupper()}
+        kinds = {key for key in fronts if key in related}
+        if not kinds:
+            return frozenset()
+        found |= kinds
+    return frozenset(found)
 
 
 def _verb_noun_definition_readings(word: str) -> tuple[Alternative, ...]:
@@ -1918,7 +2032,9 @@ def _gloss_kinds(term: Term, kinds: set[str], candidates: list[Candidate]) -> se
         return kinds
     for kind in GLOSS_KINDS:
         if _has_kind(term, kind) and any(_score_term(term, _matchers(term, {kind}), c)[0] for c in candidates):
-            return kinds | {kind}
+            # What the thing the definitions lead to is a kind of joins the nearer reading it agrees with
+            # (:func:`_substance_readings_beside`): "Opioide" → Morphin: … *Schmerzmittel*, and a *Betäubungsmittel*.
+            return kinds | {kind} | ({SUBSTANCE_KIND} if _has_kind(term, SUBSTANCE_KIND) else set())
     return kinds
 
 
