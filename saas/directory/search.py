@@ -982,6 +982,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             if alternative.tokens and alternative.tokens != (key,):
                 term.alternatives.append(Alternative(alternative.tokens, SYNONYM * PART_OF, "narrower"))
         term.alternatives += _kind_alternatives(word, key, tuple(parts))
+        term.alternatives += _phrase_verb_readings(word)
         if not any(a.kind in _NAMED_TOPIC_KINDS for a in term.alternatives):
             for name in _defining_front_topics(tuple(parts)) + _elided_synonym_topics(word, tuple(parts)):
                 alternative = _topic_alternative(name)
@@ -993,6 +994,23 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         if 2 <= len(word) <= 4:
             term.alternatives.append(Alternative((INITIALS + language.surface(word),), SYNONYM, "initials"))
     return tuple(term.alternatives)
+
+
+PHRASE_VERB = "phrase_verb"  # what a noun is for, by a verb phrase of OpenThesaurus (see _phrase_verb_readings)
+
+
+def _phrase_verb_readings(word: str) -> list[Alternative]:
+    """The verb a noun is the object of in a multi-word term of OpenThesaurus, confirmed by Wiktionary
+    (:func:`language.phrase_verbs`): "Zigaretten" → rauchen ("(eine) Zigarette rauchen"; *Rauchen*: Zigaretten
+    … konsumieren), so the groups about smoking, which never say "Zigarette", answer it (s28-smoking). Read with
+    the synonyms, only where neither the word nor what it is derived from finds a group (see :func:`rank`); like a
+    synonym it matches names and topics, never a description. Not a verb the noun itself has as a form."""
+    key = language.norm(word)
+    found: list[Alternative] = []
+    for verb in language.phrase_verbs(word):
+        if (verb_key := language.norm(verb)) != key:
+            found += _whole_or_part((verb_key,), SYNONYM, PHRASE_VERB)
+    return found
 
 
 def _defined_whole(word: str, split: tuple[str, ...]) -> bool:
@@ -2450,7 +2468,17 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
             continue
         in_area_only = (
             alt.kind
-            in ("synonym", "topic", "narrower", "part_topic", "front_topic", "broader_topic", *GLOSS_KINDS, FILED_TOPIC)
+            in (
+                "synonym",
+                "topic",
+                "narrower",
+                "part_topic",
+                "front_topic",
+                "broader_topic",
+                PHRASE_VERB,
+                *GLOSS_KINDS,
+                FILED_TOPIC,
+            )
             and bool(term.meant_areas)
             and not _named_topic_reading(term, alt)
         ) or (
@@ -2766,6 +2794,7 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         "part_topic",
         "front_topic",
         "initials",
+        PHRASE_VERB,
     }
     by_words = {*LITERAL_KINDS, *FALLBACK_KINDS, "typo"}
     matchers_of: dict[int, tuple[_Matcher, _Matcher]] = {}
