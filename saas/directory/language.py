@@ -588,7 +588,7 @@ def narrower(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _phrase_noun_index() -> dict[str, tuple[tuple[int, str], ...]]:
     """Search key of a noun of a multi-word term (a ``+`` link) → the thesaurus sets that term stands in, with the
-    noun as written ("zigarett" → the set of rauchen, "Zigarette": "(eine) Zigarette rauchen")."""
+    noun as written ("zigarett" → the set of rauchen, "Zigarette": "(sich) eine Zigarette anstecken")."""
     _sets, _index = _thesaurus()
     found: dict[str, list[tuple[int, str]]] = {}
     for number, links in enumerate(_synset_links or []):
@@ -605,14 +605,14 @@ def _names_word(senses: tuple[tuple[str, ...], ...], key: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def phrase_verbs(noun: str) -> tuple[str, ...]:
-    """The verbs a noun is the object of in a multi-word term of OpenThesaurus, where Wiktionary ties the two
-    (s28-smoking): the set "rauchen|paffen|qualmen|…" holds a phrase with "Zigarette" ("(eine) Zigarette
-    rauchen", shipped as the link ``+Zigarette``), so "Zigaretten" → rauchen, the use that says what the thing is
-    for. Only a verb of the set (an infinitive of hunspell-de-de) whose definition names the noun (*Rauchen*:
-    Zigaretten, Rauchwaren konsumieren) or that the noun's definition names; the other verbs of the set ("paffen",
-    "schmöken") and a set whose verbs Wiktionary does not tie to the noun add nothing. Only for a noun (an
-    everyday one neither: Zipf ≥ 5, "Hand", "Zeit" stand in many phrases), by its lemma's spelling or the
-    entries of its own stem ("Zigaretten" → Zigarette)."""
+    """The verbs of an OpenThesaurus set that holds a multi-word term with the noun, where Wiktionary ties verb and
+    noun (s28-smoking): the set "rauchen|schmauchen|paffen|qualmen|…" holds "(sich) eine Zigarette anstecken" and
+    "eine (Zigarette) durchziehen" (shipped as the link ``+Zigarette``), so "Zigaretten" → rauchen, qualmen: what
+    the thing is for. Only a verb of the set (an infinitive of hunspell-de-de) whose definition names the noun
+    (*Rauchen*: Zigaretten, Rauchwaren konsumieren; *qualmen*: … Zigarette rauchen) or that the noun's definition
+    names; the other verbs of the set ("paffen", "schmöken") and a set whose verbs Wiktionary does not tie to the
+    noun add nothing. Only for a noun (an everyday one neither: Zipf ≥ 5, "Hand", "Zeit" stand in many phrases),
+    by its lemma's spelling or the entries of its own stem ("Zigaretten" → Zigarette)."""
     if not (is_noun(noun) or is_noun_plural(noun)) or zipf(noun.lower()) >= EVERYDAY_ZIPF:
         return ()
     sets, _index = _thesaurus()

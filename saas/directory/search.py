@@ -1001,7 +1001,7 @@ PHRASE_VERB = "phrase_verb"  # what a noun is for, by a verb phrase of OpenThesa
 
 def _phrase_verb_readings(word: str) -> list[Alternative]:
     """The verb a noun is the object of in a multi-word term of OpenThesaurus, confirmed by Wiktionary
-    (:func:`language.phrase_verbs`): "Zigaretten" → rauchen ("(eine) Zigarette rauchen"; *Rauchen*: Zigaretten
+    (:func:`language.phrase_verbs`): "Zigaretten" → rauchen ("(sich) eine Zigarette anstecken"; *Rauchen*: Zigaretten
     … konsumieren), so the groups about smoking, which never say "Zigarette", answer it (s28-smoking). Read with
     the synonyms, only where neither the word nor what it is derived from finds a group (see :func:`rank`); like a
     synonym it matches names and topics, never a description. Not a verb the noun itself has as a form."""

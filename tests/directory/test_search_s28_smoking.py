@@ -2,8 +2,8 @@
 groups. On topics named as in the office's own list WITHOUT its synonyms, so that what is found comes from the
 resources alone:
 
-- "Zigaretten", "E-Zigarette": OpenThesaurus lists "Zigarette" in the set of rauchen by a phrase ("(eine)
-  Zigarette rauchen", shipped as the link ``+Zigarette``), and Wiktionary ties the two (*Rauchen*: Zigaretten …
+- "Zigaretten", "E-Zigarette": OpenThesaurus lists "Zigarette" in the set of rauchen by a phrase ("(sich)
+  eine Zigarette anstecken", shipped as the link ``+Zigarette``), and Wiktionary ties the two (*Rauchen*: Zigaretten …
   konsumieren): the noun reads the verb, so the smoking group answers ("Rauchfrei werden", topic Nichtraucher),
   not the drug groups Zigarette's broader term Droge names nor the grief groups its synonym Sargnagel's
   definition reaches;
