@@ -4221,6 +4221,8 @@ def _finish(
     own is needed). Returns the groups, corrections and ignored words."""
     kept, ignored = settled.kept, settled.ignored
     if settled.nothing or not kept:
+        if unlisted := _unlisted_front_groups(settled, where_of):
+            return unlisted, {}, ignored
         if best := _partial_of(settled, where_of):
             return best[0], {t.word: t.corrected for t in best[1] if t.corrected}, best[2]
         return [], {}, ignored
@@ -4313,6 +4315,8 @@ def _finish(
         ranked = ranked + [
             c for c in _find([widened], where_of()) if c.id not in found and (not relatives or _for_relatives(c))
         ]
+    if not ranked and (unlisted := _unlisted_front_groups(settled, where_of)):
+        ranked = unlisted
     if not ranked and (best := _partial_of(settled, where_of)):
         ranked, kept, ignored = best
     if ranked and (asked := _relatives_asked(settled.terms, kept, ranked, where_of)):
@@ -4321,6 +4325,51 @@ def _finish(
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return ranked, corrected, ignored
+
+
+@lru_cache(maxsize=20_000)
+def _unlisted_front_alternatives(word: str) -> tuple[Alternative, ...]:
+    """The front of a two-part compound that the common topic list does not list (:func:`_listed_spelling`), as a
+    topic's word ("Rauch|stopp", "Raucher|entwöhnung" → rauch): read only for a one-word query that finds nothing,
+    and only in the topics of an office's groups (:func:`_unlisted_front_groups`). Not a front the list lists:
+    it has its own fallback where it names a concept, and none where it says who ("Herz|infarkt": Herz is a
+    search word of the heart children's topic alone); not an everyday word (:func:`may_ignore`: "Lebens|ende" is
+    no "Leben mit …" group), a filler word, a person or a word that is no noun."""
+    if not word.isalpha():
+        return ()
+    parts = language.split_compound(word)
+    if len(parts) != 2:
+        return ()
+    front = parts[0]
+    if (
+        language.surface(front) in STOPWORDS
+        or _listed_spelling(front)
+        or may_ignore(front)
+        or language.is_person(front)
+        or not language.is_noun(front)
+    ):
+        return ()
+    return tuple(_whole_or_part((language.norm(front),), SYNONYM, "topic"))
+
+
+def _topic_has_unlisted_front(c: Candidate, alternatives: tuple[Alternative, ...]) -> bool:
+    """Whether a group's topics (before :data:`ABOUT`) have a compound's front (:func:`_unlisted_front_alternatives`)
+    as a word or a compound's part: "Nichtraucher" (nicht|raucher) has "Raucher|entwöhnung"'s front."""
+    topics = c.search_topics.partition(ABOUT)[0]
+    return any(_has(f" {topics} ", a.tokens) for a in alternatives)
+
+
+def _unlisted_front_groups(settled: _Settled, where_of: Callable[[], list]) -> list[Candidate]:
+    """For a query of one word that finds nothing, a compound whose front the common topic list does not list
+    ("Rauchstopp", "Raucherentwöhnung"), the groups whose topics have that front (the office's topic
+    "Nichtraucher": "Rauchfrei werden"): the office's own topic says what the front is about where the list
+    says nothing (s28-smoking). Only towards topics: a front in a name or a description is no topic. Only one
+    word: beside other words the front would stand for a compound the query qualifies (held-out-11's figures,
+    the only reason; see docs/search-history.md)."""
+    if len(settled.terms) != 1 or not (readings := _unlisted_front_alternatives(settled.terms[0].word)):
+        return []
+    term = Term(settled.terms[0].word, list(readings))
+    return [c for c in _find([term], where_of()) if _topic_has_unlisted_front(c, readings)]
 
 
 LOOSE_KINDS = frozenset(["exact", "compound", "initials"])

@@ -21,6 +21,7 @@ from __future__ import annotations
 import pytest
 
 from saas.directory import language
+from saas.directory.search import _unlisted_front_alternatives
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -68,3 +69,25 @@ def test_a_cigarette_finds_the_smoking_group(office, q: str) -> None:  # type: i
 
 def test_smoking_itself_still_finds_the_smoking_group(office) -> None:  # type: ignore[no-untyped-def]
     assert names(office, "Rauchen") == ["Rauchfrei werden"]
+
+
+def test_unlisted_front_alternatives() -> None:
+    assert {a.tokens for a in _unlisted_front_alternatives("rauchstopp")} == {("rauch",), ("~rauch",)}
+    assert {a.tokens for a in _unlisted_front_alternatives("raucherentwöhnung")} == {("rauch",), ("~rauch",)}
+    assert _unlisted_front_alternatives("herzinfarkt") == ()  # Herz: a search word of the common list
+    assert _unlisted_front_alternatives("lebensende") == ()  # Leben: an everyday word
+    assert _unlisted_front_alternatives("rauch") == ()  # no compound
+
+
+@pytest.mark.parametrize("q", ["Rauchstopp", "Raucherentwöhnung"])
+def test_a_compound_of_an_unlisted_front_finds_the_topic_that_has_it(office, q: str) -> None:  # type: ignore[no-untyped-def]
+    assert names(office, q) == ["Rauchfrei werden"]
+
+
+def test_only_a_one_word_query_reads_the_front(office) -> None:  # type: ignore[no-untyped-def]
+    assert names(office, "Rauchstopp Arbeitsplatz") == []
+
+
+@pytest.mark.parametrize("q", ["Lebensende", "Herzinfarkt", "Schlafapnoe"])
+def test_no_answer_compounds_stay_empty(office, q: str) -> None:  # type: ignore[no-untyped-def]
+    assert names(office, q) == []
