@@ -4368,6 +4368,8 @@ def _unlisted_front_groups(settled: _Settled, where_of: Callable[[], list]) -> l
     the only reason; see docs/search-history.md)."""
     if len(settled.terms) != 1 or not (readings := _unlisted_front_alternatives(settled.terms[0].word)):
         return []
+    if not any(a.tokens[0] in settled.known for a in readings):
+        return []  # the office has the front nowhere (its first statement read the compound's parts): no statement
     term = Term(settled.terms[0].word, list(readings))
     return [c for c in _find([term], where_of()) if _topic_has_unlisted_front(c, readings)]
 
