@@ -1000,7 +1000,7 @@ PHRASE_VERB = "phrase_verb"  # what a noun is for, by a verb phrase of OpenThesa
 
 
 def _phrase_verb_readings(word: str) -> list[Alternative]:
-    """The verb a noun is the object of in a multi-word term of OpenThesaurus, confirmed by Wiktionary
+    """The verbs of an OpenThesaurus set that holds a multi-word term with the noun, where Wiktionary ties them
     (:func:`language.phrase_verbs`): "Zigaretten" → rauchen ("(sich) eine Zigarette anstecken"; *Rauchen*: Zigaretten
     … konsumieren), so the groups about smoking, which never say "Zigarette", answer it (s28-smoking). Read with
     the synonyms, only where neither the word nor what it is derived from finds a group (see :func:`rank`); like a
@@ -4364,8 +4364,8 @@ def _unlisted_front_groups(settled: _Settled, where_of: Callable[[], list]) -> l
     ("Rauchstopp", "Raucherentwöhnung"), the groups whose topics have that front (the office's topic
     "Nichtraucher": "Rauchfrei werden"): the office's own topic says what the front is about where the list
     says nothing (s28-smoking). Only towards topics: a front in a name or a description is no topic. Only one
-    word: beside other words the front would stand for a compound the query qualifies (held-out-11's figures,
-    the only reason; see docs/search-history.md)."""
+    word: the restriction the lost first s28 session took from held-out-11's summary figures; redone, no set's
+    figures tell it from the rule for several words (see docs/search-history.md, s28-smoking)."""
     if len(settled.terms) != 1 or not (readings := _unlisted_front_alternatives(settled.terms[0].word)):
         return []
     if not any(a.tokens[0] in settled.known for a in readings):
