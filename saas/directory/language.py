@@ -597,6 +597,51 @@ def narrower(word: str) -> tuple[str, ...]:
     return tuple(found) if len(found) <= NARROWER_LIMIT else ()
 
 
+@lru_cache(maxsize=1)
+def _phrase_noun_index() -> dict[str, tuple[tuple[int, str], ...]]:
+    """Search key of a noun of a multi-word term (a ``+`` link) → the thesaurus sets that term stands in, with the
+    noun as written ("zigarett" → the set of rauchen, "Zigarette": "(sich) eine Zigarette anstecken")."""
+    _sets, _index = _thesaurus()
+    found: dict[str, list[tuple[int, str]]] = {}
+    for number, links in enumerate(_synset_links or []):
+        for link in links:
+            if link[0] == PHRASE_NOUN:
+                found.setdefault(norm(link[1:]), []).append((number, link[1:]))
+    return {key: tuple(dict.fromkeys(numbers)) for key, numbers in found.items()}
+
+
+def _names_word(senses: tuple[tuple[str, ...], ...], key: str) -> bool:
+    """Whether a word's Wiktionary senses (:func:`gloss_senses`) name a word of the search key ``key``."""
+    return any(norm(w) == key for sense in senses for w in sense)
+
+
+@lru_cache(maxsize=20_000)
+def phrase_verbs(noun: str) -> tuple[str, ...]:
+    """The verbs of an OpenThesaurus set that holds a multi-word term with the noun, where Wiktionary ties verb and
+    noun (s28-smoking): the set "rauchen|schmauchen|paffen|qualmen|…" holds "(sich) eine Zigarette anstecken" and
+    "eine (Zigarette) durchziehen" (shipped as the link ``+Zigarette``), so "Zigaretten" → rauchen, qualmen: what
+    the thing is for. Only a verb of the set (an infinitive of hunspell-de-de) whose definition names the noun
+    (*Rauchen*: Zigaretten, Rauchwaren konsumieren; *qualmen*: … Zigarette rauchen) or that the noun's definition
+    names; the other verbs of the set ("paffen", "schmöken") and a set whose verbs Wiktionary does not tie to the
+    noun add nothing. Only for a noun (an everyday one neither: Zipf ≥ 5, "Hand", "Zeit" stand in many phrases),
+    by its lemma's spelling or the entries of its own stem ("Zigaretten" → Zigarette)."""
+    if not (is_noun(noun) or is_noun_plural(noun)) or zipf(noun.lower()) >= EVERYDAY_ZIPF:
+        return ()
+    sets, _index = _thesaurus()
+    key = norm(noun)
+    dictionary = verbs()
+    own = gloss_senses(noun)
+    found: list[str] = []
+    for number, written in _phrase_noun_index().get(key, ()):
+        if not same_lemma(noun, written):
+            continue
+        for verb in sets[number]:
+            tied = verb.islower() and verb in dictionary and verb not in found
+            if tied and (_names_word(gloss_senses(verb), key) or _names_word(own, norm(verb))):
+                found.append(verb)
+    return tuple(found)
+
+
 # Broader terms of OpenThesaurus under which it files words for people ("Sohn" → Verwandter, "Kind" → Person).
 _PERSON_BROADER = frozenset(["Person", "Mensch", "Verwandter", "Familienangehöriger"])
 
