@@ -4588,7 +4588,9 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
     if (modifier := _attributive_modifier(q, places, scores)) is not None:
         # "narzisstische Persönlichkeitsstörung": the groups of the adjective's own word are the kind asked for;
         # those of the noun alone are its other kinds (Borderline), not an answer (s21-heads).
-        scores = {i: e for i, e in scores.items() if _literal_strong_hit(modifier, e[3])}
+        # So are those of the topic its definition names ("schizoaffektive Störung": … Schizophrenie → Psychose,
+        # where no group says "schizoaffektiv"), not every group of the noun (s28-psych).
+        scores = {i: e for i, e in scores.items() if _modifier_hit(modifier, e[3])}
     ranked = [e[3] for e in sorted(scores.values(), key=lambda e: (-e[0], -e[1], e[2], e[3].name.lower(), e[3].id))]
     for place, c in enumerate(ranked):
         # Across offices the groups are merged by score: a partial match comes after every full one, in its
@@ -4603,11 +4605,25 @@ def _literal_strong_hit(term: Term, c: Candidate) -> bool:
     return any(all(t in strong for t in a.tokens) for a in term.alternatives if a.kind in LITERAL_KINDS)
 
 
+def _defined_hit(term: Term, c: Candidate) -> bool:
+    """Whether a group has in its name or topics what a word's definition names (its readings of
+    :data:`GLOSS_KINDS`, German Wiktionary): "schizoaffektiv" (… Symptome der *Schizophrenie* …) → Psychose."""
+    strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
+    return any(all(t in strong for t in a.tokens) for a in term.alternatives if a.kind in GLOSS_KINDS)
+
+
+def _modifier_hit(term: Term, c: Candidate) -> bool:
+    """Whether a group is of the kind an attributive adjective asks for (:func:`_attributive_modifier`): it has
+    the adjective as typed in its name or topics, or what its definition names."""
+    return _literal_strong_hit(term, c) or _defined_hit(term, c)
+
+
 def _attributive_modifier(q: str, places: list[tuple[int, Term]], scores: dict[int, list]) -> Term | None:
     """In a partial match of an adjective and the noun after it ("narzisstische Persönlichkeitsstörung", written
     as German writes them: the adjective in lower case with an inflection ending, the noun capitalised), the
-    adjective, where some groups have it as typed in their name or topics: it says which kind of the noun is
-    asked for. Else None."""
+    adjective, where some groups have it as typed in their name or topics, or what its definition names
+    (:func:`_defined_hit`, s28-psych: "schizoaffektive Störung" → the psychosis groups): it says which kind of
+    the noun is asked for. Else None."""
     if len(places) != 2:
         return None
     typed = re.findall(r"[^\W\d_]+", q)
@@ -4624,7 +4640,7 @@ def _attributive_modifier(q: str, places: list[tuple[int, Term]], scores: dict[i
         or (typed[at][:1].isupper() if cased else _written_with_capital(lowered[at], False))
         or not (typed[at + 1][:1].isupper() if cased else _written_with_capital(lowered[at + 1], True))
         or not first.word.endswith(("e", "er", "es", "en", "em"))
-        or not any(_literal_strong_hit(first, e[3]) for e in scores.values())
+        or not any(_modifier_hit(first, e[3]) for e in scores.values())
     ):
         return None
     return first

@@ -7,7 +7,12 @@ names and descriptions do not say the query's words, so that what is found comes
   and is a kind of Angst: the topics the list files as kinds of Angst answer it too, after the umbrella's groups
   (Panikattacken by its word Panik). "Angsterkrankung", the umbrella's own name, reads its kinds (Panikattacken,
   Soziale Phobie) before a group that has only its front as a part (Verlust|ängste). "Panik" names a topic of
-  its own and reads no sibling.
+  its own and reads no sibling;
+- an adjective defined by a topic (``_defined_hit``): where no group has all of "schizoaffektive Störung", the
+  partial match of the adjective and its noun listed every group of a "Störung" topic beside the psychosis groups
+  the adjective's Wiktionary definition (… Symptome der *Schizophrenie* …) reads. The adjective says which kind of
+  Störung is asked for, as one groups have as typed does ("narzisstische Persönlichkeitsstörung", s21-heads):
+  the groups of the topic its definition names, only.
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -33,6 +38,9 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Panikattacken", "mental_health"),
             ("Soziale Phobie", "mental_health"),
             ("Verlustängste", "mental_health"),
+            ("Psychose", "mental_health"),
+            ("Bipolare Störung", "mental_health"),
+            ("Dissoziative Störung", "mental_health"),
         ],
     )
     for name in ANXIETY_GROUPS:
@@ -40,6 +48,10 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Herzrasen-Treff", ["Panikattacken"], topic_area="mental_health", description="Wir reden.")
     make_group(d, "Schüchtern war gestern", ["Soziale Phobie"], topic_area="mental_health")
     make_group(d, "Verlassen werden", ["Verlustängste"], topic_area="mental_health", description="Allein?")
+    make_group(d, "Psychose-Seminar", ["Psychose"], topic_area="mental_health", description="Erfahrungen teilen.")
+    make_group(d, "Stimmen hören", ["Psychose"], topic_area="mental_health", description="Menschen, die Stimmen hören.")
+    make_group(d, "Bipolar leben", ["Bipolare Störung"], topic_area="mental_health", description="Hoch und tief.")
+    make_group(d, "Dissoziation verstehen", ["Dissoziative Störung"], topic_area="mental_health")
     return world
 
 
@@ -80,3 +92,20 @@ def test_panik_reads_no_sibling(office) -> None:  # type: ignore[no-untyped-def]
     assert found[0] == "Herzrasen-Treff"
     assert "Schüchtern war gestern" not in found
     assert "Verlassen werden" not in found
+
+
+def test_schizoaffektive_stoerung_finds_the_psychosis_groups_only(office) -> None:  # type: ignore[no-untyped-def]
+    assert sorted(names(office, "schizoaffektive Störung")) == ["Psychose-Seminar", "Stimmen hören"]
+
+
+def test_schizoaffektiv_typed_in_lower_case_too(office) -> None:  # type: ignore[no-untyped-def]
+    assert sorted(names(office, "schizoaffektive störung")) == ["Psychose-Seminar", "Stimmen hören"]
+
+
+def test_the_noun_alone_still_finds_its_topics(office) -> None:  # type: ignore[no-untyped-def]
+    assert set(names(office, "Störung")) >= {"Bipolar leben", "Dissoziation verstehen"}
+
+
+def test_bipolare_stoerung_still_finds_its_group_first(office) -> None:  # type: ignore[no-untyped-def]
+    # "bipolare" names the topic by its name: the group of that kind of Störung
+    assert names(office, "bipolare Störung")[0] == "Bipolar leben"
