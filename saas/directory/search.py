@@ -606,6 +606,89 @@ def _head_wider_topics(word: str, parts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @_common_index
+def _umbrella_kinds() -> dict[str, dict[str, frozenset[str]]]:
+    """Name of each umbrella topic of the common topic list → the search key of its word for what its kinds are →
+    the keys of the kinds among its one-word words (s28-psych). An umbrella is named by that word, alone or in
+    front of a head that says which kind of thing ("Angst|erkrankungen", "Drogen|abhängigkeit",
+    "Hauterkrankungen"), and lists it; its kinds are its other words that OpenThesaurus gives it as a broader
+    term: Angsterkrankungen lists Angst, and Panik, Phobie, Angststörung ^Angst. Not a topic whose words' broader
+    term is something else than it ("Brust|krebs" lists Mammakarzinom ^Krebs: a sibling, no kind of it;
+    Panikattacken lists Panik ^Angst: no Angst|…)."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, dict[str, set[str]]] = {}
+    for row in load_topic_rows():
+        name = language.raw_words(row["name"])
+        if len(name) != 1 or not name[0].isalpha():
+            continue
+        parts = language.split_compound(name[0])
+        concept = {language.norm(name[0])} | ({language.norm(parts[0])} if len(parts) == 2 else set())
+        words = [w[0] for p in _search_phrases(row) if len(w := language.raw_words(p)) == 1 and w[0].isalpha()]
+        keys = {language.norm(w) for w in [name[0], *words]}
+        for word in words:
+            key = language.norm(word)
+            for broader in {language.norm(b) for b in language.broader_terms(word)} & keys & concept:
+                if broader != key:
+                    found.setdefault(row["name"], {}).setdefault(broader, set()).add(key)
+    return {name: {b: frozenset(k) for b, k in kinds.items()} for name, kinds in found.items()}
+
+
+@_common_index
+def _kind_filed_topics() -> dict[str, frozenset[str]]:
+    """Search key of a noun → the topics of the common list whose two-word name is an adjective and that noun:
+    the list files "Soziale Phobie" as a kind of Phobie (s28-psych), as it files Panikattacken under its one-word
+    word Panik (:func:`_listed_topic_names`)."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, set[str]] = {}
+    for row in load_topic_rows():
+        words = language.raw_words(row["name"])
+        pair = len(words) == 2 and "," not in row["name"] and all(w.isalpha() for w in words)
+        if pair and not language.is_noun(words[0]) and not language.is_person(words[1]):
+            found.setdefault(language.norm(words[1]), set()).add(row["name"])
+    return {key: frozenset(names) for key, names in found.items()}
+
+
+def umbrella_sibling_topics(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The topics of the common topic list filed under the same umbrella topic as a word (s28-psych), as
+    (the umbrella's own kinds, the word's siblings):
+
+    - A word that is the umbrella's own one-word name ("Angsterkrankung") reads the topics the list files as its
+      kinds (:func:`_umbrella_kinds`: Panik → Panikattacken, Phobie → Soziale Phobie), before a group that only
+      has its front as a part ("Verlust|angst").
+    - A word naming a kind under the umbrella, and no topic of its own (it names the umbrella only, and one of
+      its OpenThesaurus broader terms is the umbrella's word for what its kinds are: "Phobie" ^Angst, a search
+      word of Angsterkrankungen), reads the topics the list files as the umbrella's kinds of that word, its
+      siblings (Panik ^Angst → Panikattacken) and its own kind's ("Angststörung" ~ Phobie → Soziale Phobie),
+      after the umbrella's groups. Not a word with a topic of its own ("Panik" names Panikattacken: its groups
+      and the umbrella's answer it, not the social phobia group)."""
+    key = language.norm(word)
+    umbrellas = _umbrella_kinds()
+    names = _listed_topic_names()
+    own = [
+        n for n in names.get(key, ()) if n in umbrellas and [language.norm(w) for w in language.raw_words(n)] == [key]
+    ]
+    if own:
+        kinds = {k for ks in umbrellas[own[0]].values() for k in ks}
+        return _filed_as(kinds, own[0]), ()
+    named = named_topics(word)
+    if len(named) != 1 or named[0] not in umbrellas or named[0] not in wider_topics(word):
+        return (), ()
+    umbrella = named[0]
+    broader = {language.norm(b) for b in language.broader_terms(word)}
+    return (), _filed_as({k for b, ks in umbrellas[umbrella].items() if b in broader for k in ks}, umbrella)
+
+
+def _filed_as(kinds: set[str], umbrella: str) -> tuple[str, ...]:
+    """The topics of the umbrella's topic area other than it that the list files as one of ``kinds`` (search
+    keys): by a one-word word of theirs, or as the noun of their two-word name."""
+    names, filed = _listed_topic_names(), _kind_filed_topics()
+    area = _topic_area(umbrella)
+    found = {n for k in kinds for n in names.get(k, frozenset()) | filed.get(k, frozenset())}
+    return tuple(sorted(n for n in found if n != umbrella and _topic_area(n) == area))
+
+
+@_common_index
 def _topic_areas() -> dict[str, str]:
     from saas.directory.demo import load_topic_rows
 
@@ -981,6 +1064,14 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
             alternative = _topic_alternative(name)
             if alternative.tokens and alternative.tokens != (key,):
                 term.alternatives.append(Alternative(alternative.tokens, SYNONYM * PART_OF, "narrower"))
+        kinds, siblings = umbrella_sibling_topics(word)
+        for filed, weight in ((kinds, COMPOUND), (siblings, SYNONYM * PART_OF)):
+            # The kinds the list files under an umbrella the word names, or its siblings there; they join the
+            # word's reading, never choose it, the siblings after the word's own kinds (s28-psych).
+            for name in filed:
+                alternative = _topic_alternative(name)
+                if alternative.tokens and alternative.tokens != (key,):
+                    term.alternatives.append(Alternative(alternative.tokens, weight, "narrower"))
         term.alternatives += _kind_alternatives(word, key, tuple(parts))
         term.alternatives += _phrase_verb_readings(word)
         if not any(a.kind in _NAMED_TOPIC_KINDS for a in term.alternatives):
@@ -4693,7 +4784,9 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
     if (modifier := _attributive_modifier(q, places, scores)) is not None:
         # "narzisstische Persönlichkeitsstörung": the groups of the adjective's own word are the kind asked for;
         # those of the noun alone are its other kinds (Borderline), not an answer (s21-heads).
-        scores = {i: e for i, e in scores.items() if _literal_strong_hit(modifier, e[3])}
+        # So are those of the topic its definition names ("schizoaffektive Störung": … Schizophrenie → Psychose,
+        # where no group says "schizoaffektiv"), not every group of the noun (s28-psych).
+        scores = {i: e for i, e in scores.items() if _modifier_hit(modifier, e[3])}
     ranked = [e[3] for e in sorted(scores.values(), key=lambda e: (-e[0], -e[1], e[2], e[3].name.lower(), e[3].id))]
     for place, c in enumerate(ranked):
         # Across offices the groups are merged by score: a partial match comes after every full one, in its
@@ -4708,11 +4801,25 @@ def _literal_strong_hit(term: Term, c: Candidate) -> bool:
     return any(all(t in strong for t in a.tokens) for a in term.alternatives if a.kind in LITERAL_KINDS)
 
 
+def _defined_hit(term: Term, c: Candidate) -> bool:
+    """Whether a group has in its name or topics what a word's definition names (its readings of
+    :data:`GLOSS_KINDS`, German Wiktionary): "schizoaffektiv" (… Symptome der *Schizophrenie* …) → Psychose."""
+    strong = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
+    return any(all(t in strong for t in a.tokens) for a in term.alternatives if a.kind in GLOSS_KINDS)
+
+
+def _modifier_hit(term: Term, c: Candidate) -> bool:
+    """Whether a group is of the kind an attributive adjective asks for (:func:`_attributive_modifier`): it has
+    the adjective as typed in its name or topics, or what its definition names."""
+    return _literal_strong_hit(term, c) or _defined_hit(term, c)
+
+
 def _attributive_modifier(q: str, places: list[tuple[int, Term]], scores: dict[int, list]) -> Term | None:
     """In a partial match of an adjective and the noun after it ("narzisstische Persönlichkeitsstörung", written
     as German writes them: the adjective in lower case with an inflection ending, the noun capitalised), the
-    adjective, where some groups have it as typed in their name or topics: it says which kind of the noun is
-    asked for. Else None."""
+    adjective, where some groups have it as typed in their name or topics, or what its definition names
+    (:func:`_defined_hit`, s28-psych: "schizoaffektive Störung" → the psychosis groups): it says which kind of
+    the noun is asked for. Else None."""
     if len(places) != 2:
         return None
     typed = re.findall(r"[^\W\d_]+", q)
@@ -4729,7 +4836,7 @@ def _attributive_modifier(q: str, places: list[tuple[int, Term]], scores: dict[i
         or (typed[at][:1].isupper() if cased else _written_with_capital(lowered[at], False))
         or not (typed[at + 1][:1].isupper() if cased else _written_with_capital(lowered[at + 1], True))
         or not first.word.endswith(("e", "er", "es", "en", "em"))
-        or not any(_literal_strong_hit(first, e[3]) for e in scores.values())
+        or not any(_modifier_hit(first, e[3]) for e in scores.values())
     ):
         return None
     return first
