@@ -1600,8 +1600,15 @@ def _participle_noun_alternatives(noun: str) -> tuple[Alternative, ...]:
     lowered = noun.lower()
     if not noun[:1].isupper() or language.lexicon_noun(lowered) or not lowered.endswith(("ene", "enen", "te", "ten")):
         return ()
+    return _verb_act_alternatives(language.infinitives(noun))
+
+
+def _verb_act_alternatives(verbs: tuple[str, ...]) -> tuple[Alternative, ...]:
+    """The readings of verbs' act, each infinitive written as a noun ("sterben" → Sterben), by its OpenThesaurus
+    synonyms that are nouns of the topic list ("Sterben" ~ *Tod* → Trauer), as weak as a definition's second step
+    (kind ``gloss_second``). Only a verb that is no everyday word and whose act the thesaurus lists as a noun."""
     found: dict[tuple[str, ...], Alternative] = {}
-    for verb in language.infinitives(noun):
+    for verb in verbs:
         if language.zipf(verb) >= EVERYDAY_NOUN_ZIPF or not language.listed_noun(verb.capitalize()):
             continue
         for synonym in language.synonyms(verb.capitalize()):
@@ -1721,6 +1728,10 @@ def _gloss_adjective_alternatives(adjective: str) -> tuple[Alternative, ...]:
     nouns += [n for n in language.property_nouns(adjective) if _listed_spelling(n)]
     if nouns and _adjective_of_another_sense(adjective, nouns):
         return ()
+    if not nouns:
+        # A participle whose verb names no noun of the list reads the verb's act (s28-events): "Witwe" (Frau,
+        # deren Ehepartner *verstorben* ist) → Sterben ~ Tod → Trauer, as "die Verstorbenen" do.
+        return _verb_act_alternatives(language.past_participle_verbs(adjective))
     found: dict[tuple[str, ...], Alternative] = {}
     for noun in nouns:
         for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[1]):
