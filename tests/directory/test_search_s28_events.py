@@ -4,7 +4,11 @@ resources alone:
 
 - "Witwe", "Witwer": Wiktionary defines them by their *verstorbenen* Ehepartner; "verstorben" is the past
   participle of "sterben" (hunspell-de-de, by ablaut), whose act "Sterben" OpenThesaurus gives the synonym Tod, a
-  search word of Trauer: the grief groups answer, as they answer "die Verstorbenen" of "Hinterbliebene".
+  search word of Trauer: the grief groups answer, as they answer "die Verstorbenen" of "Hinterbliebene";
+- "Todesfall", "Pflegefall": the front (hunspell-de-de's split "Todes|fall", "Pflege|fall") names exactly one topic of
+  the common list, Trauer and Pflegende Angehörige, so the groups filed under it answer in any topic area, as they
+  answer the front typed: the suicide-bereaved group (mental health), the caregivers' group filed under Demenz
+  (chronic illness). A front that names several topics ("Krebs|diagnose") stays within its areas.
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -14,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from saas.directory import language
-from saas.directory.search import _gloss_adjective_alternatives, _verb_act_alternatives
+from saas.directory.search import _front_named_topic_tokens, _gloss_adjective_alternatives, _verb_act_alternatives
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -22,10 +26,34 @@ from tests.directory.helpers import make_group, make_topics
 @pytest.fixture
 def office(world):  # type: ignore[no-untyped-def]
     d = world.dortmund
-    make_topics(d, [("Trauer", "social"), ("Trennung / Scheidung", "social")])
+    make_topics(
+        d,
+        [
+            ("Trauer", "social"),
+            ("Suizid", "mental_health"),
+            ("Trennung / Scheidung", "social"),
+            ("Pflegende Angehörige", "social"),
+            ("Demenz", "chronic_illness"),
+        ],
+    )
     make_group(d, "Trauercafé", ["Trauer"], description="Ein Ort für Menschen, die jemanden verloren haben.")
     make_group(d, "Verwaiste Eltern", ["Trauer"], description="Eltern, deren Kind gestorben ist.")
     make_group(d, "Neuanfang nach Trennung", ["Trennung / Scheidung"], description="Wenn die Ehe endet.")
+    make_group(
+        d,
+        "AGUS – Angehörige um Suizid",
+        ["Trauer", "Suizid"],
+        topic_area="mental_health",
+        description="Für Menschen, die einen nahen Menschen durch Suizid verloren haben.",
+    )
+    make_group(d, "Atempause", ["Pflegende Angehörige"], description="Wer zu Hause einen Menschen versorgt.")
+    make_group(
+        d,
+        "Vergissmeinnicht",
+        ["Demenz", "Pflegende Angehörige"],
+        topic_area="chronic_illness",
+        description="Angehörige von Menschen mit Alzheimer.",
+    )
     return world
 
 
@@ -56,4 +84,25 @@ def test_a_definitions_participle_reads_its_verbs_act() -> None:
 
 @pytest.mark.parametrize("q", ["Witwe", "Witwer"])
 def test_a_widow_finds_the_grief_groups(office, q: str) -> None:  # type: ignore[no-untyped-def]
-    assert set(names(office, q)) == {"Trauercafé", "Verwaiste Eltern"}
+    assert set(names(office, q)) == {"Trauercafé", "Verwaiste Eltern", "AGUS – Angehörige um Suizid"}
+
+
+def test_front_named_topic_tokens() -> None:
+    assert _front_named_topic_tokens("Todesfall") == frozenset([("trau",)])
+    assert _front_named_topic_tokens("Pflegefall") == frozenset([("pflegend", "angehor")])
+    assert _front_named_topic_tokens("Krebsdiagnose") == frozenset()  # Krebs names several topics
+    assert _front_named_topic_tokens("Trauer") == frozenset()  # no compound
+
+
+def test_todesfall_finds_the_suicide_bereaved_group_too(office) -> None:  # type: ignore[no-untyped-def]
+    found = names(office, "Todesfall")
+    assert set(found) == {"Trauercafé", "Verwaiste Eltern", "AGUS – Angehörige um Suizid"}
+    assert found[-1] == "AGUS – Angehörige um Suizid"  # the groups of the front's own area first
+
+
+def test_pflegefall_finds_the_caregivers_group_filed_under_dementia(office) -> None:  # type: ignore[no-untyped-def]
+    assert names(office, "Pflegefall") == ["Atempause", "Vergissmeinnicht"]
+
+
+def test_the_front_typed_alone_finds_them_as_before(office) -> None:  # type: ignore[no-untyped-def]
+    assert set(names(office, "Tod")) == {"Trauercafé", "Verwaiste Eltern", "AGUS – Angehörige um Suizid"}
