@@ -129,8 +129,9 @@ TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability
 # of the list is.
 # 2: a group word's whole or front makes no initials (_word_for_a_group); 3: nor a word defined as a meeting
 # (s26-initials); 4: a compound's linking "-n" follows only "e", "el", "er" (s26-reading: "Essanfälle" is
-# Ess|anfälle, no "essa|fälle").
-DOCUMENT_REVISION = 4
+# Ess|anfälle, no "essa|fälle"); 5: the Wiktionary glosses keep no function words among a definition's adjectives
+# (s28-events: "Sternenkind" … *während* … *verstorben*), and stored documents read the glosses.
+DOCUMENT_REVISION = 5
 
 
 def word_tokens(word: str, parts: bool = True) -> list[str]:

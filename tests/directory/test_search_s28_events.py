@@ -8,7 +8,9 @@ resources alone:
 - "Todesfall", "Pflegefall": the front (hunspell-de-de's split "Todes|fall", "Pflege|fall") names exactly one topic of
   the common list, Trauer and Pflegende Angehörige, so the groups filed under it answer in any topic area, as they
   answer the front typed: the suicide-bereaved group (mental health), the caregivers' group filed under Demenz
-  (chronic illness). A front that names several topics ("Krebs|diagnose") stays within its areas.
+  (chronic illness). A front that names several topics ("Krebs|diagnose") stays within its areas;
+- "Sternenkind": the glosses (scripts/build_glosses.py) keep no function words among a definition's adjectives, so
+  "verstorben" is no longer crowded out by "während", "seiner" (two adjectives a sense): the grief groups answer.
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -106,3 +108,16 @@ def test_pflegefall_finds_the_caregivers_group_filed_under_dementia(office) -> N
 
 def test_the_front_typed_alone_finds_them_as_before(office) -> None:  # type: ignore[no-untyped-def]
     assert set(names(office, "Tod")) == {"Trauercafé", "Verwaiste Eltern", "AGUS – Angehörige um Suizid"}
+
+
+@pytest.mark.parametrize("word", ["Witwe", "Witwer", "Sternenkind", "Pflegefall"])
+def test_the_glosses_keep_no_function_words(word: str) -> None:
+    assert not [a for a in language.gloss_adjectives(word) if language.is_function_word(a)]
+
+
+def test_sternenkind_keeps_its_participle() -> None:
+    assert "verstorben" in language.gloss_adjectives("Sternenkind")  # Kind, das … während … verstorben ist
+
+
+def test_sternenkind_finds_the_grief_groups(office) -> None:  # type: ignore[no-untyped-def]
+    assert set(names(office, "Sternenkind")) == {"Trauercafé", "Verwaiste Eltern", "AGUS – Angehörige um Suizid"}
