@@ -1732,12 +1732,31 @@ def _gloss_adjective_alternatives(adjective: str) -> tuple[Alternative, ...]:
     if not nouns:
         # A participle whose verb names no noun of the list reads the verb's act (s28-events): "Witwe" (Frau,
         # deren Ehepartner *verstorben* ist) → Sterben ~ Tod → Trauer, as "die Verstorbenen" do.
-        return _verb_act_alternatives(language.past_participle_verbs(adjective))
+        acts = _verb_act_alternatives(language.past_participle_verbs(adjective))
+        return () if _participle_of_another_sense(adjective, acts) else acts
     found: dict[tuple[str, ...], Alternative] = {}
     for noun in nouns:
         for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[1]):
             found.setdefault(alt.tokens, alt)
     return tuple(found.values())
+
+
+def _participle_of_another_sense(participle: str, acts: tuple[Alternative, ...]) -> bool:
+    """Whether a definition's participle is used as an adjective of a sense apart from its verb's act
+    (s28-events), by two relations that agree as in :func:`_adjective_of_another_sense`: OpenThesaurus gives the
+    participle (as written or less an inflection ending) adjectives as synonyms, and none of them names a topic
+    the act's readings name. "verstorben" ~ gestorben names Trauer, as Sterben ~ Tod does; "versunken" ~
+    gedankenverloren, abwesend (in the definitions of "Flow", "nachdenklich") is no Sinken ~ Abnehmen →
+    Übergewicht, and "gerissen" ~ schlau, raffiniert no Reißen ~ Gliederreißen → Rheuma."""
+    if not acts:
+        return False
+    endings = ("e", "en", "er", "es", "em")  # an adjective's inflection
+    forms = [participle] + [participle[: -len(e)] for e in endings if participle.endswith(e)]
+    synonyms = {s for form in forms for s in language.synonyms(form) if s[:1].islower()}
+    if not synonyms:
+        return False
+    tokens = {a.tokens for a in acts}
+    return not any(_topic_alternative(n).tokens in tokens for s in synonyms for n in named_topics(s, loose=False))
 
 
 def _adjective_of_another_sense(adjective: str, nouns: list[str]) -> bool:

@@ -4,7 +4,9 @@ resources alone:
 
 - "Witwe", "Witwer": Wiktionary defines them by their *verstorbenen* Ehepartner; "verstorben" is the past
   participle of "sterben" (hunspell-de-de, by ablaut), whose act "Sterben" OpenThesaurus gives the synonym Tod, a
-  search word of Trauer: the grief groups answer, as they answer "die Verstorbenen" of "Hinterbliebene";
+  search word of Trauer: the grief groups answer, as they answer "die Verstorbenen" of "Hinterbliebene". Not a
+  participle OpenThesaurus gives adjectives of another sense ("versunken" ~ gedankenverloren is no Sinken ~
+  Abnehmen → Übergewicht);
 - "Todesfall", "Pflegefall": the front (hunspell-de-de's split "Todes|fall", "Pflege|fall") names exactly one topic of
   the common list, Trauer and Pflegende Angehörige, so the groups filed under it answer in any topic area, as they
   answer the front typed: the suicide-bereaved group (mental health), the caregivers' group filed under Demenz
@@ -20,7 +22,12 @@ from __future__ import annotations
 import pytest
 
 from saas.directory import language
-from saas.directory.search import _front_named_topic_tokens, _gloss_adjective_alternatives, _verb_act_alternatives
+from saas.directory.search import (
+    _front_named_topic_tokens,
+    _gloss_adjective_alternatives,
+    _verb_act_alternatives,
+    gloss_alternatives,
+)
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -82,6 +89,19 @@ def test_a_definitions_participle_reads_its_verbs_act() -> None:
     assert ("trau",) in {a.tokens for a in _gloss_adjective_alternatives("verstorben")}
     # A participle whose verb names a noun of the list reads that noun, as before: "getrennten" → Trennung.
     assert ("tod",) not in {a.tokens for a in _gloss_adjective_alternatives("getrennten")}
+
+
+@pytest.mark.parametrize("participle", ["versunken", "gerissen"])
+def test_a_participle_of_another_sense_reads_no_act(participle: str) -> None:
+    # Their verbs' acts name topics (Sinken ~ Abnehmen → Übergewicht, Reißen ~ Gliederreißen → Rheuma), but the
+    # participles' own synonyms ("gedankenverloren", "schlau") name none of them.
+    assert _verb_act_alternatives(language.past_participle_verbs(participle))
+    assert _gloss_adjective_alternatives(participle) == ()
+
+
+@pytest.mark.parametrize("word", ["nachdenklich", "Flow"])  # … in Gedanken *versunken*
+def test_a_definition_absorbed_in_thought_reads_no_overweight(word: str) -> None:
+    assert ("adipositas",) not in {a.tokens for a in gloss_alternatives(word)}
 
 
 @pytest.mark.parametrize("q", ["Witwe", "Witwer"])
