@@ -955,11 +955,14 @@ _ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 
 
 @lru_cache(maxsize=20_000)
-def property_nouns(adjective: str) -> tuple[str, ...]:
+def property_nouns(adjective: str, thesaurus: bool = False) -> tuple[str, ...]:
     """The nouns of an adjective's property by "-heit", "-keit" or "-igkeit" (s23-words), inflected or not:
-    "abhängige" → Abhängigkeit, "niedergeschlagen" → Niedergeschlagenheit. Only a noun whose adjective
-    :func:`property_adjective` finds again (the way back), as spelled (capitalised); ``()`` for another word."""
+    "abhängige" → Abhängigkeit, "niedergeschlagen" → Niedergeschlagenheit. Only a noun of the dictionary
+    (hunspell-de-de), or with ``thesaurus`` also one OpenThesaurus lists as written ("Abgeschlagenheit",
+    "Verklemmtheit", which the dictionary lacks; s28-moods), whose adjective :func:`property_adjective` finds
+    again (the way back), as spelled (capitalised); ``()`` for another word."""
     word = adjective.lower()
+    index = _thesaurus()[1] if thesaurus else {}
     if not word.isalpha():
         return ()
     found: list[str] = []
@@ -972,7 +975,8 @@ def property_nouns(adjective: str) -> tuple[str, ...]:
                 if e and not base.endswith(e):
                     continue
                 noun = (base[: len(base) - len(e)] if e else base) + suffix
-                if property_adjective(noun) == base and lexicon_noun(noun.capitalize()):
+                known = lexicon_noun(noun.capitalize()) or surface(noun) in index
+                if known and property_adjective(noun) == base:
                     found.append(noun.capitalize())
     return tuple(dict.fromkeys(found))
 

@@ -364,11 +364,44 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
             return ()
         if found:
             return tuple(found)
+    if loose and len(levels) > 1 and not common and (of_nouns := _synonym_noun_topics(word)):
+        # Last: the topics the nouns of its synonyms name ("ausgebrannt" ~ erschöpft → Erschöpfung ~ Burnout;
+        # s28-moods), for a rare adjective or participle that reaches none otherwise.
+        return of_nouns
     # A rare noun of a property names what its adjective names (issue #14, round 11): "Verwirrtheit" →
     # verwirrt. Not an everyday one, which has senses of its own ("Sicherheit" is no "sicher", alleinstehend).
     rare = language.is_noun(word) and language.zipf(word.lower()) < COMMON_WORD_ZIPF
     adjective = language.property_adjective(word) if rare else None
     return named_topics(adjective, loose) if adjective else ()
+
+
+SYNONYMS_AGREE = 2  # in _synonym_noun_topics: a topic the nouns of this many of a word's synonyms name
+
+
+@lru_cache(maxsize=20_000)
+def _synonym_noun_topics(word: str) -> tuple[str, ...]:
+    """The topics of the common topic list that the nouns of at least two of an adjective's or participle's
+    OpenThesaurus synonyms name, by themselves or by their own synonyms: the last level of :func:`named_topics`
+    (s28-moods). "ausgebrannt" and "ausgelaugt" have the synonyms "erschöpft" (erschöpfen → Erschöpfung) and
+    "abgeschlagen" (Abgeschlagenheit), which OpenThesaurus gives with Burnout and Niedergeschlagenheit
+    (Depression, Psychische Belastung), and "gestresst" (Stress: Psychische Belastung). A synonym's noun is one the
+    dictionary derives from it (:func:`language.derivations`: a verb's action, the noun of an adjective's suffix)
+    or the noun of its property (:func:`language.property_nouns`, also as OpenThesaurus lists it), never a synonym
+    that is a noun itself; the noun's own synonyms are read only where it names no topic itself. Two synonyms that
+    agree, as in :func:`synonym_topics`: one noun's other sense names any topic ("gehemmt" → Hemmung ~ Behinderung
+    is no answer to "schüchtern")."""
+    counts: dict[str, int] = {}
+    for synonym in language.synonyms(word):
+        if language.is_noun(synonym) or language.norm(synonym) == language.norm(word):
+            continue
+        nouns = [n for n in language.derivations(synonym) if language.is_noun(n) and not language.is_person(n)]
+        nouns += language.property_nouns(synonym, thesaurus=True)
+        found: set[str] = set()
+        for noun in dict.fromkeys(nouns):
+            found |= _names_of_lemma(noun) or {n for s in language.synonyms(noun) for n in _names_of_lemma(s)}
+        for name in found:
+            counts[name] = counts.get(name, 0) + 1
+    return tuple(sorted(name for name, count in counts.items() if count >= SYNONYMS_AGREE))
 
 
 @_common_index

@@ -1,0 +1,71 @@
+"""Quality cases of s28-moods (issue #14): words for a mood or a state of the seen sets that missed their topic's
+groups. On topics named as in the common list WITHOUT the office's synonyms, so that what is found comes from the
+resources alone:
+
+- "ausgebrannt", "ausgelaugt": no synonym names a topic as written, but the nouns of two of them do, by
+  OpenThesaurus's set "Abgeschlagenheit|Burnout|Erschöpfung|Niedergeschlagenheit" ("erschöpft" → Erschöpfung,
+  "abgeschlagen" → Abgeschlagenheit) and by Stress ("gestresst"): the burnout groups (Depression, Psychische
+  Belastung) answer. Two synonyms must agree: "schüchtern" is not read as a disability through "gehemmt" →
+  Hemmung ~ Behinderung.
+
+Each test of a change fails on the code before the branch; the others guard what stays.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from saas.directory import language
+from saas.directory.search import _synonym_noun_topics, named_topics
+from tests.directory.helpers import found_names as names
+from tests.directory.helpers import make_group, make_topics
+
+
+@pytest.fixture
+def office(world):  # type: ignore[no-untyped-def]
+    d = world.dortmund
+    make_topics(
+        d,
+        [
+            ("Depression", "mental_health"),
+            ("Psychische Belastung", "mental_health"),
+            ("Soziale Phobie", "mental_health"),
+            ("Behinderung", "disability"),
+        ],
+    )
+    make_group(d, "Lichtblick", ["Depression"], topic_area="mental_health", description="Leben mit Depression.")
+    make_group(
+        d, "Durchatmen", ["Psychische Belastung"], topic_area="mental_health", description="Wenn alles zu viel wird."
+    )
+    make_group(d, "Schüchtern war gestern", ["Soziale Phobie"], topic_area="mental_health")
+    make_group(d, "Eltern behinderter Kinder", ["Behinderung"], topic_area="disability")
+    return world
+
+
+def test_the_property_noun_as_openthesaurus_lists_it() -> None:
+    assert language.property_nouns("abgeschlagen") == ()  # the dictionary lacks it
+    assert language.property_nouns("abgeschlagen", thesaurus=True) == ("Abgeschlagenheit",)
+    assert language.property_nouns("verklemmt", thesaurus=True) == ("Verklemmtheit",)
+
+
+def test_synonym_noun_topics() -> None:
+    # erschöpft → Erschöpfung, abgeschlagen → Abgeschlagenheit (~ Burnout, Niedergeschlagenheit), gestresst → Stress
+    assert _synonym_noun_topics("ausgebrannt") == ("Depression", "Psychische Belastung")
+    assert _synonym_noun_topics("ausgelaugt") == ("Depression", "Psychische Belastung")
+    # gehemmt → Hemmung ~ Behinderung is one synonym's other sense; Gehemmtheit, Verklemmtheit ~ Schüchternheit agree
+    assert "Behinderung" not in _synonym_noun_topics("schüchtern")
+    assert _synonym_noun_topics("lebensmüde") == ()
+
+
+def test_the_synonyms_nouns_are_the_last_level() -> None:
+    assert named_topics("ausgebrannt") == ("Depression", "Psychische Belastung")
+    assert named_topics("niedergeschlagen") == ("Depression",)  # its own word names it: nearer
+
+
+@pytest.mark.parametrize("q", ["ausgebrannt", "ausgelaugt"])
+def test_burnt_out_finds_the_burnout_groups(office, q: str) -> None:  # type: ignore[no-untyped-def]
+    assert sorted(names(office, q)) == ["Durchatmen", "Lichtblick"]
+
+
+def test_shy_is_no_disability(office) -> None:  # type: ignore[no-untyped-def]
+    assert names(office, "schüchtern") == ["Schüchtern war gestern"]
