@@ -974,6 +974,8 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         synonyms = _concept_synonyms(word) if not _senses_apart(word) else ()
         for synonym in synonyms:
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
+        for noun in _learned_synonym_nouns(word, synonyms):
+            term.alternatives.append(Alternative((language.norm(noun),), SYNONYM, "synonym"))
         # The topics a synonym names as one of the list's words ("Pillen" ~ Tablette: Medikamentenabhängigkeit),
         # fetched with the word but read only where a group the reading matches is filed under one of them
         # (:func:`_with_filed_topics`; s23-colloquial).
@@ -1054,6 +1056,18 @@ def _kind_of_head_adjective(parts: list[str]) -> bool:
     head = parts[-1].lower()
     nouns = {head + suffix for suffix in ("heit", "keit", "igkeit")} | set(language.adjective_nouns(head))
     return any(b.lower() in nouns for b in language.broader_terms(parts[0]))
+
+
+def _learned_synonym_nouns(word: str, synonyms: tuple[str, ...]) -> tuple[str, ...]:
+    """The nouns that an adjective's learned synonyms are the forms of (:func:`language.learned_form_nouns`):
+    "lebensmüde" ~ suizidal → Suizid (s28-moods). As its synonyms are, matched in names and topics only: an
+    office files the groups about it under the noun ("AGUS – Angehörige um Suizid", a topic Suizid), where the
+    common list has no such topic for :func:`named_topics` to name."""
+    if language.is_noun(word) or language.is_noun_plural(word):
+        return ()
+    own = {language.norm(word), *(language.norm(s) for s in synonyms)}
+    found = (n for s in synonyms for n in language.learned_form_nouns(s))
+    return tuple(n for n in dict.fromkeys(found) if language.norm(n) not in own)
 
 
 def _concept_synonyms(word: str) -> tuple[str, ...]:

@@ -7,6 +7,9 @@ resources alone:
   "abgeschlagen" → Abgeschlagenheit) and by Stress ("gestresst"): the burnout groups (Depression, Psychische
   Belastung) answer. Two synonyms must agree: "schüchtern" is not read as a disability through "gehemmt" →
   Hemmung ~ Behinderung.
+- "lebensmüde" ~ suizidal, the learned adjective of Suizid (:func:`language.learned_form_nouns`): the groups an
+  office files under Suizid answer, which the common list has no topic for; no longer the grief groups its part
+  "Leben" found.
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -16,7 +19,7 @@ from __future__ import annotations
 import pytest
 
 from saas.directory import language
-from saas.directory.search import _synonym_noun_topics, named_topics
+from saas.directory.search import _concept_synonyms, _learned_synonym_nouns, _synonym_noun_topics, named_topics
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -31,6 +34,8 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Psychische Belastung", "mental_health"),
             ("Soziale Phobie", "mental_health"),
             ("Behinderung", "disability"),
+            ("Suizid", "mental_health"),
+            ("Trauer", "social"),
         ],
     )
     make_group(d, "Lichtblick", ["Depression"], topic_area="mental_health", description="Leben mit Depression.")
@@ -39,6 +44,15 @@ def office(world):  # type: ignore[no-untyped-def]
     )
     make_group(d, "Schüchtern war gestern", ["Soziale Phobie"], topic_area="mental_health")
     make_group(d, "Eltern behinderter Kinder", ["Behinderung"], topic_area="disability")
+    make_group(
+        d,
+        "AGUS – Angehörige um Suizid",
+        ["Suizid", "Trauer"],
+        topic_area="mental_health",
+        description="Für Menschen, die einen nahen Menschen durch Suizid verloren haben.",
+    )
+    make_group(d, "Gesprächskreis Lebenskrise", ["Suizid"], topic_area="mental_health", description="Gedanken teilen.")
+    make_group(d, "Leben ohne Dich", ["Trauer"], description="Trauernde treffen sich.")
     return world
 
 
@@ -69,3 +83,12 @@ def test_burnt_out_finds_the_burnout_groups(office, q: str) -> None:  # type: ig
 
 def test_shy_is_no_disability(office) -> None:  # type: ignore[no-untyped-def]
     assert names(office, "schüchtern") == ["Schüchtern war gestern"]
+
+
+def test_learned_synonym_nouns() -> None:
+    assert "suizid" in _learned_synonym_nouns("lebensmüde", _concept_synonyms("lebensmüde"))  # ~ suizidal
+    assert _learned_synonym_nouns("Suizid", _concept_synonyms("Suizid")) == ()  # a noun reads its own synonyms
+
+
+def test_weary_of_life_finds_the_groups_filed_under_suicide(office) -> None:  # type: ignore[no-untyped-def]
+    assert sorted(names(office, "lebensmüde")) == ["AGUS – Angehörige um Suizid", "Gesprächskreis Lebenskrise"]
