@@ -1256,6 +1256,19 @@ def privative(noun: str) -> str | None:
     return max(found, key=zipf) if found else None
 
 
+def negated_privatives(words: list[str]) -> list[str]:
+    """The adjectives in "-los" a text says by a negation and the noun after it (:func:`privative`), a noun of
+    OpenThesaurus or the dictionary (hunspell-de-de): "kein Antrieb" → antriebslos, "ohne Arbeit" → arbeitslos
+    (s28-moods). A pronoun after it says none ("ohne Dich"), nor a noun German makes no such adjective of ("ohne
+    Alkohol")."""
+    found = [
+        adjective
+        for negation, noun in itertools.pairwise(words)
+        if negation.lower() in NEGATIONS and noun_or_plural(noun) and (adjective := privative(noun))
+    ]
+    return list(dict.fromkeys(found))
+
+
 # --- spelling: the words of the dictionary, for typos the office's vocabulary cannot correct -------------
 
 

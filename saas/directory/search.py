@@ -129,8 +129,9 @@ TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability
 # of the list is.
 # 2: a group word's whole or front makes no initials (_word_for_a_group); 3: nor a word defined as a meeting
 # (s26-initials); 4: a compound's linking "-n" follows only "e", "el", "er" (s26-reading: "Essanfälle" is
-# Ess|anfälle, no "essa|fälle").
-DOCUMENT_REVISION = 4
+# Ess|anfälle, no "essa|fälle"); 5: a negated noun also stands as its adjective in "-los" ("kein Antrieb" →
+# antriebslos, s28-moods).
+DOCUMENT_REVISION = 5
 
 
 def word_tokens(word: str, parts: bool = True) -> list[str]:
@@ -149,9 +150,14 @@ def document(*parts: str, acronyms: bool = False, compound_parts: bool = True) -
     ``compound_parts`` its compounds stand only as wholes."""
     tokens: list[str] = []
     for part in parts:
-        for word in language.raw_words(part or ""):
+        words = language.raw_words(part or "")
+        for word in words:
             if language.surface(word) not in STOPWORDS:
                 tokens += word_tokens(word, compound_parts)
+        # What a negation and a noun say, as the query reads them (:func:`_privatives`): a group "… kein Antrieb …"
+        # answers "antriebslos" (s28-moods).
+        for adjective in language.negated_privatives(words):
+            tokens += word_tokens(adjective, compound_parts)
         if acronyms:
             for phrase in (part or "").split(","):  # "Missbrauch, sexueller" is no "MS"
                 tokens += [language.norm(a) for a in sorted(language.acronyms(phrase))]

@@ -10,6 +10,9 @@ resources alone:
 - "lebensmüde" ~ suizidal, the learned adjective of Suizid (:func:`language.learned_form_nouns`): the groups an
   office files under Suizid answer, which the common list has no topic for; no longer the grief groups its part
   "Leben" found.
+- "antriebslos": a group whose description says "kein Antrieb" stores the negated noun's adjective in "-los" too
+  (:func:`language.negated_privatives`, as the query reads "kein Antrieb"): it answers "antriebslos" and
+  "Antriebslosigkeit", and the other groups of its topic follow (a word only a description has).
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -19,7 +22,13 @@ from __future__ import annotations
 import pytest
 
 from saas.directory import language
-from saas.directory.search import _concept_synonyms, _learned_synonym_nouns, _synonym_noun_topics, named_topics
+from saas.directory.search import (
+    _concept_synonyms,
+    _learned_synonym_nouns,
+    _synonym_noun_topics,
+    document,
+    named_topics,
+)
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -53,6 +62,13 @@ def office(world):  # type: ignore[no-untyped-def]
     )
     make_group(d, "Gesprächskreis Lebenskrise", ["Suizid"], topic_area="mental_health", description="Gedanken teilen.")
     make_group(d, "Leben ohne Dich", ["Trauer"], description="Trauernde treffen sich.")
+    make_group(
+        d,
+        "Sonnenseite",
+        ["Depression"],
+        topic_area="mental_health",
+        description="Wir kennen die dunklen Phasen: kein Antrieb, Grübeln ohne Ende.",
+    )
     return world
 
 
@@ -78,7 +94,7 @@ def test_the_synonyms_nouns_are_the_last_level() -> None:
 
 @pytest.mark.parametrize("q", ["ausgebrannt", "ausgelaugt"])
 def test_burnt_out_finds_the_burnout_groups(office, q: str) -> None:  # type: ignore[no-untyped-def]
-    assert sorted(names(office, q)) == ["Durchatmen", "Lichtblick"]
+    assert sorted(names(office, q)) == ["Durchatmen", "Lichtblick", "Sonnenseite"]
 
 
 def test_shy_is_no_disability(office) -> None:  # type: ignore[no-untyped-def]
@@ -92,3 +108,20 @@ def test_learned_synonym_nouns() -> None:
 
 def test_weary_of_life_finds_the_groups_filed_under_suicide(office) -> None:  # type: ignore[no-untyped-def]
     assert sorted(names(office, "lebensmüde")) == ["AGUS – Angehörige um Suizid", "Gesprächskreis Lebenskrise"]
+
+
+def test_negated_privatives() -> None:
+    words = language.raw_words("Wir kennen das: kein Antrieb, ohne Arbeit, ohne Dich, ohne Alkohol")
+    assert language.negated_privatives(words) == ["antriebslos", "arbeitslos"]  # no "dichlos", no "alkohollos"
+
+
+def test_a_document_stores_what_a_negated_noun_says() -> None:
+    assert " antriebslos " in document("Wir kennen die dunklen Phasen: kein Antrieb.")
+    assert " antriebslos " not in document("Mit neuem Antrieb.")
+
+
+@pytest.mark.parametrize("q", ["antriebslos", "Antriebslosigkeit", "kein Antrieb"])
+def test_without_drive_finds_the_group_that_says_so_first(office, q: str) -> None:  # type: ignore[no-untyped-def]
+    found = names(office, q)
+    assert found[0] == "Sonnenseite"
+    assert "Lichtblick" in found  # the described topic's other group, after it
