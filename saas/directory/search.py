@@ -3406,6 +3406,22 @@ def _described_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
     return tuple(sorted(common or ()))
 
 
+def _one_word_topics(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The topics of the common topic list among the keys of the topics the groups of a word share
+    (:func:`_described_topic`), each on its own, where the list gives all of them one one-word search word: a
+    trauma group filed under Traumatisierung, Komplexe PTBS and "PTBS, komplexe", which all list "Trauma", is
+    about that one concept, so each topic's groups answer the word its description has ("Albträume"; s28-moods),
+    not only a group filed under all three. Else the keys together, as before: a group of topics the list does not
+    join ("AGUS": Trauer and Suizid) stands for them all at once."""
+    listed = _listed_topic_of_keys()
+    within = [tokens for tokens in listed if set(tokens) <= set(keys)]
+    if len(within) < 2:
+        return [keys]
+    phrases = _listed_topic_phrases()
+    words = [{p for p in phrases[listed[tokens]][1] if len(p) == 1} for tokens in within]
+    return within if set.intersection(*words) else [keys]
+
+
 def _described_topic_of_words(terms: list[Term], hits: list[Candidate]) -> tuple[str, ...]:
     """The topic's keys that every group found for a query of several words has, when each group has every word
     only in its description (none in its name or topics, as a whole word: "Trocken|dock" has "trocken" as a
@@ -4297,7 +4313,10 @@ def _finish(
     if ranked and len(kept) == 1 and (topic := _described_topic(kept[0], ranked)):
         # A word only descriptions have, all in groups of one topic ("Witwe": "Junge Witwen und Witwer" of a
         # grief group): the word is about that topic, so the topic's other groups answer it too, after them.
-        widened = Term(kept[0].word, [*kept[0].alternatives, Alternative(topic, SYNONYM, "topic")])
+        # Several topics the common list gives one word for ("Trauma": Traumatisierung, Komplexe PTBS) each stand
+        # for it: "Albträume" of a trauma group's description finds the groups of each (s28-moods).
+        readings = [Alternative(keys, SYNONYM, "topic") for keys in _one_word_topics(topic)]
+        widened = Term(kept[0].word, [*kept[0].alternatives, *readings])
         # The area it means is the described topic's, not one its fallback part names ("Herz|rasen": a
         # panic group's description has it; Herz names the heart children's topic; s23-colloquial).
         widened.areas, widened.meant_areas = kept[0].areas, frozenset()

@@ -13,6 +13,9 @@ resources alone:
 - "antriebslos": a group whose description says "kein Antrieb" stores the negated noun's adjective in "-los" too
   (:func:`language.negated_privatives`, as the query reads "kein Antrieb"): it answers "antriebslos" and
   "Antriebslosigkeit", and the other groups of its topic follow (a word only a description has).
+- "Albträume": only a trauma group's description has it, and that group is filed under three topics the common
+  list gives one word for (Trauma): the groups of each of them follow, not only those filed under all three. A
+  group of topics the list does not join (Trauer and Suizid) still stands for them all at once.
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -25,6 +28,7 @@ from saas.directory import language
 from saas.directory.search import (
     _concept_synonyms,
     _learned_synonym_nouns,
+    _one_word_topics,
     _synonym_noun_topics,
     document,
     named_topics,
@@ -45,6 +49,9 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Behinderung", "disability"),
             ("Suizid", "mental_health"),
             ("Trauer", "social"),
+            ("Traumatisierung", "mental_health"),
+            ("Komplexe PTBS", "mental_health"),
+            ("Dissoziative Störung", "mental_health"),
         ],
     )
     make_group(d, "Lichtblick", ["Depression"], topic_area="mental_health", description="Leben mit Depression.")
@@ -69,6 +76,14 @@ def office(world):  # type: ignore[no-untyped-def]
         topic_area="mental_health",
         description="Wir kennen die dunklen Phasen: kein Antrieb, Grübeln ohne Ende.",
     )
+    make_group(
+        d,
+        "Traumanetz",
+        ["Traumatisierung", "Komplexe PTBS"],
+        topic_area="mental_health",
+        description="Für Menschen, die unter Flashbacks und Albträumen leiden.",
+    )
+    make_group(d, "Viele sein", ["Dissoziative Störung", "Traumatisierung"], topic_area="mental_health")
     return world
 
 
@@ -125,3 +140,17 @@ def test_without_drive_finds_the_group_that_says_so_first(office, q: str) -> Non
     found = names(office, q)
     assert found[0] == "Sonnenseite"
     assert "Lichtblick" in found  # the described topic's other group, after it
+
+
+def test_one_word_topics() -> None:
+    # Traumatisierung and Komplexe PTBS both list "Trauma": each stands on its own
+    assert sorted(_one_word_topics(("komplex", "kp", "ptbs", "traumatisier"))) == [
+        ("komplex", "ptbs"),
+        ("ptbs", "komplex"),  # "PTBS, komplexe", the list's other spelling
+        ("traumatisier",),
+    ]
+    assert _one_word_topics(("suizid", "trau")) == [("suizid", "trau")]  # Suizid is no topic of the list
+
+
+def test_nightmares_find_every_trauma_group(office) -> None:  # type: ignore[no-untyped-def]
+    assert names(office, "Albträume") == ["Traumanetz", "Viele sein"]
