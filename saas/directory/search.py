@@ -394,20 +394,22 @@ def _synonym_noun_topics(word: str) -> tuple[str, ...]:
     dictionary derives from it (:func:`language.derivations`: a verb's action, the noun of an adjective's suffix)
     or the noun of its property (:func:`language.property_nouns`, also as OpenThesaurus lists it), never a synonym
     that is a noun itself; the noun's own synonyms are read only where it names no topic itself. Two synonyms that
-    agree, as in :func:`synonym_topics`: one noun's other sense names any topic ("gehemmt" → Hemmung ~ Behinderung
-    is no answer to "schüchtern")."""
-    counts: dict[str, int] = {}
+    agree by two nouns, as in :func:`synonym_topics`: one noun's other sense names any topic ("gehemmt" → Hemmung ~
+    Behinderung is no answer to "schüchtern"; "bedrückt", "gedrückt" → drücken no Zwangsstörung)."""
+    by_synonyms: dict[str, set[str]] = {}
+    by_nouns: dict[str, set[str]] = {}
     for synonym in language.synonyms(word):
         if language.is_noun(synonym) or language.norm(synonym) == language.norm(word):
             continue
         nouns = [n for n in language.derivations(synonym) if language.is_noun(n) and not language.is_person(n)]
         nouns += language.property_nouns(synonym, thesaurus=True)
-        found: set[str] = set()
         for noun in dict.fromkeys(nouns):
-            found |= _names_of_lemma(noun) or {n for s in language.synonyms(noun) for n in _names_of_lemma(s)}
-        for name in found:
-            counts[name] = counts.get(name, 0) + 1
-    return tuple(sorted(name for name, count in counts.items() if count >= SYNONYMS_AGREE))
+            named = _names_of_lemma(noun) or {n for s in language.synonyms(noun) for n in _names_of_lemma(s)}
+            for name in named:
+                by_synonyms.setdefault(name, set()).add(language.norm(synonym))
+                by_nouns.setdefault(name, set()).add(language.norm(noun))
+    # Two synonyms by two nouns: forms of one verb are one relation ("bedrückt", "gedrückt" → drücken).
+    return tuple(sorted(n for n in by_synonyms if min(len(by_synonyms[n]), len(by_nouns[n])) >= SYNONYMS_AGREE))
 
 
 @_common_index
