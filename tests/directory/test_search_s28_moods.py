@@ -100,6 +100,8 @@ def test_synonym_noun_topics() -> None:
     # gehemmt → Hemmung ~ Behinderung is one synonym's other sense; Gehemmtheit, Verklemmtheit ~ Schüchternheit agree
     assert "Behinderung" not in _synonym_noun_topics("schüchtern")
     assert _synonym_noun_topics("lebensmüde") == ()
+    # "bedrückt", "gedrückt" → drücken: two synonyms, one noun, one relation (no Zwangsstörungen)
+    assert _synonym_noun_topics("niedergeschlagen") == ("Depression",)
 
 
 def test_the_synonyms_nouns_are_the_last_level() -> None:
