@@ -1038,11 +1038,14 @@ _ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 
 
 @lru_cache(maxsize=20_000)
-def property_nouns(adjective: str) -> tuple[str, ...]:
+def property_nouns(adjective: str, thesaurus: bool = False) -> tuple[str, ...]:
     """The nouns of an adjective's property by "-heit", "-keit" or "-igkeit" (s23-words), inflected or not:
-    "abhängige" → Abhängigkeit, "niedergeschlagen" → Niedergeschlagenheit. Only a noun whose adjective
-    :func:`property_adjective` finds again (the way back), as spelled (capitalised); ``()`` for another word."""
+    "abhängige" → Abhängigkeit, "niedergeschlagen" → Niedergeschlagenheit. Only a noun of the dictionary
+    (hunspell-de-de), or with ``thesaurus`` also one OpenThesaurus lists as written ("Abgeschlagenheit",
+    "Verklemmtheit", which the dictionary lacks; s28-moods), whose adjective :func:`property_adjective` finds
+    again (the way back), as spelled (capitalised); ``()`` for another word."""
     word = adjective.lower()
+    index = _thesaurus()[1] if thesaurus else {}
     if not word.isalpha():
         return ()
     found: list[str] = []
@@ -1055,7 +1058,8 @@ def property_nouns(adjective: str) -> tuple[str, ...]:
                 if e and not base.endswith(e):
                     continue
                 noun = (base[: len(base) - len(e)] if e else base) + suffix
-                if property_adjective(noun) == base and lexicon_noun(noun.capitalize()):
+                known = lexicon_noun(noun.capitalize()) or surface(noun) in index
+                if known and property_adjective(noun) == base:
                     found.append(noun.capitalize())
     return tuple(dict.fromkeys(found))
 
@@ -1333,6 +1337,19 @@ def privative(noun: str) -> str | None:
     candidates = [s + link + "los" for s in stems for link in ("", "s", "es", "en", "n")]
     found = [c for c in candidates if zipf(c) >= MIN_PART_ZIPF]
     return max(found, key=zipf) if found else None
+
+
+def negated_privatives(words: list[str]) -> list[str]:
+    """The adjectives in "-los" a text says by a negation and the noun after it (:func:`privative`), a noun of
+    OpenThesaurus or the dictionary (hunspell-de-de): "kein Antrieb" → antriebslos, "ohne Arbeit" → arbeitslos
+    (s28-moods). A pronoun after it says none ("ohne Dich"), nor a noun German makes no such adjective of ("ohne
+    Alkohol")."""
+    found = [
+        adjective
+        for negation, noun in itertools.pairwise(words)
+        if negation.lower() in NEGATIONS and noun_or_plural(noun) and (adjective := privative(noun))
+    ]
+    return list(dict.fromkeys(found))
 
 
 # --- spelling: the words of the dictionary, for typos the office's vocabulary cannot correct -------------

@@ -130,8 +130,9 @@ TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability
 # 2: a group word's whole or front makes no initials (_word_for_a_group); 3: nor a word defined as a meeting
 # (s26-initials); 4: a compound's linking "-n" follows only "e", "el", "er" (s26-reading: "Essanfälle" is
 # Ess|anfälle, no "essa|fälle"); 5: the Wiktionary glosses keep no function words among a definition's adjectives
-# (s28-events: "Sternenkind" … *während* … *verstorben*), and stored documents read the glosses.
-DOCUMENT_REVISION = 5
+# (s28-events: "Sternenkind" … *während* … *verstorben*), and stored documents read the glosses; 6: a negated
+# noun also stands as its adjective in "-los" ("kein Antrieb" → antriebslos, s28-moods).
+DOCUMENT_REVISION = 6
 
 
 def word_tokens(word: str, parts: bool = True) -> list[str]:
@@ -150,9 +151,14 @@ def document(*parts: str, acronyms: bool = False, compound_parts: bool = True) -
     ``compound_parts`` its compounds stand only as wholes."""
     tokens: list[str] = []
     for part in parts:
-        for word in language.raw_words(part or ""):
+        words = language.raw_words(part or "")
+        for word in words:
             if language.surface(word) not in STOPWORDS:
                 tokens += word_tokens(word, compound_parts)
+        # What a negation and a noun say, as the query reads them (:func:`_privatives`): a group "… kein Antrieb …"
+        # answers "antriebslos" (s28-moods).
+        for adjective in language.negated_privatives(words):
+            tokens += word_tokens(adjective, compound_parts)
         if acronyms:
             for phrase in (part or "").split(","):  # "Missbrauch, sexueller" is no "MS"
                 tokens += [language.norm(a) for a in sorted(language.acronyms(phrase))]
@@ -365,11 +371,46 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
             return ()
         if found:
             return tuple(found)
+    if loose and len(levels) > 1 and not common and (of_nouns := _synonym_noun_topics(word)):
+        # Last: the topics the nouns of its synonyms name ("ausgebrannt" ~ erschöpft → Erschöpfung ~ Burnout;
+        # s28-moods), for a rare adjective or participle that reaches none otherwise.
+        return of_nouns
     # A rare noun of a property names what its adjective names (issue #14, round 11): "Verwirrtheit" →
     # verwirrt. Not an everyday one, which has senses of its own ("Sicherheit" is no "sicher", alleinstehend).
     rare = language.is_noun(word) and language.zipf(word.lower()) < COMMON_WORD_ZIPF
     adjective = language.property_adjective(word) if rare else None
     return named_topics(adjective, loose) if adjective else ()
+
+
+SYNONYMS_AGREE = 2  # in _synonym_noun_topics: a topic the nouns of this many of a word's synonyms name
+
+
+@lru_cache(maxsize=20_000)
+def _synonym_noun_topics(word: str) -> tuple[str, ...]:
+    """The topics of the common topic list that the nouns of at least two of an adjective's or participle's
+    OpenThesaurus synonyms name, by themselves or by their own synonyms: the last level of :func:`named_topics`
+    (s28-moods). "ausgebrannt" and "ausgelaugt" have the synonyms "erschöpft" (erschöpfen → Erschöpfung) and
+    "abgeschlagen" (Abgeschlagenheit), which OpenThesaurus gives with Burnout and Niedergeschlagenheit
+    (Depression, Psychische Belastung), and "gestresst" (Stress: Psychische Belastung). A synonym's noun is one the
+    dictionary derives from it (:func:`language.derivations`: a verb's action, the noun of an adjective's suffix)
+    or the noun of its property (:func:`language.property_nouns`, also as OpenThesaurus lists it), never a synonym
+    that is a noun itself; the noun's own synonyms are read only where it names no topic itself. Two synonyms that
+    agree by two nouns, as in :func:`synonym_topics`: one noun's other sense names any topic ("gehemmt" → Hemmung ~
+    Behinderung is no answer to "schüchtern"; "bedrückt", "gedrückt" → drücken no Zwangsstörung)."""
+    by_synonyms: dict[str, set[str]] = {}
+    by_nouns: dict[str, set[str]] = {}
+    for synonym in language.synonyms(word):
+        if language.is_noun(synonym) or language.norm(synonym) == language.norm(word):
+            continue
+        nouns = [n for n in language.derivations(synonym) if language.is_noun(n) and not language.is_person(n)]
+        nouns += language.property_nouns(synonym, thesaurus=True)
+        for noun in dict.fromkeys(nouns):
+            named = _names_of_lemma(noun) or {n for s in language.synonyms(noun) for n in _names_of_lemma(s)}
+            for name in named:
+                by_synonyms.setdefault(name, set()).add(language.norm(synonym))
+                by_nouns.setdefault(name, set()).add(language.norm(noun))
+    # Two synonyms by two nouns: forms of one verb are one relation ("bedrückt", "gedrückt" → drücken).
+    return tuple(sorted(n for n in by_synonyms if min(len(by_synonyms[n]), len(by_nouns[n])) >= SYNONYMS_AGREE))
 
 
 @_common_index
@@ -1025,6 +1066,8 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         synonyms = _concept_synonyms(word) if not _senses_apart(word) else ()
         for synonym in synonyms:
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
+        for noun in _learned_synonym_nouns(word, synonyms):
+            term.alternatives.append(Alternative((language.norm(noun),), SYNONYM, "synonym"))
         # The topics a synonym names as one of the list's words ("Pillen" ~ Tablette: Medikamentenabhängigkeit),
         # fetched with the word but read only where a group the reading matches is filed under one of them
         # (:func:`_with_filed_topics`; s23-colloquial).
@@ -1131,6 +1174,18 @@ def _kind_of_head_adjective(parts: list[str]) -> bool:
     head = parts[-1].lower()
     nouns = {head + suffix for suffix in ("heit", "keit", "igkeit")} | set(language.adjective_nouns(head))
     return any(b.lower() in nouns for b in language.broader_terms(parts[0]))
+
+
+def _learned_synonym_nouns(word: str, synonyms: tuple[str, ...]) -> tuple[str, ...]:
+    """The nouns that an adjective's learned synonyms are the forms of (:func:`language.learned_form_nouns`):
+    "lebensmüde" ~ suizidal → Suizid (s28-moods). As its synonyms are, matched in names and topics only: an
+    office files the groups about it under the noun ("AGUS – Angehörige um Suizid", a topic Suizid), where the
+    common list has no such topic for :func:`named_topics` to name."""
+    if language.is_noun(word) or language.is_noun_plural(word):
+        return ()
+    own = {language.norm(word), *(language.norm(s) for s in synonyms)}
+    found = (n for s in synonyms for n in language.learned_form_nouns(s))
+    return tuple(n for n in dict.fromkeys(found) if language.norm(n) not in own)
 
 
 def _concept_synonyms(word: str) -> tuple[str, ...]:
@@ -3644,6 +3699,22 @@ def _described_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
     return tuple(sorted(common or ()))
 
 
+def _one_word_topics(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The topics of the common topic list among the keys of the topics the groups of a word share
+    (:func:`_described_topic`), each on its own, where the list gives all of them one one-word search word: a
+    trauma group filed under Traumatisierung, Komplexe PTBS and "PTBS, komplexe", which all list "Trauma", is
+    about that one concept, so each topic's groups answer the word its description has ("Albträume"; s28-moods),
+    not only a group filed under all three. Else the keys together, as before: a group of topics the list does not
+    join ("AGUS": Trauer and Suizid) stands for them all at once."""
+    listed = _listed_topic_of_keys()
+    within = [tokens for tokens in listed if set(tokens) <= set(keys)]
+    if len(within) < 2:
+        return [keys]
+    phrases = _listed_topic_phrases()
+    words = [{p for p in phrases[listed[tokens]][1] if len(p) == 1} for tokens in within]
+    return within if set.intersection(*words) else [keys]
+
+
 def _described_topic_of_words(terms: list[Term], hits: list[Candidate]) -> tuple[str, ...]:
     """The topic's keys that every group found for a query of several words has, when each group has every word
     only in its description (none in its name or topics, as a whole word: "Trocken|dock" has "trocken" as a
@@ -4537,7 +4608,10 @@ def _finish(
     if ranked and len(kept) == 1 and (topic := _described_topic(kept[0], ranked)):
         # A word only descriptions have, all in groups of one topic ("Witwe": "Junge Witwen und Witwer" of a
         # grief group): the word is about that topic, so the topic's other groups answer it too, after them.
-        widened = Term(kept[0].word, [*kept[0].alternatives, Alternative(topic, SYNONYM, "topic")])
+        # Several topics the common list gives one word for ("Trauma": Traumatisierung, Komplexe PTBS) each stand
+        # for it: "Albträume" of a trauma group's description finds the groups of each (s28-moods).
+        readings = [Alternative(keys, SYNONYM, "topic") for keys in _one_word_topics(topic)]
+        widened = Term(kept[0].word, [*kept[0].alternatives, *readings])
         # The area it means is the described topic's, not one its fallback part names ("Herz|rasen": a
         # panic group's description has it; Herz names the heart children's topic; s23-colloquial).
         widened.areas, widened.meant_areas = kept[0].areas, frozenset()
