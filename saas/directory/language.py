@@ -564,15 +564,17 @@ NARROWER_LIMIT = 30  # a word with more narrower terms is a category ("Krankheit
 EVERYDAY_ZIPF = 5.0  # a noun this common is an everyday word ("Frau", "Kind"): its kinds are no answer to it
 
 
-@lru_cache(maxsize=1)
-def _narrower_index() -> dict[str, tuple[tuple[int, str], ...]]:
-    """Search key of a broader term → the thesaurus sets filed under it, with the broader term as written ("kreb"
-    → the set of Plasmozytom, "Krebs")."""
+@lru_cache(maxsize=2)
+def _link_index(kind: str) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Search key of the word a thesaurus link of one kind names → the sets that carry such a link, with the word
+    as written: for ``BROADER`` the sets filed under a broader term ("kreb" → the set of Plasmozytom, "Krebs"),
+    for ``PHRASE_NOUN`` the sets a multi-word term with that noun stands in ("zigarett" → the set of rauchen,
+    "Zigarette": "(sich) eine Zigarette anstecken")."""
     _sets, _index = _thesaurus()
     found: dict[str, list[tuple[int, str]]] = {}
     for number, links in enumerate(_synset_links or []):
         for link in links:
-            if link[0] == BROADER:
+            if link[0] == kind:
                 found.setdefault(norm(link[1:]), []).append((number, link[1:]))
     return {key: tuple(dict.fromkeys(numbers)) for key, numbers in found.items()}
 
@@ -590,24 +592,11 @@ def narrower(word: str) -> tuple[str, ...]:
     sets, _index = _thesaurus()
     own = norm(word)
     found: list[str] = []
-    for number, broader in _narrower_index().get(own, ()):
+    for number, broader in _link_index(BROADER).get(own, ()):
         if same_lemma(word, broader):  # "Leber" files nothing under "Leben"
             found += [t for t in sets[number] if norm(t) != own]
     found = list(dict.fromkeys(found))
     return tuple(found) if len(found) <= NARROWER_LIMIT else ()
-
-
-@lru_cache(maxsize=1)
-def _phrase_noun_index() -> dict[str, tuple[tuple[int, str], ...]]:
-    """Search key of a noun of a multi-word term (a ``+`` link) → the thesaurus sets that term stands in, with the
-    noun as written ("zigarett" → the set of rauchen, "Zigarette": "(sich) eine Zigarette anstecken")."""
-    _sets, _index = _thesaurus()
-    found: dict[str, list[tuple[int, str]]] = {}
-    for number, links in enumerate(_synset_links or []):
-        for link in links:
-            if link[0] == PHRASE_NOUN:
-                found.setdefault(norm(link[1:]), []).append((number, link[1:]))
-    return {key: tuple(dict.fromkeys(numbers)) for key, numbers in found.items()}
 
 
 def _names_word(senses: tuple[tuple[str, ...], ...], key: str) -> bool:
@@ -632,7 +621,7 @@ def phrase_verbs(noun: str) -> tuple[str, ...]:
     dictionary = verbs()
     own = gloss_senses(noun)
     found: list[str] = []
-    for number, written in _phrase_noun_index().get(key, ()):
+    for number, written in _link_index(PHRASE_NOUN).get(key, ()):
         if not same_lemma(noun, written):
             continue
         for verb in sets[number]:
@@ -1577,7 +1566,8 @@ def warm_up() -> None:
     _nouns()
     _sorted_nouns()
     _dictionary_nouns()
-    _narrower_index()
+    _link_index(BROADER)
+    _link_index(PHRASE_NOUN)
     _dictionary_by_length()
     learned_nouns()
     _homographs()

@@ -4700,8 +4700,8 @@ def _unlisted_front_groups(settled: _Settled, where_of: Callable[[], list]) -> l
     ("Rauchstopp", "Raucherentwöhnung"), the groups whose topics have that front (the office's topic
     "Nichtraucher": "Rauchfrei werden"): the office's own topic says what the front is about where the list
     says nothing (s28-smoking). Only towards topics: a front in a name or a description is no topic. Only one
-    word: the restriction the lost first s28 session took from held-out-11's summary figures; redone, no set's
-    figures tell it from the rule for several words (see docs/search-history.md, s28-smoking)."""
+    word, the narrower reading: no judged set tells it from the same rule for several words (see
+    docs/search-history.md, s28-smoking)."""
     if len(settled.terms) != 1 or not (readings := _unlisted_front_alternatives(settled.terms[0].word)):
         return []
     if not any(a.tokens[0] in settled.known for a in readings):
