@@ -1834,9 +1834,11 @@ def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
     means what the word does, and Wiktionary often defines only one word of a set, or defines the word by a
     category where its synonym's definition names the thing ("Totgeburt" ~ Fehlgeburt: … *Verlust* der
     Leibesfrucht → Trauer; "MDMA" ~ Ecstasy: *Droge* …; "Spielothek" ~ Spielhölle: … in der *Glücksspiel*
-    betrieben wird). Only a synonym's first sense, the one Wiktionary lists as the most common (a synonym
-    shares one sense with the word, not all of its own: "Blutschande" is *Geschlechtsverkehr* zwischen engsten
-    Verwandten before it is a Nazi term for *Beziehungen*), and not a synonym that is an everyday word (its
+    betrieben wird). Only the sense a synonym shares with the word (:func:`_shared_sense`): the one that names
+    the word where one does ("Sargnagel": … *Zigarette*, not what is *verantwortlich* for a *Tod*), else its first,
+    the one Wiktionary lists as the most common (a synonym shares one sense with the word, not all of its own:
+    "Blutschande" is *Geschlechtsverkehr* zwischen engsten Verwandten before it is a Nazi term for
+    *Beziehungen*), and not a synonym that is an everyday word (its
     first sense is seldom the one it shares: "Gesicht" ~ Halluzination), a word for people or several words.
     Not by a noun that is itself one of the word's synonyms: the thesaurus offered it, and what it reads as a
     synonym stands ("Lebensende" ~ Exitus: *Tod* is no bereavement; "Tod" is a synonym of Lebensende already).
@@ -1860,13 +1862,24 @@ def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
             or not (senses := language.glosses(synonym))
         ):
             continue
-        for place, noun in enumerate(senses[0]):
+        for place, noun in enumerate(_shared_sense(senses, {own, language.norm(lemma)})):
             if (place and _action_noun(noun)) or language.norm(noun) in offered:
                 continue
             for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[3 + min(place, 1)]):
                 if alt.tokens != (own,) and (alt.tokens not in found or not place):
                     found[alt.tokens] = alt
     return tuple(found.values())
+
+
+def _shared_sense(senses: tuple[tuple[str, ...], ...], keys: set[str]) -> tuple[str, ...]:
+    """The sense of a synonym's definitions that it shares with the word (search keys ``keys``): the one that
+    names the word, where one does, less the word itself ("Sargnagel" ~ Zigarette: its sense "Zigarette" says
+    nothing more, and its other senses, a coffin's nail and what is *verantwortlich* for a *Tod*, are not what a
+    cigarette is); else its first, the most common."""
+    for sense in senses:
+        if keys & {language.norm(n) for n in sense}:
+            return tuple(n for n in sense if language.norm(n) not in keys)
+    return senses[0]
 
 
 @lru_cache(maxsize=20_000)
