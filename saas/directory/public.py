@@ -17,7 +17,7 @@ from saas.directory.access import group_or_404
 from saas.directory.forms import ConfirmForm, InquiryForm, InterestForm
 from saas.directory.models import MEETING_MODES, TOPIC_AREAS, Group
 from saas.directory.rhythm import format_rhythm
-from saas.directory.search import public_results
+from saas.directory.search import public_results, speaks_of_suicide
 from tenants.resolve import by_office_key, office_key
 
 PER_PAGE = 20
@@ -65,6 +65,7 @@ def _search(per_page: int = PER_PAGE) -> dict:
         "office": g.tenant,
         "searched": searched,
         "finders": finders,
+        "crisis": bool(q) and speaks_of_suicide(q),
     }
 
 

@@ -242,3 +242,17 @@ def test_every_finder_control_is_a_large_target_on_a_phone(page, world) -> None:
     expect(consent).to_be_checked()
     assert_accessible(page, "interest form")
     shot(page, "targets-interest")
+
+
+def test_crisis_line_above_results(page, world) -> None:
+    """A query that speaks of suicide shows the TelefonSeelsorge above the groups it found, at phone width."""
+    make_topic(world.dortmund, "Suizid")
+    make_group(world.dortmund, "AGUS – Angehörige um Suizid", ["Suizid"], description="Für Hinterbliebene.")
+    page.set_viewport_size(PHONE)
+    page.goto("/dortmund/gruppen?q=lebensm%C3%BCde")
+    crisis = page.locator(".crisis-first")
+    expect(crisis).to_contain_text("TelefonSeelsorge")
+    expect(crisis.get_by_role("link", name="0800 111 0 111")).to_be_visible()
+    expect(_results(page)).to_contain_text("AGUS – Angehörige um Suizid")
+    assert_accessible(page, "crisis line above results")
+    shot(page, "crisis-first")

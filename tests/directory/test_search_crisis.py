@@ -1,0 +1,57 @@
+"""A query that speaks of suicide shows the TelefonSeelsorge above its results (issue #14, "When nothing is found").
+
+The Wegweiser showed the crisis line only when nothing was found. On the demo "lebensmüde" and "Selbstmord" found
+a grief group, and the person who typed them saw no crisis help at all. The search reads the query as it reads any
+(the word, its OpenThesaurus synonyms, a compound's parts) and names the TelefonSeelsorge above the groups. A query
+about anything else shows it only when nothing is found, as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from saas.directory.search import speaks_of_suicide
+from tests.directory.helpers import make_group, make_topic
+
+CRISIS = "In einer akuten Krise hilft die TelefonSeelsorge"
+
+
+@pytest.mark.parametrize(
+    "q", ["Suizid", "Selbstmord", "Freitod", "lebensmüde", "suizidal", "Suizidgedanken", "Selbstmord Angehöriger"]
+)
+def test_queries_that_speak_of_suicide(q: str) -> None:
+    assert speaks_of_suicide(q)
+
+
+@pytest.mark.parametrize("q", ["Trauer", "Tod", "Depression", "Diabetes", "Mord", "Angehörige", "Leben", ""])
+def test_queries_that_do_not(q: str) -> None:
+    assert not speaks_of_suicide(q)
+
+
+@pytest.fixture
+def office(world):  # type: ignore[no-untyped-def]
+    make_topic(world.dortmund, "Suizid")
+    make_group(world.dortmund, "AGUS – Angehörige um Suizid", ["Suizid"], description="Für Hinterbliebene.")
+    make_topic(world.dortmund, "Diabetes", area="chronic_illness")
+    make_group(world.dortmund, "Diabetes-Treff", ["Diabetes"], topic_area="chronic_illness", description="Austausch.")
+    return world
+
+
+@pytest.mark.parametrize("path", ["/dortmund/gruppen", "/dortmund/gruppen/einbetten"])
+def test_crisis_line_above_the_results(client, office, path: str) -> None:  # type: ignore[no-untyped-def]
+    page = client.get(path, query_string={"q": "lebensmüde"}).get_data(as_text=True)
+    assert "AGUS – Angehörige um Suizid" in page
+    assert page.count(CRISIS) == 1
+    assert page.index(CRISIS) < page.index("AGUS – Angehörige um Suizid")
+
+
+def test_no_crisis_line_with_other_results(client, office) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/dortmund/gruppen", query_string={"q": "Diabetes"}).get_data(as_text=True)
+    assert "Diabetes-Treff" in page
+    assert CRISIS not in page
+
+
+def test_nothing_found_still_shows_it_once(client, office) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/dortmund/gruppen", query_string={"q": "Mukoviszidose"}).get_data(as_text=True)
+    assert "Keine passende Gruppe gefunden" in page
+    assert page.count(CRISIS) == 1
