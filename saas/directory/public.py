@@ -242,6 +242,7 @@ def regional_search(assoc_slug: str) -> ResponseReturnValue:
         results=results,
         searched=searched,
         total=sum(r.total for r in results),
+        crisis=bool(q) and speaks_of_suicide(q),
         weekdays=finder.weekday_options(),
         languages=finder.language_options(),
         areas={},

@@ -245,7 +245,9 @@ def test_every_finder_control_is_a_large_target_on_a_phone(page, world) -> None:
 
 
 def test_crisis_line_above_results(page, world) -> None:
-    """A query that speaks of suicide shows the TelefonSeelsorge above the groups it found, at phone width."""
+    """A query that speaks of suicide shows the TelefonSeelsorge above the groups it found, at phone width, in the
+    Wegweiser and in the regional finder."""
+    _seed(world)
     make_topic(world.dortmund, "Suizid")
     make_group(world.dortmund, "AGUS – Angehörige um Suizid", ["Suizid"], description="Für Hinterbliebene.")
     page.set_viewport_size(PHONE)
@@ -256,3 +258,8 @@ def test_crisis_line_above_results(page, world) -> None:
     expect(_results(page)).to_contain_text("AGUS – Angehörige um Suizid")
     assert_accessible(page, "crisis line above results")
     shot(page, "crisis-first")
+    page.goto("/verband/paritaet-nrw/gruppen?q=lebensm%C3%BCde")
+    expect(page.locator(".crisis-first")).to_contain_text("TelefonSeelsorge")
+    expect(page.get_by_text("AGUS – Angehörige um Suizid")).to_be_visible()
+    assert_accessible(page, "crisis line above regional results")
+    shot(page, "crisis-first-regional")

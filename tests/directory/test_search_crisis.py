@@ -55,3 +55,17 @@ def test_nothing_found_still_shows_it_once(client, office) -> None:  # type: ign
     page = client.get("/dortmund/gruppen", query_string={"q": "Mukoviszidose"}).get_data(as_text=True)
     assert "Keine passende Gruppe gefunden" in page
     assert page.count(CRISIS) == 1
+
+
+def test_regional_finder_too(client, office) -> None:  # type: ignore[no-untyped-def]
+    from tests.directory.test_finder import _opt_in
+
+    _opt_in(office.dortmund)
+    found = client.get("/verband/paritaet-nrw/gruppen", query_string={"q": "Selbstmord"}).get_data(as_text=True)
+    assert "AGUS – Angehörige um Suizid" in found
+    assert found.count(CRISIS) == 1
+    assert found.index(CRISIS) < found.index("AGUS – Angehörige um Suizid")
+    other = client.get("/verband/paritaet-nrw/gruppen", query_string={"q": "Diabetes"}).get_data(as_text=True)
+    assert "Diabetes-Treff" in other and CRISIS not in other
+    none = client.get("/verband/paritaet-nrw/gruppen", query_string={"q": "Mukoviszidose"}).get_data(as_text=True)
+    assert "Keine passende Gruppe gefunden" in none and none.count(CRISIS) == 1
