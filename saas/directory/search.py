@@ -756,10 +756,12 @@ def synonym_front_topics(word: str) -> tuple[str, ...]:
     for synonym in synonyms:
         parts = language.split_compound(synonym)
         # A compound is a kind of its head, a noun: "Schar|nier" (a synonym of "Gelenk") is no compound of
-        # "Schar", whose verb "scharen" ~ sammeln would name the Messies (s21-demo).
+        # "Schar", whose verb "scharen" ~ sammeln would name the Messies (s21-demo). Of three parts the front is
+        # the first and the head the last (s29-fronts): "Hyperthyreose" ~ Schilddrüsen|über|funktion → the
+        # thyroid topics (Morbus Basedow, Hashimoto-Thyreoiditis).
         if (
-            len(parts) == 2
-            and language.noun_or_plural(parts[1])
+            len(parts) in (2, 3)
+            and language.noun_or_plural(parts[-1])
             and not may_ignore(parts[0])
             and not language.is_person(parts[0])
         ):
