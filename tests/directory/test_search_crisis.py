@@ -23,7 +23,42 @@ def test_queries_that_speak_of_suicide(q: str) -> None:
     assert speaks_of_suicide(q)
 
 
-@pytest.mark.parametrize("q", ["Trauer", "Tod", "Depression", "Diabetes", "Mord", "Angehörige", "Leben", ""])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "ich will nicht mehr leben",
+        "Ich möchte einfach nur sterben",
+        "ich will mich umbringen",
+        "mir das Leben nehmen",
+        "alles hat keinen Sinn mehr",
+        "mein Mann trinkt und will nicht mehr leben",
+        "I want to die",
+    ],
+)
+def test_phrases_of_a_crisis(q: str) -> None:
+    """No resource knows a phrase (s29-crisis): "ich will nicht mehr leben" read as its words found groups with
+    "Leben" in their names and showed no crisis line."""
+    assert speaks_of_suicide(q)
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "Trauer",
+        "Tod",
+        "Depression",
+        "Diabetes",
+        "Mord",
+        "Angehörige",
+        "Leben",
+        "",
+        "Sterben und Tod",
+        "Angst vor dem Sterben",
+        "Leben mit Diabetes",
+        "nicht mehr trinken",
+        "Sterbebegleitung",
+    ],
+)
 def test_queries_that_do_not(q: str) -> None:
     assert not speaks_of_suicide(q)
 
@@ -43,6 +78,24 @@ def test_crisis_line_above_the_results(client, office, path: str) -> None:  # ty
     assert "AGUS – Angehörige um Suizid" in page
     assert page.count(CRISIS) == 1
     assert page.index(CRISIS) < page.index("AGUS – Angehörige um Suizid")
+
+
+def test_a_phrase_shows_it_above_the_groups_its_words_find(client, office) -> None:  # type: ignore[no-untyped-def]
+    make_group(office.dortmund, "Gut leben mit Diabetes", ["Diabetes"], topic_area="chronic_illness")
+    page = client.get("/dortmund/gruppen", query_string={"q": "ich will nicht mehr leben"}).get_data(as_text=True)
+    assert "Gut leben mit Diabetes" in page  # its word "leben", as before
+    assert page.count(CRISIS) == 1
+    assert page.index(CRISIS) < page.index("Gut leben mit Diabetes")
+
+
+@pytest.mark.parametrize("path", ["/dortmund/gruppen", "/dortmund/gruppen/einbetten"])
+def test_nothing_found_for_a_crisis_puts_it_first(client, office, path: str) -> None:  # type: ignore[no-untyped-def]
+    """The line stood at the end of the nothing-found box, below the founding list and the office's hours: a person
+    who typed "ich möchte einfach nur sterben" read three other ways on before it."""
+    page = client.get(path, query_string={"q": "ich möchte einfach nur sterben"}).get_data(as_text=True)
+    assert "Keine passende Gruppe gefunden" in page
+    assert page.count(CRISIS) == 1
+    assert page.index(CRISIS) < page.index("Keine passende Gruppe gefunden")
 
 
 def test_no_crisis_line_with_other_results(client, office) -> None:  # type: ignore[no-untyped-def]
@@ -69,3 +122,6 @@ def test_regional_finder_too(client, office) -> None:  # type: ignore[no-untyped
     assert "Diabetes-Treff" in other and CRISIS not in other
     none = client.get("/verband/paritaet-nrw/gruppen", query_string={"q": "Mukoviszidose"}).get_data(as_text=True)
     assert "Keine passende Gruppe gefunden" in none and none.count(CRISIS) == 1
+    crisis = client.get("/verband/paritaet-nrw/gruppen", query_string={"q": "will nicht mehr leben"}).get_data(as_text=True)
+    assert "Keine passende Gruppe gefunden" in crisis and crisis.count(CRISIS) == 1
+    assert crisis.index(CRISIS) < crisis.index("Keine passende Gruppe gefunden")
