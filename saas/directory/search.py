@@ -899,11 +899,14 @@ def _suicide_keys() -> frozenset[str]:
 
 
 # What people in a crisis type instead of a word for it (s29-crisis): "ich will nicht mehr leben", "ich möchte
-# einfach nur sterben". No resource here knows a phrase, and the list is a safety rule of the product, as
-# SUICIDE_WORDS is, not a reading of the search: it changes only whether the crisis line is shown. A phrase's
-# words stand in the query in its order, each at most PHRASE_GAP other words after the one before ("mir
-# einfach das Leben nehmen"), in any inflection (Snowball stems: "umbringen", "umbringe"). The English ones
-# serve the English interface. A false alarm costs a line above the groups; a missed one, the help.
+# einfach nur sterben", and OpenThesaurus's phrases for the act ("sich das Leben nehmen", "sich umbringen", "Hand
+# an sich legen", "seinem Leben ein Ende setzen"), which its single-word data file cannot hold. The list is a
+# safety rule of the product, as SUICIDE_WORDS is, not a reading of the search: it changes only whether the crisis
+# line is shown. A phrase's words stand in the query in its order, each at most PHRASE_GAP other words after the
+# one before ("mir einfach das Leben nehmen"), in any inflection the Snowball stem keeps ("umbringen",
+# "umbringe"; a participle is a phrase of its own), "sich" as any reflexive pronoun ("ich will mich umbringen",
+# "Bruder hat sich umgebracht"). The English ones serve the English interface. A false alarm costs a line above the
+# groups; a missed one, the help.
 SUICIDAL_PHRASES = (
     "nicht mehr leben",
     "nicht mehr aufwachen",
@@ -913,16 +916,24 @@ SUICIDAL_PHRASES = (
     "sterben will",
     "sterben möchte",
     "sterben wollen",
-    "mich umbringen",
-    "mich töten",
-    "das Leben nehmen",
+    "sich umbringen",
+    "sich umgebracht",
+    "sich töten",
+    "sich getötet",
+    "sich das Leben nehmen",
+    "sich das Leben genommen",
+    "Hand an sich legen",
+    "Leben ein Ende",
     "Leben beenden",
+    "sich etwas antun",
+    "sich etwas antut",
     "suicide",
     "kill myself",
     "want to die",
     "end my life",
 )
 PHRASE_GAP = 2
+REFLEXIVE = frozenset({"mich", "dich", "sich", "uns", "euch", "mir", "dir"})
 
 
 @lru_cache(maxsize=1)
@@ -932,16 +943,22 @@ def _suicidal_phrase_keys() -> tuple[tuple[str, ...], ...]:
 
 def _says_in_order(keys: list[str], phrase: tuple[str, ...]) -> bool:
     """Whether the words ``phrase`` stand in ``keys`` in its order, each at most :data:`PHRASE_GAP` words
-    after the one before."""
+    after the one before; "sich" stands for any reflexive pronoun."""
+    reflexive = {language.norm(w) for w in REFLEXIVE}
+
+    def same(key: str, word: str) -> bool:
+        return key == word or (word == "sich" and key in reflexive)
+
     for start, key in enumerate(keys):
-        if key != phrase[0]:
+        if not same(key, phrase[0]):
             continue
         at = start
         for word in phrase[1:]:
             window = keys[at + 1 : at + 2 + PHRASE_GAP]
-            if word not in window:
+            step = next((i for i, k in enumerate(window) if same(k, word)), None)
+            if step is None:
                 break
-            at += 1 + window.index(word)
+            at += 1 + step
         else:
             return True
     return False
@@ -953,7 +970,7 @@ def speaks_of_suicide(q: str) -> bool:
     Angehöriger", and the phrases of :data:`SUICIDAL_PHRASES` ("ich will nicht mehr leben"). Someone who types
     that may be in a crisis tonight, and a self-help group is not the help for that: the Wegweiser names the
     TelefonSeelsorge above whatever groups it found. Of the 1,044 queries of the judged sets but held-out-9 and
-    -11 it is true for the thirteen about suicide alone."""
+    -11 it is true for the fifteen about suicide alone."""
     words = [language.norm(w) for w in language.raw_words((q or "")[:MAX_QUERY_CHARS])]
     if any(_says_in_order(words, phrase) for phrase in _suicidal_phrase_keys()):
         return True

@@ -32,12 +32,16 @@ def test_queries_that_speak_of_suicide(q: str) -> None:
         "mir das Leben nehmen",
         "alles hat keinen Sinn mehr",
         "mein Mann trinkt und will nicht mehr leben",
+        "Bruder hat sich umgebracht",
+        "Sohn hat sich das Leben genommen",
+        "Angst, dass meine Tochter sich etwas antut",
+        "meinem Leben ein Ende setzen",
         "I want to die",
     ],
 )
 def test_phrases_of_a_crisis(q: str) -> None:
-    """No resource knows a phrase (s29-crisis): "ich will nicht mehr leben" read as its words found groups with
-    "Leben" in their names and showed no crisis line."""
+    """Phrases (s29-crisis): "ich will nicht mehr leben" read as its words found groups with "Leben" in their names
+    and showed no crisis line; "sich" stands for any reflexive pronoun."""
     assert speaks_of_suicide(q)
 
 
@@ -57,6 +61,8 @@ def test_phrases_of_a_crisis(q: str) -> None:
         "Leben mit Diabetes",
         "nicht mehr trinken",
         "Sterbebegleitung",
+        "Bruder gestorben",
+        "Umgang mit mir selbst",
     ],
 )
 def test_queries_that_do_not(q: str) -> None:
@@ -122,6 +128,7 @@ def test_regional_finder_too(client, office) -> None:  # type: ignore[no-untyped
     assert "Diabetes-Treff" in other and CRISIS not in other
     none = client.get("/verband/paritaet-nrw/gruppen", query_string={"q": "Mukoviszidose"}).get_data(as_text=True)
     assert "Keine passende Gruppe gefunden" in none and none.count(CRISIS) == 1
-    crisis = client.get("/verband/paritaet-nrw/gruppen", query_string={"q": "will nicht mehr leben"}).get_data(as_text=True)
+    phrase = {"q": "will nicht mehr leben"}
+    crisis = client.get("/verband/paritaet-nrw/gruppen", query_string=phrase).get_data(as_text=True)
     assert "Keine passende Gruppe gefunden" in crisis and crisis.count(CRISIS) == 1
     assert crisis.index(CRISIS) < crisis.index("Keine passende Gruppe gefunden")
