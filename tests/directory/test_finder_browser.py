@@ -264,7 +264,7 @@ def test_crisis_line_above_results(page, world) -> None:
     assert_accessible(page, "crisis line above regional results")
     shot(page, "crisis-first-regional")
     # A phrase of a crisis that finds nothing: the line first, above the nothing-found box, and only there.
-    page.goto("/dortmund/gruppen?q=ich+m%C3%B6chte+einfach+nur+sterben")
+    page.goto("/dortmund/gruppen?q=alles+hat+keinen+Sinn+mehr")
     expect(page.locator(".crisis-first")).to_contain_text("TelefonSeelsorge")
     expect(page.locator(".nothing-found")).to_be_visible()
     expect(page.locator(".nothing-found .crisis")).to_have_count(0)

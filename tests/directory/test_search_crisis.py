@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from saas.directory.search import speaks_of_suicide
+from saas.directory.search import _suicide_phrases_read, speaks_of_suicide
+from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topic
 
 CRISIS = "In einer akuten Krise hilft die TelefonSeelsorge"
@@ -86,19 +87,40 @@ def test_crisis_line_above_the_results(client, office, path: str) -> None:  # ty
     assert page.index(CRISIS) < page.index("AGUS – Angehörige um Suizid")
 
 
-def test_a_phrase_shows_it_above_the_groups_its_words_find(client, office) -> None:  # type: ignore[no-untyped-def]
+def test_a_phrase_is_read_as_suizid_with_the_line_above(client, office) -> None:  # type: ignore[no-untyped-def]
+    """ "ich will nicht mehr leben" found the groups with "Leben" in their names by its words and showed no crisis
+    line; the phrase is read as "Suizid" now (``SUICIDE_PHRASES``)."""
     make_group(office.dortmund, "Gut leben mit Diabetes", ["Diabetes"], topic_area="chronic_illness")
     page = client.get("/dortmund/gruppen", query_string={"q": "ich will nicht mehr leben"}).get_data(as_text=True)
-    assert "Gut leben mit Diabetes" in page  # its word "leben", as before
+    assert "Gut leben mit Diabetes" not in page
+    assert "AGUS – Angehörige um Suizid" in page
     assert page.count(CRISIS) == 1
-    assert page.index(CRISIS) < page.index("Gut leben mit Diabetes")
+    assert page.index(CRISIS) < page.index("AGUS – Angehörige um Suizid")
+
+
+@pytest.mark.parametrize(
+    "q", ["Bruder hat sich umgebracht", "Sohn hat sich das Leben genommen", "ich will mich umbringen"]
+)
+def test_the_search_reads_the_act_as_suizid(office, q: str) -> None:  # type: ignore[no-untyped-def]
+    make_group(office.dortmund, "Gut leben mit Diabetes", ["Diabetes"], topic_area="chronic_illness")
+    assert names(office, q) == ["AGUS – Angehörige um Suizid"]
+
+
+def test_a_crisis_phrase_without_an_act_keeps_its_words(office) -> None:  # type: ignore[no-untyped-def]
+    """ "keinen Sinn mehr" shows the line, but the search does not read it as suicide."""
+    assert speaks_of_suicide("alles hat keinen Sinn mehr")
+    assert _suicide_phrases_read("alles hat keinen Sinn mehr") == "alles hat keinen Sinn mehr"
+    assert _suicide_phrases_read("mir einfach das Leben nehmen") == "Suizid"
+    assert (
+        _suicide_phrases_read("Vater hat sich umgebracht, Hilfe") == "vater hat Suizid hilfe"
+    )  # the search reads lower-case words anyway
 
 
 @pytest.mark.parametrize("path", ["/dortmund/gruppen", "/dortmund/gruppen/einbetten"])
 def test_nothing_found_for_a_crisis_puts_it_first(client, office, path: str) -> None:  # type: ignore[no-untyped-def]
     """The line stood at the end of the nothing-found box, below the founding list and the office's hours: a person
-    who typed "ich möchte einfach nur sterben" read three other ways on before it."""
-    page = client.get(path, query_string={"q": "ich möchte einfach nur sterben"}).get_data(as_text=True)
+    who typed "alles hat keinen Sinn mehr" read three other ways on before it."""
+    page = client.get(path, query_string={"q": "alles hat keinen Sinn mehr"}).get_data(as_text=True)
     assert "Keine passende Gruppe gefunden" in page
     assert page.count(CRISIS) == 1
     assert page.index(CRISIS) < page.index("Keine passende Gruppe gefunden")
@@ -128,7 +150,7 @@ def test_regional_finder_too(client, office) -> None:  # type: ignore[no-untyped
     assert "Diabetes-Treff" in other and CRISIS not in other
     none = client.get("/verband/paritaet-nrw/gruppen", query_string={"q": "Mukoviszidose"}).get_data(as_text=True)
     assert "Keine passende Gruppe gefunden" in none and none.count(CRISIS) == 1
-    phrase = {"q": "will nicht mehr leben"}
+    phrase = {"q": "alles hat keinen Sinn mehr"}
     crisis = client.get("/verband/paritaet-nrw/gruppen", query_string=phrase).get_data(as_text=True)
     assert "Keine passende Gruppe gefunden" in crisis and crisis.count(CRISIS) == 1
     assert crisis.index(CRISIS) < crisis.index("Keine passende Gruppe gefunden")
