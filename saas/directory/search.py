@@ -927,6 +927,8 @@ SUICIDE_PHRASES = (
     "sich etwas antun",
     "sich etwas antut",
 )
+# The phrases of SUICIDE_PHRASES that say someone died: read as "Suizid" and, after it, as "verstorben" by its topic.
+SUICIDE_DEATH_PHRASES = ("sich umgebracht", "sich getötet", "sich das Leben genommen")
 # Phrases of a crisis that say no act: the crisis line only, the search reads their words as they are ("alles hat
 # keinen Sinn mehr" may be said of a course of study). The English ones serve the English interface. Like
 # SUICIDE_WORDS a safety rule of the product: a false alarm costs a line above the groups; a missed one, the help.
@@ -970,20 +972,33 @@ def _phrase_span(keys: list[str], phrase: tuple[str, ...]) -> tuple[int, int] | 
     return None
 
 
-def _suicide_phrases_read(q: str) -> str:
+def _suicide_phrases_read(q: str) -> tuple[str, bool]:
     """The query with each phrase of :data:`SUICIDE_PHRASES` in it read as the word "Suizid" (its words between
-    the phrase's too: "mir einfach das Leben nehmen"); the query as it is where it has none."""
+    the phrase's too: "mir einfach das Leben nehmen"), the query as it is where it has none; and whether a phrase
+    says that someone died (:data:`SUICIDE_DEATH_PHRASES`)."""
     words = language.raw_words((q or "")[:MAX_QUERY_CHARS])
     keys = [language.norm(w) for w in words]
-    found = False
+    found = died = False
+    death = _phrase_keys(SUICIDE_DEATH_PHRASES)
     for phrase in _phrase_keys(SUICIDE_PHRASES):
         span = _phrase_span(keys, phrase)
         while span:
             words[span[0] : span[1] + 1] = ["Suizid"]
             keys[span[0] : span[1] + 1] = [language.norm("Suizid")]
-            found = True
+            found, died = True, died or phrase in death
             span = _phrase_span(keys, phrase)
-    return " ".join(words) if found else q
+    return (" ".join(words) if found else q), died
+
+
+def _with_death(term: Term) -> Term:
+    """The term "Suizid" read from a phrase that says someone died ("Sohn hat sich das Leben genommen"): also as
+    "verstorben" reads by its topic (Trauer), after the word itself. Where the office has a group for the bereaved
+    after suicide it comes first; where it has none, its grief groups answer the bereaved, as for "Sohn
+    gestorben"."""
+    grief = [
+        Alternative(a.tokens, a.weight * SYNONYM, a.kind) for a in _term("verstorben").alternatives if a.kind == "topic"
+    ]
+    return Term(term.word, [*term.alternatives, *grief])
 
 
 def speaks_of_suicide(q: str) -> bool:
@@ -1005,7 +1020,7 @@ def speaks_of_suicide(q: str) -> bool:
 def query_terms(q: str) -> list[Term]:
     """The terms of a query: one per word, but words that together are a phrase of the common topic list
     ("Post Covid", "Post-Covid" for Long Covid) make one term (:func:`_phrase_alternatives`)."""
-    q = _suicide_phrases_read(q)
+    q, died = _suicide_phrases_read(q)
     words = _privatives(query_words(q))
     phrases = _listed_phrases()
     terms: list[Term] = []
@@ -1021,6 +1036,8 @@ def query_terms(q: str) -> list[Term]:
         else:
             terms.append(_term(words[i]))
             i += 1
+    if died:
+        terms = [_with_death(t) if t.word == "suizid" else t for t in terms]
     return _with_glosses(_hyphenated_heads(q, terms))
 
 

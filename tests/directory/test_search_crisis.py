@@ -106,13 +106,25 @@ def test_the_search_reads_the_act_as_suizid(office, q: str) -> None:  # type: ig
     assert names(office, q) == ["AGUS – Angehörige um Suizid"]
 
 
+def test_a_death_by_suicide_finds_the_grief_groups_where_the_office_has_no_other(world) -> None:  # type: ignore[no-untyped-def]
+    """The demo's Dortmund has no group for the bereaved after suicide: "Sohn hat sich das Leben genommen" read as
+    "Sohn Suizid" found nothing, where "Sohn gestorben" finds the grief group. Someone died: the grief groups answer
+    after the word itself; the wish to die does not read them."""
+    make_topic(world.dortmund, "Trauer", area="social")
+    make_group(world.dortmund, "Trauercafé", ["Trauer"], topic_area="social", description="Wir sind da.")
+    assert names(world, "Sohn hat sich das Leben genommen") == ["Trauercafé"]
+    assert names(world, "Bruder hat sich umgebracht") == ["Trauercafé"]
+    assert names(world, "ich will mich umbringen") == []
+
+
 def test_a_crisis_phrase_without_an_act_keeps_its_words(office) -> None:  # type: ignore[no-untyped-def]
     """ "keinen Sinn mehr" shows the line, but the search does not read it as suicide."""
     assert speaks_of_suicide("alles hat keinen Sinn mehr")
-    assert _suicide_phrases_read("alles hat keinen Sinn mehr") == "alles hat keinen Sinn mehr"
-    assert _suicide_phrases_read("mir einfach das Leben nehmen") == "Suizid"
-    assert (
-        _suicide_phrases_read("Vater hat sich umgebracht, Hilfe") == "vater hat Suizid hilfe"
+    assert _suicide_phrases_read("alles hat keinen Sinn mehr") == ("alles hat keinen Sinn mehr", False)
+    assert _suicide_phrases_read("mir einfach das Leben nehmen") == ("Suizid", False)
+    assert _suicide_phrases_read("Vater hat sich umgebracht, Hilfe") == (
+        "vater hat Suizid hilfe",
+        True,
     )  # the search reads lower-case words anyway
 
 
