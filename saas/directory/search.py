@@ -898,15 +898,15 @@ def _suicide_keys() -> frozenset[str]:
     return frozenset(language.norm(w) for word in SUICIDE_WORDS for w in (word, *language.synonyms(word)))
 
 
-# What people in a crisis type instead of a word for it (s29-crisis): OpenThesaurus's phrases for the act ("sich
-# das Leben nehmen", "sich umbringen", "Hand an sich legen", "seinem Leben ein Ende setzen"), which its single-word
-# data file cannot hold (the set's one word, "entleiben", is no set), and the wish to die ("ich will nicht mehr
-# leben", "ich möchte einfach nur sterben"). The search reads such a phrase as the word "Suizid" ("Sohn hat sich das
-# Leben genommen" listed groups with "Leben" in their names; now it reads "Sohn Suizid": the bereaved's group), and
-# the Wegweiser shows the crisis line. A phrase's words stand in the query in its order, each at most PHRASE_GAP
-# other words after the one before ("mir einfach das Leben nehmen"), in any inflection the Snowball stem keeps
-# ("umbringen", "umbringe"; a participle is a phrase of its own), "sich" as any reflexive pronoun ("ich will mich
-# umbringen", "Bruder hat sich umgebracht").
+# What people in a crisis type instead of a word for it (s29-crisis): OpenThesaurus's phrases for the act ("sich das
+# Leben nehmen", "sich umbringen", "Hand an sich legen", "seinem Leben ein Ende setzen"), which its single-word data
+# file drops (a set there needs two single words; this one has "entleiben" alone), and the wish to die ("ich will nicht
+# mehr leben", "ich möchte einfach nur sterben"). The search reads such a phrase as the word "Suizid" ("Sohn hat sich
+# das Leben genommen" listed groups with "Leben" in their names; now it reads "Sohn Suizid": the bereaved's group), and
+# the Wegweiser shows the crisis line. A phrase's words stand in the query in its order, each at most PHRASE_GAP other
+# words after the one before ("mir einfach das Leben nehmen"), in any inflection the Snowball stem keeps ("umbringen",
+# "umbringe"; a participle is a phrase of its own), "sich" as any reflexive pronoun ("ich will mich umbringen", "Bruder
+# hat sich umgebracht").
 SUICIDE_PHRASES = (
     "nicht mehr leben",
     "nicht mehr aufwachen",
@@ -1005,9 +1005,9 @@ def speaks_of_suicide(q: str) -> bool:
     """Whether a query speaks of suicide, as the search reads its words (the word, its synonyms, a compound's
     parts; not a word whose kinds include it: "Mord"): "Selbstmord", "lebensmüde", "Suizidgedanken", "Selbstmord
     Angehöriger", a phrase the search reads as "Suizid" (:data:`SUICIDE_PHRASES`: "ich will nicht mehr leben") and
-    those of :data:`CRISIS_PHRASES` ("alles hat keinen Sinn mehr"). Someone who types
-    that may be in a crisis tonight, and a self-help group is not the help for that: the Wegweiser names the
-    TelefonSeelsorge above whatever groups it found. Of the 1,044 queries of the judged sets but held-out-9 and
+    those of :data:`CRISIS_PHRASES` ("alles hat keinen Sinn mehr"). Someone who types that may be in a crisis
+    tonight, and a self-help group is not the help for that: the Wegweiser names the TelefonSeelsorge first, above
+    whatever groups it found or the nothing-found box. Of the 1,044 queries of the judged sets but held-out-9 and
     -11 it is true for the fifteen about suicide alone."""
     words = [language.norm(w) for w in language.raw_words((q or "")[:MAX_QUERY_CHARS])]
     if any(_phrase_span(words, phrase) for phrase in _phrase_keys(CRISIS_PHRASES)):
