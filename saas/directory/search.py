@@ -3686,6 +3686,9 @@ def _with_filed_topics(
         if any(_has(c.search_topics, tokens) and _score_term(term, matchers, c)[1] for c in candidates)
     ]
     filed += [tokens for tokens in sorted(topics) if tokens not in filed and _audience_broader(filed, tokens)]
+    # The other topics the same listed word names, where a synonym is that word (s29-senses): "taub" ~ schwerhörig
+    # → Hörgeschädigte (the matched group) and Cochlea-Implantat (CI), which lists "Schwerhörigkeit".
+    filed += [tokens for tokens in sorted(topics) if tokens not in filed and _named_with(term, filed, tokens)]
     # A topic whose name has the word only as a compound's front ("Verlust|ängste", "Darm|krebs") names it as the
     # kind of its head it is about. Where the word names other topics by itself as well (Trauer lists "Verlust"),
     # those are nearer to it, and a group it matches under the front's topic points to them (s25-nearer:
@@ -3703,6 +3706,22 @@ def _with_filed_topics(
     widened = Term(term.word, [*term.alternatives, *(Alternative(t, weight, FILED_TOPIC) for t in filed)])
     widened.areas, widened.meant_areas = term.areas, term.meant_areas
     return widened
+
+
+def _named_with(term: Term, filed: list[tuple[str, ...]], tokens: tuple[str, ...]) -> bool:
+    """Whether a synonym the term is read by is a word of the common topic list that names the topic with these
+    keys as well as a topic in ``filed`` (s29-senses): the topics one listed word names are one answer to a word
+    read by it. "taub" ~ schwerhörig, and the list gives "schwerhörig" to Hörgeschädigte and "Schwerhörigkeit"
+    (one key) to Cochlea-Implantat (CI): the Schwerhörigen group the synonym matches is filed under
+    Hörgeschädigte, so the CI group answers too, as "Hörgerät" (a word of both) finds both. Not the word typed
+    itself: where it matches a group, that group's topic is its answer ("schwerhörig" is no CI query)."""
+    names = _listed_topic_names()
+    of_keys = _listed_topic_of_keys()
+    name, filed_names = of_keys.get(tokens), {of_keys.get(f) for f in filed}
+    if name is None or not filed_names - {None}:
+        return False
+    keys = {a.tokens[0] for a in term.alternatives if a.kind == "synonym"}
+    return any(name in names.get(k, ()) and filed_names & names.get(k, frozenset()) for k in keys)
 
 
 @_common_index
