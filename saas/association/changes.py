@@ -21,6 +21,7 @@ from sqlalchemy import insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from saas.association.models import DirtyDay
+from saas.core import timeutil
 from saas.core.listeners import listen
 from tenants.models import FIGURE_FAMILIES, utcnow
 from tenants.scoping import TenantNotBound, current_tenant_id
@@ -75,10 +76,10 @@ def mark_days_changed(
 
 def _days_of(obj: Any, source: Source, include_old: bool) -> set[dt.date]:
     if source.date_attr is None:
-        return {dt.date.today()}
+        return {timeutil.today()}
     days = set()
     current = _as_date(getattr(obj, source.date_attr, None))
-    days.add(current or dt.date.today())  # no date (yet): the change counts for today
+    days.add(current or timeutil.today())  # no date (yet): the change counts for today
     if include_old:
         history = inspect(obj).attrs[source.date_attr].history
         days.update(d for d in (_as_date(v) for v in history.deleted or ()) if d)
@@ -121,7 +122,7 @@ def _mark_bulk_insert(state: ORMExecuteState) -> None:
         found: dict[int, set[dt.date]] = {}
         for row in rows:
             tenant_id = row.get("tenant_id") or current_tenant_id()
-            day = (_as_date(row.get(source.date_attr)) if source.date_attr else None) or dt.date.today()
+            day = (_as_date(row.get(source.date_attr)) if source.date_attr else None) or timeutil.today()
             if tenant_id:
                 found.setdefault(tenant_id, set()).add(day)
         for tenant_id, days in found.items():

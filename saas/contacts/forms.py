@@ -22,6 +22,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from saas.contacts.models import CHANNELS, CONCERNS, DURATION_STEP, KINDS, MEDIA, PLACEMENTS, REFERRALS_MAX, TOPIC_AREAS
+from saas.core import timeutil
 
 
 def _choices(codes: dict[str, str]) -> list[tuple[str, str]]:
@@ -70,7 +71,7 @@ class ContactForm(FlaskForm):
             raise ValidationError(_l("Kein gültiger Themenbereich."))
 
     def validate_day(self, field: DateField) -> None:
-        if field.data and field.data > dt.date.today() + dt.timedelta(days=1):
+        if field.data and field.data > timeutil.today() + dt.timedelta(days=1):
             raise ValidationError(_l("Das Datum liegt in der Zukunft."))
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from saas.auth.models import Role
+from saas.core import timeutil
 from saas.core.access import can
 from saas.core.dashboard import Item, Panel, register_panel
 from saas.core.formatting import format_date, format_number
@@ -97,7 +98,7 @@ def founding_panel() -> Panel:
     founding = Group.status == "founding"
     total = db.session.scalar(select(func.count(Group.id)).where(founding)) or 0
     groups = db.session.scalars(select(Group).where(founding).order_by(Group.status_since, Group.id).limit(LIMIT)).all()
-    today = dt.date.today()
+    today = timeutil.today()
     items = [
         Item(
             g.name,

@@ -19,6 +19,7 @@ from dataclasses import dataclass, fields
 from babel import Locale
 from sqlalchemy import Select, or_, select
 
+from saas.core import timeutil
 from saas.directory.models import Group
 
 EVENING = dt.time(17, 0)
@@ -147,7 +148,7 @@ def accessible_room_groups(among: list[int] | None = None) -> Select[int | None]
     """Ids of groups with a current booking of a wheelchair-accessible room of the office."""
     from saas.rooms.models import Booking, BookingStatus, Room
 
-    today = dt.date.today()
+    today = timeutil.today()
     return (
         select(Booking.group_id)
         .join(Room, Room.id == Booking.room_id)

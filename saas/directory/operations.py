@@ -13,6 +13,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
 
 from saas.auth.models import User
+from saas.core import timeutil
 from saas.core.errors import DomainError
 from saas.core.urls import external_url_for
 from saas.directory.models import (
@@ -214,13 +215,13 @@ def create_group(
 ) -> Group:
     """A new directory entry; its history starts with the given status. ``vocabulary=False`` for bulk
     loads that call :func:`refresh_vocabulary` once at the end."""
-    group = Group(status=status, status_since=since or dt.date.today())
+    group = Group(status=status, status_since=since or timeutil.today())
     _apply(group, data)
     db.session.add(group)
     group.history.append(
         GroupStatusChange(from_status=None, to_status=status, changed_on=group.status_since, user_id=_uid(acting_user))
     )
-    _record_profile(group, group.status_since or dt.date.today(), {})
+    _record_profile(group, group.status_since or timeutil.today(), {})
     refresh_search(group)
     db.session.flush()
     if vocabulary:
@@ -231,7 +232,7 @@ def create_group(
 def update_group(group: Group, data: dict[str, Any], *, acting_user: User | None) -> Group:
     before = profile_values(group)
     _apply(group, data)
-    _record_profile(group, dt.date.today(), before)
+    _record_profile(group, timeutil.today(), before)
     refresh_search(group)
     db.session.flush()
     refresh_vocabulary()
@@ -273,7 +274,7 @@ def change_status(
     """One lifecycle step, stored with its date and acting user."""
     if new_status == group.status or new_status not in STATUS_TRANSITIONS.get(group.status, ()):
         raise StatusChangeError(f"{group.status} → {new_status}")
-    on = on or dt.date.today()
+    on = on or timeutil.today()
     last = max((h.changed_on for h in group.history), default=None)
     if last is not None and on < last:
         raise StatusChangeError("date before the last change")
@@ -522,8 +523,6 @@ def count_search_miss(q: str) -> None:
 
     Only the term and a count are kept: no address, cookie, time of day or person.
     """
-    from saas.core import timeutil
-
     term = miss_term(q)
     if not term:
         return

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import Response, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -12,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from saas.auth.models import Role
+from saas.core import timeutil
 from saas.core.access import can, office_required
 from saas.core.errors import perform, perform_or_fail
 from saas.directory import operations as ops
@@ -140,7 +139,7 @@ def group_new(slug: str) -> ResponseReturnValue:
 @office_required()
 def group_detail(slug: str, group_id: int) -> ResponseReturnValue:
     group = group_or_404(group_id)
-    status_form = StatusForm(formdata=None, changed_on=dt.date.today())
+    status_form = StatusForm(formdata=None, changed_on=timeutil.today())
     status_form.status.choices = [(s, _(GROUP_STATUSES[s])) for s in STATUS_TRANSITIONS.get(group.status, ())]
     return render_template(
         "directory/staff_detail.html",
@@ -180,7 +179,7 @@ def group_status(slug: str, group_id: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         flash(_("Bitte einen erlaubten Status und ein Datum angeben."), "error")
         return redirect(url_for("directory.group_detail", group_id=group.id)), 303
-    if form.changed_on.data > dt.date.today():
+    if form.changed_on.data > timeutil.today():
         flash(_("Das Datum darf nicht in der Zukunft liegen."), "error")
         return redirect(url_for("directory.group_detail", group_id=group.id)), 303
     done = perform(
@@ -240,7 +239,7 @@ def group_export(slug: str) -> ResponseReturnValue:
 
     body = export_groups()  # holds contact persons' data: who exported it is logged
     perform_or_fail(lambda: record("group.export", "group", None, "CSV"))
-    filename = f"gruppen-{g.tenant.slug}-{dt.date.today().isoformat()}.csv"
+    filename = f"gruppen-{g.tenant.slug}-{timeutil.today().isoformat()}.csv"
     return Response(
         body,
         mimetype="text/csv; charset=utf-8",

@@ -16,6 +16,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import or_, select
 
+from saas.core import timeutil
 from saas.extensions import db
 from tenants.models import Tenant
 
@@ -102,7 +103,7 @@ def admitted_since(since: dt.date) -> list[Any]:
 
 def new_groups(tenant: Tenant, seen: set[int] | None = None) -> str:
     seen = set() if seen is None else seen
-    since = dt.date.today() - dt.timedelta(days=NEW_GROUP_DAYS)
+    since = timeutil.today() - dt.timedelta(days=NEW_GROUP_DAYS)
     rows = _fresh(admitted_since(since), seen)
     if not rows:
         return ""
@@ -142,7 +143,7 @@ def founding(tenant: Tenant, seen: set[int] | None = None) -> str:
 def upcoming_events(tenant: Tenant, seen: set[int] | None = None) -> str:
     event = _event_model()
     assert event is not None, "offered only with the events feature (available_blocks)"
-    today = dt.date.today()
+    today = timeutil.today()
     stmt = select(event).where(event.start_date >= today).order_by(event.start_date, event.start_time)
     if hasattr(event, "status"):
         stmt = stmt.where(event.status == "published")

@@ -12,6 +12,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from saas.auth.models import Role
+from saas.core import timeutil
 from saas.core.access import can, office_required
 from saas.core.csvio import MAX_CSV_BYTES, write_csv
 from saas.core.errors import perform, perform_or_fail
@@ -97,7 +98,7 @@ def subscribers_import(slug: str) -> ResponseReturnValue:
 @office_required(Role.staff)
 def subscribers_export(slug: str) -> ResponseReturnValue:
     body = write_csv(ops.EXPORT_COLUMNS, ops.export_rows())
-    stamp = dt.date.today().isoformat()
+    stamp = timeutil.today().isoformat()
     return Response(
         body.encode("utf-8"),
         mimetype="text/csv; charset=utf-8",

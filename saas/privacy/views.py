@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import Response, flash, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from saas.auth.models import Role
+from saas.core import timeutil
 from saas.core.access import office_required
 from saas.core.errors import perform_or_fail
 from saas.privacy import operations as ops
@@ -36,7 +35,7 @@ def export(slug: str) -> ResponseReturnValue:
         flash(_("Bitte geben Sie eine E-Mail-Adresse oder einen Namen an."), "error")
         return redirect(url_for("privacy.person"))
     document, _count = perform_or_fail(lambda: ops.export_person(g.tenant, form.email.data or "", form.name.data or ""))
-    filename = f"auskunft-{g.tenant.slug}-{dt.date.today().isoformat()}.json"
+    filename = f"auskunft-{g.tenant.slug}-{timeutil.today().isoformat()}.json"
     return Response(
         document,
         mimetype="application/json",

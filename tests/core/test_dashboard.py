@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from sqlalchemy import event
 
 from saas.contacts.models import Contact
+from saas.core import timeutil
 from saas.core.formatting import to_berlin
 from saas.directory import operations as dir_ops
 from saas.directory.models import Group
@@ -35,7 +36,7 @@ def counted():  # type: ignore[no-untyped-def]
 
 def _add_work(tenant, n: int) -> None:  # type: ignore[no-untyped-def]
     """n of each: today's contacts, open inquiries, founding groups, newsletter drafts, changes from groups."""
-    today = dt.date.today()
+    today = timeutil.today()
     for i in range(n):
         make_group(tenant, f"Im Aufbau {n}-{i}", status="founding", since=today - dt.timedelta(days=30 + i))
         protected = make_group(tenant, f"Geschützt {n}-{i}", visibility="protected")
@@ -150,7 +151,7 @@ def test_next_events_carry_their_year_when_it_is_not_this_year(client, world):
 def test_todays_contacts_say_how_and_when_they_were_taken(client, world):
     """Two phone contacts of the same kind and concern are two lines on the start page: does each say its
     channel, the time it was entered (Berlin time) and its topic, so neither looks like a double entry?"""
-    today = dt.date.today()
+    today = timeutil.today()
     with tenant_context(world.dortmund.id):
         for hour, topic in ((8, ""), (13, "Depression")):
             db.session.add(

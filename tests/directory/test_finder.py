@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import inspect, select
 
+from saas.core import timeutil
 from saas.directory.models import GroupInterest, SearchMiss
 from saas.extensions import db
 from tenants.models import AssociationMember
@@ -98,7 +99,7 @@ def test_group_in_an_accessible_office_room_is_step_free(client, finder_world) -
             Booking(
                 room_id=room.id,
                 group_id=group.id,
-                start_date=dt.date.today(),
+                start_date=timeutil.today(),
                 start_time=dt.time(18, 0),
                 end_time=dt.time(20, 0),
             )

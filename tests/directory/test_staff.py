@@ -7,6 +7,7 @@ import io
 import pytest
 from sqlalchemy import select
 
+from saas.core import timeutil
 from saas.directory.models import Group, GroupInquiry, GroupStatusChange, Topic
 from saas.extensions import db
 from tenants.scoping import tenant_context
@@ -147,9 +148,8 @@ def test_status_change_is_stored_with_date_and_user(client, world) -> None:
     assert client.post_form(url, {"status": "dissolved", "changed_on": "2030-01-01"}).status_code == 303
     assert client.post_form(url, {"status": "active", "changed_on": "2099-01-01"}).status_code == 303  # future: refused
     assert client.post_form(url, {"status": "active", "changed_on": "2999-01-01"}).status_code == 303
-    import datetime as dt
 
-    today = dt.date.today().isoformat()
+    today = timeutil.today().isoformat()
     assert client.post_form(url, {"status": "active", "changed_on": today, "note": "genug Leute"}).status_code == 303
     with tenant_context(world.dortmund.id):
         changes = db.session.scalars(select(GroupStatusChange).order_by(GroupStatusChange.id)).all()
@@ -226,7 +226,7 @@ def test_forward_inquiry_counts_as_referral(client, world, outbox) -> None:
         contacts = db.session.scalars(select(Contact)).all()
         assert [(c.kind, c.channel, c.concern) for c in contacts] == [("citizen", "written", "seeking_group")]
         assert db.session.scalars(select(ContactReferral.group_id)).all() == [group.id]
-        report = annual_report(world.dortmund, dt.date.today().year)
+        report = annual_report(world.dortmund, timeutil.today().year)
         assert report["contacts"]["referrals"]["to_groups"] == 1
 
 

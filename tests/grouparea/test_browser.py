@@ -11,6 +11,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from saas.core import timeutil
 from tests.browser import assert_accessible, login
 from tests.grouparea.helpers import ADDRESS, huckarde, link_from, path_of
 from tests.rooms.helpers import make_room
@@ -82,7 +83,7 @@ def test_submit_an_event_and_request_raum_1_every_second_thursday(page, browser,
     _sign_in(page, outbox)
     page.get_by_role("link", name="Veranstaltung", exact=True).click()
     _look(page, "group-event")
-    day = dt.date.today() + dt.timedelta(days=30)
+    day = timeutil.today() + dt.timedelta(days=30)
     page.get_by_label("Titel").fill("Offener Abend: Wege aus der Depression")
     page.get_by_label("Datum").fill(day.isoformat())
     page.get_by_label("Beginn").fill("18:30")
@@ -92,7 +93,7 @@ def test_submit_an_event_and_request_raum_1_every_second_thursday(page, browser,
 
     page.get_by_role("link", name="Raum anfragen").click()
     _look(page, "group-room")
-    thursday = dt.date.today() + dt.timedelta(days=(3 - dt.date.today().weekday()) % 7 + 7)
+    thursday = timeutil.today() + dt.timedelta(days=(3 - timeutil.today().weekday()) % 7 + 7)
     page.get_by_label("Wie oft").select_option("biweekly")
     page.get_by_label("Erster Termin").fill(thursday.isoformat())
     page.locator("#start_time").fill("18:30")
@@ -137,8 +138,8 @@ def test_funding_entered_overview_and_reminder(page, browser, live_server, world
     page.get_by_role("link", name="Deutsch").click()
     expect(page.get_by_role("heading", name="Förderung Ihrer Gruppe")).to_be_visible()
 
-    year = dt.date.today().year
-    due = dt.date.today() + dt.timedelta(days=28)
+    year = timeutil.today().year
+    due = timeutil.today() + dt.timedelta(days=28)
     staff = _staff_page(browser, live_server, world)
     staff.goto(f"/dortmund/intern/foerderung/?jahr={year}")
     staff.get_by_label("Förderart", exact=True).select_option("gkv_pauschal")
@@ -160,7 +161,7 @@ def test_staff_edit_an_event_and_a_news_item_before_approving(page, browser, liv
     huckarde(world.dortmund)
     _sign_in(page, outbox)
     page.get_by_role("link", name="Veranstaltung", exact=True).click()
-    day = dt.date.today() + dt.timedelta(days=30)
+    day = timeutil.today() + dt.timedelta(days=30)
     page.get_by_label("Titel").fill("offener abend")
     page.get_by_label("Datum").fill(day.isoformat())
     page.get_by_label("Beginn").fill("18:30")

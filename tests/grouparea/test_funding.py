@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from saas.core import timeutil
 from saas.extensions import db
 from saas.grouparea import funding
 from tenants.scoping import tenant_context
@@ -29,7 +30,7 @@ def test_the_group_enters_its_gkv_application_and_the_office_sees_the_year(world
     missing proof?"""
     huckarde(world.dortmund)
     sign_in(client, outbox)
-    year = dt.date.today().year
+    year = timeutil.today().year
     answer = client.post_form(
         "/dortmund/gruppenbereich/foerderung",
         {
@@ -111,7 +112,7 @@ def test_amounts_are_typed_the_german_way_and_paid_is_kept(world, db, client, ou
     for name in ("amount_applied", "amount_granted", "amount_paid"):
         tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
         assert 'type="text"' in tag and 'inputmode="decimal"' in tag, tag
-    year = dt.date.today().year
+    year = timeutil.today().year
     form = {"year": year, "stream": "project", "status": "granted", "amount_applied": "1.500,00",
             "amount_granted": "1.200", "amount_paid": "1.300,00"}  # fmt: skip
     refused = client.post_form("/dortmund/gruppenbereich/foerderung", form)
@@ -128,7 +129,7 @@ def test_a_proof_not_yet_due_is_not_missing_but_one_past_its_deadline_is(world, 
     """Does the office's overview count a granted funding's proof as missing only once its deadline has passed
     (the card and the list), not while the deadline still lies ahead?"""
     group = huckarde(world.dortmund)
-    today = dt.date.today()
+    today = timeutil.today()
     _granted_gkv(world.dortmund, group, proof_due=today + dt.timedelta(days=30), year=today.year)
     client.login(world.dortmund_staff)
 
@@ -151,7 +152,7 @@ def test_a_proof_not_yet_due_is_not_missing_but_one_past_its_deadline_is(world, 
 def test_the_group_sees_only_deadlines_still_ahead(world, client, outbox):
     """Does the group's funding page list the office's deadlines from today on, and no past one as if open?"""
     huckarde(world.dortmund)
-    today = dt.date.today()
+    today = timeutil.today()
     past, ahead = today - dt.timedelta(days=10), today + dt.timedelta(days=20)
     with tenant_context(world.dortmund.id):
         funding.set_deadline(year=past.year, stream="gkv_pauschal", kind="application", due_on=past)

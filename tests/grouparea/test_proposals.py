@@ -7,6 +7,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from saas.core import timeutil
 from saas.directory.models import Group, GroupStatusChange
 from saas.grouparea.models import GroupChangeProposal
 from tenants.scoping import tenant_context
@@ -105,4 +106,4 @@ def test_yearly_confirmation_is_one_click(world, db, client, outbox):
     assert client.post_form("/dortmund/gruppenbereich/bestaetigen").status_code == 303
     with tenant_context(world.dortmund.id):
         confirmed = db.session.get(Group, group.id).confirmed_at
-    assert confirmed is not None and confirmed.date() >= dt.date.today() - dt.timedelta(days=1)
+    assert confirmed is not None and confirmed.date() >= timeutil.today() - dt.timedelta(days=1)

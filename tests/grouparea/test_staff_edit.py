@@ -7,6 +7,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from saas.core import timeutil
 from saas.directory.models import Group, GroupStatusChange
 from saas.events.models import Event
 from saas.grouparea.models import GroupChangeProposal, GroupEventSubmission, GroupNewsItem
@@ -84,7 +85,7 @@ def test_staff_edit_the_event_before_publishing_it(world, db, client, make_clien
     """Does the published event carry staff's title and time, while the submission keeps the group's?"""
     huckarde(world.dortmund)
     sign_in(client, outbox)
-    day = dt.date.today() + dt.timedelta(days=20)
+    day = timeutil.today() + dt.timedelta(days=20)
     sent = {"title": "offener abend", "start_date": day.isoformat(), "start_time": "18:30", "end_time": "20:30",
             "address": "Gemeindehaus Huckarde", "description": "Kommt vorbei."}  # fmt: skip
     client.post_form("/dortmund/gruppenbereich/veranstaltung", sent)
@@ -110,12 +111,12 @@ def test_staff_edit_an_event_into_the_past_is_refused(world, db, client, make_cl
     """Is an edit that moves the event to yesterday refused on the date field, and nothing published?"""
     huckarde(world.dortmund)
     sign_in(client, outbox)
-    day = dt.date.today() + dt.timedelta(days=20)
+    day = timeutil.today() + dt.timedelta(days=20)
     sent = {"title": "Abend", "start_date": day.isoformat(), "start_time": "18:30", "address": "Huckarde"}
     client.post_form("/dortmund/gruppenbereich/veranstaltung", sent)
     staff = _staff(world, make_client)
     submission_id = _one(db, world.dortmund, GroupEventSubmission)
-    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    yesterday = (timeutil.today() - dt.timedelta(days=1)).isoformat()
     answer = staff.post_form(f"{BASE}/veranstaltungen/{submission_id}/freigeben",
                              sent | {"start_date": yesterday, "bearbeitet": "1"})  # fmt: skip
     assert answer.status_code == 422 and "Vergangenheit" in answer.get_data(as_text=True)

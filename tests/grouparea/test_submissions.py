@@ -7,6 +7,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from saas.core import timeutil
 from saas.grouparea.models import GroupEventSubmission, GroupNewsItem, GroupRoomRequest
 from saas.rooms.models import Booking
 from tenants.scoping import tenant_context
@@ -16,7 +17,7 @@ from tests.rooms.helpers import make_group as make_room_group
 
 
 def _next(weekday: int, weeks: int = 1) -> dt.date:
-    today = dt.date.today()
+    today = timeutil.today()
     return today + dt.timedelta(days=(weekday - today.weekday()) % 7 + 7 * weeks)
 
 
@@ -58,7 +59,7 @@ def test_an_event_in_the_past_is_refused(world, client, outbox):
     """Is an event dated yesterday refused with a clear 400?"""
     huckarde(world.dortmund)
     sign_in(client, outbox)
-    yesterday = dt.date.today() - dt.timedelta(days=1)
+    yesterday = timeutil.today() - dt.timedelta(days=1)
     answer = client.post_form(
         "/dortmund/gruppenbereich/veranstaltung",
         {"title": "Zu spät", "start_date": yesterday.isoformat(), "start_time": "18:00", "address": "Hier"},
@@ -171,7 +172,7 @@ def test_the_past_is_judged_by_the_offices_day(world, client, outbox, monkeypatc
 
     huckarde(world.dortmund)
     sign_in(client, outbox)
-    office_day = dt.date.today() + dt.timedelta(days=3)
+    office_day = timeutil.today() + dt.timedelta(days=3)
     monkeypatch.setattr(timeutil, "today", lambda: office_day)
     answer = client.post_form(
         "/dortmund/gruppenbereich/veranstaltung",

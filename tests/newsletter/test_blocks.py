@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from saas.core import timeutil
 from saas.directory import operations as dir_ops
 from saas.directory.models import Group
 from saas.extensions import db
@@ -16,7 +17,7 @@ from tests.directory.helpers import make_group
 def test_new_groups_are_those_admitted_in_the_period_linked_and_not_repeated(app, world):
     """Is a group founded 10 days ago and one taken up 5 days ago "new", a long-established group (whose
     row was just created, e.g. by an import) not — and is no group repeated in the "looking" block?"""
-    today = dt.date.today()
+    today = timeutil.today()
     make_group(world.dortmund, "Seit 2010 aktiv", since=dt.date(2010, 1, 1))
     founded = make_group(world.dortmund, "Frisch gegründet", status="founding", since=today - dt.timedelta(days=200))
     make_group(world.dortmund, "Neu aufgenommen", since=today - dt.timedelta(days=5))

@@ -11,6 +11,7 @@ from unittest import mock
 import pytest
 from sqlalchemy import insert, select, update
 
+from saas.core import timeutil
 from saas.extensions import db
 from saas.newsletter import issue_operations as issue_ops
 from saas.newsletter import operations as ops
@@ -337,14 +338,13 @@ def test_issue_with_many_batches_fans_out_and_finishes(app, db, world, outbox, m
 
 def test_annual_report_counts_subscribers_and_issues(app, db, world, outbox):
     """Does the annual section count subscribers at year end and issues sent in the year?"""
-    import datetime as dt
 
     from saas.core.reports import annual_section
 
     add_subscribers(world.dortmund, 3)
     add_unsubscribed(world.dortmund, 1)
     _send(world.dortmund, _issue(world.dortmund))
-    year = dt.date.today().year
+    year = timeutil.today().year
     with tenant_context(world.dortmund.id):
         assert annual_section("newsletter", world.dortmund.id, year) == {"subscribers_at_year_end": 3, "issues_sent": 1}
         assert annual_section("newsletter", world.dortmund.id, year - 1) == {

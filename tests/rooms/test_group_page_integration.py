@@ -7,6 +7,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from saas.core import timeutil
 from saas.extensions import db
 from saas.rooms.models import Booking
 from tenants.scoping import tenant_context
@@ -16,7 +17,7 @@ from tests.rooms.helpers import book, make_group, make_room
 def test_dissolving_a_group_asks_to_end_its_bookings(client, world):
     room = make_room(world.dortmund)
     group = make_group(world.dortmund, "Trauernde Eltern", status="active")
-    today = dt.date.today()
+    today = timeutil.today()
     start = today - dt.timedelta(days=(today.weekday() - 1) % 7 + 14)  # a Tuesday two weeks ago
     book(
         world.dortmund,
@@ -35,18 +36,18 @@ def test_dissolving_a_group_asks_to_end_its_bookings(client, world):
 
     response = client.post_form(
         f"/dortmund/intern/gruppen/{group.id}/status",
-        {"status": "dissolved", "changed_on": dt.date.today().isoformat(), "note": ""},
+        {"status": "dissolved", "changed_on": timeutil.today().isoformat(), "note": ""},
     )
     assert response.status_code == 303
     assert response.headers["Location"].endswith(f"/dortmund/intern/raeume/gruppe/{group.id}/beenden")
     confirm = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Trauernde Eltern" in confirm
     with tenant_context(world.dortmund.id):
-        assert db.session.scalar(select(Booking.until_date)) > dt.date.today()
+        assert db.session.scalar(select(Booking.until_date)) > timeutil.today()
     db.session.commit()
 
     client.post_form(f"/dortmund/intern/raeume/gruppe/{group.id}/beenden")
     db.session.expire_all()
     with tenant_context(world.dortmund.id):
-        assert db.session.scalar(select(Booking.until_date)) <= dt.date.today()
+        assert db.session.scalar(select(Booking.until_date)) <= timeutil.today()
     db.session.commit()

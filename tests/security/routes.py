@@ -4,13 +4,13 @@ matrix, the CSRF and the form fuzz tests."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from flask import Flask
 from sqlalchemy import inspect, select
 from werkzeug.routing import Rule
 
+from saas.core import timeutil
 from saas.extensions import db
 from tenants.scoping import TenantScoped, cross_tenant
 
@@ -86,7 +86,7 @@ def route_values(
         elif name == "assoc_slug":
             values[name] = "paritaet-nrw"
         elif kind == "IntegerConverter" and name == "year":
-            values[name] = dt.date.today().year - 1
+            values[name] = timeutil.today().year - 1
         elif kind == "IntegerConverter":
             model = model_for_param(name)
             sample = samples.get(model.__tablename__) if model is not None else None
@@ -98,7 +98,7 @@ def route_values(
         elif kind == "AnyConverter":
             values[name] = sorted(converter.items)[0]
         elif name in ("day", "date"):
-            values[name] = dt.date.today().isoformat()
+            values[name] = timeutil.today().isoformat()
         else:
             values[name] = "x" * 20  # tokens and free strings
     return values, secrets

@@ -5,7 +5,6 @@ never an unexpected exception (which would be a 500)."""
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +13,7 @@ from sqlalchemy import func, select
 
 from saas.contacts.importer import ImportRefused, import_contacts
 from saas.contacts.models import Contact
+from saas.core import timeutil
 from saas.directory.groups_csv import ImportRejected, import_groups
 from saas.directory.models import Group
 from saas.extensions import db
@@ -31,7 +31,7 @@ CELL = st.one_of(
             "addiction",
             "-3",
             "2024-13-01",
-            dt.date.today().isoformat(),
+            timeutil.today().isoformat(),
             "Hauptstelle",
             "public",
             "protected",
