@@ -166,3 +166,22 @@ def test_regional_finder_too(client, office) -> None:  # type: ignore[no-untyped
     crisis = client.get("/verband/paritaet-nrw/gruppen", query_string=phrase).get_data(as_text=True)
     assert "Keine passende Gruppe gefunden" in crisis and crisis.count(CRISIS) == 1
     assert crisis.index(CRISIS) < crisis.index("Keine passende Gruppe gefunden")
+
+
+@pytest.mark.parametrize("path", ["/dortmund/gruppen", "/dortmund/gruppen/einbetten"])
+def test_the_founding_button_names_a_topic_not_a_sentence(client, office, path: str) -> None:  # type: ignore[no-untyped-def]
+    """The founding list's button quoted any query as the group's topic: "Ich würde bei einer Gruppe zu „alles hat
+    keinen Sinn mehr“ mitmachen". A query of up to three words is still named; a sentence is not, and a query that
+    speaks of suicide is not carried into the founding list's topic either."""
+    word = client.get(path, query_string={"q": "Mukoviszidose"}).get_data(as_text=True)
+    assert "Ich würde bei einer Gruppe zu „Mukoviszidose“ mitmachen" in word
+    assert "mitmachen?thema=Mukoviszidose" in word
+    crisis = client.get(path, query_string={"q": "alles hat keinen Sinn mehr"}).get_data(as_text=True)
+    assert "Keine passende Gruppe gefunden" in crisis
+    assert "bei einer Gruppe zu „" not in crisis and "thema=" not in crisis
+    assert "Ich würde bei einer neuen Gruppe mitmachen" in crisis
+    sentence = "wir suchen Austausch mit anderen Pflegeeltern von Kindern mit Mukoviszidose"
+    long = client.get(path, query_string={"q": sentence}).get_data(as_text=True)
+    assert "Keine passende Gruppe gefunden" in long
+    assert "bei einer Gruppe zu „" not in long and "Ich würde bei einer neuen Gruppe mitmachen" in long
+    assert "mitmachen?thema=wir+suchen" in long  # the form starts from what was typed
