@@ -23,6 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from saas.core import timeutil
 from saas.extensions import Model
 from tenants.scoping import TenantScoped
 
@@ -30,8 +31,7 @@ WEEKDAYS_SHORT = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
 WEEKDAYS_LONG = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
 
 
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+utcnow = timeutil.now  # the models' name for it (column defaults); one clock, saas.core.timeutil
 
 
 class Tenant(Model):

@@ -10,6 +10,7 @@ import datetime as dt
 
 from celery import shared_task
 
+from saas.core import timeutil
 from saas.core.periodic import each_office
 from saas.directory import operations as ops
 from saas.extensions import db
@@ -32,7 +33,7 @@ def notify_inquiry(tenant_id: int, inquiry_id: int) -> bool:
 @shared_task(name="lotse.directory.send_confirmations", acks_late=True)
 def send_confirmations(now_iso: str | None = None) -> int:
     """Once a year per group: mail the contact person of each active group a signed confirmation link."""
-    now = dt.datetime.fromisoformat(now_iso) if now_iso else dt.datetime.now(dt.UTC)
+    now = dt.datetime.fromisoformat(now_iso) if now_iso else timeutil.now()
     return each_office("directory-confirmations", lambda tenant: ops.send_due_confirmations(tenant, now)).total()
 
 

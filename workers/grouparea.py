@@ -11,6 +11,7 @@ import datetime as dt
 
 from celery import shared_task
 
+from saas.core import timeutil
 from saas.core.periodic import each_office
 from saas.core.timeutil import OFFICE_TZ
 from saas.grouparea import funding, session
@@ -23,7 +24,7 @@ def local_day(now: dt.datetime) -> dt.date:
 @shared_task(name="lotse.grouparea.funding_reminders", acks_late=True)
 def funding_reminders(now_iso: str | None = None) -> int:
     """Remind groups 28 and 7 days before each funding deadline; returns how many groups were reminded."""
-    now = dt.datetime.fromisoformat(now_iso) if now_iso else dt.datetime.now(dt.UTC)
+    now = dt.datetime.fromisoformat(now_iso) if now_iso else timeutil.now()
     today = local_day(now)
     return each_office("grouparea-funding-reminders", lambda tenant: funding.send_due_reminders(tenant, today)).total()
 

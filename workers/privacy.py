@@ -9,6 +9,7 @@ from flask import current_app
 from sqlalchemy import delete, text
 
 from saas.audit.models import AuthEvent
+from saas.core import timeutil
 from saas.core.locks import task_lock
 from saas.extensions import db, rowcount
 from saas.privacy.retention import RULES_BY_KEY
@@ -22,7 +23,7 @@ def purge_auth_events(now_iso: str | None = None) -> int:
     to one office). The app role may only append to the audit tables; on PostgreSQL the deletion is the
     SECURITY DEFINER function ``lotse_purge_auth_events`` (owned by the schema owner), which never deletes
     an event younger than 30 days."""
-    now = dt.datetime.fromisoformat(now_iso) if now_iso else dt.datetime.now(dt.UTC)
+    now = dt.datetime.fromisoformat(now_iso) if now_iso else timeutil.now()
     cutoff = now - dt.timedelta(days=RULES_BY_KEY["auth_events"].default_days)
     with task_lock("privacy-purge-auth-events") as got:
         if not got:

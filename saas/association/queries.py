@@ -17,6 +17,7 @@ from saas.association.models import AggregationRun, AssociationReport, RunStatus
 from saas.association.report import has_contacts
 from saas.association.suppression import marker
 from saas.contacts.queries import change_pct, share_pct
+from saas.core import timeutil
 from saas.extensions import db
 from tenants.models import Association
 
@@ -218,7 +219,7 @@ def freshness(association_id: int) -> dt.datetime | None:
 
 def pending_run(association_id: int) -> AggregationRun | None:
     """A run asked for in the last hour that has not finished."""
-    since = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
+    since = timeutil.now() - dt.timedelta(hours=1)
     return db.session.scalar(
         select(AggregationRun)
         .where(

@@ -20,6 +20,7 @@ from sqlalchemy import DateTime, ForeignKey, String, delete, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from saas.auth.models import AnalystAccess, Membership, Role, User
+from saas.core import timeutil
 from saas.extensions import Model, db
 from tenants.models import utcnow
 from tenants.scoping import cross_tenant
@@ -83,7 +84,7 @@ def _check_totp(secret: str, code: str, last_step: int | None) -> int | None:
     code = "".join(ch for ch in code if ch.isdigit())
     if len(code) != 6:
         return None
-    now = dt.datetime.now(dt.UTC)
+    now = timeutil.now()
     for drift in (0, -1, 1):
         moment = now + dt.timedelta(seconds=30 * drift)
         step = totp.timecode(moment)

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from saas.audit import operations as audit
 from saas.auth.models import AnalystAccess, Membership, MembershipInvite, Role, User
 from saas.auth.passwords import hash_password, password_problem
+from saas.core import timeutil
 from saas.core.errors import DomainError
 from saas.core.mail import office_message, queue_message
 from saas.extensions import db
@@ -186,7 +187,7 @@ def send_password_reset(user: User) -> None:
 
 
 def record_login(user: User) -> None:
-    user.last_login_at = dt.datetime.now(dt.UTC)
+    user.last_login_at = timeutil.now()
 
 
 def home_for(user: User) -> str:
@@ -237,7 +238,7 @@ def offer_membership(user: User, tenant: Tenant, role: Role) -> MembershipInvite
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return timeutil.now()
 
 
 def renew_invite(invite: MembershipInvite) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from saas.auth import operations as auth_ops
 from saas.auth.models import Role
+from saas.core import timeutil
 from saas.core.timeutil import OFFICE_TZ
 from saas.extensions import db
 from tenants import operations as tenant_ops
@@ -131,9 +132,7 @@ def demo_today() -> dt.date:
     """The day the demo lives in (the office's local today); data is seeded up to this day."""
     if _today_override:
         return _today_override[-1]
-    from saas.core.recurrence import today_local
-
-    return today_local()
+    return timeutil.today()
 
 
 def demo_now() -> dt.datetime:
@@ -141,7 +140,7 @@ def demo_now() -> dt.datetime:
     seeds as if it were another day sees that whole day as passed)."""
     if _today_override:
         return dt.datetime.combine(_today_override[-1], dt.time(23, 59), tzinfo=OFFICE_TZ).astimezone(dt.UTC)
-    return dt.datetime.now(dt.UTC)
+    return timeutil.now()
 
 
 @contextmanager

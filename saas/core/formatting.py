@@ -13,7 +13,6 @@ from flask_babel import get_locale
 
 from saas.core.timeutil import OFFICE_TZ
 
-BERLIN = OFFICE_TZ
 MINUS = "\u2212"
 
 
@@ -51,7 +50,7 @@ def format_percent(value: float | Decimal | None, digits: int = 0, signed: bool 
 def to_berlin(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(BERLIN)
+    return value.astimezone(OFFICE_TZ)
 
 
 def format_date(value: dt.date | dt.datetime | str | None) -> str:

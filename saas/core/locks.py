@@ -16,6 +16,7 @@ from sqlalchemy import DateTime, String, delete, insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
+from saas.core import timeutil
 from saas.extensions import Model, db
 
 
@@ -28,7 +29,7 @@ class TaskLock(Model):
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return timeutil.now()
 
 
 def acquire(name: str, ttl_seconds: int = 3600) -> str | None:

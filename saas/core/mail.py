@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from flask import current_app
 
+from saas.core import timeutil
 from saas.core.tasks import queue
 
 if TYPE_CHECKING:
@@ -36,13 +37,12 @@ def build_message(
     headers: dict[str, str] | None = None,
     message_id: str | None = None,
 ) -> EmailMessage:
-    import datetime as dt
 
     msg = EmailMessage()
     msg["From"] = sender or current_app.config["MAIL_FROM"]
     msg["To"] = to
     msg["Subject"] = subject
-    msg["Date"] = format_datetime(dt.datetime.now(dt.UTC))
+    msg["Date"] = format_datetime(timeutil.now())
     msg["Message-ID"] = message_id or make_msgid(domain="lotse.local")
     for key, value in (headers or {}).items():
         msg[key] = value

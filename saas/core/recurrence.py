@@ -14,10 +14,10 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
-DEFAULT_TZ = "Europe/Berlin"
-BERLIN = ZoneInfo(DEFAULT_TZ)
+from saas.core.timeutil import OFFICE_TZ_NAME, zone
+
+DEFAULT_TZ = OFFICE_TZ_NAME  # a new room's or event's zone
 WEEKDAYS_LONG = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
 NTH_LABELS = {1: "ersten", 2: "zweiten", 3: "dritten", 4: "vierten", -1: "letzten"}
 
@@ -38,10 +38,6 @@ class Pattern(enum.StrEnum):
         }[self.value]
 
 
-def zone(name: str | None = None) -> ZoneInfo:
-    return ZoneInfo(name or DEFAULT_TZ)
-
-
 def local_datetime(day: dt.date, time: dt.time, tz: str | None = None) -> dt.datetime:
     """The aware local datetime of a wall-clock time on a day.
 
@@ -57,14 +53,6 @@ def local_datetime(day: dt.date, time: dt.time, tz: str | None = None) -> dt.dat
 
 def to_utc(day: dt.date, time: dt.time, tz: str | None = None) -> dt.datetime:
     return local_datetime(day, time, tz).astimezone(dt.UTC)
-
-
-def now_local(tz: str | None = None) -> dt.datetime:
-    return dt.datetime.now(zone(tz))
-
-
-def today_local(tz: str | None = None) -> dt.date:
-    return now_local(tz).date()
 
 
 def nth_of(day: dt.date) -> int:

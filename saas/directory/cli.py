@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
 from saas.cli import fail, tenant_or_fail
+from saas.core import timeutil
 from saas.directory import demo as _demo  # noqa: F401 - registers the demo seeder for `lotse demo seed`
 from saas.directory.groups_csv import ImportRejected, export_groups, import_groups
 from saas.extensions import db
@@ -167,7 +167,7 @@ def record_rules(connection: Connection, rules: str) -> None:
     connection.execute(text("DELETE FROM directory_search_rules"))
     connection.execute(
         text("INSERT INTO directory_search_rules (id, rules, built_at) VALUES (1, :r, :at)"),
-        {"r": rules, "at": dt.datetime.now(dt.UTC)},
+        {"r": rules, "at": timeutil.now()},
     )
 
 

@@ -934,6 +934,7 @@ SUICIDE_DEATH_PHRASES = ("sich umgebracht", "sich getötet", "sich das Leben gen
 # SUICIDE_WORDS a safety rule of the product: a false alarm costs a line above the groups; a missed one, the help.
 CRISIS_PHRASES = ("keinen Sinn mehr", "suicide", "kill myself", "want to die", "end my life")
 PHRASE_GAP = 2
+PHRASE_READ_AS = "Suizid"  # the word a phrase of SUICIDE_PHRASES stands for in the query
 REFLEXIVE = frozenset({"mich", "dich", "sich", "uns", "euch", "mir", "dir"})
 
 
@@ -983,8 +984,8 @@ def _suicide_phrases_read(q: str) -> tuple[str, bool]:
     for phrase in _phrase_keys(SUICIDE_PHRASES):
         span = _phrase_span(keys, phrase)
         while span:
-            words[span[0] : span[1] + 1] = ["Suizid"]
-            keys[span[0] : span[1] + 1] = [language.norm("Suizid")]
+            words[span[0] : span[1] + 1] = [PHRASE_READ_AS]
+            keys[span[0] : span[1] + 1] = [language.norm(PHRASE_READ_AS)]
             found, died = True, died or phrase in death
             span = _phrase_span(keys, phrase)
     return (" ".join(words) if found else q), died
@@ -1037,7 +1038,8 @@ def query_terms(q: str) -> list[Term]:
             terms.append(_term(words[i]))
             i += 1
     if died:
-        terms = [_with_death(t) if t.word == "suizid" else t for t in terms]
+        read_as = language.raw_words(PHRASE_READ_AS)[0]  # a term's word is the query's word in lower case
+        terms = [_with_death(t) if t.word == read_as else t for t in terms]
     return _with_glosses(_hyphenated_heads(q, terms))
 
 

@@ -10,9 +10,9 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import select
 
+from saas.core import timeutil
 from saas.core.dashboard import Item, Panel, register_panel
 from saas.core.formatting import format_number
-from saas.core.recurrence import today_local
 from saas.events.models import Event, EventStatus
 from saas.events.queries import counts_for, decisions_pending
 from saas.extensions import db
@@ -27,7 +27,7 @@ def _day(day: dt.date, today: dt.date) -> str:
 
 @register_panel(30)
 def events_panel() -> Panel:
-    today = today_local()
+    today = timeutil.today()
     events = db.session.scalars(
         select(Event)
         .where(Event.status == EventStatus.published, Event.start_date >= today)

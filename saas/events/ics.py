@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
+from saas.core import timeutil
 from saas.events.models import Event, EventStatus
 from tenants.models import Tenant
 
@@ -32,7 +33,7 @@ def _component(event: Event, tenant: Tenant, base_url: str) -> ICalEvent:
     host = urlsplit(base_url).hostname or "lotse"
     item = ICalEvent()
     item.add("uid", f"event-{event.id}-{tenant.slug}@{host}")
-    item.add("dtstamp", dt.datetime.now(dt.UTC).replace(microsecond=0))
+    item.add("dtstamp", timeutil.now().replace(microsecond=0))
     item.add("dtstart", event.starts_at)
     item.add("dtend", event.ends_at)
     item.add("summary", f"{'ABGESAGT: ' if event.status == EventStatus.cancelled else ''}{event.title}")

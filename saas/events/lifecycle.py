@@ -12,8 +12,8 @@ import datetime as dt
 from flask import render_template
 from sqlalchemy import func, select
 
+from saas.core import timeutil
 from saas.core.mail import office_message, queue_message
-from saas.core.recurrence import today_local
 from saas.events.models import CancelReason, Event, EventStatus, Registration, RegistrationStatus
 from saas.events.operations import (
     REMINDER_DAYS,
@@ -31,7 +31,7 @@ from tenants.models import Tenant, utcnow
 
 def check_minimums(tenant: Tenant, today: dt.date | None = None) -> dict[str, int]:
     """At the decision date: cancel (or ask staff about) every event below its minimum."""
-    today = today or today_local()
+    today = today or timeutil.today()
     due = db.session.scalars(
         select(Event.id).where(
             Event.status == EventStatus.published,
@@ -77,7 +77,7 @@ def _tell_office(tenant: Tenant, event: Event) -> None:
 
 def send_reminders(tenant: Tenant, today: dt.date | None = None) -> int:
     """Two days before an event that takes place, remind everyone who has a place."""
-    today = today or today_local()
+    today = today or timeutil.today()
     due = db.session.scalars(
         select(Event).where(
             Event.status == EventStatus.published,
@@ -91,7 +91,7 @@ def send_reminders(tenant: Tenant, today: dt.date | None = None) -> int:
     for event in due:
         if event.min_participants and event.decision_checked_at is None:
             continue  # the minimum is not decided yet: no reminder for an event that may not happen
-        if event.starts_at <= dt.datetime.now(dt.UTC):
+        if event.starts_at <= timeutil.now():
             continue
         event.reminder_sent_at = utcnow()
         for registration in event.registrations:
@@ -135,7 +135,7 @@ def purge_personal_data(tenant: Tenant, today: dt.date | None = None) -> int:
     the rows stay as counts."""
     from saas.privacy.retention import retention_days
 
-    today = today or today_local()
+    today = today or timeutil.today()
     cutoff = today - dt.timedelta(days=retention_days("event_participants", tenant))
     events = db.session.scalars(
         select(Event).where(Event.start_date <= cutoff, Event.personal_data_deleted_at.is_(None))

@@ -17,9 +17,10 @@ from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, select
 
+from saas.core import timeutil
 from saas.core.errors import DomainError
 from saas.core.mail import office_message, queue_message
-from saas.core.recurrence import Pattern, now_local, today_local
+from saas.core.recurrence import Pattern
 from saas.events.models import (
     ACTIVE,
     HOLDING,
@@ -265,7 +266,7 @@ def update_event(event: Event, data: dict) -> Event:
 def publish_event(event: Event) -> None:
     if event.status != EventStatus.draft:
         raise EventError(_("Nur ein Entwurf kann veröffentlicht werden."))
-    if event.start_date < today_local(event.tz):
+    if event.start_date < timeutil.today(event.tz):
         raise EventError(_("Die Veranstaltung liegt in der Vergangenheit."))
     event.status = EventStatus.published
     event.published_at = utcnow()
@@ -323,12 +324,12 @@ def keep_event(event: Event) -> None:
 
 
 def registration_open(event: Event, today: dt.date | None = None) -> bool:
-    today = today or today_local(event.tz)
+    today = today or timeutil.today(event.tz)
     if event.status != EventStatus.published or not event.registration_required:
         return False
     if event.registration_deadline and today > event.registration_deadline:
         return False
-    return event.starts_at > now_local(event.tz)
+    return event.starts_at > timeutil.local_now(event.tz)
 
 
 def register(
@@ -483,7 +484,7 @@ def record_attendance(event: Event, attended: dict[int, int | None]) -> None:
     """Staff note after the event how many came per registration (None = not recorded)."""
     if event.status != EventStatus.published:
         raise EventError(_("Anwesenheit gibt es nur für stattfindende Veranstaltungen."))
-    if event.starts_at > now_local(event.tz):
+    if event.starts_at > timeutil.local_now(event.tz):
         raise EventError(_("Die Anwesenheit wird nach Beginn der Veranstaltung erfasst."))
     by_id = {r.id: r for r in event.registrations}
     for registration_id, persons in attended.items():

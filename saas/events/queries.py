@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from saas.core.recurrence import now_local, today_local
+from saas.core import timeutil
 from saas.directory.models import PUBLIC_STATUSES, Group
 from saas.events.models import (
     CancelReason,
@@ -68,7 +68,7 @@ def counts_for(event_ids: list[int]) -> dict[int, Counts]:
 
 def public_events(*, upcoming: bool = True) -> list[Event]:
     """Published events (cancelled ones too, marked), upcoming first-come, or past ones newest first."""
-    today = today_local()
+    today = timeutil.today()
     query = (
         select(Event)
         .options(selectinload(Event.room).selectinload(Room.site))
@@ -82,7 +82,7 @@ def public_events(*, upcoming: bool = True) -> list[Event]:
 
 
 def staff_events(scope: str = "upcoming") -> list[Event]:
-    today = today_local()
+    today = timeutil.today()
     query = select(Event).options(selectinload(Event.room).selectinload(Room.site))
     if scope == "past":
         query = query.where(Event.start_date < today).order_by(Event.start_date.desc(), Event.start_time.desc())
@@ -127,7 +127,7 @@ def participants(event: Event) -> list[Registration]:
 
 
 def is_held(event: Event, now: dt.datetime | None = None) -> bool:
-    now = now or now_local(event.tz)
+    now = now or timeutil.local_now(event.tz)
     return event.status == EventStatus.published and event.starts_at <= now
 
 
@@ -141,7 +141,7 @@ def annual_figures(tenant_id: int, year: int) -> dict:
         )
     ).all()
     counts = counts_for([e.id for e in events])
-    now = now_local()
+    now = timeutil.local_now()
     by_kind: dict[str, dict[str, int]] = defaultdict(lambda: {"held": 0, "cancelled": 0})
     by_reason = {reason.value: 0 for reason in CancelReason}
     held = cancelled = planned = registrations = registered_persons = attendance = 0

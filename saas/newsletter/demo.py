@@ -8,6 +8,7 @@ import secrets
 
 from sqlalchemy import select
 
+from saas.core import timeutil
 from saas.core.demo import demo_years, register_seeder
 from saas.extensions import db
 from saas.newsletter import operations as ops
@@ -228,7 +229,7 @@ _STEP = {IssueStatus.draft: 0, IssueStatus.scheduled: 1, IssueStatus.sent: 2}
 def seed_newsletter(tenants: dict[str, Tenant]) -> bool:
     from saas.core.demo import demo_today
 
-    now = dt.datetime.combine(demo_today(), dt.datetime.now(dt.UTC).time(), tzinfo=dt.UTC)
+    now = dt.datetime.combine(demo_today(), timeutil.now().time(), tzinfo=dt.UTC)
     created = False
     for slug in LISTS:
         tenant = tenants.get(slug)

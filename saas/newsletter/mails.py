@@ -12,6 +12,7 @@ from email.utils import format_datetime, parseaddr
 
 from flask import current_app, render_template
 
+from saas.core import timeutil
 from saas.core.mail import SEND_TASK, office_links, office_reply_to, office_sender
 from saas.core.tasks import queue
 from saas.newsletter.models import Issue, NewsletterSettings, Subscriber
@@ -64,7 +65,7 @@ def frame(
     return MailFrame(
         sender=office_sender(tenant),
         subject=subject,
-        date=format_datetime(date or dt.datetime.now(dt.UTC)),
+        date=format_datetime(date or timeutil.now()),
         html=render_template("newsletter/mail/frame.html", **context),
         text=render_template("newsletter/mail/frame.txt", **context),
         list_id=f"<{tenant.slug}.newsletter.{domain}>",
@@ -74,7 +75,7 @@ def frame(
 
 
 def issue_frame(tenant: Tenant, issue: Issue) -> MailFrame:
-    started = issue.started_at or dt.datetime.now(dt.UTC)
+    started = issue.started_at or timeutil.now()
     if started.tzinfo is None:
         started = started.replace(tzinfo=dt.UTC)
     return frame(
@@ -144,7 +145,7 @@ def _single(
 ) -> None:
     body_html, body_text = render_body(body_md)
     mail = frame(tenant, subject, body_html, body_text, note=note, unsubscribe_label=label)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S%f")
+    stamp = timeutil.now().strftime("%Y%m%d%H%M%S%f")
     raw = mail.build(
         to=subscriber.email or "",
         message_id=mail.message_id(kind, tenant.id, subscriber.id, stamp),
@@ -201,7 +202,7 @@ def send_welcome(tenant: Tenant, subscriber: Subscriber, settings: NewsletterSet
 def send_test(tenant: Tenant, issue: Issue, body_html: str, body_text: str, to: str) -> None:
     """A test copy to a staff member: same frame, subject marked, unsubscribe link that unsubscribes nobody."""
     mail = frame(tenant, f"[Test] {issue.subject}", body_html, body_text, note=ISSUE_NOTE.format(office=tenant.name))
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S%f")
+    stamp = timeutil.now().strftime("%Y%m%d%H%M%S%f")
     raw = mail.build(
         to=to,
         message_id=mail.message_id("test", tenant.id, issue.id, stamp),

@@ -312,9 +312,9 @@ def _parse_consented_at(value: str) -> dt.datetime:
     except ValueError as exc:
         raise ValueError("consented_at must be YYYY-MM-DD or an ISO date-time") from exc
     if parsed.tzinfo is None:
-        from saas.core.formatting import BERLIN
+        from saas.core.timeutil import OFFICE_TZ
 
-        parsed = parsed.replace(tzinfo=BERLIN)
+        parsed = parsed.replace(tzinfo=OFFICE_TZ)
     parsed = parsed.astimezone(dt.UTC)
     if parsed > now() + dt.timedelta(minutes=5):
         raise ValueError("consented_at lies in the future")

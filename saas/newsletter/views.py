@@ -16,8 +16,8 @@ from saas.core import timeutil
 from saas.core.access import can, office_required
 from saas.core.csvio import MAX_CSV_BYTES, write_csv
 from saas.core.errors import perform, perform_or_fail
-from saas.core.formatting import BERLIN
 from saas.core.paging import page_number
+from saas.core.timeutil import OFFICE_TZ
 from saas.extensions import db
 from saas.newsletter import issue_operations as issue_ops
 from saas.newsletter import operations as ops
@@ -269,7 +269,7 @@ def issue_schedule(slug: str, issue_id: int) -> ResponseReturnValue:
     issue = issue_or_404(issue_id)
     form = ScheduleForm()
     if form.validate_on_submit():
-        at = form.at.data.replace(tzinfo=BERLIN).astimezone(dt.UTC)
+        at = form.at.data.replace(tzinfo=OFFICE_TZ).astimezone(dt.UTC)
         perform(lambda: issue_ops.queue_issue(g.tenant, issue, at), success=_("Der Versand ist geplant."))
     else:
         flash(_("Bitte geben Sie Datum und Uhrzeit an."), "error")

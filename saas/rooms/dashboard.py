@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import url_for
 from flask_babel import gettext as _
 
+from saas.core import timeutil
 from saas.core.dashboard import Item, Panel, register_panel
-from saas.core.recurrence import today_local
 from saas.rooms import queries
 
 
@@ -15,7 +15,7 @@ def rooms_panel() -> Panel | None:
     room_list = queries.rooms()
     if not room_list:
         return None
-    today = today_local()
+    today = timeutil.today()
     occ = [o for o in queries.occurrences(room_list, today, today, include_cancelled=True)]
     items = [
         Item(

@@ -13,8 +13,9 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import delete, or_, select
 
+from saas.core import timeutil
 from saas.core.errors import DomainError
-from saas.core.recurrence import Pattern, Recurrence, daterange, nth_of, overlaps, today_local
+from saas.core.recurrence import Pattern, Recurrence, daterange, nth_of, overlaps
 from saas.extensions import db
 from saas.rooms.models import Booking, BookingException, BookingKind, BookingStatus, Closure, Room, RoomOpening
 from tenants.models import Site
@@ -303,7 +304,7 @@ def restore_date(booking: Booking, day: dt.date) -> None:
 
 def end_booking(booking: Booking, *, reason: str = "", today: dt.date | None = None) -> None:
     """Stop a booking from today on: past dates stay (they count), future ones are freed."""
-    today = today or today_local(booking.tz)
+    today = today or timeutil.today(booking.tz)
     booking.ended_reason = reason[:200]
     if booking.start_date >= today:
         booking.status = BookingStatus.cancelled
@@ -313,7 +314,7 @@ def end_booking(booking: Booking, *, reason: str = "", today: dt.date | None = N
 
 
 def future_bookings_for_group(group_id: int, today: dt.date | None = None) -> list[Booking]:
-    today = today or today_local()
+    today = today or timeutil.today()
     return list(
         db.session.scalars(
             select(Booking)
@@ -333,7 +334,7 @@ def end_future_bookings(group_id: int, acting_user: Any = None, *, today: dt.dat
     The directory's dissolve flow calls this after the person confirmed; it returns the bookings
     ended so the page can say which rooms and rhythms were freed.
     """
-    today = today or today_local()
+    today = today or timeutil.today()
     ended = future_bookings_for_group(group_id, today)
     who = getattr(acting_user, "name", "") or ""
     for booking in ended:

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
+from saas.core import timeutil
 from saas.core.formatting import round_half_up
-from saas.core.recurrence import Recurrence, daterange, hours_between, local_datetime, today_local
+from saas.core.recurrence import Recurrence, daterange, hours_between, local_datetime
 from saas.extensions import db
 from saas.rooms.models import Booking, BookingKind, BookingStatus, Closure, Room
 from saas.rooms.operations import closed_days
@@ -104,7 +105,7 @@ def closures_in(site_id: int | None, first: dt.date, last: dt.date) -> dict[dt.d
 
 def bookings_for_group(group_id: int, *, include_past: bool = False) -> list[Booking]:
     """The group's room bookings (current and future ones unless ``include_past``), for its staff page."""
-    today = today_local()
+    today = timeutil.today()
     query = (
         select(Booking)
         .options(selectinload(Booking.room).selectinload(Room.site), selectinload(Booking.exceptions))
@@ -117,7 +118,7 @@ def bookings_for_group(group_id: int, *, include_past: bool = False) -> list[Boo
 
 
 def next_dates(booking: Booking, count: int = 3) -> list[dt.date]:
-    today = today_local(booking.tz)
+    today = timeutil.today(booking.tz)
     room = booking.room
     closed = closed_days(room.site_id, today, booking.last_date) if booking.last_date >= today else frozenset()
     dates = []
@@ -184,7 +185,7 @@ RENEWAL_DAYS = 28
 
 def expiring_bookings(today: dt.date | None = None, days: int = RENEWAL_DAYS) -> list[Booking]:
     """Recurring group bookings whose last date comes within ``days``: time to renew them."""
-    today = today or today_local()
+    today = today or timeutil.today()
     return list(
         db.session.scalars(
             select(Booking)

@@ -12,9 +12,10 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from saas.auth.models import Role
+from saas.core import timeutil
 from saas.core.access import can, office_required
 from saas.core.errors import on_field, perform, perform_or_fail
-from saas.core.recurrence import Pattern, month_bounds, today_local, week_start
+from saas.core.recurrence import Pattern, month_bounds, week_start
 from saas.directory.models import LIVE_STATUSES, Group
 from saas.extensions import db
 from saas.rooms import operations as ops
@@ -35,7 +36,7 @@ def _sites() -> list[Site]:
 def _day_arg(name: str = "datum") -> dt.date:
     raw = request.args.get(name)
     if not raw:
-        return today_local()
+        return timeutil.today()
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
@@ -45,7 +46,7 @@ def _day_arg(name: str = "datum") -> dt.date:
 def _month_arg() -> dt.date:
     raw = request.args.get("monat")
     if not raw:
-        return today_local().replace(day=1)
+        return timeutil.today().replace(day=1)
     try:
         return dt.date.fromisoformat(f"{raw}-01")
     except ValueError:
@@ -79,7 +80,7 @@ def overview(slug: str) -> ResponseReturnValue:
     by_site = defaultdict(list)
     for room in all_rooms:
         by_site[room.site_id].append(room)
-    today = today_local()
+    today = timeutil.today()
     closures = db.session.scalars(select(Closure).where(Closure.last_day >= today).order_by(Closure.first_day)).all()
     return render_template(
         "rooms/overview.html", sites=sites, by_site=by_site, closures=closures, can_edit=can(Role.staff),
@@ -153,7 +154,7 @@ def _week(room_list: list[Room], anchor: dt.date) -> dict:
         "closed": queries.closures_in(site_id, days[0], days[-1]),
         "prev": (monday - dt.timedelta(days=7)).isoformat(),
         "next": (monday + dt.timedelta(days=7)).isoformat(),
-        "today": today_local(),
+        "today": timeutil.today(),
         "iso_week": monday.isocalendar().week,
     }
 
@@ -180,7 +181,7 @@ def _month(room_list: list[Room], first_of_month: dt.date) -> dict:
         "closed": queries.closures_in(site_id, first, last),
         "prev": prev_month.strftime("%Y-%m"),
         "next": next_month.strftime("%Y-%m"),
-        "today": today_local(),
+        "today": timeutil.today(),
     }
 
 
@@ -241,7 +242,7 @@ def bookings(slug: str) -> ResponseReturnValue:
         room_or_404(room_id)
         query = query.where(Booking.room_id == room_id)
     if request.args.get("alle") != "1":
-        today = today_local()
+        today = timeutil.today()
         query = query.where((Booking.until_date >= today) | (Booking.start_date >= today))
     rows = db.session.scalars(query.order_by(Booking.room_id, Booking.start_time)).all()
     rows = sorted(rows, key=lambda b: (b.room.site.position, b.room.position, b.start_date.weekday(), b.start_time))

@@ -133,10 +133,10 @@ def test_subscribers_decisions_and_group_requests_are_panels_not_cards(client, w
 def test_next_events_carry_their_year_when_it_is_not_this_year(client, world):
     """In December the next events reach into January: "25.01.2027", not a bare "25.01." that reads as this
     January, gone; an event of this year stays short."""
-    from saas.core.recurrence import today_local
+    from saas.core import timeutil
     from tests.events.helpers import make_event
 
-    today = today_local()
+    today = timeutil.today()
     later = dt.date(today.year + 1, 1, 25)
     plain = {"min_participants": None, "decision_date": None, "registration_deadline": None}
     make_event(world.dortmund, days_ahead=0, title="Heute hier", **plain)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from saas.core.recurrence import today_local
+from saas.core import timeutil
 from saas.events import operations as ops
 from saas.events.models import Event, EventKind, PlaceKind
 from saas.extensions import db
@@ -13,7 +13,7 @@ from tests.rooms.helpers import detached
 
 
 def make_event(tenant, *, days_ahead: int = 20, publish: bool = True, **overrides) -> Event:  # type: ignore[no-untyped-def]
-    day = today_local() + dt.timedelta(days=days_ahead)
+    day = timeutil.today() + dt.timedelta(days=days_ahead)
     data = {
         "kind": EventKind.seminar,
         "title": "Meine Rolle als Gruppenleitung",

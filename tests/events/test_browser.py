@@ -8,7 +8,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from saas.core.recurrence import today_local
+from saas.core import timeutil
 from saas.events import lifecycle
 from saas.events import operations as ops
 from saas.events.models import Event, EventStatus, Registration
@@ -30,7 +30,7 @@ def _register(pg, url: str, name: str, email: str, persons: str = "1") -> None: 
 
 
 def test_publish_register_and_automatic_cancellation(page, page_nojs, world, outbox, db):
-    day = today_local() + dt.timedelta(days=14)
+    day = timeutil.today() + dt.timedelta(days=14)
     login(page, world.dortmund_staff.email)
     page.goto("/dortmund/intern/veranstaltungen/")
     assert_accessible(page, "staff list")
@@ -114,7 +114,7 @@ def test_waitlist_settings_and_attendance_pages(page, world, db):
     page.wait_for_load_state()
     with tenant_context(world.dortmund.id):
         assert ops.auto_cancel(db.session.get(Tenant, world.dortmund.id)) is False
-        event = ops.create_event({"kind": "gesamttreffen", "title": "Gesamttreffen", "start_date": today_local(),
+        event = ops.create_event({"kind": "gesamttreffen", "title": "Gesamttreffen", "start_date": timeutil.today(),
                                   "start_time": dt.time(0, 1), "place_kind": "address", "address": "Dortmund",
                                   "capacity": 2})  # fmt: skip
         event.status, event.published_at = EventStatus.published, event.created_at

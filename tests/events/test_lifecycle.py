@@ -4,7 +4,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from saas.core.recurrence import today_local
+from saas.core import timeutil
 from saas.core.reports import annual_section
 from saas.events import lifecycle
 from saas.events import operations as ops
@@ -92,7 +92,7 @@ def test_reminder_two_days_before_only_once_and_only_to_people_with_a_place(worl
     register(world.dortmund, event.id, 3)
     before = len(outbox.wait_for(3))
     with tenant_context(world.dortmund.id):
-        assert lifecycle.send_reminders(world.dortmund, today=today_local() - dt.timedelta(days=1)) == 0
+        assert lifecycle.send_reminders(world.dortmund, today=timeutil.today() - dt.timedelta(days=1)) == 0
         assert lifecycle.send_reminders(world.dortmund) == 2
         db.session.commit()
         assert lifecycle.send_reminders(world.dortmund) == 0
@@ -102,7 +102,7 @@ def test_reminder_two_days_before_only_once_and_only_to_people_with_a_place(worl
 
 def test_no_reminder_before_the_minimum_is_decided(world, outbox):
     event = make_event(world.dortmund, days_ahead=2, min_participants=2, registration_deadline=None,
-                       decision_date=today_local() + dt.timedelta(days=1))  # fmt: skip
+                       decision_date=timeutil.today() + dt.timedelta(days=1))  # fmt: skip
     register(world.dortmund, event.id, 2)
     with tenant_context(world.dortmund.id):
         assert lifecycle.send_reminders(world.dortmund) == 0
@@ -119,25 +119,25 @@ def test_personal_data_deleted_30_days_after_the_event_counts_kept(world):
         row = db.session.get(Registration, regs[0].id)
         row.accessibility_needs = "Gebärdensprache"
         ev = db.session.get(Event, event.id)
-        ev.start_date = today_local() - dt.timedelta(days=31)  # as if it had taken place a month ago
+        ev.start_date = timeutil.today() - dt.timedelta(days=31)  # as if it had taken place a month ago
         ev.decision_checked_at = None
         for i, reg in enumerate(regs):
             db.session.get(Registration, reg.id).attended_persons = 1 if i < 4 else 0
         db.session.commit()
-        assert lifecycle.purge_personal_data(world.dortmund, today=today_local() - dt.timedelta(days=2)) == 0
+        assert lifecycle.purge_personal_data(world.dortmund, today=timeutil.today() - dt.timedelta(days=2)) == 0
         assert lifecycle.purge_personal_data(world.dortmund) == 5
         db.session.commit()
         assert lifecycle.purge_personal_data(world.dortmund) == 0
         rows = db.session.scalars(select(Registration)).all()
         assert all(r.name == "" and r.email == "" and r.accessibility_needs == "" and r.anonymized_at for r in rows)
-        assert lifecycle.registrations_with_personal_data(today_local()) == 0
+        assert lifecycle.registrations_with_personal_data(timeutil.today()) == 0
         section = annual_section("events", world.dortmund.id, ev.start_date.year)
     assert section["held"] == 1 and section["registrations"] == 5 and section["attendance"] == 4
 
 
 def test_annual_report_counts_held_and_cancelled_by_kind_and_reason_without_any_person(world):
     """Does the events section count per kind and reason, and hold no name or e-mail anywhere?"""
-    year = today_local().year - 1
+    year = timeutil.today().year - 1
     with tenant_context(world.dortmund.id):
         for day, kind, status, reason in [
             (dt.date(year, 3, 10), "gesamttreffen", "published", None),

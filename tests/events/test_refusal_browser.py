@@ -4,14 +4,14 @@ import datetime as dt
 
 from playwright.sync_api import expect
 
-from saas.core.recurrence import today_local
+from saas.core import timeutil
 from tests.browser import assert_accessible, login
 
 
 def test_refused_event_shows_the_reason_in_english(page, world):
     """Does an online event without an access link come back with the operation's reason, translated, and
     is that page accessible?"""
-    day = today_local() + dt.timedelta(days=14)
+    day = timeutil.today() + dt.timedelta(days=14)
     login(page, world.dortmund_staff.email)
     page.goto("/sprache/en?next=/dortmund/intern/veranstaltungen/neu")
     page.select_option("#kind", "seminar")

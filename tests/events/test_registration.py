@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from saas.core.recurrence import today_local
+from saas.core import timeutil
 from saas.events import lifecycle
 from saas.events import operations as ops
 from saas.events.models import Event, PlaceKind, Registration, RegistrationStatus
@@ -136,7 +136,7 @@ def test_closed_registration_and_drafts(world, client):
     closed = make_event(world.dortmund, days_ahead=2, registration_deadline=None, min_participants=None,
                         decision_date=None)  # fmt: skip
     with tenant_context(world.dortmund.id):
-        db.session.get(Event, closed.id).registration_deadline = today_local() - dt.timedelta(days=1)
+        db.session.get(Event, closed.id).registration_deadline = timeutil.today() - dt.timedelta(days=1)
         db.session.commit()
     data = {"name": "A", "email": "a@example.org", "persons": "1", "group_id": "0", "consent": "y"}
     response = client.post_form(f"/dortmund/veranstaltungen/{closed.id}", data)

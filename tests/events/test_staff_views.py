@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from saas.core.recurrence import today_local
+from saas.core import timeutil
 from saas.events import operations as ops
 from saas.events.models import Event, EventStatus, Registration
 from saas.extensions import db
@@ -29,7 +29,7 @@ def _form(day: dt.date, **extra) -> dict:  # type: ignore[no-untyped-def]
 
 def test_staff_create_publish_and_see_it_public(world, client):
     client.login(world.dortmund_staff)
-    day = today_local() + dt.timedelta(days=21)
+    day = timeutil.today() + dt.timedelta(days=21)
     response = client.post_form("/dortmund/intern/veranstaltungen/neu", _form(day))
     assert response.status_code == 302
     with tenant_context(world.dortmund.id):
@@ -44,7 +44,7 @@ def test_staff_create_publish_and_see_it_public(world, client):
 
 def test_bad_event_form_is_refused_with_a_reason(world, client):
     client.login(world.dortmund_staff)
-    day = today_local() + dt.timedelta(days=21)
+    day = timeutil.today() + dt.timedelta(days=21)
     cases = [
         _form(day, decision_date=""),  # minimum without a decision date
         _form(day, decision_date=(day + dt.timedelta(days=1)).isoformat()),
@@ -62,7 +62,7 @@ def test_bad_event_form_is_refused_with_a_reason(world, client):
 def test_each_refusal_is_shown_at_its_own_field(world, client):
     """Does each of the operation's refusals come back next to the field it is about, not at the date?"""
     client.login(world.dortmund_staff)
-    day = today_local() + dt.timedelta(days=21)
+    day = timeutil.today() + dt.timedelta(days=21)
     after = (day + dt.timedelta(days=1)).isoformat()
     cases = [
         (_form(day, decision_date=""), "decision_date", "Zur Mindestteilnehmerzahl gehört ein Entscheidungstag."),
@@ -87,7 +87,7 @@ def test_each_refusal_is_shown_at_its_own_field(world, client):
 def test_event_in_a_room_books_it_and_a_clash_is_named(world, client):
     room = make_room(world.dortmund)
     client.login(world.dortmund_staff)
-    day = today_local() + dt.timedelta(days=21)
+    day = timeutil.today() + dt.timedelta(days=21)
     data = _form(day, place_kind="room", room_id=str(room.id), address="")
     assert client.post_form("/dortmund/intern/veranstaltungen/neu", data).status_code in (302, 422)
     with tenant_context(world.dortmund.id):
@@ -106,7 +106,7 @@ def test_an_event_offers_no_more_places_than_its_room_has(world, client):
     and on a later change; and are 12 accepted?"""
     room = make_room(world.dortmund, capacity=12)
     client.login(world.dortmund_staff)
-    day = today_local() + dt.timedelta(days=22)
+    day = timeutil.today() + dt.timedelta(days=22)
     day += dt.timedelta(days=1) if day.weekday() == 6 else dt.timedelta()  # the room is closed on Sundays
     data = _form(day, place_kind="room", room_id=str(room.id), address="", capacity="30")
     response = client.post_form("/dortmund/intern/veranstaltungen/neu", data)
@@ -143,7 +143,7 @@ def test_participants_list_csv_print_and_attendance(world, client):
     assert edit.status_code == 302
     assert client.get(f"{base}/anwesenheit").status_code == 200  # before the event: not yet possible
     with tenant_context(world.dortmund.id):
-        db.session.get(Event, event.id).start_date = today_local() - dt.timedelta(days=1)
+        db.session.get(Event, event.id).start_date = timeutil.today() - dt.timedelta(days=1)
         db.session.commit()
     bad = client.post_form(f"{base}/anwesenheit", {f"attended-{regs[0].id}": "abc"})
     assert bad.status_code == 422
@@ -198,7 +198,7 @@ def test_every_event_staff_url_answers_404_to_another_office(world, client):
 def test_edit_moves_the_room_booking_and_more_places_go_to_the_waitlist(world, client, outbox):
     """Editing an event in a room moves its booking; raising the capacity offers places to people waiting."""
     room = make_room(world.dortmund)
-    day = today_local() + dt.timedelta(days=(1 - today_local().weekday()) % 7 + 14)  # a Tuesday in 2–3 weeks
+    day = timeutil.today() + dt.timedelta(days=(1 - timeutil.today().weekday()) % 7 + 14)  # a Tuesday in 2–3 weeks
     event = make_event(world.dortmund, capacity=1, min_participants=None, decision_date=None, start_date=day,
                        place_kind="room", room_id=room.id, address="", registration_deadline=None)  # fmt: skip
     _first, waiting = register(world.dortmund, event.id, 2)

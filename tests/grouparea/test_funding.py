@@ -179,7 +179,7 @@ def test_the_office_sees_past_deadlines_marked_and_the_open_ones_first(world, cl
         db.session.commit()
     # 31 March 2026, 22:30 UTC is already 1 April in Dortmund: the application deadline of 31 March has passed.
     moment = dt.datetime(2026, 3, 31, 22, 30, tzinfo=dt.UTC).astimezone(ZoneInfo("Europe/Berlin"))
-    monkeypatch.setattr(timeutil, "local_now", lambda: moment)
+    monkeypatch.setattr(timeutil, "local_now", lambda tz=None: moment.astimezone(timeutil.zone(tz)))
     client.login(world.dortmund_staff)
     page = client.get("/dortmund/intern/foerderung/?jahr=2026").get_data(as_text=True)
     section = page.split("<h2>Fristen 2026</h2>", 1)[1].split("</ul>", 1)[0]

@@ -108,13 +108,13 @@ def test_room_renewal_notice_built_by_the_worker(office, outbox):
     """A mail built in a Celery task (no request): the same layout, links absolute from BASE_URL."""
     import datetime as dt
 
-    from saas.core.recurrence import today_local
+    from saas.core import timeutil
     from tests.rooms.helpers import book, make_group, make_room
     from workers import rooms as room_tasks
 
     room = make_room(office.dortmund, hours="")
     group = make_group(office.dortmund, "Endet bald")
-    today = today_local()
+    today = timeutil.today()
     book(office.dortmund, room, group, pattern="weekly", start_date=today - dt.timedelta(days=70),
          until_date=today + dt.timedelta(days=10), start_time=dt.time(17), end_time=dt.time(19))  # fmt: skip
     assert room_tasks.notify_expiring_bookings.apply().get()["dortmund"] == 1

@@ -5,7 +5,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from saas.core.recurrence import today_local
+from saas.core import timeutil
 from saas.extensions import db
 from saas.rooms.models import Booking
 from tenants.scoping import tenant_context
@@ -18,7 +18,7 @@ def test_book_a_weekly_room_for_the_year_and_browse_the_calendars(page, world):
     make_room(world.dortmund, name="Gruppenraum 2")
     group = make_group(world.dortmund, "Selbsthilfe bei Angst")
     other = make_group(world.dortmund, "Trauernde Eltern")
-    today = today_local()
+    today = timeutil.today()
     start = today + dt.timedelta(days=(1 - today.weekday()) % 7 or 7)  # next Tuesday
     until = start + dt.timedelta(days=364)
     login(page, world.dortmund_staff.email)

@@ -4,7 +4,7 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from saas.core.recurrence import today_local
+from saas.core import timeutil
 from saas.core.reports import annual_section
 from saas.directory.finder import step_free_ids
 from saas.directory.models import Group
@@ -20,7 +20,7 @@ def test_demo_seed_gives_dortmund_three_rooms_34_groups_and_a_year_of_events(app
     first = runner.invoke(args=["demo", "seed"])
     assert first.exit_code == 0, first.output
     dortmund_id = db.session.scalar(select(Tenant.id).where(Tenant.slug == "dortmund"))
-    year = today_local().year
+    year = timeutil.today().year
     with tenant_context(dortmund_id):
         rooms = db.session.scalars(select(Room)).all()
         assert len(rooms) == 3
@@ -32,7 +32,7 @@ def test_demo_seed_gives_dortmund_three_rooms_34_groups_and_a_year_of_events(app
         statuses = {e.status for e in events}
         assert statuses == {EventStatus.published, EventStatus.cancelled}
         assert any(e.cancel_reason == "too_few" for e in events)
-        assert any(e.start_date > today_local() for e in events)
+        assert any(e.start_date > timeutil.today() for e in events)
         old = [e for e in events if e.personal_data_deleted_at]
         assert old and all(
             r.name == ""
@@ -46,7 +46,7 @@ def test_demo_seed_gives_dortmund_three_rooms_34_groups_and_a_year_of_events(app
     assert rooms_section["groups_using_rooms"] == 34 and rooms_section["hours_booked"] > 0
     for slug in ("dortmund", "kreis-unna", "hamm", "dithmarschen"):
         _assert_office_groups_have_their_rooms(db, slug)
-    assert held_or_cancelled == sum(1 for e in events if e.start_date < today_local())
+    assert held_or_cancelled == sum(1 for e in events if e.start_date < timeutil.today())
     counts = (len(rooms), len(events))
     second = runner.invoke(args=["demo", "seed"])
     assert second.exit_code == 0, second.output
@@ -61,7 +61,7 @@ def _assert_office_groups_have_their_rooms(db, slug: str) -> None:
     such a booking meets there: otherwise the Wegweiser's step-free filter, which reads the bookings, would miss
     groups that say they meet in the (step-free) office (it once missed 54 of Dortmund's 68)."""
     tenant_id = db.session.scalar(select(Tenant.id).where(Tenant.slug == slug))
-    today = today_local()
+    today = timeutil.today()
     with tenant_context(tenant_id):
         rooms = {room.id: room for room in db.session.scalars(select(Room))}
         current = {

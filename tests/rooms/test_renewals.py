@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from saas.core.recurrence import today_local
+from saas.core import timeutil
 from saas.extensions import db
 from tenants.models import Tenant
 from tenants.scoping import tenant_context
@@ -17,7 +17,7 @@ def test_expiring_bookings_are_announced_once(world, outbox):
         db.session.commit()
     room = make_room(world.dortmund, hours="")
     soon, later = make_group(world.dortmund, "Endet bald"), make_group(world.dortmund, "Läuft noch")
-    start, today = today_local() - dt.timedelta(days=70), today_local()
+    start, today = timeutil.today() - dt.timedelta(days=70), timeutil.today()
     book(world.dortmund, room, soon, pattern="weekly", start_date=start, until_date=today + dt.timedelta(days=10),
          start_time=dt.time(17), end_time=dt.time(19))  # fmt: skip
     book(world.dortmund, room, later, pattern="weekly", start_date=start, until_date=today + dt.timedelta(days=90),

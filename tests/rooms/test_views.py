@@ -6,7 +6,8 @@ import datetime as dt
 from flask import render_template
 from sqlalchemy import select
 
-from saas.core.recurrence import today_local, week_start
+from saas.core import timeutil
+from saas.core.recurrence import week_start
 from saas.extensions import db
 from saas.rooms.models import Booking, BookingStatus, Closure
 from tenants.scoping import tenant_context
@@ -14,7 +15,7 @@ from tests.rooms.helpers import book, make_group, make_room
 
 
 def _next_tuesday() -> dt.date:
-    today = today_local()
+    today = timeutil.today()
     return today + dt.timedelta(days=(1 - today.weekday()) % 7 or 7)
 
 
