@@ -529,14 +529,23 @@ def _area_keys() -> tuple[frozenset[str], frozenset[str]]:
 def related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """What OpenThesaurus relates to a word, nearest first: its synonyms; the broader terms of its sets and
     the nouns of its multi-word synonyms ("kiffen" → "Haschisch rauchen" → Haschisch); the broader terms of
-    those ("Haschisch" → Cannabis). The search walks them only until a word names a topic."""
+    those ("Haschisch" → Cannabis), of a term of one sense only: a term of several sets passed on the broader terms
+    of each ("gefühlskalt" ^Anlage ^Automat, of an installation, not of a temperament; s30-senses). The search
+    walks them only until a word names a topic."""
     sets, _index = _thesaurus()
     links = _synset_links or []
     own = _sense_numbers(word)
     synonyms_ = tuple(dict.fromkeys(t for n in own for t in sets[n]))
     second = tuple(dict.fromkeys(t[1:] for n in own for t in links[n]))
     third = tuple(
-        dict.fromkeys(t[1:] for w in second for n in _set_numbers(w.lower()) for t in links[n] if t[0] == BROADER)
+        dict.fromkeys(
+            t[1:]
+            for w in second
+            if len(numbers := _set_numbers(w.lower())) == 1
+            for n in numbers
+            for t in links[n]
+            if t[0] == BROADER
+        )
     )
     return synonyms_, second, third
 
