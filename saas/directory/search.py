@@ -1425,7 +1425,9 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
     # The topic the head names as such: its name, or the word before its name's comma ("Missbrauch, sexueller").
     own = [n for n in topics if language.norm(n) == head or _name_word(n) == head]
     kind = "part_topic"  # what the head names comes after every other reading (see rank)
-    front = len(parts) == 2 and not may_ignore(parts[0]) and not language.is_person(parts[0])
+    # The front of three parts or more is the word less its head where that is a noun ("Schlafmittel|sucht").
+    front_word = parts[0] if len(parts) == 2 else _front_compound(word, parts)
+    front = bool(front_word) and not may_ignore(front_word) and not language.is_person(front_word)
     specific: list[str] = []
     if front and topics:
         # A head that names a broad topic ("Sucht") is the kind of thing; the front says which one: "Kokain|sucht"
@@ -1434,8 +1436,14 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
         # topic list gives it the head among its words, alone or as a compound's head (Drogenabhängigkeit:
         # "Sucht"; Glücksspiel: "Spiel|sucht"; Essstörungen: "Mager|sucht"). "Zucker|sucht" is no Diabetes,
         # "Krebs|schmerzen" no cancer topic. The head's own topics stay, after it (see rank).
-        specific = [n for n in _front_topics(parts[0]) if head in _topic_heads().get(n, frozenset())]
-    elif front:
+        # A thing the front is a kind of in every sense the thesaurus gives it names the dependence on it
+        # ("Schlafmittel" ^Medikament: "Schlafmittel|sucht" is Medikamentenabhängigkeit; s30-kind).
+        specific = [n for n in _front_kinds(front_word) if head in _topic_heads().get(n, frozenset())]
+        # A verb's stem in front says what is done compulsively, or what is disturbed: the topic the verb itself
+        # is a word of answers, though the list files no kind of the head under it ("Sammel|sucht": sammeln,
+        # a word of Messies; s30-kind).
+        specific += [n for n in _verb_front_topics(front_word) if n not in specific]
+    elif front and len(parts) == 2:
         own, kind = list(named_topics(parts[0], loose=False)), "front_topic"  # what the front names, with its fallback
     if kind == "part_topic" and _head_of_another_sense(word, parts[-1]):
         own = topics = []  # "Gedächtnis|verlust" is no bereavement (s26-senses)
@@ -1729,16 +1737,59 @@ def _topic_heads() -> dict[str, frozenset[str]]:
     return {name: frozenset(keys) for name, keys in found.items()}
 
 
+def _front_compound(word: str, parts: tuple[str, ...]) -> str:
+    """The front of a compound of three parts or more as written, the word less its head, where it is a noun of
+    its own (hunspell-de-de or OpenThesaurus): "Schlafmittel" of "Schlaf|mittel|sucht"; else ``""``."""
+    if len(parts) < 3:
+        return ""
+    at = word.lower().rfind(parts[-1].lower())
+    front = word[:at] if at > 0 else ""
+    return front if len(front) >= 4 and front.isalpha() and language.is_noun(front) else ""
+
+
+@lru_cache(maxsize=2_000)
+def _front_kinds(front: str) -> tuple[str, ...]:
+    """The topics a compound's front names (:func:`_front_topics`), and the dependence on the thing it is a kind
+    of in every sense OpenThesaurus gives it (:func:`_dependence_kinds`: "Schlafmittel" ^Medikament →
+    Medikamentenabhängigkeit), where it names none itself (s30-kind)."""
+    found = _front_topics(front)
+    if found or not language.is_noun(front):
+        return found
+    fronts = _dependence_fronts()
+    return tuple(sorted({n for key in _dependence_kinds(front) for n in fronts.get(key, ())}))
+
+
+def _verb_of_stem(front: str) -> str:
+    """The verb of the dictionary whose stem a compound's front is ("Wett" → wetten, "Sammel" → sammeln), else
+    ``""``."""
+    stem = front.lower()
+    for verb in (stem + "en", stem + "n" if stem.endswith(("el", "er")) else ""):
+        if verb and verb in language.verbs():
+            return verb
+    return ""
+
+
+@lru_cache(maxsize=2_000)
+def _verb_front_topics(front: str) -> tuple[str, ...]:
+    """The topics of the common topic list whose one-word search word is the verb a compound's front is the
+    stem of ("Sammel" → sammeln: Messies), where the front is no noun of its own ("Kauf", "Zucker"; s30-kind)."""
+    verb = _verb_of_stem(front)
+    if not verb or language.listed_noun(front):
+        return ()
+    return tuple(sorted(_listed_topic_names().get(language.norm(verb), ())))
+
+
 @lru_cache(maxsize=2_000)
 def _front_topics(front: str) -> tuple[str, ...]:
     """Topics of the common topic list a compound's front part names (:func:`named_topics`); a verb's stem
     in front ("Fress|sucht", "Wett|sucht") by the verb's own synonyms where the stem names none ("fressen" ~
     essen → Essstörungen)."""
     found = named_topics(front)
-    if found or front + "en" not in language.verbs():
+    verb = _verb_of_stem(front)
+    if found or not verb:
         return found
     names = _listed_topic_names()
-    return tuple(sorted({n for s in language.synonyms(front + "en") for n in names.get(language.norm(s), ())}))
+    return tuple(sorted({n for s in language.synonyms(verb) for n in names.get(language.norm(s), ())}))
 
 
 def _people_front(parts: list[str]) -> bool:
@@ -2983,6 +3034,10 @@ def _names_area(term: Term, alt: Alternative) -> bool:
     area, so "Abhängigkeit", a search word of Sucht, finds every group of the area by the area's word, as
     "Sucht" does, gambling and smoking groups too. Not a kind of it ("Kaufsucht" is no answer for every
     addiction group)."""
+    if alt.kind == "fallback" and len(alt.tokens) == 1 and alt.tokens[0] in _area_name_keys():
+        # A compound's front standing for it, where it is the area's word ("Sucht|druck"), reads as the word typed
+        # does: every group of the area, the smoking group too (s30-kind).
+        return True
     return (
         alt.kind in ("topic", FILED_TOPIC)
         and len(alt.tokens) == 1
@@ -3677,6 +3732,12 @@ def _with_filed_topics(
         # "Pillen" ~ Tablette, a search word of Medikamentenabhängigkeit, matches "Tablettenfrei leben", filed
         # under it, so the topic's other groups answer too. Two relations that agree, as above.
         topics = {a.tokens for a in term.alternatives if a.kind == SYNONYM_TOPIC}
+    if not topics and "compound" in nearest and _has_part_topic(term):
+        # Where the reading is a compound's parts, the kind of its head that its front names (s30-kind):
+        # "Tabletten|sucht" matches "Gesprächskreis Tablettenabhängigkeit", filed under Medikamentenabhängigkeit,
+        # which "Tabletten" names as the kind of Sucht; the topic's other groups (a Kreuzbund group filed under it
+        # and Alkoholabhängigkeit) answer too. The parts and the front's topic agree.
+        topics = {a.tokens for a in term.alternatives if a.kind == "front_topic"}
     if not topics:
         return term
     # A group filed under the topic (its keys among the topics: a substring test) that the reading matches.
