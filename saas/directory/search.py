@@ -1425,9 +1425,7 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
     # The topic the head names as such: its name, or the word before its name's comma ("Missbrauch, sexueller").
     own = [n for n in topics if language.norm(n) == head or _name_word(n) == head]
     kind = "part_topic"  # what the head names comes after every other reading (see rank)
-    # The front of three parts or more is the word less its head where that is a noun ("Schlafmittel|sucht").
-    front_word = parts[0] if len(parts) == 2 else _front_compound(word, parts)
-    front = bool(front_word) and not may_ignore(front_word) and not language.is_person(front_word)
+    front = len(parts) == 2 and not may_ignore(parts[0]) and not language.is_person(parts[0])
     specific: list[str] = []
     if front and topics:
         # A head that names a broad topic ("Sucht") is the kind of thing; the front says which one: "Kokain|sucht"
@@ -1436,14 +1434,12 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
         # topic list gives it the head among its words, alone or as a compound's head (Drogenabhängigkeit:
         # "Sucht"; Glücksspiel: "Spiel|sucht"; Essstörungen: "Mager|sucht"). "Zucker|sucht" is no Diabetes,
         # "Krebs|schmerzen" no cancer topic. The head's own topics stay, after it (see rank).
-        # A thing the front is a kind of in every sense the thesaurus gives it names the dependence on it
-        # ("Schlafmittel" ^Medikament: "Schlafmittel|sucht" is Medikamentenabhängigkeit; s30-kind).
-        specific = [n for n in _front_kinds(front_word) if head in _topic_heads().get(n, frozenset())]
+        specific = [n for n in _front_topics(parts[0]) if head in _topic_heads().get(n, frozenset())]
         # A verb's stem in front says what is done compulsively, or what is disturbed: the topic the verb itself
         # is a word of answers, though the list files no kind of the head under it ("Sammel|sucht": sammeln,
         # a word of Messies; s30-kind).
-        specific += [n for n in _verb_front_topics(front_word) if n not in specific]
-    elif front and len(parts) == 2:
+        specific += [n for n in _verb_front_topics(parts[0]) if n not in specific]
+    elif front:
         own, kind = list(named_topics(parts[0], loose=False)), "front_topic"  # what the front names, with its fallback
     if kind == "part_topic" and _head_of_another_sense(word, parts[-1]):
         own = topics = []  # "Gedächtnis|verlust" is no bereavement (s26-senses)
@@ -1735,28 +1731,6 @@ def _topic_heads() -> dict[str, frozenset[str]]:
             if word.isalpha():
                 keys |= {language.norm(word), language.norm(language.split_compound(word)[-1])}
     return {name: frozenset(keys) for name, keys in found.items()}
-
-
-def _front_compound(word: str, parts: tuple[str, ...]) -> str:
-    """The front of a compound of three parts or more as written, the word less its head, where it is a noun of
-    its own (hunspell-de-de or OpenThesaurus): "Schlafmittel" of "Schlaf|mittel|sucht"; else ``""``."""
-    if len(parts) < 3:
-        return ""
-    at = word.lower().rfind(parts[-1].lower())
-    front = word[:at] if at > 0 else ""
-    return front if len(front) >= 4 and front.isalpha() and language.is_noun(front) else ""
-
-
-@lru_cache(maxsize=2_000)
-def _front_kinds(front: str) -> tuple[str, ...]:
-    """The topics a compound's front names (:func:`_front_topics`), and the dependence on the thing it is a kind
-    of in every sense OpenThesaurus gives it (:func:`_dependence_kinds`: "Schlafmittel" ^Medikament →
-    Medikamentenabhängigkeit), where it names none itself (s30-kind)."""
-    found = _front_topics(front)
-    if found or not language.is_noun(front):
-        return found
-    fronts = _dependence_fronts()
-    return tuple(sorted({n for key in _dependence_kinds(front) for n in fronts.get(key, ())}))
 
 
 def _verb_of_stem(front: str) -> str:

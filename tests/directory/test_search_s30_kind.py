@@ -2,14 +2,16 @@
 kind. On topics named as in the common list WITHOUT the office's synonyms, so that what is found comes from the
 resources alone:
 
-- "Schlafmittelsucht" is cut Schlaf|mittel|sucht; its front is the noun "Schlafmittel", which OpenThesaurus files
-  under ^Medikament, the front of Medikamenten|abhängigkeit: the medication groups answer, not the general group;
 - "Sammelsucht": "Sammel" is the stem of sammeln (a verb of -eln), a word of Messies in the common list: the
   Messie group answers, though the list files Messies under no kind of Sucht;
 - "Tablettensucht": the parts match one group filed under Medikamentenabhängigkeit, the kind "Tabletten" names;
   the topic's other groups (a Kreuzbund group also filed under Alkoholabhängigkeit) answer too;
 - "Suchtdruck": the front Sucht stands for the compound and is the addiction area's word, so it reads as "Sucht"
   typed does: every group of the area, the smoking group too.
+
+Measured and not merged: a front of three parts read whole, and a front that names no topic read by what the
+thesaurus makes it a kind of ("Schlaf|mittel" ^Medikament → Medikamentenabhängigkeit): it also read "Nikotin|sucht"
+as drug addiction (Nikotin ^Droge) and left one more answerable query of held-out-9 without an answer.
 
 Each test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from saas.directory.search import _front_compound, _front_kinds, _verb_front_topics, _verb_of_stem
+from saas.directory.search import _verb_front_topics, _verb_of_stem
 from tests.directory.helpers import found_names as names
 from tests.directory.helpers import make_group, make_topics
 
@@ -59,15 +61,6 @@ def office(world):  # type: ignore[no-untyped-def]
 # --- the readings --------------------------------------------------------------------------------------------------
 
 
-def test_the_front_of_three_parts_is_the_word_less_its_head():
-    assert _front_compound("Schlafmittelsucht", ("schlaf", "mittel", "sucht")) == "Schlafmittel"
-    assert _front_compound("Nikotinsucht", ("nikotin", "sucht")) == ""  # two parts: the front is the first
-
-
-def test_a_front_that_is_a_kind_of_medicine_names_the_dependence_on_it():
-    assert _front_kinds("Schlafmittel") == ("Medikamentenabhängigkeit",)  # ^Medikament (OpenThesaurus)
-
-
 def test_a_verbs_stem_in_front():
     assert _verb_of_stem("Sammel") == "sammeln"  # a verb of -eln: the stem is the infinitive less "n"
     assert _verb_of_stem("Wett") == "wetten"
@@ -77,11 +70,6 @@ def test_a_verbs_stem_in_front():
 
 
 # --- the searches --------------------------------------------------------------------------------------------------
-
-
-def test_a_kind_of_medicine_in_front_of_sucht_finds_the_medication_groups(office) -> None:  # type: ignore[no-untyped-def]
-    found = names(office, "Schlafmittelsucht")
-    assert set(found) == {"Gesprächskreis Tablettenabhängigkeit", "Kreuzbund Gruppe"}
 
 
 def test_a_verbs_stem_in_front_of_sucht_finds_the_verbs_topic(office) -> None:  # type: ignore[no-untyped-def]
