@@ -1437,6 +1437,10 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
         # "Sucht"; Glücksspiel: "Spiel|sucht"; Essstörungen: "Mager|sucht"). "Zucker|sucht" is no Diabetes,
         # "Krebs|schmerzen" no cancer topic. The head's own topics stay, after it (see rank).
         specific = [n for n in _front_topics(parts[0]) if head in _topic_heads().get(n, frozenset())]
+        # A verb's stem in front says what is done compulsively, or what is disturbed: the topic the verb itself
+        # is a word of answers, though the list files no kind of the head under it ("Sammel|sucht": sammeln,
+        # a word of Messies; s30-kind).
+        specific += [n for n in _verb_front_topics(parts[0]) if n not in specific]
     elif front:
         own, kind = list(named_topics(parts[0], loose=False)), "front_topic"  # what the front names, with its fallback
     if kind == "part_topic" and _head_of_another_sense(word, parts[-1]):
@@ -1731,16 +1735,37 @@ def _topic_heads() -> dict[str, frozenset[str]]:
     return {name: frozenset(keys) for name, keys in found.items()}
 
 
+def _verb_of_stem(front: str) -> str:
+    """The verb of the dictionary whose stem a compound's front is ("Wett" → wetten, "Sammel" → sammeln), else
+    ``""``."""
+    stem = front.lower()
+    for verb in (stem + "en", stem + "n" if stem.endswith(("el", "er")) else ""):
+        if verb and verb in language.verbs():
+            return verb
+    return ""
+
+
+@lru_cache(maxsize=2_000)
+def _verb_front_topics(front: str) -> tuple[str, ...]:
+    """The topics of the common topic list whose one-word search word is the verb a compound's front is the
+    stem of ("Sammel" → sammeln: Messies), where the front is no noun of its own ("Kauf", "Zucker"; s30-kind)."""
+    verb = _verb_of_stem(front)
+    if not verb or language.listed_noun(front):
+        return ()
+    return tuple(sorted(_listed_topic_names().get(language.norm(verb), ())))
+
+
 @lru_cache(maxsize=2_000)
 def _front_topics(front: str) -> tuple[str, ...]:
     """Topics of the common topic list a compound's front part names (:func:`named_topics`); a verb's stem
     in front ("Fress|sucht", "Wett|sucht") by the verb's own synonyms where the stem names none ("fressen" ~
     essen → Essstörungen)."""
     found = named_topics(front)
-    if found or front + "en" not in language.verbs():
+    verb = _verb_of_stem(front)
+    if found or not verb:
         return found
     names = _listed_topic_names()
-    return tuple(sorted({n for s in language.synonyms(front + "en") for n in names.get(language.norm(s), ())}))
+    return tuple(sorted({n for s in language.synonyms(verb) for n in names.get(language.norm(s), ())}))
 
 
 def _people_front(parts: list[str]) -> bool:
@@ -2985,6 +3010,10 @@ def _names_area(term: Term, alt: Alternative) -> bool:
     area, so "Abhängigkeit", a search word of Sucht, finds every group of the area by the area's word, as
     "Sucht" does, gambling and smoking groups too. Not a kind of it ("Kaufsucht" is no answer for every
     addiction group)."""
+    if alt.kind == "fallback" and len(alt.tokens) == 1 and alt.tokens[0] in _area_name_keys():
+        # A compound's front standing for it, where it is the area's word ("Sucht|druck"), reads as the word typed
+        # does: every group of the area, the smoking group too (s30-kind).
+        return True
     return (
         alt.kind in ("topic", FILED_TOPIC)
         and len(alt.tokens) == 1
@@ -3679,6 +3708,12 @@ def _with_filed_topics(
         # "Pillen" ~ Tablette, a search word of Medikamentenabhängigkeit, matches "Tablettenfrei leben", filed
         # under it, so the topic's other groups answer too. Two relations that agree, as above.
         topics = {a.tokens for a in term.alternatives if a.kind == SYNONYM_TOPIC}
+    if not topics and "compound" in nearest and _has_part_topic(term):
+        # Where the reading is a compound's parts, the kind of its head that its front names (s30-kind):
+        # "Tabletten|sucht" matches "Gesprächskreis Tablettenabhängigkeit", filed under Medikamentenabhängigkeit,
+        # which "Tabletten" names as the kind of Sucht; the topic's other groups (a Kreuzbund group filed under it
+        # and Alkoholabhängigkeit) answer too. The parts and the front's topic agree.
+        topics = {a.tokens for a in term.alternatives if a.kind == "front_topic"}
     if not topics:
         return term
     # A group filed under the topic (its keys among the topics: a substring test) that the reading matches.
