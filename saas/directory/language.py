@@ -1565,6 +1565,46 @@ def gloss_genera(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(found)
 
 
+ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "wiktionary_abbreviations_de.txt.gz"
+_abbreviations_data: dict[str, tuple[str, ...]] | None = None
+
+
+def _abbreviations() -> dict[str, tuple[str, ...]]:
+    """Spelling without umlauts of each abbreviation Wiktionary spells out → its expansions in the order of its
+    senses (``scripts/build_glosses.py``); those of headwords spelled alike but for case joined."""
+    global _abbreviations_data
+    if _abbreviations_data is None:
+        with _load_lock:
+            if _abbreviations_data is None:
+                found: dict[str, tuple[str, ...]] = {}
+                with gzip.open(ABBREVIATIONS_FILE, "rt", encoding="utf-8") as fh:
+                    for line in fh:
+                        if not line.startswith("#"):
+                            headword, _tab, spelled = line.rstrip("\n").partition("\t")
+                            key = surface(headword)
+                            found[key] = tuple(dict.fromkeys([*found.get(key, ()), *spelled.split("|")]))
+                _abbreviations_data = found
+    return _abbreviations_data
+
+
+THESAURUS_TERMS_FILE = Path(__file__).parent / "data" / "openthesaurus_terms_de.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def thesaurus_phrases() -> tuple[str, ...]:
+    """The nouns OpenThesaurus writes as a phrase or with a hyphen, as written ("soziale Angststörung",
+    "Borderline-Persönlichkeitsstörung"; ``scripts/build_thesaurus.py``): what an abbreviation may spell."""
+    with gzip.open(THESAURUS_TERMS_FILE, "rt", encoding="utf-8") as fh:
+        return tuple(line.rstrip("\n") for line in fh if not line.startswith("#"))
+
+
+def expansions(word: str) -> tuple[str, ...]:
+    """What German Wiktionary spells an abbreviation out as, the senses whose initials are its letters, in its
+    order of the senses: "PTBS" → ("posttraumatische Belastungsstörung",), "MS" → (…, "Multiple Sklerose", …);
+    ``()`` for a word it lists as no abbreviation."""
+    return _abbreviations().get(surface(word), ())
+
+
 def warm_up() -> None:
     """Load the word list, the thesaurus and the dictionary, and build their indexes, now (a web worker's
     start-up, gunicorn.conf.py) instead of in the first search: several seconds of CPU."""
@@ -1582,6 +1622,7 @@ def warm_up() -> None:
     _homographs()
     _area_keys()
     _glosses()
+    _abbreviations()
 
 
 # --- stem collisions -----------------------------------------------------------------------------------

@@ -4274,7 +4274,9 @@ def search_ids(
     """Ranked group ids for a query (:func:`_search`). A term written with punctuation inside ("AD(H)S",
     "Down-Syndrom", "ME/CFS") is read as its words first, as typed; where that finds nothing, as its other
     readings (:func:`punctuation_readings`: "ADHS", "ADS", "Downsyndrom", "ME", "CFS"), the first the
-    directory knows winning; only then does the best partial match of the words as typed answer."""
+    directory knows winning; only then does the best partial match of the words as typed answer. Where nothing
+    answers, an abbreviation is read as what it stands for (:func:`expansion_readings`, else
+    :func:`initials_readings`: "DM" → Diabetes Mellitus, "BPS" → Borderline-Persönlichkeitsstörung)."""
     options = {
         "tenant_id": tenant_id,
         "tenant_ids": tenant_ids,
@@ -4289,15 +4291,151 @@ def search_ids(
     token = _READ.set({} if readings else None)
     try:
         result = _search(q, partial=not readings, **options)  # type: ignore[arg-type]
-        if result.total or not readings:
+        if result.total:
             return result
         for reading in readings:
             found = _search(reading, partial=False, **options)  # type: ignore[arg-type]
             if found.total:
                 return found
-        return _search(q, partial=True, **options)  # type: ignore[arg-type]
+        if readings:
+            result = _search(q, partial=True, **options)  # type: ignore[arg-type]
+            if result.total:
+                return result
+        # Last, an abbreviation read as what it stands for, as if that were typed (s30-abbrev): as Wiktionary spells
+        # it out, else as the one name of a concern whose initials it is.
+        for reading in expansion_readings(q) or initials_readings(q):
+            found = _search(reading, partial=True, **options)  # type: ignore[arg-type]
+            if found.total:
+                return found
+        return result
     finally:
         _READ.reset(token)
+
+
+def expansion_readings(q: str) -> list[str]:
+    """The query with an abbreviation in it spelled out as German Wiktionary spells it (:func:`language.expansions`:
+    "PTBS" → posttraumatische Belastungsstörung), one reading per sense in Wiktionary's order, for
+    :func:`search_ids` to try where the query as typed finds nothing (s30-abbrev). An abbreviation typed with two
+    capitals or more, or a word no resource knows otherwise ("ptbs"); not "ass" (Ass), "all"."""
+    q = (q or "")[:MAX_QUERY_CHARS]
+    found: list[str] = []
+    for match in _LETTERS.finditer(q):
+        word = match.group()
+        capitals = sum(c.isupper() for c in word) >= 2
+        if not (capitals or not language.known_word(word)):
+            continue
+        for spelled in language.expansions(word):
+            if _names_a_concern(spelled):
+                found.append(q[: match.start()] + spelled + q[match.end() :])
+    return list(dict.fromkeys(found))
+
+
+INITIALS_LETTERS = (3, 6)  # an abbreviation no resource lists is read by the initials of a concern's name: this long
+
+
+def initials_readings(q: str) -> list[str]:
+    """The query with an abbreviation that no resource lists read as the one name of a concern whose initials it
+    is (:func:`_initials_names`: "BPS" → Borderline-Persönlichkeitsstörung), for :func:`search_ids` to try where
+    nothing else finds a group (s30-abbrev). A word of three to six letters, typed with two capitals or more or
+    no word of the dictionary, that no resource knows: no word of the dictionary or the thesaurus, no definition,
+    no abbreviation Wiktionary spells out, no word of the topic list. None where several names have its initials:
+    no guessing among them."""
+    q = (q or "")[:MAX_QUERY_CHARS]
+    found: list[str] = []
+    low, high = INITIALS_LETTERS
+    for match in _LETTERS.finditer(q):
+        word = match.group()
+        if not (low <= len(word) <= high) or (sum(c.isupper() for c in word) < 2 and language.known_word(word)):
+            continue
+        if (
+            language.dictionary_spelling(language.surface(word))
+            or language.defined_headword(word)
+            or language.expansions(word)
+            or language.synonyms(word)
+            or language.norm(word) in _listed_topic_names()
+        ):
+            continue
+        names = _initials_names().get(language.surface(word), ())
+        if len(names) == 1:
+            found.append(q[: match.start()] + names[0] + q[match.end() :])
+    return found
+
+
+@_common_index
+def _initials_names() -> dict[str, tuple[str, ...]]:
+    """Initials (:func:`language.acronyms`, three letters or more) → the names of a concern they spell: the nouns
+    OpenThesaurus writes as a phrase or with a hyphen (:func:`language.thesaurus_phrases`) and the names and
+    search words of the common topic list, each that names a concern (:func:`_names_a_concern`), one spelling
+    per name (its search keys)."""
+    from saas.directory.demo import load_topic_rows
+
+    listed = [
+        p.strip() for row in load_topic_rows() for p in re.split(r"[,;()/]", row["name"] + "," + row["search_words"])
+    ]
+    found: dict[str, dict[tuple[str, ...], str]] = {}
+    for name in [*listed, *language.thesaurus_phrases()]:
+        words = name.split()
+        if not words or len(words) > 3 or any(w.islower() and language.is_function_word(w) for w in words):
+            continue
+        if name not in listed and not _names_a_concern(name):
+            continue
+        keys = tuple(language.norm(w) for w in language.raw_words(name))
+        for initials in language.acronyms(name):
+            if len(initials) >= INITIALS_LETTERS[0]:
+                found.setdefault(initials, {}).setdefault(keys, name)
+    return {initials: tuple(names.values()) for initials, names in found.items()}
+
+
+def _names_a_concern(spelled: str) -> bool:
+    """Whether an abbreviation's expansion names a topic of the common topic list as a concern: it is a phrase of
+    the list ("Multiple Sklerose", "posttraumatische Belastungsstörung"), or a noun of it, a rare one (no everyday
+    word, no word for people), is a word of the list ("Diabetes Mellitus", "Schilddrüse", "akute lymphatische
+    Leukämie"); so is the front of a hyphenated compound whose head is the head of words of the list
+    ("Borderline-Persönlichkeits|störung", "Ess-Brech-Sucht"), not of another ("Hörgeräte-Akustiker",
+    "Herz-Lungen-Maschine"). Not by a word that the list has as the head of other words ("Syndrom" of
+    Asperger-Syndrom and Alkohol-Syndrom, "Abhängige" of Alkohol|abhängigkeit). The other senses of an abbreviation
+    name no concern, though the search would read their words loosely ("Deutsche Meisterschaft" → Glücksspiel,
+    "Bundesministerium für Bildung" → Arbeiterkinder, "Tourette-Syndrom" → Chromosomenschädigung)."""
+    words = [w for w in language.raw_words(spelled) if w.isalpha() and language.surface(w) not in STOPWORDS]
+    if tuple(language.norm(w) for w in words) in _listed_phrases():
+        return True
+    heads = _listed_heads()
+    for word in spelled.split():
+        pieces = word.split("-")
+        for place, piece in enumerate(pieces):
+            if not (
+                piece[:1].isupper()
+                and piece.isalpha()
+                and language.zipf(piece.lower()) < COMMON_WORD_ZIPF
+                and language.norm(piece) not in heads
+                and _names_of_lemma(piece)
+                and not language.is_person(piece)
+            ):
+                continue
+            if len(pieces) == 1 and language.is_noun(piece):
+                return True
+            if place < len(pieces) - 1 and language.norm(language.split_compound(pieces[-1])[-1]) in heads:
+                return True
+    return False
+
+
+@_common_index
+def _listed_heads() -> frozenset[str]:
+    """Search keys of the words of the common topic list that are the head of another of its words: the last part
+    of a compound ("Alkohol|abhängigkeit", "Essstörung") or the last word of a phrase ("Asperger Syndrom",
+    "Alkohol-Syndrom")."""
+    from saas.directory.demo import load_topic_rows
+
+    found: set[str] = set()
+    for row in load_topic_rows():
+        for phrase in re.split(r"[,;()]", row["name"] + "," + row["search_words"]):
+            words = [w for w in language.raw_words(phrase) if w.isalpha()]
+            if len(words) > 1:
+                found.add(language.norm(words[-1]))
+            for word in words:
+                if len(parts := language.split_compound(word)) > 1:
+                    found.add(language.norm(parts[-1]))
+    return frozenset(found)
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
