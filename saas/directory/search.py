@@ -4553,9 +4553,12 @@ def search_by_office(
 ) -> dict[int, SearchResult]:
     """Each office's own search (:func:`search_ids` with its ``tenant_id``), for many offices at once: the
     vocabulary of all of them in one statement, their groups in another (a third for typo candidates),
-    then each office settled and ranked on its own. Reads across offices: inside ``cross_tenant``."""
+    then each office settled and ranked on its own. Reads across offices: inside ``cross_tenant``. A query that
+    :func:`search_ids` may read another way where it finds nothing (punctuation inside a word, an abbreviation:
+    "ME/CFS", "BPS") is each office's :func:`search_ids` itself: the regional finder read "BPS" as typed only
+    and listed no office's Borderline group that the office's own Wegweiser finds (s30)."""
     q = as_written(q)
-    if not query_terms(q):
+    if not query_terms(q) or punctuation_readings(q) or expansion_readings(q) or initials_readings(q):
         return {
             office: search_ids(
                 q,

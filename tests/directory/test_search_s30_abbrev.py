@@ -150,3 +150,21 @@ def test_the_builder_keeps_phrases_and_hyphenated_nouns():  # type: ignore[no-un
         "soziale Angststörung",
         "soziale Phobie",
     ]
+
+
+def test_the_regional_finder_reads_an_abbreviation_as_the_office_does(office) -> None:  # type: ignore[no-untyped-def]
+    """``search_by_office`` (the regional finder) read "BPS" and "DM" as typed only: each office's part must be
+    that office's own search, which reads them as what they stand for."""
+    from saas.directory.search import search_by_office, search_ids
+    from tenants.scoping import cross_tenant, tenant_context
+
+    d = office.dortmund.id
+    for q in ("BPS", "DM", "ME/CFS", "Borderline"):
+        with tenant_context(d):
+            own = search_ids(q, tenant_id=d, limit=100).ids
+        with cross_tenant("test: regional"):
+            regional = search_by_office(q, [d, office.hamm.id], limit=100)
+        assert regional[d].ids == own, q
+        assert regional[office.hamm.id].ids == []
+    with tenant_context(d):
+        assert search_ids("BPS", tenant_id=d).ids  # the case the rule is for: found by its expansion only
