@@ -358,13 +358,18 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     # (issue #14, s26-reading: "weint" is weinen's, whose phrase "sich die Augen ausweinen" named the eye groups).
     verbs = (*language.infinitives(word), *language.finite_verbs(word))
     common = len(levels) > 1 and max(language.zipf(w) for w in (word, *verbs)) >= COMMON_WORD_ZIPF
+    # The nouns of idioms among its relations (a part of the body: "halten" ~ "sich zu Herzen nehmen") name no
+    # topic; they still count where a common word's loose relations disagree (s30-prec-thes).
+    idioms = {n for w in (word, *derived, *verbs) for n in language.idiom_nouns(w)} if len(levels) > 1 else set()
     for depth, level in enumerate(levels):
-        found = sorted({n for w in level for n in _names_of_lemma(w)})
+        named = {w: _names_of_lemma(w) for w in level}
+        found = sorted({n for w in level if w not in idioms for n in named[w]})
+        every = {n for names in named.values() for n in names}
         if depth == 0 and not found:
             # The adjective of a phrase of the list whose noun says who ("verwaist": "verwaiste Eltern" of Trauer),
             # nearer than its synonyms ("verwaist" ~ einsam is no Einsamkeit here; s27-phrases).
             found = sorted(_people_phrase_topics().get(language.norm(word), ()))
-        if found and common and depth >= LOOSE_LEVEL and (depth > LOOSE_LEVEL or len(found) > 1):
+        if every and common and depth >= LOOSE_LEVEL and (depth > LOOSE_LEVEL or len(every) > 1):
             # A common word has many senses, and its loose relations follow any of them (issue #14, round 10):
             # its broader terms name a topic only where they agree on one ("tot" ^Tod → Trauer; not "nicht"
             # ^Beziehung, ^Haar → Polyamorie, Haarausfall), its further relations none ("komme" → … → Krieg).
