@@ -474,6 +474,11 @@ def sense_count(word: str) -> int:
     return len(_set_numbers(word))
 
 
+def senses_whole(word: str) -> bool:
+    """Whether :func:`synonyms` reads all of a word's senses: :func:`_sense_numbers` narrows none of them."""
+    return len(_sense_numbers(word)) == len(_set_numbers(word))
+
+
 @lru_cache(maxsize=20_000)
 def _sense_numbers(word: str) -> tuple[int, ...]:
     """The thesaurus sets of a word (:func:`_set_numbers`) in the senses of the directory's topics, where it has

@@ -342,22 +342,26 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     """
     derived = language.derivations(word)
     levels = [(word, *derived)]
+    # A verb's form walks its verb's relations (its sets are the verb's): as loose as the verb is common
+    # (issue #14, s26-reading: "weint" is weinen's, whose phrase "sich die Augen ausweinen" named the eye groups).
+    verbs = (*language.infinitives(word), *language.finite_verbs(word))
+    common = max(language.zipf(w) for w in (word, *verbs)) >= COMMON_WORD_ZIPF
     # A noun's plural the thesaurus does not list is the noun ("Kollegen" ~ Kontakt is no Einsamkeit).
     if not language.is_noun(word) and not language.is_noun_plural(word):
         synonyms_, broader, further = _related_words(word)
         # After the word's own synonyms, those of the nouns a verb form stands for: "gestorben" → sterben →
         # Tod, which the list names (Trauer); nearer than the word's broader terms.
-        of_derived = tuple(s for d in derived for s in language.synonyms(d))
+        # Of a common word, only those of a word whose senses the thesaurus does not narrow to the directory's:
+        # "schlägt" → Schlag (eleven senses, one of them Schlaganfall) is no stroke, "stammt" → Stamm no Familie
+        # (s30-prec-thes); "gestorben" → sterben ~ Tod stays.
+        of_derived = tuple(s for d in derived if not common or language.senses_whole(d) for s in language.synonyms(d))
         # With them, the nouns a learned synonym is derived from (issue #14, round 11): "verwirrt" ~ dement →
         # Demenz, where no synonym names a topic as it is written.
         of_derived += tuple(n for s in synonyms_ for n in language.learned_form_nouns(s))
         levels += [synonyms_, of_derived, broader, further, *_derived_relations(word, derived)]
     if not loose:
         levels = levels[:LOOSE_LEVEL]
-    # A verb's form walks its verb's relations (its sets are the verb's): as loose as the verb is common
-    # (issue #14, s26-reading: "weint" is weinen's, whose phrase "sich die Augen ausweinen" named the eye groups).
-    verbs = (*language.infinitives(word), *language.finite_verbs(word))
-    common = len(levels) > 1 and max(language.zipf(w) for w in (word, *verbs)) >= COMMON_WORD_ZIPF
+    common = common and len(levels) > 1
     # The nouns of idioms among its relations (a part of the body: "halten" ~ "sich zu Herzen nehmen") name no
     # topic; they still count where a common word's loose relations disagree (s30-prec-thes).
     idioms = {n for w in (word, *derived, *verbs) for n in language.idiom_nouns(w)} if len(levels) > 1 else set()

@@ -10,6 +10,13 @@ Körperteil or Organ) that Wiktionary does not tie to the set's meaning now name
 (:func:`language.idiom_nouns`); it still counts where a common word's loose relations disagree ("ganz" ~ "mit
 Haut und Haar", "von ganzem Herzen"). The phrase nouns that are no body part stay ("tot" ~ "zu Tode bringen").
 
+A common word's form also named what the synonyms of the nouns it is derived from name, and
+``language.synonyms`` narrows a noun of several senses to those of the directory's topics: "schlägt" → Schlag
+(eleven senses) ~ Schlaganfall → Hirn-Aneurysma, "stammt" → Stamm ~ Familie → Eltern, "kostet" → Kost ~ Essen →
+Essstörungen, "teilt" → Teilung ~ Trennung; about 50 frequent words so. Of a common word only the synonyms of a
+derived word whose senses are not narrowed count now (:func:`language.senses_whole`): "gestorben" → sterben ~ Tod
+stays, and a rare word keeps the narrowing ("verspielt" → Spiel ~ Glücksspiel).
+
 Each test of the change fails on the code before; the others guard what stays.
 """
 
@@ -80,3 +87,20 @@ def test_the_wegweiser_lists_no_group_for_an_idiom(office, q: str) -> None:  # t
 
 def test_the_wegweiser_still_reads_a_phrase_noun_of_no_body_part(office) -> None:  # type: ignore[no-untyped-def]
     assert names(office, "meine Frau ist tot") == ["Trauercafé"]
+
+
+@pytest.mark.parametrize("word", ["schlägt", "stammt", "kostet", "teilt", "gehört", "kämpfen", "sorgt"])
+def test_no_topic_through_the_narrowed_sense_of_a_common_word_s_noun(word: str) -> None:
+    assert named_topics(word) == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "topic"), [("gestorben", "Trauer"), ("verstorben", "Trauer"), ("verspielt", "Glücksspiel")]
+)
+def test_the_nouns_of_whole_senses_and_of_a_rare_word_stay(word: str, topic: str) -> None:
+    assert topic in named_topics(word)
+
+
+def test_the_wegweiser_reads_no_stroke_in_a_blow(office) -> None:  # type: ignore[no-untyped-def]
+    assert names(office, "Partner schlägt mich") == []
+    assert names(office, "mein Mann ist gestorben") == ["Trauercafé"]
