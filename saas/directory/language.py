@@ -474,6 +474,11 @@ def sense_count(word: str) -> int:
     return len(_set_numbers(word))
 
 
+def senses_whole(word: str) -> bool:
+    """Whether :func:`synonyms` reads all of a word's senses: :func:`_sense_numbers` narrows none of them."""
+    return len(_sense_numbers(word)) == len(_set_numbers(word))
+
+
 @lru_cache(maxsize=20_000)
 def _sense_numbers(word: str) -> tuple[int, ...]:
     """The thesaurus sets of a word (:func:`_set_numbers`) in the senses of the directory's topics, where it has
@@ -548,6 +553,49 @@ def related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[st
         )
     )
     return synonyms_, second, third
+
+
+# Broader terms of OpenThesaurus under which it files the parts of the body ("Herz", "Ohr", "Gehirn", "Brust").
+_BODY_BROADER = frozenset(["Körperteil", "Organ"])
+
+
+@lru_cache(maxsize=20_000)
+def idiom_nouns(word: str) -> frozenset[str]:
+    """The nouns of the multi-word terms of a word's OpenThesaurus sets (:func:`related_words`' second level) that
+    are parts of the body Wiktionary does not tie to the set's meaning: the nouns of idioms, no relation of the
+    word ("halten" ~ "sich zu Herzen nehmen", "neu" ~ "grün hinter den Ohren", "dumm" ~ "kein Gehirn haben";
+    s30-prec-thes). The body part is what OpenThesaurus files under ``_BODY_BROADER``; tied, as :func:`phrase_verbs`
+    ties them, where a term's definition names the noun or the noun's definition names a term. Never a broader
+    term of the word's sets."""
+    sets, _index = _thesaurus()
+    links = _synset_links or []
+    found: set[str] = set()
+    broader: set[str] = set()
+    for number in _sense_numbers(word):
+        for link in links[number]:
+            noun = link[1:]
+            if link[0] == BROADER:
+                broader.add(noun)
+            elif _body_part(noun) and not _tied(sets[number], noun):
+                found.add(noun)
+    return frozenset(found - broader)
+
+
+@lru_cache(maxsize=20_000)
+def _body_part(noun: str) -> bool:
+    """Whether OpenThesaurus files a noun (any entry of its lemma) under a part of the body."""
+    links = _synset_links or []
+    numbers = [
+        n for spelling, ns in _stem_index().get(norm(noun), {}).items() if same_lemma(noun, spelling) for n in ns
+    ]
+    return any(t[0] == BROADER and t[1:] in _BODY_BROADER for n in numbers for t in links[n])
+
+
+def _tied(terms: tuple[str, ...], noun: str) -> bool:
+    """Whether Wiktionary ties a noun to the terms of a set: a term's definition names it, or its definition a term."""
+    key = norm(noun)
+    own = gloss_senses(noun)
+    return any(_names_word(gloss_senses(t), key) or _names_word(own, norm(t)) for t in terms)
 
 
 @lru_cache(maxsize=20_000)

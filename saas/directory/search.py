@@ -342,29 +342,38 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     """
     derived = language.derivations(word)
     levels = [(word, *derived)]
+    # A verb's form walks its verb's relations (its sets are the verb's): as loose as the verb is common
+    # (issue #14, s26-reading: "weint" is weinen's, whose phrase "sich die Augen ausweinen" named the eye groups).
+    verbs = (*language.infinitives(word), *language.finite_verbs(word))
+    common = max(language.zipf(w) for w in (word, *verbs)) >= COMMON_WORD_ZIPF
     # A noun's plural the thesaurus does not list is the noun ("Kollegen" ~ Kontakt is no Einsamkeit).
     if not language.is_noun(word) and not language.is_noun_plural(word):
         synonyms_, broader, further = _related_words(word)
         # After the word's own synonyms, those of the nouns a verb form stands for: "gestorben" → sterben →
         # Tod, which the list names (Trauer); nearer than the word's broader terms.
-        of_derived = tuple(s for d in derived for s in language.synonyms(d))
+        # Of a common word, only those of a word whose senses the thesaurus does not narrow to the directory's:
+        # "schlägt" → Schlag (eleven senses, one of them Schlaganfall) is no stroke, "stammt" → Stamm no Familie
+        # (s30-prec-thes); "gestorben" → sterben ~ Tod stays.
+        of_derived = tuple(s for d in derived if not common or language.senses_whole(d) for s in language.synonyms(d))
         # With them, the nouns a learned synonym is derived from (issue #14, round 11): "verwirrt" ~ dement →
         # Demenz, where no synonym names a topic as it is written.
         of_derived += tuple(n for s in synonyms_ for n in language.learned_form_nouns(s))
         levels += [synonyms_, of_derived, broader, further, *_derived_relations(word, derived)]
     if not loose:
         levels = levels[:LOOSE_LEVEL]
-    # A verb's form walks its verb's relations (its sets are the verb's): as loose as the verb is common
-    # (issue #14, s26-reading: "weint" is weinen's, whose phrase "sich die Augen ausweinen" named the eye groups).
-    verbs = (*language.infinitives(word), *language.finite_verbs(word))
-    common = len(levels) > 1 and max(language.zipf(w) for w in (word, *verbs)) >= COMMON_WORD_ZIPF
+    common = common and len(levels) > 1
+    # The nouns of idioms among its relations (a part of the body: "halten" ~ "sich zu Herzen nehmen") name no
+    # topic; they still count where a common word's loose relations disagree (s30-prec-thes).
+    idioms = {n for w in (word, *derived, *verbs) for n in language.idiom_nouns(w)} if len(levels) > 1 else set()
     for depth, level in enumerate(levels):
-        found = sorted({n for w in level for n in _names_of_lemma(w)})
+        named = {w: _names_of_lemma(w) for w in level}
+        found = sorted({n for w in level if w not in idioms for n in named[w]})
+        every = {n for names in named.values() for n in names}
         if depth == 0 and not found:
             # The adjective of a phrase of the list whose noun says who ("verwaist": "verwaiste Eltern" of Trauer),
             # nearer than its synonyms ("verwaist" ~ einsam is no Einsamkeit here; s27-phrases).
             found = sorted(_people_phrase_topics().get(language.norm(word), ()))
-        if found and common and depth >= LOOSE_LEVEL and (depth > LOOSE_LEVEL or len(found) > 1):
+        if every and common and depth >= LOOSE_LEVEL and (depth > LOOSE_LEVEL or len(every) > 1):
             # A common word has many senses, and its loose relations follow any of them (issue #14, round 10):
             # its broader terms name a topic only where they agree on one ("tot" ^Tod → Trauer; not "nicht"
             # ^Beziehung, ^Haar → Polyamorie, Haarausfall), its further relations none ("komme" → … → Krieg).
