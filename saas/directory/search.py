@@ -1817,13 +1817,30 @@ _TOPIC_READINGS = frozenset(["topic", "broader_topic", "front_topic", "part_topi
 def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
     """What a word stands for by its definitions, for a word that no other resource links to a topic: it names
     none itself (:func:`named_topics`), and the topic list, the thesaurus and its compound parts give it no
-    reading of :data:`_TOPIC_READINGS` (its
-    synonyms and kinds, which may name no topic, still come first in :func:`rank`). "Hypochondrie" (… Angst,
-    krank zu sein) → Angst; "Fehlgeburt" (... Verlust) → Verlust, Trauer. Not for an everyday word, a
-    word for people, or one with punctuation or digits. Kinds :data:`GLOSS_KINDS`, matched like synonyms (in
-    names and topics only) and only where nothing nearer finds a group (:func:`_gloss_kinds`); an office's
-    vocabulary keeps only the readings it knows (:func:`settle_terms`), so a sense that names nothing of the
-    office's drops out."""
+    reading of :data:`_TOPIC_READINGS` (its synonyms and kinds, which may name no topic, still come first in
+    :func:`rank`). "Hypochondrie" (… Angst, krank zu sein) → Angst; "Fehlgeburt" (... Verlust) → Verlust, Trauer.
+    Not for a filler word, a word for people, or one with punctuation or digits. Kinds :data:`GLOSS_KINDS`,
+    matched like synonyms (in names and topics only) and only where nothing nearer finds a group
+    (:func:`_gloss_kinds`); an office's vocabulary keeps only the readings it knows (:func:`settle_terms`), so a
+    sense that names nothing of the office's drops out.
+
+    An everyday word (:data:`COMMON_WORD_ZIPF`, wordfreq) has many senses, and its own definitions, its
+    synonyms' and its head's read one of them, seldom the one typed (s30-prec-gloss: of the 6,000 most frequent
+    words of wordfreq's German list, 237 listed groups of the bench directory that way, all nonsense:
+    "Arbeitsplatz" ~ Arbeitsverhältnis: *Beziehung* → Polyamorie, "Brot" (… *Nahrung*, *Essen*) → Essstörungen,
+    "Gold" → Scheidung → Trennung). It reads only a topic word whose common sense names it
+    (:func:`_defined_by_readings`: "Ehe kaputt" → Scheidung, the *Auflösung* einer *Ehe* → Trennung)."""
+    readings = _gloss_readings(word)
+    if not readings or language.zipf(word.lower()) < COMMON_WORD_ZIPF:
+        return readings
+    key = language.norm(word)
+    return tuple(a for a in _defined_by_readings(key, everyday=True) if a.tokens != (key,))
+
+
+@lru_cache(maxsize=20_000)
+def _gloss_readings(word: str) -> tuple[Alternative, ...]:
+    """The readings of :func:`gloss_alternatives` by every sense, of an everyday word too: as a filter they say
+    which topic area a word read by its definitions keeps (:func:`_gloss_condition_topics`)."""
     if (
         not word.isalpha()
         or may_ignore(word)
@@ -2111,10 +2128,29 @@ def _definition_readings(word: str) -> tuple[Alternative, ...]:
     # Last, the other way round: a topic word whose own definition names the word (issue #14, round 11), a
     # symptom in the definition of the one condition it marks ("Juckreiz": Neurodermitis is a *Hautkrankheit*
     # mit Hautrötung und *Juckreiz* → Hauterkrankungen). As weak as the second step.
-    for listed in _defined_by(key):
-        for alt in _gloss_noun_alternatives(listed, GLOSS_KINDS[2]):
-            found.setdefault((alt.tokens, alt.kind), alt)
+    for alt in _defined_by_readings(key):
+        found.setdefault((alt.tokens, alt.kind), alt)
     return tuple(a for a in found.values() if a.tokens != (key,))
+
+
+def _defined_by_readings(key: str, everyday: bool = False) -> tuple[Alternative, ...]:
+    """The readings of the word of the common topic list whose definition alone names ``key``
+    (:func:`_defined_by`), as weak as a definition's second step ("Juckreiz" → Neurodermitis → Hauterkrankungen).
+
+    For an ``everyday`` word (s30-prec-gloss) only where the listed word's first sense, the most common one
+    Wiktionary gives, names it, and not as that sense's genus: another sense is another thing ("Blase" as an
+    economic bubble names *Preise*, "Auge" as a die's pips *Punkte*, "Depression" as a low the *Tiefe*), and a
+    listed word whose genus the word is, is one kind of it ("Psychiatrie" is a *Wissenschaft*, "Abnehmen" an
+    *Aufgabe*), which the broad word does not ask for. "Ehe" stays: Scheidung is the *Auflösung* einer *Ehe*."""
+    found: dict[tuple[str, ...], Alternative] = {}
+    for listed in _defined_by(key):
+        if everyday:
+            first = language.glosses(listed)[0]
+            if key not in {language.norm(n) for n in first[1:]}:
+                continue
+        for alt in _gloss_noun_alternatives(listed, GLOSS_KINDS[2]):
+            found.setdefault(alt.tokens, alt)
+    return tuple(found.values())
 
 
 def _first_sense_other_nouns(noun: str) -> tuple[Alternative, ...]:
@@ -3500,11 +3536,13 @@ def _listed_topics_by_tokens() -> dict[tuple[str, ...], tuple[str, ...]]:
 def _gloss_condition_topics(word: str) -> tuple[str, ...]:
     """The topics of the common list that a word's readings by its definitions name (:func:`gloss_alternatives`),
     where all of them lie in one topic area of conditions, as :func:`_condition_topics` (issue #14, s21-demo):
-    "Quartalssäufer" (… *Alkohol* …) → Alkoholabhängigkeit."""
+    "Quartalssäufer" (… *Alkohol* …) → Alkoholabhängigkeit. By every sense, an everyday word's too
+    (:func:`_gloss_readings`): as a filter they keep "Wurst" (… *Darm*) from the group that its synonym of
+    another sense (Versager) finds."""
     if not word.isalpha():
         return ()
     topics = _listed_topics_by_tokens()
-    names = sorted({n for a in gloss_alternatives(word) for n in topics.get(a.tokens, ())})
+    names = sorted({n for a in _gloss_readings(word) for n in topics.get(a.tokens, ())})
     if not names or len({_topic_area(name) for name in names}) != 1 or _topic_area(names[0]) in ("", "social"):
         return ()
     return tuple(names)
@@ -3879,8 +3917,11 @@ def _name_noun_topic(term: Term, hits: list[Candidate]) -> tuple[str, ...]:
     what the group is about but names no topic by itself ("Stimmen" of "Stimmen hören")."""
     if term.areas or len(hits) > 3 or not language.is_noun(term.word) or named_topics(term.word):
         return ()
-    if any(a.kind in GLOSS_KINDS for a in term.alternatives):
-        return ()  # its definition says what it is about ("Fehlgeburt": … Verlust → Trauer)
+    if any(a.kind in GLOSS_KINDS for a in term.alternatives) or _gloss_readings(term.word):
+        # Its definition says what it is about ("Fehlgeburt": … Verlust → Trauer), or, for an everyday word, that
+        # it has senses of its own ("Nebel": *Gemisch* von *Wassertröpfchen*, not the depression of "Gemeinsam
+        # durch den Nebel").
+        return ()
     if language.surface(term.word) in _listed_parts():
         return ()  # a part of the list's words ("Spiel|sucht", "Glücks|spiel") reads as those
     key = language.norm(term.word)
