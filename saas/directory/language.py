@@ -564,9 +564,9 @@ def idiom_nouns(word: str) -> frozenset[str]:
     """The nouns of the multi-word terms of a word's OpenThesaurus sets (:func:`related_words`' second level) that
     are parts of the body Wiktionary does not tie to the set's meaning: the nouns of idioms, no relation of the
     word ("halten" ~ "sich zu Herzen nehmen", "neu" ~ "grün hinter den Ohren", "dumm" ~ "kein Gehirn haben";
-    s30-prec-thes). The body part is what OpenThesaurus files under ``_BODY_BROADER``; tied, as :func:`phrase_verbs`
-    ties them, where a term's definition names the noun or the noun's definition names a term. Never a broader
-    term of the word's sets."""
+    s30-prec-thes). The body part is what OpenThesaurus files under ``_BODY_BROADER``, or a synonym of one ("fast"
+    ~ "um ein Haar"; :func:`_bodily`, s30-prec2-thes); tied, as :func:`phrase_verbs` ties them, where a term's
+    definition names the noun or the noun's definition names a term. Never a broader term of the word's sets."""
     sets, _index = _thesaurus()
     links = _synset_links or []
     found: set[str] = set()
@@ -576,7 +576,7 @@ def idiom_nouns(word: str) -> frozenset[str]:
             noun = link[1:]
             if link[0] == BROADER:
                 broader.add(noun)
-            elif _body_part(noun) and not _tied(sets[number], noun):
+            elif _bodily(noun) and not _tied(sets[number], noun):
                 found.add(noun)
     return frozenset(found - broader)
 
@@ -589,6 +589,14 @@ def _body_part(noun: str) -> bool:
         n for spelling, ns in _stem_index().get(norm(noun), {}).items() if same_lemma(noun, spelling) for n in ns
     ]
     return any(t[0] == BROADER and t[1:] in _BODY_BROADER for n in numbers for t in links[n])
+
+
+@lru_cache(maxsize=20_000)
+def _bodily(noun: str) -> bool:
+    """Whether a noun is a part of the body (:func:`_body_part`) or a synonym of one in one of its OpenThesaurus
+    sets: "Haar", filed under Behaarung only, shares a set with "Fell" and "Pelz", which OpenThesaurus files under
+    Körperteil (s30-prec2-thes)."""
+    return _body_part(noun) or any(_body_part(t) for terms, _broader in all_senses(noun) for t in terms if t != noun)
 
 
 def _tied(terms: tuple[str, ...], noun: str) -> bool:
