@@ -2036,11 +2036,17 @@ def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
     synonym stands ("Lebensende" ~ Exitus: *Tod* is no bereavement; "Tod" is a synonym of Lebensende already).
     The weakest readings by definitions, one step through the thesaurus, then one through the definition: the
     genus as kind ``gloss_related``, the sense's other nouns after it (``gloss_related_noun``; "Ecstasy":
-    *Droge* …, in Form von *Tabletten*)."""
+    *Droge* …, in Form von *Tabletten*).
+
+    Not for a verb form (s30-prec2-gloss): a verb's synonym is a verb, whose definition says how something is
+    done, not what the typed word is about, and a lower-case form names no thing (of the 11,000 most frequent
+    words of wordfreq's German list 14 listed groups of the bench directory so, all nonsense: "schaute",
+    "angucken" → Glaukom, "ruiniert" → Essstörungen, "qualifizieren" → Arbeiterkinder)."""
     # A learned plural the thesaurus lacks by its singular, as its definition is read ("Neuroleptika" ~
     # Antipsychotikum through Neuroleptikum, :func:`language.learned_singular`).
     lemma = word if language.sense_count(word) else language.learned_singular(word) or word
-    if language.sense_count(lemma) != 1:
+    if language.sense_count(lemma) != 1 or (not language.is_noun(word) and language.infinitives(word)):
+        # A verb form (hunspell-de-de: the dictionary gives it an infinitive and no noun), see above.
         return ()
     own = language.norm(word)
     synonyms = language.synonyms(lemma)

@@ -7,6 +7,8 @@ common list WITHOUT the office's synonyms, so that what is found comes from the 
   longer lists the glaucoma group, "Motoren" (Stottern: *Lauf* eines *Motors*) no longer the stuttering group,
   "Anstalt" (Psychiatrie: an *Anstalt*) and "Wanderung" (Migration: *Wanderung* von Volksgruppen) read
   nothing;
+- a verb form is not read by its OpenThesaurus synonyms' definitions ("schaute", "angucken" ~ betrachten … →
+  Glaukom); a noun still is ("Totgeburt" ~ Fehlgeburt: … *Verlust* → Trauer);
 - a word that the common sense names stays ("Juckreiz": Neurodermitis is a *Hautkrankheit* mit Hautrötung und
   *Juckreiz*; "Ehe kaputt": Scheidung is the *Auflösung* einer *Ehe*).
 
@@ -33,6 +35,7 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Psychose", "mental_health"),
             ("Neurodermitis", "chronic_illness"),
             ("Trennung", "social"),
+            ("Trauer", "social"),
         ],
     )
     make_group(d, "Glaukom Selbsthilfe", ["Glaukom"], topic_area="chronic_illness")
@@ -40,6 +43,7 @@ def office(world):  # type: ignore[no-untyped-def]
     make_group(d, "Psychose-Seminar", ["Psychose"], topic_area="mental_health")
     make_group(d, "Hautnah", ["Neurodermitis"], topic_area="chronic_illness")
     make_group(d, "Neu anfangen nach Trennung", ["Trennung"], topic_area="social")
+    make_group(d, "Trauercafé", ["Trauer"], topic_area="social")
     return world
 
 
@@ -56,9 +60,18 @@ def test_a_word_is_not_read_as_the_genus_of_a_later_sense():
     assert gloss_alternatives("Wanderung") == ()  # Migration: Wanderung von Volksgruppen
 
 
+def test_a_verb_form_is_not_read_by_its_synonyms_definitions():
+    assert gloss_alternatives("schaute") == ()  # ~ betrachten … → Auge → Glaukom
+    assert gloss_alternatives("qualifizieren") == ()  # … Bildung → Arbeiterkinder
+
+
 # --- what stays ---------------------------------------------------------------------------------------------
 
 
 def test_a_word_named_by_a_topic_words_common_sense_stays(office):  # type: ignore[no-untyped-def]
     assert names(office, "Juckreiz") == ["Hautnah"]
     assert names(office, "Ehe kaputt") == ["Neu anfangen nach Trennung"]
+
+
+def test_a_noun_reads_its_synonyms_definition(office):  # type: ignore[no-untyped-def]
+    assert names(office, "Totgeburt") == ["Trauercafé"]  # ~ Fehlgeburt: … Verlust → Trauer
