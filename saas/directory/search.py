@@ -1831,10 +1831,14 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
     "Gold" → Scheidung → Trennung). It reads only a topic word whose common sense names it
     (:func:`_defined_by_readings`: "Ehe kaputt" → Scheidung, the *Auflösung* einer *Ehe* → Trennung)."""
     readings = _gloss_readings(word)
-    if not readings or language.zipf(word.lower()) < COMMON_WORD_ZIPF:
-        return readings
     key = language.norm(word)
-    return tuple(a for a in _defined_by_readings(key, everyday=True) if a.tokens != (key,))
+    if not readings or language.zipf(word.lower()) < COMMON_WORD_ZIPF:
+        # The reverse reading by another sense of the listed word, or as its genus, names no topic; as a filter
+        # (:func:`_gloss_readings`) it still says the word has senses of its own ("Wurst", "Identität").
+        loose = {a.tokens for a in _defined_by_readings(key, common_sense=False)}
+        loose -= {a.tokens for a in _defined_by_readings(key)}
+        return tuple(a for a in readings if a.kind != GLOSS_KINDS[2] or a.tokens not in loose)
+    return tuple(a for a in _defined_by_readings(key) if a.tokens != (key,))
 
 
 @lru_cache(maxsize=20_000)
@@ -2032,11 +2036,17 @@ def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
     synonym stands ("Lebensende" ~ Exitus: *Tod* is no bereavement; "Tod" is a synonym of Lebensende already).
     The weakest readings by definitions, one step through the thesaurus, then one through the definition: the
     genus as kind ``gloss_related``, the sense's other nouns after it (``gloss_related_noun``; "Ecstasy":
-    *Droge* …, in Form von *Tabletten*)."""
+    *Droge* …, in Form von *Tabletten*).
+
+    Not for a verb form (s30-prec2-gloss): a verb's synonym is a verb, whose definition says how something is
+    done, not what the typed word is about, and a lower-case form names no thing (of the 11,000 most frequent
+    words of wordfreq's German list 14 listed groups of the bench directory so, all nonsense: "schaute",
+    "angucken" → Glaukom, "ruiniert" → Essstörungen, "qualifizieren" → Arbeiterkinder)."""
     # A learned plural the thesaurus lacks by its singular, as its definition is read ("Neuroleptika" ~
     # Antipsychotikum through Neuroleptikum, :func:`language.learned_singular`).
     lemma = word if language.sense_count(word) else language.learned_singular(word) or word
-    if language.sense_count(lemma) != 1:
+    if language.sense_count(lemma) != 1 or (not language.is_noun(word) and language.infinitives(word)):
+        # A verb form (hunspell-de-de: the dictionary gives it an infinitive and no noun), see above.
         return ()
     own = language.norm(word)
     synonyms = language.synonyms(lemma)
@@ -2128,26 +2138,30 @@ def _definition_readings(word: str) -> tuple[Alternative, ...]:
     # Last, the other way round: a topic word whose own definition names the word (issue #14, round 11), a
     # symptom in the definition of the one condition it marks ("Juckreiz": Neurodermitis is a *Hautkrankheit*
     # mit Hautrötung und *Juckreiz* → Hauterkrankungen). As weak as the second step.
-    for alt in _defined_by_readings(key):
+    for alt in _defined_by_readings(key, common_sense=False):
         found.setdefault((alt.tokens, alt.kind), alt)
     return tuple(a for a in found.values() if a.tokens != (key,))
 
 
-def _defined_by_readings(key: str, everyday: bool = False) -> tuple[Alternative, ...]:
+def _defined_by_readings(key: str, common_sense: bool = True) -> tuple[Alternative, ...]:
     """The readings of the word of the common topic list whose definition alone names ``key``
     (:func:`_defined_by`), as weak as a definition's second step ("Juckreiz" → Neurodermitis → Hauterkrankungen).
 
-    For an ``everyday`` word (s30-prec-gloss) only where the listed word's first sense, the most common one
-    Wiktionary gives, names it, and not as that sense's genus: another sense is another thing ("Blase" as an
-    economic bubble names *Preise*, "Auge" as a die's pips *Punkte*, "Depression" as a low the *Tiefe*), and a
-    listed word whose genus the word is, is one kind of it ("Psychiatrie" is a *Wissenschaft*, "Abnehmen" an
-    *Aufgabe*), which the broad word does not ask for. "Ehe" stays: Scheidung is the *Auflösung* einer *Ehe*."""
+    Only where the listed word's first sense, the most common one Wiktionary gives, names it, and not as that
+    sense's genus: another sense is another thing ("Blase" as an economic bubble names *Preise*, "Auge" as a
+    die's pips *Punkte*, "Depression" as a low the *Tiefe*), and a listed word whose genus the word is, is one
+    kind of it ("Psychiatrie" is a *Wissenschaft*, "Abnehmen" an *Aufgabe*), which the broad word does not ask
+    for. "Ehe" stays: Scheidung is the *Auflösung* einer *Ehe*. s30-prec-gloss held an everyday word to this;
+    a rarer one reads another sense as wrongly (s30-prec2-gloss: of the next 5,000 words of wordfreq's German
+    list, 104 listed groups of the bench directory by this reading alone, most by a later sense or as its
+    genus: "Kartoffel" → Auge, a *Knospe* of *Kartoffeln* → Glaukom; "Motoren" → Stottern, of a motor's
+    *Lauf*; "Anstalt" → Psychiatrie; "Wanderung" → Migration). Not ``common_sense``: by every sense, as
+    :func:`_gloss_readings` reads a word to filter by (:func:`gloss_alternatives` drops those readings)."""
     found: dict[tuple[str, ...], Alternative] = {}
     for listed in _defined_by(key):
-        if everyday:
-            first = language.glosses(listed)[0]
-            if key not in {language.norm(n) for n in first[1:]}:
-                continue
+        first = language.glosses(listed)[0]
+        if common_sense and key not in {language.norm(n) for n in first[1:]}:
+            continue
         for alt in _gloss_noun_alternatives(listed, GLOSS_KINDS[2]):
             found.setdefault(alt.tokens, alt)
     return tuple(found.values())
