@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+from pathlib import Path
+from types import ModuleType
 
 from saas.directory import operations as ops
 from saas.directory.models import Group, Topic
@@ -174,3 +177,13 @@ def relatives_office(tenant: Tenant) -> None:
         topic_area="mental_health",
         audience="relatives",
     )
+
+
+def load_script(name: str) -> ModuleType:
+    """A builder of ``scripts/`` (``build_thesaurus``, ``build_glosses``) as a module, for tests of what it keeps."""
+    path = Path(__file__).resolve().parents[2] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -8,23 +8,10 @@ The search test fails on the thesaurus built before the rule; the build tests on
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from tests.directory.helpers import found_names as names
-from tests.directory.helpers import make_group, make_topics
-
-_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_thesaurus.py"
-
-
-def _build_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("build_thesaurus", _SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.directory.helpers import load_script, make_group, make_topics
 
 
 @pytest.fixture
@@ -68,7 +55,7 @@ LINES = [
 
 
 def test_a_marked_use_of_a_plain_word_is_dropped_a_word_with_no_plain_sense_kept():  # type: ignore[no-untyped-def]
-    build = _build_module()
+    build = load_script("build_thesaurus")
     plain = build.plain_terms(LINES)
     assert "Sterbehilfe" in plain and "Klapsdoktor" not in plain
     assert build.terms(LINES[0], plain) == ["Euthanasie", "Sterbehilfe"]

@@ -15,25 +15,12 @@ Each search test of a change fails on the code before the branch; the others gua
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from saas.directory import language
 from saas.directory.search import _initials_names, expansion_readings, initials_readings
 from tests.directory.helpers import found_names as names
-from tests.directory.helpers import make_group, make_topics
-
-_SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
-
-
-def _script(name: str):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(name, _SCRIPTS / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.directory.helpers import load_script, make_group, make_topics
 
 
 @pytest.fixture
@@ -94,7 +81,7 @@ def test_the_file_holds_the_senses_that_spell_the_abbreviation_out():  # type: i
 
 
 def test_the_builder_keeps_senses_whose_initials_are_the_letters():  # type: ignore[no-untyped-def]
-    build = _script("build_glosses")
+    build = load_script("build_glosses")
     assert build.spells("PTBS", ["posttraumatische", "Belastungsstörung"])
     assert build.spells("AMD", ["altersabhängige", "Makuladegeneration"])  # one word's initial, another's parts
     assert build.spells("DIS", ["Deutsches", "Institut", "für", "Schiedsgerichtsbarkeit"])  # without "für"
@@ -139,7 +126,7 @@ def test_two_letters_read_no_initials():  # type: ignore[no-untyped-def]
 
 
 def test_the_builder_keeps_phrases_and_hyphenated_nouns():  # type: ignore[no-untyped-def]
-    build = _script("build_thesaurus")
+    build = load_script("build_thesaurus")
     lines = [
         "-|Borderline-Persönlichkeitsstörung|emotional instabile Persönlichkeitsstörung des Borderline-Typs",
         "-|soziale Angststörung|soziale Phobie|Soziophobie",
