@@ -367,7 +367,12 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     idioms = {n for w in (word, *derived, *verbs) for n in language.idiom_nouns(w)} if len(levels) > 1 else set()
     for depth, level in enumerate(levels):
         named = {w: _names_of_lemma(w) for w in level}
-        found = sorted({n for w in level if w not in idioms for n in named[w]})
+        # A related everyday word names no noun of its key (s31-everyday: "ungewollt" ~ automatisch is no
+        # "Automaten"); where only such words name a topic, the word reads no further than here.
+        everyday = {w for w in level if depth and named[w] and _everyday_noun_key(w)}
+        found = sorted({n for w in level if w not in idioms and w not in everyday for n in named[w]})
+        if everyday and not found:
+            return ()
         every = {n for names in named.values() for n in names}
         if depth == 0 and not found:
             # The adjective of a phrase of the list whose noun says who ("verwaist": "verwaiste Eltern" of Trauer),
@@ -564,6 +569,17 @@ def _names_of_lemma(word: str) -> frozenset[str]:
     if any(language.same_lemma(word, listed) for listed in _listed_words_by_key().get(key, ())):
         return names
     return frozenset()
+
+
+def _everyday_noun_key(word: str) -> bool:
+    """Whether a related word is an everyday word that is no noun and shares its search key only with nouns of
+    the common topic list: "automatisch" (a synonym of "ungewollt", in the sense *involuntary*) is no "Automaten"
+    of Glücksspiel, so "ungewollt schwanger" listed the gambling groups. An everyday word has many senses, and a
+    noun of its key is a thing of its own. A rare one is still read ("alkoholabhängig" → Alkoholabhängigkeit)."""
+    if language.is_noun(word) or language.zipf(word) < COMMON_WORD_ZIPF:
+        return False
+    listed = _listed_words_by_key().get(language.norm(word), frozenset())
+    return bool(listed) and all(language.is_noun(spelled) for spelled in listed)
 
 
 def _umlaut_homograph(word: str, key: str) -> bool:
