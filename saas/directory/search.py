@@ -1226,6 +1226,9 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 weight = alt.weight * COMPOUND if alt.kind == "exact" else alt.weight
                 term.alternatives.append(Alternative(alt.tokens, weight, kind))
         synonyms = _concept_synonyms(word) if not _senses_apart(word) else ()
+        # Not an everyday synonym that shares its key only with nouns of the list (s31-everyday: "ungewollt" ~
+        # automatisch is no "Automaten"), neither as the word it is nor by the topics it would name.
+        synonyms = tuple(s for s in synonyms if not _everyday_noun_key(s))
         for synonym in synonyms:
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
         for noun in _learned_synonym_nouns(word, synonyms):
