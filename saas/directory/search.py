@@ -5312,11 +5312,20 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
     matched: list[Term] = []
     unmatched: list[str] = []
     firm: set[int] = set()  # groups matched by a word that is no common noun naming no topic itself
+    pair = _adjacent_pair(q, terms)
+    other_terms = False  # a word found groups only as part of another term
     for i, term in places:
         asked = {0: settled.candidates[i]} if i in settled.candidates else None
         kept, _ignored, nothing = settle_terms([term], known, [office], asked)
         hits = _find(kept, where) if kept and not nothing and _informative(term) else []
         hits = [c for c in hits if not _common_head_synonym_hit(term, c)]
+        if pair and kept and hits:
+            # "*Morbus* Hodgkin", "*multiple* Persönlichkeit": a word a group has only in a term of several words
+            # where another word stands beside it ("Morbus Crohn", "Multiple Sklerose") names that other term.
+            # It still counts as the query's firm word: a common noun beside it lists nothing alone.
+            apart = [c for c in hits if not _part_of_another_term(kept[0], c, places.index((i, term)))]
+            other_terms |= len(apart) < len(hits)
+            hits = apart
         if not hits:
             if not kept and listed_topic_areas(language.norm(term.word)):
                 return None
@@ -5334,7 +5343,7 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
                 entry[1], entry[2] = weight, place
     if not matched:
         return None
-    if firm:
+    if firm or other_terms:
         # A common noun that names no topic itself ("zu *Hause*" ~ Familie → Eltern) only adds to the groups the
         # other words find; alone it lists nothing beside them (s21-heads).
         scores = {i: e for i, e in scores.items() if i in firm}
@@ -5350,6 +5359,61 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
         # office's order.
         c.score = -1.0 - place / PARTIAL_SCORE
     return ranked, matched, unmatched
+
+
+def _adjacent_pair(q: str, terms: list[Term]) -> bool:
+    """Whether a query is two words typed one after the other ("Morbus Hodgkin"), read as one term of two."""
+    if len(terms) != 2:
+        return False
+    lowered = [w.lower() for w in re.findall(r"[^\W\d_]+", q)]
+    return lowered == [terms[0].word, terms[1].word]
+
+
+@lru_cache(maxsize=4096)
+def _multiword_topics(search_topics: str) -> tuple[tuple[str, ...], ...]:
+    """The topics of several words in a group's topics document, as the keys of their words in order: a topic of
+    two to four words is followed there by its initials (:func:`name_initials`, "morbus =morbus crohn =crohn
+    mc"), which mark where it began."""
+    words: list[tuple[str, str]] = []  # (key, spelled) of each word, in order
+    found: list[tuple[str, ...]] = []
+    tokens = search_topics.partition(ABOUT)[0].split()
+    for k, token in enumerate(tokens):
+        if token[:1] in ("=", PART, "#"):
+            continue
+        spelled = tokens[k + 1][1:] if k + 1 < len(tokens) and tokens[k + 1][:1] == "=" else ""
+        if spelled:
+            words.append((token, spelled))
+            continue
+        for n in range(2, min(4, len(words)) + 1):
+            if "".join(w[1][:1] for w in words[-n:]) == token:
+                found.append(tuple(w[0] for w in words[-n:]))
+                break
+    return tuple(found)
+
+
+def _part_of_another_term(term: Term, c: Candidate, place: int) -> bool:
+    """Whether a word of a two-word query ("*Morbus* Hodgkin") finds a group only as the word at the same place of
+    one of its topics of two words, whose other word the query does not have ("Morbus Crohn"): the query names
+    another term of that kind, as "multiple Persönlichkeit" is no "Multiple Sklerose". A group its other
+    readings (synonyms, compound parts) find is kept, and so is one whose name has the word apart."""
+    keys = {a.tokens[0] for a in term.alternatives if a.kind == "exact" and len(a.tokens) == 1}
+    keys = {k for k in keys if not k.startswith(PART)}
+    pairs = [t for t in _multiword_topics(c.search_topics) if len(t) == 2 and t[place] in keys]
+    if not pairs:
+        return False
+    bound = {t[place] for t in pairs}
+    others = [a for a in term.alternatives if not {x.removeprefix(PART) for x in a.tokens} & bound]
+    if any(_has(c.search_text, a.tokens) for a in others):
+        return False
+    partners = {t[1 - place] for t in pairs}
+    name = c.search_name.split()
+    name_keys = [x for x in name if x[:1] not in ("=", PART, "#")]
+    for k, key in enumerate(name_keys):
+        if key in bound:
+            beside = name_keys[k + 1] if place == 0 else (name_keys[k - 1] if k else "")
+            if beside not in partners:
+                return False
+    return True
 
 
 def _literal_strong_hit(term: Term, c: Candidate) -> bool:
