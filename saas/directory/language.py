@@ -143,6 +143,11 @@ def _linking_variants(left: str) -> list[str]:
     return [v for v in variants if len(v) >= 3]
 
 
+def linking_variants(front: str) -> tuple[str, ...]:
+    """A compound's front as written and without a linking element (:func:`_linking_variants`), for the search."""
+    return tuple(_linking_variants(front))
+
+
 def _verb_stem(modifier: str) -> bool:
     """A three-letter first part is a verb's stem: "Hör|sturz", "Seh|behinderung", "Ess|störung" (hören,
     sehen, essen), never a syllable of another word ("Pro|these", "Pro|stata", "Sch|werte")."""

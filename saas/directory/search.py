@@ -4390,6 +4390,17 @@ def search_ids(
             found = _search(reading, partial=True, **options)  # type: ignore[arg-type]
             if found.total:
                 return found
+        # Very last, a rare word read as its head, the kind it names (s31-medical): "Uro|stoma" → Stoma,
+        # "Poly|arthritis" → Arthritis; only a head the office's groups speak of themselves (as a word or a
+        # compound's part), never one the search would read only loosely ("Washing|toner" → Ton → Klang).
+        offices = [tenant_id] if tenant_id is not None else tenant_ids
+        for reading in head_readings(q):
+            key = language.norm(reading)
+            if not _known({key, PART + key}, offices):
+                continue
+            found = _search(reading, partial=True, **options)  # type: ignore[arg-type]
+            if found.total:
+                return found
         return result
     finally:
         _READ.reset(token)
@@ -4411,6 +4422,49 @@ def expansion_readings(q: str) -> list[str]:
             if _names_a_concern(spelled):
                 found.append(q[: match.start()] + spelled + q[match.end() :])
     return list(dict.fromkeys(found))
+
+
+HEAD_MIN_LETTERS = 5  # in head_readings: the shortest head a rare word is read by ("Stoma", not "Agen" of Magen)
+HEAD_MIN_FRONT = 3  # … and the shortest front before it ("Uro|stoma")
+RARE_WORD_ZIPF = 3.0  # in head_readings: a word this rare (or rarer) may be read by its head; no everyday word
+
+
+def head_readings(q: str) -> list[str]:
+    """A query of one rare word read as its head, for :func:`search_ids` to try where nothing else finds a group
+    (s31-medical): the longest ending of the word, at least :data:`HEAD_MIN_LETTERS` letters after a front of
+    :data:`HEAD_MIN_FRONT` or more, that German Wiktionary defines as a headword and the thesaurus or the dictionary
+    has as a noun. A learned compound's front is often no word of any resource ("Uro|stoma", "Ileo|stoma",
+    "Poly|arthritis", "Subarachnoidal|blutung") and the compound splitter cuts it elsewhere or not at all, but
+    its head is the kind it is of, as in every German compound. Only a word rarer than :data:`RARE_WORD_ZIPF`
+    (none of everyday speech), and only the longest such head: never a short word inside a longer one
+    ("Schlauch|magen" is read as Magen, not "Agen")."""
+    words = _LETTERS.findall((q or "")[:MAX_QUERY_CHARS])
+    if len(words) != 1:
+        return []
+    word = words[0]
+    if language.zipf(word.lower()) >= RARE_WORD_ZIPF or language.glosses(word) or language.synonyms(word):
+        return []  # an everyday word, or one Wiktionary or the thesaurus reads (the search has read it so)
+    split = language.split_compound(word)
+    if len(split) > 1 and _word_front(split[0]):
+        return []  # a compound of words the search has read as such ("Panik|attacken", "Arbeiter|kinder")
+    for start in range(HEAD_MIN_FRONT, len(word) - HEAD_MIN_LETTERS + 1):
+        head = word[start].upper() + word[start + 1 :]
+        if language.glosses(head) and (language.is_noun(head) or language.lexicon_noun(head)):
+            # The longest head decides: an everyday one ("Nation", "Zentrum") names no kind of condition.
+            return [] if _word_front(word[:start]) or language.zipf(head.lower()) >= COMMON_WORD_ZIPF else [head]
+    return []
+
+
+def _word_front(front: str) -> bool:
+    """Whether a compound's front is a word of German Wiktionary, the thesaurus or the dictionary, as written or
+    without a linking element ("Querschnitt|s", "Heu", "Spiel", "Schuldner"): a compound of words, whose head
+    alone is no reading of the whole ("Heu|schnupfen", "Spiel|gruppe", "Querschnitts|lähmung"), where a learned
+    front is none ("Uro", "Ileo", "Tracheo", "Subarachnoidal")."""
+    spelled = front[0].upper() + front[1:]
+    return any(
+        language.defined_headword(v) or language.is_noun(v) or language.lexicon_noun(v)
+        for v in language.linking_variants(spelled)
+    )
 
 
 INITIALS_LETTERS = (3, 6)  # an abbreviation no resource lists is read by the initials of a concern's name: this long
