@@ -92,3 +92,20 @@ def test_an_everyday_head_or_word_is_not_read():  # type: ignore[no-untyped-def]
 def test_a_head_the_groups_do_not_speak_of_lists_nothing(office):  # type: ignore[no-untyped-def]
     assert head_readings("Trichotillomanie") == ["Manie"]
     assert names(office, "Trichotillomanie") == []
+
+
+def test_the_regional_finder_reads_a_learned_compound_as_the_office_does(office) -> None:  # type: ignore[no-untyped-def]
+    """``search_by_office`` (the regional finder, the neighbour search) read "Urostoma" as typed only: each office's
+    part must be that office's own search, which reads it by its head."""
+    from saas.directory.search import search_by_office, search_ids
+    from tenants.scoping import cross_tenant, tenant_context
+
+    d = office.dortmund.id
+    for q in ("Urostoma", "Polyarthritis", "Stoma"):
+        with tenant_context(d):
+            own = search_ids(q, tenant_id=d, limit=100).ids
+        assert own, q
+        with cross_tenant("test: regional"):
+            regional = search_by_office(q, [d, office.hamm.id], limit=100)
+        assert regional[d].ids == own, q
+        assert regional[office.hamm.id].ids == []
