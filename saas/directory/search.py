@@ -1019,10 +1019,14 @@ def _suicide_phrases_read(q: str) -> tuple[str, bool]:
 def _with_death(term: Term) -> Term:
     """The term "Suizid" read from a phrase that says someone died ("Sohn hat sich das Leben genommen"): also as
     "verstorben" reads by its topic (Trauer), after the word itself. Where the office has a group for the bereaved
-    after suicide it comes first; where it has none, its grief groups answer the bereaved, as for "Sohn
-    gestorben"."""
+    after suicide it comes first, and its grief groups follow (s31-situation: the bereaved want them as much; they
+    answered only where no suicide group did); where it has none, its grief groups answer alone, as for "Sohn
+    gestorben". Read as a topic the word names beside its reading (:data:`FILED_TOPIC`), so it crosses topic areas
+    (Trauer is social, Suizid mental health) and the term means the topic's area too (:func:`settle_terms`)."""
     grief = [
-        Alternative(a.tokens, a.weight * SYNONYM, a.kind) for a in _term("verstorben").alternatives if a.kind == "topic"
+        Alternative(a.tokens, a.weight * SYNONYM * PART_OF, FILED_TOPIC)
+        for a in _term("verstorben").alternatives
+        if a.kind == "topic"
     ]
     return Term(term.word, [*term.alternatives, *grief])
 
@@ -2835,6 +2839,10 @@ def settle_terms(
         term.areas = listed_topic_areas(key) | {
             area for area in TOPIC_AREA_CODES if f"{AREA_MARK}{area}:{key}" in known
         }
+        # A topic the query's phrase names beside the word (:func:`_with_death`: someone died, the bereaved's
+        # grief) is a concern of the query as much as the word's own.
+        phrase_topics = [a.tokens[0] for a in term.alternatives if a.kind == FILED_TOPIC and len(a.tokens) == 1]
+        term.areas |= frozenset().union(*(listed_topic_areas(k) for k in phrase_topics))
         term.exact_known = key in known
         # A word that names no topic itself means the areas of the topics its synonyms or the nouns it is
         # derived from name ("Trunksucht" ~ Alkoholismus: addiction; "Zucker" ~ Diabetes: chronic illness).
@@ -3369,6 +3377,7 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         "front_topic",
         "initials",
         PHRASE_VERB,
+        FILED_TOPIC,  # only a phrase's topic has it before a reading is chosen (:func:`_with_death`)
     }
     by_words = {*LITERAL_KINDS, *FALLBACK_KINDS, "typo"}
     matchers_of: dict[int, tuple[_Matcher, _Matcher]] = {}
@@ -5895,6 +5904,11 @@ def _situation(
         found = open_to_relatives or found
     else:
         unused += [p.word for p in persons]
+        if areas - {"social"}:
+            # A loss and what it came of ("Bruder hat sich umgebracht": grief and suicide): the relative is who
+            # was lost, so the groups of the other concern answer only where they are open to relatives (the
+            # bereaved's, not those for people with suicidal thoughts); the social situation's groups all do.
+            found = [c for c in found if c.topic_area == "social" or _for_relatives(c)] or found
     seen = {c.id for c in named}
     return named + [c for c in found if c.id not in seen], concept, unused
 
