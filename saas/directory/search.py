@@ -5463,7 +5463,9 @@ def _part_of_another_term(term: Term, c: Candidate, place: int) -> bool:
     readings (synonyms, compound parts) find is kept, and so is one whose name has the word apart."""
     keys = {a.tokens[0] for a in term.alternatives if a.kind == "exact" and len(a.tokens) == 1}
     keys = {k for k in keys if not k.startswith(PART)}
-    pairs = [t for t in _multiword_topics(c.search_topics) if len(t) == 2 and t[place] in keys]
+    # A topic of more words binds its first word to the next, its last to the one before: "Morbus Osler / HHT".
+    pairs = [t[:2] if place == 0 else t[-2:] for t in _multiword_topics(c.search_topics)]
+    pairs = [t for t in pairs if t[place] in keys]
     if not pairs:
         return False
     bound = {t[place] for t in pairs}

@@ -25,8 +25,10 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Morbus Bechterew", "chronic_illness"),
             ("Multiple Sklerose", "chronic_illness"),
             ("Lupus erythematodes", "chronic_illness"),
+            ("Morbus Osler / HHT", "chronic_illness"),
         ],
     )
+    make_group(d, "SHG Morbus Osler", ["Morbus Osler / HHT"], topic_area="chronic_illness")
     make_group(d, "DCCV Dortmund", ["Morbus Crohn"], topic_area="chronic_illness")
     make_group(d, "Morbus Bechterew Gruppe", ["Morbus Bechterew"], topic_area="chronic_illness")
     make_group(d, "MS-Selbsthilfe Dortmund", ["Multiple Sklerose"], topic_area="chronic_illness")
@@ -48,6 +50,12 @@ def test_a_generic_first_word_does_not_carry_another_term(office):  # type: igno
 def test_a_head_of_another_term_is_not_the_kind_asked_for(office):  # type: ignore[no-untyped-def]
     # Systemische Sklerose (scleroderma) is no multiple sclerosis.
     assert "MS-Selbsthilfe Dortmund" not in names(office, "systemische Sklerose")
+
+
+def test_a_topic_of_three_words_binds_its_first_word_too(office):  # type: ignore[no-untyped-def]
+    # The demo office's "Morbus Osler / HHT" (initials "moh") was listed for "Morbus Hodgkin".
+    assert "SHG Morbus Osler" not in names(office, "Morbus Hodgkin")
+    assert names(office, "Morbus Osler") == ["SHG Morbus Osler"]
 
 
 def test_the_term_itself_is_still_found(office):  # type: ignore[no-untyped-def]
