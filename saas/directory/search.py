@@ -5379,6 +5379,7 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
     firm: set[int] = set()  # groups matched by a word that is no common noun naming no topic itself
     pair = _adjacent_pair(q, terms)
     other_terms = False  # a word found groups only as part of another term
+    elsewhere: set[str] = set()  # words that found groups only as part of another term
     for i, term in places:
         asked = {0: settled.candidates[i]} if i in settled.candidates else None
         kept, _ignored, nothing = settle_terms([term], known, [office], asked)
@@ -5390,6 +5391,8 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
             # It still counts as the query's firm word: a common noun beside it lists nothing alone.
             apart = [c for c in hits if not _part_of_another_term(kept[0], c, places.index((i, term)))]
             other_terms |= len(apart) < len(hits)
+            if not apart:
+                elsewhere.add(term.word)
             hits = apart
         if not hits:
             if not kept and listed_topic_areas(language.norm(term.word)):
@@ -5412,6 +5415,11 @@ def _best_partial(q: str, where: list, settled: _Settled) -> tuple[list[Candidat
         # A common noun that names no topic itself ("zu *Hause*" ~ Familie → Eltern) only adds to the groups the
         # other words find; alone it lists nothing beside them (s21-heads).
         scores = {i: e for i, e in scores.items() if i in firm}
+    if (attributive := _attributive_form(q, places)) is not None and attributive.word in elsewhere:
+        # "*multiple* Persönlichkeit": the adjective the groups have only inside another term ("Multiple Sklerose")
+        # still says which kind of the noun is asked for; the noun's groups alone are its other kinds (the
+        # thesaurus' "Typ" → "Typ-1 junge Erwachsene"), no answer. So "Morbus Hodgkin" lists no other "Morbus".
+        return None
     if (modifier := _attributive_modifier(q, places, scores)) is not None:
         # "narzisstische Persönlichkeitsstörung": the groups of the adjective's own word are the kind asked for;
         # those of the noun alone are its other kinds (Borderline), not an answer (s21-heads).
@@ -5508,6 +5516,16 @@ def _attributive_modifier(q: str, places: list[tuple[int, Term]], scores: dict[i
     adjective, where some groups have it as typed in their name or topics, or what its definition names
     (:func:`_defined_hit`, s28-psych: "schizoaffektive Störung" → the psychosis groups): it says which kind of
     the noun is asked for. Else None."""
+    first = _attributive_form(q, places)
+    if first is None or not any(_modifier_hit(first, e[3]) for e in scores.values()):
+        return None
+    return first
+
+
+def _attributive_form(q: str, places: list[tuple[int, Term]]) -> Term | None:
+    """The first word of a two-word query written as an attributive adjective before its noun (in lower case
+    with an inflection ending, the noun capitalised; a query all in lower case read by the dictionary), else
+    None."""
     if len(places) != 2:
         return None
     typed = re.findall(r"[^\W\d_]+", q)
@@ -5524,7 +5542,6 @@ def _attributive_modifier(q: str, places: list[tuple[int, Term]], scores: dict[i
         or (typed[at][:1].isupper() if cased else _written_with_capital(lowered[at], False))
         or not (typed[at + 1][:1].isupper() if cased else _written_with_capital(lowered[at + 1], True))
         or not first.word.endswith(("e", "er", "es", "en", "em"))
-        or not any(_modifier_hit(first, e[3]) for e in scores.values())
     ):
         return None
     return first
