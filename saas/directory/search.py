@@ -4459,9 +4459,24 @@ def head_readings(q: str) -> list[str]:
     for start in range(HEAD_MIN_FRONT, len(word) - HEAD_MIN_LETTERS + 1):
         head = word[start].upper() + word[start + 1 :]
         if language.glosses(head) and (language.is_noun(head) or language.lexicon_noun(head)):
-            # The longest head decides: an everyday one ("Nation", "Zentrum") names no kind of condition.
-            return [] if _word_front(word[:start]) or language.zipf(head.lower()) >= COMMON_WORD_ZIPF else [head]
+            # The longest head decides: an everyday one ("Nation", "Zentrum") names no kind of condition, nor one of
+            # several senses that name different topics (s31-medical2: "Trichotillo|manie").
+            if _word_front(word[:start]) or language.zipf(head.lower()) >= COMMON_WORD_ZIPF or _head_senses_apart(head):
+                return []
+            return [head]
     return []
+
+
+def _head_senses_apart(head: str) -> bool:
+    """Whether a head has senses that name different topics of the common list, so that a compound of it says not
+    which it means (s31-medical2): an OpenThesaurus synonym of the head names topics none of which the head names
+    itself. Manie names the bipolar topic, its synonym Sucht the addictions (Wiktionary: the mood disorder, and
+    a compulsive urge): "Trichotillo|manie" is no bipolar disorder. Stoma has no synonym of another topic
+    ("Uro|stoma" stays the ostomy groups')."""
+    own = set(named_topics(head, loose=False))
+    return any(
+        (topics := named_topics(synonym, loose=False)) and not own & set(topics) for synonym in language.synonyms(head)
+    )
 
 
 def _word_front(front: str) -> bool:
