@@ -19,6 +19,13 @@ hyphen (at most ``MAX_TERM_WORDS`` words, the last capitalised: "soziale Angstst
 "Borderline-Persönlichkeitsstörung"), which the synonym file does not give the search: what an abbreviation no
 resource lists may spell (s30-abbrev, ``search.initials_readings``).
 
+A third file, ``openthesaurus_phrases_de.txt.gz``, lists the phrases of several words of a set (the single-word file
+drops them) with the set's words that name a concern of the common topic list (``TOPICS``: a word of a topic's name
+or search words), one phrase a line: "auf der Straße leben|obdachlos", "niemand kümmert sich um|allein". Such a word
+is a single-word term of the set or the adjective of a term "<adjective> sein" ("obdachlos sein"), never a word of
+the phrase itself. The search reads
+a sentence by them where its own words find no group (s31-phrases, ``search.phrase_readings``).
+
 Sorted as in the source (the terms alphabetically), gzip without a time stamp: the same Debian package gives the
 same bytes (CI rebuilds them and compares, see .ci/run). The result ships with Lotse, so the search needs no Debian
 package at run time.
@@ -26,6 +33,7 @@ package at run time.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import re
 import sys
@@ -37,6 +45,10 @@ TARGET = Path(__file__).resolve().parent.parent / "saas" / "directory" / "data" 
 # abbreviation no resource lists may spell ("BPS": Borderline-Persönlichkeitsstörung, a set of one single word).
 TERMS = TARGET.parent / "openthesaurus_terms_de.txt.gz"
 MAX_TERM_WORDS = 3
+# The phrases of several words, with the words of their set that name a concern of the common topic list (s31-phrases).
+PHRASES = TARGET.parent / "openthesaurus_phrases_de.txt.gz"
+TOPICS = TARGET.parent / "topics_dortmund_2023.csv"
+COPULA = "sein"  # "obdachlos sein": a set's term that is an adjective said of someone
 BROADER, PHRASE_NOUN = "^", "+"
 _ANNOTATION = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"^[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß-]*[A-Za-zÄÖÜäöüß]$")
@@ -103,6 +115,38 @@ def named_terms(lines: list[str], plain: set[str]) -> list[str]:
     return sorted(found)
 
 
+def topic_words(path: Path) -> set[str]:
+    """The words, in lower case, of the names and search words of the common topic list."""
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return {w.lower() for row in rows for w in re.findall(r"[^\W\d_]+", row["name"] + " " + row["search_words"])}
+
+
+def phrase_lines(lines: list[str], plain: set[str], named: set[str]) -> list[str]:
+    """Each phrase of several words of a set, with the other words of its set that name a concern (``named``): its
+    single-word terms and the adjectives of its terms "<adjective> sein" (not a noun of another phrase: in an
+    idiom it is no concern, "zu tief ins Glas schauen" … "einen zur Brust nehmen"); sorted, each line once."""
+    found: set[str] = set()
+    for line in lines:
+        words = list(terms(line, plain))
+        phrases = []
+        for raw in line.split("|")[1:]:
+            if "Oberbegriff" in raw or "Unterbegriff" in raw or _joke_of_a_plain_word(raw, plain):
+                continue
+            parts = _ANNOTATION.sub("", raw).split()
+            if len(parts) == 2 and parts[1] == COPULA and _WORD.match(parts[0]):
+                words.append(parts[0])
+            if len(parts) >= 2 and all(_WORD.match(w) for w in parts):
+                phrases.append(" ".join(parts))
+        readings = [w for w in dict.fromkeys(words) if w.lower() in named]
+        for phrase in phrases:
+            # A word of the phrase itself is no other word for it ("Angst vor Menschen" is no reading of "Angst").
+            own = [w for w in readings if w not in phrase.split()]
+            if own:
+                found.add("|".join([phrase, *own]))
+    return sorted(found)
+
+
 def write(target: Path, header: str, lines: list[str]) -> None:
     with target.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
         out.write((header + "\n".join(lines) + "\n").encode("utf-8"))
@@ -129,6 +173,9 @@ def main() -> None:
     print(f"{len(sets)} synonym sets → {TARGET} ({TARGET.stat().st_size // 1024} KiB)")
     phrases = named_terms(lines, plain)
     write(TERMS, header.replace("; built", ": nouns written as a phrase or with a hyphen; built"), phrases)
+    sayings = phrase_lines(lines, plain, topic_words(TOPICS))
+    write(PHRASES, header.replace("; built", ": phrases with their words for a concern; built"), sayings)
+    print(f"{len(sayings)} phrases → {PHRASES} ({PHRASES.stat().st_size // 1024} KiB)")
     print(f"{len(phrases)} terms of phrases and hyphenated words → {TERMS} ({TERMS.stat().st_size // 1024} KiB)")
 
 

@@ -48,6 +48,7 @@ match. Across offices the lists are merged by score, then name, which keeps each
 from __future__ import annotations
 
 import contextvars
+import gzip
 import heapq
 import itertools
 import re
@@ -55,6 +56,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import (
@@ -4382,6 +4384,19 @@ def search_ids(
     readings = punctuation_readings(q)
     token = _READ.set({} if readings else None)
     try:
+        # A sentence read by an OpenThesaurus phrase it says (s31-phrases, :func:`phrase_reading_words`): where no
+        # group matches all of its own words, or the groups it finds leave a word of the phrase unread, the word of
+        # the phrase's set for a concern ("lebe auf der Straße" → obdachlos, not the groups of "Leben" alone).
+        if not readings and (phrased := phrase_reading_words(q)):
+            result = _search(q, partial=False, **options)  # type: ignore[arg-type]
+            for reading, read in phrased:
+                if result.total and not read.intersection(result.ignored):
+                    break
+                found = _search(reading, partial=False, **options)  # type: ignore[arg-type]
+                if found.total:
+                    return found
+            if result.total:
+                return result
         result = _search(q, partial=not readings, **options)  # type: ignore[arg-type]
         if result.total:
             return result
@@ -4435,6 +4450,92 @@ def expansion_readings(q: str) -> list[str]:
 
 HEAD_MIN_LETTERS = 5  # in head_readings: the shortest head a rare word is read by ("Stoma", not "Agen" of Magen)
 HEAD_MIN_FRONT = 3  # … and the shortest front before it ("Uro|stoma")
+PHRASES_FILE = Path(__file__).parent / "data" / "openthesaurus_phrases_de.txt.gz"
+# The words that negate, as one class (s31-phrases): a phrase read from a sentence must say "not" where the sentence
+# does, in any of them ("ich trau mich *nicht* unter Leute" is no "unter Leute gehen"; "*niemand* kümmert sich um mich"
+# is "niemand kümmert sich um").
+NEGATION_WORDS = language.NEGATIONS | frozenset(
+    ["nicht", "nichts", "niemand", "niemandem", "niemanden", "niemands", "nie", "niemals"]
+)
+MIN_PHRASE_WORDS = 2  # a phrase read from a sentence has this many content words, all of them in the sentence
+
+
+@lru_cache(maxsize=1)
+def _negation_keys() -> frozenset[str]:
+    return frozenset(language.norm(w) for w in NEGATION_WORDS)
+
+
+@lru_cache(maxsize=20_000)
+def _content_keys(word: str) -> frozenset[str]:
+    """The keys a word of a sentence or a phrase is matched by, order-free (its stem and its infinitives' stems:
+    "lebe", "lebt" → leben), or none where it says nothing of its own: a filler word (:data:`STOPWORDS`), a
+    reflexive pronoun, a negation (matched as a class, :func:`phrase_readings`), a function word that is no verb
+    ("um", "aus")."""
+    lower = word.lower()
+    key = language.norm(word)
+    if language.surface(lower) in STOPWORDS or key in _reflexive_keys() or key in _negation_keys():
+        return frozenset()
+    verbs = language.infinitives(lower)
+    if language.is_function_word(lower) and not verbs and not language.is_noun(word.capitalize()):
+        return frozenset()
+    return frozenset({key, *(language.norm(v) for v in verbs)})
+
+
+@lru_cache(maxsize=1)
+def _thesaurus_phrases() -> tuple[tuple[tuple[frozenset[str], ...], bool, tuple[str, ...]], ...]:
+    """OpenThesaurus's phrases of at least :data:`MIN_PHRASE_WORDS` content words, each as the keys of its content
+    words, whether it negates, and the words of its set that name a concern (``scripts/build_thesaurus.py``)."""
+    found = []
+    with gzip.open(PHRASES_FILE, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            phrase, *readings = line.rstrip("\n").split("|")
+            words = language.raw_words(phrase)
+            content = tuple(keys for w in words if (keys := _content_keys(w)))
+            readings = [w for w in readings if named_topics(w)]
+            if len(content) >= MIN_PHRASE_WORDS and readings:
+                negates = any(language.norm(w) in _negation_keys() for w in words)
+                found.append((content, negates, tuple(readings)))
+    return tuple(found)
+
+
+def phrase_readings(q: str) -> list[str]:
+    """The readings of :func:`phrase_reading_words`, without the words they read."""
+    return list(dict.fromkeys(reading for reading, _words in phrase_reading_words(q)))
+
+
+def phrase_reading_words(q: str) -> list[tuple[str, frozenset[str]]]:
+    """The query read by an OpenThesaurus phrase whose content words it has, in any order and inflection ("lebe
+    auf der Straße": "auf der Straße leben"), as each word of the phrase's set that names a concern ("obdachlos"),
+    the phrase's words replaced by it and the query's other words kept (s31-phrases). A phrase that negates is read
+    only from a query that negates, and a query that negates only by one that does: "ich trau mich nicht unter Leute"
+    is not "unter Leute gehen". For :func:`search_ids`, where the query's own words find no group that matches them
+    all or leave a word of the phrase unread. Each reading with the query's words it read (their surface keys, as
+    :attr:`SearchResult.ignored` names them)."""
+    words = language.raw_words((q or "")[:MAX_QUERY_CHARS])
+    if len(words) < MIN_PHRASE_WORDS:
+        return []
+    keys = [_content_keys(w) for w in words]
+    negates = any(language.norm(w) in _negation_keys() for w in words)
+    found: list[tuple[str, frozenset[str]]] = []
+    for content, phrase_negates, readings in _thesaurus_phrases():
+        if phrase_negates != negates:
+            continue
+        places = [next((i for i, k in enumerate(keys) if k & wanted), None) for wanted in content]
+        if None in places:
+            continue
+        used = {i for i in places if i is not None}
+        if negates:
+            used |= {i for i, w in enumerate(words) if language.norm(w) in _negation_keys()}
+        first = min(used)
+        read = frozenset(language.surface(words[i].lower()) for i in used)
+        for reading in readings:
+            rest = [reading if i == first else w for i, w in enumerate(words) if i == first or i not in used]
+            found.append((" ".join(rest), read))
+    return list(dict.fromkeys(found))
+
+
 RARE_WORD_ZIPF = 3.0  # in head_readings: a word this rare (or rarer) may be read by its head; no everyday word
 
 
