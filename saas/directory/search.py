@@ -4817,11 +4817,12 @@ def search_by_office(
     vocabulary of all of them in one statement, their groups in another (a third for typo candidates),
     then each office settled and ranked on its own. Reads across offices: inside ``cross_tenant``. A query that
     :func:`search_ids` may read another way where it finds nothing (punctuation inside a word, an abbreviation:
-    "ME/CFS", "BPS", a learned compound read by its head: "Urostoma") is each office's :func:`search_ids` itself:
+    "ME/CFS", "BPS", a learned compound read by its head: "Urostoma", a sentence read by a thesaurus phrase:
+    "lebe auf der Straße") is each office's :func:`search_ids` itself:
     the regional finder read "BPS" as typed only and listed no office's Borderline group that the office's own
     Wegweiser finds (s30)."""
     q = as_written(q)
-    readings = (punctuation_readings, expansion_readings, initials_readings, head_readings)
+    readings = (punctuation_readings, phrase_readings, expansion_readings, initials_readings, head_readings)
     if not query_terms(q) or any(reading(q) for reading in readings):
         return {
             office: search_ids(
