@@ -187,3 +187,18 @@ def load_script(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def regional_and_own(world, q: str) -> tuple[dict[int, list[int]], list[int]]:  # type: ignore[no-untyped-def]
+    """The regional finder's answer to ``q`` (``search_by_office`` over Dortmund and Hamm, across offices) and
+    Dortmund's own Wegweiser's (``search_ids`` in its context): one ranking semantics for any selection of
+    offices means Dortmund's part of the first is the second."""
+    from saas.directory.search import search_by_office, search_ids
+    from tenants.scoping import cross_tenant
+
+    d = world.dortmund.id
+    with tenant_context(d):
+        own = search_ids(q, tenant_id=d, limit=100).ids
+    with cross_tenant("test: regional"):
+        regional = search_by_office(q, [d, world.hamm.id], limit=100)
+    return {office: result.ids for office, result in regional.items()}, own

@@ -13,7 +13,7 @@ import pytest
 
 from saas.directory.search import head_readings
 from tests.directory.helpers import found_names as names
-from tests.directory.helpers import make_group, make_topics
+from tests.directory.helpers import make_group, make_topics, regional_and_own
 
 
 @pytest.fixture
@@ -84,13 +84,6 @@ def test_a_head_without_a_synonym_of_another_topic_keeps_its_reading(office):  #
 
 
 def test_the_regional_finder_agrees(office) -> None:  # type: ignore[no-untyped-def]
-    from saas.directory.search import search_by_office, search_ids
-    from tenants.scoping import cross_tenant, tenant_context
-
-    d = office.dortmund.id
     for q in ("Trichotillomanie", "Urostoma"):
-        with tenant_context(d):
-            own = search_ids(q, tenant_id=d, limit=100).ids
-        with cross_tenant("test: regional"):
-            regional = search_by_office(q, [d, office.hamm.id], limit=100)
-        assert regional[d].ids == own, q
+        regional, own = regional_and_own(office, q)
+        assert regional[office.dortmund.id] == own, q

@@ -15,7 +15,7 @@ import pytest
 
 from saas.directory.search import phrase_readings
 from tests.directory.helpers import found_names as names
-from tests.directory.helpers import load_script, make_group, make_topics
+from tests.directory.helpers import load_script, make_group, make_topics, regional_and_own
 
 
 @pytest.fixture
@@ -77,16 +77,8 @@ def test_the_builder_keeps_phrases_with_their_words_for_a_concern():  # type: ig
 def test_the_regional_finder_reads_a_phrase_as_the_office_does(office) -> None:  # type: ignore[no-untyped-def]
     """``search_by_office`` (the regional finder, the neighbour search) read "lebe auf der Straße" by its words
     only, and listed the group with "Leben" in its name: each office's part must be that office's own search."""
-    from saas.directory.search import search_by_office, search_ids
-    from tenants.scoping import cross_tenant, tenant_context
-
-    d = office.dortmund.id
     for q in ("lebe auf der Straße", "ich habe keinen festen Wohnsitz"):
-        with tenant_context(d):
-            own = search_ids(q, tenant_id=d, limit=100).ids
-        with cross_tenant("test: regional"):
-            regional = search_by_office(q, [d, office.hamm.id], limit=100)
-        assert regional[d].ids == own, q
-        assert regional[office.hamm.id].ids == []
-    with tenant_context(d):
-        assert names(office, "lebe auf der Straße") == ["Wege zurück"]
+        regional, own = regional_and_own(office, q)
+        assert regional[office.dortmund.id] == own, q
+        assert regional[office.hamm.id] == []
+    assert names(office, "lebe auf der Straße") == ["Wege zurück"]
