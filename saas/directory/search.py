@@ -864,10 +864,11 @@ def listed_topic_areas(key: str) -> frozenset[str]:
 def warm_up() -> None:
     """Everything the first search would otherwise build: the German word data (:func:`language.warm_up`)
     and every index of the common topic list (:func:`_common_index`). Called when a web worker starts
-    (gunicorn.conf.py)."""
+    (gunicorn.conf.py). With them the thesaurus phrases a sentence may be read by (:func:`_thesaurus_phrases`)."""
     language.warm_up()
     for build in _COMMON_INDEXES:
         build()
+    _thesaurus_phrases()
 
 
 # --- query terms ------------------------------------------------------------------------------------------
@@ -4818,9 +4819,8 @@ def search_by_office(
     then each office settled and ranked on its own. Reads across offices: inside ``cross_tenant``. A query that
     :func:`search_ids` may read another way where it finds nothing (punctuation inside a word, an abbreviation:
     "ME/CFS", "BPS", a learned compound read by its head: "Urostoma", a sentence read by a thesaurus phrase:
-    "lebe auf der Straße") is each office's :func:`search_ids` itself:
-    the regional finder read "BPS" as typed only and listed no office's Borderline group that the office's own
-    Wegweiser finds (s30)."""
+    "lebe auf der Straße") is each office's :func:`search_ids` itself: the regional finder read "BPS" as typed
+    only and listed no office's Borderline group that the office's own Wegweiser finds (s30)."""
     q = as_written(q)
     readings = (punctuation_readings, phrase_readings, expansion_readings, initials_readings, head_readings)
     if not query_terms(q) or any(reading(q) for reading in readings):
@@ -5583,7 +5583,7 @@ def _multiword_topics(search_topics: str) -> tuple[tuple[str, ...], ...]:
 
 def _part_of_another_term(term: Term, c: Candidate, place: int) -> bool:
     """Whether a word of a two-word query ("*Morbus* Hodgkin") finds a group only as the word at the same place of
-    one of its topics of two words, whose other word the query does not have ("Morbus Crohn"): the query names
+    one of its topics of several words, beside a word the query does not have ("Morbus Crohn"): the query names
     another term of that kind, as "multiple Persönlichkeit" is no "Multiple Sklerose". A group its other
     readings (synonyms, compound parts) find is kept, and so is one whose name has the word apart."""
     keys = {a.tokens[0] for a in term.alternatives if a.kind == "exact" and len(a.tokens) == 1}
