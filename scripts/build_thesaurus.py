@@ -23,8 +23,8 @@ A third file, ``openthesaurus_phrases_de.txt.gz``, lists the phrases of several 
 drops them) with the set's words that name a concern of the common topic list (``TOPICS``: a word of a topic's name
 or search words), one phrase a line: "auf der Straße leben|obdachlos", "niemand kümmert sich um|allein". Such a word
 is a single-word term of the set or the adjective of a term "<adjective> sein" ("obdachlos sein"), never a word of
-the phrase itself. The search reads
-a sentence by them where its own words find no group (s31-phrases, ``search.phrase_readings``).
+the phrase itself. The search reads a sentence by them where its own words find no group (s31-phrases,
+``search.phrase_readings``).
 
 Sorted as in the source (the terms alphabetically), gzip without a time stamp: the same Debian package gives the
 same bytes (CI rebuilds them and compares, see .ci/run). The result ships with Lotse, so the search needs no Debian
