@@ -1034,6 +1034,31 @@ def _with_death(term: Term) -> Term:
     return Term(term.word, [*term.alternatives, *grief])
 
 
+@lru_cache(maxsize=1)
+def _suicide_act_keys() -> frozenset[str]:
+    """The keys of the nouns for the act ("Suizid" and its OpenThesaurus synonyms: Selbstmord, Freitod,
+    Selbsttötung), not of the wish or the danger ("suizidal", "lebensmüde", "Suizidgedanken")."""
+    return frozenset(language.norm(w) for w in (PHRASE_READ_AS, *language.synonyms(PHRASE_READ_AS)))
+
+
+def bereaved_readings(q: str) -> list[str]:
+    """A suicide named beside someone close ("Selbstmord Angehöriger", "Bruder Suizid", "Freitod Angehörige") read as
+    the death it tells of (s32-bereaved): the noun for the act replaced by the first of :data:`SUICIDE_DEATH_PHRASES`,
+    so the query reads as "Bruder hat sich umgebracht" does (:func:`_with_death`: the bereaved's groups, then the
+    grief groups). :func:`search_ids` tries it only where the query as typed finds nothing: an office without a group
+    for the bereaved after suicide has grief groups, and they are who a social worker would name. Where the office
+    has one, the query as typed finds it first and this is never read. One reading, or none: without a person, or
+    with the wish rather than the act ("Suizidgedanken Angehörige")."""
+    q = (q or "")[:MAX_QUERY_CHARS]
+    matches = list(_LETTERS.finditer(q))
+    acts = [m for m in matches if language.norm(m.group()) in _suicide_act_keys()]
+    close = [m for m in matches if language.is_relative(m.group()) or _for_relatives_word(m.group())]
+    if len(acts) != 1 or not close:
+        return []
+    act = acts[0]
+    return [q[: act.start()] + SUICIDE_DEATH_PHRASES[0] + q[act.end() :]]
+
+
 def speaks_of_suicide(q: str) -> bool:
     """Whether a query speaks of suicide, as the search reads its words (the word, its synonyms, a compound's
     parts; not a word whose kinds include it: "Mord"): "Selbstmord", "lebensmüde", "Suizidgedanken", "Selbstmord
@@ -4415,6 +4440,12 @@ def search_ids(
             found = _search(reading, partial=True, **options)  # type: ignore[arg-type]
             if found.total:
                 return found
+        # A suicide beside someone close, read as the death it tells of (s32-bereaved): the grief groups, where the
+        # office has no group for the bereaved after suicide ("Selbstmord Angehöriger").
+        for reading in bereaved_readings(q):
+            found = _search(reading, partial=True, **options)  # type: ignore[arg-type]
+            if found.total:
+                return found
         # Very last, a rare word read as its head, the kind it names (s31-medical): "Uro|stoma" → Stoma,
         # "Poly|arthritis" → Arthritis; only a head the office's groups speak of themselves (as a word or a
         # compound's part), never one the search would read only loosely ("Washing|toner" → Ton → Klang).
@@ -4822,7 +4853,14 @@ def search_by_office(
     "lebe auf der Straße") is each office's :func:`search_ids` itself: the regional finder read "BPS" as typed
     only and listed no office's Borderline group that the office's own Wegweiser finds (s30)."""
     q = as_written(q)
-    readings = (punctuation_readings, phrase_readings, expansion_readings, initials_readings, head_readings)
+    readings = (
+        punctuation_readings,
+        phrase_readings,
+        expansion_readings,
+        initials_readings,
+        bereaved_readings,
+        head_readings,
+    )
     if not query_terms(q) or any(reading(q) for reading in readings):
         return {
             office: search_ids(
