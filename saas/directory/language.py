@@ -1648,6 +1648,23 @@ def _abbreviations() -> dict[str, tuple[str, ...]]:
     return _abbreviations_data
 
 
+MEDICAL_FILE = Path(__file__).parent / "data" / "wiktionary_medical_de.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def _medical_terms() -> frozenset[str]:
+    """Spelling without umlauts of each headword German Wiktionary defines in a sense labelled with the subject
+    Medizin (``scripts/build_glosses.py``)."""
+    with gzip.open(MEDICAL_FILE, "rt", encoding="utf-8") as fh:
+        return frozenset(surface(line.rstrip("\n")) for line in fh if not line.startswith("#"))
+
+
+def medical_term(word: str) -> bool:
+    """Whether German Wiktionary labels a sense of the word with the subject Medizin ("Subarachnoidalblutung",
+    "Stoma", "Dysarthrose"; not "Krebs", whose senses are labelled otherwise or not at all), as typed in any case."""
+    return surface(word) in _medical_terms()
+
+
 THESAURUS_TERMS_FILE = Path(__file__).parent / "data" / "openthesaurus_terms_de.txt.gz"
 
 
@@ -1684,6 +1701,7 @@ def warm_up() -> None:
     _area_keys()
     _glosses()
     _abbreviations()
+    _medical_terms()
 
 
 # --- stem collisions -----------------------------------------------------------------------------------

@@ -4584,8 +4584,13 @@ def head_readings(q: str) -> list[str]:
     if len(words) != 1:
         return []
     word = words[0]
-    if language.zipf(word.lower()) >= RARE_WORD_ZIPF or language.glosses(word) or language.synonyms(word):
-        return []  # an everyday word, or one Wiktionary or the thesaurus reads (the search has read it so)
+    defined = bool(language.glosses(word)) and not language.medical_term(word)
+    if language.zipf(word.lower()) >= RARE_WORD_ZIPF or defined or language.synonyms(word):
+        # An everyday word, or one Wiktionary or the thesaurus reads (the search has read it so); a term Wiktionary
+        # defines as one of medicine is read by its head too, where its definition found nothing (s32-terms): it
+        # often says where or how, not what the term is a kind of ("Subarachnoidal|blutung": krankhaftes
+        # *Geschehen* im Bereich des zentralen *Nervensystems*), as no definition does.
+        return []
     split = language.split_compound(word)
     if len(split) > 1 and _word_front(split[0]):
         return []  # a compound of words the search has read as such ("Panik|attacken", "Arbeiter|kinder")
