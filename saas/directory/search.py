@@ -1236,6 +1236,10 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         # Not an everyday synonym that shares its key only with nouns of the list (s31-everyday: "ungewollt" ~
         # automatisch is no "Automaten"), neither as the word it is nor by the topics it would name.
         synonyms = tuple(s for s in synonyms if not _everyday_noun_key(s))
+        # Nor a synonym the thesaurus gives it only in a sense it does not give that synonym for the directory's
+        # topics (s32-precision: "Notunterkunft" ~ Schuppen, the shed, is no "Schuppen|flechte"; "Isolation" ~
+        # Trennung, as in Abtrennung, no separated couple). The word's senses are still told apart by all of them.
+        synonyms = tuple(s for s in synonyms if not language.synonym_in_other_sense(word, s))
         for synonym in synonyms:
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
         for noun in _learned_synonym_nouns(word, synonyms):
