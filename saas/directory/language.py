@@ -479,6 +479,19 @@ def sense_count(word: str) -> int:
     return len(_set_numbers(word))
 
 
+def synonym_in_other_sense(word: str, synonym: str) -> bool:
+    """Whether ``synonym`` is ``word``'s only in a sense the thesaurus does not give it for the directory's topics:
+    the synonym has several senses, :func:`_sense_numbers` narrows them to those of the topics, and none of the
+    sets it shares with ``word`` is among those. "Notunterkunft" ~ Schuppen is the shed (Baracke, Bretterbude),
+    not the skin's Schuppen (Hautschuppen, ^Erkrankung) of "Schuppen|flechte"."""
+    own = set(_sense_numbers(word))
+    shared = own.intersection(_set_numbers(synonym))
+    if not shared:
+        return False
+    narrowed = _sense_numbers(synonym)
+    return len(narrowed) < len(_set_numbers(synonym)) and not shared.intersection(narrowed)
+
+
 def senses_whole(word: str) -> bool:
     """Whether :func:`synonyms` reads all of a word's senses: :func:`_sense_numbers` narrows none of them."""
     return len(_sense_numbers(word)) == len(_set_numbers(word))

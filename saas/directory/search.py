@@ -1261,6 +1261,10 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         # Not an everyday synonym that shares its key only with nouns of the list (s31-everyday: "ungewollt" ~
         # automatisch is no "Automaten"), neither as the word it is nor by the topics it would name.
         synonyms = tuple(s for s in synonyms if not _everyday_noun_key(s))
+        # Nor a synonym the thesaurus gives it only in a sense it does not give that synonym for the directory's
+        # topics (s32-precision: "Notunterkunft" ~ Schuppen, the shed, is no "Schuppen|flechte"; "Isolation" ~
+        # Trennung, as in Abtrennung, no separated couple). The word's senses are still told apart by all of them.
+        synonyms = tuple(s for s in synonyms if not language.synonym_in_other_sense(word, s))
         for synonym in synonyms:
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
         for noun in _learned_synonym_nouns(word, synonyms):
@@ -2573,7 +2577,7 @@ def _closest(spelled: str, limit: int, candidates: Iterable[str]) -> list[str]:
         distance = OSA.distance(spelled, candidate[1:], score_cutoff=limit + 1)
         if distance == limit + 1 and moved_letter(spelled, candidate[1:]):
             distance = 1  # one letter in the wrong place, as hunspell's "movechar" suggests: "Chron" → Crohn
-        if distance <= limit:
+        if distance <= limit and (distance < 2 or _typed_beginning(spelled, candidate[1:])):
             best.setdefault(distance, []).append(candidate)
     if not best and not spelled_right:
         # The groups may have another form of the word than the one typed ("Essstörungen" for "Essstörrung"):
@@ -2589,6 +2593,18 @@ def _closest(spelled: str, limit: int, candidates: Iterable[str]) -> list[str]:
     if not best:
         return []
     return sorted(best[min(best)])[:6]
+
+
+def _typed_beginning(typed: str, word: str) -> bool:
+    """Whether ``word``, two edits from ``typed``, may be what ``typed`` meant at its first letter: the same
+    letter, or one typed in its place ("Kolitiss" for "Colitis"), never a beginning of two letters dropped or
+    added ("esstoerung" is no "stoerung", the head of "Es|störung" cut off: it is the typo of
+    "Essstörung", one letter short). Two edits at a word's front are a front of its own, not a slip of the
+    hand; a spelling checker keeps the first letter likewise (:func:`language.spelling_suggestions`). One edit
+    may fall anywhere ("KPTBS" → PTBS)."""
+    from rapidfuzz.distance import OSA
+
+    return typed[:1] == word[:1] or OSA.distance(typed[1:], word[1:], score_cutoff=2) <= 1
 
 
 def _same_beginning(typed: str, word: str) -> bool:
