@@ -4462,6 +4462,7 @@ NEGATION_WORDS = language.NEGATIONS | frozenset(
     ["nicht", "nichts", "niemand", "niemandem", "niemanden", "niemands", "nie", "niemals"]
 )
 MIN_PHRASE_WORDS = 2  # a phrase read from a sentence has this many content words, all of them in the sentence
+SMALL_WORD = "'"  # the mark of a small word's key in a phrase that negates ("'mehr"), no content word's key
 
 
 @lru_cache(maxsize=1)
@@ -4489,13 +4490,15 @@ def _content_keys(word: str) -> frozenset[str]:
 def _said_keys(word: str) -> frozenset[str]:
     """The keys of a word of a phrase that negates or of a sentence (s32-situation): those of :func:`_content_keys`,
     or, for a function word that is no filler, no reflexive pronoun and no negation ("mehr" of "nicht mehr
-    können"), its own surface key: in such a phrase the small words are what says the state."""
+    können"), the word as written: in such a phrase the small words are what says the state, and a small word is
+    not inflected ("mehrere" is no "mehr", "unten" no "unter", whose stems are theirs), and matches only a small
+    word (marked :data:`SMALL_WORD`)."""
     if keys := _content_keys(word):
         return keys
-    key = language.norm(word)
-    if language.surface(word.lower()) in STOPWORDS or key in _reflexive_keys() or key in _negation_keys():
+    key, spelled = language.norm(word), language.surface(word.lower())
+    if spelled in STOPWORDS or key in _reflexive_keys() or key in _negation_keys():
         return frozenset()
-    return frozenset({key})
+    return frozenset({SMALL_WORD + spelled})
 
 
 def _said_of_a_concern(word: str) -> bool:
