@@ -23,7 +23,9 @@ A third file, ``openthesaurus_phrases_de.txt.gz``, lists the phrases of several 
 drops them) with the set's words that name a concern of the common topic list (``TOPICS``: a word of a topic's name
 or search words), one phrase a line: "auf der Straße leben|obdachlos", "niemand kümmert sich um|allein". Such a word
 is a single-word term of the set or the adjective of a term "<adjective> sein" ("obdachlos sein"), never a word of
-the phrase itself. The search reads a sentence by them where its own words find no group (s31-phrases,
+the phrase itself. A phrase that negates keeps every such word of its set ("nicht mehr können|ausgelaugt|erschöpft"):
+the words for a state said by what one cannot do are rarely the list's own, and the search keeps those that name a
+concern (s32-situation). The search reads a sentence by them where its own words find no group (s31-phrases,
 ``search.phrase_readings``).
 
 Sorted as in the source (the terms alphabetically), gzip without a time stamp: the same Debian package gives the
@@ -48,6 +50,10 @@ MAX_TERM_WORDS = 3
 # The phrases of several words, with the words of their set that name a concern of the common topic list (s31-phrases).
 PHRASES = TARGET.parent / "openthesaurus_phrases_de.txt.gz"
 TOPICS = TARGET.parent / "topics_dortmund_2023.csv"
+# The words that negate (as the search's ``NEGATION_WORDS``): a phrase with one of them keeps every word of its set.
+NEGATIONS = frozenset(["kein", "keine", "keinen", "keinem", "keiner", "keines", "ohne"]) | frozenset(
+    ["nicht", "nichts", "niemand", "niemandem", "niemanden", "niemands", "nie", "niemals"]
+)
 COPULA = "sein"  # "obdachlos sein": a set's term that is an adjective said of someone
 BROADER, PHRASE_NOUN = "^", "+"
 _ANNOTATION = re.compile(r"\([^)]*\)")
@@ -125,7 +131,8 @@ def topic_words(path: Path) -> set[str]:
 def phrase_lines(lines: list[str], plain: set[str], named: set[str]) -> list[str]:
     """Each phrase of several words of a set, with the other words of its set that name a concern (``named``): its
     single-word terms and the adjectives of its terms "<adjective> sein" (not a noun of another phrase: in an
-    idiom it is no concern, "zu tief ins Glas schauen" … "einen zur Brust nehmen"); sorted, each line once."""
+    idiom it is no concern, "zu tief ins Glas schauen" … "einen zur Brust nehmen"); all of them for a phrase that
+    negates (:data:`NEGATIONS`); sorted, each line once."""
     found: set[str] = set()
     for line in lines:
         words = list(terms(line, plain))
@@ -140,8 +147,13 @@ def phrase_lines(lines: list[str], plain: set[str], named: set[str]) -> list[str
                 phrases.append(" ".join(parts))
         readings = [w for w in dict.fromkeys(words) if w.lower() in named]
         for phrase in phrases:
+            # A phrase that negates says a state by what one cannot or does not do ("nicht mehr können" ~ erschöpft,
+            # "nicht wegwerfen" ~ aufbewahren): the words of its set for that state rarely stand in the topic list
+            # as written, so all of them are kept, and the search keeps those that name a concern (s32-situation).
+            negates = any(w.lower() in NEGATIONS for w in phrase.split())
+            candidates = list(dict.fromkeys(words)) if negates else readings
             # A word of the phrase itself is no other word for it ("Angst vor Menschen" is no reading of "Angst").
-            own = [w for w in readings if w not in phrase.split()]
+            own = [w for w in candidates if w not in phrase.split()]
             if own:
                 found.add("|".join([phrase, *own]))
     return sorted(found)

@@ -4435,7 +4435,10 @@ def search_ids(
                 if result.total and not read.intersection(result.ignored):
                     break
                 found = _search(reading, partial=False, **options)  # type: ignore[arg-type]
-                if found.total:
+                # The phrase reads its own words; a word of the sentence beside it that the reading leaves unread
+                # said something else ("ich kann nicht mehr *laufen*" is no exhaustion), so it is no reading of it.
+                # A person it leaves out said whom ("mein *Bruder* macht Platte"), not what (s32-situation).
+                if found.total and not any(_content_keys(w) and not language.is_person(w) for w in found.ignored):
                     return found
             if result.total:
                 return result
@@ -4506,6 +4509,7 @@ NEGATION_WORDS = language.NEGATIONS | frozenset(
     ["nicht", "nichts", "niemand", "niemandem", "niemanden", "niemands", "nie", "niemals"]
 )
 MIN_PHRASE_WORDS = 2  # a phrase read from a sentence has this many content words, all of them in the sentence
+SMALL_WORD = "'"  # the mark of a small word's key in a phrase that negates ("'mehr"), no content word's key
 
 
 @lru_cache(maxsize=1)
@@ -4529,10 +4533,41 @@ def _content_keys(word: str) -> frozenset[str]:
     return frozenset({key, *(language.norm(v) for v in verbs)})
 
 
+@lru_cache(maxsize=20_000)
+def _said_keys(word: str) -> frozenset[str]:
+    """The keys of a word of a phrase that negates or of a sentence (s32-situation): those of :func:`_content_keys`,
+    or, for a function word that is no filler, no reflexive pronoun and no negation ("mehr" of "nicht mehr
+    können"), the word as written: in such a phrase the small words are what says the state, and a small word is
+    not inflected ("mehrere" is no "mehr", "unten" no "unter", whose stems are theirs), and matches only a small
+    word (marked :data:`SMALL_WORD`)."""
+    if keys := _content_keys(word):
+        return keys
+    key, spelled = language.norm(word), language.surface(word.lower())
+    if spelled in STOPWORDS or key in _reflexive_keys() or key in _negation_keys():
+        return frozenset()
+    return frozenset({SMALL_WORD + spelled})
+
+
+def _said_of_a_concern(word: str) -> bool:
+    """Whether a word of a negating phrase's set may read it (s32-situation): one that names a topic and is a word
+    of the common topic list's names and search words ("allein") or rarer than everyday words
+    (:data:`COMMON_WORD_ZIPF`: "erschöpft", "ausgelaugt"; not "unglaublich", whose loose synonyms reach the
+    violence groups)."""
+    key = language.norm(word)
+    if any(key in words for words in _listed_topic_words()):
+        return bool(named_topics(word))
+    # Its own topics, its derivations' or its synonyms', or those the nouns of its synonyms agree on ("ausgepowert"
+    # ~ erschöpft → Erschöpfung ~ Burnout, s28-moods); not a broader term's, which follows any of its senses.
+    near = named_topics(word, loose=False) or _synonym_noun_topics(word)
+    return language.zipf(word) < COMMON_WORD_ZIPF and bool(near)
+
+
 @lru_cache(maxsize=1)
-def _thesaurus_phrases() -> tuple[tuple[tuple[frozenset[str], ...], bool, tuple[str, ...]], ...]:
-    """OpenThesaurus's phrases of at least :data:`MIN_PHRASE_WORDS` content words, each as the keys of its content
-    words, whether it negates, and the words of its set that name a concern (``scripts/build_thesaurus.py``)."""
+def _thesaurus_phrases() -> tuple[tuple[tuple[frozenset[str], ...], bool, bool, tuple[str, ...]], ...]:
+    """OpenThesaurus's phrases of at least :data:`MIN_PHRASE_WORDS` content words (of a phrase that negates, small
+    words included), each as the keys of those words, whether it negates, whether it is an idiom only where said
+    alone (fewer content words without its small ones: "kann nicht mehr"), and the words of its set that name a
+    concern (``scripts/build_thesaurus.py``)."""
     found = []
     with gzip.open(PHRASES_FILE, "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -4540,11 +4575,18 @@ def _thesaurus_phrases() -> tuple[tuple[tuple[frozenset[str], ...], bool, tuple[
                 continue
             phrase, *readings = line.rstrip("\n").split("|")
             words = language.raw_words(phrase)
-            content = tuple(keys for w in words if (keys := _content_keys(w)))
-            readings = [w for w in readings if named_topics(w)]
+            negates = any(language.norm(w) in _negation_keys() for w in words)
+            # A phrase that negates is matched by its small words too: "nicht *mehr* können" (~ erschöpft) is not
+            # "nicht können" (~ unfähig), and has two words a sentence must say beside the negation (s32-situation).
+            keys_of = _said_keys if negates else _content_keys
+            content = tuple(keys for w in words if (keys := keys_of(w)))
+            # Its set's words are kept whether or not the topic list has them (build_thesaurus.py); of those it lacks,
+            # only a word rarer than everyday ones, whose topics are its own ("ausgelaugt"), not an everyday word's
+            # loose ones ("das kann nicht wahr sein" ~ unglaublich, whose synonyms reach the violence groups).
+            readings = [w for w in readings if (_said_of_a_concern(w) if negates else named_topics(w))]
             if len(content) >= MIN_PHRASE_WORDS and readings:
-                negates = any(language.norm(w) in _negation_keys() for w in words)
-                found.append((content, negates, tuple(readings)))
+                alone = sum(1 for w in words if _content_keys(w)) < MIN_PHRASE_WORDS
+                found.append((content, negates, alone, tuple(readings)))
     return tuple(found)
 
 
@@ -4562,13 +4604,16 @@ def phrase_reading_words(q: str) -> list[tuple[str, frozenset[str]]]:
     all or leave a word of the phrase unread. Each reading with the query's words it read (their surface keys, as
     :attr:`SearchResult.ignored` names them)."""
     words = language.raw_words((q or "")[:MAX_QUERY_CHARS])
-    if len(words) < MIN_PHRASE_WORDS:
+    if len(words) < MIN_PHRASE_WORDS or _suicide_phrases_read(q)[0] != q:
+        # A sentence of suicide is read as one ("ich will nicht mehr leben"), never as a phrase of its words.
         return []
-    keys = [_content_keys(w) for w in words]
+    keys = [_said_keys(w) for w in words]
     negates = any(language.norm(w) in _negation_keys() for w in words)
+    said = frozenset().union(*keys)
     found: list[tuple[str, frozenset[str]]] = []
-    for content, phrase_negates, readings in _thesaurus_phrases():
-        if phrase_negates != negates:
+    for content, phrase_negates, alone, readings in _thesaurus_phrases():
+        # A phrase some of whose words the sentence lacks is passed over at once (one set operation a word).
+        if phrase_negates != negates or not all(wanted & said for wanted in content):
             continue
         places = [next((i for i, k in enumerate(keys) if k & wanted), None) for wanted in content]
         if None in places:
@@ -4576,6 +4621,11 @@ def phrase_reading_words(q: str) -> list[tuple[str, frozenset[str]]]:
         used = {i for i in places if i is not None}
         if negates:
             used |= {i for i, w in enumerate(words) if language.norm(w) in _negation_keys()}
+        if alone and any(keys[i] and not language.is_person(w) for i, w in enumerate(words) if i not in used):
+            # A phrase of small words is an idiom only where the sentence says nothing else but who ("ich kann
+            # nicht mehr", "Vater ist nicht mehr unter uns"); beside another word they are grammar ("ist der Platz
+            # nicht mehr frei" is no "nicht mehr frei" ~ vermählt; s32-situation).
+            continue
         first = min(used)
         read = frozenset(language.surface(words[i].lower()) for i in used)
         for reading in readings:
