@@ -1041,22 +1041,33 @@ def _suicide_act_keys() -> frozenset[str]:
     return frozenset(language.norm(w) for w in (PHRASE_READ_AS, *language.synonyms(PHRASE_READ_AS)))
 
 
-def bereaved_readings(q: str) -> list[str]:
-    """A suicide named beside someone close ("Selbstmord Angehöriger", "Bruder Suizid", "Freitod Angehörige") read as
-    the death it tells of (s32-bereaved): the noun for the act replaced by the first of :data:`SUICIDE_DEATH_PHRASES`,
-    so the query reads as "Bruder hat sich umgebracht" does (:func:`_with_death`: the bereaved's groups, then the
-    grief groups). :func:`search_ids` tries it only where the query as typed finds nothing: an office without a group
-    for the bereaved after suicide has grief groups, and they are who a social worker would name. Where the office
-    has one, the query as typed finds it first and this is never read. One reading, or none: without a person, or
-    with the wish rather than the act ("Suizidgedanken Angehörige")."""
+def _suicide_of_someone_close(q: str) -> str | None:
+    """A query that names the act of suicide beside someone close ("Selbstmord Angehöriger", "Bruder Suizid",
+    "Angehörige Freitod"), with the noun for the act (:func:`_suicide_act_keys`) read as the word "Suizid", as a
+    phrase of :data:`SUICIDE_PHRASES` is; None for any other. The noun once, beside a relative or the relatives'
+    word; not the wish or the danger ("Suizidgedanken Angehörige", "Sohn suizidgefährdet"), not the word alone."""
     q = (q or "")[:MAX_QUERY_CHARS]
     matches = list(_LETTERS.finditer(q))
     acts = [m for m in matches if language.norm(m.group()) in _suicide_act_keys()]
-    close = [m for m in matches if language.is_relative(m.group()) or _for_relatives_word(m.group())]
-    if len(acts) != 1 or not close:
-        return []
-    act = acts[0]
-    return [q[: act.start()] + SUICIDE_DEATH_PHRASES[0] + q[act.end() :]]
+    if len(acts) != 1 or not any(language.is_relative(m.group()) or _for_relatives_word(m.group()) for m in matches):
+        return None
+    return q[: acts[0].start()] + PHRASE_READ_AS + q[acts[0].end() :]
+
+
+def _with_loss(term: Term) -> Term:
+    """The term "Suizid" read from the act beside someone close (:func:`_suicide_of_someone_close`) as the loss it
+    tells of (s32-bereaved): also as "verstorben" reads by its topic (Trauer), as a topic reading below the word's
+    own. The ranking takes, per office, the nearest reading some group of the office has: where the office has a
+    group for the bereaved after suicide ("Suizid" in its topics) it answers alone, as before; where it has none, its
+    grief groups do (the demo's Dortmund listed nothing for "Selbstmord Angehöriger", the issue's own example).
+    Unlike :func:`_with_death`, the grief groups do not follow the bereaved's: a person close to someone who thinks
+    of suicide may type the same words, and the office's AGUS is the answer the offices give."""
+    grief = [
+        Alternative(a.tokens, a.weight * SYNONYM * PART_OF, a.kind)
+        for a in _term("verstorben").alternatives
+        if a.kind == "topic"
+    ]
+    return Term(term.word, [*term.alternatives, *grief])
 
 
 def speaks_of_suicide(q: str) -> bool:
@@ -1079,6 +1090,8 @@ def query_terms(q: str) -> list[Term]:
     """The terms of a query: one per word, but words that together are a phrase of the common topic list
     ("Post Covid", "Post-Covid" for Long Covid) make one term (:func:`_phrase_alternatives`)."""
     q, died = _suicide_phrases_read(q)
+    lost = None if died else _suicide_of_someone_close(q)
+    q = lost or q
     words = _privatives(query_words(q))
     phrases = _listed_phrases()
     terms: list[Term] = []
@@ -1094,9 +1107,9 @@ def query_terms(q: str) -> list[Term]:
         else:
             terms.append(_term(words[i]))
             i += 1
-    if died:
-        read_as = language.raw_words(PHRASE_READ_AS)[0]  # a term's word is the query's word in lower case
-        terms = [_with_death(t) if t.word == read_as else t for t in terms]
+    read_as = language.raw_words(PHRASE_READ_AS)[0]  # a term's word is the query's word in lower case
+    if died or lost:
+        terms = [(_with_death if died else _with_loss)(t) if t.word == read_as else t for t in terms]
     return _with_glosses(_hyphenated_heads(q, terms))
 
 
@@ -4459,12 +4472,6 @@ def search_ids(
             found = _search(reading, partial=True, **options)  # type: ignore[arg-type]
             if found.total:
                 return found
-        # A suicide beside someone close, read as the death it tells of (s32-bereaved): the grief groups, where the
-        # office has no group for the bereaved after suicide ("Selbstmord Angehöriger").
-        for reading in bereaved_readings(q):
-            found = _search(reading, partial=True, **options)  # type: ignore[arg-type]
-            if found.total:
-                return found
         # Very last, a rare word read as its head, the kind it names (s31-medical): "Uro|stoma" → Stoma,
         # "Poly|arthritis" → Arthritis; only a head the office's groups speak of themselves (as a word or a
         # compound's part), never one the search would read only loosely ("Washing|toner" → Ton → Klang).
@@ -4924,14 +4931,7 @@ def search_by_office(
     "lebe auf der Straße") is each office's :func:`search_ids` itself: the regional finder read "BPS" as typed
     only and listed no office's Borderline group that the office's own Wegweiser finds (s30)."""
     q = as_written(q)
-    readings = (
-        punctuation_readings,
-        phrase_readings,
-        expansion_readings,
-        initials_readings,
-        bereaved_readings,
-        head_readings,
-    )
+    readings = (punctuation_readings, phrase_readings, expansion_readings, initials_readings, head_readings)
     if not query_terms(q) or any(reading(q) for reading in readings):
         return {
             office: search_ids(
