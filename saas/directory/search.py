@@ -117,6 +117,7 @@ PART = "~"  # prefix of a compound part's key in documents
 NAMED = "!"  # in _listed_topic_words: a key that names the topic alone (a one-word name or search word)
 ABOUT = " | "  # in search_topics: topics before it, area / audience / age / languages after it
 COMMON_WORD_ZIPF = 4.0  # a word this common is spelled right (no typo correction) and may be filler
+GRAMMAR_ZIPF = 6.0  # as frequent as the words of grammar: "werden", "haben", "können", "aber", "unter"
 EVERYDAY_NOUN_ZIPF = 5.0  # a noun this common is an everyday word ("Sohn", "Kinder"), not a condition
 AREA_MARK = "@"  # vocabulary token "@<area>:<key>": the office has a topic of that area named <key>
 TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability", "social")
@@ -1270,14 +1271,7 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 kind = "derived" if alt.kind == "exact" else alt.kind
                 weight = alt.weight * COMPOUND if alt.kind == "exact" else alt.weight
                 term.alternatives.append(Alternative(alt.tokens, weight, kind))
-        synonyms = _concept_synonyms(word) if not _senses_apart(word) else ()
-        # Not an everyday synonym that shares its key only with nouns of the list (s31-everyday: "ungewollt" ~
-        # automatisch is no "Automaten"), neither as the word it is nor by the topics it would name.
-        synonyms = tuple(s for s in synonyms if not _everyday_noun_key(s))
-        # Nor a synonym the thesaurus gives it only in a sense it does not give that synonym for the directory's
-        # topics (s32-precision: "Notunterkunft" ~ Schuppen, the shed, is no "Schuppen|flechte"; "Isolation" ~
-        # Trennung, as in Abtrennung, no separated couple). The word's senses are still told apart by all of them.
-        synonyms = tuple(s for s in synonyms if not language.synonym_in_other_sense(word, s))
+        synonyms = _read_synonyms(word)[0]
         for synonym in synonyms:
             term.alternatives += _whole_or_part((language.norm(synonym),), SYNONYM, "synonym")
         for noun in _learned_synonym_nouns(word, synonyms):
@@ -1423,6 +1417,25 @@ def _concept_synonyms(word: str) -> tuple[str, ...]:
     return tuple(
         s for s in synonyms if not (other := names.get(language.norm(s))) or any(_topic_area(n) in areas for n in other)
     )
+
+
+@lru_cache(maxsize=20_000)
+def _read_synonyms(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The synonyms a word is read by (:func:`_concept_synonyms`, none where they name topics of different areas,
+    :func:`_senses_apart`), and those left out because the thesaurus gives them the word only in a sense it does
+    not give them for the directory's topics: ``(read, of another sense)``.
+
+    Not an everyday synonym that shares its key only with nouns of the list (s31-everyday: "ungewollt" ~
+    automatisch is no "Automaten"), neither as the word it is nor by the topics it would name. Nor one of another
+    sense (s32-precision: "Notunterkunft" ~ Schuppen, the shed, is no "Schuppen|flechte"; "Isolation" ~ Trennung,
+    as in Abtrennung, no separated couple); the word's senses are still told apart by all of them. Nor a synonym as
+    frequent as the words of grammar (:data:`GRAMMAR_ZIPF`): the groups' texts have it as grammar, never in the
+    sense the thesaurus gives it ("Ausbildung" ~ Werden, the formation of a thing, is no "Rauchfrei *werden*";
+    s32-precision2)."""
+    synonyms = _concept_synonyms(word) if not _senses_apart(word) else ()
+    synonyms = tuple(s for s in synonyms if not _everyday_noun_key(s) and language.zipf(s.lower()) < GRAMMAR_ZIPF)
+    other = tuple(s for s in synonyms if language.synonym_in_other_sense(word, s))
+    return tuple(s for s in synonyms if s not in other), other
 
 
 def _senses_apart(word: str) -> bool:
@@ -1877,6 +1890,9 @@ def _generic_head(parts: list[str]) -> bool:
 GLOSS_KINDS = ("gloss", "gloss_noun", "gloss_second", "gloss_related", "gloss_related_noun", "gloss_substance")
 # The last of them: what the thing a word's definitions lead to is a kind of (:func:`_substance_readings`).
 SUBSTANCE_KIND = GLOSS_KINDS[5]
+# The readings by definitions that are not the word's own: by a topic word's definition that uses it, by what a noun
+# of its definitions relates to (see :func:`gloss_alternatives`).
+_BLIND_GLOSS_KINDS = frozenset([GLOSS_KINDS[2], GLOSS_KINDS[3], GLOSS_KINDS[4]])
 # A word with a reading of these kinds reaches a topic through the topic list, the thesaurus or its parts already.
 _TOPIC_READINGS = frozenset(["topic", "broader_topic", "front_topic", "part_topic", "fallback"])
 
@@ -1897,7 +1913,10 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
     words of wordfreq's German list, 237 listed groups of the bench directory that way, all nonsense:
     "Arbeitsplatz" ~ Arbeitsverhältnis: *Beziehung* → Polyamorie, "Brot" (… *Nahrung*, *Essen*) → Essstörungen,
     "Gold" → Scheidung → Trennung). It reads only a topic word whose common sense names it
-    (:func:`_defined_by_readings`: "Ehe kaputt" → Scheidung, the *Auflösung* einer *Ehe* → Trennung)."""
+    (:func:`_defined_by_readings`: "Ehe kaputt" → Scheidung, the *Auflösung* einer *Ehe* → Trennung).
+
+    A word the thesaurus ties to a topic's word only in another sense is read by its own definitions alone
+    (:data:`_BLIND_GLOSS_KINDS` left out; s32-precision2: "Stamm", "Mangel", "Verlierer" list nothing)."""
     readings = _gloss_readings(word)
     key = language.norm(word)
     if not readings or language.zipf(word.lower()) < COMMON_WORD_ZIPF:
@@ -1905,8 +1924,17 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
         # (:func:`_gloss_readings`) it still says the word has senses of its own ("Wurst", "Identität").
         loose = {a.tokens for a in _defined_by_readings(key, common_sense=False)}
         loose -= {a.tokens for a in _defined_by_readings(key)}
-        return tuple(a for a in readings if a.kind != GLOSS_KINDS[2] or a.tokens not in loose)
-    return tuple(a for a in _defined_by_readings(key) if a.tokens != (key,))
+        found = tuple(a for a in readings if a.kind != GLOSS_KINDS[2] or a.tokens not in loose)
+    else:
+        found = tuple(a for a in _defined_by_readings(key) if a.tokens != (key,))
+    if _read_synonyms(word)[1]:
+        # A word the thesaurus ties to a topic's word only in another sense (:func:`_read_synonyms`: "Mangel" ~
+        # Opfer, "Stamm" ~ Familie) has senses apart from the topics'. Its own definitions still say what it is
+        # ("Entzug": … *Drogenentzug* → Sucht), but not a topic word's definition that uses it, nor the nouns
+        # a noun of its definitions relates to: they pick one of its senses blind ("Stamm": Krebs of the first
+        # sense is the animal, *aus dem Stamm der Gliederfüßer*; "Verlierer" → Glücksspiel; "Mangel" → Anorexie).
+        return tuple(a for a in found if a.kind not in _BLIND_GLOSS_KINDS)
+    return found
 
 
 @lru_cache(maxsize=20_000)
