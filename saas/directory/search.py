@@ -1059,8 +1059,10 @@ def _with_loss(term: Term) -> Term:
     """The term "Suizid" read from the act beside someone close (:func:`_suicide_of_someone_close`) as the loss it
     tells of (s32-bereaved): also as "verstorben" reads by its topic (Trauer), as a topic reading below the word's
     own. The ranking takes, per office, the nearest reading some group of the office has: where the office has a
-    group for the bereaved after suicide ("Suizid" in its topics) it answers alone, as before; where it has none, its
-    grief groups do (the demo's Dortmund listed nothing for "Selbstmord Angehöriger", the issue's own example).
+    group for the bereaved after suicide ("Suizid" in its topics) it answers alone, as before; where it has no topic
+    Suizid, its grief groups do (the demo's Dortmund listed nothing for "Selbstmord Angehöriger", the issue's own
+    example). A topic reading stays within the area of the office's topic the word is (unlike :data:`FILED_TOPIC`):
+    an office that keeps the topic Suizid without a group lists nothing, as before.
     Unlike :func:`_with_death`, the grief groups do not follow the bereaved's: a person close to someone who thinks
     of suicide may type the same words, and the office's AGUS is the answer the offices give."""
     grief = [
