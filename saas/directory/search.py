@@ -110,6 +110,9 @@ PART_OF = 0.8  # a match on a compound's part ("Verlust|ängste" for "Angst") co
 LITERAL_KINDS = ("exact", "compound", "derived")
 # A compound's front part for the whole: where it names a topic ("Angst|störung"), or behind a common head.
 FALLBACK_KINDS = ("fallback", "head", "front")
+# The key of a compound's head whose topics of the common list it reads: the groups those topics find are listed only
+# as far as the head typed alone lists them (:func:`_unlike_the_part_alone`, s32-heads); it marks that level too.
+HEAD_WORD = "head_word"
 # A compound's front standing for it: where its head is a common head (``head``: "Wechsel|jahre", a word of the
 # common list's compounds) or an everyday word that names nothing (``front``: "Suizid|versuch", round 12).
 _HEAD_KINDS = ("head", "front")
@@ -1537,6 +1540,10 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
         own, kind = list(named_topics(parts[0], loose=False)), "front_topic"  # what the front names, with its fallback
     if kind == "part_topic" and _head_of_another_sense(word, parts[-1]):
         own = topics = []  # "Gedächtnis|verlust" is no bereavement (s26-senses)
+    if kind == "part_topic" and (own or topics) and head != key:
+        # The head as typed, to read it as the word alone is read (:func:`_unlike_the_part_alone`; s32-heads): its
+        # groups as typed are candidates too.
+        found += [Alternative((head,), SYNONYM, HEAD_WORD), Alternative((PART + head,), SYNONYM * PART_OF, HEAD_WORD)]
     specific += [n for n in _relative_sibling_topics(parts) if n not in specific]
     for name, of_kind in [(n, kind) for n in own or topics] + [(n, "front_topic") for n in specific]:
         alternative = _topic_alternative(name)
@@ -3471,6 +3478,7 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     # Per term, the matchers that tell whether a description match is by the words typed; None where every
     # alternative the term matches with is such a one.
     literal_matchers: dict[int, tuple[_Matcher, _Matcher] | None] = {}
+    dropped: dict[int, set[int]] = {}  # per term, groups its reading does not list (see _unlike_the_part_alone)
     for i, term in enumerate(terms):
         # The nearest reading that some group has in its name or topics, and only it: the word as typed,
         # else the nouns it is derived from ("Rheumatiker" → Rheuma, not also the topics the list relates to
@@ -3487,11 +3495,24 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         # that names no topic of the common list: "Kinderlähmung" ~ Polio is no "Kinder" group, "Anfallsleiden"
         # ~ Epilepsie no "Schlag|anfall" (but "Trauer|fall" stays Trauer, "Angst|störung" Angst).
         for nearest in _levels(term, first, all_kinds):
+            by_part, nearest = HEAD_WORD in nearest, nearest - {HEAD_WORD}
             nearest_matchers = _matchers(term, nearest - {"narrower"})  # a kind of the word never chooses
-            if any(_score_term(term, nearest_matchers, c)[1] for c in candidates):
+            unlike: set[int] = set()
+            if by_part:
+                # What a compound's head or front names, as far as that part alone lists it (s32-heads).
+                hits = [c for c in candidates if _score_term(term, nearest_matchers, c)[1]]
+                unlike = _unlike_the_part_alone(term, nearest, hits, candidates) if hits else set()
+                if not unlike and nearest == all_kinds:
+                    continue  # the last reading, as below
+                found = bool(hits)
+            else:
+                found = any(_score_term(term, nearest_matchers, c)[1] for c in candidates)
+            if found:
                 reading = _with_filed_topics(term, nearest, nearest_matchers, candidates)
                 matchers_of[i] = _matchers(reading, nearest | {"typo", FILED_TOPIC})
-                literal_matchers[i] = None
+                literal_matchers[i] = _matchers(term, by_words) if nearest == all_kinds else None
+                if unlike:
+                    dropped[i] = unlike
                 break
         else:
             # What a compound's head names is only for a word no group has as typed, not even in a description
@@ -3515,7 +3536,7 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         total, all_strong, literal = 0.0, True, True
         for i, term in enumerate(terms):
             score, strong = _score_term(term, matchers_of[i], c)
-            if not score:
+            if not score or c.id in dropped.get(i, ()):
                 break
             if term.meant_areas and c.topic_area not in term.meant_areas:
                 score *= OUTSIDE_AREA
@@ -3746,7 +3767,25 @@ _ELIDED_FRONT = re.compile(r"\w+-(?=[\s,]|$)")
 
 def _levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[str]]:
     """The readings of a term from the nearest on (see :func:`rank`); the whole word's before a loose part's
-    only where a nearer one found nothing (:func:`_loose_part` is not asked on the common path)."""
+    only where a nearer one found nothing (:func:`_loose_part` is not asked on the common path). The first level
+    that reads the topics a compound's head or front names is marked (:data:`HEAD_WORD`): there rank lists their
+    groups only as far as the part typed alone does; where no level reads them, a last one, read only where that
+    lists fewer groups than rank's last reading."""
+    parts = {"part_topic"} if _has_kind(term, HEAD_WORD) else set()
+    if _has_kind(term, "front_topic") and _has_kind(term, "fallback"):
+        parts.add("front_topic")
+    marked = False
+    for level in _nearest_levels(term, first, all_kinds):
+        if parts & level and not marked:
+            marked = True
+            level = level | {HEAD_WORD}
+        yield level
+    if parts and not marked:
+        yield all_kinds | {HEAD_WORD}  # read only where it lists fewer groups (see rank)
+
+
+def _nearest_levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[str]]:
+    """The levels of :func:`_levels`, unmarked."""
     yield first
     yield set(LITERAL_KINDS) | (first - {"exact", "compound"})
     if _head_names_kind(term):
@@ -3765,6 +3804,36 @@ def _levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[st
             if _has_kind(term, kind):
                 yield whole | {kind}
     yield all_kinds - {"part_topic"}
+
+
+def _unlike_the_part_alone(term: Term, kinds: set[str], hits: list[Candidate], candidates: list[Candidate]) -> set[int]:
+    """The ids of the groups among ``hits`` (found by ``kinds``) that a compound's reading finds only by the topics
+    its head or its front names (``part_topic``, ``front_topic``) and that this part, typed alone, does not list;
+    none where that would leave no group. A word alone reads its nearest level only: "Trauma" lists "Wege aus dem
+    Trauma", not the other topics that give Trauma among their words (Dissoziative Störung, Komplexe PTBS), so
+    neither "Kriegs|trauma" nor "Trauma|bewältigung" does."""
+    split = language.split_compound(term.word)
+    keys = {
+        "part_topic": {a.tokens[0] for a in term.alternatives if a.kind == HEAD_WORD},
+        "front_topic": {a.tokens[0] for a in term.alternatives if a.kind == "fallback" and len(a.tokens) == 1},
+    }
+    matchers = {kind: _matchers(term, {kind}) for kind in keys if kind in kinds}
+    others = _matchers(term, kinds - {"part_topic", "front_topic", "narrower"})
+    by_parts = [c for c in hits if not _score_term(term, others, c)[1]]
+    if not by_parts:
+        return set()
+    alone: dict[str, set[int]] = {}
+    for kind in matchers:
+        part = [p for p in split if language.norm(p) in keys[kind]]
+        word = (part[-1] if kind == "part_topic" else part[0]) if part else ""
+        alone[kind] = {c.id for c in rank([_term(word)], candidates)} if word and len(split) > 1 else set()
+    unlike = {
+        c.id
+        for c in by_parts
+        if not any(alone[k] and c.id in alone[k] and _score_term(term, m, c)[1] for k, m in matchers.items())
+        and all(alone[k] for k, m in matchers.items() if _score_term(term, m, c)[1])
+    }
+    return unlike if len(unlike) < len(hits) else set()
 
 
 def _head_names_kind(term: Term) -> bool:
