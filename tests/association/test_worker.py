@@ -30,6 +30,17 @@ def run_in_worker(association_id: int | None, celery_worker, timeout: float = 90
     raise AssertionError("the worker did not finish:\n" + celery_worker.output()[-3000:])
 
 
+def _worker_log_until(celery_worker, done, timeout: float = 30) -> str:  # type: ignore[no-untyped-def]
+    """The worker's output once ``done(output)`` holds, or after ``timeout`` seconds: the worker writes a task's
+    "succeeded" line after the task's work is committed, so a test that saw the work may read the log too early."""
+    deadline = time.time() + timeout
+    log = celery_worker.output()
+    while not done(log) and time.time() < deadline:
+        time.sleep(0.2)
+        log = celery_worker.output()
+    return log
+
+
 class SimulatedCrash(Exception):
     pass
 
@@ -113,7 +124,8 @@ def test_the_nightly_count_releases_each_association_in_a_task_of_its_own(three_
     assert report is not None, celery_worker.output()[-3000:]
     run = db.session.scalar(select(AggregationRun).order_by(AggregationRun.id.desc()))
     assert run.trigger == "nightly" and run.status == "done" and run.periods == 6
-    log = celery_worker.output()
+    # The release task commits the report before the worker logs that it succeeded: wait for that line too.
+    log = _worker_log_until(celery_worker, lambda text: "succeeded" in text.split(f"{aggregation.RELEASE_TASK}[")[-1])
     assert f"{aggregation.RELEASE_TASK}[" in log and "succeeded" in log.split(aggregation.RELEASE_TASK)[-1], log
     served = queries.get_report(w.association, 2023)
     released = db.session.scalar(
