@@ -1030,12 +1030,17 @@ def _with_death(term: Term) -> Term:
     answered only where no suicide group did); where it has none, its grief groups answer alone, as for "Sohn
     gestorben". Read as a topic the word names beside its reading (:data:`FILED_TOPIC`), so it crosses topic areas
     (Trauer is social, Suizid mental health) and the term means the topic's area too (:func:`settle_terms`)."""
-    grief = [
-        Alternative(a.tokens, a.weight * SYNONYM * PART_OF, FILED_TOPIC)
+    return Term(term.word, [*term.alternatives, *_grief(FILED_TOPIC)])
+
+
+def _grief(kind: str) -> list[Alternative]:
+    """The topics "verstorben" reads (Trauer) as alternatives of ``kind`` below a word's own, for the loss a
+    suicide tells of (:func:`_with_death`, :func:`_with_loss`)."""
+    return [
+        Alternative(a.tokens, a.weight * SYNONYM * PART_OF, kind)
         for a in _term("verstorben").alternatives
         if a.kind == "topic"
     ]
-    return Term(term.word, [*term.alternatives, *grief])
 
 
 @lru_cache(maxsize=1)
@@ -1068,12 +1073,7 @@ def _with_loss(term: Term) -> Term:
     an office that keeps the topic Suizid without a group lists nothing, as before.
     Unlike :func:`_with_death`, the grief groups do not follow the bereaved's: a person close to someone who thinks
     of suicide may type the same words, and the office's AGUS is the answer the offices give."""
-    grief = [
-        Alternative(a.tokens, a.weight * SYNONYM * PART_OF, a.kind)
-        for a in _term("verstorben").alternatives
-        if a.kind == "topic"
-    ]
-    return Term(term.word, [*term.alternatives, *grief])
+    return Term(term.word, [*term.alternatives, *_grief("topic")])
 
 
 def speaks_of_suicide(q: str) -> bool:

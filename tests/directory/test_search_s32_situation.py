@@ -84,3 +84,10 @@ def test_the_regional_finder_reads_it_as_the_office_does(office) -> None:  # typ
     assert regional[office.dortmund.id] == own
     assert regional[office.hamm.id] == []
     assert names(office, "ich kann nicht mehr") == ["Lichtblick"]
+
+
+def test_the_builder_negates_with_the_search_s_words() -> None:
+    # scripts/build_thesaurus.py runs before the package is installed, so it keeps its own copy of the words.
+    from saas.directory.search import NEGATION_WORDS
+
+    assert load_script("build_thesaurus").NEGATIONS == NEGATION_WORDS
