@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import sys
 
 import click
@@ -97,11 +99,20 @@ def associations_add_member(slug: str, tenant_slug: str) -> None:
 
 
 @demo_cli.command("seed")
-def demo_seed() -> None:
-    """Create the demo offices, associations, users and data. Idempotent."""
-    from saas.core.demo import after_seed, seed_all
+@click.option(
+    "--day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Seed as if this day (YYYY-MM-DD) had ended: its contacts are all entered. Default: now.",
+)
+def demo_seed(day: dt.datetime | None) -> None:
+    """Create the demo offices, associations, users and data. Idempotent: seeding again at once, or for the
+    same --day, changes nothing; seeding later adds what the demo's office entered since (its contacts of
+    today come in office hours, one by one)."""
+    from saas.core.demo import after_seed, seed_all, seeding_on
 
-    created = seed_all()
+    with seeding_on(day.date()) if day is not None else contextlib.nullcontext():
+        created = seed_all()
     db.session.commit()
     click.echo("demo data created" if created else "demo data present, nothing changed")
     for message in after_seed(created):
