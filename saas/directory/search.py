@@ -965,6 +965,17 @@ SUICIDE_DEATH_PHRASES = ("sich umgebracht", "sich getötet", "sich das Leben gen
 # keinen Sinn mehr" may be said of a course of study). The English ones serve the English interface. Like
 # SUICIDE_WORDS a safety rule of the product: a false alarm costs a line above the groups; a missed one, the help.
 CRISIS_PHRASES = ("keinen Sinn mehr", "suicide", "kill myself", "want to die", "end my life")
+# Words of a crisis that say it only where the sentence ends with them: "ich will nicht mehr", "ich kann nicht mehr",
+# "ich halte das nicht mehr aus" (the demo showed no line for them), but not "ich will nicht mehr trinken" or
+# "kann nicht mehr schlafen", which say what the person wants to stop or cannot do.
+CRISIS_ENDINGS = (
+    "will nicht mehr",
+    "kann nicht mehr",
+    "mag nicht mehr",
+    "möchte nicht mehr",
+    "nicht mehr aus",
+    "can't go on",
+)
 PHRASE_GAP = 2
 PHRASE_READ_AS = "Suizid"  # the word a phrase of SUICIDE_PHRASES stands for in the query
 REFLEXIVE = frozenset({"mich", "dich", "sich", "uns", "euch", "mir", "dir"})
@@ -1080,12 +1091,16 @@ def speaks_of_suicide(q: str) -> bool:
     """Whether a query speaks of suicide, as the search reads its words (the word, its synonyms, a compound's
     parts; not a word whose kinds include it: "Mord"): "Selbstmord", "lebensmüde", "Suizidgedanken", "Selbstmord
     Angehöriger", a phrase the search reads as "Suizid" (:data:`SUICIDE_PHRASES`: "ich will nicht mehr leben") and
-    those of :data:`CRISIS_PHRASES` ("alles hat keinen Sinn mehr"). Someone who types that may be in a crisis
+    those of :data:`CRISIS_PHRASES` ("alles hat keinen Sinn mehr") and a sentence that ends as one of
+    :data:`CRISIS_ENDINGS` does ("ich kann nicht mehr"). Someone who types that may be in a crisis
     tonight, and a self-help group is not the help for that: the Wegweiser names the TelefonSeelsorge first, above
     whatever groups it found or the nothing-found box. Of the 1,044 queries of the judged sets but held-out-9 and
-    -11 it is true for the fifteen about suicide alone."""
+    -11 it is true for the fifteen about suicide and for "ich kann nicht mehr" (held-out-10 judges the burnout and
+    depression groups for it; the line stands above them)."""
     words = [language.norm(w) for w in language.raw_words((q or "")[:MAX_QUERY_CHARS])]
     if any(_phrase_span(words, phrase) for phrase in _phrase_keys(CRISIS_PHRASES)):
+        return True
+    if any(tuple(words[-len(ending) :]) == ending for ending in _phrase_keys(CRISIS_ENDINGS)):
         return True
     keys = _suicide_keys()
     readings = (a for term in query_terms(q) for a in term.alternatives if a.kind != "narrower")

@@ -38,11 +38,16 @@ def test_queries_that_speak_of_suicide(q: str) -> None:
         "Angst, dass meine Tochter sich etwas antut",
         "meinem Leben ein Ende setzen",
         "I want to die",
+        "ich will nicht mehr",
+        "Ich kann nicht mehr!",
+        "ich halte das alles nicht mehr aus",
+        "mein Vater will nicht mehr",
     ],
 )
 def test_phrases_of_a_crisis(q: str) -> None:
     """Phrases (s29-crisis): "ich will nicht mehr leben" read as its words found groups with "Leben" in their names
-    and showed no crisis line; "sich" stands for any reflexive pronoun."""
+    and showed no crisis line; "sich" stands for any reflexive pronoun. A sentence that ends in "will nicht mehr" or
+    "kann nicht mehr" showed none on the demo (s33); one that goes on says what the person wants to stop."""
     assert speaks_of_suicide(q)
 
 
@@ -64,6 +69,9 @@ def test_phrases_of_a_crisis(q: str) -> None:
         "Sterbebegleitung",
         "Bruder gestorben",
         "Umgang mit mir selbst",
+        "ich will nicht mehr trinken",
+        "Mutter kann nicht mehr laufen",
+        "kann nicht mehr schlafen",
     ],
 )
 def test_queries_that_do_not(q: str) -> None:
