@@ -234,6 +234,11 @@ def _rare_front_cut(word: str) -> tuple[str, str] | None:
     return best
 
 
+def thesaurus_lists(word: str) -> bool:
+    """Whether OpenThesaurus lists the word as written (any word class, not by a stem)."""
+    return surface(word) in _thesaurus()[1]
+
+
 def listed_noun(word: str) -> bool:
     """Whether OpenThesaurus lists the word as a noun as written (not by a stem, see :func:`is_noun`)."""
     spelled = surface(word)
@@ -729,7 +734,9 @@ def is_person(word: str) -> bool:
     forms = [word] + [word[: -len(e)] for e in ("er", "en", "n", "e") if word.endswith(e) and len(word) > len(e) + 2]
     forms += [f.translate(_UMLAUT) for f in forms[1:]]
     numbers = {n for form in forms if form in _index or form == word for n in _set_numbers(form)}
-    if any(t[0] == BROADER and t[1:] in _PERSON_BROADER for n in numbers for t in links[n]):
+    # A member of a family is a person too: OpenThesaurus files "Opa", "Großvater" under Blutsverwandte alone
+    # (s33-situation).
+    if any(t[0] == BROADER and t[1:] in _PERSON_BROADER | _KIN_BROADER for n in numbers for t in links[n]):
         return True
     return _person_by_relation(word, tuple(sorted(numbers)))
 

@@ -1517,7 +1517,7 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
     names = _listed_topic_names()
     if len(parts) < 2 or key in names:
         return found
-    head = _adjective_head_noun(parts[-1], names) or language.norm(parts[-1])
+    head = _adjective_head_noun(word, parts[-1], names) or language.norm(parts[-1])
     topics = sorted(names.get(head, frozenset()) | _named_by_word().get(head, frozenset()))
     # The topic the head names as such: its name, or the word before its name's comma ("Missbrauch, sexueller").
     own = [n for n in topics if language.norm(n) == head or _name_word(n) == head]
@@ -1553,14 +1553,22 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
     return found
 
 
-def _adjective_head_noun(head: str, names: dict[str, frozenset[str]]) -> str | None:
-    """The key of the noun an adjective head is made of, where that noun is a topic's one-word name and the
-    adjective is no word of the topic list itself (s33-situation): "Computer|süchtig" is what "Computer|sucht" is,
-    the topic called Sucht (the dictionary's noun of "süchtig"), not every topic whose words say "süchtig"."""
+def _adjective_head_noun(word: str, head: str, names: dict[str, frozenset[str]]) -> str | None:
+    """The key of the noun an adjective compound's head is made of, where that noun is the name of an umbrella
+    topic of the common list (:func:`_umbrella_topics`: one the list files other topics under) and the compound is
+    no word OpenThesaurus lists (s33-situation): "Computer|süchtig" is what "Computer|sucht" is, the topic called
+    Sucht (the dictionary's noun of "süchtig"), not every kind of addiction whose words say "süchtig". A word
+    with synonyms of its own is read by them ("sehnsüchtig", "streitsüchtig", "gelbsüchtig"); a head whose noun
+    names no umbrella keeps its readings ("gut|herzig" is no heart disease, "grau|haarig" no hair loss)."""
     key = language.norm(head)
-    if key in names or language.is_noun(head):
+    if key in names or language.is_noun(head) or language.thesaurus_lists(word):
         return None
-    nouns = [n for n in dict.fromkeys(language.norm(d) for d in language.adjective_nouns(head)) if n in names]
+    umbrellas = {language.norm(u) for kinds in _umbrella_topics().values() for u in kinds}
+    nouns = [
+        n
+        for n in dict.fromkeys(language.norm(d) for d in language.adjective_nouns(head))
+        if n in names and n in umbrellas
+    ]
     return nouns[0] if len(nouns) == 1 else None
 
 

@@ -7,7 +7,9 @@
    women only by its words (Prostatakrebs: "Prostata, Krebs, Männer") is no answer to "Mama hat Krebs". The
    relative's sex as OpenThesaurus (a synonym of Frau or Mann as a person) or German Wiktionary (*weiblich*,
    *männlich*) says it.
-3. A relative named before an illness is the one who has it: "Frau hat Krebs" is the wife's cancer, not the women's
+3. A grandfather is a relative: OpenThesaurus files "Opa" and "Großvater" under Blutsverwandte alone, no broader
+   term of people, so "Opa vergisst alles" was read as no situation and listed the group for those who forget.
+4. A relative named before an illness is the one who has it: "Frau hat Krebs" is the wife's cancer, not the women's
    cancer group ("Frauenselbsthilfe Krebs", for women who have it); the groups open to relatives answer.
 
 Each search test of a change fails on the code before the branch; the others guard what stays.
@@ -35,7 +37,7 @@ def office(world):  # type: ignore[no-untyped-def]
             ("Brustkrebs", "chronic_illness"),
             ("Prostatakrebs", "chronic_illness"),
             ("Lungenkrebs", "chronic_illness"),
-            ("Trennung", "social"),
+            ("Demenz", "chronic_illness"),
         ],
     )
     make_group(d, "Suchtselbsthilfe Eving", ["Sucht"], topic_area="addiction", audience="both")
@@ -52,6 +54,8 @@ def office(world):  # type: ignore[no-untyped-def]
         description="Männer mit Prostatakrebs und ihre Partnerinnen.",
     )
     make_group(d, "Krebs-Gesprächskreis", ["Krebs"], topic_area="chronic_illness", audience="both")
+    make_group(d, "Leben mit Vergesslichkeit", ["Demenz"], topic_area="chronic_illness", audience="affected")
+    make_group(d, "Alzheimer Angehörigengruppe", ["Demenz"], topic_area="chronic_illness", audience="relatives")
     return world
 
 
@@ -102,3 +106,10 @@ def test_the_sex_of_a_relative_by_the_resources():  # type: ignore[no-untyped-de
     assert language.person_sex("Ehemann") == "Mann"
     assert language.person_sex("Kind") is None
     assert language.person_sex("Eltern") is None
+
+
+def test_a_grandfather_is_a_relative(office):  # type: ignore[no-untyped-def]
+    # Before: the group for people with beginning dementia first ("Opa" was no person to the search).
+    assert names(office, "Opa vergisst alles") == ["Alzheimer Angehörigengruppe"]
+    assert language.is_relative("Opa") and language.is_relative("Großvater")
+    assert names(office, "Oma vergisst alles") == ["Alzheimer Angehörigengruppe"]
