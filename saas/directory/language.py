@@ -234,6 +234,11 @@ def _rare_front_cut(word: str) -> tuple[str, str] | None:
     return best
 
 
+def thesaurus_lists(word: str) -> bool:
+    """Whether OpenThesaurus lists the word as written (any word class, not by a stem)."""
+    return surface(word) in _thesaurus()[1]
+
+
 def listed_noun(word: str) -> bool:
     """Whether OpenThesaurus lists the word as a noun as written (not by a stem, see :func:`is_noun`)."""
     spelled = surface(word)
@@ -729,7 +734,9 @@ def is_person(word: str) -> bool:
     forms = [word] + [word[: -len(e)] for e in ("er", "en", "n", "e") if word.endswith(e) and len(word) > len(e) + 2]
     forms += [f.translate(_UMLAUT) for f in forms[1:]]
     numbers = {n for form in forms if form in _index or form == word for n in _set_numbers(form)}
-    if any(t[0] == BROADER and t[1:] in _PERSON_BROADER for n in numbers for t in links[n]):
+    # A member of a family is a person too: OpenThesaurus files "Opa", "Großvater" under Blutsverwandte alone
+    # (s33-situation).
+    if any(t[0] == BROADER and t[1:] in _PERSON_BROADER | _KIN_BROADER for n in numbers for t in links[n]):
         return True
     return _person_by_relation(word, tuple(sorted(numbers)))
 
@@ -753,6 +760,48 @@ def _person_by_relation(word: str, numbers: tuple[int, ...]) -> bool:
         persons += bool(broader & _PERSON_BROADER)
     # Most of those that OpenThesaurus files anywhere are people: "Tod" ~ "Sensenmann" stays no person.
     return persons > 0 and 2 * persons > classified
+
+
+# The two sexes: the noun OpenThesaurus files a person of that sex under (its set of that noun filed under
+# people) and the adjective German Wiktionary defines such a person by.
+SEXES = (("Frau", "weiblich"), ("Mann", "männlich"))
+
+
+@lru_cache(maxsize=1)
+def _sex_people() -> tuple[frozenset[str], ...]:
+    """Per sex of :data:`SEXES`, the words of the OpenThesaurus sets of its noun that are filed under people
+    ("Frau", "Weib", "Mutti", "Frauensperson"; "Mann", "Herr", "Kerl")."""
+    sets, _index = _thesaurus()
+    links = _synset_links or []
+    return tuple(
+        frozenset(
+            t
+            for n in _set_numbers(noun)
+            if noun in sets[n] and any(t[0] == BROADER and t[1:] in _PERSON_BROADER for t in links[n])
+            for t in sets[n]
+        )
+        for noun, _adjective in SEXES
+    )
+
+
+@lru_cache(maxsize=20_000)
+def person_sex(word: str) -> str | None:
+    """The sex of a person a noun names, as the noun of :data:`SEXES` ("Frau" or "Mann"), where the resources say
+    one and only one (s33-situation): one of the word's own OpenThesaurus sets has a word of that sex's set of
+    people ("Mutter" ~ Mutti, "Mama" ~ Mutti, "Ehemann" ~ Mann) or is filed under its noun ("Freundin" ^Frau), or
+    German Wiktionary's first sense calls it by the sex's adjective ("Tochter": *weiblicher* Nachkomme, "Bruder":
+    *männliches* …). ``None`` for a word of either or neither ("Kind", "Eltern", "Sohn": no resource says)."""
+    sets, _index = _thesaurus()
+    links = _synset_links or []
+    own = [n for n in _set_numbers(word) if any(norm(t) == norm(word) for t in sets[n])]
+    first = gloss_senses(word)[:1]
+    found = [
+        noun
+        for (noun, adjective), people in zip(SEXES, _sex_people(), strict=True)
+        if any(set(sets[n]) & people or BROADER + noun in links[n] for n in own)
+        or any(w.startswith(adjective) for sense in first for w in sense if w.islower())
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 # Broader terms under which OpenThesaurus files members of a family ("Sohn", "Oma", "Kind").

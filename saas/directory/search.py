@@ -1532,7 +1532,7 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
     names = _listed_topic_names()
     if len(parts) < 2 or key in names:
         return found
-    head = language.norm(parts[-1])
+    head = _adjective_head_noun(word, parts[-1], names) or language.norm(parts[-1])
     topics = sorted(names.get(head, frozenset()) | _named_by_word().get(head, frozenset()))
     # The topic the head names as such: its name, or the word before its name's comma ("Missbrauch, sexueller").
     own = [n for n in topics if language.norm(n) == head or _name_word(n) == head]
@@ -1566,6 +1566,25 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
             weight = alternative.weight * (PART_OF if _sibling_kind(parts, name) else 1.0)
             found.append(Alternative(alternative.tokens, weight, of_kind))
     return found
+
+
+def _adjective_head_noun(word: str, head: str, names: dict[str, frozenset[str]]) -> str | None:
+    """The key of the noun an adjective compound's head is made of, where that noun is the name of an umbrella
+    topic of the common list (:func:`_umbrella_topics`: one the list files other topics under) and the compound is
+    no word OpenThesaurus lists (s33-situation): "Computer|süchtig" is what "Computer|sucht" is, the topic called
+    Sucht (the dictionary's noun of "süchtig"), not every kind of addiction whose words say "süchtig". A word
+    with synonyms of its own is read by them ("sehnsüchtig", "streitsüchtig", "gelbsüchtig"); a head whose noun
+    names no umbrella keeps its readings ("gut|herzig" is no heart disease, "grau|haarig" no hair loss)."""
+    key = language.norm(head)
+    if key in names or language.is_noun(head) or language.thesaurus_lists(word):
+        return None
+    umbrellas = {language.norm(u) for kinds in _umbrella_topics().values() for u in kinds}
+    nouns = [
+        n
+        for n in dict.fromkeys(language.norm(d) for d in language.adjective_nouns(head))
+        if n in names and n in umbrellas
+    ]
+    return nouns[0] if len(nouns) == 1 else None
 
 
 @lru_cache(maxsize=20_000)
@@ -6192,6 +6211,32 @@ def _in_name_or_topic(term: Term, c: Candidate) -> bool:
     return any(all(t in strong for t in a.tokens) for a in term.alternatives if a.kind == "exact")
 
 
+@_common_index
+def _topic_sexes() -> dict[tuple[str, ...], str]:
+    """The key tokens of each condition of the common topic list that concerns one sex only → that sex (a noun of
+    :data:`language.SEXES`): its name or search words name the people of that sex and not of the other
+    (Prostatakrebs: "Prostata, Krebs, *Männer*"; "Asperger Syndrom, *Frauen*"). Not a social topic: "Frauen",
+    "Lesben", "Schwule" say whom a group is for, who may be the relative asking (s33-situation)."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[tuple[str, ...], str] = {}
+    for row in load_topic_rows():
+        if row["topic_area"] == "social":
+            continue
+        words = {language.norm(w) for w in language.raw_words(row["name"] + " " + row["search_words"])}
+        sexes = [noun for noun, _adjective in language.SEXES if language.norm(noun) in words]
+        if len(sexes) == 1:
+            found[_topic_alternative(row["name"]).tokens] = sexes[0]
+    return found
+
+
+def _other_sex_only(c: Candidate, sex: str) -> bool:
+    """Whether a group is filed under a topic of the common list that concerns the other sex than ``sex``
+    (:func:`_topic_sexes`): the prostate cancer group is none for "Mama hat Krebs"."""
+    topics = c.search_topics.partition(ABOUT)[0] + " "
+    return any(other != sex and _has(topics, tokens) for tokens, other in _topic_sexes().items())
+
+
 def _situation(
     terms: list[Term], kept: list[Term], ranked: list[Candidate], ignored: list[str], where_of: Callable[[], list]
 ) -> tuple[list[Candidate], list[Term], list[str]] | None:
@@ -6221,6 +6266,15 @@ def _situation(
     if caring := _for_relatives_topic(concept, where_of):
         return caring, concept, unused
     named = [c for c in ranked if any(_in_name_or_topic(p, c) for p in persons if id(p) in {id(k) for k in kept})]
+    place = {id(t): i for i, t in enumerate(terms)}
+    subject = min(place.get(id(p), len(terms)) for p in persons) < min(place.get(id(t), len(terms)) for t in concept)
+    named_areas = frozenset().union(*(t.areas for t in concept))
+    if named and subject and named_areas and "social" not in named_areas:
+        # A relative named before an illness is the one who has it ("Frau hat Krebs": the wife), not whom a group
+        # is for ("Frauenselbsthilfe Krebs", for women with cancer): the groups the word names stand first only
+        # where they are open to relatives (s33-situation). After a concern the person says whom the groups are
+        # for ("Trennung Vater" → the fathers' group), as in a social situation the person asking may be one.
+        named = [c for c in named if _for_relatives(c)]
     if named and not all(_for_relatives(c) for c in named):
         return None
     found = ranked if len(concept) == len(kept) else _find(concept, where_of())
@@ -6261,6 +6315,12 @@ def _situation(
             circles = _umbrella_relatives(concept, where_of, found)
             open_to_relatives += [c for c in circles if c.id not in seen_found]
         found = open_to_relatives or found
+        # A relative of one sex has no concern of the other's only (s33-situation): "Mama hat Krebs" lists no
+        # prostate cancer group. The sex as OpenThesaurus or Wiktionary says it (:func:`language.person_sex`);
+        # never where that leaves nothing.
+        sexes = {language.person_sex(p.word) for p in persons}
+        if len(sexes) == 1 and (sex := sexes.pop()):
+            found = [c for c in found if not _other_sex_only(c, sex)] or found
     else:
         unused += [p.word for p in persons]
         if areas - {"social"}:
