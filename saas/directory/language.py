@@ -497,6 +497,18 @@ def synonym_in_other_sense(word: str, synonym: str) -> bool:
     return len(narrowed) < len(_set_numbers(synonym)) and not shared.intersection(narrowed)
 
 
+def verb_sense_only(word: str, synonym: str) -> bool:
+    """Whether ``synonym`` is ``word``'s only in sets of verbs: they share a set, and every word of each set they
+    share is a verb of the dictionary (hunspell-de-de). "entstehen" ~ erwachsen (aufkommen, bilden, ergeben: *to
+    arise*), not the adjective's sets (mündig, volljährig)."""
+    shared = set(_set_numbers(word)).intersection(_set_numbers(synonym))
+    if not shared:
+        return False
+    sets, _index = _thesaurus()
+    known = verbs()
+    return all(w.islower() and w in known for n in shared for w in sets[n])
+
+
 def senses_whole(word: str) -> bool:
     """Whether :func:`synonyms` reads all of a word's senses: :func:`_sense_numbers` narrows none of them."""
     return len(_sense_numbers(word)) == len(_set_numbers(word))

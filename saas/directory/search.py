@@ -3102,6 +3102,7 @@ class _Matcher:
     heads: set[str] = field(default_factory=set)  # a definition's part tokens, which match only as a head
     lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see _same_lemma_only
     nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see _noun_forms_only
+    verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see _verb_forms_only
 
 
 def _best(weights: dict[str, float], key: str, weight: float) -> None:
@@ -3199,6 +3200,7 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
     others = {a.tokens[0] for a in term.alternatives if a.kind != "fallback" and len(a.tokens) == 1} - synonym_parts
     lemmas = _with_synonym_lemmas(_query_lemmas(term.word), term)
     nouns = _synonym_nouns(term, kinds)
+    verbs = _synonym_verbs(term, kinds)
     heads = _gloss_heads(term)
     not_gloss = {a.tokens[0] for a in term.alternatives if a.kind not in GLOSS_KINDS and len(a.tokens) == 1}
     for matcher in matchers:
@@ -3206,6 +3208,7 @@ def _term_matchers(term: Term, kinds: set[str]) -> tuple[_Matcher, _Matcher]:
         matcher.heads = {t for t in heads - not_gloss if t in matcher.single}
         matcher.lemmas = lemmas
         matcher.nouns = nouns
+        matcher.verbs = verbs
     return matchers
 
 
@@ -3360,6 +3363,54 @@ def _noun_synonyms(word: str) -> dict[str, tuple[str, ...]]:
     return {key: tuple(words) for key, words in found.items()}
 
 
+def _synonym_verbs(term: Term, kinds: set[str]) -> dict[str, tuple[str, ...]]:
+    """The keys that only a one-word term's verb synonyms give it (:func:`_verb_synonyms`; no other reading of the
+    word has them), with those verbs (s33-precision; :func:`_verb_forms_only`)."""
+    if "synonym" not in kinds or " " in term.word:
+        return {}
+    keys = {a.tokens[0].removeprefix(PART) for a in term.alternatives if a.kind == "synonym" and len(a.tokens) == 1}
+    if not keys:
+        return {}
+    others = {
+        t.removeprefix(PART) for a in term.alternatives if a.kind != "synonym" and a.kind in kinds for t in a.tokens
+    }
+    return {key: words for key, words in _verb_synonyms(term.word).items() if key in keys and key not in others}
+
+
+@lru_cache(maxsize=20_000)
+def _verb_synonyms(word: str) -> dict[str, tuple[str, ...]]:
+    """The search keys of a word's synonyms that it shares only in sets of verbs (every word of each set they
+    share is a verb of the dictionary), with those synonyms: "entstehen" ~ erwachsen (*to arise*: aufkommen,
+    bilden, ergeben), whose key is that of the adults' "Erwachsene"."""
+    found: dict[str, list[str]] = {}
+    own = set(language.infinitives(word)) if word.isalpha() else set()
+    for synonym in _read_synonyms(word)[0] if word.isalpha() else ():
+        # Not the word's own verb ("hört" ~ hören, whose set it shares by its infinitive).
+        if synonym.islower() and synonym not in own and language.verb_sense_only(word, synonym):
+            found.setdefault(language.norm(synonym), []).append(synonym)
+    return {key: tuple(words) for key, words in found.items()}
+
+
+def _forms_only(m: _Matcher, tokens: set[str]) -> set[str]:
+    """``tokens`` after :func:`_noun_forms_only` and :func:`_verb_forms_only`."""
+    return _verb_forms_only(m, _noun_forms_only(m, tokens))
+
+
+def _verb_forms_only(m: _Matcher, tokens: set[str]) -> set[str]:
+    """``tokens`` without the keys of the word's verb synonyms (:func:`_synonym_verbs`) that the document has only
+    from words that are no form of such a verb (:func:`language.infinitives`; s33-precision): a synonym in the
+    sense of a verb is one step from the word, and another word of its key a second one, to another concept
+    ("entstehen" ~ erwachsen, *to arise*, is no "ADHS bei Erwachsenen"). A verb's own forms stay ("trinken",
+    "getrunken")."""
+    return _keys_spelled_by(tokens, m.verbs, _form_of_verb)
+
+
+def _form_of_verb(verb: str, spelled: str) -> bool:
+    """Whether a document's word is a form of ``verb``, or a compound whose head is one ("Stimmen|hören")."""
+    head = language.split_compound(spelled)[-1] if spelled.isalpha() else spelled
+    return verb in language.infinitives(spelled) or verb in language.infinitives(head)
+
+
 def _another_words_key(word: str, key: str) -> bool:
     """Whether a key of a word's noun synonyms (:func:`_noun_synonyms`) names topics of the common list only by
     words that are no form of them ("Arbeitsstelle" ~ Position names no AIDS / HIV by its search word "positiv"),
@@ -3439,9 +3490,9 @@ def _head_only(m: _Matcher, tokens: set[str]) -> set[str]:
 
 def _strong_score(m: _Matcher, c: Candidate) -> float:
     """Best weight of a term's alternative in the group's name or topics (0 = none)."""
-    name = _noun_forms_only(m, _same_lemma_only(m, _head_only(m, _front_only(m, set(c.search_name.split())))))
+    name = _forms_only(m, _same_lemma_only(m, _head_only(m, _front_only(m, set(c.search_name.split())))))
     topics_part, _sep, about_part = c.search_topics.partition(ABOUT)
-    topics = _noun_forms_only(m, _same_lemma_only(m, _head_only(m, _front_only(m, set(topics_part.split()) | name))))
+    topics = _forms_only(m, _same_lemma_only(m, _head_only(m, _front_only(m, set(topics_part.split()) | name))))
     about = _same_lemma_only(m, set(about_part.split()))
     single = m.single
     best = max((single[t] * NAME for t in name if t in single), default=0.0)
