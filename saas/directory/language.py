@@ -167,7 +167,9 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
     Koehn & Knight: among the cuts into known words, the one whose parts have the highest mean
     log-frequency wins, if it beats the frequency of the whole word. Each further part costs
     ``PART_PENALTY``, so "Verlust|ängste" wins over "ver|Lust|ängste". Parts have at least four letters;
-    only a first part may have three if it is common ("Ess|störung", "Hör|geschädigte").
+    only a first part may have three if it is common ("Ess|störung", "Hör|geschädigte"), and a verb's stem: never the
+    front as typed less its "-en", whose "verb" is the front itself ("Magen|krebs" has no "mag", "Eisen|draht" no
+    "eis"; s33-compounds).
     """
     word = word.lower()
     if len(word) < 6 or not word.isalpha() or (not _inner and participle(word)):
@@ -188,14 +190,16 @@ def split_compound(word: str, _inner: bool = False) -> tuple[str, ...]:
             continue
         for modifier in _linking_variants(left):
             z = zipf(modifier)
-            if z < MIN_PART_ZIPF or (len(modifier) < 4 and (_inner or len(head) > 1 or not _verb_stem(modifier))):
+            if z < MIN_PART_ZIPF or (
+                len(modifier) < 4 and (_inner or len(head) > 1 or left == modifier + "en" or not _verb_stem(modifier))
+            ):
                 continue
             if right in _LINKED_HEADS and not (left.endswith("s") and modifier == left[:-1]):
                 continue  # "Pfleg|ende" is a participle; only "Lebens|ende" (a Fugen-s) is a compound
             parts = (modifier, *head)
             if len(parts) > 3:
                 continue
-            score = sum(zipf(p) for p in parts) / len(parts) - PART_PENALTY * (len(parts) - 2)
+            score = _cut_score(parts)
             if score > best_score:
                 best_score, best = score, parts
     if len(best) > 1 and not _inner and not _dictionary_split(word, best):
