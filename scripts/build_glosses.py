@@ -29,8 +29,8 @@ knows by its spelling or that spelling less an inflection ending, or a past part
 hunspell-de-de ("amputierten" ← amputieren), of at least ``MIN_ADJECTIVE_LETTERS`` letters, not common, not a
 part of the headword and no function word (``language.is_function_word``, the search's own test: "wieder",
 "während", "seiner" took the places of the words that say what kind; s28-events: "Sternenkind" kept *während*
-*seiner* before *verstorben*). Where a sense keeps fewer, a learned adjective in "-isch" that the dictionary makes
-of one of its nouns follows (s33-empty, ``learned_adjective``: "Zwangseinweisung": *Einweisung* in eine
+*seiner* before *verstorben*). Where a word's first sense keeps fewer, a learned adjective in "-isch" that the
+dictionary makes of one of its nouns follows (s33-empty, ``learned_adjective``: "Zwangseinweisung": *Einweisung* in eine
 *psychiatrische* Klinik → Psychiatrie; OpenThesaurus lacks most of them). ``language.glosses`` reads the nouns
 (capitalised), ``language.gloss_adjectives`` the rest.
 
@@ -327,17 +327,22 @@ def main() -> None:
             and learned_adjective(word)
         )
 
-    def adjectives(gloss: str, headword: str) -> list[str]:
-        """The adjectives a sense keeps: those the thesaurus knows, then the learned ones of a noun (s33-empty)."""
+    def adjectives(gloss: str, headword: str, first: bool) -> list[str]:
+        """The adjectives a sense keeps: those the thesaurus knows, then, in the word's first sense (Wiktionary's
+        most common), the learned ones of a noun (s33-empty): a later sense is another thing ("Anstalt" is an
+        *Einrichtung* before it is a *psychiatrische* Klinik, "Pferdekuss" a *Stoß* before a *traumatische*
+        Prellung)."""
         words = content_words(gloss)
         described = [w for w in words if described_by(w, headword)]
-        return (described + [w for w in words if of_a_noun(w, headword)])[:MAX_ADJECTIVES]
+        return (described + [w for w in words if first and of_a_noun(w, headword)])[:MAX_ADJECTIVES]
 
     lines = []
     for headword, glosses in sorted(entries):
         kept = [
-            " ".join([w for w in content_words(g) if followed(w, headword)][:MAX_NOUNS] + adjectives(g, headword))
-            for g in glosses
+            " ".join(
+                [w for w in content_words(g) if followed(w, headword)][:MAX_NOUNS] + adjectives(g, headword, i == 0)
+            )
+            for i, g in enumerate(glosses)
         ]
         kept = [k for k in kept[:MAX_SENSES] if k]
         if kept:

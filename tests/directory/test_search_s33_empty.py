@@ -3,11 +3,12 @@
 German Wiktionary often says what a term is about by an adjective in "-isch" made of a noun: "Zwangseinweisung" is
 an *Einweisung* in eine *psychiatrische* Klinik, "Polychondritis" a seltene *rheumatische* … Knorpelerkrankung.
 ``scripts/build_glosses.py`` kept only the adjectives OpenThesaurus knows, and it lacks most of these, so the sense
-kept "Klinik Einrichtung" and the search found nothing. The builder now keeps, where a sense has fewer than two
-adjectives, such an adjective of a noun of the dictionary ("psychiatrische" → Psychiatrie), and the search reads it
-by that noun as it reads the others (``search._gloss_adjective_alternatives``). Not "-lich" or "-ig": "verlustig"
-(in "quitt") is no loss, "väterlicher" (in "Agnat") no father. On topics named as in the common list WITHOUT the
-office's synonyms.
+kept "Klinik Einrichtung" and the search found nothing. The builder now keeps, where a word's first sense has fewer
+than two adjectives, such an adjective of a noun of the dictionary ("psychiatrische" → Psychiatrie), and the search
+reads it by that noun as it reads the others (``search._gloss_adjective_alternatives``). Not in a later sense, which
+is another thing ("Anstalt" is an *Einrichtung* before it is a *psychiatrische* Klinik: s30-prec2-gloss keeps it
+from Psychiatrie); not "-lich" or "-ig": "verlustig" (in "quitt") is no loss, "väterlicher" (in "Agnat") no father.
+On topics named as in the common list WITHOUT the office's synonyms.
 
 Each search test of a change fails on the code before the branch; the others guard what stays.
 """
@@ -43,8 +44,13 @@ def test_the_builder_keeps_a_learned_adjective_of_a_noun():  # type: ignore[no-u
     assert not build.learned_adjective("ähnliche")  # no noun of its own
 
 
-def test_the_glosses_keep_it():  # type: ignore[no-untyped-def]
+def test_the_glosses_keep_it_in_the_first_sense():  # type: ignore[no-untyped-def]
     assert "psychiatrische" in language.gloss_adjectives("Zwangseinweisung")
+    assert "psychiatrische" not in language.gloss_adjectives("Anstalt")  # its third sense
+
+
+def test_a_later_sense_stays_unread(office):  # type: ignore[no-untyped-def]
+    assert names(office, "Anstalt") == []
 
 
 def test_a_definition_by_a_learned_adjective_finds_its_groups(office):  # type: ignore[no-untyped-def]
