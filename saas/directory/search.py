@@ -137,8 +137,9 @@ TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability
 # (s26-initials); 4: a compound's linking "-n" follows only "e", "el", "er" (s26-reading: "Essanfälle" is
 # Ess|anfälle, no "essa|fälle"); 5: the Wiktionary glosses keep no function words among a definition's adjectives
 # (s28-events: "Sternenkind" … *während* … *verstorben*), and stored documents read the glosses; 6: a negated
-# noun also stands as its adjective in "-los" ("kein Antrieb" → antriebslos, s28-moods).
-DOCUMENT_REVISION = 6
+# noun also stands as its adjective in "-los" ("kein Antrieb" → antriebslos, s28-moods); 7: the glosses keep a
+# definition's learned adjectives in "-isch" ("psychiatrische", s33-empty).
+DOCUMENT_REVISION = 7
 
 
 def word_tokens(word: str, parts: bool = True) -> list[str]:
