@@ -297,33 +297,35 @@ def main() -> None:
 
     verbs = lexicon_verbs()
 
+    def candidate_forms(word: str, headword: str) -> list[str]:
+        """A lower-case word of a definition with its spellings less an inflection ending ("depressive" →
+        depressiv), where it may describe the headword at all: not common, no function word, not a part of the
+        headword. Empty where it may not."""
+        low = word.lower()
+        forms = [low[: len(low) - len(e)] for e in INFLECTION_ENDINGS if e and low.endswith(e)] + [low]
+        if (
+            not word.islower()
+            or len(word) < MIN_ADJECTIVE_LETTERS
+            or word in common
+            or is_function_word(word)
+            or any(f in headword.lower() for f in forms)
+        ):
+            return []
+        return forms
+
     def described_by(word: str, headword: str) -> bool:
         """A lower-case word of a definition the search can read: an adjective or participle the thesaurus
         knows by its spelling less an inflection ending ("depressive" → depressiv, "getrennten" → getrennt),
         or a participle of a verb of the dictionary ("amputierten" → amputieren). Not a function word."""
-        low = word.lower()
-        forms = [low[: len(low) - len(e)] for e in INFLECTION_ENDINGS if e and low.endswith(e)] + [low]
-        return (
-            word.islower()
-            and len(word) >= MIN_ADJECTIVE_LETTERS
-            and word not in common
-            and not is_function_word(word)
-            and any(f in thesaurus or participle_of(f, verbs) for f in forms)
-            and not any(f in headword.lower() for f in forms)
-        )
+        return any(f in thesaurus or participle_of(f, verbs) for f in candidate_forms(word, headword))
 
     def of_a_noun(word: str, headword: str) -> bool:
         """A lower-case word of a definition that :func:`described_by` leaves out, a learned adjective of a noun
         (:func:`learned_adjective`). Not common, no function word, not a part of the headword."""
-        low = word.lower()
-        forms = [low[: len(low) - len(e)] for e in INFLECTION_ENDINGS if e and low.endswith(e)] + [low]
+        forms = candidate_forms(word, headword)
         return (
-            word.islower()
-            and len(word) >= MIN_ADJECTIVE_LETTERS
-            and word not in common
-            and not is_function_word(word)
-            and not described_by(word, headword)
-            and not any(f in headword.lower() for f in forms)
+            bool(forms)
+            and not any(f in thesaurus or participle_of(f, verbs) for f in forms)
             and learned_adjective(word)
         )
 

@@ -3343,6 +3343,14 @@ def _synonym_nouns(term: Term, kinds: set[str]) -> dict[str, tuple[str, ...]]:
     """The keys that only a one-word term's noun synonyms give it (no other reading of the word has them), with
     those synonyms (issue #14, s21-demo; :func:`_noun_forms_only`). Not a person noun's: its key joins the
     condition it is named for by design ("Alkoholiker", Alkohol; "Drogenabhängiger", Drogenabhängigkeit)."""
+    return _synonym_keys_alone(term, kinds, _noun_synonyms)
+
+
+def _synonym_keys_alone(
+    term: Term, kinds: set[str], by_key: Callable[[str], dict[str, tuple[str, ...]]]
+) -> dict[str, tuple[str, ...]]:
+    """Of ``by_key(word)`` (a kind of the word's synonyms by their search key) the keys that only the one-word
+    term's synonyms give it, no other reading of the word (:func:`_synonym_nouns`, :func:`_synonym_verbs`)."""
     if "synonym" not in kinds or " " in term.word:
         return {}
     keys = {a.tokens[0].removeprefix(PART) for a in term.alternatives if a.kind == "synonym" and len(a.tokens) == 1}
@@ -3351,7 +3359,7 @@ def _synonym_nouns(term: Term, kinds: set[str]) -> dict[str, tuple[str, ...]]:
     others = {
         t.removeprefix(PART) for a in term.alternatives if a.kind != "synonym" and a.kind in kinds for t in a.tokens
     }
-    return {key: words for key, words in _noun_synonyms(term.word).items() if key in keys and key not in others}
+    return {key: words for key, words in by_key(term.word).items() if key in keys and key not in others}
 
 
 @lru_cache(maxsize=20_000)
@@ -3367,15 +3375,7 @@ def _noun_synonyms(word: str) -> dict[str, tuple[str, ...]]:
 def _synonym_verbs(term: Term, kinds: set[str]) -> dict[str, tuple[str, ...]]:
     """The keys that only a one-word term's verb synonyms give it (:func:`_verb_synonyms`; no other reading of the
     word has them), with those verbs (s33-precision; :func:`_verb_forms_only`)."""
-    if "synonym" not in kinds or " " in term.word:
-        return {}
-    keys = {a.tokens[0].removeprefix(PART) for a in term.alternatives if a.kind == "synonym" and len(a.tokens) == 1}
-    if not keys:
-        return {}
-    others = {
-        t.removeprefix(PART) for a in term.alternatives if a.kind != "synonym" and a.kind in kinds for t in a.tokens
-    }
-    return {key: words for key, words in _verb_synonyms(term.word).items() if key in keys and key not in others}
+    return _synonym_keys_alone(term, kinds, _verb_synonyms)
 
 
 @lru_cache(maxsize=20_000)
