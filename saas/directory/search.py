@@ -1285,6 +1285,12 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         for derived in dict.fromkeys(language.norm(d) for d in language.derivations(word)):
             if derived != key and (not common or derived in _listed_topics()):
                 term.alternatives += _whole_or_part((derived,), COMPOUND, "derived")
+        if common:
+            # A common word's noun of one sense whose set holds a word of the topic list reads as that word
+            # ("vergewaltigt" → Vergewaltigung ~ Missbrauch), as "getrennt" reads as the list's Trennung.
+            for listed in _topic_words_of_derived_nouns(word):
+                if listed != key:
+                    term.alternatives += _whole_or_part((listed,), COMPOUND * SYNONYM, "derived")
         # A participle of an inchoative verb the dictionary lacks reads as its adjective ("ertaubt": taub
         # geworden → taub, its synonyms and the topics it names), the adjective itself as a derived form.
         if adjective := language.inchoative_adjective(word):
@@ -1361,6 +1367,26 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
 
 
 PHRASE_VERB = "phrase_verb"  # what a noun is for, by a verb phrase of OpenThesaurus (see _phrase_verb_readings)
+
+
+def _topic_words_of_derived_nouns(word: str) -> tuple[str, ...]:
+    """The search keys of the words of the common topic list that share the one OpenThesaurus set of a noun a
+    common word is derived from (s34-senses): "vergewaltigt" → Vergewaltigung (one set: Missbrauch, Notzucht) →
+    *Missbrauch*. A noun of one sense says what the word means; the word itself reaches only its verb's synonyms,
+    which a common word does not read (:func:`settle_terms`). Not where the noun is itself a word of the list
+    (read as such already), nor where the noun or the word's verb has several senses."""
+    derivations = language.derivations(word)
+    if any(language.sense_count(v) > 1 for v in derivations if v in language.verbs()):
+        # A verb of several senses: its noun may be another sense's ("wartet" is no Wartung ~ Pflege).
+        return ()
+    listed = _listed_topics()
+    found: list[str] = []
+    for noun in derivations:
+        noun_key = language.norm(noun)
+        if noun_key in listed or not language.listed_noun(noun) or language.sense_count(noun) != 1:
+            continue
+        found += [k for s in language.synonyms(noun) if (k := language.norm(s)) in listed]
+    return tuple(dict.fromkeys(found))
 
 
 def _phrase_verb_readings(word: str) -> list[Alternative]:
