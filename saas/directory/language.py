@@ -735,6 +735,39 @@ def phrase_verbs(noun: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+THESAURUS_COLLOQUIAL_FILE = Path(__file__).parent / "data" / "openthesaurus_colloquial_de.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def _colloquial() -> dict[str, tuple[str, ...]]:
+    """Spelling without umlauts of each term OpenThesaurus marks colloquial ("(ugs.)") → the unmarked words of the
+    sets where it stands so (``scripts/build_thesaurus.py``): "Glimmstängel" → (Zigarette,)."""
+    found: dict[str, tuple[str, ...]] = {}
+    with gzip.open(THESAURUS_COLLOQUIAL_FILE, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                term, plain = line.rstrip("\n").split("\t")
+                found[surface(term)] = found.get(surface(term), ()) + tuple(plain.split("|"))
+    return found
+
+
+@lru_cache(maxsize=20_000)
+def plain_words(noun: str) -> tuple[str, ...]:
+    """The plain nouns a colloquial noun stands for, where OpenThesaurus and German Wiktionary agree
+    (s34-colloquial): OpenThesaurus marks the word colloquial in a set ("Glimmstängel (ugs.)", "Kippe (ugs.)")
+    whose unmarked noun Wiktionary's definition of the word names ("Glimmstängel": *Zigarette*; "Kippe", third
+    sense: *Zigarettenstummel* oder ganze *Zigarette*). Not an everyday noun (Zipf ≥ 5) on either side, nor a word
+    the thesaurus lists plain only ("Faktum" ~ Tatsache is no colloquial word). As typed: "Kippe" → Zigarette,
+    Müllkippe; "kippen" is a verb."""
+    if zipf(noun.lower()) >= EVERYDAY_ZIPF:
+        return ()
+    plain = _colloquial().get(surface(noun), ())
+    named = {norm(w) for sense in gloss_senses(noun) for w in sense if w[:1].isupper()}
+    return tuple(
+        dict.fromkeys(w for w in plain if w[:1].isupper() and norm(w) in named and zipf(w.lower()) < EVERYDAY_ZIPF)
+    )
+
+
 # Broader terms of OpenThesaurus under which it files words for people ("Sohn" → Verwandter, "Kind" → Person).
 _PERSON_BROADER = frozenset(["Person", "Mensch", "Verwandter", "Familienangehöriger"])
 
@@ -1779,6 +1812,7 @@ def warm_up() -> None:
     _area_keys()
     _glosses()
     _abbreviations()
+    _colloquial()
     _medical_terms()
 
 

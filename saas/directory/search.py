@@ -1371,7 +1371,13 @@ def _phrase_verb_readings(word: str) -> list[Alternative]:
     synonym it matches names and topics, never a description. Not a verb the noun itself has as a form."""
     key = language.norm(word)
     found: list[Alternative] = []
-    for verb in language.phrase_verbs(word):
+    # A colloquial noun no phrase holds reads by the phrases of the plain word it stands for (s34-colloquial):
+    # "Glimmstängel", "Fluppe", "Kippe" (ugs.) ~ Zigarette, which Wiktionary defines them by → rauchen, not the
+    # drugs of the set's ^Droge.
+    verbs = language.phrase_verbs(word) or tuple(
+        dict.fromkeys(v for s in language.plain_words(word) for v in language.phrase_verbs(s))
+    )
+    for verb in verbs:
         if (verb_key := language.norm(verb)) != key:
             found += _whole_or_part((verb_key,), SYNONYM, PHRASE_VERB)
     return found
