@@ -167,10 +167,13 @@ _COLLOQUIAL = re.compile(r"\([^)]*\bugs\.[^)]*\)")
 def colloquial_lines(lines: list[str], plain: set[str]) -> list[str]:
     """Each single-word term a set marks colloquial ("Glimmstängel (ugs.)"), with the terms of its sets that carry
     no mark at all, the plain words it stands for ("Zigarette"), sorted: "Glimmstängel\tZigarette"
-    (s34-colloquial). Not a joke of a plain word, not a broader or narrower term."""
+    (s34-colloquial); a third field "plain" where the term also stands unmarked in a set ("qualmen": smoke
+    rising). Not a joke of a plain word, not a broader or narrower term."""
     found: dict[str, list[str]] = {}
+    also_plain: set[str] = set()  # the terms that stand without the mark in some set
     for line in lines:
         raws = [r for r in line.split("|")[1:] if "Oberbegriff" not in r and "Unterbegriff" not in r]
+        also_plain |= {_ANNOTATION.sub("", r).strip() for r in raws if not _COLLOQUIAL.search(r)}
         unmarked = [r.strip() for r in raws if "(" not in r and _WORD.match(r.strip())]
         for raw in raws:
             term = _ANNOTATION.sub("", raw).strip()
@@ -178,7 +181,11 @@ def colloquial_lines(lines: list[str], plain: set[str]) -> list[str]:
                 continue
             own = found.setdefault(term, [])
             own += [w for w in unmarked if w != term and w not in own]
-    return sorted(f"{term}\t{'|'.join(words)}" for term, words in found.items() if words)
+    return sorted(
+        f"{term}\t{'|'.join(words)}" + ("\tplain" if term in also_plain else "")
+        for term, words in found.items()
+        if words
+    )
 
 
 def write(target: Path, header: str, lines: list[str]) -> None:

@@ -53,3 +53,33 @@ def test_a_colloquial_noun_stands_for_the_plain_word_its_definition_names():  # 
 def test_a_colloquial_word_for_a_cigarette_finds_the_smoking_group(office, word):  # type: ignore[no-untyped-def]
     # Before: the drug group, by the set's broader term Droge.
     assert names(office, word) == ["Rauchfrei werden"]
+
+
+def test_the_builder_says_where_a_colloquial_term_also_stands_plain():  # type: ignore[no-untyped-def]
+    build = load_script("build_thesaurus")
+    lines = ["-|rauchen|qualmen (ugs.)|schmöken (ugs.)", "-|rauchen|qualmen|schwelen"]
+    found = build.colloquial_lines(lines, build.plain_terms(lines))
+    assert "qualmen\trauchen\tplain" in found
+    assert "schmöken\trauchen" in found
+
+
+def test_a_word_marked_colloquial_everywhere_is_known_so():  # type: ignore[no-untyped-def]
+    assert language.only_colloquial("schmöken")
+    assert not language.only_colloquial("haschen")  # plain beside kiffen
+    assert not language.only_colloquial("Zigarette")
+
+
+@pytest.fixture
+def diabetes_office(office):  # type: ignore[no-untyped-def]
+    d = office.dortmund
+    make_topics(d, [("Diabetes", "chronic_illness")])
+    make_group(d, "Diabetiker-Treff", ["Diabetes"], topic_area="chronic_illness")
+    return office
+
+
+def test_a_colloquial_word_reads_no_further_than_its_plain_word(diabetes_office):  # type: ignore[no-untyped-def]
+    # Before: "schmöken" (ugs.) ~ rauchen → the phrase noun Zigarette ^Droge → the drug group; "betütern" (ugs.,
+    # ~ bemuttern, verzuckern) → the diabetes group.
+    assert names(diabetes_office, "schmöken") == ["Rauchfrei werden"]
+    assert names(diabetes_office, "betütern") == []
+    assert names(diabetes_office, "haschen") == ["Narcotics Anonymous"]  # plain beside kiffen: kept
