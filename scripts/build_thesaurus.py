@@ -49,6 +49,8 @@ TERMS = TARGET.parent / "openthesaurus_terms_de.txt.gz"
 MAX_TERM_WORDS = 3
 # The phrases of several words, with the words of their set that name a concern of the common topic list (s31-phrases).
 PHRASES = TARGET.parent / "openthesaurus_phrases_de.txt.gz"
+# The terms marked colloquial, with the plain words of their sets (s34-colloquial).
+COLLOQUIAL = TARGET.parent / "openthesaurus_colloquial_de.txt.gz"
 TOPICS = TARGET.parent / "topics_dortmund_2023.csv"
 # The words that negate (as the search's ``NEGATION_WORDS``): a phrase with one of them keeps every word of its set.
 NEGATIONS = frozenset(["kein", "keine", "keinen", "keinem", "keiner", "keines", "ohne"]) | frozenset(
@@ -159,6 +161,33 @@ def phrase_lines(lines: list[str], plain: set[str], named: set[str]) -> list[str
     return sorted(found)
 
 
+_COLLOQUIAL = re.compile(r"\([^)]*\bugs\.[^)]*\)")
+
+
+def colloquial_lines(lines: list[str], plain: set[str]) -> list[str]:
+    """Each single-word term a set marks colloquial ("Glimmstängel (ugs.)"), with the terms of its sets that carry
+    no mark at all, the plain words it stands for ("Zigarette"), sorted: "Glimmstängel\tZigarette"
+    (s34-colloquial); a third field "plain" where the term also stands unmarked in a set ("qualmen": smoke
+    rising). Not a joke of a plain word, not a broader or narrower term."""
+    found: dict[str, list[str]] = {}
+    also_plain: set[str] = set()  # the terms that stand without the mark in some set
+    for line in lines:
+        raws = [r for r in line.split("|")[1:] if "Oberbegriff" not in r and "Unterbegriff" not in r]
+        also_plain |= {_ANNOTATION.sub("", r).strip() for r in raws if not _COLLOQUIAL.search(r)}
+        unmarked = [r.strip() for r in raws if "(" not in r and _WORD.match(r.strip())]
+        for raw in raws:
+            term = _ANNOTATION.sub("", raw).strip()
+            if not _COLLOQUIAL.search(raw) or _joke_of_a_plain_word(raw, plain) or not _WORD.match(term):
+                continue
+            own = found.setdefault(term, [])
+            own += [w for w in unmarked if w != term and w not in own]
+    return sorted(
+        f"{term}\t{'|'.join(words)}" + ("\tplain" if term in also_plain else "")
+        for term, words in found.items()
+        if words
+    )
+
+
 def write(target: Path, header: str, lines: list[str]) -> None:
     with target.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
         out.write((header + "\n".join(lines) + "\n").encode("utf-8"))
@@ -189,6 +218,10 @@ def main() -> None:
     write(PHRASES, header.replace("; built", ": phrases with their words for a concern; built"), sayings)
     print(f"{len(sayings)} phrases → {PHRASES} ({PHRASES.stat().st_size // 1024} KiB)")
     print(f"{len(phrases)} terms of phrases and hyphenated words → {TERMS} ({TERMS.stat().st_size // 1024} KiB)")
+    colloquial = colloquial_lines(lines, plain)
+    marked = header.replace("; built", ": colloquial terms with the plain words of their sets; built")
+    write(COLLOQUIAL, marked, colloquial)
+    print(f"{len(colloquial)} colloquial terms → {COLLOQUIAL} ({COLLOQUIAL.stat().st_size // 1024} KiB)")
 
 
 if __name__ == "__main__":

@@ -735,6 +735,54 @@ def phrase_verbs(noun: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+THESAURUS_COLLOQUIAL_FILE = Path(__file__).parent / "data" / "openthesaurus_colloquial_de.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def _colloquial() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """Spelling without umlauts of each term OpenThesaurus marks colloquial ("(ugs.)") → the unmarked words of the
+    sets where it stands so (``scripts/build_thesaurus.py``): "Glimmstängel" → (Zigarette,); and the spellings of
+    those that also stand unmarked in a set."""
+    found: dict[str, tuple[str, ...]] = {}
+    also_plain: set[str] = set()
+    with gzip.open(THESAURUS_COLLOQUIAL_FILE, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                term, plain, *also = line.rstrip("\n").split("\t")
+                found[surface(term)] = found.get(surface(term), ()) + tuple(plain.split("|"))
+                if also:
+                    also_plain.add(surface(term))
+    return found, frozenset(also_plain)
+
+
+def only_colloquial(word: str) -> bool:
+    """Whether OpenThesaurus marks the word colloquial wherever it lists it ("Glimmstängel", "schmöken", "betütern";
+    not "qualmen", plain for smoke rising, nor "haschen", plain beside kiffen)."""
+    marked, also_plain = _colloquial()
+    return surface(word) in marked and surface(word) not in also_plain
+
+
+@lru_cache(maxsize=20_000)
+def plain_words(word: str) -> tuple[str, ...]:
+    """The plain words a colloquial word stands for, where OpenThesaurus and German Wiktionary agree
+    (s34-colloquial): OpenThesaurus marks the word colloquial in a set ("Glimmstängel (ugs.)", "Kippe (ugs.)",
+    "qualmen (ugs.)") whose unmarked word Wiktionary's definition of it names ("Glimmstängel": *Zigarette*;
+    "Kippe", third sense: *Zigarettenstummel* oder ganze *Zigarette*; "qualmen": … *Rauchen* einer *Zigarette*).
+    A noun's plain nouns, a verb's or adjective's plain words of its own kind. Not an everyday word (Zipf ≥ 5) on
+    either side, nor a word the thesaurus lists plain only ("Faktum" ~ Tatsache is no colloquial word). As typed:
+    "Kippe" → Zigarette, Müllkippe; "kippen" is a verb."""
+    if zipf(word.lower()) >= EVERYDAY_ZIPF:
+        return ()
+    plain = _colloquial()[0].get(surface(word), ())
+    noun = is_noun(word)
+    named = {norm(w) for sense in gloss_senses(word) for w in sense if w[:1].isupper() or not noun}
+    return tuple(
+        dict.fromkeys(
+            w for w in plain if w[:1].isupper() == noun and norm(w) in named and zipf(w.lower()) < EVERYDAY_ZIPF
+        )
+    )
+
+
 # Broader terms of OpenThesaurus under which it files words for people ("Sohn" → Verwandter, "Kind" → Person).
 _PERSON_BROADER = frozenset(["Person", "Mensch", "Verwandter", "Familienangehöriger"])
 
@@ -1779,6 +1827,7 @@ def warm_up() -> None:
     _area_keys()
     _glosses()
     _abbreviations()
+    _colloquial()
     _medical_terms()
 
 

@@ -390,6 +390,11 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
             # its broader terms name a topic only where they agree on one ("tot" ^Tod → Trauer; not "nicht"
             # ^Beziehung, ^Haar → Polyamorie, Haarausfall), its further relations none ("komme" → … → Krieg).
             return ()
+        if found and depth >= LOOSE_LEVEL and _plain_reads_nothing(word):
+            # A colloquial word reads no further than the plain word it stands for (s34-colloquial): "schmöken"
+            # (ugs.) is "rauchen", which names no topic; its phrase's noun's ^Droge is no answer, nor is
+            # "betütern" (~ verzuckern) a diabetes group.
+            return ()
         if found:
             return tuple(found)
     if loose and len(levels) > 1 and not common and (of_nouns := _synonym_noun_topics(word)):
@@ -401,6 +406,15 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     rare = language.is_noun(word) and language.zipf(word.lower()) < COMMON_WORD_ZIPF
     adjective = language.property_adjective(word) if rare else None
     return named_topics(adjective, loose) if adjective else ()
+
+
+def _plain_reads_nothing(word: str) -> bool:
+    """Whether a word OpenThesaurus lists as colloquial only stands for plain words (:func:`language.plain_words`),
+    none of which names a topic of the common topic list by its own reading (:func:`named_topics`)."""
+    if not language.only_colloquial(word):
+        return False  # "haschen" stands plain beside kiffen too: that set's relations are its own
+    plain = language.plain_words(word)
+    return bool(plain) and not any(named_topics(p) for p in plain)
 
 
 SYNONYMS_AGREE = 2  # in _synonym_noun_topics: a topic the nouns of this many of a word's synonyms name
@@ -1397,7 +1411,13 @@ def _phrase_verb_readings(word: str) -> list[Alternative]:
     synonym it matches names and topics, never a description. Not a verb the noun itself has as a form."""
     key = language.norm(word)
     found: list[Alternative] = []
-    for verb in language.phrase_verbs(word):
+    # A colloquial noun no phrase holds reads by the phrases of the plain word it stands for (s34-colloquial):
+    # "Glimmstängel", "Fluppe", "Kippe" (ugs.) ~ Zigarette, which Wiktionary defines them by → rauchen, not the
+    # drugs of the set's ^Droge.
+    verbs = language.phrase_verbs(word) or tuple(
+        dict.fromkeys(v for s in language.plain_words(word) for v in language.phrase_verbs(s))
+    )
+    for verb in verbs:
         if (verb_key := language.norm(verb)) != key:
             found += _whole_or_part((verb_key,), SYNONYM, PHRASE_VERB)
     return found
