@@ -104,6 +104,10 @@ MAX_QUERY_WORDS = 8
 MAX_QUERY_CHARS = 200
 EXACT, COMPOUND, SYNONYM, TYPO = 1.0, 0.9, 0.75, 0.6
 NAME, TOPICS, TEXT = 1.0, 0.85, 0.35
+# A word matched among the area, audience and age words after ABOUT ("Sucht", the area of every addiction topic)
+# weighs a little less than the same word among a group's own topics: the umbrella's own group ("Suchtselbsthilfe",
+# filed under the topic Sucht) before the groups only its area holds (s34-umbrella). Above every weaker match.
+ABOUT_AREA = TOPICS * 0.99
 OUTSIDE_AREA = 0.5  # a group outside the topic area of the topic a word names ranks after those inside it
 PART_OF = 0.8  # a match on a compound's part ("Verlust|ängste" for "Angst") counts less than a whole word
 # The alternatives that match a description too: the word, its compound parts, the nouns it is derived from.
@@ -1971,6 +1975,7 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
         found = tuple(a for a in readings if a.kind != GLOSS_KINDS[2] or a.tokens not in loose)
     else:
         found = tuple(a for a in _defined_by_readings(key) if a.tokens != (key,))
+    found = _without_umbrella_kinds(word, found)
     if _read_synonyms(word)[1]:
         # A word the thesaurus ties to a topic's word only in another sense (:func:`_read_synonyms`: "Mangel" ~
         # Opfer, "Stamm" ~ Familie) has senses apart from the topics'. Its own definitions still say what it is
@@ -2524,6 +2529,34 @@ def _qualified_topic_names() -> dict[str, frozenset[str]]:
         if (key := _name_word(row["name"])) and key not in _listed_topic_names():
             found.setdefault(language.surface(first.strip()), set()).add(row["name"])
     return {spelled: frozenset(names) for spelled, names in found.items()}
+
+
+def _without_umbrella_kinds(word: str, found: tuple[Alternative, ...]) -> tuple[Alternative, ...]:
+    """A word's definition readings without the kinds of an umbrella topic whose own word the definition names
+    (s34-umbrella): a definition says what kind of thing a word is by its genus, not which of the list's kinds.
+    "Hypochondrie" is an *Angst*, krank zu sein; Angst names Angsterkrankungen (whose word for what its kinds are it
+    is, :func:`_umbrella_kinds`) and the kinds the list files under it (Panikattacken, Soziale Phobie, which list
+    "Angst"), and the hypochondriac is no panic or social phobia case. Likewise a definition noun that is an
+    umbrella's one-word name ("Sucht", "Krebs"; :func:`_umbrella_topics`) and its kinds. Kept: a kind the
+    definition names by its own word (*Panik*), and every kind where the word is itself named as one of them by
+    its ending ("Emeto|phobie", a Phobie: the judges take every anxiety group, as for "Phobie" typed)."""
+    tokens = {(a.kind, a.tokens) for a in found}
+    key = language.norm(word)
+    by_umbrella = _umbrella_kinds()
+    drop: set[tuple[str, tuple[str, ...]]] = set()
+    for umbrella in sorted(by_umbrella):
+        words = {language.norm(umbrella), *by_umbrella[umbrella]}
+        kind_keys = {k for ks in by_umbrella[umbrella].values() for k in ks}
+        if any(key.endswith(k) for k in kind_keys):
+            continue
+        filed = set(_filed_as(kind_keys, umbrella))
+        for kind in {k for k, t in tokens if any(t == (w,) for w in words)}:
+            drop |= {
+                (kind, _topic_alternative(n).tokens)
+                for n in filed
+                if not any((kind, (k,)) in tokens and n in _filed_as({k}, umbrella) for k in kind_keys)
+            }
+    return tuple(a for a in found if (a.kind, a.tokens) not in drop)
 
 
 def _kind_of_its_head(key: str, name: str) -> bool:
@@ -3498,12 +3531,14 @@ def _strong_score(m: _Matcher, c: Candidate) -> float:
     single = m.single
     best = max((single[t] * NAME for t in name if t in single), default=0.0)
     best = max(best, max((single[t] * TOPICS for t in topics if t in single), default=0.0))
-    best = max(best, max((m.literal[t] * TOPICS for t in about if t in m.literal), default=0.0))
+    best = max(best, max((m.literal[t] * ABOUT_AREA for t in about if t in m.literal), default=0.0))
     for tokens, weight, is_literal in m.multi:
         if all(t in name for t in tokens):
             best = max(best, weight * NAME)
-        elif all(t in topics or (is_literal and t in about) for t in tokens):
+        elif all(t in topics for t in tokens):
             best = max(best, weight * TOPICS)
+        elif all(t in topics or (is_literal and t in about) for t in tokens):
+            best = max(best, weight * ABOUT_AREA)
     m.strong[(c.search_name, c.search_topics)] = best
     return best
 
