@@ -1551,7 +1551,7 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
         # topic list gives it the head among its words, alone or as a compound's head (Drogenabhängigkeit:
         # "Sucht"; Glücksspiel: "Spiel|sucht"; Essstörungen: "Mager|sucht"). "Zucker|sucht" is no Diabetes,
         # "Krebs|schmerzen" no cancer topic. The head's own topics stay, after it (see rank).
-        specific = [n for n in _front_topics(parts[0]) if head in _topic_heads().get(n, frozenset())]
+        specific = _front_kinds(parts[0], head)
         # A verb's stem in front says what is done compulsively, or what is disturbed: the topic the verb itself
         # is a word of answers, though the list files no kind of the head under it ("Sammel|sucht": sammeln,
         # a word of Messies; s30-kind).
@@ -1906,6 +1906,31 @@ def _front_topics(front: str) -> tuple[str, ...]:
     return tuple(sorted({n for s in language.synonyms(verb) for n in names.get(language.norm(s), ())}))
 
 
+def _front_kinds(front: str, head: str) -> list[str]:
+    """The topics of the common list a compound's front names that are kinds of what its head names (their words
+    or their compounds' heads have the head's key: Drogenabhängigkeit lists "Sucht", "Darm|krebs" is a Krebs).
+    Where the front names none, those the heads of its OpenThesaurus synonyms name (s34-umbrella): "Rektum" ~
+    Mast|darm, "Kolon" ~ Dick|darm are kinds of Darm, so "Rektum|krebs" is what "Darm|krebs" is, not the
+    umbrella Krebs, whose groups the front then cannot narrow."""
+    heads = _topic_heads()
+    found = [n for n in _front_topics(front) if head in heads.get(n, frozenset())]
+    if found or _front_topics(front):
+        return found
+    synonym_heads = dict.fromkeys(
+        parts[-1] for s in language.synonyms(front) if len(parts := language.split_compound(s)) > 1
+    )
+    # Only a kind named by that head and the umbrella's word itself ("Darm|krebs" for Mast|darm): a synonym of
+    # a front that names nothing is seldom of the compound's sense ("Sehn|sucht", "Inflations|angst").
+    return sorted(
+        n
+        for n in {n for h in synonym_heads for n in named_topics(h, loose=False)}
+        if len(words := language.raw_words(n)) == 1
+        and len(split := language.split_compound(words[0])) == 2
+        and language.norm(split[1]) == head
+        and language.norm(split[0]) in {language.norm(h) for h in synonym_heads}
+    )
+
+
 def _people_front(parts: list[str]) -> bool:
     """Whether a compound's one front part is a word for people that is no topic of the common list by its name
     ("Kinder|wunsch": children are whom groups are for, not what "Kinderwunsch" is about), so that the front
@@ -2159,11 +2184,22 @@ def _head_definition_readings(word: str) -> tuple[Alternative, ...]:
     if len(parts) < 2 or len(head) < 4 or language.zipf(head) >= COMMON_WORD_ZIPF or may_ignore(head):
         return ()
     own = language.norm(word)
-    return tuple(
+    readings = tuple(
         Alternative(a.tokens, a.weight, GLOSS_KINDS[3])
         for a in _definition_readings(head.capitalize())
         if a.kind == GLOSS_KINDS[0] and a.tokens != (own,)
     )
+    # Where the head's definition names an umbrella topic ("Karzinom": a *Krebserkrankung* → Krebs), the front says
+    # which of its kinds, as it does for the umbrella's own word (s34-umbrella): "Rektum|karzinom" is what
+    # "Rektum|krebs" is, Darmkrebs, not every kind of cancer the list files under Krebs.
+    tokens = {a.tokens for a in readings}
+    for umbrella in sorted({u for us in _umbrella_topics().values() for u in us}):
+        key = language.norm(umbrella)
+        if len(language.raw_words(umbrella)) == 1 and (key,) in tokens and len(parts) == 2:
+            kinds = _front_kinds(parts[0], key)
+            if kinds:
+                return tuple(Alternative(_topic_alternative(n).tokens, SYNONYM, GLOSS_KINDS[3]) for n in kinds)
+    return readings
 
 
 def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
