@@ -4374,13 +4374,11 @@ def _order_by(terms: list[Term]) -> Callable[[tuple[float, Candidate]], tuple[fl
     what the query word's definition says it is (s34-umbrella): "Wochenbettdepression" (… nach der *Geburt*)
     reads as its head Depression, whose groups all score alike; the group for mothers "nach der Geburt" is the
     one about the kind asked for, and came seventh by name. A tie-break only: no group is added or dropped."""
-    keys = _defining_keys(terms)
+    keys = [f" {k} " for k in _defining_keys(terms)]
 
     def order(hit: tuple[float, Candidate]) -> tuple[float, int, str, int]:
         c = hit[1]
-        tokens = set(c.search_name.split()) | set(c.search_topics.partition(ABOUT)[0].split())
-        tokens |= set(c.search_text.split())
-        said = bool(keys) and any(k in tokens for k in keys)
+        said = bool(keys) and any(k in c.search_text for k in keys)  # name, topics and description
         return (-hit[0], -int(said), c.name.lower(), c.id)
 
     return order
