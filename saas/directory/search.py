@@ -2191,14 +2191,18 @@ def _head_definition_readings(word: str) -> tuple[Alternative, ...]:
     )
     # Where the head's definition names an umbrella topic ("Karzinom": a *Krebserkrankung* → Krebs), the front says
     # which of its kinds, as it does for the umbrella's own word (s34-umbrella): "Rektum|karzinom" is what
-    # "Rektum|krebs" is, Darmkrebs, not every kind of cancer the list files under Krebs.
+    # "Rektum|krebs" is, Darmkrebs, not every kind of cancer the list files under Krebs. The umbrella's reading
+    # follows as the next kind of reading (:func:`_gloss_kinds`): an office without such a group lists its
+    # cancer groups as before.
     tokens = {a.tokens for a in readings}
     for umbrella in sorted({u for us in _umbrella_topics().values() for u in us}):
         key = language.norm(umbrella)
         if len(language.raw_words(umbrella)) == 1 and (key,) in tokens and len(parts) == 2:
             kinds = _front_kinds(parts[0], key)
             if kinds:
-                return tuple(Alternative(_topic_alternative(n).tokens, SYNONYM, GLOSS_KINDS[3]) for n in kinds)
+                return tuple(Alternative(_topic_alternative(n).tokens, SYNONYM, GLOSS_KINDS[3]) for n in kinds) + tuple(
+                    Alternative(a.tokens, a.weight, GLOSS_KINDS[4]) for a in readings
+                )
     return readings
 
 

@@ -96,3 +96,12 @@ def test_the_definitions_words_break_a_tie(office):  # type: ignore[no-untyped-d
     found = names(office, "Wochenbettdepression")
     assert found[0] == "Zuversicht"
     assert set(found) == {"Aufwind", "Lichtblick", "Zuversicht"}
+
+
+def test_an_office_without_the_kind_lists_the_umbrella(world):  # type: ignore[no-untyped-def]
+    d = world.dortmund
+    make_topics(d, [("Krebs", "chronic_illness"), ("Lungenkrebs", "chronic_illness")])
+    make_group(d, "Frauenselbsthilfe Krebs", ["Krebs"], topic_area="chronic_illness")
+    make_group(d, "Lungenkrebs Dortmund", ["Lungenkrebs"], topic_area="chronic_illness")
+    assert "Frauenselbsthilfe Krebs" in names(world, "Rektumkarzinom")
+    assert "Frauenselbsthilfe Krebs" in names(world, "Rektumkrebs")
