@@ -104,6 +104,10 @@ MAX_QUERY_WORDS = 8
 MAX_QUERY_CHARS = 200
 EXACT, COMPOUND, SYNONYM, TYPO = 1.0, 0.9, 0.75, 0.6
 NAME, TOPICS, TEXT = 1.0, 0.85, 0.35
+# A word matched among the area, audience and age words after ABOUT ("Sucht", the area of every addiction topic)
+# weighs a little less than the same word among a group's own topics: the umbrella's own group ("Suchtselbsthilfe",
+# filed under the topic Sucht) before the groups only its area holds (s34-umbrella). Above every weaker match.
+ABOUT_AREA = TOPICS * 0.99
 OUTSIDE_AREA = 0.5  # a group outside the topic area of the topic a word names ranks after those inside it
 PART_OF = 0.8  # a match on a compound's part ("Verlust|ängste" for "Angst") counts less than a whole word
 # The alternatives that match a description too: the word, its compound parts, the nouns it is derived from.
@@ -1593,7 +1597,7 @@ def _kind_alternatives(word: str, key: str, parts: tuple[str, ...]) -> list[Alte
         # topic list gives it the head among its words, alone or as a compound's head (Drogenabhängigkeit:
         # "Sucht"; Glücksspiel: "Spiel|sucht"; Essstörungen: "Mager|sucht"). "Zucker|sucht" is no Diabetes,
         # "Krebs|schmerzen" no cancer topic. The head's own topics stay, after it (see rank).
-        specific = [n for n in _front_topics(parts[0]) if head in _topic_heads().get(n, frozenset())]
+        specific = _front_kinds(parts[0], head)
         # A verb's stem in front says what is done compulsively, or what is disturbed: the topic the verb itself
         # is a word of answers, though the list files no kind of the head under it ("Sammel|sucht": sammeln,
         # a word of Messies; s30-kind).
@@ -1948,6 +1952,31 @@ def _front_topics(front: str) -> tuple[str, ...]:
     return tuple(sorted({n for s in language.synonyms(verb) for n in names.get(language.norm(s), ())}))
 
 
+def _front_kinds(front: str, head: str) -> list[str]:
+    """The topics of the common list a compound's front names that are kinds of what its head names (their words
+    or their compounds' heads have the head's key: Drogenabhängigkeit lists "Sucht", "Darm|krebs" is a Krebs).
+    Where the front names none, those the heads of its OpenThesaurus synonyms name (s34-umbrella): "Rektum" ~
+    Mast|darm, "Kolon" ~ Dick|darm are kinds of Darm, so "Rektum|krebs" is what "Darm|krebs" is, not the
+    umbrella Krebs, whose groups the front then cannot narrow."""
+    heads = _topic_heads()
+    found = [n for n in _front_topics(front) if head in heads.get(n, frozenset())]
+    if found or _front_topics(front):
+        return found
+    synonym_heads = dict.fromkeys(
+        parts[-1] for s in language.synonyms(front) if len(parts := language.split_compound(s)) > 1
+    )
+    # Only a kind named by that head and the umbrella's word itself ("Darm|krebs" for Mast|darm): a synonym of
+    # a front that names nothing is seldom of the compound's sense ("Sehn|sucht", "Inflations|angst").
+    return sorted(
+        n
+        for n in {n for h in synonym_heads for n in named_topics(h, loose=False)}
+        if len(words := language.raw_words(n)) == 1
+        and len(split := language.split_compound(words[0])) == 2
+        and language.norm(split[1]) == head
+        and language.norm(split[0]) in {language.norm(h) for h in synonym_heads}
+    )
+
+
 def _people_front(parts: list[str]) -> bool:
     """Whether a compound's one front part is a word for people that is no topic of the common list by its name
     ("Kinder|wunsch": children are whom groups are for, not what "Kinderwunsch" is about), so that the front
@@ -2017,6 +2046,7 @@ def gloss_alternatives(word: str) -> tuple[Alternative, ...]:
         found = tuple(a for a in readings if a.kind != GLOSS_KINDS[2] or a.tokens not in loose)
     else:
         found = tuple(a for a in _defined_by_readings(key) if a.tokens != (key,))
+    found = _without_umbrella_kinds(word, found)
     if _read_synonyms(word)[1]:
         # A word the thesaurus ties to a topic's word only in another sense (:func:`_read_synonyms`: "Mangel" ~
         # Opfer, "Stamm" ~ Familie) has senses apart from the topics'. Its own definitions still say what it is
@@ -2200,11 +2230,26 @@ def _head_definition_readings(word: str) -> tuple[Alternative, ...]:
     if len(parts) < 2 or len(head) < 4 or language.zipf(head) >= COMMON_WORD_ZIPF or may_ignore(head):
         return ()
     own = language.norm(word)
-    return tuple(
+    readings = tuple(
         Alternative(a.tokens, a.weight, GLOSS_KINDS[3])
         for a in _definition_readings(head.capitalize())
         if a.kind == GLOSS_KINDS[0] and a.tokens != (own,)
     )
+    # Where the head's definition names an umbrella topic ("Karzinom": a *Krebserkrankung* → Krebs), the front says
+    # which of its kinds, as it does for the umbrella's own word (s34-umbrella): "Rektum|karzinom" is what
+    # "Rektum|krebs" is, Darmkrebs, not every kind of cancer the list files under Krebs. The umbrella's reading
+    # follows as the next kind of reading (:func:`_gloss_kinds`): an office without such a group lists its
+    # cancer groups as before.
+    tokens = {a.tokens for a in readings}
+    for umbrella in sorted({u for us in _umbrella_topics().values() for u in us}):
+        key = language.norm(umbrella)
+        if len(language.raw_words(umbrella)) == 1 and (key,) in tokens and len(parts) == 2:
+            kinds = _front_kinds(parts[0], key)
+            if kinds:
+                return tuple(Alternative(_topic_alternative(n).tokens, SYNONYM, GLOSS_KINDS[3]) for n in kinds) + tuple(
+                    Alternative(a.tokens, a.weight, GLOSS_KINDS[4]) for a in readings
+                )
+    return readings
 
 
 def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
@@ -2570,6 +2615,35 @@ def _qualified_topic_names() -> dict[str, frozenset[str]]:
         if (key := _name_word(row["name"])) and key not in _listed_topic_names():
             found.setdefault(language.surface(first.strip()), set()).add(row["name"])
     return {spelled: frozenset(names) for spelled, names in found.items()}
+
+
+def _without_umbrella_kinds(word: str, found: tuple[Alternative, ...]) -> tuple[Alternative, ...]:
+    """A word's definition readings without the kinds of an umbrella topic whose own word the definition names
+    (s34-umbrella): a definition says what kind of thing a word is by its genus, not which of the list's kinds.
+    "Hypochondrie" is an *Angst*, krank zu sein; Angst names Angsterkrankungen (whose word for what its kinds are it
+    is, :func:`_umbrella_kinds`) and the kinds the list files under it (Panikattacken, Soziale Phobie, which list
+    "Angst"), and the hypochondriac is no panic or social phobia case. Only such an umbrella, whose kinds
+    OpenThesaurus files under its word: the kinds of Sucht (:func:`_umbrella_topics`) are withdrawal's too
+    ("Entzug": … *Drogenentzug*; held-out-6 takes every addiction group). Kept: a kind the definition names by a
+    word of its own (*Panik*), and every kind where the word is itself named as one of them by its ending
+    ("Emeto|phobie", a Phobie: held-out-8 takes every anxiety group, as for "Phobie" typed)."""
+    tokens = {(a.kind, a.tokens) for a in found}
+    key = language.norm(word)
+    by_umbrella = _umbrella_kinds()
+    drop: set[tuple[str, tuple[str, ...]]] = set()
+    for umbrella in sorted(by_umbrella):
+        words = {language.norm(umbrella), *by_umbrella[umbrella]}
+        kind_keys = {k for ks in by_umbrella[umbrella].values() for k in ks}
+        if any(key.endswith(k) for k in kind_keys):
+            continue
+        filed = set(_filed_as(kind_keys, umbrella))
+        for kind in {k for k, t in tokens if any(t == (w,) for w in words)}:
+            drop |= {
+                (kind, _topic_alternative(n).tokens)
+                for n in filed
+                if not any((kind, (k,)) in tokens and n in _filed_as({k}, umbrella) for k in kind_keys)
+            }
+    return tuple(a for a in found if (a.kind, a.tokens) not in drop)
 
 
 def _kind_of_its_head(key: str, name: str) -> bool:
@@ -3544,12 +3618,14 @@ def _strong_score(m: _Matcher, c: Candidate) -> float:
     single = m.single
     best = max((single[t] * NAME for t in name if t in single), default=0.0)
     best = max(best, max((single[t] * TOPICS for t in topics if t in single), default=0.0))
-    best = max(best, max((m.literal[t] * TOPICS for t in about if t in m.literal), default=0.0))
+    best = max(best, max((m.literal[t] * ABOUT_AREA for t in about if t in m.literal), default=0.0))
     for tokens, weight, is_literal in m.multi:
         if all(t in name for t in tokens):
             best = max(best, weight * NAME)
-        elif all(t in topics or (is_literal and t in about) for t in tokens):
+        elif all(t in topics for t in tokens):
             best = max(best, weight * TOPICS)
+        elif all(t in topics or (is_literal and t in about) for t in tokens):
+            best = max(best, weight * ABOUT_AREA)
     m.strong[(c.search_name, c.search_topics)] = best
     return best
 
@@ -3661,6 +3737,7 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
             kinds = _gloss_kinds(term, kinds, candidates)
             matchers_of[i] = _matchers(term, kinds)
             literal_matchers[i] = _matchers(term, by_words)
+    order = _order_by(terms)
     strong_hits: list[tuple[float, Candidate]] = []
     weak_hits: list[tuple[float, Candidate]] = []
     literal_weak: list[tuple[float, Candidate]] = []
@@ -3688,9 +3765,9 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     # group about the same topic as a group found by name or topic: a group about another concept that
     # mentions the word ("Angst" group: "... auch mit ADHS") is no answer. They come after all of those.
     if not strong_hits:
-        return [c for _score, c in sorted(weak_hits, key=_order)]
+        return [c for _score, c in sorted(weak_hits, key=order)]
     if not literal_weak:
-        return [c for _score, c in sorted(strong_hits, key=_order)]
+        return [c for _score, c in sorted(strong_hits, key=order)]
     concepts = set().union(*(_topic_keys(topics) for topics in {c.search_topics for _score, c in strong_hits}))
     for term in terms:
         for alt in term.alternatives:
@@ -3704,7 +3781,7 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     same = [
         h for h in literal_weak if _topic_keys(h[1].search_topics) & concepts or not _topic_keys(h[1].search_topics)
     ]
-    return [c for _score, c in sorted(strong_hits, key=_order) + sorted(same, key=_order)]
+    return [c for _score, c in sorted(strong_hits, key=order) + sorted(same, key=order)]
 
 
 def _condition_noun_readings(terms: list[Term], ranked: list[Candidate]) -> list[Candidate]:
@@ -4329,8 +4406,32 @@ def _described_topic_of_words(terms: list[Term], hits: list[Candidate]) -> tuple
     return tuple(sorted(k for k in common or () if k not in people))
 
 
-def _order(hit: tuple[float, Candidate]) -> tuple[float, str, int]:
-    return (-hit[0], hit[1].name.lower(), hit[1].id)
+def _defining_keys(terms: list[Term]) -> frozenset[str]:
+    """The search keys of the nouns a query word's first sense is defined by in German Wiktionary
+    (:func:`language.glosses`), but words for people ("Frauen": who, not what) and the query's own keys."""
+    own = {language.norm(t.word) for t in terms}
+    return frozenset(
+        language.norm(noun)
+        for t in terms
+        if " " not in t.word and (senses := language.glosses(t.word))
+        for noun in senses[0]
+        if not language.is_person(noun) and language.norm(noun) not in own
+    )
+
+
+def _order_by(terms: list[Term]) -> Callable[[tuple[float, Candidate]], tuple[float, int, str, int]]:
+    """Best score first, then by name; among groups of the same score first those whose name, topics or description say
+    what the query word's definition says it is (s34-umbrella): "Wochenbettdepression" (… nach der *Geburt*)
+    reads as its head Depression, whose groups all score alike; the group for mothers "nach der Geburt" is the
+    one about the kind asked for, and came seventh by name. A tie-break only: no group is added or dropped."""
+    keys = [f" {k} " for k in _defining_keys(terms)]
+
+    def order(hit: tuple[float, Candidate]) -> tuple[float, int, str, int]:
+        c = hit[1]
+        said = bool(keys) and any(k in c.search_text for k in keys)  # name, topics and description
+        return (-hit[0], -int(said), c.name.lower(), c.id)
+
+    return order
 
 
 @lru_cache(maxsize=4096)
