@@ -1476,7 +1476,17 @@ def reflexive_nouns(verb: str) -> tuple[str, ...]:
 
     found = own(verb)
     if not found:
-        defining = [w for sense in gloss_senses(verb) for w in sense if w.islower() and w != verb and w in verbs()]
+        _thesaurus()  # the links :func:`_body_part` reads
+        # Only a sense done to a body (it names a part of it: "ritzen", … der Haut an *Armen* und *Beinen*): with a
+        # reflexive pronoun, one's own. Another sense's verb is another act ("sich scheren" is no Selbstbefreiung,
+        # "sich hängen" no Selbsttötung, though "scheren" von Haaren *befreit* and "hängen" may *töten*).
+        defining = [
+            w
+            for sense in gloss_senses(verb)
+            if any(w[:1].isupper() and _body_part(w) for w in sense)
+            for w in sense
+            if w.islower() and w != verb and w in verbs()
+        ]
         made = list(dict.fromkeys(n for w in dict.fromkeys(defining) for n in own(w)))
         found = made if len(made) == 1 else []
     return tuple(n[:1].upper() + n[1:] for n in dict.fromkeys(found))
