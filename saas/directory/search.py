@@ -6221,6 +6221,17 @@ def _named_for_relatives(c: Candidate) -> bool:
     return key in tokens or PART + key in tokens
 
 
+def _described_for_relatives(c: Candidate) -> bool:
+    """A group open to relatives whose own text says so (s34-situation): the relatives' audience word in its
+    description ("Betroffene und *Angehörige* gemeinsam"), not only the audience the office set."""
+    from saas.directory.models import AUDIENCES
+
+    key = language.norm(AUDIENCES["relatives"])
+    # search_text is the name's document, the topics' and the description's, in that order (search_documents).
+    description = c.search_text[len(c.search_name) + len(c.search_topics.lstrip()) :]
+    return _for_relatives(c) and key in description.split()
+
+
 _UMBRELLA_READINGS = ("exact", "derived", "topic", "broader_topic")  # readings whose topics a concern names
 
 
@@ -6288,7 +6299,7 @@ def _umbrella_relatives(
             c
             for c in _find([term], where_of())
             if c.id not in seen
-            and _named_for_relatives(c)
+            and (_named_for_relatives(c) or _described_for_relatives(c))
             and _has(c.search_topics.partition(ABOUT)[0] + " ", reading.tokens)
         ]
     return circles
