@@ -7,6 +7,10 @@ verbs of its Wiktionary definition make ("ritzen": … *Aufkratzen* der Haut …
 compound must be a German word (word frequencies). "mich" is reflexive only beside "ich": "Partner schlägt mich",
 "Mann liebt mich nicht" are no acts on oneself.
 
+A second rule: of the groups filed under the umbrella of a relative's concern (Sucht for gambling), those whose
+own description says they welcome relatives ("Betroffene und Angehörige gemeinsam") answer the relative as those
+named for relatives do; one open to relatives whose text does not say so stays out ("Offen für alle Süchte").
+
 Each search test of a change fails on the code before the branch; the others guard what stays.
 """
 
@@ -84,3 +88,35 @@ def test_mich_is_reflexive_only_beside_ich():  # type: ignore[no-untyped-def]
 def test_a_sentence_whose_words_find_groups_keeps_them(office):  # type: ignore[no-untyped-def]
     assert names(office, "Selbstverletzung") == ["Gegenwind"]
     assert names(office, "Neurodermitis") == ["Hautnah"]
+
+
+@pytest.fixture
+def addiction_office(world):  # type: ignore[no-untyped-def]
+    d = world.dortmund
+    make_topics(d, [("Sucht", "addiction"), ("Glücksspiel", "addiction"), ("Alkoholabhängigkeit", "addiction")])
+    make_group(d, "Anonyme Spieler", ["Glücksspiel"], topic_area="addiction", audience="both")
+    make_group(
+        d,
+        "Freundeskreis Wiesental",
+        ["Sucht", "Alkoholabhängigkeit"],
+        topic_area="addiction",
+        audience="both",
+        description="Offen für alle Suchtformen. Betroffene und Angehörige gemeinsam.",
+    )
+    make_group(
+        d,
+        "Suchtselbsthilfe Eving",
+        ["Sucht"],
+        topic_area="addiction",
+        audience="both",
+        description="Offen für alle Süchte, auch Kaufsucht und Mediensucht.",
+    )
+    return world
+
+
+def test_an_umbrella_group_whose_description_welcomes_relatives(addiction_office):  # type: ignore[no-untyped-def]
+    # Before: the gamblers' group alone (of the Sucht groups only those named for relatives answered).
+    found = names(addiction_office, "Sohn zockt nur noch")
+    assert found[:1] == ["Anonyme Spieler"]
+    assert "Freundeskreis Wiesental" in found
+    assert "Suchtselbsthilfe Eving" not in found
