@@ -6225,13 +6225,18 @@ def _described_for_relatives(c: Candidate) -> bool:
     """A group open to relatives whose own text says so (s34-situation): the relatives' audience word or a word
     OpenThesaurus gives for it in its description ("Betroffene und *Angehörige* gemeinsam", "… und ihre
     *Familien*"), not only the audience the office set."""
-    from saas.directory.models import AUDIENCES
-
-    key = language.norm(AUDIENCES["relatives"])
     # search_text is the name's document, the topics' and the description's, in that order (search_documents).
     description = c.search_text[len(c.search_name) + len(c.search_topics.lstrip()) :]
-    words = {key} | {language.norm(w) for w in language.synonyms(AUDIENCES["relatives"])}
-    return _for_relatives(c) and bool(words.intersection(description.split()))
+    return _for_relatives(c) and not _relatives_keys().isdisjoint(description.split())
+
+
+@lru_cache(maxsize=1)
+def _relatives_keys() -> frozenset[str]:
+    """The keys of the relatives' audience word and of the words OpenThesaurus gives for it (Familie, Sippe)."""
+    from saas.directory.models import AUDIENCES
+
+    word = AUDIENCES["relatives"]
+    return frozenset(language.norm(w) for w in (word, *language.synonyms(word)))
 
 
 _UMBRELLA_READINGS = ("exact", "derived", "topic", "broader_topic")  # readings whose topics a concern names
