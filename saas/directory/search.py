@@ -6306,8 +6306,8 @@ def _umbrella_relatives(
             c
             for c in _find([term], where_of())
             if c.id not in seen
-            and (_named_for_relatives(c) or _described_for_relatives(c))
             and _has(c.search_topics.partition(ABOUT)[0] + " ", reading.tokens)
+            and (_named_for_relatives(c) or _described_for_relatives(c))
         ]
     return circles
 
