@@ -1504,6 +1504,42 @@ def finite_verbs(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# --- "sich X-en" → "Selbst-X-ung" ----------------------------------------------------------------------
+
+SELF = "selbst"  # the front German makes a reflexive act's noun with: "sich verletzen" → Selbstverletzung
+
+
+@lru_cache(maxsize=4096)
+def reflexive_nouns(verb: str) -> tuple[str, ...]:
+    """The nouns German makes of a verb done to oneself, "Selbst" and the verb's act (:func:`_verb_nouns`), where
+    German has the compound (word frequencies, as for :func:`privative`): "verletzen" → Selbstverletzung, "hassen"
+    → Selbsthass, "zweifeln" → Selbstzweifel, "töten" → Selbsttötung (s34-situation). A verb with none of its own
+    reads the one noun the verbs of its Wiktionary definitions make ("ritzen": … *Aufkratzen* der Haut …, um sich
+    zu *verletzen* → Selbstverletzung); none where they make several (the senses disagree)."""
+    verb = verb.lower()
+
+    def own(infinitive: str) -> list[str]:
+        nouns = [n for n in _verb_nouns(infinitive) if n != infinitive]
+        return [c for n in nouns if zipf(c := SELF + n) >= MIN_PART_ZIPF]
+
+    found = own(verb)
+    if not found:
+        _thesaurus()  # the links :func:`_body_part` reads
+        # Only a sense done to a body (it names a part of it: "ritzen", … der Haut an *Armen* und *Beinen*): with a
+        # reflexive pronoun, one's own. Another sense's verb is another act ("sich scheren" is no Selbstbefreiung,
+        # "sich hängen" no Selbsttötung, though "scheren" von Haaren *befreit* and "hängen" may *töten*).
+        defining = [
+            w
+            for sense in gloss_senses(verb)
+            if any(w[:1].isupper() and _body_part(w) for w in sense)
+            for w in sense
+            if w.islower() and w != verb and w in verbs()
+        ]
+        made = list(dict.fromkeys(n for w in dict.fromkeys(defining) for n in own(w)))
+        found = made if len(made) == 1 else []
+    return tuple(n[:1].upper() + n[1:] for n in dict.fromkeys(found))
+
+
 # --- "kein X", "ohne X" → "X-los" -----------------------------------------------------------------------
 
 # Words that deny a noun: "keine Wohnung", "ohne Arbeit" say what the adjective in "-los" says.

@@ -4787,6 +4787,16 @@ def search_ids(
                     return found
             if result.total:
                 return result
+        # A verb done to oneself read as its noun in "Selbst-" (s34-situation, :func:`reflexive_readings`): where
+        # the words as typed match no group together ("Tochter ritzt sich" → "Tochter Selbstverletzung").
+        if not readings and (reflexive := reflexive_readings(q)):
+            result = _search(q, partial=False, **options)  # type: ignore[arg-type]
+            if result.total:
+                return result
+            for reading in reflexive:
+                found = _search(reading, partial=False, **options)  # type: ignore[arg-type]
+                if found.total:
+                    return found
         result = _search(q, partial=not readings, **options)  # type: ignore[arg-type]
         if result.total:
             return result
@@ -4927,6 +4937,55 @@ def _thesaurus_phrases() -> tuple[tuple[tuple[frozenset[str], ...], bool, bool, 
                 alone = sum(1 for w in words if _content_keys(w)) < MIN_PHRASE_WORDS
                 found.append((content, negates, alone, tuple(readings)))
     return tuple(found)
+
+
+# The subject a pronoun of REFLEXIVE is reflexive with (grammar): "sich" with anyone, "mich" only beside "ich"
+# ("ich hasse mich"; "Partner schlägt mich" is no act on oneself), "dich" beside "du", and so on.
+REFLEXIVE_SUBJECTS = {"mich": "ich", "mir": "ich", "dich": "du", "dir": "du", "uns": "wir", "euch": "ihr"}
+REFLEXIVE_REACH = 2  # words between a reflexive pronoun and its verb ("ritzt sich", "sich selbst verletzt")
+
+
+def _lower_case_verb(word: str) -> tuple[str, ...]:
+    """The verb a present-tense form typed in lower case belongs to, though a noun is spelled so too: German
+    writes a noun with a capital, so "ritze" in "ich ritze mich" is ritzen, not the noun Ritze."""
+    if not word[:1].islower():
+        return ()
+    for ending in ("et", "st", "t", "e"):
+        if word.endswith(ending) and (verb := word[: -len(ending)] + "en") in language.verbs():
+            return (verb,)
+    return ()
+
+
+def reflexive_readings(q: str) -> list[str]:
+    """The query with a verb done to oneself read as its noun in "Selbst-" (:func:`language.reflexive_nouns`),
+    the verb and its reflexive pronoun replaced by it: "Tochter ritzt sich" → "Tochter Selbstverletzung", "ich
+    hasse mich" → "ich Selbsthass" (s34-situation). The pronoun is reflexive only with its own subject
+    (:data:`REFLEXIVE_SUBJECTS`); the verb is the nearest word beside it that is a verb's form. For
+    :func:`search_ids`, where the query's own words find nothing."""
+    q = (q or "")[:MAX_QUERY_CHARS]
+    spans = [m.span() for m in _LETTERS.finditer(q)]
+    words = [q[a:b] for a, b in spans]
+    lower = [w.lower() for w in words]
+    found: list[str] = []
+    for i, pronoun in enumerate(lower):
+        if pronoun not in REFLEXIVE or (pronoun != "sich" and REFLEXIVE_SUBJECTS.get(pronoun) not in lower):
+            continue
+        near = sorted(
+            (j for j in range(i - REFLEXIVE_REACH, i + REFLEXIVE_REACH + 1) if 0 <= j < len(words) and j != i),
+            key=lambda j: (abs(j - i), j > i),
+        )
+        for j in near:
+            verbs = language.infinitives(words[j]) or language.finite_verbs(words[j]) or _lower_case_verb(words[j])
+            nouns = [n for v in verbs for n in language.reflexive_nouns(v)]
+            if nouns:
+                (first, _end), (_last, end) = spans[min(i, j)], spans[max(i, j)]
+                between = " ".join(words[k] for k in range(min(i, j) + 1, max(i, j)))
+                found += [
+                    " ".join(p for p in (q[:first].strip(), noun, between, q[end:].strip()) if p)
+                    for noun in dict.fromkeys(nouns)
+                ]
+                break
+    return list(dict.fromkeys(found))
 
 
 def phrase_readings(q: str) -> list[str]:
@@ -5263,7 +5322,14 @@ def search_by_office(
     "lebe auf der Straße") is each office's :func:`search_ids` itself: the regional finder read "BPS" as typed
     only and listed no office's Borderline group that the office's own Wegweiser finds (s30)."""
     q = as_written(q)
-    readings = (punctuation_readings, phrase_readings, expansion_readings, initials_readings, head_readings)
+    readings = (
+        punctuation_readings,
+        phrase_readings,
+        reflexive_readings,
+        expansion_readings,
+        initials_readings,
+        head_readings,
+    )
     if not query_terms(q) or any(reading(q) for reading in readings):
         return {
             office: search_ids(
@@ -6302,6 +6368,24 @@ def _named_for_relatives(c: Candidate) -> bool:
     return key in tokens or PART + key in tokens
 
 
+def _described_for_relatives(c: Candidate) -> bool:
+    """A group open to relatives whose own text says so (s34-situation): the relatives' audience word or a word
+    OpenThesaurus gives for it in its description ("Betroffene und *Angehörige* gemeinsam", "… und ihre
+    *Familien*"), not only the audience the office set."""
+    # search_text is the name's document, the topics' and the description's, in that order (search_documents).
+    description = c.search_text[len(c.search_name) + len(c.search_topics.lstrip()) :]
+    return _for_relatives(c) and not _relatives_keys().isdisjoint(description.split())
+
+
+@lru_cache(maxsize=1)
+def _relatives_keys() -> frozenset[str]:
+    """The keys of the relatives' audience word and of the words OpenThesaurus gives for it (Familie, Sippe)."""
+    from saas.directory.models import AUDIENCES
+
+    word = AUDIENCES["relatives"]
+    return frozenset(language.norm(w) for w in (word, *language.synonyms(word)))
+
+
 _UMBRELLA_READINGS = ("exact", "derived", "topic", "broader_topic")  # readings whose topics a concern names
 
 
@@ -6369,8 +6453,8 @@ def _umbrella_relatives(
             c
             for c in _find([term], where_of())
             if c.id not in seen
-            and _named_for_relatives(c)
             and _has(c.search_topics.partition(ABOUT)[0] + " ", reading.tokens)
+            and (_named_for_relatives(c) or _described_for_relatives(c))
         ]
     return circles
 
