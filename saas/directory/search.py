@@ -2305,6 +2305,8 @@ def _definition_readings(word: str) -> tuple[Alternative, ...]:
             if place and _action_noun(noun):
                 continue
             for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[min(place, 1)]):
+                if place and _body_part(noun) and not _names_part(alt.tokens, language.norm(noun)):
+                    continue
                 found.setdefault((alt.tokens, alt.kind), alt)
     # The second step: the genus of the definition of a noun the thesaurus does not know, a name or term only
     # Wiktionary explains ("Valium" → Diazepam → Arzneistoff); a known noun's definition would be one more
@@ -2327,6 +2329,28 @@ def _definition_readings(word: str) -> tuple[Alternative, ...]:
     for alt in _defined_by_readings(key, common_sense=False):
         found.setdefault((alt.tokens, alt.kind), alt)
     return tuple(a for a in found.values() if a.tokens != (key,))
+
+
+@lru_cache(maxsize=20_000)
+def _body_part(noun: str) -> bool:
+    """Whether a noun names a part of the body: OpenThesaurus files it under *Körperteil* or *Organ*, or the
+    first sense German Wiktionary gives it is an organ (a noun ending in "organ": "Leber": … *Organ* …, "Auge":
+    *Sinnesorgan*). Beside the genus of a definition it says where an illness is ("Virusenzephalitis":
+    *Entzündung* des *Gehirns*; "Virushepatitis": … der *Leber*), not which: a topic that lists the organ among
+    its search words (Hirn-Aneurysma: "Gehirn", PBC: "Leber", Glaukom: "Auge") is another illness of it
+    (s34-absent)."""
+    broader = {language.surface(b) for b in language.broader_terms(noun)}
+    if broader & {"korperteil", "organ"}:
+        return True
+    senses = language.glosses(noun)
+    return bool(senses) and any(language.surface(n).endswith("organ") for n in senses[0])
+
+
+def _names_part(tokens: tuple[str, ...], key: str) -> bool:
+    """Whether a reading's keys hold a compound whose front is ``key`` ("augenerkrank" of Augenerkrankung holds
+    "aug"): a topic of the organ as a whole, not the organ's word alone, whose stem another word may share
+    ("leb" of Leber is the stem of *Leben*)."""
+    return any(t.lstrip(PART).startswith(key) and t.lstrip(PART) != key for t in tokens)
 
 
 def _defined_by_readings(key: str, common_sense: bool = True) -> tuple[Alternative, ...]:
