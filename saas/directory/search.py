@@ -816,20 +816,26 @@ def synonym_front_topics(word: str) -> tuple[str, ...]:
             and not language.is_person(parts[0])
         ):
             key = language.norm(parts[0])
-            found.update(n for n in _synonym_front_names(parts[0]) if not _another_kind(word, key, n))
+            found.update(n for n in _synonym_front_names(parts[0]) if not _another_kind(word, key, n, parts[-1]))
     return tuple(sorted(found))
 
 
-def _another_kind(word: str, key: str, name: str) -> bool:
+def _another_kind(word: str, key: str, name: str, head: str = "") -> bool:
     """Whether a noun is a kind of another thing than a topic of the common list that its synonym's front (of
     ``key``) names as the front of the topic's own compound name, a kind of its head (:func:`_kind_of_its_head`;
     s26-senses): the noun's OpenThesaurus broader terms say what it is, and none of them is that head.
     "Inkontinenz" ^Symptom (~ Blasen|schwäche) is no "Blasen|krebs", "Pneumonie" ^Entzündung (~ Lungen|entzündung)
-    no "Lungen|krebs". A noun with no broader term keeps the reading ("Mastektomie" ~ Brust|amputationen →
-    Brustkrebs)."""
+    no "Lungen|krebs". Where the thesaurus gives no broader term, the genus of the noun's first Wiktionary sense
+    says it, if it is the synonym's ``head`` too (two resources agree; s34-absent): "Zystitis" (*Entzündung* der
+    Harnwege, ~ Blasen|entzündung) is no "Blasen|krebs". A noun with neither keeps the reading ("Mastektomie":
+    *Entfernung*, ~ Brust|amputationen → Brustkrebs)."""
     if not _kind_of_its_head(key, name):
         return False
     broader = {language.norm(b) for b in language.broader_terms(word)}
+    if not broader and head:
+        senses = language.glosses(word)
+        genus = language.norm(senses[0][0]) if senses and senses[0] else ""
+        broader = {genus} if genus and genus == language.norm(head) else set()
     return bool(broader) and language.norm(language.split_compound(name)[-1]) not in broader
 
 
@@ -2350,6 +2356,8 @@ def _definition_readings(word: str) -> tuple[Alternative, ...]:
             if place and _action_noun(noun):
                 continue
             for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[min(place, 1)]):
+                if place and _body_part(noun) and not _names_part(alt.tokens, language.norm(noun)):
+                    continue
                 found.setdefault((alt.tokens, alt.kind), alt)
     # The second step: the genus of the definition of a noun the thesaurus does not know, a name or term only
     # Wiktionary explains ("Valium" → Diazepam → Arzneistoff); a known noun's definition would be one more
@@ -2372,6 +2380,28 @@ def _definition_readings(word: str) -> tuple[Alternative, ...]:
     for alt in _defined_by_readings(key, common_sense=False):
         found.setdefault((alt.tokens, alt.kind), alt)
     return tuple(a for a in found.values() if a.tokens != (key,))
+
+
+@lru_cache(maxsize=20_000)
+def _body_part(noun: str) -> bool:
+    """Whether a noun names a part of the body: OpenThesaurus files it under *Körperteil* or *Organ*, or the
+    first sense German Wiktionary gives it is an organ (a noun ending in "organ": "Leber": … *Organ* …, "Auge":
+    *Sinnesorgan*). Beside the genus of a definition it says where an illness is ("Virusenzephalitis":
+    *Entzündung* des *Gehirns*; "Virushepatitis": … der *Leber*), not which: a topic that lists the organ among
+    its search words (Hirn-Aneurysma: "Gehirn", PBC: "Leber", Glaukom: "Auge") is another illness of it
+    (s34-absent)."""
+    broader = {language.surface(b) for b in language.broader_terms(noun)}
+    if broader & {"korperteil", "organ"}:
+        return True
+    senses = language.glosses(noun)
+    return bool(senses) and any(language.surface(n).endswith("organ") for n in senses[0])
+
+
+def _names_part(tokens: tuple[str, ...], key: str) -> bool:
+    """Whether a reading's keys hold a compound whose front is ``key`` ("augenerkrank" of Augenerkrankung holds
+    "aug"): a topic of the organ as a whole, not the organ's word alone, whose stem another word may share
+    ("leb" of Leber is the stem of *Leben*)."""
+    return any(t.lstrip(PART).startswith(key) and t.lstrip(PART) != key for t in tokens)
 
 
 def _defined_by_readings(key: str, common_sense: bool = True) -> tuple[Alternative, ...]:
@@ -2773,8 +2803,12 @@ def _closest(spelled: str, limit: int, candidates: Iterable[str]) -> list[str]:
     # like ("dement" → Demenz, "Traumata" → Trauma), never as another word one or two letters away
     # ("stammeln" is no "sammeln", "zunehmen" no "abnehmen"). So is a form of a verb of the dictionary that the
     # frequencies know (issue #14, s26-reading: "weint" is no "weilt").
-    spelled_right = language.dictionary_spelling(spelled) or (
-        language.zipf(spelled) >= language.SPELLED_RIGHT_ZIPF and bool(language.infinitives(spelled))
+    # So is a headword German Wiktionary labels Medizin (s34-absent): "Dyskorie", a malformed pupil, is no
+    # "Dystonie".
+    spelled_right = (
+        language.dictionary_spelling(spelled)
+        or (language.zipf(spelled) >= language.SPELLED_RIGHT_ZIPF and bool(language.infinitives(spelled)))
+        or language.medical_term(spelled)
     )
     for candidate in set(candidates):
         if spelled_right and not _same_beginning(spelled, candidate[1:]):
