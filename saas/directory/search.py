@@ -142,8 +142,9 @@ TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability
 # Ess|anfälle, no "essa|fälle"); 5: the Wiktionary glosses keep no function words among a definition's adjectives
 # (s28-events: "Sternenkind" … *während* … *verstorben*), and stored documents read the glosses; 6: a negated
 # noun also stands as its adjective in "-los" ("kein Antrieb" → antriebslos, s28-moods); 7: the glosses keep a
-# definition's learned adjectives in "-isch" ("psychiatrische", s33-empty).
-DOCUMENT_REVISION = 7
+# definition's learned adjectives in "-isch" ("psychiatrische", s33-empty); 8: the glosses of a word in small letters
+# keep a noun inside it that is none of its compound parts ("post|traumatisch": *Trauma*, s34-abbrev).
+DOCUMENT_REVISION = 8
 
 
 def word_tokens(word: str, parts: bool = True) -> list[str]:
