@@ -21,7 +21,10 @@ first ``MAX_NOUNS`` nouns of the definition (German writes them with a capital) 
 - a word OpenThesaurus or hunspell-de-de knows (the two other data files, by its spelling or that spelling
   less an inflection ending: "Arzneistoffs" → Arzneistoff), or one that is a headword itself (its own
   definition is the second step: "Valium" → Diazepam → Arzneistoff, Benzodiazepine);
-- not a part of the headword itself ("Leichengestank": Leiche): the search reads compound parts already.
+- not a part of the headword itself ("Leichengestank": Leiche): the search reads compound parts already; of a
+  word in small letters (an adjective, a verb) only a compound part as ``split_compound`` cuts it, or an inflected
+  form of one (s34-abbrev: "post|traumatisch" keeps *Trauma*, "anspucken" *Spucke*; the search reads the part
+  "traumatisch", not the noun inside it).
 
 After a sense's nouns come up to ``MAX_ADJECTIVES`` of its adjectives and participles, in lower case as
 written (issue #14, round 9: "Dysthymie" → Verstimmung langanhaltende *depressive*): each a word OpenThesaurus
@@ -292,8 +295,18 @@ def main() -> None:
             word[0].isupper()
             and word not in common
             and any(f in known or f in headwords for f in forms)
-            and not any(f in headword.lower() for f in forms)
+            and not (any(f in headword.lower() for f in forms) and part_of(forms, headword))
         )
+
+    def part_of(forms: list[str], headword: str) -> bool:
+        """Whether a noun inside a headword is a part the search reads of it: any part of a noun's, but of a word
+        in small letters (an adjective, a verb) only a compound part as :func:`split_compound` cuts it, the noun
+        or an inflected form of it (s34-abbrev: "post|traumatisch" is *auf ein Trauma folgend*, and the search
+        reads its part "traumatisch", not Trauma: the noun is what it is about)."""
+        if headword[:1].isupper():
+            return True
+        parts = [p.lower() for p in split_compound(headword)]
+        return any(part == f + e for part in parts for f in forms for e in INFLECTION_ENDINGS)
 
     verbs = lexicon_verbs()
 

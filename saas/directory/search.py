@@ -142,8 +142,9 @@ TOPIC_AREA_CODES = ("addiction", "chronic_illness", "mental_health", "disability
 # Ess|anfälle, no "essa|fälle"); 5: the Wiktionary glosses keep no function words among a definition's adjectives
 # (s28-events: "Sternenkind" … *während* … *verstorben*), and stored documents read the glosses; 6: a negated
 # noun also stands as its adjective in "-los" ("kein Antrieb" → antriebslos, s28-moods); 7: the glosses keep a
-# definition's learned adjectives in "-isch" ("psychiatrische", s33-empty).
-DOCUMENT_REVISION = 7
+# definition's learned adjectives in "-isch" ("psychiatrische", s33-empty); 8: the glosses of a word in small letters
+# keep a noun inside it that is none of its compound parts ("post|traumatisch": *Trauma*, s34-abbrev).
+DOCUMENT_REVISION = 8
 
 
 def word_tokens(word: str, parts: bool = True) -> list[str]:
@@ -4842,6 +4843,12 @@ def search_ids(
             result = _search(q, partial=True, **options)  # type: ignore[arg-type]
             if result.total:
                 return result
+        # An abbreviation written together with an ending or a word ("PTBSler", "ADHSlerin", "MSkranke"), read as
+        # the abbreviation apart, as all of the search reads it (s34-abbrev, :func:`abbreviation_word_readings`).
+        for reading in abbreviation_word_readings(q):
+            found = search_ids(reading, **options)  # type: ignore[arg-type]
+            if found.total:
+                return found
         # Last, an abbreviation read as what it stands for, as if that were typed (s30-abbrev): as Wiktionary spells
         # it out, else as the one name of a concern whose initials it is.
         for reading in expansion_readings(q) or initials_readings(q):
@@ -4862,6 +4869,31 @@ def search_ids(
         return result
     finally:
         _READ.reset(token)
+
+
+# A word that begins with two capitals or more and goes on in small letters ("PTBSler"): the capitals and the rest.
+_CAPITALS_FIRST = re.compile(r"^([A-ZÄÖÜ]{2,})([a-zäöüß]{2,})$")
+
+
+def abbreviation_word_readings(q: str) -> list[str]:
+    """The query with a word written as an abbreviation and small letters after it ("PTBSler", "ADHSlerin",
+    "MSkranke") read as the abbreviation apart (s34-abbrev): German derives a person from an abbreviation with
+    an ending ("ADHSler", as "Sportler" of Sport) and writes a compound of one without its hyphen, and no
+    resource lists such a word, so the search read it as one unknown word and found nothing. The rest is kept
+    where it is a noun of its own, a compound's head ("MS Kranke", "ADHS Kinder"), else it is an ending and
+    goes ("PTBS"). Only a word no resource knows as written ("GmbHs" is none: one capital before its small
+    letters), for :func:`search_ids` to try where the query as typed finds nothing."""
+    q = (q or "")[:MAX_QUERY_CHARS]
+    words = _LETTERS.findall(q)
+    reading = q
+    for word in dict.fromkeys(words):
+        match = _CAPITALS_FIRST.match(word)
+        if not match or language.known_word(word):
+            continue
+        capitals, rest = match.groups()
+        apart = capitals + (" " + rest if language.is_noun(rest.capitalize()) else "")
+        reading = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", apart, reading)
+    return [reading] if reading != q else []
 
 
 def expansion_readings(q: str) -> list[str]:
