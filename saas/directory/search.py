@@ -1974,7 +1974,9 @@ def _front_sibling_topics(parts: tuple[str, ...]) -> tuple[str, ...]:
     (Ertaubte) are about; the head says only what kind of trouble. Not a front that is a person or filler. Over the
     5,717 two-part compounds of wordfreq's German list (Zipf ≥ 1.5) whose front is such a front, 13 read so, all
     of the front's topics ("Aufmerksamkeits|störung" → ADHS, "Bewegungs|störung" → Dystonie)."""
-    if len(parts) != 2 or may_ignore(parts[0]) or language.is_person(parts[0]) or named_topics(parts[0]):
+    # The cheap test first: most fronts begin no compound of the list.
+    siblings = _front_compounds().get(language.norm(parts[0]), frozenset()) if len(parts) == 2 else frozenset()
+    if not siblings or may_ignore(parts[0]) or language.is_person(parts[0]) or named_topics(parts[0]):
         return ()
     # A head that is a noun and no topic's own name: what a topic's name heads is a kind of that topic, which
     # :func:`_front_kinds` picks by the front ("Computer|sucht" is no "Computer|spiel"; s34-fronts).
@@ -1985,7 +1987,7 @@ def _front_sibling_topics(parts: tuple[str, ...]) -> tuple[str, ...]:
         or not _general_head(head)
     ):
         return ()
-    return tuple(sorted(_front_compounds().get(language.norm(parts[0]), frozenset())))
+    return tuple(sorted(siblings))
 
 
 def _relative_sibling_topics(parts: tuple[str, ...]) -> tuple[str, ...]:
