@@ -1377,6 +1377,12 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                 if alternative.tokens and alternative.tokens != (key,):
                     term.alternatives.append(Alternative(alternative.tokens, weight, "narrower"))
         term.alternatives += _kind_alternatives(word, key, tuple(parts))
+        have = {a.tokens for a in term.alternatives}
+        for name in _front_sibling_topics(tuple(parts)):
+            # What a compound of a general head is about, by the list's compounds of the same front (s34-fronts).
+            alternative = _topic_alternative(name)
+            if alternative.tokens and alternative.tokens not in have and alternative.tokens != (key,):
+                term.alternatives.append(Alternative(alternative.tokens, SYNONYM, "front_topic"))
         term.alternatives += _phrase_verb_readings(word)
         if not any(a.kind in _NAMED_TOPIC_KINDS for a in term.alternatives):
             for name in _defining_front_topics(tuple(parts)) + _elided_synonym_topics(word, tuple(parts)):
@@ -1890,6 +1896,105 @@ def _relative_compounds() -> dict[str, frozenset[str]]:
             if len(parts) == 2 and language.is_relative(parts[1]) and not language.is_person(parts[0]):
                 found.setdefault(language.norm(parts[0]), set()).add(row["name"])
     return {front: frozenset(names) for front, names in found.items()}
+
+
+@_common_index
+def _two_part_compounds() -> tuple[tuple[str, str, str, str], ...]:
+    """Each word of the common topic list that is a compound of two parts (hunspell's split: "Hör|gerät" of
+    Cochlea-Implantat (CI), "Ess|störung" of Essstörungen): the topic's name, the front's and the head's search
+    keys, the head as spelled."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[tuple[str, str, str, str], None] = {}
+    for row in load_topic_rows():
+        for phrase in [row["name"], *_search_phrases(row)]:
+            words = language.raw_words(phrase)
+            if len(words) == 1 and words[0].isalpha() and len(parts := language.split_compound(words[0])) == 2:
+                found[(row["name"], language.norm(parts[0]), language.norm(parts[1]), parts[1].capitalize())] = None
+    return tuple(found)
+
+
+@_common_index
+def _front_compounds() -> dict[str, frozenset[str]]:
+    """Search key of the front of each two-part compound of the common topic list (:func:`_two_part_compounds`)
+    → the topics that list it. Not one whose head is a topic's own name: "Blut|krebs" (Leukämie) is a kind of
+    Krebs, about its head; its front says where, not what a "Blut|verlust" is about."""
+    found: dict[str, set[str]] = {}
+    names = _listed_topic_name_keys()
+    for name, front, head, _spelled in _two_part_compounds():
+        if head not in names:
+            found.setdefault(front, set()).add(name)
+    return {front: frozenset(names) for front, names in found.items()}
+
+
+@_common_index
+def _general_heads() -> dict[str, tuple[str, ...]]:
+    """Search key → spellings of the heads the common topic list joins to several fronts in the compounds of
+    several topics ("Ess|störung", "Zwangs|störung", "Persönlichkeits|störung"; "Hör|verlust", "Seh|verlust"):
+    a head that says what kind of thing, while the front says what it is about. Two topics of which one lists the
+    other's name count once ("Spiel|sucht" lists "Glücks|spiel": "Spiel" is no general head)."""
+    fronts: dict[str, dict[str, set[str]]] = {}
+    spelled: dict[str, dict[str, None]] = {}
+    for name, front, head, spelling in _two_part_compounds():
+        if _who_or_filler(spelling):
+            continue
+        fronts.setdefault(head, {}).setdefault(name, set()).add(front)
+        spelled.setdefault(head, {})[spelling] = None
+    words = _topic_heads()
+    general: dict[str, tuple[str, ...]] = {}
+    for head, topics in fronts.items():
+        apart = [n for n in topics if not any(language.norm(n) in words[o] for o in topics if o != n)]
+        if len(apart) > 1 and len({f for n in apart for f in topics[n]}) > 1:
+            general[head] = tuple(spelled[head])
+    return general
+
+
+def _who_or_filler(word: str) -> bool:
+    """Whether a compound's head is a filler word (:data:`STOPWORDS`, :func:`may_ignore`) or a word for people or
+    relatives: it says whom, or nothing, not what kind of thing ("Eltern|gruppe", "Pflege|kind")."""
+    return (
+        language.surface(word) in STOPWORDS
+        or may_ignore(word)
+        or language.is_person(word)
+        or language.is_relative(word)
+    )
+
+
+@lru_cache(maxsize=2_000)
+def _general_head(head: str) -> bool:
+    """Whether a compound's head is a general one (:func:`_general_heads`), or a word of the same meaning by
+    OpenThesaurus: one of its synonyms is one ("Schädigung", "Schaden" ~ Verlust). Not a word for people or
+    relatives, nor a filler word ("Eltern|gruppe", "Pflege|kind")."""
+    general = _general_heads()
+    if _who_or_filler(head):
+        return False
+    if language.norm(head) in general:
+        return True
+    # One step only, and a noun: two words that share a synonym seldom share a sense ("Sahne" ~ … ~ "Störung").
+    return any(language.norm(s) in general for s in language.synonyms(head) if s.isalpha() and s[:1].isupper())
+
+
+def _front_sibling_topics(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The topics of the common list that list a compound of the same front, for a compound whose head is a
+    general one (:func:`_general_head`) and whose front names no topic itself (s34-fronts): a "Hör|störung" or
+    "Hör|schädigung" is about what "Hör|gerät" (Cochlea-Implantat), "Hör|geschädigte" and "Hör|verlust"
+    (Ertaubte) are about; the head says only what kind of trouble. Not a front that is a person or filler. Over the
+    5,717 two-part compounds of wordfreq's German list (Zipf ≥ 1.5) whose front is such a front, 13 read so, all
+    of the front's topics ("Aufmerksamkeits|störung" → ADHS, "Bewegungs|störung" → Dystonie)."""
+    # The cheap test first: most fronts begin no compound of the list.
+    siblings = _front_compounds().get(language.norm(parts[0]), frozenset()) if len(parts) == 2 else frozenset()
+    if not siblings or may_ignore(parts[0]) or language.is_person(parts[0]) or named_topics(parts[0]):
+        return ()
+    # A head that is a noun and no topic's own name: what a topic's name heads is a kind of that topic, which
+    # :func:`_front_kinds` picks by the front ("Computer|sucht" is no "Computer|spiel"; s34-fronts).
+    head = parts[1]
+    if (
+        not language.noun_or_plural(head.capitalize())
+        or language.norm(head) in _listed_topic_name_keys()
+        or not _general_head(head)
+    ):
+        return ()
+    return tuple(sorted(siblings))
 
 
 def _relative_sibling_topics(parts: tuple[str, ...]) -> tuple[str, ...]:
