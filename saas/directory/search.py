@@ -4907,6 +4907,15 @@ def search_ids(
         "offset": offset,
         "limit": limit,
     }
+
+    def first_found(queries: Iterable[str], partial: bool) -> SearchResult | None:
+        """The first of ``queries`` read as if typed that finds a group."""
+        for query in queries:
+            found = _search(query, partial=partial, **options)  # type: ignore[arg-type]
+            if found.total:
+                return found
+        return None
+
     q = as_written(q)
     readings = punctuation_readings(q)
     token = _READ.set({} if readings else None)
@@ -4933,17 +4942,13 @@ def search_ids(
             result = _search(q, partial=False, **options)  # type: ignore[arg-type]
             if result.total:
                 return result
-            for reading in reflexive:
-                found = _search(reading, partial=False, **options)  # type: ignore[arg-type]
-                if found.total:
-                    return found
+            if answer := first_found(reflexive, partial=False):
+                return answer
         result = _search(q, partial=not readings, **options)  # type: ignore[arg-type]
         if result.total:
             return result
-        for reading in readings:
-            found = _search(reading, partial=False, **options)  # type: ignore[arg-type]
-            if found.total:
-                return found
+        if answer := first_found(readings, partial=False):
+            return answer
         if readings:
             result = _search(q, partial=True, **options)  # type: ignore[arg-type]
             if result.total:
@@ -4956,10 +4961,8 @@ def search_ids(
                 return found
         # Last, an abbreviation read as what it stands for, as if that were typed (s30-abbrev): as Wiktionary spells
         # it out, else as the one name of a concern whose initials it is.
-        for reading in expansion_readings(q) or initials_readings(q):
-            found = _search(reading, partial=True, **options)  # type: ignore[arg-type]
-            if found.total:
-                return found
+        if answer := first_found(expansion_readings(q) or initials_readings(q), partial=True):
+            return answer
         # Very last, a rare word read as its head, the kind it names (s31-medical): "Uro|stoma" → Stoma,
         # "Poly|arthritis" → Arthritis; only a head the office's groups speak of themselves (as a word or a
         # compound's part), never one the search would read only loosely ("Washing|toner" → Ton → Klang).
