@@ -621,9 +621,10 @@ def idiom_nouns(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=20_000)
-def _body_part(noun: str) -> bool:
-    """Whether OpenThesaurus files a noun (any entry of its lemma) under a part of the body."""
-    links = _synset_links or []
+def body_part(noun: str) -> bool:
+    """Whether OpenThesaurus files a noun (any entry of its lemma) under a part of the body (*Körperteil*, *Organ*).
+    The one test of it: :func:`_bodily`, :func:`reflexive_nouns` and the search's organ of a definition read it."""
+    links = (_synset_links if _synset_links is not None else _thesaurus() and _synset_links) or []
     numbers = [
         n for spelling, ns in _stem_index().get(norm(noun), {}).items() if same_lemma(noun, spelling) for n in ns
     ]
@@ -632,10 +633,10 @@ def _body_part(noun: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _bodily(noun: str) -> bool:
-    """Whether a noun is a part of the body (:func:`_body_part`) or a synonym of one in one of its OpenThesaurus
+    """Whether a noun is a part of the body (:func:`body_part`) or a synonym of one in one of its OpenThesaurus
     sets: "Haar", filed under Behaarung only, shares a set with "Fell" and "Pelz", which OpenThesaurus files under
     Körperteil (s30-prec2-thes)."""
-    return _body_part(noun) or any(_body_part(t) for terms, _broader in all_senses(noun) for t in terms if t != noun)
+    return body_part(noun) or any(body_part(t) for terms, _broader in all_senses(noun) for t in terms if t != noun)
 
 
 def _tied(terms: tuple[str, ...], noun: str) -> bool:
@@ -1524,14 +1525,13 @@ def reflexive_nouns(verb: str) -> tuple[str, ...]:
 
     found = own(verb)
     if not found:
-        _thesaurus()  # the links :func:`_body_part` reads
         # Only a sense done to a body (it names a part of it: "ritzen", … der Haut an *Armen* und *Beinen*): with a
         # reflexive pronoun, one's own. Another sense's verb is another act ("sich scheren" is no Selbstbefreiung,
         # "sich hängen" no Selbsttötung, though "scheren" von Haaren *befreit* and "hängen" may *töten*).
         defining = [
             w
             for sense in gloss_senses(verb)
-            if any(w[:1].isupper() and _body_part(w) for w in sense)
+            if any(w[:1].isupper() and body_part(w) for w in sense)
             for w in sense
             if w.islower() and w != verb and w in verbs()
         ]

@@ -2496,8 +2496,7 @@ def _body_part(noun: str) -> bool:
     *Entzündung* des *Gehirns*; "Virushepatitis": … der *Leber*), not which: a topic that lists the organ among
     its search words (Hirn-Aneurysma: "Gehirn", PBC: "Leber", Glaukom: "Auge") is another illness of it
     (s34-absent)."""
-    broader = {language.surface(b) for b in language.broader_terms(noun)}
-    if broader & {"korperteil", "organ"}:
+    if language.body_part(noun):
         return True
     senses = language.glosses(noun)
     return bool(senses) and any(language.surface(n).endswith("organ") for n in senses[0])
