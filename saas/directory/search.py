@@ -1882,35 +1882,29 @@ def _defining_front_topics(parts: tuple[str, ...]) -> tuple[str, ...]:
 @_common_index
 def _relative_compounds() -> dict[str, frozenset[str]]:
     """Search key of the front of each word of the common topic list that is a compound with a relative as its
-    head (hunspell's split, OpenThesaurus's kin: "Pflege|kind" of Pflegeeltern, "Arbeiter|kinder") → the
-    topics that list it."""
-    from saas.directory.demo import load_topic_rows
-
+    head (:func:`_two_part_compounds`, OpenThesaurus's kin: "Pflege|kind" of Pflegeeltern, "Arbeiter|kinder") →
+    the topics that list it."""
     found: dict[str, set[str]] = {}
-    for row in load_topic_rows():
-        for phrase in [row["name"], *_search_phrases(row)]:
-            words = language.raw_words(phrase)
-            if len(words) != 1 or not words[0].isalpha():
-                continue
-            parts = language.split_compound(words[0])
-            if len(parts) == 2 and language.is_relative(parts[1]) and not language.is_person(parts[0]):
-                found.setdefault(language.norm(parts[0]), set()).add(row["name"])
+    for name, front, _head, spelled, front_spelled in _two_part_compounds():
+        if language.is_relative(spelled) and not language.is_person(front_spelled):
+            found.setdefault(front, set()).add(name)
     return {front: frozenset(names) for front, names in found.items()}
 
 
 @_common_index
-def _two_part_compounds() -> tuple[tuple[str, str, str, str], ...]:
+def _two_part_compounds() -> tuple[tuple[str, str, str, str, str], ...]:
     """Each word of the common topic list that is a compound of two parts (hunspell's split: "Hör|gerät" of
     Cochlea-Implantat (CI), "Ess|störung" of Essstörungen): the topic's name, the front's and the head's search
-    keys, the head as spelled."""
+    keys, the head as spelled (capitalized) and the front as split."""
     from saas.directory.demo import load_topic_rows
 
-    found: dict[tuple[str, str, str, str], None] = {}
+    found: dict[tuple[str, str, str, str, str], None] = {}
     for row in load_topic_rows():
         for phrase in [row["name"], *_search_phrases(row)]:
             words = language.raw_words(phrase)
             if len(words) == 1 and words[0].isalpha() and len(parts := language.split_compound(words[0])) == 2:
-                found[(row["name"], language.norm(parts[0]), language.norm(parts[1]), parts[1].capitalize())] = None
+                front, head = parts
+                found[(row["name"], language.norm(front), language.norm(head), head.capitalize(), front)] = None
     return tuple(found)
 
 
@@ -1921,7 +1915,7 @@ def _front_compounds() -> dict[str, frozenset[str]]:
     Krebs, about its head; its front says where, not what a "Blut|verlust" is about."""
     found: dict[str, set[str]] = {}
     names = _listed_topic_name_keys()
-    for name, front, head, _spelled in _two_part_compounds():
+    for name, front, head, _spelled, _front in _two_part_compounds():
         if head not in names:
             found.setdefault(front, set()).add(name)
     return {front: frozenset(names) for front, names in found.items()}
@@ -1935,7 +1929,7 @@ def _general_heads() -> dict[str, tuple[str, ...]]:
     other's name count once ("Spiel|sucht" lists "Glücks|spiel": "Spiel" is no general head)."""
     fronts: dict[str, dict[str, set[str]]] = {}
     spelled: dict[str, dict[str, None]] = {}
-    for name, front, head, spelling in _two_part_compounds():
+    for name, front, head, spelling, _front in _two_part_compounds():
         if _who_or_filler(spelling):
             continue
         fronts.setdefault(head, {}).setdefault(name, set()).add(front)
