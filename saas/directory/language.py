@@ -1845,6 +1845,68 @@ def expansions(word: str) -> tuple[str, ...]:
     return _abbreviations().get(surface(word), ())
 
 
+ENGLISH_FILE = Path(__file__).parent / "data" / "ding_english_de.txt.gz"
+ENGLISH_MAX_WORDS = 3  # the longest English term of the file, in words (scripts/build_english.py)
+ENGLISH_GERMAN_ZIPF = 4.0  # a word this common in German text is read as German, whatever English has it ("war")
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, tuple[str, ...]]:
+    """English term (lower case) or abbreviation (as written) → its German terms, medicine's and psychology's
+    senses first (Ding's German–English dictionary, GPL-2+, ``scripts/build_english.py``)."""
+    found: dict[str, tuple[str, ...]] = {}
+    with gzip.open(ENGLISH_FILE, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                english, _tab, german = line.rstrip("\n").partition("\t")
+                found[english] = tuple(german.split("|"))
+    return found
+
+
+def german_word(word: str) -> bool:
+    """Whether a German resource knows a word as written (hunspell-de-de, OpenThesaurus, Wiktionary's definitions
+    and abbreviations) or as an inflected form (a verb's, a noun's plural, an adjective's ending: "war", "Kinder",
+    "positive"), or German text uses it commonly (wordfreq, :data:`ENGLISH_GERMAN_ZIPF`: "Jobs", "Fans", "Mi")."""
+    spelled = surface(word)
+    lower = word.lower()
+    return (
+        lower in _lexicon()[0]
+        or spelled in _thesaurus()[1]
+        or dictionary_spelling(spelled)
+        or defined_headword(word)
+        or bool(expansions(word))
+        or zipf(lower) >= ENGLISH_GERMAN_ZIPF
+        or bool(_infinitives(lower))
+        or noun_or_plural(word.capitalize())
+        or _known_with_ending(lower, _ADJECTIVE_ENDINGS, _lexicon()[0])
+    )
+
+
+@lru_cache(maxsize=20_000)
+def english_word(word: str) -> bool:
+    """Whether a word no German resource knows (:func:`german_word`) is English: wordfreq's English list has it
+    more commonly than its German one ("grief", "PTSD"; German text quotes English words and abbreviations, so
+    they have a German frequency too, a lower one)."""
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    return not german_word(word) and zipf_frequency(lower, "en") > zipf(lower)
+
+
+def english_terms(phrase: str) -> tuple[str, ...]:
+    """The German terms of an English term or abbreviation no German resource knows (s35-english; Ding's
+    dictionary): "PTSD" → PTBS, "grief" → Kummer, Gram, tiefe Trauer, Schmerz; ``()`` where a word of it is a German
+    word too ("burnout", "depression", "Trauma"): the German reading is kept. A phrase ("binge eating") is English
+    where one of its words is English. An abbreviation is read only as written, in capitals: "did", "cat" are no
+    DID, CAT."""
+    words = phrase.split()
+    if not words or len(words) > ENGLISH_MAX_WORDS or not any(english_word(w) for w in re.split(r"[ -]", phrase)):
+        return ()
+    if len(words) == 1 and sum(c.isupper() for c in phrase) >= 2:
+        return _english().get(phrase, ())
+    return _english().get(phrase.lower(), ())
+
+
 def warm_up() -> None:
     """Load the word list, the thesaurus and the dictionary, and build their indexes, now (a web worker's
     start-up, gunicorn.conf.py) instead of in the first search: several seconds of CPU."""
@@ -1865,6 +1927,7 @@ def warm_up() -> None:
     _abbreviations()
     _colloquial()
     _medical_terms()
+    _english()
 
 
 # --- stem collisions -----------------------------------------------------------------------------------

@@ -4871,6 +4871,7 @@ def _build_statement(shape: tuple[_TermShape, ...], base: tuple[bool, bool], fil
 # The rows of the first statements of one search_ids call, by the terms they read (their words and readings,
 # all a statement depends on besides the call's own filters): where every punctuation reading of a query
 # finds nothing, its best partial match reads the query as typed again (_one_statement).
+_ENGLISH: contextvars.ContextVar[bool] = contextvars.ContextVar("english_reading", default=False)  # read once
 _READ: contextvars.ContextVar[dict[tuple, list] | None] = contextvars.ContextVar("first_statements", default=None)
 
 
@@ -4910,6 +4911,30 @@ def search_ids(
         return None
 
     q = as_written(q)
+    # An English term or abbreviation no German resource knows, read first as its German terms (s35-english,
+    # :func:`english_readings`): "PTSD" → PTBS, "grief" → … tiefe Trauer; the first that finds a group answers. A
+    # German reading of such a word is a guess (a typo's correction, a part of a compound) and comes after.
+    if not _ENGLISH.get():
+        once = _ENGLISH.set(True)
+        try:
+            offices = [tenant_id] if tenant_id is not None else tenant_ids
+            # A word the office's groups use themselves is theirs, read as typed ("Fatigue" of a Long Covid group).
+            english = english_readings(q)
+            words = [w for w in _LETTERS.findall(q) if english and language.english_word(w)]
+            if _known({k for w in words for k in (language.norm(w), PART + language.norm(w))}, offices):
+                english = []
+            for reading, term in english:
+                # A German term read so must be one the office's groups speak of themselves (as a word or a
+                # compound's part; as for head_readings): else only the German search's own loose readings of it
+                # would answer ("node" → Knoten, "bracket" → Halter). An abbreviation Ding gives is exact.
+                head = language.raw_words(term)[-1]
+                if not _abbreviation(term) and not _known({language.norm(head), PART + language.norm(head)}, offices):
+                    continue
+                found = search_ids(reading, **options)  # type: ignore[arg-type]
+                if found.total:
+                    return found
+        finally:
+            _ENGLISH.reset(once)
     readings = punctuation_readings(q)
     token = _READ.set({} if readings else None)
     try:
@@ -5013,6 +5038,48 @@ def expansion_readings(q: str) -> list[str]:
             if _names_a_concern(spelled):
                 found.append(q[: match.start()] + spelled + q[match.end() :])
     return list(dict.fromkeys(found))
+
+
+ENGLISH_MAX_READINGS = 12  # in english_readings: the most German readings of a query tried
+
+
+def _abbreviation(term: str) -> bool:
+    """Whether a term is written as an abbreviation: one word of capitals, two or more ("PTBS")."""
+    return term.isalpha() and term.isupper() and len(term) >= 2
+
+
+def english_readings(q: str) -> list[tuple[str, str]]:
+    """The query with an English term or abbreviation in it read as its German terms (s35-english, Ding's
+    German–English dictionary, :func:`language.english_terms`): "PTSD" → PTBS, "grief" → Kummer, … tiefe Trauer,
+    "binge eating" → Fressgelage, "OCD" → Zwangsstörung; one reading per German term, in the dictionary's order
+    (medicine's and psychology's senses first), a term with a word of the common topic list before those without,
+    the longest English term first ("eating disorder" before "disorder"); each with the German term it reads.
+    Only a term no German resource knows (a word German has too keeps its German reading: "burnout", "Trauma"),
+    for :func:`search_ids` to try as typed."""
+    q = (q or "")[:MAX_QUERY_CHARS]
+    matches = list(_LETTERS.finditer(q))
+    found: list[tuple[str, str]] = []
+    place = 0
+    while place < len(matches):
+        for size in range(min(language.ENGLISH_MAX_WORDS, len(matches) - place), 0, -1):
+            start, end = matches[place].start(), matches[place + size - 1].end()
+            span = q[start:end]
+            if size > 1 and not re.fullmatch(r"[^\W\d_]+(?:[ -][^\W\d_]+)*", span):
+                continue
+            if terms := language.english_terms(" ".join(span.split())):
+                # The rest of the query must be German: a reading with an English word left in it ("eating" of
+                # "eating disorder" beside "disorder" → Störung) reads a part of a term as if it were the whole.
+                rest = _LETTERS.findall(q[:start] + " " + q[end:])
+                if all(language.german_word(w) or language.surface(w) in STOPWORDS for w in rest):
+                    # A term with a word the common topic list has comes first: "grief" is *tiefe Trauer* (the
+                    # list's Trauer) before *Kummer*, whose definitions lead to the depression groups.
+                    listed = _listed_topic_names()
+                    terms = tuple(sorted(terms, key=lambda t: not any(language.norm(w) in listed for w in t.split())))
+                    found += [(q[:start] + term + q[end:], term) for term in terms]
+                place += size - 1
+                break
+        place += 1
+    return list(dict.fromkeys(found))[:ENGLISH_MAX_READINGS]
 
 
 HEAD_MIN_LETTERS = 5  # in head_readings: the shortest head a rare word is read by ("Stoma", not "Agen" of Magen)
