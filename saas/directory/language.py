@@ -875,6 +875,21 @@ _KIN_BROADER = frozenset(
 )
 
 
+CHILD = "Kind"  # the noun of a person not grown up, and of someone's child
+_CHILD_GENERA = frozenset(["Kind", "Nachkomme"])
+
+
+@lru_cache(maxsize=2_000)
+def is_child(word: str) -> bool:
+    """Whether a word for someone close names a child of the person asking: "Kind" itself (in any form), or a
+    word German Wiktionary's first sense defines as a Kind or a Nachkomme ("Sohn": direkter *Nachkomme*;
+    "Tochter", "Enkel", "Baby"), not a parent, a partner or a grandparent."""
+    if norm(word) == norm(CHILD) or norm(word) == norm(CHILD + "er"):
+        return True
+    genera = gloss_genera(word if word[:1].isupper() else word.capitalize())
+    return bool(genera) and genera[0][0] in _CHILD_GENERA
+
+
 def _kin(word: str) -> bool:
     links = _synset_links or []
     return any(t[0] == BROADER and t[1:] in _KIN_BROADER for n in _set_numbers(word) for t in links[n])

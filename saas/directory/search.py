@@ -5853,6 +5853,10 @@ def _finish(
             ranked = _find(kept, where_of())
     if situation := _situation(settled.terms, kept, ranked, ignored, where_of):
         ranked, kept, ignored = situation
+        if not ranked:
+            # A child's concern whose groups here are all for adults ("Sohn hat ADHS": "ADHS bei Erwachsenen"):
+            # no group answers it, and the concern read without the child would list them again.
+            return [], {}, ignored
     if (
         ranked
         and len(kept) > 1
@@ -5942,6 +5946,8 @@ def _finish(
     if ranked and (asked := _relatives_asked(settled.terms, kept, ranked, where_of)):
         # "Depression Angehörige", "Zwang Angehörige": the relatives' circle of the concern's umbrella topic.
         ranked, ignored = asked, [w for w in ignored if not _for_relatives_word(w)]
+    if ranked and len(settled.terms) > 1 and (picked := _ignored_noun_picks(ranked, ignored)):
+        ranked = picked
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return ranked, corrected, ignored
@@ -6411,6 +6417,41 @@ def _dropped_nouns_first(ranked: list[Candidate], dropped: list[Term]) -> list[C
     return saying + [c for c in ranked if c not in saying]
 
 
+@lru_cache(maxsize=20_000)
+def _ignored_noun_keys(word: str) -> frozenset[str]:
+    """The keys by which a group's own text says a noun the query's search left out: the noun's own and those of
+    its one-word OpenThesaurus synonyms. None for a relative, a word as common as a preposition."""
+    noun = word if word[:1].isupper() else word.capitalize()
+    if not (language.is_noun(noun) or language.is_noun_plural(noun)) or language.zipf(word) >= 6.0:
+        return frozenset()
+    if language.is_relative(noun):
+        return frozenset()
+    return frozenset({language.norm(word), *(language.norm(s) for s in language.synonyms(noun) if s.isalpha())})
+
+
+@lru_cache(maxsize=20_000)
+def _derived_keys(surface: str) -> frozenset[str]:
+    return frozenset(language.norm(n) for n in language.derivations(surface))
+
+
+def _says_noun(c: Candidate, keys: frozenset[str]) -> bool:
+    for token in (c.search_name + c.search_text).split():
+        if token.startswith("=") and keys & _derived_keys(token[1:]):
+            return True
+    return False
+
+
+def _ignored_noun_picks(ranked: list[Candidate], ignored: list[str]) -> list[Candidate] | None:
+    for word in ignored:
+        keys = _ignored_noun_keys(word)
+        if not keys:
+            continue
+        saying = [c for c in ranked if _says_noun(c, keys)]
+        if 0 < len(saying) < len(ranked):
+            return saying
+    return None
+
+
 def _firm(term: Term) -> bool:
     """A word a query without answer keeps when it drops its everyday words: one that names a concept, or,
     common as it may be, a topic ("*Angst* vor Menschen", "*Tod* der Mutter"), but no relative."""
@@ -6687,6 +6728,32 @@ def _other_sex_only(c: Candidate, sex: str) -> bool:
     return any(other != sex and _has(topics, tokens) for tokens, other in _topic_sexes().items())
 
 
+# The people the common topic list names a condition's adults by ("ADHS, *Erwachsene*"), as it names a sex by
+# language.SEXES: a group filed under such a topic is for adults with the condition.
+ADULTS = "Erwachsene"
+
+
+@lru_cache(maxsize=1)
+def _adults_topics() -> tuple[tuple[str, ...], ...]:
+    """The key tokens of each topic of the common list whose name names its people as adults (:data:`ADULTS`:
+    "ADHS, Erwachsene", "Narzisstenkinder, Erwachsene")."""
+    from saas.directory.demo import load_topic_rows
+
+    adults = language.norm(ADULTS)
+    return tuple(
+        _topic_alternative(row["name"]).tokens
+        for row in load_topic_rows()
+        if adults in {language.norm(w) for w in language.raw_words(row["name"])}
+    )
+
+
+def _adults_only(c: Candidate) -> bool:
+    """Whether a group is filed under a topic of the common list for adults (:func:`_adults_topics`): the group
+    "ADHS bei Erwachsenen" is none for "Sohn hat ADHS"."""
+    topics = c.search_topics.partition(ABOUT)[0] + " "
+    return any(_has(topics, tokens) for tokens in _adults_topics())
+
+
 def _situation(
     terms: list[Term], kept: list[Term], ranked: list[Candidate], ignored: list[str], where_of: Callable[[], list]
 ) -> tuple[list[Candidate], list[Term], list[str]] | None:
@@ -6771,6 +6838,9 @@ def _situation(
         sexes = {language.person_sex(p.word) for p in persons}
         if len(sexes) == 1 and (sex := sexes.pop()):
             found = [c for c in found if not _other_sex_only(c, sex)] or found
+        if all(language.is_child(p.word) for p in persons):
+            found = [c for c in found if not _adults_only(c)]
+            named = [c for c in named if not _adults_only(c)]
     else:
         unused += [p.word for p in persons]
         if areas - {"social"}:
