@@ -2011,6 +2011,18 @@ def same_lemma(word: str, other: str) -> bool:
     return mine is None or theirs is None or mine == theirs
 
 
+def same_noun(word: str, other: str) -> bool:
+    """Whether two words of one search key are forms of one noun (s35-words): of one lemma (:func:`same_lemma`), or
+    of lemmas the thesaurus keeps apart where one is a form of the other ("Kinder" of Kind: "Kindes" and "Kinder"
+    are; "Leben" and "Leber" are not)."""
+    if same_lemma(word, other):
+        return True
+    lemmas = _homographs().get(norm(word), ())
+    mine = next((lemma for lemma in lemmas if _lemma_of(word, (lemma,)) is not None), frozenset())
+    theirs = next((lemma for lemma in lemmas if _lemma_of(other, (lemma,)) is not None), frozenset())
+    return any(noun_form(a, b) or noun_form(b, a) for a in mine for b in theirs)
+
+
 def homograph_key(word: str) -> bool:
     """Whether a word's search key is one of several lemmas (:func:`_homographs`)."""
     return norm(word) in _homographs()

@@ -3218,7 +3218,8 @@ def settle_terms(
     ignored: list[str] = []
     for i, term in enumerate(terms):
         key = language.norm(term.word)
-        term.areas = listed_topic_areas(key) | {
+        own = frozenset() if _listed_other_lemma(term.word, key) else listed_topic_areas(key)
+        term.areas = own | {
             area for area in TOPIC_AREA_CODES if f"{AREA_MARK}{area}:{key}" in known
         }
         # A topic the query's phrase names beside the word (:func:`_with_death`: someone died, the bereaved's
@@ -6016,6 +6017,27 @@ def _listed_name_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _listed_name_spellings() -> dict[str, tuple[str, ...]]:
+    """The words of the common topic list's names and search words by their search key (:func:`_listed_name_words`)."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, list[str]] = {}
+    for row in load_topic_rows():
+        for w in language.raw_words(row["name"] + " " + row["search_words"].replace(";", ",")):
+            found.setdefault(language.norm(w), []).append(w)
+    return {key: tuple(dict.fromkeys(words)) for key, words in found.items()}
+
+
+def _listed_other_lemma(word: str, key: str) -> bool:
+    """Whether the common list's names and search words have ``word``'s own key only as words of another lemma
+    (:func:`language.same_lemma`; s35-words): "Leben" shares its key with "Leber" of "PBC, Leber", so it names no
+    topic and no area, and "Leben nach Krebs" qualifies the cancer groups loosely instead of keeping those that
+    say "Leben"."""
+    spelled = _listed_name_spellings().get(key, ())
+    return bool(spelled) and key == language.norm(word) and not any(language.same_noun(word, w) for w in spelled)
+
+
 def _loose_qualifiers(kept: list[Term], ranked: list[Candidate]) -> list[Term]:
     """The words of a query that only qualify its concern: a place or a loose qualifier ("Depression
     *Hohenfeld*", "MS *jung*", "Brustkrebs *Nachsorge*"), which the groups found have only as typed in
@@ -6034,7 +6056,10 @@ def _loose_qualifiers(kept: list[Term], ranked: list[Candidate]) -> list[Term]:
             not t.areas
             and language.surface(t.word) not in _listed_parts()
             and not any(
-                k.removeprefix(PART) in listed for a in t.alternatives if a.kind in LOOSE_KINDS for k in a.tokens
+                k.removeprefix(PART) in listed and not _listed_other_lemma(t.word, k.removeprefix(PART))
+                for a in t.alternatives
+                if a.kind in LOOSE_KINDS
+                for k in a.tokens
             )
             and not any(
                 _has(c.search_topics.partition(ABOUT)[0], a.tokens)
@@ -6083,7 +6108,11 @@ def _generic_head_front(term: Term, ranked: list[Candidate]) -> Term | None:
 
 def _verb_form(word: str) -> bool:
     """A form of a verb of the dictionary (hunspell-de-de, OpenThesaurus): it says what happens ("trocken
-    *bleiben*", "*zockt*"), part of the concern, not a qualifier of it."""
+    *bleiben*", "*zockt*"), part of the concern, not a qualifier of it. Not an infinitive that the dictionary and
+    the thesaurus list as a noun of its own ("*Leben* nach Krebs": das Leben, s35-words)."""
+    noun = word.capitalize()
+    if language.lexicon_noun(noun) and language.is_noun(noun):
+        return False
     return bool(language.surface(word) in language.verbs() or language.finite_verbs(word) or language.derivations(word))
 
 
