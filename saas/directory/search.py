@@ -3219,9 +3219,7 @@ def settle_terms(
     for i, term in enumerate(terms):
         key = language.norm(term.word)
         own = frozenset() if _listed_other_lemma(term.word, key) else listed_topic_areas(key)
-        term.areas = own | {
-            area for area in TOPIC_AREA_CODES if f"{AREA_MARK}{area}:{key}" in known
-        }
+        term.areas = own | {area for area in TOPIC_AREA_CODES if f"{AREA_MARK}{area}:{key}" in known}
         # A topic the query's phrase names beside the word (:func:`_with_death`: someone died, the bereaved's
         # grief) is a concern of the query as much as the word's own.
         phrase_topics = [a.tokens[0] for a in term.alternatives if a.kind == FILED_TOPIC and len(a.tokens) == 1]
