@@ -5946,6 +5946,8 @@ def _finish(
         # "Depression Angehörige", "Zwang Angehörige": the relatives' circle of the concern's umbrella topic.
         ranked, ignored = asked, [w for w in ignored if not _for_relatives_word(w)]
     if ranked and len(settled.terms) > 1 and (picked := _ignored_noun_picks(ranked, ignored)):
+        # A noun no group has picks the groups whose text derives a word of it ("Gewalt zu *Hause*": "*Häusliche*
+        # Gewalt"), where some but not all do (s35-words).
         ranked = picked
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
@@ -6458,10 +6460,15 @@ def _ignored_noun_keys(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=20_000)
 def _derived_keys(surface: str) -> frozenset[str]:
+    """The keys of the nouns a group text's word is derived from (:func:`language.derivations`, spelled as the
+    document's ``=`` token spells it: "haeusliche" → Haus)."""
     return frozenset(language.norm(n) for n in language.derivations(surface))
 
 
 def _says_noun(c: Candidate, keys: frozenset[str]) -> bool:
+    """Whether a group's name or description has a word derived from a noun of ``keys`` ("*Häusliche* Gewalt"
+    for Haus). Only a derived word: the noun as typed would keep the one group of several that happens to say it
+    ("Angst vor *Menschen*")."""
     for token in (c.search_name + c.search_text).split():
         if token.startswith("=") and keys & _derived_keys(token[1:]):
             return True
@@ -6469,6 +6476,9 @@ def _says_noun(c: Candidate, keys: frozenset[str]) -> bool:
 
 
 def _ignored_noun_picks(ranked: list[Candidate], ignored: list[str]) -> list[Candidate] | None:
+    """The groups found whose own text derives a word of a noun the query left out (s35-words): "Gewalt zu Hause"
+    names both violence topics, and of their groups the one whose text says "*Häusliche* Gewalt" answers. None
+    where no group or every group says one."""
     for word in ignored:
         keys = _ignored_noun_keys(word)
         if not keys:
