@@ -6017,7 +6017,7 @@ def _listed_name_words() -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _listed_name_spellings() -> dict[str, tuple[str, ...]]:
     """The words of the common topic list's names and search words by their search key (:func:`_listed_name_words`)."""
     from saas.directory.demo import load_topic_rows
@@ -6770,7 +6770,7 @@ def _other_sex_only(c: Candidate, sex: str) -> bool:
 ADULTS = "Erwachsene"
 
 
-@lru_cache(maxsize=1)
+@_common_index
 def _adults_topics() -> tuple[tuple[str, ...], ...]:
     """The key tokens of each topic of the common list whose name names its people as adults (:data:`ADULTS`:
     "ADHS, Erwachsene", "Narzisstenkinder, Erwachsene")."""
