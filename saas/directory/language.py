@@ -875,6 +875,21 @@ _KIN_BROADER = frozenset(
 )
 
 
+CHILD = "Kind"  # the noun of a person not grown up, and of someone's child
+_CHILD_GENERA = frozenset(["Kind", "Nachkomme"])
+
+
+@lru_cache(maxsize=2_000)
+def is_child(word: str) -> bool:
+    """Whether a word for someone close names a child of the person asking: "Kind" itself (in any form), or a
+    word German Wiktionary's first sense defines as a Kind or a Nachkomme ("Sohn": direkter *Nachkomme*;
+    "Tochter", "Enkel", "Baby"), not a parent, a partner or a grandparent."""
+    if norm(word) == norm(CHILD) or norm(word) == norm(CHILD + "er"):
+        return True
+    genera = gloss_genera(word if word[:1].isupper() else word.capitalize())
+    return bool(genera) and genera[0][0] in _CHILD_GENERA
+
+
 def _kin(word: str) -> bool:
     links = _synset_links or []
     return any(t[0] == BROADER and t[1:] in _KIN_BROADER for n in _set_numbers(word) for t in links[n])
@@ -2057,6 +2072,18 @@ def same_lemma(word: str, other: str) -> bool:
         return True
     mine, theirs = _lemma_of(word, lemmas), _lemma_of(other, lemmas)
     return mine is None or theirs is None or mine == theirs
+
+
+def same_noun(word: str, other: str) -> bool:
+    """Whether two words of one search key are forms of one noun (s35-words): of one lemma (:func:`same_lemma`), or
+    of lemmas the thesaurus keeps apart where one is a form of the other ("Kinder" of Kind: "Kindes" and "Kinder"
+    are; "Leben" and "Leber" are not)."""
+    if same_lemma(word, other):
+        return True
+    lemmas = _homographs().get(norm(word), ())
+    mine = next((lemma for lemma in lemmas if _lemma_of(word, (lemma,)) is not None), frozenset())
+    theirs = next((lemma for lemma in lemmas if _lemma_of(other, (lemma,)) is not None), frozenset())
+    return any(noun_form(a, b) or noun_form(b, a) for a in mine for b in theirs)
 
 
 def homograph_key(word: str) -> bool:

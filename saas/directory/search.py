@@ -3218,9 +3218,8 @@ def settle_terms(
     ignored: list[str] = []
     for i, term in enumerate(terms):
         key = language.norm(term.word)
-        term.areas = listed_topic_areas(key) | {
-            area for area in TOPIC_AREA_CODES if f"{AREA_MARK}{area}:{key}" in known
-        }
+        own = frozenset() if _listed_other_lemma(term.word, key) else listed_topic_areas(key)
+        term.areas = own | {area for area in TOPIC_AREA_CODES if f"{AREA_MARK}{area}:{key}" in known}
         # A topic the query's phrase names beside the word (:func:`_with_death`: someone died, the bereaved's
         # grief) is a concern of the query as much as the word's own.
         phrase_topics = [a.tokens[0] for a in term.alternatives if a.kind == FILED_TOPIC and len(a.tokens) == 1]
@@ -5920,6 +5919,10 @@ def _finish(
             ranked = _find(kept, where_of())
     if situation := _situation(settled.terms, kept, ranked, ignored, where_of):
         ranked, kept, ignored = situation
+        if not ranked:
+            # A child's concern whose groups here are all for adults ("Sohn hat ADHS": "ADHS bei Erwachsenen"):
+            # no group answers it, and the concern read without the child would list them again.
+            return [], {}, ignored
     if (
         ranked
         and len(kept) > 1
@@ -6009,6 +6012,10 @@ def _finish(
     if ranked and (asked := _relatives_asked(settled.terms, kept, ranked, where_of)):
         # "Depression Angehörige", "Zwang Angehörige": the relatives' circle of the concern's umbrella topic.
         ranked, ignored = asked, [w for w in ignored if not _for_relatives_word(w)]
+    if ranked and len(settled.terms) > 1 and (picked := _ignored_noun_picks(ranked, ignored)):
+        # A noun no group has picks the groups whose text derives a word of it ("Gewalt zu *Hause*": "*Häusliche*
+        # Gewalt"), where some but not all do (s35-words).
+        ranked = picked
     # A correction that found nothing is no suggestion to show.
     corrected = {t.word: t.corrected for t in kept if t.corrected} if ranked else {}
     return ranked, corrected, ignored
@@ -6077,6 +6084,27 @@ def _listed_name_words() -> frozenset[str]:
     )
 
 
+@_common_index
+def _listed_name_spellings() -> dict[str, tuple[str, ...]]:
+    """The words of the common topic list's names and search words by their search key (:func:`_listed_name_words`)."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, list[str]] = {}
+    for row in load_topic_rows():
+        for w in language.raw_words(row["name"] + " " + row["search_words"].replace(";", ",")):
+            found.setdefault(language.norm(w), []).append(w)
+    return {key: tuple(dict.fromkeys(words)) for key, words in found.items()}
+
+
+def _listed_other_lemma(word: str, key: str) -> bool:
+    """Whether the common list's names and search words have ``word``'s own key only as words of another lemma
+    (:func:`language.same_lemma`; s35-words): "Leben" shares its key with "Leber" of "PBC, Leber", so it names no
+    topic and no area, and "Leben nach Krebs" qualifies the cancer groups loosely instead of keeping those that
+    say "Leben"."""
+    spelled = _listed_name_spellings().get(key, ())
+    return bool(spelled) and key == language.norm(word) and not any(language.same_noun(word, w) for w in spelled)
+
+
 def _loose_qualifiers(kept: list[Term], ranked: list[Candidate]) -> list[Term]:
     """The words of a query that only qualify its concern: a place or a loose qualifier ("Depression
     *Hohenfeld*", "MS *jung*", "Brustkrebs *Nachsorge*"), which the groups found have only as typed in
@@ -6095,7 +6123,10 @@ def _loose_qualifiers(kept: list[Term], ranked: list[Candidate]) -> list[Term]:
             not t.areas
             and language.surface(t.word) not in _listed_parts()
             and not any(
-                k.removeprefix(PART) in listed for a in t.alternatives if a.kind in LOOSE_KINDS for k in a.tokens
+                k.removeprefix(PART) in listed and not _listed_other_lemma(t.word, k.removeprefix(PART))
+                for a in t.alternatives
+                if a.kind in LOOSE_KINDS
+                for k in a.tokens
             )
             and not any(
                 _has(c.search_topics.partition(ABOUT)[0], a.tokens)
@@ -6144,7 +6175,11 @@ def _generic_head_front(term: Term, ranked: list[Candidate]) -> Term | None:
 
 def _verb_form(word: str) -> bool:
     """A form of a verb of the dictionary (hunspell-de-de, OpenThesaurus): it says what happens ("trocken
-    *bleiben*", "*zockt*"), part of the concern, not a qualifier of it."""
+    *bleiben*", "*zockt*"), part of the concern, not a qualifier of it. Not an infinitive that the dictionary and
+    the thesaurus list as a noun of its own ("*Leben* nach Krebs": das Leben, s35-words)."""
+    noun = word.capitalize()
+    if language.lexicon_noun(noun) and language.is_noun(noun):
+        return False
     return bool(language.surface(word) in language.verbs() or language.finite_verbs(word) or language.derivations(word))
 
 
@@ -6478,6 +6513,49 @@ def _dropped_nouns_first(ranked: list[Candidate], dropped: list[Term]) -> list[C
     return saying + [c for c in ranked if c not in saying]
 
 
+@lru_cache(maxsize=20_000)
+def _ignored_noun_keys(word: str) -> frozenset[str]:
+    """The keys by which a group's own text says a noun the query's search left out: the noun's own and those of
+    its one-word OpenThesaurus synonyms. None for a relative, a word as common as a preposition."""
+    noun = word if word[:1].isupper() else word.capitalize()
+    if not (language.is_noun(noun) or language.is_noun_plural(noun)) or language.zipf(word) >= 6.0:
+        return frozenset()
+    if language.is_relative(noun):
+        return frozenset()
+    return frozenset({language.norm(word), *(language.norm(s) for s in language.synonyms(noun) if s.isalpha())})
+
+
+@lru_cache(maxsize=20_000)
+def _derived_keys(surface: str) -> frozenset[str]:
+    """The keys of the nouns a group text's word is derived from (:func:`language.derivations`, spelled as the
+    document's ``=`` token spells it: "haeusliche" → Haus)."""
+    return frozenset(language.norm(n) for n in language.derivations(surface))
+
+
+def _says_noun(c: Candidate, keys: frozenset[str]) -> bool:
+    """Whether a group's name or description has a word derived from a noun of ``keys`` ("*Häusliche* Gewalt"
+    for Haus). Only a derived word: the noun as typed would keep the one group of several that happens to say it
+    ("Angst vor *Menschen*")."""
+    for token in (c.search_name + c.search_text).split():
+        if token.startswith("=") and keys & _derived_keys(token[1:]):
+            return True
+    return False
+
+
+def _ignored_noun_picks(ranked: list[Candidate], ignored: list[str]) -> list[Candidate] | None:
+    """The groups found whose own text derives a word of a noun the query left out (s35-words): "Gewalt zu Hause"
+    names both violence topics, and of their groups the one whose text says "*Häusliche* Gewalt" answers. None
+    where no group or every group says one."""
+    for word in ignored:
+        keys = _ignored_noun_keys(word)
+        if not keys:
+            continue
+        saying = [c for c in ranked if _says_noun(c, keys)]
+        if 0 < len(saying) < len(ranked):
+            return saying
+    return None
+
+
 def _firm(term: Term) -> bool:
     """A word a query without answer keeps when it drops its everyday words: one that names a concept, or,
     common as it may be, a topic ("*Angst* vor Menschen", "*Tod* der Mutter"), but no relative."""
@@ -6754,6 +6832,32 @@ def _other_sex_only(c: Candidate, sex: str) -> bool:
     return any(other != sex and _has(topics, tokens) for tokens, other in _topic_sexes().items())
 
 
+# The people the common topic list names a condition's adults by ("ADHS, *Erwachsene*"), as it names a sex by
+# language.SEXES: a group filed under such a topic is for adults with the condition.
+ADULTS = "Erwachsene"
+
+
+@_common_index
+def _adults_topics() -> tuple[tuple[str, ...], ...]:
+    """The key tokens of each topic of the common list whose name names its people as adults (:data:`ADULTS`:
+    "ADHS, Erwachsene", "Narzisstenkinder, Erwachsene")."""
+    from saas.directory.demo import load_topic_rows
+
+    adults = language.norm(ADULTS)
+    return tuple(
+        _topic_alternative(row["name"]).tokens
+        for row in load_topic_rows()
+        if adults in {language.norm(w) for w in language.raw_words(row["name"])}
+    )
+
+
+def _adults_only(c: Candidate) -> bool:
+    """Whether a group is filed under a topic of the common list for adults (:func:`_adults_topics`): the group
+    "ADHS bei Erwachsenen" is none for "Sohn hat ADHS"."""
+    topics = c.search_topics.partition(ABOUT)[0] + " "
+    return any(_has(topics, tokens) for tokens in _adults_topics())
+
+
 def _situation(
     terms: list[Term], kept: list[Term], ranked: list[Candidate], ignored: list[str], where_of: Callable[[], list]
 ) -> tuple[list[Candidate], list[Term], list[str]] | None:
@@ -6838,6 +6942,9 @@ def _situation(
         sexes = {language.person_sex(p.word) for p in persons}
         if len(sexes) == 1 and (sex := sexes.pop()):
             found = [c for c in found if not _other_sex_only(c, sex)] or found
+        if all(language.is_child(p.word) for p in persons):
+            found = [c for c in found if not _adults_only(c)]
+            named = [c for c in named if not _adults_only(c)]
     else:
         unused += [p.word for p in persons]
         if areas - {"social"}:
