@@ -877,17 +877,20 @@ _KIN_BROADER = frozenset(
 
 CHILD = "Kind"  # the noun of a person not grown up, and of someone's child
 _CHILD_GENERA = frozenset(["Kind", "Nachkomme"])
+_PARENTS = "Eltern"  # a Kind of the Eltern is a sibling of the one asking
 
 
 @lru_cache(maxsize=2_000)
 def is_child(word: str) -> bool:
     """Whether a word for someone close names a child of the person asking: "Kind" itself (in any form), or a
     word German Wiktionary's first sense defines as a Kind or a Nachkomme ("Sohn": direkter *Nachkomme*;
-    "Tochter", "Enkel", "Baby"), not a parent, a partner or a grandparent."""
+    "Tochter", "Enkel", "Baby"), not a parent, a partner or a grandparent; nor a sibling, whom the sense defines
+    as a Kind of the same Eltern ("Schwester": weibliches *Kind* derselben *Eltern*): the child of the asker's
+    parents may be grown up, as the asker is."""
     if norm(word) == norm(CHILD) or norm(word) == norm(CHILD + "er"):
         return True
     genera = gloss_genera(word if word[:1].isupper() else word.capitalize())
-    return bool(genera) and genera[0][0] in _CHILD_GENERA
+    return bool(genera) and genera[0][0] in _CHILD_GENERA and _PARENTS not in next(iter(glosses(word.capitalize())), ())
 
 
 def _kin(word: str) -> bool:

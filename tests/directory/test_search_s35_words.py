@@ -84,6 +84,8 @@ def test_a_childs_adhd_is_no_adults_group(adhd):  # type: ignore[no-untyped-def]
 def test_an_adults_adhd_and_the_word_alone_keep_the_group(adhd):  # type: ignore[no-untyped-def]
     assert names(adhd, "ADHS") == ["ADHS bei Erwachsenen"]
     assert names(adhd, "Mutter hat ADHS") == ["ADHS bei Erwachsenen"]
+    # A sister is a Kind of the same Eltern (Wiktionary), not the asker's child: she may be grown up.
+    assert names(adhd, "Schwester hat ADHS") == ["ADHS bei Erwachsenen"]
     assert names(adhd, "Sohn hat Krebs") == ["Krebs-Gesprächskreis"]  # no topic for adults: unchanged
 
 
@@ -92,6 +94,7 @@ def test_who_is_a_child():  # type: ignore[no-untyped-def]
     assert language.is_child("Kinder") and language.is_child("Enkel")
     assert not language.is_child("Mutter") and not language.is_child("Vater") and not language.is_child("Oma")
     assert not language.is_child("Mann") and not language.is_child("Partner")
+    assert not language.is_child("Schwester") and not language.is_child("Bruder")
 
 
 @pytest.fixture
