@@ -762,7 +762,8 @@ def _colloquial_entries(word: str) -> tuple[tuple[str, bool], ...]:
     as a noun there (s35-colloquial). The file lists lemmas, as OpenThesaurus does; a form of one is read as its
     lemma too: a noun's plural by its singular of the same search key ("Fluppen" → fluppe, "Glimmstängeln" →
     glimmstaengel, "Sargnägel" → sargnagel; query words come in lower case, so "kippen" is the plural of Kippe as
-    well as the verb), a verb's form by its infinitive ("qualmt" → qualmen). The word as typed first."""
+    well as the verb), a verb's form by its infinitive ("qualmt" → qualmen; "schmökt" → schmöken, a verb the
+    dictionary lacks, by the file's own verbs). The word as typed first."""
     marked = _colloquial()[0]
     spelled = surface(word)
     found: list[tuple[str, bool]] = [(spelled, is_noun(word))] if spelled in marked else []
@@ -773,7 +774,15 @@ def _colloquial_entries(word: str) -> tuple[tuple[str, bool], ...]:
         for lemma in dict.fromkeys([base, *_without_umlaut(base)]):
             if lemma != spelled and lemma in marked and norm(lemma) == norm(word) and is_noun(lemma):
                 found.append((lemma, True))
-    for verb in infinitives(word):
+    verbs = list(infinitives(word))
+    if not verbs:
+        # A verb the dictionary lacks, by the file's own verbs (their plain words in small letters): the present of
+        # a weak verb, "schmökt" → schmöken, "kifft" → kiffen.
+        for ending in ("t", "et", "st", "est", "e"):
+            root = spelled[: len(spelled) - len(ending)]
+            if spelled.endswith(ending) and len(root) >= 3:
+                verbs += [v for v in (root + "en", root + "n") if v in marked and marked[v][0][:1].islower()]
+    for verb in verbs:
         if (lemma := surface(verb)) != spelled and lemma in marked and not is_noun(verb):
             found.append((lemma, False))
     return tuple(dict.fromkeys(found))

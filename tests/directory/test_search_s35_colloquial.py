@@ -62,3 +62,11 @@ def test_the_singulars_and_the_plain_word_keep_their_groups(office):  # type: ig
     assert names(office, "Kippe") == ["Rauchfrei werden"]
     assert names(office, "Zigaretten") == ["Rauchfrei werden"]
     assert names(office, "Joints") == ["Narcotics Anonymous"]  # no colloquial word of a cigarette
+
+
+def test_a_verb_form_the_dictionary_lacks_reads_by_the_colloquial_file_s_verb(office):  # type: ignore[no-untyped-def]
+    # "schmöken" (ugs.) ~ rauchen is no verb of hunspell-de-de, so its present "schmökt" was no form of a colloquial
+    # word and went on to rauchen's phrase noun Zigarette ^Droge: the drug group (s34-colloquial fixed "schmöken").
+    assert language.only_colloquial("schmökt")
+    assert language.plain_words("schmökt") == ("rauchen",)
+    assert "Narcotics Anonymous" not in names(office, "schmökt")
