@@ -756,11 +756,47 @@ def _colloquial() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     return found, frozenset(also_plain)
 
 
+@lru_cache(maxsize=20_000)
+def _colloquial_entries(word: str) -> tuple[tuple[str, bool], ...]:
+    """The spellings (:func:`surface`) under which the colloquial file lists a word, each with whether it is read
+    as a noun there (s35-colloquial). The file lists lemmas, as OpenThesaurus does; a form of one is read as its
+    lemma too: a noun's plural by its singular of the same search key ("Fluppen" → fluppe, "Glimmstängeln" →
+    glimmstaengel, "Sargnägel" → sargnagel; query words come in lower case, so "kippen" is the plural of Kippe as
+    well as the verb), a verb's form by its infinitive ("qualmt" → qualmen; "schmökt" → schmöken, a verb the
+    dictionary lacks, by the file's own verbs). The word as typed first."""
+    marked = _colloquial()[0]
+    spelled = surface(word)
+    found: list[tuple[str, bool]] = [(spelled, is_noun(word))] if spelled in marked else []
+    for ending in ("", *_NOUN_ENDINGS):
+        base = spelled[: len(spelled) - len(ending)]
+        if not spelled.endswith(ending) or len(base) < 4:
+            continue
+        for lemma in dict.fromkeys([base, *_without_umlaut(base)]):
+            if lemma != spelled and lemma in marked and norm(lemma) == norm(word) and is_noun(lemma):
+                found.append((lemma, True))
+    verbs = list(infinitives(word))
+    if not verbs:
+        # A verb the dictionary lacks, by the file's own verbs (their plain words in small letters): the present of
+        # a weak verb, "schmökt" → schmöken, "kifft" → kiffen.
+        for ending in ("t", "et", "st", "est", "e"):
+            root = spelled[: len(spelled) - len(ending)]
+            if spelled.endswith(ending) and len(root) >= 3:
+                verbs += [v for v in (root + "en", root + "n") if v in marked and marked[v][0][:1].islower()]
+    for verb in verbs:
+        if (lemma := surface(verb)) != spelled and lemma in marked and not is_noun(verb):
+            found.append((lemma, False))
+    return tuple(dict.fromkeys(found))
+
+
 def only_colloquial(word: str) -> bool:
     """Whether OpenThesaurus marks the word colloquial wherever it lists it ("Glimmstängel", "schmöken", "betütern";
-    not "qualmen", plain for smoke rising, nor "haschen", plain beside kiffen)."""
-    marked, also_plain = _colloquial()
-    return surface(word) in marked and surface(word) not in also_plain
+    not "qualmen", plain for smoke rising, nor "haschen", plain beside kiffen); a form by its lemma
+    (:func:`_colloquial_entries`: "Glimmstängeln", "qualmt"), the word as typed first. A form the thesaurus lists
+    as a word of its own is that word, unmarked: "schmatzen" is a verb, not only the plural of Schmatz (ugs., Kuss)."""
+    entries = _colloquial_entries(word)
+    if not entries or (entries[0][0] != surface(word) and surface(word) in _thesaurus()[1]):
+        return False
+    return entries[0][0] not in _colloquial()[1]
 
 
 @lru_cache(maxsize=20_000)
@@ -771,17 +807,22 @@ def plain_words(word: str) -> tuple[str, ...]:
     "Kippe", third sense: *Zigarettenstummel* oder ganze *Zigarette*; "qualmen": … *Rauchen* einer *Zigarette*).
     A noun's plain nouns, a verb's or adjective's plain words of its own kind. Not an everyday word (Zipf ≥ 5) on
     either side, nor a word the thesaurus lists plain only ("Faktum" ~ Tatsache is no colloquial word). As typed:
-    "Kippe" → Zigarette, Müllkippe; "kippen" is a verb."""
+    "Kippe" → Zigarette, Müllkippe. A form by its lemma (:func:`_colloquial_entries`, s35-colloquial): "Fluppen",
+    "Kippen" → Zigarette (the file lists no plurals; a lower-case "kippen" is the plural as well as the verb,
+    which the file does not mark), "kifft" → haschen."""
     if zipf(word.lower()) >= EVERYDAY_ZIPF:
         return ()
-    plain = _colloquial()[0].get(surface(word), ())
-    noun = is_noun(word)
-    named = {norm(w) for sense in gloss_senses(word) for w in sense if w[:1].isupper() or not noun}
-    return tuple(
-        dict.fromkeys(
-            w for w in plain if w[:1].isupper() == noun and norm(w) in named and zipf(w.lower()) < EVERYDAY_ZIPF
+    for lemma, noun in _colloquial_entries(word):
+        plain = _colloquial()[0][lemma]
+        named = {norm(w) for sense in gloss_senses(lemma) for w in sense if w[:1].isupper() or not noun}
+        found = tuple(
+            dict.fromkeys(
+                w for w in plain if w[:1].isupper() == noun and norm(w) in named and zipf(w.lower()) < EVERYDAY_ZIPF
+            )
         )
-    )
+        if found:
+            return found  # the first entry that names plain words: "Fluppen" is no "fluppen" (ugs., klappen)
+    return ()
 
 
 # Broader terms of OpenThesaurus under which it files words for people ("Sohn" → Verwandter, "Kind" → Person).
