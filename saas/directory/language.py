@@ -1373,6 +1373,22 @@ def derivations(word: str) -> tuple[str, ...]:
     return tuple(w for w in dict.fromkeys(found) if w != word)
 
 
+def infinitive_nouns(word: str) -> tuple[str, ...]:
+    """The nouns in -ung of a verb whose infinitive the dictionary lists as a noun as well, in lower case:
+    "trennen" → Trennung, "behindern" → Behinderung (hunspell-de-de has "Trennen/SJm", das Trennen, beside
+    "trennen/SJozm"). :func:`derivations` reads no noun of the dictionary as a verb form ("Sucht" is no "sucht"
+    of "suchen"), so an infinitive typed reached its action noun only where the dictionary lacks the
+    nominalised infinitive ("stottern", "trauern"). Not a form that is another noun's plural as well ("Scheiden" of
+    Scheide, which a definition names: "Vulvovaginitis" read Trennung); ``()`` for any other word."""
+    word = word.lower()
+    nouns, verbs = _lexicon()
+    if word not in nouns or word not in verbs:
+        return ()
+    if listed_noun(word[:-1]) or word[:-1] in nouns:  # a noun in -e, its plural in -n
+        return ()
+    return tuple(n for n in verbs[word] if n != word)
+
+
 # Suffixes that make an adjective of a noun, and what the noun ends in instead: "ängst|lich" → Angst,
 # "sücht|ig" → Sucht, "zwang|haft" → Zwang, "pan|isch" → Panik, "allerg|isch" → Allergie.
 _ADJECTIVE_OF_NOUN = (

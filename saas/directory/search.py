@@ -340,6 +340,14 @@ def _listed_parts() -> frozenset[str]:
     )
 
 
+def _listed_infinitive_nouns(word: str) -> tuple[str, ...]:
+    """The nouns in -ung (lower case) of an infinitive the dictionary lists as a noun as well
+    (:func:`language.infinitive_nouns`) that are words of the common topic list: "trennen" → trennung,
+    "behindern" → behinderung; not "abgrenzen" (Abgrenzung is no word of the list, and its synonym Trennung is not
+    read: the synonyms of such nouns flood, "anfertigen" → Anfertigung ~ … → AIDS / HIV)."""
+    return tuple(n for n in language.infinitive_nouns(word) if language.norm(n) in _listed_topics())
+
+
 @lru_cache(maxsize=20_000)
 def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     """Topics of the common topic list a word stands for.
@@ -353,7 +361,7 @@ def named_topics(word: str, loose: bool = True) -> tuple[str, ...]:
     its topics by nouns, and a noun's synonyms are nouns of their own ("Lebensende" ~ "Tod" is no grief).
     """
     derived = language.derivations(word)
-    levels = [(word, *derived)]
+    levels = [(word, *derived, *_listed_infinitive_nouns(word))]
     # A verb's form walks its verb's relations (its sets are the verb's): as loose as the verb is common
     # (issue #14, s26-reading: "weint" is weinen's, whose phrase "sich die Augen ausweinen" named the eye groups).
     verbs = (*language.infinitives(word), *language.finite_verbs(word))
@@ -1310,6 +1318,11 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
         for derived in dict.fromkeys(language.norm(d) for d in language.derivations(word)):
             if derived != key and (not common or derived in _listed_topics()):
                 term.alternatives += _whole_or_part((derived,), COMPOUND, "derived")
+        # An infinitive the dictionary lists as a noun too ("Trennen") reads its noun in -ung where that is a word
+        # of the topic list ("trennen" → Trennung, as "trennt" does), never that noun's relations (s35-derived).
+        for noun in dict.fromkeys(language.norm(n) for n in _listed_infinitive_nouns(word)):
+            if noun != key:
+                term.alternatives += _whole_or_part((noun,), COMPOUND, "derived")
         if common:
             # A common word's noun of one sense whose set holds a word of the topic list reads as that word
             # ("vergewaltigt" → Vergewaltigung ~ Missbrauch), as "getrennt" reads as the list's Trennung.
