@@ -2472,7 +2472,9 @@ def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
     return tuple(found.values())
 
 
-def _shared_sense(senses: tuple[tuple[str, ...], ...], keys: set[str], named: set[str]) -> tuple[str, ...]:
+def _shared_sense(
+    senses: tuple[tuple[str, ...], ...], keys: set[str], named: frozenset[str] | set[str] = frozenset()
+) -> tuple[str, ...]:
     """The sense of a synonym's definitions that it shares with the word (search keys ``keys``): the one that
     names the word, where one does, less the word itself ("Sargnagel" ~ Zigarette: its sense "Zigarette" says
     nothing more, and its other senses, a coffin's nail and what is *verantwortlich* for a *Tod*, are not what a
