@@ -581,14 +581,17 @@ def related_words(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[st
     own = _sense_numbers(word)
     synonyms_ = tuple(dict.fromkeys(t for n in own for t in sets[n]))
     second = tuple(dict.fromkeys(t[1:] for n in own for t in links[n]))
+    # Not a concept the term's definition says it is not of ("qualmen" → "eine Zigarette rauchen" → Zigarette,
+    # *Tabak|produkt*, not ^Droge; s35-demo).
     third = tuple(
         dict.fromkeys(
             t[1:]
             for w in second
             if len(numbers := _set_numbers(w.lower())) == 1
+            for other in [{c for terms in concepts_defined_otherwise(w.lower()) for c in terms}]
             for n in numbers
             for t in links[n]
-            if t[0] == BROADER
+            if t[0] == BROADER and t[1:] not in other
         )
     )
     return synonyms_, second, third
@@ -651,6 +654,67 @@ def broader_terms(word: str) -> tuple[str, ...]:
     """The broader terms OpenThesaurus gives a word's sets ("Downsyndrom" → Syndrom, Behinderung, ...)."""
     links = _synset_links if _synset_links is not None else _thesaurus() and _synset_links
     return tuple(dict.fromkeys(t[1:] for n in _sense_numbers(word) for t in (links or [])[n] if t[0] == BROADER))
+
+
+@lru_cache(maxsize=20_000)
+def broader_concepts(word: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The broader terms of each of a word's sets (:func:`broader_terms`) grouped by concept: the links of the set
+    that stand together in one thesaurus set of their own. "Zigarette" → ((Tabak, Tobak), (Betäubungsmittel,
+    Dope, Droge, …, Stoff)): one set, filed as a tobacco product and as a drug."""
+    links = _synset_links if _synset_links is not None else _thesaurus() and _synset_links
+    found = []
+    for number in _sense_numbers(word):
+        groups: list[tuple[set[int], list[str]]] = []
+        for link in (links or [])[number]:
+            if link[0] != BROADER:
+                continue
+            term, numbers = link[1:], set(_set_numbers(link[1:]))
+            for group in groups:
+                if numbers & group[0]:
+                    group[0].update(numbers)
+                    group[1].append(term)
+                    break
+            else:
+                groups.append((numbers, [term]))
+        found.append(tuple(tuple(terms) for _numbers, terms in groups))
+    return tuple(found)
+
+
+def _names_key(words: tuple[str, ...], keys: frozenset[str]) -> bool:
+    """Whether one of a definition's words is, or has as a compound part, a word of the search keys ``keys``
+    ("Tabak|produkt" names Tabak)."""
+    return any(norm(w) in keys or any(norm(p) in keys for p in split_compound(w)) for w in words)
+
+
+@lru_cache(maxsize=20_000)
+def defined_concepts(word: str) -> tuple[tuple[bool, ...], ...]:
+    """For each broader concept of each of a word's sets (:func:`broader_concepts`), whether its Wiktionary
+    definition names a term of it: the word's own senses, and those of the synonyms they name ("Kippe": …
+    *Zigarette* → *Tabak|produkt*). "Zigarette" → ((True, False),): Wiktionary says a product of tobacco, not a drug."""
+    concepts = broader_concepts(word)
+    if not any(concepts):
+        return tuple(() for _set in concepts)
+    own = gloss_senses(word)
+    synonyms_ = {norm(s): s for s in synonyms(word)}
+    named = dict.fromkeys(s for sense in own for w in sense if (s := synonyms_.get(norm(w))))
+    senses = own + tuple(sense for s in named for sense in gloss_senses(s))
+    return tuple(
+        tuple(any(_names_key(sense, frozenset(norm(t) for t in terms)) for sense in senses) for terms in of_set)
+        for of_set in concepts
+    )
+
+
+@lru_cache(maxsize=20_000)
+def concepts_defined_otherwise(word: str) -> tuple[tuple[str, ...], ...]:
+    """The broader concepts of a word's set filed under several whose Wiktionary definition names another of them
+    and not these (:func:`defined_concepts`; s35-demo): "Zigarette" ^Tabak, ^Droge is *Papier mit Tabak|produkt*,
+    so (Betäubungsmittel, …, Droge, …) is another kind than the one it is. Only within one set: a definition of
+    another sense ("ICE": the train) says nothing of this one (Crystal, Meth, Ice)."""
+    found = []
+    for concepts, named in zip(broader_concepts(word), defined_concepts(word), strict=True):
+        if len(concepts) > 1 and any(named):
+            found += [terms for terms, defined in zip(concepts, named, strict=True) if not defined]
+    return tuple(dict.fromkeys(found))
 
 
 @lru_cache(maxsize=20_000)

@@ -494,8 +494,10 @@ def broader_topics(word: str) -> tuple[str, ...]:
     """Topics of the common topic list a noun is a kind of by its OpenThesaurus broader terms ("Oberbegriff":
     "Downsyndrom" → Behinderung), for a noun that names no topic itself (:func:`named_topics`) and whose
     synonyms name none either (the search uses those as they are: "Trunksucht" ~ Alkoholismus never widens
-    to every addiction topic through ^Sucht). Never a person's ("Rentner" → Mensch). The search reads a word
-    so only where no other reading of it finds any group (see :func:`rank`)."""
+    to every addiction topic through ^Sucht). Never a person's ("Rentner" → Mensch). Not a topic that lists several
+    kinds of a broader concept the noun's definition says it is not of (:func:`_lists_other_kinds`: "Zigarette"
+    ^Droge is *Tabak|produkt*, no Drogenabhängigkeit of Cannabis, Kokain, Heroin; s35-demo). The search reads a
+    word so only where no other reading of it finds any group (see :func:`rank`)."""
     names = _listed_topic_names()
     if (
         not language.is_noun(word)
@@ -505,13 +507,60 @@ def broader_topics(word: str) -> tuple[str, ...]:
     ):
         return ()
     found: set[str] = set()
+    other_kind = _concepts_defined_otherwise(word)
     for broader in language.broader_terms(word):
         named = _names_of_lemma(broader)
         # A kind of a topic named by its broader term is that topic, not its other kinds: "Melanom" ^Krebs
         # is no "Lungenkrebs", which lists "Krebs" among its words (s21-heads).
         own = {n for n in named if language.norm(n) == language.norm(broader)}
-        found |= own or named
+        found |= {
+            n for n in own or named if not any(_lists_other_kinds(n, keys) for keys in other_kind.get(broader, ()))
+        }
     return tuple(sorted(found))
+
+
+def _concepts_defined_otherwise(word: str) -> dict[str, list[frozenset[str]]]:
+    """The broader terms of :func:`language.concepts_defined_otherwise`, each with its concept's search keys."""
+    found: dict[str, list[frozenset[str]]] = {}
+    for terms in language.concepts_defined_otherwise(word):
+        keys = frozenset(language.norm(t) for t in terms)
+        for term in terms:
+            found.setdefault(term, []).append(keys)
+    return found
+
+
+# A topic whose words name this many kinds of a broader concept is about those kinds (Drogenabhängigkeit:
+# Cannabis, Kokain, Heroin ^Droge), not about every kind of it.
+LISTED_KINDS = 2
+
+
+def _lists_other_kinds(name: str, keys: frozenset[str]) -> bool:
+    """Whether a topic of the common list names at least ``LISTED_KINDS`` kinds of a broader concept (its one-word
+    search words that OpenThesaurus files under a term of ``keys``, not those terms themselves): then a noun of
+    that concept whose definition says it is of another kind is none of the topic's (s35-demo: a smoker's
+    "Zigarette" ^Droge is no Drogenabhängigkeit, whose words are Cannabis, Kokain, Heroin)."""
+    kinds = [
+        word
+        for word, broader in _topic_word_broader_keys().get(name, ())
+        if language.norm(word) not in keys and broader & keys
+    ]
+    return len(kinds) >= LISTED_KINDS
+
+
+@_common_index
+def _topic_word_broader_keys() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """Each topic of the common list → its one-word search words, each with the search keys of its OpenThesaurus
+    broader terms ("Drogenabhängigkeit" → (Cannabis, {droge, rauschgift, …}), …)."""
+    from saas.directory.demo import load_topic_rows
+
+    found: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for row in load_topic_rows():
+        for phrase in _search_phrases(row):
+            words = language.raw_words(phrase)
+            if len(words) == 1 and words[0].isalpha():
+                broader = frozenset(language.norm(b) for b in language.broader_terms(words[0]))
+                found.setdefault(row["name"], []).append((words[0], broader))
+    return {name: tuple(words) for name, words in found.items()}
 
 
 @lru_cache(maxsize=20_000)
@@ -535,7 +584,12 @@ def broader_front_topics(word: str) -> tuple[str, ...]:
         return ()
     name_keys = _listed_topic_name_keys()
     found: set[str] = set()
+    # Not a broader term of a concept the noun's definition says it is not of ("Zigarette" ^Sucht|mittel: its
+    # definition says *Tabak|produkt*; s35-demo).
+    other = {term for terms in language.concepts_defined_otherwise(word) for term in terms}
     for broader in language.broader_terms(word):
+        if broader in other:
+            continue
         parts = language.split_compound(broader)
         if len(parts) != 2 or language.is_person(parts[0]) or language.zipf(parts[1]) < COMMON_WORD_ZIPF:
             continue
@@ -1391,11 +1445,17 @@ def _alternatives(word: str) -> tuple[Alternative, ...]:
                     term.alternatives.append(Alternative(alternative.tokens, weight, "narrower"))
         term.alternatives += _kind_alternatives(word, key, tuple(parts))
         have = {a.tokens for a in term.alternatives}
-        for name in _front_sibling_topics(tuple(parts)):
+        front_siblings = _front_sibling_topics(tuple(parts))
+        # Where the compound is itself a word of one of them ("Hör|verlust" of Ertaubte), that topic is its
+        # reading and the others join it as kinds of the same trouble (CI, Hörgeschädigte; s35-demo).
+        joining = bool(set(front_siblings) & set(named_topics(word)))
+        for name in front_siblings:
             # What a compound of a general head is about, by the list's compounds of the same front (s34-fronts).
             alternative = _topic_alternative(name)
             if alternative.tokens and alternative.tokens not in have and alternative.tokens != (key,):
                 term.alternatives.append(Alternative(alternative.tokens, SYNONYM, "front_topic"))
+                if joining:
+                    term.alternatives.append(Alternative(alternative.tokens, SYNONYM * PART_OF, "narrower"))
         term.alternatives += _phrase_verb_readings(word)
         if not any(a.kind in _NAMED_TOPIC_KINDS for a in term.alternatives):
             for name in _defining_front_topics(tuple(parts)) + _elided_synonym_topics(word, tuple(parts)):
@@ -2295,8 +2355,10 @@ def _dependence_kinds(noun: str) -> frozenset[str]:
     cloth and matter, "Kleinigkeit" ^Alkohol a trifle), and reads none."""
     fronts = _dependence_fronts()
     found: set[str] = set()
+    # Not a concept the noun's definition says it is not of ("Zigarette", *Tabak|produkt*, ^Droge; s35-demo).
+    other = {term for terms in language.concepts_defined_otherwise(noun) for term in terms}
     for terms, broader in language.all_senses(noun):
-        related = {language.norm(w) for w in (*terms, *broader) if w[:1].isupper()}
+        related = {language.norm(w) for w in (*terms, *broader) if w[:1].isupper() and w not in other}
         for term in terms:
             others = [s for s in language.all_senses(term) if s[0] != terms]
             if term[:1].isupper() and language.norm(term) != language.norm(noun) and len(others) == 1:
@@ -2401,6 +2463,10 @@ def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
     own = language.norm(word)
     synonyms = language.synonyms(lemma)
     offered = {own} | {language.norm(s) for s in synonyms}
+    # A word Wiktionary defines as one of its synonyms is that synonym ("Glimmstängel": *Zigarette*): another
+    # synonym's sense that names that one is the sense they share, and says nothing more (Sargnagel's "Zigarette",
+    # not its *Tod*; s35-demo).
+    named = {language.norm(n) for sense in language.glosses(lemma) for n in sense} & (offered - {own})
     found: dict[tuple[str, ...], Alternative] = {}
     for synonym in synonyms:
         if (
@@ -2410,7 +2476,7 @@ def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
             or not (senses := language.glosses(synonym))
         ):
             continue
-        for place, noun in enumerate(_shared_sense(senses, {own, language.norm(lemma)})):
+        for place, noun in enumerate(_shared_sense(senses, {own, language.norm(lemma)}, named)):
             if (place and _action_noun(noun)) or language.norm(noun) in offered:
                 continue
             for alt in _gloss_noun_alternatives(noun, GLOSS_KINDS[3 + min(place, 1)]):
@@ -2419,14 +2485,20 @@ def _synonym_definition_readings(word: str) -> tuple[Alternative, ...]:
     return tuple(found.values())
 
 
-def _shared_sense(senses: tuple[tuple[str, ...], ...], keys: set[str]) -> tuple[str, ...]:
+def _shared_sense(
+    senses: tuple[tuple[str, ...], ...], keys: set[str], named: frozenset[str] | set[str] = frozenset()
+) -> tuple[str, ...]:
     """The sense of a synonym's definitions that it shares with the word (search keys ``keys``): the one that
     names the word, where one does, less the word itself ("Sargnagel" ~ Zigarette: its sense "Zigarette" says
     nothing more, and its other senses, a coffin's nail and what is *verantwortlich* for a *Tod*, are not what a
-    cigarette is); else its first, the most common."""
+    cigarette is); none where a sense names instead the synonym the word's own definition names (``named``:
+    "Glimmstängel": *Zigarette* ~ Sargnagel: … *Zigarette*; s35-demo): the two are that word, which the thesaurus
+    offers already; else its first, the most common."""
     for sense in senses:
         if keys & {language.norm(n) for n in sense}:
             return tuple(n for n in sense if language.norm(n) not in keys)
+    if named and any(named & {language.norm(n) for n in sense} for sense in senses):
+        return ()
     return senses[0]
 
 
@@ -2476,6 +2548,11 @@ def _definition_readings(word: str) -> tuple[Alternative, ...]:
     # Wiktionary explains ("Valium" → Diazepam → Arzneistoff); a known noun's definition would be one more
     # loose step ("Transidentität" → Geschlecht → Generation).
     for noun in dict.fromkeys(n for sense in senses for n in sense if not language.is_noun(n)):
+        if _infinitive_noun(noun):
+            # A verb's infinitive written as a noun names an act, and its definition what the act is done to
+            # ("ritzen": … durch *Aufkratzen* der Arme verletzen → Aufkratzen: … die *Haut* verletzen, no skin
+            # disease; s35-demo).
+            continue
         for inner in language.glosses(noun):
             for alt in _gloss_noun_alternatives(inner[0], GLOSS_KINDS[2]) if inner else ():
                 found.setdefault((alt.tokens, alt.kind), alt)
@@ -2538,6 +2615,16 @@ def _defined_by_readings(key: str, common_sense: bool = True) -> tuple[Alternati
         for alt in _gloss_noun_alternatives(listed, GLOSS_KINDS[2]):
             found.setdefault(alt.tokens, alt)
     return tuple(found.values())
+
+
+def _infinitive_noun(noun: str) -> bool:
+    """Whether a noun is a verb's infinitive written with a capital: of a verb of the dictionary (hunspell-de-de),
+    or of one behind a particle the search drops as a filler word ("Auf|kratzen", "Nach|denken")."""
+    lowered = noun.lower()
+    verbs = language.verbs()
+    return lowered in verbs or any(
+        lowered[:cut] in STOPWORDS and lowered[cut:] in verbs for cut in range(2, len(lowered) - 3)
+    )
 
 
 def _first_sense_other_nouns(noun: str) -> tuple[Alternative, ...]:
