@@ -48,6 +48,7 @@ match. Across offices the lists are merged by score, then name, which keeps each
 from __future__ import annotations
 
 import contextvars
+import dataclasses
 import gzip
 import heapq
 import itertools
@@ -3896,8 +3897,8 @@ def _colloquial(term: Term) -> bool:
     )
 
 
-def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
-    """The groups a query finds, best first (see the module's rules)."""
+def rank(terms: list[Term], candidates: list[Candidate], alone: bool = False) -> list[Candidate]:
+    """The groups a query finds, best first (see the module's rules); ``alone``: the query is one word."""
     if not candidates:
         return []
     all_kinds = {
@@ -3919,6 +3920,7 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
     # alternative the term matches with is such a one.
     literal_matchers: dict[int, tuple[_Matcher, _Matcher] | None] = {}
     dropped: dict[int, set[int]] = {}  # per term, groups its reading does not list (see _unlike_the_part_alone)
+    terms = list(terms)
     for i, term in enumerate(terms):
         # The nearest reading that some group has in its name or topics, and only it: the word as typed,
         # else the nouns it is derived from ("Rheumatiker" → Rheuma, not also the topics the list relates to
@@ -3934,7 +3936,16 @@ def rank(terms: list[Term], candidates: list[Candidate]) -> list[Candidate]:
         # What the whole word stands for (its synonyms, the topics it names) is nearer than a reading of a part
         # that names no topic of the common list: "Kinderlähmung" ~ Polio is no "Kinder" group, "Anfallsleiden"
         # ~ Epilepsie no "Schlag|anfall" (but "Trauer|fall" stays Trauer, "Angst|störung" Angst).
+        # A word that groups have only as the head of a longer word's part ("behindert" in "Seh|behinderten")
+        # reads its derived nouns as near as the word, and that part after them (s35-parts).
+        # Only a query of the one word: beside other words, even everyday ones left out ("Kind"), the part's
+        # groups may be what is asked.
+        by_head_part = alone and _head_part_hits_only(term, first, candidates)
+        if by_head_part:
+            terms[i] = term = _with_parts_lowered(term)
         for nearest in _levels(term, first, all_kinds):
+            if by_head_part and nearest == first:
+                continue
             by_part, nearest = HEAD_WORD in nearest, nearest - {HEAD_WORD}
             nearest_matchers = _matchers(term, nearest - {"narrower"})  # a kind of the word never chooses
             unlike: set[int] = set()
@@ -4039,7 +4050,7 @@ def _condition_noun_readings(terms: list[Term], ranked: list[Candidate]) -> list
         # A group whose topics spell the word itself is its answer too: a topic the office names by the word
         # ("Angst", where the common list says "Angsterkrankungen"), also without a topic area.
         spelled = {"=" + language.surface(w) for w in [term.word, *term.corrected]}
-        ranked = [
+        kept = [
             c
             for c in ranked
             if c.topic_area in areas
@@ -4047,7 +4058,24 @@ def _condition_noun_readings(terms: list[Term], ranked: list[Candidate]) -> list
             or spelled & set(c.search_topics.partition(ABOUT)[0].split())
             or (by_definition and _in_name_or_topic(term, c))
         ]
+        # Not where that keeps nothing of what the word's own forms find among the groups' topics: "raucht" finds
+        # "Rauchfrei werden" (topic Nichtraucher) by its derived noun Rauch, whose definition of another sense
+        # (rauch: behaart … *Haar*) is no reading of it (s35-parts).
+        ranked = kept if kept or not by_definition or not _topic_found_by_forms(term, ranked) else ranked
     return ranked
+
+
+def _topic_found_by_forms(term: Term, ranked: list[Candidate]) -> bool:
+    """Whether the word as typed, its compound parts or the nouns it is derived from (:data:`LITERAL_KINDS`) match
+    the topics of one of the groups ``ranked`` (not only its name or description)."""
+    forms = Term(term.word, [a for a in term.alternatives if a.kind in LITERAL_KINDS])
+    forms.meant_areas = term.meant_areas
+    if not forms.alternatives:
+        return False
+    matchers = _matchers(forms, set(LITERAL_KINDS))
+    return any(
+        _score_term(forms, matchers, dataclasses.replace(c, search_name=" ", search_text=" "))[1] for c in ranked
+    )
 
 
 def _person_compound_readings(terms: list[Term], ranked: list[Candidate]) -> list[Candidate]:
@@ -4204,6 +4232,57 @@ def _whole_name_keys(name: str) -> frozenset[str]:
 
 
 _ELIDED_FRONT = re.compile(r"\w+-(?=[\s,]|$)")
+
+
+def _head_part_hits_only(term: Term, first: set[str], candidates: list[Candidate]) -> bool:
+    """Whether the groups a word finds at its nearest reading (``first``) all have it only as a compound's part,
+    and each in its name as the head of the parts before it ("behindert" in "Seh|behinderten|verein": a
+    Sehbehinderung is a kind of Behinderung), while no group has the word whole and the word is derived from a
+    noun (s35-parts). Such a hit is one kind of what the word says, not its reading: the word reads its derived
+    nouns too (:func:`rank`). Not a word a group has as a compound's front only ("Krebs|nachsorge" is no kind of
+    Krebs), nor one a group has whole, in name, topics or description."""
+    if " " in term.word or not _has_kind(term, "derived"):
+        return False
+    near = [a for a in term.alternatives if a.kind in first]
+    parts = Term(term.word, [a for a in near if a.kind == "exact" and any(t.startswith(PART) for t in a.tokens)])
+    whole = Term(term.word, [a for a in near if a not in parts.alternatives])
+    parts.meant_areas = whole.meant_areas = term.meant_areas
+    if not parts.alternatives:
+        return False
+    by_parts = _matchers(parts, {"exact"})
+    hits = [c for c in candidates if _score_term(parts, by_parts, c)[0]]
+    if not hits or (whole.alternatives and any(_score_term(whole, _matchers(whole, first), c)[0] for c in candidates)):
+        return False
+    keys = {t for a in parts.alternatives for t in a.tokens}
+    return all(keys & _later_parts(c.search_name + c.search_topics.partition(ABOUT)[0]) for c in hits)
+
+
+def _later_parts(doc: str) -> set[str]:
+    """The keys of a document's compound parts that follow another part of the same word (:func:`word_tokens`
+    lists a word's key, then its parts in order): "Seh|behinderte" → behindert, the head of the parts before it."""
+    later: set[str] = set()
+    parts = 0
+    for token in doc.split():
+        if token.startswith(PART):
+            if parts:
+                later.add(token)
+            parts += 1
+        elif not token.startswith("="):
+            parts = 0
+    return later
+
+
+def _with_parts_lowered(term: Term) -> Term:
+    """A term whose matches as a compound's part of the word as typed weigh no more than a synonym's part: after
+    the groups its derived nouns find (see :func:`_head_part_hits_only`)."""
+    lowered = [
+        Alternative(a.tokens, min(a.weight, SYNONYM * PART_OF), a.kind)
+        if a.kind == "exact" and any(t.startswith(PART) for t in a.tokens)
+        else a
+        for a in term.alternatives
+    ]
+    found = Term(term.word, lowered, term.corrected, term.exact_known, term.areas, term.meant_areas)
+    return found
 
 
 def _levels(term: Term, first: set[str], all_kinds: set[str]) -> Iterator[set[str]]:
@@ -6010,7 +6089,7 @@ def _finish(
             return best[0], {t.word: t.corrected for t in best[1] if t.corrected}, best[2]
         return [], {}, ignored
     # The groups of the first statement, or (after a typo correction) those the kept terms match.
-    ranked = rank(kept, groups if settled.fits or second else _rows(kept, where_of()))
+    ranked = rank(kept, groups if settled.fits or second else _rows(kept, where_of()), len(settled.terms) == 1)
     ranked = _person_compound_readings(kept, _condition_noun_readings(kept, ranked))
     if not ranked:
         # Parts of a mistyped word may each be known ("Schlagen|fall"): now try corrections.
