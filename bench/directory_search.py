@@ -28,7 +28,11 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from flask import Flask
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -96,6 +100,18 @@ def _pg_drop(admin_url: str, name: str) -> None:
         autocommit=True,
     ) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def scratch_app(name: str) -> Iterator[Flask]:
+    """The app of a bench script that searches a directory it builds itself: a throw-away instance folder and
+    SQLite database (``name``.db), the database removed afterwards."""
+    os.environ.setdefault("LOTSE_INSTANCE", tempfile.mkdtemp(prefix=f"lotse-{name}-"))
+    folder = Path(tempfile.mkdtemp(prefix=f"lotse-{name}-db-"))
+    try:
+        yield make_app(f"sqlite:///{folder / (name + '.db')}")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def make_app(database_url: str):  # type: ignore[no-untyped-def]

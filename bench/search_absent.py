@@ -25,18 +25,15 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import re
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from directory_search import make_app  # noqa: E402
+from directory_search import scratch_app  # noqa: E402
 from search_quality import build  # noqa: E402
 from search_quality_sets import directory_of  # noqa: E402
 
@@ -100,10 +97,7 @@ def main() -> None:
     parser.add_argument("-v", action="store_true", help="list each term that lists groups")
     args = parser.parse_args()
 
-    os.environ.setdefault("LOTSE_INSTANCE", tempfile.mkdtemp(prefix="lotse-absent-"))
-    folder = Path(tempfile.mkdtemp(prefix="lotse-absent-db-"))
-    try:
-        app = make_app(f"sqlite:///{folder / 'absent.db'}")
+    with scratch_app("absent") as app:
         from saas.directory.models import Group
         from saas.directory.search import search_ids
         from saas.extensions import db
@@ -130,8 +124,6 @@ def main() -> None:
             print(f"{name}: {listing} of {len(terms)} terms list groups")
             total += listing
         print(f"all: {total} of {2 * len(terms)} term searches list groups")
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

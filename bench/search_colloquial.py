@@ -25,18 +25,15 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import re
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from directory_search import make_app  # noqa: E402
+from directory_search import scratch_app  # noqa: E402
 from search_quality import build  # noqa: E402
 from search_quality_sets import directory_of  # noqa: E402
 
@@ -85,10 +82,7 @@ def main() -> None:
     parser.add_argument("-v", action="store_true", help="list each word")
     args = parser.parse_args()
 
-    os.environ.setdefault("LOTSE_INSTANCE", tempfile.mkdtemp(prefix="lotse-colloquial-"))
-    folder = Path(tempfile.mkdtemp(prefix="lotse-colloquial-db-"))
-    try:
-        app = make_app(f"sqlite:///{folder / 'colloquial.db'}")
+    with scratch_app("colloquial") as app:
         from saas.directory.models import Group
         from saas.directory.search import search_ids
         from saas.extensions import db
@@ -117,8 +111,6 @@ def main() -> None:
                 f"{name}: {len(words)} colloquial words; {right} find a group of their topics, "
                 f"{wrong} list another group in the first five, {empty} list nothing"
             )
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

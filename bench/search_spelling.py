@@ -22,17 +22,14 @@ persönlichkeitsstörung" gets what "Autismusspektrumstörung" and "narzisstisch
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from directory_search import make_app  # noqa: E402
+from directory_search import scratch_app  # noqa: E402
 from search_quality import build  # noqa: E402
 from search_quality_sets import OWN_DIRECTORY, judged_sets  # noqa: E402
 
@@ -51,10 +48,7 @@ def main() -> None:
     parser.add_argument("--set", default="all", help="a judged set's name, or all (default)")
     args = parser.parse_args()
 
-    os.environ.setdefault("LOTSE_INSTANCE", tempfile.mkdtemp(prefix="lotse-spelling-"))
-    folder = Path(tempfile.mkdtemp(prefix="lotse-spelling-db-"))
-    try:
-        app = make_app(f"sqlite:///{folder / 'spelling.db'}")
+    with scratch_app("spelling") as app:
         from saas.directory.search import search_ids
         from tenants.scoping import tenant_context
 
@@ -91,8 +85,6 @@ def main() -> None:
             for label in totals:
                 totals[label] += differing[label]
         print(f"all: differing when folded: {totals['folded']}; when lower-cased: {totals['lower']}")
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
