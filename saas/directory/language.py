@@ -1786,6 +1786,9 @@ def spelling_suggestions(word: str, limit: int) -> tuple[str, ...]:
 
 GLOSSES_FILE = Path(__file__).parent / "data" / "wiktionary_glosses_de.txt.gz"
 _glosses_data: dict[str, str] | None = None
+# The senses of a capitalised headword where a headword spelled alike in small letters is defined too ("Rauch",
+# the smoke, beside "rauch", hairy): a noun's own, for where a noun is what is read (:func:`_defined_senses`).
+_noun_glosses_data: dict[str, str] = {}
 
 
 def _glosses() -> dict[str, str]:
@@ -1796,6 +1799,8 @@ def _glosses() -> dict[str, str]:
         with _load_lock:
             if _glosses_data is None:
                 found: dict[str, str] = {}
+                nouns: dict[str, str] = {}
+                small: set[str] = set()
                 with gzip.open(GLOSSES_FILE, "rt", encoding="utf-8") as fh:
                     for line in fh:
                         if line.startswith("#"):
@@ -1803,6 +1808,11 @@ def _glosses() -> dict[str, str]:
                         headword, _tab, senses = line.rstrip("\n").partition("\t")
                         key = headword.lower() if headword.isascii() else surface(headword)
                         found[key] = found[key] + "|" + senses if key in found else senses
+                        if headword[:1].isupper():
+                            nouns[key] = nouns[key] + "|" + senses if key in nouns else senses
+                        else:
+                            small.add(key)
+                _noun_glosses_data.update((key, senses) for key, senses in nouns.items() if key in small)
                 _glosses_data = found
     return _glosses_data
 
@@ -1820,14 +1830,17 @@ def defined_headword(word: str) -> bool:
 _LEARNED_PLURALS = (("ata", ("a",)), ("a", ("um", "on")), ("en", ("um", "us")))
 
 
-def _defined_senses(word: str) -> str | None:
+def _defined_senses(word: str, noun: bool = False) -> str | None:
     """The senses of a word as the glosses file ships them (:func:`_glosses`), or, for a word of six letters or
     more that Wiktionary lists as a form only, those of its headword (issue #14, round 11): the singular of a
     learned plural no resource has as a noun of its own ("Antidepressiva" → Antidepressivum: *Medikament* gegen
     Depressionen), a singular the dictionary or the thesaurus has as a noun; else an inflected noun's headword
-    of the same search key that is no adjective or verb ("Phantomschmerzen" → Phantomschmerz)."""
+    of the same search key that is no adjective or verb ("Phantomschmerzen" → Phantomschmerz). With ``noun``, a
+    noun's own senses where a word in small letters is spelled alike ("Rauch", not "rauch": hairy, *Haare*)."""
     key = surface(word)
     senses = _glosses().get(key)
+    if noun and key in _noun_glosses_data:
+        return _noun_glosses_data[key]
     if senses or len(key) < 6 or not key.isalpha():
         return senses
     if singular := learned_singular(word):
@@ -1875,25 +1888,26 @@ def _without_umlaut(spelled: str) -> list[str]:
 
 
 @lru_cache(maxsize=20_000)
-def glosses(word: str) -> tuple[tuple[str, ...], ...]:
+def glosses(word: str, noun: bool = False) -> tuple[tuple[str, ...], ...]:
     """The senses German Wiktionary defines a word by, each as the nouns of its definition, genus first, in
     Wiktionary's order of the senses: "Methadon" → (("Opioid", "Wirkung"),), "Zucker" → (("Pflanzen",
     "Nahrungsmittel"), ..., ("Zuckerkrankheit", "Diabetes")). By the word's spelling, a learned plural by its
-    singular's (:func:`_defined_senses`); ``()`` for a word Wiktionary does not define."""
-    senses = _defined_senses(word)
+    singular's (:func:`_defined_senses`, with ``noun`` a noun's own senses); ``()`` for a word Wiktionary does not
+    define."""
+    senses = _defined_senses(word, noun)
     if not senses:
         return ()
     return tuple(nouns for sense in senses.split("|") if (nouns := tuple(w for w in sense.split() if w[0].isupper())))
 
 
 @lru_cache(maxsize=20_000)
-def gloss_adjectives(word: str) -> tuple[str, ...]:
+def gloss_adjectives(word: str, noun: bool = False) -> tuple[str, ...]:
     """The adjectives and participles German Wiktionary's definitions of a word describe it by, as written
     there, in the order of the senses: "Dysthymie" (langanhaltende *depressive* Verstimmung) → ("langanhaltende",
     "depressive"), "Phantomschmerz" (… in einer *amputierten* Gliedmaße) → ("amputierten",). The file keeps
-    them after each sense's nouns, in lower case (``scripts/build_glosses.py``); ``()`` for a word Wiktionary
-    does not define."""
-    senses = _defined_senses(word)
+    them after each sense's nouns, in lower case (``scripts/build_glosses.py``); with ``noun`` a noun's own
+    (:func:`_defined_senses`); ``()`` for a word Wiktionary does not define."""
+    senses = _defined_senses(word, noun)
     if not senses:
         return ()
     return tuple(dict.fromkeys(w for sense in senses.split("|") for w in sense.split() if w[0].islower()))

@@ -2390,7 +2390,8 @@ def _verb_noun_definition_readings(word: str) -> tuple[Alternative, ...]:
         for stem in stems:
             if stem not in nouns or language.is_person(stem):
                 continue
-            for alt in _definition_readings(stem.capitalize()):
+            # The stem's noun by its own senses: "raucht" → Rauch, the smoke, not "rauch" (hairy → Haarausfall).
+            for alt in _definition_readings(stem.capitalize(), as_noun=True):
                 if alt.tokens != (own,):
                     found.setdefault((alt.tokens, alt.kind), alt)
     return tuple(found.values())
@@ -2532,10 +2533,11 @@ def _verb_act_alternatives(verbs: tuple[str, ...]) -> tuple[Alternative, ...]:
 
 
 @lru_cache(maxsize=20_000)
-def _definition_readings(word: str) -> tuple[Alternative, ...]:
-    """The readings of :func:`gloss_alternatives`, whatever other readings the word has."""
+def _definition_readings(word: str, as_noun: bool = False) -> tuple[Alternative, ...]:
+    """The readings of :func:`gloss_alternatives`, whatever other readings the word has; with ``as_noun``, by a noun's
+    own senses only (:func:`language.glosses`: the noun of a verb's stem, "Rauch" of "raucht", is no "rauch")."""
     key = language.norm(word)
-    senses = language.glosses(word)
+    senses = language.glosses(word, as_noun)
     found: dict[tuple[tuple[str, ...], str], Alternative] = {}
     for sense in senses:
         for place, noun in enumerate(sense):
@@ -2559,7 +2561,7 @@ def _definition_readings(word: str) -> tuple[Alternative, ...]:
                 found.setdefault((alt.tokens, alt.kind), alt)
         for alt in _first_sense_other_nouns(noun):
             found.setdefault((alt.tokens, alt.kind), alt)
-    for adjective in language.gloss_adjectives(word):
+    for adjective in language.gloss_adjectives(word, as_noun):
         for alt in _gloss_adjective_alternatives(adjective):
             found.setdefault((alt.tokens, alt.kind), alt)
     for noun in dict.fromkeys(n for sense in senses for n in sense):
